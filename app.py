@@ -1,0 +1,36 @@
+"""MNR Dashboard: the entry point.
+
+Sets the page configuration and the navigation. Every page lives in ``pages/`` and stays thin;
+the product's logic is in ``components/``.
+"""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="MNR Dashboard",
+    page_icon=":material/child_care:",
+    layout="wide",
+    initial_sidebar_state="auto",
+    menu_items={
+        "About": (
+            "MNR Dashboard: makes self-assessments against the WePROTECT Model National "
+            "Response to child sexual exploitation and abuse visible and comparable."
+        ),
+    },
+)
+
+home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
+framework = st.Page(
+    "pages/framework.py",
+    title="The framework",
+    icon=":material/account_tree:",
+    url_path="framework",
+)
+
+navigation = st.navigation(
+    {
+        "Start": [home],
+        "Learn": [framework],
+    }
+)
+navigation.run()

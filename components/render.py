@@ -1,0 +1,64 @@
+"""Small Streamlit render helpers shared by several pages.
+
+This is one of the few modules in ``components/`` allowed to import streamlit: it only draws
+what the pure modules computed. No user-supplied text reaches raw HTML unescaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+import streamlit as st
+
+from components.framework import Scale
+from components.palette import (
+    NOT_ASSESSED_COLOUR,
+    NOT_ASSESSED_LABEL,
+    level_colours,
+    text_colour_on,
+)
+
+
+def render_notices(notices: Iterable[str]) -> None:
+    """Show each notice (already Markdown-safe) as an information box."""
+    for notice in notices:
+        st.info(notice, icon=":material/info:")
+
+
+def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
+    """The scale as a table of coloured swatches, the same colours every chart uses."""
+    colours = level_colours(scale)
+    rows = []
+    for level in scale.levels:
+        background = colours[level.value]
+        swatch = (
+            f'<span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+            f"border-radius:4px;text-align:center;font-weight:600;background:{background};"
+            f'color:{text_colour_on(background)}">{level.value}</span>'
+        )
+        descriptor = f"<td>{escape(level.descriptor)}</td>" if show_descriptors else ""
+        rows.append(
+            f"<tr><td>{swatch}</td><th scope='row'>{escape(level.label)}</th>{descriptor}</tr>"
+        )
+    missing_descriptor = (
+        "<td>Left blank: the capability was not assessed. It is shown apart and never counted "
+        "as 0.</td>"
+        if show_descriptors
+        else ""
+    )
+    rows.append(
+        f'<tr><td><span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+        f"border-radius:4px;text-align:center;background:{NOT_ASSESSED_COLOUR};"
+        f'color:#1A1A1A">–</span></td><th scope="row">{NOT_ASSESSED_LABEL}</th>'
+        f"{missing_descriptor}</tr>"
+    )
+    header = "<th>Level</th><th>Label</th>" + ("<th>What it means</th>" if show_descriptors else "")
+    st.html(
+        '<table class="mnr-scale" style="border-collapse:collapse;width:100%">'
+        f"<caption style='text-align:left;caption-side:top;font-weight:600'>"
+        f"{escape(scale.name)}</caption>"
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<style>.mnr-scale td,.mnr-scale th{padding:.4em .6em;border-bottom:1px solid #E3E7EC;"
+        "text-align:left;vertical-align:top}</style>"
+    )

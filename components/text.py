@@ -1,0 +1,35 @@
+"""Small text helpers shared by the components: normalising for matching, quoting for notices."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+NOTICE_MAX_CHARS = 60
+
+
+def normalise(text: str) -> str:
+    """Lower-case words without accents or punctuation, "&" read as "and", single spaces.
+
+    Used wherever people's spelling is compared with the framework's: "Research, analysis &
+    monitoring" and "research analysis and monitoring" normalise to the same string.
+    """
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ")
+    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+def quote_for_notice(value: str, max_chars: int = NOTICE_MAX_CHARS) -> str:
+    """A user-supplied value made safe to show inside Markdown, in quotes, cut if very long.
+
+    Values from URLs and files are untrusted: escaping keeps them from turning into links,
+    images or formatting, and the cut keeps a hostile 10,000-character value from flooding
+    the page.
+    """
+    text = " ".join(str(value).split())
+    if len(text) > max_chars:
+        text = text[: max_chars - 1] + "…"
+    return "“" + _MARKDOWN_SPECIAL.sub(r"\\\1", text) + "”"

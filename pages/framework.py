@@ -1,0 +1,118 @@
+"""The framework explorer: domains with their outcomes and capabilities, enablers, the scale.
+
+Deep links: ``/framework?capability=7`` opens capability 7 in its domain;
+``/framework?domain=victim`` opens that domain.
+"""
+
+from html import escape
+
+import streamlit as st
+
+from components.explorer import resolve_framework_link, search_capabilities
+from components.framework import Capability, Domain, default_framework
+from components.palette import domain_colours
+from components.render import render_notices, render_scale
+
+framework = default_framework()
+colours = domain_colours(framework)
+focus = resolve_framework_link(framework, st.query_params.to_dict())
+
+st.title("The Model National Response")
+st.markdown(
+    f"The {framework.publisher}'s framework for a country's response to child sexual "
+    f"exploitation and abuse (CSEA): **{len(framework.domains)} capability domains** with "
+    f"**{len(framework.capabilities)} capabilities**, and **{len(framework.enablers)} enablers** "
+    "that cut across them."
+)
+render_notices(focus.notices)
+
+
+def show_capability(capability: Capability, *, key: str, highlighted: bool = False) -> None:
+    """One capability: number, title and description; boxed when a link points at it."""
+    with st.container(key=key, border=highlighted):
+        st.markdown(f"**{capability.label}**  \n{capability.description}")
+
+
+def show_outcome(domain: Domain) -> None:
+    st.html(
+        f'<div style="border-left:6px solid {colours[domain.id]};padding:.25rem 0 .25rem .9rem">'
+        f'<div style="font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;'
+        f'color:#555">Outcome</div><div style="font-weight:600;font-size:1.05rem">'
+        f"{escape(domain.outcome_heading)}</div>"
+        f'<div style="margin-top:.25rem">{escape(domain.outcome_statement)}</div></div>'
+    )
+
+
+if focus.capability is not None:
+    linked = framework.capability(focus.capability)
+    linked_domain = framework.domain(linked.domain)
+    with st.container(border=True, key="linked-capability"):
+        st.badge("Opened from a link", icon=":material/link:", color="primary")
+        st.subheader(linked.label)
+        st.markdown(f"{linked.description}")
+        st.markdown(
+            f"**Domain:** {linked_domain.name} · **Outcome:** {linked_domain.outcome_heading}"
+        )
+        st.caption(f"Link to this capability: `/framework?capability={linked.number}`")
+
+query = st.text_input(
+    "Search the capabilities",
+    key="framework_search",
+    placeholder="e.g. hotline, victim, database, education",
+    help="Finds capabilities whose number, title or description contain every word you type.",
+)
+
+if query.strip():
+    matches = search_capabilities(framework, query)
+    if matches:
+        noun = "capability matches" if len(matches) == 1 else "capabilities match"
+        st.subheader(f"{len(matches)} {noun} your search")
+        for capability in matches:
+            with st.container(border=True, key=f"result-{capability.number}"):
+                st.caption(framework.domain(capability.domain).name)
+                show_capability(capability, key=f"found-{capability.number}")
+    else:
+        st.warning(
+            "No capability contains every word of your search. Try fewer or shorter words, "
+            "or clear the box to see the whole framework.",
+            icon=":material/search_off:",
+        )
+    st.divider()
+
+st.header("Capability domains")
+for number, domain in enumerate(framework.domains, start=1):
+    capabilities = framework.capabilities_in(domain.id)
+    first, last = capabilities[0].number, capabilities[-1].number
+    expanded = focus.domain is None or focus.domain == domain.id
+    with st.expander(
+        f"**{number}. {domain.name}** · capabilities {first}–{last}",
+        expanded=expanded,
+        key=f"domain-{domain.id}",
+    ):
+        show_outcome(domain)
+        for capability in capabilities:
+            show_capability(
+                capability,
+                key=f"capability-{capability.number}",
+                highlighted=capability.number == focus.capability,
+            )
+        st.caption(f"Link to this domain: `/framework?domain={domain.id}`")
+
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.header("Enablers")
+    st.markdown(
+        "Conditions that every domain depends on. They belong to no single domain and are "
+        "assessed on their own."
+    )
+    with st.container(key="enablers"):
+        for enabler in framework.enablers:
+            st.markdown(f"**{enabler.number}.** {enabler.title}")
+with right:
+    st.header("Assessment scale")
+    st.markdown(
+        "The framework itself sets no scale. This app uses the levels below, from the "
+        "framework's maturity model; an organisation can change their wording."
+    )
+    with st.container(key="scale"):
+        render_scale(framework.scale)

@@ -1,0 +1,56 @@
+"""Home: what the Model National Response is, what this app does, and the ways in."""
+
+import streamlit as st
+
+from components.framework import default_framework
+
+framework = default_framework()
+
+st.title("MNR Dashboard")
+st.markdown(
+    "#### See where a country stands in its response to child sexual exploitation and abuse."
+)
+st.markdown(
+    f"The **Model National Response** (MNR), published by the {framework.publisher}, describes "
+    "what a country needs to prevent and tackle child sexual exploitation and abuse. It groups "
+    f"**{len(framework.capabilities)} capabilities** into **{len(framework.domains)} domains**: "
+    + ", ".join(domain.name for domain in framework.domains)
+    + f", and names **{len(framework.enablers)} enablers** that every domain relies on."
+)
+st.markdown(
+    "Countries, NGOs and workshop facilitators assess each capability on a scale from "
+    f"*{framework.scale.levels[0].label}* ({framework.scale.minimum}) to "
+    f"*{framework.scale.levels[-1].label}* ({framework.scale.maximum}). This app turns those "
+    "assessments into pictures you can discuss and compare. A capability that was not assessed "
+    "is shown as missing, never as zero, and results are for learning, not for ranking "
+    "countries."
+)
+
+st.subheader("Where would you like to start?")
+browse, upload, present = st.columns(3, gap="medium")
+with browse, st.container(border=True, height="stretch"):
+    st.markdown("##### :material/account_tree: Browse the framework")
+    st.markdown(
+        "Read the six domains, their outcomes and all capabilities, the enablers and the "
+        "assessment scale. Search for a topic, or share a link to one capability."
+    )
+    st.page_link("pages/framework.py", label="Open the framework", icon=":material/arrow_forward:")
+with upload, st.container(border=True, height="stretch"):
+    st.markdown("##### :material/upload_file: Upload an assessment")
+    st.markdown(
+        "Bring an assessment from Excel: a country, a date, and a level for each capability. "
+        "Uploading is the next part of this app to arrive; until then, the framework page "
+        "lists every capability you will be asked about."
+    )
+with present, st.container(border=True, height="stretch"):
+    st.markdown("##### :material/co_present: Present in a workshop")
+    st.markdown(
+        "The framework page reads well on a projector: open one domain with a link such as "
+        "`/framework?domain=victim` and walk the room through its outcome and capabilities."
+    )
+    st.page_link(
+        "pages/framework.py",
+        label="Open the Victim domain",
+        icon=":material/arrow_forward:",
+        query_params={"domain": "victim"},
+    )

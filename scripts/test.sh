@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the tests need (into .venv/, plus Debian's chromium when run as root) and runs
+# the whole suite: unit tests, AppTest page tests and Playwright browser tests.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k framework`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh" "$ROOT/requirements-dev.txt"
+cd "$ROOT"
+
+# Playwright cannot download its own browser here; the tests drive Debian's chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  if as_root_apt chromium; then
+    echo "Installed Debian's chromium for the browser tests."
+  else
+    echo "Debian's chromium is missing and cannot be installed without root and apt-get:" \
+         "the browser tests will be skipped (in CI they fail instead)." >&2
+  fi
+fi
+
+"$VENV/bin/python" -m ruff check .
+"$VENV/bin/python" -m ruff format --check .
+exec "$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,157 @@
+"""Shared fixtures: the real app on a loopback port, and headless Chromium driven by Playwright.
+
+Browser tests need Debian's ``chromium`` (Playwright cannot download its own browser here).
+Where it is missing they are skipped with the reason, except in CI (``CI=true``), where a
+missing browser is a failure: CI must prove the flows work.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("MNR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _require_browser() -> None:
+    problem = None
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        problem = (
+            f"Debian's chromium is not installed at {CHROMIUM}: install it with "
+            "`apt-get install chromium` as root (the README's test command does this when it can)."
+        )
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "the playwright package is not installed: pip install -r requirements-dev.txt"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"Browser tests must run in CI, but {problem}")
+        pytest.skip(problem)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free loopback port; stop it after the session."""
+    _require_browser()
+    port = _free_port()
+    log_path = ARTIFACTS / "streamlit-server.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"the app did not start; see {log_path}:\n{log_path.read_text()}")
+            time.sleep(0.3)
+        try:
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser(app_url: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            args=CHROMIUM_ARGS,
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url: str):
+    """A fresh browser page (its own Streamlit session) at a projector-like size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def open_page(page, url: str) -> None:
+    """Go to a URL of the app and wait until Streamlit has finished drawing it."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"]')
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                && document.querySelector('h1') !== null"""
+    )
+    page.wait_for_timeout(300)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full screenshot of the app's main area under test-artifacts/screenshots/."""
+    path = ARTIFACTS / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Streamlit scrolls inside its own container, so grow the viewport to the content first.
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": max(900, height)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path), full_page=True)
+    return path
