@@ -6,6 +6,9 @@ the product's logic is in ``components/``.
 
 import streamlit as st
 
+from components import state
+from components.render import render_session_panel
+
 st.set_page_config(
     page_title="MNR Dashboard",
     page_icon=":material/child_care:",
@@ -27,10 +30,20 @@ framework = st.Page(
     url_path="framework",
 )
 
+upload = st.Page(
+    "pages/upload.py",
+    title="Upload assessments",
+    icon=":material/upload_file:",
+    url_path="upload",
+)
+
 navigation = st.navigation(
     {
         "Start": [home],
+        "Assessments": [upload],
         "Learn": [framework],
     }
 )
+state.mark_entered_through_app()
+render_session_panel()
 navigation.run()

@@ -11,6 +11,8 @@ from html import escape
 
 import streamlit as st
 
+from components import state
+from components.demo import DEMO_NOTICE
 from components.framework import Scale
 from components.palette import (
     NOT_ASSESSED_COLOUR,
@@ -62,3 +64,35 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
         "<style>.mnr-scale td,.mnr-scale th{padding:.4em .6em;border-bottom:1px solid #E3E7EC;"
         "text-align:left;vertical-align:top}</style>"
     )
+
+
+def render_demo_notice() -> None:
+    """Say plainly that fictional data is on show; every page that shows the demo calls this."""
+    if state.collection().has_demo:
+        st.warning(DEMO_NOTICE, icon=":material/theater_comedy:")
+
+
+def render_session_panel() -> None:
+    """The sidebar's summary of this session's data, with the demo switch."""
+    current = state.collection()
+    with st.sidebar:
+        st.markdown("**Your assessments**")
+        if current.is_empty:
+            st.caption("None yet. Upload a workbook, or load the fictional demo to explore.")
+        else:
+            uploaded, demo = current.count("upload"), current.count("demo")
+            lines = []
+            if uploaded:
+                lines.append(f"{uploaded} uploaded")
+            if demo:
+                lines.append(f"{demo} fictional demo")
+            st.caption(" · ".join(lines) + " (kept only in this browser session)")
+        if current.has_demo:
+            st.button("Remove the demo data", key="sidebar_unload_demo", on_click=state.unload_demo)
+        else:
+            st.button(
+                "Load the fictional demo",
+                key="sidebar_load_demo",
+                on_click=state.load_demo_into_session,
+                help="Eight invented countries with two or three rounds each.",
+            )

@@ -8,10 +8,13 @@ from html import escape
 
 import streamlit as st
 
+from components import state
 from components.explorer import resolve_framework_link, search_capabilities
 from components.framework import Capability, Domain, default_framework
 from components.palette import domain_colours
 from components.render import render_notices, render_scale
+
+state.ensure_entered_through_app()
 
 framework = default_framework()
 colours = domain_colours(framework)

@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from components import state
 from components.framework import default_framework
+
+state.ensure_entered_through_app()
 
 framework = default_framework()
 
@@ -38,9 +41,16 @@ with browse, st.container(border=True, height="stretch"):
 with upload, st.container(border=True, height="stretch"):
     st.markdown("##### :material/upload_file: Upload an assessment")
     st.markdown(
-        "Bring an assessment from Excel: a country, a date, and a level for each capability. "
-        "Uploading is the next part of this app to arrive; until then, the framework page "
-        "lists every capability you will be asked about."
+        "Download the Excel template, fill it in, and upload it, or bring a table you made "
+        "yourself. The app says exactly which cell it could not read and why."
+    )
+    st.page_link("pages/upload.py", label="Upload assessments", icon=":material/arrow_forward:")
+    st.button(
+        "Or load the fictional demo data",
+        key="home_load_demo",
+        on_click=state.load_demo_into_session,
+        disabled=state.collection().has_demo,
+        help="Eight invented countries with two or three rounds each, clearly labelled.",
     )
 with present, st.container(border=True, height="stretch"):
     st.markdown("##### :material/co_present: Present in a workshop")

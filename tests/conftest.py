@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,26 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def navigation_as_on_a_server(monkeypatch):
+    """Make AppTest treat pages/ the way a running server does after its first request.
+
+    A server clears Streamlit's "old-style pages folder" flag for good once app.py calls
+    st.navigation (and app.py makes sure that happens: see state.ensure_entered_through_app).
+    AppTest sets the flag afresh before every run, which drops app.py's sidebar on reruns, so
+    tests would see a sidebar no user sees. The first-request case is covered in Chromium.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original_init = PagesManager.__init__
+
+    def init_as_on_a_server(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_as_on_a_server)
 
 
 def _free_port() -> int:
@@ -56,12 +77,11 @@ def _require_browser() -> None:
         pytest.skip(problem)
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free loopback port; stop it after the session."""
-    _require_browser()
+@contextmanager
+def running_app(log_name: str = "streamlit-server") -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free loopback port, yield its URL, then stop it."""
     port = _free_port()
-    log_path = ARTIFACTS / "streamlit-server.log"
+    log_path = ARTIFACTS / f"{log_name}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -108,6 +128,14 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """The app, started once for all browser tests of this run."""
+    _require_browser()
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser(app_url: str):
     from playwright.sync_api import sync_playwright
 
@@ -138,9 +166,15 @@ def open_page(page, url: str) -> None:
     """Go to a URL of the app and wait until Streamlit has finished drawing it."""
     page.goto(url)
     page.wait_for_selector('[data-testid="stMain"]')
+    page.wait_for_function("() => document.querySelector('h1') !== null")
+    wait_until_idle(page)
+
+
+def wait_until_idle(page) -> None:
+    """Wait until no script run is in progress and no element is left stale from a rerun."""
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                && document.querySelector('h1') !== null"""
+                && !document.querySelector('[data-stale="true"]')"""
     )
     page.wait_for_timeout(300)
 

@@ -66,3 +66,22 @@ def test_search_box_filters(page, app_url):
     page.wait_for_selector("text=1 capability matches your search")
     assert "11 · Child Helpline" in page.locator(".st-key-found-11").inner_text()
     screenshot(page, "framework-search")
+
+
+@pytest.mark.parametrize("path", ["/upload", "/framework?capability=7"])
+def test_a_deep_link_as_the_first_request_gets_the_full_app(browser, path):
+    """A facilitator's shared link may be the very first request after the app starts."""
+    from tests.conftest import running_app
+
+    with running_app("streamlit-first-request") as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            tab = context.new_page()
+            open_page(tab, url + path)
+            tab.wait_for_selector('[data-testid="stSidebar"] >> text=Your assessments')
+            sidebar = tab.locator('[data-testid="stSidebar"]').inner_text()
+            assert "Upload assessments" in sidebar
+            assert "The framework" in sidebar
+            assert "\napp\n" not in f"\n{sidebar}\n"
+        finally:
+            context.close()

@@ -1,0 +1,197 @@
+"""Upload: get the template, upload workbooks, see exactly what was read, keep what is valid."""
+
+import streamlit as st
+
+from components import state
+from components.collection import (
+    add_assessments,
+    discarded_by_choice,
+    duplicate_groups,
+    remove_assessments,
+)
+from components.file_guard import limits_from_env
+from components.framework import default_framework
+from components.render import render_demo_notice
+from components.safe_export import safe_csv_bytes
+from components.tables import assessment_label, preview_table, session_table
+from components.uploads import (
+    PROBLEMS_SHOWN_AS_TABLE,
+    UPLOAD_TYPES,
+    pending_assessments,
+    problem_table,
+    upload_summary,
+)
+from components.workbook import read_assessment_file
+
+state.ensure_entered_through_app()
+
+framework = default_framework()
+limits = limits_from_env()
+
+st.title("Upload assessments")
+render_demo_notice()
+st.markdown(
+    "Bring assessments in from Excel or CSV. The app reads the template below, and also tables "
+    "you made yourself: one row per country and capability, or a grid of capabilities and "
+    "countries. It tells you exactly which cell it could not use and why, and keeps "
+    "everything else. Your files stay in this browser session; nobody else sees them."
+)
+
+st.subheader("1. Get the template")
+st.markdown(
+    f"One sheet per assessment: the country and date at the top, then the "
+    f"{len(framework.capabilities)} capabilities with a drop-down for the level, and columns "
+    f"for evidence and confidence. A second sheet covers the {len(framework.enablers)} "
+    "enablers. Leave a level blank when the capability was not assessed."
+)
+st.download_button(
+    "Download the Excel template",
+    data=state.cached_template(),
+    file_name="mnr-assessment-template.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    type="primary",
+)
+
+st.subheader("2. Upload your files")
+files = st.file_uploader(
+    "Workbooks (.xlsx, .xlsm) or tables (.csv)",
+    type=UPLOAD_TYPES,
+    accept_multiple_files=True,
+    key=state.UPLOADER,
+    help=(
+        f"Up to {limits.max_file_bytes // (1024 * 1024)} MB per file. Several files at once are "
+        "fine, and one workbook may hold several assessments (one per sheet, or many in one "
+        "table)."
+    ),
+)
+
+results = state.upload_results()
+current_ids = {file.file_id for file in files}
+for stale in set(results) - current_ids:
+    del results[stale]  # the person removed that file from the uploader
+unread = [file for file in files if file.file_id not in results]
+if unread:
+    progress = st.progress(0.0, text="Reading…")
+    for done, file in enumerate(unread, start=1):
+        progress.progress((done - 1) / len(unread), text=f"Reading {file.name}…")
+        results[file.file_id] = read_assessment_file(file.name, file.getvalue(), framework, limits)
+    progress.empty()
+
+if not files:
+    st.info(
+        "No file yet. Download the template above, fill it in Excel or LibreOffice, and drop it "
+        "here. You can also load the fictional demo from the sidebar to see what the app does.",
+        icon=":material/upload_file:",
+    )
+
+ordered = [results[file.file_id] for file in files if file.file_id in results]
+for index, result in enumerate(ordered):
+    summary = upload_summary(result)
+    with st.container(border=True, key=f"upload-result-{index}"):
+        st.markdown(f"#### :material/description: {summary.file_label}")
+        found, rated, errors, warnings = st.columns(4)
+        found.metric("Assessments found", summary.assessments)
+        rated.metric(
+            "Levels read",
+            summary.levels_read,
+            help="Capability levels read; a blank level means not assessed and is not counted.",
+        )
+        errors.metric("Errors", summary.errors, help="Values that were not used.")
+        warnings.metric(
+            "Warnings", summary.warnings, help="Values used with an assumption the report states."
+        )
+        st.markdown(summary.verdict)
+        if result.problems:
+            report = problem_table(result)
+            if len(report) <= PROBLEMS_SHOWN_AS_TABLE:
+                st.table(report, hide_index=True)
+            else:
+                st.caption(f"{len(report)} problems: scroll, sort or search the table.")
+                st.dataframe(report, hide_index=True, width="stretch")
+            st.download_button(
+                "Download this report (CSV)",
+                data=safe_csv_bytes(report),
+                file_name=f"{summary.file_stem}-validation-report.csv",
+                mime="text/csv",
+                icon=":material/download:",
+                key=f"report-{index}",
+            )
+        if summary.assessments:
+            with st.expander("Preview what was read", expanded=len(ordered) == 1):
+                st.dataframe(preview_table(result.capabilities, framework), width="stretch")
+
+pending = pending_assessments(ordered)
+if not pending.empty:
+    current = state.collection()
+    groups = duplicate_groups(current, pending)
+    choices: dict[object, str] = {}
+    if not groups.empty:
+        st.subheader("3. Choose between duplicates")
+        st.markdown(
+            "These assessments have the same country, date and round. Keep one of each group; "
+            "the others are left out."
+        )
+        for group, members in groups.groupby("duplicate_group", sort=False):
+            options = list(members["assessment_id"])
+            names = {
+                row["assessment_id"]: (
+                    f"{assessment_label(row)} · {row['source']} · {row['where']} · "
+                    f"{row['assessed']} of {len(framework.capabilities)} assessed"
+                )
+                for _, row in members.iterrows()
+            }
+            choices[group] = st.radio(
+                f"Keep which copy of {assessment_label(members.iloc[0])}?",
+                options,
+                format_func=names.__getitem__,
+                key=f"{state.DUPLICATE_CHOICE_PREFIX}{group}",
+            )
+    discarded = discarded_by_choice(groups, choices)
+    to_add = pending[~pending["assessment_id"].isin(discarded)]
+    new_ids = set(to_add["assessment_id"]) - set(current.assessment_ids)
+    step = "4" if not groups.empty else "3"
+    st.subheader(f"{step}. Keep them")
+    if not new_ids and not discarded & set(current.assessment_ids):
+        st.success(
+            "Every assessment read from these files is in this session.",
+            icon=":material/check_circle:",
+        )
+    else:
+        count = to_add["assessment_id"].nunique()
+        plural = "s" if count != 1 else ""
+        if st.button(
+            f"Add {count} assessment{plural} to this session",
+            type="primary",
+            icon=":material/add:",
+            key="add_uploads",
+        ):
+            enablers = pending_assessments(ordered, kind="enablers")
+            updated = add_assessments(
+                remove_assessments(current, discarded),
+                to_add,
+                enablers[enablers["assessment_id"].isin(set(to_add["assessment_id"]))],
+                "upload",
+            )
+            state.set_collection(updated)
+            st.rerun()
+
+st.divider()
+st.subheader("In this session")
+current = state.collection()
+if current.is_empty:
+    st.caption("No assessments yet.")
+else:
+    overview = session_table(current, framework)
+    st.dataframe(overview.drop(columns=["assessment_id"]), hide_index=True, width="stretch")
+    labels = dict(zip(overview["assessment_id"], overview["Assessment"], strict=True))
+    with st.form("remove_assessments", border=False):
+        chosen = st.multiselect(
+            "Remove assessments from this session",
+            list(labels),
+            format_func=labels.__getitem__,
+            placeholder="Choose one or more",
+        )
+        if st.form_submit_button("Remove", icon=":material/delete:") and chosen:
+            state.set_collection(remove_assessments(current, chosen))
+            st.rerun()
