@@ -37,10 +37,24 @@ upload = st.Page(
     url_path="upload",
 )
 
+profile = st.Page(
+    "pages/profile.py", title="Country profile", icon=":material/radar:", url_path="profile"
+)
+heatmap = st.Page(
+    "pages/heatmap.py", title="Heatmap", icon=":material/grid_on:", url_path="heatmap"
+)
+compare = st.Page(
+    "pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"
+)
+trends = st.Page(
+    "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
+)
+
 navigation = st.navigation(
     {
         "Start": [home],
         "Assessments": [upload],
+        "Pictures": [profile, heatmap, compare, trends],
         "Learn": [framework],
     }
 )

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from typing import Any
 
 import streamlit as st
 
 from components import state
+from components.collection import Collection
 from components.demo import DEMO_NOTICE
 from components.framework import Scale
 from components.palette import (
@@ -20,6 +22,7 @@ from components.palette import (
     level_colours,
     text_colour_on,
 )
+from components.selection import country_choices, round_choices
 
 
 def render_notices(notices: Iterable[str]) -> None:
@@ -87,6 +90,8 @@ def render_session_panel() -> None:
             if demo:
                 lines.append(f"{demo} fictional demo")
             st.caption(" · ".join(lines) + " (kept only in this browser session)")
+        if not current.is_empty:
+            render_selection(current)
         if current.has_demo:
             st.button("Remove the demo data", key="sidebar_unload_demo", on_click=state.unload_demo)
         else:
@@ -96,3 +101,67 @@ def render_session_panel() -> None:
                 on_click=state.load_demo_into_session,
                 help="Eight invented countries with two or three rounds each.",
             )
+
+
+def render_selection(current: Collection) -> None:
+    """Country and round pickers, shared by every page (they live in app.py's sidebar run)."""
+    countries = country_choices(current.capabilities)
+    if st.session_state.get(state.SELECTED_COUNTRY) not in countries:
+        # A stale choice (its data was removed) falls back to the first country.
+        st.session_state.pop(state.SELECTED_COUNTRY, None)
+    country = st.selectbox("Country", countries, key=state.SELECTED_COUNTRY)
+    rounds = round_choices(current.capabilities, country)
+    if st.session_state.get(state.SELECTED_ASSESSMENT) not in rounds:
+        st.session_state.pop(state.SELECTED_ASSESSMENT, None)
+    st.selectbox(
+        "Round",
+        list(rounds),
+        index=len(rounds) - 1,  # the latest round by default
+        format_func=rounds.__getitem__,
+        key=state.SELECTED_ASSESSMENT,
+    )
+
+
+def render_empty_state(what: str) -> None:
+    """What to do when there is nothing to show yet: upload, or load the fictional demo."""
+    st.info(
+        f"There are no assessments in this session yet, so there is no {what} to show. "
+        "Upload your own workbooks, or load the fictional demo to see how it works.",
+        icon=":material/info:",
+    )
+    upload, demo = st.columns(2)
+    with upload:
+        st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
+    with demo:
+        st.button(
+            "Load the fictional demo",
+            key=f"empty_load_demo_{what}",
+            on_click=state.load_demo_into_session,
+            icon=":material/theater_comedy:",
+        )
+
+
+def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> None:
+    """A plotly figure with its caption (what it rests on) and a table alternative.
+
+    Every chart gets both: the caption says how many capabilities the picture rests on, and
+    the table gives the same numbers to people who cannot read the chart.
+    """
+    st.plotly_chart(
+        figure,
+        key=key,
+        width="stretch",
+        theme=None,  # the figure's own template, so the screen matches exports
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key},
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        },
+    )
+    st.caption(caption)
+    if table is not None:
+        with st.expander("Show the numbers as a table"):
+            if len(table) <= 60:
+                st.table(table, hide_index=True)
+            else:
+                st.dataframe(table, hide_index=True, width="stretch")

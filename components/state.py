@@ -86,3 +86,20 @@ def ensure_entered_through_app() -> None:
 
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+SELECTED_COUNTRY = "mnr_country"
+SELECTED_ASSESSMENT = "mnr_assessment"
+
+
+def selected_assessment_id() -> str | None:
+    """The assessment chosen in the sidebar, if it is still in the collection."""
+    chosen = st.session_state.get(SELECTED_ASSESSMENT)
+    return chosen if chosen in set(collection().assessment_ids) else None
+
+
+def selected_country() -> str | None:
+    """The country chosen in the sidebar, if it still has assessments in the collection."""
+    chosen = st.session_state.get(SELECTED_COUNTRY)
+    countries = set(collection().capabilities["country"].dropna())
+    return chosen if chosen in countries else None

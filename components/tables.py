@@ -42,7 +42,7 @@ def preview_table(capabilities: pd.DataFrame, framework: Framework) -> pd.DataFr
         return pd.DataFrame(index=index)
     titles = {c.number: c.label for c in framework.capabilities}
     assessments = capabilities.drop_duplicates("assessment_id")
-    labels = _unique_labels(assessments)
+    labels = unique_assessment_labels(assessments)
     table = pd.DataFrame(index=index)
     for assessment_id, label in labels.items():
         rows = capabilities[capabilities["assessment_id"] == assessment_id]
@@ -54,8 +54,11 @@ def preview_table(capabilities: pd.DataFrame, framework: Framework) -> pd.DataFr
     return table
 
 
-def _unique_labels(assessments: pd.DataFrame) -> dict[str, str]:
-    """Assessment id -> display label, with the source added where two labels would clash."""
+def unique_assessment_labels(assessments: pd.DataFrame) -> dict[str, str]:
+    """Assessment id -> display label, with the source added where two labels would clash.
+
+    Takes one row per assessment (e.g. ``capabilities.drop_duplicates("assessment_id")``).
+    """
     labels = {row["assessment_id"]: assessment_label(row) for _, row in assessments.iterrows()}
     counts = pd.Series(list(labels.values())).value_counts()
     for _, row in assessments.iterrows():
@@ -69,7 +72,7 @@ def session_table(collection: Collection, framework: Framework) -> pd.DataFrame:
     """The session's assessments as a person reads them: one row each, blanks shown as "–"."""
     summary = summarise(collection)
     total = len(framework.capabilities)
-    labels = _unique_labels(summary) if not summary.empty else {}
+    labels = unique_assessment_labels(summary) if not summary.empty else {}
     return pd.DataFrame(
         {
             "assessment_id": summary["assessment_id"],
@@ -81,3 +84,60 @@ def session_table(collection: Collection, framework: Framework) -> pd.DataFrame:
             f"Capabilities assessed (of {total})": summary["assessed"].astype("Int64"),
         }
     ).fillna({"ISO3": "–", "Assessed by": "–"})
+
+
+def enabler_table(enablers: pd.DataFrame, assessment_id: str, framework: Framework) -> pd.DataFrame:
+    """The seven enablers of one assessment, with levels in words and evidence."""
+    rows = enablers[enablers["assessment_id"] == assessment_id].set_index("enabler")
+    return pd.DataFrame(
+        {
+            "No.": [e.number for e in framework.enablers],
+            "Enabler": [e.title for e in framework.enablers],
+            "Level": [
+                level_text(
+                    rows["level"].get(e.number) if e.number in rows.index else None, framework
+                )
+                for e in framework.enablers
+            ],
+            "Evidence": [
+                ""
+                if e.number not in rows.index or pd.isna(rows.at[e.number, "evidence"])
+                else str(rows.at[e.number, "evidence"])
+                for e in framework.enablers
+            ],
+        }
+    )
+
+
+def highlights_display(highlights: pd.DataFrame) -> pd.DataFrame:
+    """Strengths or gaps (scoring's highlight columns) with the headers a person reads."""
+    return pd.DataFrame(
+        {
+            "Capability": [
+                f"{number} · {title}"
+                for number, title in zip(highlights["capability"], highlights["title"], strict=True)
+            ],
+            "Domain": highlights["domain_name"].astype(str).tolist(),
+            "Level": [
+                f"{int(level)} · {label}"
+                for level, label in zip(highlights["level"], highlights["level_label"], strict=True)
+            ],
+        }
+    )
+
+
+def capabilities_display(table: pd.DataFrame) -> pd.DataFrame:
+    """One assessment's capability table (scoring's) for reading: blanks as empty text."""
+    return pd.DataFrame(
+        {
+            "No.": table["capability"].astype(int).tolist(),
+            "Capability": table["title"].astype(str).tolist(),
+            "Domain": table["domain_name"].astype(str).tolist(),
+            "Level": [
+                label if pd.isna(level) else f"{int(level)} · {label}"
+                for level, label in zip(table["level"], table["level_label"], strict=True)
+            ],
+            "Evidence": table["evidence"].fillna("").astype(str).tolist(),
+            "Confidence": table["confidence"].fillna("").astype(str).tolist(),
+        }
+    )

@@ -1,0 +1,98 @@
+"""Compare: two or more countries side by side, for learning rather than ranking."""
+
+import streamlit as st
+
+from components import state
+from components.framework import default_framework
+from components.render import render_demo_notice, render_empty_state, render_figure
+from components.scoring import anonymise
+from components.selection import assessment_labels, comparison_choices, country_choices
+from components.views import comparison_views
+
+state.ensure_entered_through_app()
+
+framework = default_framework()
+current = state.collection()
+st.title("Compare countries")
+render_demo_notice()
+if current.is_empty:
+    render_empty_state("comparison")
+    st.stop()
+
+capabilities = current.capabilities
+countries = country_choices(capabilities)
+if len(countries) < 2:
+    st.info(
+        f"A comparison needs at least two countries; this session has only {countries[0]}. "
+        "Upload assessments of other countries, or load the fictional demo.",
+        icon=":material/info:",
+    )
+    st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
+    st.stop()
+
+st.markdown(
+    "Comparisons are for learning from each other, not for ranking: countries are shown in the "
+    "order you choose them. Turn on the anonymised view to show peers as Country A, B, …"
+)
+focus_country = state.selected_country()
+default = [focus_country, *[c for c in countries if c != focus_country][:3]]
+chosen = st.multiselect("Countries to compare", countries, default=default, key="compare_countries")
+left, right = st.columns(2)
+with left:
+    rounds_mode = st.radio(
+        "Which round",
+        ["latest", "chosen"],
+        format_func={"latest": "Latest of each", "chosen": "Choose for each"}.__getitem__,
+        horizontal=True,
+        key="compare_rounds_mode",
+    )
+with right:
+    anonymised = st.toggle(
+        "Anonymised view",
+        key="compare_anonymised",
+        help=f"Only {focus_country} is named; the others become Country A, B, …",
+    )
+
+if len(chosen) < 2:
+    st.info("Choose at least two countries to compare.", icon=":material/info:")
+    st.stop()
+
+choices = comparison_choices(capabilities, chosen)
+ids = []
+if rounds_mode == "chosen":
+    columns = st.columns(min(len(chosen), 4))
+    for index, country in enumerate(chosen):
+        options = choices[country]
+        with columns[index % len(columns)]:
+            ids.append(
+                st.selectbox(
+                    country,
+                    list(options),
+                    index=len(options) - 1,
+                    format_func=options.__getitem__,
+                    key=f"compare_round_{country}",
+                )
+            )
+else:
+    ids = [list(choices[country])[-1] for country in chosen]
+
+labels = assessment_labels(capabilities)
+focus_id = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
+if anonymised:
+    names = anonymise([labels[i] for i in ids], labels.get(focus_id))
+    labels = {i: names[labels[i]] for i in ids}
+
+bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
+st.subheader("Domain scores")
+render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
+st.subheader("Shapes")
+render_figure(radar.figure, key="compare_radar", caption=radar.caption)
+st.subheader("Differences")
+if focus_id is None:
+    st.caption(f"Include {focus_country} to see each country's difference to it.")
+else:
+    st.caption(
+        f"Each domain score, and each country's difference to {labels[focus_id]} "
+        "(positive: higher). A dash means the domain was not assessed in one of the two."
+    )
+st.table(differences, hide_index=True)

@@ -1,0 +1,62 @@
+"""Heatmap: every assessment against the 21 capabilities, grouped by domain."""
+
+import streamlit as st
+
+from components import state
+from components.framework import default_framework
+from components.render import render_demo_notice, render_empty_state, render_figure
+from components.selection import (
+    ROUND_FILTERS,
+    assessment_labels,
+    filter_assessments,
+    year_choices,
+)
+from components.views import heatmap_sort_options, heatmap_view
+
+state.ensure_entered_through_app()
+
+framework = default_framework()
+current = state.collection()
+st.title("Capability heatmap")
+render_demo_notice()
+if current.is_empty:
+    render_empty_state("heatmap")
+    st.stop()
+
+capabilities = current.capabilities
+labels = assessment_labels(capabilities)
+st.markdown(
+    "Where each assessment stands on every capability. Darker is further along; grey means "
+    "not assessed. Hover a cell for the capability, the level and the evidence."
+)
+
+years = year_choices(capabilities)
+left, middle, right = st.columns([1, 1, 1])
+with left:
+    which = st.radio(
+        "Assessments",
+        list(ROUND_FILTERS),
+        format_func=ROUND_FILTERS.__getitem__,
+        key="heatmap_rounds",
+    )
+with middle:
+    chosen_years = st.multiselect(
+        "Years",
+        years,
+        default=years[-1:],
+        key="heatmap_years",
+        disabled=which != "years",
+    )
+with right:
+    sorts = heatmap_sort_options(framework)
+    sort_by = st.selectbox(
+        "Order of rows", list(sorts), format_func=sorts.__getitem__, key="heatmap_sort"
+    )
+
+ids = filter_assessments(capabilities, which, chosen_years)
+if not ids:
+    st.info("No assessment matches these choices. Choose other years, or all rounds.")
+    st.stop()
+
+view = heatmap_view(capabilities, framework, labels, ids, sort_by)
+render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table)

@@ -1,0 +1,108 @@
+"""Country profile: the domain radar, a radar per pillar, the capabilities, strengths and gaps."""
+
+import streamlit as st
+
+from components import state
+from components.framework import default_framework
+from components.render import render_demo_notice, render_empty_state, render_figure
+from components.scoring import METHOD_NOTE, capability_table, strengths_and_gaps
+from components.selection import assessment_labels, round_choices
+from components.tables import capabilities_display, enabler_table, highlights_display
+from components.views import peer_ids, pillar_radars, profile_radar
+
+state.ensure_entered_through_app()
+
+framework = default_framework()
+current = state.collection()
+st.title("Country profile")
+render_demo_notice()
+
+focus_id = state.selected_assessment_id()
+if current.is_empty or focus_id is None:
+    render_empty_state("profile")
+    st.stop()
+
+capabilities = current.capabilities
+labels = assessment_labels(capabilities)
+country = state.selected_country()
+st.markdown(f"### {labels[focus_id]}")
+st.caption("Choose another country or round in the sidebar.")
+
+st.subheader("Across the six domains")
+earlier = {i: label for i, label in round_choices(capabilities, country).items() if i != focus_id}
+others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
+left, middle, right = st.columns(3)
+with left:
+    earlier_id = st.selectbox(
+        "Compare with another round",
+        [None, *earlier],
+        format_func=lambda i: "None" if i is None else earlier[i],
+        key="profile_overlay_round",
+        disabled=not earlier,
+        help=None if earlier else f"{country} has only this round in the session.",
+    )
+with middle:
+    other_id = st.selectbox(
+        "Compare with another country",
+        [None, *others],
+        format_func=lambda i: "None" if i is None else others[i],
+        key="profile_overlay_country",
+        disabled=not others,
+    )
+with right:
+    with_peers = st.toggle(
+        "Show the peer median",
+        key="profile_peer_median",
+        disabled=not others,
+        help="The median of the latest assessment of every other country in this session.",
+    )
+overlays = [i for i in (earlier_id, other_id) if i is not None]
+overview = profile_radar(
+    capabilities,
+    framework,
+    labels,
+    focus_id,
+    overlay_ids=overlays,
+    with_peer_median=with_peers,
+)
+render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
+
+st.subheader("Radar per pillar")
+st.caption("Each domain's capabilities, level by level.")
+tabs = st.tabs([domain.name for domain in framework.domains])
+pillars = pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id)
+for tab, domain in zip(tabs, framework.domains, strict=True):
+    with tab:
+        view = pillars[domain.id]
+        render_figure(
+            view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
+        )
+
+strengths, gaps = strengths_and_gaps(capabilities, focus_id, framework)
+st.subheader("Strengths and gaps")
+st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
+left, right = st.columns(2)
+with left:
+    st.markdown("**Highest levels**")
+    st.table(highlights_display(strengths), hide_index=True)
+with right:
+    st.markdown("**Lowest levels**")
+    st.table(highlights_display(gaps), hide_index=True)
+
+st.subheader("All capabilities")
+st.dataframe(
+    capabilities_display(capability_table(capabilities, focus_id, framework)),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "No.": st.column_config.NumberColumn("No.", width="small"),
+        "Evidence": st.column_config.TextColumn("Evidence", width="large"),
+    },
+)
+
+st.subheader("Enablers")
+st.caption("Cross-cutting conditions that every domain depends on.")
+st.table(enabler_table(current.enablers, focus_id, framework), hide_index=True)
+
+with st.expander("How these numbers are made"):
+    st.markdown(METHOD_NOTE)

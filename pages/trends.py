@@ -1,0 +1,85 @@
+"""Trends: a country's domain scores across rounds, and what changed between two rounds."""
+
+import streamlit as st
+
+from components import state
+from components.framework import default_framework
+from components.render import render_demo_notice, render_empty_state, render_figure
+from components.selection import assessment_labels, countries_with_rounds, round_choices
+from components.views import change_view, trend_view
+
+state.ensure_entered_through_app()
+
+framework = default_framework()
+current = state.collection()
+st.title("Trends")
+render_demo_notice()
+if current.is_empty:
+    render_empty_state("trend")
+    st.stop()
+
+capabilities = current.capabilities
+country = state.selected_country()
+rounds = round_choices(capabilities, country)
+st.markdown(f"### {country}")
+st.caption("Choose another country in the sidebar.")
+if len(rounds) < 2:
+    others = countries_with_rounds(capabilities, minimum=2)
+    hint = (
+        " Countries with several rounds in this session: " + ", ".join(others) + "."
+        if others
+        else " No country in this session has more than one round yet."
+    )
+    st.info(
+        f"A trend needs at least two rounds of the same country; {country} has one in this "
+        f"session.{hint}",
+        icon=":material/info:",
+    )
+    st.stop()
+
+trend = trend_view(capabilities, framework, country)
+st.subheader("Domain scores over time")
+render_figure(trend.figure, key="trend_lines", caption=trend.caption, table=trend.table)
+
+st.subheader("What changed between two rounds")
+labels = assessment_labels(capabilities)
+ids = list(rounds)
+left, right = st.columns(2)
+with left:
+    earlier_id = st.selectbox(
+        "From",
+        ids,
+        index=len(ids) - 2,  # by default: what changed since the previous round
+        format_func=rounds.__getitem__,
+        key="trend_from",
+    )
+with right:
+    later_id = st.selectbox(
+        "To", ids, index=len(ids) - 1, format_func=rounds.__getitem__, key="trend_to"
+    )
+if earlier_id == later_id:
+    st.info("Choose two different rounds.", icon=":material/info:")
+    st.stop()
+
+change = change_view(capabilities, framework, labels, earlier_id, later_id)
+counts = change.counts
+first, second, third, fourth = st.columns(4)
+first.metric("Improved", counts["improved"])
+second.metric("Unchanged", counts["unchanged"])
+third.metric("Declined", counts["declined"])
+fourth.metric(
+    "Not comparable",
+    counts["newly assessed"] + counts["no longer assessed"] + counts["not assessed"],
+    help="Assessed in only one of the two rounds, or in neither.",
+)
+render_figure(
+    change.figure.figure,
+    key="trend_changes",
+    caption=change.figure.caption,
+    table=change.figure.table,
+)
+st.markdown("**Per domain**")
+st.table(change.domains, hide_index=True)
+if not change.drops.empty:
+    st.markdown("**Largest drops**")
+    st.table(change.drops, hide_index=True)
