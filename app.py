@@ -4,6 +4,8 @@ Sets the page configuration and the navigation. Every page lives in ``pages/`` a
 the product's logic is in ``components/``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import state
@@ -11,7 +13,9 @@ from components.render import render_session_panel
 
 st.set_page_config(
     page_title="MNR Dashboard",
-    page_icon=":material/child_care:",
+    # A local file, not a Material icon: those are fetched from Google's servers, and the app
+    # must work on a laptop without internet.
+    page_icon=str(Path(__file__).parent / "mnr_data" / "icon.png"),
     layout="wide",
     initial_sidebar_state="auto",
     menu_items={
@@ -46,6 +50,9 @@ heatmap = st.Page(
 compare = st.Page(
     "pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"
 )
+present = st.Page(
+    "pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"
+)
 trends = st.Page(
     "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
 )
@@ -55,9 +62,12 @@ navigation = st.navigation(
         "Start": [home],
         "Assessments": [upload],
         "Pictures": [profile, heatmap, compare, trends],
+        "Workshop": [present],
         "Learn": [framework],
     }
 )
 state.mark_entered_through_app()
+state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 render_session_panel()
 navigation.run()
+state.publish_link()  # after the page: the address now reopens exactly this view

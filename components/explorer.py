@@ -43,18 +43,22 @@ def find_domain(framework: Framework, reference: str) -> Domain | None:
 
 
 def resolve_framework_link(
-    framework: Framework, params: Mapping[str, str | Sequence[str]]
+    framework: Framework,
+    params: Mapping[str, str | Sequence[str]],
+    ignored: Sequence[str] = (),
 ) -> FrameworkFocus:
     """Read ``capability`` and ``domain`` from a URL's query parameters.
 
-    A capability also opens its domain. Unknown parameters, unusable values and a domain
+    A capability also opens its domain. Unknown parameters (other than ``ignored``), unusable
+    values and a domain
     that contradicts the capability each produce a notice; the rest of the link still works.
     """
     notices: list[str] = []
     capability: int | None = None
     domain: str | None = None
 
-    unknown = sorted(key for key in params if key not in FRAMEWORK_PARAMS)
+    # ``ignored`` are parameters other parts of the app use (the shared country and round).
+    unknown = sorted(key for key in params if key not in FRAMEWORK_PARAMS and key not in ignored)
     if unknown:
         names = ", ".join(quote_for_notice(key) for key in unknown)
         notices.append(

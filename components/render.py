@@ -70,9 +70,24 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
 
 
 def render_demo_notice() -> None:
-    """Say plainly that fictional data is on show; every page that shows the demo calls this."""
+    """Notices every page that shows assessments draws under its title.
+
+    What a shared link could not restore, and a plain warning whenever fictional data is on
+    show.
+    """
+    render_link_notices()
     if state.collection().has_demo:
         st.warning(DEMO_NOTICE, icon=":material/theater_comedy:")
+
+
+def render_link_notices() -> None:
+    """What a shared link could not restore, and how to upload data it pointed at."""
+    for notice in state.link_notices():
+        st.info(notice, icon=":material/link:")
+    if state.link_wants_upload():
+        st.page_link(
+            "pages/upload.py", label="Upload the assessment", icon=":material/upload_file:"
+        )
 
 
 def render_session_panel() -> None:
@@ -165,3 +180,25 @@ def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> 
                 st.table(table, hide_index=True)
             else:
                 st.dataframe(table, hide_index=True, width="stretch")
+
+
+def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
+    """One presentation slide: its title, the figure or table, and what it rests on.
+
+    With fictional data, every slide carries a small "Fictional demo data" badge, so that no
+    projected slide can be mistaken for a real country's results.
+    """
+    if fictional:
+        st.badge("Fictional demo data", icon=":material/theater_comedy:", color="orange")
+    st.title(slide.title)
+    if slide.figure is not None:
+        st.plotly_chart(
+            slide.figure,
+            key=key,
+            width="stretch",
+            theme=None,
+            config={"displaylogo": False, "displayModeBar": False},
+        )
+    if slide.table is not None:
+        st.table(slide.table, hide_index=True)
+    st.caption(slide.caption)

@@ -81,3 +81,9 @@ def countries_with_rounds(capabilities: pd.DataFrame, minimum: int = 2) -> list[
         return []
     counts = capabilities.groupby("country")["assessment_id"].nunique()
     return sorted((str(c) for c, n in counts.items() if n >= minimum), key=str.casefold)
+
+
+def country_of(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> dict[str, str]:
+    """Assessment id -> its country, for the given assessments (in their order)."""
+    first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")["country"]
+    return {assessment_id: str(first[assessment_id]) for assessment_id in assessment_ids}

@@ -12,6 +12,20 @@ import streamlit as st
 from components.collection import Collection, add_assessments, remove_origin
 from components.demo import DemoData, load_demo
 from components.framework import default_framework
+from components.links import (
+    COUNTRY,
+    DEMO_SOURCE,
+    ROUND,
+    SOURCE,
+    LinkedSelection,
+    LinkState,
+    pick,
+    pick_flag,
+    pick_many,
+    read_selection,
+    unknown_params,
+)
+from components.selection import country_choices, round_choices
 from components.workbook import ReadResult, write_template
 
 COLLECTION = "mnr_collection"
@@ -103,3 +117,142 @@ def selected_country() -> str | None:
     chosen = st.session_state.get(SELECTED_COUNTRY)
     countries = set(collection().capabilities["country"].dropna())
     return chosen if chosen in countries else None
+
+
+INCOMING_LINK = "mnr_incoming_link"
+PUBLISHED_LINK = "mnr_published_link"
+LINK_NOTICES = "mnr_link_notices"
+LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
+PAGE_LINK = "mnr_page_link"
+
+
+def receive_link() -> None:
+    """Called by app.py first: apply a link that arrived (not one this session wrote itself).
+
+    The URL is compared with what this session last published: if they differ, a person
+    opened a link (or edited the address), and its country and round are applied before the
+    sidebar draws its pickers.
+    """
+    params = st.query_params.to_dict()
+    incoming = None if params == st.session_state.get(PUBLISHED_LINK) else params
+    st.session_state[INCOMING_LINK] = incoming
+    st.session_state[PAGE_LINK] = LinkState()
+    st.session_state[LINK_NOTICES] = []
+    st.session_state[LINK_MISSING_UPLOAD] = False
+    if not incoming:
+        return
+    selection = _read_linked_selection(incoming)
+    if selection.wants_demo:
+        load_demo_into_session()
+        selection = _read_linked_selection(incoming)
+    if selection.country is not None:
+        st.session_state[SELECTED_COUNTRY] = selection.country
+        st.session_state.pop(SELECTED_ASSESSMENT, None)
+    if selection.assessment_id is not None:
+        st.session_state[SELECTED_ASSESSMENT] = selection.assessment_id
+    st.session_state[LINK_NOTICES].extend(selection.notices)
+    st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
+
+
+def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+    capabilities = collection().capabilities
+    rounds = {
+        country: round_choices(capabilities, country) for country in country_choices(capabilities)
+    }
+    return read_selection(params, rounds, demo_loaded=collection().has_demo)
+
+
+def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
+    """The page's view of an incoming link (None when no link arrived this run).
+
+    Parameters the page does not know (nor the global ones) get a notice.
+    """
+    incoming = st.session_state.get(INCOMING_LINK)
+    if not incoming:
+        return None
+    notice = unknown_params(incoming, known)
+    if notice:
+        st.session_state[LINK_NOTICES].append(notice)
+    return incoming
+
+
+def link_notices() -> list[str]:
+    return list(st.session_state.get(LINK_NOTICES, []))
+
+
+def link_wants_upload() -> bool:
+    return bool(st.session_state.get(LINK_MISSING_UPLOAD))
+
+
+def share(name: str, value: str | None) -> None:
+    """Put one of the page's choices in the URL (published at the end of the run)."""
+    st.session_state.setdefault(PAGE_LINK, LinkState()).set(name, value)
+
+
+def publish_link() -> None:
+    """Write the current view to the URL, so that copying the address shares this view."""
+    params: dict[str, str] = {}
+    current = collection()
+    country = selected_country()
+    assessment_id = selected_assessment_id()
+    if country is not None and assessment_id is not None:
+        params[COUNTRY] = country
+        params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
+        origin = current.capabilities.loc[
+            current.capabilities["assessment_id"] == assessment_id, "origin"
+        ]
+        if len(origin) and origin.iloc[0] == "demo":
+            params[SOURCE] = DEMO_SOURCE
+    params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+    params = {name: value for name, value in params.items() if value}
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+    st.session_state[PUBLISHED_LINK] = params
+
+
+def restore_choice(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+) -> None:
+    """Set a widget from an incoming link's parameter, matched by its label; else a notice.
+
+    ``options`` maps the widget's values to the labels people read (and links carry).
+    """
+    if incoming is None or name not in incoming:
+        return
+    by_label = {label: value for value, label in options.items()}
+    label, notice = pick(incoming, name, list(by_label), what)
+    if label is not None:
+        st.session_state[widget_key] = by_label[label]
+    if notice is not None:
+        st.session_state[LINK_NOTICES].append(notice)
+
+
+def restore_flag(incoming: dict[str, str] | None, name: str, widget_key: str) -> None:
+    """Set a toggle or checkbox from an incoming link's ``1``/``0`` parameter."""
+    if incoming is None:
+        return
+    value = pick_flag(incoming, name)
+    if value is not None:
+        st.session_state[widget_key] = value
+
+
+def restore_many(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+) -> None:
+    """Set a multiselect from an incoming link's comma-separated labels."""
+    if incoming is None or name not in incoming:
+        return
+    by_label = {label: value for value, label in options.items()}
+    chosen, notice = pick_many(incoming, name, list(by_label), what)
+    if chosen is not None:
+        st.session_state[widget_key] = [by_label[label] for label in chosen]
+    if notice is not None:
+        st.session_state[LINK_NOTICES].append(notice)

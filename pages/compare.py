@@ -13,14 +13,22 @@ state.ensure_entered_through_app()
 
 framework = default_framework()
 current = state.collection()
+incoming = state.page_link_params(known=("countries", "rounds", "anon"))
+capabilities = current.capabilities
+countries = country_choices(capabilities)
+state.restore_many(
+    incoming, "countries", {c: c for c in countries}, "compare_countries", "countries"
+)
+state.restore_choice(
+    incoming, "rounds", {"latest": "latest", "chosen": "chosen"}, "compare_rounds_mode", "rounds"
+)
+state.restore_flag(incoming, "anon", "compare_anonymised")
+
 st.title("Compare countries")
 render_demo_notice()
 if current.is_empty:
     render_empty_state("comparison")
     st.stop()
-
-capabilities = current.capabilities
-countries = country_choices(capabilities)
 if len(countries) < 2:
     st.info(
         f"A comparison needs at least two countries; this session has only {countries[0]}. "
@@ -53,6 +61,9 @@ with right:
         help=f"Only {focus_country} is named; the others become Country A, B, …",
     )
 
+state.share("countries", ",".join(chosen))
+state.share("rounds", rounds_mode)
+state.share("anon", "1" if anonymised else None)
 if len(chosen) < 2:
     st.info("Choose at least two countries to compare.", icon=":material/info:")
     st.stop()

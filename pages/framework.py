@@ -11,14 +11,18 @@ import streamlit as st
 from components import state
 from components.explorer import resolve_framework_link, search_capabilities
 from components.framework import Capability, Domain, default_framework
+from components.links import GLOBAL_PARAMS
 from components.palette import domain_colours
-from components.render import render_notices, render_scale
+from components.render import render_link_notices, render_notices, render_scale
 
 state.ensure_entered_through_app()
 
 framework = default_framework()
 colours = domain_colours(framework)
-focus = resolve_framework_link(framework, st.query_params.to_dict())
+focus = resolve_framework_link(framework, st.query_params.to_dict(), ignored=GLOBAL_PARAMS)
+# Keep the focus in the address when the page publishes the current view.
+state.share("capability", None if focus.capability is None else str(focus.capability))
+state.share("domain", focus.domain if focus.capability is None else None)
 
 st.title("The Model National Response")
 st.markdown(
@@ -28,6 +32,7 @@ st.markdown(
     "that cut across them."
 )
 render_notices(focus.notices)
+render_link_notices()
 
 
 def show_capability(capability: Capability, *, key: str, highlighted: bool = False) -> None:

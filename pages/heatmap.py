@@ -17,20 +17,26 @@ state.ensure_entered_through_app()
 
 framework = default_framework()
 current = state.collection()
+incoming = state.page_link_params(known=("rows", "years", "sort"))
+capabilities = current.capabilities
+years = year_choices(capabilities)
+sorts = heatmap_sort_options(framework)
+state.restore_choice(incoming, "rows", {k: k for k in ROUND_FILTERS}, "heatmap_rounds", "rows")
+state.restore_many(incoming, "years", {y: str(y) for y in years}, "heatmap_years", "years")
+state.restore_choice(incoming, "sort", {k: k for k in sorts}, "heatmap_sort", "row order")
+
 st.title("Capability heatmap")
 render_demo_notice()
 if current.is_empty:
     render_empty_state("heatmap")
     st.stop()
 
-capabilities = current.capabilities
 labels = assessment_labels(capabilities)
 st.markdown(
     "Where each assessment stands on every capability. Darker is further along; grey means "
     "not assessed. Hover a cell for the capability, the level and the evidence."
 )
 
-years = year_choices(capabilities)
 left, middle, right = st.columns([1, 1, 1])
 with left:
     which = st.radio(
@@ -48,11 +54,13 @@ with middle:
         disabled=which != "years",
     )
 with right:
-    sorts = heatmap_sort_options(framework)
     sort_by = st.selectbox(
         "Order of rows", list(sorts), format_func=sorts.__getitem__, key="heatmap_sort"
     )
 
+state.share("rows", which)
+state.share("years", ",".join(map(str, chosen_years)) if which == "years" else None)
+state.share("sort", sort_by)
 ids = filter_assessments(capabilities, which, chosen_years)
 if not ids:
     st.info("No assessment matches these choices. Choose other years, or all rounds.")

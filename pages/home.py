@@ -4,12 +4,14 @@ import streamlit as st
 
 from components import state
 from components.framework import default_framework
+from components.render import render_link_notices
 
 state.ensure_entered_through_app()
 
 framework = default_framework()
 
 st.title("MNR Dashboard")
+render_link_notices()
 st.markdown(
     "#### See where a country stands in its response to child sexual exploitation and abuse."
 )

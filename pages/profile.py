@@ -6,7 +6,7 @@ from components import state
 from components.framework import default_framework
 from components.render import render_demo_notice, render_empty_state, render_figure
 from components.scoring import METHOD_NOTE, capability_table, strengths_and_gaps
-from components.selection import assessment_labels, round_choices
+from components.selection import assessment_labels, country_of, round_choices
 from components.tables import capabilities_display, enabler_table, highlights_display
 from components.views import peer_ids, pillar_radars, profile_radar
 
@@ -14,23 +14,38 @@ state.ensure_entered_through_app()
 
 framework = default_framework()
 current = state.collection()
-st.title("Country profile")
-render_demo_notice()
-
+incoming = state.page_link_params(known=("compare_round", "compare_country", "peers"))
 focus_id = state.selected_assessment_id()
 if current.is_empty or focus_id is None:
+    st.title("Country profile")
+    render_demo_notice()
     render_empty_state("profile")
     st.stop()
 
 capabilities = current.capabilities
 labels = assessment_labels(capabilities)
 country = state.selected_country()
+earlier = {i: label for i, label in round_choices(capabilities, country).items() if i != focus_id}
+others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
+other_countries = {i: str(c) for i, c in country_of(capabilities, list(others)).items()}
+state.restore_choice(
+    incoming, "compare_round", earlier, "profile_overlay_round", "round to compare with"
+)
+state.restore_choice(
+    incoming,
+    "compare_country",
+    other_countries,
+    "profile_overlay_country",
+    "country to compare with",
+)
+state.restore_flag(incoming, "peers", "profile_peer_median")
+
+st.title("Country profile")
+render_demo_notice()
 st.markdown(f"### {labels[focus_id]}")
 st.caption("Choose another country or round in the sidebar.")
 
 st.subheader("Across the six domains")
-earlier = {i: label for i, label in round_choices(capabilities, country).items() if i != focus_id}
-others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
 left, middle, right = st.columns(3)
 with left:
     earlier_id = st.selectbox(
@@ -56,6 +71,9 @@ with right:
         disabled=not others,
         help="The median of the latest assessment of every other country in this session.",
     )
+state.share("compare_round", earlier.get(earlier_id))
+state.share("compare_country", other_countries.get(other_id))
+state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
 overview = profile_radar(
     capabilities,

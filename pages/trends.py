@@ -12,15 +12,18 @@ state.ensure_entered_through_app()
 
 framework = default_framework()
 current = state.collection()
+incoming = state.page_link_params(known=("from", "to"))
+capabilities = current.capabilities
+country = state.selected_country()
+rounds = round_choices(capabilities, country)
+state.restore_choice(incoming, "from", rounds, "trend_from", "first round")
+state.restore_choice(incoming, "to", rounds, "trend_to", "second round")
+
 st.title("Trends")
 render_demo_notice()
 if current.is_empty:
     render_empty_state("trend")
     st.stop()
-
-capabilities = current.capabilities
-country = state.selected_country()
-rounds = round_choices(capabilities, country)
 st.markdown(f"### {country}")
 st.caption("Choose another country in the sidebar.")
 if len(rounds) < 2:
@@ -57,6 +60,8 @@ with right:
     later_id = st.selectbox(
         "To", ids, index=len(ids) - 1, format_func=rounds.__getitem__, key="trend_to"
     )
+state.share("from", rounds[earlier_id])
+state.share("to", rounds[later_id])
 if earlier_id == later_id:
     st.info("Choose two different rounds.", icon=":material/info:")
     st.stop()

@@ -12,13 +12,13 @@ PAGES = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "pages").gl
 
 
 def open_app(page: str | None = None, **params: str) -> AppTest:
+    """The app opened at ``page`` with a link's query parameters, as a first request."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if page is not None:
+        at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page).run()
-    return at
+    return at.run()
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -9,7 +9,13 @@ from components.framework import default_framework
 from components.workbook import AssessmentInput, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
-PICTURE_PAGES = ["pages/profile.py", "pages/heatmap.py", "pages/compare.py", "pages/trends.py"]
+PICTURE_PAGES = [
+    "pages/profile.py",
+    "pages/heatmap.py",
+    "pages/compare.py",
+    "pages/trends.py",
+    "pages/present.py",
+]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -45,7 +51,8 @@ def test_with_the_demo_every_page_draws_and_says_it_is_fictional(page):
     at = app_with_demo()
     at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "Fictional demo data" in at.warning[0].value
+    shown = [w.value for w in at.warning] + [c.value for c in at.caption]
+    assert any("Fictional demo data" in text for text in shown)
     assert at.get("plotly_chart"), f"{page} drew no chart"
     assert at.caption, f"{page} has no caption saying what its charts rest on"
 

@@ -1,6 +1,7 @@
 """The home and framework pages in real Chromium, as a person sees them."""
 
 import pytest
+from playwright.sync_api import expect
 
 from components.framework import default_framework
 from tests.conftest import open_page, screenshot
@@ -27,6 +28,7 @@ def test_every_capability_shows_under_its_domain(page, app_url):
     for domain in framework.domains:
         block = page.locator(f".st-key-domain-{domain.id}")
         assert block.count() == 1, f"no block for {domain.name}"
+        expect(block).to_contain_text(domain.outcome_heading)  # drawn a moment after the rest
         text = block.inner_text()
         assert domain.name in text
         assert domain.outcome_heading in text

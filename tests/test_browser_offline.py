@@ -1,0 +1,36 @@
+"""Offline: walking through every page fetches nothing from outside the app's own server."""
+
+import pytest
+
+from tests.conftest import open_page, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+NAVIGATION = [
+    "Upload assessments",
+    "Country profile",
+    "Heatmap",
+    "Compare",
+    "Trends",
+    "The framework",
+]
+
+
+def test_no_request_leaves_the_machine(page, app_url):
+    outside: list[str] = []
+
+    def watch(request) -> None:
+        if not request.url.startswith((app_url, "data:", "blob:", "about:")):
+            outside.append(request.url)
+
+    page.on("request", watch)
+    open_page(page, app_url + "/")
+    page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name="Load the fictional demo"
+    ).click()
+    page.wait_for_selector("text=20 fictional demo")
+    for title in NAVIGATION:
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.wait_for_timeout(500)
+        wait_until_idle(page)
+    assert outside == []

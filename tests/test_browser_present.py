@@ -1,0 +1,97 @@
+"""Present mode and shared links in Chromium: step through slides; a link restores a view."""
+
+import pytest
+
+from tests.conftest import open_page, screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+def slide_title(page) -> str:
+    return page.locator('[data-testid="stMain"] h1').first.inner_text()
+
+
+def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        open_page(page, app_url + "/present?country=Arvenia&source=demo")
+        assert "Arvenia 2023 (Second review): the six domains" in slide_title(page)
+        assert "Slide 1 of 10" in page.locator('[data-testid="stMain"]').inner_text()
+        assert page.get_by_text("Fictional demo data").first.is_visible()
+        # The slide fits the projector: the title and the Next button are both on screen.
+        next_button = page.get_by_role("button", name="Next")
+        box = next_button.bounding_box()
+        assert box is not None
+        assert box["y"] + box["height"] <= 720
+        screenshot(page, "present-slide-1")
+        titles = [slide_title(page)]
+        for number in range(2, 11):
+            next_button.click()
+            page.wait_for_selector(f"text=Slide {number} of 10")
+            wait_until_idle(page)
+            titles.append(slide_title(page))
+        assert titles[1:7] == [
+            "Policy and Governance",
+            "Criminal Justice",
+            "Victim",
+            "Societal",
+            "Industry",
+            "Media and Communications",
+        ]
+        assert "beside 7 other countries" in titles[7]
+        assert titles[8].endswith("gaps to work on")
+        assert page.get_by_role("button", name="Next").is_disabled()
+        assert "slide=10" in page.url
+        page.get_by_role("button", name="Previous").click()
+        page.wait_for_selector("text=Slide 9 of 10")
+        wait_until_idle(page)
+        assert slide_title(page).endswith("gaps to work on")
+        screenshot(page, "present-gaps")
+    finally:
+        context.close()
+
+
+def test_a_shared_link_restores_the_view(browser, app_url, page):
+    open_page(page, app_url + "/")
+    page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name="Load the fictional demo"
+    ).click()
+    page.wait_for_selector("text=20 fictional demo")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Heatmap", exact=True).click()
+    page.wait_for_selector(".js-plotly-plot")
+    wait_until_idle(page)
+    page.get_by_text("All rounds").click()
+    page.wait_for_function("() => location.search.includes('rows=all')")
+    wait_until_idle(page)
+    page.get_by_role("combobox", name="Order of rows").click()
+    page.get_by_role("option", name="By Victim score").click()
+    page.wait_for_function("() => location.search.includes('victim')")
+    wait_until_idle(page)
+    shared = page.url
+    assert "rows=all" in shared
+    assert "sort=domain%3Avictim" in shared or "sort=domain:victim" in shared
+
+    # Someone else opens the link in a fresh browser session.
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = other.new_page()
+        open_page(tab, shared)
+        tab.wait_for_selector(".js-plotly-plot")
+        wait_until_idle(tab)
+        main = tab.locator('[data-testid="stMain"]').inner_text()
+        assert "Fictional demo data" in main
+        assert tab.get_by_role("radio", name="All rounds").is_checked()
+        order = tab.get_by_role("combobox", name="Order of rows")
+        assert order.input_value() == "By Victim score"
+        assert "20 assessments" in main
+    finally:
+        other.close()
+
+
+def test_a_link_to_an_upload_this_session_lacks_offers_the_upload(page, app_url):
+    open_page(page, app_url + "/profile?country=Zembla&round=2024")
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "not in this session" in main
+    assert page.get_by_role("link", name="Upload the assessment").is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
