@@ -5,6 +5,7 @@ import streamlit as st
 from components import state
 from components.framework import default_framework
 from components.render import render_demo_notice, render_empty_state, render_figure
+from components.render_exports import render_comparison_exports
 from components.scoring import anonymise
 from components.selection import assessment_labels, comparison_choices, country_choices
 from components.views import comparison_views
@@ -107,3 +108,14 @@ else:
         "(positive: higher). A dash means the domain was not assessed in one of the two."
     )
 st.table(differences, hide_index=True)
+
+st.subheader("Take it home")
+render_comparison_exports(
+    current,
+    framework,
+    labels,
+    ids,
+    focus_id=focus_id,
+    figures={"domain-scores": bars.figure, "shapes": radar.figure},
+    key="compare-export",
+)

@@ -13,6 +13,7 @@ from components.render import (
     render_link_notices,
     render_slide,
 )
+from components.render_exports import render_comparison_exports, render_country_exports
 from components.selection import assessment_labels, comparison_choices, country_choices
 
 state.ensure_entered_through_app()
@@ -119,6 +120,20 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
         if len(chosen) < 2:
             st.info("Choose at least two countries to present a comparison.")
     st.caption("Choose the country and round in the sidebar; collapse it while presenting.")
+    st.markdown("**Hand-outs of what is shown**")
+    figures = {
+        f"slide-{index:02d}": slide.figure
+        for index, slide in enumerate(slides, start=1)
+        if slide.figure is not None
+    }
+    if mode == "comparison" and len(chosen) >= 2:
+        render_comparison_exports(
+            current, framework, labels, ids, focus_id=focus, figures=figures, key="present-export"
+        )
+    else:
+        render_country_exports(
+            current, framework, labels, focus_id, figures=figures, key="present-export"
+        )
 state.share("mode", mode)
 state.share("countries", ",".join(chosen) if mode == "comparison" else None)
 state.share("slide", str(number))

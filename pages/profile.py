@@ -5,6 +5,7 @@ import streamlit as st
 from components import state
 from components.framework import default_framework
 from components.render import render_demo_notice, render_empty_state, render_figure
+from components.render_exports import render_country_exports
 from components.scoring import METHOD_NOTE, capability_table, strengths_and_gaps
 from components.selection import assessment_labels, country_of, round_choices
 from components.tables import capabilities_display, enabler_table, highlights_display
@@ -124,3 +125,20 @@ st.table(enabler_table(current.enablers, focus_id, framework), hide_index=True)
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)
+
+st.subheader("Take it home")
+st.caption(
+    "A printable brief, slides with editable charts, or the charts as images. The files are "
+    "made when you click, from this session's data."
+)
+render_country_exports(
+    current,
+    framework,
+    labels,
+    focus_id,
+    figures={
+        "domains": overview.figure,
+        **{f"pillar-{domain_id}": view.figure for domain_id, view in pillars.items()},
+    },
+    key="profile-export",
+)

@@ -12,6 +12,7 @@ from components.collection import (
 from components.file_guard import limits_from_env
 from components.framework import default_framework
 from components.render import render_demo_notice
+from components.render_exports import render_data_exports
 from components.safe_export import safe_csv_bytes
 from components.tables import assessment_label, preview_table, session_table
 from components.uploads import (
@@ -185,6 +186,7 @@ else:
     overview = session_table(current, framework)
     st.dataframe(overview.drop(columns=["assessment_id"]), hide_index=True, width="stretch")
     labels = dict(zip(overview["assessment_id"], overview["Assessment"], strict=True))
+    render_data_exports(current, framework, key="session-export")
     with st.form("remove_assessments", border=False):
         chosen = st.multiselect(
             "Remove assessments from this session",

@@ -145,3 +145,24 @@ def test_trends_lines_follow_the_rounds(demo_page):
     body = demo_page.locator('[data-testid="stMain"]').inner_text()
     assert "What changed between two rounds" in body
     screenshot(demo_page, "trends")
+
+
+def test_profile_downloads_a_brief_and_slides(demo_page):
+    from io import BytesIO
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    go_to(demo_page, "Country profile")
+    with demo_page.expect_download(timeout=120_000) as pdf_download:
+        demo_page.get_by_role("button", name="Country brief (PDF)").click()
+    pdf = PdfReader(BytesIO(pdf_download.value.path().read_bytes()))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert len(pdf.pages) >= 5
+    assert "Arvenia" in text
+    assert "fictional" in text.lower()
+    with demo_page.expect_download(timeout=60_000) as deck_download:
+        demo_page.get_by_role("button", name="Slides (PowerPoint)").click()
+    deck = Presentation(BytesIO(deck_download.value.path().read_bytes()))
+    assert len(deck.slides) >= 8
+    assert deck_download.value.suggested_filename.endswith(".pptx")
