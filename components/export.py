@@ -1714,7 +1714,4 @@ def combined_csv(capabilities: pd.DataFrame, framework: Framework) -> bytes:
 
     The same columns as the workbook's Capabilities sheet; the app's reader reads it back.
     """
-    table = _long_table(capabilities, framework, "capability")
-    # Whole numbers stay whole ("3", not "3.0"); a blank stays blank.
-    table = table.astype({"Year": "Int64", "Capability no": "Int64", "Level": "Int64"})
-    return safe_csv_bytes(table)
+    return safe_csv_bytes(_long_table(capabilities, framework, "capability"))

@@ -28,8 +28,11 @@ from typing import Any, Literal
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook
+from openpyxl.reader import excel as openpyxl_excel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
@@ -88,8 +91,9 @@ DUPLICATE_COLUMNS = [
 ]
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "message", "fix"]
 
-# Sheets of the app's own template that hold no assessment: skipped without a word.
-TEMPLATE_INFO_SHEETS = frozenset({"instructions", "scale"})
+# Sheets of the app's own template and export that hold no assessment: skipped without a
+# word (names compared case-insensitively).
+TEMPLATE_INFO_SHEETS = frozenset({"instructions", "readme", "scale"})
 SOURCE_SEPARATOR = " › "
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -605,6 +609,24 @@ class _Context:
             self.formula_cells.setdefault((sheet.name, row, column), meaning)
 
 
+class _ReadOnlyWorksheetWithoutSizeScan(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, without its up-front size scan.
+
+    When a sheet has no ``<dimension>`` tag (openpyxl's own write-only mode leaves it out),
+    openpyxl parses the entire sheet just to learn its size, before a single row is read: a
+    sheet of a million rows took 17 seconds before the row limit could apply. The reader resets
+    the dimensions and reads rows lazily anyway, so the size is never needed.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+# openpyxl builds read-only sheets through this module-level name; pointing it at the class
+# above affects only read-only loading, which in this app is only ever the reader's.
+openpyxl_excel.ReadOnlyWorksheet = _ReadOnlyWorksheetWithoutSizeScan  # type: ignore[misc]
+
+
 def _read_xlsx(ctx: _Context, data: bytes) -> list[_Sheet]:
     limits = ctx.limits
     workbook = load_workbook(
@@ -1019,6 +1041,23 @@ class _Draft:
         when = self.date.isoformat() if self.date else self.year
         parts = [self.country or "(no country)", str(when) if when else "", self.round or ""]
         return " ".join(p for p in parts if p)
+
+    def key(self) -> tuple[str, str, str]:
+        """(country, date or year, round), normalised: which assessment this is."""
+        when = self.date.isoformat() if self.date else str(self.year or "")
+        return normalise(self.country or ""), when, normalise(self.round or "")
+
+    @property
+    def enablers_only(self) -> bool:
+        """Enablers with a country but no capability: a long Enablers table's assessment
+        (or an Enablers sheet with its own Country label), which belongs to the capability
+        assessment of the same country, date or year and round elsewhere in the file."""
+        return (
+            self.country is not None
+            and not self.needs_owner
+            and not self.items["capability"]
+            and bool(self.items["enabler"])
+        )
 
 
 @dataclass(frozen=True)
@@ -1599,11 +1638,16 @@ def _parse_sheet(ctx: _Context, sheet: _Sheet) -> list[_Draft]:
 
 
 def _attach_enablers(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
-    """Join each country-less enablers sheet to the assessment it belongs to."""
+    """Join enablers read apart from their capabilities to the assessment they belong to.
+
+    A country-less Enablers sheet (the template's) joins the Assessment sheet's assessment;
+    enablers with a country of their own (a long Enablers table, as the app's export writes)
+    join the capability assessment with the same country, date or year and round. Enablers
+    whose assessment is not in the file are reported, never made an assessment of their own.
+    """
+    owners = [d for d in drafts if d.country is not None and not (d.needs_owner or d.enablers_only)]
+    _attach_by_key(ctx, [d for d in drafts if d.enablers_only], owners)
     orphans = [d for d in drafts if d.needs_owner]
-    if not orphans:
-        return drafts
-    owners = [d for d in drafts if not d.needs_owner and d.country is not None]
     named = [d for d in owners if (d.sheet.name or "").strip().casefold() == "assessment"]
     owner = named[0] if named else (owners[0] if len(owners) == 1 else None)
     for orphan in orphans:
@@ -1621,12 +1665,92 @@ def _attach_enablers(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
             continue
         for number, answers in orphan.items["enabler"].items():
             owner.items["enabler"].setdefault(number, answers)
-    return [d for d in drafts if not d.needs_owner]
+    return [d for d in drafts if not (d.needs_owner or d.enablers_only)]
+
+
+def _attach_by_key(ctx: _Context, enablers: list[_Draft], owners: list[_Draft]) -> None:
+    """Each enablers-only draft's answers, into the owner with the same key (or a warning)."""
+    by_key: dict[tuple[str, str, str], list[_Draft]] = {}
+    for owner in owners:
+        by_key.setdefault(owner.key(), []).append(owner)
+    for draft in enablers:
+        found = by_key.get(draft.key(), [])
+        cells = [cell for (kind, _), cell in draft.first_cell.items() if kind == "enabler"]
+        if len(found) != 1:
+            has_answers = any(
+                any(v is not None for v in answers) for answers in draft.items["enabler"].values()
+            )
+            if has_answers:
+                message, fix = _unowned_enablers(draft, found, owners)
+                ctx.add("warning", draft.sheet, _cells_text(cells), message, fix)
+            continue
+        owner = found[0]
+        for (kind, number), cell in draft.first_cell.items():
+            if kind != "enabler":
+                continue
+            if ("enabler", number) in owner.first_cell:
+                what = ctx.enablers.describe(number)
+                first = owner.first_cell[("enabler", number)]
+                ctx.add(
+                    "error",
+                    draft.sheet,
+                    cell,
+                    f"{what[0].upper()}{what[1:]} appears a second time for {draft.name} "
+                    f"(first in {first} on sheet “{owner.sheet.name}”); this row was not used.",
+                    "Keep one row per enabler for each assessment; delete or correct the other.",
+                )
+                continue
+            owner.first_cell[("enabler", number)] = cell
+            owner.items["enabler"][number] = draft.items["enabler"][number]
+
+
+def _unowned_enablers(draft: _Draft, found: list[_Draft], owners: list[_Draft]) -> tuple[str, str]:
+    """The message and fix for enablers that join no assessment (none, or several)."""
+    if found:
+        sheets = ", ".join(dict.fromkeys(f"“{d.sheet.name}”" for d in found))
+        return (
+            f"The enablers for {draft.name} could belong to more than one assessment in this "
+            f"file (sheets {sheets}); they were not used.",
+            "Keep one capability assessment per country, date or year and round in the file.",
+        )
+    country, _, round_key = draft.key()
+    near = [
+        d.name
+        for d in owners
+        if (normalise(d.country or ""), normalise(d.round or "")) == (country, round_key)
+        and d.year == draft.year
+    ]
+    hint = (
+        f" This file has {', '.join(dict.fromkeys(near))}: write the same date or year and round."
+        if near
+        else ""
+    )
+    return (
+        f"The enablers for {draft.name} have no capability assessment in this file (same "
+        "country, date or year and round); they were not used.",
+        "Upload them in the same file as that assessment's capability levels, or correct the "
+        f"country, date or year and round of these rows.{hint}",
+    )
+
+
+def _cells_text(cells: Sequence[str]) -> str | None:
+    """Cell addresses, runs down a column shortened: ["C2", "C3", "C4", "C9"] -> "C2:C4, C9"."""
+    runs: list[tuple[str, int, int]] = []
+    for column, row in sorted(
+        (coordinate_from_string(c) for c in cells), key=lambda cr: (len(cr[0]), cr[0], cr[1])
+    ):
+        if runs and runs[-1][0] == column and runs[-1][2] + 1 == row:
+            runs[-1] = (column, runs[-1][1], row)
+        else:
+            runs.append((column, row, row))
+    parts = [f"{c}{a}" if a == b else f"{c}{a}:{c}{b}" for c, a, b in runs]
+    if len(parts) > 4:
+        parts = [*parts[:3], "…"]
+    return ", ".join(parts) or None
 
 
 def _assessment_id(draft: _Draft, source: str) -> str:
-    when = draft.date.isoformat() if draft.date else str(draft.year or "")
-    key = "|".join((normalise(draft.country or ""), when, normalise(draft.round or ""), source))
+    key = "|".join((*draft.key(), source))
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 

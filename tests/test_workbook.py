@@ -720,23 +720,122 @@ def test_hidden_helper_sheets_are_skipped_silently():
     assert result.problems == ()
 
 
-def test_enablers_in_a_long_table_and_a_sheet_needing_an_owner():
-    rows = [
-        ["Country", "Year", "Enabler", "Level"],
-        ["Arvenia", 2021, "E3", 2],
-        ["Arvenia", 2021, "Data and evidence on CSEA", 1],
-    ]
-    result = read("en.xlsx", xlsx({"Data": rows}))
+def _enabler_levels(result) -> dict[tuple, dict[int, int]]:
+    """(country, year, round) -> the enabler levels given (not-assessed left out)."""
+    found: dict[tuple, dict[int, int]] = {}
+    for _, row in result.enablers.iterrows():
+        key = (row["country"], _none(row["year"]), _none(row["round"]))
+        found.setdefault(key, {})
+        if not pd.isna(row["level"]):
+            found[key][int(row["enabler"])] = int(row["level"])
+    return found
+
+
+LONG_ENABLERS = [
+    ["Country", "Year", "Enabler", "Level"],
+    ["arvenia ", 2021, "E3", 2],  # the country as written elsewhere, give or take case
+    ["Arvenia", 2021, "Data and evidence on CSEA", 1],
+    ["Belmora", 2023, 1, 4],
+]
+
+
+def test_enablers_in_a_long_table_join_the_assessments_of_the_other_sheet():
+    result = read("en.xlsx", xlsx({"Data": long_rows(), "Enablers": LONG_ENABLERS}))
     assert result.problems == ()
-    assert {k: v for k, v in levels(result.enablers, "enabler").items() if v is not None} == {
-        3: 2,
-        7: 1,
+    assert by_assessment(result) == EXPECTED
+    assert set(result.enablers["assessment_id"]) == set(result.capabilities["assessment_id"])
+    assert _enabler_levels(result) == {
+        ("Arvenia", 2021, None): {3: 2, 7: 1},
+        ("Arvenia", 2023, None): {},
+        ("Belmora", 2023, None): {1: 4},
     }
-    # an enablers table with no country, in a workbook of two assessments: whose is it?
+
+
+def test_enablers_in_a_long_table_of_capabilities_stay_with_their_assessment():
+    rows = [*long_rows(), ["Arvenia", 2021, "E3", 2, None, None]]
+    result = read("mixed.xlsx", xlsx({"Data": rows}))
+    assert result.problems == ()
+    assert _enabler_levels(result)[("Arvenia", 2021, None)] == {3: 2}
+
+
+def test_enablers_whose_assessment_is_not_in_the_file_are_reported_not_made_assessments():
+    rows = [
+        *LONG_ENABLERS,
+        ["Carvia", 2023, 1, 2],
+        ["Carvia", 2023, 2, None],  # blank level: not assessed, still one of its rows
+        ["Belmora", "2023-06-30", 2, 1],  # Belmora's capabilities give only the year
+        ["Nowhere", 2020, 1, None],  # nothing given: nothing lost, nothing to say
+    ]
+    result = read("en.xlsx", xlsx({"Data": long_rows(), "Enablers": rows}))
+    assert set(result.capabilities["country"]) == {"Arvenia", "Belmora"}
+    assert result.capabilities["assessment_id"].nunique() == 3
+    assert set(result.enablers["assessment_id"]) == set(result.capabilities["assessment_id"])
+    assert_problem(
+        result,
+        "warning",
+        "D5:D6",
+        "enablers for Carvia 2023 have no capability assessment in this file",
+        sheet="Enablers",
+    )
+    belmora = next(p for p in result.problems if "Belmora 2023-06-30" in p.message)
+    assert (belmora.severity, belmora.cell) == ("warning", "D7")
+    assert "Belmora 2023" in belmora.fix
+    assert len(result.problems) == 2, result.problems
+    assert _enabler_levels(result)[("Belmora", 2023, None)] == {1: 4}
+
+    # a file of enablers alone has no assessment at all
+    result = read("en.xlsx", xlsx({"Enablers": LONG_ENABLERS}))
+    assert result.capabilities.empty
+    assert result.enablers.empty
+    assert_problem(result, "warning", "D2:D3", "enablers for arvenia 2021", sheet="Enablers")
+    assert_problem(result, "warning", "D4", "enablers for Belmora 2023", sheet="Enablers")
+    assert_problem(result, "error", None, "No assessment was found")
+
+
+def test_enablers_given_twice_or_for_an_assessment_given_twice_are_reported():
+    rows = [*long_rows(), ["Arvenia", 2021, "E3", 2, None, None]]
+    enablers = [*LONG_ENABLERS[:2], ["Arvenia", 2021, 4, 3]]
+    result = read("twice.xlsx", xlsx({"Data": rows, "Enablers": enablers}))
+    assert_problem(result, "error", "D2", "second time for arvenia 2021", sheet="Enablers")
+    assert _enabler_levels(result)[("Arvenia", 2021, None)] == {3: 2, 4: 3}
+
+    sheets = {"A": per_sheet(*ASSESSMENTS[0]), "B": per_sheet(*ASSESSMENTS[0])}
+    result = read("two.xlsx", xlsx({**sheets, "Enablers": LONG_ENABLERS[:3]}))
+    assert_problem(result, "warning", "D2:D3", "more than one assessment", sheet="Enablers")
+    assert result.enablers["level"].count() == 0
+
+
+def test_an_enablers_sheet_needing_an_owner():
+    # the template's Enablers sheet has no country: it belongs to the only assessment...
+    sheets = {"Arvenia 2021": per_sheet(*ASSESSMENTS[0])}
+    sheets["Enablers"] = [["No.", "Enabler", "Level"], [1, "x", 2]]
+    result = read("one.xlsx", xlsx(sheets))
+    assert _enabler_levels(result)[("Arvenia", 2021, None)] == {1: 2}
+    # ... but in a workbook of two assessments: whose is it?
     sheets = {f"{c} {y}": per_sheet(c, y, g) for c, y, g in ASSESSMENTS[:2]}
     sheets["Enablers"] = [["No.", "Enabler", "Level"], [1, "x", 2]]
     result = read("two.xlsx", xlsx(sheets))
     assert_problem(result, "error", None, "not clear which assessment", sheet="Enablers")
+    # with a Country label of its own, it joins that country's assessment
+    sheets["Enablers"] = [
+        ["Country", "Arvenia"],
+        ["Year", 2023],
+        [],
+        ["No.", "Enabler", "Level"],
+        [1, FW.enablers[0].title, 2],
+    ]
+    result = read("two.xlsx", xlsx(sheets))
+    assert not result.problems, result.problems
+    assert result.capabilities["assessment_id"].nunique() == 2
+    assert _enabler_levels(result)[("Arvenia", 2023, None)] == {1: 2}
+
+
+@pytest.mark.parametrize("name", ["README", "ReadMe", " readme ", "Instructions", "SCALE"])
+def test_information_sheets_are_skipped_silently(name):
+    notes = [["About this workbook"], ["Level", "Label"], [0, "Absent"]]
+    result = read("notes.xlsx", xlsx({name: notes, "Data": long_rows()}))
+    assert result.problems == ()
+    assert by_assessment(result) == EXPECTED
 
 
 def test_formula_cells_without_a_saved_result_are_reported_in_a_long_table():
@@ -891,3 +990,77 @@ def test_find_duplicate_assessments_of_nothing():
     assert "duplicate_group" in duplicates.columns
     single = read("a.xlsx", write_template(FW, SAMPLE)).capabilities
     assert find_duplicate_assessments(single).empty
+
+
+def _million_row_workbook(rows: int) -> bytes:
+    """A bare xlsx whose one sheet has ``rows`` data rows and no <dimension> tag.
+
+    Written by hand (openpyxl would take minutes): a long table of country, year, capability
+    and level, the kind of file a database export produces.
+    """
+    import zipfile
+
+    def text(value: str) -> str:
+        return f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+
+    body = [
+        "<row>" + text("country") + text("year") + text("capability") + text("level") + "</row>"
+    ]
+    body.extend(
+        f"<row>{text('Land')}<c><v>2020</v></c><c><v>{i % 21 + 1}</v></c><c><v>{i % 5}</v></c></row>"
+        for i in range(rows)
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheetData>" + "".join(body) + "</sheetData></worksheet>"
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}">'
+            '<sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_sheet_with_a_million_rows_is_read_up_to_the_limit_and_reported():
+    data = _million_row_workbook(1_000_000)
+    result = read_assessment_file("export.xlsx", data, default_framework())
+    limit = ReadLimits().max_rows_per_sheet
+    too_many = [p for p in result.problems if "more than" in p.message and "rows" in p.message]
+    assert too_many, [p.message for p in result.problems][:3]
+    assert too_many[0].sheet == "Export"
+    assert str(limit) in too_many[0].message
+    # What was read is kept: one assessment of Land 2020, with its 21 capabilities.
+    assert result.capabilities["country"].unique().tolist() == ["Land"]
+    assert result.capabilities["level"].notna().sum() == 21
