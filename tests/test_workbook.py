@@ -1007,7 +1007,8 @@ def _million_row_workbook(rows: int) -> bytes:
         "<row>" + text("country") + text("year") + text("capability") + text("level") + "</row>"
     ]
     body.extend(
-        f"<row>{text('Land')}<c><v>2020</v></c><c><v>{i % 21 + 1}</v></c><c><v>{i % 5}</v></c></row>"
+        f"<row>{text('Land')}<c><v>2020</v></c>"
+        f"<c><v>{i % 21 + 1}</v></c><c><v>{i % 5}</v></c></row>"
         for i in range(rows)
     )
     sheet = (
