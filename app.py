@@ -69,5 +69,8 @@ navigation = st.navigation(
 state.mark_entered_through_app()
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 render_session_panel()
-navigation.run()
-state.publish_link()  # after the page: the address now reopens exactly this view
+try:
+    navigation.run()
+finally:
+    # After the page, even one that stopped early: the address now reopens this view.
+    state.publish_link()

@@ -128,7 +128,8 @@ def duplicate_groups(collection: Collection, pending: pd.DataFrame) -> pd.DataFr
     """
     in_session = set(collection.capabilities["assessment_id"])
     pending_new = pending[~pending["assessment_id"].isin(in_session)]
-    combined = _concat(collection.capabilities[CAPABILITY_COLUMNS], pending_new[CAPABILITY_COLUMNS])
+    # New uploads first: re-uploading a corrected file most likely means "keep the new one".
+    combined = _concat(pending_new[CAPABILITY_COLUMNS], collection.capabilities[CAPABILITY_COLUMNS])
     groups = find_duplicate_assessments(combined)
     return groups.assign(
         where=groups["assessment_id"].map(

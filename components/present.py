@@ -118,8 +118,12 @@ def comparison_slides(
         Slide("The same scores as shapes", radar.caption, for_projector(radar.figure)),
         Slide(
             "Differences per domain",
-            "Positive numbers: higher than the focus country. A dash: not assessed in one of "
-            "the two.",
+            (
+                f"Each score with what it rests on; the last columns are the difference to "
+                f"{labels[focus_id]} (positive: higher). A dash: not assessed in one of the two."
+                if focus_id in assessment_ids
+                else "Each domain score with the number of capabilities it rests on."
+            ),
             table=differences,
         ),
     ]

@@ -23,6 +23,8 @@ from components.palette import (
     text_colour_on,
 )
 from components.selection import country_choices, round_choices
+from components.tables import escape_for_table
+from components.text import escape_markdown
 
 
 def render_notices(notices: Iterable[str]) -> None:
@@ -173,11 +175,11 @@ def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> 
             "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         },
     )
-    st.caption(caption)
+    st.caption(escape_markdown(caption))
     if table is not None:
         with st.expander("Show the numbers as a table"):
             if len(table) <= 60:
-                st.table(table, hide_index=True)
+                render_table(table)
             else:
                 st.dataframe(table, hide_index=True, width="stretch")
 
@@ -190,7 +192,7 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
     """
     if fictional:
         st.badge("Fictional demo data", icon=":material/theater_comedy:", color="orange")
-    st.title(slide.title)
+    st.title(escape_markdown(slide.title))
     if slide.figure is not None:
         st.plotly_chart(
             slide.figure,
@@ -200,5 +202,10 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
             config={"displaylogo": False, "displayModeBar": False},
         )
     if slide.table is not None:
-        st.table(slide.table, hide_index=True)
-    st.caption(slide.caption)
+        render_table(slide.table)
+    st.caption(escape_markdown(slide.caption))
+
+
+def render_table(frame: Any) -> None:
+    """A static table whose text (names, evidence) shows literally, not as Markdown."""
+    st.table(escape_for_table(frame), hide_index=True)

@@ -102,9 +102,11 @@ METHOD_NOTE = """\
   compares its two scores, which may rest on different capabilities: check the counts.
 - **Gaps.** The lowest-rated assessed capabilities. Capabilities that were not assessed are
   listed as not assessed, never as gaps.
-- **Peers.** The median and quartiles of the other assessments chosen: half of them lie
-  between the lower and upper quartile. Comparisons are for learning from each other, not
-  for ranking countries; peers are shown as "Country A, B, …" unless you choose otherwise.
+- **Peers.** The peer median uses the latest assessment of every other country in this
+  session; half of them lie between the lower and upper quartile. Comparisons are for
+  learning from each other, not for ranking countries: countries appear in the order you
+  choose, never sorted by score, and the Compare page's anonymised view shows peers as
+  "Country A, B, …".
 """
 
 
@@ -326,7 +328,7 @@ def country_rounds(capabilities: pd.DataFrame, country: str) -> pd.DataFrame:
     """
     _require(capabilities, ["capability", "level"])
     assessments = _assessments(capabilities)
-    rounds = assessments[assessments["_country"] == _country_key(country)]
+    rounds = assessments[assessments["_country"] == country_key(country)]
     rounds = rounds.sort_values("_time", kind="stable").reset_index(drop=True)
     labels = [_round_label(row) for row in rounds.itertuples(index=False)]
     rounds["label"] = pd.array(_unique_labels(labels), dtype="string")
@@ -637,7 +639,11 @@ def _quartiles(values: pd.Series, keys: pd.Series, order: Sequence[Hashable]) ->
     return stats.reset_index(drop=True)
 
 
-def _country_key(country: object) -> str:
+def country_key(country: object) -> str:
+    """How countries are told apart everywhere: case, accents, spaces and punctuation ignored.
+
+    "Côte d'Ivoire" and "cote d ivoire" are one country, in pickers, rounds, trends and peers.
+    """
     return "" if country is None or pd.isna(country) else normalise(str(country))
 
 
@@ -678,7 +684,7 @@ def _assessments(capabilities: pd.DataFrame) -> pd.DataFrame:
         ["year", "when", "round", "position"], na_position="first", kind="stable"
     ).index
     meta["_time"] = pd.Series(range(len(meta)), index=order, dtype="int64")
-    meta["_country"] = meta["country"].map(_country_key).astype("string")
+    meta["_country"] = meta["country"].map(country_key).astype("string")
     return meta
 
 

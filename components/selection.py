@@ -10,16 +10,21 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.scoring import country_rounds, latest_assessments
+from components.scoring import country_key, country_rounds, latest_assessments
 from components.tables import unique_assessment_labels
 
 
 def country_choices(capabilities: pd.DataFrame) -> list[str]:
-    """Countries in the collection, alphabetically (never by score: no league tables)."""
+    """Countries in the collection, alphabetically (never by score: no league tables).
+
+    Spellings of one country ("Kenya", "KENYA ") are one choice, shown as first written.
+    """
     if capabilities.empty:
         return []
-    names = capabilities["country"].dropna().astype(str).unique().tolist()
-    return sorted(names, key=str.casefold)
+    names: dict[str, str] = {}
+    for name in capabilities["country"].dropna().astype(str):
+        names.setdefault(country_key(name), name)
+    return sorted(names.values(), key=str.casefold)
 
 
 def round_choices(capabilities: pd.DataFrame, country: str | None) -> dict[str, str]:
@@ -79,11 +84,44 @@ def countries_with_rounds(capabilities: pd.DataFrame, minimum: int = 2) -> list[
     """Countries with at least ``minimum`` assessments, alphabetically."""
     if capabilities.empty:
         return []
-    counts = capabilities.groupby("country")["assessment_id"].nunique()
-    return sorted((str(c) for c, n in counts.items() if n >= minimum), key=str.casefold)
+    keys = capabilities["country"].map(country_key)
+    counts = capabilities.groupby(keys)["assessment_id"].nunique()
+    return [
+        name
+        for name in country_choices(capabilities)
+        if counts.get(country_key(name), 0) >= minimum
+    ]
 
 
 def country_of(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> dict[str, str]:
     """Assessment id -> its country, for the given assessments (in their order)."""
     first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")["country"]
     return {assessment_id: str(first[assessment_id]) for assessment_id in assessment_ids}
+
+
+def default_comparison(countries: Sequence[str], focus_country: str | None) -> list[str]:
+    """The countries a comparison starts with: the focus, then the next three alphabetically.
+
+    Alphabetical, never by score: a comparison is not a league table.
+    """
+    others = [country for country in countries if country != focus_country]
+    return ([focus_country] if focus_country in countries else []) + others[:3]
+
+
+def latest_of_each(
+    capabilities: pd.DataFrame, countries: Sequence[str], focus_country: str | None
+) -> tuple[list[str], str | None]:
+    """The latest assessment of each chosen country, and which of them is the focus's."""
+    ids = [list(round_choices(capabilities, country))[-1] for country in countries]
+    focus = next(
+        (i for i, country in zip(ids, countries, strict=True) if country == focus_country), None
+    )
+    return ids, focus
+
+
+def undated_count(capabilities: pd.DataFrame) -> int:
+    """Assessments with neither a year nor a date (a year filter cannot include them)."""
+    if capabilities.empty:
+        return 0
+    first = capabilities.drop_duplicates("assessment_id")
+    return int((first["year"].isna() & first["date"].isna()).sum())

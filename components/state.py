@@ -115,8 +115,7 @@ def selected_assessment_id() -> str | None:
 def selected_country() -> str | None:
     """The country chosen in the sidebar, if it still has assessments in the collection."""
     chosen = st.session_state.get(SELECTED_COUNTRY)
-    countries = set(collection().capabilities["country"].dropna())
-    return chosen if chosen in countries else None
+    return chosen if chosen in country_choices(collection().capabilities) else None
 
 
 INCOMING_LINK = "mnr_incoming_link"
@@ -141,6 +140,9 @@ def receive_link() -> None:
     st.session_state[LINK_MISSING_UPLOAD] = False
     if not incoming:
         return
+    # A link is applied once: later reruns must not re-apply it over the person's own choices,
+    # even when the page stopped early and did not publish its view.
+    st.session_state[PUBLISHED_LINK] = incoming
     selection = _read_linked_selection(incoming)
     if selection.wants_demo:
         load_demo_into_session()

@@ -7,6 +7,7 @@ import pandas as pd
 from components.collection import ORIGIN_LABELS, Collection, summarise
 from components.framework import Framework
 from components.palette import NOT_ASSESSED_LABEL
+from components.text import escape_markdown
 
 
 def level_text(level: object, framework: Framework) -> str:
@@ -22,7 +23,7 @@ def level_text(level: object, framework: Framework) -> str:
 
 def assessment_label(row: pd.Series) -> str:
     """How an assessment is named in tables and pickers: country, year or date, round."""
-    parts = [str(row["country"])]
+    parts = [" ".join(str(row["country"]).split())]
     when = row.get("date") if pd.notna(row.get("date")) else row.get("year")
     if when is not None and pd.notna(when):
         parts.append(str(when))
@@ -141,3 +142,18 @@ def capabilities_display(table: pd.DataFrame) -> pd.DataFrame:
             "Confidence": table["confidence"].fillna("").astype(str).tolist(),
         }
     )
+
+
+def escape_for_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and headers show literally in ``st.table`` (it renders Markdown).
+
+    Cells hold country names and evidence from people's files; escaped, they cannot become
+    links or images.
+    """
+    escaped = frame.copy()
+    escaped.columns = [escape_markdown(column) for column in escaped.columns]
+    for column in escaped.columns:
+        escaped[column] = escaped[column].map(
+            lambda value: escape_markdown(value) if isinstance(value, str) else value
+        )
+    return escaped

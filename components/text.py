@@ -22,6 +22,15 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
+def escape_markdown(text: object) -> str:
+    """Text shown literally where Streamlit renders Markdown (headings, captions, labels, tables).
+
+    Names and evidence come from people's files and links: escaped, a country named
+    "[sign in](https://…)" stays text instead of becoming a link or an image.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def quote_for_notice(value: str, max_chars: int = NOTICE_MAX_CHARS) -> str:
     """A user-supplied value made safe to show inside Markdown, in quotes, cut if very long.
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 
-from components.text import quote_for_notice
+from components.collection import (
+    Collection,
+    add_assessments,
+    discarded_by_choice,
+    remove_assessments,
+)
+from components.tables import assessment_label
+from components.text import escape_markdown, quote_for_notice
 from components.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
 
 # Old .xls, .ods and text tables are accepted by the picker on purpose: the reader then says
@@ -96,3 +103,76 @@ def _file_stem(name: str) -> str:
     stem = name.rsplit(".", 1)[0] if "." in name else name
     cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-")
     return cleaned[:60] or "upload"
+
+
+@dataclass(frozen=True)
+class DuplicateChoice:
+    """One group of duplicates: its question, and each copy's id with a readable label."""
+
+    group: object
+    question: str
+    options: dict[str, str]  # assessment id -> label (new uploads first)
+
+
+def duplicate_choices(groups: pd.DataFrame, total_capabilities: int) -> list[DuplicateChoice]:
+    """The questions to ask about duplicates, one per group, with labels people can tell apart.
+
+    Labels are Markdown-escaped: radio options render Markdown, and these carry user text.
+    """
+    choices = []
+    for group, members in groups.groupby("duplicate_group", sort=False):
+        options = {
+            row["assessment_id"]: escape_markdown(
+                f"{assessment_label(row)} · {row['source']} · {row['where']} · "
+                f"{row['assessed']} of {total_capabilities} assessed"
+            )
+            for _, row in members.iterrows()
+        }
+        question = escape_markdown(f"Keep which copy of {assessment_label(members.iloc[0])}?")
+        choices.append(DuplicateChoice(group, question, options))
+    return choices
+
+
+@dataclass(frozen=True)
+class AdditionPlan:
+    """What pressing "Add" will do: which assessments come in, which session copies go."""
+
+    capabilities: pd.DataFrame  # the assessments to add
+    enablers: pd.DataFrame
+    removed_from_session: frozenset[str]  # session copies replaced by a chosen upload
+    new: int  # assessments not yet in the session
+
+    @property
+    def has_work(self) -> bool:
+        return self.new > 0 or bool(self.removed_from_session)
+
+
+def plan_additions(
+    current: Collection,
+    results: Sequence[ReadResult],
+    groups: pd.DataFrame,
+    keep: Mapping[object, str],
+) -> AdditionPlan:
+    """Everything read from the uploads, less the duplicates the person chose to leave out."""
+    capabilities = pending_assessments(results)
+    enablers = pending_assessments(results, kind="enablers")
+    discarded = discarded_by_choice(groups, keep)
+    in_session = set(current.assessment_ids)
+    kept = capabilities[~capabilities["assessment_id"].isin(discarded)]
+    kept_ids = set(kept["assessment_id"])
+    return AdditionPlan(
+        capabilities=kept,
+        enablers=enablers[enablers["assessment_id"].isin(kept_ids)],
+        removed_from_session=frozenset(discarded & in_session),
+        new=len(kept_ids - in_session),
+    )
+
+
+def apply_plan(current: Collection, plan: AdditionPlan) -> Collection:
+    """The session's collection after the plan: replaced copies out, new assessments in."""
+    return add_assessments(
+        remove_assessments(current, plan.removed_from_session),
+        plan.capabilities,
+        plan.enablers,
+        "upload",
+    )

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from components import charts, scoring
 from components.framework import Framework
 from components.scoring import rests_on
+from components.selection import country_of
 
 MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
 
@@ -51,17 +52,13 @@ def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> 
 
 def peer_ids(capabilities: pd.DataFrame, focus_id: str) -> list[str]:
     """The peers of an assessment: the latest assessment of every other country."""
-    country = _country_of(capabilities, focus_id)
+    countries = country_of(capabilities, scoring.latest_assessments(capabilities))
+    own = scoring.country_key(country_of(capabilities, [focus_id])[focus_id])
     return [
         assessment_id
-        for assessment_id in scoring.latest_assessments(capabilities)
-        if _country_of(capabilities, assessment_id).casefold() != country.casefold()
+        for assessment_id, country in countries.items()
+        if scoring.country_key(country) != own
     ]
-
-
-def _country_of(capabilities: pd.DataFrame, assessment_id: str) -> str:
-    rows = capabilities.loc[capabilities["assessment_id"] == assessment_id, "country"]
-    return str(rows.iloc[0]) if len(rows) else ""
 
 
 def profile_radar(
@@ -274,12 +271,14 @@ def _differences_table(
     labels: Mapping[str, str],
     focus_id: str | None,
 ) -> pd.DataFrame:
-    """Domain scores side by side and, when a focus is chosen, each peer's difference to it."""
+    """Domain scores side by side and, when a focus is chosen, each peer's difference to it.
+
+    Each score says what it rests on ("2.5 (2 of 4)"): two scores may rest on different
+    capabilities, and the difference is only as good as both.
+    """
     wide = scores.pivot(index="domain", columns="assessment_id", values="score")
     wide = wide.reindex(index=[d.id for d in framework.domains], columns=list(ids))
-    table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
-    for assessment_id in ids:
-        table[labels[assessment_id]] = [_score_text(v) for v in wide[assessment_id]]
+    table = _scores_table(scores, framework, ids, labels)
     if focus_id in ids:
         for assessment_id in ids:
             if assessment_id == focus_id:
@@ -370,7 +369,18 @@ def change_view(
             "Change": ["–" if pd.isna(c) else f"{c:+.1f}" for c in domains["change"]],
         }
     )
-    drops = scoring.largest_drops(changes)
+    largest = scoring.largest_drops(changes)
+    drops = pd.DataFrame(
+        {
+            "Capability": [
+                f"{n} · {t}" for n, t in zip(largest["capability"], largest["title"], strict=True)
+            ],
+            "Domain": largest["domain_name"].astype(str).tolist(),
+            labels[earlier_id]: [_level_cell(v) for v in largest["level_before"]],
+            labels[later_id]: [_level_cell(v) for v in largest["level_after"]],
+            "Change": [f"{int(c):+d}" for c in largest["change"]],
+        }
+    )
     return ChangeView(
         FigureView(charts.change_chart(changes, framework), caption, table),
         counts,

@@ -571,6 +571,9 @@ class _Context:
     file: str
     framework: Framework
     limits: ReadLimits
+    # A digest of the file's bytes: part of every assessment id, so that two different files
+    # with the same name (or a corrected re-upload) never merge into one assessment.
+    content_key: str = ""
     problems: list[Problem] = field(default_factory=list)
     # (sheet, row, column) -> what the cell would have given, for cells that were blank on
     # the cached-values pass but are used: checked for formulas without a saved result.
@@ -1749,8 +1752,8 @@ def _cells_text(cells: Sequence[str]) -> str | None:
     return ", ".join(parts) or None
 
 
-def _assessment_id(draft: _Draft, source: str) -> str:
-    key = "|".join((*draft.key(), source))
+def _assessment_id(draft: _Draft, source: str, content_key: str) -> str:
+    key = "|".join((*draft.key(), source, content_key))
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
@@ -1777,7 +1780,7 @@ def _frames(ctx: _Context, drafts: list[_Draft]) -> tuple[pd.DataFrame, pd.DataF
             else (f"{ctx.file}{SOURCE_SEPARATOR}{draft.sheet.name}")
         )
         head = [
-            _assessment_id(draft, source),
+            _assessment_id(draft, source, ctx.content_key),
             draft.country,
             draft.iso3,
             draft.year,
@@ -1891,7 +1894,12 @@ def read_assessment_file(
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad.
     """
-    ctx = _Context(name, framework, limits)
+    ctx = _Context(
+        name,
+        framework,
+        limits,
+        content_key=hashlib.sha1(data, usedforsecurity=False).hexdigest()[:12],
+    )
     drafts: list[_Draft] = []
     try:
         kind = check_upload(name, data, limits)

@@ -4,10 +4,17 @@ import streamlit as st
 
 from components import state
 from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure
+from components.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.render_exports import render_comparison_exports
 from components.scoring import anonymise
-from components.selection import assessment_labels, comparison_choices, country_choices
+from components.selection import (
+    assessment_labels,
+    comparison_choices,
+    country_choices,
+    default_comparison,
+    latest_of_each,
+)
+from components.text import escape_markdown
 from components.views import comparison_views
 
 state.ensure_entered_through_app()
@@ -32,7 +39,8 @@ if current.is_empty:
     st.stop()
 if len(countries) < 2:
     st.info(
-        f"A comparison needs at least two countries; this session has only {countries[0]}. "
+        f"A comparison needs at least two countries; this session has only "
+        f"{escape_markdown(countries[0])}. "
         "Upload assessments of other countries, or load the fictional demo.",
         icon=":material/info:",
     )
@@ -44,8 +52,19 @@ st.markdown(
     "order you choose them. Turn on the anonymised view to show peers as Country A, B, …"
 )
 focus_country = state.selected_country()
-default = [focus_country, *[c for c in countries if c != focus_country][:3]]
-chosen = st.multiselect("Countries to compare", countries, default=default, key="compare_countries")
+anonymised = bool(st.session_state.get("compare_anonymised"))
+picker = (
+    st.expander("Countries to compare (their names are hidden in the view below)")
+    if anonymised
+    else st.container()
+)
+with picker:
+    chosen = st.multiselect(
+        "Countries to compare",
+        countries,
+        default=default_comparison(countries, focus_country),
+        key="compare_countries",
+    )
 left, right = st.columns(2)
 with left:
     rounds_mode = st.radio(
@@ -56,43 +75,44 @@ with left:
         key="compare_rounds_mode",
     )
 with right:
-    anonymised = st.toggle(
+    st.toggle(
         "Anonymised view",
         key="compare_anonymised",
-        help=f"Only {focus_country} is named; the others become Country A, B, …",
+        help="Only the country chosen in the sidebar is named; the others become Country A, "
+        "B, … (in the charts, the tables and the exports).",
     )
 
-state.share("countries", ",".join(chosen))
+# An anonymised view's link does not list the countries: sharing it must not name them.
+state.share("countries", None if anonymised else ",".join(chosen))
 state.share("rounds", rounds_mode)
 state.share("anon", "1" if anonymised else None)
 if len(chosen) < 2:
     st.info("Choose at least two countries to compare.", icon=":material/info:")
     st.stop()
 
-choices = comparison_choices(capabilities, chosen)
-ids = []
+aliases = anonymise(chosen, focus_country) if anonymised else {c: c for c in chosen}
+ids, focus_id = latest_of_each(capabilities, chosen, focus_country)
 if rounds_mode == "chosen":
+    choices = comparison_choices(capabilities, chosen)
     columns = st.columns(min(len(chosen), 4))
     for index, country in enumerate(chosen):
         options = choices[country]
         with columns[index % len(columns)]:
-            ids.append(
-                st.selectbox(
-                    country,
-                    list(options),
-                    index=len(options) - 1,
-                    format_func=options.__getitem__,
-                    key=f"compare_round_{country}",
-                )
+            ids[index] = st.selectbox(
+                escape_markdown(aliases[country]),
+                list(options),
+                index=len(options) - 1,
+                format_func=options.__getitem__,
+                key=f"compare_round_{country}",
             )
-else:
-    ids = [list(choices[country])[-1] for country in chosen]
+    focus_id = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
 
 labels = assessment_labels(capabilities)
-focus_id = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
 if anonymised:
-    names = anonymise([labels[i] for i in ids], labels.get(focus_id))
-    labels = {i: names[labels[i]] for i in ids}
+    labels = {
+        i: labels[i] if country == focus_country else aliases[country]
+        for i, country in zip(ids, chosen, strict=True)
+    }
 
 bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
 st.subheader("Domain scores")
@@ -101,13 +121,13 @@ st.subheader("Shapes")
 render_figure(radar.figure, key="compare_radar", caption=radar.caption)
 st.subheader("Differences")
 if focus_id is None:
-    st.caption(f"Include {focus_country} to see each country's difference to it.")
+    st.caption(f"Include {escape_markdown(focus_country)} to see each country's difference to it.")
 else:
     st.caption(
-        f"Each domain score, and each country's difference to {labels[focus_id]} "
+        f"Each domain score, and each country's difference to {escape_markdown(labels[focus_id])} "
         "(positive: higher). A dash means the domain was not assessed in one of the two."
     )
-st.table(differences, hide_index=True)
+render_table(differences)
 
 st.subheader("Take it home")
 render_comparison_exports(

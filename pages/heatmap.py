@@ -9,6 +9,7 @@ from components.selection import (
     ROUND_FILTERS,
     assessment_labels,
     filter_assessments,
+    undated_count,
     year_choices,
 )
 from components.views import heatmap_sort_options, heatmap_view
@@ -66,5 +67,11 @@ if not ids:
     st.info("No assessment matches these choices. Choose other years, or all rounds.")
     st.stop()
 
+if which == "years" and (undated := undated_count(capabilities)):
+    st.caption(
+        f"{undated} assessment{'s have' if undated != 1 else ' has'} no year or date and "
+        "cannot be chosen by year: choose All rounds to include "
+        f"{'them' if undated != 1 else 'it'}."
+    )
 view = heatmap_view(capabilities, framework, labels, ids, sort_by)
 render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table)

@@ -14,7 +14,12 @@ from components.render import (
     render_slide,
 )
 from components.render_exports import render_comparison_exports, render_country_exports
-from components.selection import assessment_labels, comparison_choices, country_choices
+from components.selection import (
+    assessment_labels,
+    country_choices,
+    default_comparison,
+    latest_of_each,
+)
 
 state.ensure_entered_through_app()
 # Opened from a link, the presentation starts without the sidebar: nothing but the slide.
@@ -51,14 +56,14 @@ if current.is_empty or focus_id is None:
 labels = assessment_labels(capabilities)
 focus_country = state.selected_country()
 mode = st.session_state.get("present_mode") or "country"
-chosen = st.session_state.get("present_countries") or [
-    focus_country,
-    *[c for c in countries if c != focus_country][:3],
-]
+saved = st.session_state.get("present_countries")
+if saved is None:
+    chosen = default_comparison(countries, focus_country)
+else:  # the picker sits below the slide; drop countries whose data has since been removed
+    chosen = [country for country in saved if country in countries]
+    st.session_state["present_countries"] = chosen
 if mode == "comparison" and len(chosen) >= 2:
-    choices = comparison_choices(capabilities, chosen)
-    ids = [list(choices[country])[-1] for country in chosen]
-    focus = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
+    ids, focus = latest_of_each(capabilities, chosen, focus_country)
     slides = comparison_slides(capabilities, framework, labels, ids, focus)
 else:
     slides = country_slides(capabilities, framework, labels, focus_id)
@@ -115,7 +120,10 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
     )
     if mode == "comparison":
         st.multiselect(
-            "Countries (latest round of each)", countries, default=chosen, key="present_countries"
+            "Countries (latest round of each)",
+            countries,
+            default=chosen if saved is None else None,
+            key="present_countries",
         )
         if len(chosen) < 2:
             st.info("Choose at least two countries to present a comparison.")

@@ -4,11 +4,12 @@ import streamlit as st
 
 from components import state
 from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure
+from components.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.render_exports import render_country_exports
 from components.scoring import METHOD_NOTE, capability_table, strengths_and_gaps
 from components.selection import assessment_labels, country_of, round_choices
 from components.tables import capabilities_display, enabler_table, highlights_display
+from components.text import escape_markdown
 from components.views import peer_ids, pillar_radars, profile_radar
 
 state.ensure_entered_through_app()
@@ -43,7 +44,7 @@ state.restore_flag(incoming, "peers", "profile_peer_median")
 
 st.title("Country profile")
 render_demo_notice()
-st.markdown(f"### {labels[focus_id]}")
+st.markdown(f"### {escape_markdown(labels[focus_id])}")
 st.caption("Choose another country or round in the sidebar.")
 
 st.subheader("Across the six domains")
@@ -103,10 +104,10 @@ st.caption("Among the assessed capabilities only; a capability not assessed is n
 left, right = st.columns(2)
 with left:
     st.markdown("**Highest levels**")
-    st.table(highlights_display(strengths), hide_index=True)
+    render_table(highlights_display(strengths))
 with right:
     st.markdown("**Lowest levels**")
-    st.table(highlights_display(gaps), hide_index=True)
+    render_table(highlights_display(gaps))
 
 st.subheader("All capabilities")
 st.dataframe(
@@ -121,7 +122,7 @@ st.dataframe(
 
 st.subheader("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
-st.table(enabler_table(current.enablers, focus_id, framework), hide_index=True)
+render_table(enabler_table(current.enablers, focus_id, framework))
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)

@@ -4,8 +4,9 @@ import streamlit as st
 
 from components import state
 from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure
+from components.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.selection import assessment_labels, countries_with_rounds, round_choices
+from components.text import escape_markdown
 from components.views import change_view, trend_view
 
 state.ensure_entered_through_app()
@@ -24,17 +25,20 @@ render_demo_notice()
 if current.is_empty:
     render_empty_state("trend")
     st.stop()
-st.markdown(f"### {country}")
+st.markdown(f"### {escape_markdown(country)}")
 st.caption("Choose another country in the sidebar.")
 if len(rounds) < 2:
     others = countries_with_rounds(capabilities, minimum=2)
     hint = (
-        " Countries with several rounds in this session: " + ", ".join(others) + "."
+        " Countries with several rounds in this session: "
+        + escape_markdown(", ".join(others))
+        + "."
         if others
         else " No country in this session has more than one round yet."
     )
     st.info(
-        f"A trend needs at least two rounds of the same country; {country} has one in this "
+        f"A trend needs at least two rounds of the same country; {escape_markdown(country)} "
+        "has one in this "
         f"session.{hint}",
         icon=":material/info:",
     )
@@ -84,7 +88,7 @@ render_figure(
     table=change.figure.table,
 )
 st.markdown("**Per domain**")
-st.table(change.domains, hide_index=True)
+render_table(change.domains)
 if not change.drops.empty:
     st.markdown("**Largest drops**")
-    st.table(change.drops, hide_index=True)
+    render_table(change.drops)

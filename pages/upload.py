@@ -4,21 +4,22 @@ import streamlit as st
 
 from components import state
 from components.collection import (
-    add_assessments,
-    discarded_by_choice,
     duplicate_groups,
     remove_assessments,
 )
 from components.file_guard import limits_from_env
 from components.framework import default_framework
-from components.render import render_demo_notice
+from components.render import render_demo_notice, render_table
 from components.render_exports import render_data_exports
 from components.safe_export import safe_csv_bytes
-from components.tables import assessment_label, preview_table, session_table
+from components.tables import preview_table, session_table
 from components.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
+    apply_plan,
+    duplicate_choices,
     pending_assessments,
+    plan_additions,
     problem_table,
     upload_summary,
 )
@@ -106,7 +107,7 @@ for index, result in enumerate(ordered):
         if result.problems:
             report = problem_table(result)
             if len(report) <= PROBLEMS_SHOWN_AS_TABLE:
-                st.table(report, hide_index=True)
+                render_table(report)
             else:
                 st.caption(f"{len(report)} problems: scroll, sort or search the table.")
                 st.dataframe(report, hide_index=True, width="stretch")
@@ -126,55 +127,35 @@ pending = pending_assessments(ordered)
 if not pending.empty:
     current = state.collection()
     groups = duplicate_groups(current, pending)
-    choices: dict[object, str] = {}
+    keep: dict[object, str] = {}
     if not groups.empty:
         st.subheader("3. Choose between duplicates")
         st.markdown(
             "These assessments have the same country, date and round. Keep one of each group; "
             "the others are left out."
         )
-        for group, members in groups.groupby("duplicate_group", sort=False):
-            options = list(members["assessment_id"])
-            names = {
-                row["assessment_id"]: (
-                    f"{assessment_label(row)} · {row['source']} · {row['where']} · "
-                    f"{row['assessed']} of {len(framework.capabilities)} assessed"
-                )
-                for _, row in members.iterrows()
-            }
-            choices[group] = st.radio(
-                f"Keep which copy of {assessment_label(members.iloc[0])}?",
-                options,
-                format_func=names.__getitem__,
-                key=f"{state.DUPLICATE_CHOICE_PREFIX}{group}",
+        for choice in duplicate_choices(groups, len(framework.capabilities)):
+            keep[choice.group] = st.radio(
+                choice.question,
+                list(choice.options),
+                format_func=choice.options.__getitem__,
+                key=f"{state.DUPLICATE_CHOICE_PREFIX}{choice.group}",
             )
-    discarded = discarded_by_choice(groups, choices)
-    to_add = pending[~pending["assessment_id"].isin(discarded)]
-    new_ids = set(to_add["assessment_id"]) - set(current.assessment_ids)
-    step = "4" if not groups.empty else "3"
-    st.subheader(f"{step}. Keep them")
-    if not new_ids and not discarded & set(current.assessment_ids):
+    plan = plan_additions(current, ordered, groups, keep)
+    st.subheader(f"{'4' if not groups.empty else '3'}. Keep them")
+    if not plan.has_work:
         st.success(
-            "Every assessment read from these files is in this session.",
+            "Every assessment read from these files is in this session"
+            + (", and you chose the copies already here." if keep else "."),
             icon=":material/check_circle:",
         )
     else:
-        count = to_add["assessment_id"].nunique()
-        plural = "s" if count != 1 else ""
-        if st.button(
-            f"Add {count} assessment{plural} to this session",
-            type="primary",
-            icon=":material/add:",
-            key="add_uploads",
-        ):
-            enablers = pending_assessments(ordered, kind="enablers")
-            updated = add_assessments(
-                remove_assessments(current, discarded),
-                to_add,
-                enablers[enablers["assessment_id"].isin(set(to_add["assessment_id"]))],
-                "upload",
-            )
-            state.set_collection(updated)
+        label = f"Add {plan.new} assessment{'s' if plan.new != 1 else ''} to this session"
+        if plan.removed_from_session:
+            replaced = len(plan.removed_from_session)
+            label += f" (replacing {replaced} cop{'ies' if replaced != 1 else 'y'} already there)"
+        if st.button(label, type="primary", icon=":material/add:", key="add_uploads"):
+            state.set_collection(apply_plan(current, plan))
             st.rerun()
 
 st.divider()

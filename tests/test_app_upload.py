@@ -77,8 +77,9 @@ def test_duplicates_let_the_person_choose():
     choice = at.radio[0]
     assert "Keep which copy of Zembla 2024" in choice.label
     # The radio's values are assessment ids; its options are what the person reads.
-    assert any("first.xlsx" in option for option in choice.options)
-    second = next(i for i, option in enumerate(choice.options) if "second.xlsx" in option)
+    # Options are Markdown-escaped ("second\\.xlsx"): radio labels render Markdown.
+    assert any("first" in option for option in choice.options)
+    second = next(i for i, option in enumerate(choice.options) if "second" in option)
     choice.set_value(choice.options and _value_at(at, second)).run()
     add = next(b for b in at.button if b.key == "add_uploads")
     assert add.label == "Add 1 assessment to this session"
@@ -121,3 +122,25 @@ def test_demo_can_be_removed_again():
     assert at.button(key="home_load_demo").disabled
     at.sidebar.button(key="sidebar_unload_demo").click().run()
     assert "None yet" in at.sidebar.caption[0].value
+
+
+def test_a_corrected_file_uploaded_again_replaces_the_old_reading():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        ("zembla.xlsx", template_for("Zembla", 2024, 1), XLSX)
+    ).run()
+    next(b for b in at.button if b.key == "add_uploads").click().run()
+    # The same file name, corrected: all levels now 3.
+    at.file_uploader(key="mnr_uploader").set_value(
+        ("zembla.xlsx", template_for("Zembla", 2024, 3), XLSX)
+    ).run()
+    assert not at.exception
+    choice = at.radio[0]
+    assert "new upload" in choice.options[0]  # the new copy is offered first
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert "replacing 1 copy already there" in add.label
+    add.click().run()
+    session = at.dataframe[-1].value
+    assert len(session) == 1
+    levels = at.session_state["mnr_collection"].capabilities["level"]
+    assert set(levels.dropna()) == {3}

@@ -98,4 +98,5 @@ def test_change_view_counts(capabilities):
     assert change.counts["unchanged"] == 1  # 2
     assert change.counts["declined"] == 1  # 3
     assert change.counts["newly assessed"] == 1  # 12
-    assert list(change.drops["capability"]) == [3]
+    assert list(change.drops["Capability"]) == ["3 · Legislation"]
+    assert list(change.drops["Change"]) == ["-2"]
