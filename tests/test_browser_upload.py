@@ -1,6 +1,7 @@
 """Uploading through the real file input in Chromium, and what the page reports."""
 
 import pytest
+from playwright.sync_api import expect
 
 from components.framework import default_framework
 from components.workbook import AssessmentInput, write_template
@@ -49,6 +50,9 @@ def test_upload_good_and_broken_files(page, app_url, files):
     page.wait_for_selector("text=Keep them")  # the last section: the run has finished
     wait_until_idle(page)
 
+    # Auto-waiting checks first: the report tables are drawn a moment after the headings.
+    expect(page.locator(".st-key-upload-result-1")).to_contain_text("Child Helpine")
+    expect(page.locator(".st-key-upload-result-2")).to_contain_text("not a spreadsheet")
     good_block = page.locator(".st-key-upload-result-0").inner_text()
     assert "zembla-2024.xlsx" in good_block
     assert "Read completely" in good_block
@@ -68,7 +72,9 @@ def test_upload_good_and_broken_files(page, app_url, files):
     screenshot(page, "upload-report")
 
     page.get_by_role("button", name="Add 2 assessments to this session").click()
-    page.wait_for_selector("text=Every assessment read from these files is in this session")
+    expect(
+        page.get_by_text("Every assessment read from these files is in this session")
+    ).to_be_visible()
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "2 uploaded" in sidebar
     session_table = page.locator('[data-testid="stDataFrame"]').last
