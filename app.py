@@ -41,6 +41,9 @@ upload = st.Page(
     url_path="upload",
 )
 
+library = st.Page(
+    "pages/library.py", title="Library", icon=":material/inventory_2:", url_path="library"
+)
 profile = st.Page(
     "pages/profile.py", title="Country profile", icon=":material/radar:", url_path="profile"
 )
@@ -60,7 +63,7 @@ trends = st.Page(
 navigation = st.navigation(
     {
         "Start": [home],
-        "Assessments": [upload],
+        "Assessments": [upload, library],
         "Pictures": [profile, heatmap, compare, trends],
         "Workshop": [present],
         "Learn": [framework],

@@ -20,8 +20,12 @@ from components.workbook import (
     find_duplicate_assessments,
 )
 
-Origin = Literal["upload", "demo"]
-ORIGIN_LABELS: dict[str, str] = {"upload": "Uploaded", "demo": "Fictional demo"}
+Origin = Literal["upload", "demo", "library"]
+ORIGIN_LABELS: dict[str, str] = {
+    "upload": "Uploaded",
+    "demo": "Fictional demo",
+    "library": "From the library",
+}
 SUMMARY_COLUMNS = [*ASSESSMENT_COLUMNS, "origin", "assessed", "total"]
 
 

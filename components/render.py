@@ -101,9 +101,12 @@ def render_session_panel() -> None:
             st.caption("None yet. Upload a workbook, or load the fictional demo to explore.")
         else:
             uploaded, demo = current.count("upload"), current.count("demo")
+            from_library = current.count("library")
             lines = []
             if uploaded:
                 lines.append(f"{uploaded} uploaded")
+            if from_library:
+                lines.append(f"{from_library} from the library")
             if demo:
                 lines.append(f"{demo} fictional demo")
             st.caption(" · ".join(lines) + " (kept only in this browser session)")

@@ -17,6 +17,16 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The library's PostgreSQL tests need a server: start a throwaway one on loopback when we can.
+if [ -z "${MNR_TEST_POSTGRES_URL:-}" ]; then
+  if MNR_TEST_POSTGRES_URL="$(bash "$ROOT/scripts/postgres.sh")"; then
+    export MNR_TEST_POSTGRES_URL
+  else
+    unset MNR_TEST_POSTGRES_URL
+    echo "PostgreSQL could not be started: its tests will be skipped (in CI they fail instead)." >&2
+  fi
+fi
+
 "$VENV/bin/python" -m ruff check .
 "$VENV/bin/python" -m ruff format --check .
 exec "$VENV/bin/python" -m pytest "$@"

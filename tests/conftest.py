@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,8 +78,13 @@ def _require_browser() -> None:
 
 
 @contextmanager
-def running_app(log_name: str = "streamlit-server") -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free loopback port, yield its URL, then stop it."""
+def running_app(
+    log_name: str = "streamlit-server", env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free loopback port, yield its URL, then stop it.
+
+    ``env`` adds (or overrides) environment variables of the app's process.
+    """
     port = _free_port()
     log_path = ARTIFACTS / f"{log_name}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +106,7 @@ def running_app(log_name: str = "streamlit-server") -> Iterator[str]:
                 "false",
             ],
             cwd=ROOT,
+            env=None if env is None else {**os.environ, **env},
             stdout=log,
             stderr=subprocess.STDOUT,
         )
