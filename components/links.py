@@ -53,20 +53,26 @@ def read_selection(
     country = first_value(params.get(COUNTRY))
     round_label = first_value(params.get(ROUND))
     source = first_value(params.get(SOURCE))
-    if country is None:
-        return LinkedSelection()
     from_demo = source == DEMO_SOURCE
+    if country is None:
+        return LinkedSelection(wants_demo=from_demo and not demo_loaded)
     matched = _find_country(country, rounds_by_country)
     if matched is None:
         if from_demo and not demo_loaded:
             return LinkedSelection(wants_demo=True)
-        where = "the fictional demo" if from_demo else "an upload"
+        if from_demo:
+            return LinkedSelection(
+                notices=(
+                    f"The link asks for {quote_for_notice(country)}, which is not one of the "
+                    "fictional demo countries; showing the first country instead.",
+                )
+            )
         return LinkedSelection(
-            missing_upload=not from_demo,
+            missing_upload=True,
             notices=(
-                f"The link shows {quote_for_notice(country)} from {where}, which is not in "
-                "this session. Assessments you upload stay in the browser session that "
-                "uploaded them: upload the same file here to see this view.",
+                f"The link shows {quote_for_notice(country)}, which is not in this session. "
+                "If it was uploaded in another browser session, upload the same file here: "
+                "uploads stay in the session that made them.",
             ),
         )
     rounds = rounds_by_country[matched]

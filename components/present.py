@@ -40,11 +40,20 @@ class Slide:
 def for_projector(figure: go.Figure, height: int = PROJECTOR_HEIGHT) -> go.Figure:
     """A copy of the figure with larger text and a height that fits a projected slide."""
     big = go.Figure(figure)
+    # A slide is wide and short: the legend goes to the right, beside the chart rather than
+    # over its lowest labels, and the margins leave room for two-line radar labels.
     big.update_layout(
         height=height,
         font={"size": PROJECTOR_FONT},
-        legend={"font": {"size": PROJECTOR_FONT}},
-        margin={"t": 40, "b": 40},
+        legend={
+            "font": {"size": PROJECTOR_FONT},
+            "orientation": "v",
+            "x": 1.02,
+            "xanchor": "left",
+            "y": 0.5,
+            "yanchor": "middle",
+        },
+        margin={"t": 70, "b": 50, "l": 80, "r": 40},
     )
     big.update_xaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_yaxes(tickfont={"size": PROJECTOR_FONT - 2})

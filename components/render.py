@@ -108,7 +108,7 @@ def render_session_panel() -> None:
             if from_library:
                 lines.append(f"{from_library} from the library")
             if demo:
-                lines.append(f"{demo} fictional demo")
+                lines.append(f"{demo} fictional demo assessments")
             st.caption(" · ".join(lines) + " (kept only in this browser session)")
         if not current.is_empty:
             render_selection(current)

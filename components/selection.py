@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.scoring import country_key, country_rounds, latest_assessments
+from components.scoring import anonymise, country_key, country_rounds, latest_assessments
 from components.tables import unique_assessment_labels
 
 
@@ -125,3 +125,26 @@ def undated_count(capabilities: pd.DataFrame) -> int:
         return 0
     first = capabilities.drop_duplicates("assessment_id")
     return int((first["year"].isna() & first["date"].isna()).sum())
+
+
+def comparison_labels(
+    capabilities: pd.DataFrame,
+    assessment_ids: Sequence[str],
+    countries: Sequence[str],
+    focus_country: str | None,
+    *,
+    anonymised: bool,
+) -> dict[str, str]:
+    """Labels for a comparison: real ones, or, anonymised, "Country A, B, …" for the peers.
+
+    Only the focus country keeps its name in the anonymised view; peers are lettered in the
+    order they were chosen, which says nothing about their scores.
+    """
+    labels = assessment_labels(capabilities)
+    if not anonymised:
+        return {i: labels[i] for i in assessment_ids}
+    aliases = anonymise(list(countries), focus_country)
+    return {
+        i: labels[i] if country == focus_country else aliases[country]
+        for i, country in zip(assessment_ids, countries, strict=True)
+    }

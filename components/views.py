@@ -35,6 +35,15 @@ def _only(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> pd.DataF
     return capabilities[capabilities["assessment_id"].isin(list(assessment_ids))]
 
 
+def _difference_text(difference: float) -> str:
+    """ "+0.4", "−1.2", "0.0" (no sign on no difference), or "–" when one side is missing."""
+    if pd.isna(difference):
+        return "–"
+    if round(difference, 1) == 0:
+        return "0.0"
+    return f"{difference:+.1f}".replace("-", "−")
+
+
 def _score_text(score: float) -> str:
     return "–" if pd.isna(score) else f"{score:.1f}"
 
@@ -284,8 +293,8 @@ def _differences_table(
             if assessment_id == focus_id:
                 continue
             difference = wide[assessment_id] - wide[focus_id]
-            table[f"{labels[assessment_id]} − {labels[focus_id]}"] = [
-                "–" if pd.isna(d) else f"{d:+.1f}" for d in difference
+            table[f"{labels[assessment_id]}: difference"] = [
+                _difference_text(d) for d in difference
             ]
     return table
 
@@ -366,7 +375,7 @@ def change_view(
                     domains["score_after"], domains["assessed_after"], domains["total"], strict=True
                 )
             ],
-            "Change": ["–" if pd.isna(c) else f"{c:+.1f}" for c in domains["change"]],
+            "Change": [_difference_text(c) for c in domains["change"]],
         }
     )
     largest = scoring.largest_drops(changes)

@@ -8,8 +8,8 @@ from components.render import render_demo_notice, render_empty_state, render_fig
 from components.render_exports import render_comparison_exports
 from components.scoring import anonymise
 from components.selection import (
-    assessment_labels,
     comparison_choices,
+    comparison_labels,
     country_choices,
     default_comparison,
     latest_of_each,
@@ -82,8 +82,9 @@ with right:
         "B, … (in the charts, the tables and the exports).",
     )
 
-# An anonymised view's link does not list the countries: sharing it must not name them.
-state.share("countries", None if anonymised else ",".join(chosen))
+# The link lists the countries even in the anonymised view, so that it reopens the same
+# comparison; the names stay out of the page, the charts and the exports.
+state.share("countries", ",".join(chosen))
 state.share("rounds", rounds_mode)
 state.share("anon", "1" if anonymised else None)
 if len(chosen) < 2:
@@ -107,12 +108,7 @@ if rounds_mode == "chosen":
             )
     focus_id = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
 
-labels = assessment_labels(capabilities)
-if anonymised:
-    labels = {
-        i: labels[i] if country == focus_country else aliases[country]
-        for i, country in zip(ids, chosen, strict=True)
-    }
+labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
 
 bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
 st.subheader("Domain scores")

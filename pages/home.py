@@ -57,12 +57,18 @@ with upload, st.container(border=True, height="stretch"):
 with present, st.container(border=True, height="stretch"):
     st.markdown("##### :material/co_present: Present in a workshop")
     st.markdown(
-        "The framework page reads well on a projector: open one domain with a link such as "
-        "`/framework?domain=victim` and walk the room through its outcome and capabilities."
+        "Show a country slide by slide on a projector, or a comparison, and hand out a PDF "
+        "brief and PowerPoint slides afterwards. A link reopens the same view."
     )
     st.page_link(
-        "pages/framework.py",
-        label="Open the Victim domain",
-        icon=":material/arrow_forward:",
-        query_params={"domain": "victim"},
+        "pages/present.py", label="Open presentation mode", icon=":material/arrow_forward:"
     )
+
+if not state.collection().is_empty:
+    st.subheader("Your assessments are ready")
+    st.markdown("Open the pictures; the sidebar chooses the country and round.")
+    profile, heatmap, compare, trends = st.columns(4)
+    profile.page_link("pages/profile.py", label="Country profile", icon=":material/radar:")
+    heatmap.page_link("pages/heatmap.py", label="Heatmap", icon=":material/grid_on:")
+    compare.page_link("pages/compare.py", label="Compare", icon=":material/compare_arrows:")
+    trends.page_link("pages/trends.py", label="Trends", icon=":material/trending_up:")

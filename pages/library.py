@@ -29,7 +29,7 @@ def show_library() -> None:
     engine = render_library.library_engine(settings)
     editor = render_library.render_access(settings)
     listing = store.list_assessments(engine)
-    show_listing(engine, listing)
+    show_listing(engine, listing, editor=editor)
     if editor:
         show_save(engine)
         if not listing.empty:
@@ -38,10 +38,12 @@ def show_library() -> None:
     show_export(engine, listing)
 
 
-def show_listing(engine, listing) -> None:
+def show_listing(engine, listing, *, editor: bool) -> None:
     st.subheader("In the library")
     plural = "s" if len(listing) != 1 else ""
-    st.caption(f"{len(listing)} saved assessment{plural} · {store.describe_library(engine)}")
+    # Where the library lives is for the people who run it, not for every visitor.
+    where = f" · {store.describe_library(engine)}" if editor else ""
+    st.caption(f"{len(listing)} saved assessment{plural}{where}")
     if listing.empty:
         st.info(
             "The library is empty. An editor can save the assessments of their session here "

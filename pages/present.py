@@ -16,10 +16,12 @@ from components.render import (
 from components.render_exports import render_comparison_exports, render_country_exports
 from components.selection import (
     assessment_labels,
+    comparison_labels,
     country_choices,
     default_comparison,
     latest_of_each,
 )
+from components.text import quote_for_notice
 
 state.ensure_entered_through_app()
 # Opened from a link, the presentation starts without the sidebar: nothing but the slide.
@@ -64,13 +66,21 @@ else:  # the picker sits below the slide; drop countries whose data has since be
     st.session_state["present_countries"] = chosen
 if mode == "comparison" and len(chosen) >= 2:
     ids, focus = latest_of_each(capabilities, chosen, focus_country)
-    slides = comparison_slides(capabilities, framework, labels, ids, focus)
+    anonymised = bool(st.session_state.get("present_anonymised"))
+    shown = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
+    slides = comparison_slides(capabilities, framework, shown, ids, focus)
 else:
     slides = country_slides(capabilities, framework, labels, focus_id)
 
 count = len(slides)
-if incoming is not None and (number := pick_int(incoming, "slide", 1, count)) is not None:
-    st.session_state["present_slide"] = number
+if incoming is not None and "slide" in incoming:
+    number = pick_int(incoming, "slide", 1, count)
+    if number is None:
+        st.session_state[state.LINK_NOTICES].append(
+            f"The link's slide {quote_for_notice(incoming['slide'])} does not exist; this "
+            f"presentation has {count} slides. Starting at the first."
+        )
+    st.session_state["present_slide"] = number or 1
 number = min(max(st.session_state.get("present_slide", 1), 1), count)
 st.session_state["present_slide"] = number
 
@@ -117,6 +127,8 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
         default="country",
         required=True,
         key="present_mode",
+        on_change=go_to,
+        args=(1,),  # a new presentation starts at its first slide
     )
     if mode == "comparison":
         st.multiselect(
@@ -124,6 +136,10 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
             countries,
             default=chosen if saved is None else None,
             key="present_countries",
+        )
+        st.toggle(
+            "Anonymised: only the country chosen in the sidebar is named",
+            key="present_anonymised",
         )
         if len(chosen) < 2:
             st.info("Choose at least two countries to present a comparison.")
@@ -136,7 +152,7 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
     }
     if mode == "comparison" and len(chosen) >= 2:
         render_comparison_exports(
-            current, framework, labels, ids, focus_id=focus, figures=figures, key="present-export"
+            current, framework, shown, ids, focus_id=focus, figures=figures, key="present-export"
         )
     else:
         render_country_exports(

@@ -57,7 +57,8 @@ st.download_button(
 
 st.subheader("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm) or tables (.csv)",
+    "Workbooks (.xlsx, .xlsm) or tables (.csv, .tsv, .txt). Old .xls and .ods files are "
+    "accepted only to explain how to convert them.",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
@@ -175,6 +176,13 @@ else:
             format_func=labels.__getitem__,
             placeholder="Choose one or more",
         )
-        if st.form_submit_button("Remove", icon=":material/delete:") and chosen:
-            state.set_collection(remove_assessments(current, chosen))
-            st.rerun()
+        if st.form_submit_button("Remove", icon=":material/delete:"):
+            if chosen:
+                state.set_collection(remove_assessments(current, chosen))
+                st.toast(
+                    f"Removed {len(chosen)} assessment{'s' if len(chosen) != 1 else ''} from "
+                    "this session. Files still in the upload box above can be added again.",
+                    icon=":material/delete:",
+                )
+                st.rerun()
+            st.warning("Choose the assessments to remove first.")

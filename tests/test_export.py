@@ -388,7 +388,7 @@ def test_comparison_deck_has_bars_radar_and_differences(demo, demo_labels, compa
     (table,) = _tables(slides[3])
     header = [table.cell(0, c).text for c in range(len(table.columns))]
     assert header[:6] == ["Domain", *[demo_labels[i] for i in ids]]
-    assert f"{demo_labels[ids[1]]} − {demo_labels[ids[0]]}" in header
+    assert f"{demo_labels[ids[1]]}: difference" in header
     assert table.cell(1, 0).text == FRAMEWORK.domains[0].name
     for slide in slides:
         assert export.FICTIONAL_FOOTER in _slide_text(slide)

@@ -23,6 +23,8 @@ ROUNDS = {
     ("params", "demo_loaded", "country", "assessment", "wants_demo", "missing", "notice"),
     [
         ({}, False, None, None, False, False, None),
+        ({"source": "demo"}, False, None, None, True, False, None),
+        ({"source": "demo"}, True, None, None, False, False, None),
         ({"country": "Arvenia"}, True, "Arvenia", None, False, False, None),
         ({"country": " arvenia "}, True, "Arvenia", None, False, False, None),
         (

@@ -73,9 +73,9 @@ def test_comparison_keeps_the_chosen_order_and_differences(capabilities):
         "Belmora 2021",
     ]
     row = differences.set_index("Domain").loc["Policy and Governance"]
-    assert row["Calderra 2021 − Arvenia 2022"] == "+2.3"
-    assert row["Belmora 2021 − Arvenia 2022"] == "+0.3"
-    assert differences.set_index("Domain").loc["Industry", "Belmora 2021 − Arvenia 2022"] == "–"
+    assert row["Calderra 2021: difference"] == "+2.3"
+    assert row["Belmora 2021: difference"] == "+0.3"
+    assert differences.set_index("Domain").loc["Industry", "Belmora 2021: difference"] == "–"
 
 
 def test_radar_caps_the_number_of_shapes(capabilities):
