@@ -52,9 +52,12 @@ def for_projector(figure: go.Figure, height: int = PROJECTOR_HEIGHT) -> go.Figur
             "xanchor": "left",
             "y": 0.5,
             "yanchor": "middle",
+            "yref": "paper",  # the charts pin their legend to the figure's bottom edge
         },
-        margin={"t": 70, "b": 50, "l": 80, "r": 40},
     )
+    if any(trace.type == "scatterpolar" for trace in big.data):
+        # Room around the circle for two-line axis labels at the top and the bottom.
+        big.update_layout(margin={"t": 75, "b": 85, "l": 80, "r": 40})
     big.update_xaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_yaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_polars(
