@@ -114,6 +114,7 @@ st.dataframe(
     capabilities_display(capability_table(capabilities, focus_id, framework)),
     hide_index=True,
     width="stretch",
+    height="content",  # all capabilities at once, no inner scrolling
     column_config={
         "No.": st.column_config.NumberColumn("No.", width="small"),
         "Evidence": st.column_config.TextColumn("Evidence", width="large"),
