@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -68,6 +69,22 @@ def _button(
     )
 
 
+def _image_buttons(
+    png: Any, svg: Any, figures: Mapping[str, go.Figure], label: str, key: str
+) -> None:
+    """All the page's charts as a zip of PNG or of SVG images, in two given columns."""
+    for column, fmt in ((png, "png"), (svg, "svg")):
+        with column:
+            _button(
+                f"Charts ({fmt.upper()})",
+                lambda fmt=fmt: images_zip(figures, fmt),
+                export_file_name(f"charts-{fmt}", label, "zip"),
+                ZIP,
+                f"{key}-{fmt}",
+                needs_browser=True,
+            )
+
+
 def render_country_exports(
     collection: Collection,
     framework: Framework,
@@ -109,24 +126,7 @@ def render_country_exports(
             PPTX,
             f"{key}-pptx",
         )
-    with png:
-        _button(
-            "Charts (PNG)",
-            lambda: images_zip(figures, "png"),
-            export_file_name("charts-png", label, "zip"),
-            ZIP,
-            f"{key}-png",
-            needs_browser=True,
-        )
-    with svg:
-        _button(
-            "Charts (SVG)",
-            lambda: images_zip(figures, "svg"),
-            export_file_name("charts-svg", label, "zip"),
-            ZIP,
-            f"{key}-svg",
-            needs_browser=True,
-        )
+    _image_buttons(png, svg, figures, label, key)
     if fictional:
         st.caption("The files say on every page that they show fictional demo data.")
 
@@ -160,24 +160,7 @@ def render_comparison_exports(
             PPTX,
             f"{key}-pptx",
         )
-    with png:
-        _button(
-            "Charts (PNG)",
-            lambda: images_zip(figures, "png"),
-            export_file_name("comparison", "charts-png", "zip"),
-            ZIP,
-            f"{key}-png",
-            needs_browser=True,
-        )
-    with svg:
-        _button(
-            "Charts (SVG)",
-            lambda: images_zip(figures, "svg"),
-            export_file_name("comparison", "charts-svg", "zip"),
-            ZIP,
-            f"{key}-svg",
-            needs_browser=True,
-        )
+    _image_buttons(png, svg, figures, "comparison", key)
 
 
 def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:

@@ -223,14 +223,7 @@ def restore_choice(
 
     ``options`` maps the widget's values to the labels people read (and links carry).
     """
-    if incoming is None or name not in incoming:
-        return
-    by_label = {label: value for value, label in options.items()}
-    label, notice = pick(incoming, name, list(by_label), what)
-    if label is not None:
-        st.session_state[widget_key] = by_label[label]
-    if notice is not None:
-        st.session_state[LINK_NOTICES].append(notice)
+    _restore(incoming, name, options, widget_key, what, many=False)
 
 
 def restore_flag(incoming: dict[str, str] | None, name: str, widget_key: str) -> None:
@@ -250,11 +243,28 @@ def restore_many(
     what: str,
 ) -> None:
     """Set a multiselect from an incoming link's comma-separated labels."""
+    _restore(incoming, name, options, widget_key, what, many=True)
+
+
+def _restore(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+    *,
+    many: bool,
+) -> None:
     if incoming is None or name not in incoming:
         return
     by_label = {label: value for value, label in options.items()}
-    chosen, notice = pick_many(incoming, name, list(by_label), what)
-    if chosen is not None:
-        st.session_state[widget_key] = [by_label[label] for label in chosen]
+    if many:
+        labels, notice = pick_many(incoming, name, list(by_label), what)
+        if labels is not None:
+            st.session_state[widget_key] = [by_label[label] for label in labels]
+    else:
+        label, notice = pick(incoming, name, list(by_label), what)
+        if label is not None:
+            st.session_state[widget_key] = by_label[label]
     if notice is not None:
         st.session_state[LINK_NOTICES].append(notice)
