@@ -641,6 +641,34 @@ class _Brief:
         return int(self.overall["total"])
 
 
+def _make_brief(
+    capabilities: pd.DataFrame,
+    enablers: pd.DataFrame,
+    framework: Framework,
+    assessment_id: str,
+    labels: Mapping[str, str],
+    *,
+    styles: dict[str, ParagraphStyle],
+) -> _Brief:
+    """One assessment's brief (for the PDF brief and the country deck alike); raises
+    ``KeyError`` for an unknown assessment id."""
+    _check_assessment(capabilities, assessment_id)
+    names = _labels_for(capabilities, labels)
+    focus = _only(capabilities, [assessment_id])
+    return _Brief(
+        framework=framework,
+        assessment_id=assessment_id,
+        label=names[assessment_id],
+        focus=focus,
+        enablers=enablers,
+        table=scoring.capability_table(focus, assessment_id, framework),
+        overall=_overall(capabilities, assessment_id, framework),
+        radar=views.profile_radar(focus, framework, names, assessment_id),
+        pillars=views.pillar_radars(focus, framework, names, assessment_id),
+        styles=styles,
+    )
+
+
 def _cover(brief: _Brief, fictional: bool, generated_on: datetime.date) -> list[Any]:
     styles, framework = brief.styles, brief.framework
     facts = [
@@ -860,21 +888,7 @@ def country_brief_pdf(
     seconds. Raises ``ExportError`` when Chromium is missing, ``KeyError`` for an unknown
     assessment id.
     """
-    _check_assessment(capabilities, assessment_id)
-    names = _labels_for(capabilities, labels)
-    focus = _only(capabilities, [assessment_id])
-    brief = _Brief(
-        framework=framework,
-        assessment_id=assessment_id,
-        label=names[assessment_id],
-        focus=focus,
-        enablers=enablers,
-        table=scoring.capability_table(focus, assessment_id, framework),
-        overall=_overall(capabilities, assessment_id, framework),
-        radar=views.profile_radar(focus, framework, names, assessment_id),
-        pillars=views.pillar_radars(focus, framework, names, assessment_id),
-        styles=_styles(),
-    )
+    brief = _make_brief(capabilities, enablers, framework, assessment_id, labels, styles=_styles())
     jobs = {"domains": ImageJob(brief.radar.figure, "png", *_DOMAIN_IMAGE[:2], _IMAGE_SCALE)}
     jobs.update(
         {
@@ -1403,21 +1417,7 @@ def country_deck_pptx(
     browser. ``enablers`` is accepted for symmetry with the brief and not charted (enablers
     belong to no domain and are in no score).
     """
-    _check_assessment(capabilities, assessment_id)
-    names = _labels_for(capabilities, labels)
-    focus = _only(capabilities, [assessment_id])
-    brief = _Brief(
-        framework=framework,
-        assessment_id=assessment_id,
-        label=names[assessment_id],
-        focus=focus,
-        enablers=enablers,
-        table=scoring.capability_table(focus, assessment_id, framework),
-        overall=_overall(capabilities, assessment_id, framework),
-        radar=views.profile_radar(focus, framework, names, assessment_id),
-        pillars=views.pillar_radars(focus, framework, names, assessment_id),
-        styles={},
-    )
+    brief = _make_brief(capabilities, enablers, framework, assessment_id, labels, styles={})
     deck = _Deck(f"{DECK_TITLE} · {brief.label}", fictional, f"{DECK_TITLE}: {brief.label}")
     deck.title_slide(
         DECK_TITLE,
@@ -1431,7 +1431,9 @@ def country_deck_pptx(
             f"{framework.name} · {LEARNING_NOTE}",
         ],
     )
-    _profile_slide(deck, brief, _domain_scores(focus, framework, [assessment_id])[assessment_id])
+    _profile_slide(
+        deck, brief, _domain_scores(brief.focus, framework, [assessment_id])[assessment_id]
+    )
     for domain in framework.domains:
         _pillar_slide(deck, brief, domain)
     _overview_slide(deck, brief)

@@ -121,67 +121,12 @@ metadata = MetaData()
 schema_version_table = Table(
     "mnr_schema_version", metadata, Column("version", Integer, nullable=False)
 )
-assessments_table = Table(
-    "mnr_assessments",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("country", Text, nullable=False),
-    Column("country_key", Text, nullable=False),
-    Column("iso3", Text),
-    Column("year", Integer),
-    Column("date", Text),
-    Column("when_key", Text, nullable=False),
-    Column("round", Text),
-    Column("round_key", Text, nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("assessed_by", Text),
-    Column("source", Text),
-    Column("saved_at", DateTime(timezone=True), nullable=False),
-    # Added by schema version 2:
-    Column("title", Text, nullable=False, server_default=""),
-    Column("content_hash", Text, nullable=False, server_default=""),
-    UniqueConstraint(
-        "country_key", "when_key", "round_key", "version", name="mnr_assessment_version"
-    ),
-)
-capability_levels_table = Table(
-    "mnr_capability_levels",
-    metadata,
-    Column(
-        "assessment",
-        Integer,
-        ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("capability", Integer, primary_key=True),
-    Column("domain", Text),
-    Column("level", Integer),
-    Column("evidence", Text),
-    Column("confidence", Text),
-)
-enabler_levels_table = Table(
-    "mnr_enabler_levels",
-    metadata,
-    Column(
-        "assessment",
-        Integer,
-        ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("enabler", Integer, primary_key=True),
-    Column("level", Integer),
-    Column("evidence", Text),
-    Column("confidence", Text),
-)
 
 
-def _schema_v1() -> MetaData:
-    """The first layout: assessments and their levels, without titles or fingerprints."""
-    v1 = MetaData()
-    Table("mnr_schema_version", v1, Column("version", Integer, nullable=False))
-    Table(
-        "mnr_assessments",
-        v1,
+def _assessment_columns_v1() -> list[Any]:
+    """The assessments table's columns and key as schema version 1 made them: fresh objects
+    on every call, since a column belongs to one table. Later versions add to them."""
+    return [
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("country", Text, nullable=False),
         Column("country_key", Text, nullable=False),
@@ -198,21 +143,46 @@ def _schema_v1() -> MetaData:
         UniqueConstraint(
             "country_key", "when_key", "round_key", "version", name="mnr_assessment_version"
         ),
-    )
+    ]
+
+
+def _levels_table(schema: MetaData, name: str, item: str) -> Table:
+    """The levels of one kind of item (``capability`` or ``enabler``), unchanged since
+    schema version 1; capabilities also keep their domain."""
+    columns = [
+        Column(
+            "assessment",
+            Integer,
+            ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(item, Integer, primary_key=True),
+    ]
+    if item == "capability":
+        columns.append(Column("domain", Text))
+    columns += [Column("level", Integer), Column("evidence", Text), Column("confidence", Text)]
+    return Table(name, schema, *columns)
+
+
+assessments_table = Table(
+    "mnr_assessments",
+    metadata,
+    *_assessment_columns_v1(),
+    # Added by schema version 2:
+    Column("title", Text, nullable=False, server_default=""),
+    Column("content_hash", Text, nullable=False, server_default=""),
+)
+capability_levels_table = _levels_table(metadata, "mnr_capability_levels", "capability")
+enabler_levels_table = _levels_table(metadata, "mnr_enabler_levels", "enabler")
+
+
+def _schema_v1() -> MetaData:
+    """The first layout: assessments and their levels, without titles or fingerprints."""
+    v1 = MetaData()
+    Table("mnr_schema_version", v1, Column("version", Integer, nullable=False))
+    Table("mnr_assessments", v1, *_assessment_columns_v1())
     for name, item in (("mnr_capability_levels", "capability"), ("mnr_enabler_levels", "enabler")):
-        columns = [
-            Column(
-                "assessment",
-                Integer,
-                ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
-                primary_key=True,
-            ),
-            Column(item, Integer, primary_key=True),
-        ]
-        if item == "capability":
-            columns.append(Column("domain", Text))
-        columns += [Column("level", Integer), Column("evidence", Text), Column("confidence", Text)]
-        Table(name, v1, *columns)
+        _levels_table(v1, name, item)
     return v1
 
 

@@ -376,39 +376,29 @@ def _write_capabilities(
             cell.number_format = "yyyy-mm-dd"
 
     header = first + len(METADATA_LABELS) + 1
-    _header_row(sheet, header, CAPABILITY_HEADERS, _CAPABILITY_WIDTHS)
-    levels = _level_validation(framework)
-    confidence = _confidence_validation()
-    sheet.add_data_validation(levels)
-    sheet.add_data_validation(confidence)
-    for index, capability in enumerate(framework.capabilities):
-        row = header + 1 + index
-        number = capability.number
-        fixed = (
-            number,
+    items = [
+        (
+            capability.number,
             framework.domain(capability.domain).name,
             capability.title,
             capability.description,
         )
-        for column, value in enumerate(fixed, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
-            cell.border = _BOX
-            cell.alignment = _WRAP
-        level = assessment.levels.get(number) if assessment else None
-        _answer_cell(sheet.cell(row=row, column=5), _level_entry(framework, level))
-        _answer_cell(
-            sheet.cell(row=row, column=6),
-            assessment.evidence.get(number) if assessment else None,
-            wrap=True,
-        )
-        _answer_cell(
-            sheet.cell(row=row, column=7),
-            assessment.confidence.get(number) if assessment else None,
-        )
-    last = header + len(framework.capabilities)
-    levels.add(f"E{header + 1}:E{last}")
-    confidence.add(f"G{header + 1}:G{last}")
-    sheet.freeze_panes = f"A{header + 1}"
+        for capability in framework.capabilities
+    ]
+    answers = (
+        (assessment.levels, assessment.evidence, assessment.confidence)
+        if assessment is not None
+        else ({}, {}, {})
+    )
+    _write_answer_table(
+        sheet,
+        framework,
+        header,
+        headers=CAPABILITY_HEADERS,
+        widths=_CAPABILITY_WIDTHS,
+        items=items,
+        answers=answers,
+    )
 
 
 def _write_enablers(sheet: Any, framework: Framework, assessment: AssessmentInput | None) -> None:
@@ -418,34 +408,61 @@ def _write_enablers(sheet: Any, framework: Framework, assessment: AssessmentInpu
         "These answers belong to the assessment on the Assessment sheet. Leave a level blank "
         "when the enabler was not assessed."
     )
-    header = 4
-    _header_row(sheet, header, ENABLER_HEADERS, _ENABLER_WIDTHS)
+    items = [(enabler.number, enabler.title) for enabler in framework.enablers]
+    answers = (
+        (assessment.enabler_levels, assessment.enabler_evidence, assessment.enabler_confidence)
+        if assessment is not None
+        else ({}, {}, {})
+    )
+    _write_answer_table(
+        sheet,
+        framework,
+        4,
+        headers=ENABLER_HEADERS,
+        widths=_ENABLER_WIDTHS,
+        items=items,
+        answers=answers,
+    )
+
+
+def _write_answer_table(
+    sheet: Any,
+    framework: Framework,
+    header: int,
+    *,
+    headers: Sequence[str],
+    widths: Sequence[int],
+    items: Sequence[tuple[Any, ...]],
+    answers: tuple[Mapping[int, Any], Mapping[int, Any], Mapping[int, Any]],
+) -> None:
+    """The header row, then one row per item: its fixed cells (its number first) and the
+    Level, Evidence / notes and Confidence answer cells, with the level and confidence
+    drop-downs. ``answers`` holds the levels, evidence and confidence by item number."""
+    _header_row(sheet, header, headers, widths)
     levels = _level_validation(framework)
     confidence = _confidence_validation()
     sheet.add_data_validation(levels)
     sheet.add_data_validation(confidence)
-    for index, enabler in enumerate(framework.enablers):
-        row = header + 1 + index
-        number = enabler.number
-        for column, value in enumerate((number, enabler.title), start=1):
+    level_column = headers.index("Level") + 1  # then evidence, then confidence
+    level_by, evidence_by, confidence_by = answers
+    for row, fixed in enumerate(items, start=header + 1):
+        number = fixed[0]
+        for column, value in enumerate(fixed, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             cell.border = _BOX
             cell.alignment = _WRAP
-        level = assessment.enabler_levels.get(number) if assessment else None
-        _answer_cell(sheet.cell(row=row, column=3), _level_entry(framework, level))
+        level = level_by.get(number)
+        _answer_cell(sheet.cell(row=row, column=level_column), _level_entry(framework, level))
         _answer_cell(
-            sheet.cell(row=row, column=4),
-            assessment.enabler_evidence.get(number) if assessment else None,
-            wrap=True,
+            sheet.cell(row=row, column=level_column + 1), evidence_by.get(number), wrap=True
         )
-        _answer_cell(
-            sheet.cell(row=row, column=5),
-            assessment.enabler_confidence.get(number) if assessment else None,
-        )
-    last = header + len(framework.enablers)
-    levels.add(f"C{header + 1}:C{last}")
-    confidence.add(f"E{header + 1}:E{last}")
-    sheet.freeze_panes = f"A{header + 1}"
+        _answer_cell(sheet.cell(row=row, column=level_column + 2), confidence_by.get(number))
+    first, last = header + 1, header + len(items)
+    level_letter = get_column_letter(level_column)
+    confidence_letter = get_column_letter(level_column + 2)
+    levels.add(f"{level_letter}{first}:{level_letter}{last}")
+    confidence.add(f"{confidence_letter}{first}:{confidence_letter}{last}")
+    sheet.freeze_panes = f"A{first}"
 
 
 def _write_scale(sheet: Any, framework: Framework) -> None:
@@ -1555,7 +1572,7 @@ def _parse_country_rows(ctx: _Context, sheet: _Sheet, layout: _CountryRows) -> l
         if value is None or column in known:
             continue
         catalogue, match = match_any(value, ctx.capabilities, ctx.enablers)
-        if match.number is not None:
+        if match.number is not None or match.how in ("ambiguous", "conflict"):
             _report_match(
                 ctx,
                 sheet,
@@ -1564,16 +1581,8 @@ def _parse_country_rows(ctx: _Context, sheet: _Sheet, layout: _CountryRows) -> l
                 catalogue=catalogue,
                 match=match,
             )
-            items[column] = (catalogue, match.number)
-        elif match.how in ("ambiguous", "conflict"):
-            _report_match(
-                ctx,
-                sheet,
-                _address(layout.header, column),
-                value=value,
-                catalogue=catalogue,
-                match=match,
-            )
+            if match.number is not None:
+                items[column] = (catalogue, match.number)
         elif classify_header(value) is None:
             ctx.add(
                 "warning",
