@@ -33,6 +33,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests get one retry: a real browser on a shared, busy machine can miss a beat.
+
+    A retry hides no real failure (a broken flow fails twice); it only keeps a stalled
+    Chromium frame from failing a whole run. Every other test runs once.
+    """
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
 @pytest.fixture(autouse=True)
 def navigation_as_on_a_server(monkeypatch):
     """Make AppTest treat pages/ the way a running server does after its first request.
