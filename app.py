@@ -8,8 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import state
-from components.render import render_session_panel
+from components.ui import state
+from components.ui.render import render_session_panel
 
 st.set_page_config(
     page_title="MNR Dashboard",
@@ -69,7 +69,6 @@ navigation = st.navigation(
         "Learn": [framework],
     }
 )
-state.mark_entered_through_app()
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 render_session_panel()
 try:

@@ -20,15 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from components import state  # noqa: E402
-from components.collection import Collection, add_assessments  # noqa: E402
-from components.framework import default_framework  # noqa: E402
-from components.selection import assessment_labels  # noqa: E402
-from components.views import comparison_views, heatmap_view, pillar_radars, profile_radar  # noqa: E402
-from components.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS  # noqa: E402
+from components.charts.views import comparison_views, heatmap_view, pillar_radars, profile_radar  # noqa: E402
+from components.framework.model import default_framework  # noqa: E402
+from components.ingest.collection import Collection, add_assessments  # noqa: E402
+from components.ingest.labels import assessment_labels  # noqa: E402
+from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS  # noqa: E402
 
 BARE_SCRIPT = """
 import streamlit as st
@@ -110,15 +109,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    # As on a running server: pages/ is not treated as an old-style multipage folder.
-    original_init = PagesManager.__init__
-
-    def init(self, *a, **k):
-        original_init(self, *a, **k)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-
     collection = synthetic_collection()
     print(f"{collection.count()} assessments loaded")
     print(f"{'page':10} {'bare':>9} {'page':>9} {'ratio':>7}")

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd
 
-from components.demo import demo_assessments
-from components.framework import default_framework
-from components.workbook import read_assessment_file, write_template
+from components.framework.model import default_framework
+from components.ingest.demo import demo_assessments
+from components.ingest.workbook import read_assessment_file, write_template
 
 
 def filled_template() -> bytes:

@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from components import state
-from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure, render_table
-from components.render_exports import render_comparison_exports
-from components.scoring import anonymise
-from components.selection import (
+from components.base.text import escape_markdown
+from components.charts.views import comparison_views
+from components.framework.model import default_framework
+from components.scoring.scores import anonymise
+from components.ui import state
+from components.ui.export_buttons import render_comparison_exports
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
+from components.ui.selection import (
     comparison_choices,
     comparison_labels,
     country_choices,
     default_comparison,
     latest_of_each,
 )
-from components.text import escape_markdown
-from components.views import comparison_views
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 current = state.collection()

@@ -8,14 +8,15 @@ from html import escape
 
 import streamlit as st
 
-from components import state
-from components.explorer import resolve_framework_link, search_capabilities
-from components.framework import Capability, Domain, default_framework
-from components.links import GLOBAL_PARAMS
-from components.palette import domain_colours
-from components.render import render_link_notices, render_notices, render_scale
+from components.framework.explorer import resolve_framework_link, search_capabilities
+from components.framework.model import Capability, Domain, default_framework
+from components.framework.palette import domain_colours
+from components.ui import state
+from components.ui.links import GLOBAL_PARAMS
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_link_notices, render_notices, render_scale
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 colours = domain_colours(framework)

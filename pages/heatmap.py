@@ -2,19 +2,20 @@
 
 import streamlit as st
 
-from components import state
-from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure
-from components.selection import (
+from components.charts.views import heatmap_sort_options, heatmap_view
+from components.framework.model import default_framework
+from components.ingest.labels import assessment_labels
+from components.ui import state
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice, render_empty_state, render_figure
+from components.ui.selection import (
     ROUND_FILTERS,
-    assessment_labels,
     filter_assessments,
     undated_count,
     year_choices,
 )
-from components.views import heatmap_sort_options, heatmap_view
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 current = state.collection()

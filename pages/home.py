@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from components import state
-from components.framework import default_framework
-from components.render import render_link_notices
+from components.framework.model import default_framework
+from components.ui import state
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_link_notices
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 

@@ -2,12 +2,15 @@
 
 import streamlit as st
 
-from components import render_library, state, store
-from components.framework import default_framework
-from components.render import render_demo_notice
-from components.uploads import problem_table
+from components.framework.model import default_framework
+from components.library import store
+from components.ui import library as render_library
+from components.ui import state
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice
+from components.ui.uploads import problem_table
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -2,28 +2,29 @@
 
 import streamlit as st
 
-from components import state
-from components.demo import DEMO_NOTICE
-from components.framework import default_framework
-from components.links import pick_int
-from components.present import comparison_slides, country_slides
-from components.render import (
+from components.base.text import quote_for_notice
+from components.framework.model import default_framework
+from components.ingest.demo import DEMO_NOTICE
+from components.ingest.labels import assessment_labels
+from components.ui import state
+from components.ui.export_buttons import render_comparison_exports, render_country_exports
+from components.ui.links import pick_int
+from components.ui.navigation import run_through_navigation
+from components.ui.present import comparison_slides, country_slides
+from components.ui.render import (
     render_demo_notice,
     render_empty_state,
     render_link_notices,
     render_slide,
 )
-from components.render_exports import render_comparison_exports, render_country_exports
-from components.selection import (
-    assessment_labels,
+from components.ui.selection import (
     comparison_labels,
     country_choices,
     default_comparison,
     latest_of_each,
 )
-from components.text import quote_for_notice
 
-state.ensure_entered_through_app()
+run_through_navigation()
 # Opened from a link, the presentation starts without the sidebar: nothing but the slide.
 st.set_page_config(initial_sidebar_state="collapsed")
 

@@ -2,17 +2,19 @@
 
 import streamlit as st
 
-from components import state
-from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure, render_table
-from components.render_exports import render_country_exports
-from components.scoring import METHOD_NOTE, capability_table, strengths_and_gaps
-from components.selection import assessment_labels, country_of, round_choices
-from components.tables import capabilities_display, enabler_table, highlights_display
-from components.text import escape_markdown
-from components.views import peer_ids, pillar_radars, profile_radar
+from components.base.text import escape_markdown
+from components.charts.views import peer_ids, pillar_radars, profile_radar
+from components.framework.model import default_framework
+from components.ingest.labels import assessment_labels
+from components.scoring.scores import METHOD_NOTE, capability_table, strengths_and_gaps
+from components.scoring.tables import capabilities_display, enabler_table, highlights_display
+from components.ui import state
+from components.ui.export_buttons import render_country_exports
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
+from components.ui.selection import country_of, round_choices
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 current = state.collection()

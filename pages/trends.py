@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from components import state
-from components.framework import default_framework
-from components.render import render_demo_notice, render_empty_state, render_figure, render_table
-from components.selection import assessment_labels, countries_with_rounds, round_choices
-from components.text import escape_markdown
-from components.views import change_view, trend_view
+from components.base.text import escape_markdown
+from components.charts.views import change_view, trend_view
+from components.framework.model import default_framework
+from components.ingest.labels import assessment_labels
+from components.ui import state
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
+from components.ui.selection import countries_with_rounds, round_choices
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 current = state.collection()

@@ -2,18 +2,20 @@
 
 import streamlit as st
 
-from components import state
-from components.collection import (
+from components.exports.safe_text import safe_csv_bytes
+from components.framework.model import default_framework
+from components.ingest.collection import (
     duplicate_groups,
     remove_assessments,
 )
-from components.file_guard import limits_from_env
-from components.framework import default_framework
-from components.render import render_demo_notice, render_table
-from components.render_exports import render_data_exports
-from components.safe_export import safe_csv_bytes
-from components.tables import preview_table, session_table
-from components.uploads import (
+from components.ingest.file_guard import limits_from_env
+from components.ingest.workbook import read_assessment_file
+from components.scoring.tables import preview_table, session_table
+from components.ui import state
+from components.ui.export_buttons import render_data_exports
+from components.ui.navigation import run_through_navigation
+from components.ui.render import render_demo_notice, render_table
+from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
     apply_plan,
@@ -23,9 +25,8 @@ from components.uploads import (
     problem_table,
     upload_summary,
 )
-from components.workbook import read_assessment_file
 
-state.ensure_entered_through_app()
+run_through_navigation()
 
 framework = default_framework()
 limits = limits_from_env()

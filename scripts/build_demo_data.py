@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components.demo import DEMO_DIR, demo_assessments, demo_file_name
-from components.framework import default_framework
-from components.workbook import write_template
+from components.framework.model import default_framework
+from components.ingest.demo import DEMO_DIR, demo_assessments, demo_file_name
+from components.ingest.workbook import write_template
 
 
 def main() -> None:

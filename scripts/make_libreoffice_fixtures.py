@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.framework import default_framework  # noqa: E402
-from components.workbook import AssessmentInput, write_template  # noqa: E402
+from components.framework.model import default_framework  # noqa: E402
+from components.ingest.workbook import AssessmentInput, write_template  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -33,37 +33,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests get one retry: a real browser on a shared, busy machine can miss a beat.
-
-    A retry hides no real failure (a broken flow fails twice); it only keeps a stalled
-    Chromium frame from failing a whole run. Every other test runs once.
-    """
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
-
-
-@pytest.fixture(autouse=True)
-def navigation_as_on_a_server(monkeypatch):
-    """Make AppTest treat pages/ the way a running server does after its first request.
-
-    A server clears Streamlit's "old-style pages folder" flag for good once app.py calls
-    st.navigation (and app.py makes sure that happens: see state.ensure_entered_through_app).
-    AppTest sets the flag afresh before every run, which drops app.py's sidebar on reruns, so
-    tests would see a sidebar no user sees. The first-request case is covered in Chromium.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original_init = PagesManager.__init__
-
-    def init_as_on_a_server(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_as_on_a_server)
-
-
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

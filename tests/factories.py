@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from components.framework import default_framework
-from components.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS
+from components.framework.model import default_framework
+from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS
 
 
 def capability_rows(

@@ -28,9 +28,9 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, event, text
 
-from components import store
-from components.framework import default_framework
-from components.workbook import AssessmentInput, write_template
+from components.framework.model import default_framework
+from components.ingest.workbook import AssessmentInput, write_template
+from components.library import store
 from tests.factories import capability_rows, enabler_rows
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,399 @@
+"""What each picture page draws: scoring results turned into figures, captions and tables.
+
+Pages stay thin: they read widgets and call one function here per picture. Each returns a
+``FigureView``: the figure, a caption saying what it rests on, and the same numbers as a table
+(the chart's text alternative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts import figures as charts
+from components.framework.model import Framework
+from components.ingest.labels import country_of
+from components.scoring import scores as scoring
+from components.scoring.scores import rests_on
+
+MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A figure with its caption and its table alternative."""
+
+    figure: go.Figure
+    caption: str
+    table: pd.DataFrame
+
+
+def _only(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of some assessments: scoring then works on 21 rows each, not the whole set."""
+    return capabilities[capabilities["assessment_id"].isin(list(assessment_ids))]
+
+
+def _difference_text(difference: float) -> str:
+    """ "+0.4", "−1.2", "0.0" (no sign on no difference), or "–" when one side is missing."""
+    if pd.isna(difference):
+        return "–"
+    if round(difference, 1) == 0:
+        return "0.0"
+    return f"{difference:+.1f}".replace("-", "−")
+
+
+def _score_text(score: float) -> str:
+    return "–" if pd.isna(score) else f"{score:.1f}"
+
+
+def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> charts.RadarSeries:
+    rows = scores[scores["assessment_id"] == assessment_id]
+    return charts.RadarSeries(
+        name=name,
+        scores=dict(zip(rows["domain"], rows["score"], strict=True)),
+        assessed=dict(zip(rows["domain"], rows["assessed"], strict=True)),
+        total=dict(zip(rows["domain"], rows["total"], strict=True)),
+        style=style,  # type: ignore[arg-type]
+    )
+
+
+def peer_ids(capabilities: pd.DataFrame, focus_id: str) -> list[str]:
+    """The peers of an assessment: the latest assessment of every other country."""
+    countries = country_of(capabilities, scoring.latest_assessments(capabilities))
+    own = scoring.country_key(country_of(capabilities, [focus_id])[focus_id])
+    return [
+        assessment_id
+        for assessment_id, country in countries.items()
+        if scoring.country_key(country) != own
+    ]
+
+
+def profile_radar(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+    *,
+    overlay_ids: Sequence[str] = (),
+    with_peer_median: bool = False,
+) -> FigureView:
+    """The six-domain radar of one assessment, with optional overlays and the peer median."""
+    ids = [focus_id, *[i for i in overlay_ids if i != focus_id]]
+    scores = scoring.domain_scores(_only(capabilities, ids), framework)
+    overall = scoring.overall_scores(_only(capabilities, [focus_id]), framework)
+    series = [_series(scores, focus_id, labels[focus_id], "focus")]
+    series += [_series(scores, i, labels[i], "overlay") for i in ids[1:]]
+    table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
+    for assessment_id in ids:
+        rows = scores[scores["assessment_id"] == assessment_id]
+        table[labels[assessment_id]] = [
+            f"{_score_text(score)} ({assessed} of {total})"
+            for score, assessed, total in zip(
+                rows["score"], rows["assessed"], rows["total"], strict=True
+            )
+        ]
+    assessed, total = int(overall["assessed"].iloc[0]), int(overall["total"].iloc[0])
+    caption = (
+        f"{labels[focus_id]}: {rests_on(assessed, total)}. "
+        "Each point is the mean level of the domain's assessed capabilities, on the scale "
+        f"{framework.scale.minimum} to {framework.scale.maximum}; a gap means no capability of "
+        "that domain was assessed."
+    )
+    if with_peer_median:
+        peers = peer_ids(capabilities, focus_id)
+        stats = scoring.peer_domain_stats(capabilities, framework, assessment_ids=peers)
+        if peers:
+            series.append(
+                charts.RadarSeries(
+                    name=f"Peer median ({len(peers)} other countries)",
+                    scores=dict(zip(stats["domain"], stats["median"], strict=True)),
+                    assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
+                    style="peer",
+                )
+            )
+            table["Peer median [Q1–Q3]"] = [
+                "–" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
+                for m, q1, q3, n in zip(
+                    stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True
+                )
+            ]
+            caption += (
+                f" Peer median: the median domain score of the latest assessment of each of "
+                f"the {len(peers)} other countries in this session."
+            )
+        else:
+            caption += " There are no other countries in this session to form a peer median."
+    return FigureView(charts.domain_radar(series, framework), caption, table)
+
+
+def pillar_radars(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+    *,
+    overlay_id: str | None = None,
+) -> dict[str, FigureView]:
+    """The capabilities of each domain (a "radar per pillar") for one assessment, by domain id.
+
+    The capability tables are computed once for all six pictures.
+    """
+    table = scoring.capability_table(_only(capabilities, [focus_id]), focus_id, framework)
+    overlay = None
+    if overlay_id is not None and overlay_id != focus_id:
+        overlay = scoring.capability_table(_only(capabilities, [overlay_id]), overlay_id, framework)
+    views = {}
+    for domain in framework.domains:
+        in_domain = table[table["domain"] == domain.id]
+        figure = charts.capability_radar(
+            table,
+            framework,
+            domain.id,
+            overlay=overlay,
+            overlay_name=labels[overlay_id] if overlay is not None and overlay_id else "",
+            name=labels[focus_id],
+        )
+        assessed = int(in_domain["level"].notna().sum())
+        shown = pd.DataFrame(
+            {
+                "Capability": [
+                    f"{n} · {t}"
+                    for n, t in zip(in_domain["capability"], in_domain["title"], strict=True)
+                ],
+                labels[focus_id]: in_domain["level_label"].tolist(),
+            }
+        )
+        if overlay is not None and overlay_id is not None:
+            shown[labels[overlay_id]] = overlay.loc[
+                overlay["domain"] == domain.id, "level_label"
+            ].tolist()
+        caption = f"{labels[focus_id]}: {rests_on(assessed, len(in_domain))} in this domain."
+        views[domain.id] = FigureView(figure, caption, shown)
+    return views
+
+
+HEATMAP_SORTS = {"name": "Alphabetically", "overall": "By overall score"}
+
+
+def heatmap_sort_options(framework: Framework) -> dict[str, str]:
+    """Sort key -> label: alphabetical first (the default: no league table), then by score."""
+    options = dict(HEATMAP_SORTS)
+    options.update({f"domain:{d.id}": f"By {d.name} score" for d in framework.domains})
+    return options
+
+
+def heatmap_view(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    assessment_ids: Sequence[str],
+    sort_by: str = "name",
+) -> FigureView:
+    """Assessments x the 21 capabilities, grouped by domain, in the chosen row order."""
+    ordered = scoring.sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    levels, evidence = scoring.heatmap_matrix(capabilities, framework, ordered)
+    figure = charts.level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
+    cells = levels.size
+    assessed = int(levels.notna().sum().sum())
+    caption = (
+        f"{len(ordered)} assessment{'s' if len(ordered) != 1 else ''}; "
+        f"{assessed} of {cells} capability levels assessed. Grey cells were not assessed."
+    )
+    table = pd.DataFrame(
+        {
+            "Assessment": [labels[i] for i in ordered],
+            **{
+                str(c.number): [_level_cell(levels.at[i, c.number]) for i in ordered]
+                for c in framework.capabilities
+            },
+        }
+    )
+    return FigureView(figure, caption, table)
+
+
+def _level_cell(level: float) -> str:
+    return "–" if pd.isna(level) else str(int(level))
+
+
+def comparison_views(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    assessment_ids: Sequence[str],
+    focus_id: str | None,
+) -> tuple[FigureView, FigureView, pd.DataFrame]:
+    """Grouped bars, a radar overlay (at most four) and a table of differences to the focus.
+
+    The order is the order the person chose: a comparison is for learning, not a ranking.
+    """
+    ids = list(dict.fromkeys(assessment_ids))
+    scores = scoring.domain_scores(_only(capabilities, ids), framework)
+    overall = scoring.overall_scores(_only(capabilities, ids), framework)
+    coverage = dict(
+        zip(
+            overall["assessment_id"],
+            zip(overall["assessed"], overall["total"], strict=True),
+            strict=True,
+        )
+    )
+    rests = "; ".join(f"{labels[i]}: {rests_on(*map(int, coverage[i]))}" for i in ids)
+
+    bars = FigureView(
+        charts.domain_bars(scores, {i: labels[i] for i in ids}, framework),
+        f"Domain scores (mean level of assessed capabilities). {rests}.",
+        _scores_table(scores, framework, ids, labels),
+    )
+    radar_ids = ids[:MAX_RADAR_SERIES]
+    focus = focus_id if focus_id in radar_ids else radar_ids[0]
+    series = [
+        _series(scores, i, labels[i], "focus" if i == focus else "overlay") for i in radar_ids
+    ]
+    radar_caption = f"The same domain scores as shapes. {rests}."
+    if len(ids) > MAX_RADAR_SERIES:
+        radar_caption += (
+            f" The radar shows the first {MAX_RADAR_SERIES} of the {len(ids)} chosen, so the "
+            "shapes stay readable; the bars and the table show all."
+        )
+    radar = FigureView(charts.domain_radar(series, framework), radar_caption, bars.table)
+    return bars, radar, _differences_table(scores, framework, ids, labels, focus_id)
+
+
+def _scores_table(
+    scores: pd.DataFrame, framework: Framework, ids: Sequence[str], labels: Mapping[str, str]
+) -> pd.DataFrame:
+    table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
+    for assessment_id in ids:
+        rows = scores[scores["assessment_id"] == assessment_id]
+        table[labels[assessment_id]] = [
+            f"{_score_text(s)} ({a} of {t})"
+            for s, a, t in zip(rows["score"], rows["assessed"], rows["total"], strict=True)
+        ]
+    return table
+
+
+def _differences_table(
+    scores: pd.DataFrame,
+    framework: Framework,
+    ids: Sequence[str],
+    labels: Mapping[str, str],
+    focus_id: str | None,
+) -> pd.DataFrame:
+    """Domain scores side by side and, when a focus is chosen, each peer's difference to it.
+
+    Each score says what it rests on ("2.5 (2 of 4)"): two scores may rest on different
+    capabilities, and the difference is only as good as both.
+    """
+    wide = scores.pivot(index="domain", columns="assessment_id", values="score")
+    wide = wide.reindex(index=[d.id for d in framework.domains], columns=list(ids))
+    table = _scores_table(scores, framework, ids, labels)
+    if focus_id in ids:
+        for assessment_id in ids:
+            if assessment_id == focus_id:
+                continue
+            difference = wide[assessment_id] - wide[focus_id]
+            table[f"{labels[assessment_id]}: difference"] = [
+                _difference_text(d) for d in difference
+            ]
+    return table
+
+
+def trend_view(capabilities: pd.DataFrame, framework: Framework, country: str) -> FigureView:
+    """Domain scores across a country's rounds."""
+    trend = scoring.domain_trend(capabilities, country, framework)
+    rounds = trend.drop_duplicates("assessment_id")
+    table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
+    for _, round_row in rounds.iterrows():
+        rows = trend[trend["assessment_id"] == round_row["assessment_id"]]
+        table[round_row["label"]] = [
+            f"{_score_text(s)} ({a} of {t})"
+            for s, a, t in zip(rows["score"], rows["assessed"], rows["total"], strict=True)
+        ]
+    caption = (
+        f"{country}: domain scores in {len(rounds)} rounds. Each point is the mean level of the "
+        "domain's assessed capabilities in that round; the table says how many each rests on."
+    )
+    return FigureView(charts.trend_lines(trend, framework), caption, table)
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """What changed between two rounds, capability by capability and per domain."""
+
+    figure: FigureView
+    counts: dict[str, int]
+    domains: pd.DataFrame
+    drops: pd.DataFrame
+
+
+def change_view(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    earlier_id: str,
+    later_id: str,
+) -> ChangeView:
+    """Improved, unchanged and declined capabilities between two rounds of a country."""
+    pair = _only(capabilities, [earlier_id, later_id])
+    changes = scoring.capability_changes(pair, earlier_id, later_id, framework)
+    counts = {
+        status: int((changes["status"] == status).sum()) for status in scoring.CHANGE_STATUSES
+    }
+    compared = counts["improved"] + counts["unchanged"] + counts["declined"]
+    caption = (
+        f"From {labels[earlier_id]} to {labels[later_id]}: {compared} of "
+        f"{len(framework.capabilities)} capabilities were assessed in both rounds and can be "
+        "compared. Hollow markers are the earlier round, filled ones the later."
+    )
+    table = pd.DataFrame(
+        {
+            "Capability": [
+                f"{n} · {t}" for n, t in zip(changes["capability"], changes["title"], strict=True)
+            ],
+            labels[earlier_id]: [_level_cell(v) for v in changes["level_before"]],
+            labels[later_id]: [_level_cell(v) for v in changes["level_after"]],
+            "Change": changes["status"].tolist(),
+        }
+    )
+    domains = scoring.domain_changes(pair, earlier_id, later_id, framework)
+    domain_table = pd.DataFrame(
+        {
+            "Domain": domains["domain_name"],
+            labels[earlier_id]: [
+                f"{_score_text(s)} ({a} of {t})"
+                for s, a, t in zip(
+                    domains["score_before"],
+                    domains["assessed_before"],
+                    domains["total"],
+                    strict=True,
+                )
+            ],
+            labels[later_id]: [
+                f"{_score_text(s)} ({a} of {t})"
+                for s, a, t in zip(
+                    domains["score_after"], domains["assessed_after"], domains["total"], strict=True
+                )
+            ],
+            "Change": [_difference_text(c) for c in domains["change"]],
+        }
+    )
+    largest = scoring.largest_drops(changes)
+    drops = pd.DataFrame(
+        {
+            "Capability": [
+                f"{n} · {t}" for n, t in zip(largest["capability"], largest["title"], strict=True)
+            ],
+            "Domain": largest["domain_name"].astype(str).tolist(),
+            labels[earlier_id]: [_level_cell(v) for v in largest["level_before"]],
+            labels[later_id]: [_level_cell(v) for v in largest["level_after"]],
+            "Change": [f"{int(c):+d}" for c in largest["change"]],
+        }
+    )
+    return ChangeView(
+        FigureView(charts.change_chart(changes, framework), caption, table),
+        counts,
+        domain_table,
+        drops,
+    )

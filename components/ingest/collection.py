@@ -1,0 +1,173 @@
+"""The set of assessments a person is working with: uploads, the fictional demo, later the library.
+
+A ``Collection`` is immutable: every operation returns a new one, so a page can never change
+what another page (or another user) sees by accident. Frames follow the tidy contract of
+``components.ingest.workbook`` plus an ``origin`` column that says where each assessment came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from components.ingest.workbook import (
+    ASSESSMENT_COLUMNS,
+    CAPABILITY_COLUMNS,
+    ENABLER_COLUMNS,
+    find_duplicate_assessments,
+)
+
+Origin = Literal["upload", "demo", "library"]
+ORIGIN_LABELS: dict[str, str] = {
+    "upload": "Uploaded",
+    "demo": "Fictional demo",
+    "library": "From the library",
+}
+SUMMARY_COLUMNS = [*ASSESSMENT_COLUMNS, "origin", "assessed", "total"]
+
+
+FICTIONAL_ORIGIN: Origin = "demo"
+
+
+def is_fictional(capabilities: pd.DataFrame, assessment_ids: Iterable[str] | None = None) -> bool:
+    """True when any of these assessments (all, when none are named) is fictional demo data.
+
+    The one test of "is this made-up data", so that every page and export that shows demo
+    assessments says so, and nothing else does.
+    """
+    if "origin" not in capabilities.columns:
+        return False
+    origins = capabilities["origin"]
+    if assessment_ids is not None:
+        origins = origins[capabilities["assessment_id"].isin(list(assessment_ids))]
+    return bool((origins == FICTIONAL_ORIGIN).any())
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in [*columns, "origin"]})
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Capabilities and enablers of every assessment in use, in the tidy long shape."""
+
+    capabilities: pd.DataFrame = field(default_factory=lambda: _empty(CAPABILITY_COLUMNS))
+    enablers: pd.DataFrame = field(default_factory=lambda: _empty(ENABLER_COLUMNS))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.capabilities.empty
+
+    @property
+    def assessment_ids(self) -> list[str]:
+        return list(dict.fromkeys(self.capabilities["assessment_id"]))
+
+    def count(self, origin: Origin | None = None) -> int:
+        """How many assessments there are (of one origin, when given)."""
+        frame = self.capabilities
+        if origin is not None:
+            frame = frame[frame["origin"] == origin]
+        return int(frame["assessment_id"].nunique())
+
+    @property
+    def has_demo(self) -> bool:
+        return is_fictional(self.capabilities)
+
+
+def add_assessments(
+    collection: Collection,
+    capabilities: pd.DataFrame,
+    enablers: pd.DataFrame,
+    origin: Origin,
+) -> Collection:
+    """Add assessments; one already present under the same id is replaced, not doubled.
+
+    Ids are stable hashes of country, date and source, so uploading the same file twice
+    replaces the first reading instead of creating a silent duplicate.
+    """
+    incoming = set(capabilities["assessment_id"])
+    if not incoming:
+        return collection
+    kept = remove_assessments(collection, incoming)
+    return Collection(
+        capabilities=_concat(kept.capabilities, capabilities.assign(origin=origin)),
+        enablers=_concat(kept.enablers, enablers.assign(origin=origin)),
+    )
+
+
+def remove_assessments(collection: Collection, assessment_ids: Iterable[str]) -> Collection:
+    """Everything except the given assessments."""
+    dropped = set(assessment_ids)
+    return Collection(
+        capabilities=collection.capabilities[
+            ~collection.capabilities["assessment_id"].isin(dropped)
+        ].reset_index(drop=True),
+        enablers=collection.enablers[
+            ~collection.enablers["assessment_id"].isin(dropped)
+        ].reset_index(drop=True),
+    )
+
+
+def remove_origin(collection: Collection, origin: Origin) -> Collection:
+    """Everything except the assessments of one origin (e.g. unload the demo)."""
+    ids = collection.capabilities.loc[collection.capabilities["origin"] == origin, "assessment_id"]
+    return remove_assessments(collection, ids)
+
+
+def summarise(collection: Collection) -> pd.DataFrame:
+    """One row per assessment: who, when, from where, and how many capabilities it rates."""
+    frame = collection.capabilities
+    if frame.empty:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    grouped = frame.groupby("assessment_id", sort=False, dropna=False)
+    summary = grouped[[*ASSESSMENT_COLUMNS[1:], "origin"]].first()
+    summary["assessed"] = grouped["level"].count()
+    summary["total"] = grouped["capability"].nunique()
+    summary = summary.reset_index()[SUMMARY_COLUMNS]
+    return summary.sort_values(
+        ["origin", "country", "year", "date", "round"], na_position="last", kind="stable"
+    ).reset_index(drop=True)
+
+
+def _concat(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    frames = [frame for frame in (first, second) if not frame.empty]
+    if not frames:
+        return first
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def duplicate_groups(collection: Collection, pending: pd.DataFrame) -> pd.DataFrame:
+    """Groups of assessments of the same country, date and round, across session and uploads.
+
+    Adds a ``where`` column ("in this session" or "new upload") so a person can see which
+    copy is which before choosing the one to keep.
+    """
+    in_session = set(collection.capabilities["assessment_id"])
+    pending_new = pending[~pending["assessment_id"].isin(in_session)]
+    # New uploads first: re-uploading a corrected file most likely means "keep the new one".
+    combined = _concat(pending_new[CAPABILITY_COLUMNS], collection.capabilities[CAPABILITY_COLUMNS])
+    groups = find_duplicate_assessments(combined)
+    return groups.assign(
+        where=groups["assessment_id"].map(
+            lambda assessment_id: "in this session" if assessment_id in in_session else "new upload"
+        )
+    )
+
+
+def discarded_by_choice(groups: pd.DataFrame, keep: Mapping[object, str]) -> set[str]:
+    """The assessment ids to leave out, given the one to keep in each duplicate group.
+
+    A group without a choice keeps every member: nothing is dropped that nobody chose to drop.
+    """
+    discarded: set[str] = set()
+    for group, members in groups.groupby("duplicate_group", sort=False):
+        chosen = keep.get(group)
+        if chosen is None or chosen not in set(members["assessment_id"]):
+            continue
+        discarded.update(set(members["assessment_id"]) - {chosen})
+    return discarded

@@ -1,0 +1,237 @@
+"""The fictional demo assessments: how they are made, and how the app loads them.
+
+No real country's name ever stands beside a made-up score, so the demo countries are invented
+and carry ISO 3166 user-assigned codes (XAA to XAH). The assessments are written as workbooks
+in the template format (``scripts/build_demo_data.py``) and loaded back through the same reader
+an upload goes through, so the demo also proves the reader.
+
+The numbers are derived from a small profile per country by fixed rules (no randomness), so
+that they are reproducible and plausibly varied: strong and weak domains, progress between
+rounds, an occasional decline, and capabilities that were not assessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from components.framework.model import Framework
+from components.ingest.workbook import (
+    CAPABILITY_COLUMNS,
+    ENABLER_COLUMNS,
+    AssessmentInput,
+    Problem,
+    read_assessment_file,
+)
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "mnr_data" / "demo"
+DEMO_NOTICE = (
+    "Fictional demo data: the countries Arvenia, Belmora, Calderra, Dravonia, Estavel, "
+    "Fenmark, Galvany and Hollmere do not exist, and their scores are invented to show how "
+    "the app works."
+)
+ASSESSED_BY = "Demo assessment team (fictional)"
+ROUND_LABELS = ("Baseline", "First review", "Second review")
+
+
+@dataclass(frozen=True)
+class DemoCountry:
+    """A fictional country: its starting point per domain and how it moves between rounds."""
+
+    name: str
+    iso3: str
+    years: tuple[int, ...]
+    baseline: tuple[int, ...]  # starting level per domain, in the framework's domain order
+    improving: frozenset[int]  # domain positions that gain a level per round
+    not_assessed_at_baseline: frozenset[int]  # capability numbers left blank in round one
+    never_assessed: frozenset[int] = frozenset()
+    declines: frozenset[int] = frozenset()  # capabilities that drop a level in the last round
+
+
+DEMO_COUNTRIES: tuple[DemoCountry, ...] = (
+    DemoCountry(
+        "Arvenia",
+        "XAA",
+        (2019, 2021, 2023),
+        (3, 2, 2, 1, 1, 2),
+        frozenset({2, 3}),
+        frozenset({7, 18}),
+        declines=frozenset({11}),
+    ),
+    DemoCountry(
+        "Belmora",
+        "XAB",
+        (2020, 2023),
+        (1, 1, 2, 2, 0, 1),
+        frozenset({0, 1}),
+        frozenset({15, 19, 21}),
+        never_assessed=frozenset({10}),
+    ),
+    DemoCountry(
+        "Calderra",
+        "XAC",
+        (2018, 2021, 2024),
+        (2, 3, 3, 2, 2, 1),
+        frozenset({4, 5}),
+        frozenset({14}),
+        declines=frozenset({5}),
+    ),
+    DemoCountry(
+        "Dravonia",
+        "XAD",
+        (2021, 2024),
+        (0, 1, 1, 0, 1, 0),
+        frozenset({0, 2, 3}),
+        frozenset({6, 7, 16, 17}),
+        never_assessed=frozenset({18}),
+    ),
+    DemoCountry(
+        "Estavel",
+        "XAE",
+        (2019, 2022, 2024),
+        (3, 3, 2, 3, 2, 3),
+        frozenset({2}),
+        frozenset(),
+        declines=frozenset({13, 20}),
+    ),
+    DemoCountry(
+        "Fenmark",
+        "XAF",
+        (2020, 2022),
+        (2, 2, 1, 1, 3, 2),
+        frozenset({1, 3}),
+        frozenset({10, 11}),
+        never_assessed=frozenset({15}),
+    ),
+    DemoCountry(
+        "Galvany",
+        "XAG",
+        (2021, 2023, 2025),
+        (1, 2, 2, 2, 1, 0),
+        frozenset({0, 5}),
+        frozenset({2, 19}),
+        declines=frozenset({9}),
+    ),
+    DemoCountry(
+        "Hollmere",
+        "XAH",
+        (2022, 2024),
+        (2, 1, 3, 2, 2, 2),
+        frozenset({1, 4}),
+        frozenset({6, 12, 21}),
+    ),
+)
+
+# Evidence a reviewer might write at each level; the demo attaches it to some capabilities.
+_EVIDENCE = (
+    "No arrangement found during the review.",
+    "Plans drafted; a pilot is being discussed with partners.",
+    "Operating in some regions; funding and staffing are partial.",
+    "Operating nationally with dedicated staff and budget.",
+    "Evaluated independently; lessons are feeding into the next plan.",
+)
+_CONFIDENCE = ("medium", "high", "low")
+
+
+def demo_assessments(framework: Framework) -> list[AssessmentInput]:
+    """Every fictional assessment, round by round, as the template would hold it."""
+    scale = framework.scale
+    domain_position = {domain.id: i for i, domain in enumerate(framework.domains)}
+    assessments = []
+    for country_index, country in enumerate(DEMO_COUNTRIES):
+        last_round = len(country.years) - 1
+        for round_index, year in enumerate(country.years):
+            levels: dict[int, int | None] = {}
+            evidence: dict[int, str] = {}
+            confidence: dict[int, str] = {}
+            for capability in framework.capabilities:
+                number = capability.number
+                if number in country.never_assessed or (
+                    round_index == 0 and number in country.not_assessed_at_baseline
+                ):
+                    levels[number] = None
+                    continue
+                position = domain_position[capability.domain]
+                # A fixed spread of -1, 0, +1 around the domain's level, varying by country.
+                spread = (number * 7 + country_index * 3) % 3 - 1
+                growth = round_index if position in country.improving else round_index // 2
+                level = country.baseline[position] + spread + growth
+                if round_index == last_round and round_index > 0 and number in country.declines:
+                    level -= 2
+                level = max(scale.minimum, min(scale.maximum, level))
+                levels[number] = level
+                if (number + round_index + country_index) % 3 == 0:
+                    evidence[number] = _EVIDENCE[min(level, len(_EVIDENCE) - 1)]
+                confidence[number] = _CONFIDENCE[(number + round_index) % 3]
+            enabler_levels = {
+                enabler.number: max(
+                    scale.minimum,
+                    min(
+                        scale.maximum,
+                        round(sum(country.baseline) / len(country.baseline))
+                        + (enabler.number + country_index) % 3
+                        - 1
+                        + round_index // 2,
+                    ),
+                )
+                for enabler in framework.enablers
+            }
+            assessments.append(
+                AssessmentInput(
+                    country=country.name,
+                    iso3=country.iso3,
+                    year=year,
+                    round=ROUND_LABELS[round_index],
+                    assessed_by=ASSESSED_BY,
+                    levels=levels,
+                    evidence=evidence,
+                    confidence=confidence,
+                    enabler_levels=enabler_levels,
+                )
+            )
+    return assessments
+
+
+def demo_file_name(assessment: AssessmentInput) -> str:
+    """``arvenia-2019.xlsx``: one workbook per country and round."""
+    return f"{assessment.country.lower()}-{assessment.year}.xlsx"
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """The demo as read back: tidy frames and whatever the reader reported."""
+
+    capabilities: pd.DataFrame
+    enablers: pd.DataFrame
+    problems: tuple[Problem, ...]
+
+
+def load_demo(framework: Framework, directory: Path = DEMO_DIR) -> DemoData:
+    """Read every demo workbook through the upload reader.
+
+    An empty or missing folder gives empty frames and a problem that says so: the app must
+    work without the demo (a deployment may remove it).
+    """
+    paths = sorted(directory.glob("*.xlsx")) if directory.is_dir() else []
+    if not paths:
+        problem = Problem(
+            severity="error",
+            file=str(directory.name),
+            sheet=None,
+            cell=None,
+            message="The fictional demo data is not installed.",
+            fix="Run `python scripts/build_demo_data.py` to create it, or upload your own files.",
+        )
+        return DemoData(
+            pd.DataFrame(columns=CAPABILITY_COLUMNS),
+            pd.DataFrame(columns=ENABLER_COLUMNS),
+            (problem,),
+        )
+    results = [read_assessment_file(path.name, path.read_bytes(), framework) for path in paths]
+    return DemoData(
+        capabilities=pd.concat([r.capabilities for r in results], ignore_index=True),
+        enablers=pd.concat([r.enablers for r in results], ignore_index=True),
+        problems=tuple(problem for r in results for problem in r.problems),
+    )

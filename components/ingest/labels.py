@@ -1,0 +1,45 @@
+"""How assessments are named for people: "Country year (round)", unique within a set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def assessment_label(row: pd.Series) -> str:
+    """How an assessment is named in tables and pickers: country, year or date, round."""
+    parts = [" ".join(str(row["country"]).split())]
+    when = row.get("date") if pd.notna(row.get("date")) else row.get("year")
+    if when is not None and pd.notna(when):
+        parts.append(str(when))
+    if pd.notna(row.get("round")) and row.get("round"):
+        parts.append(f"({row['round']})")
+    return " ".join(parts)
+
+
+def unique_assessment_labels(assessments: pd.DataFrame) -> dict[str, str]:
+    """Assessment id -> display label, with the source added where two labels would clash.
+
+    Takes one row per assessment (e.g. ``capabilities.drop_duplicates("assessment_id")``).
+    """
+    labels = {row["assessment_id"]: assessment_label(row) for _, row in assessments.iterrows()}
+    counts = pd.Series(list(labels.values())).value_counts()
+    for _, row in assessments.iterrows():
+        label = labels[row["assessment_id"]]
+        if counts[label] > 1:
+            labels[row["assessment_id"]] = f"{label} · {row['source']}"
+    return labels
+
+
+def assessment_labels(capabilities: pd.DataFrame) -> dict[str, str]:
+    """Assessment id -> "Country year (round)" for every assessment, told apart by source."""
+    if capabilities.empty:
+        return {}
+    return unique_assessment_labels(capabilities.drop_duplicates("assessment_id"))
+
+
+def country_of(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> dict[str, str]:
+    """Assessment id -> its country, for the given assessments (in their order)."""
+    first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")["country"]
+    return {assessment_id: str(first[assessment_id]) for assessment_id in assessment_ids}

@@ -1,0 +1,178 @@
+"""Download buttons for the exports: briefs, decks, chart images and the combined data.
+
+Files are made only when a person clicks (the download button runs the callable then, on its
+own thread), so drawing a page never pays for an export. Everything is built from this
+session's own data and never cached across users.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.exports.export import (
+    combined_csv,
+    combined_workbook_xlsx,
+    comparison_deck_pptx,
+    country_brief_pdf,
+    country_deck_pptx,
+    export_file_name,
+    images_zip,
+)
+from components.exports.images import chromium_path
+from components.framework.model import Framework
+from components.ingest.collection import Collection, is_fictional
+
+PDF = "application/pdf"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP = "application/zip"
+NO_CHROMIUM = (
+    "Needs Chromium on the machine running the app (Debian: apt-get install chromium); the "
+    "PowerPoint deck and the data work without it."
+)
+
+
+def _button(
+    label: str,
+    make: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str,
+    *,
+    needs_browser: bool = False,
+    icon: str = ":material/download:",
+) -> None:
+    missing_browser = needs_browser and chromium_path() is None
+    st.download_button(
+        label,
+        data=make,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        icon=icon,
+        on_click="ignore",
+        disabled=missing_browser,
+        help=NO_CHROMIUM if missing_browser else None,
+        width="stretch",
+    )
+
+
+def _image_buttons(
+    png: Any, svg: Any, figures: Mapping[str, go.Figure], label: str, key: str
+) -> None:
+    """All the page's charts as a zip of PNG or of SVG images, in two given columns."""
+    for column, fmt in ((png, "png"), (svg, "svg")):
+        with column:
+            _button(
+                f"Charts ({fmt.upper()})",
+                lambda fmt=fmt: images_zip(figures, fmt),
+                export_file_name(f"charts-{fmt}", label, "zip"),
+                ZIP,
+                f"{key}-{fmt}",
+                needs_browser=True,
+            )
+
+
+def render_country_exports(
+    collection: Collection,
+    framework: Framework,
+    labels: Mapping[str, str],
+    assessment_id: str,
+    *,
+    figures: Mapping[str, go.Figure],
+    key: str,
+) -> None:
+    """PDF brief, PowerPoint deck, and every chart of the page as PNG or SVG."""
+    fictional = is_fictional(collection.capabilities, [assessment_id])
+    label = labels[assessment_id]
+    capabilities, enablers = collection.capabilities, collection.enablers
+    pdf, deck, png, svg = st.columns(4)
+    with pdf:
+        _button(
+            "Country brief (PDF)",
+            lambda: country_brief_pdf(
+                capabilities,
+                enablers,
+                framework,
+                assessment_id,
+                labels,
+                fictional=fictional,
+                generated_on=datetime.date.today(),
+            ),
+            export_file_name("brief", label, "pdf"),
+            PDF,
+            f"{key}-pdf",
+            needs_browser=True,
+        )
+    with deck:
+        _button(
+            "Slides (PowerPoint)",
+            lambda: country_deck_pptx(
+                capabilities, enablers, framework, assessment_id, labels, fictional=fictional
+            ),
+            export_file_name("slides", label, "pptx"),
+            PPTX,
+            f"{key}-pptx",
+        )
+    _image_buttons(png, svg, figures, label, key)
+    if fictional:
+        st.caption("The files say on every page that they show fictional demo data.")
+
+
+def render_comparison_exports(
+    collection: Collection,
+    framework: Framework,
+    labels: Mapping[str, str],
+    assessment_ids: Sequence[str],
+    *,
+    focus_id: str | None,
+    figures: Mapping[str, go.Figure],
+    key: str,
+) -> None:
+    """The comparison as a PowerPoint deck, and its charts as PNG or SVG."""
+    fictional = is_fictional(collection.capabilities, assessment_ids)
+    capabilities = collection.capabilities
+    deck, png, svg = st.columns(3)
+    with deck:
+        _button(
+            "Slides (PowerPoint)",
+            lambda: comparison_deck_pptx(
+                capabilities,
+                framework,
+                assessment_ids,
+                labels,
+                fictional=fictional,
+                focus_id=focus_id,
+            ),
+            export_file_name("comparison", "slides", "pptx"),
+            PPTX,
+            f"{key}-pptx",
+        )
+    _image_buttons(png, svg, figures, "comparison", key)
+
+
+def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:
+    """Every assessment of the session as one workbook (which the app reads back) or CSV."""
+    capabilities, enablers = collection.capabilities, collection.enablers
+    xlsx, csv = st.columns(2)
+    with xlsx:
+        _button(
+            "All assessments (Excel)",
+            lambda: combined_workbook_xlsx(capabilities, enablers, framework),
+            "mnr-assessments.xlsx",
+            XLSX,
+            f"{key}-xlsx",
+        )
+    with csv:
+        _button(
+            "All assessments (CSV)",
+            lambda: combined_csv(capabilities, framework),
+            "mnr-assessments.csv",
+            "text/csv",
+            f"{key}-csv",
+        )

@@ -1,0 +1,209 @@
+"""Streamlit glue for the assessment library: settings, the shared engine, editor sign-in.
+
+The engine is shared infrastructure (a connection pool to one database per deployment), so it
+is the one thing cached process-wide with ``st.cache_resource``. Everything about a person
+(whether they signed in as an editor, which library assessments they opened, what they are
+about to save) stays in their own ``st.session_state``, under the keys below.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from components.ingest.collection import add_assessments
+from components.library.access import (
+    ConfigError,
+    LibraryConfig,
+    library_config,
+    passphrase_problem,
+    verify_passphrase,
+)
+from components.library.store import LibraryUnavailable, create_library_engine
+from components.ui import state
+
+LIBRARY_EDITOR = "mnr_library_editor"
+LIBRARY_PENDING = "mnr_library_pending"
+LIBRARY_FLASH = "mnr_library_flash"
+LIBRARY_ORIGIN = "library"
+
+UNAVAILABLE = "The library is not available: {reason}. Uploads still work in this session."
+
+# Failed sign-ins, counted for the whole process (all sessions): a new browser session does not
+# buy a guesser fresh attempts. Past the limit, sign-in pauses for everyone for a while.
+MAX_FAILED_SIGN_INS = 5
+SIGN_IN_PAUSE_SECONDS = 60
+
+
+class SignInLimiter:
+    """At most ``limit`` failed sign-ins per ``window`` seconds, across every session."""
+
+    def __init__(self, limit: int = MAX_FAILED_SIGN_INS, window: float = SIGN_IN_PAUSE_SECONDS):
+        self.limit = limit
+        self.window = window
+        self._failures: list[float] = []
+        self._lock = threading.Lock()
+
+    def _recent(self, now: float) -> list[float]:
+        self._failures = [t for t in self._failures if now - t < self.window]
+        return self._failures
+
+    def seconds_to_wait(self, now: float | None = None) -> int:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            recent = self._recent(now)
+            if len(recent) < self.limit:
+                return 0
+            return max(1, int(self.window - (now - recent[0])) + 1)
+
+    def failed(self, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._recent(now).append(now)
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_limiter() -> SignInLimiter:
+    return SignInLimiter()
+
+
+def _secrets_section() -> Mapping[str, Any]:
+    """The ``[library]`` table of secrets.toml, or nothing when there is no such file or table."""
+    try:
+        section = st.secrets.get("library", {})
+    except (FileNotFoundError, KeyError, ValueError):
+        return {}
+    return section if isinstance(section, Mapping) else {}
+
+
+def library_settings() -> LibraryConfig:
+    """Where the library is and who may change it (environment first, then secrets.toml).
+
+    Raises ``LibraryUnavailable`` for a setting that cannot be used.
+    """
+    try:
+        return library_config(secrets_section=_secrets_section())
+    except ConfigError as error:
+        raise LibraryUnavailable(str(error).rstrip(".")) from error
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _engine(url: str) -> Engine:
+    return create_library_engine(url)
+
+
+def library_engine(settings: LibraryConfig) -> Engine:
+    """The engine for the configured library, created once per process and URL."""
+    return _engine(settings.url)
+
+
+def render_unavailable(reason: str) -> None:
+    st.warning(UNAVAILABLE.format(reason=reason), icon=":material/cloud_off:")
+
+
+# --- editors ---------------------------------------------------------------------------------
+
+
+def is_editor(settings: LibraryConfig) -> bool:
+    """Whether this session may change the library (signed in, in editor mode)."""
+    return settings.can_sign_in and bool(st.session_state.get(LIBRARY_EDITOR))
+
+
+def _sign_out() -> None:
+    st.session_state.pop(LIBRARY_EDITOR, None)
+    st.session_state.pop(LIBRARY_PENDING, None)
+
+
+def render_access(settings: LibraryConfig) -> bool:
+    """Say what this session may do with the library; offer sign-in. True for an editor."""
+    if settings.mode == "read-only":
+        st.info(
+            "This library is read-only here: you can look at it, open its assessments in your "
+            "session and download it. Saving is off. Files you upload stay in your own "
+            "session.",
+            icon=":material/visibility:",
+        )
+        return False
+    problem = passphrase_problem(settings)
+    if problem is not None:
+        st.info(problem, icon=":material/lock:")
+        return False
+    if is_editor(settings):
+        signed_in, sign_out = st.columns([4, 1], vertical_alignment="center")
+        signed_in.success("Signed in as an editor.", icon=":material/edit:")
+        sign_out.button("Sign out", key="library_sign_out", on_click=_sign_out)
+        return True
+    with st.expander("Editors: sign in to save, rename, delete or import", expanded=False):
+        with st.form("library_sign_in", border=False):
+            passphrase = st.text_input(
+                "Editor passphrase", type="password", key="library_passphrase"
+            )
+            submitted = st.form_submit_button("Sign in", icon=":material/login:")
+        if submitted:
+            _try_sign_in(settings, passphrase)
+    return is_editor(settings)
+
+
+def _try_sign_in(settings: LibraryConfig, passphrase: str) -> None:
+    limiter = sign_in_limiter()
+    wait = limiter.seconds_to_wait()
+    if wait:
+        st.error(
+            f"Too many wrong passphrases were tried. Try again in {wait} seconds.",
+            icon=":material/timer:",
+        )
+        return
+    if verify_passphrase(passphrase, settings.passphrase_hash):
+        st.session_state[LIBRARY_EDITOR] = True
+        st.rerun()
+    limiter.failed()
+    st.error("That passphrase is not right.", icon=":material/error:")
+
+
+# --- the session's side ------------------------------------------------------------------------
+
+
+def add_to_session(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> None:
+    """Put library assessments into this session's collection (origin "library")."""
+    state.set_collection(
+        add_assessments(
+            state.collection(),
+            capabilities,
+            enablers,
+            LIBRARY_ORIGIN,  # type: ignore[arg-type]
+        )
+    )
+
+
+def flash(message: str, kind: str = "success") -> None:
+    """A message to show after the rerun that follows an action."""
+    st.session_state.setdefault(LIBRARY_FLASH, []).append((kind, message))
+
+
+def render_flash() -> None:
+    icons = {"success": ":material/check_circle:", "info": ":material/info:"}
+    for kind, message in st.session_state.pop(LIBRARY_FLASH, []):
+        if kind == "success":
+            st.success(message, icon=icons["success"])
+        elif kind == "warning":
+            st.warning(message, icon=":material/warning:")
+        else:
+            st.info(message, icon=icons["info"])
+
+
+def pending_versions() -> list[str]:
+    """Session ids of assessments the person was told are already in the library."""
+    return list(st.session_state.get(LIBRARY_PENDING, []))
+
+
+def set_pending_versions(ids: list[str]) -> None:
+    if ids:
+        st.session_state[LIBRARY_PENDING] = ids
+    else:
+        st.session_state.pop(LIBRARY_PENDING, None)

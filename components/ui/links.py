@@ -1,0 +1,191 @@
+"""Shareable links: the view (country, round, page choices) in the URL, read back safely.
+
+A link such as ``/profile?country=Arvenia&round=2023+(Second+review)&source=demo`` reopens
+the same view. Everything in a URL is untrusted and may be stale: a value this session cannot
+use becomes a notice, never an exception. Rounds travel as their readable label (unique per
+country), not as internal ids, so links stay meaningful to people who read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from components.base.text import quote_for_notice
+
+COUNTRY = "country"
+ROUND = "round"
+SOURCE = "source"
+DEMO_SOURCE = "demo"
+GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE)
+
+
+@dataclass(frozen=True)
+class LinkedSelection:
+    """What a link asks to show, as far as this session can show it."""
+
+    country: str | None = None
+    assessment_id: str | None = None
+    wants_demo: bool = False  # the link shows fictional demo data this session has not loaded
+    missing_upload: bool = False  # the link shows uploaded data this session does not have
+    notices: tuple[str, ...] = ()
+
+
+def first_value(value: str | Sequence[str] | None) -> str | None:
+    """One value from a query parameter (Streamlit gives lists for repeated parameters)."""
+    if value is None or isinstance(value, str):
+        return value
+    return value[0] if value else None
+
+
+def read_selection(
+    params: Mapping[str, str | Sequence[str]],
+    rounds_by_country: Mapping[str, Mapping[str, str]],
+    *,
+    demo_loaded: bool,
+) -> LinkedSelection:
+    """Resolve ``country``, ``round`` and ``source`` against this session's assessments.
+
+    ``rounds_by_country`` maps each country in the session to {assessment id: round label}.
+    A link to demo data the session has not loaded asks for the demo (it is public and
+    fictional, so loading it is harmless); a link to uploaded data the session lacks says so.
+    """
+    country = first_value(params.get(COUNTRY))
+    round_label = first_value(params.get(ROUND))
+    source = first_value(params.get(SOURCE))
+    from_demo = source == DEMO_SOURCE
+    if country is None:
+        return LinkedSelection(wants_demo=from_demo and not demo_loaded)
+    matched = _find_country(country, rounds_by_country)
+    if matched is None:
+        if from_demo and not demo_loaded:
+            return LinkedSelection(wants_demo=True)
+        if from_demo:
+            return LinkedSelection(
+                notices=(
+                    f"The link asks for {quote_for_notice(country)}, which is not one of the "
+                    "fictional demo countries; showing the first country instead.",
+                )
+            )
+        return LinkedSelection(
+            missing_upload=True,
+            notices=(
+                f"The link shows {quote_for_notice(country)}, which is not in this session. "
+                "If it was uploaded in another browser session, upload the same file here: "
+                "uploads stay in the session that made them.",
+            ),
+        )
+    rounds = rounds_by_country[matched]
+    if round_label is None:
+        return LinkedSelection(country=matched)
+    by_label = {label.casefold(): assessment_id for assessment_id, label in rounds.items()}
+    assessment_id = by_label.get(round_label.strip().casefold())
+    if assessment_id is None:
+        known = ", ".join(rounds.values())
+        return LinkedSelection(
+            country=matched,
+            notices=(
+                f"The link asks for the round {quote_for_notice(round_label)} of {matched}, "
+                f"which this session does not have; showing the latest instead. Rounds here: "
+                f"{known}.",
+            ),
+        )
+    return LinkedSelection(country=matched, assessment_id=assessment_id)
+
+
+def pick(
+    params: Mapping[str, str | Sequence[str]],
+    name: str,
+    allowed: Sequence[str],
+    what: str,
+) -> tuple[str | None, str | None]:
+    """A page's own parameter, if it is one of ``allowed`` (any case); else a notice."""
+    raw = first_value(params.get(name))
+    if raw is None:
+        return None, None
+    for option in allowed:
+        if option.casefold() == raw.strip().casefold():
+            return option, None
+    return None, (
+        f"The link's {what} {quote_for_notice(raw)} is not one this page knows; it was ignored."
+    )
+
+
+def pick_many(
+    params: Mapping[str, str | Sequence[str]],
+    name: str,
+    allowed: Sequence[str],
+    what: str,
+) -> tuple[list[str] | None, str | None]:
+    """A comma-separated list parameter: the known values, and a notice naming the others."""
+    raw = first_value(params.get(name))
+    if raw is None:
+        return None, None
+    by_key = {option.casefold(): option for option in allowed}
+    chosen, unknown = [], []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        if part.casefold() in by_key:
+            chosen.append(by_key[part.casefold()])
+        else:
+            unknown.append(part)
+    notice = None
+    if unknown:
+        names = ", ".join(quote_for_notice(u) for u in unknown[:5])
+        notice = f"The link names {what} this session does not have: {names}; they were left out."
+    return list(dict.fromkeys(chosen)), notice
+
+
+def pick_flag(params: Mapping[str, str | Sequence[str]], name: str) -> bool | None:
+    """``1``/``true``/``yes`` or ``0``/``false``/``no``; anything else is ignored (None)."""
+    raw = first_value(params.get(name))
+    if raw is None:
+        return None
+    value = raw.strip().casefold()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    return None
+
+
+def pick_int(
+    params: Mapping[str, str | Sequence[str]], name: str, lowest: int, highest: int
+) -> int | None:
+    """A whole number within bounds, or None."""
+    raw = first_value(params.get(name))
+    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 6:
+        return None
+    value = int(raw.strip())
+    return value if lowest <= value <= highest else None
+
+
+def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> str | None:
+    """A notice naming parameters that no part of the app uses (typos, stale links)."""
+    extra = [name for name in params if name not in known and name not in GLOBAL_PARAMS]
+    if not extra:
+        return None
+    names = ", ".join(quote_for_notice(name) for name in extra[:5])
+    return f"This page does not use the link parameter {names}; it was ignored."
+
+
+@dataclass
+class LinkState:
+    """The parameters a page run wants in its URL, collected while it draws."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def set(self, name: str, value: str | None) -> None:
+        if value is None or value == "":
+            self.values.pop(name, None)
+        else:
+            self.values[name] = value
+
+
+def _find_country(country: str, rounds_by_country: Mapping[str, object]) -> str | None:
+    wanted = " ".join(country.split()).casefold()
+    for known in rounds_by_country:
+        if " ".join(known.split()).casefold() == wanted:
+            return known
+    return None

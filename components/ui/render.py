@@ -1,0 +1,214 @@
+"""Small Streamlit render helpers shared by several pages.
+
+This is one of the few modules in ``components/`` allowed to import streamlit: it only draws
+what the pure modules computed. No user-supplied text reaches raw HTML unescaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+import streamlit as st
+
+from components.base.text import escape_markdown
+from components.framework.model import Scale
+from components.framework.palette import (
+    NOT_ASSESSED_COLOUR,
+    NOT_ASSESSED_LABEL,
+    level_colours,
+    text_colour_on,
+)
+from components.ingest.collection import Collection
+from components.ingest.demo import DEMO_NOTICE
+from components.scoring.tables import escape_for_table
+from components.ui import state
+from components.ui.selection import country_choices, round_choices
+
+
+def render_notices(notices: Iterable[str]) -> None:
+    """Show each notice (already Markdown-safe) as an information box."""
+    for notice in notices:
+        st.info(notice, icon=":material/info:")
+
+
+def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
+    """The scale as a table of coloured swatches, the same colours every chart uses."""
+    colours = level_colours(scale)
+    rows = []
+    for level in scale.levels:
+        background = colours[level.value]
+        swatch = (
+            f'<span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+            f"border-radius:4px;text-align:center;font-weight:600;background:{background};"
+            f'color:{text_colour_on(background)}">{level.value}</span>'
+        )
+        descriptor = f"<td>{escape(level.descriptor)}</td>" if show_descriptors else ""
+        rows.append(
+            f"<tr><td>{swatch}</td><th scope='row'>{escape(level.label)}</th>{descriptor}</tr>"
+        )
+    missing_descriptor = (
+        "<td>Left blank: the capability was not assessed. It is shown apart and never counted "
+        "as 0.</td>"
+        if show_descriptors
+        else ""
+    )
+    rows.append(
+        f'<tr><td><span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+        f"border-radius:4px;text-align:center;background:{NOT_ASSESSED_COLOUR};"
+        f'color:#1A1A1A">–</span></td><th scope="row">{NOT_ASSESSED_LABEL}</th>'
+        f"{missing_descriptor}</tr>"
+    )
+    header = "<th>Level</th><th>Label</th>" + ("<th>What it means</th>" if show_descriptors else "")
+    st.html(
+        '<table class="mnr-scale" style="border-collapse:collapse;width:100%">'
+        f"<caption style='text-align:left;caption-side:top;font-weight:600'>"
+        f"{escape(scale.name)}</caption>"
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<style>.mnr-scale td,.mnr-scale th{padding:.4em .6em;border-bottom:1px solid #E3E7EC;"
+        "text-align:left;vertical-align:top}</style>"
+    )
+
+
+def render_demo_notice() -> None:
+    """Notices every page that shows assessments draws under its title.
+
+    What a shared link could not restore, and a plain warning whenever fictional data is on
+    show.
+    """
+    render_link_notices()
+    if state.collection().has_demo:
+        st.warning(DEMO_NOTICE, icon=":material/theater_comedy:")
+
+
+def render_link_notices() -> None:
+    """What a shared link could not restore, and how to upload data it pointed at."""
+    for notice in state.link_notices():
+        st.info(notice, icon=":material/link:")
+    if state.link_wants_upload():
+        st.page_link(
+            "pages/upload.py", label="Upload the assessment", icon=":material/upload_file:"
+        )
+
+
+def render_session_panel() -> None:
+    """The sidebar's summary of this session's data, with the demo switch."""
+    current = state.collection()
+    with st.sidebar:
+        st.markdown("**Your assessments**")
+        if current.is_empty:
+            st.caption("None yet. Upload a workbook, or load the fictional demo to explore.")
+        else:
+            uploaded, demo = current.count("upload"), current.count("demo")
+            from_library = current.count("library")
+            lines = []
+            if uploaded:
+                lines.append(f"{uploaded} uploaded")
+            if from_library:
+                lines.append(f"{from_library} from the library")
+            if demo:
+                lines.append(f"{demo} fictional demo assessments")
+            st.caption(" · ".join(lines) + " (kept only in this browser session)")
+        if not current.is_empty:
+            render_selection(current)
+        if current.has_demo:
+            st.button("Remove the demo data", key="sidebar_unload_demo", on_click=state.unload_demo)
+        else:
+            st.button(
+                "Load the fictional demo",
+                key="sidebar_load_demo",
+                on_click=state.load_demo_into_session,
+                help="Eight invented countries with two or three rounds each.",
+            )
+
+
+def render_selection(current: Collection) -> None:
+    """Country and round pickers, shared by every page (they live in app.py's sidebar run)."""
+    countries = country_choices(current.capabilities)
+    if st.session_state.get(state.SELECTED_COUNTRY) not in countries:
+        # A stale choice (its data was removed) falls back to the first country.
+        st.session_state.pop(state.SELECTED_COUNTRY, None)
+    country = st.selectbox("Country", countries, key=state.SELECTED_COUNTRY)
+    rounds = round_choices(current.capabilities, country)
+    if st.session_state.get(state.SELECTED_ASSESSMENT) not in rounds:
+        st.session_state.pop(state.SELECTED_ASSESSMENT, None)
+    st.selectbox(
+        "Round",
+        list(rounds),
+        index=len(rounds) - 1,  # the latest round by default
+        format_func=rounds.__getitem__,
+        key=state.SELECTED_ASSESSMENT,
+    )
+
+
+def render_empty_state(what: str) -> None:
+    """What to do when there is nothing to show yet: upload, or load the fictional demo."""
+    st.info(
+        f"There are no assessments in this session yet, so there is no {what} to show. "
+        "Upload your own workbooks, or load the fictional demo to see how it works.",
+        icon=":material/info:",
+    )
+    upload, demo = st.columns(2)
+    with upload:
+        st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
+    with demo:
+        st.button(
+            "Load the fictional demo",
+            key=f"empty_load_demo_{what}",
+            on_click=state.load_demo_into_session,
+            icon=":material/theater_comedy:",
+        )
+
+
+def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> None:
+    """A plotly figure with its caption (what it rests on) and a table alternative.
+
+    Every chart gets both: the caption says how many capabilities the picture rests on, and
+    the table gives the same numbers to people who cannot read the chart.
+    """
+    st.plotly_chart(
+        figure,
+        key=key,
+        width="stretch",
+        theme=None,  # the figure's own template, so the screen matches exports
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key},
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        },
+    )
+    st.caption(escape_markdown(caption))
+    if table is not None:
+        with st.expander("Show the numbers as a table"):
+            if len(table) <= 60:
+                render_table(table)
+            else:
+                st.dataframe(table, hide_index=True, width="stretch")
+
+
+def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
+    """One presentation slide: its title, the figure or table, and what it rests on.
+
+    With fictional data, every slide carries a small "Fictional demo data" badge, so that no
+    projected slide can be mistaken for a real country's results.
+    """
+    if fictional:
+        st.badge("Fictional demo data", icon=":material/theater_comedy:", color="orange")
+    st.title(escape_markdown(slide.title))
+    if slide.figure is not None:
+        st.plotly_chart(
+            slide.figure,
+            key=key,
+            width="stretch",
+            theme=None,
+            config={"displaylogo": False, "displayModeBar": False},
+        )
+    if slide.table is not None:
+        render_table(slide.table)
+    st.caption(escape_markdown(slide.caption))
+
+
+def render_table(frame: Any) -> None:
+    """A static table whose text (names, evidence) shows literally, not as Markdown."""
+    st.table(escape_for_table(frame), hide_index=True)

@@ -1,0 +1,137 @@
+"""Choosing what to look at: countries and their assessments, in plain labels.
+
+The sidebar offers a country and one of its rounds; these helpers turn the collection into
+those choices. Pure functions, so the choices can be tested without a running app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from components.ingest.labels import assessment_labels
+from components.scoring.scores import anonymise, country_key, country_rounds, latest_assessments
+
+
+def country_choices(capabilities: pd.DataFrame) -> list[str]:
+    """Countries in the collection, alphabetically (never by score: no league tables).
+
+    Spellings of one country ("Kenya", "KENYA ") are one choice, shown as first written.
+    """
+    if capabilities.empty:
+        return []
+    names: dict[str, str] = {}
+    for name in capabilities["country"].dropna().astype(str):
+        names.setdefault(country_key(name), name)
+    return sorted(names.values(), key=str.casefold)
+
+
+def round_choices(capabilities: pd.DataFrame, country: str | None) -> dict[str, str]:
+    """Assessment id -> round label for one country's assessments, oldest first.
+
+    The order and labels are scoring's (``country_rounds``), so pickers and trend charts agree.
+    """
+    if capabilities.empty or country is None:
+        return {}
+    rounds = country_rounds(capabilities, country)
+    return dict(zip(rounds["assessment_id"], rounds["label"], strict=True))
+
+
+def year_choices(capabilities: pd.DataFrame) -> list[int]:
+    """The years that have at least one assessment, oldest first."""
+    if capabilities.empty:
+        return []
+    return sorted(int(year) for year in capabilities["year"].dropna().unique())
+
+
+ROUND_FILTERS = {
+    "latest": "Latest round of each country",
+    "all": "All rounds",
+    "years": "Chosen years",
+}
+
+
+def filter_assessments(
+    capabilities: pd.DataFrame, which: str, years: Sequence[int] = ()
+) -> list[str]:
+    """Assessment ids for a round filter: the latest per country, all, or those in some years."""
+    if capabilities.empty:
+        return []
+    if which == "latest":
+        return latest_assessments(capabilities)
+    if which == "years":
+        chosen = capabilities[capabilities["year"].isin(list(years))]
+        return list(dict.fromkeys(chosen["assessment_id"]))
+    return list(dict.fromkeys(capabilities["assessment_id"]))
+
+
+def comparison_choices(
+    capabilities: pd.DataFrame, countries: Sequence[str]
+) -> dict[str, dict[str, str]]:
+    """For each country, its assessments (id -> round label), oldest first."""
+    return {country: round_choices(capabilities, country) for country in countries}
+
+
+def countries_with_rounds(capabilities: pd.DataFrame, minimum: int = 2) -> list[str]:
+    """Countries with at least ``minimum`` assessments, alphabetically."""
+    if capabilities.empty:
+        return []
+    keys = capabilities["country"].map(country_key)
+    counts = capabilities.groupby(keys)["assessment_id"].nunique()
+    return [
+        name
+        for name in country_choices(capabilities)
+        if counts.get(country_key(name), 0) >= minimum
+    ]
+
+
+def default_comparison(countries: Sequence[str], focus_country: str | None) -> list[str]:
+    """The countries a comparison starts with: the focus, then the next three alphabetically.
+
+    Alphabetical, never by score: a comparison is not a league table.
+    """
+    others = [country for country in countries if country != focus_country]
+    return ([focus_country] if focus_country in countries else []) + others[:3]
+
+
+def latest_of_each(
+    capabilities: pd.DataFrame, countries: Sequence[str], focus_country: str | None
+) -> tuple[list[str], str | None]:
+    """The latest assessment of each chosen country, and which of them is the focus's."""
+    ids = [list(round_choices(capabilities, country))[-1] for country in countries]
+    focus = next(
+        (i for i, country in zip(ids, countries, strict=True) if country == focus_country), None
+    )
+    return ids, focus
+
+
+def undated_count(capabilities: pd.DataFrame) -> int:
+    """Assessments with neither a year nor a date (a year filter cannot include them)."""
+    if capabilities.empty:
+        return 0
+    first = capabilities.drop_duplicates("assessment_id")
+    return int((first["year"].isna() & first["date"].isna()).sum())
+
+
+def comparison_labels(
+    capabilities: pd.DataFrame,
+    assessment_ids: Sequence[str],
+    countries: Sequence[str],
+    focus_country: str | None,
+    *,
+    anonymised: bool,
+) -> dict[str, str]:
+    """Labels for a comparison: real ones, or, anonymised, "Country A, B, …" for the peers.
+
+    Only the focus country keeps its name in the anonymised view; peers are lettered in the
+    order they were chosen, which says nothing about their scores.
+    """
+    labels = assessment_labels(capabilities)
+    if not anonymised:
+        return {i: labels[i] for i in assessment_ids}
+    aliases = anonymise(list(countries), focus_country)
+    return {
+        i: labels[i] if country == focus_country else aliases[country]
+        for i, country in zip(assessment_ids, countries, strict=True)
+    }

@@ -1,0 +1,244 @@
+"""The session's state: its collection of assessments and its uploads. Keys live here only.
+
+Everything a person uploads stays in their own ``st.session_state``; nothing per-user goes
+into a cache shared by all sessions. Only the fictional demo and the template (the same for
+everyone) are cached process-wide.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.framework.model import default_framework
+from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
+from components.ingest.demo import DemoData, load_demo
+from components.ingest.workbook import ReadResult, write_template
+from components.ui.links import (
+    COUNTRY,
+    DEMO_SOURCE,
+    ROUND,
+    SOURCE,
+    LinkedSelection,
+    LinkState,
+    pick,
+    pick_flag,
+    pick_many,
+    read_selection,
+    unknown_params,
+)
+from components.ui.selection import country_choices, round_choices
+
+COLLECTION = "mnr_collection"
+UPLOAD_RESULTS = "mnr_upload_results"
+UPLOADER = "mnr_uploader"
+DUPLICATE_CHOICE_PREFIX = "mnr_keep_"
+DEMO_PROBLEMS = "mnr_demo_problems"
+
+
+def collection() -> Collection:
+    """This session's assessments (an empty collection on first use)."""
+    if COLLECTION not in st.session_state:
+        st.session_state[COLLECTION] = Collection()
+    return st.session_state[COLLECTION]
+
+
+def set_collection(new: Collection) -> None:
+    st.session_state[COLLECTION] = new
+
+
+def upload_results() -> dict[str, ReadResult]:
+    """What was read from each uploaded file, by the uploader's file id (read once per file)."""
+    return st.session_state.setdefault(UPLOAD_RESULTS, {})
+
+
+@st.cache_data(show_spinner="Reading the fictional demo data…")
+def cached_demo() -> DemoData:
+    """The demo is the same for every user, so it is read once per process."""
+    return load_demo(default_framework())
+
+
+@st.cache_data(show_spinner=False)
+def cached_template() -> bytes:
+    """The blank template, generated from the framework (the same for every user)."""
+    return write_template(default_framework())
+
+
+def load_demo_into_session() -> None:
+    """Replace any demo assessments in this session with a fresh copy of the demo."""
+    demo = cached_demo()
+    st.session_state[DEMO_PROBLEMS] = demo.problems
+    set_collection(
+        add_assessments(
+            remove_origin(collection(), "demo"), demo.capabilities, demo.enablers, "demo"
+        )
+    )
+
+
+def unload_demo() -> None:
+    set_collection(remove_origin(collection(), "demo"))
+    st.session_state.pop(DEMO_PROBLEMS, None)
+
+
+SELECTED_COUNTRY = "mnr_country"
+SELECTED_ASSESSMENT = "mnr_assessment"
+
+
+def selected_assessment_id() -> str | None:
+    """The assessment chosen in the sidebar, if it is still in the collection."""
+    chosen = st.session_state.get(SELECTED_ASSESSMENT)
+    return chosen if chosen in set(collection().assessment_ids) else None
+
+
+def selected_country() -> str | None:
+    """The country chosen in the sidebar, if it still has assessments in the collection."""
+    chosen = st.session_state.get(SELECTED_COUNTRY)
+    return chosen if chosen in country_choices(collection().capabilities) else None
+
+
+INCOMING_LINK = "mnr_incoming_link"
+PUBLISHED_LINK = "mnr_published_link"
+LINK_NOTICES = "mnr_link_notices"
+LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
+PAGE_LINK = "mnr_page_link"
+
+
+def receive_link() -> None:
+    """Called by app.py first: apply a link that arrived (not one this session wrote itself).
+
+    The URL is compared with what this session last published: if they differ, a person
+    opened a link (or edited the address), and its country and round are applied before the
+    sidebar draws its pickers.
+    """
+    params = st.query_params.to_dict()
+    incoming = None if params == st.session_state.get(PUBLISHED_LINK) else params
+    st.session_state[INCOMING_LINK] = incoming
+    st.session_state[PAGE_LINK] = LinkState()
+    st.session_state[LINK_NOTICES] = []
+    st.session_state[LINK_MISSING_UPLOAD] = False
+    if not incoming:
+        return
+    # A link is applied once: later reruns must not re-apply it over the person's own choices,
+    # even when the page stopped early and did not publish its view.
+    st.session_state[PUBLISHED_LINK] = incoming
+    selection = _read_linked_selection(incoming)
+    if selection.wants_demo:
+        load_demo_into_session()
+        selection = _read_linked_selection(incoming)
+    if selection.country is not None:
+        st.session_state[SELECTED_COUNTRY] = selection.country
+        st.session_state.pop(SELECTED_ASSESSMENT, None)
+    if selection.assessment_id is not None:
+        st.session_state[SELECTED_ASSESSMENT] = selection.assessment_id
+    st.session_state[LINK_NOTICES].extend(selection.notices)
+    st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
+
+
+def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+    capabilities = collection().capabilities
+    rounds = {
+        country: round_choices(capabilities, country) for country in country_choices(capabilities)
+    }
+    return read_selection(params, rounds, demo_loaded=collection().has_demo)
+
+
+def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
+    """The page's view of an incoming link (None when no link arrived this run).
+
+    Parameters the page does not know (nor the global ones) get a notice.
+    """
+    incoming = st.session_state.get(INCOMING_LINK)
+    if not incoming:
+        return None
+    notice = unknown_params(incoming, known)
+    if notice:
+        st.session_state[LINK_NOTICES].append(notice)
+    return incoming
+
+
+def link_notices() -> list[str]:
+    return list(st.session_state.get(LINK_NOTICES, []))
+
+
+def link_wants_upload() -> bool:
+    return bool(st.session_state.get(LINK_MISSING_UPLOAD))
+
+
+def share(name: str, value: str | None) -> None:
+    """Put one of the page's choices in the URL (published at the end of the run)."""
+    st.session_state.setdefault(PAGE_LINK, LinkState()).set(name, value)
+
+
+def publish_link() -> None:
+    """Write the current view to the URL, so that copying the address shares this view."""
+    params: dict[str, str] = {}
+    current = collection()
+    country = selected_country()
+    assessment_id = selected_assessment_id()
+    if country is not None and assessment_id is not None:
+        params[COUNTRY] = country
+        params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
+        if is_fictional(current.capabilities, [assessment_id]):
+            params[SOURCE] = DEMO_SOURCE
+    params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+    params = {name: value for name, value in params.items() if value}
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+    st.session_state[PUBLISHED_LINK] = params
+
+
+def restore_choice(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+) -> None:
+    """Set a widget from an incoming link's parameter, matched by its label; else a notice.
+
+    ``options`` maps the widget's values to the labels people read (and links carry).
+    """
+    _restore(incoming, name, options, widget_key, what, many=False)
+
+
+def restore_flag(incoming: dict[str, str] | None, name: str, widget_key: str) -> None:
+    """Set a toggle or checkbox from an incoming link's ``1``/``0`` parameter."""
+    if incoming is None:
+        return
+    value = pick_flag(incoming, name)
+    if value is not None:
+        st.session_state[widget_key] = value
+
+
+def restore_many(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+) -> None:
+    """Set a multiselect from an incoming link's comma-separated labels."""
+    _restore(incoming, name, options, widget_key, what, many=True)
+
+
+def _restore(
+    incoming: dict[str, str] | None,
+    name: str,
+    options: dict[object, str],
+    widget_key: str,
+    what: str,
+    *,
+    many: bool,
+) -> None:
+    if incoming is None or name not in incoming:
+        return
+    by_label = {label: value for value, label in options.items()}
+    if many:
+        labels, notice = pick_many(incoming, name, list(by_label), what)
+        if labels is not None:
+            st.session_state[widget_key] = [by_label[label] for label in labels]
+    else:
+        label, notice = pick(incoming, name, list(by_label), what)
+        if label is not None:
+            st.session_state[widget_key] = by_label[label]
+    if notice is not None:
+        st.session_state[LINK_NOTICES].append(notice)

@@ -1,0 +1,178 @@
+"""What the upload page says about each file, and what it offers to keep."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from components.base.text import escape_markdown, quote_for_notice
+from components.ingest.collection import (
+    Collection,
+    add_assessments,
+    discarded_by_choice,
+    remove_assessments,
+)
+from components.ingest.labels import assessment_label
+from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
+
+# Old .xls, .ods and text tables are accepted by the picker on purpose: the reader then says
+# what to do with them, instead of the browser silently refusing the file.
+UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods"]
+# Up to this many problems read best as a plain table (it is also what screen readers and
+# printouts get); more go in a scrollable, searchable grid.
+PROBLEMS_SHOWN_AS_TABLE = 25
+
+
+@dataclass(frozen=True)
+class UploadSummary:
+    """The headline numbers for one uploaded file, and one sentence that sums it up."""
+
+    file_label: str
+    file_stem: str
+    assessments: int
+    levels_read: int
+    errors: int
+    warnings: int
+    verdict: str
+
+
+def upload_summary(result: ReadResult) -> UploadSummary:
+    """Count what a file gave and say in one Markdown sentence whether it can be used."""
+    assessments = int(result.capabilities["assessment_id"].nunique())
+    levels_read = int(result.capabilities["level"].notna().sum())
+    errors = sum(1 for problem in result.problems if problem.severity == "error")
+    warnings = sum(1 for problem in result.problems if problem.severity == "warning")
+    if assessments == 0:
+        verdict = (
+            ":red[**Nothing could be used from this file.**] The table below says why and "
+            "how to fix it."
+        )
+    elif errors:
+        verdict = (
+            f":orange[**Partly read.**] {errors} value{'s were' if errors != 1 else ' was'} "
+            "left out (see the errors below); everything else was kept."
+        )
+    elif warnings:
+        verdict = (
+            ":blue[**Read, with assumptions.**] Check the warnings below: each says what was "
+            "assumed."
+        )
+    else:
+        verdict = ":green[**Read completely.**] No problems found."
+    return UploadSummary(
+        file_label=quote_for_notice(result.file, max_chars=80).strip("“”"),
+        file_stem=_file_stem(result.file),
+        assessments=assessments,
+        levels_read=levels_read,
+        errors=errors,
+        warnings=warnings,
+        verdict=verdict,
+    )
+
+
+def pending_assessments(
+    results: Sequence[ReadResult], kind: Literal["capabilities", "enablers"] = "capabilities"
+) -> pd.DataFrame:
+    """Every assessment read from the current uploads, as one tidy frame."""
+    columns = CAPABILITY_COLUMNS if kind == "capabilities" else ENABLER_COLUMNS
+    frames = [getattr(result, kind) for result in results if not getattr(result, kind).empty]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)
+
+
+def problem_table(result: ReadResult) -> pd.DataFrame:
+    """The validation report with the column names a person reads (errors first)."""
+    frame = result.problems_frame()
+    return pd.DataFrame(
+        {
+            "Severity": frame["severity"].map({"error": "Error", "warning": "Warning"}),
+            "Sheet": frame["sheet"].fillna("–"),
+            "Cell": frame["cell"].fillna("–"),
+            "What is wrong": frame["message"],
+            "How to fix it": frame["fix"],
+        }
+    )
+
+
+def _file_stem(name: str) -> str:
+    """A safe base for a download's file name: letters, digits, dash and underscore only."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-")
+    return cleaned[:60] or "upload"
+
+
+@dataclass(frozen=True)
+class DuplicateChoice:
+    """One group of duplicates: its question, and each copy's id with a readable label."""
+
+    group: object
+    question: str
+    options: dict[str, str]  # assessment id -> label (new uploads first)
+
+
+def duplicate_choices(groups: pd.DataFrame, total_capabilities: int) -> list[DuplicateChoice]:
+    """The questions to ask about duplicates, one per group, with labels people can tell apart.
+
+    Labels are Markdown-escaped: radio options render Markdown, and these carry user text.
+    """
+    choices = []
+    for group, members in groups.groupby("duplicate_group", sort=False):
+        options = {
+            row["assessment_id"]: escape_markdown(
+                f"{assessment_label(row)} · {row['source']} · {row['where']} · "
+                f"{row['assessed']} of {total_capabilities} assessed"
+            )
+            for _, row in members.iterrows()
+        }
+        question = escape_markdown(f"Keep which copy of {assessment_label(members.iloc[0])}?")
+        choices.append(DuplicateChoice(group, question, options))
+    return choices
+
+
+@dataclass(frozen=True)
+class AdditionPlan:
+    """What pressing "Add" will do: which assessments come in, which session copies go."""
+
+    capabilities: pd.DataFrame  # the assessments to add
+    enablers: pd.DataFrame
+    removed_from_session: frozenset[str]  # session copies replaced by a chosen upload
+    new: int  # assessments not yet in the session
+
+    @property
+    def has_work(self) -> bool:
+        return self.new > 0 or bool(self.removed_from_session)
+
+
+def plan_additions(
+    current: Collection,
+    results: Sequence[ReadResult],
+    groups: pd.DataFrame,
+    keep: Mapping[object, str],
+) -> AdditionPlan:
+    """Everything read from the uploads, less the duplicates the person chose to leave out."""
+    capabilities = pending_assessments(results)
+    enablers = pending_assessments(results, kind="enablers")
+    discarded = discarded_by_choice(groups, keep)
+    in_session = set(current.assessment_ids)
+    kept = capabilities[~capabilities["assessment_id"].isin(discarded)]
+    kept_ids = set(kept["assessment_id"])
+    return AdditionPlan(
+        capabilities=kept,
+        enablers=enablers[enablers["assessment_id"].isin(kept_ids)],
+        removed_from_session=frozenset(discarded & in_session),
+        new=len(kept_ids - in_session),
+    )
+
+
+def apply_plan(current: Collection, plan: AdditionPlan) -> Collection:
+    """The session's collection after the plan: replaced copies out, new assessments in."""
+    return add_assessments(
+        remove_assessments(current, plan.removed_from_session),
+        plan.capabilities,
+        plan.enablers,
+        "upload",
+    )

@@ -1,0 +1,168 @@
+"""The picture pages in Chromium: load the demo, walk the navigation, check the drawn values.
+
+The expected numbers are computed here from the demo's definition with plain Python and the
+framework's published domain mapping, independently of the app's reader and scoring.
+"""
+
+from statistics import mean
+
+import pytest
+
+from components.framework.model import default_framework
+from components.ingest.demo import demo_assessments
+from tests.conftest import open_page, screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+# Capability numbers per domain, as published (shared/framework-notes.md).
+DOMAINS = {
+    "Policy and Governance": range(1, 4),
+    "Criminal Justice": range(4, 8),
+    "Victim": range(8, 12),
+    "Societal": range(12, 16),
+    "Industry": range(16, 20),
+    "Media and Communications": range(20, 22),
+}
+
+FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(g => ({
+    data: (g.data || []).map(t => ({type: t.type, name: t.name, r: t.r, theta: t.theta,
+                                      x: t.x, y: t.y, z: t.z})),
+    yaxis: g.layout && g.layout.yaxis ? {ticktext: g.layout.yaxis.ticktext,
+                                         tickvals: g.layout.yaxis.tickvals} : null,
+}))"""
+
+
+def assessment(country: str, year: int):
+    return next(
+        a for a in demo_assessments(default_framework()) if (a.country, a.year) == (country, year)
+    )
+
+
+def domain_means(country: str, year: int) -> list[float | None]:
+    levels = assessment(country, year).levels
+    means = []
+    for numbers in DOMAINS.values():
+        assessed = [levels[n] for n in numbers if levels.get(n) is not None]
+        means.append(mean(assessed) if assessed else None)
+    return means
+
+
+def approx(values):
+    return [None if v is None else pytest.approx(v) for v in values]
+
+
+@pytest.fixture
+def demo_page(page, app_url):
+    open_page(page, app_url + "/")
+    page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name="Load the fictional demo"
+    ).click()
+    page.wait_for_selector("text=20 fictional demo")
+    wait_until_idle(page)
+    return page
+
+
+def go_to(page, title: str) -> list[dict]:
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    page.wait_for_selector(".js-plotly-plot")
+    wait_until_idle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Fictional demo data" in page.locator('[data-testid="stMain"]').inner_text()
+    return page.evaluate(FIGURES_JS)
+
+
+def test_profile_radar_shows_the_domain_means(demo_page):
+    figures = go_to(demo_page, "Country profile")
+    focus = figures[0]["data"][0]
+    assert focus["name"] == "Arvenia 2023 (Second review)"
+    assert focus["theta"][:6] == list(DOMAINS)
+    assert focus["r"][:6] == approx(domain_means("Arvenia", 2023))
+    assert focus["r"][6] == focus["r"][0]  # the shape is closed
+    # One radar per pillar: the Victim tab's radar has capabilities 8-11 at their levels.
+    levels = assessment("Arvenia", 2023).levels
+    victim = next(
+        f
+        for f in figures[1:]
+        if any("8 · End to End Support" in str(t) for d in f["data"] for t in (d["theta"] or []))
+    )
+    trace = victim["data"][0]
+    shown = dict(
+        zip([str(t).replace("<br>", " ") for t in trace["theta"]], trace["r"], strict=False)
+    )
+    for number in range(8, 12):
+        key = next(k for k in shown if k.startswith(f"{number} · "))
+        assert shown[key] == levels[number]
+    screenshot(demo_page, "profile")
+
+
+def test_heatmap_cells_are_the_levels(demo_page):
+    figures = go_to(demo_page, "Heatmap")
+    heatmap = next(f for f in figures if any(d["type"] == "heatmap" for d in f["data"]))
+    trace = next(d for d in heatmap["data"] if d["type"] == "heatmap")
+    labels = dict(zip(heatmap["yaxis"]["tickvals"], heatmap["yaxis"]["ticktext"], strict=True))
+    latest = {
+        "Arvenia": 2023,
+        "Belmora": 2023,
+        "Calderra": 2024,
+        "Dravonia": 2024,
+        "Estavel": 2024,
+        "Fenmark": 2022,
+        "Galvany": 2025,
+        "Hollmere": 2024,
+    }
+    assert len(trace["z"]) == len(latest)
+    for position, row in zip(trace["y"], trace["z"], strict=True):
+        country = labels[position].split()[0]
+        levels = assessment(country, latest[country]).levels
+        expected = [levels[n] if levels.get(n) is not None else -1 for n in range(1, 22)]
+        assert row == expected, country
+    assert [labels[p].split()[0] for p in trace["y"]] == sorted(latest)  # alphabetical default
+    screenshot(demo_page, "heatmap")
+
+
+def test_compare_bars_are_the_domain_means(demo_page):
+    figures = go_to(demo_page, "Compare")
+    bars = [d for d in figures[0]["data"] if d["type"] == "bar"]
+    expected = {
+        "Arvenia 2023 (Second review)": domain_means("Arvenia", 2023),
+        "Belmora 2023 (First review)": domain_means("Belmora", 2023),
+        "Calderra 2024 (Second review)": domain_means("Calderra", 2024),
+        "Dravonia 2024 (First review)": domain_means("Dravonia", 2024),
+    }
+    assert [b["name"] for b in bars] == list(expected)  # the chosen order, not a ranking
+    for bar in bars:
+        assert bar["x"] == list(DOMAINS)
+        assert bar["y"] == approx(expected[bar["name"]])
+    screenshot(demo_page, "compare")
+
+
+def test_trends_lines_follow_the_rounds(demo_page):
+    figures = go_to(demo_page, "Trends")
+    lines = {d["name"]: d["y"] for d in figures[0]["data"] if d["type"] == "scatter"}
+    rounds = [domain_means("Arvenia", year) for year in (2019, 2021, 2023)]
+    for index, domain in enumerate(DOMAINS):
+        assert lines[domain] == approx([r[index] for r in rounds]), domain
+    body = demo_page.locator('[data-testid="stMain"]').inner_text()
+    assert "What changed between two rounds" in body
+    screenshot(demo_page, "trends")
+
+
+def test_profile_downloads_a_brief_and_slides(demo_page):
+    from io import BytesIO
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    go_to(demo_page, "Country profile")
+    with demo_page.expect_download(timeout=120_000) as pdf_download:
+        demo_page.get_by_role("button", name="Country brief (PDF)").click()
+    pdf = PdfReader(BytesIO(pdf_download.value.path().read_bytes()))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert len(pdf.pages) >= 5
+    assert "Arvenia" in text
+    assert "fictional" in text.lower()
+    with demo_page.expect_download(timeout=60_000) as deck_download:
+        demo_page.get_by_role("button", name="Slides (PowerPoint)").click()
+    deck = Presentation(BytesIO(deck_download.value.path().read_bytes()))
+    assert len(deck.slides) >= 8
+    assert deck_download.value.suggested_filename.endswith(".pptx")

@@ -1,0 +1,97 @@
+"""Uploading through the real file input in Chromium, and what the page reports."""
+
+import pytest
+from playwright.sync_api import expect
+
+from components.framework.model import default_framework
+from components.ingest.workbook import AssessmentInput, write_template
+from tests.conftest import ARTIFACTS, open_page, screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
+
+
+@pytest.fixture
+def files(tmp_path):
+    framework = default_framework()
+    good = tmp_path / "zembla-2024.xlsx"
+    good.write_bytes(
+        write_template(
+            framework,
+            AssessmentInput(
+                country="Zembla",
+                year=2024,
+                levels={n: (n % 5 if n != 9 else None) for n in range(1, 22)},
+                evidence={3: "Law passed in 2023"},
+            ),
+        )
+    )
+    table = tmp_path / "hand-made.csv"
+    table.write_text(
+        "country,year,capability,level\n"
+        "Quentra,2023,Leadership,2\n"
+        "Quentra,2023,Child Helpine,3\n"
+        "Quentra,2023,Capability 99,1\n"
+        "Quentra,2023,Legislation,seven\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "minutes.xlsx"
+    broken.write_bytes(b"%PDF-1.7\n% not a spreadsheet at all\n")
+    return good, table, broken
+
+
+def test_upload_good_and_broken_files(page, app_url, files):
+    good, table, broken = files
+    open_page(page, app_url + "/upload")
+    assert page.locator("h1").first.inner_text() == "Upload assessments"
+    page.locator(UPLOAD_INPUT).set_input_files([str(good), str(table), str(broken)])
+    page.wait_for_selector(".st-key-upload-result-2", timeout=60_000)
+    page.wait_for_selector("text=Keep them")  # the last section: the run has finished
+    wait_until_idle(page)
+
+    # Auto-waiting checks first: the report tables are drawn a moment after the headings.
+    expect(page.locator(".st-key-upload-result-1")).to_contain_text("Child Helpine")
+    expect(page.locator(".st-key-upload-result-2")).to_contain_text("not a spreadsheet")
+    good_block = page.locator(".st-key-upload-result-0").inner_text()
+    assert "zembla-2024.xlsx" in good_block
+    assert "Read completely" in good_block
+    assert "20" in good_block  # capability levels read: 21 minus the blank one
+
+    table_block = page.locator(".st-key-upload-result-1").inner_text()
+    assert "Partly read" in table_block
+    assert "Child Helpine" in table_block  # the typo is reported as a warning...
+    assert "99" in table_block  # ...the unknown capability as an error...
+    assert "seven" in table_block  # ...and the unreadable level too, with its cell
+    assert "C4" in table_block or "D5" in table_block
+
+    broken_block = page.locator(".st-key-upload-result-2").inner_text()
+    assert "Nothing could be used" in broken_block
+    assert "not a spreadsheet" in broken_block.lower()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "upload-report")
+
+    page.get_by_role("button", name="Add 2 assessments to this session").click()
+    expect(
+        page.get_by_text("Every assessment read from these files is in this session")
+    ).to_be_visible()
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "2 uploaded" in sidebar
+    session_table = page.locator('[data-testid="stDataFrame"]').last
+    session_table.scroll_into_view_if_needed()
+    screenshot(page, "upload-added")
+    assert (ARTIFACTS / "screenshots" / "upload-added.png").exists()
+
+
+def test_template_download(page, app_url):
+    open_page(page, app_url + "/upload")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the Excel template").click()
+    download = download_info.value
+    assert download.suggested_filename == "mnr-assessment-template.xlsx"
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(download.path().read_bytes()))
+    assert {"Instructions", "Assessment", "Enablers"} <= set(workbook.sheetnames)

@@ -1,0 +1,110 @@
+"""The session's collection: adding, replacing, removing, summarising, duplicates."""
+
+import pandas as pd
+import pytest
+
+from components.ingest.collection import (
+    Collection,
+    add_assessments,
+    discarded_by_choice,
+    duplicate_groups,
+    remove_assessments,
+    remove_origin,
+    summarise,
+)
+from tests.factories import capability_rows, enabler_rows
+
+
+def collection_of(*specs, origin="upload"):
+    current = Collection()
+    for assessment_id, country, year, levels in specs:
+        current = add_assessments(
+            current,
+            capability_rows(assessment_id, country, year, levels),
+            enabler_rows(assessment_id, country, year),
+            origin,
+        )
+    return current
+
+
+def test_empty_collection():
+    empty = Collection()
+    assert empty.is_empty
+    assert empty.count() == 0
+    assert not empty.has_demo
+    assert summarise(empty).empty
+
+
+def test_adding_the_same_assessment_twice_replaces_it():
+    first = collection_of(("a1", "Arvenia", 2020, {1: 2}))
+    again = add_assessments(
+        first,
+        capability_rows("a1", "Arvenia", 2020, {1: 3}),
+        enabler_rows("a1", "Arvenia", 2020),
+        "upload",
+    )
+    assert again.count() == 1
+    assert len(again.capabilities) == 21
+    assert again.capabilities.loc[again.capabilities["capability"] == 1, "level"].item() == 3
+
+
+@pytest.mark.parametrize(
+    ("remove", "left"),
+    [([], {"a1", "a2", "a3"}), (["a2"], {"a1", "a3"}), (["a1", "a3", "zz"], {"a2"})],
+)
+def test_remove_assessments(remove, left):
+    current = collection_of(
+        ("a1", "Arvenia", 2020, {}), ("a2", "Belmora", 2021, {}), ("a3", "Calderra", 2022, {})
+    )
+    after = remove_assessments(current, remove)
+    assert set(after.assessment_ids) == left
+    assert set(after.enablers["assessment_id"]) == left
+
+
+def test_demo_and_uploads_are_told_apart():
+    current = collection_of(("u1", "Mine", 2024, {1: 1}))
+    current = add_assessments(
+        current,
+        capability_rows("d1", "Arvenia", 2020, {}),
+        enabler_rows("d1", "Arvenia", 2020),
+        "demo",
+    )
+    assert (current.count("upload"), current.count("demo"), current.has_demo) == (1, 1, True)
+    without_demo = remove_origin(current, "demo")
+    assert without_demo.assessment_ids == ["u1"]
+    assert not without_demo.has_demo
+
+
+def test_summary_counts_assessed_capabilities_not_zeros():
+    current = collection_of(("a1", "Arvenia", 2020, {1: 0, 2: 4, 3: None}))
+    summary = summarise(current)
+    row = summary.iloc[0]
+    assert (row["country"], row["assessed"], row["total"]) == ("Arvenia", 2, 21)
+
+
+def test_duplicates_between_session_and_upload_and_the_choice():
+    current = collection_of(("old", "Arvenia", 2020, {1: 1}))
+    pending = pd.concat(
+        [
+            capability_rows("new", " arvenia ", 2020, {1: 2}, source="b.xlsx › Assessment"),
+            capability_rows("other", "Belmora", 2020, {1: 2}),
+        ],
+        ignore_index=True,
+    )
+    groups = duplicate_groups(current, pending)
+    assert set(groups["assessment_id"]) == {"old", "new"}
+    assert dict(zip(groups["assessment_id"], groups["where"], strict=True)) == {
+        "old": "in this session",
+        "new": "new upload",
+    }
+    group = groups["duplicate_group"].iloc[0]
+    assert discarded_by_choice(groups, {group: "new"}) == {"old"}
+    assert discarded_by_choice(groups, {group: "old"}) == {"new"}
+    assert discarded_by_choice(groups, {}) == set()
+    assert discarded_by_choice(groups, {group: "not-a-member"}) == set()
+
+
+def test_an_upload_already_in_the_session_is_not_its_own_duplicate():
+    current = collection_of(("a1", "Arvenia", 2020, {}))
+    groups = duplicate_groups(current, capability_rows("a1", "Arvenia", 2020, {}))
+    assert groups.empty

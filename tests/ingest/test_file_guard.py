@@ -1,0 +1,1022 @@
+"""Tests for the upload guard: every fixture is built here, in memory, from a few bytes up.
+
+Hostile files are made the way an attacker or an unlucky analyst would make them: real
+workbooks from openpyxl, then edited part by part (a billion-laughs index, a missing part, a
+bomb entry), hand-made zips, and hand-made compound-file headers for .xls and encrypted .xlsx.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import pickle
+import re
+import struct
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree
+import openpyxl
+import openpyxl.xml
+import openpyxl.xml.functions
+import pytest
+
+from components.ingest.file_guard import (
+    DEFAULT_LIMITS,
+    MB,
+    FileRejected,
+    ReadLimits,
+    check_upload,
+    limits_from_env,
+    openpyxl_uses_defusedxml,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+XLTX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
+XLSB_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+CSV_TEXT = "country,year,capability,level\nKenya,2024,1,3\nKenya,2024,2,\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixture builders
+
+
+@cache
+def xlsx(sheets: int = 1) -> bytes:
+    """A genuine, tiny workbook written by openpyxl."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Sheet 1"
+    for number in range(2, sheets + 1):
+        workbook.create_sheet(f"Sheet {number}")
+    for sheet in workbook.worksheets:
+        sheet.append(["country", "year", "capability", "level"])
+        sheet.append(["Kenya", 2024, 1, 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def make_zip(
+    entries: Mapping[str, bytes],
+    *,
+    stored: frozenset[str] = frozenset(),
+    level: int = 9,
+) -> bytes:
+    """A zip of ``entries``, deflated except for the names in ``stored``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            archive.writestr(name, content, compress_type=method, compresslevel=level)
+    return buffer.getvalue()
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def edited_xlsx(
+    *,
+    sheets: int = 1,
+    replace: Mapping[str, bytes | None] | None = None,
+    edit: Mapping[str, Callable[[str], str]] | None = None,
+    stored: frozenset[str] = frozenset(),
+) -> bytes:
+    """A real workbook with parts replaced (``None`` drops one) or edited as text."""
+    parts = members(xlsx(sheets))
+    for name, new in (edit or {}).items():
+        parts[name] = new(parts[name].decode("utf-8")).encode("utf-8")
+    for name, content in (replace or {}).items():
+        if content is None:
+            parts.pop(name, None)
+        else:
+            parts[name] = content
+    return make_zip(parts, stored=stored)
+
+
+def with_workbook_type(content_type: str) -> Callable[[str], str]:
+    return lambda text: text.replace(XLSX_TYPE, content_type)
+
+
+def workbook_xml(sheet_names: list[str], *, prolog: str = "", namespace: str = MAIN_NS) -> bytes:
+    sheets = "".join(
+        f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(sheet_names, start=1)
+    )
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return (
+        f'<?xml version="1.0"?>{prolog}<workbook xmlns="{namespace}" xmlns:r="{rel_ns}">'
+        f"<sheets>{sheets}</sheets></workbook>"
+    ).encode()
+
+
+BILLION_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">'
+        for n in range(1, 10)
+    )
+    + "]>"
+)
+XXE = '<!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def content_types(overrides: Mapping[str, str]) -> bytes:
+    items = "".join(
+        f'<Override PartName="/{part}" ContentType="{kind}"/>' for part, kind in overrides.items()
+    )
+    return (
+        f'<?xml version="1.0"?><Types xmlns="{CT_NS}">'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f"{items}</Types>"
+    ).encode()
+
+
+def ooxml_lookalike(main_part: str, content_type: str) -> bytes:
+    """A .docx/.pptx/.xlsb-like package: declarations plus the main part."""
+    return make_zip(
+        {
+            "[Content_Types].xml": content_types({main_part: content_type}),
+            "_rels/.rels": b"<Relationships/>",
+            main_part: b"<document/>",
+        }
+    )
+
+
+def opendocument(kind: str) -> bytes:
+    return make_zip(
+        {
+            "mimetype": f"application/vnd.oasis.opendocument.{kind}".encode(),
+            "content.xml": b"<office:document-content/>",
+            "META-INF/manifest.xml": b"<manifest:manifest/>",
+        },
+        stored=frozenset({"mimetype"}),
+    )
+
+
+def cfb(*streams: str) -> bytes:
+    """A minimal but well-formed compound file (the container of .xls and encrypted .xlsx).
+
+    Header, one FAT sector, one directory sector holding the root and the named streams (all
+    empty); enough for anything that reads the header or the directory names.
+    """
+    end_of_chain, free, fat_sector, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x003E, 0x0003, 0xFFFE, 9, 6)
+    struct.pack_into("<9I", header, 0x28, 0, 1, 1, 0, 4096, end_of_chain, 0, end_of_chain, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([free] * 108))
+    fat = struct.pack("<128I", fat_sector, end_of_chain, *([free] * 126))
+
+    def entry(name: str, kind: int, right: int, child: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        return struct.pack(
+            "<64sHBBIII16sIQQIQ",
+            encoded,
+            len(encoded),
+            kind,
+            1,
+            no_stream,
+            right,
+            child,
+            bytes(16),
+            0,
+            0,
+            0,
+            end_of_chain,
+            0,
+        )
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, no_stream, 1 if names else no_stream)
+    for index, name in enumerate(names, start=1):
+        directory += entry(name, 2, index + 1 if index < len(names) else no_stream, no_stream)
+    directory = directory.ljust(512, b"\x00")
+    assert len(directory) == 512, "the fixture holds at most three streams"
+    return bytes(header) + fat + directory
+
+
+def set_zip_encrypted_flag(data: bytes) -> bytes:
+    """Mark every entry as encrypted, as a password-protected zip would.
+
+    zipfile cannot write encrypted entries, so the flag bit is set in the headers directly.
+    """
+    patched = bytearray(data)
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        for match in re.finditer(re.escape(signature), data):
+            patched[match.start() + flag_offset] |= 0x1
+    return bytes(patched)
+
+
+def many_entries(count: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(count):
+            archive.writestr(f"part{number}.xml", b"")
+    return buffer.getvalue()
+
+
+def with_lying_entry_count(data: bytes, declared: int) -> bytes:
+    """Rewrite the end-of-archive record's entry counts; the central directory is unchanged."""
+    start = data.rfind(b"PK\x05\x06")
+    return data[: start + 8] + struct.pack("<HH", declared, declared) + data[start + 12 :]
+
+
+def corrupt_stored_workbook() -> bytes:
+    """Same length, different bytes: the CRC of the (uncompressed) workbook part fails."""
+    data = edited_xlsx(stored=frozenset({"xl/workbook.xml"}))
+    assert b"<sheets>" in data
+    return data.replace(b"<sheets>", b"<sheetX>", 1)
+
+
+def sheet_with_entities() -> bytes:
+    """A workbook whose index is clean but whose sheet declares an entity (the reader's parse)."""
+    bomb_sheet = (
+        f'<?xml version="1.0"?>{BILLION_LAUGHS}<worksheet xmlns="{MAIN_NS}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    return edited_xlsx(replace={"xl/worksheets/sheet1.xml": bomb_sheet})
+
+
+def deterministic_binary(size: int = 4096) -> bytes:
+    return bytes((index * 7919 + 13) % 256 for index in range(size))
+
+
+# ---------------------------------------------------------------------------------------------
+# What is accepted, and as what
+
+ACCEPTED: list[tuple[str, str, Callable[[], bytes], str]] = [
+    ("xlsx", "assessment.xlsx", xlsx, "xlsx"),
+    ("xlsx named .csv", "assessment.csv", xlsx, "xlsx"),
+    ("xlsx named .bin", "download.bin", xlsx, "xlsx"),
+    ("xlsx without extension", "assessment", xlsx, "xlsx"),
+    ("xlsx named .XLSX", "ASSESSMENT.XLSX", xlsx, "xlsx"),
+    (
+        "xlsm with macros",
+        "assessment.xlsm",
+        lambda: edited_xlsx(
+            edit={"[Content_Types].xml": with_workbook_type(XLSM_TYPE)},
+            replace={"xl/vbaProject.bin": b"\x00macro code that is never run\x00"},
+        ),
+        "xlsx",
+    ),
+    (
+        "xltx template",
+        "template.xltx",
+        lambda: edited_xlsx(edit={"[Content_Types].xml": with_workbook_type(XLTX_TYPE)}),
+        "xlsx",
+    ),
+    (
+        "workbook declared as the default type",
+        "assessment.xlsx",
+        lambda: edited_xlsx(
+            edit={
+                "[Content_Types].xml": lambda t: re.sub(
+                    r'<Override PartName="/xl/workbook.xml"[^>]*/>', "", t
+                ).replace('ContentType="application/xml"', f'ContentType="{XLSX_TYPE}"')
+            }
+        ),
+        "xlsx",
+    ),
+    ("50 sheets, at the limit", "many.xlsx", lambda: xlsx(50), "xlsx"),
+    (
+        "small part that compresses very well",
+        "assessment.xlsx",
+        lambda: edited_xlsx(replace={"xl/media/blank.bin": bytes(900 * 1024)}),
+        "xlsx",
+    ),
+    ("csv utf-8", "assessment.csv", CSV_TEXT.encode, "csv"),
+    ("csv utf-8 with BOM", "assessment.csv", lambda: b"\xef\xbb\xbf" + CSV_TEXT.encode(), "csv"),
+    (
+        "csv windows-1252",
+        "assessment.csv",
+        lambda: "country,level\nCôte d’Ivoire,3\n".encode("cp1252"),
+        "csv",
+    ),
+    ("csv CRLF semicolons", "assessment.csv", lambda: b"country;level\r\nKenya;3\r\n", "csv"),
+    ("tsv", "assessment.tsv", lambda: CSV_TEXT.replace(",", "\t").encode(), "csv"),
+    ("txt", "assessment.txt", CSV_TEXT.encode, "csv"),
+    ("unknown extension, text", "assessment.dat", CSV_TEXT.encode, "csv"),
+    ("no extension, text", "assessment", CSV_TEXT.encode, "csv"),
+    ("csv named .xlsx", "export.xlsx", CSV_TEXT.encode, "csv"),
+    ("text starting MZ", "codes.csv", lambda: b"MZ,value\nMZA,1\n", "csv"),
+    ("csv with a cell line break", "a.csv", lambda: b'country,evidence\nKenya,"a\x0bb"\n', "csv"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "expected"),
+    [case[1:] for case in ACCEPTED],
+    ids=[case[0] for case in ACCEPTED],
+)
+def test_accepted(name: str, factory: Callable[[], bytes], expected: str) -> None:
+    data = factory()
+    assert check_upload(name, data) == expected
+    if expected == "xlsx":
+        # Accepted means readable: openpyxl, as the reader calls it, opens the same bytes.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+        assert workbook.sheetnames
+
+
+# ---------------------------------------------------------------------------------------------
+# What is rejected, why, and with which words
+
+SMALL_FILE_LIMIT = ReadLimits(max_file_bytes=1 * MB)
+
+REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, ...]]] = [
+    # Empty and too large
+    ("0 bytes", "a.csv", lambda: b"", DEFAULT_LIMITS, "empty", ("empty",)),
+    ("whitespace", "a.csv", lambda: b"  \r\n\t \n", DEFAULT_LIMITS, "empty", ("empty",)),
+    ("BOM and newlines", "a.csv", lambda: b"\xef\xbb\xbf\n\n", DEFAULT_LIMITS, "empty", ()),
+    (
+        "oversize csv",
+        "big.csv",
+        lambda: b"a,b\n" + b"1,2\n" * (3 * MB // 8),
+        SMALL_FILE_LIMIT,
+        "too_large",
+        ("1.5 MB", "1 MB"),
+    ),
+    (
+        "oversize pdf: size first",
+        "big.pdf",
+        lambda: b"%PDF-1.7\n" + bytes(MB + 1),
+        SMALL_FILE_LIMIT,
+        "too_large",
+        ("1.1 MB", "1 MB"),
+    ),
+    # Old and protected Office files (compound files)
+    (
+        "xls",
+        "old.xls",
+        lambda: cfb("Workbook", "\x05SummaryInformation"),
+        DEFAULT_LIMITS,
+        "legacy_xls",
+        ("97-2003", ".xlsx", "Save As"),
+    ),
+    (
+        "xls renamed .xlsx",
+        "old.xlsx",
+        lambda: cfb("Workbook"),
+        DEFAULT_LIMITS,
+        "legacy_xls",
+        (".xls",),
+    ),
+    ("bare compound header", "x.xls", cfb, DEFAULT_LIMITS, "legacy_xls", ()),
+    (
+        "encrypted xlsx",
+        "locked.xlsx",
+        lambda: cfb("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"),
+        DEFAULT_LIMITS,
+        "encrypted",
+        ("password", "File > Info > Protect Workbook", "Encrypt with Password"),
+    ),
+    (
+        "encrypted xlsm",
+        "locked.xlsm",
+        lambda: cfb("EncryptionInfo", "EncryptedPackage"),
+        DEFAULT_LIMITS,
+        "encrypted",
+        ("password",),
+    ),
+    (
+        "encrypted, odd name",
+        "locked.bin",
+        lambda: cfb("EncryptedPackage", "EncryptionInfo"),
+        DEFAULT_LIMITS,
+        "encrypted",
+        ("password",),
+    ),
+    (
+        "encrypted docx",
+        "letter.docx",
+        lambda: cfb("EncryptionInfo", "EncryptedPackage"),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("Word",),
+    ),
+    (
+        "doc",
+        "letter.bin",
+        lambda: cfb("WordDocument", "1Table"),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("Word",),
+    ),
+    (
+        "ppt",
+        "slides.bin",
+        lambda: cfb("PowerPoint Document"),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("PowerPoint",),
+    ),
+    # Other zip packages
+    (
+        "docx",
+        "letter.xlsx",
+        lambda: ooxml_lookalike(
+            "word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        ),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("Word document",),
+    ),
+    (
+        "pptx",
+        "slides.xlsx",
+        lambda: ooxml_lookalike(
+            "ppt/presentation.xml",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+        ),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("PowerPoint",),
+    ),
+    (
+        "xlsb",
+        "binary.xlsb",
+        lambda: ooxml_lookalike("xl/workbook.bin", XLSB_TYPE),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        (".xlsb", "Excel Workbook (*.xlsx)"),
+    ),
+    (
+        "ods",
+        "calc.ods",
+        lambda: opendocument("spreadsheet"),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("OpenDocument", "LibreOffice", ".xlsx"),
+    ),
+    (
+        "odt",
+        "text.odt",
+        lambda: opendocument("text"),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("OpenDocument text",),
+    ),
+    (
+        "apple numbers",
+        "sheet.numbers",
+        lambda: make_zip({"Index/Document.iwa": b"\x00" * 10, "Metadata/Properties.plist": b""}),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("Numbers", "Export To > Excel"),
+    ),
+    (
+        "plain zip holding a workbook",
+        "bundle.zip",
+        lambda: make_zip({"reports/report.xlsx": b"...", "notes.txt": b"hi"}),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("compressed folder", "reports/report.xlsx"),
+    ),
+    (
+        "empty zip",
+        "empty.zip",
+        lambda: make_zip({}),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("compressed folder",),
+    ),
+    (
+        "password-protected zip",
+        "locked.zip",
+        lambda: set_zip_encrypted_flag(make_zip({"a.txt": b"hello"})),
+        DEFAULT_LIMITS,
+        "encrypted",
+        ("password",),
+    ),
+    # Zip bombs, from the central directory only
+    (
+        "one 50 MB entry of zeros",
+        "bomb.xlsx",
+        lambda: make_zip({"zeros.bin": bytes(50 * MB)}),
+        DEFAULT_LIMITS,
+        "compression_ratio",
+        ("packed unusually tightly",),
+    ),
+    (
+        "bomb inside a real workbook",
+        "bomb.xlsx",
+        lambda: edited_xlsx(replace={"xl/media/image1.png": bytes(50 * MB)}),
+        DEFAULT_LIMITS,
+        "compression_ratio",
+        (),
+    ),
+    (
+        "2,001 entries",
+        "parts.xlsx",
+        lambda: many_entries(2001),
+        DEFAULT_LIMITS,
+        "too_many_parts",
+        ("2,001", "2,000"),
+    ),
+    (
+        "2,001 entries behind a lying end record",
+        "parts.xlsx",
+        lambda: with_lying_entry_count(many_entries(2001), 1),
+        DEFAULT_LIMITS,
+        "too_many_parts",
+        ("2,001",),
+    ),
+    (
+        "entries over a custom limit",
+        "assessment.xlsx",
+        xlsx,
+        ReadLimits(max_zip_entries=5),
+        "too_many_parts",
+        (),
+    ),
+    (
+        "unpacked size over the limit",
+        "assessment.xlsx",
+        xlsx,
+        ReadLimits(max_uncompressed_bytes=5000),
+        "too_big_unpacked",
+        ("unpacked", "5 KB"),
+    ),
+    # Damaged packages
+    (
+        "truncated xlsx",
+        "cut.xlsx",
+        lambda: xlsx()[: len(xlsx()) // 2],
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    ("first 100 bytes", "cut.xlsx", lambda: xlsx()[:100], DEFAULT_LIMITS, "damaged", ("damaged",)),
+    (
+        "zip magic then junk",
+        "x.xlsx",
+        lambda: b"PK\x03\x04" + b"junk" * 50,
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    ("bad CRC in the index", "x.xlsx", corrupt_stored_workbook, DEFAULT_LIMITS, "damaged", ()),
+    (
+        "declared workbook part missing",
+        "x.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": None}),
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    (
+        "workbook part not declared",
+        "x.xlsx",
+        lambda: edited_xlsx(
+            edit={"[Content_Types].xml": lambda t: t.replace(XLSX_TYPE, "application/xml")}
+        ),
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    (
+        "no content types at all",
+        "x.xlsx",
+        lambda: edited_xlsx(replace={"[Content_Types].xml": None}),
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    (
+        "index is not XML",
+        "x.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": b"<workbook><sheets>"}),
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    (
+        "index is not a workbook",
+        "x.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": b"<document/>"}),
+        DEFAULT_LIMITS,
+        "damaged",
+        (),
+    ),
+    # The workbook index: sheets, variants, unsafe XML
+    (
+        "51 sheets",
+        "many.xlsx",
+        lambda: xlsx(51),
+        DEFAULT_LIMITS,
+        "too_many_sheets",
+        ("51 sheets", "50"),
+    ),
+    (
+        "3 sheets over a custom limit",
+        "three.xlsx",
+        lambda: xlsx(3),
+        ReadLimits(max_sheets=2),
+        "too_many_sheets",
+        ("3 sheets",),
+    ),
+    (
+        "no sheets",
+        "x.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml([])}),
+        DEFAULT_LIMITS,
+        "no_sheets",
+        (),
+    ),
+    (
+        "strict open xml",
+        "strict.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml(["S"], namespace=STRICT_NS)}),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("Strict",),
+    ),
+    (
+        "billion laughs in the index",
+        "laughs.xlsx",
+        lambda: edited_xlsx(
+            replace={"xl/workbook.xml": workbook_xml(["&lol9;"], prolog=BILLION_LAUGHS)}
+        ),
+        DEFAULT_LIMITS,
+        "unsafe_content",
+        ("unsafe",),
+    ),
+    (
+        "external entity in the index",
+        "xxe.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml(["&xxe;"], prolog=XXE)}),
+        DEFAULT_LIMITS,
+        "unsafe_content",
+        ("unsafe",),
+    ),
+    (
+        "bare DTD in the index",
+        "dtd.xlsx",
+        lambda: edited_xlsx(
+            replace={"xl/workbook.xml": workbook_xml(["S"], prolog="<!DOCTYPE workbook>")}
+        ),
+        DEFAULT_LIMITS,
+        "unsafe_content",
+        (),
+    ),
+    (
+        "billion laughs in the content types",
+        "laughs.xlsx",
+        lambda: edited_xlsx(
+            edit={
+                "[Content_Types].xml": lambda t: (
+                    BILLION_LAUGHS + t.replace("<Types", "<Types a='&lol9;'")
+                )
+            }
+        ),
+        DEFAULT_LIMITS,
+        "unsafe_content",
+        (),
+    ),
+    (
+        "oversized index part",
+        "huge-index.xlsx",
+        lambda: edited_xlsx(
+            edit={"xl/workbook.xml": lambda t: t.replace("<sheets>", " " * (5 * MB) + "<sheets>")},
+            stored=frozenset({"xl/workbook.xml"}),
+        ),
+        DEFAULT_LIMITS,
+        "unsafe_content",
+        ("unusually large",),
+    ),
+    # Recognisable non-spreadsheets
+    (
+        "pdf",
+        "report.pdf",
+        lambda: b"%PDF-1.7\n%\xe2\xe3\n1 0 obj",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("PDF",),
+    ),
+    (
+        "pdf named .xlsx",
+        "report.xlsx",
+        lambda: b"%PDF-1.4\n",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("PDF",),
+    ),
+    (
+        "png",
+        "chart.png",
+        lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("image",),
+    ),
+    (
+        "jpeg",
+        "photo.csv",
+        lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("image",),
+    ),
+    (
+        "gif",
+        "a.gif",
+        lambda: b"GIF89a\x01\x00\x01\x00",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("image",),
+    ),
+    (
+        "windows program",
+        "setup.exe",
+        lambda: b"MZ\x90\x00\x03\x00\x00\x00" + bytes(100),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("program",),
+    ),
+    (
+        "linux program",
+        "run",
+        lambda: b"\x7fELF\x02\x01\x01" + bytes(50),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("program",),
+    ),
+    (
+        "gzip",
+        "a.csv.gz",
+        lambda: b"\x1f\x8b\x08\x00" + bytes(20),
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("compressed",),
+    ),
+    (
+        "html named .xls",
+        "export.xls",
+        lambda: b"<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("web page", ".xlsx"),
+    ),
+    (
+        "bare html table named .xls",
+        "export.xls",
+        lambda: b"\r\n  <TABLE><TR><TD>Kenya</TD></TR></TABLE>",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("web page",),
+    ),
+    (
+        "excel 2003 xml",
+        "old.xml",
+        lambda: (
+            b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
+        ),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("XML Spreadsheet 2003", "Save As"),
+    ),
+    (
+        "other xml",
+        "data.xml",
+        lambda: b'<?xml version="1.0"?><data/>',
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("XML",),
+    ),
+    (
+        "rtf",
+        "notes.rtf",
+        lambda: rb"{\rtf1\ansi Hello}",
+        DEFAULT_LIMITS,
+        "not_spreadsheet",
+        ("RTF",),
+    ),
+    # Text that is not a text table
+    ("NUL bytes", "a.csv", lambda: b"a,b\n1,\x002\n", DEFAULT_LIMITS, "not_text", ("text table",)),
+    ("binary, unknown extension", "blob.bin", deterministic_binary, DEFAULT_LIMITS, "not_text", ()),
+    (
+        "mostly control characters",
+        "a.csv",
+        lambda: bytes(range(1, 9)) * 200 + b"a,b\n",
+        DEFAULT_LIMITS,
+        "not_text",
+        ("readable",),
+    ),
+    (
+        "neither utf-8 nor windows-1252",
+        "a.csv",
+        lambda: b"a,b\n\x81\x8d\x8f\x90\x9d,1\n",
+        DEFAULT_LIMITS,
+        "not_text",
+        ("encoding",),
+    ),
+    (
+        "utf-16 with BOM",
+        "unicode.txt",
+        lambda: CSV_TEXT.encode("utf-16"),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("Unicode Text", "CSV UTF-8"),
+    ),
+    (
+        "utf-16 without BOM",
+        "unicode.csv",
+        lambda: CSV_TEXT.encode("utf-16-le"),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("UTF-16",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "limits", "kind", "words"),
+    [case[1:] for case in REJECTED],
+    ids=[case[0] for case in REJECTED],
+)
+def test_rejected(
+    name: str,
+    factory: Callable[[], bytes],
+    limits: ReadLimits,
+    kind: str,
+    words: tuple[str, ...],
+) -> None:
+    with pytest.raises(FileRejected) as caught:
+        check_upload(name, factory(), limits)
+    rejection = caught.value
+    assert rejection.kind == kind, rejection.message
+    text = f"{rejection.message} {rejection.fix}"
+    for word in words:
+        assert word.lower() in text.lower(), f"{word!r} missing from: {text}"
+    # Plain words for an analyst: something to read and something to do, no internals.
+    assert rejection.message.strip()
+    assert rejection.fix.strip()
+    for jargon in ("OLE", "CFB", "central directory", "Traceback", "Error", "DTD", "entity "):
+        assert jargon not in text, f"{jargon!r} in: {text}"
+    assert name not in rejection.message, "the caller shows the file name, not the message"
+
+
+def test_rejection_is_a_plain_exception_that_survives_pickling() -> None:
+    rejection = FileRejected("What is wrong.", "What to do.", kind="empty")
+    assert (rejection.message, rejection.fix, rejection.kind) == (
+        "What is wrong.",
+        "What to do.",
+        "empty",
+    )
+    assert str(rejection) == "What is wrong. What to do."
+    copy = pickle.loads(pickle.dumps(rejection))  # noqa: S301 - our own object, round trip
+    assert (copy.message, copy.fix, copy.kind) == ("What is wrong.", "What to do.", "empty")
+    assert FileRejected("m", "f").kind == "other"
+
+
+def test_check_upload_does_not_modify_its_input() -> None:
+    data = bytearray(xlsx())
+    before = bytes(data)
+    assert check_upload("a.xlsx", bytes(data)) == "xlsx"
+    assert bytes(data) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# The rest of the workbook is parsed by openpyxl: it must parse through defusedxml too
+
+
+def test_openpyxl_parses_xml_through_defusedxml() -> None:
+    assert openpyxl.xml.DEFUSEDXML is True
+    assert openpyxl_uses_defusedxml() is True
+    # Sheets and shared strings are read with iterparse, the rest with fromstring.
+    assert openpyxl.xml.functions.iterparse is defusedxml.ElementTree.iterparse
+    if not openpyxl.xml.LXML:
+        assert openpyxl.xml.functions.fromstring is defusedxml.ElementTree.fromstring
+
+
+def test_entity_in_a_sheet_passes_the_guard_but_openpyxl_refuses_it() -> None:
+    data = sheet_with_entities()
+    # The guard reads only the workbook index, which is clean here...
+    assert check_upload("sheet-bomb.xlsx", data) == "xlsx"
+    # ...and the reader's own parse of the sheet refuses the entity instead of expanding it.
+    # openpyxl wraps the refusal in a ValueError; the cause says why.
+    with pytest.raises(ValueError, match="Unable to read workbook") as caught:
+        openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+    assert isinstance(caught.value.__cause__, defusedxml.DefusedXmlException)
+
+
+def test_guard_imports_neither_streamlit_nor_openpyxl() -> None:
+    code = (
+        "import sys, components.ingest.file_guard; "
+        "print(sorted(m for m in ('streamlit', 'openpyxl') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------------------------------------
+# Limits and their environment overrides
+
+
+def test_limits_defaults_match_the_contract() -> None:
+    assert ReadLimits() == DEFAULT_LIMITS
+    assert DEFAULT_LIMITS.max_file_bytes == 20 * MB
+    assert DEFAULT_LIMITS.max_uncompressed_bytes == 200 * MB
+    assert DEFAULT_LIMITS.max_zip_entries == 2000
+    assert DEFAULT_LIMITS.max_compression_ratio == 200.0
+    assert DEFAULT_LIMITS.max_rows_per_sheet == 5000
+    assert DEFAULT_LIMITS.max_columns == 300
+    assert DEFAULT_LIMITS.max_sheets == 50
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"max_sheets": 0},
+        {"max_file_bytes": -1},
+        {"max_compression_ratio": 0.0},
+        {"max_columns": True},
+    ],
+)
+def test_limits_refuse_non_positive_values(bad: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        ReadLimits(**bad)  # type: ignore[arg-type]
+
+
+ENV_CASES: list[tuple[str, dict[str, str], int, int, int]] = [
+    # id, environment, max_file_bytes, max_uncompressed_bytes, max_rows_per_sheet
+    ("nothing set", {}, 20 * MB, 200 * MB, 5000),
+    ("smaller upload", {"MNR_MAX_UPLOAD_MB": "5"}, 5 * MB, 200 * MB, 5000),
+    ("fractional upload", {"MNR_MAX_UPLOAD_MB": "2.5"}, int(2.5 * MB), 200 * MB, 5000),
+    ("larger upload raises expansion", {"MNR_MAX_UPLOAD_MB": "50"}, 50 * MB, 500 * MB, 5000),
+    ("rows", {"MNR_MAX_ROWS_PER_SHEET": "100"}, 20 * MB, 200 * MB, 100),
+    ("rows with spaces", {"MNR_MAX_ROWS_PER_SHEET": " 250 "}, 20 * MB, 200 * MB, 250),
+    ("both", {"MNR_MAX_UPLOAD_MB": "1", "MNR_MAX_ROWS_PER_SHEET": "10"}, MB, 200 * MB, 10),
+    (
+        "empty values",
+        {"MNR_MAX_UPLOAD_MB": "", "MNR_MAX_ROWS_PER_SHEET": " "},
+        20 * MB,
+        200 * MB,
+        5000,
+    ),
+    ("upload not a number", {"MNR_MAX_UPLOAD_MB": "twenty"}, 20 * MB, 200 * MB, 5000),
+    ("upload zero", {"MNR_MAX_UPLOAD_MB": "0"}, 20 * MB, 200 * MB, 5000),
+    ("upload negative", {"MNR_MAX_UPLOAD_MB": "-3"}, 20 * MB, 200 * MB, 5000),
+    ("upload nan", {"MNR_MAX_UPLOAD_MB": "nan"}, 20 * MB, 200 * MB, 5000),
+    ("upload inf", {"MNR_MAX_UPLOAD_MB": "inf"}, 20 * MB, 200 * MB, 5000),
+    ("upload with unit", {"MNR_MAX_UPLOAD_MB": "20MB"}, 20 * MB, 200 * MB, 5000),
+    ("rows fractional", {"MNR_MAX_ROWS_PER_SHEET": "1.5"}, 20 * MB, 200 * MB, 5000),
+    ("rows zero", {"MNR_MAX_ROWS_PER_SHEET": "0"}, 20 * MB, 200 * MB, 5000),
+    ("rows negative", {"MNR_MAX_ROWS_PER_SHEET": "-10"}, 20 * MB, 200 * MB, 5000),
+    ("rows word", {"MNR_MAX_ROWS_PER_SHEET": "lots"}, 20 * MB, 200 * MB, 5000),
+]
+
+
+@pytest.mark.parametrize(
+    ("environ", "file_bytes", "uncompressed", "rows"),
+    [case[1:] for case in ENV_CASES],
+    ids=[case[0] for case in ENV_CASES],
+)
+def test_limits_from_env(
+    environ: dict[str, str], file_bytes: int, uncompressed: int, rows: int
+) -> None:
+    limits = limits_from_env(environ)
+    assert limits.max_file_bytes == file_bytes
+    assert limits.max_uncompressed_bytes == uncompressed
+    assert limits.max_rows_per_sheet == rows
+    # Everything without an override keeps its default.
+    assert limits.max_zip_entries == DEFAULT_LIMITS.max_zip_entries
+    assert limits.max_sheets == DEFAULT_LIMITS.max_sheets
+
+
+def test_limits_from_env_warns_about_bad_values(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="components.ingest.file_guard"):
+        limits_from_env({"MNR_MAX_UPLOAD_MB": "twenty"})
+    assert "MNR_MAX_UPLOAD_MB" in caplog.text
+
+
+def test_limits_from_env_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MNR_MAX_UPLOAD_MB", "3")
+    monkeypatch.setenv("MNR_MAX_ROWS_PER_SHEET", "42")
+    limits = limits_from_env()
+    assert (limits.max_file_bytes, limits.max_rows_per_sheet) == (3 * MB, 42)
+
+
+def test_env_limit_is_enforced() -> None:
+    limits = limits_from_env({"MNR_MAX_UPLOAD_MB": "0.001"})
+    with pytest.raises(FileRejected) as caught:
+        check_upload("a.csv", b"a,b\n" * 1000, limits)
+    assert caught.value.kind == "too_large"

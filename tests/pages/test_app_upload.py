@@ -1,0 +1,146 @@
+"""AppTest: the upload page driven like a person would, and the demo switch."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from components.framework.model import default_framework
+from components.ingest.workbook import AssessmentInput, write_template
+
+ROOT = Path(__file__).resolve().parents[2]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    return at
+
+
+def template_for(country: str, year: int, level: int) -> bytes:
+    return write_template(
+        default_framework(),
+        AssessmentInput(country=country, year=year, levels=dict.fromkeys(range(1, 22), level)),
+    )
+
+
+def metrics(at: AppTest, index: int) -> dict[str, int]:
+    block = at.get_by_key(f"upload-result-{index}")
+    return {metric.label: int(metric.value) for metric in block.metric}
+
+
+def test_no_files_says_what_to_do():
+    at = upload_page()
+    assert not at.exception
+    assert "No file yet" in at.info[0].value
+    assert not [b for b in at.button if b.key == "add_uploads"]
+
+
+def test_good_and_bad_files_are_reported_and_the_good_ones_kept():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        [
+            ("ours.xlsx", template_for("Zembla", 2024, 2), XLSX),
+            (
+                "old.xls",
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+                "application/vnd.ms-excel",
+            ),
+            ("empty.csv", b"", "text/csv"),
+        ]
+    ).run()
+    assert not at.exception
+    assert metrics(at, 0) == {"Assessments found": 1, "Levels read": 21, "Errors": 0, "Warnings": 0}
+    assert metrics(at, 1)["Assessments found"] == 0
+    assert metrics(at, 2)["Errors"] == 1
+    old_report = at.get_by_key("upload-result-1").table[0].value
+    assert ".xlsx" in " ".join(old_report["How to fix it"])
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert add.label == "Add 1 assessment to this session"
+    add.click().run()
+    assert not at.exception
+    assert "Every assessment read from these files is in this session" in at.success[0].value
+    session = at.dataframe[-1].value
+    assert list(session["Assessment"]) == ["Zembla 2024"]
+    assert list(session["Origin"]) == ["Uploaded"]
+
+
+def test_duplicates_let_the_person_choose():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        [
+            ("first.xlsx", template_for("Zembla", 2024, 1), XLSX),
+            ("second.xlsx", template_for("zembla ", 2024, 3), XLSX),
+        ]
+    ).run()
+    assert not at.exception
+    choice = at.radio[0]
+    assert "Keep which copy of Zembla 2024" in choice.label
+    # The radio's values are assessment ids; its options are what the person reads.
+    # Options are Markdown-escaped ("second\\.xlsx"): radio labels render Markdown.
+    assert any("first" in option for option in choice.options)
+    second = next(i for i, option in enumerate(choice.options) if "second" in option)
+    choice.set_value(choice.options and _value_at(at, second)).run()
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert add.label == "Add 1 assessment to this session"
+    add.click().run()
+    session = at.dataframe[-1].value
+    assert len(session) == 1
+    assert session["Source"].iloc[0].startswith("second.xlsx")
+    assert session["Capabilities assessed (of 21)"].iloc[0] == 21
+
+
+def _value_at(at: AppTest, index: int) -> str:
+    """The value (an assessment id) behind the radio's option at ``index``."""
+    from components.ui.state import upload_results
+
+    del upload_results  # the ids are the pending assessments, in upload order
+    ids = [
+        result.capabilities["assessment_id"].iloc[0]
+        for result in at.session_state["mnr_upload_results"].values()
+    ]
+    return ids[index]
+
+
+def test_demo_loads_from_the_sidebar_and_is_labelled_fictional():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.sidebar.button(key="sidebar_load_demo").click().run()
+    assert not at.exception
+    assert "20 fictional demo" in at.sidebar.caption[0].value
+    at.switch_page("pages/upload.py").run()
+    assert "Fictional demo data" in at.warning[0].value
+    session = at.dataframe[-1].value
+    assert len(session) == 20
+    assert set(session["Origin"]) == {"Fictional demo"}
+    assert session["Assessment"].str.contains("Arvenia 2019").any()
+
+
+def test_demo_can_be_removed_again():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    assert "20 fictional demo" in at.sidebar.caption[0].value
+    assert at.button(key="home_load_demo").disabled
+    at.sidebar.button(key="sidebar_unload_demo").click().run()
+    assert "None yet" in at.sidebar.caption[0].value
+
+
+def test_a_corrected_file_uploaded_again_replaces_the_old_reading():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        ("zembla.xlsx", template_for("Zembla", 2024, 1), XLSX)
+    ).run()
+    next(b for b in at.button if b.key == "add_uploads").click().run()
+    # The same file name, corrected: all levels now 3.
+    at.file_uploader(key="mnr_uploader").set_value(
+        ("zembla.xlsx", template_for("Zembla", 2024, 3), XLSX)
+    ).run()
+    assert not at.exception
+    choice = at.radio[0]
+    assert "new upload" in choice.options[0]  # the new copy is offered first
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert "replacing 1 copy already there" in add.label
+    add.click().run()
+    session = at.dataframe[-1].value
+    assert len(session) == 1
+    levels = at.session_state["mnr_collection"].capabilities["level"]
+    assert set(levels.dropna()) == {3}

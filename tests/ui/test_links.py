@@ -1,0 +1,128 @@
+"""Shareable links: reading a link's parameters safely against what the session has."""
+
+import pytest
+
+from components.ui.links import (
+    LinkState,
+    first_value,
+    pick,
+    pick_flag,
+    pick_int,
+    pick_many,
+    read_selection,
+    unknown_params,
+)
+
+ROUNDS = {
+    "Arvenia": {"a1": "2019 (Baseline)", "a2": "2021 (First review)"},
+    "Belmora": {"b1": "2020"},
+}
+
+
+@pytest.mark.parametrize(
+    ("params", "demo_loaded", "country", "assessment", "wants_demo", "missing", "notice"),
+    [
+        ({}, False, None, None, False, False, None),
+        ({"source": "demo"}, False, None, None, True, False, None),
+        ({"source": "demo"}, True, None, None, False, False, None),
+        ({"country": "Arvenia"}, True, "Arvenia", None, False, False, None),
+        ({"country": " arvenia "}, True, "Arvenia", None, False, False, None),
+        (
+            {"country": "Arvenia", "round": "2019 (baseline)"},
+            True,
+            "Arvenia",
+            "a1",
+            False,
+            False,
+            None,
+        ),
+        (
+            {"country": "Arvenia", "round": "1999"},
+            True,
+            "Arvenia",
+            None,
+            False,
+            False,
+            "round “1999” of Arvenia",
+        ),
+        ({"country": "Zembla", "source": "demo"}, False, None, None, True, False, None),
+        ({"country": "Zembla", "source": "demo"}, True, None, None, False, False, "fictional demo"),
+        ({"country": "Zembla"}, True, None, None, False, True, "upload the same file"),
+        ({"country": ["Belmora", "Arvenia"]}, False, "Belmora", None, False, False, None),
+        ({"country": "[x](http://evil)"}, False, None, None, False, True, "\\[x\\]"),
+    ],
+)
+def test_read_selection(params, demo_loaded, country, assessment, wants_demo, missing, notice):
+    selection = read_selection(params, ROUNDS, demo_loaded=demo_loaded)
+    assert (selection.country, selection.assessment_id) == (country, assessment)
+    assert (selection.wants_demo, selection.missing_upload) == (wants_demo, missing)
+    if notice is None:
+        assert selection.notices == ()
+    else:
+        assert notice in " ".join(selection.notices)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "has_notice"),
+    [
+        (None, None, False),
+        ("overall", "overall", False),
+        ("OVERALL", "overall", False),
+        ("rank", None, True),
+        ("", None, True),
+    ],
+)
+def test_pick(raw, value, has_notice):
+    params = {} if raw is None else {"sort": raw}
+    chosen, notice = pick(params, "sort", ["name", "overall"], "row order")
+    assert chosen == value
+    assert (notice is not None) == has_notice
+
+
+@pytest.mark.parametrize(
+    ("raw", "chosen", "notice_words"),
+    [
+        ("Arvenia,Belmora", ["Arvenia", "Belmora"], None),
+        ("belmora, ARVENIA ,belmora", ["Belmora", "Arvenia"], None),
+        ("Arvenia,Atlantis", ["Arvenia"], "“Atlantis”"),
+        (",,", [], None),
+    ],
+)
+def test_pick_many(raw, chosen, notice_words):
+    values, notice = pick_many({"countries": raw}, "countries", ["Arvenia", "Belmora"], "countries")
+    assert values == chosen
+    if notice_words is None:
+        assert notice is None
+    else:
+        assert notice_words in notice
+
+
+@pytest.mark.parametrize(
+    ("raw", "flag"),
+    [("1", True), ("true", True), ("yes", True), ("0", False), ("no", False), ("maybe", None)],
+)
+def test_pick_flag(raw, flag):
+    assert pick_flag({"anon": raw}, "anon") is flag
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("3", 3), ("0", None), ("11", None), ("-1", None), ("x", None), ("9" * 50, None)],
+)
+def test_pick_int(raw, value):
+    assert pick_int({"slide": raw}, "slide", 1, 10) == value
+
+
+def test_unknown_params_ignore_the_shared_ones():
+    assert unknown_params({"country": "A", "round": "2020", "sort": "name"}, ["sort"]) is None
+    assert "“utm\\_source”" in unknown_params({"utm_source": "x"}, [])
+
+
+def test_first_value_and_link_state():
+    assert first_value(["a", "b"]) == "a"
+    assert first_value([]) is None
+    state = LinkState()
+    state.set("sort", "name")
+    state.set("anon", None)
+    state.set("sort", "")
+    assert state.values == {}
