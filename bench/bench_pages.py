@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from components import state  # noqa: E402
 from components.charts.views import comparison_views, heatmap_view, pillar_radars, profile_radar  # noqa: E402
 from components.framework.model import default_framework  # noqa: E402
 from components.ingest.collection import Collection, add_assessments  # noqa: E402
 from components.ingest.labels import assessment_labels  # noqa: E402
-from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS  # noqa: E402
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS  # noqa: E402
+from components.ui import state  # noqa: E402
 
 BARE_SCRIPT = """
 import streamlit as st

@@ -23,7 +23,8 @@ import pandas as pd
 
 from components.framework.model import default_framework
 from components.ingest.demo import demo_assessments
-from components.ingest.workbook import read_assessment_file, write_template
+from components.ingest.reader import read_assessment_file
+from components.ingest.template import write_template
 
 
 def filled_template() -> bytes:

@@ -5,7 +5,6 @@ import streamlit as st
 from components.base.text import escape_markdown
 from components.charts.views import comparison_views
 from components.framework.model import default_framework
-from components.scoring.scores import anonymise
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports
 from components.ui.navigation import run_through_navigation
@@ -13,8 +12,10 @@ from components.ui.render import render_demo_notice, render_empty_state, render_
 from components.ui.selection import (
     comparison_choices,
     comparison_labels,
+    country_aliases,
     country_choices,
     default_comparison,
+    focus_of,
     latest_of_each,
 )
 
@@ -92,7 +93,7 @@ if len(chosen) < 2:
     st.info("Choose at least two countries to compare.", icon=":material/info:")
     st.stop()
 
-aliases = anonymise(chosen, focus_country) if anonymised else {c: c for c in chosen}
+aliases = country_aliases(chosen, focus_country, anonymised=anonymised)
 ids, focus_id = latest_of_each(capabilities, chosen, focus_country)
 if rounds_mode == "chosen":
     choices = comparison_choices(capabilities, chosen)
@@ -107,7 +108,7 @@ if rounds_mode == "chosen":
                 format_func=options.__getitem__,
                 key=f"compare_round_{country}",
             )
-    focus_id = next((i for i, c in zip(ids, chosen, strict=True) if c == focus_country), None)
+    focus_id = focus_of(ids, chosen, focus_country)
 
 labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
 

@@ -4,17 +4,22 @@ Deep links: ``/framework?capability=7`` opens capability 7 in its domain;
 ``/framework?domain=victim`` opens that domain.
 """
 
-from html import escape
-
 import streamlit as st
 
+from components.base.text import plural
 from components.framework.explorer import resolve_framework_link, search_capabilities
-from components.framework.model import Capability, Domain, default_framework
+from components.framework.model import default_framework
 from components.framework.palette import domain_colours
 from components.ui import state
 from components.ui.links import GLOBAL_PARAMS
 from components.ui.navigation import run_through_navigation
-from components.ui.render import render_link_notices, render_notices, render_scale
+from components.ui.render import (
+    render_capability,
+    render_link_notices,
+    render_notices,
+    render_outcome,
+    render_scale,
+)
 
 run_through_navigation()
 
@@ -34,22 +39,6 @@ st.markdown(
 )
 render_notices(focus.notices)
 render_link_notices()
-
-
-def show_capability(capability: Capability, *, key: str, highlighted: bool = False) -> None:
-    """One capability: number, title and description; boxed when a link points at it."""
-    with st.container(key=key, border=highlighted):
-        st.markdown(f"**{capability.label}**  \n{capability.description}")
-
-
-def show_outcome(domain: Domain) -> None:
-    st.html(
-        f'<div style="border-left:6px solid {colours[domain.id]};padding:.25rem 0 .25rem .9rem">'
-        f'<div style="font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;'
-        f'color:#555">Outcome</div><div style="font-weight:600;font-size:1.05rem">'
-        f"{escape(domain.outcome_heading)}</div>"
-        f'<div style="margin-top:.25rem">{escape(domain.outcome_statement)}</div></div>'
-    )
 
 
 if focus.capability is not None:
@@ -74,12 +63,12 @@ query = st.text_input(
 if query.strip():
     matches = search_capabilities(framework, query)
     if matches:
-        noun = "capability matches" if len(matches) == 1 else "capabilities match"
+        noun = plural(len(matches), "capability matches", "capabilities match")
         st.subheader(f"{len(matches)} {noun} your search")
         for capability in matches:
             with st.container(border=True, key=f"result-{capability.number}"):
                 st.caption(framework.domain(capability.domain).name)
-                show_capability(capability, key=f"found-{capability.number}")
+                render_capability(capability, key=f"found-{capability.number}")
     else:
         st.warning(
             "No capability contains every word of your search. Try fewer or shorter words, "
@@ -98,9 +87,9 @@ for number, domain in enumerate(framework.domains, start=1):
         expanded=expanded,
         key=f"domain-{domain.id}",
     ):
-        show_outcome(domain)
+        render_outcome(domain, colours[domain.id])
         for capability in capabilities:
-            show_capability(
+            render_capability(
                 capability,
                 key=f"capability-{capability.number}",
                 highlighted=capability.number == focus.capability,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.base.text import escape_markdown
-from components.charts.views import peer_ids, pillar_radars, profile_radar
+from components.charts.views import pillar_radars, profile_radar
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.scoring.scores import METHOD_NOTE, capability_table, strengths_and_gaps
@@ -12,7 +12,7 @@ from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
-from components.ui.selection import country_of, round_choices
+from components.ui.selection import overlay_choices
 
 run_through_navigation()
 
@@ -29,16 +29,15 @@ if current.is_empty or focus_id is None:
 capabilities = current.capabilities
 labels = assessment_labels(capabilities)
 country = state.selected_country()
-earlier = {i: label for i, label in round_choices(capabilities, country).items() if i != focus_id}
-others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
-other_countries = {i: str(c) for i, c in country_of(capabilities, list(others)).items()}
+choices = overlay_choices(capabilities, focus_id, country)
+earlier, others = choices.earlier, choices.others
 state.restore_choice(
     incoming, "compare_round", earlier, "profile_overlay_round", "round to compare with"
 )
 state.restore_choice(
     incoming,
     "compare_country",
-    other_countries,
+    choices.other_countries,
     "profile_overlay_country",
     "country to compare with",
 )
@@ -76,7 +75,7 @@ with right:
         help="The median of the latest assessment of every other country in this session.",
     )
 state.share("compare_round", earlier.get(earlier_id))
-state.share("compare_country", other_countries.get(other_id))
+state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
 overview = profile_radar(

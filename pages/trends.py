@@ -7,6 +7,7 @@ from components.charts.views import change_view, trend_view
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
+from components.ui.captions import not_comparable, too_few_rounds
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds, round_choices
@@ -31,19 +32,7 @@ st.markdown(f"### {escape_markdown(country)}")
 st.caption("Choose another country in the sidebar.")
 if len(rounds) < 2:
     others = countries_with_rounds(capabilities, minimum=2)
-    hint = (
-        " Countries with several rounds in this session: "
-        + escape_markdown(", ".join(others))
-        + "."
-        if others
-        else " No country in this session has more than one round yet."
-    )
-    st.info(
-        f"A trend needs at least two rounds of the same country; {escape_markdown(country)} "
-        "has one in this "
-        f"session.{hint}",
-        icon=":material/info:",
-    )
+    st.info(too_few_rounds(country, others), icon=":material/info:")
     st.stop()
 
 trend = trend_view(capabilities, framework, country)
@@ -80,7 +69,7 @@ second.metric("Unchanged", counts["unchanged"])
 third.metric("Declined", counts["declined"])
 fourth.metric(
     "Not comparable",
-    counts["newly assessed"] + counts["no longer assessed"] + counts["not assessed"],
+    not_comparable(counts),
     help="Assessed in only one of the two rounds, or in neither.",
 )
 render_figure(
@@ -91,6 +80,6 @@ render_figure(
 )
 st.markdown("**Per domain**")
 render_table(change.domains)
-if not change.drops.empty:
+if len(change.drops):
     st.markdown("**Largest drops**")
     render_table(change.drops)

@@ -4,13 +4,10 @@ import streamlit as st
 
 from components.exports.safe_text import safe_csv_bytes
 from components.framework.model import default_framework
-from components.ingest.collection import (
-    duplicate_groups,
-    remove_assessments,
-)
-from components.ingest.file_guard import limits_from_env
-from components.ingest.workbook import read_assessment_file
-from components.scoring.tables import preview_table, session_table
+from components.ingest.collection import remove_assessments
+from components.ingest.limits import limits_from_env
+from components.ingest.reader import read_assessment_file
+from components.scoring.tables import preview_table
 from components.ui import state
 from components.ui.export_buttons import render_data_exports
 from components.ui.navigation import run_through_navigation
@@ -18,12 +15,21 @@ from components.ui.render import render_demo_notice, render_table
 from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
+    add_label,
     apply_plan,
     duplicate_choices,
-    pending_assessments,
+    duplicates_among,
+    files_to_read,
+    has_assessments,
+    keep_heading,
+    nothing_to_add,
     plan_additions,
     problem_table,
+    removed_message,
+    results_in_order,
+    session_overview,
     upload_summary,
+    uploader_help,
 )
 
 run_through_navigation()
@@ -63,18 +69,11 @@ files = st.file_uploader(
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
-    help=(
-        f"Up to {limits.max_file_bytes // (1024 * 1024)} MB per file. Several files at once are "
-        "fine, and one workbook may hold several assessments (one per sheet, or many in one "
-        "table)."
-    ),
+    help=uploader_help(limits.max_file_bytes),
 )
 
 results = state.upload_results()
-current_ids = {file.file_id for file in files}
-for stale in set(results) - current_ids:
-    del results[stale]  # the person removed that file from the uploader
-unread = [file for file in files if file.file_id not in results]
+unread = files_to_read(results, files)
 if unread:
     progress = st.progress(0.0, text="Reading…")
     for done, file in enumerate(unread, start=1):
@@ -89,7 +88,7 @@ if not files:
         icon=":material/upload_file:",
     )
 
-ordered = [results[file.file_id] for file in files if file.file_id in results]
+ordered = results_in_order(results, files)
 for index, result in enumerate(ordered):
     summary = upload_summary(result)
     with st.container(border=True, key=f"upload-result-{index}"):
@@ -125,18 +124,18 @@ for index, result in enumerate(ordered):
             with st.expander("Preview what was read", expanded=len(ordered) == 1):
                 st.dataframe(preview_table(result.capabilities, framework), width="stretch")
 
-pending = pending_assessments(ordered)
-if not pending.empty:
+if has_assessments(ordered):
     current = state.collection()
-    groups = duplicate_groups(current, pending)
+    groups = duplicates_among(current, ordered)
+    choices = duplicate_choices(groups, len(framework.capabilities))
     keep: dict[object, str] = {}
-    if not groups.empty:
+    if choices:
         st.subheader("3. Choose between duplicates")
         st.markdown(
             "These assessments have the same country, date and round. Keep one of each group; "
             "the others are left out."
         )
-        for choice in duplicate_choices(groups, len(framework.capabilities)):
+        for choice in choices:
             keep[choice.group] = st.radio(
                 choice.question,
                 list(choice.options),
@@ -144,21 +143,12 @@ if not pending.empty:
                 key=f"{state.DUPLICATE_CHOICE_PREFIX}{choice.group}",
             )
     plan = plan_additions(current, ordered, groups, keep)
-    st.subheader(f"{'4' if not groups.empty else '3'}. Keep them")
+    st.subheader(keep_heading(bool(choices)))
     if not plan.has_work:
-        st.success(
-            "Every assessment read from these files is in this session"
-            + (", and you chose the copies already here." if keep else "."),
-            icon=":material/check_circle:",
-        )
-    else:
-        label = f"Add {plan.new} assessment{'s' if plan.new != 1 else ''} to this session"
-        if plan.removed_from_session:
-            replaced = len(plan.removed_from_session)
-            label += f" (replacing {replaced} cop{'ies' if replaced != 1 else 'y'} already there)"
-        if st.button(label, type="primary", icon=":material/add:", key="add_uploads"):
-            state.set_collection(apply_plan(current, plan))
-            st.rerun()
+        st.success(nothing_to_add(bool(keep)), icon=":material/check_circle:")
+    elif st.button(add_label(plan), type="primary", icon=":material/add:", key="add_uploads"):
+        state.set_collection(apply_plan(current, plan))
+        st.rerun()
 
 st.divider()
 st.subheader("In this session")
@@ -166,9 +156,8 @@ current = state.collection()
 if current.is_empty:
     st.caption("No assessments yet.")
 else:
-    overview = session_table(current, framework)
-    st.dataframe(overview.drop(columns=["assessment_id"]), hide_index=True, width="stretch")
-    labels = dict(zip(overview["assessment_id"], overview["Assessment"], strict=True))
+    overview, labels = session_overview(current, framework)
+    st.dataframe(overview, hide_index=True, width="stretch")
     render_data_exports(current, framework, key="session-export")
     with st.form("remove_assessments", border=False):
         chosen = st.multiselect(
@@ -180,10 +169,6 @@ else:
         if st.form_submit_button("Remove", icon=":material/delete:"):
             if chosen:
                 state.set_collection(remove_assessments(current, chosen))
-                st.toast(
-                    f"Removed {len(chosen)} assessment{'s' if len(chosen) != 1 else ''} from "
-                    "this session. Files still in the upload box above can be added again.",
-                    icon=":material/delete:",
-                )
+                st.toast(removed_message(len(chosen)), icon=":material/delete:")
                 st.rerun()
             st.warning("Choose the assessments to remove first.")

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from components.framework.model import default_framework
 from components.ingest.demo import DEMO_DIR, demo_assessments, demo_file_name
-from components.ingest.workbook import write_template
+from components.ingest.template import write_template
 
 
 def main() -> None:

@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.framework.model import default_framework  # noqa: E402
-from components.ingest.workbook import AssessmentInput, write_template  # noqa: E402
+from components.ingest.template import AssessmentInput, write_template  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
-# What the filled template holds; tests/test_workbook_other_programs.py checks it reads back.
+# What the filled template holds; tests/ingest/test_reader_other_programs.py checks it reads back.
 ZEMBLA = AssessmentInput(
     country="Zembla",
     year=2023,

@@ -148,6 +148,18 @@ def page(browser, app_url: str):
         context.close()
 
 
+# Streamlit marks its root with the connection and the script run's state (its own end-to-end
+# tests wait on the same attributes); stale elements are what a rerun has not redrawn yet.
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-testid="stStatusWidget"]')
+        && !document.querySelector('[data-stale="true"]');
+}"""
+
+
 def open_page(page, url: str) -> None:
     """Go to a URL of the app and wait until Streamlit has finished drawing it."""
     page.goto(url)
@@ -157,12 +169,19 @@ def open_page(page, url: str) -> None:
 
 
 def wait_until_idle(page) -> None:
-    """Wait until no script run is in progress and no element is left stale from a rerun."""
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                && !document.querySelector('[data-stale="true"]')"""
+    """Wait until the script run has finished and no element is left stale from a rerun.
+
+    A click's rerun may not have started yet when this returns: after an action, wait for
+    what it should show (``expect(...)``, ``wait_for_selector``), which retries until then.
+    """
+    page.wait_for_function(SETTLED)
+
+
+def next_frame(page) -> None:
+    """Wait until the browser has laid out and painted (two animation frames)."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )
-    page.wait_for_timeout(300)
 
 
 def screenshot(page, name: str) -> Path:
@@ -172,6 +191,7 @@ def screenshot(page, name: str) -> Path:
     # Streamlit scrolls inside its own container, so grow the viewport to the content first.
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": max(900, height)})
-    page.wait_for_timeout(300)
+    next_frame(page)
+    wait_until_idle(page)
     page.screenshot(path=str(path), full_page=True)
     return path

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from components.framework.model import default_framework
-from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS
 
 
 def capability_rows(

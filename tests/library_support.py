@@ -23,18 +23,25 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, event, text
 
 from components.framework.model import default_framework
-from components.ingest.workbook import AssessmentInput, write_template
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS
+from components.ingest.template import AssessmentInput, write_template
 from components.library import store
+from components.library.database import create_library_engine
+from components.library.schema import SCHEMA_VERSION, ensure_schema, stored_version
 from tests.factories import capability_rows, enabler_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = [sys.executable, "-m", "tests.library_support"]
+# What a library keeps of an assessment exactly as it was given (ids and sources it makes anew).
+COMPARED = [c for c in CAPABILITY_COLUMNS if c not in ("assessment_id", "source")]
+COMPARED_ENABLERS = [c for c in ENABLER_COLUMNS if c not in ("assessment_id", "source")]
 
 
 def assessment(
@@ -64,9 +71,22 @@ def many(prefix: str, count: int, year: int = 2022) -> tuple[pd.DataFrame, pd.Da
     )
 
 
+def first_changed(demo) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The demo's first assessment with other levels: the same assessment, a new version."""
+    first = [demo.capabilities["assessment_id"].iloc[0]]
+    capabilities = store.only(demo.capabilities, first)
+    capabilities["level"] = pd.array([1] * len(capabilities), dtype="Int64")
+    return capabilities, store.only(demo.enablers, first)
+
+
+def sorted_rows(frame: pd.DataFrame, columns: list[str], item: str) -> pd.DataFrame:
+    """The columns compared, in one order whatever order the rows came in."""
+    return frame[columns].sort_values(["country", "year", item]).reset_index(drop=True)
+
+
 def crash(url: str, count: int) -> None:
-    engine = store.create_library_engine(url)
-    store.ensure_schema(engine)
+    engine = create_library_engine(url)
+    ensure_schema(engine)
     inserts = {"n": 0}
 
     @event.listens_for(engine, "after_cursor_execute")
@@ -83,7 +103,7 @@ def crash(url: str, count: int) -> None:
 
 
 def save(url: str, go_file: str, worker: int, count: int) -> None:
-    engine = store.create_library_engine(url)
+    engine = create_library_engine(url)
     own = [assessment(f"Worker {worker} {n}", 2020, n % 5) for n in range(count)]
     shared = assessment("Shared", 2024, worker % 5, evidence=f"from worker {worker}")
     common = assessment("Common", 2023, 2)
@@ -146,17 +166,18 @@ def snapshot(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 def check_killed_writer_leaves_library_intact(url: str) -> None:
     """A writer SIGKILLed inside its save transaction changes nothing, and locks nothing."""
-    engine = store.create_library_engine(url)
+    engine = create_library_engine(url)
     store.save_assessments(engine, *many("Before", 3))
     before = snapshot(engine)
 
-    worker = _start("crash", url, "200")
-    assert _read_line(worker) == "READY"
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.wait(timeout=10)
+    # The with block closes the killed worker's pipes: no file is left open behind it.
+    with _start("crash", url, "200") as worker:
+        assert _read_line(worker) == "READY"
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
     assert worker.returncode == -signal.SIGKILL
 
-    after_engine = store.create_library_engine(url)  # as a freshly started app would
+    after_engine = create_library_engine(url)  # as a freshly started app would
     after = snapshot(after_engine)
     for old, new in zip(before, after, strict=True):
         pd.testing.assert_frame_equal(old, new)
@@ -176,22 +197,27 @@ def check_concurrent_writers_lose_nothing(
     url: str, go_file: Path, workers: int = 4, count: int = 5
 ) -> None:
     """Several processes saving at once, into a library none of them has created yet."""
-    processes = [_start("save", url, str(go_file), str(w), str(count)) for w in range(workers)]
-    for process in processes:
-        assert _read_line(process) == "WAITING"
-    go_file.touch()
     results = []
-    for process in processes:
-        output, errors = process.communicate(timeout=90)
-        assert process.returncode == 0, errors
-        results.append(json.loads(output.strip().splitlines()[-1]))
+    with ExitStack() as stack:  # every worker's pipes are closed, and none outlives a failure
+        processes = []
+        for w in range(workers):
+            process = stack.enter_context(_start("save", url, str(go_file), str(w), str(count)))
+            stack.callback(process.kill)
+            processes.append(process)
+        for process in processes:
+            assert _read_line(process) == "WAITING"
+        go_file.touch()
+        for process in processes:
+            output, errors = process.communicate(timeout=90)
+            assert process.returncode == 0, errors
+            results.append(json.loads(output.strip().splitlines()[-1]))
 
     assert all(status == "saved" for r in results for status in r["own"])
     assert sorted(r["shared"][1] for r in results) == list(range(1, workers + 1))
     assert {r["shared"][0] for r in results} == {"saved"}
     assert sorted(r["common"] for r in results) == ["identical"] * (workers - 1) + ["saved"]
 
-    engine = store.create_library_engine(url)
+    engine = create_library_engine(url)
     listing = store.list_assessments(engine)
     assert len(listing) == workers * count + workers + 1
     assert not listing.duplicated(["country", "year", "round", "version"]).any()
@@ -240,6 +266,12 @@ V1_LEVELS = """
     );
     INSERT INTO mnr_schema_version (version) VALUES (1)
 """
+
+
+def schema_version(engine: Engine) -> int:
+    """The schema version the library says it has, read without migrating it."""
+    with engine.connect() as conn:
+        return stored_version(conn)
 
 
 def make_version_1_library(engine: Engine) -> None:
@@ -298,12 +330,12 @@ def make_version_1_library(engine: Engine) -> None:
 
 def check_migration_from_version_1(url: str) -> None:
     """The previous schema opens in this app: migrated to the current one, data kept."""
-    engine = store.create_library_engine(url)
+    engine = create_library_engine(url)
     make_version_1_library(engine)
-    assert store.schema_version(engine) == 1
+    assert schema_version(engine) == 1
 
     listing = store.list_assessments(engine)  # opening the library migrates it
-    assert store.schema_version(engine) == store.SCHEMA_VERSION
+    assert schema_version(engine) == SCHEMA_VERSION
     assert list(listing["title"]) == ["Yland 2023", "Zembla 2024 (baseline)"]
     assert list(listing["assessed"]) == [20, 20]
     assert list(listing["assessed_by"]) == ["Ann", "Ann"]

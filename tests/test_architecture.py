@@ -116,3 +116,14 @@ def test_pages_do_not_parse_files_or_use_pandas(path: Path):
         "sqlalchemy",
     }
     assert not forbidden, f"{path.name} imports {forbidden}: that logic belongs in components/."
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_only_draw_what_components_make(path: Path):
+    """A page reads widgets, calls components and draws: it imports nothing else."""
+    others = {
+        name
+        for name in _imports(path)
+        if name.split(".")[0] not in {"streamlit", "components", "__future__"}
+    }
+    assert not others, f"{path.name} imports {sorted(others)}: move that work into components/"

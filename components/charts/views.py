@@ -13,11 +13,23 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import figures as charts
+from components.base.text import count_of
+from components.charts.bars import domain_bars
+from components.charts.heatmap import level_heatmap
+from components.charts.radar import RadarSeries, capability_radar, domain_radar
+from components.charts.trends import change_chart, trend_lines
 from components.framework.model import Framework
 from components.ingest.labels import country_of
-from components.scoring import scores as scoring
-from components.scoring.scores import rests_on
+from components.scoring.change import (
+    CHANGE_STATUSES,
+    capability_changes,
+    domain_changes,
+    largest_drops,
+)
+from components.scoring.heatmap import heatmap_matrix, sort_assessments
+from components.scoring.peers import peer_domain_stats
+from components.scoring.rounds import country_key, domain_trend, latest_assessments
+from components.scoring.scores import capability_table, domain_scores, overall_scores, rests_on
 
 MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
 
@@ -49,9 +61,9 @@ def _score_text(score: float) -> str:
     return "–" if pd.isna(score) else f"{score:.1f}"
 
 
-def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> charts.RadarSeries:
+def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> RadarSeries:
     rows = scores[scores["assessment_id"] == assessment_id]
-    return charts.RadarSeries(
+    return RadarSeries(
         name=name,
         scores=dict(zip(rows["domain"], rows["score"], strict=True)),
         assessed=dict(zip(rows["domain"], rows["assessed"], strict=True)),
@@ -62,12 +74,10 @@ def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> 
 
 def peer_ids(capabilities: pd.DataFrame, focus_id: str) -> list[str]:
     """The peers of an assessment: the latest assessment of every other country."""
-    countries = country_of(capabilities, scoring.latest_assessments(capabilities))
-    own = scoring.country_key(country_of(capabilities, [focus_id])[focus_id])
+    countries = country_of(capabilities, latest_assessments(capabilities))
+    own = country_key(country_of(capabilities, [focus_id])[focus_id])
     return [
-        assessment_id
-        for assessment_id, country in countries.items()
-        if scoring.country_key(country) != own
+        assessment_id for assessment_id, country in countries.items() if country_key(country) != own
     ]
 
 
@@ -82,8 +92,8 @@ def profile_radar(
 ) -> FigureView:
     """The six-domain radar of one assessment, with optional overlays and the peer median."""
     ids = [focus_id, *[i for i in overlay_ids if i != focus_id]]
-    scores = scoring.domain_scores(_only(capabilities, ids), framework)
-    overall = scoring.overall_scores(_only(capabilities, [focus_id]), framework)
+    scores = domain_scores(_only(capabilities, ids), framework)
+    overall = overall_scores(_only(capabilities, [focus_id]), framework)
     series = [_series(scores, focus_id, labels[focus_id], "focus")]
     series += [_series(scores, i, labels[i], "overlay") for i in ids[1:]]
     table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
@@ -104,10 +114,10 @@ def profile_radar(
     )
     if with_peer_median:
         peers = peer_ids(capabilities, focus_id)
-        stats = scoring.peer_domain_stats(capabilities, framework, assessment_ids=peers)
+        stats = peer_domain_stats(capabilities, framework, assessment_ids=peers)
         if peers:
             series.append(
-                charts.RadarSeries(
+                RadarSeries(
                     name=f"Peer median ({len(peers)} other countries)",
                     scores=dict(zip(stats["domain"], stats["median"], strict=True)),
                     assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
@@ -126,7 +136,7 @@ def profile_radar(
             )
         else:
             caption += " There are no other countries in this session to form a peer median."
-    return FigureView(charts.domain_radar(series, framework), caption, table)
+    return FigureView(domain_radar(series, framework), caption, table)
 
 
 def pillar_radars(
@@ -141,14 +151,14 @@ def pillar_radars(
 
     The capability tables are computed once for all six pictures.
     """
-    table = scoring.capability_table(_only(capabilities, [focus_id]), focus_id, framework)
+    table = capability_table(_only(capabilities, [focus_id]), focus_id, framework)
     overlay = None
     if overlay_id is not None and overlay_id != focus_id:
-        overlay = scoring.capability_table(_only(capabilities, [overlay_id]), overlay_id, framework)
+        overlay = capability_table(_only(capabilities, [overlay_id]), overlay_id, framework)
     views = {}
     for domain in framework.domains:
         in_domain = table[table["domain"] == domain.id]
-        figure = charts.capability_radar(
+        figure = capability_radar(
             table,
             framework,
             domain.id,
@@ -193,13 +203,13 @@ def heatmap_view(
     sort_by: str = "name",
 ) -> FigureView:
     """Assessments x the 21 capabilities, grouped by domain, in the chosen row order."""
-    ordered = scoring.sort_assessments(capabilities, framework, assessment_ids, sort_by)
-    levels, evidence = scoring.heatmap_matrix(capabilities, framework, ordered)
-    figure = charts.level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
+    ordered = sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    levels, evidence = heatmap_matrix(capabilities, framework, ordered)
+    figure = level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
     cells = levels.size
     assessed = int(levels.notna().sum().sum())
     caption = (
-        f"{len(ordered)} assessment{'s' if len(ordered) != 1 else ''}; "
+        f"{count_of(len(ordered), 'assessment')}; "
         f"{assessed} of {cells} capability levels assessed. Grey cells were not assessed."
     )
     table = pd.DataFrame(
@@ -230,8 +240,8 @@ def comparison_views(
     The order is the order the person chose: a comparison is for learning, not a ranking.
     """
     ids = list(dict.fromkeys(assessment_ids))
-    scores = scoring.domain_scores(_only(capabilities, ids), framework)
-    overall = scoring.overall_scores(_only(capabilities, ids), framework)
+    scores = domain_scores(_only(capabilities, ids), framework)
+    overall = overall_scores(_only(capabilities, ids), framework)
     coverage = dict(
         zip(
             overall["assessment_id"],
@@ -242,7 +252,7 @@ def comparison_views(
     rests = "; ".join(f"{labels[i]}: {rests_on(*map(int, coverage[i]))}" for i in ids)
 
     bars = FigureView(
-        charts.domain_bars(scores, {i: labels[i] for i in ids}, framework),
+        domain_bars(scores, {i: labels[i] for i in ids}, framework),
         f"Domain scores (mean level of assessed capabilities). {rests}.",
         _scores_table(scores, framework, ids, labels),
     )
@@ -257,7 +267,7 @@ def comparison_views(
             f" The radar shows the first {MAX_RADAR_SERIES} of the {len(ids)} chosen, so the "
             "shapes stay readable; the bars and the table show all."
         )
-    radar = FigureView(charts.domain_radar(series, framework), radar_caption, bars.table)
+    radar = FigureView(domain_radar(series, framework), radar_caption, bars.table)
     return bars, radar, _differences_table(scores, framework, ids, labels, focus_id)
 
 
@@ -302,7 +312,7 @@ def _differences_table(
 
 def trend_view(capabilities: pd.DataFrame, framework: Framework, country: str) -> FigureView:
     """Domain scores across a country's rounds."""
-    trend = scoring.domain_trend(capabilities, country, framework)
+    trend = domain_trend(capabilities, country, framework)
     rounds = trend.drop_duplicates("assessment_id")
     table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
     for _, round_row in rounds.iterrows():
@@ -315,7 +325,7 @@ def trend_view(capabilities: pd.DataFrame, framework: Framework, country: str) -
         f"{country}: domain scores in {len(rounds)} rounds. Each point is the mean level of the "
         "domain's assessed capabilities in that round; the table says how many each rests on."
     )
-    return FigureView(charts.trend_lines(trend, framework), caption, table)
+    return FigureView(trend_lines(trend, framework), caption, table)
 
 
 @dataclass(frozen=True)
@@ -337,10 +347,8 @@ def change_view(
 ) -> ChangeView:
     """Improved, unchanged and declined capabilities between two rounds of a country."""
     pair = _only(capabilities, [earlier_id, later_id])
-    changes = scoring.capability_changes(pair, earlier_id, later_id, framework)
-    counts = {
-        status: int((changes["status"] == status).sum()) for status in scoring.CHANGE_STATUSES
-    }
+    changes = capability_changes(pair, earlier_id, later_id, framework)
+    counts = {status: int((changes["status"] == status).sum()) for status in CHANGE_STATUSES}
     compared = counts["improved"] + counts["unchanged"] + counts["declined"]
     caption = (
         f"From {labels[earlier_id]} to {labels[later_id]}: {compared} of "
@@ -357,7 +365,7 @@ def change_view(
             "Change": changes["status"].tolist(),
         }
     )
-    domains = scoring.domain_changes(pair, earlier_id, later_id, framework)
+    domains = domain_changes(pair, earlier_id, later_id, framework)
     domain_table = pd.DataFrame(
         {
             "Domain": domains["domain_name"],
@@ -379,7 +387,7 @@ def change_view(
             "Change": [_difference_text(c) for c in domains["change"]],
         }
     )
-    largest = scoring.largest_drops(changes)
+    largest = largest_drops(changes)
     drops = pd.DataFrame(
         {
             "Capability": [
@@ -392,7 +400,7 @@ def change_view(
         }
     )
     return ChangeView(
-        FigureView(charts.change_chart(changes, framework), caption, table),
+        FigureView(change_chart(changes, framework), caption, table),
         counts,
         domain_table,
         drops,

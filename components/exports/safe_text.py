@@ -1,17 +1,51 @@
-"""Making user text safe to hand back as a file people open in Excel or LibreOffice.
+"""Making user text safe to hand back as a file: a PDF, a deck, a workbook or a CSV.
 
 A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return may be run
 as a formula by a spreadsheet (CSV or formula injection). Such text gets a leading apostrophe,
-which spreadsheets show as plain text.
+which spreadsheets show as plain text. Control characters that XML cannot hold are dropped
+from every export (python-pptx and openpyxl would refuse them; a PDF would show garbage).
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+from components.base.text import shorten
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Past 2**53 a float no longer holds every whole number exactly: such values are left as floats.
 _EXACT_WHOLE = 2**53
+# Characters XML 1.0 cannot hold. Tab, line feed and carriage return are handled separately.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def clean_text(value: object) -> str:
+    """Text without XML-illegal control characters, tabs as spaces; ``""`` when missing."""
+    if _missing(value):
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _XML_ILLEGAL.sub("", text)
+
+
+def one_line(value: object, max_chars: int | None = None) -> str:
+    """One line of clean text (white space collapsed), shortened with "…" past ``max_chars``."""
+    text = " ".join(clean_text(value).split())
+    return shorten(text, max_chars) if max_chars is not None else text
+
+
+def data_text(value: object) -> str | None:
+    """Text for a data export: exactly as given (formulas are neutralised later), less only
+    the characters a spreadsheet file cannot hold; ``None`` when empty."""
+    if _missing(value):
+        return None
+    text = _XML_ILLEGAL.sub("", str(value))
+    return text if text.strip() else None
 
 
 def neutralise_formula(value: object) -> object:

@@ -1,7 +1,20 @@
 """Files in: from an uploaded spreadsheet to tidy frames of assessments, with a report.
 
-Owns: ``file_guard`` (checks before any parser), ``matching`` (labels, headers, levels),
-the reader and the template writer, the validation report, ``collection`` (the set of
-assessments a session works with), ``labels`` (how assessments are named) and ``demo`` (the
-fictional demo, read through the reader). May import: ``base``, ``framework``.
+Owns, in the order a file goes through them:
+
+- the guard, before any parser: ``file_guard`` (``check_upload``: old Office files, known
+  binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``limits``
+  (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
+  shared wording);
+- the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their
+  assessments and builds the frames), ``sheets`` (cells into grids, within the limits),
+  ``layout`` (finding the table on a sheet), ``parse`` (a layout's rows into drafts),
+  ``drafts`` (an assessment being assembled, cell by cell), ``formulas`` (formulas without a
+  saved result) and ``matching`` (labels, headers, levels);
+- ``report`` (the data contract's columns, ``Problem``, ``ReadResult``, duplicates) and
+  ``template`` (the workbook the app hands out);
+- ``collection`` (the set of assessments a session works with), ``labels`` (how assessments
+  are named) and ``demo`` (the fictional demo, read through the reader).
+
+May import: ``base``, ``framework``.
 """

@@ -2,7 +2,7 @@
 
 A ``Collection`` is immutable: every operation returns a new one, so a page can never change
 what another page (or another user) sees by accident. Frames follow the tidy contract of
-``components.ingest.workbook`` plus an ``origin`` column that says where each assessment came from.
+``components.ingest.report`` plus an ``origin`` column that says where each assessment came from.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Literal
 
 import pandas as pd
 
-from components.ingest.workbook import (
+from components.ingest.report import (
     ASSESSMENT_COLUMNS,
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,

@@ -18,13 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from components.framework.model import Framework
-from components.ingest.workbook import (
-    CAPABILITY_COLUMNS,
-    ENABLER_COLUMNS,
-    AssessmentInput,
-    Problem,
-    read_assessment_file,
-)
+from components.ingest.reader import read_assessment_file
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, Problem
+from components.ingest.template import AssessmentInput
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "mnr_data" / "demo"
 DEMO_NOTICE = (

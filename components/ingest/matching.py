@@ -217,10 +217,6 @@ class Catalogue:
     kind: Literal["capability", "enabler"]
     titles: Mapping[int, str]
 
-    @property
-    def numbers(self) -> range:
-        return range(1, len(self.titles) + 1)
-
     def describe(self, number: int) -> str:
         """``capability 7 (Access to Image Databases)``, as messages cite one."""
         return f"{self.kind} {number} ({self.titles[number]})"

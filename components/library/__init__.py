@@ -1,6 +1,10 @@
-"""The assessment library: the database (SQLite, or PostgreSQL when shared), its schema and
-migrations, saving, listing, opening, renaming, deleting, export and import; ``access``
-(settings and the editor passphrase). No Streamlit.
+"""The assessment library: assessments kept between visits, in SQLite or PostgreSQL. No Streamlit.
+
+Modules, lowest first: ``database`` (engines, transactions, plain-language errors,
+``LibraryUnavailable``), ``tables`` (the current layout), ``records`` (one assessment as the
+library keeps it, to and from tidy frames), ``schema`` (schema version and migrations),
+``store`` (saving, listing, filtering, opening, renaming, deleting), ``transfer`` (export to
+and import from a workbook); ``access`` (settings and the editor passphrase).
 
 May import: ``base``, ``framework``, ``ingest``, ``scoring``, ``charts``, ``exports``.
 """

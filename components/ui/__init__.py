@@ -1,8 +1,10 @@
 """Everything between the pages and the pure packages: the only Streamlit code below pages/.
 
-Owns: ``state`` (the session's keys), ``render`` and the other ``render``-style helpers that
-draw, ``selection`` and ``links`` (what is chosen, and the address that reopens it),
-``present`` (slides), ``uploads`` (planning what an upload adds), ``navigation`` (the one
-workaround for Streamlit's legacy ``pages/`` folder), and the page-level helpers that keep
-``pages/`` thin. May import: every other package.
+Owns: ``state`` (the session's keys and what they hold), ``navigation`` (the one workaround
+for Streamlit's legacy ``pages/`` folder), ``render`` (small drawing helpers every page uses),
+``selection`` and ``links`` (what is chosen, and the address that reopens it), ``present`` and
+``slides`` (the projector deck and its Previous/Next state), ``uploads`` (what an upload adds,
+in words), ``captions``, ``export_buttons``, ``library`` and ``library_page`` (the Library
+page's sections). Pure functions here are tested without a running app; the ``render*``-style
+ones draw. May import: every other package.
 """

@@ -14,16 +14,11 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.exports.export import (
-    combined_csv,
-    combined_workbook_xlsx,
-    comparison_deck_pptx,
-    country_brief_pdf,
-    country_deck_pptx,
-    export_file_name,
-    images_zip,
-)
-from components.exports.images import chromium_path
+from components.exports.brief import export_file_name
+from components.exports.decks import comparison_deck_pptx, country_deck_pptx
+from components.exports.images import chromium_path, images_zip
+from components.exports.pdf import country_brief_pdf
+from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.framework.model import Framework
 from components.ingest.collection import Collection, is_fictional
 

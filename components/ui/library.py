@@ -1,4 +1,6 @@
-"""Streamlit glue for the assessment library: settings, the shared engine, editor sign-in.
+"""Streamlit glue for the assessment library: settings, the shared engine, editor sign-in,
+the session's side (opened assessments, messages after a rerun). The page's sections are in
+``library_page``.
 
 The engine is shared infrastructure (a connection pool to one database per deployment), so it
 is the one thing cached process-wide with ``st.cache_resource``. Everything about a person
@@ -25,7 +27,7 @@ from components.library.access import (
     passphrase_problem,
     verify_passphrase,
 )
-from components.library.store import LibraryUnavailable, create_library_engine
+from components.library.database import LibraryUnavailable, create_library_engine
 from components.ui import state
 
 LIBRARY_EDITOR = "mnr_library_editor"

@@ -1,7 +1,9 @@
 """Presentation mode: one chart per slide, sized for a 1280x720 projector.
 
 The slides reuse the same view functions as the pages (``components.charts.views``), so what a
-facilitator presents is what the pages and the exports show.
+facilitator presents is what the pages and the exports show. :func:`build_deck` decides which
+slides a presentation has (a country, or a comparison of the chosen countries);
+``components.ui.slides`` decides which of them is on screen.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from components.charts.views import (
     profile_radar,
 )
 from components.framework.model import Framework
+from components.ingest.labels import assessment_labels
 from components.scoring import scores as scoring
 from components.scoring.tables import highlights_display
+from components.ui.selection import comparison_labels, default_comparison, latest_of_each
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
 PROJECTOR_FONT = 18
@@ -139,3 +143,87 @@ def comparison_slides(
             table=differences,
         ),
     ]
+
+
+PRESENT_MODES = ("country", "comparison")
+COMPARISON_LABEL = "A comparison"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A presentation: its slides, and the assessments they show with their labels.
+
+    ``comparison`` is False when the country is presented, also when a comparison was asked
+    for with fewer than two countries (there is nothing to compare yet).
+    """
+
+    slides: list[Slide]
+    labels: dict[str, str]  # assessment id -> label on the slides (anonymised when asked)
+    assessment_ids: list[str]  # the presented country's assessment, or the compared ones
+    focus_id: str | None  # the sidebar's assessment, when it is on the slides
+    country_label: str  # the sidebar's assessment, named for the mode picker
+    comparison: bool
+
+    @property
+    def mode_labels(self) -> dict[str, str]:
+        """What the mode picker says for each mode."""
+        return {"country": self.country_label, "comparison": COMPARISON_LABEL}
+
+    @property
+    def figures(self) -> dict[str, go.Figure]:
+        """The slides' charts for the hand-outs, named by slide number ("slide-01", …)."""
+        return {
+            f"slide-{index:02d}": slide.figure
+            for index, slide in enumerate(self.slides, start=1)
+            if slide.figure is not None
+        }
+
+
+def comparison_countries(
+    saved: Sequence[str] | None, countries: Sequence[str], focus_country: str | None
+) -> list[str]:
+    """The countries a comparison shows: the person's choice, else the default comparison.
+
+    A saved choice loses countries whose data has since left the session.
+    """
+    if saved is None:
+        return default_comparison(countries, focus_country)
+    return [country for country in saved if country in countries]
+
+
+def build_deck(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    focus_id: str,
+    focus_country: str | None,
+    *,
+    mode: str,
+    countries: Sequence[str],
+    anonymised: bool = False,
+) -> Deck:
+    """The slides for the chosen mode: the focus country's, or the latest round of each country.
+
+    A comparison needs two countries; with fewer, the country's own slides are shown.
+    """
+    labels = assessment_labels(capabilities)
+    if mode == "comparison" and len(countries) >= 2:
+        ids, focus = latest_of_each(capabilities, countries, focus_country)
+        shown = comparison_labels(
+            capabilities, ids, countries, focus_country, anonymised=anonymised
+        )
+        return Deck(
+            slides=comparison_slides(capabilities, framework, shown, ids, focus),
+            labels=shown,
+            assessment_ids=ids,
+            focus_id=focus,
+            country_label=labels[focus_id],
+            comparison=True,
+        )
+    return Deck(
+        slides=country_slides(capabilities, framework, labels, focus_id),
+        labels=labels,
+        assessment_ids=[focus_id],
+        focus_id=focus_id,
+        country_label=labels[focus_id],
+        comparison=False,
+    )

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from components.base.text import escape_markdown
-from components.framework.model import Scale
+from components.framework.model import Capability, Domain, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
     NOT_ASSESSED_LABEL,
@@ -68,6 +68,23 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "<style>.mnr-scale td,.mnr-scale th{padding:.4em .6em;border-bottom:1px solid #E3E7EC;"
         "text-align:left;vertical-align:top}</style>"
+    )
+
+
+def render_capability(capability: Capability, *, key: str, highlighted: bool = False) -> None:
+    """One capability: number, title and description; boxed when a link points at it."""
+    with st.container(key=key, border=highlighted):
+        st.markdown(f"**{capability.label}**  \n{capability.description}")
+
+
+def render_outcome(domain: Domain, colour: str) -> None:
+    """A domain's outcome: its heading and statement beside a bar in the domain's colour."""
+    st.html(
+        f'<div style="border-left:6px solid {colour};padding:.25rem 0 .25rem .9rem">'
+        f'<div style="font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;'
+        f'color:#555">Outcome</div><div style="font-weight:600;font-size:1.05rem">'
+        f"{escape(domain.outcome_heading)}</div>"
+        f'<div style="margin-top:.25rem">{escape(domain.outcome_statement)}</div></div>'
     )
 
 

@@ -7,11 +7,14 @@ those choices. Pure functions, so the choices can be tested without a running ap
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
-from components.ingest.labels import assessment_labels
-from components.scoring.scores import anonymise, country_key, country_rounds, latest_assessments
+from components.charts.views import peer_ids
+from components.ingest.labels import assessment_labels, country_of
+from components.scoring.peers import anonymise
+from components.scoring.rounds import country_key, country_rounds, latest_assessments
 
 
 def country_choices(capabilities: pd.DataFrame) -> list[str]:
@@ -100,10 +103,24 @@ def latest_of_each(
 ) -> tuple[list[str], str | None]:
     """The latest assessment of each chosen country, and which of them is the focus's."""
     ids = [list(round_choices(capabilities, country))[-1] for country in countries]
-    focus = next(
-        (i for i, country in zip(ids, countries, strict=True) if country == focus_country), None
-    )
-    return ids, focus
+    return ids, focus_of(ids, countries, focus_country)
+
+
+def focus_of(
+    assessment_ids: Sequence[str], countries: Sequence[str], focus_country: str | None
+) -> str | None:
+    """Which of the compared assessments (one per country, in order) is the focus country's."""
+    pairs = zip(assessment_ids, countries, strict=True)
+    return next((i for i, country in pairs if country == focus_country), None)
+
+
+def country_aliases(
+    countries: Sequence[str], focus_country: str | None, *, anonymised: bool
+) -> dict[str, str]:
+    """How each compared country is named: itself, or, anonymised, "Country A, B, …"."""
+    if anonymised:
+        return anonymise(list(countries), focus_country)
+    return {country: country for country in countries}
 
 
 def undated_count(capabilities: pd.DataFrame) -> int:
@@ -135,3 +152,25 @@ def comparison_labels(
         i: labels[i] if country == focus_country else aliases[country]
         for i, country in zip(assessment_ids, countries, strict=True)
     }
+
+
+@dataclass(frozen=True)
+class OverlayChoices:
+    """What a country profile can lay over its radar: another round, or another country."""
+
+    earlier: dict[str, str]  # the country's other rounds: assessment id -> round label
+    others: dict[str, str]  # every other country's latest assessment: id -> label
+    other_countries: dict[str, str]  # the same ids -> country name (what a link carries)
+
+
+def overlay_choices(
+    capabilities: pd.DataFrame, focus_id: str, country: str | None
+) -> OverlayChoices:
+    """The rounds and countries a profile of ``focus_id`` (of ``country``) can compare with."""
+    labels = assessment_labels(capabilities)
+    earlier = {
+        i: label for i, label in round_choices(capabilities, country).items() if i != focus_id
+    }
+    others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
+    other_countries = {i: str(c) for i, c in country_of(capabilities, list(others)).items()}
+    return OverlayChoices(earlier, others, other_countries)

@@ -12,7 +12,8 @@ import streamlit as st
 from components.framework.model import default_framework
 from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
 from components.ingest.demo import DemoData, load_demo
-from components.ingest.workbook import ReadResult, write_template
+from components.ingest.report import ReadResult
+from components.ingest.template import write_template
 from components.ui.links import (
     COUNTRY,
     DEMO_SOURCE,

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 import pandas as pd
 
-from components.base.text import escape_markdown, quote_for_notice
+from components.base.text import escape_markdown, plural, quote_for_notice
+from components.framework.model import Framework
 from components.ingest.collection import (
     Collection,
     add_assessments,
     discarded_by_choice,
+    duplicate_groups,
     remove_assessments,
 )
 from components.ingest.labels import assessment_label
-from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
+from components.scoring.tables import session_table
 
 # Old .xls, .ods and text tables are accepted by the picker on purpose: the reader then says
 # what to do with them, instead of the browser silently refusing the file.
@@ -52,7 +55,7 @@ def upload_summary(result: ReadResult) -> UploadSummary:
         )
     elif errors:
         verdict = (
-            f":orange[**Partly read.**] {errors} value{'s were' if errors != 1 else ' was'} "
+            f":orange[**Partly read.**] {errors} {plural(errors, 'value was', 'values were')} "
             "left out (see the errors below); everything else was kept."
         )
     elif warnings:
@@ -176,3 +179,88 @@ def apply_plan(current: Collection, plan: AdditionPlan) -> Collection:
         plan.enablers,
         "upload",
     )
+
+
+class UploadedFile(Protocol):
+    """What the page needs of a file in the uploader (Streamlit's ``UploadedFile``)."""
+
+    @property
+    def file_id(self) -> str: ...
+
+
+File = TypeVar("File", bound=UploadedFile)
+
+
+def files_to_read(results: MutableMapping[str, ReadResult], files: Sequence[File]) -> list[File]:
+    """The files not read yet; what was read from files no longer in the uploader is forgotten.
+
+    Each file is read once: a rerun (any click on the page) reuses ``results``.
+    """
+    current = {file.file_id for file in files}
+    for stale in set(results) - current:
+        del results[stale]  # the person removed that file from the uploader
+    return [file for file in files if file.file_id not in results]
+
+
+def results_in_order(
+    results: Mapping[str, ReadResult], files: Sequence[UploadedFile]
+) -> list[ReadResult]:
+    """What was read from each file, in the uploader's order."""
+    return [results[file.file_id] for file in files if file.file_id in results]
+
+
+def has_assessments(results: Sequence[ReadResult]) -> bool:
+    """True when any of the files gave at least one assessment (there is something to keep)."""
+    return any(not result.capabilities.empty for result in results)
+
+
+def duplicates_among(current: Collection, results: Sequence[ReadResult]) -> pd.DataFrame:
+    """Groups of the same country, date and round across the uploads and the session."""
+    return duplicate_groups(current, pending_assessments(results))
+
+
+def uploader_help(max_file_bytes: int) -> str:
+    """The upload box's help: the size limit, and that several files and assessments are fine."""
+    return (
+        f"Up to {max_file_bytes // (1024 * 1024)} MB per file. Several files at once are "
+        "fine, and one workbook may hold several assessments (one per sheet, or many in one "
+        "table)."
+    )
+
+
+def keep_heading(has_duplicates: bool) -> str:
+    """The last step's heading: step 4 after choosing between duplicates, else step 3."""
+    return f"{'4' if has_duplicates else '3'}. Keep them"
+
+
+def add_label(plan: AdditionPlan) -> str:
+    """The Add button: how many assessments come in, and how many session copies they replace."""
+    label = f"Add {plan.new} {plural(plan.new, 'assessment')} to this session"
+    if plan.removed_from_session:
+        replaced = len(plan.removed_from_session)
+        label += f" (replacing {replaced} {plural(replaced, 'copy', 'copies')} already there)"
+    return label
+
+
+def nothing_to_add(chose_between_duplicates: bool) -> str:
+    """What the page says when every assessment read is already in the session."""
+    return "Every assessment read from these files is in this session" + (
+        ", and you chose the copies already here." if chose_between_duplicates else "."
+    )
+
+
+def removed_message(count: int) -> str:
+    """The note after removing assessments from the session."""
+    return (
+        f"Removed {count} {plural(count, 'assessment')} from this session. Files still in the "
+        "upload box above can be added again."
+    )
+
+
+def session_overview(
+    current: Collection, framework: Framework
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The session's assessments as a table to show, and their labels by id (for removal)."""
+    overview = session_table(current, framework)
+    labels = dict(zip(overview["assessment_id"], overview["Assessment"], strict=True))
+    return overview.drop(columns=["assessment_id"]), labels

@@ -1,6 +1,7 @@
 """Present mode and shared links in Chromium: step through slides; a link restores a view."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import open_page, screenshot, wait_until_idle
 
@@ -91,7 +92,6 @@ def test_a_shared_link_restores_the_view(browser, app_url, page):
 
 def test_a_link_to_an_upload_this_session_lacks_offers_the_upload(page, app_url):
     open_page(page, app_url + "/profile?country=Zembla&round=2024")
-    main = page.locator('[data-testid="stMain"]').inner_text()
-    assert "not in this session" in main
-    assert page.get_by_role("link", name="Upload the assessment").is_visible()
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("not in this session")
+    expect(page.get_by_role("link", name="Upload the assessment")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0

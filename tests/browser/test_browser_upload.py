@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.framework.model import default_framework
-from components.ingest.workbook import AssessmentInput, write_template
+from components.ingest.template import AssessmentInput, write_template
 from tests.conftest import ARTIFACTS, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,6 @@ bomb entry), hand-made zips, and hand-made compound-file headers for .xls and en
 from __future__ import annotations
 
 import io
-import logging
 import pickle
 import re
 import struct
@@ -26,15 +25,9 @@ import openpyxl.xml
 import openpyxl.xml.functions
 import pytest
 
-from components.ingest.file_guard import (
-    DEFAULT_LIMITS,
-    MB,
-    FileRejected,
-    ReadLimits,
-    check_upload,
-    limits_from_env,
-    openpyxl_uses_defusedxml,
-)
+from components.ingest.file_guard import check_upload, openpyxl_uses_defusedxml
+from components.ingest.limits import DEFAULT_LIMITS, MB, ReadLimits
+from components.ingest.refusals import FileRejected
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -925,98 +918,3 @@ def test_guard_imports_neither_streamlit_nor_openpyxl() -> None:
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
-
-
-# ---------------------------------------------------------------------------------------------
-# Limits and their environment overrides
-
-
-def test_limits_defaults_match_the_contract() -> None:
-    assert ReadLimits() == DEFAULT_LIMITS
-    assert DEFAULT_LIMITS.max_file_bytes == 20 * MB
-    assert DEFAULT_LIMITS.max_uncompressed_bytes == 200 * MB
-    assert DEFAULT_LIMITS.max_zip_entries == 2000
-    assert DEFAULT_LIMITS.max_compression_ratio == 200.0
-    assert DEFAULT_LIMITS.max_rows_per_sheet == 5000
-    assert DEFAULT_LIMITS.max_columns == 300
-    assert DEFAULT_LIMITS.max_sheets == 50
-
-
-@pytest.mark.parametrize(
-    "bad",
-    [
-        {"max_sheets": 0},
-        {"max_file_bytes": -1},
-        {"max_compression_ratio": 0.0},
-        {"max_columns": True},
-    ],
-)
-def test_limits_refuse_non_positive_values(bad: dict[str, object]) -> None:
-    with pytest.raises(ValueError, match="positive"):
-        ReadLimits(**bad)  # type: ignore[arg-type]
-
-
-ENV_CASES: list[tuple[str, dict[str, str], int, int, int]] = [
-    # id, environment, max_file_bytes, max_uncompressed_bytes, max_rows_per_sheet
-    ("nothing set", {}, 20 * MB, 200 * MB, 5000),
-    ("smaller upload", {"MNR_MAX_UPLOAD_MB": "5"}, 5 * MB, 200 * MB, 5000),
-    ("fractional upload", {"MNR_MAX_UPLOAD_MB": "2.5"}, int(2.5 * MB), 200 * MB, 5000),
-    ("larger upload raises expansion", {"MNR_MAX_UPLOAD_MB": "50"}, 50 * MB, 500 * MB, 5000),
-    ("rows", {"MNR_MAX_ROWS_PER_SHEET": "100"}, 20 * MB, 200 * MB, 100),
-    ("rows with spaces", {"MNR_MAX_ROWS_PER_SHEET": " 250 "}, 20 * MB, 200 * MB, 250),
-    ("both", {"MNR_MAX_UPLOAD_MB": "1", "MNR_MAX_ROWS_PER_SHEET": "10"}, MB, 200 * MB, 10),
-    (
-        "empty values",
-        {"MNR_MAX_UPLOAD_MB": "", "MNR_MAX_ROWS_PER_SHEET": " "},
-        20 * MB,
-        200 * MB,
-        5000,
-    ),
-    ("upload not a number", {"MNR_MAX_UPLOAD_MB": "twenty"}, 20 * MB, 200 * MB, 5000),
-    ("upload zero", {"MNR_MAX_UPLOAD_MB": "0"}, 20 * MB, 200 * MB, 5000),
-    ("upload negative", {"MNR_MAX_UPLOAD_MB": "-3"}, 20 * MB, 200 * MB, 5000),
-    ("upload nan", {"MNR_MAX_UPLOAD_MB": "nan"}, 20 * MB, 200 * MB, 5000),
-    ("upload inf", {"MNR_MAX_UPLOAD_MB": "inf"}, 20 * MB, 200 * MB, 5000),
-    ("upload with unit", {"MNR_MAX_UPLOAD_MB": "20MB"}, 20 * MB, 200 * MB, 5000),
-    ("rows fractional", {"MNR_MAX_ROWS_PER_SHEET": "1.5"}, 20 * MB, 200 * MB, 5000),
-    ("rows zero", {"MNR_MAX_ROWS_PER_SHEET": "0"}, 20 * MB, 200 * MB, 5000),
-    ("rows negative", {"MNR_MAX_ROWS_PER_SHEET": "-10"}, 20 * MB, 200 * MB, 5000),
-    ("rows word", {"MNR_MAX_ROWS_PER_SHEET": "lots"}, 20 * MB, 200 * MB, 5000),
-]
-
-
-@pytest.mark.parametrize(
-    ("environ", "file_bytes", "uncompressed", "rows"),
-    [case[1:] for case in ENV_CASES],
-    ids=[case[0] for case in ENV_CASES],
-)
-def test_limits_from_env(
-    environ: dict[str, str], file_bytes: int, uncompressed: int, rows: int
-) -> None:
-    limits = limits_from_env(environ)
-    assert limits.max_file_bytes == file_bytes
-    assert limits.max_uncompressed_bytes == uncompressed
-    assert limits.max_rows_per_sheet == rows
-    # Everything without an override keeps its default.
-    assert limits.max_zip_entries == DEFAULT_LIMITS.max_zip_entries
-    assert limits.max_sheets == DEFAULT_LIMITS.max_sheets
-
-
-def test_limits_from_env_warns_about_bad_values(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="components.ingest.file_guard"):
-        limits_from_env({"MNR_MAX_UPLOAD_MB": "twenty"})
-    assert "MNR_MAX_UPLOAD_MB" in caplog.text
-
-
-def test_limits_from_env_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MNR_MAX_UPLOAD_MB", "3")
-    monkeypatch.setenv("MNR_MAX_ROWS_PER_SHEET", "42")
-    limits = limits_from_env()
-    assert (limits.max_file_bytes, limits.max_rows_per_sheet) == (3 * MB, 42)
-
-
-def test_env_limit_is_enforced() -> None:
-    limits = limits_from_env({"MNR_MAX_UPLOAD_MB": "0.001"})
-    with pytest.raises(FileRejected) as caught:
-        check_upload("a.csv", b"a,b\n" * 1000, limits)
-    assert caught.value.kind == "too_large"

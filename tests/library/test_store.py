@@ -1,82 +1,25 @@
-"""The assessment library on SQLite (always run): saving, versions, integrity, export, migration."""
+"""The assessment library on SQLite (always run): saving, versions, listing, renaming, deleting,
+and integrity under a killed writer and concurrent writers."""
 
 from __future__ import annotations
-
-import sqlite3
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
-from components.framework.model import default_framework
 from components.ingest.collection import Collection, add_assessments, summarise
-from components.ingest.demo import load_demo
-from components.ingest.workbook import CAPABILITY_COLUMNS, ENABLER_COLUMNS, read_assessment_file
 from components.library import store
 from components.library.access import sqlite_url
+from components.library.database import LibraryUnavailable, create_library_engine
 from tests import library_support
-from tests.library_support import assessment, many
-
-COMPARED = [c for c in CAPABILITY_COLUMNS if c not in ("assessment_id", "source")]
-COMPARED_ENABLERS = [c for c in ENABLER_COLUMNS if c not in ("assessment_id", "source")]
-
-
-@pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "library.sqlite3"
-
-
-@pytest.fixture
-def engine(library_path: Path):
-    engine = store.create_library_engine(sqlite_url(library_path))
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_demo(default_framework())
-
-
-def _first_changed(demo) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The demo's first assessment with other levels: the same assessment, a new version."""
-    first = [demo.capabilities["assessment_id"].iloc[0]]
-    capabilities = store.only(demo.capabilities, first)
-    capabilities["level"] = pd.array([1] * len(capabilities), dtype="Int64")
-    return capabilities, store.only(demo.enablers, first)
-
-
-def _sorted(frame: pd.DataFrame, columns: list[str], item: str) -> pd.DataFrame:
-    return frame[columns].sort_values(["country", "year", item]).reset_index(drop=True)
-
-
-# --- the file and its settings ---------------------------------------------------------------
-
-
-def test_looking_creates_nothing_and_the_first_save_creates_the_file(engine, library_path):
-    assert store.schema_version(engine) is None
-    assert store.list_assessments(engine).empty
-    assert list(store.list_assessments(engine).columns) == store.LIST_COLUMNS
-    capabilities, enablers = store.open_assessments(engine, [1])
-    assert capabilities.empty
-    assert enablers.empty
-    assert not library_path.exists()
-    assert not library_path.parent.exists()
-
-    store.save_assessments(engine, *assessment("Zembla", 2024, 2))
-    assert library_path.exists()
-    assert store.schema_version(engine) == store.SCHEMA_VERSION
-
-
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_foreign_keys(engine):
-    store.ensure_schema(engine)
-    with engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == store.BUSY_TIMEOUT_MS
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-
+from tests.library_support import (
+    COMPARED,
+    COMPARED_ENABLERS,
+    assessment,
+    first_changed,
+    many,
+    sorted_rows,
+)
 
 # --- saving, versions, duplicates -------------------------------------------------------------
 
@@ -92,12 +35,12 @@ def test_saved_assessments_open_exactly_as_they_were(engine, demo):
     assert (listing["total"] == 21).all()
     capabilities, enablers = store.open_assessments(engine, listing["library_id"])
     pd.testing.assert_frame_equal(
-        _sorted(capabilities, COMPARED, "capability"),
-        _sorted(demo.capabilities, COMPARED, "capability"),
+        sorted_rows(capabilities, COMPARED, "capability"),
+        sorted_rows(demo.capabilities, COMPARED, "capability"),
     )
     pd.testing.assert_frame_equal(
-        _sorted(enablers, COMPARED_ENABLERS, "enabler"),
-        _sorted(demo.enablers, COMPARED_ENABLERS, "enabler"),
+        sorted_rows(enablers, COMPARED_ENABLERS, "enabler"),
+        sorted_rows(demo.enablers, COMPARED_ENABLERS, "enabler"),
     )
     assert capabilities["source"].str.startswith("Library › version 1").all()
 
@@ -141,23 +84,11 @@ def test_saving_the_same_assessment_again_is_refused_unless_a_new_version_is_ask
     assert list(listing["versions"]) == [2, 2]
 
 
-def test_the_database_itself_refuses_a_duplicate_version(engine):
-    store.save_assessments(engine, *assessment("Zembla", 2024, 2))
-    with pytest.raises(IntegrityError), engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO mnr_assessments (country, country_key, year, when_key, round_key, "
-                "version, saved_at, title, content_hash) VALUES ('ZEMBLA', 'zembla', 2024, "
-                "'2024', '', 1, '2024-01-01 00:00:00', 'copy', 'x')"
-            )
-        )
-
-
 def test_a_save_that_fails_half_way_saves_nothing(engine):
     good, good_enablers = assessment("Good", 2024, 2)
     bad, bad_enablers = assessment("Bad", 2024, 2)
     bad = pd.concat([bad, bad.iloc[[0]]], ignore_index=True)  # capability 1 twice
-    with pytest.raises(store.LibraryUnavailable):
+    with pytest.raises(LibraryUnavailable):
         store.save_assessments(
             engine,
             pd.concat([good, bad], ignore_index=True),
@@ -168,14 +99,14 @@ def test_a_save_that_fails_half_way_saves_nothing(engine):
 
 def test_a_facilitator_finds_monday_s_eight_assessments_on_friday(library_path, demo):
     eight = demo.capabilities["assessment_id"].drop_duplicates()[:8]
-    monday = store.create_library_engine(sqlite_url(library_path))
+    monday = create_library_engine(sqlite_url(library_path))
     outcomes = store.save_assessments(
         monday, store.only(demo.capabilities, eight), store.only(demo.enablers, eight)
     )
     assert len(outcomes) == 8
     monday.dispose()  # the laptop is switched off
 
-    friday = store.create_library_engine(sqlite_url(library_path))
+    friday = create_library_engine(sqlite_url(library_path))
     listing = store.list_assessments(friday)
     assert len(listing) == 8
     capabilities, _ = store.open_assessments(friday, listing["library_id"])
@@ -188,7 +119,7 @@ def test_a_facilitator_finds_monday_s_eight_assessments_on_friday(library_path, 
 
 def test_filters_by_country_year_text_and_latest(engine, demo):
     store.save_assessments(engine, demo.capabilities, demo.enablers)
-    store.save_assessments(engine, *_first_changed(demo), as_new_version=True)
+    store.save_assessments(engine, *first_changed(demo), as_new_version=True)
     listing = store.list_assessments(engine)
     countries, years = store.filter_choices(listing)
     assert countries[0] == "Arvenia"
@@ -232,101 +163,7 @@ def test_only_uploads_can_be_saved(demo):
     assert store.saveable_assessments(Collection().capabilities) == {}
 
 
-# --- export and import --------------------------------------------------------------------------
-
-
-def test_export_is_a_workbook_the_reader_reads_back(engine, demo):
-    framework = default_framework()
-    capabilities = demo.capabilities.copy()
-    capabilities.loc[0, "evidence"] = "=HYPERLINK('http://example.invalid')"
-    store.save_assessments(engine, capabilities, demo.enablers)
-    store.save_assessments(engine, *_first_changed(demo), as_new_version=True)
-
-    result = read_assessment_file("library.xlsx", store.export_workbook(engine), framework)
-    assert result.problems == ()
-    assert result.capabilities["assessment_id"].nunique() == 21  # 20, and a second version
-    assert set(result.capabilities["source"].str.split(" › ").str[1]) == {"Library", "Library v2"}
-    version_1 = result.capabilities[result.capabilities["source"] == "library.xlsx › Library"]
-    pd.testing.assert_frame_equal(
-        _sorted(version_1, COMPARED, "capability"), _sorted(capabilities, COMPARED, "capability")
-    )
-    assert "=HYPERLINK('http://example.invalid')" in set(version_1["evidence"].dropna())
-
-
-def test_import_brings_back_versions_and_titles_once(engine, tmp_path, demo):
-    framework = default_framework()
-    store.save_assessments(engine, demo.capabilities, demo.enablers)
-    store.save_assessments(engine, *_first_changed(demo), as_new_version=True)
-    store.rename_assessment(engine, int(store.list_assessments(engine)["library_id"][0]), "Renamed")
-    exported = store.export_workbook(engine)
-
-    other = store.create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
-    first = store.import_workbook(other, "library.xlsx", exported, framework)
-    assert (first.saved, first.already_there) == (21, 0)
-    original = store.list_assessments(engine).drop(columns=["library_id", "saved_at", "source"])
-    copied = store.list_assessments(other).drop(columns=["library_id", "saved_at", "source"])
-    pd.testing.assert_frame_equal(original, copied)
-
-    second = store.import_workbook(other, "library.xlsx", exported, framework)
-    assert (second.saved, second.already_there) == (0, 21)
-    assert len(store.list_assessments(other)) == 21
-    other.dispose()
-
-
-def test_import_of_a_file_that_is_not_a_workbook_saves_nothing(engine):
-    outcome = store.import_workbook(engine, "notes.xlsx", b"not a workbook", default_framework())
-    assert outcome.outcomes == ()
-    assert outcome.read.has_errors
-    assert not Path(engine.url.database).exists()
-
-
-# --- when the library cannot be used --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("url", "reason"),
-    [
-        ("definitely not a url", "not a valid database URL"),
-        ("mysql://user@host/db", "not supported"),
-        ("sqlite://", "needs a file path"),
-        ("sqlite:///:memory:", "needs a file path"),
-    ],
-)
-def test_a_bad_url_gives_a_plain_reason(url, reason):
-    with pytest.raises(store.LibraryUnavailable, match=reason):
-        store.list_assessments(store.create_library_engine(url))
-
-
-def test_a_folder_the_app_cannot_make_gives_a_plain_reason(tmp_path):
-    blocker = tmp_path / "a-file"
-    blocker.write_text("a file where the library's folder should be")
-    engine = store.create_library_engine(sqlite_url(blocker / "library.sqlite3"))
-    with pytest.raises(store.LibraryUnavailable, match="folder could not be used"):
-        store.save_assessments(engine, *assessment("Zembla", 2024, 2))
-
-
-def test_a_file_that_is_not_a_library_gives_a_plain_reason(tmp_path):
-    path = tmp_path / "library.sqlite3"
-    path.write_bytes(b"this is a text file, not a database" * 100)
-    engine = store.create_library_engine(sqlite_url(path))
-    with pytest.raises(store.LibraryUnavailable, match="not a readable library"):
-        store.list_assessments(engine)
-
-
-def test_a_library_from_a_newer_app_is_refused(engine, library_path):
-    store.save_assessments(engine, *assessment("Zembla", 2024, 2))
-    with sqlite3.connect(library_path) as raw:
-        raw.execute("UPDATE mnr_schema_version SET version = 99")
-    with pytest.raises(store.LibraryUnavailable, match="newer version of this app"):
-        store.list_assessments(engine)
-
-
-# --- migration, crash, concurrency ----------------------------------------------------------------
-
-
-def test_a_library_of_the_previous_schema_version_opens_and_keeps_its_data(library_path):
-    library_path.parent.mkdir(parents=True)
-    library_support.check_migration_from_version_1(sqlite_url(library_path))
+# --- a killed writer, concurrent writers ----------------------------------------------------------
 
 
 def test_a_writer_killed_mid_transaction_leaves_the_library_intact(library_path):
@@ -335,14 +172,3 @@ def test_a_writer_killed_mid_transaction_leaves_the_library_intact(library_path)
 
 def test_concurrent_writers_lose_nothing_and_duplicate_nothing(library_path, tmp_path):
     library_support.check_concurrent_writers_lose_nothing(sqlite_url(library_path), tmp_path / "go")
-
-
-@pytest.mark.parametrize(
-    "url", ["postgres://u:secret@db.internal/mnr", "postgresql://u:secret@db.internal:5433/mnr"]
-)
-def test_postgresql_urls_use_psycopg_3_with_a_connect_timeout(url):
-    engine = store.create_library_engine(url)  # no connection is made here
-    assert engine.url.drivername == "postgresql+psycopg"
-    assert engine.url.query["connect_timeout"] == str(store.CONNECT_TIMEOUT_S)
-    assert store.describe_library(engine).startswith("PostgreSQL database mnr on db.internal")
-    assert "secret" not in store.describe_library(engine)

@@ -22,6 +22,12 @@ from sqlalchemy.exc import IntegrityError
 from components.framework.model import default_framework
 from components.ingest.demo import load_demo
 from components.library import access, store
+from components.library.database import (
+    LibraryUnavailable,
+    create_library_engine,
+    describe_library,
+)
+from components.library.transfer import export_workbook, import_workbook
 from tests import library_support
 from tests.conftest import open_page, running_app, screenshot, wait_until_idle
 from tests.library_support import assessment
@@ -61,7 +67,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture
 def engine(pg_url: str) -> Iterator[Engine]:
-    engine = store.create_library_engine(pg_url)
+    engine = create_library_engine(pg_url)
     yield engine
     engine.dispose()
 
@@ -82,9 +88,9 @@ def test_the_library_works_the_same_on_postgresql(engine):
     first = int(listing["library_id"][0])
     assert store.rename_assessment(engine, first, "Renamed")
     assert store.delete_assessments(engine, [int(listing["library_id"][1])]) == 1
-    exported = store.export_workbook(engine)
-    assert store.import_workbook(engine, "library.xlsx", exported, default_framework()).saved == 0
-    assert store.describe_library(engine).startswith("PostgreSQL database")
+    exported = export_workbook(engine)
+    assert import_workbook(engine, "library.xlsx", exported, default_framework()).saved == 0
+    assert describe_library(engine).startswith("PostgreSQL database")
 
 
 def test_saving_twice_is_refused_or_a_new_version_on_postgresql(engine):
@@ -105,8 +111,8 @@ def test_saving_twice_is_refused_or_a_new_version_on_postgresql(engine):
 
 def test_an_unreachable_server_gives_a_plain_reason():
     url = make_url(POSTGRES_URL).set(port=1).render_as_string(hide_password=False)
-    with pytest.raises(store.LibraryUnavailable, match="cannot be reached") as caught:
-        store.list_assessments(store.create_library_engine(url))
+    with pytest.raises(LibraryUnavailable, match="cannot be reached") as caught:
+        store.list_assessments(create_library_engine(url))
     password = make_url(POSTGRES_URL).password
     assert not password or password not in caught.value.reason
 
@@ -189,6 +195,6 @@ def test_two_app_processes_share_one_library(pg_url, tmp_path, browser):
             for context in contexts:
                 context.close()
 
-    listing = store.list_assessments(engine := store.create_library_engine(pg_url))
+    listing = store.list_assessments(engine := create_library_engine(pg_url))
     assert list(listing["title"]) == ["Zembla 2024"]
     engine.dispose()

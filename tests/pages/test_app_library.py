@@ -14,6 +14,8 @@ from components.ingest.collection import Collection, add_assessments
 from components.ingest.demo import load_demo
 from components.library import access, store
 from components.library.access import sqlite_url
+from components.library.database import create_library_engine
+from components.library.transfer import export_workbook
 from components.ui.library import SignInLimiter
 from tests.library_support import assessment, many
 
@@ -37,7 +39,7 @@ def library(monkeypatch, tmp_path):
     path = tmp_path / "library.sqlite3"
     monkeypatch.setenv("MNR_LIBRARY_PATH", str(path))
     monkeypatch.setenv("MNR_EDITOR_PASSPHRASE_HASH", HASH)
-    engine = store.create_library_engine(sqlite_url(path))
+    engine = create_library_engine(sqlite_url(path))
     yield engine
     engine.dispose()
 
@@ -191,9 +193,9 @@ def test_filters_narrow_the_list(library):
 
 
 def test_import_of_a_library_workbook(library, tmp_path):
-    source = store.create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
+    source = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
     store.save_assessments(source, *many("Imported", 3))
-    exported = store.export_workbook(source)
+    exported = export_workbook(source)
     source.dispose()
     at = sign_in(library_page())
     at.file_uploader(key="library_import_file").set_value([("library.xlsx", exported, XLSX)]).run()
@@ -230,7 +232,7 @@ def test_settings_can_come_from_secrets(monkeypatch, tmp_path):
     for name in SETTINGS:
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "from-secrets.db"
-    engine = store.create_library_engine(sqlite_url(path))
+    engine = create_library_engine(sqlite_url(path))
     store.save_assessments(engine, *assessment("Zembla", 2024, 2))
     engine.dispose()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

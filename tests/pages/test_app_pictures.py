@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
-from components.ingest.workbook import AssessmentInput, write_template
+from components.ingest.template import AssessmentInput, write_template
 
 ROOT = Path(__file__).resolve().parents[2]
 PICTURE_PAGES = [

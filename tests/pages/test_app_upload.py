@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
-from components.ingest.workbook import AssessmentInput, write_template
+from components.ingest.template import AssessmentInput, write_template
 
 ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

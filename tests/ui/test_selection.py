@@ -6,10 +6,13 @@ import pytest
 from components.ingest.labels import assessment_labels
 from components.ui.selection import (
     countries_with_rounds,
+    country_aliases,
     country_choices,
     default_comparison,
     filter_assessments,
+    focus_of,
     latest_of_each,
+    overlay_choices,
     round_choices,
     undated_count,
     year_choices,
@@ -86,3 +89,52 @@ def test_assessment_labels(capabilities):
     labels = assessment_labels(capabilities)
     assert labels["k2"] == "KENYA 2023 (Review)"
     assert labels["b1"] == "Belmora"
+
+
+@pytest.mark.parametrize(
+    ("focus_id", "country", "earlier", "others"),
+    [
+        ("k2", "Kenya", {"k1": "2020"}, {"b1": "Belmora", "c1": "Côte d'Ivoire 2021"}),
+        ("k1", "Kenya", {"k2": "2023 (Review)"}, {"b1": "Belmora", "c1": "Côte d'Ivoire 2021"}),
+        ("b1", "Belmora", {}, {"c1": "Côte d'Ivoire 2021", "k2": "KENYA 2023 (Review)"}),
+    ],
+    ids=["latest round", "earlier round", "one round only"],
+)
+def test_a_profile_overlays_another_round_or_another_countrys_latest(
+    capabilities, focus_id, country, earlier, others
+):
+    choices = overlay_choices(capabilities, focus_id, country)
+    assert choices.earlier == earlier
+    assert choices.others == others
+    assert list(choices.other_countries) == list(others)
+
+
+def test_overlay_countries_are_named_for_links(capabilities):
+    choices = overlay_choices(capabilities, "k2", "Kenya")
+    assert choices.other_countries == {"b1": "Belmora", "c1": "Côte d'Ivoire"}
+
+
+@pytest.mark.parametrize(
+    ("ids", "countries", "focus", "expected"),
+    [
+        (["k2", "b1"], ["Kenya", "Belmora"], "Kenya", "k2"),
+        (["k2", "b1"], ["Kenya", "Belmora"], "Belmora", "b1"),
+        (["k2", "b1"], ["Kenya", "Belmora"], "Côte d'Ivoire", None),
+        (["k2", "b1"], ["Kenya", "Belmora"], None, None),
+    ],
+)
+def test_focus_of_a_comparison(ids, countries, focus, expected):
+    assert focus_of(ids, countries, focus) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "anonymised", "expected"),
+    [
+        ("Kenya", False, {"Belmora": "Belmora", "Kenya": "Kenya", "Zembla": "Zembla"}),
+        ("Kenya", True, {"Belmora": "Country A", "Kenya": "Kenya", "Zembla": "Country B"}),
+        (None, True, {"Belmora": "Country A", "Kenya": "Country B", "Zembla": "Country C"}),
+    ],
+    ids=["named", "anonymised", "anonymised without a focus"],
+)
+def test_country_aliases(focus, anonymised, expected):
+    assert country_aliases(["Belmora", "Kenya", "Zembla"], focus, anonymised=anonymised) == expected

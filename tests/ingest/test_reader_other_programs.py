@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from components.framework.model import default_framework
-from components.ingest.workbook import read_assessment_file
+from components.ingest.reader import read_assessment_file
 from scripts.make_libreoffice_fixtures import ZEMBLA, wide_levels
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -1,0 +1,167 @@
+"""What every chart shares: fonts, the ui revision, the neutral grey, layout and hover text.
+
+The chart modules (``radar``, ``heatmap``, ``bars``, ``trends``) build their figures with these
+pieces, so that every figure follows the rules in ``components.charts``: the same fonts and
+legend on every chart, numbers and levels written the same way, and every text that may come
+from people HTML-escaped before plotly renders it.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.base.text import count_of, shorten
+from components.framework.model import Scale
+from components.framework.palette import NOT_ASSESSED_LABEL
+
+# Kept constant so that plotly keeps zoom, pan and legend clicks when Streamlit reruns a page.
+UIREVISION = "mnr-dashboard"
+
+FONT_SIZE = 15
+TICK_FONT_SIZE = 14
+AXIS_TITLE_FONT_SIZE = 16
+# Streamlit's own font first, so charts match the page. Not "inherit": plotly's "Download as
+# PNG" draws the chart outside the page, where "inherit" falls back to a serif font.
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, sans-serif'
+_FONT = {"family": FONT_FAMILY, "size": FONT_SIZE}
+TICK_FONT = {"size": TICK_FONT_SIZE}
+AXIS_TITLE_FONT = {"size": AXIS_TITLE_FONT_SIZE}
+
+# A neutral grey for things that are not a category of their own (the peer median line, the
+# outline of "not assessed" markers). Not a palette: a grey reads the same to everyone.
+NEUTRAL_COLOUR = "#666666"
+
+_EVIDENCE_MAX_CHARS = 200
+_EVIDENCE_LINE_CHARS = 60
+
+_LEGEND_BELOW: dict[str, Any] = {
+    "orientation": "h",
+    "x": 0.5,
+    "xanchor": "center",
+    "yanchor": "top",
+    "font": {"size": FONT_SIZE},
+    "title": {"text": ""},
+}
+
+
+def common_layout(
+    figure: go.Figure,
+    *,
+    height: int,
+    legend: bool,
+    legend_y: float = -0.06,
+    margin: Mapping[str, int] | None = None,
+) -> None:
+    """What every figure shares: template, fonts, legend below, ui revision."""
+    figure.update_layout(
+        template="plotly_white",
+        font=_FONT,
+        hoverlabel={"font": {"size": FONT_SIZE}, "align": "left"},
+        height=height,
+        margin=dict(margin) if margin else {"t": 40, "b": 40, "l": 60, "r": 40},
+        showlegend=legend,
+        uirevision=UIREVISION,
+    )
+    if legend:
+        figure.update_layout(legend={**_LEGEND_BELOW, "y": legend_y})
+
+
+def score_axis(figure: go.Figure, scale: Scale) -> None:
+    """The y axis of a domain score: fixed from 0 to the top of the scale, a tick per level."""
+    figure.update_yaxes(
+        range=[0, scale.maximum],
+        tickmode="array",
+        tickvals=[v for v in scale.values if v >= 0],
+        tickfont=TICK_FONT,
+        title={"text": "Domain score (mean level)", "font": AXIS_TITLE_FONT},
+        zeroline=True,
+        fixedrange=True,
+    )
+
+
+def domain_lookup(frame: pd.DataFrame) -> dict[tuple[Any, str], dict[str, Any]]:
+    """(assessment_id, domain) -> the row as a dict, for lookups in framework order."""
+    return {(row["assessment_id"], row["domain"]): row for row in frame.to_dict("records")}
+
+
+def as_float(value: object) -> float | None:
+    """A float, or None for anything missing (None, NaN, pd.NA, NaT)."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def level_text(value: object, scale: Scale | None) -> str:
+    """``2 · Developing`` for a level, "Not assessed" for a missing one."""
+    number = as_float(value)
+    if number is None:
+        return NOT_ASSESSED_LABEL
+    if scale is None or not float(number).is_integer():
+        return f"{number:g}"
+    try:
+        return f"{int(number)} · {scale.level(int(number)).label}"
+    except KeyError:
+        return f"{number:g}"
+
+
+def coverage_text(assessed: object, total: object, *, peer: bool = False) -> str:
+    """How many capabilities (or, for a peer median, assessments) a score rests on."""
+    count = as_float(assessed)
+    if count is None:
+        return ""
+    count = int(count)
+    if peer:
+        return f"median of {count_of(count, 'assessment')}"
+    whole = as_float(total)
+    if whole is None:
+        return f"{count_of(count, 'capability', 'capabilities')} assessed"
+    if count == 0:
+        return NOT_ASSESSED_LABEL
+    return f"{count} of {int(whole)} capabilities assessed"
+
+
+def evidence_html(evidence: object) -> str:
+    """Evidence for a hover box: cut to about 200 characters, wrapped, HTML-escaped."""
+    if evidence is None:
+        return "No evidence recorded"
+    try:
+        if pd.isna(evidence):  # type: ignore[arg-type]
+            return "No evidence recorded"
+    except (TypeError, ValueError):
+        pass
+    text = " ".join(str(evidence).split())
+    if not text:
+        return "No evidence recorded"
+    text = shorten(text, _EVIDENCE_MAX_CHARS)
+    # Wrap first, then escape each line: widths count what people read, not entities.
+    lines = textwrap.wrap(text, _EVIDENCE_LINE_CHARS, break_long_words=True)
+    return "Evidence: " + "<br>".join(escape(line) for line in lines)
+
+
+def escape(text: object) -> str:
+    """Escape text for plotly's HTML-like labels.
+
+    Quotes are left alone: plotly decodes ``&lt;``, ``&gt;`` and ``&amp;`` but would show
+    ``&quot;`` literally, and with ``<`` escaped no tag or attribute can form anyway.
+    """
+    return html.escape(str(text), quote=False)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a label into lines of about ``width`` characters with ``<br>``."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(lines) if lines else text

@@ -1,0 +1,331 @@
+"""Over time: a country's domain scores across rounds, and each capability between two rounds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.common import (
+    AXIS_TITLE_FONT,
+    FONT_SIZE,
+    NEUTRAL_COLOUR,
+    TICK_FONT,
+    TICK_FONT_SIZE,
+    as_float,
+    common_layout,
+    coverage_text,
+    domain_lookup,
+    escape,
+    level_text,
+    score_axis,
+    wrap,
+)
+from components.framework.model import Framework, Scale
+from components.framework.palette import DOMAIN_PALETTE, NOT_ASSESSED_COLOUR, domain_colours
+
+# The change chart colours its lines by what happened. Improved and declined are the
+# Okabe-Ito bluish green and vermillion (safe for colour-blindness, and the direction is also
+# shown by the marker's shape); "unchanged" is a quiet grey.
+STATUS_COLOURS: dict[str, str] = {
+    "improved": "#009E73",
+    "unchanged": "#999999",
+    "declined": "#D55E00",
+    "newly assessed": DOMAIN_PALETTE[0],  # Okabe-Ito blue: new information, neither good nor bad
+    "no longer assessed": NEUTRAL_COLOUR,
+    "not assessed": NOT_ASSESSED_COLOUR,
+}
+_STATUS_LABELS = {
+    "improved": "Improved",
+    "unchanged": "Unchanged",
+    "declined": "Declined",
+    "newly assessed": "Newly assessed",
+    "no longer assessed": "No longer assessed",
+    "not assessed": "Not assessed in either round",
+}
+# Trend lines: one symbol per domain, so that the lines are told apart without colour.
+_DOMAIN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+
+
+def trend_lines(trend: pd.DataFrame, framework: Framework) -> go.Figure:
+    """One line per domain across rounds (x in the rounds' ``order``), gaps where no score."""
+    scale = framework.scale
+    round_ids: list[Any] = []
+    round_labels: list[str] = []
+    if not trend.empty:
+        rounds = trend.drop_duplicates("assessment_id").sort_values("order", kind="stable")
+        round_ids = list(rounds["assessment_id"])
+        round_labels = _unique_texts([escape(label) for label in rounds["label"]])
+    lookup = domain_lookup(trend)
+    colours = domain_colours(framework)
+    figure = go.Figure()
+    for index, domain in enumerate(framework.domains):
+        rows = [lookup.get((assessment_id, domain.id), {}) for assessment_id in round_ids]
+        values = [as_float(row.get("score")) for row in rows]
+        figure.add_trace(
+            go.Scatter(
+                x=round_labels,
+                y=values,
+                name=escape(domain.name),
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": colours[domain.id], "width": 3},
+                marker={
+                    "color": colours[domain.id],
+                    "size": 12,
+                    "symbol": _DOMAIN_SYMBOLS[index % len(_DOMAIN_SYMBOLS)],
+                },
+                cliponaxis=False,
+                customdata=[
+                    [
+                        escape(domain.name),
+                        label,
+                        coverage_text(row.get("assessed"), row.get("total")),
+                    ]
+                    for label, row in zip(round_labels, rows, strict=True)
+                ],
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: %{y:.1f}"
+                    "<br>%{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    figure.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=round_labels,
+        tickfont={"size": FONT_SIZE},
+        title={"text": "Round", "font": AXIS_TITLE_FONT},
+    )
+    score_axis(figure, scale)
+    common_layout(figure, height=500, legend=True, legend_y=-0.22)
+    return figure
+
+
+def change_chart(changes: pd.DataFrame, framework: Framework) -> go.Figure:
+    """Each capability's level in two rounds: hollow marker before, filled marker after.
+
+    A line joins the two, coloured by what happened (improved, unchanged, declined); the filled
+    marker points the way the level moved (a triangle right or left), so the direction reads
+    without colour. A capability missing in one or both rounds gets a short note instead of
+    a made-up line.
+    """
+    scale = framework.scale
+    rows = changes.reset_index(drop=True)
+    labels = [
+        escape(f"{int(number)} · {title}")
+        for number, title in zip(rows["capability"], rows["title"], strict=True)
+    ]
+    befores = [as_float(v) for v in rows["level_before"]]
+    afters = [as_float(v) for v in rows["level_after"]]
+    statuses = [str(s) for s in rows["status"]]
+    figure = go.Figure()
+
+    for status, colour in STATUS_COLOURS.items():
+        indices = [i for i, s in enumerate(statuses) if s == status]
+        if status == "not assessed" or not indices:
+            continue
+        x: list[float | None] = []
+        y: list[str | None] = []
+        symbols: list[str] = []
+        sizes: list[int] = []
+        customdata: list[list[str]] = []
+        for i in indices:
+            hover = [
+                labels[i],
+                escape(level_text(befores[i], scale)),
+                escape(level_text(afters[i], scale)),
+                _change_text(status, befores[i], afters[i]),
+            ]
+            for value, symbol, size in (
+                (befores[i], "circle-open", 15),
+                (afters[i], _after_symbol(status), 17),
+            ):
+                if value is None:
+                    continue
+                x.append(value)
+                y.append(labels[i])
+                symbols.append(symbol)
+                sizes.append(size)
+                customdata.append(hover)
+            # None separates one capability's segment from the next.
+            x.append(None)
+            y.append(None)
+            symbols.append("circle")
+            sizes.append(0)
+            customdata.append(["", "", "", ""])
+        figure.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                name=_STATUS_LABELS[status],
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": colour, "width": 4},
+                marker={
+                    "color": colour,
+                    "symbol": symbols,
+                    "opacity": 1,
+                    "size": sizes,
+                    "line": {"color": colour, "width": 2.5},
+                },
+                cliponaxis=False,
+                customdata=customdata,
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>Earlier: %{customdata[1]}"
+                    "<br>Later: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+                ),
+            )
+        )
+
+    notes = _change_notes(labels, befores, afters, scale)
+    if notes is not None:
+        figure.add_trace(notes)
+    # Legend-only keys for the two marker kinds, so the chart explains itself when exported.
+    for name, symbol in (("Earlier round", "circle-open"), ("Later round", "circle")):
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                name=name,
+                mode="markers",
+                marker={
+                    "color": NEUTRAL_COLOUR,
+                    "symbol": symbol,
+                    "size": 14,
+                    "line": {"width": 2.5},
+                },
+                hoverinfo="skip",
+            )
+        )
+
+    for boundary in _domain_row_boundaries(rows):
+        figure.add_shape(
+            type="line",
+            name="domain-separator",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y",
+            y0=boundary,
+            y1=boundary,
+            line={"color": "#BFBFBF", "width": 1},
+            layer="below",
+        )
+    figure.update_xaxes(
+        range=[scale.minimum - 0.5, scale.maximum + 0.5],
+        tickmode="array",
+        tickvals=list(scale.values),
+        ticktext=[escape(level_text(v, scale)) for v in scale.values],
+        tickfont=TICK_FONT,
+        side="top",
+        zeroline=False,
+        fixedrange=True,
+    )
+    figure.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        tickmode="array",
+        tickvals=labels,
+        ticktext=[wrap(label, 40) for label in labels],
+        tickfont=TICK_FONT,
+        autorange="reversed",
+        automargin=True,
+        showgrid=True,
+        fixedrange=True,
+    )
+    # 34 px a row leaves room for a label wrapped onto two lines.
+    height = max(320, 150 + 34 * len(labels))
+    common_layout(
+        figure,
+        height=height,
+        legend=True,
+        legend_y=-40 / (height - 130),  # about 40 px below the plot, whatever the height
+        margin={"t": 60, "b": 90, "l": 16, "r": 24},
+    )
+    return figure
+
+
+def _change_notes(
+    labels: Sequence[str],
+    befores: Sequence[float | None],
+    afters: Sequence[float | None],
+    scale: Scale,
+) -> go.Scatter | None:
+    """Text notes for capabilities missing in one or both rounds."""
+    middle = (scale.minimum + scale.maximum) / 2
+    x: list[float] = []
+    y: list[str] = []
+    text: list[str] = []
+    positions: list[str] = []
+    for label, before, after in zip(labels, befores, afters, strict=True):
+        if before is not None and after is not None:
+            continue
+        if before is None and after is None:
+            x.append(middle)
+            text.append("not assessed in both rounds")
+            positions.append("middle center")
+        else:
+            value = after if before is None else before
+            x.append(value)
+            text.append(
+                "not assessed in the earlier round"
+                if before is None
+                else "not assessed in the later round"
+            )
+            positions.append("middle right" if value <= middle else "middle left")
+        y.append(label)
+    if not x:
+        return None
+    return go.Scatter(
+        x=x,
+        y=y,
+        # An invisible marker pushes the text clear of the visible marker at the same spot.
+        mode="markers+text",
+        marker={"size": 24, "opacity": 0},
+        text=text,
+        textposition=positions,
+        textfont={"size": TICK_FONT_SIZE, "color": NEUTRAL_COLOUR},
+        name="Notes",
+        showlegend=False,
+        cliponaxis=False,
+        hoverinfo="skip",
+    )
+
+
+def _domain_row_boundaries(rows: pd.DataFrame) -> list[float]:
+    """Category positions between consecutive rows of different domains (for thin lines)."""
+    if "domain" not in rows:
+        return []
+    domains = list(rows["domain"])
+    return [i - 0.5 for i in range(1, len(domains)) if domains[i] != domains[i - 1]]
+
+
+def _after_symbol(status: str) -> str:
+    """The filled marker: a triangle pointing the way the level moved, else a disc."""
+    if status == "improved":
+        return "triangle-right"
+    if status == "declined":
+        return "triangle-left"
+    return "circle"
+
+
+def _change_text(status: str, before: float | None, after: float | None) -> str:
+    """The status in words for the hover, with the step when the level moved: "Improved (+2)"."""
+    label = _STATUS_LABELS.get(status, status.capitalize())
+    if before is not None and after is not None and after != before:
+        return f"{label} ({after - before:+g})"
+    return label
+
+
+def _unique_texts(texts: Sequence[str]) -> list[str]:
+    """Make repeated labels unique (a category axis would merge them into one point)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for text in texts:
+        seen[text] = seen.get(text, 0) + 1
+        unique.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return unique

@@ -1,0 +1,329 @@
+"""An assessment being assembled from a sheet: its metadata and its answers, cell by cell.
+
+``Draft`` collects one assessment's country, date or year, round and levels while its sheet is
+read; ``MetaReader`` reads metadata (labelled cells or table columns); ``read_answers`` reads
+one item's level, evidence and confidence; ``report_match`` says how a cell was taken as a
+capability or enabler. What cannot be used is reported on the ``ReadContext``, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from components.base.text import normalise
+from components.ingest.matching import (
+    METADATA_FIELDS,
+    Catalogue,
+    Field,
+    ItemMatch,
+    When,
+    classify_header,
+    is_blank,
+    level_choices,
+    parse_confidence,
+    parse_iso3,
+    parse_level,
+    parse_when,
+)
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+
+
+@dataclass
+class Draft:
+    """One assessment being assembled while its sheet is read."""
+
+    sheet: Sheet
+    country: str | None = None
+    iso3: str | None = None
+    year: int | None = None
+    date: datetime.date | None = None
+    round: str | None = None
+    assessed_by: str | None = None
+    # kind -> number -> (level, evidence, confidence)
+    items: dict[str, dict[int, tuple[int | None, str | None, str | None]]] = field(
+        default_factory=lambda: {"capability": {}, "enabler": {}}
+    )
+    first_cell: dict[tuple[str, int], str] = field(default_factory=dict)
+    # The template's Enablers sheet: no country of its own, joins the Assessment sheet's.
+    needs_owner: bool = False
+    # Where the country should have been written, when its label was found empty.
+    country_cell: str | None = None
+
+    @property
+    def name(self) -> str:
+        when = self.date.isoformat() if self.date else self.year
+        parts = [self.country or "(no country)", str(when) if when else "", self.round or ""]
+        return " ".join(p for p in parts if p)
+
+    def key(self) -> tuple[str, str, str]:
+        """(country, date or year, round), normalised: which assessment this is."""
+        when = self.date.isoformat() if self.date else str(self.year or "")
+        return normalise(self.country or ""), when, normalise(self.round or "")
+
+    @property
+    def enablers_only(self) -> bool:
+        """Enablers with a country but no capability: a long Enablers table's assessment
+        (or an Enablers sheet with its own Country label), which belongs to the capability
+        assessment of the same country, date or year and round elsewhere in the file."""
+        return (
+            self.country is not None
+            and not self.needs_owner
+            and not self.items["capability"]
+            and bool(self.items["enabler"])
+        )
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata read from labelled cells or from a row's columns, before defaults apply."""
+
+    country: str | None = None
+    iso3: str | None = None
+    when: When = field(default_factory=When)
+    round: str | None = None
+    assessed_by: str | None = None
+
+    def key(self) -> tuple[str, str, str]:
+        when = self.when.date.isoformat() if self.when.date else str(self.when.year or "")
+        return normalise(self.country or ""), when, normalise(self.round or "")
+
+    def over(self, defaults: Meta) -> Meta:
+        """These values, with ``defaults`` where these are missing."""
+        when = self.when if self.when.year is not None else defaults.when
+        return Meta(
+            self.country or defaults.country,
+            self.iso3 or defaults.iso3,
+            when,
+            self.round or defaults.round,
+            self.assessed_by or defaults.assessed_by,
+        )
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text for country, evidence and similar: ``None`` when blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _one_line(value: Any) -> str | None:
+    text = _text(value)
+    return " ".join(text.split()) if text else None
+
+
+class MetaReader:
+    """Reads metadata values (label cells or table columns), reporting what it cannot use."""
+
+    def __init__(self, ctx: ReadContext, sheet: Sheet) -> None:
+        self.ctx = ctx
+        self.sheet = sheet
+        # Labels found with nothing beside them: field -> the cell the value belongs in.
+        self.empty: dict[Field, str] = {}
+
+    def when(self, value: Any, row: int, column: int) -> When:
+        when = parse_when(value)
+        if when.note and self.ctx.once((self.sheet.name, "when", column, str(value))):
+            kept = "it was used" if when.year is not None else "it was left empty"
+            self.ctx.add(
+                "warning",
+                self.sheet,
+                cell_address(row, column),
+                f"Date or year {when.note}; {kept}.",
+                "Write a year such as 2024 or a date such as 2024-03-31.",
+            )
+        return when if when.year is not None else When()
+
+    def iso3(self, value: Any, row: int, column: int) -> str | None:
+        code = parse_iso3(value)
+        if (
+            code is None
+            and not is_blank(value)
+            and self.ctx.once((self.sheet.name, "iso3", column, str(value)))
+        ):
+            self.ctx.add(
+                "warning",
+                self.sheet,
+                cell_address(row, column),
+                f"ISO3 code {quoted(value)} is not three letters; it was left empty.",
+                "Write the ISO 3166 alpha-3 code, e.g. KEN, or leave the cell blank.",
+            )
+        return code
+
+    def from_cells(self, cells: Mapping[Field, tuple[Any, int, int]]) -> Meta:
+        """Metadata from ``field -> (value, row, column)``."""
+        when = When()
+        for name in ("when", "date", "year"):
+            if name in cells and when.year is None:
+                when = self.when(*cells[name])
+        iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
+        return Meta(
+            country=_one_line(cells["country"][0]) if "country" in cells else None,
+            iso3=iso3,
+            when=when,
+            round=_one_line(cells["round"][0]) if "round" in cells else None,
+            assessed_by=_one_line(cells["assessed_by"][0]) if "assessed_by" in cells else None,
+        )
+
+    def labelled(self, table_top: int, table_width: int) -> Meta:
+        """Metadata from label cells ("Country" with the value to its right), outside the
+        table (rows above its header, or columns right of it)."""
+        found: dict[Field, tuple[Any, int, int]] = {}
+        empty: dict[Field, tuple[int, int]] = {}
+        for row, cells in enumerate(self.sheet.rows):
+            start = 0 if row < table_top else table_width
+            for column in range(start, len(cells)):
+                name = classify_header(cells[column])
+                if name not in METADATA_FIELDS or name in found or name in empty:
+                    continue
+                value_column = next(
+                    (c for c in range(column + 1, len(cells)) if cells[c] is not None), None
+                )
+                # Nothing to the right, or only the next label: this label was left empty.
+                if value_column is None or classify_header(cells[value_column]) in METADATA_FIELDS:
+                    empty[name] = (row, column)
+                    continue
+                found[name] = (cells[value_column], row, value_column)
+        # A label's value cell is where the other labels have theirs (labels are often merged
+        # over two columns, so "the next cell" would be inside the label).
+        value_columns = [column for _, _, column in found.values()]
+        for name, (row, column) in empty.items():
+            usual = max(set(value_columns), key=value_columns.count, default=column + 1)
+            target = usual if usual > column else column + 1
+            self.empty[name] = cell_address(row, target)
+            self.ctx.watch_formula(self.sheet, row, target, f"the {self.sheet.value(row, column)}")
+        return self.from_cells(found)
+
+
+def read_answers(
+    ctx: ReadContext,
+    sheet: Sheet,
+    draft: Draft,
+    *,
+    catalogue: Catalogue,
+    number: int,
+    row: int,
+    columns: Mapping[str, int | None],
+) -> None:
+    """Level, evidence and confidence of one item in one row (cells named as found)."""
+    level_column = columns.get("level")
+    level_value = sheet.value(row, level_column) if level_column is not None else None
+    what = catalogue.describe(number)
+    level = None
+    if level_column is not None:
+        reading = parse_level(level_value, ctx.framework.scale)
+        cell = cell_address(row, level_column)
+        if reading.error:
+            ctx.add(
+                "error",
+                sheet,
+                cell,
+                f"The level of {what} for {draft.name}: {reading.error}; it was not used.",
+                f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
+                "enough), or leave it blank if not assessed.",
+            )
+        elif reading.warning:
+            ctx.add(
+                "warning",
+                sheet,
+                cell,
+                f"The level of {what}: {reading.warning}.",
+                f"Use one of {level_choices(ctx.framework.scale)}.",
+            )
+        if level_value is None:
+            ctx.watch_formula(sheet, row, level_column, f"the level of {what}")
+        level = reading.level
+    evidence_column = columns.get("evidence")
+    evidence = _text(sheet.value(row, evidence_column)) if evidence_column is not None else None
+    confidence = None
+    confidence_column = columns.get("confidence")
+    if confidence_column is not None:
+        raw = sheet.value(row, confidence_column)
+        confidence, ok = parse_confidence(raw)
+        if not ok:
+            ctx.add(
+                "warning",
+                sheet,
+                cell_address(row, confidence_column),
+                f"Confidence {quoted(raw)} for {what} is not low, medium or high; it was "
+                "left empty (the level was kept).",
+                "Write low, medium or high, or leave the cell blank.",
+            )
+    key = (catalogue.kind, number)
+    cell = cell_address(row, level_column if level_column is not None else 0)
+    if key in draft.first_cell:
+        ctx.add(
+            "error",
+            sheet,
+            cell,
+            f"{what[0].upper()}{what[1:]} appears a second time for {draft.name} (first in "
+            f"{draft.first_cell[key]}); this row was not used.",
+            "Keep one row per capability for each assessment; delete or correct the other.",
+        )
+        return
+    draft.first_cell[key] = cell
+    draft.items[catalogue.kind][number] = (level, evidence, confidence)
+
+
+def report_match(
+    ctx: ReadContext, sheet: Sheet, cell: str, *, value: Any, catalogue: Catalogue, match: ItemMatch
+) -> int | None:
+    """The matched number, after reporting a fuzzy match (warning) or no match (error)."""
+    kind = catalogue.kind
+    fix_known = (
+        f"Write the {kind} number (1 to {len(catalogue.titles)}) or its title exactly as in "
+        "the template."
+    )
+    if match.number is not None:
+        if match.how == "fuzzy":
+            ctx.add(
+                "warning",
+                sheet,
+                cell,
+                f"{quoted(value)} is not exactly {with_article(kind)} title; it was taken as "
+                f"{catalogue.describe(match.number)}.",
+                f"If that is wrong, correct the cell. {fix_known}",
+            )
+        elif match.note:
+            ctx.add(
+                "warning",
+                sheet,
+                cell,
+                f"{quoted(value)}: {match.note}; it was taken as "
+                f"{catalogue.describe(match.number)} by its number.",
+                f"Check the cell. {fix_known}",
+            )
+        return match.number
+    candidates = "; ".join(catalogue.describe(n) for n in match.candidates)
+    if match.how == "ambiguous":
+        message = f"{quoted(value)} could be more than one {kind}: {candidates}; not used."
+    elif match.how == "conflict":
+        message = (
+            f"{quoted(value)} gives the number of one {kind} and the title of another "
+            f"({candidates}); not used."
+        )
+    else:
+        closest = f" The closest are: {candidates}." if candidates else ""
+        message = (
+            f"{quoted(value)} is not {with_article(kind)} of the framework; not used.{closest}"
+        )
+    ctx.add("error", sheet, cell, message, fix_known)
+    return None
+
+
+def apply_meta(draft: Draft, meta: Meta) -> None:
+    """Give ``draft`` the country, date or year, round and the rest that ``meta`` holds."""
+    draft.country = meta.country
+    draft.iso3 = meta.iso3
+    draft.year = meta.when.year
+    draft.date = meta.when.date
+    draft.round = meta.round
+    draft.assessed_by = meta.assessed_by

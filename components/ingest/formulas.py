@@ -1,0 +1,92 @@
+"""Formulas without a saved result, in the cells the reader needed.
+
+The reader reads cached values only. A used cell that came back blank may hold a formula that
+was never calculated (files written by scripts, not by Excel); a second, formulas-visible pass
+over just those cells reports each one, instead of treating it as blank.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from components.ingest.report import Problem
+from components.ingest.sheets import ReadContext, cell_address, quoted
+
+
+def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
+    """Second, formulas-visible pass over only the used cells that came back blank."""
+    if not ctx.formula_cells or not _has_formulas(data):
+        return
+    wanted: dict[str, dict[int, list[int]]] = {}
+    for sheet_name, row, column in ctx.formula_cells:
+        wanted.setdefault(sheet_name, {}).setdefault(row, []).append(column)
+    workbook = load_workbook(
+        io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
+    )
+    try:
+        for sheet_name, rows in wanted.items():
+            worksheet = workbook[sheet_name]
+            worksheet.reset_dimensions()
+            last_row = max(rows) + 1
+            last_column = max(c for columns in rows.values() for c in columns) + 1
+            cells = worksheet.iter_rows(
+                min_row=1, max_row=last_row, max_col=last_column, values_only=True
+            )
+            for row, values in enumerate(cells):
+                for column in rows.get(row, ()):
+                    formula = _formula_text(values[column] if column < len(values) else None)
+                    if formula is None:
+                        continue
+                    meaning = ctx.formula_cells[(sheet_name, row, column)]
+                    ctx.problems.append(
+                        Problem(
+                            "error",
+                            ctx.file,
+                            sheet_name,
+                            cell_address(row, column),
+                            f"The cell holds a formula ({quoted(formula)}) with no saved "
+                            f"result, so {meaning} could not be read.",
+                            "Open the file in Excel or LibreOffice and save it again (that "
+                            "stores the results), or type the value instead of the formula.",
+                        )
+                    )
+    finally:
+        workbook.close()
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet part holds a formula element at all.
+
+    A plain scan of the (already size-checked) XML is far cheaper than a second openpyxl pass,
+    and most uploads have no formulas in the cells that matter.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.startswith("xl/worksheets/") or info.is_dir():
+                continue
+            tail = b""
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
+
+
+def _formula_text(value: Any) -> str | None:
+    if isinstance(value, ArrayFormula):
+        return str(value.text)
+    if isinstance(value, DataTableFormula):
+        return "data table"
+    if isinstance(value, str) and value.startswith("="):
+        return value
+    return None

@@ -1,0 +1,104 @@
+"""What an upload may cost before it is refused: ``ReadLimits``, and their overrides from the
+environment.
+
+The file guard enforces the byte, archive and sheet-count limits before any parser runs; the
+reader enforces rows and columns because only it sees them.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+_LOG = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+
+#: Environment variables read by ``limits_from_env``.
+ENV_MAX_UPLOAD_MB = "MNR_MAX_UPLOAD_MB"
+ENV_MAX_ROWS_PER_SHEET = "MNR_MAX_ROWS_PER_SHEET"
+
+# When an operator raises the upload limit, the expansion limit follows so that a larger, real
+# workbook is not refused for unpacking to ordinary xlsx proportions (about 10x).
+_UNCOMPRESSED_PER_UPLOAD_BYTE = 10
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much an upload may cost before anything parses it.
+
+    The guard enforces the byte, archive and sheet-count limits; the reader enforces rows and
+    columns because only it sees them. Every limit must be positive.
+    """
+
+    max_file_bytes: int = 20 * MB
+    max_uncompressed_bytes: int = 200 * MB
+    max_zip_entries: int = 2000
+    max_compression_ratio: float = 200.0
+    max_rows_per_sheet: int = 5000  # enforced by the reader, not by the guard
+    max_columns: int = 300  # enforced by the reader
+    max_sheets: int = 50  # checked by the guard from xl/workbook.xml
+
+    def __post_init__(self) -> None:
+        # A zero or negative limit is a configuration mistake that would reject every file (or,
+        # for the ratio, none); say so at start-up rather than in front of an analyst.
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+                msg = f"ReadLimits.{field.name} must be a positive number, got {value!r}"
+                raise ValueError(msg)
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def limits_from_env(environ: Mapping[str, str] | None = None) -> ReadLimits:
+    """Limits with optional overrides from the environment (``os.environ`` by default).
+
+    * ``MNR_MAX_UPLOAD_MB``: largest upload in megabytes (MiB), a positive number such as
+      ``20`` or ``7.5``. Raising it above the default also raises the unpacked-size limit to
+      ten times the upload limit, so a larger real workbook is not then refused for expanding.
+    * ``MNR_MAX_ROWS_PER_SHEET``: a positive whole number.
+
+    A missing or blank value means the default. An invalid one (not a number, zero, negative,
+    infinite, a fraction of a row) also falls back to the default, and logs a warning: a typo in
+    deployment settings must not take the upload page down, nor pass unnoticed.
+    """
+    env = os.environ if environ is None else environ
+    defaults = DEFAULT_LIMITS
+
+    max_file_bytes = defaults.max_file_bytes
+    upload_mb = _positive_number(env, ENV_MAX_UPLOAD_MB)
+    if upload_mb is not None:
+        max_file_bytes = max(1, int(upload_mb * MB))
+
+    max_rows = defaults.max_rows_per_sheet
+    rows = _positive_number(env, ENV_MAX_ROWS_PER_SHEET, whole=True)
+    if rows is not None:
+        max_rows = int(rows)
+
+    max_uncompressed = max(
+        defaults.max_uncompressed_bytes, max_file_bytes * _UNCOMPRESSED_PER_UPLOAD_BYTE
+    )
+    return ReadLimits(
+        max_file_bytes=max_file_bytes,
+        max_uncompressed_bytes=max_uncompressed,
+        max_rows_per_sheet=max_rows,
+    )
+
+
+def _positive_number(env: Mapping[str, str], key: str, *, whole: bool = False) -> float | None:
+    raw = env.get(key)
+    if raw is None or not raw.strip():
+        return None
+    try:
+        value = float(int(raw)) if whole else float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        _LOG.warning("Ignoring %s=%r: expected a positive number; using the default.", key, raw)
+        return None
+    return value

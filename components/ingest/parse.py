@@ -1,0 +1,365 @@
+"""Turning the table found on a sheet into draft assessments, one layout at a time.
+
+``parse_sheet`` finds the sheet's layout (``components.ingest.layout``) and reads its rows:
+which capability or enabler each row is about, which assessment it belongs to (a long
+table's country, date or year and round), and its answers. A sheet with no table is skipped
+with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
+from components.ingest.layout import (
+    CountryRows,
+    ItemRows,
+    ItemTable,
+    explain_unrecognised,
+    find_layout,
+)
+from components.ingest.matching import (
+    METADATA_FIELDS,
+    Catalogue,
+    Field,
+    ItemMatch,
+    When,
+    classify_header,
+    match_any,
+    split_assessment_header,
+)
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+
+# Sheets of the app's own template and export that hold no assessment: skipped without a
+# word (names compared case-insensitively).
+TEMPLATE_INFO_SHEETS = frozenset({"instructions", "readme", "scale"})
+
+FIX_TABLE = (
+    "Use the template from the upload page, or a table with the columns Country, Year, "
+    "Capability and Level (one row per capability), or capabilities as rows and countries "
+    "as columns."
+)
+
+
+def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
+    """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
+    if sheet.name is not None and sheet.name.strip().casefold() in TEMPLATE_INFO_SHEETS:
+        return []
+    layout = find_layout(ctx, sheet)
+    if isinstance(layout, ItemTable):
+        return _parse_item_table(ctx, sheet, layout)
+    if isinstance(layout, ItemRows):
+        return _parse_item_rows(ctx, sheet, layout)
+    if isinstance(layout, CountryRows):
+        return _parse_country_rows(ctx, sheet, layout)
+    # A hidden sheet that is not a table is a helper (drop-down lists and the like).
+    if not sheet.hidden:
+        where = f"sheet “{sheet.name}”" if sheet.name is not None else "the file"
+        ctx.add(
+            "warning",
+            sheet,
+            None,
+            f"Skipped {where}: {explain_unrecognised(sheet)}.",
+            FIX_TABLE,
+        )
+    return []
+
+
+def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list[Draft]:
+    columns = layout.columns
+    primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
+    secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
+    meta_reader = MetaReader(ctx, sheet)
+    defaults = meta_reader.labelled(layout.header, len(sheet.rows[layout.header]))
+    long = "country" in columns
+    drafts: dict[tuple[str, str, str], Draft] = {}
+    if not long:
+        record = Draft(sheet)
+        apply_meta(record, defaults)
+        record.needs_owner = record.country is None and layout.catalogue == "enabler"
+        record.country_cell = meta_reader.empty.get("country")
+        drafts[("", "", "")] = record
+    answer_columns = [columns[f] for f in ("level", "evidence", "confidence") if f in columns]
+    for row in range(layout.header + 1, len(sheet.rows)):
+        if not sheet.rows[row]:
+            continue
+        has_answer = any(sheet.value(row, c) is not None for c in answer_columns)
+        found = _row_item(
+            ctx,
+            sheet,
+            row,
+            columns=columns,
+            primary=primary,
+            secondary=secondary,
+            has_answer=has_answer,
+        )
+        if found is None:
+            continue
+        catalogue, number = found
+        if long:
+            draft = _long_row_draft(
+                ctx,
+                sheet,
+                row,
+                columns=columns,
+                meta_reader=meta_reader,
+                defaults=defaults,
+                drafts=drafts,
+                has_answer=has_answer,
+            )
+            if draft is None:
+                continue
+        else:
+            draft = drafts[("", "", "")]
+        read_answers(
+            ctx, sheet, draft, catalogue=catalogue, number=number, row=row, columns=columns
+        )
+    if long and not drafts:
+        ctx.add(
+            "warning",
+            sheet,
+            None,
+            "The table has no rows with a country and a capability.",
+            "Fill in the rows below the header row.",
+        )
+    return list(drafts.values())
+
+
+def _row_item(
+    ctx: ReadContext,
+    sheet: Sheet,
+    row: int,
+    *,
+    columns: Mapping[Field, int],
+    primary: Catalogue,
+    secondary: Catalogue,
+    has_answer: bool,
+) -> tuple[Catalogue, int] | None:
+    """Which capability (or enabler) a row is about, from its number and/or title cells."""
+    number_column = columns.get("number")
+    title_column = next((columns[f] for f in (primary.kind, secondary.kind) if f in columns), None)
+    matches: list[tuple[int, Any, Catalogue, ItemMatch]] = []
+    for column in (number_column, title_column):
+        if column is None:
+            continue
+        value = sheet.value(row, column)
+        if value is None:
+            continue
+        catalogue, match = match_any(value, primary, secondary)
+        matches.append((column, value, catalogue, match))
+    if not matches:
+        if has_answer:
+            key_column = number_column if number_column is not None else title_column
+            cell = cell_address(row, key_column if key_column is not None else 0)
+            ctx.add(
+                "error",
+                sheet,
+                cell,
+                f"Row {row + 1} has a level or notes but no {primary.kind} ({cell} is empty); "
+                "it was not used.",
+                f"Write the {primary.kind} number or title in {cell}.",
+            )
+            if key_column is not None:
+                ctx.watch_formula(sheet, row, key_column, f"the {primary.kind} of row {row + 1}")
+        return None
+    resolved = [(c, v, cat, m) for c, v, cat, m in matches if m.number is not None]
+    if len(resolved) == 2 and (resolved[0][2].kind, resolved[0][3].number) != (
+        resolved[1][2].kind,
+        resolved[1][3].number,
+    ):
+        (c1, v1, cat1, m1), (c2, v2, cat2, m2) = resolved
+        ctx.add(
+            "error",
+            sheet,
+            cell_address(row, c1),
+            f"Row {row + 1} says {quoted(v1)} ({cat1.describe(m1.number or 0)}) in "
+            f"{cell_address(row, c1)} but {quoted(v2)} ({cat2.describe(m2.number or 0)}) in "
+            f"{cell_address(row, c2)}; the row was not used.",
+            "Make the number and the title name the same capability.",
+        )
+        return None
+    if resolved:
+        column, value, catalogue, match = resolved[0]
+        for other_column, other_value, _, other in matches:
+            if other.number is None:
+                # A bad number beside a good title (or the reverse): the good one decides,
+                # and the person is told which.
+                ctx.add(
+                    "warning",
+                    sheet,
+                    cell_address(row, other_column),
+                    f"{quoted(other_value)} does not name {with_article(primary.kind)}; the row "
+                    f"was taken as {catalogue.describe(match.number or 0)} from "
+                    f"{cell_address(row, column)}.",
+                    f"Correct or clear {cell_address(row, other_column)}.",
+                )
+        number = report_match(
+            ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
+        )
+        return (catalogue, number) if number is not None else None
+    if not has_answer:
+        # Text in the key column of a row with no answers (a note, a sub-heading): nothing
+        # is lost by leaving it.
+        return None
+    column, value, catalogue, match = matches[-1]
+    report_match(
+        ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
+    )
+    return None
+
+
+def _long_row_draft(
+    ctx: ReadContext,
+    sheet: Sheet,
+    row: int,
+    *,
+    columns: Mapping[Field, int],
+    meta_reader: MetaReader,
+    defaults: Meta,
+    drafts: dict[tuple[str, str, str], Draft],
+    has_answer: bool,
+) -> Draft | None:
+    """The assessment a long table's row belongs to, grouped by country, date/year and round."""
+    cells = {
+        name: (sheet.value(row, column), row, column)
+        for name, column in columns.items()
+        if name in METADATA_FIELDS and sheet.value(row, column) is not None
+    }
+    meta = meta_reader.from_cells(cells).over(defaults)
+    if meta.country is None:
+        if has_answer:
+            country_cell = cell_address(row, columns["country"])
+            ctx.add(
+                "error",
+                sheet,
+                country_cell,
+                f"Row {row + 1} has no country ({country_cell} is empty); it was not used.",
+                f"Write the country in {country_cell}.",
+            )
+            ctx.watch_formula(sheet, row, columns["country"], f"the country of row {row + 1}")
+        return None
+    key = meta.key()
+    if key not in drafts:
+        drafts[key] = Draft(sheet)
+        apply_meta(drafts[key], meta)
+    return drafts[key]
+
+
+def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[Draft]:
+    """Capabilities as rows, assessments as columns."""
+    meta_reader = MetaReader(ctx, sheet)
+    defaults = meta_reader.labelled(layout.header, sheet.width())
+    header = sheet.rows[layout.header]
+    drafts: dict[tuple[str, str, str], Draft] = {}
+    by_column: dict[int, Draft] = {}
+    for column in layout.skipped:
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(layout.header, column),
+            f"The column headed {quoted(header[column])} holds text, not levels; it was not read.",
+            "If it is an assessment, write levels in it (the number alone is enough); "
+            "otherwise there is nothing to do.",
+        )
+    for column in layout.assessments:
+        country, when_text, round_label = split_assessment_header(header[column])
+        when = meta_reader.when(when_text, layout.header, column) if when_text else When()
+        meta = Meta(country=country, when=when, round=round_label).over(defaults)
+        key = meta.key()
+        if key not in drafts:
+            drafts[key] = Draft(sheet)
+            apply_meta(drafts[key], meta)
+        by_column[column] = drafts[key]
+    for row in range(layout.header + 1, len(sheet.rows)):
+        if not sheet.rows[row]:
+            continue
+        has_answer = any(sheet.value(row, c) is not None for c in layout.assessments)
+        found = _row_item(
+            ctx,
+            sheet,
+            row,
+            columns={"number": layout.key},
+            primary=ctx.capabilities,
+            secondary=ctx.enablers,
+            has_answer=has_answer,
+        )
+        if found is None:
+            continue
+        catalogue, number = found
+        for column, draft in by_column.items():
+            read_answers(
+                ctx,
+                sheet,
+                draft,
+                catalogue=catalogue,
+                number=number,
+                row=row,
+                columns={"level": column},
+            )
+    return list(drafts.values())
+
+
+def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
+    """One assessment per row, capabilities as columns."""
+    meta_reader = MetaReader(ctx, sheet)
+    defaults = meta_reader.labelled(layout.header, sheet.width())
+    header = sheet.rows[layout.header]
+    items = dict(layout.items)
+    known = set(items) | set(layout.columns.values()) | {layout.country}
+    for column, value in enumerate(header):
+        if value is None or column in known:
+            continue
+        catalogue, match = match_any(value, ctx.capabilities, ctx.enablers)
+        if match.number is not None or match.how in ("ambiguous", "conflict"):
+            report_match(
+                ctx,
+                sheet,
+                cell_address(layout.header, column),
+                value=value,
+                catalogue=catalogue,
+                match=match,
+            )
+            if match.number is not None:
+                items[column] = (catalogue, match.number)
+        elif classify_header(value) is None:
+            ctx.add(
+                "warning",
+                sheet,
+                cell_address(layout.header, column),
+                f"The column headed {quoted(value)} is not a capability or a known column; "
+                "it was not read.",
+                "If it holds levels, head it with the capability number or title.",
+            )
+    meta_columns = {
+        name: column for name, column in layout.columns.items() if name in METADATA_FIELDS
+    }
+    meta_columns["country"] = layout.country
+    drafts: dict[tuple[str, str, str], Draft] = {}
+    for row in range(layout.header + 1, len(sheet.rows)):
+        if not sheet.rows[row]:
+            continue
+        has_answer = any(sheet.value(row, c) is not None for c in items)
+        draft = _long_row_draft(
+            ctx,
+            sheet,
+            row,
+            columns=meta_columns,
+            meta_reader=meta_reader,
+            defaults=defaults,
+            drafts=drafts,
+            has_answer=has_answer,
+        )
+        if draft is None:
+            continue
+        for column, (catalogue, number) in sorted(items.items()):
+            read_answers(
+                ctx,
+                sheet,
+                draft,
+                catalogue=catalogue,
+                number=number,
+                row=row,
+                columns={"level": column},
+            )
+    return list(drafts.values())

@@ -1,0 +1,270 @@
+"""Excel/CSV in: ``read_assessment_file``, the tolerant reader's one public entry.
+
+The reader accepts what people really make in Excel: the app's template (also after rows were
+inserted, columns moved and headers reworded), long tables (country, year, capability, level)
+and wide ones (capabilities x countries, countries x capabilities), one or several assessments
+per sheet, in xlsx/xlsm and csv. Whatever it cannot use becomes a ``Problem`` naming the file,
+sheet and cell, and what would fix it; it never raises for bad input and never guesses.
+
+Files are hostile until proven otherwise: ``components.ingest.file_guard`` checks size and zip
+expansion before openpyxl sees the bytes. Then, in order: ``sheets`` reads the cells,
+``parse`` (with ``layout`` and ``drafts``) turns each sheet into draft assessments,
+``formulas`` reports formulas without a saved result, and this module joins enablers to their
+assessments and builds the tidy tables of ``report``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from openpyxl.utils.cell import coordinate_from_string
+
+from components.base.text import ELLIPSIS, normalise
+from components.framework.model import Framework
+from components.ingest.drafts import Draft
+from components.ingest.file_guard import check_upload
+from components.ingest.formulas import report_unsaved_formulas
+from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.parse import FIX_TABLE, parse_sheet
+from components.ingest.refusals import FileRejected
+from components.ingest.report import (
+    CAPABILITY_COLUMNS,
+    ENABLER_COLUMNS,
+    SOURCE_SEPARATOR,
+    ReadResult,
+    contract_dtypes,
+)
+from components.ingest.sheets import ReadContext, read_csv, read_xlsx
+
+_LOG = logging.getLogger(__name__)
+
+
+def read_assessment_file(
+    name: str, data: bytes, framework: Framework, limits: ReadLimits = DEFAULT_LIMITS
+) -> ReadResult:
+    """Read every assessment in an uploaded xlsx/xlsm or csv file.
+
+    Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
+    sheet and cell, with a fix. Valid rows are kept when others are bad.
+    """
+    ctx = ReadContext(
+        name,
+        framework,
+        limits,
+        content_key=hashlib.sha1(data, usedforsecurity=False).hexdigest()[:12],
+    )
+    drafts: list[Draft] = []
+    try:
+        kind = check_upload(name, data, limits)
+        sheets = read_xlsx(ctx, data) if kind == "xlsx" else read_csv(ctx, data)
+        for sheet in sheets:
+            drafts.extend(parse_sheet(ctx, sheet))
+        if kind == "xlsx":
+            report_unsaved_formulas(ctx, data)
+    except FileRejected as rejected:
+        ctx.add("error", None, None, rejected.message, rejected.fix)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, pd.errors.ParserError) as error:
+        ctx.add(
+            "error",
+            None,
+            None,
+            f"The file could not be read as a spreadsheet ({type(error).__name__}).",
+            "Open it in Excel or LibreOffice and save it as .xlsx (or CSV UTF-8), then "
+            "upload it again.",
+        )
+        drafts = []
+    except Exception as error:  # noqa: BLE001
+        # A hostile or corrupt file can make openpyxl/lxml fail in ways no list of exception
+        # types covers (TypeError, AttributeError, IndexError...). The contract is a report,
+        # never a traceback, so this is the one place a broad catch is right. The page shows
+        # only the plain message; the traceback goes to the server log, where a bug in the
+        # reader (rather than a bad file) can be told apart.
+        _LOG.exception("Reading %r failed unexpectedly; reported as an unreadable file", name)
+        ctx.add(
+            "error",
+            None,
+            None,
+            f"The file could not be read ({type(error).__name__}); it may be damaged or not "
+            "a real spreadsheet.",
+            "Open it in Excel or LibreOffice and save it as .xlsx (or CSV UTF-8), then upload "
+            "it again.",
+        )
+        drafts = []
+    drafts = _attach_enablers(ctx, drafts)
+    capabilities, enablers = _frames(ctx, drafts)
+    if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
+        ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
+    return ReadResult(name, capabilities, enablers, tuple(ctx.problems))
+
+
+def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
+    """Join enablers read apart from their capabilities to the assessment they belong to.
+
+    A country-less Enablers sheet (the template's) joins the Assessment sheet's assessment;
+    enablers with a country of their own (a long Enablers table, as the app's export writes)
+    join the capability assessment with the same country, date or year and round. Enablers
+    whose assessment is not in the file are reported, never made an assessment of their own.
+    """
+    owners = [d for d in drafts if d.country is not None and not (d.needs_owner or d.enablers_only)]
+    _attach_by_key(ctx, [d for d in drafts if d.enablers_only], owners)
+    orphans = [d for d in drafts if d.needs_owner]
+    named = [d for d in owners if (d.sheet.name or "").strip().casefold() == "assessment"]
+    owner = named[0] if named else (owners[0] if len(owners) == 1 else None)
+    for orphan in orphans:
+        has_levels = any(v[0] is not None for v in orphan.items["enabler"].values())
+        if owner is None:
+            if has_levels:
+                ctx.add(
+                    "error",
+                    orphan.sheet,
+                    None,
+                    f"The enablers on sheet “{orphan.sheet.name}” have no country, and it is "
+                    "not clear which assessment they belong to; they were not used.",
+                    "Add a Country label and value above the table, as on the Assessment sheet.",
+                )
+            continue
+        for number, answers in orphan.items["enabler"].items():
+            owner.items["enabler"].setdefault(number, answers)
+    return [d for d in drafts if not (d.needs_owner or d.enablers_only)]
+
+
+def _attach_by_key(ctx: ReadContext, enablers: list[Draft], owners: list[Draft]) -> None:
+    """Each enablers-only draft's answers, into the owner with the same key (or a warning)."""
+    by_key: dict[tuple[str, str, str], list[Draft]] = {}
+    for owner in owners:
+        by_key.setdefault(owner.key(), []).append(owner)
+    for draft in enablers:
+        found = by_key.get(draft.key(), [])
+        cells = [cell for (kind, _), cell in draft.first_cell.items() if kind == "enabler"]
+        if len(found) != 1:
+            has_answers = any(
+                any(v is not None for v in answers) for answers in draft.items["enabler"].values()
+            )
+            if has_answers:
+                message, fix = _unowned_enablers(draft, found, owners)
+                ctx.add("warning", draft.sheet, _cells_text(cells), message, fix)
+            continue
+        owner = found[0]
+        for (kind, number), cell in draft.first_cell.items():
+            if kind != "enabler":
+                continue
+            if ("enabler", number) in owner.first_cell:
+                what = ctx.enablers.describe(number)
+                first = owner.first_cell[("enabler", number)]
+                ctx.add(
+                    "error",
+                    draft.sheet,
+                    cell,
+                    f"{what[0].upper()}{what[1:]} appears a second time for {draft.name} "
+                    f"(first in {first} on sheet “{owner.sheet.name}”); this row was not used.",
+                    "Keep one row per enabler for each assessment; delete or correct the other.",
+                )
+                continue
+            owner.first_cell[("enabler", number)] = cell
+            owner.items["enabler"][number] = draft.items["enabler"][number]
+
+
+def _unowned_enablers(draft: Draft, found: list[Draft], owners: list[Draft]) -> tuple[str, str]:
+    """The message and fix for enablers that join no assessment (none, or several)."""
+    if found:
+        sheets = ", ".join(dict.fromkeys(f"“{d.sheet.name}”" for d in found))
+        return (
+            f"The enablers for {draft.name} could belong to more than one assessment in this "
+            f"file (sheets {sheets}); they were not used.",
+            "Keep one capability assessment per country, date or year and round in the file.",
+        )
+    country, _, round_key = draft.key()
+    near = [
+        d.name
+        for d in owners
+        if (normalise(d.country or ""), normalise(d.round or "")) == (country, round_key)
+        and d.year == draft.year
+    ]
+    hint = (
+        f" This file has {', '.join(dict.fromkeys(near))}: write the same date or year and round."
+        if near
+        else ""
+    )
+    return (
+        f"The enablers for {draft.name} have no capability assessment in this file (same "
+        "country, date or year and round); they were not used.",
+        "Upload them in the same file as that assessment's capability levels, or correct the "
+        f"country, date or year and round of these rows.{hint}",
+    )
+
+
+def _cells_text(cells: Sequence[str]) -> str | None:
+    """Cell addresses, runs down a column shortened: ["C2", "C3", "C4", "C9"] -> "C2:C4, C9"."""
+    runs: list[tuple[str, int, int]] = []
+    for column, row in sorted(
+        (coordinate_from_string(c) for c in cells), key=lambda cr: (len(cr[0]), cr[0], cr[1])
+    ):
+        if runs and runs[-1][0] == column and runs[-1][2] + 1 == row:
+            runs[-1] = (column, runs[-1][1], row)
+        else:
+            runs.append((column, row, row))
+    parts = [f"{c}{a}" if a == b else f"{c}{a}:{c}{b}" for c, a, b in runs]
+    if len(parts) > 4:
+        parts = [*parts[:3], ELLIPSIS]
+    return ", ".join(parts) or None
+
+
+def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
+    key = "|".join((*draft.key(), source, content_key))
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    capability_rows: list[list[Any]] = []
+    enabler_rows: list[list[Any]] = []
+    for draft in drafts:
+        if draft.country is None:
+            where = f"sheet “{draft.sheet.name}”" if draft.sheet.name else "the file"
+            ctx.add(
+                "error",
+                draft.sheet,
+                draft.country_cell,
+                f"No country is given on {where}, so its assessment was not used.",
+                f"Write the country in {draft.country_cell}, beside the Country label."
+                if draft.country_cell
+                else "Add a Country label at the top of the sheet with the country in the cell "
+                "to its right (or use a Country column).",
+            )
+            continue
+        source = (
+            ctx.file
+            if draft.sheet.name is None
+            else (f"{ctx.file}{SOURCE_SEPARATOR}{draft.sheet.name}")
+        )
+        head = [
+            _assessment_id(draft, source, ctx.content_key),
+            draft.country,
+            draft.iso3,
+            draft.year,
+            draft.date.isoformat() if draft.date else None,
+            draft.round,
+            draft.assessed_by,
+            source,
+        ]
+        for capability in ctx.framework.capabilities:
+            level, evidence, confidence = draft.items["capability"].get(
+                capability.number, (None, None, None)
+            )
+            capability_rows.append(
+                [*head, capability.number, capability.domain, level, evidence, confidence]
+            )
+        for enabler in ctx.framework.enablers:
+            level, evidence, confidence = draft.items["enabler"].get(
+                enabler.number, (None, None, None)
+            )
+            enabler_rows.append([*head, enabler.number, level, evidence, confidence])
+    capabilities = contract_dtypes(
+        pd.DataFrame(capability_rows, columns=CAPABILITY_COLUMNS, dtype=object)
+    )
+    enablers = contract_dtypes(pd.DataFrame(enabler_rows, columns=ENABLER_COLUMNS, dtype=object))
+    return capabilities, enablers

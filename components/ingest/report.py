@@ -1,0 +1,157 @@
+"""What reading a file gives back: the tidy tables of the data contract, and the problems.
+
+The column lists are the data contract of ``design.md``: one row per (assessment, capability)
+in ``CAPABILITY_COLUMNS``, per (assessment, enabler) in ``ENABLER_COLUMNS``, with the dtypes
+``contract_dtypes`` gives. A ``Problem`` is one thing the reader could not use as given;
+``ReadResult`` holds one file's tables and problems. ``find_duplicate_assessments`` spots the
+same assessment read twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from components.base.text import normalise
+
+ASSESSMENT_COLUMNS = [
+    "assessment_id",
+    "country",
+    "iso3",
+    "year",
+    "date",
+    "round",
+    "assessed_by",
+    "source",
+]
+CAPABILITY_COLUMNS = [
+    *ASSESSMENT_COLUMNS,
+    "capability",
+    "domain",
+    "level",
+    "evidence",
+    "confidence",
+]
+ENABLER_COLUMNS = [*ASSESSMENT_COLUMNS, "enabler", "level", "evidence", "confidence"]
+DUPLICATE_COLUMNS = [
+    "duplicate_group",
+    "assessment_id",
+    "country",
+    "year",
+    "date",
+    "round",
+    "source",
+    "assessed",
+]
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "message", "fix"]
+
+# Between the file name and the sheet name in the ``source`` column: "a.xlsx › Data".
+SOURCE_SEPARATOR = " › "
+
+Severity = Literal["error", "warning"]
+_INT_COLUMNS = ("year", "capability", "enabler", "level")
+_TEXT_COLUMNS = (
+    "assessment_id",
+    "country",
+    "iso3",
+    "date",
+    "round",
+    "assessed_by",
+    "source",
+    "domain",
+    "evidence",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the reader could not use as given.
+
+    ``error``: the value was not used. ``warning``: it was used with the assumption the
+    message states. ``cell`` is an Excel address ("D14"), a row ("row 14"), or ``None`` when
+    the problem concerns a whole sheet or file.
+    """
+
+    severity: Severity
+    file: str
+    sheet: str | None
+    cell: str | None
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True, eq=False)
+class ReadResult:
+    """Everything read from one file: tidy tables and the problems found on the way."""
+
+    file: str
+    capabilities: pd.DataFrame
+    enablers: pd.DataFrame
+    problems: tuple[Problem, ...]
+
+    def problems_frame(self) -> pd.DataFrame:
+        """The problems as a table, errors first, otherwise in the order they were found."""
+        frame = pd.DataFrame(
+            [[getattr(p, column) for column in PROBLEM_COLUMNS] for p in self.problems],
+            columns=PROBLEM_COLUMNS,
+            dtype=object,
+        )
+        order = frame["severity"].map({"error": 0, "warning": 1})
+        return (
+            frame.assign(_order=order)
+            .sort_values("_order", kind="stable")
+            .drop(columns="_order")
+            .reset_index(drop=True)
+        )
+
+
+def summarise_assessments(capabilities: pd.DataFrame) -> pd.DataFrame:
+    """Assessment columns plus ``assessed`` (capabilities with a level) and ``total``."""
+    columns = [*ASSESSMENT_COLUMNS, "assessed", "total"]
+    if capabilities.empty:
+        return contract_dtypes(pd.DataFrame(columns=columns)).astype(
+            {"assessed": "int64", "total": "int64"}
+        )
+    grouped = capabilities.groupby("assessment_id", sort=False, dropna=False)
+    counts = grouped["level"].agg(assessed="count", total="size").reset_index()
+    first = capabilities.drop_duplicates("assessment_id")[ASSESSMENT_COLUMNS]
+    summary = first.merge(counts, on="assessment_id", how="left")
+    return summary.astype({"assessed": "int64", "total": "int64"}).reset_index(drop=True)
+
+
+def contract_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The data contract's dtypes: nullable integers, text as "string" with <NA>."""
+    types = {c: "Int64" for c in _INT_COLUMNS if c in frame.columns}
+    types.update({c: "string" for c in _TEXT_COLUMNS if c in frame.columns})
+    return frame.astype(types)
+
+
+def find_duplicate_assessments(capabilities: pd.DataFrame) -> pd.DataFrame:
+    """Assessments that look like the same one read twice (possibly from different files).
+
+    Same country (ignoring case and spacing), same date (or year when there is no date) and
+    same round. Returns ``DUPLICATE_COLUMNS``, one row per assessment in a group of two or
+    more; ``duplicate_group`` numbers the groups from 1. Empty when there are none.
+    """
+    summary = summarise_assessments(capabilities)
+    if summary.empty:
+        return contract_dtypes(pd.DataFrame(columns=DUPLICATE_COLUMNS)).astype(
+            {"duplicate_group": "int64", "assessed": "int64"}
+        )
+    when = summary["date"].fillna(summary["year"].astype("string")).fillna("")
+    key = (
+        summary["country"].fillna("").map(normalise)
+        + "|"
+        + when
+        + "|"
+        + summary["round"].fillna("").map(normalise)
+    )
+    sizes = key.map(key.value_counts())
+    duplicates = summary[sizes > 1].copy()
+    groups = {k: i for i, k in enumerate(dict.fromkeys(key[sizes > 1]), start=1)}
+    duplicates["duplicate_group"] = key[sizes > 1].map(groups).astype("int64")
+    duplicates = duplicates.sort_values("duplicate_group", kind="stable")
+    return duplicates[DUPLICATE_COLUMNS].reset_index(drop=True)

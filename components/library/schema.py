@@ -1,0 +1,119 @@
+"""The library's schema version and its migrations.
+
+The schema carries a version (``mnr_schema_version``); the app migrates an older library
+forward when it opens it, one step at a time in one transaction, and refuses a library made
+by a newer app. A migration is a function from one version to the next, in ``MIGRATIONS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
+
+from components.library.database import LibraryUnavailable, guard, reading, sqlite_path, writing
+from components.library.records import load_records
+from components.library.tables import (
+    assessment_columns_v1,
+    assessments_table,
+    levels_table,
+    schema_version_table,
+)
+
+SCHEMA_VERSION = 2
+# Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
+_MIGRATION_LOCK = 0x4D4E52  # "MNR"
+
+
+def _schema_v1() -> MetaData:
+    """The first layout: assessments and their levels, without titles or fingerprints."""
+    v1 = MetaData()
+    Table("mnr_schema_version", v1, Column("version", Integer, nullable=False))
+    Table("mnr_assessments", v1, *assessment_columns_v1())
+    for name, item in (("mnr_capability_levels", "capability"), ("mnr_enabler_levels", "enabler")):
+        levels_table(v1, name, item)
+    return v1
+
+
+def _migrate_0_to_1(conn: Connection) -> None:
+    _schema_v1().create_all(conn)
+
+
+def _migrate_1_to_2(conn: Connection) -> None:
+    """Titles and content fingerprints; both are filled in for what is already there."""
+    conn.execute(text("ALTER TABLE mnr_assessments ADD COLUMN title TEXT NOT NULL DEFAULT ''"))
+    conn.execute(
+        text("ALTER TABLE mnr_assessments ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''")
+    )
+    a = assessments_table.c
+    for record in load_records(conn, ids=None):
+        conn.execute(
+            update(assessments_table)
+            .where(a.id == record.library_id)
+            .values(title=record.title, content_hash=record.content_hash)
+        )
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
+
+
+def stored_version(conn: Connection) -> int:
+    """The schema version of the library ``conn`` is connected to; 0 for an empty database."""
+    if not inspect(conn).has_table("mnr_schema_version"):
+        return 0
+    value = conn.execute(select(func.max(schema_version_table.c.version))).scalar()
+    return int(value or 0)
+
+
+def _too_new(version: int) -> LibraryUnavailable:
+    return LibraryUnavailable(
+        f"it was made by a newer version of this app (library format {version}; this app "
+        f"reads up to {SCHEMA_VERSION}). Update the app to use it"
+    )
+
+
+def ensure_schema(engine: Engine, *, create: bool = True) -> bool:
+    """Create or migrate the library to ``SCHEMA_VERSION``; False when there is none to open.
+
+    With ``create=False`` a missing SQLite file is left missing (looking creates nothing).
+    Migrations run in one write transaction, serialised between processes (SQLite's write
+    lock, PostgreSQL's advisory lock), so two replicas starting at once migrate once.
+    """
+    with guard(engine):
+        path = sqlite_path(engine)
+        if path is not None and not path.exists():
+            if not create:
+                return False
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with reading(engine) as conn:
+            version = stored_version(conn)
+        if version == SCHEMA_VERSION:
+            return True
+        if version > SCHEMA_VERSION:
+            raise _too_new(version)
+        with writing(engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            version = stored_version(conn)
+            if version > SCHEMA_VERSION:
+                raise _too_new(version)
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](conn)
+                version += 1
+            conn.execute(delete(schema_version_table))
+            conn.execute(insert(schema_version_table).values(version=version))
+    return True

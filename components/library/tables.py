@@ -1,0 +1,80 @@
+"""The library's tables as this app writes them (the current schema version).
+
+Three tables, besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version
+of an assessment) and the capability and enabler levels of each. A unique constraint on
+(country, date or year, round, version) makes a silent duplicate impossible at the database
+level. How older layouts become this one is ``schema``'s business.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+schema_version_table = Table(
+    "mnr_schema_version", metadata, Column("version", Integer, nullable=False)
+)
+
+
+def assessment_columns_v1() -> list[Any]:
+    """The assessments table's columns and key as schema version 1 made them: fresh objects
+    on every call, since a column belongs to one table. Later versions add to them."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("country", Text, nullable=False),
+        Column("country_key", Text, nullable=False),
+        Column("iso3", Text),
+        Column("year", Integer),
+        Column("date", Text),
+        Column("when_key", Text, nullable=False),
+        Column("round", Text),
+        Column("round_key", Text, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("assessed_by", Text),
+        Column("source", Text),
+        Column("saved_at", DateTime(timezone=True), nullable=False),
+        UniqueConstraint(
+            "country_key", "when_key", "round_key", "version", name="mnr_assessment_version"
+        ),
+    ]
+
+
+def levels_table(schema: MetaData, name: str, item: str) -> Table:
+    """The levels of one kind of item (``capability`` or ``enabler``), unchanged since
+    schema version 1; capabilities also keep their domain."""
+    columns = [
+        Column(
+            "assessment",
+            Integer,
+            ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(item, Integer, primary_key=True),
+    ]
+    if item == "capability":
+        columns.append(Column("domain", Text))
+    columns += [Column("level", Integer), Column("evidence", Text), Column("confidence", Text)]
+    return Table(name, schema, *columns)
+
+
+assessments_table = Table(
+    "mnr_assessments",
+    metadata,
+    *assessment_columns_v1(),
+    # Added by schema version 2:
+    Column("title", Text, nullable=False, server_default=""),
+    Column("content_hash", Text, nullable=False, server_default=""),
+)
+capability_levels_table = levels_table(metadata, "mnr_capability_levels", "capability")
+enabler_levels_table = levels_table(metadata, "mnr_enabler_levels", "enabler")

@@ -1,0 +1,196 @@
+"""The whole library as one workbook, and a workbook brought into a library.
+
+The export is a workbook the upload page reads: a sheet ``Library`` with the first version of
+every assessment, ``Library v2`` with second versions, and so on, as long tables with each
+assessment's title beside it. Importing it into another library keeps versions and titles;
+an assessment already there is not imported twice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from sqlalchemy import Engine
+
+from components.framework.model import Framework
+from components.ingest.file_guard import check_upload
+from components.ingest.reader import read_assessment_file
+from components.ingest.refusals import FileRejected
+from components.ingest.report import SOURCE_SEPARATOR, ReadResult
+from components.library.database import guard, reading
+from components.library.records import (
+    Record,
+    assessment_key,
+    load_records,
+    records_from_frames,
+)
+from components.library.schema import ensure_schema
+from components.library.store import SaveOutcome, write_records
+
+EXPORT_SHEET = "Library"
+EXPORT_HEADERS = (
+    "Country",
+    "ISO3",
+    "Year",
+    "Date",
+    "Round",
+    "Assessed by",
+    "Capability",
+    "Level",
+    "Evidence",
+    "Confidence",
+    "Library title",  # not a column the reader knows: it is ignored there, and read on import
+)
+_VERSION_SHEET = re.compile(rf"^{EXPORT_SHEET}(?: v(?P<version>\d+))?$", re.IGNORECASE)
+_INSTRUCTIONS = (
+    "MNR Dashboard: the assessment library, exported",
+    "",
+    "Each Library sheet is a long table: one row per country, date or year, round and "
+    "capability (enablers are written E1 to E7 in the Capability column).",
+    "The sheet Library holds the first version of every assessment; Library v2 the second "
+    "versions, and so on.",
+    "A blank level means the capability was not assessed.",
+    "Upload this workbook on the upload page to look at it, or import it on the library page "
+    "to bring it into another library (identical assessments are not imported twice).",
+)
+
+
+def _export_sheet_name(version: int) -> str:
+    return EXPORT_SHEET if version == 1 else f"{EXPORT_SHEET} v{version}"
+
+
+def export_workbook(engine: Engine) -> bytes:
+    """The whole library as an xlsx workbook that ``read_assessment_file`` reads back.
+
+    Text is written as text (never as a formula), whatever it starts with.
+    """
+    records: list[Record] = []
+    if ensure_schema(engine, create=False):
+        with guard(engine), reading(engine) as conn:
+            records = load_records(conn, ids=None)
+    workbook = Workbook()
+    info = workbook.active
+    info.title = "Instructions"
+    for line in _INSTRUCTIONS:
+        info.append([line])
+    info["A1"].font = Font(bold=True, size=14)
+    info.column_dimensions["A"].width = 110
+    by_version: dict[int, list[Record]] = {}
+    for record in records:
+        by_version.setdefault(record.version or 1, []).append(record)
+    for version in sorted(by_version) or [1]:
+        sheet = workbook.create_sheet(_export_sheet_name(version))
+        _write_row(sheet, 1, EXPORT_HEADERS)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        row = 2
+        for record in by_version.get(version, []):
+            m = record.meta
+            head = [m["country"], m["iso3"], m["year"], m["date"], m["round"], m["assessed_by"]]
+            for item in record.capabilities:
+                values = [item["capability"], item["level"], item["evidence"], item["confidence"]]
+                _write_row(sheet, row, [*head, *values, record.title])
+                row += 1
+            for item in record.enablers:
+                values = [
+                    f"E{item['enabler']}",
+                    item["level"],
+                    item["evidence"],
+                    item["confidence"],
+                ]
+                _write_row(sheet, row, [*head, *values, record.title])
+                row += 1
+        for letter, width in zip(
+            "ABCDEFGHIJK", (18, 7, 7, 12, 14, 18, 11, 7, 50, 11, 30), strict=True
+        ):
+            sheet.column_dimensions[letter].width = width
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_row(sheet: Any, row: int, values: Sequence[Any]) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # text stays text: "=..." in evidence is never a formula
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import read (with its problems) and what happened to each assessment."""
+
+    read: ReadResult
+    outcomes: tuple[SaveOutcome, ...] = field(default_factory=tuple)
+
+    @property
+    def saved(self) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == "saved")
+
+    @property
+    def already_there(self) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == "identical")
+
+
+def import_workbook(engine: Engine, name: str, data: bytes, framework: Framework) -> ImportOutcome:
+    """Bring the assessments of a workbook into the library, in one transaction.
+
+    Any workbook the reader reads will do; an export of a library keeps its versions (in
+    order) and titles. An assessment identical to a version already in the library is not
+    imported again; one that differs becomes the next version of it.
+    """
+    result = read_assessment_file(name, data, framework)
+    if result.capabilities.empty:
+        return ImportOutcome(result)
+    titles = _export_titles(name, data)
+    records = []
+    for record in records_from_frames(result.capabilities, result.enablers):
+        sheet = (record.meta["source"] or "").rpartition(SOURCE_SEPARATOR)[2]
+        match = _VERSION_SHEET.match(sheet.strip())
+        version = int(match.group("version") or 1) if match else 1
+        title = titles.get((sheet, record.key))
+        records.append((version, replace(record, title_override=title)))
+    ordered = [record for _, record in sorted(records, key=lambda pair: pair[0])]
+    return ImportOutcome(result, tuple(write_records(engine, ordered, "import")))
+
+
+def _export_titles(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, str]], str]:
+    """Titles from the "Library title" column of a library export; empty for other files."""
+    try:
+        if check_upload(name, data) != "xlsx":
+            return {}
+        workbook = load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
+        )
+    except (FileRejected, OSError, ValueError, KeyError):
+        return {}
+    titles: dict[tuple[str, tuple[str, str, str]], str] = {}
+    try:
+        for sheet in workbook.worksheets:
+            if not _VERSION_SHEET.match(sheet.title.strip()):
+                continue
+            rows = sheet.iter_rows(values_only=True)
+            header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
+            if header[: len(EXPORT_HEADERS)] != list(EXPORT_HEADERS):
+                continue
+            for values in rows:
+                row = dict(zip(EXPORT_HEADERS, values, strict=False))
+                title = row.get("Library title")
+                if not row.get("Country") or not title:
+                    continue
+                key = assessment_key(row["Country"], row["Year"], row["Date"], row["Round"])
+                titles.setdefault((sheet.title, key), str(title))
+    except Exception:  # noqa: BLE001
+        # Titles are a nicety: a workbook that the reader accepted but this pass cannot read
+        # (damaged, unusual) is imported with titles made from country, date and round.
+        return {}
+    finally:
+        workbook.close()
+    return titles

@@ -1,0 +1,173 @@
+"""The heatmap: discrete level colours, hover text, height, row order and domain headers."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from components.charts.heatmap import (
+    HEATMAP_TEXT_MAX_ROWS,
+    heatmap_height,
+    level_heatmap,
+    short_domain_name,
+)
+from components.framework.palette import (
+    NOT_ASSESSED_COLOUR,
+    NOT_ASSESSED_LABEL,
+    domain_colours,
+    level_colours,
+)
+from tests.charts.frames import DOMAIN_NAMES, FW, NAN, framework_with_scale, heatmap_frames
+
+
+def colour_at(colorscale: Sequence[Sequence[object]], position: float) -> str:
+    """The colour a (stepped) plotly colorscale gives at ``position`` in [0, 1]."""
+    stops = [(float(p), str(c)) for p, c in colorscale]
+    for (low, low_colour), (high, high_colour) in itertools.pairwise(stops):
+        if low <= position <= high and high > low:
+            assert low_colour == high_colour, "a stepped colorscale never blends within a step"
+            return low_colour
+    raise AssertionError(f"{position} is outside the colorscale")
+
+
+def test_heatmap_values_and_discrete_colours():
+    levels, evidence, labels = heatmap_frames(6)
+    figure = level_heatmap(levels, evidence, labels, FW)
+    (heatmap,) = figure.data
+    assert isinstance(heatmap, go.Heatmap)
+    assert list(heatmap.x) == [c.number for c in FW.capabilities]
+    z = np.array(heatmap.z, dtype=float)
+    values = levels.to_numpy()
+    sentinel = FW.scale.minimum - 1
+    assert np.array_equal(z[~np.isnan(values)], values[~np.isnan(values)])
+    assert (z[np.isnan(values)] == sentinel).all()
+    assert np.isnan(values).any(), "the fixture must have missing cells"
+
+    # Every integer level lands in the middle of a step that has exactly its colour.
+    span = heatmap.zmax - heatmap.zmin
+    expected = {sentinel: NOT_ASSESSED_COLOUR, **level_colours(FW.scale)}
+    for value, colour in expected.items():
+        assert colour_at(heatmap.colorscale, (value - heatmap.zmin) / span) == colour
+        for nudge in (-0.45, 0.45):  # anywhere in the step, not only at its centre
+            assert colour_at(heatmap.colorscale, (value + nudge - heatmap.zmin) / span) == colour
+    colourbar = heatmap.colorbar
+    assert list(colourbar.tickvals) == [sentinel, *FW.scale.values]
+    assert list(colourbar.ticktext) == [
+        NOT_ASSESSED_LABEL,
+        *(f"{lvl.value} · {lvl.label}" for lvl in FW.scale.levels),
+    ]
+
+
+@pytest.mark.parametrize("values", [[0, 1, 2], [1, 2, 3, 4, 5, 6, 7]])
+def test_heatmap_colorscale_for_other_scales(values):
+    framework = framework_with_scale(values)
+    levels = pd.DataFrame(
+        [[float(values[i % len(values)]) for i in range(21)]], index=["a"], columns=range(1, 22)
+    )
+    levels.iloc[0, 0] = NAN
+    figure = level_heatmap(levels, levels.astype(object).map(lambda _: ""), {"a": "A"}, framework)
+    (heatmap,) = figure.data
+    span = heatmap.zmax - heatmap.zmin
+    colours = {values[0] - 1: NOT_ASSESSED_COLOUR, **level_colours(framework.scale)}
+    for value, colour in colours.items():
+        assert colour_at(heatmap.colorscale, (value - heatmap.zmin) / span) == colour
+
+
+def test_heatmap_hover_escapes_wraps_and_truncates_evidence():
+    levels, evidence, labels = heatmap_frames(2)
+    levels.loc["id-0", 7] = 2.0
+    levels.loc["id-1", 7] = NAN
+    evidence.loc["id-0", 7] = "<script>alert('x')</script> " + "Linked to ICSE. " * 30
+    labels["id-0"] = "Arvenia <i>2023</i>"
+    figure = level_heatmap(levels, evidence, labels, FW)
+    (heatmap,) = figure.data
+    row, missing = heatmap.customdata[0][6], heatmap.customdata[1][6]
+    assert row[0] == "Arvenia &lt;i&gt;2023&lt;/i&gt;"
+    assert row[1] == "7 · Access to Image Databases"
+    assert row[2] == "2 · Developing"
+    assert "<script>" not in row[3]
+    assert "&lt;script&gt;" in row[3]
+    assert "<br>" in row[3]
+    assert row[3].endswith("…")
+    visible = re.sub(r"&\w+;", "x", row[3].replace("<br>", " ").removeprefix("Evidence: "))
+    assert len(visible) <= 205
+    assert missing[2] == NOT_ASSESSED_LABEL
+    assert "%{customdata[3]}" in heatmap.hovertemplate
+    assert "Arvenia &lt;i&gt;2023&lt;/i&gt;" in figure.layout.yaxis.ticktext
+
+
+@pytest.mark.parametrize("rows", [0, 1, 2, 12, 40, 41, 120, 200])
+def test_heatmap_height_grows_with_rows_and_stays_readable(rows):
+    levels, evidence, labels = heatmap_frames(rows)
+    figure = level_heatmap(levels, evidence, labels, FW)
+    height = figure.layout.height
+    assert 320 <= height <= 4000
+    assert height == heatmap_height(rows)
+    if rows:
+        assert height >= heatmap_height(rows - 1)
+        assert (height - 120) / rows >= 16 or (height == 4000 and 4000 / rows >= 18)
+    (heatmap,) = figure.data
+    has_text = heatmap.text is not None
+    assert has_text == (rows <= HEATMAP_TEXT_MAX_ROWS)
+    if has_text and rows:
+        flat = [cell for row in heatmap.text for cell in row]
+        assert "–" in flat or not levels.isna().any().any()
+    json.loads(figure.to_json())
+
+
+def test_heatmap_rows_keep_their_order_and_never_merge():
+    levels, evidence, _ = heatmap_frames(3)
+    labels = {"id-0": "Same", "id-1": "Same", "id-2": "Other"}
+    figure = level_heatmap(levels, evidence, labels, FW)
+    (heatmap,) = figure.data
+    assert list(heatmap.y) == [0, 1, 2]
+    assert list(figure.layout.yaxis.ticktext) == ["Same", "Same", "Other"]
+    assert list(figure.layout.yaxis.range) == [2.5, -0.5]  # first row at the top
+
+
+def test_heatmap_groups_capabilities_by_domain():
+    figure = level_heatmap(*heatmap_frames(3), FW)
+    separators = [s for s in figure.layout.shapes if s.name == "domain-separator"]
+    assert len(separators) == len(FW.domains) - 1
+    assert sorted(s.x0 for s in separators) == [3.5, 7.5, 11.5, 15.5, 19.5]
+    bands = [s for s in figure.layout.shapes if s.name == "domain-header"]
+    assert [b.fillcolor for b in bands] == list(domain_colours(FW).values())
+    headers = [a.text for a in figure.layout.annotations]
+    assert headers[0] == "Pol. &amp; Gov."  # plotly shows "&amp;" as "&"
+    assert headers[1] == "Criminal Justice"
+    assert [a.hovertext for a in figure.layout.annotations] == [
+        n.replace("&", "&amp;") for n in DOMAIN_NAMES
+    ]
+    assert list(figure.layout.xaxis.ticktext) == [str(c.number) for c in FW.capabilities]
+
+
+def test_heatmap_accepts_capability_columns_as_text_and_missing_columns():
+    levels, evidence, labels = heatmap_frames(2)
+    levels = levels.drop(columns=[21])
+    levels.columns = [str(c) for c in levels.columns]
+    figure = level_heatmap(levels, evidence, labels, FW)
+    (heatmap,) = figure.data
+    assert len(heatmap.z[0]) == 21
+    assert heatmap.z[0][20] == FW.scale.minimum - 1  # the absent capability is "not assessed"
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "short"),
+    [
+        ("Policy and Governance", 3, "Pol. & Gov."),
+        ("Media and Communications", 2, "Media"),
+        ("Media and Communications", 4, "Media & Com."),
+        ("Criminal Justice", 4, "Criminal Justice"),
+        ("Victim", 1, "Vic."),
+        ("Victim", 4, "Victim"),
+    ],
+)
+def test_short_domain_names(name, columns, short):
+    assert short_domain_name(name, columns) == short

@@ -1,0 +1,104 @@
+"""Chart images: PNG and SVG in batches with one browser start, and file-safe zip names.
+
+The rendered batch is made once per module: a Chromium start costs about 2 s.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import plotly.graph_objects as go
+import pytest
+
+from components.exports import images
+from components.exports.images import ExportError, images_zip, render_images, safe_file_name
+
+
+def _figures():
+    radar = go.Figure(go.Scatterpolar(r=[1, 2, 3], theta=["a", "b", "c"], name="&lt;script&gt;"))
+    bars = go.Figure(go.Bar(x=["one", "two"], y=[1, 3]))
+    return {"Radar: Arvenia/2019": radar, "bars": bars}
+
+
+@pytest.fixture(scope="module")
+def rendered(chromium):
+    """PNG and SVG of two figures, and how many browsers the PNG batch started."""
+    import kaleido
+
+    starts = []
+
+    class Counting(kaleido.Kaleido):
+        def __init__(self, *args, **kwargs):
+            starts.append(kwargs.get("path"))
+            super().__init__(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kaleido, "Kaleido", Counting)
+        png = render_images(_figures(), "png", width=600, height=400, scale=1)
+        png_starts = list(starts)
+    svg = render_images(_figures(), "svg", width=600, height=400)
+    return png, svg, png_starts
+
+
+def test_render_images_makes_png_for_a_batch_with_one_browser_start(chromium, rendered):
+    png, _, starts = rendered
+    assert starts == [chromium]  # one start, of the system Chromium
+    assert list(png) == list(_figures())
+    for data in png.values():
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_render_images_makes_svg_without_scripts(rendered):
+    _, svg, _ = rendered
+    for data in svg.values():
+        text = data.decode("utf-8")
+        assert text.lstrip().startswith("<svg")
+        assert "<script" not in text.casefold()
+
+
+def test_render_images_rejects_unknown_formats():
+    with pytest.raises(ValueError, match="png, svg"):
+        render_images(_figures(), "gif")  # type: ignore[arg-type]
+
+
+def test_render_images_without_chromium_raises_export_error(monkeypatch):
+    monkeypatch.setenv("MNR_CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(ExportError, match="apt-get install chromium"):
+        render_images(_figures(), "png")
+
+
+def test_images_zip_names_are_file_safe_and_unique(monkeypatch):
+    def fake(figures, fmt, **_):
+        return {name: b"data-" + name.encode() for name in figures}
+
+    monkeypatch.setattr(images, "render_images", fake)
+    figures = {
+        "../../etc/passwd": go.Figure(),
+        "Côte d'Ivoire": go.Figure(),
+        "côte-d'ivoire": go.Figure(),
+        "": go.Figure(),
+    }
+    archive = zipfile.ZipFile(io.BytesIO(images_zip(figures, "svg")))
+    assert archive.namelist() == [
+        "etc-passwd.svg",
+        "Cote-d-Ivoire.svg",
+        "cote-d-ivoire-2.svg",
+        "chart.svg",
+    ]
+    assert archive.read("etc-passwd.svg") == b"data-../../etc/passwd"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arvenia 2019 (Baseline)", "Arvenia-2019-Baseline"),
+        ("Côte d'Ivoire", "Cote-d-Ivoire"),
+        ("../..\\evil\x00name.exe", "evil-name-exe"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("日本", "export"),
+        ("", "export"),
+    ],
+)
+def test_safe_file_name(text, expected):
+    assert safe_file_name(text) == expected

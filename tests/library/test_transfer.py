@@ -1,0 +1,61 @@
+"""The whole library as a workbook the reader reads back, and that workbook imported elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from components.framework.model import default_framework
+from components.ingest.reader import read_assessment_file
+from components.library.access import sqlite_url
+from components.library.database import create_library_engine
+from components.library.store import list_assessments, rename_assessment, save_assessments
+from components.library.transfer import export_workbook, import_workbook
+from tests.library_support import COMPARED, first_changed, sorted_rows
+
+
+def test_export_is_a_workbook_the_reader_reads_back(engine, demo):
+    framework = default_framework()
+    capabilities = demo.capabilities.copy()
+    capabilities.loc[0, "evidence"] = "=HYPERLINK('http://example.invalid')"
+    save_assessments(engine, capabilities, demo.enablers)
+    save_assessments(engine, *first_changed(demo), as_new_version=True)
+
+    result = read_assessment_file("library.xlsx", export_workbook(engine), framework)
+    assert result.problems == ()
+    assert result.capabilities["assessment_id"].nunique() == 21  # 20, and a second version
+    assert set(result.capabilities["source"].str.split(" › ").str[1]) == {"Library", "Library v2"}
+    version_1 = result.capabilities[result.capabilities["source"] == "library.xlsx › Library"]
+    pd.testing.assert_frame_equal(
+        sorted_rows(version_1, COMPARED, "capability"),
+        sorted_rows(capabilities, COMPARED, "capability"),
+    )
+    assert "=HYPERLINK('http://example.invalid')" in set(version_1["evidence"].dropna())
+
+
+def test_import_brings_back_versions_and_titles_once(engine, tmp_path, demo):
+    framework = default_framework()
+    save_assessments(engine, demo.capabilities, demo.enablers)
+    save_assessments(engine, *first_changed(demo), as_new_version=True)
+    rename_assessment(engine, int(list_assessments(engine)["library_id"][0]), "Renamed")
+    exported = export_workbook(engine)
+
+    other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
+    first = import_workbook(other, "library.xlsx", exported, framework)
+    assert (first.saved, first.already_there) == (21, 0)
+    original = list_assessments(engine).drop(columns=["library_id", "saved_at", "source"])
+    copied = list_assessments(other).drop(columns=["library_id", "saved_at", "source"])
+    pd.testing.assert_frame_equal(original, copied)
+
+    second = import_workbook(other, "library.xlsx", exported, framework)
+    assert (second.saved, second.already_there) == (0, 21)
+    assert len(list_assessments(other)) == 21
+    other.dispose()
+
+
+def test_import_of_a_file_that_is_not_a_workbook_saves_nothing(engine):
+    outcome = import_workbook(engine, "notes.xlsx", b"not a workbook", default_framework())
+    assert outcome.outcomes == ()
+    assert any(p.severity == "error" for p in outcome.read.problems)
+    assert not Path(engine.url.database).exists()

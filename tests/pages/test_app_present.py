@@ -1,0 +1,51 @@
+"""AppTest: the presentation steps through its slides, follows links and switches modes."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_present(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/present.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def position(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**Slide "))
+
+
+def test_next_and_previous_move_one_slide_and_stop_at_the_ends():
+    at = open_present(country="Arvenia", source="demo")
+    assert not at.exception, [e.value for e in at.exception]
+    assert position(at) == "**Slide 1 of 10**"
+    assert at.button(key="present_previous").disabled
+    at.button(key="present_next").click().run()
+    assert position(at) == "**Slide 2 of 10**"
+    assert at.title[0].value == "Policy and Governance"
+    at.button(key="present_previous").click().run()
+    assert position(at) == "**Slide 1 of 10**"
+
+
+def test_a_link_opens_its_slide_and_a_missing_one_starts_at_the_first():
+    at = open_present(country="Arvenia", source="demo", slide="10")
+    assert position(at) == "**Slide 10 of 10**"
+    assert at.button(key="present_next").disabled
+    at = open_present(country="Arvenia", source="demo", slide="99")
+    assert not at.exception
+    assert position(at) == "**Slide 1 of 10**"
+    assert any("slide “99” does not exist" in info.value for info in at.info)
+
+
+def test_switching_to_a_comparison_starts_at_its_first_slide():
+    at = open_present(country="Arvenia", source="demo", slide="9")
+    at.segmented_control(key="present_mode").set_value("comparison").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert position(at) == "**Slide 1 of 3**"
+    assert at.title[0].value == "Domain scores side by side"
+    assert at.query_params["mode"] == "comparison"
+    assert at.query_params["slide"] == "1"

@@ -1,0 +1,242 @@
+"""Presentation mode, table-driven: which slides a country or a comparison gets, and which is shown.
+
+The slide list and the slide number are what a facilitator sees on the projector: the tests
+check titles, order, labels and the number on screen, not how they are computed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from components.framework.model import default_framework
+from components.ui.present import Deck, build_deck, comparison_countries
+from components.ui.slides import clamp_slide, slide_to_show
+from tests.factories import capability_rows
+
+FRAMEWORK = default_framework()
+DOMAINS = [domain.name for domain in FRAMEWORK.domains]
+COMPARISON_TITLES = [
+    "Domain scores side by side",
+    "The same scores as shapes",
+    "Differences per domain",
+]
+
+
+CAPABILITIES = pd.concat(
+    [
+        capability_rows("z1", "Zembla", 2020, {1: 1, 2: 2, 8: 1}),
+        capability_rows("z2", "Zembla", 2024, {1: 2, 2: 3, 8: 2, 12: 4}),
+        capability_rows("k1", "Kenya", 2023, {1: 3, 4: 2}),
+        capability_rows("b1", "Belmora", 2022, {1: 0, 13: 4}),
+    ],
+    ignore_index=True,
+)
+
+
+@cache
+def deck(
+    focus_id: str,
+    mode: str,
+    countries: tuple[str, ...] = (),
+    *,
+    anonymised: bool = False,
+) -> Deck:
+    """A deck drawn once per set of choices (its charts take a few seconds)."""
+    return build_deck(
+        CAPABILITIES,
+        FRAMEWORK,
+        focus_id,
+        "Zembla",  # the sidebar's country
+        mode=mode,
+        countries=list(countries),
+        anonymised=anonymised,
+    )
+
+
+def country_titles(name: str, peers: int) -> list[str]:
+    beside = f"{name} beside {peers} other countries" if peers else f"{name}: every capability"
+    return [
+        f"{name}: the six domains",
+        *DOMAINS,
+        beside,
+        f"{name}: gaps to work on",
+        f"{name}: strengths to build on",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("focus_id", "mode", "countries", "anonymised", "titles", "shown"),
+    [
+        pytest.param(
+            "z2",
+            "country",
+            [],
+            False,
+            country_titles("Zembla 2024", 2),
+            ["Zembla 2024"],
+            id="a country: ten slides, beside the other countries",
+        ),
+        pytest.param(
+            "z1",
+            "country",
+            [],
+            False,
+            country_titles("Zembla 2020", 2),
+            ["Zembla 2020"],
+            id="an earlier round of the country",
+        ),
+        pytest.param(
+            "z2",
+            "comparison",
+            ["Zembla", "Kenya"],
+            False,
+            COMPARISON_TITLES,
+            ["Zembla 2024", "Kenya 2023"],
+            id="a comparison: three slides, latest round of each",
+        ),
+        pytest.param(
+            "z1",
+            "comparison",
+            ["Kenya", "Zembla", "Belmora"],
+            False,
+            COMPARISON_TITLES,
+            ["Kenya 2023", "Zembla 2024", "Belmora 2022"],
+            id="a comparison keeps the chosen order and the latest rounds",
+        ),
+        pytest.param(
+            "z2",
+            "comparison",
+            ["Zembla", "Kenya", "Belmora"],
+            True,
+            COMPARISON_TITLES,
+            ["Zembla 2024", "Country A", "Country B"],
+            id="anonymised: only the focus country is named",
+        ),
+        pytest.param(
+            "z2",
+            "comparison",
+            ["Kenya"],
+            False,
+            country_titles("Zembla 2024", 2),
+            ["Zembla 2024"],
+            id="a comparison of one country shows the country",
+        ),
+        pytest.param(
+            "z2",
+            "comparison",
+            [],
+            False,
+            country_titles("Zembla 2024", 2),
+            ["Zembla 2024"],
+            id="a comparison of none shows the country",
+        ),
+    ],
+)
+def test_the_slides_for_each_mode(focus_id, mode, countries, anonymised, titles, shown):
+    presented = deck(focus_id, mode, tuple(countries), anonymised=anonymised)
+    assert [slide.title for slide in presented.slides] == titles
+    assert presented.comparison is (titles == COMPARISON_TITLES)
+    assert [presented.labels[i] for i in presented.assessment_ids] == shown
+    # The mode picker always names the sidebar's assessment, even in an anonymised comparison.
+    assert presented.mode_labels == {
+        "country": {"z1": "Zembla 2020", "z2": "Zembla 2024"}[focus_id],
+        "comparison": "A comparison",
+    }
+
+
+@pytest.mark.parametrize(
+    ("mode", "countries", "focus"),
+    [
+        ("comparison", ["Zembla", "Kenya"], "z2"),
+        ("comparison", ["Kenya", "Belmora"], None),
+        ("country", [], "z2"),
+    ],
+    ids=["focus compared", "focus not among the countries", "country"],
+)
+def test_differences_are_to_the_focus_only_when_it_is_compared(mode, countries, focus):
+    presented = deck("z2", mode, tuple(countries))
+    assert presented.focus_id == focus
+    if presented.comparison:
+        caption = presented.slides[-1].caption
+        assert ("difference to Zembla 2024" in caption) is (focus is not None)
+
+
+@pytest.mark.parametrize(
+    ("mode", "countries", "handouts"),
+    [
+        ("country", [], [f"slide-{n:02d}" for n in range(1, 9)]),  # gaps and strengths: tables
+        ("comparison", ["Zembla", "Kenya"], ["slide-01", "slide-02"]),
+    ],
+)
+def test_handouts_carry_each_slides_chart(mode, countries, handouts):
+    assert list(deck("z2", mode, tuple(countries)).figures) == handouts
+
+
+@pytest.mark.parametrize(
+    ("saved", "expected"),
+    [
+        (None, ["Zembla", "Arvenia", "Belmora", "Fenmark"]),  # the focus, then alphabetically
+        (["Kenya", "Zembla"], ["Kenya", "Zembla"]),
+        (["Kenya", "Gone", "Zembla"], ["Kenya", "Zembla"]),  # its data left the session
+        ([], []),
+    ],
+    ids=["default", "chosen", "removed data", "none chosen"],
+)
+def test_countries_of_a_comparison(saved, expected):
+    countries = ["Arvenia", "Belmora", "Fenmark", "Kenya", "Zembla"]
+    assert comparison_countries(saved, countries, "Zembla") == expected
+
+
+@pytest.mark.parametrize(
+    ("stored", "link", "count", "shown", "notice"),
+    [
+        pytest.param(None, None, 10, 1, None, id="a new presentation starts at slide 1"),
+        pytest.param(4, None, 10, 4, None, id="a rerun keeps the slide"),
+        pytest.param(11, None, 10, 10, None, id="Next past the end stays on the last"),
+        pytest.param(0, None, 10, 1, None, id="Previous before the start stays on the first"),
+        pytest.param(8, None, 3, 3, None, id="switching to a shorter deck: its last slide"),
+        pytest.param(None, {"slide": "3"}, 10, 3, None, id="a link opens its slide"),
+        pytest.param(7, {"slide": " 10 "}, 10, 10, None, id="a link wins over the slide shown"),
+        pytest.param(7, {"country": "Arvenia"}, 10, 7, None, id="a link without a slide"),
+        pytest.param(
+            5,
+            {"slide": "11"},
+            10,
+            1,
+            "The link's slide “11” does not exist; this presentation has 10 slides. Starting "
+            "at the first.",
+            id="a link past the end starts at the first, with a notice",
+        ),
+        pytest.param(
+            None,
+            {"slide": "0"},
+            3,
+            1,
+            "The link's slide “0” does not exist; this presentation has 3 slides. Starting at "
+            "the first.",
+            id="slide 0 does not exist",
+        ),
+        pytest.param(
+            None,
+            {"slide": "[next](https://e.org)"},
+            10,
+            1,
+            "The link's slide “\\[next\\]\\(https\\://e\\.org\\)” does not exist; this "
+            "presentation has 10 slides. Starting at the first.",
+            id="text from a link stays text",
+        ),
+    ],
+)
+def test_which_slide_is_shown(stored, link, count, shown, notice):
+    assert slide_to_show(stored, link, count) == (shown, notice)
+
+
+@pytest.mark.parametrize(
+    ("target", "count", "shown"),
+    [(1, 10, 1), (0, 10, 1), (-3, 10, 1), (5, 10, 5), (10, 10, 10), (11, 10, 10), (4, 3, 3)],
+)
+def test_previous_and_next_stay_within_the_deck(target, count, shown):
+    assert clamp_slide(target, count) == shown

@@ -1,0 +1,423 @@
+"""Upload planning, table-driven: what each file gave, what "Add" leaves in the session.
+
+Each row is one situation a person meets on the upload page: files read, a session that may
+already hold copies, the copy they chose in each group of duplicates. The tests check what
+they get: the button's words, and which assessments (with which levels) end up in the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+
+from components.framework.model import default_framework
+from components.ingest.collection import Collection, add_assessments
+from components.ingest.report import Problem, ReadResult
+from components.ui.uploads import (
+    add_label,
+    apply_plan,
+    duplicate_choices,
+    duplicates_among,
+    files_to_read,
+    has_assessments,
+    keep_heading,
+    nothing_to_add,
+    plan_additions,
+    removed_message,
+    results_in_order,
+    session_overview,
+    upload_summary,
+    uploader_help,
+)
+from tests.factories import capability_rows, enabler_rows
+
+TOTAL = len(default_framework().capabilities)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One assessment as a file holds it: every capability at the same level."""
+
+    assessment_id: str
+    country: str
+    year: int
+    level: int | None = 2
+    file: str = "upload.xlsx"
+
+
+def capabilities_of(*sheets: Sheet) -> pd.DataFrame:
+    frames = [
+        capability_rows(
+            s.assessment_id,
+            s.country,
+            s.year,
+            dict.fromkeys(range(1, TOTAL + 1), s.level),
+            source=f"{s.file} › Assessment",
+        )
+        for s in sheets
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def enablers_of(*sheets: Sheet) -> pd.DataFrame:
+    frames = [enabler_rows(s.assessment_id, s.country, s.year) for s in sheets]
+    return pd.concat(frames, ignore_index=True)
+
+
+def read(file: str, *sheets: Sheet, problems: tuple[Problem, ...] = ()) -> ReadResult:
+    """What the reader gives for ``file``: its assessments (possibly none) and problems."""
+    if not sheets:
+        empty = capability_rows("x", "X", 2000, {}).iloc[0:0]
+        return ReadResult(file, empty, enabler_rows("x", "X", 2000).iloc[0:0], problems)
+    return ReadResult(file, capabilities_of(*sheets), enablers_of(*sheets), problems)
+
+
+def session_with(*sheets: Sheet) -> Collection:
+    if not sheets:
+        return Collection()
+    return add_assessments(Collection(), capabilities_of(*sheets), enablers_of(*sheets), "upload")
+
+
+def problem(severity: str, message: str = "Level 7 is not on the scale.") -> Problem:
+    return Problem(severity, "upload.xlsx", "Assessment", "D14", message, "Use a level 0-4.")
+
+
+def keep_by_id(groups: pd.DataFrame, kept_ids: tuple[str, ...]) -> dict[object, str]:
+    """The radios' answers: for each group holding one of ``kept_ids``, keep that one."""
+    keep: dict[object, str] = {}
+    for group, members in groups.groupby("duplicate_group", sort=False):
+        for assessment_id in kept_ids:
+            if assessment_id in set(members["assessment_id"]):
+                keep[group] = assessment_id
+    return keep
+
+
+def session_levels(collection: Collection) -> dict[str, set[int]]:
+    """Assessment id -> the levels it holds, for what ended up in the session."""
+    frame = collection.capabilities
+    return {
+        str(i): {int(v) for v in levels.dropna()}
+        for i, levels in frame.groupby("assessment_id", sort=False)["level"]
+    }
+
+
+ZEMBLA = Sheet("z-old", "Zembla", 2024, level=1, file="zembla.xlsx")
+ZEMBLA_CORRECTED = Sheet("z-new", "Zembla", 2024, level=3, file="zembla.xlsx")
+ZEMBLA_TYPO = Sheet("z-typo", "zembla ", 2024, level=4, file="second.xlsx")
+KENYA = Sheet("k-old", "Kenya", 2020, level=0, file="kenya.xlsx")
+KENYA_CORRECTED = Sheet("k-new", "Kenya", 2020, level=2, file="kenya.xlsx")
+ARVENIA = Sheet("a-1", "Arvenia", 2023, level=2, file="arvenia.csv")
+
+
+@pytest.mark.parametrize(
+    ("session", "uploads", "kept", "questions", "button", "after"),
+    [
+        pytest.param(
+            [],
+            [read("zembla.xlsx", ZEMBLA)],
+            (),
+            0,
+            "Add 1 assessment to this session",
+            {"z-old": {1}},
+            id="one new file",
+        ),
+        pytest.param(
+            [],
+            [read("zembla.xlsx", ZEMBLA), read("kenya.xlsx", KENYA)],
+            (),
+            0,
+            "Add 2 assessments to this session",
+            {"z-old": {1}, "k-old": {0}},
+            id="two new files",
+        ),
+        pytest.param(
+            [ARVENIA],
+            [read("zembla.xlsx", ZEMBLA)],
+            (),
+            0,
+            "Add 1 assessment to this session",
+            {"a-1": {2}, "z-old": {1}},
+            id="a new file beside what the session holds",
+        ),
+        pytest.param(
+            [ZEMBLA],
+            [read("zembla.xlsx", ZEMBLA)],
+            (),
+            0,
+            None,
+            {"z-old": {1}},
+            id="the same file again changes nothing",
+        ),
+        pytest.param(
+            [ZEMBLA],
+            [read("zembla.xlsx", ZEMBLA_CORRECTED)],
+            ("z-new",),
+            1,
+            "Add 1 assessment to this session (replacing 1 copy already there)",
+            {"z-new": {3}},
+            id="a corrected file replaces the old copy",
+        ),
+        pytest.param(
+            [ZEMBLA],
+            [read("zembla.xlsx", ZEMBLA_CORRECTED)],
+            ("z-old",),
+            1,
+            None,
+            {"z-old": {1}},
+            id="the copy in the session kept, the upload left out",
+        ),
+        pytest.param(
+            [ZEMBLA, KENYA],
+            [read("zembla.xlsx", ZEMBLA_CORRECTED), read("kenya.xlsx", KENYA_CORRECTED)],
+            ("z-new", "k-new"),
+            2,
+            "Add 2 assessments to this session (replacing 2 copies already there)",
+            {"z-new": {3}, "k-new": {2}},
+            id="two corrected files replace two copies",
+        ),
+        pytest.param(
+            [ZEMBLA, KENYA],
+            [read("zembla.xlsx", ZEMBLA_CORRECTED), read("kenya.xlsx", KENYA_CORRECTED)],
+            ("z-new", "k-old"),
+            2,
+            "Add 1 assessment to this session (replacing 1 copy already there)",
+            {"k-old": {0}, "z-new": {3}},
+            id="one replaced, one kept",
+        ),
+        pytest.param(
+            [],
+            [read("zembla.xlsx", ZEMBLA), read("second.xlsx", ZEMBLA_TYPO)],
+            ("z-typo",),
+            1,
+            "Add 1 assessment to this session",
+            {"z-typo": {4}},
+            id="duplicates among the uploads: the second kept",
+        ),
+        pytest.param(
+            [],
+            [read("zembla.xlsx", ZEMBLA), read("second.xlsx", ZEMBLA_TYPO)],
+            (),
+            1,
+            "Add 2 assessments to this session",
+            {"z-old": {1}, "z-typo": {4}},
+            id="duplicates without a choice: nothing is dropped unasked",
+        ),
+        pytest.param(
+            [],
+            [
+                read("zembla.xlsx", ZEMBLA, problems=(problem("error"),)),
+                read("empty.csv", problems=(problem("error", "The file is empty."),)),
+            ],
+            (),
+            0,
+            "Add 1 assessment to this session",
+            {"z-old": {1}},
+            id="a partly read file is kept, an unusable one adds nothing",
+        ),
+    ],
+)
+def test_what_add_does(session, uploads, kept, questions, button, after):
+    current = session_with(*session)
+    groups = duplicates_among(current, uploads)
+    choices = duplicate_choices(groups, TOTAL)
+    assert len(choices) == questions
+    keep = keep_by_id(groups, kept)
+    plan = plan_additions(current, uploads, groups, keep)
+    if button is None:
+        assert not plan.has_work
+    else:
+        assert plan.has_work
+        assert add_label(plan) == button
+    result = apply_plan(current, plan) if plan.has_work else current
+    assert session_levels(result) == after
+    assert set(result.enablers["assessment_id"]) == set(after)
+    assert set(result.capabilities["origin"]) == {"upload"}
+
+
+@pytest.mark.parametrize(
+    ("chose", "message"),
+    [
+        (False, "Every assessment read from these files is in this session."),
+        (
+            True,
+            "Every assessment read from these files is in this session, and you chose the "
+            "copies already here.",
+        ),
+    ],
+)
+def test_nothing_to_add_says_why(chose, message):
+    assert nothing_to_add(chose) == message
+
+
+@pytest.mark.parametrize(
+    ("uploads", "expected"),
+    [
+        ([], False),
+        ([read("empty.csv", problems=(problem("error"),))], False),
+        ([read("empty.csv"), read("zembla.xlsx", ZEMBLA)], True),
+    ],
+)
+def test_the_keep_step_shows_only_when_a_file_gave_assessments(uploads, expected):
+    assert has_assessments(uploads) is expected
+
+
+@pytest.mark.parametrize(
+    ("has_duplicates", "heading"), [(False, "3. Keep them"), (True, "4. Keep them")]
+)
+def test_keep_is_the_step_after_the_duplicates(has_duplicates, heading):
+    assert keep_heading(has_duplicates) == heading
+
+
+def test_duplicate_question_names_each_copy_new_upload_first():
+    current = session_with(ZEMBLA)
+    [choice] = duplicate_choices(
+        duplicates_among(current, [read("zembla.xlsx", ZEMBLA_CORRECTED)]), TOTAL
+    )
+    assert choice.question == "Keep which copy of Zembla 2024?"
+    # Radio options render Markdown: the file names' dots are escaped.
+    assert choice.options == {
+        "z-new": f"Zembla 2024 · zembla\\.xlsx › Assessment · new upload · {TOTAL} of {TOTAL} "
+        "assessed",
+        "z-old": f"Zembla 2024 · zembla\\.xlsx › Assessment · in this session · {TOTAL} of "
+        f"{TOTAL} assessed",
+    }
+
+
+def test_duplicate_labels_cannot_become_links():
+    trap = Sheet("t-1", "[sign in](https://example.org)", 2024, file="a.xlsx")
+    trap_again = Sheet("t-2", "[sign in](https://example.org)", 2024, file="b.xlsx")
+    [choice] = duplicate_choices(
+        duplicates_among(Collection(), [read("a.xlsx", trap), read("b.xlsx", trap_again)]), TOTAL
+    )
+    assert "](" not in choice.question
+    assert all("](" not in label for label in choice.options.values())
+
+
+@pytest.mark.parametrize(
+    ("levels", "problems", "counts", "verdict"),
+    [
+        pytest.param(
+            2, (), (1, TOTAL, 0, 0), ":green[**Read completely.**] No problems found.", id="clean"
+        ),
+        pytest.param(
+            None,
+            (),
+            (1, 0, 0, 0),
+            ":green[**Read completely.**] No problems found.",
+            id="blank levels are not assessed, not problems",
+        ),
+        pytest.param(
+            2,
+            (problem("warning"),),
+            (1, TOTAL, 0, 1),
+            ":blue[**Read, with assumptions.**] Check the warnings below: each says what was "
+            "assumed.",
+            id="warnings",
+        ),
+        pytest.param(
+            2,
+            (problem("error"), problem("warning")),
+            (1, TOTAL, 1, 1),
+            ":orange[**Partly read.**] 1 value was left out (see the errors below); everything "
+            "else was kept.",
+            id="one error",
+        ),
+        pytest.param(
+            2,
+            (problem("error"), problem("error"), problem("error")),
+            (1, TOTAL, 3, 0),
+            ":orange[**Partly read.**] 3 values were left out (see the errors below); everything "
+            "else was kept.",
+            id="three errors",
+        ),
+        pytest.param(
+            "nothing",
+            (problem("error"),),
+            (0, 0, 1, 0),
+            ":red[**Nothing could be used from this file.**] The table below says why and how "
+            "to fix it.",
+            id="nothing usable",
+        ),
+    ],
+)
+def test_upload_summary(levels, problems, counts, verdict):
+    if levels == "nothing":
+        result = read("zembla.xlsx", problems=problems)
+    else:
+        result = read("zembla.xlsx", Sheet("z", "Zembla", 2024, level=levels), problems=problems)
+    summary = upload_summary(result)
+    assert (summary.assessments, summary.levels_read, summary.errors, summary.warnings) == counts
+    assert summary.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("file", "label", "stem"),
+    [
+        ("zembla.xlsx", "zembla\\.xlsx", "zembla"),
+        ("my report (v2).xlsx", "my report \\(v2\\)\\.xlsx", "my-report--v2"),
+        ("[x](https://e.org).csv", "\\[x\\]\\(https\\://e\\.org\\)\\.csv", "x--https---e-org"),
+        ("....csv", "\\.\\.\\.\\.csv", "upload"),
+    ],
+)
+def test_file_names_are_shown_as_text_and_made_safe_for_downloads(file, label, stem):
+    summary = upload_summary(read(file))
+    assert summary.file_label == label
+    assert summary.file_stem == stem
+
+
+@dataclass(frozen=True)
+class FakeUpload:
+    file_id: str
+
+
+@pytest.mark.parametrize(
+    ("read_before", "in_uploader", "to_read", "remembered"),
+    [
+        ((), ("a",), ["a"], set()),
+        (("a",), ("a", "b"), ["b"], {"a"}),
+        (("a", "b"), ("b",), [], {"b"}),
+        (("a", "b"), (), [], set()),
+        (("a",), ("c", "a", "b"), ["c", "b"], {"a"}),
+    ],
+    ids=["first file", "a second file", "one removed", "all removed", "order kept"],
+)
+def test_each_file_is_read_once_and_forgotten_when_removed(
+    read_before, in_uploader, to_read, remembered
+):
+    results = {file_id: read(f"{file_id}.csv") for file_id in read_before}
+    files = [FakeUpload(file_id) for file_id in in_uploader]
+    assert [file.file_id for file in files_to_read(results, files)] == to_read
+    assert set(results) == remembered
+
+
+def test_results_follow_the_uploaders_order():
+    results = {"b": read("b.csv"), "a": read("a.csv")}
+    files = [FakeUpload("a"), FakeUpload("new"), FakeUpload("b")]
+    assert [result.file for result in results_in_order(results, files)] == ["a.csv", "b.csv"]
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        (1, "Removed 1 assessment from this session."),
+        (2, "Removed 2 assessments from this session."),
+    ],
+)
+def test_removed_message(count, message):
+    assert removed_message(count) == (
+        f"{message} Files still in the upload box above can be added again."
+    )
+
+
+@pytest.mark.parametrize(("size", "megabytes"), [(20 * 1024 * 1024, "20"), (5_500_000, "5")])
+def test_uploader_help_states_the_limit(size, megabytes):
+    assert uploader_help(size).startswith(f"Up to {megabytes} MB per file.")
+
+
+def test_session_overview_shows_labels_not_ids():
+    table, labels = session_overview(session_with(ZEMBLA, KENYA), default_framework())
+    assert "assessment_id" not in table.columns
+    assert list(table["Assessment"]) == ["Kenya 2020", "Zembla 2024"]
+    assert labels == {"k-old": "Kenya 2020", "z-old": "Zembla 2024"}
