@@ -19,8 +19,11 @@ from components.ingest.matching import (
     Catalogue,
     Field,
     ItemMatch,
-    When,
     classify_header,
+)
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+from components.ingest.values import (
+    When,
     is_blank,
     level_choices,
     parse_confidence,
@@ -28,7 +31,6 @@ from components.ingest.matching import (
     parse_level,
     parse_when,
 )
-from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
 
 
 @dataclass

@@ -18,9 +18,11 @@ from components.ingest.matching import (
     Field,
     classify_header,
     exact_reference,
-    parse_level,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.values import (
+    parse_level,
+)
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.

@@ -1,18 +1,19 @@
-"""Reading what people type into a spreadsheet: headers, capabilities, levels, dates.
+"""Reading what people type as headers and as capability labels.
 
-Everything here is forgiving about spelling (case, punctuation, "&" for "and", extra spaces,
-small typos) but never guesses: a value that could mean two things, or nothing known, comes back
-as such, with the closest candidates, so the reader can report it instead of inventing data.
+Everything here is forgiving about form (case, accents, punctuation, "&" for "and", extra
+spaces, the vocabulary's languages, "Cap 7", "MNR-7", "#7", a title followed by a description
+or a remark in parentheses, the description itself, small typos) but never guesses: a value
+that could mean two things, or nothing known, comes back as such, with the closest
+candidates, so the reader can report it instead of inventing data.
 
 The functions take plain cell values (``str``, numbers, dates, ``None``) and return small
-frozen results; they know nothing about cells or files, which the workbook reader adds.
+frozen results; they know nothing about cells or files, which the workbook reader adds. Levels,
+dates and other values are read in ``components.ingest.values``.
 """
 
 from __future__ import annotations
 
-import datetime
 import difflib
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from components.base.text import normalise
-from components.framework.model import Framework, Scale
+from components.framework.model import Framework
+from components.ingest.values import is_blank, plain_text
+from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
 # A title is taken as a typo of another only when it is this similar (difflib ratio on the
 # normalised strings). 0.85 accepts one or two wrong letters in a short title ("Leadersip")
@@ -30,152 +33,24 @@ FUZZY_THRESHOLD = 0.85
 AMBIGUITY_MARGIN = 0.05
 # Words that carry no meaning when comparing titles by their words.
 _STOP_WORDS = frozenset({"and", "of", "the", "to", "for", "on", "in", "a", "an", "with"})
-
-Field = Literal[
-    "number",
-    "capability",
-    "enabler",
-    "domain",
-    "description",
-    "level",
-    "evidence",
-    "confidence",
-    "country",
-    "iso3",
-    "year",
-    "date",
-    "when",
-    "round",
-    "assessed_by",
-]
-
-# Header and label wording people actually use, after `normalise` and with "(...)" removed.
-_HEADER_SYNONYMS: Mapping[Field, tuple[str, ...]] = {
-    "number": (
-        "no",
-        "nr",
-        "num",
-        "number",
-        "capability no",
-        "capability nr",
-        "capability num",
-        "capability number",
-        "cap no",
-        "enabler no",
-        "enabler nr",
-        "enabler number",
-        "ref",
-        "id",
-        "capability id",
-        "item no",
-    ),
-    "capability": (
-        "capability",
-        "capabilities",
-        "capability title",
-        "capability name",
-        "mnr capability",
-        "title",
-    ),
-    "enabler": (
-        "enabler",
-        "enablers",
-        "enabler title",
-        "enabler name",
-        "cross cutting enabler",
-        "cross cutting enablers",
-    ),
-    "domain": ("domain", "domain name", "pillar", "area", "theme"),
-    "description": ("description", "capability description", "definition", "what it means"),
-    "level": (
-        "level",
-        "score",
-        "rating",
-        "maturity",
-        "maturity level",
-        "maturity score",
-        "current level",
-        "assessed level",
-        "assessment level",
-        "stage",
-        "grade",
-    ),
-    "evidence": (
-        "evidence",
-        "notes",
-        "note",
-        "comments",
-        "comment",
-        "remarks",
-        "justification",
-        "rationale",
-        "explanation",
-        "sources",
-        "source of evidence",
-    ),
-    "confidence": ("confidence", "confidence level", "certainty"),
-    "country": (
-        "country",
-        "country name",
-        "nation",
-        "jurisdiction",
-        "member state",
-        "state",
-        "territory",
-    ),
-    "iso3": (
-        "iso3",
-        "iso",
-        "iso 3",
-        "iso3 code",
-        "iso code",
-        "iso alpha 3",
-        "iso 3166",
-        "country code",
-    ),
-    "year": ("year", "assessment year", "year of assessment", "yr"),
-    "date": ("date", "assessment date", "date of assessment"),
-    "when": ("date or year", "year or date", "date year", "year date", "when"),
-    "round": ("round", "round label", "round name", "assessment round", "wave", "cycle", "phase"),
-    "assessed_by": (
-        "assessed by",
-        "assessor",
-        "assessors",
-        "completed by",
-        "filled in by",
-        "prepared by",
-        "respondent",
-        "author",
-    ),
-}
-_HEADER_LOOKUP: Mapping[str, Field] = {
-    synonym: field for field, synonyms in _HEADER_SYNONYMS.items() for synonym in synonyms
-}
-_NUMBER_SIGNS = frozenset({"#", "№", "no.", "nº", "n°"})
-_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_EVIDENCE_WORDS = frozenset({"evidence", "notes", "comments", "comment", "remarks"})
-_LEVEL_WORDS = ("level", "score", "rating", "maturity")
+# Labels longer than this are sentences (instructions, notes), never compared letter by letter.
+_MAX_FUZZY_CHARS = 120
 
 METADATA_FIELDS: frozenset[Field] = frozenset(
     {"country", "iso3", "year", "date", "when", "round", "assessed_by"}
 )
-
-
-def is_blank(value: Any) -> bool:
-    """True for an empty cell: ``None``, empty or white-space text, or a float NaN."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, float) and math.isnan(value)
+_NUMBER_SIGNS = frozenset({"#", "№", "no.", "nº", "n°", "n.º"})
+_EVIDENCE_WORDS = frozenset({"evidence", "notes", "comments", "comment", "remarks"})
+_LEVEL_WORDS = ("level", "score", "rating", "maturity")
 
 
 def classify_header(value: Any) -> Field | None:
     """Which column or label this header cell names, or ``None`` if it names none.
 
     ``"Capability no"``, ``"#"`` and ``"Number"`` are all the number column; ``"Score"``,
-    ``"Rating"`` and ``"Maturity (0-4)"`` the level; ``"Notes"`` and ``"Comments"`` evidence.
-    Only text is a header: a cell holding the number 7 is data.
+    ``"Niveau"`` and ``"Maturity (0-4)"`` the level; ``"Notes"`` and ``"Commentaires"``
+    evidence, in every language of ``mnr_data/headers.toml``. Only text is a header: a cell
+    holding the number 7 is data. A summary word ("Total", "Moyenne") is no field.
     """
     if not isinstance(value, str):
         return None
@@ -183,28 +58,52 @@ def classify_header(value: Any) -> Field | None:
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _classify_header_text(text: str) -> Field | None:
     if text.strip().casefold() in _NUMBER_SIGNS:
         return "number"
-    # "ISO3 code (optional)" and "Level [0-4]" are the same header as without the aside.
-    key = normalise(_PARENTHESES.sub(" ", text))
+    vocabulary = default_vocabulary()
+    key = key_of(text)
     if not key:
         return None
-    if key in _HEADER_LOOKUP:
-        return _HEADER_LOOKUP[key]
+    if key in vocabulary.headers:
+        return vocabulary.headers[key]
+    if key in vocabulary.summary:
+        return None
     words = set(key.split())
     if len(words) > 6:
         return None  # a sentence (an instruction, a note) is not a header
     # Longer, reworded headers: decided by the word that carries the meaning. Confidence comes
     # first because "confidence level" also contains "level".
-    if words & {"confidence", "certainty"}:
+    if words & {"confidence", "certainty", "confiance", "confianza", "confianca"}:
         return "confidence"
     if words & _EVIDENCE_WORDS:
         return "evidence"
     if key.startswith(_LEVEL_WORDS) and not re.search(r"\d{4}", key):
         return "level"
     return None
+
+
+def is_summary(value: Any) -> bool:
+    """True for a label that sums up others: "Total", "Average score", "Moyenne générale".
+
+    Such a row or column is never an assessment or a capability.
+    """
+    if not isinstance(value, str):
+        return False
+    return _is_summary_text(value)
+
+
+@lru_cache(maxsize=8192)
+def _is_summary_text(text: str) -> bool:
+    key = key_of(text)
+    if not key:
+        return text.strip() in {"Σ", "∑"}
+    summary = default_vocabulary().summary
+    words = key.split()
+    if len(words) > 6:
+        return False
+    return key in summary or any(" ".join(words[:n]) in summary for n in (1, 2, 3))
 
 
 # --- capabilities and enablers ------------------------------------------------------------
@@ -216,6 +115,7 @@ class Catalogue:
 
     kind: Literal["capability", "enabler"]
     titles: Mapping[int, str]
+    descriptions: Mapping[int, str] | None = None
 
     def describe(self, number: int) -> str:
         """``capability 7 (Access to Image Databases)``, as messages cite one."""
@@ -224,11 +124,22 @@ class Catalogue:
     def __hash__(self) -> int:  # Mapping fields are not hashable; titles identify a catalogue.
         return hash((self.kind, tuple(self.titles.items())))
 
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Catalogue)
+            and self.kind == other.kind
+            and dict(self.titles) == dict(other.titles)
+        )
+
 
 @cache
 def capability_catalogue(framework: Framework) -> Catalogue:
     """The framework's capabilities as a catalogue to match cells against."""
-    return Catalogue("capability", {c.number: c.title for c in framework.capabilities})
+    return Catalogue(
+        "capability",
+        {c.number: c.title for c in framework.capabilities},
+        {c.number: c.description for c in framework.capabilities},
+    )
 
 
 @cache
@@ -237,19 +148,21 @@ def enabler_catalogue(framework: Framework) -> Catalogue:
     return Catalogue("enabler", {e.number: e.title for e in framework.enablers})
 
 
-MatchHow = Literal["number", "title", "fuzzy", "ambiguous", "unknown", "conflict", "blank"]
+MatchHow = Literal["number", "title", "extra", "fuzzy", "ambiguous", "unknown", "conflict", "blank"]
 
 
 @dataclass(frozen=True)
 class ItemMatch:
     """How a cell matched a catalogue.
 
-    ``number`` is set for ``number``, ``title`` and ``fuzzy`` (a fuzzy match must be reported
-    as a warning naming what it was taken as). ``candidates`` are the closest numbers, best
-    first, for ``ambiguous``/``unknown``/``conflict``. ``note`` explains a partial mismatch of
-    a number-plus-title cell that was still taken by its number (report as a warning).
-    ``other_kind`` is true when the cell explicitly names the other catalogue ("E3" in a
-    capability column).
+    ``number`` is set for ``number``, ``title``, ``extra`` and ``fuzzy``. ``title`` covers the
+    title or the description, alone or followed by a remark after ":", "-" or in parentheses;
+    ``extra`` a title followed by other words (report as a warning naming what was taken);
+    ``fuzzy`` a misspelt or shortened title (report as a warning). ``candidates`` are the
+    closest numbers, best first, for ``ambiguous``/``unknown``/``conflict``. ``note`` explains a
+    partial mismatch of a number-plus-title cell that was still taken by its number (report as
+    a warning). ``other_kind`` is true when the cell explicitly names the other catalogue ("E3"
+    in a capability column).
     """
 
     how: MatchHow
@@ -263,30 +176,40 @@ class ItemMatch:
         return self.number is not None
 
 
-_PREFIXES: Mapping[str, str] = {
-    "c": "capability",
-    "cap": "capability",
-    "capability": "capability",
-    "e": "enabler",
-    "en": "enabler",
-    "enabler": "enabler",
-}
-# "7", "7.", "C7", "Capability 7", "cap. no 7", "#7", "7 · Access to Image Databases",
-# "7 - Access...", "7) Access...". The number must end at a separator so "7th" is not 7.
-_NUMBER_REF = re.compile(
-    r"^(?:(?P<prefix>capability|cap|c|enabler|en|e)\s*\.?\s*(?:no\.?|nr\.?|number)?\s*)?"
-    r"(?:no\.?\s*|#\s*)?(?P<num>\d+)(?:\.0+)?(?=$|[\s.:·\-–—)\]])[\s.:·\-–—)\]]*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
+# Markers that stand before a number for either kind: "No. 7", "Nº 7", "#7", "Item 7".
+_NEUTRAL_MARKERS = ("numero", "number", "item", "num", "no", "nr", "nº", "n°", "n", "#", "№")
+_SEPARATORS = r"[\s.:·\-–—)\]]"
+
+
+@cache
+def _reference_pattern() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    """The regex for "C7", "Cap. 7", "MNR-7", "#7", "7.", "7) Leadership", and its prefixes."""
+    vocabulary = default_vocabulary()
+    kinds: dict[str, str] = {}
+    for code in vocabulary.capability_codes:
+        kinds.setdefault(code, "capability")
+    for code in vocabulary.enabler_codes:
+        kinds.setdefault(code, "enabler")
+    codes = sorted(kinds, key=len, reverse=True)
+    code_part = "|".join(re.escape(c).replace(r"\ ", r"[\s._-]*") for c in codes)
+    marker_part = "|".join(re.escape(m) for m in _NEUTRAL_MARKERS)
+    pattern = re.compile(
+        rf"^(?:(?P<prefix>{code_part})(?![a-z])\s*[.:#\-_]?\s*)?"
+        rf"(?:(?:{marker_part})\s*[.:]?\s*)?(?P<num>\d+)(?:\.0+)?"
+        rf"(?=$|{_SEPARATORS})[\s.:·\-–—)\]]*(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+    return pattern, kinds
 
 
 def match_item(value: Any, catalogue: Catalogue) -> ItemMatch:
-    """Match a cell to a capability (or enabler) by number or by title; never guess.
+    """Match a cell to a capability (or enabler) by number, code, title or description.
 
-    Numbers: ``7``, ``7.0``, ``"7"``, ``"7."``, ``"Capability 7"``, ``"C7"``. Titles: exact after
-    normalising case, punctuation, "&" and spaces; then small spelling differences (a
-    ``fuzzy`` match) or a unique shortened title ("Image databases"); two close candidates
-    are ``ambiguous``.
+    Numbers: ``7``, ``7.0``, ``"7"``, ``"7."``, ``"#7"``, ``"C7"``, ``"Cap 7"``, ``"MNR 7"``,
+    ``"Capability 7"``. Titles: exact after normalising case, accents, punctuation, "&" and
+    spaces, also followed by a description or a remark; the description alone; then small
+    spelling differences (``fuzzy``) or a unique shortened title ("Image databases"); two
+    close candidates are ``ambiguous``.
     """
     if is_blank(value):
         return ItemMatch("blank")
@@ -301,32 +224,33 @@ def match_item(value: Any, catalogue: Catalogue) -> ItemMatch:
         return ItemMatch("unknown", candidates=_nearest_numbers(number, catalogue))
     if not isinstance(value, str):
         return ItemMatch("unknown")
-    return _match_text(" ".join(value.split()), catalogue)
+    return _match_text(plain_text(value), catalogue)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _match_text(text: str, catalogue: Catalogue) -> ItemMatch:
-    reference = _NUMBER_REF.match(text)
+    pattern, kinds = _reference_pattern()
+    reference = pattern.match(text)
     if reference:
-        prefix = (reference.group("prefix") or "").casefold()
-        if prefix and _PREFIXES[prefix] != catalogue.kind:
+        prefix = re.sub(r"[\s._-]+", " ", (reference.group("prefix") or "").casefold()).strip()
+        if prefix and kinds.get(prefix, catalogue.kind) != catalogue.kind:
             return ItemMatch("unknown", other_kind=True)
         number = int(reference.group("num"))
         rest = reference.group("rest").strip()
         if number not in catalogue.titles:
             return ItemMatch("unknown", candidates=_nearest_numbers(number, catalogue))
         return _check_number_and_title(number, rest, catalogue)
-    return _match_title(normalise(text), catalogue)
+    return _match_title(text, catalogue)
 
 
 def _check_number_and_title(number: int, rest: str, catalogue: Catalogue) -> ItemMatch:
     """A cell such as "7 · Access to image databases": the number must agree with the title."""
     if not normalise(rest):
         return ItemMatch("number", number)
-    by_title = _match_title(normalise(rest), catalogue)
+    by_title = _match_title(rest, catalogue)
     if by_title.number == number:
         return ItemMatch("number", number)
-    if by_title.how == "title" and by_title.number is not None:
+    if by_title.how in ("title", "extra") and by_title.number is not None:
         # The number says one thing and the title, exactly, another: do not pick one.
         return ItemMatch("conflict", candidates=(number, by_title.number))
     return ItemMatch(
@@ -336,12 +260,45 @@ def _check_number_and_title(number: int, rest: str, catalogue: Catalogue) -> Ite
     )
 
 
-def _match_title(key: str, catalogue: Catalogue) -> ItemMatch:
+_PARTS = re.compile(r"\s*(?::|\||\n|\s[-–—]\s|\s[-–—]|[-–—]\s|\()\s*")
+
+
+def _match_title(text: str, catalogue: Catalogue) -> ItemMatch:
+    key = normalise(text)
     if not key:
         return ItemMatch("unknown")
     exact = _normalised_titles(catalogue)
     if key in exact:
         return ItemMatch("title", exact[key])
+    # The title with a description or remark: "Leadership (national committee)",
+    # "Leadership: an accountable committee", "Leadership - governance". Or the description.
+    head = normalise(_PARTS.split(text, maxsplit=1)[0])
+    if head in exact:
+        return ItemMatch("title", exact[head])
+    quick = _quick_title(key, catalogue)
+    if quick is not None:
+        return quick
+    if len(key) > _MAX_FUZZY_CHARS:
+        return ItemMatch("unknown")
+    return _fuzzy_title(head if head and len(head) < len(key) else key, catalogue)
+
+
+def _quick_title(key: str, catalogue: Catalogue) -> ItemMatch | None:
+    """The cheap, certain matches: a description, or a title followed by other words."""
+    descriptions = _normalised_descriptions(catalogue)
+    if key in descriptions:
+        return ItemMatch("title", descriptions[key])
+    for description, number in descriptions.items():
+        if len(description) >= 12 and key.startswith(description):
+            return ItemMatch("title", number)
+    starts = [n for title, n in _titles_by_length(catalogue) if key.startswith(title + " ")]
+    if starts:
+        return ItemMatch("extra", starts[0], candidates=(starts[0],))
+    return None
+
+
+def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
+    exact = _normalised_titles(catalogue)
     scored = sorted(
         ((difflib.SequenceMatcher(None, key, title).ratio(), n) for title, n in exact.items()),
         key=lambda pair: (-pair[0], pair[1]),
@@ -371,6 +328,22 @@ def _normalised_titles(catalogue: Catalogue) -> Mapping[str, int]:
     return {normalise(title): number for number, title in catalogue.titles.items()}
 
 
+@cache
+def _titles_by_length(catalogue: Catalogue) -> tuple[tuple[str, int], ...]:
+    """Titles longest first, so "child protection workforce" wins over a shorter prefix."""
+    return tuple(sorted(_normalised_titles(catalogue).items(), key=lambda p: -len(p[0])))
+
+
+@cache
+def _normalised_descriptions(catalogue: Catalogue) -> Mapping[str, int]:
+    found: dict[str, int] = {}
+    for number, description in (catalogue.descriptions or {}).items():
+        key = normalise(description)
+        if key and key not in _normalised_titles(catalogue):
+            found[key] = number
+    return found
+
+
 def _nearest_numbers(number: int, catalogue: Catalogue) -> tuple[int, ...]:
     return tuple(sorted(catalogue.titles, key=lambda n: (abs(n - number), n))[:2])
 
@@ -391,10 +364,11 @@ def match_any(value: Any, primary: Catalogue, secondary: Catalogue) -> tuple[Cat
 
 
 def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
-    """The number a cell names without any doubt (number or exact title), else ``None``.
+    """The number a cell names without any doubt, else ``None``.
 
-    Used to recognise a table's shape, so it is cheap (no fuzzy matching) and strict: a typo
-    must not make a data cell look like a key.
+    Used to recognise a table's shape, so it is cheap (no letter-by-letter comparison) and
+    strict: a typo must not make a data cell look like a key. Codes ("C7", "Cap 7"), numbers,
+    titles (also with a description or remark after them) and descriptions count.
     """
     if is_blank(value) or isinstance(value, bool):
         return None
@@ -404,203 +378,38 @@ def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
         return None
     if not isinstance(value, str):
         return None
-    return _exact_text(" ".join(value.split()), catalogue)
+    return _exact_text(plain_text(value), catalogue)
 
 
 @lru_cache(maxsize=16384)
 def _exact_text(text: str, catalogue: Catalogue) -> int | None:
-    reference = _NUMBER_REF.match(text)
-    if reference:
-        prefix = (reference.group("prefix") or "").casefold()
-        number = int(reference.group("num"))
-        if (prefix and _PREFIXES[prefix] != catalogue.kind) or number not in catalogue.titles:
-            return None
-        rest = normalise(reference.group("rest"))
-        return number if rest in ("", normalise(catalogue.titles[number])) else None
-    return _normalised_titles(catalogue).get(normalise(text))
-
-
-# --- levels, confidence, dates ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LevelReading:
-    """A level cell read against the scale.
-
-    ``error`` set: the value cannot be used (``level`` is ``None``). ``warning`` set: ``level``
-    was used with the assumption the warning states. Neither: ``level`` is the value, or
-    ``None`` for not assessed.
-    """
-
-    level: int | None = None
-    error: str = ""
-    warning: str = ""
-
-
-_NOT_ASSESSED = frozenset({"n a", "na", "not assessed", "not applicable", "not rated"})
-_EXCEL_ERRORS = frozenset(
-    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
-)
-_DASHES = frozenset({"-", "--", "–", "—", "/"})
-_LEVEL_TEXT = re.compile(
-    r"^(?:level\s*)?(?P<num>[+-]?\d+(?:\.\d*)?)\s*(?:[-–—:.)(]\s*(?P<label>.*?)\)?)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def parse_level(value: Any, scale: Scale) -> LevelReading:
-    """Read a level: ``2``, ``2.0``, ``"2"``, ``"2 - Developing"``, ``"developing "``, any case.
-
-    Blank, ``"n/a"``, ``"-"`` and ``"not assessed"`` mean not assessed. Out of range, not a
-    whole number, or unreadable is an error: the value is not used, never rounded or guessed.
-    """
-    if is_blank(value):
-        return LevelReading()
-    if isinstance(value, bool):
-        return LevelReading(error=f"“{value}” is not a level")
-    if isinstance(value, int | float):
-        return _level_from_number(value, scale, str(value))
-    if not isinstance(value, str):
-        return LevelReading(error=f"“{value}” is not a level")
-    text = " ".join(value.split())
-    if text.upper() in _EXCEL_ERRORS:
-        # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
-        return LevelReading(error=f"“{text}” is an Excel error value, not a level")
-    key = normalise(text)
-    if text in _DASHES or key in _NOT_ASSESSED:
-        return LevelReading()
-    labels = {normalise(level.label): level.value for level in scale.levels}
-    if key in labels:
-        return LevelReading(labels[key])
-    found = _LEVEL_TEXT.match(text)
-    if not found:
-        return LevelReading(error=f"“{text}” is not a level on the scale")
-    reading = _level_from_number(float(found.group("num")), scale, text)
-    label = normalise(found.group("label") or "")
-    if reading.level is None or not label:
-        return reading
-    own = normalise(scale.level(reading.level).label)
-    if label == own:
-        return reading
-    if label in labels:
-        return LevelReading(
-            error=f"“{text}” gives the number {reading.level} but the label of level "
-            f"{labels[label]}"
-        )
-    return LevelReading(
-        reading.level,
-        warning=f"“{text}”: the words after the number do not match the label "
-        f"“{scale.level(reading.level).label}”; the number {reading.level} was used",
-    )
-
-
-def _level_from_number(number: float, scale: Scale, shown: str) -> LevelReading:
-    if isinstance(number, float) and not number.is_integer():
-        return LevelReading(error=f"“{shown}” is not a whole number")
-    if int(number) not in scale.values:
-        return LevelReading(
-            error=f"“{shown}” is outside the scale ({scale.minimum} to {scale.maximum})"
-        )
-    return LevelReading(int(number))
-
-
-def level_choices(scale: Scale) -> str:
-    """The valid level entries, as a fix message lists them."""
-    return ", ".join(f"{level.value} - {level.label}" for level in scale.levels)
-
-
-CONFIDENCE_VALUES = ("low", "medium", "high")
-
-
-def parse_confidence(value: Any) -> tuple[str | None, bool]:
-    """``("medium", True)`` for "Medium " or "med"; ``(None, True)`` for blank; ``(None, False)``
-    for anything else (the caller warns and drops it)."""
-    if is_blank(value):
-        return None, True
-    key = normalise(str(value))
-    if key in CONFIDENCE_VALUES:
-        return key, True
-    if key == "med":
-        return "medium", True
-    return None, False
-
-
-@dataclass(frozen=True)
-class When:
-    """When an assessment was made: a year, and a full date when one was given.
-
-    ``note`` set: the value was partly unreadable; it states what was kept (report a warning).
-    """
-
-    year: int | None = None
-    date: datetime.date | None = None
-    note: str = ""
-
-
-_YEAR_RANGE = range(1900, 2101)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
-_YEAR_TOKEN = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
-
-
-def parse_when(value: Any) -> When:
-    """Read a year (``2023``, ``"2023"``) or a date (a date cell, ``"2023-05-01"``).
-
-    Any other text holding one plausible year keeps that year and says so; text with no year
-    is unreadable (``note`` set, nothing kept).
-    """
-    if is_blank(value):
-        return When()
-    if isinstance(value, datetime.datetime):
-        return When(value.year, value.date())
-    if isinstance(value, datetime.date):
-        return When(value.year, value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and int(value) in _YEAR_RANGE:
-            return When(int(value))
-        return When(note=f"“{value}” is not a year")
-    text = " ".join(str(value).split())
-    if re.fullmatch(r"\d{4}(?:\.0+)?", text) and int(text[:4]) in _YEAR_RANGE:
-        return When(int(text[:4]))
-    iso = _ISO_DATE.match(text)
-    if iso:
-        try:
-            day = datetime.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return When(note=f"“{text}” is not a real date")
-        return When(day.year, day)
-    years = set(_YEAR_TOKEN.findall(text))
-    if len(years) == 1:
-        year = int(years.pop())
-        return When(
-            year, note=f"“{text}” is not a date in the form YYYY-MM-DD; the year {year} was used"
-        )
-    return When(note=f"“{text}” is not a year or a date")
-
-
-def parse_iso3(value: Any) -> str | None:
-    """An ISO 3166 alpha-3 code in capitals, or ``None`` when the value is not one."""
-    if is_blank(value):
+    if len(text) > 4 * _MAX_FUZZY_CHARS:
         return None
-    text = str(value).strip().upper()
-    return text if re.fullmatch(r"[A-Z]{3}", text) else None
+    pattern, kinds = _reference_pattern()
+    reference = pattern.match(text)
+    if reference:
+        prefix = re.sub(r"[\s._-]+", " ", (reference.group("prefix") or "").casefold()).strip()
+        number = int(reference.group("num"))
+        if kinds.get(prefix, catalogue.kind) != catalogue.kind or number not in catalogue.titles:
+            return None
+        rest = reference.group("rest")
+        if not normalise(rest):
+            return number
+        checked = _check_number_and_title(number, rest, catalogue)
+        return number if checked.how == "number" and not checked.note else None
+    key = normalise(text)
+    exact = _normalised_titles(catalogue)
+    if key in exact:
+        return exact[key]
+    head = normalise(_PARTS.split(text, maxsplit=1)[0])
+    if head in exact:
+        return exact[head]
+    quick = _quick_title(key, catalogue) if key else None
+    return quick.number if quick is not None else None
 
 
-_HEADER_YEAR = re.compile(
-    r"^(?P<country>.*?)[\s,(\[–—-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}|19\d{2}|20\d{2})\b[)\]]?"
-    r"[\s,)\]–—:-]*(?P<round>.*)$"
-)
-
-
-def split_assessment_header(value: Any) -> tuple[str, str | None, str | None]:
-    """Split a wide table's column header: ``"Kenya 2023 baseline"`` -> country, when, round.
-
-    A header without a year or date is all country; the caller reads ``when`` with
-    ``parse_when``.
-    """
-    text = " ".join(str(value).split())
-    found = _HEADER_YEAR.match(text)
-    if not found or not found.group("country").strip(" -–—,("):
-        return text, None, None
-    country = found.group("country").strip(" -–—,(")
-    round_label = found.group("round").strip(" -–—,()") or None
-    return country, found.group("when"), round_label
+def is_plain_number(value: Any) -> bool:
+    """True for a bare number ("7", 7.0, "7."): weak evidence of a capability on its own."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.strip().rstrip(".").replace(".0", "").isdigit()

@@ -24,12 +24,14 @@ from components.ingest.matching import (
     Catalogue,
     Field,
     ItemMatch,
-    When,
     classify_header,
     match_any,
-    split_assessment_header,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+from components.ingest.values import (
+    When,
+    split_assessment_header,
+)
 
 # Sheets of the app's own template and export that hold no assessment: skipped without a
 # word (names compared case-insensitively).

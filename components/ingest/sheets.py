@@ -29,9 +29,11 @@ from components.ingest.matching import (
     Catalogue,
     capability_catalogue,
     enabler_catalogue,
-    is_blank,
 )
 from components.ingest.report import Problem, Severity
+from components.ingest.values import (
+    is_blank,
+)
 
 # Past the row limit, empty rows (formatting) are skipped up to this many times the limit, in
 # case data follows; a million formatted rows then still cost bounded time.

@@ -20,7 +20,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from components.framework.model import Framework
-from components.ingest.matching import CONFIDENCE_VALUES, level_choices
+from components.ingest.values import (
+    CONFIDENCE_VALUES,
+    level_choices,
+)
 
 
 @dataclass(frozen=True)

@@ -219,7 +219,7 @@ def test_a_csv_with_no_table_is_skipped_with_a_reason():
 
 
 def test_a_sheet_with_no_table_says_why_it_was_skipped():
-    data = xlsx({"Data": [["Capability", "Status"], ["Leadership", 2]]})
+    data = xlsx({"Data": [["Capability", "Lead agency"], ["Leadership", "Cabinet"]]})
     result = read("x.xlsx", data)
     assert_problem(result, "warning", None, "no column is headed Level", sheet="Data")
     assert_problem(result, "error", None, "No assessment was found")

@@ -10,9 +10,11 @@ from components.ingest.matching import (
     classify_header,
     enabler_catalogue,
     exact_reference,
-    is_blank,
     match_any,
     match_item,
+)
+from components.ingest.values import (
+    is_blank,
     parse_confidence,
     parse_iso3,
     parse_level,

@@ -1,0 +1,300 @@
+"""Reading the values people type into cells: levels, confidence, dates and years, ISO codes.
+
+Forgiving about form (case, stray and non-breaking spaces, full-width digits, "2/4", "Niveau 2",
+"2,0", a date cell or "2024-03-31") but never guessing: a value that could mean two things
+("2-3", "2.5") or nothing known is an error that says so, and the caller reports it with a fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from components.base.text import normalise
+from components.framework.model import Scale
+from components.ingest.vocabulary import Vocabulary, default_vocabulary
+
+
+def is_blank(value: Any) -> bool:
+    """True for an empty cell: ``None``, empty or white-space text, or a float NaN."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def plain_text(value: str) -> str:
+    """Text as typed, made comparable: full-width forms folded (NFKC), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+@dataclass(frozen=True)
+class LevelReading:
+    """A level cell read against the scale.
+
+    ``error`` set: the value cannot be used (``level`` is ``None``). ``warning`` set: ``level``
+    was used with the assumption the warning states. Neither: ``level`` is the value, or
+    ``None`` for not assessed.
+    """
+
+    level: int | None = None
+    error: str = ""
+    warning: str = ""
+
+
+_EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
+_DASHES = frozenset({"-", "--", "–", "—", "/"})
+_NUMBER = r"[+-]?\d+(?:[.,]\d*)?"
+_LEVEL_TEXT = re.compile(
+    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(]\s*(?P<label>[^\d].*?)\)?)?\s*$", re.IGNORECASE
+)
+_RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|or|/|à|a|ou|o)\s*(?P<b>{_NUMBER})$")
+_FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
+
+
+def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) -> LevelReading:
+    """Read a level in the forms people write one.
+
+    ``2``, ``2.0``, ``"2"``, ``"2,0"``, ``"２"``, ``"2 - Developing"``, ``"developing "``,
+    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``. Blank,
+    ``"n/a"``, ``"-"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
+    assessed. A range ("2-3"), a fraction of another scale ("2/5"), a number out of range or
+    not whole, or unreadable text is an error: the value is not used, never rounded or guessed.
+    """
+    vocabulary = vocabulary or default_vocabulary()
+    if is_blank(value):
+        return LevelReading()
+    if isinstance(value, bool):
+        return LevelReading(error=f"“{value}” is not a level")
+    if isinstance(value, int | float):
+        return _level_from_number(value, scale, _shown(value))
+    if not isinstance(value, str):
+        return LevelReading(error=f"“{value}” is not a level")
+    text = plain_text(value)
+    if text.upper() in _EXCEL_ERRORS:
+        # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
+        return LevelReading(error=f"“{text}” is an Excel error value, not a level")
+    key = normalise(text)
+    if text in _DASHES or key in vocabulary.not_assessed:
+        return LevelReading()
+    if text.endswith("%"):
+        return LevelReading(error=f"“{text}” is a percentage, not a level")
+    labels = {normalise(level.label): level.value for level in scale.levels}
+    if key in labels:
+        return LevelReading(labels[key])
+    bare = _without_level_word(text, vocabulary)
+    return _level_from_text(bare, text, scale, vocabulary, labels)
+
+
+def _level_from_text(
+    bare: str, text: str, scale: Scale, vocabulary: Vocabulary, labels: dict[str, int]
+) -> LevelReading:
+    compact = bare.replace(" ", "")
+    fraction = _FRACTION.match(compact) or _out_of(bare, vocabulary)
+    if fraction:
+        top = _number(fraction.group("top"))
+        if top != scale.maximum:
+            return LevelReading(
+                error=f"“{text}” is on a scale to {_shown(top)}, not this one "
+                f"({scale.minimum} to {scale.maximum})"
+            )
+        return _level_from_number(_number(fraction.group("num")), scale, text)
+    if _RANGE.match(bare):
+        return LevelReading(error=f"“{text}” is a range, not one level")
+    found = _LEVEL_TEXT.match(bare)
+    if not found:
+        return LevelReading(error=f"“{text}” is not a level on the scale")
+    reading = _level_from_number(_number(found.group("num")), scale, text)
+    label = normalise(found.group("label") or "")
+    if reading.level is None or not label:
+        return reading
+    own = normalise(scale.level(reading.level).label)
+    if label == own:
+        return reading
+    if label in labels:
+        return LevelReading(
+            error=f"“{text}” gives the number {reading.level} but the label of level "
+            f"{labels[label]}"
+        )
+    return LevelReading(
+        reading.level,
+        warning=f"“{text}”: the words after the number do not match the label "
+        f"“{scale.level(reading.level).label}”; the number {reading.level} was used",
+    )
+
+
+def _without_level_word(text: str, vocabulary: Vocabulary) -> str:
+    """ "Level 2" -> "2", "Niveau: 3" -> "3", "L2" -> "2"; other text unchanged."""
+    lowered = text.casefold()
+    for word in vocabulary.level_words:
+        if lowered.startswith(word):
+            rest = text[len(word) :].lstrip(" .:#-–")
+            if rest[:1].isdigit():
+                return rest
+    return text
+
+
+def _out_of(text: str, vocabulary: Vocabulary) -> re.Match[str] | None:
+    for word in vocabulary.out_of:
+        found = re.match(
+            rf"^(?P<num>{_NUMBER})\s+{re.escape(word)}\s+(?P<top>{_NUMBER})$", text, re.IGNORECASE
+        )
+        if found:
+            return found
+    return None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _level_from_number(number: float, scale: Scale, shown: str) -> LevelReading:
+    if isinstance(number, float) and not number.is_integer():
+        return LevelReading(error=f"“{shown}” is not a whole number")
+    if int(number) not in scale.values:
+        return LevelReading(
+            error=f"“{shown}” is outside the scale ({scale.minimum} to {scale.maximum})"
+        )
+    return LevelReading(int(number))
+
+
+def level_choices(scale: Scale) -> str:
+    """The valid level entries, as a fix message lists them."""
+    return ", ".join(f"{level.value} - {level.label}" for level in scale.levels)
+
+
+CONFIDENCE_VALUES = ("low", "medium", "high")
+_CONFIDENCE_WORDS = {
+    "low": "low",
+    "medium": "medium",
+    "med": "medium",
+    "high": "high",
+    "faible": "low",
+    "basse": "low",
+    "moyenne": "medium",
+    "moyen": "medium",
+    "elevee": "high",
+    "haute": "high",
+    "bajo": "low",
+    "baja": "low",
+    "medio": "medium",
+    "media": "medium",
+    "alto": "high",
+    "alta": "high",
+    "baixo": "low",
+    "baixa": "low",
+    "elevado": "high",
+    "elevada": "high",
+}
+
+
+def parse_confidence(value: Any) -> tuple[str | None, bool]:
+    """``("medium", True)`` for "Medium " or "med" (or "moyenne", "media"); ``(None, True)`` for
+    blank; ``(None, False)`` for anything else (the caller warns and drops it)."""
+    if is_blank(value):
+        return None, True
+    found = _CONFIDENCE_WORDS.get(normalise(str(value)))
+    return (found, True) if found else (None, False)
+
+
+@dataclass(frozen=True)
+class When:
+    """When an assessment was made: a year, and a full date when one was given.
+
+    ``note`` set: the value was partly unreadable; it states what was kept (report a warning).
+    """
+
+    year: int | None = None
+    date: datetime.date | None = None
+    note: str = ""
+
+
+YEAR_RANGE = range(1900, 2101)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+YEAR_TOKEN = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
+
+
+def parse_when(value: Any) -> When:
+    """Read a year (``2023``, ``"2023"``) or a date (a date cell, ``"2023-05-01"``).
+
+    Any other text holding one plausible year keeps that year and says so; text with no year
+    is unreadable (``note`` set, nothing kept).
+    """
+    if is_blank(value):
+        return When()
+    if isinstance(value, datetime.datetime):
+        return When(value.year, value.date())
+    if isinstance(value, datetime.date):
+        return When(value.year, value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and int(value) in YEAR_RANGE:
+            return When(int(value))
+        return When(note=f"“{value}” is not a year")
+    text = plain_text(str(value))
+    if re.fullmatch(r"\d{4}(?:\.0+)?", text) and int(text[:4]) in YEAR_RANGE:
+        return When(int(text[:4]))
+    iso = _ISO_DATE.match(text)
+    if iso:
+        try:
+            day = datetime.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return When(note=f"“{text}” is not a real date")
+        return When(day.year, day)
+    years = set(YEAR_TOKEN.findall(text))
+    if len(years) == 1:
+        year = int(years.pop())
+        return When(
+            year, note=f"“{text}” is not a date in the form YYYY-MM-DD; the year {year} was used"
+        )
+    return When(note=f"“{text}” is not a year or a date")
+
+
+def parse_iso3(value: Any) -> str | None:
+    """An ISO 3166 alpha-3 code in capitals, or ``None`` when the value is not one."""
+    if is_blank(value):
+        return None
+    text = str(value).strip().upper()
+    return text if re.fullmatch(r"[A-Z]{3}", text) else None
+
+
+_HEADER_YEAR = re.compile(
+    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}|19\d{2}|20\d{2})\b[)\]]?"
+    r"[\s,)\]–—:_-]*(?P<round>.*)$"
+)
+
+
+def split_assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
+    """Split a wide table's column header: ``"Kenya 2023 baseline"`` -> country, when, round.
+
+    A header without a year or date is all country; a header that is only a year ("2023") has
+    no country (the caller takes it from the sheet, its title or the file). The caller reads
+    ``when`` with ``parse_when``.
+    """
+    if isinstance(value, datetime.date):
+        return None, value.isoformat()[:10], None
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and int(value) in YEAR_RANGE
+    ):
+        return None, str(int(value)), None
+    text = plain_text(str(value))
+    found = _HEADER_YEAR.match(text)
+    if not found:
+        return text, None, None
+    country = found.group("country").strip(" -–—,(_")
+    round_label = found.group("round").strip(" -–—,()_") or None
+    return country or None, found.group("when"), round_label
