@@ -39,7 +39,7 @@ from components.ingest.report import (
     ReadResult,
     contract_dtypes,
 )
-from components.ingest.sheets import ReadContext, read_csv, read_xlsx
+from components.ingest.sheets import ReadContext, read_csv, read_workbook
 
 _LOG = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def read_assessment_file(
     drafts: list[Draft] = []
     try:
         kind = check_upload(name, data, limits)
-        sheets = read_xlsx(ctx, data) if kind == "xlsx" else read_csv(ctx, data)
+        sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         for sheet in sheets:
             drafts.extend(parse_sheet(ctx, sheet))
         if kind == "xlsx":

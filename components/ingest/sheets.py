@@ -18,9 +18,8 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.reader import excel as openpyxl_excel
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from components.base.text import shorten
 from components.framework.model import Framework
@@ -34,10 +33,8 @@ from components.ingest.report import Problem, Severity
 from components.ingest.values import (
     is_blank,
 )
+from components.ingest.xlsx_extent import plan_xlsx
 
-# Past the row limit, empty rows (formatting) are skipped up to this many times the limit, in
-# case data follows; a million formatted rows then still cost bounded time.
-BLANK_ROWS_PAST_LIMIT = 10
 MAX_QUOTED_CHARS = 60
 
 
@@ -130,84 +127,138 @@ class ReadContext:
             self.formula_cells.setdefault((sheet.name, row, column), meaning)
 
 
-class _ReadOnlyWorksheetWithoutSizeScan(ReadOnlyWorksheet):
-    """openpyxl's read-only sheet, without its up-front size scan.
+def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
+    """Every worksheet of an xlsx/xlsm, xls or ods as a grid of values, up to the limits.
 
-    When a sheet has no ``<dimension>`` tag (openpyxl's own write-only mode leaves it out),
-    openpyxl parses the entire sheet just to learn its size, before a single row is read: a
-    sheet of a million rows took 17 seconds before the row limit could apply. The reader resets
-    the dimensions and reads rows lazily anyway, so the size is never needed.
+    calamine reads the values (cached results of formulas, dates as dates); an xlsx whose
+    sheets reach too far for calamine's in-memory grid is streamed by openpyxl instead (see
+    ``components.ingest.xlsx_extent``).
     """
-
-    def _get_size(self) -> None:
-        return None
-
-
-# openpyxl builds read-only sheets through this module-level name; pointing it at the class
-# above affects only read-only loading, which in this app is only ever the reader's.
-openpyxl_excel.ReadOnlyWorksheet = _ReadOnlyWorksheetWithoutSizeScan  # type: ignore[misc]
-
-
-def read_xlsx(ctx: ReadContext, data: bytes) -> list[Sheet]:
-    """Every sheet of a workbook as a grid of cached values, up to the sheet limit."""
-    limits = ctx.limits
-    workbook = load_workbook(
-        io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
-    )
+    if kind == "xlsx":
+        plan = plan_xlsx(data, ctx.limits)
+        if plan.stream:
+            return _stream_xlsx(ctx, plan.data, plan.cut_at)
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
-        worksheets = list(workbook.worksheets)
-        if len(worksheets) > limits.max_sheets:
-            ctx.add(
-                "error",
-                None,
-                None,
-                f"The workbook has {len(worksheets)} sheets; only the first "
-                f"{limits.max_sheets} were read.",
-                f"Split it into workbooks of at most {limits.max_sheets} sheets.",
-            )
-            worksheets = worksheets[: limits.max_sheets]
-        return [_read_worksheet(ctx, sheet) for sheet in worksheets]
+        metadata = [
+            m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)
+        ]
+        metadata = _within_sheet_limit(ctx, metadata)
+        return [_read_calamine_sheet(ctx, workbook, meta) for meta in metadata]
     finally:
         workbook.close()
 
 
-def _read_worksheet(ctx: ReadContext, worksheet: Any) -> Sheet:
+def _within_sheet_limit(ctx: ReadContext, sheets: list[Any]) -> list[Any]:
+    limit = ctx.limits.max_sheets
+    if len(sheets) > limit:
+        ctx.add(
+            "error",
+            None,
+            None,
+            f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
+            f"Split it into workbooks of at most {limit} sheets.",
+        )
+    return sheets[:limit]
+
+
+def _read_calamine_sheet(ctx: ReadContext, workbook: CalamineWorkbook, meta: Any) -> Sheet:
+    limits = ctx.limits
+    worksheet = workbook.get_sheet_by_name(meta.name)
+    sheet = Sheet(meta.name, [], hidden=meta.visible != SheetVisibleEnum.Visible)
+    end = worksheet.end
+    if end is None:
+        return sheet
+    # From A1 (calamine would start at the first filled cell), at most the row limit.
+    grid = worksheet.to_python(skip_empty_area=False, nrows=limits.max_rows_per_sheet)
+    if end[0] + 1 > limits.max_rows_per_sheet:
+        _report_too_long(ctx, sheet, limits.max_rows_per_sheet)
+    width = limits.max_columns
+    wide = end[1] + 1 > width and any(
+        not is_blank(v) for row in grid for v in row[width:] if len(row) > width
+    )
+    sheet.rows.extend(_trim(row[:width]) for row in grid)
+    if wide:
+        _report_too_wide(ctx, sheet)
+    while sheet.rows and not sheet.rows[-1]:
+        sheet.rows.pop()
+    _fill_merged(sheet, worksheet.merged_cell_ranges or (), limits.max_columns)
+    return sheet
+
+
+def _fill_merged(
+    sheet: Sheet, ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]], max_columns: int
+) -> None:
+    """Give every cell of a merge across columns the value of its first cell, in its first row.
+
+    A country merged over its years' columns ("Arvenia" over 2021 and 2023) then heads each of
+    them. Merges down rows (a domain beside its capabilities) are left: the rows below are
+    their own, and repeating a label there would read a capability twice.
+    """
+    for (top, left), (_, right) in ranges:
+        if right <= left or top >= len(sheet.rows):
+            continue
+        value = sheet.value(top, left)
+        if value is None:
+            continue
+        last = min(right, max_columns - 1)
+        cells = list(sheet.rows[top])
+        cells.extend([None] * (last + 1 - len(cells)))
+        for column in range(left + 1, last + 1):
+            if cells[column] is None:
+                cells[column] = value
+        sheet.rows[top] = tuple(cells)
+
+
+def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
+    ctx.add(
+        "error",
+        sheet,
+        f"row {limit + 1}",
+        f"The sheet has more than {limit} rows; the rows after row {limit} were not read.",
+        f"Split the data into sheets or files of at most {limit} rows.",
+    )
+
+
+def _report_too_wide(ctx: ReadContext, sheet: Sheet) -> None:
+    limit = ctx.limits.max_columns
+    ctx.add(
+        "error",
+        sheet,
+        f"column {get_column_letter(limit + 1)}",
+        f"The sheet has data beyond column {get_column_letter(limit)} ({limit} columns); "
+        "those columns were not read.",
+        f"Keep the table within {limit} columns.",
+    )
+
+
+def _stream_xlsx(ctx: ReadContext, data: bytes, cut_at: int | None) -> list[Sheet]:
+    """Every sheet through openpyxl's streaming reader: for sheets that reach far."""
+    workbook = load_workbook(
+        io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
+    )
+    try:
+        worksheets = _within_sheet_limit(ctx, list(workbook.worksheets))
+        return [_stream_worksheet(ctx, sheet, cut_at) for sheet in worksheets]
+    finally:
+        workbook.close()
+
+
+def _stream_worksheet(ctx: ReadContext, worksheet: Any, cut_at: int | None) -> Sheet:
     """Read one sheet lazily, stopping at the row and column limits (bounded time and memory)."""
     limits = ctx.limits
     sheet = Sheet(worksheet.title, [], hidden=worksheet.sheet_state != "visible")
     # The stored dimension can be wrong (some writers put "A1"); read the cells themselves.
     worksheet.reset_dimensions()
     wide = False
-    blank_after_limit = 0
+    too_long = False
     # No max_col: each row comes back as wide as its own last cell (openpyxl would otherwise
     # pad every row to the limit), and anything past the limit is cut right away below.
     for values in worksheet.iter_rows(min_row=1, values_only=True):
         if len(sheet.rows) >= limits.max_rows_per_sheet:
             if any(not is_blank(v) for v in values):
-                ctx.add(
-                    "error",
-                    sheet,
-                    f"row {limits.max_rows_per_sheet + blank_after_limit + 1}",
-                    f"The sheet has more than {limits.max_rows_per_sheet} rows; the rows after "
-                    f"row {limits.max_rows_per_sheet} were not read.",
-                    f"Split the data into sheets or files of at most "
-                    f"{limits.max_rows_per_sheet} rows.",
-                )
-                break
-            # Formatting can reach far below the data: look past the limit for more data,
-            # but not forever, and say so when the look stopped short of the sheet's end.
-            blank_after_limit += 1
-            if blank_after_limit > BLANK_ROWS_PAST_LIMIT * limits.max_rows_per_sheet:
-                ctx.add(
-                    "warning",
-                    sheet,
-                    f"row {limits.max_rows_per_sheet + blank_after_limit}",
-                    f"The sheet goes on past row {limits.max_rows_per_sheet + blank_after_limit}"
-                    f" with empty rows; anything after row {limits.max_rows_per_sheet} that "
-                    "follows them was not read.",
-                    "Delete the empty rows below the table (select them, Delete rows), or move "
-                    "any data down there to its own sheet.",
-                )
+                _report_too_long(ctx, sheet, limits.max_rows_per_sheet)
+                too_long = True
                 break
             continue
         if len(values) > limits.max_columns and any(
@@ -215,15 +266,18 @@ def _read_worksheet(ctx: ReadContext, worksheet: Any) -> Sheet:
         ):
             wide = True
         sheet.rows.append(_trim(values[: limits.max_columns]))
-    if wide:
+    if cut_at is not None and not too_long:
         ctx.add(
-            "error",
+            "warning",
             sheet,
-            f"column {get_column_letter(limits.max_columns + 1)}",
-            f"The sheet has data beyond column {get_column_letter(limits.max_columns)} "
-            f"({limits.max_columns} columns); those columns were not read.",
-            f"Keep the table within {limits.max_columns} columns.",
+            f"row {cut_at + 1}",
+            f"The sheet goes on past row {cut_at} with empty rows; anything after row "
+            f"{cut_at} was not read.",
+            "Delete the empty rows below the table (select them, Delete rows), or move any "
+            "data down there to its own sheet.",
         )
+    if wide:
+        _report_too_wide(ctx, sheet)
     while sheet.rows and not sheet.rows[-1]:
         sheet.rows.pop()
     return sheet

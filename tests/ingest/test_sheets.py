@@ -36,7 +36,7 @@ def test_row_limit_reports_and_stops(kind):
     assert len(summarise_assessments(result.capabilities)) == 9  # rows 2 to 10
 
 
-@pytest.mark.parametrize(("formatted_row", "warned"), [(800, False), (5000, True)])
+@pytest.mark.parametrize(("formatted_row", "warned"), [(800, False), (5000, False), (60000, True)])
 def test_empty_formatted_rows_past_the_limit_are_not_data(formatted_row, warned):
     workbook = Workbook()
     sheet = workbook.active
@@ -48,7 +48,8 @@ def test_empty_formatted_rows_past_the_limit_are_not_data(formatted_row, warned)
     result = read("formatted.xlsx", buffer.getvalue(), ReadLimits(max_rows_per_sheet=100))
     assert by_assessment(result) == EXPECTED
     assert not errors(result)
-    # the look past the limit is bounded; stopping short of the sheet's end is said
+    # empty formatted rows are not data; the look past the limit is bounded (9,999 rows, or
+    # eleven times the limit), and stopping short of the sheet's end is said
     assert bool(result.problems) is warned
     if warned:
         assert "empty rows" in result.problems[0].message

@@ -1,0 +1,122 @@
+"""How far an xlsx's sheets reach, checked before calamine builds them in memory.
+
+calamine reads a sheet into one dense grid from its first to its last cell. That is what makes
+it fast, and what a hostile (or merely odd) file can abuse: two cells, A1 and XFD1048576, in a
+file of 5 KB, ask for 17 billion cells and abort the process. So before calamine sees a
+workbook, ``plan_xlsx`` scans each sheet's XML (already bounded in size by the file guard) for
+references that reach far: rows past ``FAST_ROWS`` or columns past ``FAST_COLUMNS``, or cells
+and rows whose position is implied rather than written. Sheets without any are read by
+calamine as they are (the usual case, at the cost of one byte scan). Otherwise the workbook is
+read by openpyxl's streaming reader, which never holds more than a row, after cutting each
+sheet at ``row_reach`` rows so that openpyxl's own size scan stays bounded too.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from components.ingest.limits import ReadLimits
+
+# calamine's grid is at most FAST_ROWS x FAST_COLUMNS cells (9,999 x 300: about 100 MB at
+# worst); anything reaching further is streamed instead.
+FAST_ROWS = 9999
+FAST_COLUMNS = 300
+# Past the row limit, rows are looked at up to this many times the limit, in case data follows.
+BLANK_ROWS_PAST_LIMIT = 10
+
+# A reference beyond the fast grid: a row of five or more digits, a column of three letters, or
+# of two letters past KN (column 300).
+_FAR_REFERENCE = re.compile(rb' r="(?:[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+_SHEET_DATA_END = re.compile(rb"</(\w+:)?sheetData>")
+_SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
+_WORKSHEET_PREFIX = "xl/worksheets/"
+
+
+@dataclass(frozen=True)
+class XlsxPlan:
+    """How to read a workbook: its bytes (sheets cut when they reach too far) and with what.
+
+    ``stream`` means openpyxl's streaming reader; otherwise calamine. ``cut_at`` is the last row
+    kept of a sheet that went on beyond it (``None`` when nothing was cut).
+    """
+
+    data: bytes
+    stream: bool
+    cut_at: int | None = None
+
+
+def row_reach(limits: ReadLimits) -> int:
+    """The last row looked at: data past the row limit is reported, empty rows are skipped."""
+    return max(limits.max_rows_per_sheet * (BLANK_ROWS_PAST_LIMIT + 1), FAST_ROWS)
+
+
+def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
+    """Decide how to read an xlsx that the file guard accepted (see the module's docstring)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [
+            info
+            for info in archive.infolist()
+            if info.filename.startswith(_WORKSHEET_PREFIX) and info.filename.endswith(".xml")
+        ]
+        far = [info for info in sheets if _reaches_far(archive.read(info))]
+        if not far:
+            return XlsxPlan(data, stream=False)
+        reach = row_reach(limits)
+        cut_at = None
+        changed: dict[str, bytes] = {}
+        for info in far:
+            xml = archive.read(info)
+            cut = _cut(xml, reach)
+            if cut is not None:
+                cut_at = reach
+            bounded = _with_dimension(cut if cut is not None else xml)
+            if bounded is not xml:
+                changed[info.filename] = bounded
+        if not changed:
+            return XlsxPlan(data, stream=True)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+            for info in archive.infolist():
+                copy.writestr(info.filename, changed.get(info.filename) or archive.read(info))
+    return XlsxPlan(buffer.getvalue(), stream=True, cut_at=cut_at)
+
+
+def _with_dimension(xml: bytes) -> bytes:
+    """The sheet with a ``<dimension>`` before its data (the same bytes when it has one).
+
+    Without one, openpyxl parses the whole sheet just to learn its size before the first row
+    is read; the reader reads rows lazily and never needs the size.
+    """
+    start = _SHEET_DATA_START.search(xml)
+    if start is None or b"dimension" in xml[: start.start()]:
+        return xml
+    prefix = start.group(1) or b""
+    return xml[: start.start()] + b"<" + prefix + b'dimension ref="A1"/>' + xml[start.start() :]
+
+
+def _reaches_far(xml: bytes) -> bool:
+    """Whether calamine's grid for this sheet could be larger than the fast grid."""
+    if _FAR_REFERENCE.search(xml):
+        return True
+    # Every row and cell should say where it is (Excel, LibreOffice and openpyxl all do); a
+    # position left implied cannot be bounded by the scan above.
+    written = xml.count(b' r="')
+    tags = xml.count(b"<c ") + xml.count(b"<row ")
+    return written != tags or b"<c>" in xml or b"<row>" in xml
+
+
+def _cut(xml: bytes, reach: int) -> bytes | None:
+    """The sheet without its rows after ``reach``, or ``None`` when it has none."""
+    for found in _ROW_TAG.finditer(xml):
+        if int(found.group(1)) > reach:
+            start = _SHEET_DATA_START.search(xml)
+            prefix = start.group(1).decode() if start and start.group(1) else ""
+            root = re.search(rb"<(\w+:)?worksheet\b", xml)
+            root_prefix = root.group(1).decode() if root and root.group(1) else ""
+            closing = f"</{prefix}sheetData></{root_prefix}worksheet>".encode()
+            return xml[: found.start()] + closing
+    return None
