@@ -61,6 +61,8 @@ def _utf16(name: str) -> bytes:
 # Encrypted OOXML (any "Encrypt with Password" .xlsx/.docx/.pptx) always has both streams.
 _CFB_ENCRYPTED_MARKERS = (_utf16("EncryptionInfo"), _utf16("EncryptedPackage"))
 _CFB_WORD_MARKER = _utf16("WordDocument")
+# The workbook stream of Excel 97-2003 ("Workbook") and Excel 5/95 ("Book").
+_CFB_WORKBOOK_MARKERS = (_utf16("Workbook"), _utf16("Book\x00"))
 _CFB_POWERPOINT_MARKER = _utf16("PowerPoint Document")
 
 _WORD_EXTENSIONS = frozenset({"doc", "docx", "docm", "dot", "dotx", "odt", "rtf"})
@@ -112,15 +114,17 @@ _EXCEL_2003_XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 
 def check_upload(
     name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["xlsx", "csv"]:
+) -> Literal["xlsx", "xls", "ods", "csv"]:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
-    Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name) and
-    ``"csv"`` for a text table (comma, semicolon or tab separated; UTF-8 or Windows-1252).
-    Raises ``FileRejected`` otherwise, with one of these ``kind`` values:
+    Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
+    ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet, and
+    ``"csv"`` for a text table (comma, semicolon or tab separated; UTF-8, Windows-1252 or
+    Latin-1). Raises ``FileRejected`` otherwise, with one of these ``kind`` values:
 
-    ``empty``, ``too_large``, ``legacy_xls``, ``encrypted``, ``unsupported_spreadsheet`` (.ods,
-    .xlsb, Strict Open XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``not_spreadsheet``
+    ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
+    XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``too_far`` (an .ods sheet whose cells
+    reach too far), ``not_spreadsheet``
     (Word, PowerPoint, PDF, images, web pages, programs, other archives), ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
     ``no_sheets``, ``unsafe_content``, ``not_text``.
@@ -143,7 +147,7 @@ def check_upload(
     if _ANY_WHITESPACE.fullmatch(data):
         raise _empty()
     if data.startswith(_CFB_MAGIC):
-        raise _reject_compound_file(data, extension)
+        return _check_compound_file(data, extension)
     if data.startswith(_ZIP_MAGICS):
         return check_zip(data, limits)
     _reject_known_binary(data)
@@ -169,16 +173,17 @@ def openpyxl_uses_defusedxml() -> bool:
 # Compound files (old Office formats and password-protected new ones)
 
 
-def _reject_compound_file(data: bytes, extension: str) -> FileRejected:
+def _check_compound_file(data: bytes, extension: str) -> Literal["xls"]:
+    """``"xls"`` for an Excel 97-2003 workbook; raise for locked, Word, PowerPoint or damaged."""
     if any(marker in data for marker in _CFB_ENCRYPTED_MARKERS):
         if extension in _WORD_EXTENSIONS or extension in _POWERPOINT_EXTENSIONS:
-            return not_spreadsheet("a password-protected Word or PowerPoint file")
+            raise not_spreadsheet("a password-protected Word or PowerPoint file")
         what = (
             "This workbook is protected with a password"
             if extension in {"xlsx", "xlsm", "xltx", "xltm", "xlsb", "xls", ""}
             else "This file is locked with a password (it looks like a protected Excel file)"
         )
-        return FileRejected(
+        raise FileRejected(
             f"{what}, so the dashboard cannot open it.",
             "Open it in Excel, go to File > Info > Protect Workbook > Encrypt with Password, "
             "delete the password and press OK, save, and upload the file again. "
@@ -187,15 +192,17 @@ def _reject_compound_file(data: bytes, extension: str) -> FileRejected:
             kind="encrypted",
         )
     if _CFB_WORD_MARKER in data or extension in _WORD_EXTENSIONS:
-        return not_spreadsheet("an older Word document (.doc)")
+        raise not_spreadsheet("an older Word document (.doc)")
     if _CFB_POWERPOINT_MARKER in data or extension in _POWERPOINT_EXTENSIONS:
-        return not_spreadsheet("an older PowerPoint file (.ppt)")
-    return FileRejected(
-        "This is an old-style Excel file (Excel 97-2003, .xls), which the dashboard cannot "
-        "read safely.",
-        FIX_SAVE_AS_XLSX,
-        kind="legacy_xls",
-    )
+        raise not_spreadsheet("an older PowerPoint file (.ppt)")
+    if not any(marker in data for marker in _CFB_WORKBOOK_MARKERS):
+        raise FileRejected(
+            "This file looks like an old Office file, but it holds no workbook, so there is "
+            "nothing to read.",
+            FIX_SAVE_AS_XLSX,
+            kind="damaged",
+        )
+    return "xls"
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,11 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from components.base.text import normalise
 from components.ingest.matching import (
     Catalogue,
     Field,
     classify_header,
     exact_reference,
+    is_plain_number,
+    is_summary,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import (
@@ -107,38 +110,52 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
 
 
 class _KeyIndex:
-    """Where a sheet's top rows name capabilities exactly, column by column.
+    """Where a sheet's top rows name capabilities, column by column.
 
     Built once per sheet so that trying every row as a possible header stays linear: each
-    window of rows below a header is then counted with two bisections.
+    window of rows below a header is then counted with two bisections. Summary labels
+    ("Average") and domain headings between the capabilities are not counted as filled: a
+    grid with them is still a grid of capabilities.
     """
 
     def __init__(self, ctx: ReadContext, sheet: Sheet) -> None:
         self.hits: dict[int, list[int]] = {}
         self.filled: dict[int, list[int]] = {}
+        # Numbers (not titles or codes) a column names: weak evidence on their own, since a
+        # column of levels 1 to 4 would name capabilities 1 to 4 too.
+        self.numbers: dict[int, set[int]] = {}
+        self.named: dict[int, int] = {}
+        domains = {normalise(d.name) for d in ctx.framework.domains}
         for row, cells in enumerate(sheet.rows[: HEADER_SCAN_ROWS + KEY_SAMPLE_ROWS]):
             for column, value in enumerate(cells):
-                if value is None:
+                if value is None or is_summary(value):
+                    continue
+                if isinstance(value, str) and normalise(value) in domains:
                     continue
                 self.filled.setdefault(column, []).append(row)
-                if exact_reference(value, ctx.capabilities) is not None:
+                number = exact_reference(value, ctx.capabilities)
+                if number is not None:
                     self.hits.setdefault(column, []).append(row)
-
-    def starts_below(self, column: int, header: int) -> bool:
-        """Whether the first filled cell below ``header`` in ``column`` names a capability."""
-        filled = self.filled.get(column, [])
-        position = bisect.bisect_right(filled, header)
-        if position == len(filled):
-            return False
-        hits = self.hits.get(column, [])
-        found = bisect.bisect_left(hits, filled[position])
-        return found < len(hits) and hits[found] == filled[position]
+                    if is_plain_number(value):
+                        self.numbers.setdefault(column, set()).add(number)
+                    else:
+                        self.named[column] = self.named.get(column, 0) + 1
 
     def counts(self, column: int, header: int) -> tuple[int, int]:
         """(cells naming a capability, filled cells) in the rows just below ``header``."""
         return tuple(  # type: ignore[return-value]
             bisect.bisect_right(rows, header + KEY_SAMPLE_ROWS) - bisect.bisect_right(rows, header)
             for rows in (self.hits.get(column, []), self.filled.get(column, []))
+        )
+
+    def is_key(self, column: int, header_value: Any, top_level: int) -> bool:
+        """Whether a column names capabilities by title or code, or by numbers that go past
+        the scale (or under a number header): not a column of levels."""
+        if self.named.get(column, 0) >= MIN_KEY_MATCHES:
+            return True
+        numbers = self.numbers.get(column, set())
+        return classify_header(header_value) in ("number", "capability") or any(
+            n > top_level for n in numbers
         )
 
 
@@ -148,11 +165,12 @@ def _item_rows_at(
     """Capabilities down a column below ``row``, assessments named across ``row``."""
     cells = sheet.rows[row]
     best: tuple[int, int] | None = None
+    top_level = ctx.framework.scale.maximum
     for column in sorted(index.hits):
         header = cells[column] if column < len(cells) else None
         if header is not None and classify_header(header) not in ("number", "capability"):
             continue
-        if not index.starts_below(column, row):
+        if not index.is_key(column, header, top_level):
             continue
         hits, filled = index.counts(column, row)
         # Most filled cells below must name a capability: a column of small numbers that
@@ -171,7 +189,10 @@ def _item_rows_at(
         and value is not None
         and c not in ignored
         and classify_header(value) is None
+        and not is_summary(value)
         and exact_reference(value, ctx.capabilities) is None
+        # Another column naming the same capabilities (numbers beside titles) is no assessment.
+        and not (index.named.get(c, 0) >= MIN_KEY_MATCHES and index.counts(c, row)[0] >= 3)
     ]
     # A column of text ("Lead agency") is not an assessment: most of its values must read as
     # levels. An empty column is kept (an assessment not filled in yet).
@@ -202,7 +223,7 @@ def _country_rows_at(
                 catalogue is ctx.enablers and isinstance(value, int | float)
             ):
                 items[column] = (catalogue, number)
-                titled += not _is_plain_number(value)
+                titled += not is_plain_number(value)
                 break
     if sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES:
         return None
@@ -217,12 +238,6 @@ def _country_rows_at(
             return None
         country = blanks[0]
     return CountryRows(row, country, dict(fields), items)
-
-
-def _is_plain_number(value: Any) -> bool:
-    if isinstance(value, int | float):
-        return True
-    return isinstance(value, str) and value.strip().rstrip(".").replace(".0", "").isdigit()
 
 
 def explain_unrecognised(sheet: Sheet) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl.utils.cell import coordinate_from_string
+from python_calamine import CalamineError, PasswordError
 
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
@@ -47,7 +48,7 @@ _LOG = logging.getLogger(__name__)
 def read_assessment_file(
     name: str, data: bytes, framework: Framework, limits: ReadLimits = DEFAULT_LIMITS
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad.
@@ -68,6 +69,26 @@ def read_assessment_file(
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:
         ctx.add("error", None, None, rejected.message, rejected.fix)
+    except PasswordError:
+        ctx.add(
+            "error",
+            None,
+            None,
+            "This workbook is protected with a password, so the dashboard cannot open it.",
+            "Open it in Excel or LibreOffice, remove the password (File > Info > Protect "
+            "Workbook, or File > Properties > Security), save, and upload the file again.",
+        )
+        drafts = []
+    except CalamineError as error:
+        ctx.add(
+            "error",
+            None,
+            None,
+            f"The file could not be read as a spreadsheet ({_calamine_reason(error)}).",
+            "Open it in Excel or LibreOffice and save it as .xlsx (or CSV UTF-8), then "
+            "upload it again.",
+        )
+        drafts = []
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, pd.errors.ParserError) as error:
         ctx.add(
             "error",
@@ -100,6 +121,13 @@ def read_assessment_file(
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(name, capabilities, enablers, tuple(ctx.problems))
+
+
+def _calamine_reason(error: Exception) -> str:
+    """A short, safe reason: the error's kind, never text taken from the file."""
+    return {"XmlError": "damaged content", "ZipError": "damaged package"}.get(
+        type(error).__name__, "unreadable content"
+    )
 
 
 def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:

@@ -140,9 +140,7 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
             return _stream_xlsx(ctx, plan.data, plan.cut_at)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
-        metadata = [
-            m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)
-        ]
+        metadata = [m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)]
         metadata = _within_sheet_limit(ctx, metadata)
         return [_read_calamine_sheet(ctx, workbook, meta) for meta in metadata]
     finally:

@@ -19,6 +19,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.limits import MB, ReadLimits
+from components.ingest.ods_guard import check_ods
 from components.ingest.refusals import (
     FIX_SAVE_AS_XLSX,
     FileRejected,
@@ -56,6 +57,10 @@ _DEFAULT_WORKBOOK_PART = "xl/workbook.xml"
 _CONTENT_TYPES_PART = "[Content_Types].xml"
 _STRICT_SPREADSHEET_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ODF_MIMETYPE_PREFIX = "application/vnd.oasis.opendocument."
+# What ``_classify_package`` returns for an OpenDocument spreadsheet (no workbook part).
+_ODS = "(opendocument spreadsheet)"
+# Bytes read from the start of each XML part to find a DTD.
+_DECLARATION_HEAD_BYTES = 4096
 
 # Errors zipfile and its decompressors raise on damaged or unsupported archives. Listed, not
 # caught broadly, so that a genuine bug in this module still surfaces as a bug.
@@ -82,8 +87,9 @@ _FIX_SHRINK = (
 )
 
 
-def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx"]:
-    """``"xlsx"`` when the zip package is a workbook openpyxl may open; ``FileRejected`` if not."""
+def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods"]:
+    """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, both vetted;
+    ``FileRejected`` for anything else."""
     _precheck_entry_count(data, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -99,9 +105,32 @@ def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx"]:
                 kind="encrypted",
             )
         members = {info.filename: info for info in infos}
+        _refuse_declarations(archive, infos)
         workbook_part = _classify_package(archive, members)
+        if workbook_part == _ODS:
+            check_ods(archive, members, limits)
+            return "ods"
         _check_workbook_index(archive, members[workbook_part], limits)
     return "xlsx"
+
+
+def _refuse_declarations(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse any XML part that opens with a DTD (entity declarations): no spreadsheet program
+    writes one, and calamine, which reads the sheets, must never meet one."""
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")) or info.is_dir():
+            continue
+        try:
+            with archive.open(info) as member:
+                head = member.read(_DECLARATION_HEAD_BYTES)
+        except _ZIP_ERRORS:
+            raise _damaged() from None
+        # A DTD can only come before the root element, so the head of the part is enough.
+        if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+            raise _unsafe(
+                "it carries hidden instructions (XML declarations) that Excel never writes and "
+                "that are used to attack web services"
+            )
 
 
 def _precheck_entry_count(data: bytes, limits: ReadLimits) -> None:
@@ -162,8 +191,12 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
     "openpyxl will find the workbook" and not just "a file called xl/workbook.xml exists".
     """
     mimetype = members.get("mimetype")
-    if mimetype is not None and mimetype.file_size <= _MAX_MIMETYPE_BYTES:
-        _reject_opendocument(_read_part(archive, mimetype, _MAX_MIMETYPE_BYTES))
+    if (
+        mimetype is not None
+        and mimetype.file_size <= _MAX_MIMETYPE_BYTES
+        and _opendocument_kind(_read_part(archive, mimetype, _MAX_MIMETYPE_BYTES))
+    ):
+        return _ODS
     if _CONTENT_TYPES_PART in members:
         content_types = _parse_xml(_read_part(archive, members[_CONTENT_TYPES_PART]))
         overrides, defaults = _content_types(content_types)
@@ -203,18 +236,13 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
     )
 
 
-def _reject_opendocument(raw: bytes) -> None:
+def _opendocument_kind(raw: bytes) -> bool:
+    """True for an OpenDocument spreadsheet; raise for other OpenDocument files."""
     mimetype = raw.decode("ascii", errors="replace").strip()
     if not mimetype.startswith(_ODF_MIMETYPE_PREFIX):
-        return
+        return False
     if mimetype.startswith(_ODF_MIMETYPE_PREFIX + "spreadsheet"):
-        raise FileRejected(
-            "This is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), a "
-            "format the dashboard cannot read.",
-            "In LibreOffice, choose File > Save As, pick “Excel 2007-365 (.xlsx)” as the file "
-            "type, and upload that file.",
-            kind="unsupported_spreadsheet",
-        )
+        return True
     if mimetype.startswith(_ODF_MIMETYPE_PREFIX + "text"):
         raise not_spreadsheet("an OpenDocument text document (.odt)")
     if mimetype.startswith(_ODF_MIMETYPE_PREFIX + "presentation"):
