@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from components.base.text import normalise
+from components.ingest.context import assessment_context
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
 from components.ingest.layout import (
     CountryRows,
@@ -25,6 +27,7 @@ from components.ingest.matching import (
     Field,
     ItemMatch,
     classify_header,
+    is_summary,
     match_any,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
@@ -32,10 +35,7 @@ from components.ingest.values import (
     When,
     split_assessment_header,
 )
-
-# Sheets of the app's own template and export that hold no assessment: skipped without a
-# word (names compared case-insensitively).
-TEMPLATE_INFO_SHEETS = frozenset({"instructions", "readme", "scale"})
+from components.ingest.vocabulary import default_vocabulary, key_of
 
 FIX_TABLE = (
     "Use the template from the upload page, or a table with the columns Country, Year, "
@@ -46,8 +46,8 @@ FIX_TABLE = (
 
 def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
-    if sheet.name is not None and sheet.name.strip().casefold() in TEMPLATE_INFO_SHEETS:
-        return []
+    if sheet.name is not None and key_of(sheet.name) in default_vocabulary().info_sheets:
+        return []  # instructions, lists, the scale: skipped without a word
     layout = find_layout(ctx, sheet)
     if isinstance(layout, ItemTable):
         return _parse_item_table(ctx, sheet, layout)
@@ -75,6 +75,10 @@ def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, len(sheet.rows[layout.header]))
     long = "country" in columns
+    if layout.catalogue == "capability":
+        defaults = with_context(
+            ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty
+        )
     drafts: dict[tuple[str, str, str], Draft] = {}
     if not long:
         record = Draft(sheet)
@@ -141,6 +145,9 @@ def _row_item(
     """Which capability (or enabler) a row is about, from its number and/or title cells."""
     number_column = columns.get("number")
     title_column = next((columns[f] for f in (primary.kind, secondary.kind) if f in columns), None)
+    keys = [sheet.value(row, c) for c in (number_column, title_column) if c is not None]
+    if any(v is not None for v in keys) and all(v is None or _is_heading(ctx, v) for v in keys):
+        return None  # a total, an average or a domain heading between the capabilities
     matches: list[tuple[int, Any, Catalogue, ItemMatch]] = []
     for column in (number_column, title_column):
         if column is None:
@@ -211,6 +218,15 @@ def _row_item(
     return None
 
 
+def _is_heading(ctx: ReadContext, value: Any) -> bool:
+    """A summary label ("Average", "Total") or a domain's name: not a capability."""
+    if is_summary(value):
+        return True
+    return isinstance(value, str) and normalise(value) in {
+        normalise(d.name) for d in ctx.framework.domains
+    }
+
+
 def _long_row_draft(
     ctx: ReadContext,
     sheet: Sheet,
@@ -223,6 +239,8 @@ def _long_row_draft(
     has_answer: bool,
 ) -> Draft | None:
     """The assessment a long table's row belongs to, grouped by country, date/year and round."""
+    if "country" in columns and is_summary(sheet.value(row, columns["country"])):
+        return None  # a total or average row is never an assessment
     cells = {
         name: (sheet.value(row, column), row, column)
         for name, column in columns.items()
@@ -253,6 +271,13 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]
+    needs_country = any(
+        split_assessment_header(_column_header(sheet, layout.header, c))[0] is None
+        for c in layout.assessments
+    )
+    defaults = with_context(
+        ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
+    )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
     for column in layout.skipped:
@@ -265,7 +290,9 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "otherwise there is nothing to do.",
         )
     for column in layout.assessments:
-        country, when_text, round_label = split_assessment_header(header[column])
+        country, when_text, round_label = split_assessment_header(
+            _column_header(sheet, layout.header, column)
+        )
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
         key = meta.key()
@@ -302,6 +329,68 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     return list(drafts.values())
 
 
+def _column_header(sheet: Sheet, header: int, column: int) -> Any:
+    """A wide table's column header; a year under a country in the row above (two header
+    rows, the country often merged over its years) is read as "Country year"."""
+    value = sheet.value(header, column)
+    country, when, _ = split_assessment_header(value)
+    above = sheet.value(header - 1, column) if header > 0 else None
+    if (
+        country is None
+        and when is not None
+        and isinstance(above, str)
+        and classify_header(above) is None
+        and not is_summary(above)
+    ):
+        return f"{above} {when}"
+    return value
+
+
+def with_context(
+    ctx: ReadContext,
+    sheet: Sheet,
+    defaults: Meta,
+    header: int,
+    *,
+    country: bool,
+    empty: Mapping[str, str] | None = None,
+) -> Meta:
+    """``defaults`` with the country (when ``country``) and year found around the table, in
+    the order: labels (already in ``defaults``), title, sheet name, file name. Says where."""
+    # A Country label left empty is for the person to fill in (reported), not to guess at.
+    need_country = country and defaults.country is None and "country" not in (empty or {})
+    need_year = defaults.when.year is None and not (empty or {}).keys() & {"year", "when", "date"}
+    if not (need_country or need_year):
+        return defaults
+    taken_country, taken_when = None, When()
+    for found in assessment_context(ctx, sheet, header):
+        if need_country and taken_country is None and found.country:
+            taken_country = found.country
+            _say_where(ctx, sheet, found, f"The country “{found.country}”")
+        if need_year and taken_when.year is None and found.when.year:
+            taken_when = found.when
+            _say_where(ctx, sheet, found, f"The year {found.when.year}")
+    return Meta(
+        country=defaults.country or taken_country,
+        iso3=defaults.iso3,
+        when=defaults.when if defaults.when.year is not None else taken_when,
+        round=defaults.round,
+        assessed_by=defaults.assessed_by,
+    )
+
+
+def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
+    if ctx.once((sheet.name, "context", what, found.where)):
+        ctx.add(
+            "warning",
+            sheet,
+            found.cell,
+            f"{what} was taken from {found.where}.",
+            "If that is wrong, add a Country and a Year label with their values above the "
+            "table (or Country and Year columns).",
+        )
+
+
 def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
     """One assessment per row, capabilities as columns."""
     meta_reader = MetaReader(ctx, sheet)
@@ -324,7 +413,7 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
             )
             if match.number is not None:
                 items[column] = (catalogue, match.number)
-        elif classify_header(value) is None:
+        elif classify_header(value) is None and not is_summary(value):
             ctx.add(
                 "warning",
                 sheet,

@@ -27,6 +27,7 @@ from python_calamine import CalamineError, PasswordError
 
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
+from components.ingest.context import iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
@@ -272,7 +273,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
         head = [
             _assessment_id(draft, source, ctx.content_key),
             draft.country,
-            draft.iso3,
+            draft.iso3 or iso3_of(draft.country),
             draft.year,
             draft.date.isoformat() if draft.date else None,
             draft.round,

@@ -177,9 +177,9 @@ HAND_MADE = {
         "sheets.xlsx",
         lambda: xlsx(
             {f"{c} {y}": per_sheet(c, y, g) for c, y, g in ASSESSMENTS}
-            | {"Notes": [["Collected by the regional office"]], "Empty": []}
+            | {"Remarks": [["Collected by the regional office"]], "Empty": []}
         ),
-        ("Skipped sheet “Notes”", "it is empty"),
+        ("Skipped sheet “Remarks”", "it is empty"),
     ),
 }
 

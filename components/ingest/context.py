@@ -1,0 +1,126 @@
+"""Where an assessment is: country and year from around the table, when the table lacks them.
+
+In the order people would look: label cells near the table ("Country: Elbonia", read by
+``drafts.MetaReader``), then a title line above the table ("Elbonia - MNR self-assessment
+2024"), then the sheet's name ("Krakozhia 2025"), then the file's name
+("elbonia_mnr_2024.xlsx"). Whatever is taken from a title, sheet or file name is reported as a
+warning that says where it came from, so a person can check it. ISO 3166 codes come from
+pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+
+from components.base.text import normalise
+from components.ingest.matching import classify_header, exact_reference, is_summary
+from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.values import YEAR_TOKEN, When
+from components.ingest.vocabulary import default_vocabulary
+
+# A country's name is at most this many words once the title's other words are gone.
+MAX_COUNTRY_WORDS = 4
+_SPLIT = re.compile(r"\s*(?:\s[-–—|:/]\s|[|:–—]|_|,|\(|\)|\[|\]|\s-|-\s)\s*")
+# Default sheet names in the spreadsheet programs' languages: never a country.
+_DEFAULT_SHEET = re.compile(
+    r"^(?:sheet|feuil|feuille|hoja|planilha|folha|tabelle|blad|foglio|arkusz|list|data)\s*\d*$"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A country and/or year found outside the table, and where (for the warning)."""
+
+    country: str | None = None
+    when: When = field(default_factory=When)
+    where: str = ""
+    cell: str | None = None
+
+
+def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[Found, ...]:
+    """What the title lines, the sheet name and the file name say, in that order."""
+    found: list[Found] = []
+    for row in range(min(table_top, len(sheet.rows))):
+        title = _title_line(ctx, sheet.rows[row])
+        if title is None:
+            continue
+        column, text = title
+        taken = _from_text(text)
+        if taken.country or taken.when.year:
+            found.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
+            break
+    if sheet.name is not None:
+        named = _from_text(sheet.name)
+        if named.country or named.when.year:
+            found.append(Found(named.country, named.when, f"the sheet name “{sheet.name}”"))
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
+    from_file = _from_text(stem, from_file=True)
+    if from_file.country or from_file.when.year:
+        found.append(Found(from_file.country, from_file.when, f"the file name “{ctx.file}”"))
+    return tuple(found)
+
+
+def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] | None:
+    """(column, text) of a row that holds one text alone (merged across or not): a title.
+
+    A row with a label and its value ("Country:", "Elbonia") is the labels' business, and a
+    row with several texts is a table's header, not a title.
+    """
+    texts = {(c, v) for c, v in enumerate(cells) if v is not None}
+    values = {v for _, v in texts}
+    if len(values) != 1:
+        return None
+    column, value = min(texts, key=lambda cv: cv[0])
+    if not isinstance(value, str) or classify_header(value) is not None or is_summary(value):
+        return None
+    if exact_reference(value, ctx.capabilities) is not None:
+        return None
+    return column, value
+
+
+def _from_text(text: str, *, from_file: bool = False) -> Found:
+    """Country and year in a title, a sheet name or a file name; either may be missing."""
+    years = set(YEAR_TOKEN.findall(text))
+    when = When(int(years.pop())) if len(years) == 1 else When()
+    if _DEFAULT_SHEET.match(normalise(text)):
+        return Found(None, when)
+    vocabulary = default_vocabulary()
+    title_words = vocabulary.title_words | vocabulary.info_sheets
+    if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4:
+        return Found(None, when)  # a sentence (an instruction, a note), not a title
+    for part in _SPLIT.split(YEAR_TOKEN.sub(" ", text)):
+        kept = [w for w in re.split(r"[\s._-]+", part) if normalise(w)]
+        # Title words come before or after the name ("MNR self-assessment"), not inside it
+        # ("République de Zembla").
+        while kept and normalise(kept[0]) in title_words:
+            kept.pop(0)
+        while kept and normalise(kept[-1]) in title_words:
+            kept.pop()
+        if not kept or len(kept) > MAX_COUNTRY_WORDS or any(c.isdigit() for c in "".join(kept)):
+            continue
+        name = " ".join(kept)
+        if from_file and name == name.lower():
+            name = name.title()
+        return Found(name, when)
+    return Found(None, when)
+
+
+def iso3_of(country: str) -> str | None:
+    """The ISO 3166 alpha-3 code of a country pycountry knows by this exact name, else None."""
+    return _iso3_by_name().get(normalise(country))
+
+
+@cache
+def _iso3_by_name() -> Mapping[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(normalise(value), country.alpha_3)
+    return names
