@@ -305,6 +305,8 @@ def report_match(
             )
         return match.number
     candidates = "; ".join(catalogue.describe(n) for n in match.candidates)
+    if catalogue.kind == "capability" and isinstance(value, str):
+        ctx.unmatched.append(" ".join(value.split()))
     if match.how == "ambiguous":
         message = f"{quoted(value)} could be more than one {kind}: {candidates}; not used."
     elif match.how == "conflict":
@@ -317,7 +319,13 @@ def report_match(
         message = (
             f"{quoted(value)} is not {with_article(kind)} of the framework; not used.{closest}"
         )
-    ctx.add("error", sheet, cell, message, fix_known)
+    ctx.add(
+        "error",
+        sheet,
+        cell,
+        message,
+        f"{fix_known} Or map it to a capability in the mapping step on the upload page.",
+    )
     return None
 
 

@@ -240,6 +240,43 @@ def _country_rows_at(
     return CountryRows(row, country, dict(fields), items)
 
 
+def layout_from_mapping(
+    ctx: ReadContext, sheet: Sheet, columns: Mapping[str, int], header: int
+) -> Layout | None:
+    """The layout a person's mapping describes (header row and column roles), if it is one.
+
+    Capability and level columns: one row per capability (a long table when a country column
+    is given too). A capability column without a level column: capabilities down, and every
+    other headed column an assessment. A country column without a capability column: one row
+    per assessment, capabilities across the header row.
+    """
+    fields: dict[Field, int] = {}
+    for role, field_name in (("country", "country"), ("year", "when"), ("evidence", "evidence")):
+        if role in columns:
+            fields[field_name] = columns[role]  # type: ignore[index]
+    cells = sheet.rows[header] if header < len(sheet.rows) else ()
+    if "capability" in columns and "level" in columns:
+        fields["capability"] = columns["capability"]
+        fields["level"] = columns["level"]
+        return ItemTable(header, fields, "capability")
+    if "capability" in columns:
+        used = set(columns.values())
+        assessments = tuple(
+            c
+            for c, value in enumerate(cells)
+            if value is not None and c not in used and not is_summary(value)
+        )
+        return ItemRows(header, columns["capability"], assessments) if assessments else None
+    if "country" in columns:
+        items: dict[int, tuple[Catalogue, int]] = {}
+        for column, value in enumerate(cells):
+            number = exact_reference(value, ctx.capabilities) if value is not None else None
+            if number is not None and column not in columns.values():
+                items[column] = (ctx.capabilities, number)
+        return CountryRows(header, columns["country"], fields, items)
+    return None
+
+
 def explain_unrecognised(sheet: Sheet) -> str:
     """Why a sheet was skipped, as specifically as the headers allow."""
     if not sheet.rows:

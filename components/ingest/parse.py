@@ -20,6 +20,7 @@ from components.ingest.layout import (
     ItemTable,
     explain_unrecognised,
     find_layout,
+    layout_from_mapping,
 )
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -27,6 +28,7 @@ from components.ingest.matching import (
     Field,
     ItemMatch,
     classify_header,
+    is_plain_number,
     is_summary,
     match_any,
 )
@@ -48,7 +50,12 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
     if sheet.name is not None and key_of(sheet.name) in default_vocabulary().info_sheets:
         return []  # instructions, lists, the scale: skipped without a word
-    layout = find_layout(ctx, sheet)
+    mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
+    if mapped is not None:
+        sheet_mapping, header = mapped
+        layout = layout_from_mapping(ctx, sheet, sheet_mapping.columns, header)
+    else:
+        layout = find_layout(ctx, sheet)
     if isinstance(layout, ItemTable):
         return _parse_item_table(ctx, sheet, layout)
     if isinstance(layout, ItemRows):
@@ -148,6 +155,11 @@ def _row_item(
     keys = [sheet.value(row, c) for c in (number_column, title_column) if c is not None]
     if any(v is not None for v in keys) and all(v is None or _is_heading(ctx, v) for v in keys):
         return None  # a total, an average or a domain heading between the capabilities
+    for value in keys:
+        decided, number = _decision(ctx, value)
+        if decided:
+            # The person mapped this label: to a capability, or to "not a capability".
+            return None if number is None else (ctx.capabilities, number)
     matches: list[tuple[int, Any, Catalogue, ItemMatch]] = []
     for column in (number_column, title_column):
         if column is None:
@@ -216,6 +228,25 @@ def _row_item(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )
     return None
+
+
+def _settled(ctx: ReadContext, keys: list[Any]) -> tuple[bool, tuple[Catalogue, int] | None]:
+    """(True, what) when a row's labels are settled before matching: a total, an average or a
+    domain heading (nothing), or a label the person mapped (its capability, or nothing)."""
+    if any(v is not None for v in keys) and all(v is None or _is_heading(ctx, v) for v in keys):
+        return True, None
+    for value in keys:
+        decided, number = _decision(ctx, value)
+        if decided:
+            return True, None if number is None else (ctx.capabilities, number)
+    return False, None
+
+
+def _decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
+    """What the person decided for this label in the mapping step, if anything."""
+    if ctx.mapping is None or not isinstance(value, str) or is_plain_number(value):
+        return False, None
+    return ctx.mapping.label(value)
 
 
 def _is_heading(ctx: ReadContext, value: Any) -> bool:
@@ -400,6 +431,11 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     known = set(items) | set(layout.columns.values()) | {layout.country}
     for column, value in enumerate(header):
         if value is None or column in known:
+            continue
+        decided, number = _decision(ctx, value)
+        if decided:
+            if number is not None:
+                items[column] = (ctx.capabilities, number)
             continue
         catalogue, match = match_any(value, ctx.capabilities, ctx.enablers)
         if match.number is not None or match.how in ("ambiguous", "conflict"):

@@ -32,6 +32,7 @@ from components.ingest.drafts import Draft
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.refusals import FileRejected
 from components.ingest.report import (
@@ -47,18 +48,25 @@ _LOG = logging.getLogger(__name__)
 
 
 def read_assessment_file(
-    name: str, data: bytes, framework: Framework, limits: ReadLimits = DEFAULT_LIMITS
+    name: str,
+    data: bytes,
+    framework: Framework,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
     """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
-    sheet and cell, with a fix. Valid rows are kept when others are bad.
+    sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
+    person's decisions from the mapping step (header rows, column roles, labels), applied to
+    every sheet of a mapped shape.
     """
     ctx = ReadContext(
         name,
         framework,
         limits,
         content_key=hashlib.sha1(data, usedforsecurity=False).hexdigest()[:12],
+        mapping=mapping,
     )
     drafts: list[Draft] = []
     try:
@@ -121,7 +129,9 @@ def read_assessment_file(
     capabilities, enablers = _frames(ctx, drafts)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
-    return ReadResult(name, capabilities, enablers, tuple(ctx.problems))
+    return ReadResult(
+        name, capabilities, enablers, tuple(ctx.problems), tuple(dict.fromkeys(ctx.unmatched))
+    )
 
 
 def _calamine_reason(error: Exception) -> str:

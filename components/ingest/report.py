@@ -91,6 +91,8 @@ class ReadResult:
     capabilities: pd.DataFrame
     enablers: pd.DataFrame
     problems: tuple[Problem, ...]
+    # Labels that named no capability (for the mapping step), each once.
+    unmatched_labels: tuple[str, ...] = ()
 
     def problems_frame(self) -> pd.DataFrame:
         """The problems as a table, errors first, otherwise in the order they were found."""

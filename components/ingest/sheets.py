@@ -94,6 +94,10 @@ class ReadContext:
     # the cached-values pass but are used: checked for formulas without a saved result.
     formula_cells: dict[tuple[str, int, int], str] = field(default_factory=dict)
     reported: set[tuple[Any, ...]] = field(default_factory=set)
+    # The person's decisions from the mapping step (``components.ingest.mapping.Mapping``).
+    mapping: Any = None
+    # Labels that named no capability, in the order found: what the mapping step asks about.
+    unmatched: list[str] = field(default_factory=list)
 
     @property
     def capabilities(self) -> Catalogue:
