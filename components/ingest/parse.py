@@ -153,13 +153,9 @@ def _row_item(
     number_column = columns.get("number")
     title_column = next((columns[f] for f in (primary.kind, secondary.kind) if f in columns), None)
     keys = [sheet.value(row, c) for c in (number_column, title_column) if c is not None]
-    if any(v is not None for v in keys) and all(v is None or _is_heading(ctx, v) for v in keys):
-        return None  # a total, an average or a domain heading between the capabilities
-    for value in keys:
-        decided, number = _decision(ctx, value)
-        if decided:
-            # The person mapped this label: to a capability, or to "not a capability".
-            return None if number is None else (ctx.capabilities, number)
+    settled, found = _settled(ctx, keys)
+    if settled:
+        return found
     matches: list[tuple[int, Any, Catalogue, ItemMatch]] = []
     for column in (number_column, title_column):
         if column is None:
