@@ -6,10 +6,12 @@ from components.exports.safe_text import safe_csv_bytes
 from components.framework.model import default_framework
 from components.ingest.collection import remove_assessments
 from components.ingest.limits import limits_from_env
+from components.ingest.mapping import NO_MAPPING
 from components.ingest.reader import read_assessment_file
 from components.scoring.tables import preview_table
 from components.ui import state
 from components.ui.export_buttons import render_data_exports
+from components.ui.mapping_step import needs_mapping, render_mapping_step
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_table
 from components.ui.uploads import (
@@ -19,6 +21,7 @@ from components.ui.uploads import (
     apply_plan,
     duplicate_choices,
     duplicates_among,
+    files_in_order,
     files_to_read,
     has_assessments,
     keep_heading,
@@ -40,10 +43,12 @@ limits = limits_from_env()
 st.title("Upload assessments")
 render_demo_notice()
 st.markdown(
-    "Bring assessments in from Excel or CSV. The app reads the template below, and also tables "
-    "you made yourself: one row per country and capability, or a grid of capabilities and "
-    "countries. It tells you exactly which cell it could not use and why, and keeps "
-    "everything else. Your files stay in this browser session; nobody else sees them."
+    "Bring assessments in from Excel, LibreOffice or CSV. The app reads the template below, "
+    "and also tables you made yourself: one row per country and capability, or a grid of "
+    "capabilities and countries, in English, French, Spanish or Portuguese. It tells you "
+    "exactly which cell it could not use and why, keeps everything else, and lets you say "
+    "what it could not work out. Your files stay in this browser session; nobody else sees "
+    "them."
 )
 
 st.subheader("1. Get the template")
@@ -64,21 +69,23 @@ st.download_button(
 
 st.subheader("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm) or tables (.csv, .tsv, .txt). Old .xls and .ods files are "
-    "accepted only to explain how to convert them.",
+    "Workbooks (.xlsx, .xlsm, .xls, .ods) or tables (.csv, .tsv, .txt).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
     help=uploader_help(limits.max_file_bytes),
 )
 
-results = state.upload_results()
+mapping = state.upload_mapping()
+results = state.upload_results_for(mapping)
 unread = files_to_read(results, files)
 if unread:
     progress = st.progress(0.0, text="Reading…")
     for done, file in enumerate(unread, start=1):
         progress.progress((done - 1) / len(unread), text=f"Reading {file.name}…")
-        results[file.file_id] = read_assessment_file(file.name, file.getvalue(), framework, limits)
+        results[file.file_id] = read_assessment_file(
+            file.name, file.getvalue(), framework, limits, mapping
+        )
     progress.empty()
 
 if not files:
@@ -89,6 +96,7 @@ if not files:
     )
 
 ordered = results_in_order(results, files)
+uploaded = files_in_order(results, files)
 for index, result in enumerate(ordered):
     summary = upload_summary(result)
     with st.container(border=True, key=f"upload-result-{index}"):
@@ -119,6 +127,14 @@ for index, result in enumerate(ordered):
                 mime="text/csv",
                 icon=":material/download:",
                 key=f"report-{index}",
+            )
+        if needs_mapping(result) or state.upload_mapping() != NO_MAPPING:
+            render_mapping_step(
+                result,
+                uploaded[index].getvalue(),
+                framework,
+                f"{state.MAPPING_WIDGET_PREFIX}{uploaded[index].file_id}",
+                expanded=summary.assessments == 0 and len(ordered) == 1,
             )
         if summary.assessments:
             with st.expander("Preview what was read", expanded=len(ordered) == 1):

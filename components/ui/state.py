@@ -12,6 +12,7 @@ import streamlit as st
 from components.framework.model import default_framework
 from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
 from components.ingest.demo import DemoData, load_demo
+from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
 from components.ui.links import (
@@ -34,6 +35,9 @@ UPLOAD_RESULTS = "mnr_upload_results"
 UPLOADER = "mnr_uploader"
 DUPLICATE_CHOICE_PREFIX = "mnr_keep_"
 DEMO_PROBLEMS = "mnr_demo_problems"
+UPLOAD_MAPPING = "mnr_upload_mapping"
+UPLOAD_MAPPING_READ = "mnr_upload_mapping_read"
+MAPPING_WIDGET_PREFIX = "mnr_map_"
 
 
 def collection() -> Collection:
@@ -50,6 +54,24 @@ def set_collection(new: Collection) -> None:
 def upload_results() -> dict[str, ReadResult]:
     """What was read from each uploaded file, by the uploader's file id (read once per file)."""
     return st.session_state.setdefault(UPLOAD_RESULTS, {})
+
+
+def upload_mapping() -> Mapping:
+    """The person's mapping decisions in this session (header rows, columns, labels)."""
+    return st.session_state.setdefault(UPLOAD_MAPPING, NO_MAPPING)
+
+
+def set_upload_mapping(mapping: Mapping) -> None:
+    st.session_state[UPLOAD_MAPPING] = mapping
+
+
+def upload_results_for(mapping: Mapping) -> dict[str, ReadResult]:
+    """``upload_results``, emptied when the mapping changed since the files were read: every
+    file is then read again with it (the mapping applies to all files of the same shape)."""
+    if st.session_state.get(UPLOAD_MAPPING_READ) != mapping:
+        st.session_state[UPLOAD_RESULTS] = {}
+        st.session_state[UPLOAD_MAPPING_READ] = mapping
+    return upload_results()
 
 
 @st.cache_data(show_spinner="Reading the fictional demo data…")

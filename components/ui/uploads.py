@@ -21,8 +21,7 @@ from components.ingest.labels import assessment_label
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
 from components.scoring.tables import session_table
 
-# Old .xls, .ods and text tables are accepted by the picker on purpose: the reader then says
-# what to do with them, instead of the browser silently refusing the file.
+# Old .xls, .ods and text tables are read too (after the file guard vets them).
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods"]
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.
@@ -207,6 +206,11 @@ def results_in_order(
 ) -> list[ReadResult]:
     """What was read from each file, in the uploader's order."""
     return [results[file.file_id] for file in files if file.file_id in results]
+
+
+def files_in_order(results: Mapping[str, ReadResult], files: Sequence[File]) -> list[File]:
+    """The uploaded files that were read, in the uploader's order (as ``results_in_order``)."""
+    return [file for file in files if file.file_id in results]
 
 
 def has_assessments(results: Sequence[ReadResult]) -> bool:

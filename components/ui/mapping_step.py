@@ -1,0 +1,172 @@
+"""The upload page's mapping step: when a file was not read fully, the person says how.
+
+Which row holds the headers, which column is country, year, capability, level and evidence,
+and which capability each unmatched label means (or that it is not one). Every choice is stored
+at once in the session's ``Mapping`` (through the widgets' callbacks, before the page reruns),
+so the report and the preview update as the person maps, and the same decisions apply to every
+other file of the same shape in the session. Nothing is applied until the person chooses it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from openpyxl.utils import get_column_letter
+
+from components.base.text import escape_markdown, shorten
+from components.framework.model import Framework
+from components.ingest.mapping import (
+    ROLE_LABELS,
+    ROLES,
+    Mapping,
+    SheetPreview,
+    label_key,
+    mapping_for,
+    preview_sheets,
+)
+from components.ingest.report import ReadResult
+from components.ui import state
+
+NOT_A_CAPABILITY = 0  # the drop-down's value for "not a capability"
+UNDECIDED = -1
+# Unmatched labels asked about at most, per file (the rest follow once these are settled).
+MAX_LABELS = 40
+
+
+def needs_mapping(result: ReadResult) -> bool:
+    """Whether to offer the step: nothing read, labels unmatched, or errors left."""
+    nothing = result.capabilities.empty
+    errors = any(p.severity == "error" for p in result.problems)
+    return nothing or bool(result.unmatched_labels) or errors
+
+
+def render_mapping_step(
+    result: ReadResult, data: bytes, framework: Framework, key: str, *, expanded: bool
+) -> None:
+    """The step for one file: its sheets' layout, then its unmatched labels."""
+    with st.expander("Fix how this file is read", icon=":material/tune:", expanded=expanded):
+        st.caption(
+            "Tell the app what it could not work out. Your choices apply at once to this file "
+            "and to any other file in this session with the same headers."
+        )
+        previews = [p for p in preview_sheets(result.file, data, framework) if p.rows]
+        if previews:
+            _render_layout(previews, key)
+        else:
+            st.caption("The file could not be opened, so there is nothing to map.")
+        _render_labels(result, framework, key)
+
+
+def _render_layout(previews: list[SheetPreview], key: str) -> None:
+    names = [p.name or "(the file)" for p in previews]
+    index = 0
+    if len(previews) > 1:
+        index = st.selectbox(
+            "Sheet",
+            range(len(previews)),
+            format_func=lambda i: escape_markdown(names[i]),
+            key=f"{key}-sheet",
+        )
+    preview = previews[index]
+    st.dataframe(_preview_frame(preview), width="stretch", height=260)
+    prefix = f"{key}-{index}"
+    header_default = (preview.header_row or 0) + 1
+    use = st.toggle(
+        "Read this sheet with the layout below",
+        key=f"{prefix}-use",
+        on_change=_store_layout,
+        args=(preview, prefix),
+    )
+    header = st.number_input(
+        "Row with the headers",
+        min_value=1,
+        max_value=len(preview.rows),
+        value=min(header_default, len(preview.rows)),
+        key=f"{prefix}-header",
+        on_change=_store_layout,
+        args=(preview, prefix),
+    )
+    choices = preview.column_choices(int(header) - 1)
+    options = [None, *choices]
+    columns = st.columns(len(ROLES))
+    for column, role in zip(columns, ROLES, strict=True):
+        guess = preview.columns.get(role)
+        column.selectbox(
+            ROLE_LABELS[role],
+            options,
+            index=options.index(guess) if guess in options else 0,
+            format_func=lambda c: "—" if c is None else escape_markdown(choices[c]),
+            key=f"{prefix}-{role}",
+            on_change=_store_layout,
+            args=(preview, prefix),
+        )
+    if not use:
+        st.caption(
+            "Check the header row and the columns, then switch on “Read this sheet with the "
+            "layout below”. A capability column without a level column reads the other "
+            "columns as assessments (countries or years); a country column without a "
+            "capability column reads capabilities across the header row."
+        )
+
+
+def _store_layout(preview: SheetPreview, prefix: str) -> None:
+    """Callback: the layout widgets' values into the session's mapping (or out of it)."""
+    mapping = state.upload_mapping()
+    header = int(st.session_state.get(f"{prefix}-header", (preview.header_row or 0) + 1)) - 1
+    roles = {
+        role: st.session_state[f"{prefix}-{role}"]
+        for role in ROLES
+        if st.session_state.get(f"{prefix}-{role}") is not None
+    }
+    sheet_mapping = mapping_for(preview, header, roles)
+    kept = tuple(m for m in mapping.sheets if m.signature != sheet_mapping.signature)
+    on = bool(st.session_state.get(f"{prefix}-use")) and bool(roles)
+    state.set_upload_mapping(Mapping((*kept, sheet_mapping) if on else kept, mapping.labels))
+
+
+def _preview_frame(preview: SheetPreview) -> pd.DataFrame:
+    """The sheet's first rows with Excel's row numbers and column letters (text shown as is)."""
+    width = max(preview.width, 1)
+    rows = [list(row) + [""] * (width - len(row)) for row in preview.rows]
+    frame = pd.DataFrame(rows, columns=[get_column_letter(c + 1) for c in range(width)])
+    frame.index = pd.RangeIndex(1, len(rows) + 1, name="Row")
+    return frame
+
+
+def _render_labels(result: ReadResult, framework: Framework, key: str) -> None:
+    # Labels once asked about stay on screen after they are mapped, so a choice can be undone.
+    asked: list[str] = st.session_state.setdefault(f"{key}-asked", [])
+    asked.extend(label for label in result.unmatched_labels if label not in asked)
+    labels = list(asked)
+    if not labels:
+        return
+    st.markdown("**Labels that name no capability**")
+    options = [UNDECIDED, *(c.number for c in framework.capabilities), NOT_A_CAPABILITY]
+    names = {c.number: f"{c.number} · {c.title}" for c in framework.capabilities}
+    names[UNDECIDED] = "Choose…"
+    names[NOT_A_CAPABILITY] = "Not a capability (leave it out)"
+    for position, label in enumerate(labels[:MAX_LABELS]):
+        st.selectbox(
+            escape_markdown(shorten(label, 80)),
+            options,
+            format_func=lambda n: escape_markdown(names[n]),
+            key=f"{key}-label-{position}",
+            on_change=_store_label,
+            args=(label, f"{key}-label-{position}"),
+        )
+    if len(labels) > MAX_LABELS:
+        st.caption(f"{len(labels) - MAX_LABELS} more labels appear once these are settled.")
+
+
+def _store_label(label: str, widget: str) -> None:
+    """Callback: one label's decision into the session's mapping."""
+    chosen: Any = st.session_state.get(widget, UNDECIDED)
+    mapping = state.upload_mapping()
+    labels = dict(mapping.labels)
+    if chosen == UNDECIDED:
+        labels.pop(label_key(label), None)
+    else:
+        labels[label_key(label)] = None if chosen == NOT_A_CAPABILITY else int(chosen)
+    state.set_upload_mapping(Mapping(mapping.sheets, labels))
