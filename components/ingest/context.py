@@ -45,6 +45,7 @@ class Found:
 def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[Found, ...]:
     """What the title lines, the sheet name and the file name say, in that order."""
     found: list[Found] = []
+    titles: list[Found] = []
     for row in range(min(table_top, len(sheet.rows))):
         title = _title_line(ctx, sheet.rows[row])
         if title is None:
@@ -52,8 +53,11 @@ def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[
         column, text = title
         taken = _from_text(text)
         if taken.country or taken.when.year:
-            found.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
-            break
+            titles.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
+    # Several title lines (an organisation, then "Freedonia 2021"): the one naming a country
+    # and a year says the most; otherwise the first.
+    complete = [t for t in titles if t.country and t.when.year]
+    found.extend(complete[:1] or titles[:1])
     if sheet.name is not None:
         named = _from_text(sheet.name)
         if named.country or named.when.year:

@@ -30,6 +30,7 @@ from components.ingest.values import (
     parse_iso3,
     parse_level,
     parse_when,
+    split_assessment_header,
 )
 
 
@@ -167,8 +168,14 @@ class MetaReader:
             if name in cells and when.year is None:
                 when = self.when(*cells[name])
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
+        country = _one_line(cells["country"][0]) if "country" in cells else None
+        if country and when.year is None:
+            # "Elbonia 2020" in a country column without a year column: both are there.
+            named, when_text, _ = split_assessment_header(country)
+            if named and when_text:
+                country, when = named, parse_when(when_text)
         return Meta(
-            country=_one_line(cells["country"][0]) if "country" in cells else None,
+            country=country,
             iso3=iso3,
             when=when,
             round=_one_line(cells["round"][0]) if "round" in cells else None,

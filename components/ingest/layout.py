@@ -141,6 +141,17 @@ class _KeyIndex:
                     else:
                         self.named[column] = self.named.get(column, 0) + 1
 
+    def starts_below(self, column: int, header: int) -> bool:
+        """Whether the first filled cell below ``header`` in ``column`` names a capability
+        (so a second header row, or a title, is not taken for the header)."""
+        filled = self.filled.get(column, [])
+        position = bisect.bisect_right(filled, header)
+        if position == len(filled):
+            return False
+        hits = self.hits.get(column, [])
+        found = bisect.bisect_left(hits, filled[position])
+        return found < len(hits) and hits[found] == filled[position]
+
     def counts(self, column: int, header: int) -> tuple[int, int]:
         """(cells naming a capability, filled cells) in the rows just below ``header``."""
         return tuple(  # type: ignore[return-value]
@@ -170,7 +181,7 @@ def _item_rows_at(
         header = cells[column] if column < len(cells) else None
         if header is not None and classify_header(header) not in ("number", "capability"):
             continue
-        if not index.is_key(column, header, top_level):
+        if not index.is_key(column, header, top_level) or not index.starts_below(column, row):
             continue
         hits, filled = index.counts(column, row)
         # Most filled cells below must name a capability: a column of small numbers that

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -227,10 +228,16 @@ def match_item(value: Any, catalogue: Catalogue) -> ItemMatch:
     return _match_text(plain_text(value), catalogue)
 
 
+def _fold(text: str) -> str:
+    """Accents removed (so "Capacité 7" meets the vocabulary's "capacite"), nothing else."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=8192)
 def _match_text(text: str, catalogue: Catalogue) -> ItemMatch:
     pattern, kinds = _reference_pattern()
-    reference = pattern.match(text)
+    reference = pattern.match(_fold(text))
     if reference:
         prefix = re.sub(r"[\s._-]+", " ", (reference.group("prefix") or "").casefold()).strip()
         if prefix and kinds.get(prefix, catalogue.kind) != catalogue.kind:
@@ -386,7 +393,7 @@ def _exact_text(text: str, catalogue: Catalogue) -> int | None:
     if len(text) > 4 * _MAX_FUZZY_CHARS:
         return None
     pattern, kinds = _reference_pattern()
-    reference = pattern.match(text)
+    reference = pattern.match(_fold(text))
     if reference:
         prefix = re.sub(r"[\s._-]+", " ", (reference.group("prefix") or "").casefold()).strip()
         number = int(reference.group("num"))

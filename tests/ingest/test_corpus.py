@@ -1,0 +1,368 @@
+"""A corpus of messy workbooks, as NGOs and ministries make them, each with its truth.
+
+Every file is built in code (below): titles and logos above the table, notes, merged cells, two
+header rows, totals and averages, other languages, codes for capabilities, levels written
+every way, csv with semicolons and decimal commas, BOMs, Latin-1, hidden helper sheets,
+instructions sheets. The test prints levels recovered / levels expected and assessments
+invented, and asserts 100% and 0.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tests.ingest.reader_support import FW, by_assessment, read
+
+TITLES = {c.number: c.title for c in FW.capabilities}
+DESCRIPTIONS = {c.number: c.description for c in FW.capabilities}
+LABELS = {level.value: level.label for level in FW.scale.levels}
+ALL = range(1, 22)
+
+
+def levels_a(n: int) -> int:
+    return (n * 3) % 5
+
+
+def levels_b(n: int) -> int:
+    return (n + 2) % 5
+
+
+def levels_c(n: int) -> int:
+    return (n * 2 + 1) % 5
+
+
+def book(sheets: dict[str, list[list[Any]]], *, merges=(), hidden=()) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    for name, ref in merges:
+        workbook[name].merge_cells(ref)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def text(
+    rows: list[list[Any]], sep: str = ",", encoding: str = "utf-8", bom: bool = False
+) -> bytes:
+    body = "\n".join(sep.join("" if v is None else str(v) for v in row) for row in rows) + "\n"
+    return ("\ufeff" if bom else "").encode("utf-8") + body.encode(encoding)
+
+
+Truth = dict[tuple, dict[int, int]]
+Case = tuple[str, Callable[[], bytes], Truth]
+
+
+def grid_with_long_first_label() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Elbonia 2023", "Freedonia 2023"]]
+    for n in ALL:
+        label = TITLES[n]
+        if n == 1:
+            label = "Leadership (national governance & oversight committee)"
+        rows.append([label, levels_a(n), levels_b(n)])
+    return book({"Grid": rows})
+
+
+def two_header_rows() -> bytes:
+    rows: list[list[Any]] = [
+        ["MNR capability levels by country"],
+        [None, "Elbonia", None, "Freedonia", None],
+        ["Capability", 2021, 2023, 2021, 2023],
+    ]
+    for n in ALL:
+        rows.append([TITLES[n], levels_a(n), levels_b(n), levels_c(n), levels_a(n)])
+    return book({"Data": rows}, merges=[("Data", "B2:C2"), ("Data", "D2:E2")])
+
+
+def french_csv() -> bytes:
+    rows: list[list[Any]] = [["Pays", "Année", "Capacité", "Niveau", "Commentaires"]]
+    for n in ALL:
+        rows.append(["Elbonie", 2024, f"C{n}", f"{levels_a(n)}/4", "vu"])
+    return text(rows, sep=";", encoding="cp1252")
+
+
+def country_in_sheet_name() -> bytes:
+    rows: list[list[Any]] = [["No.", "Capability", "Level"]]
+    rows += [[f"{n}.", TITLES[n], levels_b(n)] for n in ALL]
+    return book({"Instructions": [["Fill in the levels"]], "Krakozhia 2025": rows})
+
+
+def country_in_title_line() -> bytes:
+    rows: list[list[Any]] = [["Elbonia - MNR self-assessment 2024"], []]
+    rows.append(["#", "Capability", "Score", "Evidence"])
+    for domain in FW.domains:
+        rows.append([None, domain.name.upper(), None, None])  # domain heading
+        for capability in FW.capabilities_in(domain.id):
+            n = capability.number
+            rows.append([n, capability.title, levels_c(n), None])
+            rows.append([])  # spacer
+    return book({"Assessment": rows})
+
+
+def countries_by_cap_codes_with_average() -> bytes:
+    rows: list[list[Any]] = [["Country", *(f"Cap {n}" for n in ALL), "Average"]]
+    for country, levels in (("Elbonia", levels_a), ("Freedonia", levels_b)):
+        values = [levels(n) for n in ALL]
+        rows.append([country, *values, sum(values) / 21])
+    rows.append(["Average", *([2] * 21), 2])
+    return book({"Sheet1": rows})
+
+
+def spanish_long() -> bytes:
+    rows: list[list[Any]] = [["País", "Año", "Capacidad", "Nivel"]]
+    rows += [["Elbonia", 2022, f"Capacidad {n}", f"Nivel {levels_b(n)}"] for n in ALL]
+    return book({"Hoja1": rows})
+
+
+def portuguese_long() -> bytes:
+    rows: list[list[Any]] = [["País", "Ano", "Nº", "Nível de maturidade", "Observações"]]
+    rows += [["Freedonia", 2021, n, levels_c(n), ""] for n in ALL]
+    return book({"Planilha1": rows})
+
+
+def levels_as_words() -> bytes:
+    rows: list[list[Any]] = [["Country:", "Elbonia"], ["Year:", 2020], []]
+    rows.append(["Capability", "Level"])
+    rows += [[TITLES[n], f"  {LABELS[levels_a(n)].upper()} "] for n in ALL]
+    return book({"Self-assessment": rows})
+
+
+def levels_of_four() -> bytes:
+    rows: list[list[Any]] = [["Country", "Year", "Capability", "Rating"]]
+    rows += [["Elbonia", 2019, f"MNR {n}", f"{levels_b(n)} of 4"] for n in ALL]
+    return book({"Data": rows})
+
+
+def descriptions_as_labels() -> bytes:
+    rows: list[list[Any]] = [["Item", "Elbonia 2024"]]
+    rows += [[DESCRIPTIONS[n] if n % 2 else TITLES[n], levels_c(n)] for n in ALL]
+    return book({"Grid": rows})
+
+
+def titles_with_descriptions() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Level"]]
+    rows += [[f"{TITLES[n]}: {DESCRIPTIONS[n]}", levels_a(n)] for n in ALL]
+    return book({"Freedonia 2022": rows})
+
+
+def logo_rows_notes_and_totals() -> bytes:
+    rows: list[list[Any]] = [[None], [None], ["Ministry of Interior"], ["Freedonia 2021"], []]
+    rows.append(["Ref", "Capability", "Level", "Comments"])
+    rows += [[f"#{n}", TITLES[n], levels_b(n), "ok" if n % 3 else None] for n in ALL]
+    rows += [[], [None, "Total", sum(levels_b(n) for n in ALL)], [None, "Mean score", 2.1]]
+    rows.append(["Note: levels agreed at the national workshop."])
+    return book({"Results": rows})
+
+
+def transposed_years_as_columns() -> bytes:
+    rows: list[list[Any]] = [["Freedonia"], ["Capability", "2020", "2022", "Change"]]
+    rows += [[f"C{n}", levels_a(n), levels_b(n), levels_b(n) - levels_a(n)] for n in ALL]
+    return book({"Trend": rows})
+
+
+def semicolon_bom_decimal_comma() -> bytes:
+    rows: list[list[Any]] = [["country", "year", "capability", "level"]]
+    rows += [["Elbonia", 2023, n, f"{levels_c(n)},0"] for n in ALL]
+    return text(rows, sep=";", bom=True)
+
+
+def tab_separated_latin1() -> bytes:
+    rows: list[list[Any]] = [["Pays", "Année", "Capacité", "Niveau"]]
+    rows += [["Côte Élbonie", 2021, TITLES[n], levels_a(n)] for n in ALL]
+    return text(rows, sep="\t", encoding="latin-1")
+
+
+def hidden_helper_and_numbers_as_text() -> bytes:
+    rows: list[list[Any]] = [["Country", "Year", "Capability number", "Level"]]
+    rows += [["Elbonia", "2018", str(n), str(levels_b(n))] for n in ALL]
+    lists = [["Levels"], *([v] for v in range(5))]
+    return book({"Data": rows, "lists": lists}, hidden=("lists",))
+
+
+def non_breaking_spaces_and_fullwidth() -> bytes:
+    rows: list[list[Any]] = [["Country\u00a0", "Year ", "Capability", "Level\u00a0"]]
+    digits = "０１２３４"
+    rows += [["Elbonia\u00a0", 2017, f"{TITLES[n]}\u00a0", digits[levels_c(n)]] for n in ALL]
+    return book({"Data": rows})
+
+
+def several_tables_one_per_sheet() -> bytes:
+    sheets = {}
+    for country, levels in (("Elbonia", levels_a), ("Freedonia", levels_b)):
+        rows: list[list[Any]] = [["Country", country], ["Year", 2024], []]
+        rows.append(["Capability", "Maturity level"])
+        rows += [[TITLES[n].lower(), levels(n)] for n in ALL]
+        sheets[country] = rows
+    sheets["Read me"] = [["This workbook has one sheet per country."]]
+    return book(sheets)
+
+
+def date_cells_and_iso() -> bytes:
+    import datetime
+
+    rows: list[list[Any]] = [["Country", "ISO3", "Date", "Capability", "Level"]]
+    day = datetime.datetime(2023, 11, 30)
+    rows += [["Freedonia", "XFR", day, f"Capability {n}", levels_c(n)] for n in ALL]
+    return book({"Data": rows})
+
+
+def domain_merged_column() -> bytes:
+    rows: list[list[Any]] = [["Domain", "No", "Capability", "Elbonia 2022"]]
+    merges = []
+    for domain in FW.domains:
+        members = FW.capabilities_in(domain.id)
+        start = len(rows) + 1
+        for index, capability in enumerate(members):
+            n = capability.number
+            rows.append([domain.name if index == 0 else None, n, capability.title, levels_b(n)])
+        if len(members) > 1:
+            merges.append(("Grid", f"A{start}:A{start + len(members) - 1}"))
+    return book({"Grid": rows}, merges=merges)
+
+
+def wide_with_comments_column() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Elbonia 2021", "Comments"]]
+    rows += [[TITLES[n], levels_c(n), "draft" if n % 2 else "agreed"] for n in ALL]
+    return book({"Sheet1": rows})
+
+
+def countries_rows_with_titles_and_total_row() -> bytes:
+    rows: list[list[Any]] = [[None, *(TITLES[n] for n in ALL)]]
+    rows.append(["Elbonia 2020", *(levels_a(n) for n in ALL)])
+    rows.append(["Freedonia 2020", *(levels_c(n) for n in ALL)])
+    rows.append(["Overall average", *([2.5] * 21)])
+    return book({"Matrix": rows})
+
+
+def file_name_holds_country() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Level"]]
+    rows += [[f"Cap. {n}", levels_a(n)] for n in ALL]
+    return book({"Sheet1": rows})
+
+
+def english_template_like_with_percent_column() -> bytes:
+    rows: list[list[Any]] = [["Country:", "Elbonia"], ["Date:", "2025-02-28"], []]
+    rows.append(["No.", "Capability", "Level", "% complete"])
+    rows += [[n, TITLES[n], f"Level {levels_b(n)}", 0.5] for n in ALL]
+    return book({"Assessment": rows})
+
+
+def french_wide_two_countries() -> bytes:
+    rows: list[list[Any]] = [["Auto-évaluation MNR"], ["Capacité", "Elbonie 2022", "Moyenne"]]
+    rows += [[f"Capacité {n}", levels_b(n), levels_b(n)] for n in ALL]
+    return book({"Feuil1": rows})
+
+
+E, F = "Elbonia", "Freedonia"
+
+
+def full(levels: Callable[[int], int]) -> dict[int, int]:
+    return {n: levels(n) for n in ALL}
+
+
+CORPUS: list[Case] = [
+    (
+        "grid-long-label.xlsx",
+        grid_with_long_first_label,
+        {(E, 2023, None): full(levels_a), (F, 2023, None): full(levels_b)},
+    ),
+    (
+        "two-header-rows.xlsx",
+        two_header_rows,
+        {
+            (E, 2021, None): full(levels_a),
+            (E, 2023, None): full(levels_b),
+            (F, 2021, None): full(levels_c),
+            (F, 2023, None): full(levels_a),
+        },
+    ),
+    ("auto-evaluation.csv", french_csv, {("Elbonie", 2024, None): full(levels_a)}),
+    ("assessment.xlsx", country_in_sheet_name, {("Krakozhia", 2025, None): full(levels_b)}),
+    ("elbonia.xlsx", country_in_title_line, {(E, 2024, None): full(levels_c)}),
+    (
+        "caps.xlsx",
+        countries_by_cap_codes_with_average,
+        {(E, None, None): full(levels_a), (F, None, None): full(levels_b)},
+    ),
+    ("es.xlsx", spanish_long, {(E, 2022, None): full(levels_b)}),
+    ("pt.xlsx", portuguese_long, {(F, 2021, None): full(levels_c)}),
+    ("words.xlsx", levels_as_words, {(E, 2020, None): full(levels_a)}),
+    ("of-four.xlsx", levels_of_four, {(E, 2019, None): full(levels_b)}),
+    ("descriptions.xlsx", descriptions_as_labels, {(E, 2024, None): full(levels_c)}),
+    ("title-desc.xlsx", titles_with_descriptions, {(F, 2022, None): full(levels_a)}),
+    ("ministry.xlsx", logo_rows_notes_and_totals, {(F, 2021, None): full(levels_b)}),
+    (
+        "trend.xlsx",
+        transposed_years_as_columns,
+        {(F, 2020, None): full(levels_a), (F, 2022, None): full(levels_b)},
+    ),
+    ("bom.csv", semicolon_bom_decimal_comma, {(E, 2023, None): full(levels_c)}),
+    ("latin1.tsv", tab_separated_latin1, {("Côte Élbonie", 2021, None): full(levels_a)}),
+    ("hidden.xlsx", hidden_helper_and_numbers_as_text, {(E, 2018, None): full(levels_b)}),
+    ("spaces.xlsx", non_breaking_spaces_and_fullwidth, {(E, 2017, None): full(levels_c)}),
+    (
+        "per-sheet.xlsx",
+        several_tables_one_per_sheet,
+        {(E, 2024, None): full(levels_a), (F, 2024, None): full(levels_b)},
+    ),
+    ("dates.xlsx", date_cells_and_iso, {(F, 2023, None): full(levels_c)}),
+    ("domains.xlsx", domain_merged_column, {(E, 2022, None): full(levels_b)}),
+    ("comments.xlsx", wide_with_comments_column, {(E, 2021, None): full(levels_c)}),
+    (
+        "matrix.xlsx",
+        countries_rows_with_titles_and_total_row,
+        {(E, 2020, None): full(levels_a), (F, 2020, None): full(levels_c)},
+    ),
+    ("freedonia_mnr_2019.xlsx", file_name_holds_country, {(F, 2019, None): full(levels_a)}),
+    ("percent.xlsx", english_template_like_with_percent_column, {(E, 2025, None): full(levels_b)}),
+    ("fr-wide.xlsx", french_wide_two_countries, {("Elbonie", 2022, None): full(levels_b)}),
+]
+
+
+def _score(name: str, build: Callable[[], bytes], truth: Truth) -> tuple[int, int, int, Any]:
+    result = read(name, build())
+    found = by_assessment(result)
+    recovered = sum(
+        1
+        for key, levels in truth.items()
+        for number, level in levels.items()
+        if found.get(key, {}).get(number) == level
+    )
+    expected = sum(len(levels) for levels in truth.values())
+    invented = len(set(found) - set(truth))
+    return recovered, expected, invented, result
+
+
+@pytest.mark.parametrize(("name", "build", "truth"), CORPUS, ids=[c[0] for c in CORPUS])
+def test_each_messy_workbook_reads_to_its_truth(name, build, truth):
+    recovered, expected, invented, result = _score(name, build, truth)
+    errors = [p for p in result.problems if p.severity == "error"]
+    assert (recovered, invented) == (expected, 0), (by_assessment(result), result.problems)
+    assert not errors, errors
+
+
+def test_the_corpus_recovers_every_level_and_invents_nothing(capsys):
+    totals = [0, 0, 0]
+    for name, build, truth in CORPUS:
+        recovered, expected, invented, _ = _score(name, build, truth)
+        totals[0] += recovered
+        totals[1] += expected
+        totals[2] += invented
+    with capsys.disabled():
+        print(
+            f"\ncorpus of {len(CORPUS)} workbooks: levels recovered {totals[0]} / expected "
+            f"{totals[1]} ({100 * totals[0] / totals[1]:.1f}%), assessments invented {totals[2]}"
+        )
+    assert len(CORPUS) >= 25
+    assert totals[0] == totals[1]
+    assert totals[2] == 0
