@@ -9,9 +9,11 @@ with the reason.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from components.base.text import normalise
+from components.framework.model import Framework
 from components.ingest.context import assessment_context
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
 from components.ingest.layout import (
@@ -247,11 +249,14 @@ def _decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
 
 def _is_heading(ctx: ReadContext, value: Any) -> bool:
     """A summary label ("Average", "Total") or a domain's name: not a capability."""
-    if is_summary(value):
-        return True
-    return isinstance(value, str) and normalise(value) in {
-        normalise(d.name) for d in ctx.framework.domains
-    }
+    if not isinstance(value, str):
+        return False
+    return is_summary(value) or normalise(value) in _domain_names(ctx.framework)
+
+
+@cache
+def _domain_names(framework: Framework) -> frozenset[str]:
+    return frozenset(normalise(d.name) for d in framework.domains)
 
 
 def _long_row_draft(
