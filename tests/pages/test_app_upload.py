@@ -144,3 +144,27 @@ def test_a_corrected_file_uploaded_again_replaces_the_old_reading():
     assert len(session) == 1
     levels = at.session_state["mnr_collection"].capabilities["level"]
     assert set(levels.dropna()) == {3}
+
+
+def test_mapping_step_maps_an_unknown_label_and_applies_to_the_next_file_of_that_shape():
+    rows = ["country,year,capability,level", "Quentra,2023,Leadership,2"]
+    rows.append("Quentra,2023,Lead agency coordination,3")  # names no capability
+    data = ("\n".join(rows) + "\n").encode()
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(("quentra.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at, 0)["Levels read"] == 1
+    label = next(s for s in at.selectbox if "Lead agency coordination" in s.label)
+    label.set_value(2).run()  # capability 2, chosen by the person
+    assert not at.exception
+    assert metrics(at, 0)["Levels read"] == 2
+    assert metrics(at, 0)["Errors"] == 0
+    mapping = at.session_state["mnr_upload_mapping"]
+    assert mapping.labels == {"lead agency coordination": 2}
+    # The same label in another file is read with the same decision.
+    other = data.replace(b"Quentra", b"Ostravia")
+    at.file_uploader(key="mnr_uploader").set_value(
+        [("quentra.csv", data, "text/csv"), ("ostravia.csv", other, "text/csv")]
+    ).run()
+    assert not at.exception
+    assert metrics(at, 1)["Levels read"] == 2
