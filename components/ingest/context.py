@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -114,6 +114,8 @@ def _from_text(text: str, *, from_file: bool = False) -> Found:
     return Found(None, when)
 
 
+# Bounded: the keys are user text, and a long-running server must not grow without limit.
+@lru_cache(maxsize=4096)
 def iso3_of(country: str) -> str | None:
     """The ISO 3166 alpha-3 code of a country pycountry knows by this exact name, else None."""
     return _iso3_by_name().get(normalise(country))

@@ -105,7 +105,7 @@ class Meta:
         )
 
 
-def _text(value: Any) -> str | None:
+def cell_text(value: Any) -> str | None:
     """A cell as text for country, evidence and similar: ``None`` when blank."""
     if is_blank(value):
         return None
@@ -119,7 +119,7 @@ def _text(value: Any) -> str | None:
 
 
 def _one_line(value: Any) -> str | None:
-    text = _text(value)
+    text = cell_text(value)
     return " ".join(text.split()) if text else None
 
 
@@ -228,7 +228,8 @@ def read_answers(
     what = catalogue.describe(number)
     level = None
     if level_column is not None:
-        reading = parse_level(level_value, ctx.framework.scale)
+        scale = ctx.framework.scale
+        reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)
         if reading.error:
             ctx.add(
@@ -251,7 +252,7 @@ def read_answers(
             ctx.watch_formula(sheet, row, level_column, f"the level of {what}")
         level = reading.level
     evidence_column = columns.get("evidence")
-    evidence = _text(sheet.value(row, evidence_column)) if evidence_column is not None else None
+    evidence = cell_text(sheet.value(row, evidence_column)) if evidence_column is not None else None
     confidence = None
     confidence_column = columns.get("confidence")
     if confidence_column is not None:

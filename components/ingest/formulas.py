@@ -8,8 +8,6 @@ over just those cells reports each one, instead of treating it as blank.
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from typing import Any
 
 from openpyxl import load_workbook
@@ -21,7 +19,7 @@ from components.ingest.sheets import ReadContext, cell_address, quoted
 
 def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
     """Second, formulas-visible pass over only the used cells that came back blank."""
-    if not ctx.formula_cells or not _has_formulas(data):
+    if not ctx.formula_cells or not ctx.formulas:
         return
     wanted: dict[str, dict[int, list[int]]] = {}
     for sheet_name, row, column in ctx.formula_cells:
@@ -58,28 +56,6 @@ def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
                     )
     finally:
         workbook.close()
-
-
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet part holds a formula element at all.
-
-    A plain scan of the (already size-checked) XML is far cheaper than a second openpyxl pass,
-    and most uploads have no formulas in the cells that matter.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if not info.filename.startswith("xl/worksheets/") or info.is_dir():
-                continue
-            tail = b""
-            with archive.open(info) as part:
-                while chunk := part.read(1 << 20):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    tail = chunk[-16:]
-    return False
 
 
 def _formula_text(value: Any) -> str | None:

@@ -125,7 +125,7 @@ class _KeyIndex:
         # column of levels 1 to 4 would name capabilities 1 to 4 too.
         self.numbers: dict[int, set[int]] = {}
         self.named: dict[int, int] = {}
-        domains = {normalise(d.name) for d in ctx.framework.domains}
+        domains = ctx.domain_names
         for row, cells in enumerate(sheet.rows[: HEADER_SCAN_ROWS + KEY_SAMPLE_ROWS]):
             for column, value in enumerate(cells):
                 if value is None or is_summary(value):

@@ -122,8 +122,13 @@ class Catalogue:
         """``capability 7 (Access to Image Databases)``, as messages cite one."""
         return f"{self.kind} {number} ({self.titles[number]})"
 
-    def __hash__(self) -> int:  # Mapping fields are not hashable; titles identify a catalogue.
-        return hash((self.kind, tuple(self.titles.items())))
+    def __post_init__(self) -> None:
+        # Mapping fields are not hashable; titles identify a catalogue. Hashed once: catalogues
+        # are keys of the matching caches, looked up for every label read.
+        object.__setattr__(self, "_hash", hash((self.kind, tuple(self.titles.items()))))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined,no-any-return]
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -9,11 +9,8 @@ with the reason.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-from components.base.text import normalise
-from components.framework.model import Framework
 from components.ingest.context import assessment_context
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
 from components.ingest.layout import (
@@ -30,10 +27,10 @@ from components.ingest.matching import (
     Field,
     ItemMatch,
     classify_header,
-    is_plain_number,
     is_summary,
     match_any,
 )
+from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
 from components.ingest.values import (
     When,
@@ -96,10 +93,22 @@ def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list
         record.country_cell = meta_reader.empty.get("country")
         drafts[("", "", "")] = record
     answer_columns = [columns[f] for f in ("level", "evidence", "confidence") if f in columns]
+    quick = QuickRows(
+        ctx,
+        sheet,
+        columns=columns,
+        primary=primary,
+        secondary=secondary,
+        meta_reader=meta_reader,
+        defaults=defaults,
+        drafts=drafts,
+    )
     for row in range(layout.header + 1, len(sheet.rows)):
-        if not sheet.rows[row]:
+        cells = sheet.rows[row]
+        if not cells or quick.take(row):
             continue
-        has_answer = any(sheet.value(row, c) is not None for c in answer_columns)
+        width = len(cells)
+        has_answer = any(c < width and cells[c] is not None for c in answer_columns)
         found = _row_item(
             ctx,
             sheet,
@@ -155,8 +164,8 @@ def _row_item(
     number_column = columns.get("number")
     title_column = next((columns[f] for f in (primary.kind, secondary.kind) if f in columns), None)
     keys = [sheet.value(row, c) for c in (number_column, title_column) if c is not None]
-    settled, found = _settled(ctx, keys)
-    if settled:
+    done, found = settled(ctx, keys)
+    if done:
         return found
     matches: list[tuple[int, Any, Catalogue, ItemMatch]] = []
     for column in (number_column, title_column):
@@ -165,7 +174,9 @@ def _row_item(
         value = sheet.value(row, column)
         if value is None:
             continue
-        catalogue, match = match_any(value, primary, secondary)
+        catalogue, match = ctx.cached(
+            f"match-{primary.kind}", value, lambda v: match_any(v, primary, secondary)
+        )
         matches.append((column, value, catalogue, match))
     if not matches:
         if has_answer:
@@ -228,37 +239,6 @@ def _row_item(
     return None
 
 
-def _settled(ctx: ReadContext, keys: list[Any]) -> tuple[bool, tuple[Catalogue, int] | None]:
-    """(True, what) when a row's labels are settled before matching: a total, an average or a
-    domain heading (nothing), or a label the person mapped (its capability, or nothing)."""
-    if any(v is not None for v in keys) and all(v is None or _is_heading(ctx, v) for v in keys):
-        return True, None
-    for value in keys:
-        decided, number = _decision(ctx, value)
-        if decided:
-            return True, None if number is None else (ctx.capabilities, number)
-    return False, None
-
-
-def _decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
-    """What the person decided for this label in the mapping step, if anything."""
-    if ctx.mapping is None or not isinstance(value, str) or is_plain_number(value):
-        return False, None
-    return ctx.mapping.label(value)
-
-
-def _is_heading(ctx: ReadContext, value: Any) -> bool:
-    """A summary label ("Average", "Total") or a domain's name: not a capability."""
-    if not isinstance(value, str):
-        return False
-    return is_summary(value) or normalise(value) in _domain_names(ctx.framework)
-
-
-@cache
-def _domain_names(framework: Framework) -> frozenset[str]:
-    return frozenset(normalise(d.name) for d in framework.domains)
-
-
 def _long_row_draft(
     ctx: ReadContext,
     sheet: Sheet,
@@ -273,12 +253,9 @@ def _long_row_draft(
     """The assessment a long table's row belongs to, grouped by country, date/year and round."""
     if "country" in columns and is_summary(sheet.value(row, columns["country"])):
         return None  # a total or average row is never an assessment
-    cells = {
-        name: (sheet.value(row, column), row, column)
-        for name, column in columns.items()
-        if name in METADATA_FIELDS and sheet.value(row, column) is not None
-    }
-    meta = meta_reader.from_cells(cells).over(defaults)
+    meta, key = row_meta(
+        ctx, sheet, row, columns=columns, meta_reader=meta_reader, defaults=defaults
+    )
     if meta.country is None:
         if has_answer:
             country_cell = cell_address(row, columns["country"])
@@ -291,11 +268,11 @@ def _long_row_draft(
             )
             ctx.watch_formula(sheet, row, columns["country"], f"the country of row {row + 1}")
         return None
-    key = meta.key()
-    if key not in drafts:
-        drafts[key] = Draft(sheet)
-        apply_meta(drafts[key], meta)
-    return drafts[key]
+    draft = drafts.get(key)
+    if draft is None:
+        draft = drafts[key] = Draft(sheet)
+        apply_meta(draft, meta)
+    return draft
 
 
 def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[Draft]:
@@ -433,7 +410,7 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     for column, value in enumerate(header):
         if value is None or column in known:
             continue
-        decided, number = _decision(ctx, value)
+        decided, number = decision(ctx, value)
         if decided:
             if number is not None:
                 items[column] = (ctx.capabilities, number)

@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils.cell import coordinate_from_string
 from python_calamine import CalamineError, PasswordError
@@ -36,11 +37,12 @@ from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.refusals import FileRejected
 from components.ingest.report import (
+    ASSESSMENT_COLUMNS,
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
     ReadResult,
-    contract_dtypes,
+    contract_array,
 )
 from components.ingest.sheets import ReadContext, read_csv, read_workbook
 
@@ -259,8 +261,9 @@ def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
 
 
 def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    capability_rows: list[list[Any]] = []
-    enabler_rows: list[list[Any]] = []
+    """The tidy tables: one row per (assessment, capability) and per (assessment, enabler)."""
+    heads: list[tuple[Any, ...]] = []
+    kept: list[Draft] = []
     for draft in drafts:
         if draft.country is None:
             where = f"sheet “{draft.sheet.name}”" if draft.sheet.name else "the file"
@@ -280,30 +283,60 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
             if draft.sheet.name is None
             else (f"{ctx.file}{SOURCE_SEPARATOR}{draft.sheet.name}")
         )
-        head = [
-            _assessment_id(draft, source, ctx.content_key),
-            draft.country,
-            draft.iso3 or iso3_of(draft.country),
-            draft.year,
-            draft.date.isoformat() if draft.date else None,
-            draft.round,
-            draft.assessed_by,
-            source,
-        ]
-        for capability in ctx.framework.capabilities:
-            level, evidence, confidence = draft.items["capability"].get(
-                capability.number, (None, None, None)
+        heads.append(
+            (
+                _assessment_id(draft, source, ctx.content_key),
+                draft.country,
+                draft.iso3 or iso3_of(draft.country),
+                draft.year,
+                draft.date.isoformat() if draft.date else None,
+                draft.round,
+                draft.assessed_by,
+                source,
             )
-            capability_rows.append(
-                [*head, capability.number, capability.domain, level, evidence, confidence]
-            )
-        for enabler in ctx.framework.enablers:
-            level, evidence, confidence = draft.items["enabler"].get(
-                enabler.number, (None, None, None)
-            )
-            enabler_rows.append([*head, enabler.number, level, evidence, confidence])
-    capabilities = contract_dtypes(
-        pd.DataFrame(capability_rows, columns=CAPABILITY_COLUMNS, dtype=object)
+        )
+        kept.append(draft)
+    framework = ctx.framework
+    capabilities = _items_frame(
+        CAPABILITY_COLUMNS,
+        heads,
+        [d.items["capability"] for d in kept],
+        {
+            "capability": [c.number for c in framework.capabilities],
+            "domain": [c.domain for c in framework.capabilities],
+        },
     )
-    enablers = contract_dtypes(pd.DataFrame(enabler_rows, columns=ENABLER_COLUMNS, dtype=object))
+    enablers = _items_frame(
+        ENABLER_COLUMNS,
+        heads,
+        [d.items["enabler"] for d in kept],
+        {"enabler": [e.number for e in framework.enablers]},
+    )
     return capabilities, enablers
+
+
+_NO_ANSWER = (None, None, None)
+
+
+def _items_frame(
+    columns: Sequence[str],
+    heads: list[tuple[Any, ...]],
+    answers: list[dict[int, tuple[int | None, str | None, str | None]]],
+    items: dict[str, list[Any]],
+) -> pd.DataFrame:
+    """One row per (assessment, item): each assessment's head repeated for its items, the
+    items repeated for each assessment (both by index, not value by value), then the answers."""
+    numbers = next(iter(items.values()))
+    count = len(numbers)
+    per_head = np.repeat(np.arange(len(heads)), count)
+    per_item = np.tile(np.arange(count), len(heads))
+    values: dict[str, Any] = {
+        name: contract_array(name, [head[index] for head in heads]).take(per_head)
+        for index, name in enumerate(ASSESSMENT_COLUMNS)
+    }
+    for name, column in items.items():
+        values[name] = contract_array(name, column).take(per_item)
+    found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
+    for index, name in enumerate(("level", "evidence", "confidence")):
+        values[name] = contract_array(name, [answer[index] for answer in found])
+    return pd.DataFrame(values, columns=list(columns))

@@ -9,6 +9,7 @@ same assessment read twice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -129,6 +130,13 @@ def contract_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     types = {c: "Int64" for c in _INT_COLUMNS if c in frame.columns}
     types.update({c: "string" for c in _TEXT_COLUMNS if c in frame.columns})
     return frame.astype(types)
+
+
+def contract_array(column: str, values: Sequence[object]) -> pd.api.extensions.ExtensionArray:
+    """One column of the data contract built straight into its dtype (see ``contract_dtypes``),
+    without an object table first: that costs more than reading a small file."""
+    dtype = "Int64" if column in _INT_COLUMNS else "string" if column in _TEXT_COLUMNS else object
+    return pd.array(list(values), dtype=dtype)
 
 
 def find_duplicate_assessments(capabilities: pd.DataFrame) -> pd.DataFrame:

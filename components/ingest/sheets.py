@@ -12,16 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import zip_longest
+from math import isnan
+from typing import Any, TypeVar
 
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-from components.base.text import shorten
+from components.base.text import normalise, shorten
 from components.framework.model import Framework
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
@@ -36,6 +38,7 @@ from components.ingest.values import (
 from components.ingest.xlsx_extent import plan_xlsx
 
 MAX_QUOTED_CHARS = 60
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -72,11 +75,34 @@ def quoted(value: Any) -> str:
 
 
 def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
-    """A row without trailing blanks, blank text as ``None``."""
-    end = len(values)
-    while end and (values[end - 1] is None or is_blank(values[end - 1])):
-        end -= 1
-    return tuple(None if v is None or is_blank(v) else v for v in values[:end])
+    """A row without trailing blanks, blank text (and NaN) as ``None``.
+
+    ``is_blank`` inlined: this runs for every cell of every sheet.
+    """
+    cells = [None if _is_blank_cell(v) else v for v in values]
+    while cells and cells[-1] is None:
+        cells.pop()
+    return tuple(cells)
+
+
+def _clean_grid(grid: list[list[Any]], width: int) -> list[tuple[Any, ...]]:
+    """``_trim`` for every row of a grid, column by column: what is blank is decided once per
+    distinct value of a column, not once per cell (a long table repeats its values)."""
+    columns = list(zip_longest(*grid))[:width]
+    for index, column in enumerate(columns):
+        blanks = {v for v in set(column) if _is_blank_cell(v)}
+        if blanks:
+            columns[index] = tuple(None if v in blanks else v for v in column)
+    rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
+    return [row if not row or row[-1] is not None else _trim(row) for row in rows]
+
+
+def _is_blank_cell(value: Any) -> bool:
+    return (
+        value is None
+        or (isinstance(value, str) and (not value or value.isspace()))
+        or (isinstance(value, float) and isnan(value))
+    )
 
 
 @dataclass
@@ -94,18 +120,25 @@ class ReadContext:
     # the cached-values pass but are used: checked for formulas without a saved result.
     formula_cells: dict[tuple[str, int, int], str] = field(default_factory=dict)
     reported: set[tuple[Any, ...]] = field(default_factory=set)
+    # False once the workbook is known to hold no formula at all (see ``xlsx_extent``).
+    formulas: bool = True
     # The person's decisions from the mapping step (``components.ingest.mapping.Mapping``).
     mapping: Any = None
     # Labels that named no capability, in the order found: what the mapping step asks about.
     unmatched: list[str] = field(default_factory=list)
+    # Pure readings of cell values (a level, a label, a row's metadata), computed once per
+    # distinct value in this read: a long table repeats the same few hundred values thousands
+    # of times. Per read, so it never outlives the upload or mixes two people's files.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
-    @property
-    def capabilities(self) -> Catalogue:
-        return capability_catalogue(self.framework)
-
-    @property
-    def enablers(self) -> Catalogue:
-        return enabler_catalogue(self.framework)
+    def __post_init__(self) -> None:
+        # Looked up once: the catalogues are cached by framework, and hashing a framework
+        # (a deep frozen tree) on every cell would cost more than reading the cell.
+        self.capabilities: Catalogue = capability_catalogue(self.framework)
+        self.enablers: Catalogue = enabler_catalogue(self.framework)
+        self.domain_names: frozenset[str] = frozenset(
+            normalise(d.name) for d in self.framework.domains
+        )
 
     def add(
         self,
@@ -126,6 +159,19 @@ class ReadContext:
         self.reported.add(key)
         return True
 
+    def cached(self, kind: str, value: Any, compute: Callable[[Any], _T]) -> _T:
+        """``compute(value)``, computed once per distinct ``value`` (and type) in this read.
+
+        Only for pure readings: whatever ``compute`` reports is reported for the first
+        occurrence only.
+        """
+        key = (kind, value.__class__, value)
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            result = self.memo[key] = compute(value)
+            return result
+
     def watch_formula(self, sheet: Sheet, row: int, column: int, meaning: str) -> None:
         if sheet.name is not None:
             self.formula_cells.setdefault((sheet.name, row, column), meaning)
@@ -140,6 +186,7 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
     """
     if kind == "xlsx":
         plan = plan_xlsx(data, ctx.limits)
+        ctx.formulas = plan.formulas
         if plan.stream:
             return _stream_xlsx(ctx, plan.data, plan.cut_at)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -179,7 +226,7 @@ def _read_calamine_sheet(ctx: ReadContext, workbook: CalamineWorkbook, meta: Any
     wide = end[1] + 1 > width and any(
         not is_blank(v) for row in grid for v in row[width:] if len(row) > width
     )
-    sheet.rows.extend(_trim(row[:width]) for row in grid)
+    sheet.rows.extend(_clean_grid(grid, width))
     if wide:
         _report_too_wide(ctx, sheet)
     while sheet.rows and not sheet.rows[-1]:

@@ -34,6 +34,7 @@ _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _SHEET_DATA_END = re.compile(rb"</(\w+:)?sheetData>")
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"
+_PREFIXED_FORMULA = re.compile(rb"<\w+:f[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class XlsxPlan:
     data: bytes
     stream: bool
     cut_at: int | None = None
+    # Whether any sheet holds a formula (seen on the same pass): if none, no cell can be a
+    # formula without a saved result, and the formulas pass is skipped.
+    formulas: bool = True
 
 
 def row_reach(limits: ReadLimits) -> int:
@@ -62,9 +66,14 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             for info in archive.infolist()
             if info.filename.startswith(_WORKSHEET_PREFIX) and info.filename.endswith(".xml")
         ]
-        far = [info for info in sheets if _reaches_far(archive.read(info))]
+        far, formulas = [], False
+        for info in sheets:
+            xml = archive.read(info)
+            formulas = formulas or has_formula(xml)
+            if _reaches_far(xml):
+                far.append(info)
         if not far:
-            return XlsxPlan(data, stream=False)
+            return XlsxPlan(data, stream=False, formulas=formulas)
         reach = row_reach(limits)
         cut_at = None
         changed: dict[str, bytes] = {}
@@ -77,12 +86,20 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             if bounded is not xml:
                 changed[info.filename] = bounded
         if not changed:
-            return XlsxPlan(data, stream=True)
+            return XlsxPlan(data, stream=True, formulas=formulas)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
             for info in archive.infolist():
                 copy.writestr(info.filename, changed.get(info.filename) or archive.read(info))
-    return XlsxPlan(buffer.getvalue(), stream=True, cut_at=cut_at)
+    return XlsxPlan(buffer.getvalue(), stream=True, cut_at=cut_at, formulas=formulas)
+
+
+def has_formula(xml: bytes) -> bool:
+    """Whether a sheet's XML holds a formula element (``<f>``, ``<f t="shared" .../>``, or with
+    a namespace prefix). Plain searches: far cheaper than a regex over every tag."""
+    if b"<f>" in xml or b"<f " in xml or b"<f/" in xml:
+        return True
+    return (b":f>" in xml or b":f " in xml or b":f/" in xml) and bool(_PREFIXED_FORMULA.search(xml))
 
 
 def _with_dimension(xml: bytes) -> bytes:
