@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
@@ -16,7 +17,14 @@ def normalise(text: str) -> str:
     Used wherever people's spelling is compared with the framework's: "Research, analysis &
     monitoring" and "research analysis and monitoring" normalise to the same string.
     """
-    text = unicodedata.normalize("NFKD", str(text))
+    return _normalise_text(str(text))
+
+
+# Bounded: the keys are user text (country names, labels), and a long-running server must not
+# grow without limit. The same few hundred strings are normalised again and again per file.
+@lru_cache(maxsize=16384)
+def _normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())

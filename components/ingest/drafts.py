@@ -133,7 +133,7 @@ class MetaReader:
         self.empty: dict[Field, str] = {}
 
     def when(self, value: Any, row: int, column: int) -> When:
-        when = parse_when(value)
+        when = self.ctx.cached("when", value, parse_when)
         if when.note and self.ctx.once((self.sheet.name, "when", column, str(value))):
             kept = "it was used" if when.year is not None else "it was left empty"
             self.ctx.add(

@@ -103,10 +103,8 @@ def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list
         defaults=defaults,
         drafts=drafts,
     )
-    for row in range(layout.header + 1, len(sheet.rows)):
+    for row in quick.slow_rows(layout.header + 1, len(sheet.rows)):
         cells = sheet.rows[row]
-        if not cells or quick.take(row):
-            continue
         width = len(cells)
         has_answer = any(c < width and cells[c] is not None for c in answer_columns)
         found = _row_item(

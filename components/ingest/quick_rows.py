@@ -14,7 +14,7 @@ table's row metadata (``row_meta``), read once per distinct combination.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from operator import itemgetter
 from typing import Any, Final
 
@@ -131,12 +131,10 @@ class QuickRows:
         self.confidence = columns.get("confidence")
         answers = (self.level, self.evidence, self.confidence)
         metas = tuple(c for f, c in columns.items() if f in METADATA_FIELDS) if self.long else ()
-        # Every cell a row needs, fetched at once; the parts are slices of that tuple.
+        # Every column a row needs: the labels, the metadata, then the answers.
         self.wanted = (*keys, *metas, *(c for c in answers if c is not None))
         self.meta_start, self.answer_start = len(keys), len(keys) + len(metas)
         self.answer_slots = tuple(c is not None for c in answers)
-        self.fetch = itemgetter(*self.wanted, *self.wanted[:1])  # always a tuple, even for one
-        self.reach = max(self.wanted, default=0)
         self.items: dict[Any, Any] = {}
         self.metas: dict[Any, Any] = {}
         self.answers: dict[Any, Any] = {}
@@ -144,40 +142,89 @@ class QuickRows:
         # The level's cell is each item's first cell: its column letters, once.
         self.level_letters = get_column_letter((self.level or 0) + 1)
 
-    def take(self, row: int) -> bool:
-        """True when the row was read, or rightly skipped, with nothing to report."""
-        cells = self.sheet.rows[row]
-        if len(cells) > self.reach:
-            values = self.fetch(cells)
-        else:  # a row cut short by trailing blanks
-            values = (*(cells[c] if c < len(cells) else None for c in self.wanted), None)
-        types = tuple(map(type, values))
-        meta_start, answer_start = self.meta_start, self.answer_start
-        typed = (values[:meta_start], types[:meta_start])
-        item = self.items.get(typed)
-        if item is None:
-            item = self.items[typed] = self._item(typed[0])
-        if item is SKIP:
+    def slow_rows(self, first: int, last: int) -> Iterator[int]:
+        """Take rows ``first`` to ``last - 1`` in order, yielding each one that needs the
+        row-by-row path (the caller reads it before the next rows are taken).
+
+        The labels and answers of all rows are read first, column by column and once per
+        distinct value; nothing there reports. Assessments are then found row by row, in
+        order, because reading a row's metadata may report (once per distinct value).
+        """
+        rows = self.sheet.rows[first:last]
+        columns = [[r[c] if len(r) > c else None for r in rows] for c in self.wanted]
+        count = len(rows)
+        items = _outcomes(columns[: self.meta_start], count, self.items, self._item)
+        answers = _outcomes(columns[self.answer_start :], count, self.answers, self._read_answers)
+        metas, _ = _keys(columns[self.meta_start : self.answer_start], count)
+        if self.long and self._all_at_once(first, rows, items, metas, answers):
+            return
+        single = self.drafts.get(("", "", ""))
+        for offset, (cells, item, meta, answer) in enumerate(
+            zip(rows, items, metas, answers, strict=True)
+        ):
+            if not cells or item is SKIP:
+                continue
+            row = first + offset
+            if item is SLOW or answer is SLOW:
+                yield row
+                continue
+            draft = single
+            if self.long:
+                draft = self.metas.get(meta)
+                if draft is None:
+                    draft = self.metas[meta] = self._draft(row)
+            if draft is SLOW or not self._record(row, draft, *item, answer):
+                yield row
+
+    def _all_at_once(
+        self,
+        first: int,
+        rows: list[tuple[Any, ...]],
+        items: list[Any],
+        metas: list[Any],
+        answers: list[Any],
+    ) -> bool:
+        """Take every row of a long table at once when all of them read cleanly; ``False``
+        (with nothing taken) when any needs the row-by-row path.
+
+        Clean means: every label and answer read without a report, no item twice for the same
+        metadata, and every assessment found without a report (found in the order the rows
+        first name them, stopping at the first that needs one, as row by row would).
+        """
+        kept = [i for i, (cells, item) in enumerate(zip(rows, items, strict=True)) if cells]
+        kept = [i for i in kept if items[i] is not SKIP]
+        if not kept:
             return True
-        if item is SLOW:
+        kept_items = [items[i] for i in kept]
+        kept_answers = [answers[i] for i in kept]
+        if SLOW in kept_items or SLOW in kept_answers:
             return False
-        catalogue, number = item
-        if self.long:
-            typed = (values[meta_start:answer_start], types[meta_start:answer_start])
-            draft = self.metas.get(typed)
+        kept_metas = [metas[i] for i in kept]
+        if len(set(zip(kept_metas, kept_items, strict=True))) != len(kept):
+            return False  # an item twice: reported on the row-by-row path
+        first_offset = dict(zip(reversed(kept_metas), reversed(kept), strict=True))
+        by_meta: dict[Any, Any] = {}
+        for meta, offset in sorted(first_offset.items(), key=itemgetter(1)):
+            draft = self.metas.get(meta)
             if draft is None:
-                draft = self.metas[typed] = self._draft(row)
-        else:
-            draft = self.drafts[("", "", "")]
-        if draft is SLOW:
-            return False
-        typed = (values[answer_start:-1], types[answer_start:-1])
-        answers = self.answers.get(typed)
-        if answers is None:
-            answers = self.answers[typed] = self._read_answers(typed[0])
-        if answers is SLOW:
-            return False
-        return self._record(row, draft, catalogue, number, answers)
+                draft = self.metas[meta] = self._draft(first + offset)
+            if draft is SLOW:
+                return False
+            by_meta[meta] = draft
+        if len({id(draft) for draft in by_meta.values()}) != len(by_meta):
+            return False  # two spellings of one assessment: items may repeat across them
+        letters, level = self.level_letters, self.level
+        for offset, meta, (catalogue, number), answer in zip(
+            kept, kept_metas, kept_items, kept_answers, strict=True
+        ):
+            draft = by_meta[meta]
+            draft.first_cell[(catalogue.kind, number)] = f"{letters}{first + offset + 1}"
+            draft.items[catalogue.kind][number] = answer
+            if answer[0] is None and level is not None:
+                self.ctx.watch_formula(
+                    self.sheet, first + offset, level, f"the level of {catalogue.describe(number)}"
+                )
+        return True
 
     def _record(
         self,
@@ -262,3 +309,42 @@ class QuickRows:
             if not ok:
                 return SLOW
         return (level, evidence, confidence)
+
+
+def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[Any], Any]]:
+    """Per row, a dictionary key for its values in ``columns``, and how to get the values
+    back from a key. Built by zipping, not cell by cell.
+
+    1, 1.0 and True are the same key in a dictionary, and True is not a level: a part with a
+    true/false cell is keyed by values and types together. Without one, 1 and 1.0 read the
+    same everywhere here, so the values alone are the key (one column: the value itself).
+    """
+    if not columns:
+        return [()] * count, _same
+    if any(bool in set(map(type, column)) for column in columns):
+        values = zip(*columns, strict=True)
+        types = zip(*(map(type, column) for column in columns), strict=True)
+        return list(zip(values, types, strict=True)), itemgetter(0)
+    if len(columns) == 1:
+        return columns[0], _alone
+    return list(zip(*columns, strict=True)), _same
+
+
+def _same(key: Any) -> Any:
+    return key
+
+
+def _alone(key: Any) -> tuple[Any]:
+    return (key,)
+
+
+def _outcomes(
+    columns: list[list[Any]], count: int, known: dict[Any, Any], read: Callable[[Any], Any]
+) -> list[Any]:
+    """Per row, ``read(values)`` of its values in ``columns``, computed once per distinct
+    values (and types) and kept in ``known``."""
+    keys, values_of = _keys(columns, count)
+    for key in dict.fromkeys(keys):
+        if key not in known:
+            known[key] = read(values_of(key))
+    return list(map(known.__getitem__, keys))

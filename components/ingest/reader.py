@@ -297,9 +297,14 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
         )
         kept.append(draft)
     framework = ctx.framework
+    # Each assessment column once, for both tables.
+    head_arrays = {
+        name: contract_array(name, [head[index] for head in heads])
+        for index, name in enumerate(ASSESSMENT_COLUMNS)
+    }
     capabilities = _items_frame(
         CAPABILITY_COLUMNS,
-        heads,
+        head_arrays,
         [d.items["capability"] for d in kept],
         {
             "capability": [c.number for c in framework.capabilities],
@@ -308,7 +313,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
     )
     enablers = _items_frame(
         ENABLER_COLUMNS,
-        heads,
+        head_arrays,
         [d.items["enabler"] for d in kept],
         {"enabler": [e.number for e in framework.enablers]},
     )
@@ -320,7 +325,7 @@ _NO_ANSWER = (None, None, None)
 
 def _items_frame(
     columns: Sequence[str],
-    heads: list[tuple[Any, ...]],
+    heads: dict[str, Any],
     answers: list[dict[int, tuple[int | None, str | None, str | None]]],
     items: dict[str, list[Any]],
 ) -> pd.DataFrame:
@@ -328,15 +333,13 @@ def _items_frame(
     items repeated for each assessment (both by index, not value by value), then the answers."""
     numbers = next(iter(items.values()))
     count = len(numbers)
-    per_head = np.repeat(np.arange(len(heads)), count)
-    per_item = np.tile(np.arange(count), len(heads))
-    values: dict[str, Any] = {
-        name: contract_array(name, [head[index] for head in heads]).take(per_head)
-        for index, name in enumerate(ASSESSMENT_COLUMNS)
-    }
+    per_head = np.repeat(np.arange(len(answers)), count)
+    per_item = np.tile(np.arange(count), len(answers))
+    values: dict[str, Any] = {name: array.take(per_head) for name, array in heads.items()}
     for name, column in items.items():
         values[name] = contract_array(name, column).take(per_item)
     found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
     for index, name in enumerate(("level", "evidence", "confidence")):
         values[name] = contract_array(name, [answer[index] for answer in found])
-    return pd.DataFrame(values, columns=list(columns))
+    # In the contract's order already, so pandas has nothing to reorder.
+    return pd.DataFrame({name: values[name] for name in columns}, copy=False)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from components.base.text import normalise
@@ -134,9 +136,27 @@ def contract_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 
 def contract_array(column: str, values: Sequence[object]) -> pd.api.extensions.ExtensionArray:
     """One column of the data contract built straight into its dtype (see ``contract_dtypes``),
-    without an object table first: that costs more than reading a small file."""
-    dtype = "Int64" if column in _INT_COLUMNS else "string" if column in _TEXT_COLUMNS else object
-    return pd.array(list(values), dtype=dtype)
+    without an object table first: that costs more than reading a small file.
+
+    Integer columns hold small whole numbers (levels, years, item numbers) or ``None``, so
+    they pass through float, where ``None`` is NaN and becomes <NA>, instead of Python's
+    value-by-value conversion; a column of only ``None`` (no evidence given) is one <NA>
+    repeated.
+    """
+    values = list(values)
+    integers, text = _contract_dtypes()
+    dtype = integers if column in _INT_COLUMNS else text if column in _TEXT_COLUMNS else object
+    if values and values.count(None) == len(values):
+        return pd.array([None], dtype=dtype).take(np.zeros(len(values), dtype=np.intp))
+    if dtype is integers:
+        return pd.array(np.array(values, dtype=float), dtype=dtype)
+    return pd.array(values, dtype=dtype)
+
+
+@cache
+def _contract_dtypes() -> tuple[pd.Int64Dtype, pd.StringDtype]:
+    """The dtype objects, made once (a dtype named by a string is parsed on every use)."""
+    return pd.Int64Dtype(), pd.StringDtype()
 
 
 def find_duplicate_assessments(capabilities: pd.DataFrame) -> pd.DataFrame:

@@ -31,10 +31,8 @@ BLANK_ROWS_PAST_LIMIT = 10
 # of two letters past KN (column 300).
 _FAR_REFERENCE = re.compile(rb' r="(?:[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
-_SHEET_DATA_END = re.compile(rb"</(\w+:)?sheetData>")
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"
-_PREFIXED_FORMULA = re.compile(rb"<\w+:f[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -95,11 +93,19 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
 
 
 def has_formula(xml: bytes) -> bool:
-    """Whether a sheet's XML holds a formula element (``<f>``, ``<f t="shared" .../>``, or with
-    a namespace prefix). Plain searches: far cheaper than a regex over every tag."""
-    if b"<f>" in xml or b"<f " in xml or b"<f/" in xml:
-        return True
-    return (b":f>" in xml or b":f " in xml or b":f/" in xml) and bool(_PREFIXED_FORMULA.search(xml))
+    """Whether a sheet's XML holds a formula element (``<f>``, ``<f t="shared" .../>``), also
+    with the namespace prefix its sheet data uses. One plain search: a regex over every tag
+    costs more than the rest of the plan."""
+    start = _SHEET_DATA_START.search(xml)
+    prefix = (start.group(1) or b"") if start else b""
+    for needle in dict.fromkeys((b"<f", b"<" + prefix + b"f")):
+        found = xml.find(needle)
+        while found != -1:
+            # "<f>", "<f " or "<f/", not "<filters>" or "<firstHeader>".
+            if xml[found + len(needle) : found + len(needle) + 1] in (b">", b" ", b"/"):
+                return True
+            found = xml.find(needle, found + 1)
+    return False
 
 
 def _with_dimension(xml: bytes) -> bytes:
@@ -117,13 +123,21 @@ def _with_dimension(xml: bytes) -> bytes:
 
 def _reaches_far(xml: bytes) -> bool:
     """Whether calamine's grid for this sheet could be larger than the fast grid."""
-    if _FAR_REFERENCE.search(xml):
+    start = _SHEET_DATA_START.search(xml)
+    if start is None:
+        return False  # no cells at all
+    # The closing tag, found from the end (a regex from the start would visit every tag).
+    end = xml.rfind(b"sheetData>")
+    data = (start.end(), end if end > start.end() else len(xml))
+    if _FAR_REFERENCE.search(xml, *data):
         return True
     # Every row and cell should say where it is (Excel, LibreOffice and openpyxl all do); a
-    # position left implied cannot be bounded by the scan above.
-    written = xml.count(b' r="')
-    tags = xml.count(b"<c ") + xml.count(b"<row ")
-    return written != tags or b"<c>" in xml or b"<row>" in xml
+    # position left implied cannot be bounded by the scan above. Within the sheet's data only
+    # rows start "<row" and only cells "<c" ("<c ", "<c>", "<c/>"), so counting those against
+    # the positions written finds any left implied. (A prefixed "<x:c" is not counted: such
+    # sheets are streamed, as openpyxl reads them surely.)
+    written = xml.count(b' r="', *data)
+    return written != xml.count(b"<c", *data) + xml.count(b"<row", *data)
 
 
 def _cut(xml: bytes, reach: int) -> bytes | None:
