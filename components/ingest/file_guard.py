@@ -8,8 +8,9 @@ NGO analyst can act on. It never extracts a whole archive and never parses a she
 rows and columns are the reader's job (``ReadLimits.max_rows_per_sheet``, ``max_columns``).
 
 Here: the order of the checks, old Office files, recognisable binaries and text tables. Zip
-packages (xlsx and its look-alikes) are checked in ``zip_guard``; the limits live in ``limits``
-and the refusal with its shared wording in ``refusals``.
+packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``), the
+sheets of an .xls in ``xls_guard``; the limits live in ``limits`` and the refusal with its
+shared wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
 files that are really web pages or CSV text. A real workbook named ``.csv`` is read as a
@@ -41,6 +42,7 @@ from components.ingest.refusals import (
     not_spreadsheet,
     size_and_limit,
 )
+from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
 # Share of control characters above which decoded "text" is really binary. Real tables have
@@ -147,7 +149,9 @@ def check_upload(
     if _ANY_WHITESPACE.fullmatch(data):
         raise _empty()
     if data.startswith(_CFB_MAGIC):
-        return _check_compound_file(data, extension)
+        kind = _check_compound_file(data, extension)
+        check_xls(data, limits)
+        return kind
     if data.startswith(_ZIP_MAGICS):
         return check_zip(data, limits)
     _reject_known_binary(data)

@@ -20,10 +20,12 @@ from pathlib import Path
 
 import defusedxml
 import defusedxml.ElementTree
+import olefile
 import openpyxl
 import openpyxl.xml
 import openpyxl.xml.functions
 import pytest
+import xlwt
 from python_calamine import CalamineWorkbook
 
 from components.ingest.file_guard import check_upload, openpyxl_uses_defusedxml
@@ -189,6 +191,50 @@ def ods(*, prolog: str = "", rows: str = ODS_ROWS, manifest: bytes | None = None
     )
 
 
+def xls(cells: tuple[tuple[int, int, object], ...] = (), sheets: int = 1) -> bytes:
+    """A real Excel 97-2003 workbook (xlwt writes BIFF8 in a compound file), with ``cells`` as
+    (row, column, value) on its first sheet besides a small table."""
+    book = xlwt.Workbook()
+    for number in range(sheets):
+        sheet = book.add_sheet(f"Data {number + 1}")
+        for column, header in enumerate(("Country", "Year", "Capability", "Level")):
+            sheet.write(0, column, header)
+        for column, value in enumerate(("Elbonia", 2024, "Leadership", 2)):
+            sheet.write(1, column, value)
+        if number == 0:
+            for row, column, value in cells:
+                sheet.write(row, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xls_blank_far() -> bytes:
+    """Formatting far out (a bold blank cell at IV65536): not a value, no grid needed for it."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for column, value in enumerate(("Country", "Year", "Elbonia", 2024)):
+        sheet.write(column // 2, column % 2, value)
+    sheet.write(65535, 255, None, xlwt.easyxf("font: bold on"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xls_with_workbook_stream(stream: bytes) -> bytes:
+    """A real .xls whose Workbook stream is replaced (same length, so the container holds)."""
+    data = bytearray(xls())
+    original = _workbook_stream_of(bytes(data))
+    start = bytes(data).find(original[:512])
+    data[start : start + len(stream)] = stream
+    return bytes(data)
+
+
+def _workbook_stream_of(data: bytes) -> bytes:
+    with olefile.OleFileIO(data) as ole:
+        return ole.openstream("Workbook").read()
+
+
 def cfb(*streams: str) -> bytes:
     """A minimal but well-formed compound file (the container of .xls and encrypted .xlsx).
 
@@ -283,8 +329,11 @@ def deterministic_binary(size: int = 4096) -> bytes:
 
 ACCEPTED: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("xlsx", "assessment.xlsx", xlsx, "xlsx"),
-    ("xls", "old.xls", lambda: cfb("Workbook", "\x05SummaryInformation"), "xls"),
-    ("xls renamed .xlsx", "old.xlsx", lambda: cfb("Workbook"), "xls"),
+    ("xls", "old.xls", xls, "xls"),
+    ("xls renamed .xlsx", "old.xlsx", xls, "xls"),
+    ("xls reaching the last row in 4 columns", "long.xls", lambda: xls(((65535, 3, 1),)), "xls"),
+    ("xls formatted far out, values near", "styled.xls", xls_blank_far, "xls"),
+    ("xls with 50 sheets, at the limit", "many.xls", lambda: xls(sheets=50), "xls"),
     ("ods", "calc.ods", ods, "ods"),
     ("ods renamed .xlsx", "calc.xlsx", ods, "ods"),
     ("xlsx named .csv", "assessment.csv", xlsx, "xlsx"),
@@ -356,6 +405,13 @@ def test_accepted(name: str, factory: Callable[[], bytes], expected: str) -> Non
         # Accepted means readable: openpyxl, as the reader calls it, opens the same bytes.
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
         assert workbook.sheetnames
+    if expected == "xls":
+        # ...and calamine opens it, the table where it was written.
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        assert workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()[1][:2] == [
+            "Elbonia",
+            2024.0,
+        ]
     if expected == "ods":
         # ...and calamine, which reads .ods, opens the same bytes (empty rows cost nothing).
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -396,6 +452,42 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         DEFAULT_LIMITS,
         "damaged",
         ("holds no workbook", ".xlsx"),
+    ),
+    (
+        "xls with a workbook stream that is not a workbook",
+        "x.xls",
+        lambda: cfb("Workbook", "\x05SummaryInformation"),
+        DEFAULT_LIMITS,
+        "damaged",
+        ("damaged", ".xlsx"),
+    ),
+    (
+        "xls whose one cell far out asks for a gigabyte",
+        "bomb.xls",
+        lambda: xls(((65535, 255, "x"),)),
+        DEFAULT_LIMITS,
+        "too_far",
+        ("row 65,536", "column 256", ".xlsx"),
+    ),
+    (
+        "xls with too many sheets",
+        "many.xls",
+        lambda: xls(sheets=51),
+        DEFAULT_LIMITS,
+        "too_many_sheets",
+        ("51 sheets", "50"),
+    ),
+    (
+        "xls whose sheet records run past the stream",
+        "cut.xls",
+        # BOUNDSHEET: the sheet starts at byte 16; EOF of the globals; there, a BOF record
+        # that claims 65,535 bytes the stream does not have.
+        lambda: xls_with_workbook_stream(
+            b"\x85\x00\x08\x00\x10\x00\x00\x00\x00\x00\x00\x00\x0a\x00\x00\x00\x09\x08\xff\xff"
+        ),
+        DEFAULT_LIMITS,
+        "damaged",
+        ("damaged",),
     ),
     (
         "ods locked with a password",

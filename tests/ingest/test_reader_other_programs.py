@@ -60,3 +60,44 @@ def test_wide_table_saved_by_libreoffice(country, year, column):
         expected = wide_levels(number)[column]
         got = rows.loc[number, "level"]
         assert (None if pd.isna(got) else int(got)) == expected
+
+
+def _xls(far: tuple[int, int] | None = None) -> bytes:
+    """A long table as Excel 97-2003 saves it (xlwt writes real BIFF8), one level blank."""
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Assessments")
+    for column, header in enumerate(("Pays", "Année", "Capacité", "Niveau")):
+        sheet.write(0, column, header)
+    for row, capability in enumerate(default_framework().capabilities, start=1):
+        for column, value in enumerate(("Elbonia", 2024, capability.title)):
+            sheet.write(row, column, value)
+        if capability.number != 9:
+            sheet.write(row, 3, capability.number % 5)
+    if far is not None:
+        sheet.write(*far, "stray")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_xls_workbook_reads_every_level():
+    result = read_assessment_file("elbonia.xls", _xls(), default_framework())
+    assert result.problems == ()
+    levels = result.capabilities.set_index("capability")["level"]
+    assert levels.isna().sum() == 1 and pd.isna(levels[9])
+    assert {n: int(levels[n]) for n in levels.index if n != 9} == {
+        n: n % 5 for n in range(1, 22) if n != 9
+    }
+
+
+def test_an_xls_with_a_cell_far_out_is_refused_before_it_is_opened():
+    result = read_assessment_file("elbonia.xls", _xls(far=(65535, 255)), default_framework())
+    assert result.capabilities.empty
+    (problem,) = result.problems
+    assert problem.severity == "error"
+    assert "row 65,536 and column 256" in problem.message
+    assert ".xlsx" in problem.fix
