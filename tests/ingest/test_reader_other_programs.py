@@ -88,7 +88,8 @@ def test_an_xls_workbook_reads_every_level():
     result = read_assessment_file("elbonia.xls", _xls(), default_framework())
     assert result.problems == ()
     levels = result.capabilities.set_index("capability")["level"]
-    assert levels.isna().sum() == 1 and pd.isna(levels[9])
+    assert levels.isna().sum() == 1
+    assert pd.isna(levels[9])
     assert {n: int(levels[n]) for n in levels.index if n != 9} == {
         n: n % 5 for n in range(1, 22) if n != 9
     }
