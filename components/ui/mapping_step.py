@@ -9,6 +9,7 @@ other file of the same shape in the session. Nothing is applied until the person
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pandas as pd
@@ -33,6 +34,8 @@ NOT_A_CAPABILITY = 0  # the drop-down's value for "not a capability"
 UNDECIDED = -1
 # Unmatched labels asked about at most, per file (the rest follow once these are settled).
 MAX_LABELS = 40
+# Session key suffix: the person has chosen something in this file's step.
+_TOUCHED = "-touched"
 
 
 def needs_mapping(result: ReadResult) -> bool:
@@ -45,8 +48,18 @@ def needs_mapping(result: ReadResult) -> bool:
 def render_mapping_step(
     result: ReadResult, data: bytes, framework: Framework, key: str, *, expanded: bool
 ) -> None:
-    """The step for one file: its sheets' layout, then its unmatched labels."""
-    with st.expander("Fix how this file is read", icon=":material/tune:", expanded=expanded):
+    """The step for one file: its sheets' layout, then its unmatched labels.
+
+    Once the person has chosen something in it, it stays open: the reading changes with each
+    choice (a file read partly is not "nothing read" any more), and a step that closed under
+    the person's hand would hide the next choice.
+    """
+    with st.expander(
+        "Fix how this file is read",
+        icon=":material/tune:",
+        expanded=expanded or bool(st.session_state.get(f"{key}{_TOUCHED}")),
+        key=f"{key}-step",
+    ):
         st.caption(
             "Tell the app what it could not work out. Your choices apply at once to this file "
             "and to any other file in this session with the same headers."
@@ -113,6 +126,7 @@ def _render_layout(previews: list[SheetPreview], key: str) -> None:
 
 def _store_layout(preview: SheetPreview, prefix: str) -> None:
     """Callback: the layout widgets' values into the session's mapping (or out of it)."""
+    st.session_state[f"{prefix.rpartition('-')[0]}{_TOUCHED}"] = True
     mapping = state.upload_mapping()
     header = int(st.session_state.get(f"{prefix}-header", (preview.header_row or 0) + 1)) - 1
     roles = {
@@ -121,8 +135,13 @@ def _store_layout(preview: SheetPreview, prefix: str) -> None:
         if st.session_state.get(f"{prefix}-{role}") is not None
     }
     sheet_mapping = mapping_for(preview, header, roles)
-    kept = tuple(m for m in mapping.sheets if m.signature != sheet_mapping.signature)
+    # What these widgets stored before (another header row of the same sheet) is replaced,
+    # not kept beside: it would match first, higher up the sheet.
+    stored = f"{prefix}-signature"
+    replaced = {sheet_mapping.signature, st.session_state.get(stored)}
+    kept = tuple(m for m in mapping.sheets if m.signature not in replaced)
     on = bool(st.session_state.get(f"{prefix}-use")) and bool(roles)
+    st.session_state[stored] = sheet_mapping.signature if on else None
     state.set_upload_mapping(Mapping((*kept, sheet_mapping) if on else kept, mapping.labels))
 
 
@@ -136,10 +155,18 @@ def _preview_frame(preview: SheetPreview) -> pd.DataFrame:
 
 
 def _render_labels(result: ReadResult, framework: Framework, key: str) -> None:
-    # Labels once asked about stay on screen after they are mapped, so a choice can be undone.
+    # Labels once asked about stay on screen after they are mapped, so a choice can be undone;
+    # one that the file's reading no longer meets (a header row read as data before the person
+    # chose the right row) and that was never decided is not asked about any more.
     asked: list[str] = st.session_state.setdefault(f"{key}-asked", [])
     asked.extend(label for label in result.unmatched_labels if label not in asked)
-    labels = list(asked)
+    decided = state.upload_mapping().labels
+    unmatched = set(result.unmatched_labels)
+    # One question per label as the mapping keeps it (case and spacing aside).
+    by_key = {label_key(label): label for label in reversed(asked)}
+    labels = [
+        label for key_, label in reversed(by_key.items()) if label in unmatched or key_ in decided
+    ]
     if not labels:
         return
     st.markdown("**Labels that name no capability**")
@@ -147,14 +174,23 @@ def _render_labels(result: ReadResult, framework: Framework, key: str) -> None:
     names = {c.number: f"{c.number} · {c.title}" for c in framework.capabilities}
     names[UNDECIDED] = "Choose…"
     names[NOT_A_CAPABILITY] = "Not a capability (leave it out)"
-    for position, label in enumerate(labels[:MAX_LABELS]):
+    for label in labels[:MAX_LABELS]:
+        # Keyed by the label itself, not its place: the list changes as the reading does.
+        remembered = label_key(label)
+        digest = hashlib.sha1(remembered.encode(), usedforsecurity=False).hexdigest()[:12]
+        widget = f"{key}-label-{digest}"
+        default = UNDECIDED
+        if remembered in decided:
+            number = decided[remembered]
+            default = NOT_A_CAPABILITY if number is None else number
         st.selectbox(
             escape_markdown(shorten(label, 80)),
             options,
+            index=options.index(default),
             format_func=lambda n: escape_markdown(names[n]),
-            key=f"{key}-label-{position}",
+            key=widget,
             on_change=_store_label,
-            args=(label, f"{key}-label-{position}"),
+            args=(label, widget),
         )
     if len(labels) > MAX_LABELS:
         st.caption(f"{len(labels) - MAX_LABELS} more labels appear once these are settled.")
@@ -162,6 +198,7 @@ def _render_labels(result: ReadResult, framework: Framework, key: str) -> None:
 
 def _store_label(label: str, widget: str) -> None:
     """Callback: one label's decision into the session's mapping."""
+    st.session_state[f"{widget.rpartition('-label-')[0]}{_TOUCHED}"] = True
     chosen: Any = st.session_state.get(widget, UNDECIDED)
     mapping = state.upload_mapping()
     labels = dict(mapping.labels)

@@ -95,3 +95,71 @@ def test_template_download(page, app_url):
 
     workbook = load_workbook(BytesIO(download.path().read_bytes()))
     assert {"Instructions", "Assessment", "Enablers"} <= set(workbook.sheetnames)
+
+
+@pytest.fixture
+def unknown_headers(tmp_path):
+    """A long table under a title line, headed in words the app does not know (German)."""
+    import csv
+
+    path = tmp_path / "elbonia-selbstbewertung.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Elbonia self-assessment", "", "", ""])
+        writer.writerow(["Land", "Periode", "Thema", "Stufe"])
+        for capability in default_framework().capabilities:
+            writer.writerow(["Elbonia", 2024, capability.title, capability.number % 5])
+    return path
+
+
+def _choose(block, label: str, option: str) -> None:
+    """Pick ``option`` in the drop-down labelled ``label`` inside ``block``, and wait until the
+    page has taken it (the run it starts has finished)."""
+    combo = block.get_by_label(label, exact=True)
+    combo.click()
+    block.page.get_by_role("option", name=option, exact=True).click()
+    expect(combo).to_have_value(option)
+    wait_until_idle(block.page)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (390, 844)])
+def test_mapping_step_reads_an_unknown_layout_in_a_few_clicks(
+    page, app_url, unknown_headers, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(unknown_headers)])
+    block = page.locator(".st-key-upload-result-0")
+    expect(block).to_contain_text("Fix how this file is read")
+    wait_until_idle(page)
+    expect(block).to_contain_text("Nothing could be used")
+    switch = block.get_by_text("Read this sheet with the layout below", exact=True)
+    expect(switch).to_be_visible()
+    expect(block.get_by_label("Level", exact=True)).to_be_visible()
+    screenshot(page, f"upload-mapping-before-{width}")
+
+    # As the step says: check the header row and the columns, then switch the layout on.
+    rows = block.get_by_label("Row with the headers")
+    rows.fill("2")
+    rows.press("Enter")
+    for label, option in (
+        ("Country", "A · Land"),
+        ("Year or date", "B · Periode"),
+        ("Level", "D · Stufe"),
+    ):
+        _choose(block, label, option)
+    expect(block.get_by_label("Capability", exact=True)).to_have_value("C · Thema")  # guessed
+    expect(block).to_contain_text("Nothing could be used")  # nothing applied before the switch
+    switch.click()
+    expect(block).to_contain_text("Read completely")
+    wait_until_idle(page)
+    assert "21" in block.inner_text()  # the 21 levels read
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, f"upload-mapping-after-{width}")
+
+    page.get_by_role("button", name="Add 1 assessment to this session").click()
+    # Adding reruns the page with the session's tables: slow on a busy machine.
+    expect(
+        page.get_by_text("Every assessment read from these files is in this session")
+    ).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("1 uploaded")

@@ -168,3 +168,94 @@ def test_mapping_step_maps_an_unknown_label_and_applies_to_the_next_file_of_that
     ).run()
     assert not at.exception
     assert metrics(at, 1)["Levels read"] == 2
+
+
+def _unknown_headers(country: str) -> bytes:
+    """A long table under a title line, headed in words the app does not know (German)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([f"{country} self-assessment", "", "", ""])
+    writer.writerow(["Land", "Periode", "Thema", "Stufe"])
+    for capability in default_framework().capabilities:
+        writer.writerow([country, 2024, capability.title, capability.number % 5])
+    return buffer.getvalue().encode()
+
+
+def _layout_widget(at: AppTest, suffix: str):
+    """The mapping step's widget whose key ends with ``suffix`` (the file id comes before)."""
+    for widget in (*at.toggle, *at.number_input, *at.selectbox):
+        if widget.key and widget.key.startswith("mnr_map_") and widget.key.endswith(suffix):
+            return widget
+    raise AssertionError(f"no mapping widget ending {suffix!r}")
+
+
+def test_mapping_step_header_row_and_columns_read_the_file_and_the_next_of_its_shape():
+    at = upload_page()
+    elbonia = _unknown_headers("Elbonia")
+    at.file_uploader(key="mnr_uploader").set_value(("elbonia.csv", elbonia, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at, 0)["Assessments found"] == 0
+    # Nothing read: the step is open; the guess is the title line, no column known but the
+    # one naming capabilities.
+    header = _layout_widget(at, "-0-header")
+    assert header.value == 1
+    assert _layout_widget(at, "-0-capability").value == 2
+    # The person switches the layout on, picks row 2 and says what each column is.
+    _layout_widget(at, "-0-use").set_value(True)
+    header.set_value(2)
+    for role, column in (("country", 0), ("year", 1), ("level", 3)):
+        _layout_widget(at, f"-0-{role}").set_value(column)
+    at.run()
+    assert not at.exception
+    assert metrics(at, 0) == {
+        "Assessments found": 1,
+        "Levels read": 21,
+        "Errors": 0,
+        "Warnings": 0,
+    }
+    # The column pickers name the columns by the chosen header row.
+    assert "D · Stufe" in _layout_widget(at, "-0-level").options
+    # The preview shows what was read: Elbonia 2024, every capability.
+    preview = at.get_by_key("upload-result-0").dataframe[-1].value
+    assert "Elbonia 2024" in " ".join(map(str, [*preview.columns, *preview.index]))
+    mapping = at.session_state["mnr_upload_mapping"]
+    assert [dict(m.columns) for m in mapping.sheets] == [
+        {"country": 0, "year": 1, "capability": 2, "level": 3}
+    ]
+    # A second file of the same shape is read with the same layout, without a click.
+    ruritania = _unknown_headers("Ruritania")
+    at.file_uploader(key="mnr_uploader").set_value(
+        [("elbonia.csv", elbonia, "text/csv"), ("ruritania.csv", ruritania, "text/csv")]
+    ).run()
+    assert not at.exception
+    assert metrics(at, 1) == {
+        "Assessments found": 1,
+        "Levels read": 21,
+        "Errors": 0,
+        "Warnings": 0,
+    }
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert add.label == "Add 2 assessments to this session"
+    add.click().run()
+    session = at.dataframe[-1].value
+    assert sorted(session["Assessment"]) == ["Elbonia 2024", "Ruritania 2024"]
+
+
+def test_mapping_step_switched_off_again_reads_the_file_as_before():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        ("elbonia.csv", _unknown_headers("Elbonia"), "text/csv")
+    ).run()
+    _layout_widget(at, "-0-use").set_value(True)
+    _layout_widget(at, "-0-header").set_value(2)
+    for role, column in (("country", 0), ("year", 1), ("level", 3)):
+        _layout_widget(at, f"-0-{role}").set_value(column)
+    at.run()
+    assert metrics(at, 0)["Levels read"] == 21
+    _layout_widget(at, "-0-use").set_value(False).run()
+    assert not at.exception
+    assert metrics(at, 0)["Assessments found"] == 0
+    assert at.session_state["mnr_upload_mapping"].sheets == ()
