@@ -3,14 +3,18 @@
 Owns, in the order a file goes through them:
 
 - the guard, before any parser: ``file_guard`` (``check_upload``: old Office files, known
-  binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``limits``
+  binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``ods_guard``
+  and ``xls_guard`` (how far an .ods or .xls sheet reaches), ``limits``
   (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
   shared wording);
 - the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their
   assessments and builds the frames), ``sheets`` (cells into grids, within the limits),
-  ``layout`` (finding the table on a sheet), ``parse`` (a layout's rows into drafts),
+  ``xlsx_extent`` (how far an xlsx sheet reaches), ``layout`` (finding the table on a
+  sheet), ``parse`` (a layout's rows into drafts), ``quick_rows`` (the rows that read cleanly,
+  each distinct value once), ``context`` (country and year from around the table),
   ``drafts`` (an assessment being assembled, cell by cell), ``formulas`` (formulas without a
-  saved result) and ``matching`` (labels, headers, levels);
+  saved result), ``matching`` (labels, headers), ``values`` (levels, dates), ``vocabulary``
+  (the words of ``mnr_data/headers.toml``) and ``mapping`` (a person's decisions);
 - ``report`` (the data contract's columns, ``Problem``, ``ReadResult``, duplicates) and
   ``template`` (the workbook the app hands out);
 - ``collection`` (the set of assessments a session works with), ``labels`` (how assessments
