@@ -151,7 +151,7 @@ class QuickRows:
         order, because reading a row's metadata may report (once per distinct value).
         """
         rows = self.sheet.rows[first:last]
-        columns = [[r[c] if len(r) > c else None for r in rows] for c in self.wanted]
+        columns = [self.sheet.column(c, first, last) for c in self.wanted]
         count = len(rows)
         items = _outcomes(columns[: self.meta_start], count, self.items, self._item)
         answers = _outcomes(columns[self.answer_start :], count, self.answers, self._read_answers)

@@ -48,6 +48,18 @@ class Sheet:
     name: str | None  # None for a csv file
     rows: list[tuple[Any, ...]]
     hidden: bool = False
+    # The same values column by column, when the reader had them so (calamine's grid): what a
+    # bulk reading of rows takes instead of picking each cell out of its row. ``None`` when
+    # not known, or once ``rows`` were changed after.
+    columns: list[tuple[Any, ...]] | None = None
+
+    def column(self, column: int, first: int, last: int) -> list[Any]:
+        """The values of ``column`` in rows ``first`` to ``last - 1`` (``None`` where blank)."""
+        if self.columns is not None:
+            if column >= len(self.columns):
+                return [None] * max(0, min(last, len(self.rows)) - first)
+            return list(self.columns[column][first : min(last, len(self.rows))])
+        return [r[column] if len(r) > column else None for r in self.rows[first:last]]
 
     def value(self, row: int, column: int) -> Any:
         if row >= len(self.rows):
@@ -85,16 +97,19 @@ def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(cells)
 
 
-def _clean_grid(grid: list[list[Any]], width: int) -> list[tuple[Any, ...]]:
+def _clean_grid(
+    grid: list[list[Any]], width: int
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """``_trim`` for every row of a grid, column by column: what is blank is decided once per
-    distinct value of a column, not once per cell (a long table repeats its values)."""
+    distinct value of a column, not once per cell (a long table repeats its values). Returns
+    the rows and the columns."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
         blanks = {v for v in set(column) if _is_blank_cell(v)}
         if blanks:
             columns[index] = tuple(None if v in blanks else v for v in column)
     rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
-    return [row if not row or row[-1] is not None else _trim(row) for row in rows]
+    return [row if not row or row[-1] is not None else _trim(row) for row in rows], columns
 
 
 def _is_blank_cell(value: Any) -> bool:
@@ -226,7 +241,8 @@ def _read_calamine_sheet(ctx: ReadContext, workbook: CalamineWorkbook, meta: Any
     wide = end[1] + 1 > width and any(
         not is_blank(v) for row in grid for v in row[width:] if len(row) > width
     )
-    sheet.rows.extend(_clean_grid(grid, width))
+    rows, sheet.columns = _clean_grid(grid, width)
+    sheet.rows.extend(rows)
     if wide:
         _report_too_wide(ctx, sheet)
     while sheet.rows and not sheet.rows[-1]:
@@ -257,6 +273,7 @@ def _fill_merged(
             if cells[column] is None:
                 cells[column] = value
         sheet.rows[top] = tuple(cells)
+        sheet.columns = None  # the rows changed: the columns no longer say the same
 
 
 def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
