@@ -91,7 +91,9 @@ def row_meta(
         for name, column in columns.items()
         if name in METADATA_FIELDS and column < width and (value := cells[column]) is not None
     )
-    memo_key = ("meta", sheet.name, defaults, raw)
+    # One set of defaults per sheet in a read (one table per sheet), and sheet names are
+    # unique in a workbook: the defaults' identity is enough, and cheaper than their hash.
+    memo_key = ("meta", sheet.name, id(defaults), raw)
     known = ctx.memo.get(memo_key)
     if known is None:
         found = {name: (value, row, column) for name, column, _, value in raw}
@@ -136,6 +138,8 @@ class QuickRows:
         self.meta_start, self.answer_start = len(keys), len(keys) + len(metas)
         self.answer_slots = tuple(c is not None for c in answers)
         self.items: dict[Any, Any] = {}
+        # (kind, number) -> the one (catalogue, number) outcome every label naming it shares.
+        self.outcomes: dict[tuple[str, int], tuple[Catalogue, int]] = {}
         self.metas: dict[Any, Any] = {}
         self.answers: dict[Any, Any] = {}
         self.scale = ctx.framework.scale
@@ -200,7 +204,8 @@ class QuickRows:
         if SLOW in kept_items or SLOW in kept_answers:
             return False
         kept_metas = [metas[i] for i in kept]
-        if len(set(zip(kept_metas, kept_items, strict=True))) != len(kept):
+        # Item outcomes are one object per item (see ``_item``): their identity is the item.
+        if len(set(zip(kept_metas, map(id, kept_items), strict=True))) != len(kept):
             return False  # an item twice: reported on the row-by-row path
         first_offset = dict(zip(reversed(kept_metas), reversed(kept), strict=True))
         by_meta: dict[Any, Any] = {}
@@ -272,7 +277,9 @@ class QuickRows:
         """What these label cells name, when that needs no report; ``SLOW`` otherwise."""
         done, found = settled(self.ctx, list(keys))
         if done:
-            return SKIP if found is None else found
+            if found is None:
+                return SKIP
+            return self.outcomes.setdefault((found[0].kind, found[1]), found)
         named = set()
         for value in keys:
             if value is None:
@@ -285,7 +292,10 @@ class QuickRows:
             if match.number is None or match.how == "fuzzy" or match.note:
                 return SLOW
             named.add((catalogue, match.number))
-        return named.pop() if len(named) == 1 else SLOW
+        if len(named) != 1:
+            return SLOW
+        catalogue, number = named.pop()
+        return self.outcomes.setdefault((catalogue.kind, number), (catalogue, number))
 
     def _read_answers(self, present: tuple[Any, ...]) -> Any:
         """(level, evidence, confidence) from the row's answer cells, or ``SLOW`` when one

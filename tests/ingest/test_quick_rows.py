@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
+from components.ingest.mapping import Mapping
 from components.ingest.quick_rows import QuickRows
 from components.ingest.reader import read_assessment_file
 from tests.ingest.reader_support import FW
@@ -92,12 +93,27 @@ def _every_row(self: QuickRows, first: int, last: int) -> Iterator[int]:
     yield from (row for row in range(first, last) if self.sheet.rows[row])
 
 
+# A label the person mapped to capability 2 in the mapping step, beside capability 2's title.
+MAPPED = Mapping(labels={"lead agency": 2, "not ours": None})
+CASES["a mapped label naming a capability given by title too"] = [
+    ("Ostravia", 2022, TITLES[0], 3),
+    ("Ostravia", 2022, "Lead agency", 2),
+    ("Ostravia", 2022, "Not ours", 4),
+    ("Ostravia", 2022, TITLES[1], 1),
+]
+CASES["a mapped label, clean"] = [
+    ("Ostravia", 2022, TITLES[0], 3),
+    ("Ostravia", 2022, "Lead agency", 2),
+    ("Ostravia", 2022, "Not ours", 4),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_quick_path_reads_what_row_by_row_reads(case, monkeypatch):
     data = _workbook(CASES[case])
-    quick = read_assessment_file("table.xlsx", data, FW)
+    quick = read_assessment_file("table.xlsx", data, FW, mapping=MAPPED)
     monkeypatch.setattr(QuickRows, "slow_rows", _every_row)
-    slow = read_assessment_file("table.xlsx", data, FW)
+    slow = read_assessment_file("table.xlsx", data, FW, mapping=MAPPED)
     assert quick.problems == slow.problems
     pd.testing.assert_frame_equal(quick.capabilities, slow.capabilities)
     pd.testing.assert_frame_equal(quick.enablers, slow.enablers)
@@ -125,3 +141,12 @@ def test_a_true_cell_is_never_read_as_level_1():
 
 def _bool_case() -> str:
     return "a true/false cell beside 1 and 1.0"
+
+
+def test_a_mapped_label_and_a_title_for_one_capability_are_a_duplicate():
+    rows = CASES["a mapped label naming a capability given by title too"]
+    result = read_assessment_file("table.xlsx", _workbook(rows), FW, mapping=MAPPED)
+    levels = result.capabilities.set_index("capability")["level"]
+    assert int(levels[1]) == 3
+    assert int(levels[2]) == 2  # the first row for capability 2 is kept...
+    assert [p.cell for p in result.problems if "second time" in p.message] == ["D5"]  # ...
