@@ -111,7 +111,7 @@ def _render_layout(previews: list[SheetPreview], key: str) -> None:
             options,
             index=options.index(guess) if guess in options else 0,
             format_func=lambda c: "—" if c is None else escape_markdown(choices[c]),
-            key=f"{prefix}-{role}",
+            key=_role_key(prefix, role, int(header) - 1),
             on_change=_store_layout,
             args=(preview, prefix),
         )
@@ -129,11 +129,12 @@ def _store_layout(preview: SheetPreview, prefix: str) -> None:
     st.session_state[f"{prefix.rpartition('-')[0]}{_TOUCHED}"] = True
     mapping = state.upload_mapping()
     header = int(st.session_state.get(f"{prefix}-header", (preview.header_row or 0) + 1)) - 1
-    roles = {
-        role: st.session_state[f"{prefix}-{role}"]
+    # Pickers not drawn yet for this header row show the guess: the mapping takes it too.
+    chosen = {
+        role: st.session_state.get(_role_key(prefix, role, header), preview.columns.get(role))
         for role in ROLES
-        if st.session_state.get(f"{prefix}-{role}") is not None
     }
+    roles = {role: column for role, column in chosen.items() if column is not None}
     sheet_mapping = mapping_for(preview, header, roles)
     # What these widgets stored before (another header row of the same sheet) is replaced,
     # not kept beside: it would match first, higher up the sheet.
@@ -143,6 +144,12 @@ def _store_layout(preview: SheetPreview, prefix: str) -> None:
     on = bool(st.session_state.get(f"{prefix}-use")) and bool(roles)
     st.session_state[stored] = sheet_mapping.signature if on else None
     state.set_upload_mapping(Mapping((*kept, sheet_mapping) if on else kept, mapping.labels))
+
+
+def _role_key(prefix: str, role: str, header: int) -> str:
+    """A column picker's key, per header row: the pickers name the columns by that row, and a
+    picker kept across rows would go on showing the old row's names."""
+    return f"{prefix}-{role}-row{header}"
 
 
 def _preview_frame(preview: SheetPreview) -> pd.DataFrame:

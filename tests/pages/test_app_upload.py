@@ -1,5 +1,6 @@
 """AppTest: the upload page driven like a person would, and the demo switch."""
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -185,9 +186,11 @@ def _unknown_headers(country: str) -> bytes:
 
 
 def _layout_widget(at: AppTest, suffix: str):
-    """The mapping step's widget whose key ends with ``suffix`` (the file id comes before)."""
+    """The mapping step's widget whose key ends with ``suffix`` (the file id comes before; a
+    column picker's key ends with the header row it names columns by, which is left out)."""
     for widget in (*at.toggle, *at.number_input, *at.selectbox):
-        if widget.key and widget.key.startswith("mnr_map_") and widget.key.endswith(suffix):
+        key = re.sub(r"-row\d+$", "", widget.key or "")
+        if key.startswith("mnr_map_") and key.endswith(suffix):
             return widget
     raise AssertionError(f"no mapping widget ending {suffix!r}")
 
@@ -203,11 +206,14 @@ def test_mapping_step_header_row_and_columns_read_the_file_and_the_next_of_its_s
     header = _layout_widget(at, "-0-header")
     assert header.value == 1
     assert _layout_widget(at, "-0-capability").value == 2
-    # The person switches the layout on, picks row 2 and says what each column is.
-    _layout_widget(at, "-0-use").set_value(True)
-    header.set_value(2)
+    # The person picks row 2; the column pickers then name the columns by it.
+    header.set_value(2).run()
+    assert "D · Stufe" in _layout_widget(at, "-0-level").options
+    assert _layout_widget(at, "-0-capability").value == 2
+    # Says what each column is, and switches the layout on.
     for role, column in (("country", 0), ("year", 1), ("level", 3)):
         _layout_widget(at, f"-0-{role}").set_value(column)
+    _layout_widget(at, "-0-use").set_value(True)
     at.run()
     assert not at.exception
     assert metrics(at, 0) == {
@@ -216,8 +222,6 @@ def test_mapping_step_header_row_and_columns_read_the_file_and_the_next_of_its_s
         "Errors": 0,
         "Warnings": 0,
     }
-    # The column pickers name the columns by the chosen header row.
-    assert "D · Stufe" in _layout_widget(at, "-0-level").options
     # The preview shows what was read: Elbonia 2024, every capability.
     preview = at.get_by_key("upload-result-0").dataframe[-1].value
     assert "Elbonia 2024" in " ".join(map(str, [*preview.columns, *preview.index]))
@@ -249,10 +253,10 @@ def test_mapping_step_switched_off_again_reads_the_file_as_before():
     at.file_uploader(key="mnr_uploader").set_value(
         ("elbonia.csv", _unknown_headers("Elbonia"), "text/csv")
     ).run()
-    _layout_widget(at, "-0-use").set_value(True)
-    _layout_widget(at, "-0-header").set_value(2)
+    _layout_widget(at, "-0-header").set_value(2).run()
     for role, column in (("country", 0), ("year", 1), ("level", 3)):
         _layout_widget(at, f"-0-{role}").set_value(column)
+    _layout_widget(at, "-0-use").set_value(True)
     at.run()
     assert metrics(at, 0)["Levels read"] == 21
     _layout_widget(at, "-0-use").set_value(False).run()
