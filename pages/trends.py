@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.base.text import escape_markdown
-from components.charts.views import change_view, trend_view
+from components.charts.views import LIKE_FOR_LIKE_NOTE, change_view, trend_view
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
@@ -79,6 +79,7 @@ render_figure(
     table=change.figure.table,
 )
 st.markdown("**Per domain**")
+st.caption(LIKE_FOR_LIKE_NOTE)
 render_table(change.domains)
 if len(change.drops):
     st.markdown("**Largest drops**")

@@ -23,12 +23,19 @@ from components.ingest.labels import country_of
 from components.scoring.change import (
     CHANGE_STATUSES,
     capability_changes,
+    change_text,
     domain_changes,
     largest_drops,
+    overall_change,
 )
 from components.scoring.heatmap import heatmap_matrix, sort_assessments
 from components.scoring.peers import peer_domain_stats
-from components.scoring.rounds import country_key, domain_trend, latest_assessments
+from components.scoring.rounds import (
+    country_key,
+    country_rounds,
+    domain_trend,
+    latest_assessments,
+)
 from components.scoring.scores import capability_table, domain_scores, overall_scores, rests_on
 
 MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
@@ -365,28 +372,7 @@ def change_view(
             "Change": changes["status"].tolist(),
         }
     )
-    domains = domain_changes(pair, earlier_id, later_id, framework)
-    domain_table = pd.DataFrame(
-        {
-            "Domain": domains["domain_name"],
-            labels[earlier_id]: [
-                f"{_score_text(s)} ({a} of {t})"
-                for s, a, t in zip(
-                    domains["score_before"],
-                    domains["assessed_before"],
-                    domains["total"],
-                    strict=True,
-                )
-            ],
-            labels[later_id]: [
-                f"{_score_text(s)} ({a} of {t})"
-                for s, a, t in zip(
-                    domains["score_after"], domains["assessed_after"], domains["total"], strict=True
-                )
-            ],
-            "Change": [_difference_text(c) for c in domains["change"]],
-        }
-    )
+    domain_table = domain_change_table(capabilities, framework, labels, earlier_id, later_id)
     largest = largest_drops(changes)
     drops = pd.DataFrame(
         {
@@ -405,3 +391,104 @@ def change_view(
         domain_table,
         drops,
     )
+
+
+def domain_change_table(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    earlier_id: str,
+    later_id: str,
+) -> pd.DataFrame:
+    """Each domain's score in both rounds and its like-for-like change, then all capabilities.
+
+    The scores are each round's own (what the profile shows, with what they rest on); the
+    change compares only the capabilities assessed in both rounds and says over how many
+    ("+0.5 over 3 of 4 capabilities"), so it can differ from the difference of the two scores.
+    The trends page, the slides and the exports all show this one table.
+    """
+    pair = _only(capabilities, [earlier_id, later_id])
+    domains = domain_changes(pair, earlier_id, later_id, framework)
+    overall = overall_change(pair, earlier_id, later_id, framework)
+    overall_scores_ = overall_scores(pair, framework).set_index("assessment_id")
+
+    def scored(score: float, assessed: int, total: int) -> str:
+        return f"{_score_text(score)} ({assessed} of {total})"
+
+    rows = [
+        (
+            name,
+            scored(before, assessed_before, total),
+            scored(after, assessed_after, total),
+            change_text(change, compared, total),
+        )
+        for name, before, after, change, compared, assessed_before, assessed_after, total in zip(
+            domains["domain_name"],
+            domains["score_before"],
+            domains["score_after"],
+            domains["change"],
+            domains["compared"],
+            domains["assessed_before"],
+            domains["assessed_after"],
+            domains["total"],
+            strict=True,
+        )
+    ]
+    rows.append(
+        (
+            "All capabilities",
+            scored(
+                overall_scores_.at[earlier_id, "score"],
+                int(overall["assessed_before"]),
+                int(overall["total"]),
+            ),
+            scored(
+                overall_scores_.at[later_id, "score"],
+                int(overall["assessed_after"]),
+                int(overall["total"]),
+            ),
+            change_text(overall["change"], int(overall["compared"]), int(overall["total"])),
+        )
+    )
+    return pd.DataFrame(
+        rows,
+        columns=["Domain", labels[earlier_id], labels[later_id], "Change (like for like)"],
+    )
+
+
+LIKE_FOR_LIKE_NOTE = (
+    "Like for like: a domain's change is the average change of its capabilities assessed in "
+    "both rounds, and says over how many; it can differ from the difference between the two "
+    "scores, which may rest on different capabilities."
+)
+
+
+@dataclass(frozen=True)
+class SinceEarlier:
+    """What changed between an assessment and the round of the same country before it."""
+
+    earlier_id: str
+    caption: str
+    table: pd.DataFrame
+
+
+def since_previous_round(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+) -> SinceEarlier | None:
+    """The like-for-like change from the country's previous round to ``focus_id``.
+
+    None when the focus is its country's first (or only) round. The table is
+    ``domain_change_table``'s: what the trends page, the slides and the exports show alike.
+    """
+    country = country_of(capabilities, [focus_id])[focus_id]
+    rounds = list(country_rounds(capabilities, country)["assessment_id"])
+    position = rounds.index(focus_id)
+    if position == 0:
+        return None
+    earlier_id = rounds[position - 1]
+    table = domain_change_table(capabilities, framework, labels, earlier_id, focus_id)
+    caption = f"From {labels[earlier_id]} to {labels[focus_id]}. {LIKE_FOR_LIKE_NOTE}"
+    return SinceEarlier(earlier_id, caption, table)

@@ -20,6 +20,7 @@ from components.charts.views import (
     peer_ids,
     pillar_radars,
     profile_radar,
+    since_previous_round,
 )
 from components.framework.model import Framework
 from components.ingest.labels import assessment_labels
@@ -77,7 +78,8 @@ def country_slides(
     labels: Mapping[str, str],
     focus_id: str,
 ) -> list[Slide]:
-    """The overview radar, each domain's radar, the heatmap beside peers, and the gaps."""
+    """The overview radar, each domain's radar, the heatmap beside peers, what changed since
+    the previous round (when there is one), the gaps and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
     overview = profile_radar(
@@ -99,6 +101,15 @@ def country_slides(
             ),
         )
     )
+    since = since_previous_round(capabilities, framework, labels, focus_id)
+    if since is not None:
+        slides.append(
+            Slide(
+                f"{name}: what changed since {labels[since.earlier_id]}",
+                since.caption,
+                table=since.table,
+            )
+        )
     strengths, gaps = scoring.strengths_and_gaps(capabilities, focus_id, framework)
     slides.append(
         Slide(
