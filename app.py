@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.ui import state
+from components.ui.library import open_linked_assessments
 from components.ui.render import render_session_panel
 
 APP_NAME = "MNR Dashboard"
@@ -73,6 +74,7 @@ navigation = st.navigation(
 )
 # Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
 st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")
+open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 render_session_panel()
 try:

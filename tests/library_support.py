@@ -35,7 +35,7 @@ from components.ingest.template import AssessmentInput, write_template
 from components.library import store
 from components.library.database import create_library_engine
 from components.library.schema import SCHEMA_VERSION, ensure_schema, stored_version
-from components.library.visibility import EDITOR
+from components.library.visibility import EDITOR, VISITOR
 from tests.factories import capability_rows, enabler_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -340,6 +340,11 @@ def check_migration_from_version_1(url: str) -> None:
     assert list(listing["title"]) == ["Yland 2023", "Zembla 2024 (baseline)"]
     assert list(listing["assessed"]) == [20, 20]
     assert list(listing["assessed_by"]) == ["Ann", "Ann"]
+    # Nobody chose to show them: they are for editors only, and were made against the only
+    # edition an app of that schema knew.
+    assert list(listing["visibility"]) == ["editors", "editors"]
+    assert list(listing["framework_edition"]) == ["2016", "2016"]
+    assert store.list_assessments(engine, viewer=VISITOR).empty
     capabilities, enablers = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
     zembla = capabilities[capabilities["country"] == "Zembla"].set_index("capability")
     assert zembla.loc[1, "evidence"] == "kept"

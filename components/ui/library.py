@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from components.base.text import normalise
 from components.ingest.collection import add_assessments, remove_assessments, remove_origin
 from components.library.access import (
     ConfigError,
@@ -29,9 +30,10 @@ from components.library.access import (
 )
 from components.library.database import LibraryUnavailable, create_library_engine
 from components.library.records import assessment_key, library_assessment_id
-from components.library.store import list_assessments
+from components.library.store import list_assessments, open_assessments
 from components.library.visibility import Viewer
 from components.ui import state
+from components.ui.links import COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
@@ -254,3 +256,40 @@ def set_pending_versions(ids: list[str]) -> None:
         st.session_state[LIBRARY_PENDING] = ids
     else:
         st.session_state.pop(LIBRARY_PENDING, None)
+
+
+def open_linked_assessments() -> None:
+    """Called by app.py before a link is applied: a link to library assessments
+    (``source=library``) opens the assessments of its country this person may see by name.
+
+    Nothing the person may not see is opened, and nothing is said here: when none can be
+    opened, the link's notice is the same whether the library has no such country or keeps
+    it from this person (``components.ui.links.read_selection``).
+    """
+    params = st.query_params.to_dict()
+    if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or params == st.session_state.get(
+        state.PUBLISHED_LINK
+    ):
+        return
+    country = first_value(params.get(COUNTRY))
+    if not country or not country.strip():
+        return
+    current = state.collection().capabilities
+    wanted = normalise(country)
+    if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
+        return
+    try:
+        settings = library_settings()
+        engine = library_engine(settings)
+        listing = list_assessments(engine, viewer=library_viewer(settings))
+        # The latest version of each of the country's rounds, as the person would open them.
+        same = listing["country"].fillna("").map(normalise) == wanted
+        chosen = listing.loc[same & listing["latest"], "library_id"]
+        if chosen.empty:
+            return
+        capabilities, enablers = open_assessments(
+            engine, chosen.tolist(), viewer=library_viewer(settings)
+        )
+    except LibraryUnavailable:
+        return  # the link's notice says the country is not here; the library page says why
+    add_to_session(capabilities, enablers)

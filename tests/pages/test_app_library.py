@@ -290,3 +290,104 @@ def test_failed_sign_ins_pause_sign_in_for_everyone_for_a_while():
         limiter.failed(now=moment)
     assert limiter.seconds_to_wait(now=4) > 0
     assert limiter.seconds_to_wait(now=61.5) == 0
+
+
+def _secret_and_open(library) -> None:
+    store.save_assessments(library, *assessment("Secretland", 2024, 3), visibility="editors")
+    store.save_assessments(library, *assessment("Sumland", 2024, 1), visibility="aggregates")
+    store.save_assessments(library, *assessment("Openland", 2023, 2), visibility="everyone")
+
+
+def page_with_link(**params: str) -> AppTest:
+    """The app opened on a link: the first request carries the parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def every_text(at: AppTest) -> str:
+    parts = [texts(at.info), texts(at.warning), texts(at.markdown), texts(at.caption)]
+    parts += [str(frame.value.to_dict()) for frame in at.dataframe]
+    parts += [str(box.options) for box in at.selectbox] + [str(m.options) for m in at.multiselect]
+    return " ".join(parts)
+
+
+def test_a_visitor_cannot_see_or_open_an_editors_only_assessment(library):
+    _secret_and_open(library)
+    at = library_page()
+    assert "1 assessment shared with everyone" in caption(at)
+    shown = every_text(at)
+    assert "Openland" in shown
+    assert "Secretland" not in shown
+    assert "Sumland" not in shown  # in aggregates only: never under its name
+    button(at, "library_open_all").click().run()
+    countries = set(at.session_state["mnr_collection"].capabilities["country"])
+    assert countries == {"Openland"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"country": "Secretland", "source": "library"},
+        {"country": "Secretland"},
+        {"country": "Sumland", "source": "library"},
+    ],
+)
+def test_a_link_naming_a_hidden_country_says_what_a_link_to_no_country_says(library, params):
+    _secret_and_open(library)
+    hidden = page_with_link(**params)
+    nowhere = page_with_link(**{**params, "country": "Nowhereland"})
+    assert hidden.session_state["mnr_collection"].is_empty
+    notice = texts(hidden.info) + texts(hidden.warning)
+    assert notice.replace("Secretland", "X").replace("Sumland", "X") == (
+        texts(nowhere.info) + texts(nowhere.warning)
+    ).replace("Nowhereland", "X")
+
+
+def test_a_link_to_a_shared_library_assessment_opens_it(library):
+    _secret_and_open(library)
+    at = page_with_link(country="Openland", round="2023", source="library")
+    collection = at.session_state["mnr_collection"]
+    assert collection.count("library") == 1
+    assert at.session_state["mnr_country"] == "Openland"
+    assert at.query_params["source"] == "library"
+
+
+def test_private_mode_shows_nothing_of_the_library_before_sign_in(library, monkeypatch):
+    _secret_and_open(library)
+    monkeypatch.setenv("MNR_LIBRARY_PRIVATE", "true")
+    at = library_page()
+    assert "This library is private" in texts(at.info)
+    assert "Openland" not in every_text(at)
+    assert not at.dataframe
+    assert not [b for b in at.button if b.key in {"library_open_all", "library_open"}]
+    assert "Download the library" not in texts(at.subheader)
+    linked = page_with_link(country="Openland", source="library")
+    assert linked.session_state["mnr_collection"].is_empty
+    at = sign_in(at)
+    assert "3 saved assessments" in caption(at)
+
+
+def test_editors_set_visibility_and_signing_out_takes_hidden_ones_out_of_the_session(library):
+    _secret_and_open(library)
+    at = sign_in(library_page())
+    assert "3 saved assessments" in caption(at)
+    button(at, "library_open_all").click().run()
+    assert at.session_state["mnr_collection"].count("library") == 3
+    secret = int(
+        store.list_assessments(library, viewer=EDITOR)
+        .set_index("country")
+        .loc["Secretland", "library_id"]
+    )
+    at.multiselect(key="library_visibility_choice").set_value([secret])
+    at.radio(key="library_visibility_value").set_value("everyone")
+    next(b for b in at.button if b.label == "Apply").click().run()
+    assert "1 assessment now: Everyone who uses this app" in texts(at.success)
+    button(at, "library_sign_out").click().run()
+    # Secretland is shared now and stays; Sumland (aggregates only) leaves the session.
+    countries = set(at.session_state["mnr_collection"].capabilities["country"])
+    assert countries == {"Openland", "Secretland"}
+    assert "taken out of this session" in texts(at.info)
