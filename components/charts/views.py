@@ -29,7 +29,7 @@ from components.scoring.change import (
     overall_change,
 )
 from components.scoring.heatmap import heatmap_matrix, sort_assessments
-from components.scoring.peers import peer_domain_stats
+from components.scoring.peer_groups import PeerMedian
 from components.scoring.rounds import (
     country_key,
     country_rounds,
@@ -95,9 +95,14 @@ def profile_radar(
     focus_id: str,
     *,
     overlay_ids: Sequence[str] = (),
-    with_peer_median: bool = False,
+    peers: PeerMedian | None = None,
 ) -> FigureView:
-    """The six-domain radar of one assessment, with optional overlays and the peer median."""
+    """The six-domain radar of one assessment, with optional overlays and a peer median.
+
+    ``peers`` (``components.scoring.peer_groups.peer_median``) adds the group's median when
+    it rests on enough assessments; otherwise the caption says why there is none. Either way
+    the caption names the group and how many assessments it rests on.
+    """
     ids = [focus_id, *[i for i in overlay_ids if i != focus_id]]
     scores = domain_scores(_only(capabilities, ids), framework)
     overall = overall_scores(_only(capabilities, [focus_id]), framework)
@@ -119,31 +124,36 @@ def profile_radar(
         f"{framework.scale.minimum} to {framework.scale.maximum}; a gap means no capability of "
         "that domain was assessed."
     )
-    if with_peer_median:
-        peers = peer_ids(capabilities, focus_id)
-        stats = peer_domain_stats(capabilities, framework, assessment_ids=peers)
-        if peers:
-            series.append(
-                RadarSeries(
-                    name=f"Peer median ({len(peers)} other countries)",
-                    scores=dict(zip(stats["domain"], stats["median"], strict=True)),
-                    assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
-                    style="peer",
-                )
-            )
-            table["Peer median [Q1–Q3]"] = [
-                "–" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
-                for m, q1, q3, n in zip(
-                    stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True
-                )
-            ]
-            caption += (
-                f" Peer median: the median domain score of the latest assessment of each of "
-                f"the {len(peers)} other countries in this session."
-            )
-        else:
-            caption += " There are no other countries in this session to form a peer median."
+    if peers is not None:
+        series, caption = _with_peer_median(series, table, caption, peers)
     return FigureView(domain_radar(series, framework), caption, table)
+
+
+def _with_peer_median(
+    series: list[RadarSeries], table: pd.DataFrame, caption: str, peers: PeerMedian
+) -> tuple[list[RadarSeries], str]:
+    """The radar's series and caption with the peer median added (the table in place)."""
+    if not peers.shown:
+        return series, f"{caption} {peers.reason}"
+    stats = peers.stats
+    series = [
+        *series,
+        RadarSeries(
+            name=peers.text,
+            scores=dict(zip(stats["domain"], stats["median"], strict=True)),
+            assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
+            style="peer",
+        ),
+    ]
+    table["Peer median [Q1–Q3]"] = [
+        f"– (n={n}: too few)" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
+        for m, q1, q3, n in zip(stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True)
+    ]
+    caption += (
+        f" {peers.text}: the median domain score of the latest assessment of each country in "
+        f"the group; a domain resting on fewer than {peers.min_peers} assessments shows none."
+    )
+    return series, caption
 
 
 def pillar_radars(
@@ -209,8 +219,16 @@ def heatmap_view(
     assessment_ids: Sequence[str],
     sort_by: str = "name",
 ) -> FigureView:
-    """Assessments x the 21 capabilities, grouped by domain, in the chosen row order."""
-    ordered = sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    """Assessments x the 21 capabilities, grouped by domain, in the chosen row order.
+
+    ``sort_by`` "given" keeps the order of ``assessment_ids`` (an anonymised slide uses it, so
+    that the rows' order says nothing about the countries' names).
+    """
+    ordered = (
+        list(dict.fromkeys(assessment_ids))
+        if sort_by == "given"
+        else sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    )
     levels, evidence = heatmap_matrix(capabilities, framework, ordered)
     figure = level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
     cells = levels.size

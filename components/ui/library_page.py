@@ -15,9 +15,11 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components.base.text import count_of, plural
+from components.framework.country_groups import default_classification
 from components.framework.model import Framework
 from components.ingest.collection import Collection
 from components.library.access import LibraryConfig
+from components.library.aggregates import aggregate_peers
 from components.library.database import describe_library
 from components.library.store import (
     MAX_TITLE_CHARS,
@@ -46,6 +48,7 @@ from components.library.visibility import (
 from components.ui import state
 from components.ui.export_buttons import XLSX
 from components.ui.library import add_to_session, flash, pending_versions, set_pending_versions
+from components.ui.peers import USE_AGGREGATES, min_peers, render_aggregates_toggle
 from components.ui.uploads import problem_table
 
 ALL_COUNTRIES = "All countries"
@@ -70,6 +73,7 @@ def render_library(
         return
     listing = list_assessments(engine, viewer=viewer)
     _render_listing(engine, listing, viewer=viewer)
+    _render_aggregates(engine, viewer)
     if viewer.editor:
         _render_save(engine, framework, settings)
         if not listing.empty:
@@ -140,6 +144,22 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) ->
         icon=":material/select_all:",
     ):
         _open_in_session(engine, list(labels), viewer)
+
+
+def _render_aggregates(engine: Engine, viewer: Viewer) -> None:
+    """Offer the assessments shared in aggregates only to this session's peer medians."""
+    pool = aggregate_peers(engine, viewer, default_classification())
+    if not pool.count:
+        st.session_state.pop(USE_AGGREGATES, None)
+        return
+    st.subheader("Peer medians from the library")
+    st.caption(
+        f"The library shares {count_of(pool.count, 'country', 'countries')} in aggregates only "
+        "(the latest assessment of each): never shown by name, they may count in peer medians "
+        f"that rest on at least {min_peers()} assessments. Countries already in your "
+        "session count once, by name."
+    )
+    render_aggregates_toggle()
 
 
 def _open_in_session(engine: Engine, library_ids: Sequence[int], viewer: Viewer) -> None:

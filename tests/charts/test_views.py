@@ -36,13 +36,33 @@ def test_peers_are_the_latest_of_other_countries(capabilities):
     assert sorted(peer_ids(capabilities, "b")) == ["c", "d"]
 
 
-def test_profile_radar_caption_and_table(capabilities):
-    view = profile_radar(capabilities, default_framework(), LABELS, "b", with_peer_median=True)
+@pytest.mark.parametrize(
+    ("min_peers", "median_cell", "words"),
+    [
+        (2, "3.0 [2.5–3.5] (n=2)", "Median of 2 assessments of the other countries"),
+        (3, None, "No peer median: it would rest on 2 assessments"),
+    ],
+)
+def test_profile_radar_caption_and_table(capabilities, min_peers, median_cell, words):
+    from components.framework.country_groups import default_classification
+    from components.scoring.peer_groups import PeerGroup, peer_median
+
+    framework = default_framework()
+    peers = peer_median(
+        capabilities, framework, "b", PeerGroup(), default_classification(), min_peers=min_peers
+    )
+    view = profile_radar(capabilities, framework, LABELS, "b", peers=peers)
     assert view.caption.startswith("Arvenia 2022: 5 of 21 capabilities assessed.")
-    assert "2 other countries" in view.caption
+    assert words in view.caption
     row = view.table.set_index("Domain").loc["Policy and Governance"]
     assert row["Arvenia 2022"] == "1.7 (3 of 3)"
-    assert row["Peer median [Q1–Q3]"] == "3.0 [2.5–3.5] (n=2)"
+    if median_cell is None:
+        assert "Peer median [Q1–Q3]" not in view.table.columns
+        assert not [t for t in view.figure.data if str(t.name).startswith("Median")]
+    else:
+        assert row["Peer median [Q1–Q3]"] == median_cell
+        names = [trace.name for trace in view.figure.data]
+        assert "Median of 2 assessments of the other countries in this session" in names
     assert view.table.set_index("Domain").loc["Industry", "Arvenia 2022"] == "– (0 of 4)"
     focus = view.figure.data[0]
     assert focus.r[0] == pytest.approx(5 / 3)

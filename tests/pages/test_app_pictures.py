@@ -101,3 +101,40 @@ def test_compare_anonymised_names_only_the_focus():
     assert "Arvenia 2023" in headers
     assert "Country A" in headers
     assert "Belmora" not in headers
+
+
+def _texts(at: AppTest) -> str:
+    return " ".join(str(e.value) for e in [*at.caption, *at.info, *at.markdown])
+
+
+def test_profile_peer_median_names_its_group_and_needs_enough_assessments(monkeypatch):
+    monkeypatch.delenv("MNR_MIN_PEERS", raising=False)
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    at.toggle(key="profile_peer_median").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Median of 7 assessments of the other countries in this session" in _texts(at)
+    # The fictional countries have no ISO3 code a classification knows: no region to use.
+    at.selectbox(key="peer_group_kind").set_value("un_subregion").run()
+    shown = _texts(at)
+    assert "has no ISO3 code that this classification knows" in shown
+    assert "No peer median: it would rest on 0 assessments in" in shown
+    assert "United Nations Statistics Division" in shown
+    # A group the person names: two countries are too few, three are enough.
+    at.selectbox(key="peer_group_kind").set_value("named").run()
+    at.multiselect(key="peer_group_countries").set_value(["Belmora", "Calderra"]).run()
+    assert "it would rest on 2 assessments of the countries you chose" in _texts(at)
+    at.multiselect(key="peer_group_countries").set_value(["Belmora", "Calderra", "Dravonia"]).run()
+    assert "Median of 3 assessments of the countries you chose" in _texts(at)
+    # The presentation's overview uses the same group.
+    at.switch_page("pages/present.py").run()
+    assert "Median of 3 assessments of the countries you chose" in _texts(at)
+
+
+def test_the_minimum_is_a_setting(monkeypatch):
+    monkeypatch.setenv("MNR_MIN_PEERS", "8")
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    at.toggle(key="profile_peer_median").set_value(True).run()
+    assert "it would rest on 7 assessments" in _texts(at)
+    assert "needs at least 8" in _texts(at)
