@@ -138,3 +138,25 @@ def test_the_minimum_is_a_setting(monkeypatch):
     at.toggle(key="profile_peer_median").set_value(True).run()
     assert "it would rest on 7 assessments" in _texts(at)
     assert "needs at least 8" in _texts(at)
+
+
+def test_a_comparison_across_framework_editions_says_so():
+
+    from components.ingest.collection import Collection, add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    collection = Collection()
+    for assessment_id, country, edition in (("z", "Zembla", "2010"), ("y", "Yland", "2016")):
+        capabilities = capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2))
+        capabilities = capabilities.assign(framework_edition=edition)
+        enablers = enabler_rows(assessment_id, country, 2024)
+        collection = add_assessments(collection, capabilities, enablers, "library")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["mnr_collection"] = collection
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = " ".join(w.value for w in at.warning)
+    assert "different editions of the framework" in warning
+    assert "2010" in warning
+    assert "2016" in warning
