@@ -241,3 +241,22 @@ def test_which_slide_is_shown(stored, link, count, shown, notice):
 )
 def test_previous_and_next_stay_within_the_deck(target, count, shown):
     assert clamp_slide(target, count) == shown
+
+
+@pytest.mark.parametrize(
+    ("anonymised", "rows"),
+    [
+        (False, ["Belmora 2022", "Kenya 2023", "Zembla 2024"]),
+        (True, ["Zembla 2024", "Country A", "Country B"]),
+    ],
+)
+def test_the_heatmap_slide_can_be_anonymised_like_the_comparison(anonymised, rows):
+    presented = deck("z2", "country", anonymised=anonymised)
+    (heatmap,) = [s for s in presented.slides if s.title == "Zembla 2024 beside 2 other countries"]
+    shown = list(heatmap.figure.layout.yaxis.ticktext)
+    assert sorted(shown) == sorted(rows)
+    if anonymised:
+        assert shown[0] == "Zembla 2024"  # the focus first; peers in an order that says nothing
+        text = heatmap.figure.to_json() + heatmap.caption
+        assert "Kenya" not in text
+        assert "Belmora" not in text
