@@ -11,7 +11,7 @@ from components.scoring.tables import capabilities_display, enabler_table, highl
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.navigation import run_through_navigation
-from components.ui.peers import group_median, render_group_picker
+from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
 
@@ -72,7 +72,7 @@ with right:
     with_peers = st.toggle(
         "Show a peer median",
         key="profile_peer_median",
-        disabled=not others,
+        disabled=not others and not aggregates_in_use(),
         help="The median of the latest assessment of each other country in a group you "
         "choose, shown only when it rests on enough assessments.",
     )

@@ -74,7 +74,7 @@ class PeerGroup:
             return f"in the World Bank group “{self.name}”"
         if self.kind in KIND_LABELS:
             return f"in {self.name}"
-        return "of the other countries in this session"
+        return "of all other countries"
 
 
 @dataclass(frozen=True)

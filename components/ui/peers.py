@@ -154,6 +154,11 @@ def render_aggregates_toggle() -> None:
     )
 
 
+def aggregates_in_use() -> bool:
+    """Whether this session asked for the library's aggregate-only assessments."""
+    return bool(st.session_state.get(USE_AGGREGATES))
+
+
 def session_aggregates(capabilities: pd.DataFrame) -> AggregatePeers | None:
     """The library's aggregate-only assessments, when this session asked for them.
 

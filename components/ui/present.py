@@ -118,7 +118,7 @@ def country_slides(
     if since is not None:
         slides.append(
             Slide(
-                f"{name}: what changed since {labels[since.earlier_id]}",
+                f"What changed since {labels[since.earlier_id]}",
                 since.caption,
                 table=since.table,
             )

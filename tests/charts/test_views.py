@@ -39,7 +39,7 @@ def test_peers_are_the_latest_of_other_countries(capabilities):
 @pytest.mark.parametrize(
     ("min_peers", "median_cell", "words"),
     [
-        (2, "3.0 [2.5–3.5] (n=2)", "Median of 2 assessments of the other countries"),
+        (2, "3.0 [2.5–3.5] (n=2)", "Median of 2 assessments of all other countries"),
         (3, None, "No peer median: it would rest on 2 assessments"),
     ],
 )
@@ -62,7 +62,7 @@ def test_profile_radar_caption_and_table(capabilities, min_peers, median_cell, w
     else:
         assert row["Peer median [Q1–Q3]"] == median_cell
         names = [trace.name for trace in view.figure.data]
-        assert "Median of 2 assessments of the other countries in this session" in names
+        assert "Median of 2 assessments of all other countries" in names
     assert view.table.set_index("Domain").loc["Industry", "Arvenia 2022"] == "– (0 of 4)"
     focus = view.figure.data[0]
     assert focus.r[0] == pytest.approx(5 / 3)

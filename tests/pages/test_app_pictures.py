@@ -113,7 +113,7 @@ def test_profile_peer_median_names_its_group_and_needs_enough_assessments(monkey
     at.switch_page("pages/profile.py").run()
     at.toggle(key="profile_peer_median").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "Median of 7 assessments of the other countries in this session" in _texts(at)
+    assert "Median of 7 assessments of all other countries" in _texts(at)
     # The fictional countries have no ISO3 code a classification knows: no region to use.
     at.selectbox(key="peer_group_kind").set_value("un_subregion").run()
     shown = _texts(at)

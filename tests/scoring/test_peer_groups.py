@@ -76,7 +76,7 @@ def test_the_group_is_the_latest_of_each_other_country_in_it(group, members):
         ),
         (PeerGroup("income", "High income"), 3, False, 1, None, None),
         (PeerGroup("income", "High income"), 2, False, 1, None, None),
-        (PeerGroup(), 5, True, 5, 3.0, "Median of 5 assessments of the other countries"),
+        (PeerGroup(), 5, True, 5, 3.0, "Median of 5 assessments of all other countries"),
         (PeerGroup(), 6, False, 5, None, None),
     ],
 )

@@ -62,7 +62,7 @@ def country_titles(name: str, peers: int, since: str | None = None) -> list[str]
         f"{name}: the six domains",
         *DOMAINS,
         beside,
-        *([f"{name}: what changed since {since}"] if since else []),
+        *([f"What changed since {since}"] if since else []),
         f"{name}: gaps to work on",
         f"{name}: strengths to build on",
     ]
