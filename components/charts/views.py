@@ -150,8 +150,8 @@ def _with_peer_median(
         for m, q1, q3, n in zip(stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True)
     ]
     caption += (
-        f" {peers.text}: the median domain score of the latest assessment of each country in "
-        f"the group; a domain resting on fewer than {peers.min_peers} assessments shows none."
+        f" {peers.text} (the latest of each country; none for a domain resting on fewer than "
+        f"{peers.min_peers})."
     )
     return series, caption
 
