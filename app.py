@@ -9,10 +9,13 @@ from pathlib import Path
 import streamlit as st
 
 from components.ui import state
+from components.ui.library import open_linked_assessments
 from components.ui.render import render_session_panel
 
+APP_NAME = "MNR Dashboard"
+
 st.set_page_config(
-    page_title="MNR Dashboard",
+    page_title=APP_NAME,
     # A local file, not a Material icon: those are fetched from Google's servers, and the app
     # must work on a laptop without internet.
     page_icon=str(Path(__file__).parent / "mnr_data" / "icon.png"),
@@ -69,6 +72,9 @@ navigation = st.navigation(
         "Learn": [framework],
     }
 )
+# Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
+st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")
+open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 render_session_panel()
 try:

@@ -6,6 +6,7 @@ from components.base.text import escape_markdown
 from components.charts.views import comparison_views
 from components.framework.model import default_framework
 from components.ui import state
+from components.ui.captions import editions_warning
 from components.ui.export_buttons import render_comparison_exports
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
@@ -113,6 +114,9 @@ if rounds_mode == "chosen":
 labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
 
 bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
+editions = editions_warning(capabilities, ids, labels, framework.edition)
+if editions:
+    st.warning(editions, icon=":material/history_edu:")
 st.subheader("Domain scores")
 render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
 st.subheader("Shapes")

@@ -7,6 +7,7 @@ from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
 from components.ui.navigation import run_through_navigation
+from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
 from components.ui.render import (
     render_demo_notice,
@@ -54,6 +55,14 @@ saved = st.session_state.get("present_countries")
 chosen = comparison_countries(saved, countries, state.selected_country())
 if saved is not None:  # countries whose data has since been removed leave the picker too
     st.session_state["present_countries"] = chosen
+# The overview slide's peer median uses the group chosen on the profile page (all others by
+# default), and is shown only when it rests on enough assessments.
+peers = group_median(
+    current.capabilities,
+    framework,
+    focus_id,
+    chosen_group(current.capabilities, focus_id),
+)
 deck = build_deck(
     current.capabilities,
     framework,
@@ -62,6 +71,7 @@ deck = build_deck(
     mode=mode,
     countries=chosen,
     anonymised=bool(st.session_state.get("present_anonymised")),
+    peer_median=peers if peers.count else None,
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)
@@ -91,12 +101,13 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
             default=chosen if saved is None else None,
             key="present_countries",
         )
-        st.toggle(
-            "Anonymised: only the country chosen in the sidebar is named",
-            key="present_anonymised",
-        )
-        if len(chosen) < 2:
-            st.info("Choose at least two countries to present a comparison.")
+    st.toggle(
+        "Anonymised: only the country chosen in the sidebar is named"
+        + (" (on the heatmap slide)" if mode != "comparison" else ""),
+        key="present_anonymised",
+    )
+    if mode == "comparison" and len(chosen) < 2:
+        st.info("Choose at least two countries to present a comparison.")
     st.caption("Choose the country and round in the sidebar; collapse it while presenting.")
     st.markdown("**Hand-outs of what is shown**")
     if deck.comparison:

@@ -11,6 +11,7 @@ from components.scoring.tables import capabilities_display, enabler_table, highl
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.navigation import run_through_navigation
+from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
 
@@ -69,23 +70,28 @@ with middle:
     )
 with right:
     with_peers = st.toggle(
-        "Show the peer median",
+        "Show a peer median",
         key="profile_peer_median",
-        disabled=not others,
-        help="The median of the latest assessment of every other country in this session.",
+        disabled=not others and not aggregates_in_use(),
+        help="The median of the latest assessment of each other country in a group you "
+        "choose, shown only when it rests on enough assessments.",
     )
+peers = None
+if with_peers:
+    group = render_group_picker(capabilities, focus_id, country or "")
+    peers = group_median(capabilities, framework, focus_id, group)
 state.share("compare_round", earlier.get(earlier_id))
 state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
 overview = profile_radar(
-    capabilities,
-    framework,
-    labels,
-    focus_id,
-    overlay_ids=overlays,
-    with_peer_median=with_peers,
+    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
 )
+if peers is not None:
+    if peers.shown:
+        st.caption(f":material/groups: {escape_markdown(peers.text)}.")
+    else:
+        st.info(peers.reason, icon=":material/groups:")
 render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
 
 st.subheader("Radar per pillar")

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from components.base.text import escape_markdown
-from components.charts.views import change_view, trend_view
+from components.charts.views import LIKE_FOR_LIKE_NOTE, change_view, trend_view
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
-from components.ui.captions import not_comparable, too_few_rounds
+from components.ui.captions import editions_warning, not_comparable, too_few_rounds
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds, round_choices
@@ -62,6 +62,9 @@ if earlier_id == later_id:
     st.stop()
 
 change = change_view(capabilities, framework, labels, earlier_id, later_id)
+editions = editions_warning(capabilities, [earlier_id, later_id], labels, framework.edition)
+if editions:
+    st.warning(editions, icon=":material/history_edu:")
 counts = change.counts
 first, second, third, fourth = st.columns(4)
 first.metric("Improved", counts["improved"])
@@ -79,6 +82,7 @@ render_figure(
     table=change.figure.table,
 )
 st.markdown("**Per domain**")
+st.caption(LIKE_FOR_LIKE_NOTE)
 render_table(change.domains)
 if len(change.drops):
     st.markdown("**Largest drops**")

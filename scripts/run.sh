@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the app needs (into .venv/) and starts it at http://localhost:8501.
-# Extra arguments go to `streamlit run`, e.g. `bash scripts/run.sh --server.port 8600`.
+# It listens on this machine only (127.0.0.1). Extra arguments go to `streamlit run` and win
+# over the default (Streamlit takes the last flag), e.g. `bash scripts/run.sh --server.port 8600`,
+# or `bash scripts/run.sh --server.address 0.0.0.0` to serve a room on purpose (see README).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" "$ROOT/requirements.txt"
@@ -15,4 +17,4 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${MNR_CHROMIUM:-}" ]; then
          "(apt-get install chromium). Everything else works." >&2
   fi
 fi
-exec "$VENV/bin/python" -m streamlit run app.py "$@"
+exec "$VENV/bin/python" -m streamlit run app.py --server.address 127.0.0.1 "$@"

@@ -183,6 +183,22 @@ def _highlights_slide(deck: Deck, brief: Brief) -> None:
     deck.caption(slide, caption)
 
 
+def _since_slide(deck: Deck, brief: Brief) -> None:
+    """The like-for-like change since the country's previous round, as a table slide."""
+    if brief.since is None:
+        return
+    changes = brief.since.table
+    slide = deck.content_slide("Since the previous round")
+    table(
+        slide,
+        changes,
+        (LEFT, CONTENT_TOP, CONTENT_W, Inches(0.5) * (len(changes) + 1)),
+        font_size=13,
+        first_width=0.24,
+    )
+    deck.caption(slide, brief.since.caption)
+
+
 def country_deck_pptx(
     capabilities: pd.DataFrame,
     enablers: pd.DataFrame,
@@ -196,7 +212,8 @@ def country_deck_pptx(
 
     Slides: title (with a boxed fictional note when ``fictional``); the domain radar (native
     radar chart, one series, blank points for domains without a score) beside its score
-    table; one slide per domain (native radar of its capabilities, or clustered bars for a
+    table; what changed since the country's previous round (when there is one, like for
+    like); one slide per domain (native radar of its capabilities, or clustered bars for a
     domain of fewer than three) beside a level table; all capabilities as a level-coloured
     table; strengths and gaps as native bar charts. Each chart slide has a caption saying
     what it rests on; every footer carries the fictional note when ``fictional``. Needs no
@@ -220,6 +237,7 @@ def country_deck_pptx(
     _profile_slide(
         deck, brief, _domain_scores(brief.focus, framework, [assessment_id])[assessment_id]
     )
+    _since_slide(deck, brief)
     for domain in framework.domains:
         _pillar_slide(deck, brief, domain)
     _overview_slide(deck, brief)

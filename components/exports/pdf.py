@@ -1,6 +1,7 @@
 """The printable country brief: one assessment as an A4 PDF (reportlab).
 
-Its sections, in order: the cover, the domain profile, the capabilities by domain, the
+Its sections, in order: the cover, the domain profile, what changed since the previous round
+(when there is one), the capabilities by domain, the
 capability and enabler table, strengths and gaps, and the note on method with the scale.
 Offline: reportlab's built-in Helvetica (no font files, no network); the charts are the
 pictures the profile page shows, rendered by ``components.exports.images``.
@@ -126,7 +127,10 @@ def _cover(brief: Brief, styles: Styles, fictional: bool, generated_on: datetime
     if fictional:
         story += [fictional_box(styles), Spacer(1, 8 * mm)]
     story.append(Paragraph("<b>In this brief</b>", styles["body"]))
-    story += [Paragraph(html.escape(item), styles["bullet"], bulletText="•") for item in _CONTENTS]
+    contents = list(_CONTENTS)
+    if brief.since is not None:
+        contents.insert(1, "Since the previous round: what changed, like for like")
+    story += [Paragraph(html.escape(item), styles["bullet"], bulletText="•") for item in contents]
     story += [
         Spacer(1, 6 * mm),
         Paragraph(
@@ -145,6 +149,19 @@ def _domain_profile(brief: Brief, styles: Styles, images: Mapping[str, bytes]) -
         png_image(images["domains"], _DOMAIN_IMAGE[2]),
         Paragraph(markup(brief.radar.caption), styles["caption"]),
         frame_table(brief.radar.table, styles, 70 * mm),
+        PageBreak(),
+    ]
+
+
+def _since_previous(brief: Brief, styles: Styles) -> list[Any]:
+    """What changed since the country's previous round (like for like); nothing when none."""
+    if brief.since is None:
+        return []
+    return [
+        Paragraph("Since the previous round", styles["h1"]),
+        Paragraph(markup(brief.since.caption), styles["body"]),
+        Spacer(1, 3 * mm),
+        frame_table(brief.since.table, styles, 45 * mm),
         PageBreak(),
     ]
 
@@ -300,6 +317,7 @@ def country_brief_pdf(
     story = [
         *_cover(brief, styles, fictional, generated_on),
         *_domain_profile(brief, styles, images),
+        *_since_previous(brief, styles),
         *_pillar_pages(brief, styles, images),
         *_tables(brief, styles),
         *_highlights(brief, styles),

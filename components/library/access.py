@@ -18,7 +18,11 @@ secrets (passed in here as a plain mapping, so this module stays free of Streaml
 - ``MNR_LIBRARY_URL`` / ``url``: a PostgreSQL (or SQLite) database URL;
 - ``MNR_LIBRARY_PATH`` / ``path``: the SQLite file when no URL is given;
 - ``MNR_LIBRARY_MODE`` / ``mode``: ``read-only`` or ``editor``;
-- ``MNR_EDITOR_PASSPHRASE_HASH`` / ``editor_passphrase_hash``: the passphrase's scrypt hash.
+- ``MNR_EDITOR_PASSPHRASE_HASH`` / ``editor_passphrase_hash``: the passphrase's scrypt hash;
+- ``MNR_LIBRARY_PRIVATE`` / ``private``: ``true`` shows nothing of the library before sign-in;
+- ``MNR_LIBRARY_DEFAULT_VISIBILITY`` / ``default_visibility``: who may see a new save
+  (``editors``, the default, ``aggregates`` or ``everyone``; see
+  ``components.library.visibility``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from components.library.visibility import (
+    DEFAULT_VISIBILITY,
+    Viewer,
+    Visibility,
+    parse_visibility,
+)
 
 Mode = Literal["read-only", "editor"]
 MODES: tuple[Mode, ...] = ("read-only", "editor")
@@ -141,11 +152,17 @@ class LibraryConfig:
     mode: Mode
     passphrase_hash: str | None
     from_default_path: bool
+    private: bool = False
+    default_visibility: Visibility = DEFAULT_VISIBILITY
 
     @property
     def can_sign_in(self) -> bool:
         """Whether editors can sign in at all (editor mode with a usable passphrase hash)."""
         return self.mode == "editor" and is_valid_hash(self.passphrase_hash)
+
+    def viewer(self, *, signed_in: bool) -> Viewer:
+        """Who is looking: an editor only when signed in where signing in is possible."""
+        return Viewer(editor=signed_in and self.can_sign_in, private=self.private)
 
 
 def default_library_path(env: Mapping[str, str] | None = None) -> Path:
@@ -189,6 +206,22 @@ def library_config(
         path = setting("MNR_LIBRARY_PATH", "path")
         from_default = path is None
         url = sqlite_url(path if path is not None else default_library_path(env))
+    raw_private = (setting("MNR_LIBRARY_PRIVATE", "private") or "false").casefold()
+    if raw_private not in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        raise ConfigError(
+            f"The library setting private={raw_private!r} is not true or false: set "
+            "MNR_LIBRARY_PRIVATE (or [library] private in secrets.toml) to true or false."
+        )
+    raw_visibility = setting("MNR_LIBRARY_DEFAULT_VISIBILITY", "default_visibility")
+    default_visibility = (
+        DEFAULT_VISIBILITY if raw_visibility is None else parse_visibility(raw_visibility)
+    )
+    if default_visibility is None:
+        raise ConfigError(
+            f"The default visibility {raw_visibility!r} is not known: set "
+            "MNR_LIBRARY_DEFAULT_VISIBILITY (or [library] default_visibility in secrets.toml) "
+            "to editors, aggregates or everyone."
+        )
     raw_mode = (setting("MNR_LIBRARY_MODE", "mode") or DEFAULT_MODE).casefold()
     mode = raw_mode.replace("_", "-").replace(" ", "-")
     if mode in {"readonly", "read"}:
@@ -203,6 +236,8 @@ def library_config(
         mode=mode,  # type: ignore[arg-type]
         passphrase_hash=setting("MNR_EDITOR_PASSPHRASE_HASH", "editor_passphrase_hash"),
         from_default_path=from_default,
+        private=raw_private in {"1", "true", "yes", "on"},
+        default_visibility=default_visibility,
     )
 
 

@@ -34,7 +34,7 @@ from components.library.tables import (
     schema_version_table,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -68,7 +68,28 @@ def _migrate_1_to_2(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: Connection) -> None:
+    """Who may see each assessment, and the framework edition it was made against.
+
+    Assessments already in the library become "editors only": the safe choice, since nobody
+    chose to show them (an editor can open them up on the Library page). They were all made
+    against the 2016 edition, the only one an app before this schema knew (framework format 1).
+    """
+    conn.execute(
+        text("ALTER TABLE mnr_assessments ADD COLUMN visibility TEXT NOT NULL DEFAULT 'editors'")
+    )
+    conn.execute(
+        text(
+            "ALTER TABLE mnr_assessments ADD COLUMN framework_edition TEXT NOT NULL DEFAULT '2016'"
+        )
+    )
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def stored_version(conn: Connection) -> int:

@@ -1,7 +1,8 @@
 """The library's tables as this app writes them (the current schema version).
 
 Three tables, besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version
-of an assessment) and the capability and enabler levels of each. A unique constraint on
+of an assessment, with who may see it and the framework edition it was made against) and the
+capability and enabler levels of each. A unique constraint on
 (country, date or year, round, version) makes a silent duplicate impossible at the database
 level. How older layouts become this one is ``schema``'s business.
 """
@@ -75,6 +76,9 @@ assessments_table = Table(
     # Added by schema version 2:
     Column("title", Text, nullable=False, server_default=""),
     Column("content_hash", Text, nullable=False, server_default=""),
+    # Added by schema version 3 (see components.library.visibility):
+    Column("visibility", Text, nullable=False, server_default="editors"),
+    Column("framework_edition", Text, nullable=False, server_default="2016"),
 )
 capability_levels_table = levels_table(metadata, "mnr_capability_levels", "capability")
 enabler_levels_table = levels_table(metadata, "mnr_enabler_levels", "enabler")

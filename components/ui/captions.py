@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import pandas as pd
+
 from components.base.text import escape_markdown, plural
+from components.ingest.collection import editions_notice
 
 # Change statuses the trends page counts as "Not comparable": assessed in one round, or neither.
 NOT_COMPARABLE = ("newly assessed", "no longer assessed", "not assessed")
@@ -41,3 +44,15 @@ def too_few_rounds(country: str, countries_with_rounds: Sequence[str]) -> str:
 def not_comparable(counts: Mapping[str, int]) -> int:
     """Capabilities assessed in only one of two rounds, or in neither."""
     return sum(counts[status] for status in NOT_COMPARABLE)
+
+
+def editions_warning(
+    capabilities: pd.DataFrame,
+    assessment_ids: Sequence[str],
+    labels: Mapping[str, str],
+    current: str,
+) -> str | None:
+    """The notice for a comparison across framework editions (None when there is one edition),
+    with the labels Markdown-escaped."""
+    notice = editions_notice(capabilities, assessment_ids, labels, current)
+    return None if notice is None else escape_markdown(notice)

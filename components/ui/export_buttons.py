@@ -58,14 +58,21 @@ def _button(
 
 
 def _image_buttons(
-    png: Any, svg: Any, figures: Mapping[str, go.Figure], label: str, key: str
+    png: Any,
+    svg: Any,
+    figures: Mapping[str, go.Figure],
+    label: str,
+    key: str,
+    *,
+    fictional: bool,
 ) -> None:
-    """All the page's charts as a zip of PNG or of SVG images, in two given columns."""
+    """All the page's charts as a zip of PNG or of SVG images, in two given columns; each
+    picture says it is fictional when it shows the demo."""
     for column, fmt in ((png, "png"), (svg, "svg")):
         with column:
             _button(
                 f"Charts ({fmt.upper()})",
-                lambda fmt=fmt: images_zip(figures, fmt),
+                lambda fmt=fmt: images_zip(figures, fmt, fictional=fictional),
                 export_file_name(f"charts-{fmt}", label, "zip"),
                 ZIP,
                 f"{key}-{fmt}",
@@ -114,7 +121,7 @@ def render_country_exports(
             PPTX,
             f"{key}-pptx",
         )
-    _image_buttons(png, svg, figures, label, key)
+    _image_buttons(png, svg, figures, label, key, fictional=fictional)
     if fictional:
         st.caption("The files say on every page that they show fictional demo data.")
 
@@ -148,7 +155,7 @@ def render_comparison_exports(
             PPTX,
             f"{key}-pptx",
         )
-    _image_buttons(png, svg, figures, "comparison", key)
+    _image_buttons(png, svg, figures, "comparison", key, fictional=fictional)
 
 
 def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:

@@ -19,7 +19,8 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.ingest.collection import add_assessments
+from components.base.text import normalise
+from components.ingest.collection import add_assessments, remove_assessments, remove_origin
 from components.library.access import (
     ConfigError,
     LibraryConfig,
@@ -28,7 +29,11 @@ from components.library.access import (
     verify_passphrase,
 )
 from components.library.database import LibraryUnavailable, create_library_engine
+from components.library.records import assessment_key, library_assessment_id
+from components.library.store import list_assessments, open_assessments
+from components.library.visibility import Viewer
 from components.ui import state
+from components.ui.links import COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
@@ -117,18 +122,58 @@ def is_editor(settings: LibraryConfig) -> bool:
     return settings.can_sign_in and bool(st.session_state.get(LIBRARY_EDITOR))
 
 
-def _sign_out() -> None:
+def library_viewer(settings: LibraryConfig) -> Viewer:
+    """Who this session is for the library: an editor (signed in) or a visitor."""
+    return settings.viewer(signed_in=is_editor(settings))
+
+
+def forget_hidden(engine: Engine, viewer: Viewer) -> int:
+    """Take out of this session the library assessments ``viewer`` may not see by name.
+
+    After signing out, what only editors may see leaves the session too: the sidebar, the
+    pictures and every export then show what a visitor may see. How many were taken out.
+    """
+    capabilities = state.collection().capabilities
+    if capabilities.empty or "origin" not in capabilities.columns:
+        return 0
+    opened = set(capabilities.loc[capabilities["origin"] == LIBRARY_ORIGIN, "assessment_id"])
+    if not opened:
+        return 0
+    visible = list_assessments(engine, viewer=viewer)
+    allowed = {
+        library_assessment_id(assessment_key(row.country, row.year, row.date, row.round), version)
+        for row, version in zip(visible.itertuples(index=False), visible["version"], strict=True)
+    }
+    hidden = opened - allowed
+    if hidden:
+        state.set_collection(remove_assessments(state.collection(), hidden))
+    return len(hidden)
+
+
+def _sign_out(engine: Engine, settings: LibraryConfig) -> None:
     st.session_state.pop(LIBRARY_EDITOR, None)
     st.session_state.pop(LIBRARY_PENDING, None)
+    try:
+        hidden = forget_hidden(engine, settings.viewer(signed_in=False))
+    except LibraryUnavailable:
+        # The library cannot be asked what a visitor may see: take out all it gave.
+        state.set_collection(remove_origin(state.collection(), LIBRARY_ORIGIN))  # type: ignore[arg-type]
+        hidden = -1
+    if hidden:
+        flash(
+            "Signed out. The library assessments only editors may see were taken out of this "
+            "session.",
+            "info",
+        )
 
 
-def render_access(settings: LibraryConfig) -> bool:
+def render_access(settings: LibraryConfig, engine: Engine) -> bool:
     """Say what this session may do with the library; offer sign-in. True for an editor."""
     if settings.mode == "read-only":
         st.info(
-            "This library is read-only here: you can look at it, open its assessments in your "
-            "session and download it. Saving is off. Files you upload stay in your own "
-            "session.",
+            "This library is read-only here: you can look at what it shares with everyone, "
+            "open it in your session and download it. Saving is off. Files you upload stay in "
+            "your own session.",
             icon=":material/visibility:",
         )
         return False
@@ -139,7 +184,9 @@ def render_access(settings: LibraryConfig) -> bool:
     if is_editor(settings):
         signed_in, sign_out = st.columns([4, 1], vertical_alignment="center")
         signed_in.success("Signed in as an editor.", icon=":material/edit:")
-        sign_out.button("Sign out", key="library_sign_out", on_click=_sign_out)
+        sign_out.button(
+            "Sign out", key="library_sign_out", on_click=_sign_out, args=(engine, settings)
+        )
         return True
     with st.expander("Editors: sign in to save, rename, delete or import", expanded=False):
         with st.form("library_sign_in", border=False):
@@ -209,3 +256,40 @@ def set_pending_versions(ids: list[str]) -> None:
         st.session_state[LIBRARY_PENDING] = ids
     else:
         st.session_state.pop(LIBRARY_PENDING, None)
+
+
+def open_linked_assessments() -> None:
+    """Called by app.py before a link is applied: a link to library assessments
+    (``source=library``) opens the assessments of its country this person may see by name.
+
+    Nothing the person may not see is opened, and nothing is said here: when none can be
+    opened, the link's notice is the same whether the library has no such country or keeps
+    it from this person (``components.ui.links.read_selection``).
+    """
+    params = st.query_params.to_dict()
+    if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or params == st.session_state.get(
+        state.PUBLISHED_LINK
+    ):
+        return
+    country = first_value(params.get(COUNTRY))
+    if not country or not country.strip():
+        return
+    current = state.collection().capabilities
+    wanted = normalise(country)
+    if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
+        return
+    try:
+        settings = library_settings()
+        engine = library_engine(settings)
+        listing = list_assessments(engine, viewer=library_viewer(settings))
+        # The latest version of each of the country's rounds, as the person would open them.
+        same = listing["country"].fillna("").map(normalise) == wanted
+        chosen = listing.loc[same & listing["latest"], "library_id"]
+        if chosen.empty:
+            return
+        capabilities, enablers = open_assessments(
+            engine, chosen.tolist(), viewer=library_viewer(settings)
+        )
+    except LibraryUnavailable:
+        return  # the link's notice says the country is not here; the library page says why
+    add_to_session(capabilities, enablers)

@@ -15,8 +15,11 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components.base.text import count_of, plural
+from components.framework.country_groups import default_classification
 from components.framework.model import Framework
 from components.ingest.collection import Collection
+from components.library.access import LibraryConfig
+from components.library.aggregates import aggregate_peers
 from components.library.database import describe_library
 from components.library.store import (
     MAX_TITLE_CHARS,
@@ -32,11 +35,20 @@ from components.library.store import (
     rename_assessment,
     save_assessments,
     saveable_assessments,
+    set_visibility,
 )
 from components.library.transfer import export_workbook, import_workbook
+from components.library.visibility import (
+    VISIBILITIES,
+    VISIBILITY_HELP,
+    VISIBILITY_LABELS,
+    Viewer,
+    Visibility,
+)
 from components.ui import state
 from components.ui.export_buttons import XLSX
 from components.ui.library import add_to_session, flash, pending_versions, set_pending_versions
+from components.ui.peers import USE_AGGREGATES, min_peers, render_aggregates_toggle
 from components.ui.uploads import problem_table
 
 ALL_COUNTRIES = "All countries"
@@ -44,30 +56,48 @@ ALL_YEARS = "All years"
 _FLASH_KINDS = {"saved": "success", "identical": "info", "exists": "warning"}
 
 
-def render_library(engine: Engine, framework: Framework, *, editor: bool) -> None:
-    """The library's sections: what is in it for everyone, the editing sections for editors.
+def render_library(
+    engine: Engine, framework: Framework, *, viewer: Viewer, settings: LibraryConfig
+) -> None:
+    """The library's sections: what the viewer may see, the editing sections for editors.
 
     Raises ``LibraryUnavailable`` when the library cannot be used; the page says why.
     """
-    listing = list_assessments(engine)
-    _render_listing(engine, listing, editor=editor)
-    if editor:
-        _render_save(engine)
+    if not viewer.named:
+        # Private mode: before sign-in, nothing of the library is shown, not even its size.
+        st.info(
+            "This library is private: sign in as an editor to see it. Files you upload stay in "
+            "your own session.",
+            icon=":material/lock:",
+        )
+        return
+    listing = list_assessments(engine, viewer=viewer)
+    _render_listing(engine, listing, viewer=viewer)
+    _render_aggregates(engine, viewer)
+    if viewer.editor:
+        _render_save(engine, framework, settings)
         if not listing.empty:
+            _render_visibility(engine, listing)
             _render_rename_and_delete(engine, listing)
-        _render_import(engine, framework)
-    _render_export(engine, listing)
+        _render_import(engine, framework, settings)
+    _render_export(engine, listing, viewer)
 
 
-def _render_listing(engine: Engine, listing: pd.DataFrame, *, editor: bool) -> None:
+def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) -> None:
     st.subheader("In the library")
     # Where the library lives is for the people who run it, not for every visitor.
-    where = f" · {describe_library(engine)}" if editor else ""
-    st.caption(f"{count_of(len(listing), 'saved assessment')}{where}")
+    where = f" · {describe_library(engine)}" if viewer.editor else ""
+    count = count_of(len(listing), "saved assessment" if viewer.editor else "assessment")
+    shared = "" if viewer.editor else " shared with everyone"
+    st.caption(f"{count}{shared}{where}")
     if listing.empty:
         st.info(
-            "The library is empty. An editor can save the assessments of their session here "
-            "(upload them first), or import a library workbook.",
+            "There is nothing here to open yet. An editor can save the assessments of their "
+            "session here (upload them first), or import a library workbook, and choose who "
+            "may see each."
+            if not viewer.editor
+            else "The library is empty. Save the assessments of your session here (upload "
+            "them first), or import a library workbook.",
             icon=":material/inventory_2:",
         )
         return
@@ -107,17 +137,33 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, editor: bool) -> N
         icon=":material/open_in_browser:",
         disabled=not chosen,
     ):
-        _open_in_session(engine, chosen)
+        _open_in_session(engine, chosen, viewer)
     if open_all.button(
         f"Open all {len(labels)} shown",
         key="library_open_all",
         icon=":material/select_all:",
     ):
-        _open_in_session(engine, list(labels))
+        _open_in_session(engine, list(labels), viewer)
 
 
-def _open_in_session(engine: Engine, library_ids: Sequence[int]) -> None:
-    capabilities, enablers = open_assessments(engine, library_ids)
+def _render_aggregates(engine: Engine, viewer: Viewer) -> None:
+    """Offer the assessments shared in aggregates only to this session's peer medians."""
+    pool = aggregate_peers(engine, viewer, default_classification())
+    if not pool.count:
+        st.session_state.pop(USE_AGGREGATES, None)
+        return
+    st.subheader("Peer medians from the library")
+    st.caption(
+        f"The library shares {count_of(pool.count, 'country', 'countries')} in aggregates only "
+        "(the latest assessment of each): never shown by name, they may count in peer medians "
+        f"that rest on at least {min_peers()} assessments. Countries already in your "
+        "session count once, by name."
+    )
+    render_aggregates_toggle()
+
+
+def _open_in_session(engine: Engine, library_ids: Sequence[int], viewer: Viewer) -> None:
+    capabilities, enablers = open_assessments(engine, library_ids, viewer=viewer)
     add_to_session(capabilities, enablers)
     count = capabilities["assessment_id"].nunique()
     flash(
@@ -127,13 +173,25 @@ def _open_in_session(engine: Engine, library_ids: Sequence[int]) -> None:
     st.rerun()
 
 
-def _render_save(engine: Engine) -> None:
+def _visibility_picker(key: str, default: Visibility, label: str) -> Visibility:
+    """A choice of who may see an assessment, each option explained."""
+    return st.radio(
+        label,
+        VISIBILITIES,
+        index=VISIBILITIES.index(default),
+        format_func=VISIBILITY_LABELS.__getitem__,
+        captions=[VISIBILITY_HELP[v] for v in VISIBILITIES],
+        key=key,
+    )
+
+
+def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
     st.subheader("Save this session's uploads to the library")
     current = state.collection()
     candidates = saveable_assessments(current.capabilities)
     pending = [i for i in pending_versions() if i in candidates]
     if pending:
-        _render_pending_versions(engine, current, pending)
+        _render_pending_versions(engine, framework, current, pending)
         return
     if not candidates:
         st.caption(
@@ -149,6 +207,9 @@ def _render_save(engine: Engine) -> None:
         format_func=candidates.__getitem__,
         key="library_save_choice",
     )
+    visibility = _visibility_picker(
+        "library_save_visibility", settings.default_visibility, "Who may see them"
+    )
     if st.button(
         f"Save {count_of(len(chosen), 'assessment')} to the library",
         key="library_save",
@@ -157,8 +218,13 @@ def _render_save(engine: Engine) -> None:
         disabled=not chosen,
     ):
         outcomes = save_assessments(
-            engine, only(current.capabilities, chosen), only(current.enablers, chosen)
+            engine,
+            only(current.capabilities, chosen),
+            only(current.enablers, chosen),
+            visibility=visibility,
+            edition=framework.edition,
         )
+        st.session_state["library_pending_visibility"] = visibility
         _report_outcomes(outcomes)
         set_pending_versions(
             [outcome.session_id for outcome in outcomes if outcome.status == "exists"]
@@ -166,7 +232,9 @@ def _render_save(engine: Engine) -> None:
         st.rerun()
 
 
-def _render_pending_versions(engine: Engine, current: Collection, pending: list[str]) -> None:
+def _render_pending_versions(
+    engine: Engine, framework: Framework, current: Collection, pending: list[str]
+) -> None:
     labels = saveable_assessments(current.capabilities)
     st.warning(
         "Already in the library, with different content: "
@@ -183,6 +251,8 @@ def _render_pending_versions(engine: Engine, current: Collection, pending: list[
             only(current.capabilities, pending),
             only(current.enablers, pending),
             as_new_version=True,
+            visibility=st.session_state.get("library_pending_visibility", "editors"),
+            edition=framework.edition,
         )
         _report_outcomes(outcomes)
         set_pending_versions([])
@@ -196,6 +266,39 @@ def _render_pending_versions(engine: Engine, current: Collection, pending: list[
 def _report_outcomes(outcomes: Sequence[SaveOutcome]) -> None:
     for outcome in outcomes:
         flash(outcome.message, _FLASH_KINDS[outcome.status])
+
+
+def _render_visibility(engine: Engine, listing: pd.DataFrame) -> None:
+    """Editors choose who may see each assessment (each version has its own)."""
+    labels = listing_labels(listing)
+    current = dict(zip(listing["library_id"].astype(int), listing["visibility"], strict=True))
+    st.subheader("Who may see them")
+    st.caption(
+        "Countries are promised that self-assessments are not disclosed or used to rank them: "
+        "an assessment is for editors only until you choose otherwise."
+    )
+    with st.form("library_visibility", border=False):
+        chosen = st.multiselect(
+            "Assessments",
+            list(labels),
+            format_func=lambda i: f"{labels[i]} · now: {VISIBILITY_LABELS[current[i]]}",
+            placeholder="Choose one or more",
+            key="library_visibility_choice",
+        )
+        visibility = st.radio(
+            "Who may see them",
+            VISIBILITIES,
+            format_func=VISIBILITY_LABELS.__getitem__,
+            captions=[VISIBILITY_HELP[v] for v in VISIBILITIES],
+            key="library_visibility_value",
+        )
+        if st.form_submit_button("Apply", icon=":material/visibility_lock:"):
+            if not chosen:
+                st.error("Choose the assessments first.", icon=":material/error:")
+            else:
+                changed = set_visibility(engine, chosen, visibility)
+                flash(f"{count_of(changed, 'assessment')} now: {VISIBILITY_LABELS[visibility]}.")
+                st.rerun()
 
 
 def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
@@ -239,18 +342,25 @@ def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
             st.rerun()
 
 
-def _render_import(engine: Engine, framework: Framework) -> None:
+def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
     st.subheader("Import a library workbook")
     st.caption(
         "A workbook exported from a library (or any workbook the upload page reads). "
         "Assessments identical to ones already here are not imported twice; one that differs "
-        "becomes a new version."
+        "becomes a new version. A library export keeps who may see each assessment; anything "
+        f"else is imported as “{VISIBILITY_LABELS[settings.default_visibility]}”."
     )
     upload = st.file_uploader("Library workbook (.xlsx)", type=["xlsx"], key="library_import_file")
     if upload is not None and st.button(
         "Import into the library", key="library_import", icon=":material/input:"
     ):
-        outcome = import_workbook(engine, upload.name, upload.getvalue(), framework)
+        outcome = import_workbook(
+            engine,
+            upload.name,
+            upload.getvalue(),
+            framework,
+            visibility=settings.default_visibility,
+        )
         if outcome.read.problems:
             with st.expander(f"What the reader said about {upload.name}", expanded=True):
                 st.dataframe(problem_table(outcome.read), hide_index=True, width="stretch")
@@ -267,15 +377,21 @@ def _render_import(engine: Engine, framework: Framework) -> None:
         st.button("Show the library", key="library_import_done")
 
 
-def _render_export(engine: Engine, listing: pd.DataFrame) -> None:
+def _render_export(engine: Engine, listing: pd.DataFrame, viewer: Viewer) -> None:
     st.subheader("Download the library")
     st.caption(
-        "The whole library as one Excel workbook, every version included. The upload page "
-        "reads it, and an editor can import it into another library."
+        (
+            "The whole library as one Excel workbook, every version included, each with who "
+            "may see it. "
+            if viewer.editor
+            else "What the library shares with everyone, as one Excel workbook, every version "
+            "included. "
+        )
+        + "The upload page reads it, and an editor can import it into another library."
     )
     st.download_button(
         "Download the library (Excel)",
-        data=lambda: export_workbook(engine),
+        data=lambda: export_workbook(engine, viewer=viewer),
         file_name="mnr-library.xlsx",
         mime=XLSX,
         icon=":material/download:",

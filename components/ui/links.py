@@ -17,6 +17,7 @@ COUNTRY = "country"
 ROUND = "round"
 SOURCE = "source"
 DEMO_SOURCE = "demo"
+LIBRARY_SOURCE = "library"  # the view shows assessments opened from the library
 GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE)
 
 
@@ -65,6 +66,16 @@ def read_selection(
                 notices=(
                     f"The link asks for {quote_for_notice(country)}, which is not one of the "
                     "fictional demo countries; showing the first country instead.",
+                )
+            )
+        if source == LIBRARY_SOURCE:
+            # The same words whether the library has no such country or keeps it from this
+            # person: a link must not tell which.
+            return LinkedSelection(
+                notices=(
+                    f"The link shows {quote_for_notice(country)}, which is neither in this "
+                    "session nor among the library assessments you may open. An editor may "
+                    "need to sign in, or to share it.",
                 )
             )
         return LinkedSelection(

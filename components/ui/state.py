@@ -7,6 +7,7 @@ everyone) are cached process-wide.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.framework.model import default_framework
@@ -17,6 +18,7 @@ from components.ingest.template import write_template
 from components.ui.links import (
     COUNTRY,
     DEMO_SOURCE,
+    LIBRARY_SOURCE,
     ROUND,
     SOURCE,
     LinkedSelection,
@@ -180,11 +182,19 @@ def publish_link() -> None:
         params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
         if is_fictional(current.capabilities, [assessment_id]):
             params[SOURCE] = DEMO_SOURCE
+        elif _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
+            params[SOURCE] = LIBRARY_SOURCE
     params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
     st.session_state[PUBLISHED_LINK] = params
+
+
+def _origin_of(capabilities: pd.DataFrame, assessment_id: str) -> str | None:
+    """Where an assessment of the collection came from ("upload", "demo", "library")."""
+    rows = capabilities.loc[capabilities["assessment_id"] == assessment_id, "origin"]
+    return None if rows.empty else str(rows.iloc[0])
 
 
 def restore_choice(

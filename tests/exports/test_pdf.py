@@ -148,3 +148,21 @@ def test_brief_without_chromium_says_so_in_plain_words(monkeypatch, hostile):
             fictional=False,
             generated_on=GENERATED_ON,
         )
+
+
+def test_brief_of_a_later_round_says_what_changed_like_for_like(chromium, demo, demo_labels):
+    later = next(i for i, label in demo_labels.items() if label.startswith("Arvenia 2021"))
+    data = country_brief_pdf(
+        demo.capabilities,
+        demo.enablers,
+        FRAMEWORK,
+        later,
+        demo_labels,
+        fictional=True,
+        generated_on=GENERATED_ON,
+    )
+    text = "\n".join(_pdf_text(data))
+    assert "Since the previous round" in text
+    assert "From Arvenia 2019 (Baseline) to Arvenia 2021" in " ".join(text.split())
+    assert "over 4 of 4 capabilities" in text or "over 3 of 4 capabilities" in text
+    assert "All capabilities" in text

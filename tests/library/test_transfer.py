@@ -12,6 +12,7 @@ from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from components.library.store import list_assessments, rename_assessment, save_assessments
 from components.library.transfer import export_workbook, import_workbook
+from components.library.visibility import EDITOR
 from tests.library_support import COMPARED, first_changed, sorted_rows
 
 
@@ -22,7 +23,7 @@ def test_export_is_a_workbook_the_reader_reads_back(engine, demo):
     save_assessments(engine, capabilities, demo.enablers)
     save_assessments(engine, *first_changed(demo), as_new_version=True)
 
-    result = read_assessment_file("library.xlsx", export_workbook(engine), framework)
+    result = read_assessment_file("library.xlsx", export_workbook(engine, viewer=EDITOR), framework)
     assert result.problems == ()
     assert result.capabilities["assessment_id"].nunique() == 21  # 20, and a second version
     assert set(result.capabilities["source"].str.split(" › ").str[1]) == {"Library", "Library v2"}
@@ -38,19 +39,25 @@ def test_import_brings_back_versions_and_titles_once(engine, tmp_path, demo):
     framework = default_framework()
     save_assessments(engine, demo.capabilities, demo.enablers)
     save_assessments(engine, *first_changed(demo), as_new_version=True)
-    rename_assessment(engine, int(list_assessments(engine)["library_id"][0]), "Renamed")
-    exported = export_workbook(engine)
+    rename_assessment(
+        engine, int(list_assessments(engine, viewer=EDITOR)["library_id"][0]), "Renamed"
+    )
+    exported = export_workbook(engine, viewer=EDITOR)
 
     other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
     first = import_workbook(other, "library.xlsx", exported, framework)
     assert (first.saved, first.already_there) == (21, 0)
-    original = list_assessments(engine).drop(columns=["library_id", "saved_at", "source"])
-    copied = list_assessments(other).drop(columns=["library_id", "saved_at", "source"])
+    original = list_assessments(engine, viewer=EDITOR).drop(
+        columns=["library_id", "saved_at", "source"]
+    )
+    copied = list_assessments(other, viewer=EDITOR).drop(
+        columns=["library_id", "saved_at", "source"]
+    )
     pd.testing.assert_frame_equal(original, copied)
 
     second = import_workbook(other, "library.xlsx", exported, framework)
     assert (second.saved, second.already_there) == (0, 21)
-    assert len(list_assessments(other)) == 21
+    assert len(list_assessments(other, viewer=EDITOR)) == 21
     other.dispose()
 
 

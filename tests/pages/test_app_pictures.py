@@ -101,3 +101,62 @@ def test_compare_anonymised_names_only_the_focus():
     assert "Arvenia 2023" in headers
     assert "Country A" in headers
     assert "Belmora" not in headers
+
+
+def _texts(at: AppTest) -> str:
+    return " ".join(str(e.value) for e in [*at.caption, *at.info, *at.markdown])
+
+
+def test_profile_peer_median_names_its_group_and_needs_enough_assessments(monkeypatch):
+    monkeypatch.delenv("MNR_MIN_PEERS", raising=False)
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    at.toggle(key="profile_peer_median").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Median of 7 assessments of all other countries" in _texts(at)
+    # The fictional countries have no ISO3 code a classification knows: no region to use.
+    at.selectbox(key="peer_group_kind").set_value("un_subregion").run()
+    shown = _texts(at)
+    assert "has no ISO3 code that this classification knows" in shown
+    assert "No peer median: it would rest on 0 assessments in" in shown
+    assert "United Nations Statistics Division" in shown
+    # A group the person names: two countries are too few, three are enough.
+    at.selectbox(key="peer_group_kind").set_value("named").run()
+    at.multiselect(key="peer_group_countries").set_value(["Belmora", "Calderra"]).run()
+    assert "it would rest on 2 assessments of the countries you chose" in _texts(at)
+    at.multiselect(key="peer_group_countries").set_value(["Belmora", "Calderra", "Dravonia"]).run()
+    assert "Median of 3 assessments of the countries you chose" in _texts(at)
+    # The presentation's overview uses the same group.
+    at.switch_page("pages/present.py").run()
+    assert "Median of 3 assessments of the countries you chose" in _texts(at)
+
+
+def test_the_minimum_is_a_setting(monkeypatch):
+    monkeypatch.setenv("MNR_MIN_PEERS", "8")
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    at.toggle(key="profile_peer_median").set_value(True).run()
+    assert "it would rest on 7 assessments" in _texts(at)
+    assert "needs at least 8" in _texts(at)
+
+
+def test_a_comparison_across_framework_editions_says_so():
+
+    from components.ingest.collection import Collection, add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    collection = Collection()
+    for assessment_id, country, edition in (("z", "Zembla", "2010"), ("y", "Yland", "2016")):
+        capabilities = capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2))
+        capabilities = capabilities.assign(framework_edition=edition)
+        enablers = enabler_rows(assessment_id, country, 2024)
+        collection = add_assessments(collection, capabilities, enablers, "library")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["mnr_collection"] = collection
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = " ".join(w.value for w in at.warning)
+    assert "different editions of the framework" in warning
+    assert "2010" in warning
+    assert "2016" in warning
