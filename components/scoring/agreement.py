@@ -39,6 +39,7 @@ SUMMARY_COLUMNS = [
     "votes",
     "dont_know",
     "counted",
+    "counts",
     "distribution",
     "median",
     "lower_quartile",
@@ -182,7 +183,8 @@ def summary_table(
     """One row per capability of the workshop, in its order: votes, statistics, decision.
 
     ``votes`` follows ``VOTE_COLUMNS`` (``level`` missing for "don't know"); ``decisions``
-    follows ``DECISION_COLUMNS``. ``distribution`` is the counts per level in words;
+    follows ``DECISION_COLUMNS``. ``counts`` holds the votes per level in the scale's order,
+    ``distribution`` the same in words;
     ``agreed_level`` is missing when the capability was not decided or agreed "not assessed".
     """
     scale = framework.scale
@@ -200,6 +202,7 @@ def summary_table(
                 "votes": result.votes,
                 "dont_know": result.dont_know,
                 "counted": result.counted,
+                "counts": tuple(result.distribution[value] for value in scale.values),
                 "distribution": distribution_text(result),
                 "median": result.median,
                 "lower_quartile": result.lower_quartile,
