@@ -206,16 +206,21 @@ def overview_figure(summary: pd.DataFrame, framework: Framework) -> go.Figure:
             hovertemplate="%{y}<br>%{x} votes<extra>" + DONT_KNOW_LABEL + "</extra>",
         )
     )
-    figure.update_layout(barmode="stack")
+    figure.update_layout(barmode="stack", legend_traceorder="normal")
     figure.update_yaxes(autorange="reversed", tickfont={"size": 13}, fixedrange=True)
     figure.update_xaxes(
-        title={"text": "Votes", "font": AXIS_TITLE_FONT}, tickfont=TICK_FONT, fixedrange=True
+        title={"text": "Votes", "font": AXIS_TITLE_FONT},
+        tickfont=TICK_FONT,
+        dtick=max(1, -(-int(summary["votes"].max() if len(summary) else 0) // 8)),
+        rangemode="tozero",
+        fixedrange=True,
     )
     common_layout(
         figure,
-        height=max(320, 60 + 34 * len(summary)),
+        height=max(260, 150 + 34 * len(summary)),
         legend=True,
-        legend_y=-0.08 if len(summary) > 8 else -0.2,
-        margin={"t": 20, "b": 60, "l": 280, "r": 20},
+        margin={"t": 70, "b": 50, "l": 280, "r": 20},
     )
+    # The legend above the bars: below them it would meet the axis title when rows are few.
+    figure.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"})
     return figure

@@ -32,7 +32,7 @@ from components.framework.palette import level_colours, text_colour_on
 from components.scoring.agreement import DISAGREEMENT_NOTE, decision_text
 
 AGREEMENT_TITLE = "Agreement per capability"
-OVERVIEW_IMAGE = (900, 700, 170 * mm)  # pixels wide, high, and the width it prints at
+OVERVIEW_WIDTH = (900, 170 * mm)  # pixels wide, and the width it prints at
 
 
 def agreement_rows(summary: pd.DataFrame, framework: Framework) -> pd.DataFrame:
@@ -48,7 +48,7 @@ def agreement_rows(summary: pd.DataFrame, framework: Framework) -> pd.DataFrame:
                 for v, d in zip(summary["votes"], summary["dont_know"], strict=True)
             ],
             "Per level": [
-                " · ".join(f"{v}: {c}" for v, c in zip(scale.values, counts, strict=True))
+                " · ".join(f"{v}:{c}" for v, c in zip(scale.values, counts, strict=True))
                 for counts in summary["counts"]
             ],
             "Median": ["–" if pd.isna(m) else f"{m:g}" for m in summary["median"]],
@@ -88,8 +88,7 @@ def pdf_section(
     """The brief's page: heading, what it rests on, the stacked votes chart, the table."""
     rows = agreement_rows(summary, framework)
     colours = level_colours(framework.scale)
-    widths = [52 * mm, 20 * mm, 36 * mm, 14 * mm, 17 * mm]
-    widths.append((FRAME_WIDTH - sum(widths)) / 2)
+    widths = [40 * mm, 20 * mm, 34 * mm, 15 * mm, 15 * mm, 22 * mm]
     widths.append(FRAME_WIDTH - sum(widths))
     body: list[list[Any]] = [cells(list(rows.columns), styles["header_cell"])]
     extra: list[tuple[Any, ...]] = []
@@ -113,11 +112,11 @@ def pdf_section(
         Spacer(1, 3 * mm),
     ]
     if image is not None:
-        story.append(png_image(image, OVERVIEW_IMAGE[2]))
+        story.append(png_image(image, OVERVIEW_WIDTH[1]))
         story.append(
             Paragraph(
-                "Votes per capability, stacked by level; hatched grey: “don't know”; ⚠: the "
-                "room disagreed.",
+                "Votes per capability, stacked by level; hatched grey: “don't know”. A warning "
+                "sign before a capability: the room disagreed on it.",
                 styles["caption"],
             )
         )

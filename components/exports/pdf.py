@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from components.charts.agreement import overview_figure
-from components.exports.agreement_pages import AGREEMENT_TITLE, OVERVIEW_IMAGE, pdf_section
+from components.exports.agreement_pages import AGREEMENT_TITLE, OVERVIEW_WIDTH, pdf_section
 from components.exports.brief import (
     BRIEF_TITLE,
     LEARNING_NOTE,
@@ -309,8 +309,9 @@ def country_brief_pdf(
     )
     with_agreement = agreement is not None and not agreement.empty
     if with_agreement:
+        overview = overview_figure(agreement, framework)
         jobs["agreement"] = ImageJob(
-            overview_figure(agreement, framework), "png", *OVERVIEW_IMAGE[:2], _IMAGE_SCALE
+            overview, "png", OVERVIEW_WIDTH[0], int(overview.layout.height), _IMAGE_SCALE
         )
     images = render_jobs(jobs)
     contents = _CONTENTS
