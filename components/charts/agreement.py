@@ -99,7 +99,15 @@ def distribution_figure(
         )
     )
     if result.median is not None:
-        figure.add_vline(x=result.median, line={"color": _OUTLINE, "width": 3, "dash": "dash"})
+        # Above the bars and their counts, so it never hides a number.
+        figure.add_shape(
+            type="line",
+            x0=result.median,
+            x1=result.median,
+            y0=top * 1.2,
+            y1=top * 1.45,
+            line={"color": _OUTLINE, "width": 3, "dash": "dot"},
+        )
         figure.add_annotation(
             x=result.median,
             y=1,
@@ -122,7 +130,7 @@ def distribution_figure(
         fixedrange=True,
     )
     figure.update_yaxes(
-        range=[0, top * 1.25],
+        range=[0, top * 1.45],
         dtick=max(1, round(top / 5)),
         tickfont=TICK_FONT,
         title={"text": "Votes", "font": AXIS_TITLE_FONT},

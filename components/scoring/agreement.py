@@ -25,9 +25,9 @@ from components.framework.model import Framework, Scale
 
 DISAGREEMENT_SPREAD = 2  # quartiles this many levels apart (or more) mean disagreement
 DONT_KNOW_LABEL = "Don't know"
+DISAGREEMENT_RULE = "Disagreement means the middle half of the votes spans three levels or more."
 DISAGREEMENT_NOTE = (
-    "Disagreement: the middle half of the votes spans three levels or more. “Don't know” "
-    "votes are counted but left out of the median and the spread."
+    f"{DISAGREEMENT_RULE} “Don't know” votes are counted but left out of the median and the spread."
 )
 # The anonymised votes of a workshop: one row per participant and capability.
 VOTE_COLUMNS = ["capability", "participant", "level", "comment"]

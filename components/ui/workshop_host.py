@@ -32,7 +32,7 @@ from components.library.workshops import (
     undo_decision,
 )
 from components.scoring.agreement import (
-    DISAGREEMENT_NOTE,
+    DISAGREEMENT_RULE,
     Agreement,
     agreement,
     agreement_word,
@@ -241,7 +241,7 @@ def _render_capability(live: Live, framework: Framework) -> None:
         theme=None,
         config={"displaylogo": False, "displayModeBar": False},
     )
-    st.caption(escape_markdown(view.caption) + " " + DISAGREEMENT_NOTE)
+    st.caption(escape_markdown(view.caption) + " " + DISAGREEMENT_RULE)
     if live.room.comments:
         with st.expander(f"Comments ({len(live.room.comments)}, without names)"):
             for comment in live.room.comments:
