@@ -90,6 +90,8 @@ def _act(action, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
 
 def _record(engine: Engine, code: str, key: str, capability: int, framework: Framework) -> None:
     choice = st.session_state.get(f"workshop_agreed_{capability}")
+    if choice != NOT_ASSESSED and choice not in framework.scale.values:
+        choice = None  # nothing chosen, or a value no option has (a crafted client)
     if choice is None:
         st.session_state[ERROR] = "Choose the agreed level (or “Not assessed”) first."
         return

@@ -181,6 +181,8 @@ def _ballot(
             sent = st.form_submit_button(
                 "Send my vote", type="primary", icon=":material/send:", width="stretch"
             )
+        if choice not in options:  # nothing chosen, or a value no option has (a crafted client)
+            choice = None
         if sent:
             if choice is None:
                 st.warning("Choose a level, or “Don't know”, first.", icon=":material/touch_app:")
