@@ -133,3 +133,9 @@ def votes_workbook_xlsx(
 def votes_csv(votes: pd.DataFrame, framework: Framework) -> bytes:
     """The votes as UTF-8 CSV (with a byte-order mark), formulas neutralised, no names."""
     return safe_csv_bytes(votes_table(votes, framework))
+
+
+def names_csv(names: list[str]) -> bytes:
+    """The names and organisations participants gave, one a row, sorted, with no vote beside
+    them (for the workshop's attendance list), as CSV with formulas neutralised."""
+    return safe_csv_bytes(pd.DataFrame({"Name or organisation": list(names)}, dtype=object))

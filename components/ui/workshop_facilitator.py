@@ -13,7 +13,9 @@ from sqlalchemy import Engine
 
 from components.base.text import count_of, escape_markdown
 from components.framework.model import Framework
+from components.exports.workshop import names_csv
 from components.library.database import LibraryUnavailable
+from components.library.workshop_votes import participant_names
 from components.library.workshops import Workshop, WorkshopError, close_workshop, facilitate
 from components.ui import state
 from components.ui.export_buttons import render_vote_exports
@@ -125,6 +127,19 @@ def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> 
     )
     render_vote_exports(
         workshop_result(engine, workshop, framework), framework, key="workshop-votes"
+    )
+    names = participant_names(engine, workshop.id)
+    st.download_button(
+        f"Who took part: {count_of(len(names), 'name')} given (CSV)",
+        data=names_csv(names),
+        file_name="mnr-workshop-participants.csv",
+        mime="text/csv",
+        key="workshop-names",
+        icon=":material/badge:",
+        disabled=not names,
+        on_click="ignore",
+        help="The names and organisations participants chose to give, sorted, never beside "
+        "their votes; they are not shown on this screen.",
     )
     if workshop.is_open:
         _render_close(engine, workshop, framework)

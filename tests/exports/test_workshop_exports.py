@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from components.exports.agreement_pages import AGREEMENT_TITLE
 from components.exports.decks import country_deck_pptx
 from components.exports.pdf import country_brief_pdf
-from components.exports.workshop import votes_csv, votes_workbook_xlsx
+from components.exports.workshop import names_csv, votes_csv, votes_workbook_xlsx
 from components.framework.palette import level_colours
 from components.scoring.agreement import summary_table
 from tests.exports.samples import FRAMEWORK, SCRIPT
@@ -86,6 +86,14 @@ def test_the_votes_csv_reads_back_without_names():
     assert list(frame["Participant"]) == [f"Participant {n}" for n in (1, 2, 3, 4, 2)]
     assert frame["Comment"][0].startswith("'=")
     assert pd.isna(frame["Level"][3])
+
+
+def test_the_names_list_has_names_only_and_runs_no_formula():
+    frame = pd.read_csv(
+        io.BytesIO(names_csv(["Ministry of Justice", "=cmd"])), encoding="utf-8-sig"
+    )
+    assert list(frame.columns) == ["Name or organisation"]
+    assert list(frame["Name or organisation"]) == ["Ministry of Justice", "'=cmd"]
 
 
 def test_the_deck_gains_a_slide_on_agreement():
