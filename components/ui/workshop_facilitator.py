@@ -12,8 +12,8 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components.base.text import count_of, escape_markdown
-from components.framework.model import Framework
 from components.exports.workshop import names_csv
+from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import participant_names
 from components.library.workshops import Workshop, WorkshopError, close_workshop, facilitate
