@@ -39,6 +39,7 @@ PROJECTOR_STYLE = """<style>
 [data-testid="stMain"] h1 { font-size: 1.4rem; padding-bottom: 0; }
 [data-testid="stMain"] h2 { font-size: 2rem; padding: 0.1rem 0 0; }
 [data-testid="stMetricValue"] { font-size: 2.2rem; }
+.st-key-workshop-join code { font-size: 1.5rem; }
 </style>"""
 
 

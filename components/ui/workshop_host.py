@@ -172,7 +172,8 @@ def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
     with left:
         st.markdown("## Join from your phone")
         st.markdown("Scan the code, or open this address:")
-        st.code(join, language=None, wrap_lines=True)
+        with st.container(key="workshop-join"):
+            st.code(join, language=None, wrap_lines=True)
         with st.container(key="workshop-participants"):
             st.metric("Joined", live.room.participants)
         st.button(
