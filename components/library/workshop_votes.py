@@ -161,21 +161,32 @@ def join(engine: Engine, code: str, token: str) -> Seat:
     _check_token(code, token)
     if not ensure_schema(engine, create=False):
         raise NOT_FOUND
+    # A phone that has its seat only reads (every phone redraws when the room moves on).
+    with guard(engine), reading(engine) as conn:
+        workshop_id = _open_workshop_id(conn, code)
+        seat = _participant(conn, workshop_id, token)
+        if seat is not None:
+            return _seat(conn, code, seat)
     with guard(engine), writing(engine) as conn:
         workshop_id = _open_workshop_id(conn, code)
         seat = _participant(conn, workshop_id, token)
         if seat is None:
             _touch(conn, workshop_id)
             seat = _join(conn, workshop_id, token)
-        found = load_with_key(conn, code)
-        assert found is not None  # noqa: S101 (read in this transaction)
-        v = workshop_votes_table.c
-        votes = {
-            int(row[0]): Vote(None if row[1] is None else int(row[1]), row[2])
-            for row in conn.execute(
-                select(v.capability, v.level, v.comment).where(v.participant == seat["id"])
-            )
-        }
+        return _seat(conn, code, seat)
+
+
+def _seat(conn: Connection, code: str, seat: Mapping) -> Seat:
+    """A participant's view, read in the caller's transaction."""
+    found = load_with_key(conn, code)
+    assert found is not None  # noqa: S101 (read in this transaction)
+    v = workshop_votes_table.c
+    votes = {
+        int(row[0]): Vote(None if row[1] is None else int(row[1]), row[2])
+        for row in conn.execute(
+            select(v.capability, v.level, v.comment).where(v.participant == seat["id"])
+        )
+    }
     return Seat(found[0], int(seat["id"]), seat["name"], votes)
 
 
