@@ -127,7 +127,8 @@ def pdf_section(
 def deck_slide(deck: Deck, summary: pd.DataFrame, framework: Framework) -> None:
     """The deck's slide: the same table, the agreed levels in their colours."""
     slide = deck.content_slide(AGREEMENT_TITLE)
-    rows = agreement_rows(summary, framework)
+    # The votes per level stay in the brief and the workbook: on a slide they would wrap.
+    rows = agreement_rows(summary, framework).drop(columns=["Per level"])
     size = 13 if len(rows) <= 10 else 10
     height = min(CHART_H, Inches(0.42 if size == 13 else 0.215) * (len(rows) + 1))
     levels = [
@@ -141,6 +142,6 @@ def deck_slide(deck: Deck, summary: pd.DataFrame, framework: Framework) -> None:
         level_columns={"Agreed level": levels},
         framework=framework,
         font_size=size,
-        first_width=0.3,
+        first_width=0.38,
     )
     deck.caption(slide, _intro(summary))
