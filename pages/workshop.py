@@ -7,7 +7,8 @@ from components.ui.navigation import run_through_navigation
 from components.ui.workshop_facilitator import render_facilitator_page
 
 run_through_navigation()
-# On the projector, nothing but the workshop: the sidebar starts collapsed.
-st.set_page_config(initial_sidebar_state="collapsed")
+if "w" in st.query_params:
+    # A running workshop on the projector: nothing but the workshop, the sidebar collapsed.
+    st.set_page_config(initial_sidebar_state="collapsed")
 
 render_facilitator_page(default_framework())
