@@ -1,8 +1,10 @@
 """The facilitator's screen (``/workshop?w=<code>&key=<key>``), fit for a projector at 1280x720.
 
-The live part is one fragment that reruns every ``LIVE_SECONDS``: it polls the workshop's
-change counter (one small query) and reads the room and rebuilds the figure only when that
-changed, so a quiet second costs almost nothing. Every button acts through the database
+A small fragment polls the workshop's change counter every ``LIVE_SECONDS`` (one small
+query) and reruns the page only when it moved; the page then reads the room and rebuilds the
+figure. A quiet second costs almost nothing, and the chart on the projector is drawn once per
+change instead of every second (a chart redrawn every second flickers, and on a busy laptop
+never finishes drawing). Every button acts through the database
 (with the key) and the screen redraws from it, so a second facilitator laptop, a reload or
 another replica shows the same thing. Names never reach this screen.
 """
@@ -123,31 +125,43 @@ def _sync_session(engine: Engine, code: str, key: str, framework: Framework) -> 
 def render_workspace(
     engine: Engine, workshop: Workshop, key: str, framework: Framework, join: str
 ) -> None:
-    """The live panel and the controls, refreshed every ``LIVE_SECONDS``."""
+    """The live panel and the controls, drawn again whenever the workshop changed.
+
+    The page itself draws them; a small fragment polls every ``LIVE_SECONDS`` and reruns
+    the page only when the change counter moved. So nothing is redrawn (no chart rebuilt,
+    nothing flickers on the projector) while nothing happens.
+    """
+    try:
+        pulse = poll(engine, workshop.id)
+    except LibraryUnavailable as error:
+        st.warning(f"The database is not available: {error.reason}.", icon=":material/cloud_off:")
+        return
+    if pulse is None:
+        st.error("This workshop is no longer in the database.", icon=":material/error:")
+        return
+    cached: Live | None = st.session_state.get(LIVE)
+    if cached is None or cached.code != workshop.code or cached.revision != pulse.revision:
+        cached = _read(engine, workshop.code, pulse.revision, framework)
+        if cached is None:
+            return
+        st.session_state[LIVE] = cached
+    _render_live(engine, cached, key, framework, join)
+    _watch(engine, workshop.id, pulse.revision)
+
+
+def _watch(engine: Engine, workshop_id: int, revision: int) -> None:
+    """Rerun the page when anything changed: a vote, or an action from another laptop."""
 
     @st.fragment(run_every=LIVE_SECONDS)
-    def live() -> None:
+    def watch() -> None:
         try:
-            pulse = poll(engine, workshop.id)
-        except LibraryUnavailable as error:
-            st.warning(
-                f"The database is not available: {error.reason}.", icon=":material/cloud_off:"
-            )
-            return
-        if pulse is None:
-            st.error("This workshop is no longer in the database.", icon=":material/error:")
-            return
-        cached: Live | None = st.session_state.get(LIVE)
-        if cached is None or cached.code != workshop.code or cached.revision != pulse.revision:
-            cached = _read(engine, workshop.code, pulse.revision, framework)
-            if cached is None:
-                return
-            st.session_state[LIVE] = cached
-        if cached.room.workshop.status != workshop.status:
-            st.rerun(scope="app")  # closed from another laptop: the whole page changes
-        _render_live(engine, cached, key, framework, join)
+            pulse = poll(engine, workshop_id)
+        except LibraryUnavailable:
+            return  # the next poll tries again; the page keeps what it shows
+        if pulse is None or pulse.revision != revision:
+            st.rerun(scope="app")
 
-    live()
+    watch()
 
 
 def _render_live(engine: Engine, live: Live, key: str, framework: Framework, join: str) -> None:
