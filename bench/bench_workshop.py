@@ -161,7 +161,9 @@ class Phone:
                 self.finished.set()  # the phone shows the vote it sent
 
     async def run(self, start_voting: asyncio.Event, stop: asyncio.Event) -> None:
-        async with connect(self.url, subprotocols=["streamlit"], max_size=None) as ws:
+        async with connect(
+            self.url, subprotocols=["streamlit"], max_size=None, ping_interval=None
+        ) as ws:
             self.socket = ws
             reader = asyncio.create_task(self._listen(ws))
             await ws.send(self.rerun())

@@ -128,27 +128,40 @@ def render_country_exports(
         )
     _image_buttons(png, svg, figures, label, key)
     if workshop is not None:
-        render_vote_exports(workshop, framework, key=f"{key}-votes")
+        render_vote_exports(workshop, framework, title=workshop.title, key=f"{key}-votes")
     if fictional:
         st.caption("The files say on every page that they show fictional demo data.")
 
 
-def render_vote_exports(result: WorkshopResult, framework: Framework, *, key: str) -> None:
-    """A workshop's votes, without names, as Excel (with the agreement) or CSV."""
+def render_vote_exports(
+    result: WorkshopResult | Callable[[], WorkshopResult],
+    framework: Framework,
+    *,
+    title: str,
+    key: str,
+) -> None:
+    """A workshop's votes, without names, as Excel (with the agreement) or CSV.
+
+    ``result`` may be a function: the votes are then read only when someone downloads them.
+    """
+
+    def read() -> WorkshopResult:
+        return result() if callable(result) else result
+
     xlsx, csv = st.columns(2)
     with xlsx:
         _button(
             "Workshop votes (Excel)",
-            lambda: votes_workbook_xlsx(result.votes, result.summary, framework, result.title),
-            export_file_name("votes", result.title, "xlsx"),
+            lambda: _workbook(read(), framework),
+            export_file_name("votes", title, "xlsx"),
             XLSX,
             f"{key}-xlsx",
         )
     with csv:
         _button(
             "Workshop votes (CSV)",
-            lambda: votes_csv(result.votes, framework),
-            export_file_name("votes", result.title, "csv"),
+            lambda: votes_csv(read().votes, framework),
+            export_file_name("votes", title, "csv"),
             "text/csv",
             f"{key}-csv",
         )
@@ -210,3 +223,7 @@ def render_data_exports(collection: Collection, framework: Framework, *, key: st
             "text/csv",
             f"{key}-csv",
         )
+
+
+def _workbook(result: WorkshopResult, framework: Framework) -> bytes:
+    return votes_workbook_xlsx(result.votes, result.summary, framework, result.title)

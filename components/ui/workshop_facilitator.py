@@ -126,18 +126,20 @@ def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> 
     links[1].page_link(
         "pages/library.py", label="Save it to the library", icon=":material/inventory_2:"
     )
+    # Read when someone downloads, not on every redraw of the live screen.
     render_vote_exports(
-        workshop_result(engine, workshop, framework), framework, key="workshop-votes"
+        lambda: workshop_result(engine, workshop, framework),
+        framework,
+        title=workshop.title,
+        key="workshop-votes",
     )
-    names = participant_names(engine, workshop.id)
     st.download_button(
-        f"Who took part: {count_of(len(names), 'name')} given (CSV)",
-        data=names_csv(names),
+        "Who took part: the names given (CSV)",
+        data=lambda: names_csv(participant_names(engine, workshop.id)),
         file_name="mnr-workshop-participants.csv",
         mime="text/csv",
         key="workshop-names",
         icon=":material/badge:",
-        disabled=not names,
         on_click="ignore",
         help="The names and organisations participants chose to give, sorted, never beside "
         "their votes; they are not shown on this screen.",

@@ -1,7 +1,8 @@
 """The facilitator's screen (``/workshop?w=<code>&key=<key>``), fit for a projector at 1280x720.
 
 A small fragment polls the workshop's change counter every ``LIVE_SECONDS`` (one small
-query) and reruns the page only when it moved; the page then reads the room and rebuilds the
+query): when votes come in it redraws just the counts; when the facilitator acted, or votes
+change a revealed distribution, it reruns the page, which reads the room and rebuilds the
 figure. A quiet second costs almost nothing, and the chart on the projector is drawn once per
 change instead of every second (a chart redrawn every second flickers, and on a busy laptop
 never finishes drawing). Every button acts through the database
@@ -47,6 +48,7 @@ from components.ui.workshop_session import put_in_session
 
 LIVE_SECONDS = 1.0
 LIVE = "mnr_workshop_live"
+COUNTS = "mnr_workshop_counts"
 ERROR = "mnr_workshop_error"
 NOT_ASSESSED = -1  # the agreed-level choice "not assessed"
 CHART_HEIGHT = 300  # with the heading and the numbers, the live view fits a 720-pixel screen
@@ -127,9 +129,9 @@ def render_workspace(
 ) -> None:
     """The live panel and the controls, drawn again whenever the workshop changed.
 
-    The page itself draws them; a small fragment polls every ``LIVE_SECONDS`` and reruns
-    the page only when the change counter moved. So nothing is redrawn (no chart rebuilt,
-    nothing flickers on the projector) while nothing happens.
+    The page itself draws them; the counts' fragment (``_counts``) polls every
+    ``LIVE_SECONDS`` and reruns the page only when it must. So no chart is rebuilt, and
+    nothing flickers on the projector, while nothing happens.
     """
     try:
         pulse = poll(engine, workshop.id)
@@ -146,22 +148,50 @@ def render_workspace(
             return
         st.session_state[LIVE] = cached
     _render_live(engine, cached, key, framework, join)
-    _watch(engine, workshop.id, pulse.revision)
 
 
-def _watch(engine: Engine, workshop_id: int, revision: int) -> None:
-    """Rerun the page when anything changed: a vote, or an action from another laptop."""
+def _counts(engine: Engine, live: Live, *, lobby: bool) -> None:
+    """The numbers that change while the room votes, kept fresh by a fragment.
+
+    Every ``LIVE_SECONDS`` it polls the change counter; when votes came in, it reads the
+    counts again and redraws just these numbers. When the facilitator acted (here or on
+    another laptop), or when votes change a revealed distribution, it reruns the whole page.
+    """
+    workshop = live.room.workshop
+    item = workshop.current
+    revealed = item is not None and item.revealed
 
     @st.fragment(run_every=LIVE_SECONDS)
-    def watch() -> None:
+    def counts() -> None:
         try:
-            pulse = poll(engine, workshop_id)
+            pulse = poll(engine, workshop.id)
         except LibraryUnavailable:
-            return  # the next poll tries again; the page keeps what it shows
-        if pulse is None or pulse.revision != revision:
+            pulse = None  # the next poll tries again; the numbers stay as they were
+        if pulse is not None and (
+            pulse.stage != workshop.stage
+            or pulse.status != workshop.status
+            or (revealed and pulse.revision != live.revision)
+        ):
             st.rerun(scope="app")
+        seen = st.session_state.get(COUNTS)
+        if pulse is not None and (seen is None or seen[0] != (workshop.code, pulse.revision)):
+            current = room(engine, workshop.code)
+            if current is not None:
+                seen = ((workshop.code, pulse.revision), current.participants, len(current.levels))
+                st.session_state[COUNTS] = seen
+        if seen is None or seen[0][0] != workshop.code:
+            seen = ((workshop.code, live.revision), live.room.participants, len(live.room.levels))
+        _, participants, votes = seen
+        if lobby:
+            with st.container(key="workshop-participants"):
+                st.metric("Joined", participants)
+            return
+        left, right = st.columns(2)
+        with left, st.container(key="workshop-votes-in"):
+            st.metric("Votes in", votes)
+        right.metric("Joined", participants)
 
-    watch()
+    counts()
 
 
 def _render_live(engine: Engine, live: Live, key: str, framework: Framework, join: str) -> None:
@@ -175,7 +205,7 @@ def _render_live(engine: Engine, live: Live, key: str, framework: Framework, joi
         return
     main, side = st.columns([3, 2], gap="large")
     with main:
-        _render_capability(live, framework)
+        _render_capability(engine, live, framework)
     with side:
         _render_controls(engine, live, key, framework, join)
 
@@ -188,8 +218,7 @@ def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
         st.markdown("Scan the code, or open this address:")
         with st.container(key="workshop-join"):
             st.code(join, language=None, wrap_lines=True)
-        with st.container(key="workshop-participants"):
-            st.metric("Joined", live.room.participants)
+        _counts(engine, live, lobby=True)
         st.button(
             "Start with the first capability",
             key="workshop_start",
@@ -203,7 +232,7 @@ def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
         st.image(qr_png(join), caption="Scan to join", width=330)
 
 
-def _render_capability(live: Live, framework: Framework) -> None:
+def _render_capability(engine: Engine, live: Live, framework: Framework) -> None:
     workshop = live.room.workshop
     item = workshop.current
     assert item is not None  # noqa: S101 (checked by the caller)
@@ -216,10 +245,10 @@ def _render_capability(live: Live, framework: Framework) -> None:
     st.caption(escape_markdown(capability.description))
     result = live.result
     assert result is not None  # noqa: S101 (read with the capability)
-    votes, people, median, spread = st.columns(4)
-    with votes, st.container(key="workshop-votes-in"):
-        st.metric("Votes in", result.votes)
-    people.metric("Joined", live.room.participants)
+    numbers, statistics = st.columns(2)
+    with numbers:
+        _counts(engine, live, lobby=False)
+    median, spread = statistics.columns(2)
     if not item.revealed:
         state = "closed" if item.closed else "open"
         st.info(
