@@ -17,7 +17,6 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components.base.text import escape_markdown
-from components.charts.agreement import distribution_figure
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import (
@@ -210,24 +209,27 @@ def _ballot(
 
 
 def _render_room(engine: Engine, code: str, framework: Framework) -> None:
-    """After the reveal: the room's votes, as they were when the screen was revealed."""
+    """After the reveal: the room's votes, as they were when the screen was revealed.
+
+    Plain bars, not a chart: a phone draws them at once, with no charting code to load.
+    """
     try:
         current = room(engine, code)
     except LibraryUnavailable:
         return
     if current is None:
         return
-    result = agreement(current.levels, framework.scale)
-    st.markdown("**The room's votes**")
-    st.plotly_chart(
-        distribution_figure(result, framework.scale, height=260),
-        key="join-distribution",
-        width="stretch",
-        theme=None,
-        config={"displayModeBar": False, "staticPlot": True},
-    )
-    if result.median is not None:
-        st.caption(f"Median {escape_markdown(median_text(result, framework.scale))}.")
+    scale = framework.scale
+    result = agreement(current.levels, scale)
+    counts = [(f"{v} · {scale.level(v).label}", result.distribution[v]) for v in scale.values]
+    counts.append((DONT_KNOW_LABEL, result.dont_know))
+    most = max([count for _, count in counts] + [1])
+    with st.container(key="room-votes"):
+        st.markdown("**The room's votes**")
+        for label, count in counts:
+            st.progress(count / most, text=f"{escape_markdown(label)}: {count}")
+        if result.median is not None:
+            st.caption(f"Median {escape_markdown(median_text(result, scale))}.")
 
 
 def _render_name(engine: Engine, code: str, token: str, name: str | None) -> None:

@@ -138,7 +138,7 @@ def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
     next(b for b in at.button if b.label == "Send my vote").click()
     at.run()
     assert "Your vote: **2 · Developing**" in texts(at.success)
-    assert not at.get("plotly_chart")  # the room's votes stay hidden until the reveal
+    assert "The room's votes" not in texts(at.markdown)  # hidden until the reveal
     assert votes.join(engine, new.code, token).votes[7] == votes.Vote(2, "=cmd|' /C calc'!A0")
 
     # The same link on a reconnecting phone finds the vote again.
@@ -146,7 +146,12 @@ def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
     assert "Your vote: **2 · Developing**" in texts(again.success)
     workshops.set_revealed(engine, new.code, new.key, 7, True)
     revealed = page("join", w=new.code, p=token)
-    assert revealed.get("plotly_chart")
+    assert "The room's votes" in texts(revealed.markdown)
+    assert [bar.proto.text for bar in revealed.get("progress")][:3] == [
+        "0 · Not in place: 1",
+        "1 · Building: 0",
+        "2 · Developing: 1",
+    ]
 
 
 @pytest.mark.parametrize(
