@@ -62,13 +62,19 @@ present = st.Page(
 trends = st.Page(
     "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
 )
+workshop = st.Page(
+    "pages/workshop.py", title="Live workshop", icon=":material/groups:", url_path="workshop"
+)
+join = st.Page(
+    "pages/join.py", title="Join a workshop", icon=":material/how_to_vote:", url_path="join"
+)
 
 navigation = st.navigation(
     {
         "Start": [home],
         "Assessments": [upload, library],
         "Pictures": [profile, heatmap, compare, trends],
-        "Workshop": [present],
+        "Workshop": [present, workshop, join],
         "Learn": [framework],
     }
 )
@@ -76,7 +82,8 @@ navigation = st.navigation(
 st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")
 open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
-render_session_panel()
+if navigation.url_path != "join":
+    render_session_panel()  # participants' phones need none of the session's assessments
 try:
     navigation.run()
 finally:

@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the app needs (into .venv/) and starts it at http://localhost:8501.
-# It listens on this machine only (127.0.0.1). Extra arguments go to `streamlit run` and win
-# over the default (Streamlit takes the last flag), e.g. `bash scripts/run.sh --server.port 8600`,
-# or `bash scripts/run.sh --server.address 0.0.0.0` to serve a room on purpose (see README).
+# Extra arguments go to `streamlit run`, e.g. `bash scripts/run.sh --server.port 8600`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" "$ROOT/requirements.txt"
@@ -17,4 +15,15 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${MNR_CHROMIUM:-}" ]; then
          "(apt-get install chromium). Everything else works." >&2
   fi
 fi
-exec "$VENV/bin/python" -m streamlit run app.py --server.address 127.0.0.1 "$@"
+# By default the app listens on this computer only. To let phones in a room reach it (a live
+# workshop), say so on purpose: `bash scripts/run.sh --server.address 0.0.0.0` (README,
+# "Serving a room or a network on purpose").
+ADDRESS=(--server.address 127.0.0.1)
+for argument in "$@"; do
+  case "$argument" in --server.address|--server.address=*) ADDRESS=() ;; esac
+done
+if [ -n "${STREAMLIT_SERVER_ADDRESS:-}" ]; then ADDRESS=(); fi
+if [ ${#ADDRESS[@]} -gt 0 ]; then
+  echo "Listening on this computer only (http://localhost:8501 unless you chose another port)."
+fi
+exec "$VENV/bin/python" -m streamlit run app.py "${ADDRESS[@]}" "$@"

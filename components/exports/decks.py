@@ -15,6 +15,7 @@ from pptx.util import Inches
 
 from components.base.text import count_of
 from components.charts import views
+from components.exports.agreement_pages import deck_slide
 from components.exports.brief import (
     COMPARISON_TITLE,
     DECK_TITLE,
@@ -207,6 +208,7 @@ def country_deck_pptx(
     labels: Mapping[str, str],
     *,
     fictional: bool,
+    agreement: pd.DataFrame | None = None,
 ) -> bytes:
     """A 16:9 PowerPoint deck for one assessment, with native, editable charts.
 
@@ -215,8 +217,10 @@ def country_deck_pptx(
     table; what changed since the country's previous round (when there is one, like for
     like); one slide per domain (native radar of its capabilities, or clustered bars for a
     domain of fewer than three) beside a level table; all capabilities as a level-coloured
-    table; strengths and gaps as native bar charts. Each chart slide has a caption saying
-    what it rests on; every footer carries the fictional note when ``fictional``. Needs no
+    table; strengths and gaps as native bar charts; with ``agreement`` (the workshop's
+    ``scoring.agreement.summary_table``), the agreement per capability. Each slide has a
+    caption saying what it rests on; every footer carries the fictional note when
+    ``fictional``. Needs no
     browser. ``enablers`` is accepted for symmetry with the brief and not charted (enablers
     belong to no domain and are in no score).
     """
@@ -242,6 +246,8 @@ def country_deck_pptx(
         _pillar_slide(deck, brief, domain)
     _overview_slide(deck, brief)
     _highlights_slide(deck, brief)
+    if agreement is not None and not agreement.empty:
+        deck_slide(deck, agreement, framework)
     return deck.save()
 
 

@@ -47,7 +47,7 @@ ENABLER_SHEET_COLUMNS = [
     "Confidence",
 ]
 ORIGIN_COLUMN = "Origin"  # added when the frames say where each assessment came from
-_ORIGIN_TEXT = {"demo": "Fictional demo", "upload": "Uploaded"}
+_ORIGIN_TEXT = {"demo": "Fictional demo", "upload": "Uploaded", "workshop": "From a workshop"}
 
 
 def _when_cell(value: object) -> object:

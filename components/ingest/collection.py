@@ -20,11 +20,12 @@ from components.ingest.report import (
     find_duplicate_assessments,
 )
 
-Origin = Literal["upload", "demo", "library"]
+Origin = Literal["upload", "demo", "library", "workshop"]
 ORIGIN_LABELS: dict[str, str] = {
     "upload": "Uploaded",
     "demo": "Fictional demo",
     "library": "From the library",
+    "workshop": "From a workshop",
 }
 SUMMARY_COLUMNS = [*ASSESSMENT_COLUMNS, "origin", "assessed", "total"]
 

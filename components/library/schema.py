@@ -33,8 +33,9 @@ from components.library.tables import (
     levels_table,
     schema_version_table,
 )
+from components.library.workshop_tables import workshop_schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -85,10 +86,18 @@ def _migrate_2_to_3(conn: Connection) -> None:
     )
 
 
+def _migrate_3_to_4(conn: Connection) -> None:
+    """Live workshops: workshops, their capabilities, participants and votes (new tables)."""
+    tables = MetaData()
+    workshop_schema(tables)
+    tables.create_all(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

@@ -511,14 +511,14 @@ def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
 
 # --- what a session can save -----------------------------------------------------------------
 
-SAVEABLE_ORIGINS = frozenset({"upload"})
+SAVEABLE_ORIGINS = frozenset({"upload", "workshop"})
 
 
 def saveable_assessments(capabilities: pd.DataFrame) -> dict[str, str]:
     """Session id -> label of the session's assessments that can go into the library.
 
-    Uploads only: the fictional demo never goes into a library, and assessments opened from
-    the library are there already.
+    Uploads and the agreed levels of a workshop: the fictional demo never goes into a
+    library, and assessments opened from the library are there already.
     """
     if capabilities.empty or "origin" not in capabilities.columns:
         return {}

@@ -19,8 +19,10 @@ from components.exports.decks import comparison_deck_pptx, country_deck_pptx
 from components.exports.images import chromium_path, images_zip
 from components.exports.pdf import country_brief_pdf
 from components.exports.tables import combined_csv, combined_workbook_xlsx
+from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
 from components.ingest.collection import Collection, is_fictional
+from components.ui.workshop_session import WorkshopResult, result_for
 
 PDF = "application/pdf"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -89,10 +91,13 @@ def render_country_exports(
     figures: Mapping[str, go.Figure],
     key: str,
 ) -> None:
-    """PDF brief, PowerPoint deck, and every chart of the page as PNG or SVG."""
+    """PDF brief, PowerPoint deck, and every chart of the page as PNG or SVG; for a
+    workshop's assessment, the brief and deck gain its agreement and the votes download."""
     fictional = is_fictional(collection.capabilities, [assessment_id])
     label = labels[assessment_id]
     capabilities, enablers = collection.capabilities, collection.enablers
+    workshop = result_for(assessment_id)
+    agreement = workshop.summary if workshop is not None else None
     pdf, deck, png, svg = st.columns(4)
     with pdf:
         _button(
@@ -105,6 +110,7 @@ def render_country_exports(
                 labels,
                 fictional=fictional,
                 generated_on=datetime.date.today(),
+                agreement=agreement,
             ),
             export_file_name("brief", label, "pdf"),
             PDF,
@@ -115,15 +121,61 @@ def render_country_exports(
         _button(
             "Slides (PowerPoint)",
             lambda: country_deck_pptx(
-                capabilities, enablers, framework, assessment_id, labels, fictional=fictional
+                capabilities,
+                enablers,
+                framework,
+                assessment_id,
+                labels,
+                fictional=fictional,
+                agreement=agreement,
             ),
             export_file_name("slides", label, "pptx"),
             PPTX,
             f"{key}-pptx",
         )
     _image_buttons(png, svg, figures, label, key, fictional=fictional)
+    if workshop is not None:
+        render_vote_exports(workshop, framework, title=workshop.title, key=f"{key}-votes")
     if fictional:
         st.caption("The files say on every page that they show fictional demo data.")
+
+
+def render_vote_exports(
+    result: WorkshopResult | Callable[[], WorkshopResult],
+    framework: Framework,
+    *,
+    title: str,
+    key: str,
+) -> None:
+    """A workshop's votes, without names, as Excel (with the agreement) or CSV.
+
+    ``result`` may be a function: the votes are then read only when someone downloads them.
+    """
+
+    def read() -> WorkshopResult:
+        return result() if callable(result) else result
+
+    xlsx, csv = st.columns(2)
+    with xlsx:
+        _button(
+            "Workshop votes (Excel)",
+            lambda: _workbook(read(), framework),
+            export_file_name("votes", title, "xlsx"),
+            XLSX,
+            f"{key}-xlsx",
+        )
+    with csv:
+        _button(
+            "Workshop votes (CSV)",
+            lambda: votes_csv(read().votes, framework),
+            export_file_name("votes", title, "csv"),
+            "text/csv",
+            f"{key}-csv",
+        )
+    st.caption(
+        "The votes carry no names: participants are numbered in the order they joined. The "
+        "brief and the slides include a page on the agreement per capability."
+    )
 
 
 def render_comparison_exports(
@@ -178,3 +230,7 @@ def render_data_exports(collection: Collection, framework: Framework, *, key: st
             "text/csv",
             f"{key}-csv",
         )
+
+
+def _workbook(result: WorkshopResult, framework: Framework) -> bytes:
+    return votes_workbook_xlsx(result.votes, result.summary, framework, result.title)

@@ -189,14 +189,17 @@ def render_access(settings: LibraryConfig, engine: Engine) -> bool:
         )
         return True
     with st.expander("Editors: sign in to save, rename, delete or import", expanded=False):
-        with st.form("library_sign_in", border=False):
-            passphrase = st.text_input(
-                "Editor passphrase", type="password", key="library_passphrase"
-            )
-            submitted = st.form_submit_button("Sign in", icon=":material/login:")
-        if submitted:
-            _try_sign_in(settings, passphrase)
+        render_sign_in_form(settings, "library")
     return is_editor(settings)
+
+
+def render_sign_in_form(settings: LibraryConfig, key: str) -> None:
+    """The editor passphrase and its button (one sign-in for the whole browser session)."""
+    with st.form(f"{key}_sign_in", border=False):
+        passphrase = st.text_input("Editor passphrase", type="password", key=f"{key}_passphrase")
+        submitted = st.form_submit_button("Sign in", icon=":material/login:")
+    if submitted:
+        _try_sign_in(settings, passphrase)
 
 
 def _try_sign_in(settings: LibraryConfig, passphrase: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.base.text import escape_markdown
+from components.base.text import escape_markdown, plural
 from components.framework.model import Capability, Domain, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -119,11 +119,16 @@ def render_session_panel() -> None:
         else:
             uploaded, demo = current.count("upload"), current.count("demo")
             from_library = current.count("library")
+            from_workshops = current.count("workshop")
             lines = []
             if uploaded:
                 lines.append(f"{uploaded} uploaded")
             if from_library:
                 lines.append(f"{from_library} from the library")
+            if from_workshops:
+                lines.append(
+                    f"{from_workshops} from {plural(from_workshops, 'a workshop', 'workshops')}"
+                )
             if demo:
                 lines.append(f"{demo} fictional demo assessments")
             st.caption(" · ".join(lines) + " (kept only in this browser session)")

@@ -13,6 +13,8 @@ NAVIGATION = {
     "Compare": "compare",
     "Trends": "trends",
     "The framework": "framework",
+    "Live workshop": "workshop",
+    "Join a workshop": "join",
 }
 
 
