@@ -15,6 +15,8 @@ are stored. No Streamlit here.
 from __future__ import annotations
 
 import datetime
+import math
+import numbers
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -121,18 +123,31 @@ def blank_entry() -> Entry:
 # --- cleaning what people type ------------------------------------------------------------------
 
 
+def _as_text(value: object) -> str:
+    """Text, a number or a date as text; "" for anything missing or of another kind (a list
+    in a damaged draft is nothing, not "['a', 'b']")."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None or value is pd.NA:
+        return ""
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if math.isnan(number):
+            return ""
+        return str(int(number)) if number.is_integer() else str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
+
+
 def clean_line(value: object, max_chars: int = MAX_LINE_CHARS) -> str:
     """One line of text: blanks collapsed, cut to ``max_chars``; "" for nothing."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return " ".join(str(value).split())[:max_chars]
+    return " ".join(_as_text(value).split())[:max_chars]
 
 
 def clean_evidence(value: object) -> str:
     """Evidence as typed (line breaks kept), trimmed and cut to ``MAX_EVIDENCE_CHARS``."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = _as_text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
     return text[:MAX_EVIDENCE_CHARS].strip()
 
 

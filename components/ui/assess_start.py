@@ -154,8 +154,19 @@ def _start(choice: str, mode: StartMode, label: str, framework: Framework) -> No
         flash("That assessment is no longer there; nothing was started.", "info")
         return
     start_entry(entry, framework)
-    what = "A new round" if mode == "round" else "Changing"
-    flash(f"{what}: {escape_markdown(label)}.", "info")
+    name = escape_markdown(label)
+    if mode == "round":
+        flash(
+            f"A new round was started from {name}: its levels, evidence and confidence are "
+            "copied. Set its year or date and round below.",
+            "info",
+        )
+    else:
+        flash(
+            f"You are changing {name}. Added to your session, it replaces the copy there; "
+            "saved to the library by an editor, it becomes a new version.",
+            "info",
+        )
 
 
 def _discard(framework: Framework) -> None:
