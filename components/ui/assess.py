@@ -263,10 +263,11 @@ def _keep(entry: Entry) -> None:
         engine, draft_settings = _store()
         save_draft(engine, token, payload, draft_settings)
     except LibraryUnavailable as error:
-        slot.problem, slot.unavailable = error.reason, True
+        slot.problem = f"the library is not available: {error.reason}"
+        slot.unavailable = True
         return
     except DraftRefused as error:
-        slot.problem = f"it cannot be kept: {error.reason}"
+        slot.problem = error.reason
         return
     slot.token, slot.stored, slot.problem = token, text, None
 
@@ -325,10 +326,10 @@ def render_keeping(framework: Framework) -> None:
         return
     if slot.problem is not None:
         st.warning(
-            f"Your work is not kept as a draft: {escape_markdown(slot.problem)}. The editor "
-            "still works and keeps it in this browser session, but **reloading this tab will "
-            "lose it**. Add it to your session and save it to the library or download it "
-            "before you leave.",
+            f"Your work is not kept as a draft, because {escape_markdown(slot.problem)}. The "
+            "editor still works and keeps it in this browser session, but **reloading this tab "
+            "will lose it**. Add it to your session, then save it to the library (editors) or "
+            "download it as Excel on the Upload page before you leave.",
             icon=":material/cloud_off:",
         )
         if slot.unavailable:

@@ -27,7 +27,6 @@ from components.ingest.labels import assessment_label, assessment_labels
 from components.library.drafts import encode_payload
 from components.scoring.rounds import country_key
 from components.ui import state
-from components.ui.assess import flash
 from components.ui.selection import country_choices
 
 SYNCED = "mnr_assess_synced"  # (assessment id, payload) of the entry's copy in the session
@@ -117,8 +116,6 @@ def _add(
     if country is not None:
         st.session_state[state.SELECTED_COUNTRY] = country
         st.session_state[state.SELECTED_ASSESSMENT] = entry.assessment_id
-    label = escape_markdown(assessment_label(capabilities.iloc[0]))
-    flash(f"{label} is in your session now: see it in the pictures.")
 
 
 def _render_next_steps() -> None:
