@@ -220,6 +220,38 @@ def _merged(
     return dict(sorted(merged.items()))
 
 
+def merge_entries(base: Entry, mine: Entry, theirs: Entry) -> Entry:
+    """Both sets of changes made since ``base``: here (``mine``) and elsewhere (``theirs``,
+    another tab or browser on the same draft), field by field and item by item. Where both
+    changed the same field or item, this side's change wins: it is the latest one made here."""
+    meta = {
+        name: _newer(getattr(base, name), getattr(mine, name), getattr(theirs, name))
+        for name in META_FIELDS
+    }
+    return replace(
+        mine,
+        **meta,
+        capabilities=_merged_answers(base.capabilities, mine.capabilities, theirs.capabilities),
+        enablers=_merged_answers(base.enablers, mine.enablers, theirs.enablers),
+    )
+
+
+def _newer(base: Any, mine: Any, theirs: Any) -> Any:
+    return mine if mine != base else theirs
+
+
+def _merged_answers(
+    base: Mapping[int, Answer], mine: Mapping[int, Answer], theirs: Mapping[int, Answer]
+) -> dict[int, Answer]:
+    merged = {}
+    for number in sorted(set(base) | set(mine) | set(theirs)):
+        blank = Answer()
+        chosen = _newer(base.get(number, blank), mine.get(number, blank), theirs.get(number, blank))
+        if not chosen.is_blank:
+            merged[number] = chosen
+    return merged
+
+
 # --- coverage and checks ------------------------------------------------------------------------
 
 

@@ -135,11 +135,30 @@ class DraftUnreadable(Exception):  # noqa: N818
     """A stored draft whose content is not JSON (damaged); nothing of it can be used."""
 
 
+class DraftConflict(Exception):  # noqa: N818 (a state to resolve, not a programming error)
+    """The draft was changed elsewhere (another tab or browser with the same link) since the
+    caller last saw it; nothing was written. ``stored`` is what the draft holds now."""
+
+    def __init__(self, stored: str) -> None:
+        super().__init__("the draft was changed elsewhere")
+        self.stored = stored
+
+    @property
+    def payload(self) -> Any:
+        """What the draft holds now, as data (``DraftUnreadable`` when it is damaged)."""
+        try:
+            return json.loads(self.stored)
+        except (TypeError, ValueError) as error:
+            raise DraftUnreadable(str(error)) from error
+
+
 @dataclass(frozen=True)
 class StoredDraft:
-    """A draft as read back: its payload and when it was last saved or opened (UTC)."""
+    """A draft as read back: its payload, the text stored (what a later save expects), and
+    when it was last saved or opened (UTC)."""
 
     payload: Any
+    text: str
     used_at: datetime.datetime
 
 
@@ -182,9 +201,15 @@ def save_draft(
     payload: Any,
     limits: DraftLimits,
     *,
+    expected: str | None = None,
     now: datetime.datetime | None = None,
-) -> None:
-    """Keep the draft under ``token`` (replacing what was there), in one transaction.
+) -> str:
+    """Keep the draft under ``token``, in one transaction; the text stored.
+
+    ``expected``: what the caller last saved or read under the token (``encode_payload``).
+    When the draft now holds something else, someone else changed it meanwhile: nothing is
+    written and ``DraftConflict`` says what it holds, so that the caller can merge instead of
+    overwriting. Without ``expected`` the draft is replaced whatever it holds.
 
     Creates or migrates the library first. Raises ``DraftRefused`` for a draft larger than
     ``limits.max_kb``, or a new draft when ``limits.max_drafts`` drafts are kept already
@@ -205,13 +230,20 @@ def save_draft(
         for attempt in range(_SAVE_ATTEMPTS):
             try:
                 with writing(engine) as conn:
+                    mine = d.token_hash == key
+                    if expected is not None:
+                        mine &= d.payload == expected
                     changed = conn.execute(
-                        update(drafts_table)
-                        .where(d.token_hash == key)
-                        .values(payload=stored, used_at=moment)
+                        update(drafts_table).where(mine).values(payload=stored, used_at=moment)
                     ).rowcount
                     if changed:
-                        return
+                        return stored
+                    if expected is not None:
+                        current = conn.execute(
+                            select(d.payload).where(d.token_hash == key)
+                        ).scalar()
+                        if current is not None:
+                            raise DraftConflict(current)
                     if conn.dialect.name == "postgresql":
                         # New drafts one at a time, so that two cannot both take the last place.
                         conn.execute(
@@ -228,12 +260,13 @@ def save_draft(
                             token_hash=key, payload=stored, created_at=moment, used_at=moment
                         )
                     )
-                    return
+                    return stored
             except sa_exc.IntegrityError:
                 # The same link saved from two places at once, and the other insert won: the
                 # next attempt finds the draft and updates it.
                 if attempt == _SAVE_ATTEMPTS - 1:
                     raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def load_draft(
@@ -268,7 +301,7 @@ def load_draft(
         payload = json.loads(row.payload)
     except (TypeError, ValueError) as error:
         raise DraftUnreadable(str(error)) from error
-    return StoredDraft(payload=payload, used_at=_as_utc(row.used_at))
+    return StoredDraft(payload=payload, text=row.payload, used_at=_as_utc(row.used_at))
 
 
 def delete_draft(engine: Engine, token: str) -> bool:

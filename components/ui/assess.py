@@ -17,6 +17,7 @@ and never given a default of their own, so a restored or newly started entry sho
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
 import streamlit as st
@@ -33,11 +34,13 @@ from components.ingest.editing import (
     blank_entry,
     coverage,
     entry_from_payload,
+    merge_entries,
     revise,
     to_payload,
 )
 from components.library.database import LibraryUnavailable
 from components.library.drafts import (
+    DraftConflict,
     DraftLimits,
     DraftRefused,
     DraftUnreadable,
@@ -186,10 +189,10 @@ def open_entry(framework: Framework) -> Entry:
     revised = _read_widgets(entry, framework)
     if revised != entry:
         st.session_state[ENTRY] = revised
-    _keep(revised)
+    kept = _keep(revised, framework)
     state.share_page_only()
     state.share(DRAFT_PARAM, _slot().token)
-    return revised
+    return kept
 
 
 def _restore(token: str, framework: Framework) -> None:
@@ -217,7 +220,7 @@ def _restore(token: str, framework: Framework) -> None:
         _start(fresh, framework, DraftSlot())
         flash(_NOT_FOUND, "info")
         return
-    _start(entry, framework, DraftSlot(token=token, stored=encode_payload(stored.payload)))
+    _start(entry, framework, DraftSlot(token=token, stored=stored.text))
     flash(
         f"Your draft is back: {coverage(entry, framework).text}. Last kept "
         f"{stored.used_at:%Y-%m-%d %H:%M} UTC.",
@@ -247,29 +250,80 @@ def start_entry(entry: Entry, framework: Framework) -> None:
     _start(entry, framework, slot or DraftSlot())
 
 
-def _keep(entry: Entry) -> None:
-    """Write the entry as its draft when it changed since the last write (one transaction)."""
+def _keep(entry: Entry, framework: Framework) -> Entry:
+    """Write the entry as its draft when it changed since the last write (one transaction).
+
+    When the same draft was changed elsewhere meanwhile (another tab or browser with the same
+    link), both sets of changes are merged and kept, and the merged entry is returned.
+    """
     slot = _slot()
     if slot.unavailable or slot.unopened:
-        return
+        return entry
     if slot.token is None and entry.is_blank:
-        return  # nothing typed yet: nothing to keep, nothing created
-    payload = to_payload(entry)
-    text = encode_payload(payload)
-    if text == slot.stored and slot.problem is None:
-        return
+        return entry  # nothing typed yet: nothing to keep, nothing created
+    if encode_payload(to_payload(entry)) == slot.stored and slot.problem is None:
+        return entry
     token = slot.token or new_token()
     try:
         engine, draft_settings = _store()
-        save_draft(engine, token, payload, draft_settings)
+        kept = _save_merging(
+            engine, token, entry, limits=draft_settings, slot=slot, framework=framework
+        )
     except LibraryUnavailable as error:
         slot.problem = f"the library is not available: {error.reason}"
         slot.unavailable = True
-        return
+        return entry
     except DraftRefused as error:
         slot.problem = error.reason
-        return
-    slot.token, slot.stored, slot.problem = token, text, None
+        return entry
+    slot.token, slot.problem = token, None
+    if kept != entry:
+        st.session_state[ENTRY] = kept
+        seed_widgets(kept, framework, force=True)
+        flash(
+            "This draft was also changed elsewhere (another tab or browser with its link): "
+            "those changes are kept too, and they now show here.",
+            "info",
+        )
+    return kept
+
+
+_MERGE_ATTEMPTS = 3
+
+
+def _save_merging(
+    engine: Engine,
+    token: str,
+    entry: Entry,
+    *,
+    limits: DraftLimits,
+    slot: DraftSlot,
+    framework: Framework,
+) -> Entry:
+    """Save, merging with changes made elsewhere; sets ``slot.stored``. The entry kept."""
+    for _ in range(_MERGE_ATTEMPTS):
+        try:
+            slot.stored = save_draft(engine, token, to_payload(entry), limits, expected=slot.stored)
+            return entry
+        except DraftConflict as conflict:
+            base = _entry_or_none(slot.stored, framework)
+            try:
+                theirs = entry_from_payload(conflict.payload, framework)
+            except (DraftUnreadable, DraftFormatError):
+                theirs = None  # a damaged draft: this side's entry replaces it
+            if base is not None and theirs is not None:
+                entry = merge_entries(base, entry, theirs)
+            slot.stored = conflict.stored
+    raise DraftRefused("it keeps being changed elsewhere at this very moment; try again")
+
+
+def _entry_or_none(stored: str | None, framework: Framework) -> Entry | None:
+    if stored is None:
+        return None
+    try:
+        return entry_from_payload(json.loads(stored), framework)
+    except (ValueError, DraftFormatError):
+        return None
 
 
 def retry_keeping(framework: Framework) -> None:

@@ -23,6 +23,7 @@ from components.ingest.editing import (
     coverage,
     entry_frames,
     entry_from_payload,
+    merge_entries,
     revise,
     session_duplicates,
     start_from,
@@ -414,3 +415,33 @@ def test_values_that_no_longer_fit_are_left_out_of_a_stored_form():
     assert entry.when == "2024"
     assert entry.enablers == {}
     assert entry.start_mode == "blank"
+
+
+# --- two places editing one draft ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "expected_levels", "expected_round"),
+    [
+        # different capabilities changed in each place: both kept
+        ({1: Answer(4)}, {2: Answer(0)}, {1: 4, 2: 0, 3: 1}, "Baseline"),
+        # the same capability changed in both: this side's change wins
+        ({1: Answer(4)}, {1: Answer(0)}, {1: 4, 2: 2, 3: 1}, "Baseline"),
+        # cleared elsewhere, untouched here: cleared
+        ({}, {3: Answer(None)}, {1: 2, 2: 2}, "Baseline"),
+        # cleared here, changed elsewhere: cleared (the latest change made here)
+        ({3: Answer(None)}, {3: Answer(4)}, {1: 2, 2: 2}, "Baseline"),
+    ],
+)
+def test_changes_made_in_two_places_are_merged(mine, theirs, expected_levels, expected_round):
+    base = revise(
+        entry_with(country="Zembla", round="Baseline"),
+        FW,
+        capabilities={1: Answer(2), 2: Answer(2), 3: Answer(1)},
+    )
+    here = revise(base, FW, capabilities=mine)
+    elsewhere = revise(base, FW, meta={"when": "2024"}, capabilities=theirs)
+    merged = merge_entries(base, here, elsewhere)
+    assert levels(merged) == expected_levels
+    assert (merged.round, merged.when) == (expected_round, "2024")  # their year, kept
+    assert merged.assessment_id == base.assessment_id

@@ -21,6 +21,7 @@ from components.library import store
 from components.library.access import sqlite_url
 from components.library.database import LibraryUnavailable, create_library_engine
 from components.library.drafts import (
+    DraftConflict,
     DraftLimits,
     DraftRefused,
     DraftUnreadable,
@@ -325,3 +326,24 @@ def test_a_library_of_an_earlier_version_gets_the_drafts_table(url):
     assert load_draft(engine, token, LIMITS, now=NOW) is not None
     assert len(store.list_assessments(engine)) == 3  # two migrated, one new version
     engine.dispose()
+
+
+def test_a_save_that_expects_what_it_last_saw_never_overwrites_a_change_made_elsewhere(engine):
+    token = new_token()
+    first = save_draft(engine, token, PAYLOAD, LIMITS, now=NOW)
+    elsewhere = save_draft(
+        engine, token, {**PAYLOAD, "country": "elsewhere"}, LIMITS, expected=first, now=NOW
+    )
+    with pytest.raises(DraftConflict) as conflict:
+        save_draft(engine, token, {**PAYLOAD, "country": "here"}, LIMITS, expected=first, now=NOW)
+    assert conflict.value.stored == elsewhere
+    assert conflict.value.payload["country"] == "elsewhere"
+    stored = load_draft(engine, token, LIMITS, now=NOW)
+    assert stored is not None
+    assert stored.payload["country"] == "elsewhere"
+    assert stored.text == elsewhere
+    # Expecting what is there now goes through; a draft deleted meanwhile is made again.
+    save_draft(engine, token, {**PAYLOAD, "country": "here"}, LIMITS, expected=elsewhere, now=NOW)
+    delete_draft(engine, token)
+    save_draft(engine, token, PAYLOAD, LIMITS, expected=elsewhere, now=NOW)
+    assert count_drafts(engine) == 1

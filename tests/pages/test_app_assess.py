@@ -359,3 +359,19 @@ def test_a_link_whose_draft_cannot_be_opened_now_is_never_written_over(library, 
     ok(later.button(key="assess_retry").click().run())
     assert "Your draft is back" in texts(later.success)
     assert later.text_input(key="assess_meta_country").value == "Zembla"
+
+
+def test_two_people_on_one_link_keep_each_others_changes(library):
+    """A co-facilitator opens the same link on a tablet: neither overwrites the other."""
+    first = fill_zembla(editor_page())
+    token = first.query_params["draft"]
+    second = editor_page(draft=token)
+    level(first, 3, 4)  # the first person scores Legislation
+    level(second, 21, 1)  # the second, who has not seen that, scores Universal Terminology
+    assert "also changed elsewhere" in texts(second.info)
+    assert second.selectbox(key="assess_capability_level_3").value == 4
+    assert "6 of 21 capabilities assessed" in progress(second)
+    level(first, 4, 2)  # the first person's next change brings in the second's
+    assert first.selectbox(key="assess_capability_level_21").value == 1
+    reopened = editor_page(draft=token)
+    assert "7 of 21 capabilities assessed" in progress(reopened)
