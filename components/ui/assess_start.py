@@ -85,7 +85,7 @@ def _render_choices(entry: Entry, framework: Framework) -> None:
     choice = st.selectbox(
         "Start from",
         list(options),
-        format_func=lambda key: escape_markdown(options[key]),
+        format_func=options.__getitem__,  # a select box shows its options as plain text
         key=START_CHOICE,
         help="Any assessment in your session: uploaded, entered here, or opened from the library.",
     )

@@ -46,7 +46,8 @@ def open_domain(page, domain: str) -> None:
 
 
 def type_into(page, label: str, value: str) -> None:
-    field = page.get_by_label(label, exact=True)
+    # In the page, not the sidebar (which has a "Round" picker of its own).
+    field = page.locator('[data-testid="stMain"]').get_by_label(label, exact=True)
     field.fill(value)
     field.press("Tab")  # a text input sends its value when it loses focus
 
@@ -86,7 +87,8 @@ def test_scores_survive_a_reload_and_reach_the_profile(browser, editor_url, widt
             timeout=WAIT
         )
         assert page.url == link
-        expect(page.get_by_label("Country", exact=True)).to_have_value("Zembla", timeout=WAIT)
+        main = page.locator('[data-testid="stMain"]')
+        expect(main.get_by_label("Country", exact=True)).to_have_value("Zembla", timeout=WAIT)
         open_domain(page, "victim")
         victim = page.locator(".st-key-assess-domain-victim")
         expect(victim.get_by_role("combobox").nth(0)).to_have_value("3 · Established", timeout=WAIT)
