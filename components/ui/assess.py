@@ -153,14 +153,14 @@ def _slot() -> DraftSlot:
     return st.session_state.setdefault(SLOT, DraftSlot())
 
 
+def limits() -> DraftLimits:
+    """What drafts may cost (environment first, then secrets.toml's ``[library]`` table)."""
+    return draft_limits(secrets_section=library_secrets())
+
+
 def _store() -> tuple[Engine, DraftLimits]:
     """The database drafts go to and their limits; ``LibraryUnavailable`` when unusable."""
-    engine = library_engine(library_settings())
-    return engine, draft_limits(secrets_section=library_secrets())
-
-
-def limits() -> DraftLimits:
-    return draft_limits(secrets_section=library_secrets())
+    return library_engine(library_settings()), limits()
 
 
 def flash(message: str, kind: str = "success") -> None:
@@ -200,7 +200,7 @@ def _restore(token: str, framework: Framework) -> None:
     fresh = blank_entry()
     if not is_token(token):
         _start(fresh, framework, DraftSlot())
-        flash(_NOT_FOUND, "info")
+        flash(_not_found(), "info")
         return
     try:
         engine, draft_settings = _store()
@@ -218,7 +218,7 @@ def _restore(token: str, framework: Framework) -> None:
             entry = None
     if entry is None:
         _start(fresh, framework, DraftSlot())
-        flash(_NOT_FOUND, "info")
+        flash(_not_found(), "info")
         return
     _start(entry, framework, DraftSlot(token=token, stored=stored.text))
     flash(
@@ -227,10 +227,12 @@ def _restore(token: str, framework: Framework) -> None:
     )
 
 
-_NOT_FOUND = (
-    "The draft in this link was not found: drafts are kept for a while after their last change "
-    "and then cleared, or the link is incomplete. A fresh assessment was started here."
-)
+def _not_found() -> str:
+    return (
+        "The draft in this link was not found: a draft is cleared after "
+        f"{limits().expiry_days} days without use, or the link is incomplete. A fresh "
+        "assessment was started here."
+    )
 
 
 def _start(entry: Entry, framework: Framework, slot: DraftSlot) -> None:
