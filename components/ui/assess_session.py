@@ -50,6 +50,10 @@ def render_add(entry: Entry, framework: Framework, today: datetime.date) -> None
     duplicates = session_duplicates(current.capabilities, capabilities)
     origin = _origin(current, entry.assessment_id)
     name = escape_markdown(assessment_label(capabilities.iloc[0])) if entry.country else ""
+    if entry.is_blank:
+        st.caption("Write the country and score what was assessed; then add it here.")
+        st.button("Add to my session", key="assess_add", icon=":material/add:", disabled=True)
+        return
     for problem in check.problems:
         st.error(escape_markdown(problem), icon=":material/error:")
     for note in check.notes:

@@ -182,6 +182,9 @@ def test_added_to_the_session_it_shows_in_the_profile_and_follows_changes(librar
     collection = at.session_state["mnr_collection"]
     assert collection.count("editor") == 1
     assert "1 entered in the app" in texts(at.sidebar.caption)
+    assert at.sidebar.selectbox(key="mnr_country").value == "Zembla"  # chosen for the pictures
+    # The editor's address reopens the draft alone, whatever the sidebar shows.
+    assert set(at.query_params) == {"draft"}
 
     level(at, 2, 4)  # a change after adding reaches the session's copy at once
     session_levels = at.session_state["mnr_collection"].capabilities.set_index("capability")
