@@ -44,6 +44,9 @@ upload = st.Page(
     url_path="upload",
 )
 
+assess = st.Page(
+    "pages/assess.py", title="Assess in the app", icon=":material/edit_note:", url_path="assess"
+)
 library = st.Page(
     "pages/library.py", title="Library", icon=":material/inventory_2:", url_path="library"
 )
@@ -72,7 +75,7 @@ join = st.Page(
 navigation = st.navigation(
     {
         "Start": [home],
-        "Assessments": [upload, library],
+        "Assessments": [upload, assess, library],
         "Pictures": [profile, heatmap, compare, trends],
         "Workshop": [present, workshop, join],
         "Learn": [framework],

@@ -42,12 +42,14 @@ with browse, st.container(border=True, height="stretch"):
     )
     st.page_link("pages/framework.py", label="Open the framework", icon=":material/arrow_forward:")
 with upload, st.container(border=True, height="stretch"):
-    st.markdown("##### :material/upload_file: Upload an assessment")
+    st.markdown("##### :material/upload_file: Upload or enter an assessment")
     st.markdown(
         "Download the Excel template, fill it in, and upload it, or bring a table you made "
-        "yourself. The app says exactly which cell it could not read and why."
+        "yourself. The app says exactly which cell it could not read and why. Or score the "
+        "capabilities here, in the app."
     )
     st.page_link("pages/upload.py", label="Upload assessments", icon=":material/arrow_forward:")
+    st.page_link("pages/assess.py", label="Or assess in the app", icon=":material/edit_note:")
     st.button(
         "Or load the fictional demo data",
         key="home_load_demo",

@@ -1,4 +1,5 @@
-"""The set of assessments a person is working with: uploads, the fictional demo, later the library.
+"""The set of assessments a person is working with: uploads, the fictional demo, the library,
+and assessments entered in the app.
 
 A ``Collection`` is immutable: every operation returns a new one, so a page can never change
 what another page (or another user) sees by accident. Frames follow the tidy contract of
@@ -20,12 +21,13 @@ from components.ingest.report import (
     find_duplicate_assessments,
 )
 
-Origin = Literal["upload", "demo", "library", "workshop"]
+Origin = Literal["upload", "demo", "library", "workshop", "editor"]
 ORIGIN_LABELS: dict[str, str] = {
     "upload": "Uploaded",
     "demo": "Fictional demo",
     "library": "From the library",
     "workshop": "From a workshop",
+    "editor": "Entered in the app",
 }
 SUMMARY_COLUMNS = [*ASSESSMENT_COLUMNS, "origin", "assessed", "total"]
 

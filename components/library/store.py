@@ -511,14 +511,16 @@ def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
 
 # --- what a session can save -----------------------------------------------------------------
 
-SAVEABLE_ORIGINS = frozenset({"upload", "workshop"})
+SAVEABLE_ORIGINS = frozenset({"upload", "editor", "workshop"})
 
 
 def saveable_assessments(capabilities: pd.DataFrame) -> dict[str, str]:
     """Session id -> label of the session's assessments that can go into the library.
 
-    Uploads and the agreed levels of a workshop: the fictional demo never goes into a
-    library, and assessments opened from the library are there already.
+    Uploads, the agreed levels of a workshop, and assessments entered in the app (a library
+    assessment edited in the app is one of these: saved, it becomes a new version). The
+    fictional demo never goes into a library, and assessments opened from the library
+    unchanged are there already.
     """
     if capabilities.empty or "origin" not in capabilities.columns:
         return {}

@@ -5,6 +5,8 @@ for Streamlit's legacy ``pages/`` folder), ``render`` (small drawing helpers eve
 ``selection`` and ``links`` (what is chosen, and the address that reopens it), ``present`` and
 ``slides`` (the projector deck and its Previous/Next state), ``uploads`` (what an upload adds,
 in words), ``captions``, ``export_buttons``, ``library`` and ``library_page`` (the Library
-page's sections). Pure functions here are tested without a running app; the ``render*``-style
-ones draw. May import: every other package.
+page's sections), ``assess`` (the assessment editor's state: its entry, draft and link),
+``assess_form``, ``assess_start`` and ``assess_session`` (the editor's sections). Pure
+functions here are tested without a running app; the ``render*``-style ones draw. May
+import: every other package.
 """

@@ -80,7 +80,7 @@ def sign_in_limiter() -> SignInLimiter:
     return SignInLimiter()
 
 
-def _secrets_section() -> Mapping[str, Any]:
+def library_secrets() -> Mapping[str, Any]:
     """The ``[library]`` table of secrets.toml, or nothing when there is no such file or table."""
     try:
         section = st.secrets.get("library", {})
@@ -95,7 +95,7 @@ def library_settings() -> LibraryConfig:
     Raises ``LibraryUnavailable`` for a setting that cannot be used.
     """
     try:
-        return library_config(secrets_section=_secrets_section())
+        return library_config(secrets_section=library_secrets())
     except ConfigError as error:
         raise LibraryUnavailable(str(error).rstrip(".")) from error
 

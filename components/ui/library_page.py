@@ -186,7 +186,7 @@ def _visibility_picker(key: str, default: Visibility, label: str) -> Visibility:
 
 
 def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
-    st.subheader("Save this session's uploads to the library")
+    st.subheader("Save this session's assessments to the library")
     current = state.collection()
     candidates = saveable_assessments(current.capabilities)
     pending = [i for i in pending_versions() if i in candidates]
@@ -195,10 +195,15 @@ def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) 
         return
     if not candidates:
         st.caption(
-            "There is nothing to save: upload assessments first (the fictional demo is never "
-            "saved, and assessments opened from the library are there already)."
+            "There is nothing to save: upload assessments or enter one in the app first (the "
+            "fictional demo is never saved, and assessments opened from the library unchanged "
+            "are there already)."
         )
-        st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
+        upload, assess = st.columns(2)
+        upload.page_link(
+            "pages/upload.py", label="Upload assessments", icon=":material/upload_file:"
+        )
+        assess.page_link("pages/assess.py", label="Assess in the app", icon=":material/edit_note:")
         return
     chosen = st.multiselect(
         "Assessments to save",

@@ -183,9 +183,14 @@ def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> str | 
 
 @dataclass
 class LinkState:
-    """The parameters a page run wants in its URL, collected while it draws."""
+    """The parameters a page run wants in its URL, collected while it draws.
+
+    ``page_only``: the address holds the page's own parameters only, not the sidebar's
+    country and round (a page whose address reopens something else, such as a draft).
+    """
 
     values: dict[str, str] = field(default_factory=dict)
+    page_only: bool = False
 
     def set(self, name: str, value: str | None) -> None:
         if value is None or value == "":

@@ -115,14 +115,20 @@ def render_session_panel() -> None:
     with st.sidebar:
         st.markdown("**Your assessments**")
         if current.is_empty:
-            st.caption("None yet. Upload a workbook, or load the fictional demo to explore.")
+            st.caption(
+                "None yet. Upload a workbook, assess in the app, or load the fictional demo to "
+                "explore."
+            )
         else:
             uploaded, demo = current.count("upload"), current.count("demo")
             from_library = current.count("library")
             from_workshops = current.count("workshop")
+            entered = current.count("editor")
             lines = []
             if uploaded:
                 lines.append(f"{uploaded} uploaded")
+            if entered:
+                lines.append(f"{entered} entered in the app")
             if from_library:
                 lines.append(f"{from_library} from the library")
             if from_workshops:

@@ -171,20 +171,27 @@ def share(name: str, value: str | None) -> None:
     st.session_state.setdefault(PAGE_LINK, LinkState()).set(name, value)
 
 
+def share_page_only() -> None:
+    """Leave the sidebar's country and round out of this page's address: it reopens only what
+    the page shares (the assessment editor's address reopens a draft, whatever is chosen)."""
+    st.session_state.setdefault(PAGE_LINK, LinkState()).page_only = True
+
+
 def publish_link() -> None:
     """Write the current view to the URL, so that copying the address shares this view."""
     params: dict[str, str] = {}
     current = collection()
     country = selected_country()
     assessment_id = selected_assessment_id()
-    if country is not None and assessment_id is not None:
+    page_link = st.session_state.setdefault(PAGE_LINK, LinkState())
+    if country is not None and assessment_id is not None and not page_link.page_only:
         params[COUNTRY] = country
         params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
         if is_fictional(current.capabilities, [assessment_id]):
             params[SOURCE] = DEMO_SOURCE
         elif _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
             params[SOURCE] = LIBRARY_SOURCE
-    params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+    params.update(page_link.values)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)

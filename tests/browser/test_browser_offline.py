@@ -8,6 +8,7 @@ pytestmark = pytest.mark.browser
 
 NAVIGATION = {
     "Upload assessments": "upload",
+    "Assess in the app": "assess",
     "Country profile": "profile",
     "Heatmap": "heatmap",
     "Compare": "compare",
