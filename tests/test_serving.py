@@ -9,20 +9,59 @@ own arguments say otherwise.
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
 import tomllib
 import urllib.request
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ARTIFACTS, ROOT, _free_port
 
 
-def test_run_sh_listens_on_this_machine_unless_asked_otherwise():
-    script = (ROOT / "scripts" / "run.sh").read_text()
-    command = next(line for line in script.splitlines() if "streamlit run app.py" in line)
-    # The default comes first, the person's arguments after it: Streamlit takes the last.
-    assert command.index("--server.address 127.0.0.1") < command.index('"$@"')
+def _listening_addresses(port: int) -> set[str]:
+    """The IPv4 addresses a process listens on at ``port`` (from the kernel's socket table)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, local_port = local.split(":")
+        if state == "0A" and int(local_port, 16) == port:  # 0A: LISTEN
+            found.add(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [((), {"127.0.0.1"}), (("--server.address", "0.0.0.0"), {"0.0.0.0"})],  # noqa: S104
+    ids=["by-default", "asked-for-every-network"],
+)
+def test_run_sh_listens_on_this_machine_unless_asked_otherwise(arguments, expected):
+    """The README's run command, started for real: where does the app listen?"""
+    port = _free_port()
+    log_path = ARTIFACTS / f"run-sh-{port}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            ["bash", str(ROOT / "scripts" / "run.sh"), "--server.port", str(port), *arguments],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # run.sh execs streamlit: stop the whole group afterwards
+        )
+        try:
+            deadline = time.monotonic() + 180  # run.sh first checks the installed packages
+            while not _listening_addresses(port):
+                assert process.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.2)
+            assert _listening_addresses(port) == expected
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
 
 
 def test_the_config_names_the_address_so_streamlit_never_looks_it_up():

@@ -16,7 +16,7 @@ from components.library.database import LibraryUnavailable
 from components.library.store import list_assessments, listing_labels, open_assessments
 from components.ui import state
 from components.ui.assess import discard_draft, flash, start_entry
-from components.ui.library import is_editor, library_engine, library_settings
+from components.ui.library import is_editor, library_engine, library_settings, library_viewer
 
 BLANK = "blank"
 START_OPEN = "assess_start_open"
@@ -64,7 +64,7 @@ def _library_choices() -> tuple[dict[str, str], str | None]:
                 "Editors who signed in on the Library page can also start from the library's "
                 "assessments."
             )
-        listing = list_assessments(library_engine(settings))
+        listing = list_assessments(library_engine(settings), viewer=library_viewer(settings))
     except LibraryUnavailable as error:
         return {}, f"The library is not available: {escape_markdown(error.reason)}."
     return {
@@ -137,8 +137,9 @@ def _start(choice: str, mode: StartMode, label: str, framework: Framework) -> No
     where, _, identifier = choice.partition(":")
     try:
         if where == "library":
+            settings = library_settings()
             capabilities, enablers = open_assessments(
-                library_engine(library_settings()), [int(identifier)]
+                library_engine(settings), [int(identifier)], viewer=library_viewer(settings)
             )
             identifier = str(capabilities["assessment_id"].iloc[0])
         else:

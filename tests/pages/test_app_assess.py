@@ -15,6 +15,7 @@ from components.library import access, store
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from components.library.drafts import count_drafts
+from components.library.visibility import EDITOR
 from tests.factories import capability_rows, enabler_rows
 from tests.library_support import assessment
 
@@ -273,7 +274,7 @@ def test_an_editor_changes_a_library_assessment_and_saves_it_as_a_new_version(li
     ok(next(b for b in at.button if b.label == "Sign in").click().run())
     ok(at.switch_page("pages/assess.py").run())
     at = open_start(at)
-    library_id = int(store.list_assessments(library)["library_id"][0])
+    library_id = int(store.list_assessments(library, viewer=EDITOR)["library_id"][0])
     at.selectbox(key="assess_start_choice").set_value(f"library:{library_id}")
     ok(at.run())
     ok(at.radio(key="assess_start_mode").set_value("edit").run())
@@ -287,9 +288,11 @@ def test_an_editor_changes_a_library_assessment_and_saves_it_as_a_new_version(li
     assert "already in the library as version 1" in texts(at.warning)
     ok(at.button(key="library_save_versions").click().run())
     assert "Zembla 2024: saved as version 2" in texts(at.success)
-    listing = store.list_assessments(library)
+    listing = store.list_assessments(library, viewer=EDITOR)
     assert list(listing["version"]) == [1, 2]
-    capabilities, _ = store.open_assessments(library, [int(listing["library_id"][1])])
+    capabilities, _ = store.open_assessments(
+        library, [int(listing["library_id"][1])], viewer=EDITOR
+    )
     assert capabilities.set_index("capability").loc[5, "level"] == 4
 
 
