@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from components.base.text import quote_for_notice
+from components.ui.markdown import Markdown, literal, md
 
 COUNTRY = "country"
 ROUND = "round"
@@ -28,7 +29,7 @@ class LinkedSelection:
     assessment_id: str | None = None
     wants_demo: bool = False  # the link shows fictional demo data this session has not loaded
     missing_upload: bool = False  # the link shows uploaded data this session does not have
-    notices: tuple[str, ...] = ()
+    notices: tuple[Markdown, ...] = ()
 
 
 def first_value(value: str | Sequence[str] | None) -> str | None:
@@ -63,16 +64,22 @@ def read_selection(
         if from_demo:
             return LinkedSelection(
                 notices=(
-                    f"The link asks for {quote_for_notice(country)}, which is not one of the "
-                    "fictional demo countries; showing the first country instead.",
+                    md(
+                        "The link asks for “{country}”, which is not one of the fictional demo "
+                        "countries; showing the first country instead.",
+                        country=country,
+                    ),
                 )
             )
         return LinkedSelection(
             missing_upload=True,
             notices=(
-                f"The link shows {quote_for_notice(country)}, which is not in this session. "
-                "If it was uploaded in another browser session, upload the same file here: "
-                "uploads stay in the session that made them.",
+                md(
+                    "The link shows “{country}”, which is not in this session. If it was "
+                    "uploaded in another browser session, upload the same file here: uploads "
+                    "stay in the session that made them.",
+                    country=country,
+                ),
             ),
         )
     rounds = rounds_by_country[matched]
@@ -81,13 +88,17 @@ def read_selection(
     by_label = {label.casefold(): assessment_id for assessment_id, label in rounds.items()}
     assessment_id = by_label.get(round_label.strip().casefold())
     if assessment_id is None:
-        known = ", ".join(rounds.values())
+        known = Markdown(", ".join(literal(label) for label in list(rounds.values())[:10]))
         return LinkedSelection(
             country=matched,
             notices=(
-                f"The link asks for the round {quote_for_notice(round_label)} of {matched}, "
-                f"which this session does not have; showing the latest instead. Rounds here: "
-                f"{known}.",
+                md(
+                    "The link asks for the round “{asked}” of {country}, which this session "
+                    "does not have; showing the latest instead. Rounds here: {known}.",
+                    asked=round_label,
+                    country=matched,
+                    known=known,
+                ),
             ),
         )
     return LinkedSelection(country=matched, assessment_id=assessment_id)
@@ -98,7 +109,7 @@ def pick(
     name: str,
     allowed: Sequence[str],
     what: str,
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, Markdown | None]:
     """A page's own parameter, if it is one of ``allowed`` (any case); else a notice."""
     raw = first_value(params.get(name))
     if raw is None:
@@ -106,8 +117,8 @@ def pick(
     for option in allowed:
         if option.casefold() == raw.strip().casefold():
             return option, None
-    return None, (
-        f"The link's {what} {quote_for_notice(raw)} is not one this page knows; it was ignored."
+    return None, md(
+        "The link's {what} “{raw}” is not one this page knows; it was ignored.", what=what, raw=raw
     )
 
 
@@ -116,7 +127,7 @@ def pick_many(
     name: str,
     allowed: Sequence[str],
     what: str,
-) -> tuple[list[str] | None, str | None]:
+) -> tuple[list[str] | None, Markdown | None]:
     """A comma-separated list parameter: the known values, and a notice naming the others."""
     raw = first_value(params.get(name))
     if raw is None:
@@ -132,8 +143,12 @@ def pick_many(
             unknown.append(part)
     notice = None
     if unknown:
-        names = ", ".join(quote_for_notice(u) for u in unknown[:5])
-        notice = f"The link names {what} this session does not have: {names}; they were left out."
+        names = Markdown(", ".join(quote_for_notice(u) for u in unknown[:5]))
+        notice = md(
+            "The link names {what} this session does not have: {names}; they were left out.",
+            what=what,
+            names=names,
+        )
     return list(dict.fromkeys(chosen)), notice
 
 
@@ -161,13 +176,13 @@ def pick_int(
     return value if lowest <= value <= highest else None
 
 
-def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> str | None:
+def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> Markdown | None:
     """A notice naming parameters that no part of the app uses (typos, stale links)."""
     extra = [name for name in params if name not in known and name not in GLOBAL_PARAMS]
     if not extra:
         return None
-    names = ", ".join(quote_for_notice(name) for name in extra[:5])
-    return f"This page does not use the link parameter {names}; it was ignored."
+    names = Markdown(", ".join(quote_for_notice(name) for name in extra[:5]))
+    return md("This page does not use the link parameter {names}; it was ignored.", names=names)
 
 
 @dataclass

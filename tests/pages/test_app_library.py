@@ -16,8 +16,8 @@ from components.library import access, store
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from components.library.transfer import export_workbook
-from components.ui.library import SignInLimiter
 from tests.library_support import assessment, many
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "blue whale under the bridge"  # noqa: S105 (a test passphrase)
@@ -70,11 +70,11 @@ def sign_in(at: AppTest, passphrase: str = PASSPHRASE) -> AppTest:
 
 
 def texts(elements) -> str:
-    return " ".join(str(e.value) for e in elements)
+    return " ".join(as_read(e.value) for e in elements)
 
 
 def caption(at: AppTest) -> str:
-    return next(c.value for c in at.caption if "saved assessment" in c.value)
+    return next(as_read(c.value) for c in at.caption if "saved assessment" in as_read(c.value))
 
 
 def button(at: AppTest, key: str):
@@ -271,12 +271,3 @@ def test_monday_s_eight_assessments_are_there_on_friday_after_a_restart(library)
             "assessment_id"
         ].unique()
     )
-
-
-def test_failed_sign_ins_pause_sign_in_for_everyone_for_a_while():
-    limiter = SignInLimiter(limit=3, window=60)
-    assert limiter.seconds_to_wait(now=0) == 0
-    for moment in (1, 2, 3):
-        limiter.failed(now=moment)
-    assert limiter.seconds_to_wait(now=4) > 0
-    assert limiter.seconds_to_wait(now=61.5) == 0
