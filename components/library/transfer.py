@@ -18,6 +18,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from sqlalchemy import Engine
 
+from components.exports.safe_text import (
+    neutralise_formula,
+    restore_neutralised,
+    restore_neutralised_text,
+)
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
 from components.ingest.reader import read_assessment_file
@@ -68,7 +73,9 @@ def _export_sheet_name(version: int) -> str:
 def export_workbook(engine: Engine) -> bytes:
     """The whole library as an xlsx workbook that ``read_assessment_file`` reads back.
 
-    Text is written as text (never as a formula), whatever it starts with.
+    Text is written as text cells, and text that a spreadsheet would run (``=``, ``+``, ``-``,
+    ``@``, tab, carriage return first) gets a leading apostrophe, as in every export;
+    ``import_workbook`` takes the apostrophe off again.
     """
     records: list[Record] = []
     if ensure_schema(engine, create=False):
@@ -117,7 +124,8 @@ def export_workbook(engine: Engine) -> bytes:
 
 
 def _write_row(sheet: Any, row: int, values: Sequence[Any]) -> None:
-    for column, value in enumerate(values, start=1):
+    for column, raw in enumerate(values, start=1):
+        value = neutralise_formula(raw)
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # text stays text: "=..." in evidence is never a formula
@@ -149,6 +157,12 @@ def import_workbook(engine: Engine, name: str, data: bytes, framework: Framework
     result = read_assessment_file(name, data, framework)
     if result.capabilities.empty:
         return ImportOutcome(result)
+    # Exports neutralise formula-like text with an apostrophe; the library keeps it as it was.
+    result = replace(
+        result,
+        capabilities=restore_neutralised_text(result.capabilities),
+        enablers=restore_neutralised_text(result.enablers),
+    )
     titles = _export_titles(name, data)
     records = []
     for record in records_from_frames(result.capabilities, result.enablers):
@@ -181,12 +195,15 @@ def _export_titles(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, st
             if header[: len(EXPORT_HEADERS)] != list(EXPORT_HEADERS):
                 continue
             for values in rows:
-                row = dict(zip(EXPORT_HEADERS, values, strict=False))
+                row = {
+                    header: restore_neutralised(value)
+                    for header, value in zip(EXPORT_HEADERS, values, strict=False)
+                }
                 title = row.get("Library title")
                 if not row.get("Country") or not title:
                     continue
                 key = assessment_key(row["Country"], row["Year"], row["Date"], row["Round"])
-                titles.setdefault((sheet.title, key), str(title))
+                titles.setdefault((sheet.title, key), str(restore_neutralised(str(title))))
     except Exception:  # noqa: BLE001
         # Titles are a nicety: a workbook that the reader accepted but this pass cannot read
         # (damaged, unusual) is imported with titles made from country, date and round.
