@@ -2,8 +2,13 @@
 
 A link such as ``/profile?country=Arvenia&round=2023+(Second+review)&source=demo`` reopens
 the same view. Everything in a URL is untrusted and may be stale: a value this session cannot
-use becomes a notice, never an exception. Rounds travel as their readable label (unique per
-country), not as internal ids, so links stay meaningful to people who read them.
+use becomes a notice, never an exception.
+
+Names travel in links only for the fictional demo (public and made up), as readable labels.
+A link to uploaded or library data names no country or round: the view's assessment is
+``a=<assessment id>`` (a hash of the file's content, not a name), and page parameters that
+name countries or rounds carry assessment ids too (``hide_names``, ``reveal_names``). Links
+end up in browser histories and proxy logs; names of real countries and rounds stay out.
 """
 
 from __future__ import annotations
@@ -17,8 +22,82 @@ from components.ui.markdown import Markdown, literal, md
 COUNTRY = "country"
 ROUND = "round"
 SOURCE = "source"
+ASSESSMENT = "a"
 DEMO_SOURCE = "demo"
-GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE)
+GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE, ASSESSMENT)
+# Page parameters that name a country or a round (of the view's country), by kind.
+NAME_PARAMS = {
+    "countries": "country",
+    "compare_country": "country",
+    "compare_round": "round",
+    "from": "round",
+    "to": "round",
+}
+_LIST_PARAMS = {"countries"}
+
+
+@dataclass(frozen=True)
+class LinkNames:
+    """The session's assessments as links may name them: by id, or (demo only) by name."""
+
+    rounds_by_country: Mapping[str, Mapping[str, str]]  # country -> {assessment id: round}
+    public: frozenset[str] = frozenset()  # ids of fictional demo assessments
+
+    def country_of(self, assessment_id: str) -> str | None:
+        return next(
+            (c for c, rounds in self.rounds_by_country.items() if assessment_id in rounds), None
+        )
+
+
+def _parts(name: str, value: str) -> list[str]:
+    return value.split(",") if name in _LIST_PARAMS else [value]
+
+
+def hide_names(params: Mapping[str, str], names: LinkNames, country: str | None) -> dict[str, str]:
+    """The page's parameters with each name of uploaded or library data replaced by an id.
+
+    A country becomes the id of its latest assessment, a round (of ``country``) the id of
+    that assessment; demo names stay as they are.
+    """
+    hidden = dict(params)
+    for name, kind in NAME_PARAMS.items():
+        if name not in hidden:
+            continue
+        parts = []
+        for part in _parts(name, hidden[name]):
+            if kind == "country":
+                rounds = names.rounds_by_country.get(part, {})
+                found = list(rounds)[-1] if rounds else None
+            else:
+                rounds = names.rounds_by_country.get(country or "", {})
+                found = next((i for i, label in rounds.items() if label == part), None)
+            parts.append(part if found is None or found in names.public else found)
+        hidden[name] = ",".join(parts)
+    return hidden
+
+
+def reveal_names(params: Mapping[str, str], names: LinkNames) -> dict[str, str]:
+    """An incoming link's page parameters with assessment ids turned back into names.
+
+    Ids this session does not have stay as they are: the page then says the link names
+    something that is not here, showing only the id.
+    """
+    revealed = dict(params)
+    for name, kind in NAME_PARAMS.items():
+        value = first_value(revealed.get(name))
+        if value is None:
+            continue
+        parts = []
+        for part in _parts(name, value):
+            country = names.country_of(part.strip())
+            if country is None:
+                parts.append(part)
+            elif kind == "country":
+                parts.append(country)
+            else:
+                parts.append(names.rounds_by_country[country][part.strip()])
+        revealed[name] = ",".join(parts)
+    return revealed
 
 
 @dataclass(frozen=True)
@@ -55,6 +134,9 @@ def read_selection(
     round_label = first_value(params.get(ROUND))
     source = first_value(params.get(SOURCE))
     from_demo = source == DEMO_SOURCE
+    assessment = first_value(params.get(ASSESSMENT))
+    if assessment is not None:
+        return _linked_assessment(assessment.strip(), rounds_by_country)
     if country is None:
         return LinkedSelection(wants_demo=from_demo and not demo_loaded)
     matched = _find_country(country, rounds_by_country)
@@ -102,6 +184,25 @@ def read_selection(
             ),
         )
     return LinkedSelection(country=matched, assessment_id=assessment_id)
+
+
+def _linked_assessment(
+    assessment_id: str, rounds_by_country: Mapping[str, Mapping[str, str]]
+) -> LinkedSelection:
+    """``a=<id>``: that assessment if this session has it; else say only that it is not here."""
+    for country, rounds in rounds_by_country.items():
+        if assessment_id in rounds:
+            return LinkedSelection(country=country, assessment_id=assessment_id)
+    return LinkedSelection(
+        missing_upload=True,
+        notices=(
+            Markdown(
+                "The link shows an assessment that is not in this session. Uploads stay in the "
+                "browser session that made them: if you have the file, upload it here to see "
+                "the same view."
+            ),
+        ),
+    )
 
 
 def pick(

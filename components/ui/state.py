@@ -15,16 +15,21 @@ from components.ingest.demo import DemoData, load_demo
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
 from components.ui.links import (
+    ASSESSMENT,
     COUNTRY,
     DEMO_SOURCE,
+    NAME_PARAMS,
     ROUND,
     SOURCE,
     LinkedSelection,
+    LinkNames,
     LinkState,
+    hide_names,
     pick,
     pick_flag,
     pick_many,
     read_selection,
+    reveal_names,
     unknown_params,
 )
 from components.ui.selection import country_choices, round_choices
@@ -134,12 +139,22 @@ def receive_link() -> None:
     st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
 
 
-def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+def _link_names() -> LinkNames:
+    """The session's countries and rounds, with the demo's ids (whose names may travel)."""
     capabilities = collection().capabilities
     rounds = {
         country: round_choices(capabilities, country) for country in country_choices(capabilities)
     }
-    return read_selection(params, rounds, demo_loaded=collection().has_demo)
+    public: frozenset[str] = frozenset()
+    if "origin" in capabilities.columns:
+        demo = capabilities[capabilities["origin"] == DEMO_SOURCE]
+        public = frozenset(demo["assessment_id"])
+    return LinkNames(rounds, public)
+
+
+def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+    names = _link_names()
+    return read_selection(params, names.rounds_by_country, demo_loaded=collection().has_demo)
 
 
 def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
@@ -153,6 +168,8 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     notice = unknown_params(incoming, known)
     if notice:
         st.session_state[LINK_NOTICES].append(notice)
+    if any(name in incoming for name in NAME_PARAMS):
+        return reveal_names(incoming, _link_names())
     return incoming
 
 
@@ -176,11 +193,17 @@ def publish_link() -> None:
     country = selected_country()
     assessment_id = selected_assessment_id()
     if country is not None and assessment_id is not None:
-        params[COUNTRY] = country
-        params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
         if is_fictional(current.capabilities, [assessment_id]):
+            # The demo is public and made up: its links stay readable.
+            params[COUNTRY] = country
+            params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
             params[SOURCE] = DEMO_SOURCE
-    params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+        else:
+            params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)
+    page = dict(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+    if any(name in page for name in NAME_PARAMS):
+        page = hide_names(page, _link_names(), country)
+    params.update(page)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
