@@ -51,10 +51,13 @@ st.markdown(
 
 st.subheader("1. Get the template")
 st.markdown(
-    f"One sheet per assessment: the country and date at the top, then the "
-    f"{len(framework.capabilities)} capabilities with a drop-down for the level, and columns "
-    f"for evidence and confidence. A second sheet covers the {len(framework.enablers)} "
-    "enablers. Leave a level blank when the capability was not assessed."
+    Markdown(
+        f"One sheet per assessment: the country and date at the top, then the "
+        f"{len(framework.capabilities)} capabilities with a drop-down for the level, and "
+        f"columns for evidence and confidence. A second sheet covers the "
+        f"{len(framework.enablers)} enablers. Leave a level blank when the capability was not "
+        "assessed."
+    )
 )
 st.download_button(
     "Download the Excel template",
@@ -72,7 +75,7 @@ files = st.file_uploader(
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
-    help=uploader_help(limits.max_file_bytes),
+    help=uploader_help(limits.max_file_bytes, session_limits),
 )
 
 results = state.upload_results()

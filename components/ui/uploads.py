@@ -18,6 +18,7 @@ from components.ingest.collection import (
     remove_assessments,
 )
 from components.ingest.labels import assessment_label
+from components.ingest.limits import MB, SessionLimits
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
 from components.scoring.tables import session_table
 from components.ui.markdown import Markdown, literal
@@ -222,12 +223,17 @@ def duplicates_among(current: Collection, results: Sequence[ReadResult]) -> pd.D
     return duplicate_groups(current, pending_assessments(results))
 
 
-def uploader_help(max_file_bytes: int) -> str:
-    """The upload box's help: the size limit, and that several files and assessments are fine."""
+def uploader_help(max_file_bytes: int, session: SessionLimits | None = None) -> str:
+    """The upload box's help: the size limits, and that several files and assessments are fine."""
+    per_session = (
+        f" One browser session reads up to {session.max_files} files and "
+        f"{session.max_bytes // MB} MB in all."
+        if session is not None
+        else ""
+    )
     return (
-        f"Up to {max_file_bytes // (1024 * 1024)} MB per file. Several files at once are "
-        "fine, and one workbook may hold several assessments (one per sheet, or many in one "
-        "table)."
+        f"Up to {max_file_bytes // MB} MB per file. Several files at once are fine, and one "
+        f"workbook may hold several assessments (one per sheet, or many in one table).{per_session}"
     )
 
 
