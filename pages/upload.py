@@ -104,7 +104,8 @@ ordered = results_in_order(results, in_box)
 for index, result in enumerate(ordered):
     summary = upload_summary(result)
     with st.container(border=True, key=f"upload-result-{index}"):
-        st.markdown(md("#### :material/description: {name}", name=summary.file_label))
+        # A heading without an anchor link: its text is the file's name.
+        st.subheader(md(":material/description: {name}", name=summary.file_label), anchor=False)
         found, rated, errors, warnings = st.columns(4)
         found.metric("Assessments found", summary.assessments)
         rated.metric(

@@ -28,7 +28,7 @@ EVIDENCE = (
     "https://evil.example/bare mail@evil.example"
 )
 # Excel forbids \\ / ? * : [ ] in sheet names, and allows 31 characters.
-SHEET = "$x^2$ _HOSTILESHEET_ <b>b</b> (p)"[:31]
+SHEET = "$x^2$ _HOSTILESHEET_ <b> (p)"
 FILE = "www.evil.example _HOSTILEFILE_ $x$ (p).xlsx"
 
 COUNTRIES = [PHISH, PIXEL, FORMATTED, RIGHT_TO_LEFT, LONG_NAME]
@@ -64,7 +64,9 @@ def hostile_workbook() -> bytes:
 # Run in the page: every element that Markdown (or raw HTML) would have made from user text.
 FIND_MARKDOWN_FROM_USER_TEXT = """(markers) => {
     const found = [];
-    const carries = (text) => markers.some(m => (text || '').includes(m));
+    const lower = markers.map(m => m.toLowerCase());
+    // Case-insensitive: a heading's anchor is made from its text in lower case.
+    const carries = (text) => lower.some(m => (text || '').toLowerCase().includes(m));
     const where = (el) => {
         for (let w = el; w; w = w.parentElement) {
             const id = w.getAttribute && w.getAttribute('data-testid');
@@ -95,8 +97,7 @@ FIND_MARKDOWN_FROM_USER_TEXT = """(markers) => {
     for (const el of document.querySelectorAll('.katex, .katex-display, math')) {
         found.push(['formula', where(el), el.textContent.slice(0, 60)]);
     }
-    const styled = '[data-testid="stMarkdownContainer"] span[class], '
-        + '[data-testid="stMarkdownContainer"] span[style]';
+    const styled = 'span[style*="color"], [class*="olored"]';
     for (const el of document.querySelectorAll(styled)) {
         if (carries(el.textContent)) {
             found.push(['colour', where(el), el.textContent.slice(0, 60)]);
