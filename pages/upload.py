@@ -12,7 +12,12 @@ from components.ui.export_buttons import render_data_exports
 from components.ui.markdown import Markdown, caption, md, notice, option_format, toast
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_table
-from components.ui.upload_files import files_in_box, read_uploads, sweep_orphaned_uploads
+from components.ui.upload_files import (
+    files_in_box,
+    read_uploads,
+    release_read,
+    sweep_orphaned_uploads,
+)
 from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
@@ -91,6 +96,7 @@ if unread:
 
     read_uploads(unread, results, framework, limits, session_limits, on_file=show_progress)
     progress.empty()
+release_read([files, st.session_state.get(state.UPLOADER)], results)
 sweep_orphaned_uploads()
 
 if not in_box:

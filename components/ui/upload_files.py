@@ -17,7 +17,9 @@ The work-around, in one place (here):
   unread, with a problem in their report saying which limit and what to do.
 - ``sweep_orphaned_uploads`` removes the files of sessions the runtime no longer knows (a tab
   closed while its files were still arriving), each time any session opens the upload page.
-- After reading, freed memory is handed back to the operating system (``malloc_trim`` where
+- ``release_read`` empties every other object Streamlit made over the same bytes (the
+  widget's return value and its value in session state are different objects).
+- After that, freed memory is handed back to the operating system (``malloc_trim`` where
   the C library has it): large uploads are allocated outside Python's small-object arenas,
   and glibc keeps freed heap memory in the process unless asked.
 """
@@ -28,7 +30,7 @@ import ctypes
 import ctypes.util
 import gc
 import logging
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +104,24 @@ def release(file: Any) -> None:
     file.truncate(0)
 
 
+def release_read(holders: Sequence[object], results: Mapping[str, ReadResult]) -> None:
+    """Empty every file object that still shares the bytes of a file already read.
+
+    Streamlit makes a new ``UploadedFile`` each time it reads the uploader's value (the
+    widget's return value and ``st.session_state`` hold different objects over the same
+    bytes): each of them must let go.
+    """
+    released = 0
+    for holder in holders:
+        files = holder if isinstance(holder, list) else [holder]
+        for file in files:
+            if getattr(file, "file_id", None) in results and hasattr(file, "truncate"):
+                release(file)
+                released += 1
+    if released:
+        give_back_memory()
+
+
 def files_in_box(widget_value: object) -> list[Any]:
     """The files the upload box lists, in its order, read or not (each has a ``file_id``).
 
@@ -152,8 +172,6 @@ def read_uploads(
                 file.name, file.getvalue(), framework, limits
             )
         release(file)
-    if unread:
-        give_back_memory()
     return len(unread)
 
 

@@ -97,9 +97,7 @@ def upload_hostile_workbook(page, url: str) -> None:
     report = page.locator(".st-key-upload-result-0").inner_text()
     assert "_HOSTILEFILE_" in report  # the file name is shown as typed
     add.click()
-    expect(page.get_by_text("Every assessment read from these files")).to_be_visible(
-        timeout=60_000
-    )
+    expect(page.get_by_text("Every assessment read from these files")).to_be_visible(timeout=60_000)
 
 
 def choose_country(page, name: str) -> None:
