@@ -5,7 +5,8 @@ Owns: ``markdown`` (the one way text reaches Streamlit's Markdown: user text esc
 for Streamlit's legacy ``pages/`` folder), ``render`` (small drawing helpers every page uses),
 ``selection`` and ``links`` (what is chosen, and the address that reopens it), ``present`` and
 ``slides`` (the projector deck and its Previous/Next state), ``uploads`` (what an upload adds,
-in words), ``upload_files`` (uploaded bytes read once and let go, the session's budget), ``captions``, ``export_buttons``, ``library`` and ``library_page`` (the Library
-page's sections). Pure functions here are tested without a running app; the ``render*``-style
+in words), ``upload_files`` (uploaded bytes read once and let go, the session's budget),
+``captions``, ``export_buttons``, ``library`` and ``library_page`` (the Library page's
+sections). Pure functions here are tested without a running app; the ``render*``-style
 ones draw. May import: every other package.
 """

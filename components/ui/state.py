@@ -10,7 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.framework.model import default_framework
-from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
+from components.ingest.collection import (
+    FICTIONAL_ORIGIN,
+    Collection,
+    add_assessments,
+    is_fictional,
+    remove_origin,
+)
 from components.ingest.demo import DemoData, load_demo
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
@@ -139,15 +145,17 @@ def receive_link() -> None:
     st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
 
 
-def _link_names() -> LinkNames:
-    """The session's countries and rounds, with the demo's ids (whose names may travel)."""
+def _link_names(only: set[str | None] | None = None) -> LinkNames:
+    """The session's countries (all, or ``only`` these) and rounds, and the demo's ids."""
     capabilities = collection().capabilities
     rounds = {
-        country: round_choices(capabilities, country) for country in country_choices(capabilities)
+        country: round_choices(capabilities, country)
+        for country in country_choices(capabilities)
+        if only is None or country in only
     }
     public: frozenset[str] = frozenset()
     if "origin" in capabilities.columns:
-        demo = capabilities[capabilities["origin"] == DEMO_SOURCE]
+        demo = capabilities[capabilities["origin"] == FICTIONAL_ORIGIN]
         public = frozenset(demo["assessment_id"])
     return LinkNames(rounds, public)
 
@@ -202,7 +210,11 @@ def publish_link() -> None:
             params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)
     page = dict(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
     if any(name in page for name in NAME_PARAMS):
-        page = hide_names(page, _link_names(), country)
+        named: set[str | None] = {country}
+        for name, kind in NAME_PARAMS.items():
+            if kind == "country" and name in page:
+                named.update(page[name].split(","))
+        page = hide_names(page, _link_names(named), country)
     params.update(page)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
