@@ -271,3 +271,21 @@ def test_monday_s_eight_assessments_are_there_on_friday_after_a_restart(library)
             "assessment_id"
         ].unique()
     )
+
+
+def test_a_guesser_is_slowed_while_an_editor_signs_in(library):
+    from components.ui.library import sign_in_limiter
+
+    sign_in_limiter.clear()  # a fresh count for this test (it is shared by the process)
+    guesser = library_page()
+    for attempt in range(3):
+        guesser = sign_in(guesser, f"wrong guess {attempt}")
+        assert "That passphrase is not right" in texts(guesser.error)
+    guesser = sign_in(guesser, "wrong guess again")
+    assert "Too many wrong passphrases were tried from here" in texts(guesser.error)
+    # The right passphrase from the guesser's session must wait too...
+    guesser = sign_in(guesser)
+    assert "Try again in" in texts(guesser.error)
+    # ...while an editor in another session signs in at once.
+    editor = sign_in(library_page())
+    assert "Signed in as an editor." in texts(editor.success)
