@@ -54,9 +54,12 @@ def shorten(text: object, max_chars: int) -> str:
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # GitHub-flavoured Markdown turns web and mail addresses in plain text into links *after*
 # escapes are read, so a backslash cannot stop it. A word joiner (U+2060, invisible and
-# zero-width) after "www", ":" and "@" breaks the patterns it looks for; the text reads the same.
+# zero-width) breaks the patterns it looks for ("www.", "://", "@" before a domain) and only
+# there; the text reads the same. Streamlit's ":smile:" emoji and ":material/...:" icons are
+# also read from the text after escapes: a word joiner after a colon that starts a word stops
+# them too ("Zembla 2024: saved" is left alone).
 WORD_JOINER = "\u2060"
-_AUTOLINK_STARTS = re.compile(r"(?i)(www)(?=\.)|([:@])")
+_AUTOLINK_STARTS = re.compile(r"(?i)(www)(?=\.)|(:)(?=[/\w])|(@)(?=[\w-])")
 # Explicit direction overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder the text
 # around them: a name could make "Renamed A to B" read otherwise. They are not needed to write
 # right-to-left names, so displayed text drops them.
@@ -83,7 +86,7 @@ def escape_markdown(text: object) -> str:
     address stay as typed. Direction overrides are dropped (see ``strip_bidi_controls``).
     """
     text = strip_bidi_controls(text)
-    text = _AUTOLINK_STARTS.sub(lambda m: (m.group(1) or m.group(2)) + WORD_JOINER, text)
+    text = _AUTOLINK_STARTS.sub(lambda m: m.group(0) + WORD_JOINER, text)
     return _ASCII_PUNCTUATION.sub(r"\\\1", text)
 
 

@@ -24,8 +24,6 @@ from tests.browser.hostile import (
     hostile_workbook,
 )
 from tests.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     _require_browser,
     open_page,
     running_app,
@@ -61,25 +59,22 @@ def hostile_app(tmp_path_factory):
 
 
 @pytest.fixture
-def tab(hostile_app):
-    from playwright.sync_api import sync_playwright
+def tab(browser, hostile_app):
+    """A fresh tab (its own session) on the hostile app, and the requests that left it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    outside: list[str] = []
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        outside: list[str] = []
+    def watch(request) -> None:
+        if not request.url.startswith((hostile_app, "data:", "blob:", "about:")):
+            outside.append(request.url)
 
-        def watch(request) -> None:
-            if not request.url.startswith((hostile_app, "data:", "blob:", "about:")):
-                outside.append(request.url)
-
-        page.on("request", watch)
-        try:
-            yield page, outside
-        finally:
-            browser.close()
+    page.on("request", watch)
+    try:
+        yield page, outside
+    finally:
+        context.close()
 
 
 def no_markdown_from_user_text(page) -> None:

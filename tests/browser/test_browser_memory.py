@@ -16,7 +16,7 @@ import pytest
 
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _require_browser, open_page, running_app
+from tests.conftest import _require_browser, open_page, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -100,22 +100,15 @@ def upload_and_close(browser, url: str, files: list[Path]) -> None:
     context.close()  # the tab is closed: the session is gone
 
 
-def test_uploads_are_given_back_after_the_tab_closes(memory_app, heavy_files):
-    from playwright.sync_api import sync_playwright
-
+def test_uploads_are_given_back_after_the_tab_closes(browser, memory_app, heavy_files):
     pid = app_pid(memory_app)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            # Warm up: the reader, the upload page and their libraries are loaded once.
-            upload_and_close(browser, memory_app, heavy_files[:1])
-            start = rss_mb(pid)
-            readings = []
-            for _ in range(3):
-                upload_and_close(browser, memory_app, heavy_files)
-                readings.append(settled_rss(pid, below=start + BOUND_MB / 2))
-        finally:
-            browser.close()
+    # Warm up: the reader, the upload page and their libraries are loaded once.
+    upload_and_close(browser, memory_app, heavy_files[:1])
+    start = rss_mb(pid)
+    readings = []
+    for _ in range(3):
+        upload_and_close(browser, memory_app, heavy_files)
+        readings.append(settled_rss(pid, below=start + BOUND_MB / 2))
     uploaded = 3 * FILE_MB * (FILES_PER_ROUND - 1)
     print(f"RSS: {start:.0f} MB at the start; after each round {readings} (uploaded {uploaded} MB)")
     assert readings[-1] - start < BOUND_MB, (start, readings)
