@@ -6,6 +6,7 @@ from components.framework.model import default_framework
 from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
+from components.ui.markdown import Markdown, caption, option_format
 from components.ui.navigation import run_through_navigation
 from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
@@ -80,14 +81,14 @@ render_link_notices()
 render_slide(deck.slides[number - 1], key=f"slide-{mode}-{number}", fictional=current.has_demo)
 render_slide_controls(number, count)
 if current.has_demo:
-    st.caption(f":material/theater_comedy: {DEMO_NOTICE}")
+    caption(Markdown(f":material/theater_comedy: {DEMO_NOTICE}"))
 
 # Set-up sits below the slide, so that the projected screen shows the slide first.
 with st.expander("Set up the presentation", icon=":material/tune:"):
     st.segmented_control(
         "Present",
         list(PRESENT_MODES),
-        format_func=deck.mode_labels.__getitem__,
+        format_func=option_format(deck.mode_labels, markdown=True),
         default="country",
         required=True,
         key="present_mode",
@@ -99,6 +100,7 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
             "Countries (latest round of each)",
             countries,
             default=chosen if saved is None else None,
+            format_func=option_format({}, markdown=False),
             key="present_countries",
         )
     st.toggle(

@@ -33,7 +33,9 @@ from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, contra
 from components.library.database import guard, reading, writing
 from components.library.records import (
     Record,
+    assessment_key,
     frames_from_records,
+    library_assessment_id,
     load_records,
     records_from_frames,
 )
@@ -512,6 +514,14 @@ def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
 # --- what a session can save -----------------------------------------------------------------
 
 SAVEABLE_ORIGINS = frozenset({"upload", "editor", "workshop"})
+
+
+def listing_session_ids(listing: pd.DataFrame) -> list[str]:
+    """The session id each row of a listing gets when opened (as ``open_assessments`` gives)."""
+    return [
+        library_assessment_id(assessment_key(row.country, row.year, row.date, row.round), version)
+        for row, version in zip(listing.itertuples(index=False), listing["version"], strict=True)
+    ]
 
 
 def saveable_assessments(capabilities: pd.DataFrame) -> dict[str, str]:

@@ -19,6 +19,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from sqlalchemy import Engine
 
+from components.exports.safe_text import (
+    neutralise_formula,
+    restore_neutralised,
+    restore_neutralised_text,
+)
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
 from components.ingest.reader import read_assessment_file
@@ -80,7 +85,9 @@ def export_workbook(engine: Engine, *, viewer: Viewer) -> bytes:
     ``read_assessment_file`` reads back: an editor gets everything (with each assessment's
     visibility), a visitor only what everyone may see.
 
-    Text is written as text (never as a formula), whatever it starts with.
+    Text is written as text cells, and text that a spreadsheet would run (``=``, ``+``, ``-``,
+    ``@``, tab, carriage return first) gets a leading apostrophe, as in every export;
+    ``import_workbook`` takes the apostrophe off again.
     """
     records: list[Record] = []
     if viewer.named and ensure_schema(engine, create=False):
@@ -134,7 +141,8 @@ def export_workbook(engine: Engine, *, viewer: Viewer) -> bytes:
 
 
 def _write_row(sheet: Any, row: int, values: Sequence[Any]) -> None:
-    for column, value in enumerate(values, start=1):
+    for column, raw in enumerate(values, start=1):
+        value = neutralise_formula(raw)
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # text stays text: "=..." in evidence is never a formula
@@ -174,6 +182,12 @@ def import_workbook(
     result = read_assessment_file(name, data, framework)
     if result.capabilities.empty:
         return ImportOutcome(result)
+    # Exports neutralise formula-like text with an apostrophe; the library keeps it as it was.
+    result = replace(
+        result,
+        capabilities=restore_neutralised_text(result.capabilities),
+        enablers=restore_neutralised_text(result.enablers),
+    )
     details = _export_details(name, data)
     records = []
     for record in records_from_frames(
@@ -222,7 +236,10 @@ def _export_details(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, s
             if header[: len(known)] != known or "Library title" not in known:
                 continue
             for values in rows:
-                row = dict(zip(known, values, strict=False))
+                row = {
+                    header: restore_neutralised(value)
+                    for header, value in zip(known, values, strict=False)
+                }
                 if not row.get("Country"):
                     continue
                 key = assessment_key(row["Country"], row["Year"], row["Date"], row["Round"])

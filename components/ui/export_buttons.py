@@ -3,11 +3,17 @@
 Files are made only when a person clicks (the download button runs the callable then, on its
 own thread), so drawing a page never pays for an export. Everything is built from this
 session's own data and never cached across users.
+
+The PDF brief is made in two steps ("Country brief (PDF)", then "Download the brief"): it is
+the heaviest export (Chromium draws its charts, reportlab lays out every note), and a
+download button that fails makes nothing and says nothing. Made on the page, a failure is
+shown there.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -22,8 +28,10 @@ from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
 from components.ingest.collection import Collection, is_fictional
+from components.ui.markdown import notice
 from components.ui.workshop_session import WorkshopResult, result_for
 
+_LOG = logging.getLogger(__name__)
 PDF = "application/pdf"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -100,8 +108,7 @@ def render_country_exports(
     agreement = workshop.summary if workshop is not None else None
     pdf, deck, png, svg = st.columns(4)
     with pdf:
-        _button(
-            "Country brief (PDF)",
+        _brief_button(
             lambda: country_brief_pdf(
                 capabilities,
                 enablers,
@@ -113,9 +120,8 @@ def render_country_exports(
                 agreement=agreement,
             ),
             export_file_name("brief", label, "pdf"),
-            PDF,
+            (assessment_id, label, fictional),
             f"{key}-pdf",
-            needs_browser=True,
         )
     with deck:
         _button(
@@ -176,6 +182,56 @@ def render_vote_exports(
         "The votes carry no names: participants are numbered in the order they joined. The "
         "brief and the slides include a page on the agreement per capability."
     )
+
+
+@st.fragment
+def _brief_button(
+    make: Callable[[], bytes], file_name: str, made_for: tuple[object, ...], key: str
+) -> None:
+    """Make the brief on the page (saying so if it fails), then offer it for download.
+
+    A fragment: the clicks rerun only these buttons. The brief kept in the session is the one
+    made for ``made_for`` (the assessment and its label); another assessment needs a new one.
+    """
+    missing_browser = chromium_path() is None
+    kept = st.session_state.get(key)
+    if kept is not None and kept[0] != made_for:
+        st.session_state.pop(key, None)
+        kept = None
+    if st.button(
+        "Country brief (PDF)",
+        key=f"{key}-make",
+        icon=":material/picture_as_pdf:",
+        disabled=missing_browser,
+        help=NO_CHROMIUM if missing_browser else "Makes the brief; then download it below.",
+        width="stretch",
+    ):
+        with st.spinner("Making the brief: drawing the charts and laying out the pages…"):
+            try:
+                kept = (made_for, make())
+                st.session_state[key] = kept
+            except Exception:  # noqa: BLE001 - whatever fails, the page says so (and logs it)
+                _LOG.exception("The country brief could not be made")
+                kept = None
+                st.session_state.pop(key, None)
+                notice(
+                    "error",
+                    "The brief could not be made; the details are in the server's log. The "
+                    "slides and the data downloads still work.",
+                    icon=":material/error:",
+                )
+    if kept is not None:
+        st.download_button(
+            "Download the brief (PDF)",
+            data=kept[1],
+            file_name=file_name,
+            mime=PDF,
+            key=f"{key}-download",
+            icon=":material/download:",
+            on_click="ignore",
+            type="primary",
+            width="stretch",
+        )
 
 
 def render_comparison_exports(

@@ -10,8 +10,8 @@ about to save) stays in their own ``st.session_state``, under the keys below.
 
 from __future__ import annotations
 
-import threading
-import time
+import math
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,65 +19,47 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import normalise
+from components.base.text import normalise, plural
 from components.ingest.collection import add_assessments, remove_assessments, remove_origin
 from components.library.access import (
     ConfigError,
     LibraryConfig,
+    SignInLimiter,
+    attempt_sign_in,
     library_config,
     passphrase_problem,
-    verify_passphrase,
 )
 from components.library.database import LibraryUnavailable, create_library_engine
-from components.library.records import assessment_key, library_assessment_id
-from components.library.store import list_assessments, open_assessments
+from components.library.store import list_assessments, listing_session_ids, open_assessments
 from components.library.visibility import Viewer
 from components.ui import state
-from components.ui.links import COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
+from components.ui.links import ASSESSMENT, COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
+from components.ui.markdown import Markdown, notice
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
 LIBRARY_FLASH = "mnr_library_flash"
+LIBRARY_CLIENT = "mnr_library_client"
 LIBRARY_ORIGIN = "library"
 
 UNAVAILABLE = "The library is not available: {reason}. Uploads still work in this session."
 
-# Failed sign-ins, counted for the whole process (all sessions): a new browser session does not
-# buy a guesser fresh attempts. Past the limit, sign-in pauses for everyone for a while.
-MAX_FAILED_SIGN_INS = 5
-SIGN_IN_PAUSE_SECONDS = 60
-
-
-class SignInLimiter:
-    """At most ``limit`` failed sign-ins per ``window`` seconds, across every session."""
-
-    def __init__(self, limit: int = MAX_FAILED_SIGN_INS, window: float = SIGN_IN_PAUSE_SECONDS):
-        self.limit = limit
-        self.window = window
-        self._failures: list[float] = []
-        self._lock = threading.Lock()
-
-    def _recent(self, now: float) -> list[float]:
-        self._failures = [t for t in self._failures if now - t < self.window]
-        return self._failures
-
-    def seconds_to_wait(self, now: float | None = None) -> int:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            recent = self._recent(now)
-            if len(recent) < self.limit:
-                return 0
-            return max(1, int(self.window - (now - recent[0])) + 1)
-
-    def failed(self, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._recent(now).append(now)
-
 
 @st.cache_resource(show_spinner=False)
 def sign_in_limiter() -> SignInLimiter:
+    """The process's sign-in limiter, shared by every session.
+
+    The one piece of per-process state outside the database, on purpose: it only slows
+    guessing, so losing it at a restart loses nothing, and a replica counting on its own still
+    slows a guesser there (a sticky load balancer keeps a client on one replica).
+    """
     return SignInLimiter()
+
+
+def _client() -> tuple[str | None, str]:
+    """Who is signing in: the connection's address and this browser session's own token."""
+    token = st.session_state.setdefault(LIBRARY_CLIENT, secrets.token_hex(16))
+    return st.context.ip_address, token
 
 
 def library_secrets() -> Mapping[str, Any]:
@@ -111,7 +93,7 @@ def library_engine(settings: LibraryConfig) -> Engine:
 
 
 def render_unavailable(reason: str) -> None:
-    st.warning(UNAVAILABLE.format(reason=reason), icon=":material/cloud_off:")
+    notice("warning", UNAVAILABLE.format(reason=reason), icon=":material/cloud_off:")
 
 
 # --- editors ---------------------------------------------------------------------------------
@@ -139,11 +121,7 @@ def forget_hidden(engine: Engine, viewer: Viewer) -> int:
     opened = set(capabilities.loc[capabilities["origin"] == LIBRARY_ORIGIN, "assessment_id"])
     if not opened:
         return 0
-    visible = list_assessments(engine, viewer=viewer)
-    allowed = {
-        library_assessment_id(assessment_key(row.country, row.year, row.date, row.round), version)
-        for row, version in zip(visible.itertuples(index=False), visible["version"], strict=True)
-    }
+    allowed = set(listing_session_ids(list_assessments(engine, viewer=viewer)))
     hidden = opened - allowed
     if hidden:
         state.set_collection(remove_assessments(state.collection(), hidden))
@@ -179,7 +157,7 @@ def render_access(settings: LibraryConfig, engine: Engine) -> bool:
         return False
     problem = passphrase_problem(settings)
     if problem is not None:
-        st.info(problem, icon=":material/lock:")
+        notice("info", Markdown(problem), icon=":material/lock:")  # the app's own wording
         return False
     if is_editor(settings):
         signed_in, sign_out = st.columns([4, 1], vertical_alignment="center")
@@ -203,19 +181,25 @@ def render_sign_in_form(settings: LibraryConfig, key: str) -> None:
 
 
 def _try_sign_in(settings: LibraryConfig, passphrase: str) -> None:
-    limiter = sign_in_limiter()
-    wait = limiter.seconds_to_wait()
-    if wait:
-        st.error(
-            f"Too many wrong passphrases were tried. Try again in {wait} seconds.",
-            icon=":material/timer:",
-        )
-        return
-    if verify_passphrase(passphrase, settings.passphrase_hash):
+    address, session = _client()
+    outcome = attempt_sign_in(
+        sign_in_limiter(), address, session, passphrase, settings.passphrase_hash
+    )
+    if outcome is True:
         st.session_state[LIBRARY_EDITOR] = True
         st.rerun()
-    limiter.failed()
-    st.error("That passphrase is not right.", icon=":material/error:")
+    if outcome is False:
+        notice("error", "That passphrase is not right.", icon=":material/error:")
+        return
+    seconds = max(1, math.ceil(outcome))
+    notice(
+        "error",
+        Markdown(
+            f"Too many wrong passphrases were tried from here. Try again in {seconds} "
+            f"{plural(seconds, 'second')}."
+        ),
+        icon=":material/timer:",
+    )
 
 
 # --- the session's side ------------------------------------------------------------------------
@@ -233,20 +217,24 @@ def add_to_session(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> None:
     )
 
 
-def flash(message: str, kind: str = "success") -> None:
-    """A message to show after the rerun that follows an action."""
+def flash(message: Markdown | str, kind: str = "success") -> None:
+    """A message to show after the rerun that follows an action.
+
+    Build messages that name user data with ``components.ui.markdown.md``; a plain ``str`` is
+    shown escaped, as it is.
+    """
     st.session_state.setdefault(LIBRARY_FLASH, []).append((kind, message))
 
 
 def render_flash() -> None:
-    icons = {"success": ":material/check_circle:", "info": ":material/info:"}
-    for kind, message in st.session_state.pop(LIBRARY_FLASH, []):
-        if kind == "success":
-            st.success(message, icon=icons["success"])
-        elif kind == "warning":
-            st.warning(message, icon=":material/warning:")
-        else:
-            st.info(message, icon=icons["info"])
+    icons = {
+        "success": ":material/check_circle:",
+        "warning": ":material/warning:",
+        "info": ":material/info:",
+    }
+    for wanted, message in st.session_state.pop(LIBRARY_FLASH, []):
+        kind = wanted if wanted in icons else "info"
+        notice(kind, message, icon=icons[kind])
 
 
 def pending_versions() -> list[str]:
@@ -263,7 +251,8 @@ def set_pending_versions(ids: list[str]) -> None:
 
 def open_linked_assessments() -> None:
     """Called by app.py before a link is applied: a link to library assessments
-    (``source=library``) opens the assessments of its country this person may see by name.
+    (``source=library``) opens the assessment it names by id (``a=<id>``, what links carry),
+    or, for an older link, the assessments of its country, that this person may see by name.
 
     Nothing the person may not see is opened, and nothing is said here: when none can be
     opened, the link's notice is the same whether the library has no such country or keeps
@@ -275,19 +264,30 @@ def open_linked_assessments() -> None:
     ):
         return
     country = first_value(params.get(COUNTRY))
-    if not country or not country.strip():
-        return
+    assessment = (first_value(params.get(ASSESSMENT)) or "").strip()
     current = state.collection().capabilities
-    wanted = normalise(country)
-    if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
+    if assessment:
+        if not current.empty and assessment in set(current["assessment_id"]):
+            return
+    elif not country or not country.strip():
         return
+    else:
+        wanted = normalise(country)
+        if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
+            return
     try:
         settings = library_settings()
         engine = library_engine(settings)
         listing = list_assessments(engine, viewer=library_viewer(settings))
-        # The latest version of each of the country's rounds, as the person would open them.
-        same = listing["country"].fillna("").map(normalise) == wanted
-        chosen = listing.loc[same & listing["latest"], "library_id"]
+        if assessment:
+            chosen = listing.loc[
+                [session_id == assessment for session_id in listing_session_ids(listing)],
+                "library_id",
+            ]
+        else:
+            # The latest version of each of the country's rounds, as the person would open them.
+            same = listing["country"].fillna("").map(normalise) == wanted
+            chosen = listing.loc[same & listing["latest"], "library_id"]
         if chosen.empty:
             return
         capabilities, enablers = open_assessments(

@@ -48,6 +48,7 @@ from components.library.visibility import (
 from components.ui import state
 from components.ui.export_buttons import XLSX
 from components.ui.library import add_to_session, flash, pending_versions, set_pending_versions
+from components.ui.markdown import Markdown, joined, literal, md, notice, option_format
 from components.ui.peers import USE_AGGREGATES, min_peers, render_aggregates_toggle
 from components.ui.uploads import problem_table
 
@@ -89,7 +90,9 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) ->
     where = f" · {describe_library(engine)}" if viewer.editor else ""
     count = count_of(len(listing), "saved assessment" if viewer.editor else "assessment")
     shared = "" if viewer.editor else " shared with everyone"
-    st.caption(f"{count}{shared}{where}")
+    st.caption(
+        md("{count}{shared}{where}", max_chars=None, count=count, shared=shared, where=where)
+    )
     if listing.empty:
         st.info(
             "There is nothing here to open yet. An editor can save the assessments of their "
@@ -104,7 +107,10 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) ->
     countries, years = filter_choices(listing)
     country_column, year_column, text_column = st.columns([2, 1, 2])
     country = country_column.selectbox(
-        "Country", [ALL_COUNTRIES, *countries], key="library_filter_country"
+        "Country",
+        [ALL_COUNTRIES, *countries],
+        format_func=option_format({}, markdown=False),
+        key="library_filter_country",
     )
     year = year_column.selectbox("Year", [ALL_YEARS, *years], key="library_filter_year")
     text = text_column.text_input(
@@ -126,7 +132,7 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) ->
     chosen = st.multiselect(
         "Open in this session",
         list(labels),
-        format_func=labels.__getitem__,
+        format_func=option_format(labels, markdown=False),
         key="library_open_choice",
         placeholder="Choose one or more",
     )
@@ -139,7 +145,7 @@ def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) ->
     ):
         _open_in_session(engine, chosen, viewer)
     if open_all.button(
-        f"Open all {len(labels)} shown",
+        Markdown(f"Open all {len(labels)} shown"),
         key="library_open_all",
         icon=":material/select_all:",
     ):
@@ -209,14 +215,14 @@ def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) 
         "Assessments to save",
         list(candidates),
         default=list(candidates),
-        format_func=candidates.__getitem__,
+        format_func=option_format(candidates, markdown=False),
         key="library_save_choice",
     )
     visibility = _visibility_picker(
         "library_save_visibility", settings.default_visibility, "Who may see them"
     )
     if st.button(
-        f"Save {count_of(len(chosen), 'assessment')} to the library",
+        Markdown(f"Save {count_of(len(chosen), 'assessment')} to the library"),
         key="library_save",
         type="primary",
         icon=":material/save:",
@@ -241,10 +247,13 @@ def _render_pending_versions(
     engine: Engine, framework: Framework, current: Collection, pending: list[str]
 ) -> None:
     labels = saveable_assessments(current.capabilities)
-    st.warning(
-        "Already in the library, with different content: "
-        + "; ".join(labels[i] for i in pending)
-        + ". Save them as new versions (the earlier versions are kept), or cancel.",
+    notice(
+        "warning",
+        md(
+            "Already in the library, with different content: {names}. Save them as new "
+            "versions (the earlier versions are kept), or cancel.",
+            names=joined([literal(labels[i]) for i in pending]),
+        ),
         icon=":material/difference:",
     )
     save, cancel = st.columns(2)
@@ -311,13 +320,17 @@ def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
     st.subheader("Rename or delete")
     rename, remove = st.columns(2, gap="large")
     with rename, st.form("library_rename", border=False):
-        target = st.selectbox("Assessment to rename", list(labels), format_func=labels.__getitem__)
+        target = st.selectbox(
+            "Assessment to rename",
+            list(labels),
+            format_func=option_format(labels, markdown=False),
+        )
         title = st.text_input("New title", max_chars=MAX_TITLE_CHARS)
         if st.form_submit_button("Rename", icon=":material/edit:"):
             if not title.strip():
-                st.error("Write the new title first.", icon=":material/error:")
+                notice("error", "Write the new title first.", icon=":material/error:")
             elif rename_assessment(engine, target, title):
-                flash(f"Renamed {labels[target]} to “{title.strip()}”.")
+                flash(md("Renamed {old} to “{new}”.", old=labels[target], new=title.strip()))
                 st.rerun()
             else:
                 st.error("That assessment is no longer in the library.", icon=":material/error:")
@@ -325,12 +338,12 @@ def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
         chosen = st.multiselect(
             "Assessments to delete",
             list(labels),
-            format_func=labels.__getitem__,
+            format_func=option_format(labels, markdown=False),
             key="library_delete_choice",
             placeholder="Choose one or more",
         )
         confirmed = st.checkbox(
-            f"Yes, delete {len(chosen)} for everyone (this cannot be undone)",
+            Markdown(f"Yes, delete {len(chosen)} for everyone (this cannot be undone)"),
             key="library_delete_confirm",
             disabled=not chosen,
         )
@@ -367,7 +380,9 @@ def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig
             visibility=settings.default_visibility,
         )
         if outcome.read.problems:
-            with st.expander(f"What the reader said about {upload.name}", expanded=True):
+            with st.expander(
+                md("What the reader said about {name}", name=upload.name), expanded=True
+            ):
                 st.dataframe(problem_table(outcome.read), hide_index=True, width="stretch")
         if not outcome.outcomes:
             st.error("No assessment could be imported from that file.", icon=":material/error:")

@@ -11,22 +11,33 @@ import pandas as pd
 import streamlit as st
 
 from components.framework.model import default_framework
-from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
+from components.ingest.collection import (
+    FICTIONAL_ORIGIN,
+    Collection,
+    add_assessments,
+    is_fictional,
+    remove_origin,
+)
 from components.ingest.demo import DemoData, load_demo
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
 from components.ui.links import (
+    ASSESSMENT,
     COUNTRY,
     DEMO_SOURCE,
     LIBRARY_SOURCE,
+    NAME_PARAMS,
     ROUND,
     SOURCE,
     LinkedSelection,
+    LinkNames,
     LinkState,
+    hide_names,
     pick,
     pick_flag,
     pick_many,
     read_selection,
+    reveal_names,
     unknown_params,
 )
 from components.ui.selection import country_choices, round_choices
@@ -136,12 +147,24 @@ def receive_link() -> None:
     st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
 
 
-def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+def _link_names(only: set[str | None] | None = None) -> LinkNames:
+    """The session's countries (all, or ``only`` these) and rounds, and the demo's ids."""
     capabilities = collection().capabilities
     rounds = {
-        country: round_choices(capabilities, country) for country in country_choices(capabilities)
+        country: round_choices(capabilities, country)
+        for country in country_choices(capabilities)
+        if only is None or country in only
     }
-    return read_selection(params, rounds, demo_loaded=collection().has_demo)
+    public: frozenset[str] = frozenset()
+    if "origin" in capabilities.columns:
+        demo = capabilities[capabilities["origin"] == FICTIONAL_ORIGIN]
+        public = frozenset(demo["assessment_id"])
+    return LinkNames(rounds, public)
+
+
+def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+    names = _link_names()
+    return read_selection(params, names.rounds_by_country, demo_loaded=collection().has_demo)
 
 
 def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
@@ -155,6 +178,8 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     notice = unknown_params(incoming, known)
     if notice:
         st.session_state[LINK_NOTICES].append(notice)
+    if any(name in incoming for name in NAME_PARAMS):
+        return reveal_names(incoming, _link_names())
     return incoming
 
 
@@ -185,13 +210,23 @@ def publish_link() -> None:
     assessment_id = selected_assessment_id()
     page_link = st.session_state.setdefault(PAGE_LINK, LinkState())
     if country is not None and assessment_id is not None and not page_link.page_only:
-        params[COUNTRY] = country
-        params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
         if is_fictional(current.capabilities, [assessment_id]):
+            # The demo is public and made up: its links stay readable.
+            params[COUNTRY] = country
+            params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
             params[SOURCE] = DEMO_SOURCE
-        elif _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
-            params[SOURCE] = LIBRARY_SOURCE
-    params.update(page_link.values)
+        else:
+            params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)
+            if _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
+                params[SOURCE] = LIBRARY_SOURCE
+    page = dict(page_link.values)
+    if any(name in page for name in NAME_PARAMS):
+        named: set[str | None] = {country}
+        for name, kind in NAME_PARAMS.items():
+            if kind == "country" and name in page:
+                named.update(page[name].split(","))
+        page = hide_names(page, _link_names(named), country)
+    params.update(page)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)

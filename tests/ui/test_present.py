@@ -225,7 +225,7 @@ def test_countries_of_a_comparison(saved, expected):
             {"slide": "[next](https://e.org)"},
             10,
             1,
-            "The link's slide “\\[next\\]\\(https\\://e\\.org\\)” does not exist; this "
+            "The link's slide “\\[next\\]\\(https\\:\u2060\\/\\/e\\.org\\)” does not exist; this "
             "presentation has 10 slides. Starting at the first.",
             id="text from a link stays text",
         ),
