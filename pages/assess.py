@@ -13,6 +13,7 @@ from components.ui.assess_form import (
 )
 from components.ui.assess_session import render_add
 from components.ui.assess_start import render_origin, render_start
+from components.ui.markdown import md
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_link_notices
 
@@ -25,10 +26,14 @@ st.title("Assess in the app")
 render_link_notices()
 render_flash()
 st.markdown(
-    f"Score the {len(framework.capabilities)} capabilities and the "
-    f"{len(framework.enablers)} enablers here, with the evidence and how confident you are. "
-    "Choose *Not assessed* for what was not assessed: it is left out of every score, never "
-    "counted as 0. Your work is kept as you go, so you can finish later."
+    md(
+        "Score the {capabilities} capabilities and the {enablers} enablers here, with the "
+        "evidence and how confident you are. Choose *Not assessed* for what was not assessed: "
+        "it is left out of every score, never counted as 0. Your work is kept as you go, so "
+        "you can finish later.",
+        capabilities=len(framework.capabilities),
+        enablers=len(framework.enablers),
+    )
 )
 render_keeping(framework)
 render_start(entry, framework)

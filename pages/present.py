@@ -105,7 +105,8 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
         )
     st.toggle(
         "Anonymised: only the country chosen in the sidebar is named"
-        + (" (on the heatmap slide)" if mode != "comparison" else ""),
+        if mode == "comparison"
+        else "Anonymised: only the country chosen in the sidebar is named (on the heatmap slide)",
         key="present_anonymised",
     )
     if mode == "comparison" and len(chosen) < 2:

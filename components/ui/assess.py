@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import escape_markdown
 from components.framework.model import Framework
 from components.ingest.editing import (
     META_FIELDS,
@@ -55,6 +54,7 @@ from components.library.drafts import (
 from components.ui import state
 from components.ui.library import library_engine, library_secrets, library_settings
 from components.ui.links import first_value
+from components.ui.markdown import Markdown, caption, md, notice
 
 ENTRY = "mnr_assess_entry"
 SLOT = "mnr_assess_slot"
@@ -163,12 +163,12 @@ def _store() -> tuple[Engine, DraftLimits]:
     return library_engine(library_settings()), limits()
 
 
-def flash(message: str, kind: str = "success") -> None:
+def flash(message: str | Markdown, kind: str = "success") -> None:
     """A message for the top of the page, shown once (after the rerun an action causes)."""
     st.session_state.setdefault(FLASH, []).append((kind, message))
 
 
-def take_flash() -> list[tuple[str, str]]:
+def take_flash() -> list[tuple[str, str | Markdown]]:
     return st.session_state.pop(FLASH, [])
 
 
@@ -356,21 +356,27 @@ def draft_slot() -> DraftSlot:
 
 
 def render_flash() -> None:
+    """The messages ``flash`` kept for this run; plain ``str`` ones are shown as typed."""
     for kind, message in take_flash():
         if kind == "success":
-            st.success(message, icon=":material/restore:")
+            notice("success", message, icon=":material/restore:")
         else:
-            st.info(message, icon=":material/info:")
+            notice("info", message, icon=":material/info:")
 
 
 def render_keeping(framework: Framework) -> None:
     """Say how the work is kept: in a draft the address reopens, or only in this session."""
     slot = _slot()
     if slot.unopened:
-        st.warning(
-            "The draft in this link could not be opened, because the library is not available: "
-            f"{escape_markdown(slot.problem)}. Nothing in it was changed: open the same link "
-            "again later. Work started here meanwhile is kept only in this browser session.",
+        notice(
+            "warning",
+            md(
+                "The draft in this link could not be opened, because the library is not "
+                "available: {problem}. Nothing in it was changed: open the same link again "
+                "later. Work started here meanwhile is kept only in this browser session.",
+                max_chars=None,
+                problem=slot.problem,
+            ),
             icon=":material/cloud_off:",
         )
         st.button(
@@ -381,11 +387,16 @@ def render_keeping(framework: Framework) -> None:
         )
         return
     if slot.problem is not None:
-        st.warning(
-            f"Your work is not kept as a draft, because {escape_markdown(slot.problem)}. The "
-            "editor still works and keeps it in this browser session, but **reloading this tab "
-            "will lose it**. Add it to your session, then save it to the library (editors) or "
-            "download it as Excel on the Upload page before you leave.",
+        notice(
+            "warning",
+            md(
+                "Your work is not kept as a draft, because {problem}. The editor still works "
+                "and keeps it in this browser session, but **reloading this tab will lose "
+                "it**. Add it to your session, then save it to the library (editors) or "
+                "download it as Excel on the Upload page before you leave.",
+                max_chars=None,
+                problem=slot.problem,
+            ),
             icon=":material/cloud_off:",
         )
         if slot.unavailable:
@@ -403,10 +414,13 @@ def render_keeping(framework: Framework) -> None:
         )
         return
     days = limits().expiry_days
-    st.caption(
-        ":material/cloud_done: Kept as you go. This page's address reopens this draft, here "
-        f"or in another browser, for {days} days after its last use: bookmark it to finish "
-        "later, and share it only with people who may change it."
+    caption(
+        md(
+            ":material/cloud_done: Kept as you go. This page's address reopens this draft, "
+            "here or in another browser, for {days} days after its last use: bookmark it to "
+            "finish later, and share it only with people who may change it.",
+            days=days,
+        )
     )
 
 

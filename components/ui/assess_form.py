@@ -8,12 +8,15 @@ it. Text people type stays in its widget; nothing here renders it as Markdown.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from components.framework.model import Framework, Scale
 from components.ingest.editing import MAX_EVIDENCE_CHARS, MAX_LINE_CHARS, Entry, Kind, coverage
 from components.ingest.matching import CONFIDENCE_VALUES
 from components.ui.assess import answer_key, meta_key
+from components.ui.markdown import md
 from components.ui.render import render_scale
 
 NOT_ASSESSED = "Not assessed"
@@ -38,7 +41,9 @@ def render_coverage(entry: Entry, framework: Framework) -> None:
     measured = coverage(entry, framework)
     st.progress(
         measured.assessed / measured.total,
-        text=f"**{measured.text}** · {measured.enablers_text}",
+        text=md(
+            "**{assessed}** · {enablers}", assessed=measured.text, enablers=measured.enablers_text
+        ),
     )
 
 
@@ -92,7 +97,13 @@ def render_capabilities(entry: Entry, framework: Framework) -> None:
         assessed, total = measured.by_domain[domain.id]
         # A key keeps the expander open while its label (the coverage) changes.
         with st.expander(
-            f"**{index}. {domain.name}** · {assessed} of {total} assessed",
+            md(
+                "**{index}. {name}** · {assessed} of {total} assessed",
+                index=index,
+                name=domain.name,
+                assessed=assessed,
+                total=total,
+            ),
             key=f"assess-domain-{domain.id}",
             icon=_status_icon(assessed, total),
         ):
@@ -112,7 +123,11 @@ def render_enablers(entry: Entry, framework: Framework) -> None:
     """The enablers, in one expander, with the same level, confidence and evidence."""
     measured = coverage(entry, framework)
     with st.expander(
-        f"**The {len(framework.enablers)} enablers** · {measured.enablers_text}",
+        md(
+            "**The {count} enablers** · {enablers}",
+            count=len(framework.enablers),
+            enablers=measured.enablers_text,
+        ),
         key="assess-enablers",
         icon=_status_icon(measured.enablers_assessed, measured.enablers_total),
     ):
@@ -142,7 +157,7 @@ def _render_item(
 ) -> None:
     scale = framework.scale
     with st.container(key=f"assess-{kind}-{number}", border=True):
-        st.markdown(f"**{title}**")
+        st.markdown(md("**{title}**", max_chars=None, title=title))
         if description:
             st.caption(description)
         level, confidence = st.columns([3, 2])
@@ -151,7 +166,7 @@ def _render_item(
             st.selectbox(
                 "Level",
                 [None, *scale.values],
-                format_func=lambda value: level_name(scale, value),
+                format_func=partial(level_name, scale),
                 key=answer_key(kind, "level", number),
                 help=help_text,
                 placeholder=NOT_ASSESSED,

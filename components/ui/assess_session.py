@@ -12,7 +12,6 @@ import datetime
 
 import streamlit as st
 
-from components.base.text import escape_markdown
 from components.framework.model import Framework
 from components.ingest.collection import ORIGIN_LABELS, Collection
 from components.ingest.editing import (
@@ -27,6 +26,7 @@ from components.ingest.labels import assessment_label, assessment_labels
 from components.library.drafts import encode_payload
 from components.scoring.rounds import country_key
 from components.ui import state
+from components.ui.markdown import caption, joined, md, notice
 from components.ui.selection import country_choices
 
 SYNCED = "mnr_assess_synced"  # (assessment id, payload) of the entry's copy in the session
@@ -49,23 +49,27 @@ def render_add(entry: Entry, framework: Framework, today: datetime.date) -> None
     capabilities, enablers = entry_frames(entry, framework, today)
     duplicates = session_duplicates(current.capabilities, capabilities)
     origin = _origin(current, entry.assessment_id)
-    name = escape_markdown(assessment_label(capabilities.iloc[0])) if entry.country else ""
+    name = assessment_label(capabilities.iloc[0]) if entry.country else ""
     if entry.is_blank:
         st.caption("Write the country and score what was assessed; then add it here.")
         st.button("Add to my session", key="assess_add", icon=":material/add:", disabled=True)
         return
     for problem in check.problems:
-        st.error(escape_markdown(problem), icon=":material/error:")
+        notice("error", problem, icon=":material/error:")
     for note in check.notes:
-        st.caption(f":material/info: {escape_markdown(note)}")
+        caption(md(":material/info: {note}", max_chars=None, note=note))
 
     if origin == "editor" and check.ok and not duplicates:
         if st.session_state.get(SYNCED) != _fingerprint(entry):
             state.set_collection(add_entry(current, capabilities, enablers))
             st.session_state[SYNCED] = _fingerprint(entry)
-        st.success(
-            f"**{name}** is in your session: every picture, export and the library see it, "
-            "and they show your changes as you make them.",
+        notice(
+            "success",
+            md(
+                "**{name}** is in your session: every picture, export and the library see "
+                "it, and they show your changes as you make them.",
+                name=name,
+            ),
             icon=":material/check_circle:",
         )
         _render_next_steps()
@@ -79,10 +83,16 @@ def render_add(entry: Entry, framework: Framework, today: datetime.date) -> None
     if duplicates:
         labels = assessment_labels(current.capabilities)
         origins = {i: ORIGIN_LABELS.get(_origin(current, i) or "", "") for i in duplicates}
-        names = "; ".join(escape_markdown(f"{labels[i]} ({origins[i]})") for i in duplicates)
-        st.warning(
-            f"Your session already has {names}: the same country, year or date and round. "
-            "Replace it with this one, or change the year, date or round above.",
+        names = joined(
+            [md("{label} ({origin})", label=labels[i], origin=origins[i]) for i in duplicates]
+        )
+        notice(
+            "warning",
+            md(
+                "Your session already has {names}: the same country, year or date and round. "
+                "Replace it with this one, or change the year, date or round above.",
+                names=names,
+            ),
             icon=":material/difference:",
         )
         confirmed = st.checkbox("Replace it with this one", key=REPLACE_CONFIRM)

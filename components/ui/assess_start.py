@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.base.text import escape_markdown
 from components.framework.model import Framework
 from components.ingest.editing import Entry, StartMode, blank_entry, start_from, starting_points
 from components.library.database import LibraryUnavailable
@@ -17,6 +16,7 @@ from components.library.store import list_assessments, listing_labels, open_asse
 from components.ui import state
 from components.ui.assess import discard_draft, flash, start_entry
 from components.ui.library import is_editor, library_engine, library_settings, library_viewer
+from components.ui.markdown import Markdown, caption, md
 
 BLANK = "blank"
 START_OPEN = "assess_start_open"
@@ -34,12 +34,15 @@ MODE_LABELS: dict[StartMode, str] = {
 def render_origin(entry: Entry) -> None:
     """What the entry was started from, if anything."""
     if entry.start_mode == "round" and entry.started_from:
-        st.caption(
-            f":material/content_copy: A new round, started from "
-            f"{escape_markdown(entry.started_from)}: set its year or date and round below."
+        caption(
+            md(
+                ":material/content_copy: A new round, started from {origin}: set its year or "
+                "date and round below.",
+                origin=entry.started_from,
+            )
         )
     elif entry.start_mode == "edit" and entry.started_from:
-        st.caption(f":material/edit: Changing {escape_markdown(entry.started_from)}.")
+        caption(md(":material/edit: Changing {origin}.", origin=entry.started_from))
 
 
 def render_start(entry: Entry, framework: Framework) -> None:
@@ -55,7 +58,7 @@ def render_start(entry: Entry, framework: Framework) -> None:
             _render_choices(entry, framework)
 
 
-def _library_choices() -> tuple[dict[str, str], str | None]:
+def _library_choices() -> tuple[dict[str, str], str | Markdown | None]:
     """Library assessments an editor may start from, and a note when there are none to offer."""
     try:
         settings = library_settings()
@@ -66,7 +69,7 @@ def _library_choices() -> tuple[dict[str, str], str | None]:
             )
         listing = list_assessments(library_engine(settings), viewer=library_viewer(settings))
     except LibraryUnavailable as error:
-        return {}, f"The library is not available: {escape_markdown(error.reason)}."
+        return {}, md("The library is not available: {reason}.", reason=error.reason)
     return {
         f"library:{library_id}": f"{label} · in the library"
         for library_id, label in listing_labels(listing).items()
@@ -90,7 +93,7 @@ def _render_choices(entry: Entry, framework: Framework) -> None:
         help="Any assessment in your session: uploaded, entered here, or opened from the library.",
     )
     if note:
-        st.caption(note)
+        caption(note)
     if not session.empty and (session.get("origin") == "demo").any():
         st.caption("The fictional demo is not offered: what you enter here is a real assessment.")
     mode: StartMode = "blank"
@@ -149,23 +152,28 @@ def _start(choice: str, mode: StartMode, label: str, framework: Framework) -> No
             capabilities, enablers, identifier, mode=mode, framework=framework, label=label
         )
     except LibraryUnavailable as error:
-        flash(f"The library is not available: {escape_markdown(error.reason)}.", "info")
+        flash(md("The library is not available: {reason}.", reason=error.reason), "info")
         return
     except (KeyError, IndexError, ValueError):
         flash("That assessment is no longer there; nothing was started.", "info")
         return
     start_entry(entry, framework)
-    name = escape_markdown(label)
     if mode == "round":
         flash(
-            f"A new round was started from {name}: its levels, evidence and confidence are "
-            "copied. Set its year or date and round below.",
+            md(
+                "A new round was started from {name}: its levels, evidence and confidence are "
+                "copied. Set its year or date and round below.",
+                name=label,
+            ),
             "info",
         )
     else:
         flash(
-            f"You are changing {name}. Added to your session, it replaces the copy there; "
-            "saved to the library by an editor, it becomes a new version.",
+            md(
+                "You are changing {name}. Added to your session, it replaces the copy there; "
+                "saved to the library by an editor, it becomes a new version.",
+                name=label,
+            ),
             "info",
         )
 

@@ -259,9 +259,7 @@ def open_linked_assessments() -> None:
     it from this person (``components.ui.links.read_selection``).
     """
     params = st.query_params.to_dict()
-    if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or params == st.session_state.get(
-        state.PUBLISHED_LINK
-    ):
+    if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or state.is_own_link(params):
         return
     country = first_value(params.get(COUNTRY))
     assessment = (first_value(params.get(ASSESSMENT)) or "").strip()

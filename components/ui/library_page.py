@@ -48,7 +48,15 @@ from components.library.visibility import (
 from components.ui import state
 from components.ui.export_buttons import XLSX
 from components.ui.library import add_to_session, flash, pending_versions, set_pending_versions
-from components.ui.markdown import Markdown, joined, literal, md, notice, option_format
+from components.ui.markdown import (
+    NAME_CHARS,
+    Markdown,
+    joined,
+    literal,
+    md,
+    notice,
+    option_format,
+)
 from components.ui.peers import USE_AGGREGATES, min_peers, render_aggregates_toggle
 from components.ui.uploads import problem_table
 
@@ -87,12 +95,16 @@ def render_library(
 def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) -> None:
     st.subheader("In the library")
     # Where the library lives is for the people who run it, not for every visitor.
-    where = f" · {describe_library(engine)}" if viewer.editor else ""
-    count = count_of(len(listing), "saved assessment" if viewer.editor else "assessment")
-    shared = "" if viewer.editor else " shared with everyone"
-    st.caption(
-        md("{count}{shared}{where}", max_chars=None, count=count, shared=shared, where=where)
-    )
+    if viewer.editor:
+        summary = md(
+            "{count} · {where}",
+            max_chars=None,
+            count=count_of(len(listing), "saved assessment"),
+            where=describe_library(engine),
+        )
+    else:
+        summary = md("{count} shared with everyone", count=count_of(len(listing), "assessment"))
+    st.caption(summary)
     if listing.empty:
         st.info(
             "There is nothing here to open yet. An editor can save the assessments of their "
@@ -160,10 +172,13 @@ def _render_aggregates(engine: Engine, viewer: Viewer) -> None:
         return
     st.subheader("Peer medians from the library")
     st.caption(
-        f"The library shares {count_of(pool.count, 'country', 'countries')} in aggregates only "
-        "(the latest assessment of each): never shown by name, they may count in peer medians "
-        f"that rest on at least {min_peers()} assessments. Countries already in your "
-        "session count once, by name."
+        md(
+            "The library shares {countries} in aggregates only (the latest assessment of "
+            "each): never shown by name, they may count in peer medians that rest on at least "
+            "{minimum} assessments. Countries already in your session count once, by name.",
+            countries=count_of(pool.count, "country", "countries"),
+            minimum=min_peers(),
+        )
     )
     render_aggregates_toggle()
 
@@ -295,7 +310,11 @@ def _render_visibility(engine: Engine, listing: pd.DataFrame) -> None:
         chosen = st.multiselect(
             "Assessments",
             list(labels),
-            format_func=lambda i: f"{labels[i]} · now: {VISIBILITY_LABELS[current[i]]}",
+            format_func=option_format(
+                {i: f"{labels[i]} · now: {VISIBILITY_LABELS[current[i]]}" for i in labels},
+                markdown=False,
+                max_chars=2 * NAME_CHARS,
+            ),
             placeholder="Choose one or more",
             key="library_visibility_choice",
         )
@@ -363,10 +382,13 @@ def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
 def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
     st.subheader("Import a library workbook")
     st.caption(
-        "A workbook exported from a library (or any workbook the upload page reads). "
-        "Assessments identical to ones already here are not imported twice; one that differs "
-        "becomes a new version. A library export keeps who may see each assessment; anything "
-        f"else is imported as “{VISIBILITY_LABELS[settings.default_visibility]}”."
+        md(
+            "A workbook exported from a library (or any workbook the upload page reads). "
+            "Assessments identical to ones already here are not imported twice; one that "
+            "differs becomes a new version. A library export keeps who may see each "
+            "assessment; anything else is imported as “{visibility}”.",
+            visibility=VISIBILITY_LABELS[settings.default_visibility],
+        )
     )
     upload = st.file_uploader("Library workbook (.xlsx)", type=["xlsx"], key="library_import_file")
     if upload is not None and st.button(
@@ -400,14 +422,11 @@ def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig
 def _render_export(engine: Engine, listing: pd.DataFrame, viewer: Viewer) -> None:
     st.subheader("Download the library")
     st.caption(
-        (
-            "The whole library as one Excel workbook, every version included, each with who "
-            "may see it. "
-            if viewer.editor
-            else "What the library shares with everyone, as one Excel workbook, every version "
-            "included. "
-        )
-        + "The upload page reads it, and an editor can import it into another library."
+        "The whole library as one Excel workbook, every version included, each with who may "
+        "see it. The upload page reads it, and an editor can import it into another library."
+        if viewer.editor
+        else "What the library shares with everyone, as one Excel workbook, every version "
+        "included. The upload page reads it, and an editor can import it into another library."
     )
     st.download_button(
         "Download the library (Excel)",

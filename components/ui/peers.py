@@ -14,7 +14,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.base.text import escape_markdown
 from components.framework.country_groups import KIND_LABELS, default_classification
 from components.framework.model import Framework
 from components.library.aggregates import aggregate_peers
@@ -32,6 +31,7 @@ from components.scoring.peer_groups import (
     peer_median,
 )
 from components.ui.library import library_engine, library_settings, library_viewer
+from components.ui.markdown import md
 from components.ui.selection import country_choices
 
 # What the person chose, kept outside the widgets: Streamlit forgets a widget's value on a
@@ -120,12 +120,15 @@ def render_group_picker(capabilities: pd.DataFrame, focus_id: str, country: str)
         )
         if own is None:
             st.caption(
-                f"{escape_markdown(country)} has no ISO3 code that this classification knows "
-                "(the fictional demo's codes are in none): choose a group, or choose the "
-                "countries yourself."
+                md(
+                    "{country} has no ISO3 code that this classification knows (the fictional "
+                    "demo's codes are in none): choose a group, or choose the countries "
+                    "yourself.",
+                    country=country,
+                )
             )
         source = classification.sources[kind]
-        st.caption(f"Groups: {escape_markdown(source.citation)}.")
+        st.caption(md("Groups: {citation}.", max_chars=None, citation=source.citation))
     elif kind == NAMED:
         others = [c for c in country_choices(capabilities) if c != country]
         choice["countries"] = [c for c in choice["countries"] if c in others]

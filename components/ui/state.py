@@ -110,10 +110,28 @@ def selected_country() -> str | None:
 
 
 INCOMING_LINK = "mnr_incoming_link"
-PUBLISHED_LINK = "mnr_published_link"
+PUBLISHED_LINKS = "mnr_published_links"
 LINK_NOTICES = "mnr_link_notices"
 LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
 PAGE_LINK = "mnr_page_link"
+
+
+#: How many of its own latest addresses a session recognises. A click while the previous run
+#: is still being drawn reaches the server with the address the browser showed then, one
+#: this session wrote a moment before: no link someone opened, and applying it would undo
+#: the person's newest choice (seen as "pick a round, then a country: the old round comes
+#: back").
+OWN_LINKS_KEPT = 4
+
+
+def is_own_link(params: dict[str, str]) -> bool:
+    """Whether these query parameters are one of the addresses this session wrote lately."""
+    return params in st.session_state.get(PUBLISHED_LINKS, [])
+
+
+def _remember_published(params: dict[str, str]) -> None:
+    earlier = [kept for kept in st.session_state.get(PUBLISHED_LINKS, []) if kept != params]
+    st.session_state[PUBLISHED_LINKS] = [*earlier, params][-OWN_LINKS_KEPT:]
 
 
 def receive_link() -> None:
@@ -124,7 +142,7 @@ def receive_link() -> None:
     sidebar draws its pickers.
     """
     params = st.query_params.to_dict()
-    incoming = None if params == st.session_state.get(PUBLISHED_LINK) else params
+    incoming = None if is_own_link(params) else params
     st.session_state[INCOMING_LINK] = incoming
     st.session_state[PAGE_LINK] = LinkState()
     st.session_state[LINK_NOTICES] = []
@@ -133,7 +151,7 @@ def receive_link() -> None:
         return
     # A link is applied once: later reruns must not re-apply it over the person's own choices,
     # even when the page stopped early and did not publish its view.
-    st.session_state[PUBLISHED_LINK] = incoming
+    _remember_published(incoming)
     selection = _read_linked_selection(incoming)
     if selection.wants_demo:
         load_demo_into_session()
@@ -230,7 +248,7 @@ def publish_link() -> None:
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
-    st.session_state[PUBLISHED_LINK] = params
+    _remember_published(params)
 
 
 def _origin_of(capabilities: pd.DataFrame, assessment_id: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import count_of, escape_markdown
+from components.base.text import count_of
 from components.exports.workshop import names_csv
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
@@ -21,6 +21,7 @@ from components.ui import state
 from components.ui.export_buttons import render_vote_exports
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
+from components.ui.markdown import heading, md
 from components.ui.workshop_host import render_workspace
 from components.ui.workshop_link import (
     check_base,
@@ -87,7 +88,7 @@ def _join_base() -> str:
 
 def _render_workshop(engine: Engine, workshop: Workshop, key: str, framework: Framework) -> None:
     st.html(PROJECTOR_STYLE)
-    st.title(f"Workshop: {escape_markdown(workshop.title)}")
+    heading(f"Workshop: {workshop.title}", level="title")
     if not workshop.is_open:
         st.warning(
             "This workshop is closed: its participants' link no longer works, and its votes "
@@ -105,9 +106,12 @@ def _render_workshop(engine: Engine, workshop: Workshop, key: str, framework: Fr
 def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> None:
     st.subheader("The result")
     st.caption(
-        f"{workshop.decided} of {count_of(len(workshop.items), 'capability', 'capabilities')} "
-        "decided. Capabilities not decided, or agreed “not assessed”, are not assessed in the "
-        "assessment (never 0)."
+        md(
+            "{decided} of {items} decided. Capabilities not decided, or agreed “not assessed”, "
+            "are not assessed in the assessment (never 0).",
+            decided=workshop.decided,
+            items=count_of(len(workshop.items), "capability", "capabilities"),
+        )
     )
     if st.button(
         "Put the agreed levels in my session",

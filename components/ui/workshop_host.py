@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import count_of, escape_markdown
+from components.base.text import count_of
 from components.charts.agreement import distribution_view
 from components.charts.views import FigureView
 from components.framework.model import Framework
@@ -43,6 +43,7 @@ from components.scoring.agreement import (
     median_text,
     spread_text,
 )
+from components.ui.markdown import caption, literal, md, notice
 from components.ui.workshop_link import cached_qr_png as qr_png
 from components.ui.workshop_session import put_in_session
 
@@ -136,7 +137,11 @@ def render_workspace(
     try:
         pulse = poll(engine, workshop.id)
     except LibraryUnavailable as error:
-        st.warning(f"The database is not available: {error.reason}.", icon=":material/cloud_off:")
+        notice(
+            "warning",
+            md("The database is not available: {reason}.", reason=error.reason),
+            icon=":material/cloud_off:",
+        )
         return
     if pulse is None:
         st.error("This workshop is no longer in the database.", icon=":material/error:")
@@ -239,10 +244,15 @@ def _render_capability(engine: Engine, live: Live, framework: Framework) -> None
     capability = framework.capability(item.capability)
     domain = framework.domain(capability.domain)
     st.caption(
-        f"Capability {item.position + 1} of {len(workshop.items)} · {escape_markdown(domain.name)}"
+        md(
+            "Capability {position} of {count} · {domain}",
+            position=item.position + 1,
+            count=len(workshop.items),
+            domain=domain.name,
+        )
     )
-    st.markdown(f"## {escape_markdown(capability.label)}")
-    st.caption(escape_markdown(capability.description))
+    st.markdown(md("## {label}", max_chars=None, label=capability.label))
+    caption(literal(capability.description, max_chars=None))
     result = live.result
     assert result is not None  # noqa: S101 (read with the capability)
     numbers, statistics = st.columns(2)
@@ -252,8 +262,11 @@ def _render_capability(engine: Engine, live: Live, framework: Framework) -> None
     if not item.revealed:
         state = "closed" if item.closed else "open"
         st.info(
-            f"Voting is {state}. The distribution stays hidden, here and on the phones, until "
-            "you press **Reveal**.",
+            md(
+                "Voting is {state}. The distribution stays hidden, here and on the phones, "
+                "until you press **Reveal**.",
+                state=state,
+            ),
             icon=":material/visibility_off:",
         )
         return
@@ -268,16 +281,22 @@ def _render_capability(engine: Engine, live: Live, framework: Framework) -> None
     word = agreement_word(result)
     if result.disagreement:
         st.markdown(
-            ":red-badge[:material/warning: **Disagreement**] the middle half of the votes spans "
-            f"three levels or more ({spread_text(result)}): worth discussing."
+            md(
+                ":red-badge[:material/warning: **Disagreement**] the middle half of the votes "
+                "spans three levels or more ({spread}): worth discussing.",
+                spread=spread_text(result),
+            )
         )
     elif word == "Agreement":
         st.markdown(
-            ":green-badge[:material/handshake: **Agreement**] median "
-            f"{escape_markdown(median_text(result, scale))}; {spread_text(result)}."
+            md(
+                ":green-badge[:material/handshake: **Agreement**] median {median}; {spread}.",
+                median=median_text(result, scale),
+                spread=spread_text(result),
+            )
         )
     else:
-        st.markdown(f":gray-badge[{escape_markdown(word)}]")
+        st.markdown(md(":gray-badge[{word}]", word=word))
     view = live.view
     assert view is not None  # noqa: S101 (built when revealed)
     st.plotly_chart(
@@ -287,9 +306,9 @@ def _render_capability(engine: Engine, live: Live, framework: Framework) -> None
         theme=None,
         config={"displaylogo": False, "displayModeBar": False},
     )
-    st.caption(escape_markdown(view.caption) + " " + DISAGREEMENT_RULE)
+    caption(md("{view} {rule}", max_chars=None, view=view.caption, rule=DISAGREEMENT_RULE))
     if live.room.comments:
-        with st.expander(f"Comments ({len(live.room.comments)}, without names)"):
+        with st.expander(md("Comments ({count}, without names)", count=len(live.room.comments))):
             for comment in live.room.comments:
                 st.text(comment)
 
@@ -353,7 +372,7 @@ def _render_decision(engine: Engine, live: Live, key: str, framework: Framework)
     options[NOT_ASSESSED] = "Not assessed"
     if item.decided:
         st.success(
-            f"Agreed: **{escape_markdown(decision_text(True, item.agreed_level, scale))}**",
+            md("Agreed: **{level}**", level=decision_text(True, item.agreed_level, scale)),
             icon=":material/check_circle:",
         )
     widget = f"workshop_agreed_{item.capability}"
@@ -374,7 +393,7 @@ def _render_decision(engine: Engine, live: Live, key: str, framework: Framework)
             list(options),
             format_func=options.__getitem__,
             key=widget,
-            help="The room's decision, which you record." + suggestion,
+            help=md("The room's decision, which you record.{suggestion}", suggestion=suggestion),
         )
         st.text_input("Note (optional)", key=note_widget, max_chars=2000)
         st.form_submit_button(
@@ -393,6 +412,9 @@ def _render_decision(engine: Engine, live: Live, key: str, framework: Framework)
             args=(engine, workshop.code, key, item.capability, framework),
         )
     st.caption(
-        f"{workshop.decided} of {count_of(len(workshop.items), 'capability', 'capabilities')} "
-        "decided."
+        md(
+            "{decided} of {items} decided.",
+            decided=workshop.decided,
+            items=count_of(len(workshop.items), "capability", "capabilities"),
+        )
     )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import escape_markdown
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import (
@@ -35,6 +34,7 @@ from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
 from components.ui import state
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
+from components.ui.markdown import caption, heading, literal, md, notice
 
 WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
@@ -82,7 +82,7 @@ def render_join_page(framework: Framework) -> None:
 
 def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:
     workshop = seat.workshop
-    st.title(escape_markdown(workshop.title))
+    heading(workshop.title, level="title")
     _watch(engine, workshop.id, workshop.stage)
     item = workshop.current
     if item is None:
@@ -94,11 +94,15 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
     else:
         capability = framework.capability(item.capability)
         st.caption(
-            f"Capability {item.position + 1} of {len(workshop.items)} · "
-            f"{escape_markdown(framework.domain(capability.domain).name)}"
+            md(
+                "Capability {position} of {count} · {domain}",
+                position=item.position + 1,
+                count=len(workshop.items),
+                domain=framework.domain(capability.domain).name,
+            )
         )
-        st.markdown(f"## {escape_markdown(capability.label)}")
-        st.caption(escape_markdown(capability.description))
+        st.markdown(md("## {label}", max_chars=None, label=capability.label))
+        caption(literal(capability.description, max_chars=None))
         own = st.session_state.get(SENT, {}).get(item.capability) or seat.votes.get(item.capability)
         if item.closed:
             st.info("Voting on this capability is closed.", icon=":material/lock:")
@@ -139,7 +143,7 @@ def _render_own_vote(vote: Vote | None, framework: Framework) -> None:
         st.caption("You did not vote on this capability.")
         return
     with st.container(key="your-vote"):
-        st.success(f"Your vote: **{escape_markdown(text)}**", icon=":material/how_to_vote:")
+        notice("success", md("Your vote: **{text}**", text=text), icon=":material/how_to_vote:")
 
 
 def _ballot(
@@ -200,7 +204,13 @@ def _ballot(
                 except WorkshopError as error:
                     st.error(error.reason, icon=":material/error:")
                 except LibraryUnavailable as error:
-                    st.error(f"Your vote could not be sent: {error.reason}. Try again.")
+                    notice(
+                        "error",
+                        md(
+                            "Your vote could not be sent: {reason}. Try again.",
+                            reason=error.reason,
+                        ),
+                    )
         _render_own_vote(mine, framework)
         if mine is not None:
             st.caption("You can change your vote until the facilitator closes the voting.")
@@ -227,13 +237,13 @@ def _render_room(engine: Engine, code: str, framework: Framework) -> None:
     with st.container(key="room-votes"):
         st.markdown("**The room's votes**")
         for label, count in counts:
-            st.progress(count / most, text=f"{escape_markdown(label)}: {count}")
+            st.progress(count / most, text=md("{label}: {count}", label=label, count=count))
         if result.median is not None:
-            st.caption(f"Median {escape_markdown(median_text(result, scale))}.")
+            caption(md("Median {median}.", median=median_text(result, scale)))
 
 
 def _render_name(engine: Engine, code: str, token: str, name: str | None) -> None:
-    label = f"You take part as {escape_markdown(name)}" if name else "You take part anonymously"
+    label = md("You take part as {name}", name=name) if name else "You take part anonymously"
     with st.expander(label, icon=":material/badge:"):
         st.caption(
             "Give your name or organisation if you want. It is never shown on the screen or "

@@ -15,7 +15,7 @@ import datetime
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.base.text import count_of, escape_markdown
+from components.base.text import count_of
 from components.framework.model import Framework
 from components.library.access import LibraryConfig, passphrase_problem
 from components.library.database import LibraryUnavailable
@@ -30,6 +30,7 @@ from components.library.workshops import (
 )
 from components.ui import state
 from components.ui.library import is_editor, render_sign_in_form
+from components.ui.markdown import Markdown, md, notice
 
 HOW_IT_WORKS = """\
 1. **Open a workshop** for a country and round, and choose the capabilities and their order.
@@ -56,7 +57,15 @@ def render_opening(engine: Engine, settings: LibraryConfig, framework: Framework
         return
     problem = passphrase_problem(settings)
     if problem is not None:
-        st.info("Opening a workshop needs the editor sign-in. " + problem, icon=":material/lock:")
+        notice(
+            "info",
+            md(
+                "Opening a workshop needs the editor sign-in. {problem}",
+                max_chars=None,
+                problem=Markdown(problem),  # app wording, with its `code`
+            ),
+            icon=":material/lock:",
+        )
         return
     if not is_editor(settings):
         st.info(
@@ -159,17 +168,25 @@ def _render_open_workshops(engine: Engine) -> None:
     listing = open_workshops(engine)
     st.subheader("Open workshops on this app")
     st.caption(
-        f"{count_of(len(listing), 'workshop')} open, of at most {MAX_OPEN_WORKSHOPS} at once. "
-        "Each is controlled from its facilitator link; an editor can close one that is no "
-        "longer needed (its participants' link stops working; nothing is deleted)."
+        md(
+            "{count} open, of at most {most} at once. Each is controlled from its facilitator "
+            "link; an editor can close one that is no longer needed (its participants' link "
+            "stops working; nothing is deleted).",
+            count=count_of(len(listing), "workshop"),
+            most=MAX_OPEN_WORKSHOPS,
+        )
     )
     if listing.empty:
         return
     for row in listing.itertuples(index=False):
         title, close = st.columns([4, 1], vertical_alignment="center")
         title.markdown(
-            f"**{escape_markdown(row.title)}** · opened {row.opened} UTC · "
-            f"{count_of(int(row.participants), 'participant')}"
+            md(
+                "**{title}** · opened {opened} UTC · {participants}",
+                title=row.title,
+                opened=row.opened,
+                participants=count_of(int(row.participants), "participant"),
+            )
         )
         if close.button("Close", key=f"workshop_close_{row.workshop_id}", icon=":material/stop:"):
             close_as_editor(engine, int(row.workshop_id))

@@ -9,7 +9,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import next_frame, open_page, running_app, screenshot, wait_until_idle
+from tests.conftest import (
+    open_options,
+    open_page,
+    running_app,
+    screenshot,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 # Each change is a rerun, and the profile draws seven charts: on a busy shared machine that
@@ -29,12 +35,7 @@ def editor_url(tmp_path_factory, browser) -> Iterator[str]:
 def choose_level(page, number: int, label: str) -> None:
     """Pick a capability's level from its drop-down, as a person does."""
     box = page.locator(f".st-key-assess-capability-{number}").get_by_role("combobox")
-    wait_until_idle(page)
-    # Scrolled first: a scroll that lands after the menu opened would close it again.
-    box.scroll_into_view_if_needed()
-    next_frame(page)
-    box.click()
-    expect(box).to_have_attribute("aria-expanded", "true", timeout=WAIT)
+    open_options(page, box, timeout=WAIT)
     page.get_by_role("option", name=label, exact=True).click()
     expect(box).to_have_value(label, timeout=WAIT)
 

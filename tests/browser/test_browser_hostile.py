@@ -25,6 +25,7 @@ from tests.browser.hostile import (
 )
 from tests.conftest import (
     _require_browser,
+    open_options,
     open_page,
     running_app,
     screenshot,
@@ -102,6 +103,7 @@ def choose_country(page, name: str) -> None:
     open_sidebar(page)
     picker = page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Country")
     start = name[:20]
+    open_options(page, picker)
     picker.fill(start)
     page.get_by_role("option").filter(has_text=start).first.wait_for()
     picker.press("Enter")

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def test_a_shared_link_restores_the_view(browser, app_url, page):
     page.get_by_text("All rounds").click()
     page.wait_for_function("() => location.search.includes('rows=all')")
     wait_until_idle(page)
-    page.get_by_role("combobox", name="Order of rows").click()
+    open_options(page, page.get_by_role("combobox", name="Order of rows"))
     page.get_by_role("option", name="By Victim score").click()
     page.wait_for_function("() => location.search.includes('victim')")
     wait_until_idle(page)

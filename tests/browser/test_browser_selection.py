@@ -3,16 +3,19 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_page, wait_until_idle
+from tests.conftest import open_options, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
 def pick(page, label: str, option: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=label).get_by_role(
-        "combobox"
-    ).click()
+    open_options(
+        page,
+        sidebar.locator('[data-testid="stSelectbox"]')
+        .filter(has_text=label)
+        .get_by_role("combobox"),
+    )
     page.get_by_role("option", name=option, exact=True).click()
     wait_until_idle(page)
 
@@ -40,8 +43,11 @@ def test_choosing_a_country_shows_its_latest_round(page, app_url):
     assert round_shown in heading.inner_text()
     assert "Arvenia" not in heading.inner_text()
     # The picker's choice is Dravonia's latest round, the one the page draws.
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(
-        has_text="Round"
-    ).get_by_role("combobox").click()
+    open_options(
+        page,
+        page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
+        .filter(has_text="Round")
+        .get_by_role("combobox"),
+    )
     options = page.get_by_role("option").all_inner_texts()
     assert round_shown == options[-1]

@@ -51,7 +51,7 @@ def test_no_cell_of_the_export_can_run_as_a_formula(engine, demo):
         capabilities.loc[index, "evidence"] = text
     capabilities.loc[capabilities["country"] == capabilities["country"].iloc[0], "round"] = "=R"
     save_assessments(engine, capabilities, demo.enablers)
-    workbook = load_workbook(io.BytesIO(export_workbook(engine)))
+    workbook = load_workbook(io.BytesIO(export_workbook(engine, viewer=EDITOR)))
     texts = [
         cell.value
         for sheet in workbook.worksheets
@@ -69,15 +69,16 @@ def test_formula_like_text_survives_a_move_to_another_library(engine, tmp_path, 
     capabilities = demo.capabilities.copy()
     capabilities.loc[0, "evidence"] = "=HYPERLINK('http://example.invalid')"
     save_assessments(engine, capabilities, demo.enablers)
-    exported = export_workbook(engine)
+    exported = export_workbook(engine, viewer=EDITOR)
     # Into the same library: everything is there already, nothing new is made.
     again = import_workbook(engine, "library.xlsx", exported, framework)
     assert again.saved == 0
     other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
     moved = import_workbook(other, "library.xlsx", exported, framework)
     assert moved.saved == 20
-    listing = list_assessments(other)
-    evidence = set(open_assessments(other, listing["library_id"])[0]["evidence"].dropna())
+    listing = list_assessments(other, viewer=EDITOR)
+    opened, _ = open_assessments(other, listing["library_id"], viewer=EDITOR)
+    evidence = set(opened["evidence"].dropna())
     assert "=HYPERLINK('http://example.invalid')" in evidence
 
 

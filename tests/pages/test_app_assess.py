@@ -18,6 +18,7 @@ from components.library.drafts import count_drafts
 from components.library.visibility import EDITOR
 from tests.factories import capability_rows, enabler_rows
 from tests.library_support import assessment
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "green heron at the lock"  # noqa: S105 (a test passphrase)
@@ -62,6 +63,12 @@ def ok(at: AppTest) -> AppTest:
 
 
 def texts(elements) -> str:
+    """What a person reads in these elements (Markdown escapes taken away)."""
+    return " ".join(as_read(e.value) for e in elements)
+
+
+def raw(elements) -> str:
+    """The Markdown these elements were given, escapes and all."""
     return " ".join(str(e.value) for e in elements)
 
 
@@ -177,9 +184,7 @@ def test_added_to_the_session_it_shows_in_the_profile_and_follows_changes(librar
     add = at.button(key="assess_add")
     assert add.label == "Add to my session"
     ok(add.click().run())
-    assert f"**{escape_markdown('Zembla 2024 (Baseline)')}** is in your session" in texts(
-        at.success
-    )
+    assert "**Zembla 2024 (Baseline)** is in your session" in texts(at.success)
     collection = at.session_state["mnr_collection"]
     assert collection.count("editor") == 1
     assert "1 entered in the app" in texts(at.sidebar.caption)
@@ -193,7 +198,7 @@ def test_added_to_the_session_it_shows_in_the_profile_and_follows_changes(librar
     assert pd.isna(session_levels.loc[3, "level"])  # not assessed stays missing
 
     ok(at.switch_page("pages/profile.py").run())
-    assert escape_markdown("Zembla 2024 (Baseline)") in texts(at.markdown)
+    assert "Zembla 2024 (Baseline)" in texts([*at.markdown, *at.subheader])
     assert at.get("plotly_chart")  # the radar is drawn
 
 
@@ -214,7 +219,7 @@ def test_a_duplicate_in_the_session_is_replaced_only_when_asked(library):
     at = editor_page(session)
     meta(at, country="ZEMBLA", when="2024")
     level(at, 1, 4)
-    assert escape_markdown("Your session already has Zembla 2024 (Uploaded)") in texts(at.warning)
+    assert "Your session already has Zembla 2024 (Uploaded)" in texts(at.warning)
     assert at.button(key="assess_add").disabled
     ok(at.checkbox(key="assess_replace").check().run())
     ok(at.button(key="assess_add").click().run())
@@ -228,7 +233,7 @@ def test_text_people_type_is_shown_literally(library):
     hostile = "[Sign in](https://evil.example) **now**"
     meta(at, country=hostile, when="2024")
     ok(at.button(key="assess_add").click().run())
-    assert f"**{escape_markdown(hostile)} 2024** is in your session" in texts(at.success)
+    assert f"**{escape_markdown(hostile)} 2024** is in your session" in raw(at.success)
 
 
 # --- starting points -----------------------------------------------------------------------------
@@ -333,7 +338,7 @@ def test_without_the_database_the_editor_works_and_warns_that_reloading_loses_wo
         monkeypatch.setenv(name, value)
     at = fill_zembla(editor_page())
     warning = texts(at.warning)
-    assert escape_markdown(reason) in warning
+    assert reason in warning
     assert "reloading this tab will lose it" in warning
     assert "u:p@" not in warning
     assert "4 of 21 capabilities assessed" in progress(at)

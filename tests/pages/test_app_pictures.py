@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PICTURE_PAGES = [
@@ -102,7 +103,7 @@ def test_compare_anonymised_names_only_the_focus():
 
 
 def _texts(at: AppTest) -> str:
-    return " ".join(str(e.value) for e in [*at.caption, *at.info, *at.markdown])
+    return " ".join(as_read(e.value) for e in [*at.caption, *at.info, *at.markdown])
 
 
 def test_profile_peer_median_names_its_group_and_needs_enough_assessments(monkeypatch):
@@ -158,3 +159,20 @@ def test_a_comparison_across_framework_editions_says_so():
     assert "different editions of the framework" in warning
     assert "2010" in warning
     assert "2016" in warning
+
+
+def test_a_choice_sent_with_the_address_of_a_moment_before_is_kept():
+    """A click while the last run is still drawn carries the address the browser showed then
+    (one this session wrote): it must not be taken for a link and undo the newest choice."""
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    latest_arvenia = dict(at.query_params)
+    assert latest_arvenia["round"] == "2023 (Second review)"
+    at.sidebar.selectbox(key="mnr_assessment").select_index(1).run()  # Arvenia 2021
+    assert at.query_params["round"] == "2021 (First review)"
+    at.query_params.clear()
+    at.query_params.update(latest_arvenia)  # the browser had not shown the new address yet
+    at.sidebar.selectbox(key="mnr_country").set_value("Dravonia").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert as_read(at.subheader[0].value).startswith("Dravonia 2024")
+    assert at.query_params["country"] == "Dravonia"

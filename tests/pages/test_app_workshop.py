@@ -12,6 +12,7 @@ from components.library import access, workshops
 from components.library import workshop_votes as votes
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
+from tests.shown import as_read
 from tests.workshop_support import opened, vote
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +63,7 @@ def test_opening_a_workshop_needs_the_editor_sign_in(engine):
     workshop = workshops.facilitate(engine, code, key)
     assert workshop.title.startswith("Zembla ")
     assert [item.capability for item in workshop.items] == [12, 3]
-    assert at.title[0].value.startswith("Workshop: Zembla")
+    assert as_read(at.title[0].value).startswith("Workshop: Zembla")
     assert "Join from your phone" in texts(at.markdown)
     join = texts(at.code)
     assert f"/join?w={code}" in join
@@ -99,8 +100,8 @@ def test_the_facilitator_sees_counts_until_the_reveal_and_records_a_level(engine
         vote(engine, new.code, votes.new_token(), 7, level)
     at = page("workshop", w=new.code, key=new.key)
     title = at.title[0].value
-    assert title == "Workshop: " + escape_markdown(
-        "[Zembla](http://evil.example) 2024 (national workshop)"
+    assert title == escape_markdown(
+        "Workshop: [Zembla](http://evil.example) 2024 (national workshop)"
     )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Votes in": "4", "Joined": "4"}  # no median before the reveal
