@@ -9,10 +9,13 @@ from pathlib import Path
 import streamlit as st
 
 from components.ui import state
+from components.ui.library import open_linked_assessments
 from components.ui.render import render_session_panel
 
+APP_NAME = "MNR Dashboard"
+
 st.set_page_config(
-    page_title="MNR Dashboard",
+    page_title=APP_NAME,
     # A local file, not a Material icon: those are fetched from Google's servers, and the app
     # must work on a laptop without internet.
     page_icon=str(Path(__file__).parent / "mnr_data" / "icon.png"),
@@ -41,6 +44,9 @@ upload = st.Page(
     url_path="upload",
 )
 
+assess = st.Page(
+    "pages/assess.py", title="Assess in the app", icon=":material/edit_note:", url_path="assess"
+)
 library = st.Page(
     "pages/library.py", title="Library", icon=":material/inventory_2:", url_path="library"
 )
@@ -59,18 +65,28 @@ present = st.Page(
 trends = st.Page(
     "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
 )
+workshop = st.Page(
+    "pages/workshop.py", title="Live workshop", icon=":material/groups:", url_path="workshop"
+)
+join = st.Page(
+    "pages/join.py", title="Join a workshop", icon=":material/how_to_vote:", url_path="join"
+)
 
 navigation = st.navigation(
     {
         "Start": [home],
-        "Assessments": [upload, library],
+        "Assessments": [upload, assess, library],
         "Pictures": [profile, heatmap, compare, trends],
-        "Workshop": [present],
+        "Workshop": [present, workshop, join],
         "Learn": [framework],
     }
 )
+# Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
+st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")
+open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
-render_session_panel()
+if navigation.url_path != "join":
+    render_session_panel()  # participants' phones need none of the session's assessments
 try:
     navigation.run()
 finally:

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from components.base.text import escape_markdown
 from components.charts.views import comparison_views
 from components.framework.model import default_framework
 from components.ui import state
+from components.ui.captions import editions_warning
 from components.ui.export_buttons import render_comparison_exports
+from components.ui.markdown import caption, literal, md, notice, option_format
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import (
@@ -40,10 +41,13 @@ if current.is_empty:
     render_empty_state("comparison")
     st.stop()
 if len(countries) < 2:
-    st.info(
-        f"A comparison needs at least two countries; this session has only "
-        f"{escape_markdown(countries[0])}. "
-        "Upload assessments of other countries, or load the fictional demo.",
+    notice(
+        "info",
+        md(
+            "A comparison needs at least two countries; this session has only {country}. "
+            "Upload assessments of other countries, or load the fictional demo.",
+            country=countries[0],
+        ),
         icon=":material/info:",
     )
     st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
@@ -65,6 +69,7 @@ with picker:
         "Countries to compare",
         countries,
         default=default_comparison(countries, focus_country),
+        format_func=option_format({}, markdown=False),
         key="compare_countries",
     )
 left, right = st.columns(2)
@@ -102,10 +107,10 @@ if rounds_mode == "chosen":
         options = choices[country]
         with columns[index % len(columns)]:
             ids[index] = st.selectbox(
-                escape_markdown(aliases[country]),
+                literal(aliases[country]),
                 list(options),
                 index=len(options) - 1,
-                format_func=options.__getitem__,
+                format_func=option_format(options, markdown=False),
                 key=f"compare_round_{country}",
             )
     focus_id = focus_of(ids, chosen, focus_country)
@@ -113,17 +118,23 @@ if rounds_mode == "chosen":
 labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
 
 bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
+editions = editions_warning(capabilities, ids, labels, framework.edition)
+if editions:
+    st.warning(editions, icon=":material/history_edu:")
 st.subheader("Domain scores")
 render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
 st.subheader("Shapes")
 render_figure(radar.figure, key="compare_radar", caption=radar.caption)
 st.subheader("Differences")
 if focus_id is None:
-    st.caption(f"Include {escape_markdown(focus_country)} to see each country's difference to it.")
+    caption(md("Include {country} to see each country's difference to it.", country=focus_country))
 else:
-    st.caption(
-        f"Each domain score, and each country's difference to {escape_markdown(labels[focus_id])} "
-        "(positive: higher). A dash means the domain was not assessed in one of the two."
+    caption(
+        md(
+            "Each domain score, and each country's difference to {label} (positive: higher). "
+            "A dash means the domain was not assessed in one of the two.",
+            label=labels[focus_id],
+        )
     )
 render_table(differences)
 

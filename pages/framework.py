@@ -12,6 +12,7 @@ from components.framework.model import default_framework
 from components.framework.palette import domain_colours
 from components.ui import state
 from components.ui.links import GLOBAL_PARAMS
+from components.ui.markdown import Markdown, caption, md
 from components.ui.navigation import run_through_navigation
 from components.ui.render import (
     render_capability,
@@ -32,10 +33,15 @@ state.share("domain", focus.domain if focus.capability is None else None)
 
 st.title("The Model National Response")
 st.markdown(
-    f"The {framework.publisher}'s framework for a country's response to child sexual "
-    f"exploitation and abuse (CSEA): **{len(framework.domains)} capability domains** with "
-    f"**{len(framework.capabilities)} capabilities**, and **{len(framework.enablers)} enablers** "
-    "that cut across them."
+    md(
+        "The {publisher}'s framework for a country's response to child sexual exploitation and "
+        "abuse (CSEA): **{domains} capability domains** with **{capabilities} capabilities**, "
+        "and **{enablers} enablers** that cut across them.",
+        publisher=framework.publisher,
+        domains=len(framework.domains),
+        capabilities=len(framework.capabilities),
+        enablers=len(framework.enablers),
+    )
 )
 render_notices(focus.notices)
 render_link_notices()
@@ -46,12 +52,17 @@ if focus.capability is not None:
     linked_domain = framework.domain(linked.domain)
     with st.container(border=True, key="linked-capability"):
         st.badge("Opened from a link", icon=":material/link:", color="primary")
-        st.subheader(linked.label)
-        st.markdown(f"{linked.description}")
+        st.subheader(md("{label}", max_chars=None, label=linked.label))
+        st.markdown(md("{text}", text=linked.description, max_chars=None))
         st.markdown(
-            f"**Domain:** {linked_domain.name} · **Outcome:** {linked_domain.outcome_heading}"
+            md(
+                "**Domain:** {domain} · **Outcome:** {outcome}",
+                max_chars=None,
+                domain=linked_domain.name,
+                outcome=linked_domain.outcome_heading,
+            )
         )
-        st.caption(f"Link to this capability: `/framework?capability={linked.number}`")
+        caption(Markdown(f"Link to this capability: `/framework?capability={linked.number}`"))
 
 query = st.text_input(
     "Search the capabilities",
@@ -64,10 +75,10 @@ if query.strip():
     matches = search_capabilities(framework, query)
     if matches:
         noun = plural(len(matches), "capability matches", "capabilities match")
-        st.subheader(f"{len(matches)} {noun} your search")
+        st.subheader(Markdown(f"{len(matches)} {noun} your search"))
         for capability in matches:
             with st.container(border=True, key=f"result-{capability.number}"):
-                st.caption(framework.domain(capability.domain).name)
+                caption(framework.domain(capability.domain).name)
                 render_capability(capability, key=f"found-{capability.number}")
     else:
         st.warning(
@@ -83,7 +94,14 @@ for number, domain in enumerate(framework.domains, start=1):
     first, last = capabilities[0].number, capabilities[-1].number
     expanded = focus.domain is None or focus.domain == domain.id
     with st.expander(
-        f"**{number}. {domain.name}** · capabilities {first}–{last}",
+        md(
+            "**{number}. {name}** · capabilities {first}–{last}",
+            max_chars=None,
+            number=number,
+            name=domain.name,
+            first=first,
+            last=last,
+        ),
         expanded=expanded,
         key=f"domain-{domain.id}",
     ):
@@ -94,7 +112,7 @@ for number, domain in enumerate(framework.domains, start=1):
                 key=f"capability-{capability.number}",
                 highlighted=capability.number == focus.capability,
             )
-        st.caption(f"Link to this domain: `/framework?domain={domain.id}`")
+        caption(Markdown(f"Link to this domain: `/framework?domain={domain.id}`"))
 
 left, right = st.columns([1, 1], gap="large")
 with left:
@@ -105,7 +123,9 @@ with left:
     )
     with st.container(key="enablers"):
         for enabler in framework.enablers:
-            st.markdown(f"**{enabler.number}.** {enabler.title}")
+            st.markdown(
+                md("**{n}.** {title}", max_chars=None, n=enabler.number, title=enabler.title)
+            )
 with right:
     st.header("Assessment scale")
     st.markdown(

@@ -6,7 +6,8 @@ from components.charts.views import heatmap_sort_options, heatmap_view
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
-from components.ui.captions import undated_note
+from components.ui.captions import editions_warning, undated_note
+from components.ui.markdown import caption
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure
 from components.ui.selection import (
@@ -70,6 +71,9 @@ if not ids:
     st.stop()
 
 if which == "years" and (undated := undated_count(capabilities)):
-    st.caption(undated_note(undated))
+    caption(undated_note(undated))
 view = heatmap_view(capabilities, framework, labels, ids, sort_by)
+editions = editions_warning(capabilities, ids, labels, framework.edition)
+if editions:
+    st.warning(editions, icon=":material/history_edu:")
 render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table)

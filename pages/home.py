@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.framework.model import default_framework
 from components.ui import state
+from components.ui.markdown import md
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_link_notices
 
@@ -17,19 +18,31 @@ st.markdown(
     "#### See where a country stands in its response to child sexual exploitation and abuse."
 )
 st.markdown(
-    f"The **Model National Response** (MNR), published by the {framework.publisher}, describes "
-    "what a country needs to prevent and tackle child sexual exploitation and abuse. It groups "
-    f"**{len(framework.capabilities)} capabilities** into **{len(framework.domains)} domains**: "
-    + ", ".join(domain.name for domain in framework.domains)
-    + f", and names **{len(framework.enablers)} enablers** that every domain relies on."
+    md(
+        "The **Model National Response** (MNR), published by the {publisher}, describes what a "
+        "country needs to prevent and tackle child sexual exploitation and abuse. It groups "
+        "**{capabilities} capabilities** into **{domains} domains**: {names}, and names "
+        "**{enablers} enablers** that every domain relies on.",
+        max_chars=None,
+        publisher=framework.publisher,
+        capabilities=len(framework.capabilities),
+        domains=len(framework.domains),
+        names=", ".join(domain.name for domain in framework.domains),
+        enablers=len(framework.enablers),
+    )
 )
 st.markdown(
-    "Countries, NGOs and workshop facilitators assess each capability on a scale from "
-    f"*{framework.scale.levels[0].label}* ({framework.scale.minimum}) to "
-    f"*{framework.scale.levels[-1].label}* ({framework.scale.maximum}). This app turns those "
-    "assessments into pictures you can discuss and compare. A capability that was not assessed "
-    "is shown as missing, never as zero, and results are for learning, not for ranking "
-    "countries."
+    md(
+        "Countries, NGOs and workshop facilitators assess each capability on a scale from "
+        "*{lowest}* ({minimum}) to *{highest}* ({maximum}). This app turns those assessments "
+        "into pictures you can discuss and compare. A capability that was not assessed is "
+        "shown as missing, never as zero, and results are for learning, not for ranking "
+        "countries.",
+        lowest=framework.scale.levels[0].label,
+        minimum=framework.scale.minimum,
+        highest=framework.scale.levels[-1].label,
+        maximum=framework.scale.maximum,
+    )
 )
 
 st.subheader("Where would you like to start?")
@@ -42,12 +55,14 @@ with browse, st.container(border=True, height="stretch"):
     )
     st.page_link("pages/framework.py", label="Open the framework", icon=":material/arrow_forward:")
 with upload, st.container(border=True, height="stretch"):
-    st.markdown("##### :material/upload_file: Upload an assessment")
+    st.markdown("##### :material/upload_file: Upload or enter an assessment")
     st.markdown(
         "Download the Excel template, fill it in, and upload it, or bring a table you made "
-        "yourself. The app says exactly which cell it could not read and why."
+        "yourself. The app says exactly which cell it could not read and why. Or score the "
+        "capabilities here, in the app."
     )
     st.page_link("pages/upload.py", label="Upload assessments", icon=":material/arrow_forward:")
+    st.page_link("pages/assess.py", label="Or assess in the app", icon=":material/edit_note:")
     st.button(
         "Or load the fictional demo data",
         key="home_load_demo",

@@ -7,6 +7,7 @@ from components.library.database import LibraryUnavailable
 from components.ui.library import (
     library_engine,
     library_settings,
+    library_viewer,
     render_access,
     render_flash,
     render_unavailable,
@@ -20,16 +21,17 @@ run_through_navigation()
 st.title("Assessment library")
 render_demo_notice()
 st.markdown(
-    "The library keeps assessments between visits, for everyone who uses this app. Open the "
-    "ones you need in your session to see them in the pictures. What you upload stays in your "
-    "own session until an editor saves it here."
+    "The library keeps assessments between visits. Editors choose who may see each one: "
+    "editors only, everyone who uses this app, or only in aggregates such as peer medians. "
+    "Open the ones you need in your session to see them in the pictures. What you upload stays "
+    "in your own session until an editor saves it here."
 )
 render_flash()
 
 try:
     settings = library_settings()
     engine = library_engine(settings)
-    editor = render_access(settings)
-    render_library(engine, default_framework(), editor=editor)
+    render_access(settings, engine)
+    render_library(engine, default_framework(), viewer=library_viewer(settings), settings=settings)
 except LibraryUnavailable as error:
     render_unavailable(error.reason)

@@ -6,7 +6,9 @@ from components.framework.model import default_framework
 from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
+from components.ui.markdown import Markdown, caption, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
 from components.ui.render import (
     render_demo_notice,
@@ -54,6 +56,14 @@ saved = st.session_state.get("present_countries")
 chosen = comparison_countries(saved, countries, state.selected_country())
 if saved is not None:  # countries whose data has since been removed leave the picker too
     st.session_state["present_countries"] = chosen
+# The overview slide's peer median uses the group chosen on the profile page (all others by
+# default), and is shown only when it rests on enough assessments.
+peers = group_median(
+    current.capabilities,
+    framework,
+    focus_id,
+    chosen_group(current.capabilities, focus_id),
+)
 deck = build_deck(
     current.capabilities,
     framework,
@@ -62,6 +72,7 @@ deck = build_deck(
     mode=mode,
     countries=chosen,
     anonymised=bool(st.session_state.get("present_anonymised")),
+    peer_median=peers if peers.count else None,
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)
@@ -70,14 +81,14 @@ render_link_notices()
 render_slide(deck.slides[number - 1], key=f"slide-{mode}-{number}", fictional=current.has_demo)
 render_slide_controls(number, count)
 if current.has_demo:
-    st.caption(f":material/theater_comedy: {DEMO_NOTICE}")
+    caption(Markdown(f":material/theater_comedy: {DEMO_NOTICE}"))
 
 # Set-up sits below the slide, so that the projected screen shows the slide first.
 with st.expander("Set up the presentation", icon=":material/tune:"):
     st.segmented_control(
         "Present",
         list(PRESENT_MODES),
-        format_func=deck.mode_labels.__getitem__,
+        format_func=option_format(deck.mode_labels, markdown=True),
         default="country",
         required=True,
         key="present_mode",
@@ -89,14 +100,17 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
             "Countries (latest round of each)",
             countries,
             default=chosen if saved is None else None,
+            format_func=option_format({}, markdown=False),
             key="present_countries",
         )
-        st.toggle(
-            "Anonymised: only the country chosen in the sidebar is named",
-            key="present_anonymised",
-        )
-        if len(chosen) < 2:
-            st.info("Choose at least two countries to present a comparison.")
+    st.toggle(
+        "Anonymised: only the country chosen in the sidebar is named"
+        if mode == "comparison"
+        else "Anonymised: only the country chosen in the sidebar is named (on the heatmap slide)",
+        key="present_anonymised",
+    )
+    if mode == "comparison" and len(chosen) < 2:
+        st.info("Choose at least two countries to present a comparison.")
     st.caption("Choose the country and round in the sidebar; collapse it while presenting.")
     st.markdown("**Hand-outs of what is shown**")
     if deck.comparison:

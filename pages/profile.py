@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from components.base.text import escape_markdown
 from components.charts.views import pillar_radars, profile_radar
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
@@ -10,7 +9,9 @@ from components.scoring.scores import METHOD_NOTE, capability_table, strengths_a
 from components.scoring.tables import capabilities_display, enabler_table, highlights_display
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
+from components.ui.markdown import caption, heading, literal, md, notice, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
 
@@ -45,7 +46,7 @@ state.restore_flag(incoming, "peers", "profile_peer_median")
 
 st.title("Country profile")
 render_demo_notice()
-st.markdown(f"### {escape_markdown(labels[focus_id])}")
+heading(labels[focus_id])
 st.caption("Choose another country or round in the sidebar.")
 
 st.subheader("Across the six domains")
@@ -54,43 +55,50 @@ with left:
     earlier_id = st.selectbox(
         "Compare with another round",
         [None, *earlier],
-        format_func=lambda i: "None" if i is None else earlier[i],
+        format_func=option_format({None: "None", **earlier}, markdown=False),
         key="profile_overlay_round",
         disabled=not earlier,
-        help=None if earlier else f"{country} has only this round in the session.",
+        help=None
+        if earlier
+        else md("{country} has only this round in the session.", country=country),
     )
 with middle:
     other_id = st.selectbox(
         "Compare with another country",
         [None, *others],
-        format_func=lambda i: "None" if i is None else others[i],
+        format_func=option_format({None: "None", **others}, markdown=False),
         key="profile_overlay_country",
         disabled=not others,
     )
 with right:
     with_peers = st.toggle(
-        "Show the peer median",
+        "Show a peer median",
         key="profile_peer_median",
-        disabled=not others,
-        help="The median of the latest assessment of every other country in this session.",
+        disabled=not others and not aggregates_in_use(),
+        help="The median of the latest assessment of each other country in a group you "
+        "choose, shown only when it rests on enough assessments.",
     )
+peers = None
+if with_peers:
+    group = render_group_picker(capabilities, focus_id, country or "")
+    peers = group_median(capabilities, framework, focus_id, group)
 state.share("compare_round", earlier.get(earlier_id))
 state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
 overview = profile_radar(
-    capabilities,
-    framework,
-    labels,
-    focus_id,
-    overlay_ids=overlays,
-    with_peer_median=with_peers,
+    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
 )
+if peers is not None:
+    if peers.shown:
+        caption(md(":material/groups: {text}.", max_chars=None, text=peers.text))
+    else:
+        notice("info", peers.reason, icon=":material/groups:")
 render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
 
 st.subheader("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
-tabs = st.tabs([domain.name for domain in framework.domains])
+tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
 pillars = pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id)
 for tab, domain in zip(tabs, framework.domains, strict=True):
     with tab:

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from components.base.text import escape_markdown
-from components.charts.views import change_view, trend_view
+from components.charts.views import LIKE_FOR_LIKE_NOTE, change_view, trend_view
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
-from components.ui.captions import not_comparable, too_few_rounds
+from components.ui.captions import editions_warning, not_comparable, too_few_rounds
+from components.ui.markdown import heading, notice, option_format
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds, round_choices
@@ -28,11 +28,11 @@ render_demo_notice()
 if current.is_empty:
     render_empty_state("trend")
     st.stop()
-st.markdown(f"### {escape_markdown(country)}")
+heading(country)
 st.caption("Choose another country in the sidebar.")
 if len(rounds) < 2:
     others = countries_with_rounds(capabilities, minimum=2)
-    st.info(too_few_rounds(country, others), icon=":material/info:")
+    notice("info", too_few_rounds(country, others), icon=":material/info:")
     st.stop()
 
 trend = trend_view(capabilities, framework, country)
@@ -48,12 +48,16 @@ with left:
         "From",
         ids,
         index=len(ids) - 2,  # by default: what changed since the previous round
-        format_func=rounds.__getitem__,
+        format_func=option_format(rounds, markdown=False),
         key="trend_from",
     )
 with right:
     later_id = st.selectbox(
-        "To", ids, index=len(ids) - 1, format_func=rounds.__getitem__, key="trend_to"
+        "To",
+        ids,
+        index=len(ids) - 1,
+        format_func=option_format(rounds, markdown=False),
+        key="trend_to",
     )
 state.share("from", rounds[earlier_id])
 state.share("to", rounds[later_id])
@@ -62,6 +66,9 @@ if earlier_id == later_id:
     st.stop()
 
 change = change_view(capabilities, framework, labels, earlier_id, later_id)
+editions = editions_warning(capabilities, [earlier_id, later_id], labels, framework.edition)
+if editions:
+    st.warning(editions, icon=":material/history_edu:")
 counts = change.counts
 first, second, third, fourth = st.columns(4)
 first.metric("Improved", counts["improved"])
@@ -79,6 +86,7 @@ render_figure(
     table=change.figure.table,
 )
 st.markdown("**Per domain**")
+st.caption(LIKE_FOR_LIKE_NOTE)
 render_table(change.domains)
 if len(change.drops):
     st.markdown("**Largest drops**")

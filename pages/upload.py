@@ -5,15 +5,24 @@ import streamlit as st
 from components.exports.safe_text import safe_csv_bytes
 from components.framework.model import default_framework
 from components.ingest.collection import remove_assessments
-from components.ingest.limits import limits_from_env
+from components.ingest.limits import limits_from_env, session_limits_from_env
 from components.ingest.mapping import NO_MAPPING
-from components.ingest.reader import read_assessment_file
 from components.scoring.tables import preview_table
 from components.ui import state
 from components.ui.export_buttons import render_data_exports
 from components.ui.mapping_step import needs_mapping, render_mapping_step
+from components.ui.markdown import Markdown, caption, md, notice, option_format, toast
 from components.ui.navigation import run_through_navigation
 from components.ui.render import render_demo_notice, render_table
+from components.ui.upload_files import (
+    files_in_box,
+    forget_removed,
+    kept_upload,
+    read_uploads,
+    release_read,
+    results_for_mapping,
+    sweep_orphaned_uploads,
+)
 from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
@@ -39,6 +48,7 @@ run_through_navigation()
 
 framework = default_framework()
 limits = limits_from_env()
+session_limits = session_limits_from_env()
 
 st.title("Upload assessments")
 render_demo_notice()
@@ -47,16 +57,20 @@ st.markdown(
     "and also tables you made yourself: one row per country and capability, or a grid of "
     "capabilities and countries, in English, French, Spanish or Portuguese. It tells you "
     "exactly which cell it could not use and why, keeps everything else, and lets you say "
-    "what it could not work out. Your files stay in this browser session; nobody else sees "
-    "them."
+    "what it could not work out. What it reads stays in this browser session (nobody else "
+    "sees it), and each file is let go once it is read (one the app was unsure about, when "
+    "you remove it or close the tab)."
 )
 
 st.subheader("1. Get the template")
 st.markdown(
-    f"One sheet per assessment: the country and date at the top, then the "
-    f"{len(framework.capabilities)} capabilities with a drop-down for the level, and columns "
-    f"for evidence and confidence. A second sheet covers the {len(framework.enablers)} "
-    "enablers. Leave a level blank when the capability was not assessed."
+    Markdown(
+        f"One sheet per assessment: the country and date at the top, then the "
+        f"{len(framework.capabilities)} capabilities with a drop-down for the level, and "
+        f"columns for evidence and confidence. A second sheet covers the "
+        f"{len(framework.enablers)} enablers. Leave a level blank when the capability was not "
+        "assessed."
+    )
 )
 st.download_button(
     "Download the Excel template",
@@ -73,34 +87,43 @@ files = st.file_uploader(
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
-    help=uploader_help(limits.max_file_bytes),
+    help=uploader_help(limits.max_file_bytes, session_limits),
 )
 
 mapping = state.upload_mapping()
-results = state.upload_results_for(mapping)
-unread = files_to_read(results, files)
+results = results_for_mapping(mapping)
+# The box lists every file, also those whose bytes were let go after reading (see
+# components/ui/upload_files.py: uploads are released as soon as they are read).
+in_box = files_in_box(st.session_state.get(state.UPLOADER))
+unread = files_to_read(results, in_box)
+forget_removed(in_box)
 if unread:
     progress = st.progress(0.0, text="Reading…")
-    for done, file in enumerate(unread, start=1):
-        progress.progress((done - 1) / len(unread), text=f"Reading {file.name}…")
-        results[file.file_id] = read_assessment_file(
-            file.name, file.getvalue(), framework, limits, mapping
-        )
-    progress.empty()
 
-if not files:
+    def show_progress(done: int, total: int, name: str) -> None:
+        progress.progress(done / total, text=md("Reading {name}…", name=name))
+
+    read_uploads(
+        unread, results, framework, limits, session_limits, mapping=mapping, on_file=show_progress
+    )
+    progress.empty()
+release_read([files, st.session_state.get(state.UPLOADER)], results)
+sweep_orphaned_uploads()
+
+if not in_box:
     st.info(
         "No file yet. Download the template above, fill it in Excel or LibreOffice, and drop it "
         "here. You can also load the fictional demo from the sidebar to see what the app does.",
         icon=":material/upload_file:",
     )
 
-ordered = results_in_order(results, files)
-uploaded = files_in_order(results, files)
+ordered = results_in_order(results, in_box)
+uploaded = files_in_order(results, in_box)
 for index, result in enumerate(ordered):
     summary = upload_summary(result)
     with st.container(border=True, key=f"upload-result-{index}"):
-        st.markdown(f"#### :material/description: {summary.file_label}")
+        # A heading without an anchor link: its text is the file's name.
+        st.subheader(md(":material/description: {name}", name=summary.file_label), anchor=False)
         found, rated, errors, warnings = st.columns(4)
         found.metric("Assessments found", summary.assessments)
         rated.metric(
@@ -112,13 +135,13 @@ for index, result in enumerate(ordered):
         warnings.metric(
             "Warnings", summary.warnings, help="Values used with an assumption the report states."
         )
-        st.markdown(summary.verdict)
+        st.markdown(summary.verdict)  # Markdown: the app's own words and counts
         if result.problems:
             report = problem_table(result)
             if len(report) <= PROBLEMS_SHOWN_AS_TABLE:
                 render_table(report)
             else:
-                st.caption(f"{len(report)} problems: scroll, sort or search the table.")
+                caption(Markdown(f"{len(report)} problems: scroll, sort or search the table."))
                 st.dataframe(report, hide_index=True, width="stretch")
             st.download_button(
                 "Download this report (CSV)",
@@ -128,10 +151,11 @@ for index, result in enumerate(ordered):
                 icon=":material/download:",
                 key=f"report-{index}",
             )
-        if needs_mapping(result) or state.upload_mapping() != NO_MAPPING:
+        kept = kept_upload(uploaded[index].file_id)
+        if kept is not None and (needs_mapping(result) or mapping != NO_MAPPING):
             render_mapping_step(
                 result,
-                uploaded[index].getvalue(),
+                kept.data,
                 framework,
                 f"{state.MAPPING_WIDGET_PREFIX}{uploaded[index].file_id}",
                 expanded=summary.assessments == 0 and len(ordered) == 1,
@@ -155,13 +179,13 @@ if has_assessments(ordered):
             keep[choice.group] = st.radio(
                 choice.question,
                 list(choice.options),
-                format_func=choice.options.__getitem__,
+                format_func=option_format(choice.options, markdown=True),
                 key=f"{state.DUPLICATE_CHOICE_PREFIX}{choice.group}",
             )
     plan = plan_additions(current, ordered, groups, keep)
     st.subheader(keep_heading(bool(choices)))
     if not plan.has_work:
-        st.success(nothing_to_add(bool(keep)), icon=":material/check_circle:")
+        notice("success", nothing_to_add(bool(keep)), icon=":material/check_circle:")
     elif st.button(add_label(plan), type="primary", icon=":material/add:", key="add_uploads"):
         state.set_collection(apply_plan(current, plan))
         st.rerun()
@@ -179,12 +203,12 @@ else:
         chosen = st.multiselect(
             "Remove assessments from this session",
             list(labels),
-            format_func=labels.__getitem__,
+            format_func=option_format(labels, markdown=False),
             placeholder="Choose one or more",
         )
         if st.form_submit_button("Remove", icon=":material/delete:"):
             if chosen:
                 state.set_collection(remove_assessments(current, chosen))
-                st.toast(removed_message(len(chosen)), icon=":material/delete:")
+                toast(removed_message(len(chosen)), icon=":material/delete:")
                 st.rerun()
             st.warning("Choose the assessments to remove first.")

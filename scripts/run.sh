@@ -15,4 +15,15 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${MNR_CHROMIUM:-}" ]; then
          "(apt-get install chromium). Everything else works." >&2
   fi
 fi
-exec "$VENV/bin/python" -m streamlit run app.py "$@"
+# By default the app listens on this computer only. To let phones in a room reach it (a live
+# workshop), say so on purpose: `bash scripts/run.sh --server.address 0.0.0.0` (README,
+# "Serving a room or a network on purpose").
+ADDRESS=(--server.address 127.0.0.1)
+for argument in "$@"; do
+  case "$argument" in --server.address|--server.address=*) ADDRESS=() ;; esac
+done
+if [ -n "${STREAMLIT_SERVER_ADDRESS:-}" ]; then ADDRESS=(); fi
+if [ ${#ADDRESS[@]} -gt 0 ]; then
+  echo "Listening on this computer only (http://localhost:8501 unless you chose another port)."
+fi
+exec "$VENV/bin/python" -m streamlit run app.py "${ADDRESS[@]}" "$@"

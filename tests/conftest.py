@@ -184,6 +184,21 @@ def next_frame(page) -> None:
     )
 
 
+def open_options(page, combobox, timeout: float = 60_000) -> None:
+    """Open a select box's list of options, as a person does: scrolled to it, then clicked.
+
+    A click that has to scroll (the sidebar on a phone, a form below the fold) opens the list
+    and the scroll that lands after it closes it again, so the box is scrolled to first.
+    """
+    wait_until_idle(page)
+    combobox.scroll_into_view_if_needed()
+    next_frame(page)
+    combobox.click()
+    from playwright.sync_api import expect
+
+    expect(combobox).to_have_attribute("aria-expanded", "true", timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full screenshot of the app's main area under test-artifacts/screenshots/."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"

@@ -35,6 +35,7 @@ from components.ingest.template import AssessmentInput, write_template
 from components.library import store
 from components.library.database import create_library_engine
 from components.library.schema import SCHEMA_VERSION, ensure_schema, stored_version
+from components.library.visibility import EDITOR, VISITOR
 from tests.factories import capability_rows, enabler_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,8 +160,8 @@ def _read_line(process: subprocess.Popen[str], timeout: float = 60) -> str:
 
 def snapshot(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The listing and every assessment's frames: what must survive a crash unchanged."""
-    listing = store.list_assessments(engine)
-    capabilities, enablers = store.open_assessments(engine, listing["library_id"])
+    listing = store.list_assessments(engine, viewer=EDITOR)
+    capabilities, enablers = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
     return listing, capabilities, enablers
 
 
@@ -188,7 +189,7 @@ def check_killed_writer_leaves_library_intact(url: str) -> None:
     # Nothing was left locked: the same save now goes through, in full.
     outcomes = store.save_assessments(after_engine, *many("Crash", 200))
     assert [o.status for o in outcomes] == ["saved"] * 200
-    assert len(store.list_assessments(after_engine)) == 203
+    assert len(store.list_assessments(after_engine, viewer=EDITOR)) == 203
     engine.dispose()
     after_engine.dispose()
 
@@ -218,7 +219,7 @@ def check_concurrent_writers_lose_nothing(
     assert sorted(r["common"] for r in results) == ["identical"] * (workers - 1) + ["saved"]
 
     engine = create_library_engine(url)
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     assert len(listing) == workers * count + workers + 1
     assert not listing.duplicated(["country", "year", "round", "version"]).any()
     assert (listing["total"] == 21).all()
@@ -334,12 +335,17 @@ def check_migration_from_version_1(url: str) -> None:
     make_version_1_library(engine)
     assert schema_version(engine) == 1
 
-    listing = store.list_assessments(engine)  # opening the library migrates it
+    listing = store.list_assessments(engine, viewer=EDITOR)  # opening the library migrates it
     assert schema_version(engine) == SCHEMA_VERSION
     assert list(listing["title"]) == ["Yland 2023", "Zembla 2024 (baseline)"]
     assert list(listing["assessed"]) == [20, 20]
     assert list(listing["assessed_by"]) == ["Ann", "Ann"]
-    capabilities, enablers = store.open_assessments(engine, listing["library_id"])
+    # Nobody chose to show them: they are for editors only, and were made against the only
+    # edition an app of that schema knew.
+    assert list(listing["visibility"]) == ["editors", "editors"]
+    assert list(listing["framework_edition"]) == ["2016", "2016"]
+    assert store.list_assessments(engine, viewer=VISITOR).empty
+    capabilities, enablers = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
     zembla = capabilities[capabilities["country"] == "Zembla"].set_index("capability")
     assert zembla.loc[1, "evidence"] == "kept"
     assert zembla.loc[2, "level"] == 2

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
 NOTICE_MAX_CHARS = 60
 
 
@@ -57,13 +56,46 @@ def shorten(text: object, max_chars: int) -> str:
     return text[: max(max_chars - 1, 0)].rstrip() + ELLIPSIS
 
 
+# Every ASCII punctuation character can be backslash-escaped in CommonMark; escaping all of them
+# (not a hand-picked few) also covers Streamlit's own syntax: ``:red[...]`` colours,
+# ``:material/...:`` icons, ``:smile:`` emoji and ``$...$`` formulas.
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# GitHub-flavoured Markdown turns web and mail addresses in plain text into links *after*
+# escapes are read, so a backslash cannot stop it. A word joiner (U+2060, invisible and
+# zero-width) breaks the patterns it looks for ("www.", "://", "@" before a domain) and only
+# there; the text reads the same. Streamlit's ":smile:" emoji and ":material/...:" icons are
+# also read from the text after escapes: a word joiner after a colon that starts a word stops
+# them too ("Zembla 2024: saved" is left alone).
+WORD_JOINER = "\u2060"
+_AUTOLINK_STARTS = re.compile(r"(?i)(www)(?=\.)|(:)(?=[/\w])|(@)(?=[\w-])")
+# Explicit direction overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder the text
+# around them: a name could make "Renamed A to B" read otherwise. They are not needed to write
+# right-to-left names, so displayed text drops them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text: object) -> str:
+    """``text`` without the invisible characters that reorder the text around them."""
+    return _BIDI_CONTROLS.sub("", str(text))
+
+
+def one_line(text: object, max_chars: int | None = None) -> str:
+    """Text on one line (white space collapsed, direction overrides dropped), cut with "…"."""
+    flat = " ".join(strip_bidi_controls(text).split())
+    return flat if max_chars is None else shorten(flat, max_chars)
+
+
 def escape_markdown(text: object) -> str:
-    """Text shown literally where Streamlit renders Markdown (headings, captions, labels, tables).
+    """Text shown literally where Streamlit renders Markdown (messages, labels, tabs, tables).
 
     Names and evidence come from people's files and links: escaped, a country named
-    "[sign in](https://…)" stays text instead of becoming a link or an image.
+    "[sign in](https://…)" stays text instead of becoming a link, "![p](http://…)" does not
+    make the browser fetch an image, and ``**``, ``$x^2$``, ``:red[...]`` or a bare web
+    address stay as typed. Direction overrides are dropped (see ``strip_bidi_controls``).
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    text = strip_bidi_controls(text)
+    text = _AUTOLINK_STARTS.sub(lambda m: m.group(0) + WORD_JOINER, text)
+    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
 
 
 def quote_for_notice(value: str, max_chars: int = NOTICE_MAX_CHARS) -> str:
@@ -73,5 +105,4 @@ def quote_for_notice(value: str, max_chars: int = NOTICE_MAX_CHARS) -> str:
     images or formatting, and the cut keeps a hostile 10,000-character value from flooding
     the page.
     """
-    text = shorten(" ".join(str(value).split()), max_chars)
-    return "“" + _MARKDOWN_SPECIAL.sub(r"\\\1", text) + "”"
+    return "“" + escape_markdown(one_line(value, max_chars)) + "”"

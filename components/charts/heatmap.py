@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.text import shorten
 from components.charts.common import (
     TICK_FONT,
     TICK_FONT_SIZE,
@@ -31,6 +32,7 @@ from components.framework.palette import (
     text_colour_on,
 )
 
+ROW_LABEL_CHARS = 32  # a row's name on the axis; the hover shows all of it
 HEATMAP_TEXT_MAX_ROWS = 40  # above this many rows, numbers in cells are too small to read
 _HEATMAP_ROW_PX = 28
 _HEATMAP_MIN_HEIGHT = 320
@@ -66,7 +68,7 @@ def level_heatmap(
     values = frame.to_numpy(dtype=float, na_value=np.nan)
     z = np.where(np.isnan(values), sentinel, values)
 
-    row_names = [escape(row_labels.get(i, str(i))) for i in ids]
+    row_names = [escape(row_labels.get(i, str(i))) for i in ids]  # in full, for the hover
     capability_names = [escape(c.label) for c in capabilities]
     # An object array, not nested lists: plotly validates nested lists element by element,
     # which made a 200-row heatmap take three times as long to build.
@@ -142,7 +144,9 @@ def level_heatmap(
     figure.update_yaxes(
         tickmode="array",
         tickvals=list(range(rows)),
-        ticktext=row_names,
+        # A row's name is cut on the axis (the hover shows all of it): a very long name would
+        # otherwise take the width the grid needs.
+        ticktext=[escape(shorten(row_labels.get(i, str(i)), ROW_LABEL_CHARS)) for i in ids],
         tickfont=TICK_FONT,
         range=[rows - 0.5, -0.5],  # top to bottom in the given order
         showgrid=False,

@@ -23,12 +23,19 @@ from components.ingest.labels import country_of
 from components.scoring.change import (
     CHANGE_STATUSES,
     capability_changes,
+    change_text,
     domain_changes,
     largest_drops,
+    overall_change,
 )
 from components.scoring.heatmap import heatmap_matrix, sort_assessments
-from components.scoring.peers import peer_domain_stats
-from components.scoring.rounds import country_key, domain_trend, latest_assessments
+from components.scoring.peer_groups import PeerMedian
+from components.scoring.rounds import (
+    country_key,
+    country_rounds,
+    domain_trend,
+    latest_assessments,
+)
 from components.scoring.scores import capability_table, domain_scores, overall_scores, rests_on
 
 MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
@@ -88,9 +95,14 @@ def profile_radar(
     focus_id: str,
     *,
     overlay_ids: Sequence[str] = (),
-    with_peer_median: bool = False,
+    peers: PeerMedian | None = None,
 ) -> FigureView:
-    """The six-domain radar of one assessment, with optional overlays and the peer median."""
+    """The six-domain radar of one assessment, with optional overlays and a peer median.
+
+    ``peers`` (``components.scoring.peer_groups.peer_median``) adds the group's median when
+    it rests on enough assessments; otherwise the caption says why there is none. Either way
+    the caption names the group and how many assessments it rests on.
+    """
     ids = [focus_id, *[i for i in overlay_ids if i != focus_id]]
     scores = domain_scores(_only(capabilities, ids), framework)
     overall = overall_scores(_only(capabilities, [focus_id]), framework)
@@ -112,31 +124,36 @@ def profile_radar(
         f"{framework.scale.minimum} to {framework.scale.maximum}; a gap means no capability of "
         "that domain was assessed."
     )
-    if with_peer_median:
-        peers = peer_ids(capabilities, focus_id)
-        stats = peer_domain_stats(capabilities, framework, assessment_ids=peers)
-        if peers:
-            series.append(
-                RadarSeries(
-                    name=f"Peer median ({len(peers)} other countries)",
-                    scores=dict(zip(stats["domain"], stats["median"], strict=True)),
-                    assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
-                    style="peer",
-                )
-            )
-            table["Peer median [Q1–Q3]"] = [
-                "–" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
-                for m, q1, q3, n in zip(
-                    stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True
-                )
-            ]
-            caption += (
-                f" Peer median: the median domain score of the latest assessment of each of "
-                f"the {len(peers)} other countries in this session."
-            )
-        else:
-            caption += " There are no other countries in this session to form a peer median."
+    if peers is not None:
+        series, caption = _with_peer_median(series, table, caption, peers)
     return FigureView(domain_radar(series, framework), caption, table)
+
+
+def _with_peer_median(
+    series: list[RadarSeries], table: pd.DataFrame, caption: str, peers: PeerMedian
+) -> tuple[list[RadarSeries], str]:
+    """The radar's series and caption with the peer median added (the table in place)."""
+    if not peers.shown:
+        return series, f"{caption} {peers.reason}"
+    stats = peers.stats
+    series = [
+        *series,
+        RadarSeries(
+            name=peers.text,
+            scores=dict(zip(stats["domain"], stats["median"], strict=True)),
+            assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
+            style="peer",
+        ),
+    ]
+    table["Peer median [Q1–Q3]"] = [
+        f"– (n={n}: too few)" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
+        for m, q1, q3, n in zip(stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True)
+    ]
+    caption += (
+        f" {peers.text} (the latest of each country; none for a domain resting on fewer than "
+        f"{peers.min_peers})."
+    )
+    return series, caption
 
 
 def pillar_radars(
@@ -202,8 +219,16 @@ def heatmap_view(
     assessment_ids: Sequence[str],
     sort_by: str = "name",
 ) -> FigureView:
-    """Assessments x the 21 capabilities, grouped by domain, in the chosen row order."""
-    ordered = sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    """Assessments x the 21 capabilities, grouped by domain, in the chosen row order.
+
+    ``sort_by`` "given" keeps the order of ``assessment_ids`` (an anonymised slide uses it, so
+    that the rows' order says nothing about the countries' names).
+    """
+    ordered = (
+        list(dict.fromkeys(assessment_ids))
+        if sort_by == "given"
+        else sort_assessments(capabilities, framework, assessment_ids, sort_by)
+    )
     levels, evidence = heatmap_matrix(capabilities, framework, ordered)
     figure = level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
     cells = levels.size
@@ -365,28 +390,7 @@ def change_view(
             "Change": changes["status"].tolist(),
         }
     )
-    domains = domain_changes(pair, earlier_id, later_id, framework)
-    domain_table = pd.DataFrame(
-        {
-            "Domain": domains["domain_name"],
-            labels[earlier_id]: [
-                f"{_score_text(s)} ({a} of {t})"
-                for s, a, t in zip(
-                    domains["score_before"],
-                    domains["assessed_before"],
-                    domains["total"],
-                    strict=True,
-                )
-            ],
-            labels[later_id]: [
-                f"{_score_text(s)} ({a} of {t})"
-                for s, a, t in zip(
-                    domains["score_after"], domains["assessed_after"], domains["total"], strict=True
-                )
-            ],
-            "Change": [_difference_text(c) for c in domains["change"]],
-        }
-    )
+    domain_table = domain_change_table(capabilities, framework, labels, earlier_id, later_id)
     largest = largest_drops(changes)
     drops = pd.DataFrame(
         {
@@ -405,3 +409,104 @@ def change_view(
         domain_table,
         drops,
     )
+
+
+def domain_change_table(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    earlier_id: str,
+    later_id: str,
+) -> pd.DataFrame:
+    """Each domain's score in both rounds and its like-for-like change, then all capabilities.
+
+    The scores are each round's own (what the profile shows, with what they rest on); the
+    change compares only the capabilities assessed in both rounds and says over how many
+    ("+0.5 over 3 of 4 capabilities"), so it can differ from the difference of the two scores.
+    The trends page, the slides and the exports all show this one table.
+    """
+    pair = _only(capabilities, [earlier_id, later_id])
+    domains = domain_changes(pair, earlier_id, later_id, framework)
+    overall = overall_change(pair, earlier_id, later_id, framework)
+    overall_scores_ = overall_scores(pair, framework).set_index("assessment_id")
+
+    def scored(score: float, assessed: int, total: int) -> str:
+        return f"{_score_text(score)} ({assessed} of {total})"
+
+    rows = [
+        (
+            name,
+            scored(before, assessed_before, total),
+            scored(after, assessed_after, total),
+            change_text(change, compared, total),
+        )
+        for name, before, after, change, compared, assessed_before, assessed_after, total in zip(
+            domains["domain_name"],
+            domains["score_before"],
+            domains["score_after"],
+            domains["change"],
+            domains["compared"],
+            domains["assessed_before"],
+            domains["assessed_after"],
+            domains["total"],
+            strict=True,
+        )
+    ]
+    rows.append(
+        (
+            "All capabilities",
+            scored(
+                overall_scores_.at[earlier_id, "score"],
+                int(overall["assessed_before"]),
+                int(overall["total"]),
+            ),
+            scored(
+                overall_scores_.at[later_id, "score"],
+                int(overall["assessed_after"]),
+                int(overall["total"]),
+            ),
+            change_text(overall["change"], int(overall["compared"]), int(overall["total"])),
+        )
+    )
+    return pd.DataFrame(
+        rows,
+        columns=["Domain", labels[earlier_id], labels[later_id], "Change (like for like)"],
+    )
+
+
+LIKE_FOR_LIKE_NOTE = (
+    "Like for like: a domain's change is the average change of its capabilities assessed in "
+    "both rounds, and says over how many; it can differ from the difference between the two "
+    "scores, which may rest on different capabilities."
+)
+
+
+@dataclass(frozen=True)
+class SinceEarlier:
+    """What changed between an assessment and the round of the same country before it."""
+
+    earlier_id: str
+    caption: str
+    table: pd.DataFrame
+
+
+def since_previous_round(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+) -> SinceEarlier | None:
+    """The like-for-like change from the country's previous round to ``focus_id``.
+
+    None when the focus is its country's first (or only) round. The table is
+    ``domain_change_table``'s: what the trends page, the slides and the exports show alike.
+    """
+    country = country_of(capabilities, [focus_id])[focus_id]
+    rounds = list(country_rounds(capabilities, country)["assessment_id"])
+    position = rounds.index(focus_id)
+    if position == 0:
+        return None
+    earlier_id = rounds[position - 1]
+    table = domain_change_table(capabilities, framework, labels, earlier_id, focus_id)
+    caption = f"From {labels[earlier_id]} to {labels[focus_id]}. {LIKE_FOR_LIKE_NOTE}"
+    return SinceEarlier(earlier_id, caption, table)

@@ -98,6 +98,7 @@ class Brief:
     overall: pd.Series
     radar: views.FigureView
     pillars: dict[str, views.FigureView]
+    since: views.SinceEarlier | None = None  # the like-for-like change since the last round
 
     @property
     def assessed(self) -> int:
@@ -130,4 +131,5 @@ def make_brief(
         overall=scoring.overall_scores(focus, framework).iloc[0],
         radar=views.profile_radar(focus, framework, names, assessment_id),
         pillars=views.pillar_radars(focus, framework, names, assessment_id),
+        since=views.since_previous_round(capabilities, framework, names, assessment_id),
     )

@@ -15,6 +15,7 @@ from pptx.util import Inches
 
 from components.base.text import count_of
 from components.charts import views
+from components.exports.agreement_pages import deck_slide
 from components.exports.brief import (
     COMPARISON_TITLE,
     DECK_TITLE,
@@ -183,6 +184,22 @@ def _highlights_slide(deck: Deck, brief: Brief) -> None:
     deck.caption(slide, caption)
 
 
+def _since_slide(deck: Deck, brief: Brief) -> None:
+    """The like-for-like change since the country's previous round, as a table slide."""
+    if brief.since is None:
+        return
+    changes = brief.since.table
+    slide = deck.content_slide("Since the previous round")
+    table(
+        slide,
+        changes,
+        (LEFT, CONTENT_TOP, CONTENT_W, Inches(0.5) * (len(changes) + 1)),
+        font_size=13,
+        first_width=0.24,
+    )
+    deck.caption(slide, brief.since.caption)
+
+
 def country_deck_pptx(
     capabilities: pd.DataFrame,
     enablers: pd.DataFrame,
@@ -191,15 +208,19 @@ def country_deck_pptx(
     labels: Mapping[str, str],
     *,
     fictional: bool,
+    agreement: pd.DataFrame | None = None,
 ) -> bytes:
     """A 16:9 PowerPoint deck for one assessment, with native, editable charts.
 
     Slides: title (with a boxed fictional note when ``fictional``); the domain radar (native
     radar chart, one series, blank points for domains without a score) beside its score
-    table; one slide per domain (native radar of its capabilities, or clustered bars for a
+    table; what changed since the country's previous round (when there is one, like for
+    like); one slide per domain (native radar of its capabilities, or clustered bars for a
     domain of fewer than three) beside a level table; all capabilities as a level-coloured
-    table; strengths and gaps as native bar charts. Each chart slide has a caption saying
-    what it rests on; every footer carries the fictional note when ``fictional``. Needs no
+    table; strengths and gaps as native bar charts; with ``agreement`` (the workshop's
+    ``scoring.agreement.summary_table``), the agreement per capability. Each slide has a
+    caption saying what it rests on; every footer carries the fictional note when
+    ``fictional``. Needs no
     browser. ``enablers`` is accepted for symmetry with the brief and not charted (enablers
     belong to no domain and are in no score).
     """
@@ -220,10 +241,13 @@ def country_deck_pptx(
     _profile_slide(
         deck, brief, _domain_scores(brief.focus, framework, [assessment_id])[assessment_id]
     )
+    _since_slide(deck, brief)
     for domain in framework.domains:
         _pillar_slide(deck, brief, domain)
     _overview_slide(deck, brief)
     _highlights_slide(deck, brief)
+    if agreement is not None and not agreement.empty:
+        deck_slide(deck, agreement, framework)
     return deck.save()
 
 

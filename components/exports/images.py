@@ -35,6 +35,7 @@ __all__ = [
     "ImageJob",
     "chromium_path",
     "images_zip",
+    "label_fictional",
     "render_images",
     "render_jobs",
     "safe_file_name",
@@ -68,6 +69,41 @@ class ImageJob:
     width: int = 1200
     height: int = 800
     scale: float = 2
+
+
+FICTIONAL_LABEL = "Fictional demo data: the countries and their scores are invented."
+_LABEL_SPACE = 34  # pixels added above the plot for the label
+
+
+def label_fictional(figure: go.Figure) -> go.Figure:
+    """A copy of the figure that says, in the picture itself, that its data are fictional.
+
+    A saved image travels without the page around it; the label goes with it, in a band added
+    at the top of the picture, where it covers nothing of the chart.
+    """
+    labelled = go.Figure(figure)
+    # A new band on top of the figure's own top margin (plotly's default is 100 px), so the
+    # label covers none of the chart's own labels.
+    top = 100 if labelled.layout.margin.t is None else labelled.layout.margin.t
+    labelled.update_layout(margin={"t": top + _LABEL_SPACE})
+    labelled.add_annotation(
+        text=f"<b>{FICTIONAL_LABEL}</b>",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=top + 4,
+        showarrow=False,
+        align="left",
+        font={"size": 13, "color": "#8A4B00"},
+        bgcolor="#FFF4E0",
+        bordercolor="#8A4B00",
+        borderwidth=1,
+        borderpad=4,
+    )
+    return labelled
 
 
 # --- file names -------------------------------------------------------------------------------
@@ -132,15 +168,23 @@ def render_images(
     width: int = 1200,
     height: int = 800,
     scale: float = 2,
+    fictional: bool = False,
 ) -> dict[str, bytes]:
     """Every figure as PNG or SVG bytes, by the same keys, with one Chromium start in all.
 
-    Raises ``ExportError`` (plain words, for the page) when Chromium is missing or fails.
+    With ``fictional``, every picture says so in itself (``label_fictional``). Raises
+    ``ExportError`` (plain words, for the page) when Chromium is missing or fails.
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, not {fmt!r}.")
     jobs = {
-        name: ImageJob(figure, fmt, width=width, height=height, scale=scale)
+        name: ImageJob(
+            label_fictional(figure) if fictional else figure,
+            fmt,
+            width=width,
+            height=height,
+            scale=scale,
+        )
         for name, figure in figures.items()
     }
     return render_jobs(jobs)
@@ -231,9 +275,12 @@ def _run_in_thread(coroutine: Any) -> Any:
     return outcome["value"]
 
 
-def images_zip(figures: Mapping[str, go.Figure], fmt: ImageFormat) -> bytes:
-    """A zip of ``name.fmt`` files, one per figure, names made file-safe and unique."""
-    images = render_images(figures, fmt)
+def images_zip(
+    figures: Mapping[str, go.Figure], fmt: ImageFormat, *, fictional: bool = False
+) -> bytes:
+    """A zip of ``name.fmt`` files, one per figure, names made file-safe and unique; each
+    picture labelled as fictional demo data when ``fictional``."""
+    images = render_images(figures, fmt, fictional=fictional)
     names = unique_file_names(list(images), fmt)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

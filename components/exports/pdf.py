@@ -1,6 +1,7 @@
 """The printable country brief: one assessment as an A4 PDF (reportlab).
 
-Its sections, in order: the cover, the domain profile, the capabilities by domain, the
+Its sections, in order: the cover, the domain profile, what changed since the previous round
+(when there is one), the capabilities by domain, the
 capability and enabler table, strengths and gaps, and the note on method with the scale.
 Offline: reportlab's built-in Helvetica (no font files, no network); the charts are the
 pictures the profile page shows, rendered by ``components.exports.images``.
@@ -18,6 +19,8 @@ import pandas as pd
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+from components.charts.agreement import overview_figure
+from components.exports.agreement_pages import AGREEMENT_TITLE, OVERVIEW_WIDTH, pdf_section
 from components.exports.brief import (
     BRIEF_TITLE,
     LEARNING_NOTE,
@@ -97,7 +100,13 @@ def _enabler_table(
     return pd.DataFrame.from_records(records)
 
 
-def _cover(brief: Brief, styles: Styles, fictional: bool, generated_on: datetime.date) -> list[Any]:
+def _cover(
+    brief: Brief,
+    styles: Styles,
+    fictional: bool,
+    generated_on: datetime.date,
+    contents: tuple[str, ...] = _CONTENTS,
+) -> list[Any]:
     framework = brief.framework
     facts = [
         ("Generated on", f"{generated_on.day} {generated_on:%B %Y}"),
@@ -126,7 +135,10 @@ def _cover(brief: Brief, styles: Styles, fictional: bool, generated_on: datetime
     if fictional:
         story += [fictional_box(styles), Spacer(1, 8 * mm)]
     story.append(Paragraph("<b>In this brief</b>", styles["body"]))
-    story += [Paragraph(html.escape(item), styles["bullet"], bulletText="•") for item in _CONTENTS]
+    contents = list(contents)
+    if brief.since is not None:
+        contents.insert(1, "Since the previous round: what changed, like for like")
+    story += [Paragraph(html.escape(item), styles["bullet"], bulletText="•") for item in contents]
     story += [
         Spacer(1, 6 * mm),
         Paragraph(
@@ -145,6 +157,19 @@ def _domain_profile(brief: Brief, styles: Styles, images: Mapping[str, bytes]) -
         png_image(images["domains"], _DOMAIN_IMAGE[2]),
         Paragraph(markup(brief.radar.caption), styles["caption"]),
         frame_table(brief.radar.table, styles, 70 * mm),
+        PageBreak(),
+    ]
+
+
+def _since_previous(brief: Brief, styles: Styles) -> list[Any]:
+    """What changed since the country's previous round (like for like); nothing when none."""
+    if brief.since is None:
+        return []
+    return [
+        Paragraph("Since the previous round", styles["h1"]),
+        Paragraph(markup(brief.since.caption), styles["body"]),
+        Spacer(1, 3 * mm),
+        frame_table(brief.since.table, styles, 45 * mm),
         PageBreak(),
     ]
 
@@ -274,13 +299,16 @@ def country_brief_pdf(
     *,
     fictional: bool,
     generated_on: datetime.date,
+    agreement: pd.DataFrame | None = None,
 ) -> bytes:
     """A printable country brief (A4 portrait PDF) for one assessment.
 
     Cover (title, assessment, date, what it rests on, a boxed fictional-data note when
     ``fictional``); the domain radar with caption and scores; the six per-domain radars, two
     a page; the capability table with level, confidence and evidence (and the enablers);
-    strengths and gaps; the note on method and the scale. Every page has a footer with the
+    strengths and gaps; with ``agreement`` (``scoring.agreement.summary_table`` of the
+    workshop that agreed the assessment), a page on the agreement per capability; the note
+    on method and the scale. Every page has a footer with the
     page number and, when ``fictional``, the fictional-data note.
 
     Renders the seven charts with one Chromium start (``components.exports.images``): a few
@@ -296,13 +324,29 @@ def country_brief_pdf(
             for domain_id, view in brief.pillars.items()
         }
     )
+    with_agreement = agreement is not None and not agreement.empty
+    if with_agreement:
+        overview = overview_figure(agreement, framework)
+        jobs["agreement"] = ImageJob(
+            overview, "png", OVERVIEW_WIDTH[0], int(overview.layout.height), _IMAGE_SCALE
+        )
     images = render_jobs(jobs)
+    contents = _CONTENTS
+    agreement_story: list[Any] = []
+    if with_agreement:
+        contents = (*_CONTENTS[:4], f"{AGREEMENT_TITLE}: how the workshop voted", _CONTENTS[4])
+        agreement_story = [
+            PageBreak(),
+            *pdf_section(agreement, framework, styles, images["agreement"]),
+        ]
     story = [
-        *_cover(brief, styles, fictional, generated_on),
+        *_cover(brief, styles, fictional, generated_on, contents),
         *_domain_profile(brief, styles, images),
+        *_since_previous(brief, styles),
         *_pillar_pages(brief, styles, images),
         *_tables(brief, styles),
         *_highlights(brief, styles),
+        *agreement_story,
         *_method(brief, styles),
     ]
     buffer = io.BytesIO()

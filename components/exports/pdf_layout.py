@@ -194,7 +194,9 @@ def grid_table(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A table with a dark header row (repeated on each page) and light rules."""
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than what is left of the page (a long note, a name without
+    # spaces) continues on the next page instead of stopping the whole brief.
+    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -320,11 +322,11 @@ def facts_table(facts: Sequence[tuple[str, str]], styles: Styles) -> Table:
     rows = [
         [
             Paragraph(f"<b>{html.escape(key)}</b>", styles["body"]),
-            Paragraph(markup(value), styles["body"]),
+            Paragraph(markup(value, EVIDENCE_MAX_CHARS), styles["body"]),
         ]
         for key, value in facts
     ]
-    table = Table(rows, colWidths=[45 * mm, FRAME_WIDTH - 45 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[45 * mm, FRAME_WIDTH - 45 * mm], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [

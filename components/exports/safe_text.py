@@ -55,6 +55,31 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
+def restore_neutralised(value: object) -> object:
+    """The text ``neutralise_formula`` was given: its apostrophe removed again.
+
+    For reading back the app's own exports (a library moved to another library must arrive
+    unchanged); any other value is returned as it is.
+    """
+    if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def restore_neutralised_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with ``restore_neutralised`` applied to every text cell."""
+    restored = frame.copy()
+    for column in restored.columns:
+        values = restored[column]
+        if values.dtype == object:
+            restored[column] = pd.Series(
+                [restore_neutralised(v) for v in values], index=values.index, dtype=object
+            )
+        elif pd.api.types.is_string_dtype(values):
+            restored[column] = values.map(restore_neutralised).astype(values.dtype)
+    return restored
+
+
 def whole_numbers_as_integers(series: pd.Series) -> pd.Series:
     """A float column whose values are all whole numbers as nullable integers, else unchanged.
 

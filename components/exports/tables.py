@@ -21,7 +21,7 @@ from components.base.text import count_of
 from components.exports.brief import LEARNING_NOTE
 from components.exports.safe_text import data_text, neutralise_formula, one_line, safe_csv_bytes
 from components.framework.model import Framework
-from components.ingest.collection import is_fictional
+from components.ingest.collection import ORIGIN_LABELS, is_fictional
 from components.ingest.demo import DEMO_NOTICE
 
 CAPABILITY_SHEET = "Capabilities"
@@ -47,7 +47,6 @@ ENABLER_SHEET_COLUMNS = [
     "Confidence",
 ]
 ORIGIN_COLUMN = "Origin"  # added when the frames say where each assessment came from
-_ORIGIN_TEXT = {"demo": "Fictional demo", "upload": "Uploaded"}
 
 
 def _when_cell(value: object) -> object:
@@ -104,7 +103,7 @@ def _long_table(frame: pd.DataFrame, framework: Framework, kind: str) -> pd.Data
                 data_text(record.get("confidence")),
             ]
             if has_origin:
-                row.append(_ORIGIN_TEXT.get(str(origin), one_line(origin) or None))
+                row.append(ORIGIN_LABELS.get(str(origin), one_line(origin) or None))
             records.append(row)
     return pd.DataFrame(records, columns=out_columns, dtype=object)
 

@@ -16,7 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SUPPORTED_FORMAT_VERSIONS = frozenset({1})
+SUPPORTED_FORMAT_VERSIONS = frozenset({1, 2})
+# Format 1 files predate the ``edition`` field: they describe the framework as published in
+# 2016, the only edition format 1 knew. Format 2 names its edition.
+FORMAT_1_EDITION = "2016"
 DEFAULT_FRAMEWORK_PATH = Path(__file__).resolve().parents[2] / "mnr_data" / "framework.toml"
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -107,6 +110,7 @@ class Framework:
     format_version: int
     name: str
     publisher: str
+    edition: str  # which edition of the framework this is; every assessment records it
     domains: tuple[Domain, ...]
     capabilities: tuple[Capability, ...]
     enablers: tuple[Enabler, ...]
@@ -247,10 +251,12 @@ def parse_framework(data: Mapping[str, Any]) -> Framework:
     _unique([level.label.casefold() for level in levels], "scale.levels", "label")
     scale = Scale(name=_text(scale_data, "name", "scale.name"), levels=levels)
 
+    edition = FORMAT_1_EDITION if version == 1 else _text(data, "edition", "edition")
     return Framework(
         format_version=version,
         name=_text(data, "name", "name"),
         publisher=_text(data, "publisher", "publisher"),
+        edition=edition,
         domains=domains,
         capabilities=tuple(sorted(capabilities, key=lambda c: c.number)),
         enablers=tuple(sorted(enablers, key=lambda e: e.number)),

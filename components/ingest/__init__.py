@@ -18,7 +18,9 @@ Owns, in the order a file goes through them:
 - ``report`` (the data contract's columns, ``Problem``, ``ReadResult``, duplicates) and
   ``template`` (the workbook the app hands out);
 - ``collection`` (the set of assessments a session works with), ``labels`` (how assessments
-  are named) and ``demo`` (the fictional demo, read through the reader).
+  are named) and ``demo`` (the fictional demo, read through the reader);
+- ``editing``: an assessment entered in the app (the editor's model), as the same tidy
+  frames an upload gives.
 
 May import: ``base``, ``framework``.
 """

@@ -1,4 +1,5 @@
-"""The set of assessments a person is working with: uploads, the fictional demo, later the library.
+"""The set of assessments a person is working with: uploads, the fictional demo, the library,
+and assessments entered in the app.
 
 A ``Collection`` is immutable: every operation returns a new one, so a page can never change
 what another page (or another user) sees by accident. Frames follow the tidy contract of
@@ -20,16 +21,60 @@ from components.ingest.report import (
     find_duplicate_assessments,
 )
 
-Origin = Literal["upload", "demo", "library"]
+Origin = Literal["upload", "demo", "library", "workshop", "editor"]
 ORIGIN_LABELS: dict[str, str] = {
     "upload": "Uploaded",
     "demo": "Fictional demo",
     "library": "From the library",
+    "workshop": "From a workshop",
+    "editor": "Entered in the app",
 }
 SUMMARY_COLUMNS = [*ASSESSMENT_COLUMNS, "origin", "assessed", "total"]
 
 
 FICTIONAL_ORIGIN: Origin = "demo"
+# The framework edition an assessment was made against. Only library assessments carry it (the
+# library records it when saving); any other assessment was read with the app's own framework.
+EDITION_COLUMN = "framework_edition"
+
+
+def assessment_editions(
+    capabilities: pd.DataFrame, assessment_ids: Iterable[str], current: str
+) -> dict[str, str]:
+    """Assessment id -> the framework edition it was made against (``current`` when unknown)."""
+    wanted = list(dict.fromkeys(assessment_ids))
+    if EDITION_COLUMN not in capabilities.columns:
+        return dict.fromkeys(wanted, current)
+    first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")
+    editions = {}
+    for assessment_id in wanted:
+        value = first[EDITION_COLUMN].get(assessment_id) if assessment_id in first.index else None
+        editions[assessment_id] = current if value is None or pd.isna(value) else str(value)
+    return editions
+
+
+def editions_notice(
+    capabilities: pd.DataFrame,
+    assessment_ids: Iterable[str],
+    labels: Mapping[str, str],
+    current: str,
+) -> str | None:
+    """A sentence when these assessments were made against different framework editions.
+
+    None when they share one edition (the usual case): nothing needs saying.
+    """
+    editions = assessment_editions(capabilities, assessment_ids, current)
+    if len(set(editions.values())) < 2:
+        return None
+    named = "; ".join(
+        f"{labels.get(assessment_id, assessment_id)}: {edition}"
+        for assessment_id, edition in editions.items()
+    )
+    return (
+        "These assessments were made against different editions of the framework "
+        f"({named}). A capability may not mean quite the same in each edition: compare "
+        "with care."
+    )
 
 
 def is_fictional(capabilities: pd.DataFrame, assessment_ids: Iterable[str] | None = None) -> bool:

@@ -6,15 +6,24 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from components.base.text import one_line
+
+# A label names an assessment in pickers, chart legends and axes, slide titles and file names:
+# a very long country or round (a pasted paragraph, a hostile file) is cut there with "…".
+# Tables and the reader's report keep the full text.
+COUNTRY_CHARS = 60
+ROUND_CHARS = 40
+SOURCE_CHARS = 60
+
 
 def assessment_label(row: pd.Series) -> str:
     """How an assessment is named in tables and pickers: country, year or date, round."""
-    parts = [" ".join(str(row["country"]).split())]
+    parts = [one_line(row["country"], COUNTRY_CHARS)]
     when = row.get("date") if pd.notna(row.get("date")) else row.get("year")
     if when is not None and pd.notna(when):
-        parts.append(str(when))
+        parts.append(one_line(when, ROUND_CHARS))
     if pd.notna(row.get("round")) and row.get("round"):
-        parts.append(f"({row['round']})")
+        parts.append(f"({one_line(row['round'], ROUND_CHARS)})")
     return " ".join(parts)
 
 
@@ -28,7 +37,13 @@ def unique_assessment_labels(assessments: pd.DataFrame) -> dict[str, str]:
     for _, row in assessments.iterrows():
         label = labels[row["assessment_id"]]
         if counts[label] > 1:
-            labels[row["assessment_id"]] = f"{label} · {row['source']}"
+            labels[row["assessment_id"]] = f"{label} · {one_line(row['source'], SOURCE_CHARS)}"
+    # Labels cut short can still clash (two long names that begin alike): number them.
+    seen: dict[str, int] = {}
+    for assessment_id, label in labels.items():
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            labels[assessment_id] = f"{label} ({seen[label]})"
     return labels
 
 

@@ -20,6 +20,8 @@ MB = 1024 * 1024
 #: Environment variables read by ``limits_from_env``.
 ENV_MAX_UPLOAD_MB = "MNR_MAX_UPLOAD_MB"
 ENV_MAX_ROWS_PER_SHEET = "MNR_MAX_ROWS_PER_SHEET"
+ENV_MAX_FILES_PER_SESSION = "MNR_MAX_FILES_PER_SESSION"
+ENV_MAX_SESSION_UPLOAD_MB = "MNR_MAX_SESSION_UPLOAD_MB"
 
 # When an operator raises the upload limit, the expansion limit follows so that a larger, real
 # workbook is not refused for unpacking to ordinary xlsx proportions (about 10x).
@@ -87,6 +89,38 @@ def limits_from_env(environ: Mapping[str, str] | None = None) -> ReadLimits:
         max_file_bytes=max_file_bytes,
         max_uncompressed_bytes=max_uncompressed,
         max_rows_per_sheet=max_rows,
+    )
+
+
+@dataclass(frozen=True)
+class SessionLimits:
+    """How much one browser session may upload in all: files read, and their bytes.
+
+    Each file is also bounded by ``ReadLimits``; these bound the sum, so that one visitor
+    cannot make the server read without end. A file past either limit is not read, and the
+    upload page says which limit and how to go on.
+    """
+
+    max_files: int = 50
+    max_bytes: int = 200 * MB
+
+    def __post_init__(self) -> None:
+        if self.max_files <= 0 or self.max_bytes <= 0:
+            msg = f"SessionLimits must be positive, got {self}"
+            raise ValueError(msg)
+
+
+def session_limits_from_env(environ: Mapping[str, str] | None = None) -> SessionLimits:
+    """Session limits with overrides: ``MNR_MAX_FILES_PER_SESSION`` (a whole number) and
+    ``MNR_MAX_SESSION_UPLOAD_MB`` (megabytes); invalid values fall back to the defaults with a
+    logged warning, as in ``limits_from_env``."""
+    env = os.environ if environ is None else environ
+    defaults = SessionLimits()
+    files = _positive_number(env, ENV_MAX_FILES_PER_SESSION, whole=True)
+    megabytes = _positive_number(env, ENV_MAX_SESSION_UPLOAD_MB)
+    return SessionLimits(
+        max_files=defaults.max_files if files is None else int(files),
+        max_bytes=defaults.max_bytes if megabytes is None else max(1, int(megabytes * MB)),
     )
 
 

@@ -41,6 +41,7 @@ from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
+    Problem,
     ReadResult,
     contract_array,
 )
@@ -129,6 +130,7 @@ def read_assessment_file(
         drafts = []
     drafts = _attach_enablers(ctx, drafts)
     capabilities, enablers = _frames(ctx, drafts)
+    _warn_long_names(ctx, capabilities)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
@@ -141,6 +143,34 @@ def _calamine_reason(error: Exception) -> str:
     return {"XmlError": "damaged content", "ZipError": "damaged package"}.get(
         type(error).__name__, "unreadable content"
     )
+
+
+# Longer than this, a country, round or "assessed by" is more likely a pasted note than a name.
+LONG_NAME_CHARS = 200
+_NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
+
+
+def _warn_long_names(ctx: ReadContext, capabilities: pd.DataFrame) -> None:
+    """A warning for each assessment whose country, round or assessor is very long."""
+    if capabilities.empty:
+        return
+    first = capabilities.drop_duplicates("assessment_id")
+    for column, what in _NAMED.items():
+        for value, source in zip(first[column], first["source"], strict=True):
+            if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
+                sheet = str(source).rpartition(SOURCE_SEPARATOR)[2] or None
+                ctx.problems.append(
+                    Problem(
+                        "warning",
+                        ctx.file,
+                        sheet if sheet != ctx.file else None,
+                        None,
+                        f"The {what} is {len(value):,} characters long, more than a name usually "
+                        f"is; pages show its first characters, tables all of it.",
+                        f"Check that the {what} cell holds only the name; put notes in the "
+                        "evidence column.",
+                    )
+                )
 
 
 def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:

@@ -18,7 +18,11 @@ secrets (passed in here as a plain mapping, so this module stays free of Streaml
 - ``MNR_LIBRARY_URL`` / ``url``: a PostgreSQL (or SQLite) database URL;
 - ``MNR_LIBRARY_PATH`` / ``path``: the SQLite file when no URL is given;
 - ``MNR_LIBRARY_MODE`` / ``mode``: ``read-only`` or ``editor``;
-- ``MNR_EDITOR_PASSPHRASE_HASH`` / ``editor_passphrase_hash``: the passphrase's scrypt hash.
+- ``MNR_EDITOR_PASSPHRASE_HASH`` / ``editor_passphrase_hash``: the passphrase's scrypt hash;
+- ``MNR_LIBRARY_PRIVATE`` / ``private``: ``true`` shows nothing of the library before sign-in;
+- ``MNR_LIBRARY_DEFAULT_VISIBILITY`` / ``default_visibility``: who may see a new save
+  (``editors``, the default, ``aggregates`` or ``everyone``; see
+  ``components.library.visibility``).
 """
 
 from __future__ import annotations
@@ -31,10 +35,20 @@ import hmac
 import os
 import secrets
 import sys
-from collections.abc import Mapping
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from components.library.visibility import (
+    DEFAULT_VISIBILITY,
+    Viewer,
+    Visibility,
+    parse_visibility,
+)
 
 Mode = Literal["read-only", "editor"]
 MODES: tuple[Mode, ...] = ("read-only", "editor")
@@ -130,6 +144,127 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+# --- guessing -----------------------------------------------------------------------------
+
+#: Wrong passphrases a client may send before it has to wait, and the first wait in seconds;
+#: each further wrong one doubles the wait, up to ``MAX_WAIT_SECONDS``.
+FREE_FAILURES = 3
+FIRST_WAIT_SECONDS = 2.0
+MAX_WAIT_SECONDS = 900.0
+#: An address (many sessions) gets more room, so that colleagues behind one proxy do not slow
+#: each other down early; past it, new sessions from there cannot buy fresh guesses.
+FREE_FAILURES_PER_ADDRESS = 10
+_MAX_TRACKED = 10_000  # clients remembered; the oldest are forgotten first
+
+
+@dataclass
+class _Record:
+    failures: int = 0
+    last: float = 0.0
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A reserved sign-in attempt: say how it went with ``SignInLimiter.settle``."""
+
+    keys: tuple[str, ...]
+    at: float
+
+
+class SignInLimiter:
+    """Slows guessing per client, never the editors elsewhere.
+
+    A client is its address and its browser session. Each attempt is *reserved* under the
+    lock before the (slow, scrypt) passphrase check and counts as a failure until it is
+    settled, so six guesses sent at the same moment count as six. After ``free`` failures a
+    client waits ``first_wait`` seconds, then twice as long after each further failure (up to
+    ``max_wait``); a right passphrase clears its record. The address has its own, roomier
+    count, so a guesser who opens new sessions is slowed all the same. One instance serves
+    every session of a process (see ``components.ui.library.sign_in_limiter``).
+    """
+
+    def __init__(
+        self,
+        *,
+        free: int = FREE_FAILURES,
+        free_per_address: int = FREE_FAILURES_PER_ADDRESS,
+        first_wait: float = FIRST_WAIT_SECONDS,
+        max_wait: float = MAX_WAIT_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._free = {"session": free, "address": free_per_address}
+        self._first_wait = first_wait
+        self._max_wait = max_wait
+        self._clock = clock
+        self._records: OrderedDict[str, _Record] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _wait_for(self, kind: str, record: _Record, now: float) -> float:
+        over = record.failures - self._free[kind]
+        if over < 0:
+            return 0.0
+        wait = min(self._first_wait * 2.0**over, self._max_wait)
+        return max(0.0, record.last + wait - now)
+
+    @staticmethod
+    def _keys(address: str | None, session: str) -> tuple[tuple[str, str], ...]:
+        return (("session", f"session:{session}"), ("address", f"address:{address or 'local'}"))
+
+    def reserve(self, address: str | None, session: str) -> Attempt | float:
+        """An ``Attempt`` to go ahead with, or the seconds this client must wait first."""
+        now = self._clock()
+        with self._lock:
+            keyed = self._keys(address, session)
+            records = [(kind, self._records.get(key, _Record())) for kind, key in keyed]
+            wait = max(self._wait_for(kind, record, now) for kind, record in records)
+            if wait > 0:
+                return wait
+            for (_, key), (_, record) in zip(keyed, records, strict=True):
+                record.failures += 1  # counted now; a right passphrase takes it back
+                record.last = now
+                self._records[key] = record
+                self._records.move_to_end(key)
+            while len(self._records) > _MAX_TRACKED:
+                self._records.popitem(last=False)
+            return Attempt(tuple(key for _, key in keyed), now)
+
+    def settle(self, attempt: Attempt, *, succeeded: bool) -> None:
+        """A right passphrase clears the client's record; a wrong one stays counted."""
+        if not succeeded:
+            return
+        with self._lock:
+            for key in attempt.keys:
+                self._records.pop(key, None)
+
+    def seconds_to_wait(self, address: str | None, session: str) -> float:
+        """How long this client must wait before its next attempt (0: it may try now)."""
+        now = self._clock()
+        with self._lock:
+            return max(
+                self._wait_for(kind, self._records.get(key, _Record()), now)
+                for kind, key in self._keys(address, session)
+            )
+
+
+def attempt_sign_in(
+    limiter: SignInLimiter,
+    address: str | None,
+    session: str,
+    passphrase: str,
+    stored_hash: str | None,
+) -> bool | float:
+    """True or False for the passphrase, or the seconds to wait when this client must wait.
+
+    The attempt is reserved before the passphrase is checked.
+    """
+    attempt = limiter.reserve(address, session)
+    if not isinstance(attempt, Attempt):
+        return attempt
+    ok = verify_passphrase(passphrase, stored_hash)
+    limiter.settle(attempt, succeeded=ok)
+    return ok
+
+
 # --- configuration ------------------------------------------------------------------------
 
 
@@ -141,11 +276,17 @@ class LibraryConfig:
     mode: Mode
     passphrase_hash: str | None
     from_default_path: bool
+    private: bool = False
+    default_visibility: Visibility = DEFAULT_VISIBILITY
 
     @property
     def can_sign_in(self) -> bool:
         """Whether editors can sign in at all (editor mode with a usable passphrase hash)."""
         return self.mode == "editor" and is_valid_hash(self.passphrase_hash)
+
+    def viewer(self, *, signed_in: bool) -> Viewer:
+        """Who is looking: an editor only when signed in where signing in is possible."""
+        return Viewer(editor=signed_in and self.can_sign_in, private=self.private)
 
 
 def default_library_path(env: Mapping[str, str] | None = None) -> Path:
@@ -189,6 +330,22 @@ def library_config(
         path = setting("MNR_LIBRARY_PATH", "path")
         from_default = path is None
         url = sqlite_url(path if path is not None else default_library_path(env))
+    raw_private = (setting("MNR_LIBRARY_PRIVATE", "private") or "false").casefold()
+    if raw_private not in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        raise ConfigError(
+            f"The library setting private={raw_private!r} is not true or false: set "
+            "MNR_LIBRARY_PRIVATE (or [library] private in secrets.toml) to true or false."
+        )
+    raw_visibility = setting("MNR_LIBRARY_DEFAULT_VISIBILITY", "default_visibility")
+    default_visibility = (
+        DEFAULT_VISIBILITY if raw_visibility is None else parse_visibility(raw_visibility)
+    )
+    if default_visibility is None:
+        raise ConfigError(
+            f"The default visibility {raw_visibility!r} is not known: set "
+            "MNR_LIBRARY_DEFAULT_VISIBILITY (or [library] default_visibility in secrets.toml) "
+            "to editors, aggregates or everyone."
+        )
     raw_mode = (setting("MNR_LIBRARY_MODE", "mode") or DEFAULT_MODE).casefold()
     mode = raw_mode.replace("_", "-").replace(" ", "-")
     if mode in {"readonly", "read"}:
@@ -203,6 +360,8 @@ def library_config(
         mode=mode,  # type: ignore[arg-type]
         passphrase_hash=setting("MNR_EDITOR_PASSPHRASE_HASH", "editor_passphrase_hash"),
         from_default_path=from_default,
+        private=raw_private in {"1", "true", "yes", "on"},
+        default_visibility=default_visibility,
     )
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from components.base.text import normalise
+from components.ingest.collection import EDITION_COLUMN
 from components.ingest.labels import assessment_label
 from components.ingest.report import (
     CAPABILITY_COLUMNS,
@@ -43,6 +44,7 @@ class Record:
     library_id: int | None = None
     version: int | None = None
     title_override: str | None = None
+    visibility: str | None = None  # None: the deployment's default, when saved
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -132,10 +134,15 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def records_from_frames(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> list[Record]:
+def records_from_frames(
+    capabilities: pd.DataFrame, enablers: pd.DataFrame, *, edition: str | None = None
+) -> list[Record]:
     """Tidy frames (any number of assessments) to records, in the frames' order.
 
-    Raises ``ValueError`` for an assessment without a country: it could not be found again.
+    Each record's ``framework_edition`` is the frames' own (a ``framework_edition`` column,
+    as assessments opened from a library have), else ``edition``: the edition of the
+    framework the app read them with. Raises ``ValueError`` for an assessment without a
+    country: it could not be found again.
     """
     if capabilities.empty:
         return []
@@ -153,6 +160,7 @@ def records_from_frames(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> l
             "round": _str(first["round"]),
             "assessed_by": _str(first["assessed_by"]),
             "source": _str(first["source"]),
+            "framework_edition": _str(first.get(EDITION_COLUMN)) or edition,
         }
         if not meta["country"]:
             raise ValueError(f"Assessment {assessment_id} has no country; it cannot be saved.")
@@ -184,8 +192,14 @@ def records_from_frames(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> l
     return records
 
 
-def load_records(conn: Connection, ids: Sequence[int] | None) -> list[Record]:
-    """Records (with library id and version) for the given ids, or for all when None."""
+def load_records(
+    conn: Connection, ids: Sequence[int] | None, *, visibilities: Sequence[str] | None = None
+) -> list[Record]:
+    """Records (with library id and version) for the given ids, or for all when None.
+
+    ``visibilities`` keeps only assessments with one of them (None: no filter, for the
+    schema's migrations, which run before the column exists).
+    """
     a = assessments_table.c
     columns = [
         a.id,
@@ -199,7 +213,11 @@ def load_records(conn: Connection, ids: Sequence[int] | None) -> list[Record]:
         a.version,
         a.title,
     ]
+    if visibilities is not None:
+        columns += [a.visibility, a.framework_edition]
     statement = select(*columns).order_by(a.country_key, a.when_key, a.round_key, a.version)
+    if visibilities is not None:
+        statement = statement.where(a.visibility.in_(list(visibilities)))
     caps = capability_levels_table.c
     ens = enabler_levels_table.c
     cap_statement = select(
@@ -232,6 +250,7 @@ def load_records(conn: Connection, ids: Sequence[int] | None) -> list[Record]:
             k: head[k]
             for k in ("country", "iso3", "year", "date", "round", "assessed_by", "source")
         }
+        meta["framework_edition"] = head.get("framework_edition")
         capability_rows, enabler_rows = by_id[int(head["id"])]
         records.append(
             Record(
@@ -241,6 +260,7 @@ def load_records(conn: Connection, ids: Sequence[int] | None) -> list[Record]:
                 library_id=int(head["id"]),
                 version=int(head["version"]),
                 title_override=head["title"] or None,
+                visibility=head.get("visibility"),
             )
         )
     return records
@@ -250,7 +270,8 @@ def frames_from_records(records: Sequence[Record]) -> tuple[pd.DataFrame, pd.Dat
     """Tidy capability and enabler frames of records read from the library.
 
     Each assessment gets a session id from its country, date, round and version
-    (``library_assessment_id``), and a source naming its library version.
+    (``library_assessment_id``), a source naming its library version, and the framework
+    edition it was made against (``EDITION_COLUMN``, after the contract's columns).
     """
     capability_rows: list[dict[str, Any]] = []
     enabler_rows: list[dict[str, Any]] = []
@@ -264,9 +285,13 @@ def frames_from_records(records: Sequence[Record]) -> tuple[pd.DataFrame, pd.Dat
             **{k: record.meta[k] for k in ("country", "iso3", "year", "date", "round")},
             "assessed_by": record.meta["assessed_by"],
             "source": origin,
+            EDITION_COLUMN: record.meta.get("framework_edition"),
         }
         capability_rows += [head | row for row in record.capabilities]
         enabler_rows += [head | row for row in record.enablers]
-    capabilities = pd.DataFrame(capability_rows, columns=CAPABILITY_COLUMNS, dtype=object)
-    enablers = pd.DataFrame(enabler_rows, columns=ENABLER_COLUMNS, dtype=object)
-    return contract_dtypes(capabilities), contract_dtypes(enablers)
+    capabilities = pd.DataFrame(
+        capability_rows, columns=[*CAPABILITY_COLUMNS, EDITION_COLUMN], dtype=object
+    )
+    enablers = pd.DataFrame(enabler_rows, columns=[*ENABLER_COLUMNS, EDITION_COLUMN], dtype=object)
+    types = {EDITION_COLUMN: "string"}
+    return contract_dtypes(capabilities).astype(types), contract_dtypes(enablers).astype(types)

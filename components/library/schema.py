@@ -12,10 +12,13 @@ from collections.abc import Callable
 from sqlalchemy import (
     Column,
     Connection,
+    DateTime,
     Engine,
+    Index,
     Integer,
     MetaData,
     Table,
+    Text,
     delete,
     func,
     insert,
@@ -33,8 +36,9 @@ from components.library.tables import (
     levels_table,
     schema_version_table,
 )
+from components.library.workshop_tables import workshop_schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -68,7 +72,56 @@ def _migrate_1_to_2(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: Connection) -> None:
+    """Who may see each assessment, and the framework edition it was made against.
+
+    Assessments already in the library become "editors only": the safe choice, since nobody
+    chose to show them (an editor can open them up on the Library page). They were all made
+    against the 2016 edition, the only one an app before this schema knew (framework format 1).
+    """
+    conn.execute(
+        text("ALTER TABLE mnr_assessments ADD COLUMN visibility TEXT NOT NULL DEFAULT 'editors'")
+    )
+    conn.execute(
+        text(
+            "ALTER TABLE mnr_assessments ADD COLUMN framework_edition TEXT NOT NULL DEFAULT '2016'"
+        )
+    )
+
+
+def _migrate_3_to_4(conn: Connection) -> None:
+    """Live workshops: workshops, their capabilities, participants and votes (new tables)."""
+    tables = MetaData()
+    workshop_schema(tables)
+    tables.create_all(conn)
+
+
+def _migrate_4_to_5(conn: Connection) -> None:
+    """Drafts of assessments being entered in the app, by the hash of their link's token.
+
+    Spelled out here rather than taken from ``tables``: a migration makes the layout of its
+    own version, whatever later versions do to the table.
+    """
+    drafts = MetaData()
+    Table(
+        "mnr_drafts",
+        drafts,
+        Column("token_hash", Text, primary_key=True),
+        Column("payload", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("used_at", DateTime(timezone=True), nullable=False),
+        Index("mnr_drafts_used_at", "used_at"),
+    )
+    drafts.create_all(conn)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
+}
 
 
 def stored_version(conn: Connection) -> int:

@@ -27,12 +27,15 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from components.base.text import normalise
+from components.framework.model import default_framework
 from components.ingest.labels import unique_assessment_labels
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, contract_dtypes
 from components.library.database import guard, reading, writing
 from components.library.records import (
     Record,
+    assessment_key,
     frames_from_records,
+    library_assessment_id,
     load_records,
     records_from_frames,
 )
@@ -41,6 +44,13 @@ from components.library.tables import (
     assessments_table,
     capability_levels_table,
     enabler_levels_table,
+)
+from components.library.visibility import (
+    DEFAULT_VISIBILITY,
+    VISIBILITIES,
+    VISIBILITY_LABELS,
+    Viewer,
+    Visibility,
 )
 
 SAVE_ATTEMPTS = 6
@@ -62,6 +72,8 @@ LIST_COLUMNS = [
     "saved_at",
     "assessed",
     "total",
+    "visibility",
+    "framework_edition",
 ]
 
 
@@ -110,35 +122,50 @@ def save_assessments(
     enablers: pd.DataFrame,
     *,
     as_new_version: bool = False,
+    visibility: Visibility = DEFAULT_VISIBILITY,
+    edition: str | None = None,
 ) -> list[SaveOutcome]:
     """Save the assessments in the frames to the library, all in one transaction.
 
     An assessment not yet in the library is saved as version 1. One already there is not
     written: its outcome is ``exists`` (or ``identical``). With ``as_new_version`` it is saved
     as the next version instead, unless its content is identical to the latest version.
-    If anything fails, nothing is saved.
+    Each saved version gets ``visibility`` (editors only unless said otherwise) and records
+    the framework edition it was made against (the frames' own, else ``edition``, else the
+    app's framework's). If anything fails, nothing is saved.
     """
-    records = records_from_frames(capabilities, enablers)
+    records = records_from_frames(
+        capabilities, enablers, edition=edition or default_framework().edition
+    )
     if not records:
         return []
     policy: SavePolicy = "new-version" if as_new_version else "refuse"
-    return write_records(engine, records, policy)
+    return write_records(engine, records, policy, default_visibility=visibility)
 
 
 def write_records(
-    engine: Engine, records: Sequence[Record], policy: SavePolicy
+    engine: Engine,
+    records: Sequence[Record],
+    policy: SavePolicy,
+    *,
+    default_visibility: Visibility = DEFAULT_VISIBILITY,
 ) -> list[SaveOutcome]:
     """Write ``records`` in one transaction, each as ``policy`` says; what happened to each.
 
-    Creates or migrates the library first. A save that lost a race with another process
-    (PostgreSQL) is retried from the start, up to ``SAVE_ATTEMPTS`` times.
+    A record without a visibility of its own gets ``default_visibility``. Creates or migrates
+    the library first. A save that lost a race with another process (PostgreSQL) is retried
+    from the start, up to ``SAVE_ATTEMPTS`` times.
     """
+    if default_visibility not in VISIBILITIES:
+        raise ValueError(f"unknown visibility {default_visibility!r}.")
     ensure_schema(engine)
     with guard(engine):
         for attempt in range(SAVE_ATTEMPTS):
             try:
                 with writing(engine) as conn:
-                    return [_save_one(conn, record, policy) for record in records]
+                    return [
+                        _save_one(conn, record, policy, default_visibility) for record in records
+                    ]
             except sa_exc.IntegrityError as error:
                 # Another process saved a version of the same assessment between our read of
                 # the latest version and our insert (possible on PostgreSQL, where reads do
@@ -155,7 +182,9 @@ def _lost_a_race(error: sa_exc.IntegrityError) -> bool:
     return "mnr_assessment_version" in message or "mnr_assessments.country_key" in message
 
 
-def _save_one(conn: Connection, record: Record, policy: SavePolicy) -> SaveOutcome:
+def _save_one(
+    conn: Connection, record: Record, policy: SavePolicy, default_visibility: Visibility
+) -> SaveOutcome:
     a = assessments_table.c
     country_key, when_key, round_key = record.key
     existing = conn.execute(
@@ -193,6 +222,10 @@ def _save_one(conn: Connection, record: Record, policy: SavePolicy) -> SaveOutco
             saved_at=datetime.datetime.now(datetime.UTC),
             title=_clean_title(record.title),
             content_hash=fingerprint,
+            visibility=(
+                record.visibility if record.visibility in VISIBILITIES else default_visibility
+            ),
+            framework_edition=record.meta.get("framework_edition") or default_framework().edition,
         )
     )
     library_id = int(result.inserted_primary_key[0])
@@ -212,14 +245,17 @@ def _save_one(conn: Connection, record: Record, policy: SavePolicy) -> SaveOutco
 # --- listing, opening, renaming, deleting --------------------------------------------------
 
 
-def list_assessments(engine: Engine) -> pd.DataFrame:
-    """Every assessment in the library (every version), one row each, in ``LIST_COLUMNS``.
+def list_assessments(engine: Engine, *, viewer: Viewer) -> pd.DataFrame:
+    """Every assessment (every version) the viewer may see by name, one row each, in
+    ``LIST_COLUMNS``.
 
-    ``latest`` marks the newest version of each assessment, ``versions`` counts them;
-    ``assessed`` and ``total`` count capabilities with a level and capabilities in all.
-    An empty frame when the library is empty or its SQLite file does not exist yet.
+    The database filters by visibility (``Viewer.named``): what a viewer may not see is never
+    read. ``latest`` marks the newest version of each assessment, ``versions`` counts them
+    (of those the viewer sees); ``assessed`` and ``total`` count capabilities with a level
+    and capabilities in all. An empty frame when the library is empty, its SQLite file does
+    not exist yet, or the viewer may see nothing.
     """
-    if not ensure_schema(engine, create=False):
+    if not viewer.named or not ensure_schema(engine, create=False):
         return _empty_listing()
     a = assessments_table.c
     levels = capability_levels_table.c
@@ -250,8 +286,11 @@ def list_assessments(engine: Engine) -> pd.DataFrame:
             a.round_key,
             counts.c.assessed,
             counts.c.total,
+            a.visibility,
+            a.framework_edition,
         )
         .select_from(assessments_table.outerjoin(counts, counts.c.assessment == a.id))
+        .where(a.visibility.in_(list(viewer.named)))
         .order_by(a.country_key, a.when_key, a.round_key, a.version)
     )
     with guard(engine), reading(engine) as conn:
@@ -285,7 +324,18 @@ def _typed_listing(frame: pd.DataFrame) -> pd.DataFrame:
     }
     types.update(
         dict.fromkeys(
-            ("title", "country", "iso3", "date", "round", "assessed_by", "source"), "string"
+            (
+                "title",
+                "country",
+                "iso3",
+                "date",
+                "round",
+                "assessed_by",
+                "source",
+                "visibility",
+                "framework_edition",
+            ),
+            "string",
         )
     )
     typed = frame.astype(types)
@@ -366,6 +416,8 @@ def listing_table(listing: pd.DataFrame) -> pd.DataFrame:
             ],
             "Assessed by": listing["assessed_by"],
             "Saved (UTC)": listing["saved_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            "Who may see it": listing["visibility"].map(VISIBILITY_LABELS),
+            "Framework edition": listing["framework_edition"],
         }
     ).fillna({"Round": "–", "Assessed by": "–", "Date or year": "–"})
 
@@ -381,20 +433,22 @@ def listing_labels(listing: pd.DataFrame) -> dict[int, str]:
 
 
 def open_assessments(
-    engine: Engine, library_ids: Iterable[int]
+    engine: Engine, library_ids: Iterable[int], *, viewer: Viewer
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The chosen library assessments as tidy capability and enabler frames.
+    """The chosen library assessments the viewer may see by name, as tidy frames.
 
-    Each gets a session id from its country, date, round and version
-    (``library_assessment_id``), and a source naming its library version.
+    An id the viewer may not see is left out exactly as an id that does not exist. Each
+    assessment gets a session id from its country, date, round and version
+    (``library_assessment_id``), a source naming its library version, and its framework
+    edition.
     """
     wanted = sorted({int(i) for i in library_ids})
-    if not wanted or not ensure_schema(engine, create=False):
+    if not wanted or not viewer.named or not ensure_schema(engine, create=False):
         return contract_dtypes(pd.DataFrame(columns=CAPABILITY_COLUMNS)), contract_dtypes(
             pd.DataFrame(columns=ENABLER_COLUMNS)
         )
     with guard(engine), reading(engine) as conn:
-        records = load_records(conn, ids=wanted)
+        records = load_records(conn, ids=wanted, visibilities=viewer.named)
     return frames_from_records(records)
 
 
@@ -421,6 +475,25 @@ def rename_assessment(engine: Engine, library_id: int, title: str) -> bool:
         return bool(result.rowcount)
 
 
+def set_visibility(engine: Engine, library_ids: Iterable[int], visibility: Visibility) -> int:
+    """Give library assessments (versions) a visibility, in one transaction; how many changed.
+
+    For editors only: the page offers it after sign-in. Raises ``ValueError`` for an unknown
+    visibility.
+    """
+    if visibility not in VISIBILITIES:
+        raise ValueError(f"unknown visibility {visibility!r}.")
+    wanted = sorted({int(i) for i in library_ids})
+    if not wanted or not ensure_schema(engine, create=False):
+        return 0
+    a = assessments_table.c
+    with guard(engine), writing(engine) as conn:
+        result = conn.execute(
+            update(assessments_table).where(a.id.in_(wanted)).values(visibility=visibility)
+        )
+        return int(result.rowcount)
+
+
 def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
     """Delete library assessments (with their levels) in one transaction; how many went."""
     wanted = sorted({int(i) for i in library_ids})
@@ -440,14 +513,24 @@ def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
 
 # --- what a session can save -----------------------------------------------------------------
 
-SAVEABLE_ORIGINS = frozenset({"upload"})
+SAVEABLE_ORIGINS = frozenset({"upload", "editor", "workshop"})
+
+
+def listing_session_ids(listing: pd.DataFrame) -> list[str]:
+    """The session id each row of a listing gets when opened (as ``open_assessments`` gives)."""
+    return [
+        library_assessment_id(assessment_key(row.country, row.year, row.date, row.round), version)
+        for row, version in zip(listing.itertuples(index=False), listing["version"], strict=True)
+    ]
 
 
 def saveable_assessments(capabilities: pd.DataFrame) -> dict[str, str]:
     """Session id -> label of the session's assessments that can go into the library.
 
-    Uploads only: the fictional demo never goes into a library, and assessments opened from
-    the library are there already.
+    Uploads, the agreed levels of a workshop, and assessments entered in the app (a library
+    assessment edited in the app is one of these: saved, it becomes a new version). The
+    fictional demo never goes into a library, and assessments opened from the library
+    unchanged are there already.
     """
     if capabilities.empty or "origin" not in capabilities.columns:
         return {}

@@ -1,9 +1,11 @@
 """The library's tables as this app writes them (the current schema version).
 
-Three tables, besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version
-of an assessment) and the capability and enabler levels of each. A unique constraint on
-(country, date or year, round, version) makes a silent duplicate impossible at the database
-level. How older layouts become this one is ``schema``'s business.
+Besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version of an
+assessment, with who may see it and the framework edition it was made against) and the
+capability and enabler levels of each. A unique constraint on (country, date or year, round,
+version) makes a silent duplicate impossible at the database level. ``mnr_drafts`` keeps
+assessments being entered in the app (``components.library.drafts``); the live workshops'
+tables are in ``workshop_tables``. How older layouts become this one is ``schema``'s business.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Table,
@@ -75,6 +78,20 @@ assessments_table = Table(
     # Added by schema version 2:
     Column("title", Text, nullable=False, server_default=""),
     Column("content_hash", Text, nullable=False, server_default=""),
+    # Added by schema version 3 (see components.library.visibility):
+    Column("visibility", Text, nullable=False, server_default="editors"),
+    Column("framework_edition", Text, nullable=False, server_default="2016"),
 )
 capability_levels_table = levels_table(metadata, "mnr_capability_levels", "capability")
 enabler_levels_table = levels_table(metadata, "mnr_enabler_levels", "enabler")
+
+# Added by the drafts migration (``schema._migrate_2_to_3``), which spells the same layout out.
+drafts_table = Table(
+    "mnr_drafts",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=False),
+    Index("mnr_drafts_used_at", "used_at"),
+)

@@ -2,7 +2,8 @@
 
 The export is a workbook the upload page reads: a sheet ``Library`` with the first version of
 every assessment, ``Library v2`` with second versions, and so on, as long tables with each
-assessment's title beside it. Importing it into another library keeps versions and titles;
+assessment's title, visibility and framework edition beside it. Importing it into another
+library keeps versions, titles, visibilities and editions;
 an assessment already there is not imported twice.
 """
 
@@ -18,6 +19,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from sqlalchemy import Engine
 
+from components.exports.safe_text import (
+    neutralise_formula,
+    restore_neutralised,
+    restore_neutralised_text,
+)
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
 from components.ingest.reader import read_assessment_file
@@ -32,6 +38,13 @@ from components.library.records import (
 )
 from components.library.schema import ensure_schema
 from components.library.store import SaveOutcome, write_records
+from components.library.visibility import (
+    DEFAULT_VISIBILITY,
+    VISIBILITY_LABELS,
+    Viewer,
+    Visibility,
+    parse_visibility,
+)
 
 EXPORT_SHEET = "Library"
 EXPORT_HEADERS = (
@@ -46,6 +59,8 @@ EXPORT_HEADERS = (
     "Evidence",
     "Confidence",
     "Library title",  # not a column the reader knows: it is ignored there, and read on import
+    "Library visibility",  # the same: who may see it, kept on import
+    "Framework edition",  # the same: the edition it was made against, kept on import
 )
 _VERSION_SHEET = re.compile(rf"^{EXPORT_SHEET}(?: v(?P<version>\d+))?$", re.IGNORECASE)
 _INSTRUCTIONS = (
@@ -65,15 +80,19 @@ def _export_sheet_name(version: int) -> str:
     return EXPORT_SHEET if version == 1 else f"{EXPORT_SHEET} v{version}"
 
 
-def export_workbook(engine: Engine) -> bytes:
-    """The whole library as an xlsx workbook that ``read_assessment_file`` reads back.
+def export_workbook(engine: Engine, *, viewer: Viewer) -> bytes:
+    """The library as the viewer may see it by name, as an xlsx workbook that
+    ``read_assessment_file`` reads back: an editor gets everything (with each assessment's
+    visibility), a visitor only what everyone may see.
 
-    Text is written as text (never as a formula), whatever it starts with.
+    Text is written as text cells, and text that a spreadsheet would run (``=``, ``+``, ``-``,
+    ``@``, tab, carriage return first) gets a leading apostrophe, as in every export;
+    ``import_workbook`` takes the apostrophe off again.
     """
     records: list[Record] = []
-    if ensure_schema(engine, create=False):
+    if viewer.named and ensure_schema(engine, create=False):
         with guard(engine), reading(engine) as conn:
-            records = load_records(conn, ids=None)
+            records = load_records(conn, ids=None, visibilities=viewer.named)
     workbook = Workbook()
     info = workbook.active
     info.title = "Instructions"
@@ -93,9 +112,14 @@ def export_workbook(engine: Engine) -> bytes:
         for record in by_version.get(version, []):
             m = record.meta
             head = [m["country"], m["iso3"], m["year"], m["date"], m["round"], m["assessed_by"]]
+            tail = [
+                record.title,
+                VISIBILITY_LABELS.get(record.visibility or "", None),
+                m.get("framework_edition"),
+            ]
             for item in record.capabilities:
                 values = [item["capability"], item["level"], item["evidence"], item["confidence"]]
-                _write_row(sheet, row, [*head, *values, record.title])
+                _write_row(sheet, row, [*head, *values, *tail])
                 row += 1
             for item in record.enablers:
                 values = [
@@ -104,10 +128,10 @@ def export_workbook(engine: Engine) -> bytes:
                     item["evidence"],
                     item["confidence"],
                 ]
-                _write_row(sheet, row, [*head, *values, record.title])
+                _write_row(sheet, row, [*head, *values, *tail])
                 row += 1
         for letter, width in zip(
-            "ABCDEFGHIJK", (18, 7, 7, 12, 14, 18, 11, 7, 50, 11, 30), strict=True
+            "ABCDEFGHIJKLM", (18, 7, 7, 12, 14, 18, 11, 7, 50, 11, 30, 24, 12), strict=True
         ):
             sheet.column_dimensions[letter].width = width
         sheet.freeze_panes = "A2"
@@ -117,7 +141,8 @@ def export_workbook(engine: Engine) -> bytes:
 
 
 def _write_row(sheet: Any, row: int, values: Sequence[Any]) -> None:
-    for column, value in enumerate(values, start=1):
+    for column, raw in enumerate(values, start=1):
+        value = neutralise_formula(raw)
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, str):
             cell.data_type = "s"  # text stays text: "=..." in evidence is never a formula
@@ -139,30 +164,58 @@ class ImportOutcome:
         return sum(1 for outcome in self.outcomes if outcome.status == "identical")
 
 
-def import_workbook(engine: Engine, name: str, data: bytes, framework: Framework) -> ImportOutcome:
+def import_workbook(
+    engine: Engine,
+    name: str,
+    data: bytes,
+    framework: Framework,
+    *,
+    visibility: Visibility = DEFAULT_VISIBILITY,
+) -> ImportOutcome:
     """Bring the assessments of a workbook into the library, in one transaction.
 
     Any workbook the reader reads will do; an export of a library keeps its versions (in
-    order) and titles. An assessment identical to a version already in the library is not
-    imported again; one that differs becomes the next version of it.
+    order), titles, visibilities and framework editions. Other assessments get
+    ``visibility`` and the edition of ``framework``. An assessment identical to a version
+    already in the library is not imported again; one that differs becomes the next version.
     """
     result = read_assessment_file(name, data, framework)
     if result.capabilities.empty:
         return ImportOutcome(result)
-    titles = _export_titles(name, data)
+    # Exports neutralise formula-like text with an apostrophe; the library keeps it as it was.
+    result = replace(
+        result,
+        capabilities=restore_neutralised_text(result.capabilities),
+        enablers=restore_neutralised_text(result.enablers),
+    )
+    details = _export_details(name, data)
     records = []
-    for record in records_from_frames(result.capabilities, result.enablers):
+    for record in records_from_frames(
+        result.capabilities, result.enablers, edition=framework.edition
+    ):
         sheet = (record.meta["source"] or "").rpartition(SOURCE_SEPARATOR)[2]
         match = _VERSION_SHEET.match(sheet.strip())
         version = int(match.group("version") or 1) if match else 1
-        title = titles.get((sheet, record.key))
-        records.append((version, replace(record, title_override=title)))
+        title, kept_visibility, edition = details.get((sheet, record.key), (None, None, None))
+        meta = record.meta | {"framework_edition": edition or record.meta["framework_edition"]}
+        records.append(
+            (
+                version,
+                replace(record, meta=meta, title_override=title, visibility=kept_visibility),
+            )
+        )
     ordered = [record for _, record in sorted(records, key=lambda pair: pair[0])]
-    return ImportOutcome(result, tuple(write_records(engine, ordered, "import")))
+    return ImportOutcome(
+        result, tuple(write_records(engine, ordered, "import", default_visibility=visibility))
+    )
 
 
-def _export_titles(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, str]], str]:
-    """Titles from the "Library title" column of a library export; empty for other files."""
+_Details = tuple[str | None, Visibility | None, str | None]
+
+
+def _export_details(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, str]], _Details]:
+    """Title, visibility and framework edition from the columns of a library export, by sheet
+    and assessment; empty for other files."""
     try:
         if check_upload(name, data) != "xlsx":
             return {}
@@ -171,26 +224,40 @@ def _export_titles(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, st
         )
     except (FileRejected, OSError, ValueError, KeyError):
         return {}
-    titles: dict[tuple[str, tuple[str, str, str]], str] = {}
+    details: dict[tuple[str, tuple[str, str, str]], _Details] = {}
     try:
         for sheet in workbook.worksheets:
             if not _VERSION_SHEET.match(sheet.title.strip()):
                 continue
             rows = sheet.iter_rows(values_only=True)
             header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
-            if header[: len(EXPORT_HEADERS)] != list(EXPORT_HEADERS):
+            # Exports of an app before visibilities end at "Library title": still read.
+            known = [h for h in EXPORT_HEADERS if h in header]
+            if header[: len(known)] != known or "Library title" not in known:
                 continue
             for values in rows:
-                row = dict(zip(EXPORT_HEADERS, values, strict=False))
-                title = row.get("Library title")
-                if not row.get("Country") or not title:
+                row = {
+                    header: restore_neutralised(value)
+                    for header, value in zip(known, values, strict=False)
+                }
+                if not row.get("Country"):
                     continue
                 key = assessment_key(row["Country"], row["Year"], row["Date"], row["Round"])
-                titles.setdefault((sheet.title, key), str(title))
+                title = row.get("Library title")
+                edition = row.get("Framework edition")
+                details.setdefault(
+                    (sheet.title, key),
+                    (
+                        str(title) if title else None,
+                        parse_visibility(row.get("Library visibility")),
+                        str(edition).strip() if edition else None,
+                    ),
+                )
     except Exception:  # noqa: BLE001
-        # Titles are a nicety: a workbook that the reader accepted but this pass cannot read
-        # (damaged, unusual) is imported with titles made from country, date and round.
+        # These are niceties: a workbook that the reader accepted but this pass cannot read
+        # (damaged, unusual) is imported with titles made from country, date and round, the
+        # importing editor's visibility and the app's framework edition.
         return {}
     finally:
         workbook.close()
-    return titles
+    return details

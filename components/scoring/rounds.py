@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.base.text import normalise
+from components.base.text import normalise, one_line
 from components.framework.model import Framework
+from components.ingest.labels import ROUND_CHARS
 from components.scoring._grid import capability_grid, grid_domain_scores, require
 
 ROUND_COLUMNS = ["assessment_id", "country", "year", "date", "round", "label", "assessed"]
@@ -137,7 +138,10 @@ def _round_label(row: object) -> str:
         when = str(int(year))
     else:
         when = UNDATED_LABEL
-    return when if pd.isna(round_label) or not str(round_label) else f"{when} ({round_label})"
+    if pd.isna(round_label) or not str(round_label):
+        return when
+    # A chart axis and a picker show at most ROUND_CHARS of a round's name.
+    return f"{one_line(when, ROUND_CHARS)} ({one_line(round_label, ROUND_CHARS)})"
 
 
 def _unique_labels(labels: Sequence[str]) -> list[str]:

@@ -32,22 +32,21 @@ METHOD_NOTE = """\
 - **Levels.** Each capability is rated on the framework's scale, from 0 (not in place) to
   4 (mature). A capability that was not assessed is *missing*: it is left out of every
   average and never counted as 0.
-- **Domain score.** The average level of the capabilities assessed in that domain. Every
-  score says what it rests on, for example "3 of 4 capabilities assessed". A domain with
-  no assessed capability has no score, not a score of 0.
-- **Overall score.** The average of all assessed capabilities, each weighing the same,
-  because the framework gives no weights. It is not the average of the domain scores.
+- **Domain score.** The average level of the capabilities assessed in that domain; it says
+  what it rests on ("3 of 4 capabilities assessed"). With none assessed there is no score.
+- **Overall score.** The average of all assessed capabilities, each weighing the same (the
+  framework gives no weights); not the average of the domain scores.
 - **Coverage.** The share of the 21 capabilities that were assessed.
-- **Change between rounds.** Shown only where both rounds assessed the capability (or the
-  domain); otherwise it says "newly assessed" or "no longer assessed". A domain's change
-  compares its two scores, which may rest on different capabilities: check the counts.
-- **Gaps.** The lowest-rated assessed capabilities. Capabilities that were not assessed are
-  listed as not assessed, never as gaps.
-- **Peers.** The peer median uses the latest assessment of every other country in this
-  session; half of them lie between the lower and upper quartile. Comparisons are for
-  learning from each other, not for ranking countries: countries appear in the order you
-  choose, never sorted by score, and the Compare page's anonymised view shows peers as
-  "Country A, B, …".
+- **Change between rounds.** Like for like: a capability's change needs a level in both
+  rounds, and a domain's (or the overall) change is the average change of the capabilities
+  assessed in both rounds, saying over how many ("+0.5 over 3 of 4 capabilities"). With
+  none in common, no change is shown.
+- **Gaps.** The lowest-rated assessed capabilities; not-assessed ones are never gaps.
+- **Peers.** The peer median uses the latest assessment of each other country in the
+  chosen group, and is shown only when it rests on enough assessments (3 by default) that
+  no single country can be read out of it; it says which group and how many. Comparisons
+  are for learning, not for ranking: countries appear in the order you choose, and the
+  anonymised view shows peers as "Country A, B, …".
 """
 
 

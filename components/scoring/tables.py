@@ -54,13 +54,16 @@ def session_table(collection: Collection, framework: Framework) -> pd.DataFrame:
         {
             "assessment_id": summary["assessment_id"],
             "Assessment": summary["assessment_id"].map(labels),
+            # The label cuts a very long name; the table keeps all of it.
+            "Country": summary["country"],
+            "Round": summary["round"],
             "ISO3": summary["iso3"],
             "Assessed by": summary["assessed_by"],
             "Source": summary["source"],
             "Origin": summary["origin"].map(ORIGIN_LABELS),
             f"Capabilities assessed (of {total})": summary["assessed"].astype("Int64"),
         }
-    ).fillna({"ISO3": "–", "Assessed by": "–"})
+    ).fillna({"ISO3": "–", "Assessed by": "–", "Round": "–"})
 
 
 def enabler_table(enablers: pd.DataFrame, assessment_id: str, framework: Framework) -> pd.DataFrame:

@@ -10,8 +10,8 @@ about to save) stays in their own ``st.session_state``, under the keys below.
 
 from __future__ import annotations
 
-import threading
-import time
+import math
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,63 +19,50 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from components.ingest.collection import add_assessments
+from components.base.text import normalise, plural
+from components.ingest.collection import add_assessments, remove_assessments, remove_origin
 from components.library.access import (
     ConfigError,
     LibraryConfig,
+    SignInLimiter,
+    attempt_sign_in,
     library_config,
     passphrase_problem,
-    verify_passphrase,
 )
 from components.library.database import LibraryUnavailable, create_library_engine
+from components.library.store import list_assessments, listing_session_ids, open_assessments
+from components.library.visibility import Viewer
 from components.ui import state
+from components.ui.links import ASSESSMENT, COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
+from components.ui.markdown import Markdown, notice
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
 LIBRARY_FLASH = "mnr_library_flash"
+LIBRARY_CLIENT = "mnr_library_client"
 LIBRARY_ORIGIN = "library"
 
 UNAVAILABLE = "The library is not available: {reason}. Uploads still work in this session."
 
-# Failed sign-ins, counted for the whole process (all sessions): a new browser session does not
-# buy a guesser fresh attempts. Past the limit, sign-in pauses for everyone for a while.
-MAX_FAILED_SIGN_INS = 5
-SIGN_IN_PAUSE_SECONDS = 60
-
-
-class SignInLimiter:
-    """At most ``limit`` failed sign-ins per ``window`` seconds, across every session."""
-
-    def __init__(self, limit: int = MAX_FAILED_SIGN_INS, window: float = SIGN_IN_PAUSE_SECONDS):
-        self.limit = limit
-        self.window = window
-        self._failures: list[float] = []
-        self._lock = threading.Lock()
-
-    def _recent(self, now: float) -> list[float]:
-        self._failures = [t for t in self._failures if now - t < self.window]
-        return self._failures
-
-    def seconds_to_wait(self, now: float | None = None) -> int:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            recent = self._recent(now)
-            if len(recent) < self.limit:
-                return 0
-            return max(1, int(self.window - (now - recent[0])) + 1)
-
-    def failed(self, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._recent(now).append(now)
-
 
 @st.cache_resource(show_spinner=False)
 def sign_in_limiter() -> SignInLimiter:
+    """The process's sign-in limiter, shared by every session.
+
+    The one piece of per-process state outside the database, on purpose: it only slows
+    guessing, so losing it at a restart loses nothing, and a replica counting on its own still
+    slows a guesser there (a sticky load balancer keeps a client on one replica).
+    """
     return SignInLimiter()
 
 
-def _secrets_section() -> Mapping[str, Any]:
+def _client() -> tuple[str | None, str]:
+    """Who is signing in: the connection's address and this browser session's own token."""
+    token = st.session_state.setdefault(LIBRARY_CLIENT, secrets.token_hex(16))
+    return st.context.ip_address, token
+
+
+def library_secrets() -> Mapping[str, Any]:
     """The ``[library]`` table of secrets.toml, or nothing when there is no such file or table."""
     try:
         section = st.secrets.get("library", {})
@@ -90,7 +77,7 @@ def library_settings() -> LibraryConfig:
     Raises ``LibraryUnavailable`` for a setting that cannot be used.
     """
     try:
-        return library_config(secrets_section=_secrets_section())
+        return library_config(secrets_section=library_secrets())
     except ConfigError as error:
         raise LibraryUnavailable(str(error).rstrip(".")) from error
 
@@ -106,7 +93,7 @@ def library_engine(settings: LibraryConfig) -> Engine:
 
 
 def render_unavailable(reason: str) -> None:
-    st.warning(UNAVAILABLE.format(reason=reason), icon=":material/cloud_off:")
+    notice("warning", UNAVAILABLE.format(reason=reason), icon=":material/cloud_off:")
 
 
 # --- editors ---------------------------------------------------------------------------------
@@ -117,55 +104,102 @@ def is_editor(settings: LibraryConfig) -> bool:
     return settings.can_sign_in and bool(st.session_state.get(LIBRARY_EDITOR))
 
 
-def _sign_out() -> None:
+def library_viewer(settings: LibraryConfig) -> Viewer:
+    """Who this session is for the library: an editor (signed in) or a visitor."""
+    return settings.viewer(signed_in=is_editor(settings))
+
+
+def forget_hidden(engine: Engine, viewer: Viewer) -> int:
+    """Take out of this session the library assessments ``viewer`` may not see by name.
+
+    After signing out, what only editors may see leaves the session too: the sidebar, the
+    pictures and every export then show what a visitor may see. How many were taken out.
+    """
+    capabilities = state.collection().capabilities
+    if capabilities.empty or "origin" not in capabilities.columns:
+        return 0
+    opened = set(capabilities.loc[capabilities["origin"] == LIBRARY_ORIGIN, "assessment_id"])
+    if not opened:
+        return 0
+    allowed = set(listing_session_ids(list_assessments(engine, viewer=viewer)))
+    hidden = opened - allowed
+    if hidden:
+        state.set_collection(remove_assessments(state.collection(), hidden))
+    return len(hidden)
+
+
+def _sign_out(engine: Engine, settings: LibraryConfig) -> None:
     st.session_state.pop(LIBRARY_EDITOR, None)
     st.session_state.pop(LIBRARY_PENDING, None)
+    try:
+        hidden = forget_hidden(engine, settings.viewer(signed_in=False))
+    except LibraryUnavailable:
+        # The library cannot be asked what a visitor may see: take out all it gave.
+        state.set_collection(remove_origin(state.collection(), LIBRARY_ORIGIN))  # type: ignore[arg-type]
+        hidden = -1
+    if hidden:
+        flash(
+            "Signed out. The library assessments only editors may see were taken out of this "
+            "session.",
+            "info",
+        )
 
 
-def render_access(settings: LibraryConfig) -> bool:
+def render_access(settings: LibraryConfig, engine: Engine) -> bool:
     """Say what this session may do with the library; offer sign-in. True for an editor."""
     if settings.mode == "read-only":
         st.info(
-            "This library is read-only here: you can look at it, open its assessments in your "
-            "session and download it. Saving is off. Files you upload stay in your own "
-            "session.",
+            "This library is read-only here: you can look at what it shares with everyone, "
+            "open it in your session and download it. Saving is off. Files you upload stay in "
+            "your own session.",
             icon=":material/visibility:",
         )
         return False
     problem = passphrase_problem(settings)
     if problem is not None:
-        st.info(problem, icon=":material/lock:")
+        notice("info", Markdown(problem), icon=":material/lock:")  # the app's own wording
         return False
     if is_editor(settings):
         signed_in, sign_out = st.columns([4, 1], vertical_alignment="center")
         signed_in.success("Signed in as an editor.", icon=":material/edit:")
-        sign_out.button("Sign out", key="library_sign_out", on_click=_sign_out)
+        sign_out.button(
+            "Sign out", key="library_sign_out", on_click=_sign_out, args=(engine, settings)
+        )
         return True
     with st.expander("Editors: sign in to save, rename, delete or import", expanded=False):
-        with st.form("library_sign_in", border=False):
-            passphrase = st.text_input(
-                "Editor passphrase", type="password", key="library_passphrase"
-            )
-            submitted = st.form_submit_button("Sign in", icon=":material/login:")
-        if submitted:
-            _try_sign_in(settings, passphrase)
+        render_sign_in_form(settings, "library")
     return is_editor(settings)
 
 
+def render_sign_in_form(settings: LibraryConfig, key: str) -> None:
+    """The editor passphrase and its button (one sign-in for the whole browser session)."""
+    with st.form(f"{key}_sign_in", border=False):
+        passphrase = st.text_input("Editor passphrase", type="password", key=f"{key}_passphrase")
+        submitted = st.form_submit_button("Sign in", icon=":material/login:")
+    if submitted:
+        _try_sign_in(settings, passphrase)
+
+
 def _try_sign_in(settings: LibraryConfig, passphrase: str) -> None:
-    limiter = sign_in_limiter()
-    wait = limiter.seconds_to_wait()
-    if wait:
-        st.error(
-            f"Too many wrong passphrases were tried. Try again in {wait} seconds.",
-            icon=":material/timer:",
-        )
-        return
-    if verify_passphrase(passphrase, settings.passphrase_hash):
+    address, session = _client()
+    outcome = attempt_sign_in(
+        sign_in_limiter(), address, session, passphrase, settings.passphrase_hash
+    )
+    if outcome is True:
         st.session_state[LIBRARY_EDITOR] = True
         st.rerun()
-    limiter.failed()
-    st.error("That passphrase is not right.", icon=":material/error:")
+    if outcome is False:
+        notice("error", "That passphrase is not right.", icon=":material/error:")
+        return
+    seconds = max(1, math.ceil(outcome))
+    notice(
+        "error",
+        Markdown(
+            f"Too many wrong passphrases were tried from here. Try again in {seconds} "
+            f"{plural(seconds, 'second')}."
+        ),
+        icon=":material/timer:",
+    )
 
 
 # --- the session's side ------------------------------------------------------------------------
@@ -183,20 +217,24 @@ def add_to_session(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> None:
     )
 
 
-def flash(message: str, kind: str = "success") -> None:
-    """A message to show after the rerun that follows an action."""
+def flash(message: Markdown | str, kind: str = "success") -> None:
+    """A message to show after the rerun that follows an action.
+
+    Build messages that name user data with ``components.ui.markdown.md``; a plain ``str`` is
+    shown escaped, as it is.
+    """
     st.session_state.setdefault(LIBRARY_FLASH, []).append((kind, message))
 
 
 def render_flash() -> None:
-    icons = {"success": ":material/check_circle:", "info": ":material/info:"}
-    for kind, message in st.session_state.pop(LIBRARY_FLASH, []):
-        if kind == "success":
-            st.success(message, icon=icons["success"])
-        elif kind == "warning":
-            st.warning(message, icon=":material/warning:")
-        else:
-            st.info(message, icon=icons["info"])
+    icons = {
+        "success": ":material/check_circle:",
+        "warning": ":material/warning:",
+        "info": ":material/info:",
+    }
+    for wanted, message in st.session_state.pop(LIBRARY_FLASH, []):
+        kind = wanted if wanted in icons else "info"
+        notice(kind, message, icon=icons[kind])
 
 
 def pending_versions() -> list[str]:
@@ -209,3 +247,50 @@ def set_pending_versions(ids: list[str]) -> None:
         st.session_state[LIBRARY_PENDING] = ids
     else:
         st.session_state.pop(LIBRARY_PENDING, None)
+
+
+def open_linked_assessments() -> None:
+    """Called by app.py before a link is applied: a link to library assessments
+    (``source=library``) opens the assessment it names by id (``a=<id>``, what links carry),
+    or, for an older link, the assessments of its country, that this person may see by name.
+
+    Nothing the person may not see is opened, and nothing is said here: when none can be
+    opened, the link's notice is the same whether the library has no such country or keeps
+    it from this person (``components.ui.links.read_selection``).
+    """
+    params = st.query_params.to_dict()
+    if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or state.is_own_link(params):
+        return
+    country = first_value(params.get(COUNTRY))
+    assessment = (first_value(params.get(ASSESSMENT)) or "").strip()
+    current = state.collection().capabilities
+    if assessment:
+        if not current.empty and assessment in set(current["assessment_id"]):
+            return
+    elif not country or not country.strip():
+        return
+    else:
+        wanted = normalise(country)
+        if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
+            return
+    try:
+        settings = library_settings()
+        engine = library_engine(settings)
+        listing = list_assessments(engine, viewer=library_viewer(settings))
+        if assessment:
+            chosen = listing.loc[
+                [session_id == assessment for session_id in listing_session_ids(listing)],
+                "library_id",
+            ]
+        else:
+            # The latest version of each of the country's rounds, as the person would open them.
+            same = listing["country"].fillna("").map(normalise) == wanted
+            chosen = listing.loc[same & listing["latest"], "library_id"]
+        if chosen.empty:
+            return
+        capabilities, enablers = open_assessments(
+            engine, chosen.tolist(), viewer=library_viewer(settings)
+        )
+    except LibraryUnavailable:
+        return  # the link's notice says the country is not here; the library page says why
+    add_to_session(capabilities, enablers)

@@ -2,8 +2,13 @@
 
 A link such as ``/profile?country=Arvenia&round=2023+(Second+review)&source=demo`` reopens
 the same view. Everything in a URL is untrusted and may be stale: a value this session cannot
-use becomes a notice, never an exception. Rounds travel as their readable label (unique per
-country), not as internal ids, so links stay meaningful to people who read them.
+use becomes a notice, never an exception.
+
+Names travel in links only for the fictional demo (public and made up), as readable labels.
+A link to uploaded or library data names no country or round: the view's assessment is
+``a=<assessment id>`` (a hash of the file's content, not a name), and page parameters that
+name countries or rounds carry assessment ids too (``hide_names``, ``reveal_names``). Links
+end up in browser histories and proxy logs; names of real countries and rounds stay out.
 """
 
 from __future__ import annotations
@@ -12,12 +17,88 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from components.base.text import quote_for_notice
+from components.ui.markdown import Markdown, literal, md
 
 COUNTRY = "country"
 ROUND = "round"
 SOURCE = "source"
+ASSESSMENT = "a"
 DEMO_SOURCE = "demo"
-GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE)
+LIBRARY_SOURCE = "library"  # the view shows assessments opened from the library
+GLOBAL_PARAMS = (COUNTRY, ROUND, SOURCE, ASSESSMENT)
+# Page parameters that name a country or a round (of the view's country), by kind.
+NAME_PARAMS = {
+    "countries": "country",
+    "compare_country": "country",
+    "compare_round": "round",
+    "from": "round",
+    "to": "round",
+}
+_LIST_PARAMS = {"countries"}
+
+
+@dataclass(frozen=True)
+class LinkNames:
+    """The session's assessments as links may name them: by id, or (demo only) by name."""
+
+    rounds_by_country: Mapping[str, Mapping[str, str]]  # country -> {assessment id: round}
+    public: frozenset[str] = frozenset()  # ids of fictional demo assessments
+
+    def country_of(self, assessment_id: str) -> str | None:
+        return next(
+            (c for c, rounds in self.rounds_by_country.items() if assessment_id in rounds), None
+        )
+
+
+def _parts(name: str, value: str) -> list[str]:
+    return value.split(",") if name in _LIST_PARAMS else [value]
+
+
+def hide_names(params: Mapping[str, str], names: LinkNames, country: str | None) -> dict[str, str]:
+    """The page's parameters with each name of uploaded or library data replaced by an id.
+
+    A country becomes the id of its latest assessment, a round (of ``country``) the id of
+    that assessment; demo names stay as they are.
+    """
+    hidden = dict(params)
+    for name, kind in NAME_PARAMS.items():
+        if name not in hidden:
+            continue
+        parts = []
+        for part in _parts(name, hidden[name]):
+            if kind == "country":
+                rounds = names.rounds_by_country.get(part, {})
+                found = list(rounds)[-1] if rounds else None
+            else:
+                rounds = names.rounds_by_country.get(country or "", {})
+                found = next((i for i, label in rounds.items() if label == part), None)
+            parts.append(part if found is None or found in names.public else found)
+        hidden[name] = ",".join(parts)
+    return hidden
+
+
+def reveal_names(params: Mapping[str, str], names: LinkNames) -> dict[str, str]:
+    """An incoming link's page parameters with assessment ids turned back into names.
+
+    Ids this session does not have stay as they are: the page then says the link names
+    something that is not here, showing only the id.
+    """
+    revealed = dict(params)
+    for name, kind in NAME_PARAMS.items():
+        value = first_value(revealed.get(name))
+        if value is None:
+            continue
+        parts = []
+        for part in _parts(name, value):
+            country = names.country_of(part.strip())
+            if country is None:
+                parts.append(part)
+            elif kind == "country":
+                parts.append(country)
+            else:
+                parts.append(names.rounds_by_country[country][part.strip()])
+        revealed[name] = ",".join(parts)
+    return revealed
 
 
 @dataclass(frozen=True)
@@ -28,7 +109,7 @@ class LinkedSelection:
     assessment_id: str | None = None
     wants_demo: bool = False  # the link shows fictional demo data this session has not loaded
     missing_upload: bool = False  # the link shows uploaded data this session does not have
-    notices: tuple[str, ...] = ()
+    notices: tuple[Markdown, ...] = ()
 
 
 def first_value(value: str | Sequence[str] | None) -> str | None:
@@ -54,6 +135,9 @@ def read_selection(
     round_label = first_value(params.get(ROUND))
     source = first_value(params.get(SOURCE))
     from_demo = source == DEMO_SOURCE
+    assessment = first_value(params.get(ASSESSMENT))
+    if assessment is not None:
+        return _linked_assessment(assessment.strip(), rounds_by_country)
     if country is None:
         return LinkedSelection(wants_demo=from_demo and not demo_loaded)
     matched = _find_country(country, rounds_by_country)
@@ -63,16 +147,32 @@ def read_selection(
         if from_demo:
             return LinkedSelection(
                 notices=(
-                    f"The link asks for {quote_for_notice(country)}, which is not one of the "
-                    "fictional demo countries; showing the first country instead.",
+                    md(
+                        "The link asks for “{country}”, which is not one of the fictional demo "
+                        "countries; showing the first country instead.",
+                        country=country,
+                    ),
+                )
+            )
+        if source == LIBRARY_SOURCE:
+            # The same words whether the library has no such country or keeps it from this
+            # person: a link must not tell which.
+            return LinkedSelection(
+                notices=(
+                    f"The link shows {quote_for_notice(country)}, which is neither in this "
+                    "session nor among the library assessments you may open. An editor may "
+                    "need to sign in, or to share it.",
                 )
             )
         return LinkedSelection(
             missing_upload=True,
             notices=(
-                f"The link shows {quote_for_notice(country)}, which is not in this session. "
-                "If it was uploaded in another browser session, upload the same file here: "
-                "uploads stay in the session that made them.",
+                md(
+                    "The link shows “{country}”, which is not in this session. If it was "
+                    "uploaded in another browser session, upload the same file here: uploads "
+                    "stay in the session that made them.",
+                    country=country,
+                ),
             ),
         )
     rounds = rounds_by_country[matched]
@@ -81,16 +181,39 @@ def read_selection(
     by_label = {label.casefold(): assessment_id for assessment_id, label in rounds.items()}
     assessment_id = by_label.get(round_label.strip().casefold())
     if assessment_id is None:
-        known = ", ".join(rounds.values())
+        known = Markdown(", ".join(literal(label) for label in list(rounds.values())[:10]))
         return LinkedSelection(
             country=matched,
             notices=(
-                f"The link asks for the round {quote_for_notice(round_label)} of {matched}, "
-                f"which this session does not have; showing the latest instead. Rounds here: "
-                f"{known}.",
+                md(
+                    "The link asks for the round “{asked}” of {country}, which this session "
+                    "does not have; showing the latest instead. Rounds here: {known}.",
+                    asked=round_label,
+                    country=matched,
+                    known=known,
+                ),
             ),
         )
     return LinkedSelection(country=matched, assessment_id=assessment_id)
+
+
+def _linked_assessment(
+    assessment_id: str, rounds_by_country: Mapping[str, Mapping[str, str]]
+) -> LinkedSelection:
+    """``a=<id>``: that assessment if this session has it; else say only that it is not here."""
+    for country, rounds in rounds_by_country.items():
+        if assessment_id in rounds:
+            return LinkedSelection(country=country, assessment_id=assessment_id)
+    return LinkedSelection(
+        missing_upload=True,
+        notices=(
+            Markdown(
+                "The link shows an assessment that is not in this session. Uploads stay in the "
+                "browser session that made them: if you have the file, upload it here to see "
+                "the same view."
+            ),
+        ),
+    )
 
 
 def pick(
@@ -98,7 +221,7 @@ def pick(
     name: str,
     allowed: Sequence[str],
     what: str,
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, Markdown | None]:
     """A page's own parameter, if it is one of ``allowed`` (any case); else a notice."""
     raw = first_value(params.get(name))
     if raw is None:
@@ -106,8 +229,8 @@ def pick(
     for option in allowed:
         if option.casefold() == raw.strip().casefold():
             return option, None
-    return None, (
-        f"The link's {what} {quote_for_notice(raw)} is not one this page knows; it was ignored."
+    return None, md(
+        "The link's {what} “{raw}” is not one this page knows; it was ignored.", what=what, raw=raw
     )
 
 
@@ -116,7 +239,7 @@ def pick_many(
     name: str,
     allowed: Sequence[str],
     what: str,
-) -> tuple[list[str] | None, str | None]:
+) -> tuple[list[str] | None, Markdown | None]:
     """A comma-separated list parameter: the known values, and a notice naming the others."""
     raw = first_value(params.get(name))
     if raw is None:
@@ -132,8 +255,12 @@ def pick_many(
             unknown.append(part)
     notice = None
     if unknown:
-        names = ", ".join(quote_for_notice(u) for u in unknown[:5])
-        notice = f"The link names {what} this session does not have: {names}; they were left out."
+        names = Markdown(", ".join(quote_for_notice(u) for u in unknown[:5]))
+        notice = md(
+            "The link names {what} this session does not have: {names}; they were left out.",
+            what=what,
+            names=names,
+        )
     return list(dict.fromkeys(chosen)), notice
 
 
@@ -161,20 +288,25 @@ def pick_int(
     return value if lowest <= value <= highest else None
 
 
-def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> str | None:
+def unknown_params(params: Mapping[str, object], known: Sequence[str]) -> Markdown | None:
     """A notice naming parameters that no part of the app uses (typos, stale links)."""
     extra = [name for name in params if name not in known and name not in GLOBAL_PARAMS]
     if not extra:
         return None
-    names = ", ".join(quote_for_notice(name) for name in extra[:5])
-    return f"This page does not use the link parameter {names}; it was ignored."
+    names = Markdown(", ".join(quote_for_notice(name) for name in extra[:5]))
+    return md("This page does not use the link parameter {names}; it was ignored.", names=names)
 
 
 @dataclass
 class LinkState:
-    """The parameters a page run wants in its URL, collected while it draws."""
+    """The parameters a page run wants in its URL, collected while it draws.
+
+    ``page_only``: the address holds the page's own parameters only, not the sidebar's
+    country and round (a page whose address reopens something else, such as a draft).
+    """
 
     values: dict[str, str] = field(default_factory=dict)
+    page_only: bool = False
 
     def set(self, name: str, value: str | None) -> None:
         if value is None or value == "":

@@ -16,7 +16,6 @@ import pandas as pd
 import streamlit as st
 from openpyxl.utils import get_column_letter
 
-from components.base.text import escape_markdown, shorten
 from components.framework.model import Framework
 from components.ingest.mapping import (
     ROLE_LABELS,
@@ -29,6 +28,7 @@ from components.ingest.mapping import (
 )
 from components.ingest.report import ReadResult
 from components.ui import state
+from components.ui.markdown import caption, literal, md, option_format
 
 NOT_A_CAPABILITY = 0  # the drop-down's value for "not a capability"
 UNDECIDED = -1
@@ -79,7 +79,7 @@ def _render_layout(previews: list[SheetPreview], key: str) -> None:
         index = st.selectbox(
             "Sheet",
             range(len(previews)),
-            format_func=lambda i: escape_markdown(names[i]),
+            format_func=option_format(dict(enumerate(names)), markdown=False),
             key=f"{key}-sheet",
         )
     preview = previews[index]
@@ -110,7 +110,7 @@ def _render_layout(previews: list[SheetPreview], key: str) -> None:
             ROLE_LABELS[role],
             options,
             index=options.index(guess) if guess in options else 0,
-            format_func=lambda c: "—" if c is None else escape_markdown(choices[c]),
+            format_func=option_format({None: "—", **choices}, markdown=False),
             key=_role_key(prefix, role, int(header) - 1),
             on_change=_store_layout,
             args=(preview, prefix),
@@ -191,16 +191,21 @@ def _render_labels(result: ReadResult, framework: Framework, key: str) -> None:
             number = decided[remembered]
             default = NOT_A_CAPABILITY if number is None else number
         st.selectbox(
-            escape_markdown(shorten(label, 80)),
+            literal(label),
             options,
             index=options.index(default),
-            format_func=lambda n: escape_markdown(names[n]),
+            format_func=option_format(names, markdown=False),
             key=widget,
             on_change=_store_label,
             args=(label, widget),
         )
     if len(labels) > MAX_LABELS:
-        st.caption(f"{len(labels) - MAX_LABELS} more labels appear once these are settled.")
+        caption(
+            md(
+                "{count} more labels appear once these are settled.",
+                count=len(labels) - MAX_LABELS,
+            )
+        )
 
 
 def _store_label(label: str, widget: str) -> None:

@@ -20,10 +20,13 @@ from components.charts.views import (
     peer_ids,
     pillar_radars,
     profile_radar,
+    since_previous_round,
 )
 from components.framework.model import Framework
 from components.ingest.labels import assessment_labels
 from components.scoring import scores as scoring
+from components.scoring.peer_groups import PeerMedian
+from components.scoring.peers import anonymise
 from components.scoring.tables import highlights_display
 from components.ui.selection import comparison_labels, default_comparison, latest_of_each
 
@@ -76,19 +79,31 @@ def country_slides(
     framework: Framework,
     labels: Mapping[str, str],
     focus_id: str,
+    peer_median: PeerMedian | None = None,
+    *,
+    anonymised: bool = False,
 ) -> list[Slide]:
-    """The overview radar, each domain's radar, the heatmap beside peers, and the gaps."""
+    """The overview radar, each domain's radar, the heatmap beside peers, what changed since
+    the previous round (when there is one), the gaps and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
-    overview = profile_radar(
-        capabilities, framework, labels, focus_id, with_peer_median=bool(peers)
-    )
+    overview = profile_radar(capabilities, framework, labels, focus_id, peers=peer_median)
     slides = [Slide(f"{name}: the six domains", overview.caption, for_projector(overview.figure))]
     pillars = pillar_radars(capabilities, framework, labels, focus_id)
     for domain in framework.domains:
         view = pillars[domain.id]
         slides.append(Slide(domain.name, view.caption, for_projector(view.figure)))
-    heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers])
+    if anonymised:
+        # Peers become "Country A, B, …" in an order that says nothing about their names or
+        # scores (their ids are hashes); the focus country keeps its name and comes first.
+        peers = sorted(peers)
+        aliases = anonymise(peers, None)
+        heatmap_labels = {focus_id: name, **aliases}
+        heatmap = heatmap_view(
+            capabilities, framework, heatmap_labels, [focus_id, *peers], sort_by="given"
+        )
+    else:
+        heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers])
     slides.append(
         Slide(
             f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
@@ -99,6 +114,15 @@ def country_slides(
             ),
         )
     )
+    since = since_previous_round(capabilities, framework, labels, focus_id)
+    if since is not None:
+        slides.append(
+            Slide(
+                f"What changed since {labels[since.earlier_id]}",
+                since.caption,
+                table=since.table,
+            )
+        )
     strengths, gaps = scoring.strengths_and_gaps(capabilities, focus_id, framework)
     slides.append(
         Slide(
@@ -200,10 +224,13 @@ def build_deck(
     mode: str,
     countries: Sequence[str],
     anonymised: bool = False,
+    peer_median: PeerMedian | None = None,
 ) -> Deck:
     """The slides for the chosen mode: the focus country's, or the latest round of each country.
 
     A comparison needs two countries; with fewer, the country's own slides are shown.
+    ``anonymised`` names only the focus country (in a comparison, and on a country's heatmap
+    slide); ``peer_median`` is drawn on a country's overview radar.
     """
     labels = assessment_labels(capabilities)
     if mode == "comparison" and len(countries) >= 2:
@@ -220,7 +247,9 @@ def build_deck(
             comparison=True,
         )
     return Deck(
-        slides=country_slides(capabilities, framework, labels, focus_id),
+        slides=country_slides(
+            capabilities, framework, labels, focus_id, peer_median, anonymised=anonymised
+        ),
         labels=labels,
         assessment_ids=[focus_id],
         focus_id=focus_id,

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.base.text import escape_markdown
+from components.base.text import plural
 from components.framework.model import Capability, Domain, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -24,13 +24,26 @@ from components.ingest.collection import Collection
 from components.ingest.demo import DEMO_NOTICE
 from components.scoring.tables import escape_for_table
 from components.ui import state
+from components.ui.markdown import (
+    Markdown,
+    as_markdown,
+    caption,
+    heading,
+    md,
+    notice,
+    option_format,
+)
 from components.ui.selection import country_choices, round_choices
 
 
 def render_notices(notices: Iterable[str]) -> None:
-    """Show each notice (already Markdown-safe) as an information box."""
-    for notice in notices:
-        st.info(notice, icon=":material/info:")
+    """Show each notice as an information box.
+
+    These come from lower layers (the framework explorer's link notices), which quote every
+    value they repeat with ``quote_for_notice``; so they are Markdown-safe as they are.
+    """
+    for text in notices:
+        notice("info", Markdown(text), icon=":material/info:")
 
 
 def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
@@ -74,7 +87,14 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
 def render_capability(capability: Capability, *, key: str, highlighted: bool = False) -> None:
     """One capability: number, title and description; boxed when a link points at it."""
     with st.container(key=key, border=highlighted):
-        st.markdown(f"**{capability.label}**  \n{capability.description}")
+        st.markdown(
+            md(
+                "**{label}**  \n{description}",
+                max_chars=None,
+                label=capability.label,
+                description=capability.description,
+            )
+        )
 
 
 def render_outcome(domain: Domain, colour: str) -> None:
@@ -101,8 +121,8 @@ def render_demo_notice() -> None:
 
 def render_link_notices() -> None:
     """What a shared link could not restore, and how to upload data it pointed at."""
-    for notice in state.link_notices():
-        st.info(notice, icon=":material/link:")
+    for text in state.link_notices():
+        notice("info", text, icon=":material/link:")
     if state.link_wants_upload():
         st.page_link(
             "pages/upload.py", label="Upload the assessment", icon=":material/upload_file:"
@@ -115,18 +135,29 @@ def render_session_panel() -> None:
     with st.sidebar:
         st.markdown("**Your assessments**")
         if current.is_empty:
-            st.caption("None yet. Upload a workbook, or load the fictional demo to explore.")
+            st.caption(
+                "None yet. Upload a workbook, assess in the app, or load the fictional demo to "
+                "explore."
+            )
         else:
             uploaded, demo = current.count("upload"), current.count("demo")
             from_library = current.count("library")
+            from_workshops = current.count("workshop")
+            entered = current.count("editor")
             lines = []
             if uploaded:
                 lines.append(f"{uploaded} uploaded")
+            if entered:
+                lines.append(f"{entered} entered in the app")
             if from_library:
                 lines.append(f"{from_library} from the library")
+            if from_workshops:
+                lines.append(
+                    f"{from_workshops} from {plural(from_workshops, 'a workshop', 'workshops')}"
+                )
             if demo:
                 lines.append(f"{demo} fictional demo assessments")
-            st.caption(" · ".join(lines) + " (kept only in this browser session)")
+            caption(Markdown(" · ".join(lines) + " (kept only in this browser session)"))
         if not current.is_empty:
             render_selection(current)
         if current.has_demo:
@@ -145,25 +176,36 @@ def render_selection(current: Collection) -> None:
     countries = country_choices(current.capabilities)
     if st.session_state.get(state.SELECTED_COUNTRY) not in countries:
         # A stale choice (its data was removed) falls back to the first country.
-        st.session_state.pop(state.SELECTED_COUNTRY, None)
-    country = st.selectbox("Country", countries, key=state.SELECTED_COUNTRY)
+        st.session_state[state.SELECTED_COUNTRY] = countries[0]
+    country = st.selectbox(
+        "Country",
+        countries,
+        format_func=option_format({}, markdown=False),
+        key=state.SELECTED_COUNTRY,
+    )
     rounds = round_choices(current.capabilities, country)
     if st.session_state.get(state.SELECTED_ASSESSMENT) not in rounds:
-        st.session_state.pop(state.SELECTED_ASSESSMENT, None)
+        # Another country was chosen (or its round went): show its latest round. Set, not
+        # popped: a popped key let the browser keep showing the previous country's round
+        # while the page drew the latest one.
+        st.session_state[state.SELECTED_ASSESSMENT] = list(rounds)[-1]
     st.selectbox(
         "Round",
         list(rounds),
-        index=len(rounds) - 1,  # the latest round by default
-        format_func=rounds.__getitem__,
+        format_func=option_format(rounds, markdown=False),
         key=state.SELECTED_ASSESSMENT,
     )
 
 
 def render_empty_state(what: str) -> None:
     """What to do when there is nothing to show yet: upload, or load the fictional demo."""
-    st.info(
-        f"There are no assessments in this session yet, so there is no {what} to show. "
-        "Upload your own workbooks, or load the fictional demo to see how it works.",
+    notice(
+        "info",
+        md(
+            "There are no assessments in this session yet, so there is no {what} to show. "
+            "Upload your own workbooks, or load the fictional demo to see how it works.",
+            what=what,
+        ),
         icon=":material/info:",
     )
     upload, demo = st.columns(2)
@@ -195,7 +237,7 @@ def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> 
             "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         },
     )
-    st.caption(escape_markdown(caption))
+    st.caption(as_markdown(caption))  # captions repeat names: escaped whole
     if table is not None:
         with st.expander("Show the numbers as a table"):
             if len(table) <= 60:
@@ -212,7 +254,7 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
     """
     if fictional:
         st.badge("Fictional demo data", icon=":material/theater_comedy:", color="orange")
-    st.title(escape_markdown(slide.title))
+    heading(slide.title, level="title")
     if slide.figure is not None:
         st.plotly_chart(
             slide.figure,
@@ -223,7 +265,7 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
         )
     if slide.table is not None:
         render_table(slide.table)
-    st.caption(escape_markdown(slide.caption))
+    st.caption(as_markdown(slide.caption))
 
 
 def render_table(frame: Any) -> None:

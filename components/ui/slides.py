@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from components.base.text import quote_for_notice
 from components.ui import state
 from components.ui.links import first_value, pick_int
+from components.ui.markdown import Markdown, md
 
 SLIDE = "present_slide"
 SLIDE_PARAM = "slide"
@@ -29,7 +29,7 @@ def slide_to_show(
     stored: int | None,
     link: Mapping[str, str | Sequence[str]] | None,
     count: int,
-) -> tuple[int, str | None]:
+) -> tuple[int, Markdown | None]:
     """The slide on screen, and a notice when a link asked for one that does not exist.
 
     ``stored`` is the slide shown before (None at the start); a link that names a slide wins
@@ -39,10 +39,11 @@ def slide_to_show(
     if link is not None and SLIDE_PARAM in link:
         number = pick_int(link, SLIDE_PARAM, 1, count)
         if number is None:
-            asked = quote_for_notice(first_value(link[SLIDE_PARAM]) or "")
-            notice = (
-                f"The link's slide {asked} does not exist; this presentation has {count} "
-                "slides. Starting at the first."
+            notice = md(
+                "The link's slide “{asked}” does not exist; this presentation has {count} "
+                "slides. Starting at the first.",
+                asked=first_value(link[SLIDE_PARAM]) or "",
+                count=count,
             )
         stored = number or 1
     return clamp_slide(1 if stored is None else stored, count), notice
@@ -76,7 +77,7 @@ def render_slide_controls(number: int, count: int) -> None:
             width="stretch",
         )
     with position:
-        st.markdown(f"**Slide {number} of {count}**", text_alignment="center")
+        st.markdown(Markdown(f"**Slide {number} of {count}**"), text_alignment="center")
     with following:
         st.button(
             "Next",

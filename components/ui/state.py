@@ -7,25 +7,38 @@ everyone) are cached process-wide.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.framework.model import default_framework
-from components.ingest.collection import Collection, add_assessments, is_fictional, remove_origin
+from components.ingest.collection import (
+    FICTIONAL_ORIGIN,
+    Collection,
+    add_assessments,
+    is_fictional,
+    remove_origin,
+)
 from components.ingest.demo import DemoData, load_demo
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
 from components.ui.links import (
+    ASSESSMENT,
     COUNTRY,
     DEMO_SOURCE,
+    LIBRARY_SOURCE,
+    NAME_PARAMS,
     ROUND,
     SOURCE,
     LinkedSelection,
+    LinkNames,
     LinkState,
+    hide_names,
     pick,
     pick_flag,
     pick_many,
     read_selection,
+    reveal_names,
     unknown_params,
 )
 from components.ui.selection import country_choices, round_choices
@@ -63,15 +76,6 @@ def upload_mapping() -> Mapping:
 
 def set_upload_mapping(mapping: Mapping) -> None:
     st.session_state[UPLOAD_MAPPING] = mapping
-
-
-def upload_results_for(mapping: Mapping) -> dict[str, ReadResult]:
-    """``upload_results``, emptied when the mapping changed since the files were read: every
-    file is then read again with it (the mapping applies to all files of the same shape)."""
-    if st.session_state.get(UPLOAD_MAPPING_READ) != mapping:
-        st.session_state[UPLOAD_RESULTS] = {}
-        st.session_state[UPLOAD_MAPPING_READ] = mapping
-    return upload_results()
 
 
 @st.cache_data(show_spinner="Reading the fictional demo data…")
@@ -119,10 +123,28 @@ def selected_country() -> str | None:
 
 
 INCOMING_LINK = "mnr_incoming_link"
-PUBLISHED_LINK = "mnr_published_link"
+PUBLISHED_LINKS = "mnr_published_links"
 LINK_NOTICES = "mnr_link_notices"
 LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
 PAGE_LINK = "mnr_page_link"
+
+
+#: How many of its own latest addresses a session recognises. A click while the previous run
+#: is still being drawn reaches the server with the address the browser showed then, one
+#: this session wrote a moment before: no link someone opened, and applying it would undo
+#: the person's newest choice (seen as "pick a round, then a country: the old round comes
+#: back").
+OWN_LINKS_KEPT = 4
+
+
+def is_own_link(params: dict[str, str]) -> bool:
+    """Whether these query parameters are one of the addresses this session wrote lately."""
+    return params in st.session_state.get(PUBLISHED_LINKS, [])
+
+
+def _remember_published(params: dict[str, str]) -> None:
+    earlier = [kept for kept in st.session_state.get(PUBLISHED_LINKS, []) if kept != params]
+    st.session_state[PUBLISHED_LINKS] = [*earlier, params][-OWN_LINKS_KEPT:]
 
 
 def receive_link() -> None:
@@ -133,7 +155,7 @@ def receive_link() -> None:
     sidebar draws its pickers.
     """
     params = st.query_params.to_dict()
-    incoming = None if params == st.session_state.get(PUBLISHED_LINK) else params
+    incoming = None if is_own_link(params) else params
     st.session_state[INCOMING_LINK] = incoming
     st.session_state[PAGE_LINK] = LinkState()
     st.session_state[LINK_NOTICES] = []
@@ -142,7 +164,7 @@ def receive_link() -> None:
         return
     # A link is applied once: later reruns must not re-apply it over the person's own choices,
     # even when the page stopped early and did not publish its view.
-    st.session_state[PUBLISHED_LINK] = incoming
+    _remember_published(incoming)
     selection = _read_linked_selection(incoming)
     if selection.wants_demo:
         load_demo_into_session()
@@ -156,12 +178,24 @@ def receive_link() -> None:
     st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
 
 
-def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+def _link_names(only: set[str | None] | None = None) -> LinkNames:
+    """The session's countries (all, or ``only`` these) and rounds, and the demo's ids."""
     capabilities = collection().capabilities
     rounds = {
-        country: round_choices(capabilities, country) for country in country_choices(capabilities)
+        country: round_choices(capabilities, country)
+        for country in country_choices(capabilities)
+        if only is None or country in only
     }
-    return read_selection(params, rounds, demo_loaded=collection().has_demo)
+    public: frozenset[str] = frozenset()
+    if "origin" in capabilities.columns:
+        demo = capabilities[capabilities["origin"] == FICTIONAL_ORIGIN]
+        public = frozenset(demo["assessment_id"])
+    return LinkNames(rounds, public)
+
+
+def _read_linked_selection(params: dict[str, str]) -> LinkedSelection:
+    names = _link_names()
+    return read_selection(params, names.rounds_by_country, demo_loaded=collection().has_demo)
 
 
 def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
@@ -175,6 +209,8 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     notice = unknown_params(incoming, known)
     if notice:
         st.session_state[LINK_NOTICES].append(notice)
+    if any(name in incoming for name in NAME_PARAMS):
+        return reveal_names(incoming, _link_names())
     return incoming
 
 
@@ -191,22 +227,47 @@ def share(name: str, value: str | None) -> None:
     st.session_state.setdefault(PAGE_LINK, LinkState()).set(name, value)
 
 
+def share_page_only() -> None:
+    """Leave the sidebar's country and round out of this page's address: it reopens only what
+    the page shares (the assessment editor's address reopens a draft, whatever is chosen)."""
+    st.session_state.setdefault(PAGE_LINK, LinkState()).page_only = True
+
+
 def publish_link() -> None:
     """Write the current view to the URL, so that copying the address shares this view."""
     params: dict[str, str] = {}
     current = collection()
     country = selected_country()
     assessment_id = selected_assessment_id()
-    if country is not None and assessment_id is not None:
-        params[COUNTRY] = country
-        params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
+    page_link = st.session_state.setdefault(PAGE_LINK, LinkState())
+    if country is not None and assessment_id is not None and not page_link.page_only:
         if is_fictional(current.capabilities, [assessment_id]):
+            # The demo is public and made up: its links stay readable.
+            params[COUNTRY] = country
+            params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
             params[SOURCE] = DEMO_SOURCE
-    params.update(st.session_state.setdefault(PAGE_LINK, LinkState()).values)
+        else:
+            params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)
+            if _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
+                params[SOURCE] = LIBRARY_SOURCE
+    page = dict(page_link.values)
+    if any(name in page for name in NAME_PARAMS):
+        named: set[str | None] = {country}
+        for name, kind in NAME_PARAMS.items():
+            if kind == "country" and name in page:
+                named.update(page[name].split(","))
+        page = hide_names(page, _link_names(named), country)
+    params.update(page)
     params = {name: value for name, value in params.items() if value}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
-    st.session_state[PUBLISHED_LINK] = params
+    _remember_published(params)
+
+
+def _origin_of(capabilities: pd.DataFrame, assessment_id: str) -> str | None:
+    """Where an assessment of the collection came from ("upload", "demo", "library")."""
+    rows = capabilities.loc[capabilities["assessment_id"] == assessment_id, "origin"]
+    return None if rows.empty else str(rows.iloc[0])
 
 
 def restore_choice(

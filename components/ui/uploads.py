@@ -8,7 +8,7 @@ from typing import Literal, Protocol, TypeVar
 
 import pandas as pd
 
-from components.base.text import escape_markdown, plural, quote_for_notice
+from components.base.text import plural
 from components.framework.model import Framework
 from components.ingest.collection import (
     Collection,
@@ -18,8 +18,10 @@ from components.ingest.collection import (
     remove_assessments,
 )
 from components.ingest.labels import assessment_label
+from components.ingest.limits import MB, SessionLimits
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
 from components.scoring.tables import session_table
+from components.ui.markdown import Markdown, literal
 
 # Old .xls, .ods and text tables are read too (after the file guard vets them).
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods"]
@@ -32,13 +34,13 @@ PROBLEMS_SHOWN_AS_TABLE = 25
 class UploadSummary:
     """The headline numbers for one uploaded file, and one sentence that sums it up."""
 
-    file_label: str
+    file_label: Markdown
     file_stem: str
     assessments: int
     levels_read: int
     errors: int
     warnings: int
-    verdict: str
+    verdict: Markdown
 
 
 def upload_summary(result: ReadResult) -> UploadSummary:
@@ -48,24 +50,24 @@ def upload_summary(result: ReadResult) -> UploadSummary:
     errors = sum(1 for problem in result.problems if problem.severity == "error")
     warnings = sum(1 for problem in result.problems if problem.severity == "warning")
     if assessments == 0:
-        verdict = (
+        verdict = Markdown(
             ":red[**Nothing could be used from this file.**] The table below says why and "
             "how to fix it."
         )
     elif errors:
-        verdict = (
+        verdict = Markdown(
             f":orange[**Partly read.**] {errors} {plural(errors, 'value was', 'values were')} "
             "left out (see the errors below); everything else was kept."
         )
     elif warnings:
-        verdict = (
+        verdict = Markdown(
             ":blue[**Read, with assumptions.**] Check the warnings below: each says what was "
             "assumed."
         )
     else:
-        verdict = ":green[**Read completely.**] No problems found."
+        verdict = Markdown(":green[**Read completely.**] No problems found.")
     return UploadSummary(
-        file_label=quote_for_notice(result.file, max_chars=80).strip("“”"),
+        file_label=literal(result.file),
         file_stem=_file_stem(result.file),
         assessments=assessments,
         levels_read=levels_read,
@@ -112,25 +114,27 @@ class DuplicateChoice:
     """One group of duplicates: its question, and each copy's id with a readable label."""
 
     group: object
-    question: str
-    options: dict[str, str]  # assessment id -> label (new uploads first)
+    question: Markdown
+    options: dict[str, Markdown]  # assessment id -> label (new uploads first)
 
 
 def duplicate_choices(groups: pd.DataFrame, total_capabilities: int) -> list[DuplicateChoice]:
     """The questions to ask about duplicates, one per group, with labels people can tell apart.
 
-    Labels are Markdown-escaped: radio options render Markdown, and these carry user text.
+    Labels are Markdown-escaped and cut: radio options render Markdown, and these carry user
+    text.
     """
     choices = []
     for group, members in groups.groupby("duplicate_group", sort=False):
         options = {
-            row["assessment_id"]: escape_markdown(
+            row["assessment_id"]: literal(
                 f"{assessment_label(row)} · {row['source']} · {row['where']} · "
-                f"{row['assessed']} of {total_capabilities} assessed"
+                f"{row['assessed']} of {total_capabilities} assessed",
+                max_chars=160,
             )
             for _, row in members.iterrows()
         }
-        question = escape_markdown(f"Keep which copy of {assessment_label(members.iloc[0])}?")
+        question = literal(f"Keep which copy of {assessment_label(members.iloc[0])}?")
         choices.append(DuplicateChoice(group, question, options))
     return choices
 
@@ -223,12 +227,17 @@ def duplicates_among(current: Collection, results: Sequence[ReadResult]) -> pd.D
     return duplicate_groups(current, pending_assessments(results))
 
 
-def uploader_help(max_file_bytes: int) -> str:
-    """The upload box's help: the size limit, and that several files and assessments are fine."""
+def uploader_help(max_file_bytes: int, session: SessionLimits | None = None) -> str:
+    """The upload box's help: the size limits, and that several files and assessments are fine."""
+    per_session = (
+        f" One browser session reads up to {session.max_files} files and "
+        f"{session.max_bytes // MB} MB in all."
+        if session is not None
+        else ""
+    )
     return (
-        f"Up to {max_file_bytes // (1024 * 1024)} MB per file. Several files at once are "
-        "fine, and one workbook may hold several assessments (one per sheet, or many in one "
-        "table)."
+        f"Up to {max_file_bytes // MB} MB per file. Several files at once are fine, and one "
+        f"workbook may hold several assessments (one per sheet, or many in one table).{per_session}"
     )
 
 

@@ -8,11 +8,14 @@ pytestmark = pytest.mark.browser
 
 NAVIGATION = {
     "Upload assessments": "upload",
+    "Assess in the app": "assess",
     "Country profile": "profile",
     "Heatmap": "heatmap",
     "Compare": "compare",
     "Trends": "trends",
     "The framework": "framework",
+    "Live workshop": "workshop",
+    "Join a workshop": "join",
 }
 
 
@@ -29,8 +32,15 @@ def test_no_request_leaves_the_machine(page, app_url):
         "button", name="Load the fictional demo"
     ).click()
     page.wait_for_selector("text=20 fictional demo")
+    titles = {}
     for title, path in NAVIGATION.items():
         page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
         page.wait_for_url(f"**/{path}*")
         wait_until_idle(page)
+        # Each page names itself in the browser tab, so several open tabs can be told apart.
+        page.wait_for_function(
+            "(expected) => document.title === expected", arg=f"{title} · MNR Dashboard"
+        )
+        titles[path] = page.evaluate("() => document.title")
     assert outside == []
+    assert len(set(titles.values())) == len(NAVIGATION)

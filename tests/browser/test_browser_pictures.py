@@ -154,8 +154,11 @@ def test_profile_downloads_a_brief_and_slides(demo_page):
     from pypdf import PdfReader
 
     go_to(demo_page, "Country profile")
-    with demo_page.expect_download(timeout=120_000) as pdf_download:
-        demo_page.get_by_role("button", name="Country brief (PDF)").click()
+    demo_page.get_by_role("button", name="Country brief (PDF)").click()
+    ready = demo_page.get_by_role("button", name="Download the brief (PDF)")
+    ready.wait_for(timeout=120_000)
+    with demo_page.expect_download(timeout=60_000) as pdf_download:
+        ready.click()
     pdf = PdfReader(BytesIO(pdf_download.value.path().read_bytes()))
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert len(pdf.pages) >= 5

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
     try:
         open_page(page, app_url + "/present?country=Arvenia&source=demo")
         assert "Arvenia 2023 (Second review): the six domains" in slide_title(page)
-        assert "Slide 1 of 10" in page.locator('[data-testid="stMain"]').inner_text()
+        assert "Slide 1 of 11" in page.locator('[data-testid="stMain"]').inner_text()
         assert page.get_by_text("Fictional demo data").first.is_visible()
         # The slide fits the projector: the title and the Next button are both on screen.
         next_button = page.get_by_role("button", name="Next")
@@ -27,9 +27,9 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
         assert box["y"] + box["height"] <= 720
         screenshot(page, "present-slide-1")
         titles = [slide_title(page)]
-        for number in range(2, 11):
+        for number in range(2, 12):
             next_button.click()
-            page.wait_for_selector(f"text=Slide {number} of 10")
+            page.wait_for_selector(f"text=Slide {number} of 11")
             wait_until_idle(page)
             titles.append(slide_title(page))
         assert titles[1:7] == [
@@ -41,11 +41,12 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
             "Media and Communications",
         ]
         assert "beside 7 other countries" in titles[7]
-        assert titles[8].endswith("gaps to work on")
+        assert titles[8] == "What changed since Arvenia 2021 (First review)"
+        assert titles[9].endswith("gaps to work on")
         assert page.get_by_role("button", name="Next").is_disabled()
-        assert "slide=10" in page.url
+        assert "slide=11" in page.url
         page.get_by_role("button", name="Previous").click()
-        page.wait_for_selector("text=Slide 9 of 10")
+        page.wait_for_selector("text=Slide 10 of 11")
         wait_until_idle(page)
         assert slide_title(page).endswith("gaps to work on")
         screenshot(page, "present-gaps")
@@ -65,7 +66,7 @@ def test_a_shared_link_restores_the_view(browser, app_url, page):
     page.get_by_text("All rounds").click()
     page.wait_for_function("() => location.search.includes('rows=all')")
     wait_until_idle(page)
-    page.get_by_role("combobox", name="Order of rows").click()
+    open_options(page, page.get_by_role("combobox", name="Order of rows"))
     page.get_by_role("option", name="By Victim score").click()
     page.wait_for_function("() => location.search.includes('victim')")
     wait_until_idle(page)

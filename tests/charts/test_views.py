@@ -1,5 +1,7 @@
 """The picture pages' view functions: captions say what they rest on, tables match figures."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -34,13 +36,33 @@ def test_peers_are_the_latest_of_other_countries(capabilities):
     assert sorted(peer_ids(capabilities, "b")) == ["c", "d"]
 
 
-def test_profile_radar_caption_and_table(capabilities):
-    view = profile_radar(capabilities, default_framework(), LABELS, "b", with_peer_median=True)
+@pytest.mark.parametrize(
+    ("min_peers", "median_cell", "words"),
+    [
+        (2, "3.0 [2.5–3.5] (n=2)", "Median of 2 assessments of all other countries"),
+        (3, None, "No peer median: it would rest on 2 assessments"),
+    ],
+)
+def test_profile_radar_caption_and_table(capabilities, min_peers, median_cell, words):
+    from components.framework.country_groups import default_classification
+    from components.scoring.peer_groups import PeerGroup, peer_median
+
+    framework = default_framework()
+    peers = peer_median(
+        capabilities, framework, "b", PeerGroup(), default_classification(), min_peers=min_peers
+    )
+    view = profile_radar(capabilities, framework, LABELS, "b", peers=peers)
     assert view.caption.startswith("Arvenia 2022: 5 of 21 capabilities assessed.")
-    assert "2 other countries" in view.caption
+    assert words in view.caption
     row = view.table.set_index("Domain").loc["Policy and Governance"]
     assert row["Arvenia 2022"] == "1.7 (3 of 3)"
-    assert row["Peer median [Q1–Q3]"] == "3.0 [2.5–3.5] (n=2)"
+    if median_cell is None:
+        assert "Peer median [Q1–Q3]" not in view.table.columns
+        assert not [t for t in view.figure.data if str(t.name).startswith("Median")]
+    else:
+        assert row["Peer median [Q1–Q3]"] == median_cell
+        names = [trace.name for trace in view.figure.data]
+        assert "Median of 2 assessments of all other countries" in names
     assert view.table.set_index("Domain").loc["Industry", "Arvenia 2022"] == "– (0 of 4)"
     focus = view.figure.data[0]
     assert focus.r[0] == pytest.approx(5 / 3)
@@ -100,3 +122,55 @@ def test_change_view_counts(capabilities):
     assert change.counts["newly assessed"] == 1  # 12
     assert list(change.drops["Capability"]) == ["3 · Legislation"]
     assert list(change.drops["Change"]) == ["-2"]
+
+
+def test_every_demo_change_shown_is_like_for_like(capsys):
+    """On the fictional demo, trends, slides and briefs all show the like-for-like change.
+
+    Prints how many of the demo's domain changes (consecutive rounds) the naive difference of
+    two scores would have shown differently, to one decimal as shown.
+    """
+    from components.charts.views import since_previous_round
+    from components.exports.brief import make_brief
+    from components.ingest.demo import load_demo
+    from components.ingest.labels import assessment_labels
+    from components.scoring.change import change_text, domain_changes
+    from components.scoring.rounds import country_rounds
+
+    framework = default_framework()
+    demo = load_demo(framework)
+    capabilities = demo.capabilities
+    labels = assessment_labels(capabilities)
+    shown = differ = 0
+    for country in sorted(set(capabilities["country"])):
+        rounds = list(country_rounds(capabilities, country)["assessment_id"])
+        for earlier, later in itertools.pairwise(rounds):
+            domains = domain_changes(capabilities, earlier, later, framework)
+            expected = [
+                change_text(c, n, t)
+                for c, n, t in zip(
+                    domains["change"], domains["compared"], domains["total"], strict=True
+                )
+            ]
+            trends = change_view(capabilities, framework, labels, earlier, later).domains
+            # What the slides and the exports show (the brief and the deck take it as it is).
+            since = since_previous_round(capabilities, framework, labels, later)
+            assert since is not None
+            assert since.earlier_id == earlier
+            for table in (trends, since.table):
+                assert table["Change (like for like)"].tolist()[:-1] == expected
+            naive = domains["score_after"] - domains["score_before"]
+            for naive_change, change in zip(naive, domains["change"], strict=True):
+                shown += 1
+                as_shown = [None if pd.isna(v) else round(v, 1) for v in (naive_change, change)]
+                differ += as_shown[0] != as_shown[1]
+    with capsys.disabled():
+        print(
+            f"\nFictional demo: {differ} of {shown} domain changes between consecutive rounds "
+            "would differ if taken as the difference of the two scores."
+        )
+    assert shown == 72
+    assert differ > 0
+    brief = make_brief(capabilities, demo.enablers, framework, later, labels)
+    assert brief.since is not None
+    pd.testing.assert_frame_equal(brief.since.table, since.table)

@@ -196,3 +196,22 @@ def test_comparison_deck_needs_a_list_of_ids(demo, demo_labels):
         comparison_deck_pptx(demo.capabilities, FRAMEWORK, "abc", demo_labels, fictional=True)
     with pytest.raises(ValueError, match="at least one"):
         comparison_deck_pptx(demo.capabilities, FRAMEWORK, [], demo_labels, fictional=True)
+
+
+def test_deck_of_a_later_round_says_what_changed_like_for_like(demo, demo_labels):
+    from components.charts.views import since_previous_round
+
+    later = next(i for i, label in demo_labels.items() if label.startswith("Arvenia 2021"))
+    data = country_deck_pptx(
+        demo.capabilities, demo.enablers, FRAMEWORK, later, demo_labels, fictional=True
+    )
+    slides = list(Presentation(io.BytesIO(data)).slides)
+    titles = [slide.shapes.title.text for slide in slides]
+    assert titles[2] == "Since the previous round"
+    (frame,) = [shape for shape in slides[2].shapes if shape.has_table]
+    shown = [[cell.text for cell in row.cells] for row in frame.table.rows]
+    since = since_previous_round(demo.capabilities, FRAMEWORK, demo_labels, later)
+    assert shown[0] == list(since.table.columns)
+    assert [row[-1] for row in shown[1:]] == since.table["Change (like for like)"].tolist()
+    assert all(" over " in row[-1] or row[-1].startswith("no change") for row in shown[1:])
+    assert shown[-1][0] == "All capabilities"

@@ -102,3 +102,34 @@ def test_images_zip_names_are_file_safe_and_unique(monkeypatch):
 )
 def test_safe_file_name(text, expected):
     assert safe_file_name(text) == expected
+
+
+@pytest.mark.parametrize(("fictional", "labelled"), [(True, True), (False, False)])
+def test_images_of_the_fictional_demo_say_so_in_the_picture(chromium, fictional, labelled):
+    from components.charts.views import profile_radar
+    from components.framework.model import default_framework
+    from components.ingest.demo import load_demo
+    from components.ingest.labels import assessment_labels
+
+    framework = default_framework()
+    demo = load_demo(framework)
+    labels = assessment_labels(demo.capabilities)
+    focus = next(iter(labels))
+    radar = profile_radar(demo.capabilities, framework, labels, focus).figure
+    archive = zipfile.ZipFile(
+        io.BytesIO(images_zip({"domains": radar}, "svg", fictional=fictional))
+    )
+    svg = archive.read("domains.svg").decode("utf-8")
+    assert ("Fictional demo data: the countries and their scores are invented." in svg) is (
+        labelled
+    )
+    png = render_images({"domains": radar}, "png", width=600, height=400, fictional=fictional)
+    assert png["domains"].startswith(b"\x89PNG")
+
+
+def test_the_fictional_label_leaves_the_figure_itself_alone():
+    figure = go.Figure(go.Bar(x=["a"], y=[1]))
+    labelled = images.label_fictional(figure)
+    assert not figure.layout.annotations
+    assert labelled.layout.annotations[0].text.endswith("invented.</b>")
+    assert labelled.layout.margin.t > 80

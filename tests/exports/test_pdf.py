@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from components.exports.brief import FICTIONAL_FOOTER
 from components.exports.images import ExportError
 from components.exports.pdf import country_brief_pdf
+from components.ingest.labels import assessment_labels
 from tests.exports.samples import FRAMEWORK, SCRIPT
 
 GENERATED_ON = datetime.date(2025, 3, 12)
@@ -148,3 +149,60 @@ def test_brief_without_chromium_says_so_in_plain_words(monkeypatch, hostile):
             fictional=False,
             generated_on=GENERATED_ON,
         )
+
+
+def test_brief_of_a_later_round_says_what_changed_like_for_like(chromium, demo, demo_labels):
+    later = next(i for i, label in demo_labels.items() if label.startswith("Arvenia 2021"))
+    data = country_brief_pdf(
+        demo.capabilities,
+        demo.enablers,
+        FRAMEWORK,
+        later,
+        demo_labels,
+        fictional=True,
+        generated_on=GENERATED_ON,
+    )
+    text = "\n".join(_pdf_text(data))
+    assert "Since the previous round" in text
+    assert "From Arvenia 2019 (Baseline) to Arvenia 2021" in " ".join(text.split())
+    assert "over 4 of 4 capabilities" in text or "over 3 of 4 capabilities" in text
+    assert "All capabilities" in text
+
+
+LONG_WITHOUT_SPACES = "x" * 3600
+LONG_LINES = "line\n" * 1400
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("country", LONG_WITHOUT_SPACES),
+        ("round", LONG_WITHOUT_SPACES),
+        ("assessed_by", LONG_WITHOUT_SPACES),
+        ("assessed_by", LONG_LINES),
+        ("evidence", LONG_LINES),
+        ("evidence", "y" * 20_000),
+    ],
+)
+def test_brief_lays_out_very_long_text_across_pages(chromium, hostile, field, text):
+    """A cell taller than a page continues on the next one instead of failing the brief."""
+    capabilities, enablers = (frame.copy() for frame in hostile)
+    capabilities[field] = capabilities[field].astype("object")
+    if field == "evidence":
+        capabilities.loc[capabilities["capability"] == 3, field] = text
+    else:
+        capabilities[field] = text
+        enablers[field] = text
+    labels = assessment_labels(capabilities)
+    data = country_brief_pdf(
+        capabilities,
+        enablers,
+        FRAMEWORK,
+        "hostile-1",
+        labels,
+        fictional=False,
+        generated_on=GENERATED_ON,
+    )
+    pages = _pdf_text(data)
+    assert "MNR country brief" in pages[0]
+    assert any("How the numbers are worked out" in page for page in pages)

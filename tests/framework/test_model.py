@@ -37,7 +37,13 @@ def test_counts():
         21,
         7,
     )
-    assert framework.format_version == 1
+    assert framework.format_version == 2
+    assert framework.edition == "2016"
+
+
+def test_a_format_1_file_without_an_edition_is_the_2016_edition(raw):
+    older = _break(_break(raw, "format_version", 1), "edition", ...)
+    assert parse_framework(older).edition == "2016"
 
 
 @pytest.mark.parametrize(("domain_id", "expected"), EXPECTED_DOMAINS.items())
@@ -139,6 +145,9 @@ def _break(raw: dict, path: str, value: object) -> dict:
         ("format_version", ..., "format_version", "missing"),
         ("format_version", 99, "format_version", "not supported"),
         ("format_version", "1", "format_version", "whole number"),
+        ("edition", ..., "edition", "missing"),
+        ("edition", "", "edition", "empty"),
+        ("edition", 2016, "edition", "expected text"),
         ("domains", [], "domains", "non-empty"),
         ("domains.2.outcome_heading", ..., "domains[2].outcome_heading", "missing"),
         ("domains.2.id", "Victim Domain", "domains[2].id", "hyphens"),

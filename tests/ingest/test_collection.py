@@ -108,3 +108,37 @@ def test_an_upload_already_in_the_session_is_not_its_own_duplicate():
     current = collection_of(("a1", "Arvenia", 2020, {}))
     groups = duplicate_groups(current, capability_rows("a1", "Arvenia", 2020, {}))
     assert groups.empty
+
+
+def _with_editions(editions: dict[str, str | None]):
+    import pandas as pd
+
+    from tests.factories import capability_rows
+
+    frames = []
+    for number, (assessment_id, edition) in enumerate(editions.items()):
+        rows = capability_rows(assessment_id, f"Country {number}", 2020 + number, {1: 2})
+        frames.append(rows.assign(framework_edition=edition))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize(
+    ("editions", "says"),
+    [
+        ({"a": "2016", "b": "2016"}, None),
+        ({"a": "2016", "b": None}, None),  # unknown: read with the app's framework (2016)
+        ({"a": "2016", "b": "2024"}, "a: 2016; b: 2024"),
+        ({"a": None, "b": "2024"}, "a: 2016; b: 2024"),
+    ],
+)
+def test_a_comparison_across_framework_editions_says_so(editions, says):
+    from components.ingest.collection import assessment_editions, editions_notice
+
+    capabilities = _with_editions(editions)
+    notice = editions_notice(capabilities, list(editions), {}, "2016")
+    if says is None:
+        assert notice is None
+    else:
+        assert "different editions of the framework" in notice
+        assert says in notice
+    assert set(assessment_editions(capabilities, ["a"], "2016").values()) <= {"2016", "2024"}

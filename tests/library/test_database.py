@@ -14,6 +14,7 @@ from components.library.database import (
 )
 from components.library.schema import ensure_schema
 from components.library.store import list_assessments, save_assessments
+from components.library.visibility import EDITOR
 from tests.library_support import assessment
 
 
@@ -50,7 +51,7 @@ def test_postgresql_urls_use_psycopg_3_with_a_connect_timeout(url):
 )
 def test_a_bad_url_gives_a_plain_reason(url, reason):
     with pytest.raises(LibraryUnavailable, match=reason):
-        list_assessments(create_library_engine(url))
+        list_assessments(create_library_engine(url), viewer=EDITOR)
 
 
 def test_a_folder_the_app_cannot_make_gives_a_plain_reason(tmp_path):
@@ -66,4 +67,4 @@ def test_a_file_that_is_not_a_library_gives_a_plain_reason(tmp_path):
     path.write_bytes(b"this is a text file, not a database" * 100)
     engine = create_library_engine(sqlite_url(path))
     with pytest.raises(LibraryUnavailable, match="not a readable library"):
-        list_assessments(engine)
+        list_assessments(engine, viewer=EDITOR)

@@ -33,3 +33,29 @@ def test_an_assessment_without_a_country_cannot_be_kept():
     capabilities, enablers = assessment("Zembla", 2024, 2)
     with pytest.raises(ValueError, match="no country"):
         records_from_frames(capabilities.assign(country=pd.NA), enablers)
+
+
+def test_an_assessment_keeps_the_framework_edition_it_was_saved_with(engine):
+    from components.library import store
+    from components.library.visibility import EDITOR
+    from tests.library_support import assessment
+
+    store.save_assessments(engine, *assessment("Zembla", 2020, 2), edition="2010")
+    store.save_assessments(engine, *assessment("Yland", 2024, 3))
+    listing = store.list_assessments(engine, viewer=EDITOR).set_index("country")
+    assert listing["framework_edition"].to_dict() == {"Yland": "2016", "Zembla": "2010"}
+    capabilities, enablers = store.open_assessments(
+        engine, listing["library_id"].tolist(), viewer=EDITOR
+    )
+    editions = capabilities.drop_duplicates("country").set_index("country")["framework_edition"]
+    assert editions.to_dict() == {"Yland": "2016", "Zembla": "2010"}
+    assert set(enablers["framework_edition"]) == {"2016", "2010"}
+    # Saved again from the session, an opened assessment keeps its own edition.
+    zembla = capabilities[capabilities["country"] == "Zembla"].assign(
+        level=lambda f: f["level"].fillna(1)
+    )
+    store.save_assessments(
+        engine, zembla, enablers[enablers["country"] == "Zembla"], as_new_version=True
+    )
+    again = store.list_assessments(engine, viewer=EDITOR)
+    assert set(again.loc[again["country"] == "Zembla", "framework_edition"]) == {"2010"}

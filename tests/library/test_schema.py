@@ -17,15 +17,16 @@ from components.library.store import (
     open_assessments,
     save_assessments,
 )
+from components.library.visibility import EDITOR
 from tests import library_support
 from tests.library_support import assessment
 
 
 def test_looking_creates_nothing_and_the_first_save_creates_the_file(engine, library_path):
     assert not ensure_schema(engine, create=False)
-    assert list_assessments(engine).empty
-    assert list(list_assessments(engine).columns) == LIST_COLUMNS
-    capabilities, enablers = open_assessments(engine, [1])
+    assert list_assessments(engine, viewer=EDITOR).empty
+    assert list(list_assessments(engine, viewer=EDITOR).columns) == LIST_COLUMNS
+    capabilities, enablers = open_assessments(engine, [1], viewer=EDITOR)
     assert capabilities.empty
     assert enablers.empty
     assert not library_path.exists()
@@ -53,7 +54,7 @@ def test_a_library_from_a_newer_app_is_refused(engine, library_path):
     with sqlite3.connect(library_path) as raw:
         raw.execute("UPDATE mnr_schema_version SET version = 99")
     with pytest.raises(LibraryUnavailable, match="newer version of this app"):
-        list_assessments(engine)
+        list_assessments(engine, viewer=EDITOR)
 
 
 def test_a_library_of_the_previous_schema_version_opens_and_keeps_its_data(library_path):

@@ -11,6 +11,7 @@ from components.ingest.collection import Collection, add_assessments, summarise
 from components.library import store
 from components.library.access import sqlite_url
 from components.library.database import LibraryUnavailable, create_library_engine
+from components.library.visibility import EDITOR
 from tests import library_support
 from tests.library_support import (
     COMPARED,
@@ -29,11 +30,11 @@ def test_saved_assessments_open_exactly_as_they_were(engine, demo):
     assert [o.status for o in outcomes] == ["saved"] * 20
     assert {o.version for o in outcomes} == {1}
 
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     assert len(listing) == 20
     assert listing["latest"].all()
     assert (listing["total"] == 21).all()
-    capabilities, enablers = store.open_assessments(engine, listing["library_id"])
+    capabilities, enablers = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
     pd.testing.assert_frame_equal(
         sorted_rows(capabilities, COMPARED, "capability"),
         sorted_rows(demo.capabilities, COMPARED, "capability"),
@@ -47,13 +48,15 @@ def test_saved_assessments_open_exactly_as_they_were(engine, demo):
 
 def test_opened_assessments_plug_into_a_collection_as_library(engine, demo):
     store.save_assessments(engine, demo.capabilities, demo.enablers)
-    listing = store.list_assessments(engine)
-    capabilities, enablers = store.open_assessments(engine, listing["library_id"][:3])
+    listing = store.list_assessments(engine, viewer=EDITOR)
+    capabilities, enablers = store.open_assessments(
+        engine, listing["library_id"][:3], viewer=EDITOR
+    )
     collection = add_assessments(Collection(), capabilities, enablers, "library")
     assert collection.count("library") == 3
     assert set(summarise(collection)["origin"]) == {"library"}
     # The ids are stable: opening the same assessments again replaces them, never doubles.
-    again, again_enablers = store.open_assessments(engine, listing["library_id"][:3])
+    again, again_enablers = store.open_assessments(engine, listing["library_id"][:3], viewer=EDITOR)
     assert add_assessments(collection, again, again_enablers, "library").count() == 3
 
 
@@ -71,14 +74,14 @@ def test_saving_the_same_assessment_again_is_refused_unless_a_new_version_is_ask
     assert (refused.status, refused.version) == ("exists", 1)
     assert "already in the library as version 1" in refused.message
     assert "version 2" in refused.message
-    assert len(store.list_assessments(engine)) == 1
+    assert len(store.list_assessments(engine, viewer=EDITOR)) == 1
 
     (new_version,) = store.save_assessments(engine, *changed, as_new_version=True)
     assert (new_version.status, new_version.version) == ("saved", 2)
     (again,) = store.save_assessments(engine, *changed, as_new_version=True)
     assert again.status == "identical"  # a new version is never a copy of the latest
 
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     assert list(listing["version"]) == [1, 2]
     assert list(listing["latest"]) == [False, True]
     assert list(listing["versions"]) == [2, 2]
@@ -94,7 +97,7 @@ def test_a_save_that_fails_half_way_saves_nothing(engine):
             pd.concat([good, bad], ignore_index=True),
             pd.concat([good_enablers, bad_enablers], ignore_index=True),
         )
-    assert store.list_assessments(engine).empty
+    assert store.list_assessments(engine, viewer=EDITOR).empty
 
 
 def test_a_facilitator_finds_monday_s_eight_assessments_on_friday(library_path, demo):
@@ -107,9 +110,9 @@ def test_a_facilitator_finds_monday_s_eight_assessments_on_friday(library_path, 
     monday.dispose()  # the laptop is switched off
 
     friday = create_library_engine(sqlite_url(library_path))
-    listing = store.list_assessments(friday)
+    listing = store.list_assessments(friday, viewer=EDITOR)
     assert len(listing) == 8
-    capabilities, _ = store.open_assessments(friday, listing["library_id"])
+    capabilities, _ = store.open_assessments(friday, listing["library_id"], viewer=EDITOR)
     assert capabilities["assessment_id"].nunique() == 8
     friday.dispose()
 
@@ -120,7 +123,7 @@ def test_a_facilitator_finds_monday_s_eight_assessments_on_friday(library_path, 
 def test_filters_by_country_year_text_and_latest(engine, demo):
     store.save_assessments(engine, demo.capabilities, demo.enablers)
     store.save_assessments(engine, *first_changed(demo), as_new_version=True)
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     countries, years = store.filter_choices(listing)
     assert countries[0] == "Arvenia"
     assert years == sorted(years, reverse=True)
@@ -140,16 +143,16 @@ def test_filters_by_country_year_text_and_latest(engine, demo):
 
 def test_rename_and_delete(engine):
     store.save_assessments(engine, *many("Country", 3))
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     first = int(listing["library_id"][0])
     assert store.rename_assessment(engine, first, "  Workshop   baseline ")
-    assert store.list_assessments(engine)["title"][0] == "Workshop baseline"
+    assert store.list_assessments(engine, viewer=EDITOR)["title"][0] == "Workshop baseline"
     with pytest.raises(ValueError, match="empty"):
         store.rename_assessment(engine, first, "   ")
     assert not store.rename_assessment(engine, 9999, "Nobody")
 
     assert store.delete_assessments(engine, listing["library_id"][:2]) == 2
-    assert len(store.list_assessments(engine)) == 1
+    assert len(store.list_assessments(engine, viewer=EDITOR)) == 1
     with engine.connect() as conn:
         left = conn.execute(text("SELECT count(*) FROM mnr_capability_levels")).scalar()
     assert left == 21  # the levels went with their assessments

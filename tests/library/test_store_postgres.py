@@ -28,6 +28,7 @@ from components.library.database import (
     describe_library,
 )
 from components.library.transfer import export_workbook, import_workbook
+from components.library.visibility import EDITOR
 from tests import library_support
 from tests.conftest import open_page, running_app, screenshot, wait_until_idle
 from tests.library_support import assessment
@@ -76,10 +77,10 @@ def test_the_library_works_the_same_on_postgresql(engine):
     demo = load_demo(default_framework())
     outcomes = store.save_assessments(engine, demo.capabilities, demo.enablers)
     assert [o.status for o in outcomes] == ["saved"] * 20
-    listing = store.list_assessments(engine)
+    listing = store.list_assessments(engine, viewer=EDITOR)
     assert len(listing) == 20
     assert str(listing["saved_at"].dt.tz) == "UTC"
-    capabilities, _ = store.open_assessments(engine, listing["library_id"])
+    capabilities, _ = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
     columns = ["country", "year", "round", "capability", "level", "evidence", "confidence"]
     pd.testing.assert_frame_equal(
         capabilities[columns].sort_values(columns[:4]).reset_index(drop=True),
@@ -88,7 +89,7 @@ def test_the_library_works_the_same_on_postgresql(engine):
     first = int(listing["library_id"][0])
     assert store.rename_assessment(engine, first, "Renamed")
     assert store.delete_assessments(engine, [int(listing["library_id"][1])]) == 1
-    exported = export_workbook(engine)
+    exported = export_workbook(engine, viewer=EDITOR)
     assert import_workbook(engine, "library.xlsx", exported, default_framework()).saved == 0
     assert describe_library(engine).startswith("PostgreSQL database")
 
@@ -112,7 +113,7 @@ def test_saving_twice_is_refused_or_a_new_version_on_postgresql(engine):
 def test_an_unreachable_server_gives_a_plain_reason():
     url = make_url(POSTGRES_URL).set(port=1).render_as_string(hide_password=False)
     with pytest.raises(LibraryUnavailable, match="cannot be reached") as caught:
-        store.list_assessments(create_library_engine(url))
+        store.list_assessments(create_library_engine(url), viewer=EDITOR)
     password = make_url(POSTGRES_URL).password
     assert not password or password not in caught.value.reason
 
@@ -171,6 +172,11 @@ def test_two_app_processes_share_one_library(pg_url, tmp_path, browser):
             first.get_by_label("Editor passphrase").fill(PASSPHRASE)
             first.get_by_role("button", name="Sign in").click()
             first.wait_for_selector("text=Signed in as an editor")
+            # Shared with everyone: the visitor of the other replica may then see it.
+            first.locator('[data-testid="stRadio"]').first.get_by_text(
+                "Everyone who uses this app", exact=True
+            ).click()
+            wait_until_idle(first)
             first.get_by_role("button", name="Save 1 assessment to the library").click()
             first.wait_for_selector("text=Zembla 2024: saved as version 1.")
             wait_until_idle(first)
@@ -180,9 +186,10 @@ def test_two_app_processes_share_one_library(pg_url, tmp_path, browser):
             second = contexts[1].new_page()
             second.set_default_timeout(30_000)
             open_page(second, replica_b + "/library")
-            second.wait_for_selector("text=1 saved assessment")
+            second.wait_for_selector("text=1 assessment shared with everyone")
             shown = second.locator('[data-testid="stMain"]').inner_text()
-            assert "1 saved assessment" in shown  # saved through replica A, listed by replica B
+            # Saved through replica A, listed by replica B.
+            assert "1 assessment shared with everyone" in shown
             assert "PostgreSQL database" not in shown  # where it lives is for editors only
             second.get_by_role("button", name="Open all 1 shown").click()
             second.wait_for_selector("text=Opened 1 library assessment in this session")
@@ -195,6 +202,7 @@ def test_two_app_processes_share_one_library(pg_url, tmp_path, browser):
             for context in contexts:
                 context.close()
 
-    listing = store.list_assessments(engine := create_library_engine(pg_url))
+    listing = store.list_assessments(engine := create_library_engine(pg_url), viewer=EDITOR)
     assert list(listing["title"]) == ["Zembla 2024"]
+    assert list(listing["visibility"]) == ["everyone"]
     engine.dispose()

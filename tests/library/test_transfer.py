@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import load_workbook
 
+from components.exports.safe_text import FORMULA_TRIGGERS, restore_neutralised_text
 from components.framework.model import default_framework
 from components.ingest.reader import read_assessment_file
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
-from components.library.store import list_assessments, rename_assessment, save_assessments
+from components.library.store import (
+    list_assessments,
+    open_assessments,
+    rename_assessment,
+    save_assessments,
+)
 from components.library.transfer import export_workbook, import_workbook
+from components.library.visibility import EDITOR
 from tests.library_support import COMPARED, first_changed, sorted_rows
 
 
@@ -22,35 +31,80 @@ def test_export_is_a_workbook_the_reader_reads_back(engine, demo):
     save_assessments(engine, capabilities, demo.enablers)
     save_assessments(engine, *first_changed(demo), as_new_version=True)
 
-    result = read_assessment_file("library.xlsx", export_workbook(engine), framework)
+    result = read_assessment_file("library.xlsx", export_workbook(engine, viewer=EDITOR), framework)
     assert result.problems == ()
     assert result.capabilities["assessment_id"].nunique() == 21  # 20, and a second version
     assert set(result.capabilities["source"].str.split(" › ").str[1]) == {"Library", "Library v2"}
     version_1 = result.capabilities[result.capabilities["source"] == "library.xlsx › Library"]
+    # Formula-like text has the apostrophe every export gives it (README, "Exports").
+    assert "'=HYPERLINK('http://example.invalid')" in set(version_1["evidence"].dropna())
     pd.testing.assert_frame_equal(
-        sorted_rows(version_1, COMPARED, "capability"),
+        sorted_rows(restore_neutralised_text(version_1), COMPARED, "capability"),
         sorted_rows(capabilities, COMPARED, "capability"),
     )
-    assert "=HYPERLINK('http://example.invalid')" in set(version_1["evidence"].dropna())
+
+
+def test_no_cell_of_the_export_can_run_as_a_formula(engine, demo):
+    capabilities = demo.capabilities.copy()
+    hostile = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "- a bullet"]
+    for index, text in enumerate(hostile):
+        capabilities.loc[index, "evidence"] = text
+    capabilities.loc[capabilities["country"] == capabilities["country"].iloc[0], "round"] = "=R"
+    save_assessments(engine, capabilities, demo.enablers)
+    workbook = load_workbook(io.BytesIO(export_workbook(engine, viewer=EDITOR)))
+    texts = [
+        cell.value
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert not [text for text in texts if text.startswith(FORMULA_TRIGGERS)]
+    assert "'=1+1" in texts
+    assert "'=R" in texts
+
+
+def test_formula_like_text_survives_a_move_to_another_library(engine, tmp_path, demo):
+    framework = default_framework()
+    capabilities = demo.capabilities.copy()
+    capabilities.loc[0, "evidence"] = "=HYPERLINK('http://example.invalid')"
+    save_assessments(engine, capabilities, demo.enablers)
+    exported = export_workbook(engine, viewer=EDITOR)
+    # Into the same library: everything is there already, nothing new is made.
+    again = import_workbook(engine, "library.xlsx", exported, framework)
+    assert again.saved == 0
+    other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
+    moved = import_workbook(other, "library.xlsx", exported, framework)
+    assert moved.saved == 20
+    listing = list_assessments(other, viewer=EDITOR)
+    opened, _ = open_assessments(other, listing["library_id"], viewer=EDITOR)
+    evidence = set(opened["evidence"].dropna())
+    assert "=HYPERLINK('http://example.invalid')" in evidence
 
 
 def test_import_brings_back_versions_and_titles_once(engine, tmp_path, demo):
     framework = default_framework()
     save_assessments(engine, demo.capabilities, demo.enablers)
     save_assessments(engine, *first_changed(demo), as_new_version=True)
-    rename_assessment(engine, int(list_assessments(engine)["library_id"][0]), "Renamed")
-    exported = export_workbook(engine)
+    rename_assessment(
+        engine, int(list_assessments(engine, viewer=EDITOR)["library_id"][0]), "Renamed"
+    )
+    exported = export_workbook(engine, viewer=EDITOR)
 
     other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
     first = import_workbook(other, "library.xlsx", exported, framework)
     assert (first.saved, first.already_there) == (21, 0)
-    original = list_assessments(engine).drop(columns=["library_id", "saved_at", "source"])
-    copied = list_assessments(other).drop(columns=["library_id", "saved_at", "source"])
+    original = list_assessments(engine, viewer=EDITOR).drop(
+        columns=["library_id", "saved_at", "source"]
+    )
+    copied = list_assessments(other, viewer=EDITOR).drop(
+        columns=["library_id", "saved_at", "source"]
+    )
     pd.testing.assert_frame_equal(original, copied)
 
     second = import_workbook(other, "library.xlsx", exported, framework)
     assert (second.saved, second.already_there) == (0, 21)
-    assert len(list_assessments(other)) == 21
+    assert len(list_assessments(other, viewer=EDITOR)) == 21
     other.dispose()
 
 

@@ -16,8 +16,9 @@ from components.library import access, store
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from components.library.transfer import export_workbook
-from components.ui.library import SignInLimiter
+from components.library.visibility import EDITOR
 from tests.library_support import assessment, many
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "blue whale under the bridge"  # noqa: S105 (a test passphrase)
@@ -28,6 +29,8 @@ SETTINGS = (
     "MNR_LIBRARY_PATH",
     "MNR_LIBRARY_MODE",
     "MNR_EDITOR_PASSPHRASE_HASH",
+    "MNR_LIBRARY_PRIVATE",
+    "MNR_LIBRARY_DEFAULT_VISIBILITY",
 )
 
 
@@ -70,11 +73,17 @@ def sign_in(at: AppTest, passphrase: str = PASSPHRASE) -> AppTest:
 
 
 def texts(elements) -> str:
-    return " ".join(str(e.value) for e in elements)
+    return " ".join(as_read(e.value) for e in elements)
 
 
 def caption(at: AppTest) -> str:
-    return next(c.value for c in at.caption if "saved assessment" in c.value)
+    """What the listing says it holds: "3 saved assessments" (editors) or "2 assessments
+    shared with everyone" (everybody else)."""
+    return next(
+        as_read(c.value)
+        for c in at.caption
+        if "saved assessment" in as_read(c.value) or "shared with everyone" in as_read(c.value)
+    )
 
 
 def button(at: AppTest, key: str):
@@ -84,17 +93,17 @@ def button(at: AppTest, key: str):
 def test_an_empty_library_is_shown_and_looking_creates_no_file(library):
     at = library_page()
     assert at.title[0].value == "Assessment library"
-    assert "The library is empty" in texts(at.info)
-    assert "0 saved assessments" in caption(at)
+    assert "nothing here to open yet" in texts(at.info)
+    assert "0 assessments shared with everyone" in caption(at)
     assert not Path(library.url.database).exists()
 
 
 def test_read_only_mode_shows_and_opens_the_library_but_offers_no_editing(library, monkeypatch):
-    store.save_assessments(library, *many("Country", 2))
+    store.save_assessments(library, *many("Country", 2), visibility="everyone")
     monkeypatch.setenv("MNR_LIBRARY_MODE", "read-only")
     at = library_page()
     assert "read-only here" in texts(at.info)
-    assert "2 saved assessments" in caption(at)
+    assert "2 assessments shared with everyone" in caption(at)
     assert not [t for t in at.text_input if t.key == "library_passphrase"]
     keys = {b.key for b in at.button}
     assert not keys & {"library_save", "library_delete", "library_import"}
@@ -131,7 +140,7 @@ def test_saving_asks_before_making_a_new_version_and_never_duplicates(library):
 
     button(at, "library_save").click().run()
     assert "identical to version 1" in texts(at.info)
-    assert len(store.list_assessments(library)) == 1
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 1
 
     # The same assessment, re-assessed: the page asks before it makes version 2.
     at.session_state["mnr_collection"] = uploads(assessment("Zembla", 2024, 3))
@@ -139,17 +148,17 @@ def test_saving_asks_before_making_a_new_version_and_never_duplicates(library):
     button(at, "library_save").click().run()
     assert "already in the library as version 1" in texts(at.warning)
     assert "Already in the library, with different content: Zembla 2024" in texts(at.warning)
-    assert len(store.list_assessments(library)) == 1
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 1
     button(at, "library_save_versions").click().run()
     assert "Zembla 2024: saved as version 2" in texts(at.success)
-    assert list(store.list_assessments(library)["version"]) == [1, 2]
+    assert list(store.list_assessments(library, viewer=EDITOR)["version"]) == [1, 2]
 
     at.session_state["mnr_collection"] = uploads(assessment("Zembla", 2024, 4))
     at.run()
     button(at, "library_save").click().run()
     button(at, "library_save_cancel").click().run()
     assert "Nothing more was saved" in texts(at.info)
-    assert len(store.list_assessments(library)) == 2
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 2
 
 
 def test_the_fictional_demo_is_never_offered_for_saving(library):
@@ -163,14 +172,14 @@ def test_the_fictional_demo_is_never_offered_for_saving(library):
 def test_rename_and_delete_with_confirmation(library):
     store.save_assessments(library, *many("Country", 3))
     at = sign_in(library_page())
-    first = int(store.list_assessments(library)["library_id"][0])
+    first = int(store.list_assessments(library, viewer=EDITOR)["library_id"][0])
     rename_form = next(s for s in at.selectbox if s.label == "Assessment to rename")
     rename_form.set_value(first)
     next(t for t in at.text_input if t.label == "New title").input("Baseline workshop")
     next(b for b in at.button if b.label == "Rename").click()
     at.run()
     assert "Baseline workshop" in texts(at.success)
-    assert store.list_assessments(library)["title"][0] == "Baseline workshop"
+    assert store.list_assessments(library, viewer=EDITOR)["title"][0] == "Baseline workshop"
 
     at.multiselect(key="library_delete_choice").set_value([first]).run()
     assert button(at, "library_delete").disabled  # not before the confirmation is ticked
@@ -178,12 +187,12 @@ def test_rename_and_delete_with_confirmation(library):
     assert not button(at, "library_delete").disabled
     button(at, "library_delete").click().run()
     assert "Deleted 1 assessment from the library" in texts(at.success)
-    assert len(store.list_assessments(library)) == 2
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 2
 
 
 def test_filters_narrow_the_list(library):
     demo = load_demo(default_framework())
-    store.save_assessments(library, demo.capabilities, demo.enablers)
+    store.save_assessments(library, demo.capabilities, demo.enablers, visibility="everyone")
     at = library_page()
     assert len(at.dataframe[0].value) == 20
     at.selectbox(key="library_filter_country").set_value("Belmora").run()
@@ -195,13 +204,13 @@ def test_filters_narrow_the_list(library):
 def test_import_of_a_library_workbook(library, tmp_path):
     source = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
     store.save_assessments(source, *many("Imported", 3))
-    exported = export_workbook(source)
+    exported = export_workbook(source, viewer=EDITOR)
     source.dispose()
     at = sign_in(library_page())
     at.file_uploader(key="library_import_file").set_value([("library.xlsx", exported, XLSX)]).run()
     button(at, "library_import").click().run()
     assert "Imported 3 assessments; 0 were in the library already" in texts(at.success)
-    assert len(store.list_assessments(library)) == 3
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 3
 
 
 @pytest.mark.parametrize(
@@ -233,7 +242,7 @@ def test_settings_can_come_from_secrets(monkeypatch, tmp_path):
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "from-secrets.db"
     engine = create_library_engine(sqlite_url(path))
-    store.save_assessments(engine, *assessment("Zembla", 2024, 2))
+    store.save_assessments(engine, *assessment("Zembla", 2024, 2), visibility="everyone")
     engine.dispose()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets["library"] = {"path": str(path), "mode": "read-only"}
@@ -243,7 +252,7 @@ def test_settings_can_come_from_secrets(monkeypatch, tmp_path):
     assert "read-only here" in texts(at.info)
     # The library in the file named in the secrets is the one shown (its location is only
     # shown to editors, so the test recognises it by its content).
-    assert caption(at).startswith("1 saved assessment")
+    assert caption(at).startswith("1 assessment shared with everyone")
     assert str(path) not in caption(at)
 
 
@@ -257,26 +266,137 @@ def test_monday_s_eight_assessments_are_there_on_friday_after_a_restart(library)
     )
     save = button(monday, "library_save")
     assert save.label == "Save 8 assessments to the library"
+    monday.radio(key="library_save_visibility").set_value("everyone")
     save.click().run()
     assert texts(monday.success).count("saved as version 1") == 8
 
     st.cache_resource.clear()  # the app is restarted: no engine, no session survives
     friday = library_page()
-    assert "8 saved assessments" in caption(friday)
+    assert "8 assessments shared with everyone" in caption(friday)
     button(friday, "library_open_all").click().run()
     collection = friday.session_state["mnr_collection"]
     assert collection.count("library") == 8
     assert sorted(collection.assessment_ids) == sorted(
-        store.open_assessments(library, store.list_assessments(library)["library_id"])[0][
-            "assessment_id"
-        ].unique()
+        store.open_assessments(
+            library, store.list_assessments(library, viewer=EDITOR)["library_id"], viewer=EDITOR
+        )[0]["assessment_id"].unique()
     )
 
 
-def test_failed_sign_ins_pause_sign_in_for_everyone_for_a_while():
-    limiter = SignInLimiter(limit=3, window=60)
-    assert limiter.seconds_to_wait(now=0) == 0
-    for moment in (1, 2, 3):
-        limiter.failed(now=moment)
-    assert limiter.seconds_to_wait(now=4) > 0
-    assert limiter.seconds_to_wait(now=61.5) == 0
+def test_a_guesser_is_slowed_while_an_editor_signs_in(library):
+    from components.ui.library import sign_in_limiter
+
+    sign_in_limiter.clear()  # a fresh count for this test (it is shared by the process)
+    guesser = library_page()
+    for attempt in range(3):
+        guesser = sign_in(guesser, f"wrong guess {attempt}")
+        assert "That passphrase is not right" in texts(guesser.error)
+    guesser = sign_in(guesser, "wrong guess again")
+    assert "Too many wrong passphrases were tried from here" in texts(guesser.error)
+    # The right passphrase from the guesser's session must wait too...
+    guesser = sign_in(guesser)
+    assert "Try again in" in texts(guesser.error)
+    # ...while an editor in another session signs in at once.
+    editor = sign_in(library_page())
+    assert "Signed in as an editor." in texts(editor.success)
+
+
+def _secret_and_open(library) -> None:
+    store.save_assessments(library, *assessment("Secretland", 2024, 3), visibility="editors")
+    store.save_assessments(library, *assessment("Sumland", 2024, 1), visibility="aggregates")
+    store.save_assessments(library, *assessment("Openland", 2023, 2), visibility="everyone")
+
+
+def page_with_link(**params: str) -> AppTest:
+    """The app opened on a link: the first request carries the parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def every_text(at: AppTest) -> str:
+    parts = [texts(at.info), texts(at.warning), texts(at.markdown), texts(at.caption)]
+    parts += [str(frame.value.to_dict()) for frame in at.dataframe]
+    parts += [str(box.options) for box in at.selectbox] + [str(m.options) for m in at.multiselect]
+    return " ".join(parts)
+
+
+def test_a_visitor_cannot_see_or_open_an_editors_only_assessment(library):
+    _secret_and_open(library)
+    at = library_page()
+    assert "1 assessment shared with everyone" in caption(at)
+    shown = every_text(at)
+    assert "Openland" in shown
+    assert "Secretland" not in shown
+    assert "Sumland" not in shown  # in aggregates only: never under its name
+    button(at, "library_open_all").click().run()
+    countries = set(at.session_state["mnr_collection"].capabilities["country"])
+    assert countries == {"Openland"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"country": "Secretland", "source": "library"},
+        {"country": "Secretland"},
+        {"country": "Sumland", "source": "library"},
+    ],
+)
+def test_a_link_naming_a_hidden_country_says_what_a_link_to_no_country_says(library, params):
+    _secret_and_open(library)
+    hidden = page_with_link(**params)
+    nowhere = page_with_link(**{**params, "country": "Nowhereland"})
+    assert hidden.session_state["mnr_collection"].is_empty
+    notice = texts(hidden.info) + texts(hidden.warning)
+    assert notice.replace("Secretland", "X").replace("Sumland", "X") == (
+        texts(nowhere.info) + texts(nowhere.warning)
+    ).replace("Nowhereland", "X")
+
+
+def test_a_link_to_a_shared_library_assessment_opens_it(library):
+    _secret_and_open(library)
+    at = page_with_link(country="Openland", round="2023", source="library")
+    collection = at.session_state["mnr_collection"]
+    assert collection.count("library") == 1
+    assert at.session_state["mnr_country"] == "Openland"
+    assert at.query_params["source"] == "library"
+
+
+def test_private_mode_shows_nothing_of_the_library_before_sign_in(library, monkeypatch):
+    _secret_and_open(library)
+    monkeypatch.setenv("MNR_LIBRARY_PRIVATE", "true")
+    at = library_page()
+    assert "This library is private" in texts(at.info)
+    assert "Openland" not in every_text(at)
+    assert not at.dataframe
+    assert not [b for b in at.button if b.key in {"library_open_all", "library_open"}]
+    assert "Download the library" not in texts(at.subheader)
+    linked = page_with_link(country="Openland", source="library")
+    assert linked.session_state["mnr_collection"].is_empty
+    at = sign_in(at)
+    assert "3 saved assessments" in caption(at)
+
+
+def test_editors_set_visibility_and_signing_out_takes_hidden_ones_out_of_the_session(library):
+    _secret_and_open(library)
+    at = sign_in(library_page())
+    assert "3 saved assessments" in caption(at)
+    button(at, "library_open_all").click().run()
+    assert at.session_state["mnr_collection"].count("library") == 3
+    secret = int(
+        store.list_assessments(library, viewer=EDITOR)
+        .set_index("country")
+        .loc["Secretland", "library_id"]
+    )
+    at.multiselect(key="library_visibility_choice").set_value([secret])
+    at.radio(key="library_visibility_value").set_value("everyone")
+    next(b for b in at.button if b.label == "Apply").click().run()
+    assert "1 assessment now: Everyone who uses this app" in texts(at.success)
+    button(at, "library_sign_out").click().run()
+    # Secretland is shared now and stays; Sumland (aggregates only) leaves the session.
+    countries = set(at.session_state["mnr_collection"].capabilities["country"])
+    assert countries == {"Openland", "Secretland"}
+    assert "taken out of this session" in texts(at.info)

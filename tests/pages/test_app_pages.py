@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "pages").glob("*.py"))
@@ -31,7 +32,7 @@ def test_every_page_runs_without_an_exception(page):
 def test_home_explains_and_links():
     at = open_app()
     assert at.title[0].value == "MNR Dashboard"
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(as_read(m.value) for m in at.markdown)
     assert "Model National Response" in text
     assert "21 capabilities" in text
     assert "never as zero" in text
@@ -45,7 +46,7 @@ def test_framework_page_lists_every_domain_with_its_capabilities():
     assert len(labels) == 6
     for expander, domain in zip(at.expander, framework.domains, strict=True):
         assert domain.name in expander.label
-        shown = " ".join(m.value for m in expander.markdown)
+        shown = " ".join(as_read(m.value) for m in expander.markdown)
         for capability in framework.capabilities_in(domain.id):
             assert capability.label in shown
         html = " ".join(h.proto.body for h in expander.html)
@@ -54,7 +55,7 @@ def test_framework_page_lists_every_domain_with_its_capabilities():
 
 def test_framework_page_shows_enablers_and_scale():
     at = open_app("pages/framework.py")
-    enablers = " ".join(m.value for m in at.get_by_key("enablers").markdown)
+    enablers = " ".join(as_read(m.value) for m in at.get_by_key("enablers").markdown)
     for enabler in default_framework().enablers:
         assert enabler.title in enablers
     scale_html = " ".join(h.proto.body for h in at.get_by_key("scale").html)

@@ -43,7 +43,7 @@ def test_undated_note(count, note):
             "[Zembla](https://e.org)",
             ["St. Kitts"],
             "A trend needs at least two rounds of the same country; "
-            "\\[Zembla\\]\\(https\\://e\\.org\\) has one in this session. Countries with "
+            "\\[Zembla\\]\\(https\\:\u2060\\/\\/e\\.org\\) has one in this session. Countries with "
             "several rounds in this session: St\\. Kitts.",
         ),
     ],

@@ -3,13 +3,16 @@
 import pytest
 
 from components.ui.links import (
+    LinkNames,
     LinkState,
     first_value,
+    hide_names,
     pick,
     pick_flag,
     pick_int,
     pick_many,
     read_selection,
+    reveal_names,
     unknown_params,
 )
 
@@ -126,3 +129,63 @@ def test_first_value_and_link_state():
     state.set("anon", None)
     state.set("sort", "")
     assert state.values == {}
+
+
+NAMES = LinkNames(
+    {
+        "Arvenia": {"a1": "2019 (Baseline)", "a2": "2021 (First review)"},
+        "Zembla": {"z1": "2023", "z2": "2024 (Confidential)"},
+    },
+    public=frozenset({"a1", "a2"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "country", "hidden"),
+    [
+        ({"countries": "Arvenia,Zembla"}, "Arvenia", {"countries": "Arvenia,z2"}),
+        ({"compare_country": "Zembla"}, "Arvenia", {"compare_country": "z2"}),
+        ({"from": "2023", "to": "2024 (Confidential)"}, "Zembla", {"from": "z1", "to": "z2"}),
+        ({"compare_round": "2019 (Baseline)"}, "Arvenia", {"compare_round": "2019 (Baseline)"}),
+        (
+            {"rows": "all", "sort": "domain:victim"},
+            "Zembla",
+            {"rows": "all", "sort": "domain:victim"},
+        ),
+    ],
+    ids=["uploaded country", "overlay country", "uploaded rounds", "demo round", "no names"],
+)
+def test_links_to_uploaded_data_carry_ids_not_names(page, country, hidden):
+    assert hide_names(page, NAMES, country) == hidden
+    assert reveal_names(hidden, NAMES) == page
+
+
+def test_an_id_this_session_lacks_stays_an_id():
+    assert reveal_names({"countries": "Arvenia,ffffffffffff"}, NAMES) == {
+        "countries": "Arvenia,ffffffffffff"
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "country", "assessment", "missing"),
+    [
+        ({"a": "z2"}, "Zembla", "z2", False),
+        ({"a": " z1 "}, "Zembla", "z1", False),
+        ({"a": "ffffffffffff"}, None, None, True),
+        # Old links with names keep working (demo links are made that way).
+        (
+            {"country": "Arvenia", "round": "2019 (Baseline)", "source": "demo"},
+            "Arvenia",
+            "a1",
+            False,
+        ),
+    ],
+)
+def test_assessment_links(params, country, assessment, missing):
+    selection = read_selection(params, NAMES.rounds_by_country, demo_loaded=True)
+    assert (selection.country, selection.assessment_id) == (country, assessment)
+    assert selection.missing_upload is missing
+    if missing:
+        (notice,) = selection.notices
+        assert "not in this session" in notice
+        assert "ffffffffffff" not in notice

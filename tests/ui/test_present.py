@@ -56,12 +56,13 @@ def deck(
     )
 
 
-def country_titles(name: str, peers: int) -> list[str]:
+def country_titles(name: str, peers: int, since: str | None = None) -> list[str]:
     beside = f"{name} beside {peers} other countries" if peers else f"{name}: every capability"
     return [
         f"{name}: the six domains",
         *DOMAINS,
         beside,
+        *([f"What changed since {since}"] if since else []),
         f"{name}: gaps to work on",
         f"{name}: strengths to build on",
     ]
@@ -75,9 +76,9 @@ def country_titles(name: str, peers: int) -> list[str]:
             "country",
             [],
             False,
-            country_titles("Zembla 2024", 2),
+            country_titles("Zembla 2024", 2, since="Zembla 2020"),
             ["Zembla 2024"],
-            id="a country: ten slides, beside the other countries",
+            id="a country: eleven slides, beside the other countries, since its last round",
         ),
         pytest.param(
             "z1",
@@ -86,7 +87,7 @@ def country_titles(name: str, peers: int) -> list[str]:
             False,
             country_titles("Zembla 2020", 2),
             ["Zembla 2020"],
-            id="an earlier round of the country",
+            id="the first round of the country: nothing to compare with",
         ),
         pytest.param(
             "z2",
@@ -120,7 +121,7 @@ def country_titles(name: str, peers: int) -> list[str]:
             "comparison",
             ["Kenya"],
             False,
-            country_titles("Zembla 2024", 2),
+            country_titles("Zembla 2024", 2, since="Zembla 2020"),
             ["Zembla 2024"],
             id="a comparison of one country shows the country",
         ),
@@ -129,7 +130,7 @@ def country_titles(name: str, peers: int) -> list[str]:
             "comparison",
             [],
             False,
-            country_titles("Zembla 2024", 2),
+            country_titles("Zembla 2024", 2, since="Zembla 2020"),
             ["Zembla 2024"],
             id="a comparison of none shows the country",
         ),
@@ -224,7 +225,7 @@ def test_countries_of_a_comparison(saved, expected):
             {"slide": "[next](https://e.org)"},
             10,
             1,
-            "The link's slide “\\[next\\]\\(https\\://e\\.org\\)” does not exist; this "
+            "The link's slide “\\[next\\]\\(https\\:\u2060\\/\\/e\\.org\\)” does not exist; this "
             "presentation has 10 slides. Starting at the first.",
             id="text from a link stays text",
         ),
@@ -240,3 +241,22 @@ def test_which_slide_is_shown(stored, link, count, shown, notice):
 )
 def test_previous_and_next_stay_within_the_deck(target, count, shown):
     assert clamp_slide(target, count) == shown
+
+
+@pytest.mark.parametrize(
+    ("anonymised", "rows"),
+    [
+        (False, ["Belmora 2022", "Kenya 2023", "Zembla 2024"]),
+        (True, ["Zembla 2024", "Country A", "Country B"]),
+    ],
+)
+def test_the_heatmap_slide_can_be_anonymised_like_the_comparison(anonymised, rows):
+    presented = deck("z2", "country", anonymised=anonymised)
+    (heatmap,) = [s for s in presented.slides if s.title == "Zembla 2024 beside 2 other countries"]
+    shown = list(heatmap.figure.layout.yaxis.ticktext)
+    assert sorted(shown) == sorted(rows)
+    if anonymised:
+        assert shown[0] == "Zembla 2024"  # the focus first; peers in an order that says nothing
+        text = heatmap.figure.to_json() + heatmap.caption
+        assert "Kenya" not in text
+        assert "Belmora" not in text

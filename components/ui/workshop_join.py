@@ -1,0 +1,262 @@
+"""The participant's page on a phone (``/join?w=<code>``), simple at 390 px wide.
+
+On the first visit the page adds a random participant token to its own address
+(``&p=<token>``): a phone that reloads or reconnects with that address is the same
+participant and keeps its votes. The page shows the capability the room votes on now, big
+level choices with their descriptors, "don't know", an optional comment, and "your vote".
+It shows only this participant's own vote until the facilitator reveals the room's.
+
+A small fragment polls the workshop's stage every ``WATCH_SECONDS`` (one small query) and
+redraws the page only when the facilitator did something; sending a vote reruns only the
+ballot, so 40 phones voting at once stay cheap.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from components.framework.model import Framework
+from components.library.database import LibraryUnavailable
+from components.library.workshop_votes import (
+    MAX_COMMENT_CHARS,
+    MAX_NAME_CHARS,
+    Seat,
+    Vote,
+    cast_vote,
+    join,
+    new_token,
+    room,
+    set_name,
+)
+from components.library.workshops import WorkshopError, looks_like_code, poll
+from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
+from components.ui import state
+from components.ui.library import library_engine, library_settings, render_unavailable
+from components.ui.links import first_value
+from components.ui.markdown import caption, heading, literal, md, notice
+
+WATCH_SECONDS = 2.0
+DONT_KNOW = -1  # the ballot's value for "don't know"
+SENT = "mnr_join_sent"  # capability -> the vote this session last sent
+PHONE_STYLE = """<style>
+[data-testid="stMainBlockContainer"] { padding: 3.5rem 1rem 2rem; max-width: 40rem; }
+[data-testid="stMain"] h1 { font-size: 1.35rem; }
+[data-testid="stMain"] h2 { font-size: 1.5rem; }
+.st-key-ballot [data-testid="stRadio"] label p { font-size: 1.15rem; font-weight: 600; }
+.st-key-ballot [data-testid="stRadio"] label { padding: .35rem 0; }
+.st-key-ballot button { min-height: 3.2rem; font-size: 1.15rem; }
+</style>"""
+
+
+def render_join_page(framework: Framework) -> None:
+    """The whole participant page, from the link's ``w`` (and ``p``, added when missing)."""
+    st.html(PHONE_STYLE)
+    state.page_link_params(known=("w", "p"))
+    code = first_value(st.query_params.get("w")) or ""
+    token = first_value(st.query_params.get("p"))
+    if not looks_like_code(token):
+        token = new_token()
+    state.share("w", code)
+    state.share("p", token)
+    if not code:
+        st.title("Join a workshop")
+        st.info(
+            "Open the link the facilitator shows, or scan the QR code on the screen.",
+            icon=":material/qr_code_scanner:",
+        )
+        return
+    try:
+        engine = library_engine(library_settings())
+        seat = join(engine, code, token)
+    except WorkshopError as error:
+        st.title("Join a workshop")
+        st.error(error.reason, icon=":material/error:")
+        return
+    except LibraryUnavailable as error:
+        st.title("Join a workshop")
+        render_unavailable(error.reason)
+        return
+    _render_seat(engine, seat, token, framework)
+
+
+def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:
+    workshop = seat.workshop
+    heading(workshop.title, level="title")
+    _watch(engine, workshop.id, workshop.stage)
+    item = workshop.current
+    if item is None:
+        st.info(
+            "Welcome! The facilitator will start soon: the first capability appears here by "
+            "itself. Keep this page open.",
+            icon=":material/hourglass_top:",
+        )
+    else:
+        capability = framework.capability(item.capability)
+        st.caption(
+            md(
+                "Capability {position} of {count} · {domain}",
+                position=item.position + 1,
+                count=len(workshop.items),
+                domain=framework.domain(capability.domain).name,
+            )
+        )
+        st.markdown(md("## {label}", max_chars=None, label=capability.label))
+        caption(literal(capability.description, max_chars=None))
+        own = st.session_state.get(SENT, {}).get(item.capability) or seat.votes.get(item.capability)
+        if item.closed:
+            st.info("Voting on this capability is closed.", icon=":material/lock:")
+            _render_own_vote(own, framework)
+        else:
+            _ballot(engine, workshop.code, token, item.capability, framework=framework, own=own)
+        if item.revealed:
+            _render_room(engine, workshop.code, framework)
+    _render_name(engine, workshop.code, token, seat.name)
+
+
+def _watch(engine: Engine, workshop_id: int, stage: int) -> None:
+    """Redraw the page when the facilitator moves on, closes, reveals or ends."""
+
+    @st.fragment(run_every=WATCH_SECONDS)
+    def watch() -> None:
+        try:
+            pulse = poll(engine, workshop_id)
+        except LibraryUnavailable:
+            return  # the next poll tries again; the page keeps what it shows
+        if pulse is None or pulse.stage != stage:
+            st.rerun(scope="app")
+
+    watch()
+
+
+def _vote_text(vote: Vote | None, framework: Framework) -> str | None:
+    if vote is None:
+        return None
+    if vote.level is None:
+        return DONT_KNOW_LABEL
+    return f"{vote.level} · {framework.scale.level(vote.level).label}"
+
+
+def _render_own_vote(vote: Vote | None, framework: Framework) -> None:
+    text = _vote_text(vote, framework)
+    if text is None:
+        st.caption("You did not vote on this capability.")
+        return
+    with st.container(key="your-vote"):
+        notice("success", md("Your vote: **{text}**", text=text), icon=":material/how_to_vote:")
+
+
+def _ballot(
+    engine: Engine,
+    code: str,
+    token: str,
+    capability: int,
+    *,
+    framework: Framework,
+    own: Vote | None,
+) -> None:
+    """The levels with their descriptors, "don't know", a comment, and the send button."""
+
+    @st.fragment
+    def ballot() -> None:
+        scale = framework.scale
+        options = [*scale.values, DONT_KNOW]
+        labels = {level.value: f"{level.value} · {level.label}" for level in scale.levels}
+        labels[DONT_KNOW] = DONT_KNOW_LABEL
+        mine = st.session_state.get(SENT, {}).get(capability) or own
+        level_key, comment_key = f"ballot_level_{capability}", f"ballot_comment_{capability}"
+        if mine is not None and level_key not in st.session_state:
+            st.session_state[level_key] = DONT_KNOW if mine.level is None else mine.level
+            st.session_state[comment_key] = mine.comment or ""
+        with st.container(key="ballot"), st.form(f"ballot_form_{capability}", border=False):
+            choice = st.radio(
+                "Your rating",
+                options,
+                index=None,
+                format_func=labels.__getitem__,
+                captions=[level.descriptor for level in scale.levels]
+                + ["You cannot judge this capability."],
+                key=level_key,
+            )
+            comment = st.text_area(
+                "Comment (optional)", max_chars=MAX_COMMENT_CHARS, key=comment_key, height=90
+            )
+            sent = st.form_submit_button(
+                "Send my vote", type="primary", icon=":material/send:", width="stretch"
+            )
+        if choice not in options:  # nothing chosen, or a value no option has (a crafted client)
+            choice = None
+        if sent:
+            if choice is None:
+                st.warning("Choose a level, or “Don't know”, first.", icon=":material/touch_app:")
+            else:
+                try:
+                    mine = cast_vote(
+                        engine,
+                        code,
+                        token,
+                        capability,
+                        level=None if choice == DONT_KNOW else int(choice),
+                        comment=comment,
+                        framework=framework,
+                    )
+                    st.session_state.setdefault(SENT, {})[capability] = mine
+                except WorkshopError as error:
+                    st.error(error.reason, icon=":material/error:")
+                except LibraryUnavailable as error:
+                    notice(
+                        "error",
+                        md(
+                            "Your vote could not be sent: {reason}. Try again.",
+                            reason=error.reason,
+                        ),
+                    )
+        _render_own_vote(mine, framework)
+        if mine is not None:
+            st.caption("You can change your vote until the facilitator closes the voting.")
+
+    ballot()
+
+
+def _render_room(engine: Engine, code: str, framework: Framework) -> None:
+    """After the reveal: the room's votes, as they were when the screen was revealed.
+
+    Plain bars, not a chart: a phone draws them at once, with no charting code to load.
+    """
+    try:
+        current = room(engine, code)
+    except LibraryUnavailable:
+        return
+    if current is None:
+        return
+    scale = framework.scale
+    result = agreement(current.levels, scale)
+    counts = [(f"{v} · {scale.level(v).label}", result.distribution[v]) for v in scale.values]
+    counts.append((DONT_KNOW_LABEL, result.dont_know))
+    most = max([count for _, count in counts] + [1])
+    with st.container(key="room-votes"):
+        st.markdown("**The room's votes**")
+        for label, count in counts:
+            st.progress(count / most, text=md("{label}: {count}", label=label, count=count))
+        if result.median is not None:
+            caption(md("Median {median}.", median=median_text(result, scale)))
+
+
+def _render_name(engine: Engine, code: str, token: str, name: str | None) -> None:
+    label = md("You take part as {name}", name=name) if name else "You take part anonymously"
+    with st.expander(label, icon=":material/badge:"):
+        st.caption(
+            "Give your name or organisation if you want. It is never shown on the screen or "
+            "beside your votes in any file."
+        )
+        with st.form("join_name", border=False):
+            typed = st.text_input(
+                "Your name or organisation (optional)", value=name or "", max_chars=MAX_NAME_CHARS
+            )
+            if st.form_submit_button("Save"):
+                try:
+                    set_name(engine, code, token, typed)
+                except (WorkshopError, LibraryUnavailable) as error:
+                    st.error(getattr(error, "reason", str(error)))
+                    return
+                st.rerun()

@@ -1,0 +1,177 @@
+"""AppTest: the facilitator page (open a workshop, run it) and the participant page (vote)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.base.text import escape_markdown
+from components.library import access, workshops
+from components.library import workshop_votes as votes
+from components.library.access import sqlite_url
+from components.library.database import create_library_engine
+from tests.shown import as_read
+from tests.workshop_support import opened, vote
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE = "blue whale under the bridge"  # noqa: S105 (a test passphrase)
+HASH = access.hash_passphrase(PASSPHRASE, n=2**10)
+SETTINGS = ("MNR_LIBRARY_URL", "MNR_LIBRARY_PATH", "MNR_LIBRARY_MODE", "MNR_EDITOR_PASSPHRASE_HASH")
+
+
+@pytest.fixture
+def engine(monkeypatch, tmp_path):
+    for name in SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "library.sqlite3"
+    monkeypatch.setenv("MNR_LIBRARY_PATH", str(path))
+    monkeypatch.setenv("MNR_EDITOR_PASSPHRASE_HASH", HASH)
+    engine = create_library_engine(sqlite_url(path))
+    yield engine
+    engine.dispose()
+
+
+def page(name: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{name}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def test_opening_a_workshop_needs_the_editor_sign_in(engine):
+    at = page("workshop")
+    assert at.title[0].value == "Run a live workshop"
+    assert "needs the editor sign-in" in texts(at.info)
+    at.text_input(key="workshop_passphrase").input(PASSPHRASE)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    at.text_input(key="workshop_open_country").input("Zembla")
+    at.multiselect(key="workshop_open_capabilities").set_value([12, 3])
+    next(b for b in at.button if b.label == "Open the workshop").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    code, key = at.query_params["w"], at.query_params["key"]
+    workshop = workshops.facilitate(engine, code, key)
+    assert workshop.title.startswith("Zembla ")
+    assert [item.capability for item in workshop.items] == [12, 3]
+    assert as_read(at.title[0].value).startswith("Workshop: Zembla")
+    assert "Join from your phone" in texts(at.markdown)
+    join = texts(at.code)
+    assert f"/join?w={code}" in join
+    assert key not in join.split("Facilitator")[0].split("workshop?")[0]
+
+
+@pytest.mark.parametrize(
+    ("mode", "words"),
+    [("read-only", "Workshops are off here"), ("editor", "needs the editor sign-in")],
+)
+def test_who_may_open_a_workshop(engine, monkeypatch, mode, words):
+    monkeypatch.setenv("MNR_LIBRARY_MODE", mode)
+    at = page("workshop")
+    assert words in texts(at.info)
+    assert not [b for b in at.button if b.label == "Open the workshop"]
+
+
+def test_without_a_passphrase_nobody_opens_a_workshop(engine, monkeypatch):
+    monkeypatch.delenv("MNR_EDITOR_PASSPHRASE_HASH")
+    at = page("workshop")
+    assert "No editor passphrase is set up" in texts(at.info)
+
+
+def test_a_facilitator_link_with_a_wrong_key_controls_nothing(engine):
+    new = opened(engine)
+    at = page("workshop", w=new.code, key="x" * 32)
+    assert "key does not match" in texts(at.error)
+    assert not [b for b in at.button if b.label == "Reveal"]
+
+
+def test_the_facilitator_sees_counts_until_the_reveal_and_records_a_level(engine):
+    new = opened(engine, capabilities=[7, 1], country="[Zembla](http://evil.example)")
+    for level in (1, 3, 3, None):
+        vote(engine, new.code, votes.new_token(), 7, level)
+    at = page("workshop", w=new.code, key=new.key)
+    title = at.title[0].value
+    assert title == escape_markdown(
+        "Workshop: [Zembla](http://evil.example) 2024 (national workshop)"
+    )
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Votes in": "4", "Joined": "4"}  # no median before the reveal
+    assert not at.get("plotly_chart")
+    next(b for b in at.button if b.label == "Reveal").click()
+    at.run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Median"] == "3"
+    assert "**Disagreement**" in texts(at.markdown)  # 1, 3, 3: the middle half spans 1 to 3
+    at.segmented_control(key="workshop_agreed_7").set_value(3)
+    at.text_input(key="workshop_note_7").input("After a short talk")
+    next(b for b in at.button if b.label == "Record the agreed level").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    item = workshops.facilitate(engine, new.code, new.key).item(7)
+    assert (item.decided, item.agreed_level, item.note) == (True, 3, "After a short talk")
+    assert "Agreed: **3 · Established**" in texts(at.success)
+    # The agreed levels are this session's assessment now, from a workshop.
+    collection = at.session_state["mnr_collection"]
+    assert collection.count("workshop") == 1
+    assert "1 from a workshop" in texts(at.sidebar.caption)
+
+
+def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
+    new = opened(engine, capabilities=[7, 1])
+    vote(engine, new.code, votes.new_token(), 7, 0)  # someone else
+    at = page("join", w=new.code)
+    token = at.query_params["p"]
+    assert workshops.looks_like_code(token)
+    assert "7 · Access to Image Databases" in texts(at.markdown)
+    radio = at.radio(key="ballot_level_7")
+    assert list(radio.options)[-1] == "Don't know"
+    radio.set_value(2)
+    at.text_area(key="ballot_comment_7").input("=cmd|' /C calc'!A0")
+    next(b for b in at.button if b.label == "Send my vote").click()
+    at.run()
+    assert "Your vote: **2 · Developing**" in texts(at.success)
+    assert "The room's votes" not in texts(at.markdown)  # hidden until the reveal
+    assert votes.join(engine, new.code, token).votes[7] == votes.Vote(2, "=cmd|' /C calc'!A0")
+
+    # The same link on a reconnecting phone finds the vote again.
+    again = page("join", w=new.code, p=token)
+    assert "Your vote: **2 · Developing**" in texts(again.success)
+    workshops.set_revealed(engine, new.code, new.key, 7, True)
+    revealed = page("join", w=new.code, p=token)
+    assert "The room's votes" in texts(revealed.markdown)
+    assert [bar.proto.text for bar in revealed.get("progress")][:3] == [
+        "0 · Not in place: 1",
+        "1 · Building: 0",
+        "2 · Developing: 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({}, "Open the link the facilitator shows"),
+        ({"w": "abcdefghijklmnop"}, "There is no workshop with this code"),
+        ({"w": "<script>"}, "There is no workshop with this code"),
+    ],
+)
+def test_a_bad_join_link_says_what_to_do(engine, params, words):
+    at = page("join", **params)
+    assert words in texts(at.info) + texts(at.error)
+
+
+def test_a_closed_workshop_link_stops_working(engine):
+    new = opened(engine)
+    workshops.close_workshop(engine, new.code, new.key)
+    at = page("join", w=new.code)
+    assert "This workshop has ended" in texts(at.error)
+    facilitator = page("workshop", w=new.code, key=new.key)
+    assert "This workshop is closed" in texts(facilitator.warning)
