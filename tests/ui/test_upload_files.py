@@ -9,8 +9,15 @@ from streamlit.runtime.uploaded_file_manager import DeletedFile
 
 from components.framework.model import default_framework
 from components.ingest.limits import MB, ReadLimits, SessionLimits, session_limits_from_env
+from components.ingest.mapping import Mapping, label_key
 from components.ui import upload_files
-from components.ui.upload_files import UploadBudget, files_in_box, read_uploads, release_read
+from components.ui.upload_files import (
+    UploadBudget,
+    files_in_box,
+    forget_removed,
+    read_uploads,
+    release_read,
+)
 
 LIMITS = SessionLimits(max_files=3, max_bytes=10 * MB)
 
@@ -54,7 +61,15 @@ class Upload(io.BytesIO):
         self.file_id, self.name, self.size = file_id, name, len(data)
 
 
-def test_files_are_read_once_then_emptied_and_over_budget_ones_not_read(monkeypatch):
+@pytest.fixture
+def kept(monkeypatch) -> dict:
+    """This test's own session: its kept copies and its budget."""
+    copies: dict = {}
+    monkeypatch.setattr(upload_files, "_kept", lambda: copies)
+    return copies
+
+
+def test_files_are_read_once_then_emptied_and_over_budget_ones_not_read(monkeypatch, kept):
     budget = UploadBudget()
     monkeypatch.setattr(upload_files, "budget", lambda: budget)
     good = b"country,year,capability,level\nZembla,2024,1,2\n"
@@ -83,3 +98,35 @@ def test_the_box_lists_read_files_too():
     value = [Upload("a", "a.csv", b""), DeletedFile("b")]
     assert [f.file_id for f in files_in_box(value)] == ["a", "b"]
     assert files_in_box(None) == []
+
+
+def test_a_file_the_reader_was_unsure_about_keeps_one_copy_for_the_mapping_step(monkeypatch, kept):
+    budget = UploadBudget()
+    monkeypatch.setattr(upload_files, "budget", lambda: budget)
+    sure_data = b"country,year,capability,level\nZembla,2024,1,2\n"
+    unsure_data = (
+        b"country,year,capability,level\nZembla,2024,1,2\nZembla,2024,Quarterly tea budget,3\n"
+    )
+    files = [Upload("sure", "sure.csv", sure_data), Upload("unsure", "unsure.csv", unsure_data)]
+    results: dict = {}
+    read_uploads(files, results, default_framework(), ReadLimits(), LIMITS)
+    assert results["unsure"].unmatched_labels == ("Quarterly tea budget",)
+    assert set(kept) == {"unsure"}
+    assert kept["unsure"].data == unsure_data
+    assert all(file.getvalue() == b"" for file in files)  # the upload manager's copies let go
+
+    # The person maps the label: only the kept file is read again, with the mapping, and the
+    # budget is not spent twice.
+    del results["unsure"]
+    mapping = Mapping((), {label_key("Quarterly tea budget"): 4})
+    in_box = [DeletedFile("sure"), DeletedFile("unsure")]
+    assert (
+        read_uploads(in_box, results, default_framework(), ReadLimits(), LIMITS, mapping=mapping)
+        == 1
+    )
+    levels = results["unsure"].capabilities.set_index("capability")["level"]
+    assert levels.dropna().to_dict() == {1: 2, 4: 3}  # the others: not assessed
+    assert (budget.files, budget.bytes) == (2, len(sure_data) + len(unsure_data))
+
+    forget_removed([DeletedFile("sure")])  # the person took the file out of the box
+    assert kept == {}
