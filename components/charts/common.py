@@ -105,19 +105,6 @@ def as_float(value: object) -> float | None:
         return None
 
 
-def level_text(value: object, scale: Scale | None) -> str:
-    """``2 · Developing`` for a level, "Not assessed" for a missing one."""
-    number = as_float(value)
-    if number is None:
-        return NOT_ASSESSED_LABEL
-    if scale is None or not float(number).is_integer():
-        return f"{number:g}"
-    try:
-        return f"{int(number)} · {scale.level(int(number)).label}"
-    except KeyError:
-        return f"{number:g}"
-
-
 def coverage_text(assessed: object, total: object, *, peer: bool = False) -> str:
     """How many capabilities (or, for a peer median, assessments) a score rests on."""
     count = as_float(assessed)

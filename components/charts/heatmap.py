@@ -21,7 +21,6 @@ from components.charts.common import (
     common_layout,
     escape,
     evidence_html,
-    level_text,
 )
 from components.framework.model import Framework
 from components.framework.palette import (
@@ -31,6 +30,7 @@ from components.framework.palette import (
     level_colours,
     text_colour_on,
 )
+from components.scoring.tables import level_text
 
 ROW_LABEL_CHARS = 32  # a row's name on the axis; the hover shows all of it
 HEATMAP_TEXT_MAX_ROWS = 40  # above this many rows, numbers in cells are too small to read

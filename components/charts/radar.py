@@ -26,7 +26,6 @@ from components.charts.common import (
     coverage_text,
     escape,
     evidence_html,
-    level_text,
     wrap,
 )
 from components.framework.model import Capability, Framework, Scale
@@ -38,6 +37,7 @@ from components.framework.palette import (
     level_colours,
     text_colour_on,
 )
+from components.scoring.tables import level_text
 
 # Overlays are told apart by dash and symbol as well as colour (greyscale, colour-blindness).
 _OVERLAY_DASHES = ("dash", "dashdot", "longdash", "longdashdot")

@@ -19,12 +19,12 @@ from components.charts.common import (
     coverage_text,
     domain_lookup,
     escape,
-    level_text,
     score_axis,
     wrap,
 )
 from components.framework.model import Framework, Scale
 from components.framework.palette import DOMAIN_PALETTE, NOT_ASSESSED_COLOUR, domain_colours
+from components.scoring.tables import level_text
 
 # The change chart colours its lines by what happened. Improved and declined are the
 # Okabe-Ito bluish green and vermillion (safe for colour-blindness, and the direction is also

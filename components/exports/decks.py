@@ -120,7 +120,7 @@ def _overview_slide(deck: Deck, brief: Brief) -> None:
     display = pd.DataFrame(
         {
             "Capability": capability_names(capabilities),
-            "Level": [level_text(v, framework) for v in capabilities["level"]],
+            "Level": [level_text(v, framework.scale) for v in capabilities["level"]],
         }
     )
     half = (len(display) + 1) // 2

@@ -238,7 +238,7 @@ def level_paragraph(level: object, framework: Framework, fill_text: str) -> Para
         leading=10.5,
         textColor=colors.HexColor(fill_text),
     )
-    return Paragraph(markup(level_text(level, framework)), style)
+    return Paragraph(markup(level_text(level, framework.scale)), style)
 
 
 def level_background(column: int, row: int, fill: str) -> tuple[Any, ...]:

@@ -5,21 +5,29 @@ from __future__ import annotations
 import pandas as pd
 
 from components.base.text import escape_markdown
-from components.framework.model import Framework
+from components.framework.model import Framework, Scale
 from components.framework.palette import NOT_ASSESSED_LABEL
 from components.ingest.collection import ORIGIN_LABELS, Collection, summarise
 from components.ingest.labels import unique_assessment_labels
 
 
-def level_text(level: object, framework: Framework) -> str:
-    """``2 · Developing`` for a level, ``Not assessed`` for a missing one."""
-    if level is None or pd.isna(level):
+def level_text(value: object, scale: Scale | None) -> str:
+    """``2 · Developing`` for a level, ``Not assessed`` for a missing one (the one wording of a
+    level, for tables, charts and exports); a median such as 2.5 stays a number."""
+    if value is None:
         return NOT_ASSESSED_LABEL
-    value = int(level)
     try:
-        return f"{value} · {framework.scale.level(value).label}"
+        if pd.isna(value):
+            return NOT_ASSESSED_LABEL
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return NOT_ASSESSED_LABEL
+    if scale is None or not number.is_integer():
+        return f"{number:g}"
+    try:
+        return f"{int(number)} · {scale.level(int(number)).label}"
     except KeyError:
-        return str(value)
+        return f"{number:g}"
 
 
 def preview_table(capabilities: pd.DataFrame, framework: Framework) -> pd.DataFrame:
@@ -38,7 +46,7 @@ def preview_table(capabilities: pd.DataFrame, framework: Framework) -> pd.DataFr
     for assessment_id, label in labels.items():
         rows = capabilities[capabilities["assessment_id"] == assessment_id]
         levels = {
-            titles[int(number)]: level_text(level, framework)
+            titles[int(number)]: level_text(level, framework.scale)
             for number, level in zip(rows["capability"], rows["level"], strict=True)
         }
         table[label] = [levels.get(name, NOT_ASSESSED_LABEL) for name in index]
@@ -75,7 +83,8 @@ def enabler_table(enablers: pd.DataFrame, assessment_id: str, framework: Framewo
             "Enabler": [e.title for e in framework.enablers],
             "Level": [
                 level_text(
-                    rows["level"].get(e.number) if e.number in rows.index else None, framework
+                    rows["level"].get(e.number) if e.number in rows.index else None,
+                    framework.scale,
                 )
                 for e in framework.enablers
             ],

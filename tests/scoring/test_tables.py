@@ -11,10 +11,19 @@ from tests.factories import capability_rows
 
 @pytest.mark.parametrize(
     ("level", "text"),
-    [(0, "0 · Not in place"), (4, "4 · Mature"), (None, "Not assessed"), (pd.NA, "Not assessed")],
+    [
+        (0, "0 · Not in place"),
+        (4, "4 · Mature"),
+        (4.0, "4 · Mature"),
+        (2.5, "2.5"),  # a median between two levels stays a number
+        (9, "9"),  # off the scale: the number, never a made-up word
+        (None, "Not assessed"),
+        (pd.NA, "Not assessed"),
+        (float("nan"), "Not assessed"),
+    ],
 )
 def test_level_text(level, text):
-    assert level_text(level, default_framework()) == text
+    assert level_text(level, default_framework().scale) == text
 
 
 @pytest.mark.parametrize(
