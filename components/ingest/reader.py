@@ -72,6 +72,7 @@ def read_assessment_file(
         mapping=mapping,
     )
     drafts: list[Draft] = []
+    opened = True
     try:
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
@@ -80,8 +81,10 @@ def read_assessment_file(
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:
+        opened = False
         ctx.add("error", None, None, rejected.message, rejected.fix)
     except PasswordError:
+        opened = False
         ctx.add(
             "error",
             None,
@@ -92,6 +95,7 @@ def read_assessment_file(
         )
         drafts = []
     except CalamineError as error:
+        opened = False
         ctx.add(
             "error",
             None,
@@ -102,6 +106,7 @@ def read_assessment_file(
         )
         drafts = []
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, pd.errors.ParserError) as error:
+        opened = False
         ctx.add(
             "error",
             None,
@@ -117,6 +122,7 @@ def read_assessment_file(
         # never a traceback, so this is the one place a broad catch is right. The page shows
         # only the plain message; the traceback goes to the server log, where a bug in the
         # reader (rather than a bad file) can be told apart.
+        opened = False
         _LOG.exception("Reading %r failed unexpectedly; reported as an unreadable file", name)
         ctx.add(
             "error",
@@ -134,7 +140,12 @@ def read_assessment_file(
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
-        name, capabilities, enablers, tuple(ctx.problems), tuple(dict.fromkeys(ctx.unmatched))
+        name,
+        capabilities,
+        enablers,
+        tuple(ctx.problems),
+        tuple(dict.fromkeys(ctx.unmatched)),
+        opened=opened,
     )
 
 

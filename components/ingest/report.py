@@ -96,6 +96,9 @@ class ReadResult:
     problems: tuple[Problem, ...]
     # Labels that named no capability (for the mapping step), each once.
     unmatched_labels: tuple[str, ...] = ()
+    # False when the file could not be opened as a spreadsheet at all (refused by the file
+    # guard, damaged, protected): then no choice of rows or columns can help.
+    opened: bool = True
 
     def problems_frame(self) -> pd.DataFrame:
         """The problems as a table, errors first, otherwise in the order they were found."""

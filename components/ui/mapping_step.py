@@ -39,7 +39,10 @@ _TOUCHED = "-touched"
 
 
 def needs_mapping(result: ReadResult) -> bool:
-    """Whether to offer the step: nothing read, labels unmatched, or errors left."""
+    """Whether to offer the step: nothing read, labels unmatched, or errors left, in a file
+    that could be opened (for one that could not, no choice of rows or columns helps)."""
+    if not result.opened:
+        return False
     nothing = result.capabilities.empty
     errors = any(p.severity == "error" for p in result.problems)
     return nothing or bool(result.unmatched_labels) or errors

@@ -190,6 +190,7 @@ def _not_read(name: str, problem: Problem) -> ReadResult:
         pd.DataFrame(columns=CAPABILITY_COLUMNS),
         pd.DataFrame(columns=ENABLER_COLUMNS),
         (Problem(problem.severity, name, None, None, problem.message, problem.fix),),
+        opened=False,
     )
 
 

@@ -104,13 +104,19 @@ def test_a_file_the_reader_was_unsure_about_keeps_one_copy_for_the_mapping_step(
     budget = UploadBudget()
     monkeypatch.setattr(upload_files, "budget", lambda: budget)
     sure_data = b"country,year,capability,level\nZembla,2024,1,2\n"
+    noise = b"\x00\x01 not a workbook" * 100
     unsure_data = (
         b"country,year,capability,level\nZembla,2024,1,2\nZembla,2024,Quarterly tea budget,3\n"
     )
-    files = [Upload("sure", "sure.csv", sure_data), Upload("unsure", "unsure.csv", unsure_data)]
+    files = [
+        Upload("sure", "sure.csv", sure_data),
+        Upload("unsure", "unsure.csv", unsure_data),
+        Upload("noise", "minutes.xlsx", noise),
+    ]
     results: dict = {}
     read_uploads(files, results, default_framework(), ReadLimits(), LIMITS)
     assert results["unsure"].unmatched_labels == ("Quarterly tea budget",)
+    assert not results["noise"].opened  # refused: no choice of rows could help, so not kept
     assert set(kept) == {"unsure"}
     assert kept["unsure"].data == unsure_data
     assert all(file.getvalue() == b"" for file in files)  # the upload manager's copies let go
@@ -119,14 +125,14 @@ def test_a_file_the_reader_was_unsure_about_keeps_one_copy_for_the_mapping_step(
     # budget is not spent twice.
     del results["unsure"]
     mapping = Mapping((), {label_key("Quarterly tea budget"): 4})
-    in_box = [DeletedFile("sure"), DeletedFile("unsure")]
+    in_box = [DeletedFile("sure"), DeletedFile("unsure"), DeletedFile("noise")]
     assert (
         read_uploads(in_box, results, default_framework(), ReadLimits(), LIMITS, mapping=mapping)
         == 1
     )
     levels = results["unsure"].capabilities.set_index("capability")["level"]
     assert levels.dropna().to_dict() == {1: 2, 4: 3}  # the others: not assessed
-    assert (budget.files, budget.bytes) == (2, len(sure_data) + len(unsure_data))
+    assert (budget.files, budget.bytes) == (3, len(sure_data) + len(unsure_data) + len(noise))
 
     forget_removed([DeletedFile("sure")])  # the person took the file out of the box
     assert kept == {}
