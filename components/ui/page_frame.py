@@ -1,0 +1,59 @@
+"""The frame around every page: whether the sidebar starts open, and going back to the top.
+
+Streamlit applies ``initial_sidebar_state`` whenever a run sends a value different from the
+last one. When app.py said "auto" and a page then said "collapsed" on every run, each rerun
+flipped the state twice, and the "auto" in between opened the sidebar on a wide projector
+between two slides. So app.py alone sets it, once per run, from :func:`sidebar_state`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Literal
+
+import streamlit as st
+
+SidebarState = Literal["auto", "collapsed"]
+
+SCROLL_TO_TOP = "frame_scroll_to_top"
+SCROLL_COUNT = "frame_scroll_count"
+
+# Streamlit scrolls inside its main area; a page that has just changed what it shows (another
+# slide, another presentation) asks for it to start at the top instead of where the reader was.
+_SCROLL_SCRIPT = """<script>
+/* request {number} */
+requestAnimationFrame(() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTo({top: 0}); }
+  window.scrollTo({top: 0});
+});
+</script>"""
+
+
+def sidebar_state(url_path: str, query: Container[str]) -> SidebarState:
+    """How the sidebar starts on a page: collapsed on what is projected, else Streamlit's auto.
+
+    The presentation, and a running workshop (its address carries ``w``), show nothing but
+    themselves; "auto" opens the sidebar on wide screens and keeps it shut on phones.
+    """
+    if url_path == "present":
+        return "collapsed"
+    if url_path == "workshop" and "w" in query:
+        return "collapsed"
+    return "auto"
+
+
+def ask_scroll_to_top() -> None:
+    """Callback helper: the next run of the page starts scrolled to its top."""
+    st.session_state[SCROLL_TO_TOP] = True
+
+
+def scroll_to_top_if_asked() -> None:
+    """Scroll the page to its top when a callback of this run asked for it (once)."""
+    if st.session_state.pop(SCROLL_TO_TOP, False):
+        # Each request's script differs (its number): an element equal to the one of the run
+        # before stays mounted in the browser, and its script would not run again.
+        number = st.session_state.get(SCROLL_COUNT, 0) + 1
+        st.session_state[SCROLL_COUNT] = number
+        # The app's own script with a number in it, no text from files or people.
+        st.html(_SCROLL_SCRIPT.replace("{number}", str(number)), unsafe_allow_javascript=True)
