@@ -8,7 +8,7 @@ from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
 from components.ui.markdown import Markdown, caption, option_format
 from components.ui.navigation import run_through_navigation
-from components.ui.page_frame import scroll_to_top_if_asked
+from components.ui.page_frame import narrow_layout, scroll_to_top_if_asked
 from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
 from components.ui.render import (
@@ -78,6 +78,7 @@ deck = build_deck(
     countries=chosen,
     anonymised=bool(st.session_state.get("present_anonymised")),
     peer_median=peers if peers.count else None,
+    narrow=narrow_layout(),
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)

@@ -11,6 +11,7 @@ from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
@@ -86,8 +87,9 @@ state.share("compare_round", earlier.get(earlier_id))
 state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
+narrow = narrow_layout()
 overview = profile_radar(
-    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
+    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers, narrow=narrow
 )
 if peers is not None:
     if peers.shown:
@@ -99,7 +101,9 @@ render_figure(overview.figure, key="profile_radar", caption=overview.caption, ta
 st.subheader("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
 tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
-pillars = pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id)
+pillars = pillar_radars(
+    capabilities, framework, labels, focus_id, overlay_id=earlier_id, narrow=narrow
+)
 for tab, domain in zip(tabs, framework.domains, strict=True):
     with tab:
         view = pillars[domain.id]

@@ -1,4 +1,4 @@
-"""The frame around every page: whether the sidebar starts open, and going back to the top.
+"""The frame around every page: the sidebar's state, going back to the top, the phone layout.
 
 Streamlit applies ``initial_sidebar_state`` whenever a run sends a value different from the
 last one. When app.py said "auto" and a page then said "collapsed" on every run, each rerun
@@ -14,6 +14,12 @@ from typing import Literal
 import streamlit as st
 
 SidebarState = Literal["auto", "collapsed"]
+
+NARROW = "layout_narrow"
+# Streamlit does not tell the server how wide the browser is, so the phone layout starts from
+# what the browser says it is (phones and tablets, below about 800 px in portrait) and the
+# sidebar's switch changes it. Lower case, matched anywhere in the User-Agent header.
+_NARROW_DEVICES = ("mobi", "iphone", "ipod", "ipad", "android", "tablet", "silk", "kindle")
 
 SCROLL_TO_TOP = "frame_scroll_to_top"
 SCROLL_COUNT = "frame_scroll_count"
@@ -41,6 +47,36 @@ def sidebar_state(url_path: str, query: Container[str]) -> SidebarState:
     if url_path == "workshop" and "w" in query:
         return "collapsed"
     return "auto"
+
+
+def looks_narrow(user_agent: str | None) -> bool:
+    """True when a browser's User-Agent names a phone or tablet (no header: a desktop)."""
+    agent = (user_agent or "").lower()
+    return any(device in agent for device in _NARROW_DEVICES)
+
+
+def narrow_layout() -> bool:
+    """Whether the charts take their phone layout in this session.
+
+    At first it follows the browser (:func:`looks_narrow`); the switch in the sidebar
+    (:func:`render_layout_switch`) changes it for the session.
+    """
+    if NARROW not in st.session_state:
+        st.session_state[NARROW] = looks_narrow(st.context.headers.get("User-Agent"))
+    return bool(st.session_state[NARROW])
+
+
+def render_layout_switch() -> None:
+    """The sidebar's switch between the phone layout and the full one."""
+    narrow_layout()  # the browser's default, before the switch is drawn
+    st.toggle(
+        "Phone layout",
+        key=NARROW,
+        help=(
+            "Charts for a narrow screen: the heatmap one domain at a time, bars lying down, "
+            "shorter labels on the radars. Set from your device at the start."
+        ),
+    )
 
 
 def ask_scroll_to_top() -> None:

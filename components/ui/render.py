@@ -33,6 +33,7 @@ from components.ui.markdown import (
     notice,
     option_format,
 )
+from components.ui.page_frame import render_layout_switch
 from components.ui.selection import country_choices, round_choices
 
 
@@ -169,6 +170,7 @@ def render_session_panel() -> None:
                 on_click=state.load_demo_into_session,
                 help="Eight invented countries with two or three rounds each.",
             )
+        render_layout_switch()
 
 
 def render_selection(current: Collection) -> None:
@@ -266,6 +268,10 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
     if slide.table is not None:
         render_table(slide.table)
     st.caption(as_markdown(slide.caption))
+    if slide.numbers is not None:
+        # The chart's text alternative (screen readers, people far from the screen).
+        with st.expander("The numbers on this slide", icon=":material/table:"):
+            render_table(slide.numbers)
 
 
 def render_table(frame: Any) -> None:
