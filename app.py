@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.ui import state
 from components.ui.library import open_linked_assessments
-from components.ui.page_frame import sidebar_state
+from components.ui.page_frame import render_shared_style, sidebar_state
 from components.ui.render import render_session_panel
 
 APP_NAME = "MNR Dashboard"
@@ -87,6 +87,7 @@ st.set_page_config(
     page_title=f"{navigation.title} · {APP_NAME}",
     initial_sidebar_state=sidebar_state(navigation.url_path, st.query_params),
 )
+render_shared_style()
 open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 if navigation.url_path != "join":

@@ -124,11 +124,11 @@ bars, radar, differences = comparison_views(
 editions = editions_warning(capabilities, ids, labels, framework.edition)
 if editions:
     st.warning(editions, icon=":material/history_edu:")
-st.subheader("Domain scores")
+st.header("Domain scores")
 render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
-st.subheader("Shapes")
+st.header("Shapes")
 render_figure(radar.figure, key="compare_radar", caption=radar.caption)
-st.subheader("Differences")
+st.header("Differences")
 if focus_id is None:
     caption(md("Include {country} to see each country's difference to it.", country=focus_country))
 else:
@@ -141,7 +141,7 @@ else:
     )
 render_table(differences)
 
-st.subheader("Take it home")
+st.header("Take it home")
 render_comparison_exports(
     current,
     framework,

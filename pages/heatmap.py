@@ -51,12 +51,11 @@ with left:
         key="heatmap_rounds",
     )
 with middle:
-    chosen_years = st.multiselect(
-        "Years",
-        years,
-        default=years[-1:],
-        key="heatmap_years",
-        disabled=which != "years",
+    # Shown only when it counts: a disabled box's grey text is too faint to read (2.5:1).
+    chosen_years = (
+        st.multiselect("Years", years, default=years[-1:], key="heatmap_years")
+        if which == "years"
+        else []
     )
 with right:
     sort_by = st.selectbox(

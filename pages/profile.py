@@ -50,7 +50,7 @@ render_demo_notice()
 heading(labels[focus_id])
 st.caption("Choose another country or round in the sidebar.")
 
-st.subheader("Across the six domains")
+st.header("Across the six domains")
 left, middle, right = st.columns(3)
 with left:
     earlier_id = st.selectbox(
@@ -98,7 +98,7 @@ if peers is not None:
         notice("info", peers.reason, icon=":material/groups:")
 render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
 
-st.subheader("Radar per pillar")
+st.header("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
 tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
 pillars = pillar_radars(
@@ -112,7 +112,7 @@ for tab, domain in zip(tabs, framework.domains, strict=True):
         )
 
 strengths, gaps = strengths_and_gaps(capabilities, focus_id, framework)
-st.subheader("Strengths and gaps")
+st.header("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
 with left:
@@ -122,7 +122,7 @@ with right:
     st.markdown("**Lowest levels**")
     render_table(highlights_display(gaps))
 
-st.subheader("All capabilities")
+st.header("All capabilities")
 st.dataframe(
     capabilities_display(capability_table(capabilities, focus_id, framework)),
     hide_index=True,
@@ -134,14 +134,14 @@ st.dataframe(
     },
 )
 
-st.subheader("Enablers")
+st.header("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
 render_table(enabler_table(current.enablers, focus_id, framework))
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)
 
-st.subheader("Take it home")
+st.header("Take it home")
 st.caption(
     "A printable brief, slides with editable charts, or the charts as images. The files are "
     "made when you click, from this session's data."

@@ -147,7 +147,7 @@ def domain_radar(
             )
         )
     ticktext = [
-        wrap(escape(short_domain_name(name, 3)), 8) if narrow else wrap(escape(name), 14)
+        wrap(escape(short_domain_name(name, 3)), 10) if narrow else wrap(escape(name), 14)
         for name in names
     ]
     _polar_layout(figure, scale, names, ticktext, narrow=narrow)

@@ -36,6 +36,19 @@ requestAnimationFrame(() => {
 </script>"""
 
 
+# Pages' section headings are h2 (after the page's h1) and cards' headings h3, so that the
+# headings go in order for screen readers; these sizes keep them looking as before.
+_SHARED_STYLE = """<style>
+[data-testid="stMain"] h2 { font-size: 1.5rem; }
+[data-testid="stMain"] h3 { font-size: 1.15rem; }
+</style>"""
+
+
+def render_shared_style() -> None:
+    """The style every page shares (called by app.py before the page runs)."""
+    st.html(_SHARED_STYLE)
+
+
 def sidebar_state(url_path: str, query: Container[str]) -> SidebarState:
     """How the sidebar starts on a page: collapsed on what is projected, else Streamlit's auto.
 

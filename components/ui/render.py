@@ -47,6 +47,9 @@ def render_notices(notices: Iterable[str]) -> None:
         notice("info", Markdown(text), icon=":material/info:")
 
 
+SWATCH_OUTLINE = "#767676"  # a grey with 4.5:1 on white
+
+
 def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
     """The scale as a table of coloured swatches, the same colours every chart uses."""
     colours = level_colours(scale)
@@ -55,6 +58,8 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
         background = colours[level.value]
         swatch = (
             f'<span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+            # The outline keeps the lightest level (a pale yellow) visible on white (3:1).
+            f"border:1px solid {SWATCH_OUTLINE};"
             f"border-radius:4px;text-align:center;font-weight:600;background:{background};"
             f'color:{text_colour_on(background)}">{level.value}</span>'
         )
@@ -70,6 +75,7 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
     )
     rows.append(
         f'<tr><td><span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+        f"border:1px solid {SWATCH_OUTLINE};"
         f"border-radius:4px;text-align:center;background:{NOT_ASSESSED_COLOUR};"
         f'color:#1A1A1A">–</span></td><th scope="row">{NOT_ASSESSED_LABEL}</th>'
         f"{missing_descriptor}</tr>"

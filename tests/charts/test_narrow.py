@@ -76,7 +76,7 @@ def test_narrow_radar_labels_are_short_and_the_hover_keeps_the_names():
     ticks = list(figure.layout.polar.angularaxis.ticktext)
     assert len(ticks) == len(DOMAIN_NAMES)
     for tick in ticks:
-        assert max(len(line) for line in html.unescape(tick).split("<br>")) <= 8 + 4
+        assert max(len(line) for line in html.unescape(tick).split("<br>")) <= 12
     assert "Media" in ticks[-1]
     (trace,) = figure.data
     assert [row[0] for row in trace.customdata[:-1]] == [

@@ -84,9 +84,9 @@ def test_selection_survives_a_page_switch():
     at = app_with_demo()
     at.sidebar.selectbox(key="mnr_country").set_value("Calderra").run()
     at.switch_page("pages/profile.py").run()
-    assert "Calderra 2024" in at.subheader[0].value
+    assert "Calderra 2024" in at.header[0].value
     at.switch_page("pages/trends.py").run()
-    assert at.subheader[0].value == "Calderra"
+    assert at.header[0].value == "Calderra"
     assert at.sidebar.selectbox(key="mnr_country").value == "Calderra"
 
 
@@ -174,7 +174,7 @@ def test_a_choice_sent_with_the_address_of_a_moment_before_is_kept():
     at.query_params.update(latest_arvenia)  # the browser had not shown the new address yet
     at.sidebar.selectbox(key="mnr_country").set_value("Dravonia").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert as_read(at.subheader[0].value).startswith("Dravonia 2024")
+    assert as_read(at.header[0].value).startswith("Dravonia 2024")
     assert at.query_params["country"] == "Dravonia"
 
 
