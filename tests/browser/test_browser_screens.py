@@ -7,7 +7,7 @@ screenshots land in test-artifacts/screenshots/screens/.
 
 import pytest
 
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -46,10 +46,25 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-# Drawn, not just sent: no skeleton left, and every chart has its SVG.
-DRAWN_JS = """() => !document.querySelector('[data-testid="stSkeleton"]')
-    && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-        .every(chart => chart.querySelector('.main-svg') !== null)"""
+# Drawn, not just sent: no skeleton left on screen, and every chart on screen has its SVG.
+# Streamlit draws elements below the fold lazily (a grey skeleton until they scroll into
+# view), so the window is first grown to the whole page. Charts in a closed tab or expander
+# are drawn when opened: they are not waited for.
+DRAWN_JS = """() => {
+    const shown = el => el.offsetParent !== null;
+    return !Array.from(document.querySelectorAll('[data-testid="stSkeleton"]')).some(shown)
+        && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+            .filter(shown).every(chart => chart.querySelector('.main-svg') !== null);
+}"""
+
+
+def show_everything(page) -> None:
+    """Grow the window to the whole page and wait until every element on it is drawn."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": max(900, height)})
+    next_frame(page)
+    wait_until_idle(page)
+    page.wait_for_function(DRAWN_JS)
 
 
 def demo_address(app_url: str, path: str) -> str:
@@ -68,13 +83,13 @@ def test_every_page_at_every_size(browser, app_url, size):
             page.set_viewport_size(viewport)  # the screenshot before grew it to its content
             open_page(page, demo_address(app_url, path))
             wait_until_idle(page)
-            page.wait_for_function(DRAWN_JS)
             name = path or "home"
             if page.locator('[data-testid="stException"]').count():
                 problems.append(f"{name}: an exception is shown")
             overflow = page.evaluate(OVERFLOW_JS)
             if overflow > 1:
                 problems.append(f"{name}: the page scrolls sideways by {overflow} px")
+            show_everything(page)
             screenshot(page, f"screens/{size}-{name}")
     finally:
         context.close()
