@@ -35,7 +35,7 @@ AXIS_TITLE_FONT = {"size": AXIS_TITLE_FONT_SIZE}
 # Narrow screens (phones, below about 800 px): a smaller label font, and labels cut to this
 # many characters (the hover and the table beside every chart keep the full text).
 NARROW_FONT_SIZE = 13
-NARROW_LABEL_CHARS = 24
+NARROW_LABEL_CHARS = 22
 
 # A neutral grey for things that are not a category of their own (the peer median line, the
 # outline of "not assessed" markers). Not a palette: a grey reads the same to everyone.

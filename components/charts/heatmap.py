@@ -188,7 +188,6 @@ def _colour_legend(
             "y": 0,
             "yref": "container",
             "yanchor": "bottom",
-            "title": {"text": "Level", "side": "top"},
         }
     return {
         **legend,

@@ -241,7 +241,7 @@ def capability_radar(
             )
         )
     ticktext = (
-        [wrap(escape(shorten(c.label, NARROW_LABEL_CHARS)), 12) for c in capabilities]
+        [wrap(escape(shorten(c.label, NARROW_LABEL_CHARS)), 11) for c in capabilities]
         if narrow
         else labels
     )
@@ -302,7 +302,7 @@ def _radar_layout(figure: go.Figure, *, narrow: bool = False) -> None:
     keeps most of a phone's width.
     """
     legend = len(figure.data) > 1
-    side = 64 if narrow else 110
+    side = 80 if narrow else 110
     common_layout(
         figure,
         height=(500 if legend else 420) if narrow else (660 if legend else 600),
