@@ -42,7 +42,9 @@ st.html(
     [data-testid="stMain"] th { font-size: 1.25rem; }
     [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 1rem; }
     /* Previous and Next stay on screen under a slide taller than the window (1280x600). */
-    .st-key-present_controls {
+    /* The wrapper sticks: it is the child of the page's block (the container itself is only
+       as tall as its wrapper, so it would have nowhere to stick). */
+    [data-testid="stLayoutWrapper"]:has(> .st-key-present_controls) {
         position: sticky; bottom: 0; z-index: 5; background: #FFFFFF;
         padding: 0.25rem 0; border-top: 1px solid #DDE3EA;
     }

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_options, open_page, screenshot, wait_until_idle
+from tests.conftest import ARTIFACTS, open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -154,6 +154,10 @@ def test_previous_and_next_stay_reachable_in_a_short_window(browser, app_url):
             box = button.bounding_box()
             assert box is not None
             assert box["y"] + box["height"] <= 600, f"{name} is below the window"
+        # The window as it is (the screenshot helper would grow it to the whole page).
+        shot = ARTIFACTS / "screenshots" / "present-1280x600-heatmap-slide.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot))
         page.get_by_role("button", name="Next").click()
         page.wait_for_selector("text=Slide 9 of 11")
         wait_until_idle(page)
