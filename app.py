@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.ui import state
 from components.ui.library import open_linked_assessments
+from components.ui.page_frame import render_shared_style, sidebar_state
 from components.ui.render import render_session_panel
 
 APP_NAME = "MNR Dashboard"
@@ -20,7 +21,6 @@ st.set_page_config(
     # must work on a laptop without internet.
     page_icon=str(Path(__file__).parent / "mnr_data" / "icon.png"),
     layout="wide",
-    initial_sidebar_state="auto",
     menu_items={
         "About": (
             "MNR Dashboard: makes self-assessments against the WePROTECT Model National "
@@ -82,7 +82,12 @@ navigation = st.navigation(
     }
 )
 # Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
-st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")
+# The one place that decides the sidebar's state (see components/ui/page_frame.py).
+st.set_page_config(
+    page_title=f"{navigation.title} · {APP_NAME}",
+    initial_sidebar_state=sidebar_state(navigation.url_path, st.query_params),
+)
+render_shared_style()
 open_linked_assessments()  # a link to library assessments opens what this person may see
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 if navigation.url_path != "join":

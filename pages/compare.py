@@ -9,6 +9,7 @@ from components.ui.captions import editions_warning
 from components.ui.export_buttons import render_comparison_exports
 from components.ui.markdown import caption, literal, md, notice, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import (
     comparison_choices,
@@ -117,15 +118,17 @@ if rounds_mode == "chosen":
 
 labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
 
-bars, radar, differences = comparison_views(capabilities, framework, labels, ids, focus_id)
+bars, radar, differences = comparison_views(
+    capabilities, framework, labels, ids, focus_id, narrow=narrow_layout()
+)
 editions = editions_warning(capabilities, ids, labels, framework.edition)
 if editions:
     st.warning(editions, icon=":material/history_edu:")
-st.subheader("Domain scores")
+st.header("Domain scores")
 render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
-st.subheader("Shapes")
+st.header("Shapes")
 render_figure(radar.figure, key="compare_radar", caption=radar.caption)
-st.subheader("Differences")
+st.header("Differences")
 if focus_id is None:
     caption(md("Include {country} to see each country's difference to it.", country=focus_country))
 else:
@@ -138,7 +141,7 @@ else:
     )
 render_table(differences)
 
-st.subheader("Take it home")
+st.header("Take it home")
 render_comparison_exports(
     current,
     framework,

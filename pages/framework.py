@@ -52,7 +52,7 @@ if focus.capability is not None:
     linked_domain = framework.domain(linked.domain)
     with st.container(border=True, key="linked-capability"):
         st.badge("Opened from a link", icon=":material/link:", color="primary")
-        st.subheader(md("{label}", max_chars=None, label=linked.label))
+        st.header(md("{label}", max_chars=None, label=linked.label))
         st.markdown(md("{text}", text=linked.description, max_chars=None))
         st.markdown(
             md(
@@ -75,7 +75,7 @@ if query.strip():
     matches = search_capabilities(framework, query)
     if matches:
         noun = plural(len(matches), "capability matches", "capabilities match")
-        st.subheader(Markdown(f"{len(matches)} {noun} your search"))
+        st.header(Markdown(f"{len(matches)} {noun} your search"))
         for capability in matches:
             with st.container(border=True, key=f"result-{capability.number}"):
                 caption(framework.domain(capability.domain).name)

@@ -7,8 +7,9 @@ from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
 from components.ui.captions import editions_warning, undated_note
-from components.ui.markdown import caption
+from components.ui.markdown import caption, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout
 from components.ui.render import render_demo_notice, render_empty_state, render_figure
 from components.ui.selection import (
     ROUND_FILTERS,
@@ -50,12 +51,11 @@ with left:
         key="heatmap_rounds",
     )
 with middle:
-    chosen_years = st.multiselect(
-        "Years",
-        years,
-        default=years[-1:],
-        key="heatmap_years",
-        disabled=which != "years",
+    # Shown only when it counts: a disabled box's grey text is too faint to read (2.5:1).
+    chosen_years = (
+        st.multiselect("Years", years, default=years[-1:], key="heatmap_years")
+        if which == "years"
+        else []
     )
 with right:
     sort_by = st.selectbox(
@@ -72,7 +72,19 @@ if not ids:
 
 if which == "years" and (undated := undated_count(capabilities)):
     caption(undated_note(undated))
-view = heatmap_view(capabilities, framework, labels, ids, sort_by)
+domain_id = None
+if narrow_layout():
+    # A phone shows one domain's few columns at a time; the table below keeps all 21.
+    domains = {domain.id: domain.name for domain in framework.domains}
+    domain_id = st.selectbox(
+        "Domain",
+        list(domains),
+        format_func=option_format(domains, markdown=False),
+        key="heatmap_domain",
+    )
+view = heatmap_view(
+    capabilities, framework, labels, ids, sort_by, domain_id=domain_id, narrow=domain_id is not None
+)
 editions = editions_warning(capabilities, ids, labels, framework.edition)
 if editions:
     st.warning(editions, icon=":material/history_edu:")

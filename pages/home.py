@@ -14,8 +14,9 @@ framework = default_framework()
 
 st.title("MNR Dashboard")
 render_link_notices()
+# Bold text, not a heading: the page's headings go in order (h1, h2, h3) for screen readers.
 st.markdown(
-    "#### See where a country stands in its response to child sexual exploitation and abuse."
+    "**See where a country stands in its response to child sexual exploitation and abuse.**"
 )
 st.markdown(
     md(
@@ -45,17 +46,17 @@ st.markdown(
     )
 )
 
-st.subheader("Where would you like to start?")
+st.header("Where would you like to start?")
 browse, upload, present = st.columns(3, gap="medium")
 with browse, st.container(border=True, height="stretch"):
-    st.markdown("##### :material/account_tree: Browse the framework")
+    st.markdown("### :material/account_tree: Browse the framework")
     st.markdown(
         "Read the six domains, their outcomes and all capabilities, the enablers and the "
         "assessment scale. Search for a topic, or share a link to one capability."
     )
     st.page_link("pages/framework.py", label="Open the framework", icon=":material/arrow_forward:")
 with upload, st.container(border=True, height="stretch"):
-    st.markdown("##### :material/upload_file: Upload or enter an assessment")
+    st.markdown("### :material/upload_file: Upload or enter an assessment")
     st.markdown(
         "Download the Excel template, fill it in, and upload it, or bring a table you made "
         "yourself. The app says exactly which cell it could not read and why. Or score the "
@@ -71,7 +72,7 @@ with upload, st.container(border=True, height="stretch"):
         help="Eight invented countries with two or three rounds each, clearly labelled.",
     )
 with present, st.container(border=True, height="stretch"):
-    st.markdown("##### :material/co_present: Present in a workshop")
+    st.markdown("### :material/co_present: Present in a workshop")
     st.markdown(
         "Show a country slide by slide on a projector, or a comparison, and hand out a PDF "
         "brief and PowerPoint slides afterwards. A link reopens the same view."
@@ -81,7 +82,7 @@ with present, st.container(border=True, height="stretch"):
     )
 
 if not state.collection().is_empty:
-    st.subheader("Your assessments are ready")
+    st.header("Your assessments are ready")
     st.markdown("Open the pictures; the sidebar chooses the country and round.")
     profile, heatmap, compare, trends = st.columns(4)
     profile.page_link("pages/profile.py", label="Country profile", icon=":material/radar:")

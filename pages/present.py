@@ -8,6 +8,7 @@ from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
 from components.ui.markdown import Markdown, caption, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout, scroll_to_top_if_asked
 from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
 from components.ui.render import (
@@ -19,9 +20,8 @@ from components.ui.render import (
 from components.ui.selection import country_choices
 from components.ui.slides import current_slide, go_to, render_slide_controls
 
+# The presentation starts without the sidebar: app.py decides that (ui/page_frame.py).
 run_through_navigation()
-# Opened from a link, the presentation starts without the sidebar: nothing but the slide.
-st.set_page_config(initial_sidebar_state="collapsed")
 
 framework = default_framework()
 current = state.collection()
@@ -41,6 +41,13 @@ st.html(
     [data-testid="stMain"] li, [data-testid="stMain"] td,
     [data-testid="stMain"] th { font-size: 1.25rem; }
     [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 1rem; }
+    /* Previous and Next stay on screen under a slide taller than the window (1280x600). */
+    /* The wrapper sticks: it is the child of the page's block (the container itself is only
+       as tall as its wrapper, so it would have nowhere to stick). */
+    [data-testid="stLayoutWrapper"]:has(> .st-key-present_controls) {
+        position: sticky; bottom: 0; z-index: 5; background: #FFFFFF;
+        padding: 0.25rem 0; border-top: 1px solid #DDE3EA;
+    }
     </style>"""
 )
 focus_id = state.selected_assessment_id()
@@ -73,6 +80,7 @@ deck = build_deck(
     countries=chosen,
     anonymised=bool(st.session_state.get("present_anonymised")),
     peer_median=peers if peers.count else None,
+    narrow=narrow_layout(),
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)
@@ -130,3 +138,4 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
 state.share("mode", mode)
 state.share("countries", ",".join(chosen) if mode == "comparison" else None)
 state.share("slide", str(number))
+scroll_to_top_if_asked()

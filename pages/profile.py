@@ -11,6 +11,7 @@ from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
@@ -49,7 +50,7 @@ render_demo_notice()
 heading(labels[focus_id])
 st.caption("Choose another country or round in the sidebar.")
 
-st.subheader("Across the six domains")
+st.header("Across the six domains")
 left, middle, right = st.columns(3)
 with left:
     earlier_id = st.selectbox(
@@ -86,8 +87,9 @@ state.share("compare_round", earlier.get(earlier_id))
 state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
+narrow = narrow_layout()
 overview = profile_radar(
-    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
+    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers, narrow=narrow
 )
 if peers is not None:
     if peers.shown:
@@ -96,10 +98,12 @@ if peers is not None:
         notice("info", peers.reason, icon=":material/groups:")
 render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
 
-st.subheader("Radar per pillar")
+st.header("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
 tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
-pillars = pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id)
+pillars = pillar_radars(
+    capabilities, framework, labels, focus_id, overlay_id=earlier_id, narrow=narrow
+)
 for tab, domain in zip(tabs, framework.domains, strict=True):
     with tab:
         view = pillars[domain.id]
@@ -108,7 +112,7 @@ for tab, domain in zip(tabs, framework.domains, strict=True):
         )
 
 strengths, gaps = strengths_and_gaps(capabilities, focus_id, framework)
-st.subheader("Strengths and gaps")
+st.header("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
 with left:
@@ -118,7 +122,7 @@ with right:
     st.markdown("**Lowest levels**")
     render_table(highlights_display(gaps))
 
-st.subheader("All capabilities")
+st.header("All capabilities")
 st.dataframe(
     capabilities_display(capability_table(capabilities, focus_id, framework)),
     hide_index=True,
@@ -130,14 +134,14 @@ st.dataframe(
     },
 )
 
-st.subheader("Enablers")
+st.header("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
 render_table(enabler_table(current.enablers, focus_id, framework))
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)
 
-st.subheader("Take it home")
+st.header("Take it home")
 st.caption(
     "A printable brief, slides with editable charts, or the charts as images. The files are "
     "made when you click, from this session's data."

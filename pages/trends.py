@@ -36,10 +36,10 @@ if len(rounds) < 2:
     st.stop()
 
 trend = trend_view(capabilities, framework, country)
-st.subheader("Domain scores over time")
+st.header("Domain scores over time")
 render_figure(trend.figure, key="trend_lines", caption=trend.caption, table=trend.table)
 
-st.subheader("What changed between two rounds")
+st.header("What changed between two rounds")
 labels = assessment_labels(capabilities)
 ids = list(rounds)
 left, right = st.columns(2)

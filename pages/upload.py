@@ -62,7 +62,7 @@ st.markdown(
     "you remove it or close the tab)."
 )
 
-st.subheader("1. Get the template")
+st.header("1. Get the template")
 st.markdown(
     Markdown(
         f"One sheet per assessment: the country and date at the top, then the "
@@ -81,7 +81,7 @@ st.download_button(
     type="primary",
 )
 
-st.subheader("2. Upload your files")
+st.header("2. Upload your files")
 files = st.file_uploader(
     "Workbooks (.xlsx, .xlsm, .xls, .ods) or tables (.csv, .tsv, .txt).",
     type=UPLOAD_TYPES,
@@ -123,7 +123,7 @@ for index, result in enumerate(ordered):
     summary = upload_summary(result)
     with st.container(border=True, key=f"upload-result-{index}"):
         # A heading without an anchor link: its text is the file's name.
-        st.subheader(md(":material/description: {name}", name=summary.file_label), anchor=False)
+        st.header(md(":material/description: {name}", name=summary.file_label), anchor=False)
         found, rated, errors, warnings = st.columns(4)
         found.metric("Assessments found", summary.assessments)
         rated.metric(
@@ -170,7 +170,7 @@ if has_assessments(ordered):
     choices = duplicate_choices(groups, len(framework.capabilities))
     keep: dict[object, str] = {}
     if choices:
-        st.subheader("3. Choose between duplicates")
+        st.header("3. Choose between duplicates")
         st.markdown(
             "These assessments have the same country, date and round. Keep one of each group; "
             "the others are left out."
@@ -183,7 +183,7 @@ if has_assessments(ordered):
                 key=f"{state.DUPLICATE_CHOICE_PREFIX}{choice.group}",
             )
     plan = plan_additions(current, ordered, groups, keep)
-    st.subheader(keep_heading(bool(choices)))
+    st.header(keep_heading(bool(choices)))
     if not plan.has_work:
         notice("success", nothing_to_add(bool(keep)), icon=":material/check_circle:")
     elif st.button(add_label(plan), type="primary", icon=":material/add:", key="add_uploads"):
@@ -191,7 +191,7 @@ if has_assessments(ordered):
         st.rerun()
 
 st.divider()
-st.subheader("In this session")
+st.header("In this session")
 current = state.collection()
 if current.is_empty:
     st.caption("No assessments yet.")

@@ -17,6 +17,14 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The accessibility test injects axe-core (package.json, pinned by package-lock.json) into
+# every page; npm puts it in node_modules/, which git ignores.
+if command -v npm >/dev/null 2>&1; then
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  echo "npm is missing: the accessibility test will be skipped (in CI it fails instead)." >&2
+fi
+
 # The library's PostgreSQL tests need a server: start a throwaway one on loopback when we can.
 if [ -z "${MNR_TEST_POSTGRES_URL:-}" ]; then
   if MNR_TEST_POSTGRES_URL="$(bash "$ROOT/scripts/postgres.sh")"; then

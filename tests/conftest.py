@@ -59,11 +59,14 @@ def _require_browser() -> None:
 
 @contextmanager
 def running_app(
-    log_name: str = "streamlit-server", env: Mapping[str, str] | None = None
+    log_name: str = "streamlit-server",
+    env: Mapping[str, str] | None = None,
+    script: Path = ROOT / "app.py",
 ) -> Iterator[str]:
     """Start ``streamlit run app.py`` on a free loopback port, yield its URL, then stop it.
 
-    ``env`` adds (or overrides) environment variables of the app's process.
+    ``env`` adds (or overrides) environment variables of the app's process; ``script`` runs
+    another entry point (with the app's settings: the working directory stays the root).
     """
     port = _free_port()
     log_path = ARTIFACTS / f"{log_name}.log"
@@ -75,7 +78,7 @@ def running_app(
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script),
                 "--server.port",
                 str(port),
                 "--server.address",

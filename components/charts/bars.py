@@ -28,8 +28,17 @@ from components.framework.palette import DOMAIN_PALETTE, NOT_ASSESSED_LABEL, tex
 _BAR_PATTERNS = ("", "/", "x", ".", "\\", "+", "-", "|")
 
 
-def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Framework) -> go.Figure:
+def domain_bars(
+    scores: pd.DataFrame,
+    labels: Mapping[str, str],
+    framework: Framework,
+    *,
+    horizontal: bool = False,
+) -> go.Figure:
     """Domain scores side by side: one group per domain, one bar per assessment.
+
+    ``horizontal`` (for a phone) lays the domains down the page, their names on the left
+    and each value at the end of its bar, so neither has to squeeze into a narrow width.
 
     Assessments are in the order of ``labels`` (the order the person chose, not a ranking),
     then any others in ``scores`` in order of appearance. A domain without a score gets no
@@ -39,7 +48,8 @@ def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Fram
     ids = _assessment_order(scores, labels)
     names = [domain.name for domain in framework.domains]
     lookup = domain_lookup(scores)
-    show_values = len(ids) <= 4  # beyond four bars per group the numbers crowd each other
+    # Beyond four bars per group (eight rows, lying down) the numbers crowd each other.
+    show_values = len(ids) <= (8 if horizontal else 4)
     figure = go.Figure()
     gaps: list[go.Scatter] = []
     for index, assessment_id in enumerate(ids):
@@ -54,8 +64,7 @@ def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Fram
         group = f"assessment-{index}"
         figure.add_trace(
             go.Bar(
-                x=names,
-                y=values,
+                **_placed(names, values, horizontal),
                 name=label,
                 offsetgroup=group,
                 marker={
@@ -71,11 +80,14 @@ def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Fram
                 text=[None if v is None else f"{v:.1f}" for v in values] if show_values else None,
                 textposition="outside",
                 textfont={"size": TICK_FONT_SIZE},
+                # Values keep their size: plotly would otherwise shrink them to the bar's width.
+                constraintext="none",
                 cliponaxis=False,
                 customdata=customdata,
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: %{y:.1f}"
-                    "<br>%{customdata[2]}<extra></extra>"
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: "
+                    + ("%{x:.1f}" if horizontal else "%{y:.1f}")
+                    + "<br>%{customdata[2]}<extra></extra>"
                 ),
             )
         )
@@ -83,11 +95,10 @@ def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Fram
         # the bars (scattermode="group"), so the n-th text lands in the n-th bar's slot.
         gaps.append(
             go.Scatter(
-                x=names,
-                y=[0 if v is None else None for v in values],
+                **_placed(names, [0 if v is None else None for v in values], horizontal),
                 mode="text",
                 text=["n/a" if v is None else None for v in values],
-                textposition="top center",
+                textposition="middle right" if horizontal else "top center",
                 textfont={"size": TICK_FONT_SIZE, "color": NEUTRAL_COLOUR},
                 offsetgroup=group,
                 name=f"{label}: not assessed",
@@ -103,18 +114,39 @@ def domain_bars(scores: pd.DataFrame, labels: Mapping[str, str], framework: Fram
     for gap in gaps:
         figure.add_trace(gap)
     figure.update_layout(barmode="group", scattermode="group", bargap=0.25, bargroupgap=0.05)
-    figure.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=names,
-        tickmode="array",
-        tickvals=names,
-        ticktext=[wrap(escape(n), 14) for n in names],
-        tickfont={"size": FONT_SIZE},
-    )
-    score_axis(figure, scale)
-    common_layout(figure, height=520, legend=len(ids) > 1, legend_y=-0.2)
+    category_axis = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": names,
+        "tickmode": "array",
+        "tickvals": names,
+        "ticktext": [wrap(escape(n), 12 if horizontal else 14) for n in names],
+        "tickfont": {"size": FONT_SIZE},
+    }
+    if horizontal:
+        figure.update_yaxes(**category_axis, autorange="reversed", automargin=True)
+        score_axis(figure, scale, axis="x")
+        # A row of bars per assessment in each domain, and room for the legend below.
+        height = 120 + len(names) * (24 * len(ids) + 24) + (28 * len(ids) if len(ids) > 1 else 0)
+        common_layout(
+            figure,
+            height=height,
+            legend=len(ids) > 1,
+            legend_y=-60 / height - 0.02,
+            margin={"t": 20, "b": 60, "l": 8, "r": 36},
+        )
+    else:
+        figure.update_xaxes(**category_axis)
+        score_axis(figure, scale)
+        common_layout(figure, height=520, legend=len(ids) > 1, legend_y=-0.2)
     return figure
+
+
+def _placed(names: list[str], values: list[Any], horizontal: bool) -> dict[str, Any]:
+    """A trace's coordinates: domains along x and values up (or, horizontal, the other way)."""
+    if horizontal:
+        return {"x": values, "y": names, "orientation": "h"}
+    return {"x": names, "y": values}
 
 
 def _assessment_order(scores: pd.DataFrame, labels: Mapping[str, str]) -> list[Any]:

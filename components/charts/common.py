@@ -32,6 +32,10 @@ FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, sans-se
 _FONT = {"family": FONT_FAMILY, "size": FONT_SIZE}
 TICK_FONT = {"size": TICK_FONT_SIZE}
 AXIS_TITLE_FONT = {"size": AXIS_TITLE_FONT_SIZE}
+# Narrow screens (phones, below about 800 px): a smaller label font, and labels cut to this
+# many characters (the hover and the table beside every chart keep the full text).
+NARROW_FONT_SIZE = 13
+NARROW_LABEL_CHARS = 22
 
 # A neutral grey for things that are not a category of their own (the peer median line, the
 # outline of "not assessed" markers). Not a palette: a grey reads the same to everyone.
@@ -72,9 +76,11 @@ def common_layout(
         figure.update_layout(legend={**_LEGEND_BELOW, "y": legend_y})
 
 
-def score_axis(figure: go.Figure, scale: Scale) -> None:
-    """The y axis of a domain score: fixed from 0 to the top of the scale, a tick per level."""
-    figure.update_yaxes(
+def score_axis(figure: go.Figure, scale: Scale, *, axis: str = "y") -> None:
+    """The axis of a domain score (``y``, or ``x`` for horizontal bars): fixed from 0 to the
+    top of the scale, a tick per level."""
+    update = figure.update_xaxes if axis == "x" else figure.update_yaxes
+    update(
         range=[0, scale.maximum],
         tickmode="array",
         tickvals=[v for v in scale.values if v >= 0],
@@ -152,3 +158,24 @@ def wrap(text: str, width: int) -> str:
     """Break a label into lines of about ``width`` characters with ``<br>``."""
     lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
     return "<br>".join(lines) if lines else text
+
+
+def short_domain_name(name: str, capabilities: int) -> str:
+    """A domain name short enough for a header over ``capabilities`` heatmap columns.
+
+    "and" becomes "&", then the longest words are cut to three letters and a full stop until
+    the name fits about four characters per column (what a projector-width heatmap gives a
+    header); if it still does not fit, the first word alone stands for the domain. "Policy
+    and Governance" over three columns becomes "Pol. & Gov.", "Media and Communications" over
+    two becomes "Media". The full name is in the header's hover text.
+    """
+    budget = 4 * capabilities
+    words = name.replace(" and ", " & ").split()
+    while len(" ".join(words)) > budget:
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        if len(words[longest]) <= 4:
+            break
+        words[longest] = words[longest][:3] + "."
+    if len(" ".join(words)) > budget:
+        return name.split(maxsplit=1)[0]
+    return " ".join(words)

@@ -21,8 +21,9 @@ from components.charts.common import (
     common_layout,
     escape,
     evidence_html,
+    short_domain_name,
 )
-from components.framework.model import Framework
+from components.framework.model import Domain, Framework, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
     NOT_ASSESSED_LABEL,
@@ -33,6 +34,7 @@ from components.framework.palette import (
 from components.scoring.tables import level_text
 
 ROW_LABEL_CHARS = 32  # a row's name on the axis; the hover shows all of it
+NARROW_ROW_LABEL_CHARS = 18  # the same on a phone, where the grid needs the width
 HEATMAP_TEXT_MAX_ROWS = 40  # above this many rows, numbers in cells are too small to read
 _HEATMAP_ROW_PX = 28
 _HEATMAP_MIN_HEIGHT = 320
@@ -46,8 +48,14 @@ def level_heatmap(
     evidence: pd.DataFrame,
     row_labels: Mapping[str, str],
     framework: Framework,
+    *,
+    domain_id: str | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """Assessments (rows, top to bottom in the given order) x capabilities, one colour a level.
+
+    ``domain_id`` shows only that domain's capabilities (a phone shows one domain at a time);
+    ``narrow`` shortens the row names and puts the colour legend under the grid.
 
     Colours are discrete: the colorscale is stepped so that each level gets exactly its
     palette colour. A missing cell is mapped to a sentinel one step below the scale
@@ -58,7 +66,8 @@ def level_heatmap(
     so two assessments with the same label never merge into one row.
     """
     scale = framework.scale
-    capabilities = framework.capabilities
+    domains = framework.domains if domain_id is None else [framework.domain(domain_id)]
+    capabilities = [c for d in domains for c in framework.capabilities_in(d.id)]
     numbers = [c.number for c in capabilities]
     frame = _numeric_columns(levels).reindex(columns=numbers)
     notes = _numeric_columns(evidence).reindex(index=frame.index, columns=numbers)
@@ -107,29 +116,14 @@ def level_heatmap(
             "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Level: %{customdata[2]}"
             "<br>%{customdata[3]}<extra></extra>"
         ),
-        "colorbar": {
-            "tickmode": "array",
-            "tickvals": steps,
-            "ticktext": [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)],
-            "tickfont": TICK_FONT,
-            "lenmode": "pixels",
-            "len": min(40 * len(steps), plot_height),
-            "y": 1,
-            "yanchor": "top",
-            "thickness": 18,
-            "outlinewidth": 0,
-            "ticks": "",
-        },
+        "colorbar": _colour_legend(steps, scale, plot_height, narrow=narrow),
         "name": "",
     }
-    if show_text:
-        heatmap["text"] = [["–" if np.isnan(v) else f"{v:g}" for v in row] for row in values]
-        heatmap["texttemplate"] = "%{text}"
-        # No textfont colour: plotly then picks black or white per cell for contrast.
-        heatmap["textfont"] = {"size": TICK_FONT_SIZE}
     figure = go.Figure(go.Heatmap(**heatmap))
+    if show_text and rows:
+        figure.add_trace(_cell_text(values, numbers, colours))
 
-    _domain_headers(figure, framework)
+    _domain_headers(figure, framework, domains)
     figure.update_xaxes(
         side="top",
         tickmode="array",
@@ -141,25 +135,101 @@ def level_heatmap(
         zeroline=False,
         fixedrange=True,
     )
+    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
     figure.update_yaxes(
         tickmode="array",
         tickvals=list(range(rows)),
         # A row's name is cut on the axis (the hover shows all of it): a very long name would
         # otherwise take the width the grid needs.
-        ticktext=[escape(shorten(row_labels.get(i, str(i)), ROW_LABEL_CHARS)) for i in ids],
+        ticktext=[escape(shorten(row_labels.get(i, str(i)), label_chars)) for i in ids],
         tickfont=TICK_FONT,
         range=[rows - 0.5, -0.5],  # top to bottom in the given order
         showgrid=False,
         zeroline=False,
         automargin=True,
     )
+    bottom = _NARROW_LEGEND_PX if narrow else _HEATMAP_BOTTOM_PX
     common_layout(
         figure,
-        height=height,
+        height=height + (bottom - _HEATMAP_BOTTOM_PX),
         legend=False,
-        margin={"t": _HEATMAP_TOP_PX, "b": _HEATMAP_BOTTOM_PX, "l": 16, "r": 16},
+        margin={"t": _HEATMAP_TOP_PX, "b": bottom, "l": 8 if narrow else 16, "r": 16},
     )
     return figure
+
+
+_NARROW_LEGEND_PX = 110  # room under a phone's grid for the colour legend lying down
+
+
+def _colour_legend(
+    steps: Sequence[float], scale: Scale, plot_height: int, *, narrow: bool
+) -> dict[str, Any]:
+    """The colour bar naming each level: beside the grid, or under it on a narrow screen."""
+    ticktext = [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)]
+    legend: dict[str, Any] = {
+        "tickmode": "array",
+        "tickvals": list(steps),
+        "tickfont": TICK_FONT,
+        "thickness": 18,
+        "outlinewidth": 0,
+        "ticks": "",
+    }
+    if narrow:
+        # Lying down under the grid, the levels' numbers only ("–" for not assessed): the
+        # page's text and the table name them, and six names would not fit side by side.
+        return {
+            **legend,
+            "ticktext": ["–", *(f"{v:g}" for v in scale.values)],
+            "orientation": "h",
+            "lenmode": "fraction",
+            "len": 1,
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+        }
+    return {
+        **legend,
+        "ticktext": ticktext,
+        "lenmode": "pixels",
+        "len": min(40 * len(steps), plot_height),
+        "y": 1,
+        "yanchor": "top",
+    }
+
+
+def _cell_text(
+    values: np.ndarray, numbers: Sequence[int], colours: Mapping[int, str]
+) -> go.Scatter:
+    """Each cell's level as text, dark or light by the cell colour's contrast.
+
+    A text trace over the grid: plotly's heatmap gives all its cell text one colour (or its
+    own choice, which put white on the level-2 teal at 3.9:1); ``text_colour_on`` picks the
+    colour with the higher WCAG contrast per cell, at least 4.5:1 on every level's colour.
+    """
+    xs: list[int] = []
+    ys: list[int] = []
+    texts: list[str] = []
+    fonts: list[str] = []
+    for row_index, row in enumerate(values):
+        for column, value in enumerate(row):
+            missing = bool(np.isnan(value))
+            background = NOT_ASSESSED_COLOUR if missing else colours[int(value)]
+            xs.append(numbers[column])
+            ys.append(row_index)
+            texts.append("–" if missing else f"{value:g}")
+            fonts.append(text_colour_on(background))
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        text=texts,
+        mode="text",
+        textfont={"size": TICK_FONT_SIZE, "color": fonts},
+        hoverinfo="skip",
+        showlegend=False,
+        name="levels",
+    )
 
 
 def heatmap_height(rows: int) -> int:
@@ -181,12 +251,11 @@ def discrete_colorscale(colours: Sequence[str]) -> list[list[float | str]]:
     return scale
 
 
-def _domain_headers(figure: go.Figure, framework: Framework) -> None:
+def _domain_headers(figure: go.Figure, framework: Framework, domains: Sequence[Domain]) -> None:
     """Coloured bands naming each domain above the heatmap, and lines between domains."""
     colours = domain_colours(framework)
     groups = [
-        (domain, [c.number for c in framework.capabilities_in(domain.id)])
-        for domain in framework.domains
+        (domain, [c.number for c in framework.capabilities_in(domain.id)]) for domain in domains
     ]
     for index, (domain, numbers) in enumerate(groups):
         if not numbers:
@@ -231,27 +300,6 @@ def _domain_headers(figure: go.Figure, framework: Framework) -> None:
                 y1=1,
                 line={"color": "#FFFFFF", "width": 5},
             )
-
-
-def short_domain_name(name: str, capabilities: int) -> str:
-    """A domain name short enough for a header over ``capabilities`` heatmap columns.
-
-    "and" becomes "&", then the longest words are cut to three letters and a full stop until
-    the name fits about four characters per column (what a projector-width heatmap gives a
-    header); if it still does not fit, the first word alone stands for the domain. "Policy
-    and Governance" over three columns becomes "Pol. & Gov.", "Media and Communications" over
-    two becomes "Media". The full name is in the header's hover text.
-    """
-    budget = 4 * capabilities
-    words = name.replace(" and ", " & ").split()
-    while len(" ".join(words)) > budget:
-        longest = max(range(len(words)), key=lambda i: len(words[i]))
-        if len(words[longest]) <= 4:
-            break
-        words[longest] = words[longest][:3] + "."
-    if len(" ".join(words)) > budget:
-        return name.split(maxsplit=1)[0]
-    return " ".join(words)
 
 
 def _numeric_columns(frame: pd.DataFrame) -> pd.DataFrame:

@@ -15,9 +15,12 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.text import shorten
 from components.charts.common import (
     AXIS_TITLE_FONT,
     FONT_SIZE,
+    NARROW_FONT_SIZE,
+    NARROW_LABEL_CHARS,
     NEUTRAL_COLOUR,
     TICK_FONT,
     TICK_FONT_SIZE,
@@ -26,6 +29,7 @@ from components.charts.common import (
     coverage_text,
     escape,
     evidence_html,
+    short_domain_name,
     wrap,
 )
 from components.framework.model import Capability, Framework, Scale
@@ -65,8 +69,13 @@ class RadarSeries:
     style: Literal["focus", "overlay", "peer"] = "focus"
 
 
-def domain_radar(series: Sequence[RadarSeries], framework: Framework) -> go.Figure:
+def domain_radar(
+    series: Sequence[RadarSeries], framework: Framework, *, narrow: bool = False
+) -> go.Figure:
     """The six domains as a radar, one shape per series, on the framework's fixed scale.
+
+    ``narrow`` (a phone) shortens the axis labels ("Pol. & Gov.") so none is cut at the
+    figure's edge; the hover and the table beside the chart keep the full names.
 
     A domain without a score leaves a gap in its series' line (it is not drawn at 0), and a
     grey "Not assessed" marker on the rim at that domain names the series that lack it. A
@@ -137,8 +146,12 @@ def domain_radar(series: Sequence[RadarSeries], framework: Framework) -> go.Figu
                 scale,
             )
         )
-    _polar_layout(figure, scale, names, [wrap(escape(name), 14) for name in names])
-    _radar_layout(figure)
+    ticktext = [
+        wrap(escape(short_domain_name(name, 3)), 10) if narrow else wrap(escape(name), 14)
+        for name in names
+    ]
+    _polar_layout(figure, scale, names, ticktext, narrow=narrow)
+    _radar_layout(figure, narrow=narrow)
     return figure
 
 
@@ -150,12 +163,14 @@ def capability_radar(
     overlay_name: str = "",
     *,
     name: str = "Selected assessment",
+    narrow: bool = False,
 ) -> go.Figure:
     """The capabilities of one domain for one assessment, with an optional dashed overlay.
 
     ``table`` and ``overlay`` are capability tables (all domains or only this one; rows are
     matched by capability number). The line is in the domain's colour and each marker in its
-    level's colour. ``name`` names the main series in the legend and hover.
+    level's colour. ``name`` names the main series in the legend and hover. ``narrow`` (a
+    phone) shortens the axis labels; the hover and the table keep the full names.
 
     A radar needs at least three axes to draw an area; with two the "shape" is a line whose
     angle means nothing. A domain with fewer than three capabilities (Media and
@@ -172,7 +187,7 @@ def capability_radar(
             _capability_levels(overlay, capabilities, overlay_name or "Comparison", scale)
         )
     if len(capabilities) < 3:
-        return _capability_bars(layers, capabilities, colour, framework)
+        return _capability_bars(layers, capabilities, colour, framework, narrow=narrow)
 
     labels = [wrap(escape(c.label), 28) for c in capabilities]
     theta = [*labels, labels[0]]
@@ -225,13 +240,23 @@ def capability_radar(
                 scale,
             )
         )
-    _polar_layout(figure, scale, labels, labels)
-    _radar_layout(figure)
+    ticktext = (
+        [wrap(escape(shorten(c.label, NARROW_LABEL_CHARS)), 11) for c in capabilities]
+        if narrow
+        else labels
+    )
+    _polar_layout(figure, scale, labels, ticktext, narrow=narrow)
+    _radar_layout(figure, narrow=narrow)
     return figure
 
 
 def _polar_layout(
-    figure: go.Figure, scale: Scale, categories: Sequence[str], ticktext: Sequence[str]
+    figure: go.Figure,
+    scale: Scale,
+    categories: Sequence[str],
+    ticktext: Sequence[str],
+    *,
+    narrow: bool = False,
 ) -> None:
     """Fixed radial range with a tick at every level; first axis at the top, clockwise."""
     figure.update_layout(
@@ -256,7 +281,7 @@ def _polar_layout(
                 "tickmode": "array",
                 "tickvals": list(categories),
                 "ticktext": list(ticktext),
-                "tickfont": {"size": FONT_SIZE},
+                "tickfont": {"size": NARROW_FONT_SIZE if narrow else FONT_SIZE},
                 "rotation": 90,
                 "direction": "clockwise",
                 "gridcolor": "#D0D0D0",
@@ -270,14 +295,19 @@ def _polar_layout(
     )
 
 
-def _radar_layout(figure: go.Figure) -> None:
-    """Room around the circle for wrapped axis labels, and the legend under it."""
+def _radar_layout(figure: go.Figure, *, narrow: bool = False) -> None:
+    """Room around the circle for wrapped axis labels, and the legend under it.
+
+    On a narrow screen the side margins shrink with the (shortened) labels, so the circle
+    keeps most of a phone's width.
+    """
     legend = len(figure.data) > 1
+    side = 80 if narrow else 110
     common_layout(
         figure,
-        height=660 if legend else 600,
+        height=(500 if legend else 420) if narrow else (660 if legend else 600),
         legend=legend,
-        margin={"t": 70, "b": 150 if legend else 90, "l": 110, "r": 110},
+        margin={"t": 60 if narrow else 70, "b": 150 if legend else 70, "l": side, "r": side},
     )
     if legend:
         # Pinned to the figure's bottom edge (not the plot's), so it never meets the labels
@@ -349,11 +379,13 @@ def _capability_bars(
     capabilities: Sequence[Capability],
     colour: str,
     framework: Framework,
+    *,
+    narrow: bool = False,
 ) -> go.Figure:
     """Horizontal bars for a domain with fewer than three capabilities (see capability_radar)."""
     scale = framework.scale
     colours = level_colours(scale)
-    labels = [wrap(escape(c.label), 26) for c in capabilities]
+    labels = [wrap(escape(c.label), 14 if narrow else 26) for c in capabilities]
     figure = go.Figure()
     gaps: list[go.Scatter] = []
     for index, layer in enumerate(layers):
@@ -463,7 +495,7 @@ def _capability_bars(
         height=340 + 60 * (len(layers) - 1),
         legend=legend,
         legend_y=-0.35,
-        margin={"t": 20, "b": 60, "l": 16, "r": 150},
+        margin={"t": 20, "b": 60, "l": 16, "r": 90 if narrow else 150},
     )
     return figure
 

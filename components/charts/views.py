@@ -96,6 +96,7 @@ def profile_radar(
     *,
     overlay_ids: Sequence[str] = (),
     peers: PeerMedian | None = None,
+    narrow: bool = False,
 ) -> FigureView:
     """The six-domain radar of one assessment, with optional overlays and a peer median.
 
@@ -126,7 +127,7 @@ def profile_radar(
     )
     if peers is not None:
         series, caption = _with_peer_median(series, table, caption, peers)
-    return FigureView(domain_radar(series, framework), caption, table)
+    return FigureView(domain_radar(series, framework, narrow=narrow), caption, table)
 
 
 def _with_peer_median(
@@ -163,6 +164,7 @@ def pillar_radars(
     focus_id: str,
     *,
     overlay_id: str | None = None,
+    narrow: bool = False,
 ) -> dict[str, FigureView]:
     """The capabilities of each domain (a "radar per pillar") for one assessment, by domain id.
 
@@ -182,6 +184,7 @@ def pillar_radars(
             overlay=overlay,
             overlay_name=labels[overlay_id] if overlay is not None and overlay_id else "",
             name=labels[focus_id],
+            narrow=narrow,
         )
         assessed = int(in_domain["level"].notna().sum())
         shown = pd.DataFrame(
@@ -218,8 +221,13 @@ def heatmap_view(
     labels: Mapping[str, str],
     assessment_ids: Sequence[str],
     sort_by: str = "name",
+    *,
+    domain_id: str | None = None,
+    narrow: bool = False,
 ) -> FigureView:
     """Assessments x the 21 capabilities, grouped by domain, in the chosen row order.
+
+    ``domain_id`` draws only that domain's columns (a phone's layout); the table keeps all.
 
     ``sort_by`` "given" keeps the order of ``assessment_ids`` (an anonymised slide uses it, so
     that the rows' order says nothing about the countries' names).
@@ -230,7 +238,14 @@ def heatmap_view(
         else sort_assessments(capabilities, framework, assessment_ids, sort_by)
     )
     levels, evidence = heatmap_matrix(capabilities, framework, ordered)
-    figure = level_heatmap(levels, evidence, {i: labels[i] for i in ordered}, framework)
+    figure = level_heatmap(
+        levels,
+        evidence,
+        {i: labels[i] for i in ordered},
+        framework,
+        domain_id=domain_id,
+        narrow=narrow,
+    )
     cells = levels.size
     assessed = int(levels.notna().sum().sum())
     caption = (
@@ -259,8 +274,12 @@ def comparison_views(
     labels: Mapping[str, str],
     assessment_ids: Sequence[str],
     focus_id: str | None,
+    *,
+    narrow: bool = False,
 ) -> tuple[FigureView, FigureView, pd.DataFrame]:
     """Grouped bars, a radar overlay (at most four) and a table of differences to the focus.
+
+    ``narrow`` (a phone) lays the bars down and shortens the radar's labels.
 
     The order is the order the person chose: a comparison is for learning, not a ranking.
     """
@@ -277,7 +296,7 @@ def comparison_views(
     rests = "; ".join(f"{labels[i]}: {rests_on(*map(int, coverage[i]))}" for i in ids)
 
     bars = FigureView(
-        domain_bars(scores, {i: labels[i] for i in ids}, framework),
+        domain_bars(scores, {i: labels[i] for i in ids}, framework, horizontal=narrow),
         f"Domain scores (mean level of assessed capabilities). {rests}.",
         _scores_table(scores, framework, ids, labels),
     )
@@ -292,7 +311,7 @@ def comparison_views(
             f" The radar shows the first {MAX_RADAR_SERIES} of the {len(ids)} chosen, so the "
             "shapes stay readable; the bars and the table show all."
         )
-    radar = FigureView(domain_radar(series, framework), radar_caption, bars.table)
+    radar = FigureView(domain_radar(series, framework, narrow=narrow), radar_caption, bars.table)
     return bars, radar, _differences_table(scores, framework, ids, labels, focus_id)
 
 

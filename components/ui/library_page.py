@@ -93,7 +93,7 @@ def render_library(
 
 
 def _render_listing(engine: Engine, listing: pd.DataFrame, *, viewer: Viewer) -> None:
-    st.subheader("In the library")
+    st.header("In the library")
     # Where the library lives is for the people who run it, not for every visitor.
     if viewer.editor:
         summary = md(
@@ -170,7 +170,7 @@ def _render_aggregates(engine: Engine, viewer: Viewer) -> None:
     if not pool.count:
         st.session_state.pop(USE_AGGREGATES, None)
         return
-    st.subheader("Peer medians from the library")
+    st.header("Peer medians from the library")
     st.caption(
         md(
             "The library shares {countries} in aggregates only (the latest assessment of "
@@ -207,7 +207,7 @@ def _visibility_picker(key: str, default: Visibility, label: str) -> Visibility:
 
 
 def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
-    st.subheader("Save this session's assessments to the library")
+    st.header("Save this session's assessments to the library")
     current = state.collection()
     candidates = saveable_assessments(current.capabilities)
     pending = [i for i in pending_versions() if i in candidates]
@@ -301,7 +301,7 @@ def _render_visibility(engine: Engine, listing: pd.DataFrame) -> None:
     """Editors choose who may see each assessment (each version has its own)."""
     labels = listing_labels(listing)
     current = dict(zip(listing["library_id"].astype(int), listing["visibility"], strict=True))
-    st.subheader("Who may see them")
+    st.header("Who may see them")
     st.caption(
         "Countries are promised that self-assessments are not disclosed or used to rank them: "
         "an assessment is for editors only until you choose otherwise."
@@ -336,7 +336,7 @@ def _render_visibility(engine: Engine, listing: pd.DataFrame) -> None:
 
 def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
     labels = listing_labels(listing)
-    st.subheader("Rename or delete")
+    st.header("Rename or delete")
     rename, remove = st.columns(2, gap="large")
     with rename, st.form("library_rename", border=False):
         target = st.selectbox(
@@ -380,7 +380,7 @@ def _render_rename_and_delete(engine: Engine, listing: pd.DataFrame) -> None:
 
 
 def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig) -> None:
-    st.subheader("Import a library workbook")
+    st.header("Import a library workbook")
     st.caption(
         md(
             "A workbook exported from a library (or any workbook the upload page reads). "
@@ -420,7 +420,7 @@ def _render_import(engine: Engine, framework: Framework, settings: LibraryConfig
 
 
 def _render_export(engine: Engine, listing: pd.DataFrame, viewer: Viewer) -> None:
-    st.subheader("Download the library")
+    st.header("Download the library")
     st.caption(
         "The whole library as one Excel workbook, every version included, each with who may "
         "see it. The upload page reads it, and an editor can import it into another library."

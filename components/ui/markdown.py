@@ -108,7 +108,7 @@ def caption(message: object) -> None:
     st.caption(as_markdown(message))
 
 
-def heading(text: object, *, level: Literal["title", "header", "subheader"] = "subheader") -> None:
+def heading(text: object, *, level: Literal["title", "header", "subheader"] = "header") -> None:
     """A heading naming user data: escaped, cut with the full text on hover, no anchor link.
 
     Streamlit gives headings an anchor link made from their text; a heading of user text gets

@@ -36,16 +36,29 @@ PROJECTOR_FONT = 18
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: a title, what it rests on, and a figure or a table (or both)."""
+    """One slide: a title, what it rests on, and a figure or a table (or both).
+
+    ``numbers`` is a chart's text alternative: the same numbers as a table, offered under
+    the slide (folded away, so the projected slide stays uncluttered).
+    """
 
     title: str
     caption: str
     figure: go.Figure | None = None
     table: pd.DataFrame | None = None
+    numbers: pd.DataFrame | None = None
 
 
-def for_projector(figure: go.Figure, height: int = PROJECTOR_HEIGHT) -> go.Figure:
-    """A copy of the figure with larger text and a height that fits a projected slide."""
+def for_projector(
+    figure: go.Figure, height: int = PROJECTOR_HEIGHT, *, narrow: bool = False
+) -> go.Figure:
+    """A copy of the figure with larger text and a height that fits a projected slide.
+
+    ``narrow`` (a phone following the presentation) keeps the chart's own size and its
+    legend below: beside the chart, a legend left a phone a radar of 40 pixels.
+    """
+    if narrow:
+        return go.Figure(figure)
     big = go.Figure(figure)
     # A slide is wide and short: the legend goes to the right, beside the chart rather than
     # over its lowest labels, and the margins leave room for two-line radar labels.
@@ -82,17 +95,34 @@ def country_slides(
     peer_median: PeerMedian | None = None,
     *,
     anonymised: bool = False,
+    narrow: bool = False,
 ) -> list[Slide]:
     """The overview radar, each domain's radar, the heatmap beside peers, what changed since
     the previous round (when there is one), the gaps and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
-    overview = profile_radar(capabilities, framework, labels, focus_id, peers=peer_median)
-    slides = [Slide(f"{name}: the six domains", overview.caption, for_projector(overview.figure))]
-    pillars = pillar_radars(capabilities, framework, labels, focus_id)
+    overview = profile_radar(
+        capabilities, framework, labels, focus_id, peers=peer_median, narrow=narrow
+    )
+    slides = [
+        Slide(
+            f"{name}: the six domains",
+            overview.caption,
+            for_projector(overview.figure, narrow=narrow),
+            numbers=overview.table,
+        )
+    ]
+    pillars = pillar_radars(capabilities, framework, labels, focus_id, narrow=narrow)
     for domain in framework.domains:
         view = pillars[domain.id]
-        slides.append(Slide(domain.name, view.caption, for_projector(view.figure)))
+        slides.append(
+            Slide(
+                domain.name,
+                view.caption,
+                for_projector(view.figure, narrow=narrow),
+                numbers=view.table,
+            )
+        )
     if anonymised:
         # Peers become "Country A, B, …" in an order that says nothing about their names or
         # scores (their ids are hashes); the focus country keeps its name and comes first.
@@ -100,18 +130,26 @@ def country_slides(
         aliases = anonymise(peers, None)
         heatmap_labels = {focus_id: name, **aliases}
         heatmap = heatmap_view(
-            capabilities, framework, heatmap_labels, [focus_id, *peers], sort_by="given"
+            capabilities,
+            framework,
+            heatmap_labels,
+            [focus_id, *peers],
+            sort_by="given",
+            narrow=narrow,
         )
     else:
-        heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers])
+        heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers], narrow=narrow)
     slides.append(
         Slide(
             f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
             heatmap.caption,
             # A tall heatmap keeps its own height (one readable row per assessment).
             for_projector(
-                heatmap.figure, height=max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0)
+                heatmap.figure,
+                height=max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0),
+                narrow=narrow,
             ),
+            numbers=heatmap.table,
         )
     )
     since = since_previous_round(capabilities, framework, labels, focus_id)
@@ -148,14 +186,26 @@ def comparison_slides(
     labels: Mapping[str, str],
     assessment_ids: Sequence[str],
     focus_id: str | None,
+    *,
+    narrow: bool = False,
 ) -> list[Slide]:
     """Grouped bars, the radar overlay and the differences, for two or more assessments."""
     bars, radar, differences = comparison_views(
-        capabilities, framework, labels, assessment_ids, focus_id
+        capabilities, framework, labels, assessment_ids, focus_id, narrow=narrow
     )
     return [
-        Slide("Domain scores side by side", bars.caption, for_projector(bars.figure)),
-        Slide("The same scores as shapes", radar.caption, for_projector(radar.figure)),
+        Slide(
+            "Domain scores side by side",
+            bars.caption,
+            for_projector(bars.figure, narrow=narrow),
+            numbers=bars.table,
+        ),
+        Slide(
+            "The same scores as shapes",
+            radar.caption,
+            for_projector(radar.figure, narrow=narrow),
+            numbers=radar.table,
+        ),
         Slide(
             "Differences per domain",
             (
@@ -225,12 +275,14 @@ def build_deck(
     countries: Sequence[str],
     anonymised: bool = False,
     peer_median: PeerMedian | None = None,
+    narrow: bool = False,
 ) -> Deck:
     """The slides for the chosen mode: the focus country's, or the latest round of each country.
 
     A comparison needs two countries; with fewer, the country's own slides are shown.
     ``anonymised`` names only the focus country (in a comparison, and on a country's heatmap
-    slide); ``peer_median`` is drawn on a country's overview radar.
+    slide); ``peer_median`` is drawn on a country's overview radar; ``narrow`` gives the
+    charts their phone layout.
     """
     labels = assessment_labels(capabilities)
     if mode == "comparison" and len(countries) >= 2:
@@ -239,7 +291,7 @@ def build_deck(
             capabilities, ids, countries, focus_country, anonymised=anonymised
         )
         return Deck(
-            slides=comparison_slides(capabilities, framework, shown, ids, focus),
+            slides=comparison_slides(capabilities, framework, shown, ids, focus, narrow=narrow),
             labels=shown,
             assessment_ids=ids,
             focus_id=focus,
@@ -248,7 +300,13 @@ def build_deck(
         )
     return Deck(
         slides=country_slides(
-            capabilities, framework, labels, focus_id, peer_median, anonymised=anonymised
+            capabilities,
+            framework,
+            labels,
+            focus_id,
+            peer_median,
+            anonymised=anonymised,
+            narrow=narrow,
         ),
         labels=labels,
         assessment_ids=[focus_id],

@@ -33,6 +33,7 @@ from components.ui.markdown import (
     notice,
     option_format,
 )
+from components.ui.page_frame import render_layout_switch
 from components.ui.selection import country_choices, round_choices
 
 
@@ -46,6 +47,9 @@ def render_notices(notices: Iterable[str]) -> None:
         notice("info", Markdown(text), icon=":material/info:")
 
 
+SWATCH_OUTLINE = "#767676"  # a grey with 4.5:1 on white
+
+
 def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
     """The scale as a table of coloured swatches, the same colours every chart uses."""
     colours = level_colours(scale)
@@ -54,6 +58,8 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
         background = colours[level.value]
         swatch = (
             f'<span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+            # The outline keeps the lightest level (a pale yellow) visible on white (3:1).
+            f"border:1px solid {SWATCH_OUTLINE};"
             f"border-radius:4px;text-align:center;font-weight:600;background:{background};"
             f'color:{text_colour_on(background)}">{level.value}</span>'
         )
@@ -69,6 +75,7 @@ def render_scale(scale: Scale, *, show_descriptors: bool = True) -> None:
     )
     rows.append(
         f'<tr><td><span style="display:inline-block;min-width:2.2em;padding:.15em .5em;'
+        f"border:1px solid {SWATCH_OUTLINE};"
         f"border-radius:4px;text-align:center;background:{NOT_ASSESSED_COLOUR};"
         f'color:#1A1A1A">–</span></td><th scope="row">{NOT_ASSESSED_LABEL}</th>'
         f"{missing_descriptor}</tr>"
@@ -169,6 +176,7 @@ def render_session_panel() -> None:
                 on_click=state.load_demo_into_session,
                 help="Eight invented countries with two or three rounds each.",
             )
+        render_layout_switch()
 
 
 def render_selection(current: Collection) -> None:
@@ -266,6 +274,10 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
     if slide.table is not None:
         render_table(slide.table)
     st.caption(as_markdown(slide.caption))
+    if slide.numbers is not None:
+        # The chart's text alternative (screen readers, people far from the screen).
+        with st.expander("The numbers on this slide", icon=":material/table:"):
+            render_table(slide.numbers)
 
 
 def render_table(frame: Any) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 from components.ui import state
 from components.ui.links import first_value, pick_int
 from components.ui.markdown import Markdown, md
+from components.ui.page_frame import ask_scroll_to_top
 
 SLIDE = "present_slide"
 SLIDE_PARAM = "slide"
@@ -59,12 +60,26 @@ def current_slide(incoming: Mapping[str, str] | None, count: int) -> int:
 
 
 def go_to(target: int, count: int) -> None:
-    """Button callback: show slide ``target`` (kept within the deck) on the next run."""
+    """Button callback: show slide ``target`` (kept within the deck) on the next run, from
+    its top (the set-up below a slide may have been scrolled to)."""
     st.session_state[SLIDE] = clamp_slide(target, count)
+    ask_scroll_to_top()
 
 
 def render_slide_controls(number: int, count: int) -> None:
-    """Previous, "Slide n of m" and Next in one row under the slide."""
+    """Previous, "Slide n of m" and Next in one row under the slide.
+
+    The row is a keyed container (``st-key-present_controls``) that the page keeps at the
+    bottom edge of a short window, so the buttons stay reachable under a tall slide.
+    """
+    with st.container(key=CONTROLS_KEY):
+        _render_controls_row(number, count)
+
+
+CONTROLS_KEY = "present_controls"
+
+
+def _render_controls_row(number: int, count: int) -> None:
     previous, position, following = st.columns([1, 2, 1], vertical_alignment="center")
     with previous:
         st.button(

@@ -104,7 +104,7 @@ def _render_workshop(engine: Engine, workshop: Workshop, key: str, framework: Fr
 
 
 def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> None:
-    st.subheader("The result")
+    st.header("The result")
     st.caption(
         md(
             "{decided} of {items} decided. Capabilities not decided, or agreed “not assessed”, "

@@ -85,7 +85,7 @@ NEW_LINK = "mnr_workshop_new_link"
 
 
 def _render_form(engine: Engine, framework: Framework) -> None:
-    st.subheader("Open a workshop")
+    st.header("Open a workshop")
     capabilities = {c.number: c.label for c in framework.capabilities}
     problem = st.session_state.pop(OPEN_ERROR, None)
     if problem:
@@ -166,7 +166,7 @@ def resend_new_link() -> None:
 
 def _render_open_workshops(engine: Engine) -> None:
     listing = open_workshops(engine)
-    st.subheader("Open workshops on this app")
+    st.header("Open workshops on this app")
     st.caption(
         md(
             "{count} open, of at most {most} at once. Each is controlled from its facilitator "

@@ -144,7 +144,7 @@ def test_hostile_text_is_shown_as_typed_on_every_page(tab, hostile_app):
     # The formatting characters are there to read, as typed.
     choose_country(page, FORMATTED)
     go_to(page, "Country profile", "profile")
-    heading = page.locator('[data-testid="stMain"] h3').first.inner_text()
+    heading = page.locator('[data-testid="stMain"] h2').first.inner_text()
     assert "**HOSTILEBOLD** _HOSTILEEM_ ~~HOSTILEDEL~~ `HOSTILECODE`" in heading
     assert "([HOSTILEROUND](http:" in heading
     # Links carry ids, not names (they end up in histories and proxy logs).
@@ -196,7 +196,7 @@ def test_a_10000_character_name_keeps_the_pages_in_shape(tab, hostile_app, width
     upload_hostile_workbook(page, hostile_app)
     choose_country(page, LONG_NAME)
     go_to(page, "Country profile", "profile")
-    heading = page.locator('[data-testid="stMain"] h3').first.inner_text()
+    heading = page.locator('[data-testid="stMain"] h2').first.inner_text()
     assert heading.endswith("…") or "…" in heading
     assert len(heading) < 200
     tall = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_options, open_page, screenshot, wait_until_idle
+from tests.conftest import ARTIFACTS, open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +96,71 @@ def test_a_link_to_an_upload_this_session_lacks_offers_the_upload(page, app_url)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("not in this session")
     expect(page.get_by_role("link", name="Upload the assessment")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def sidebar_is_open(page) -> bool:
+    return page.locator('[data-testid="stSidebar"]').get_attribute("aria-expanded") == "true"
+
+
+def main_scroll_top(page) -> float:
+    return page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop")
+
+
+def test_the_projector_keeps_the_sidebar_shut_and_the_slide_in_view(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        open_page(page, app_url + "/present?country=Arvenia&source=demo")
+        assert not sidebar_is_open(page)
+        # Between slides the sidebar never opens by itself (it did, when two places set it).
+        for number in range(2, 5):
+            page.get_by_role("button", name="Next").click()
+            page.wait_for_selector(f"text=Slide {number} of 11")
+            wait_until_idle(page)
+            assert not sidebar_is_open(page), f"the sidebar opened on slide {number}"
+
+        # Switching to a comparison from the set-up below the slide starts at its top.
+        setup = page.get_by_text("Set up the presentation")
+        setup.click()
+        comparison = page.locator(".st-key-present_mode").get_by_text("A comparison", exact=True)
+        comparison.scroll_into_view_if_needed()
+        wait_until_idle(page)
+        assert main_scroll_top(page) > 0
+        comparison.click()
+        page.wait_for_selector("text=Slide 1 of 3")
+        wait_until_idle(page)
+        expect(page.locator('[data-testid="stMain"] h1').first).to_be_in_viewport()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop === 0"
+        )
+        assert slide_title(page) == "Domain scores side by side"
+        assert not sidebar_is_open(page)
+        screenshot(page, "present-comparison-1280x720")
+    finally:
+        context.close()
+
+
+def test_previous_and_next_stay_reachable_in_a_short_window(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 600})
+    page = context.new_page()
+    try:
+        # Slide 8 is the tall heatmap beside the other countries.
+        open_page(page, app_url + "/present?country=Arvenia&source=demo&slide=8")
+        page.wait_for_selector(".js-plotly-plot")
+        wait_until_idle(page)
+        for name in ("Previous", "Next"):
+            button = page.get_by_role("button", name=name)
+            expect(button).to_be_in_viewport()
+            box = button.bounding_box()
+            assert box is not None
+            assert box["y"] + box["height"] <= 600, f"{name} is below the window"
+        # The window as it is (the screenshot helper would grow it to the whole page).
+        shot = ARTIFACTS / "screenshots" / "present-1280x600-heatmap-slide.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot))
+        page.get_by_role("button", name="Next").click()
+        page.wait_for_selector("text=Slide 9 of 11")
+        wait_until_idle(page)
+        expect(page.get_by_role("button", name="Previous")).to_be_in_viewport()
+    finally:
+        context.close()

@@ -35,9 +35,9 @@ def test_choosing_a_country_shows_its_latest_round(page, app_url):
     page.wait_for_selector("text=20 fictional demo")
     wait_until_idle(page)
     pick(page, "Round", "2021 (First review)")  # Arvenia's middle round
-    expect(page.locator('[data-testid="stMain"] h3').first).to_contain_text("Arvenia 2021")
+    expect(page.locator('[data-testid="stMain"] h2').first).to_contain_text("Arvenia 2021")
     pick(page, "Country", "Dravonia")
-    heading = page.locator('[data-testid="stMain"] h3').first
+    heading = page.locator('[data-testid="stMain"] h2').first
     expect(heading).to_contain_text("Dravonia")
     round_shown = shown(page, "Round")
     assert round_shown in heading.inner_text()

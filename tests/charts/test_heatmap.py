@@ -40,7 +40,7 @@ def colour_at(colorscale: Sequence[Sequence[object]], position: float) -> str:
 def test_heatmap_values_and_discrete_colours():
     levels, evidence, labels = heatmap_frames(6)
     figure = level_heatmap(levels, evidence, labels, FW)
-    (heatmap,) = figure.data
+    heatmap = figure.data[0]
     assert isinstance(heatmap, go.Heatmap)
     assert list(heatmap.x) == [c.number for c in FW.capabilities]
     z = np.array(heatmap.z, dtype=float)
@@ -73,7 +73,7 @@ def test_heatmap_colorscale_for_other_scales(values):
     )
     levels.iloc[0, 0] = NAN
     figure = level_heatmap(levels, levels.astype(object).map(lambda _: ""), {"a": "A"}, framework)
-    (heatmap,) = figure.data
+    heatmap = figure.data[0]
     span = heatmap.zmax - heatmap.zmin
     colours = {values[0] - 1: NOT_ASSESSED_COLOUR, **level_colours(framework.scale)}
     for value, colour in colours.items():
@@ -87,7 +87,7 @@ def test_heatmap_hover_escapes_wraps_and_truncates_evidence():
     evidence.loc["id-0", 7] = "<script>alert('x')</script> " + "Linked to ICSE. " * 30
     labels["id-0"] = "Arvenia <i>2023</i>"
     figure = level_heatmap(levels, evidence, labels, FW)
-    (heatmap,) = figure.data
+    heatmap = figure.data[0]
     row, missing = heatmap.customdata[0][6], heatmap.customdata[1][6]
     assert row[0] == "Arvenia &lt;i&gt;2023&lt;/i&gt;"
     assert row[1] == "7 · Access to Image Databases"
@@ -113,11 +113,12 @@ def test_heatmap_height_grows_with_rows_and_stays_readable(rows):
     if rows:
         assert height >= heatmap_height(rows - 1)
         assert (height - 120) / rows >= 16 or (height == 4000 and 4000 / rows >= 18)
-    (heatmap,) = figure.data
-    has_text = heatmap.text is not None
-    assert has_text == (rows <= HEATMAP_TEXT_MAX_ROWS)
-    if has_text and rows:
-        flat = [cell for row in heatmap.text for cell in row]
+    heatmap, *text = figure.data
+    assert heatmap.type == "heatmap"
+    assert bool(text) == (0 < rows <= HEATMAP_TEXT_MAX_ROWS)
+    if text:
+        flat = list(text[0].text)
+        assert len(flat) == rows * len(FW.capabilities)
         assert "–" in flat or not levels.isna().any().any()
     json.loads(figure.to_json())
 
@@ -126,7 +127,7 @@ def test_heatmap_rows_keep_their_order_and_never_merge():
     levels, evidence, _ = heatmap_frames(3)
     labels = {"id-0": "Same", "id-1": "Same", "id-2": "Other"}
     figure = level_heatmap(levels, evidence, labels, FW)
-    (heatmap,) = figure.data
+    heatmap = figure.data[0]
     assert list(heatmap.y) == [0, 1, 2]
     assert list(figure.layout.yaxis.ticktext) == ["Same", "Same", "Other"]
     assert list(figure.layout.yaxis.range) == [2.5, -0.5]  # first row at the top
@@ -153,7 +154,7 @@ def test_heatmap_accepts_capability_columns_as_text_and_missing_columns():
     levels = levels.drop(columns=[21])
     levels.columns = [str(c) for c in levels.columns]
     figure = level_heatmap(levels, evidence, labels, FW)
-    (heatmap,) = figure.data
+    heatmap = figure.data[0]
     assert len(heatmap.z[0]) == 21
     assert heatmap.z[0][20] == FW.scale.minimum - 1  # the absent capability is "not assessed"
 

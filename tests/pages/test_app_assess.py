@@ -198,7 +198,7 @@ def test_added_to_the_session_it_shows_in_the_profile_and_follows_changes(librar
     assert pd.isna(session_levels.loc[3, "level"])  # not assessed stays missing
 
     ok(at.switch_page("pages/profile.py").run())
-    assert "Zembla 2024 (Baseline)" in texts([*at.markdown, *at.subheader])
+    assert "Zembla 2024 (Baseline)" in texts([*at.markdown, *at.header])
     assert at.get("plotly_chart")  # the radar is drawn
 
 

@@ -373,7 +373,7 @@ def test_private_mode_shows_nothing_of_the_library_before_sign_in(library, monke
     assert "Openland" not in every_text(at)
     assert not at.dataframe
     assert not [b for b in at.button if b.key in {"library_open_all", "library_open"}]
-    assert "Download the library" not in texts(at.subheader)
+    assert "Download the library" not in texts(at.header)
     linked = page_with_link(country="Openland", source="library")
     assert linked.session_state["mnr_collection"].is_empty
     at = sign_in(at)

@@ -67,7 +67,7 @@ def test_framework_page_shows_enablers_and_scale():
 def test_capability_deep_link_opens_it_in_its_domain():
     at = open_app("pages/framework.py", capability="7")
     assert not at.exception
-    assert at.subheader[0].value == "7 · Access to Image Databases"
+    assert at.header[0].value == "7 · Access to Image Databases"
     expanded = {e.label: e.proto.expanded for e in at.expander}
     assert [label for label, is_open in expanded.items() if is_open] == [
         "**2. Criminal Justice** · capabilities 4–7"
@@ -116,7 +116,7 @@ def test_search_filters_capabilities(query, found, message):
     ]
     assert results == found
     if message:
-        assert at.subheader[0].value == message
+        assert at.header[0].value == message
     else:
         assert "No capability contains every word" in at.warning[0].value
 

@@ -84,9 +84,9 @@ def test_selection_survives_a_page_switch():
     at = app_with_demo()
     at.sidebar.selectbox(key="mnr_country").set_value("Calderra").run()
     at.switch_page("pages/profile.py").run()
-    assert "Calderra 2024" in at.subheader[0].value
+    assert "Calderra 2024" in at.header[0].value
     at.switch_page("pages/trends.py").run()
-    assert at.subheader[0].value == "Calderra"
+    assert at.header[0].value == "Calderra"
     assert at.sidebar.selectbox(key="mnr_country").value == "Calderra"
 
 
@@ -174,5 +174,30 @@ def test_a_choice_sent_with_the_address_of_a_moment_before_is_kept():
     at.query_params.update(latest_arvenia)  # the browser had not shown the new address yet
     at.sidebar.selectbox(key="mnr_country").set_value("Dravonia").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert as_read(at.subheader[0].value).startswith("Dravonia 2024")
+    assert as_read(at.header[0].value).startswith("Dravonia 2024")
     assert at.query_params["country"] == "Dravonia"
+
+
+def test_the_phone_layout_shows_the_heatmap_one_domain_at_a_time():
+    at = app_with_demo()
+    at.switch_page("pages/heatmap.py").run()
+    assert not [s for s in at.selectbox if s.key == "heatmap_domain"]  # a desktop: all 21
+    at.toggle(key="layout_narrow").set_value(True).run()
+    domain = at.selectbox(key="heatmap_domain")
+    assert domain.value == default_framework().domains[0].id
+    domain.set_value("victim").run()
+    assert not at.exception
+    figure = at.get("plotly_chart")[0].proto.spec
+    numbers = [c.number for c in default_framework().capabilities_in("victim")]
+    assert f'"x":{numbers}'.replace(" ", "") in figure.replace(" ", "")
+
+
+def test_every_chart_slide_offers_its_numbers_as_a_table():
+    at = app_with_demo()
+    at.switch_page("pages/present.py").run()
+    for _ in range(8):  # the overview, six domains and the heatmap: all charts
+        assert at.get("plotly_chart")
+        assert any(e.label == "The numbers on this slide" for e in at.expander)
+        at.button(key="present_next").click().run()
+    assert not at.get("plotly_chart")  # a table slide is its own text
+    assert not any(e.label == "The numbers on this slide" for e in at.expander)
