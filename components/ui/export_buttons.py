@@ -24,6 +24,7 @@ from components.exports.brief import export_file_name
 from components.exports.decks import comparison_deck_pptx, country_deck_pptx
 from components.exports.images import chromium_path, images_zip
 from components.exports.pdf import country_brief_pdf
+from components.exports.plan_tables import plan_csv
 from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
@@ -267,13 +268,14 @@ def render_comparison_exports(
 
 
 def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:
-    """Every assessment of the session as one workbook (which the app reads back) or CSV."""
-    capabilities, enablers = collection.capabilities, collection.enablers
+    """Every assessment of the session as one workbook (which the app reads back) or CSV, and
+    the action plans as CSV when there are any (the workbook holds them too)."""
+    capabilities, enablers, plans = collection.capabilities, collection.enablers, collection.plans
     xlsx, csv = st.columns(2)
     with xlsx:
         _button(
             "All assessments (Excel)",
-            lambda: combined_workbook_xlsx(capabilities, enablers, framework),
+            lambda: combined_workbook_xlsx(capabilities, enablers, framework, plans),
             "mnr-assessments.xlsx",
             XLSX,
             f"{key}-xlsx",
@@ -286,6 +288,14 @@ def render_data_exports(collection: Collection, framework: Framework, *, key: st
             "text/csv",
             f"{key}-csv",
         )
+        if not plans.empty:
+            _button(
+                "Action plans (CSV)",
+                lambda: plan_csv(capabilities, plans, framework),
+                "mnr-action-plans.csv",
+                "text/csv",
+                f"{key}-plans-csv",
+            )
 
 
 def _workbook(result: WorkshopResult, framework: Framework) -> bytes:
