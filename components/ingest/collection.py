@@ -133,16 +133,19 @@ def add_assessments(
     plans: pd.DataFrame | None = None,
 ) -> Collection:
     """Add assessments (with their action plans); one already present under the same id is
-    replaced, not doubled, plan included.
+    replaced, not doubled.
 
     Ids are stable hashes of country, date and source, so uploading the same file twice
-    replaces the first reading instead of creating a silent duplicate.
+    replaces the first reading instead of creating a silent duplicate. ``plans`` replaces the
+    plans of the incoming assessments; ``None`` keeps the plan an assessment of the same id
+    already has (a workshop's refreshed levels, an edited entry added again, a file without
+    a plan uploaded again keep the plan made in the app).
     """
     incoming = set(capabilities["assessment_id"])
     if not incoming:
         return collection
     kept = remove_assessments(collection, incoming)
-    new_plans = empty_plans() if plans is None else plans
+    new_plans = collection.plans if plans is None else plans
     new_plans = new_plans[new_plans["assessment_id"].isin(incoming)]
     return Collection(
         capabilities=_concat(kept.capabilities, capabilities.assign(origin=origin)),

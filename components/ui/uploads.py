@@ -161,7 +161,9 @@ class AdditionPlan:
     enablers: pd.DataFrame
     removed_from_session: frozenset[str]  # session copies replaced by a chosen upload
     new: int  # assessments not yet in the session
-    plans: pd.DataFrame | None = None  # the action plans of the assessments to add
+    # The action plans read with them; None when no file had one (plans made in the app for
+    # the same assessments are then kept).
+    plans: pd.DataFrame | None = None
 
     @property
     def has_work(self) -> bool:
@@ -186,7 +188,7 @@ def plan_additions(
         enablers=enablers[enablers["assessment_id"].isin(kept_ids)],
         removed_from_session=frozenset(discarded & in_session),
         new=len(kept_ids - in_session),
-        plans=pending_plans(results, kept_ids),
+        plans=pending_plans(results, kept_ids) if any(not r.plans.empty for r in results) else None,
     )
 
 

@@ -251,14 +251,14 @@ def test_plans_travel_with_their_assessments():
     current = _collection()
     assert sorted(current.plans["assessment_id"]) == ["a1", "b1"]
     assert list(remove_assessments(current, ["a1"]).plans["assessment_id"]) == ["b1"]
-    replaced = add_assessments(
-        current,
-        capability_rows("a1", "Arvenia", 2024, {1: 2}),
-        enabler_rows("a1", "Arvenia", 2024),
-        "upload",
-    )
-    # A new reading of an assessment replaces its plan too (this one has none).
-    assert list(replaced.plans["assessment_id"]) == ["b1"]
+    again = (capability_rows("a1", "Arvenia", 2024, {1: 2}), enabler_rows("a1", "Arvenia", 2024))
+    # New levels without a plan keep the plan the assessment has; a plan given replaces it.
+    kept = add_assessments(current, *again, "upload")
+    assert sorted(kept.plans["assessment_id"]) == ["a1", "b1"]
+    replaced = add_assessments(current, *again, "upload", plan_rows("a1", {2: {}}))
+    assert replaced.plans.set_index("assessment_id")["capability"].to_dict() == {"b1": 1, "a1": 2}
+    emptied = add_assessments(current, *again, "upload", plan_rows("a1", {}))
+    assert list(emptied.plans["assessment_id"]) == ["b1"]
 
 
 def test_set_plan_replaces_one_assessments_plan_only():
