@@ -47,6 +47,7 @@ upload = st.Page(
 assess = st.Page(
     "pages/assess.py", title="Assess in the app", icon=":material/edit_note:", url_path="assess"
 )
+plan = st.Page("pages/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan")
 library = st.Page(
     "pages/library.py", title="Library", icon=":material/inventory_2:", url_path="library"
 )
@@ -75,7 +76,7 @@ join = st.Page(
 navigation = st.navigation(
     {
         "Start": [home],
-        "Assessments": [upload, assess, library],
+        "Assessments": [upload, assess, plan, library],
         "Pictures": [profile, heatmap, compare, trends],
         "Workshop": [present, workshop, join],
         "Learn": [framework],

@@ -311,3 +311,101 @@ def levels_of(capabilities: pd.DataFrame, assessment_id: str) -> dict[int, int |
         int(number): None if pd.isna(level) else int(level)
         for number, level in zip(rows["capability"], rows["level"], strict=True)
     }
+
+
+# --- the app's plan editor -------------------------------------------------------------------
+
+EDITOR_COLUMNS = [
+    "No.",
+    "Capability",
+    "Level now",
+    "Priority",
+    "Target level",
+    "Target date",
+    "Lead organisation",
+    "Actions",
+    "Status",
+]
+_EDITOR_FIELDS = {
+    "Priority": "priority",
+    "Target level": "target_level",
+    "Target date": "target_date",
+    "Lead organisation": "lead",
+    "Actions": "actions",
+    "Status": "status",
+}
+
+
+def level_entry(framework: Framework, level: int | None) -> str | None:
+    """A level as the editor's drop-down shows it: ``3 - Established``."""
+    if level is None:
+        return None
+    return f"{level} - {framework.scale.level(level).label}"
+
+
+def editor_frame(
+    capabilities: pd.DataFrame, plans: pd.DataFrame, assessment_id: str, framework: Framework
+) -> pd.DataFrame:
+    """Every capability of one assessment with its plan (blank where it has none), in
+    ``EDITOR_COLUMNS``: what the app's plan editor shows and lets a person change."""
+    levels = levels_of(capabilities, assessment_id)
+    mine = plan_of(plans, assessment_id).set_index("capability")
+    rows = []
+    for capability in framework.capabilities:
+        plan = mine.loc[capability.number] if capability.number in mine.index else None
+        level = levels.get(capability.number)
+
+        def get(name: str, plan: pd.Series | None = plan) -> Any:
+            return None if plan is None or pd.isna(plan[name]) else plan[name]
+
+        target_date = get("target_date")
+        rows.append(
+            [
+                capability.number,
+                capability.title,
+                "Not assessed" if level is None else level_entry(framework, level),
+                PRIORITY_LABELS.get(str(get("priority"))),
+                level_entry(
+                    framework, None if get("target_level") is None else int(get("target_level"))
+                ),
+                None if target_date is None else datetime.date.fromisoformat(str(target_date)),
+                get("lead"),
+                get("actions"),
+                STATUS_LABELS.get(str(get("status"))) if plan is not None else None,
+            ]
+        )
+    return pd.DataFrame(rows, columns=EDITOR_COLUMNS)
+
+
+def plan_from_editor(
+    edited: pd.DataFrame,
+    assessment_id: str,
+    framework: Framework,
+    current_levels: Mapping[int, int | None],
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The editor's rows as a checked plan frame of one assessment, and the problems (a row
+    with every plan field blank has no plan)."""
+    rows = [
+        PlanCells(
+            capability=record["No."],
+            values={
+                field: _cell_value(record.get(column)) for column, field in _EDITOR_FIELDS.items()
+            },
+            row=f"capability {record['No.']}",
+        )
+        for record in edited.to_dict("records")
+    ]
+    checked, problems = check_plan_rows(
+        rows, framework, file="the plan", sheet=None, current_levels=current_levels
+    )
+    return plan_frame(assessment_id, checked), problems
+
+
+def _cell_value(value: Any) -> Any:
+    """A grid cell's value, with every kind of missing (NaN, NaT, <NA>) as ``None``."""
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value

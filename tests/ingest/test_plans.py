@@ -270,3 +270,45 @@ def test_set_plan_replaces_one_assessments_plan_only():
     assert set_plan(current, "zz", plan_rows("zz", {1: {}})) is current
     cleared = set_plan(current, "a1", pd.DataFrame(columns=list(changed.plans.columns)))
     assert list(cleared.plans["assessment_id"]) == ["b1"]
+
+
+def test_the_editor_shows_every_capability_and_reads_back_the_same_plan():
+    import datetime
+
+    from components.ingest.plans import editor_frame, plan_from_editor
+
+    capabilities = capability_rows("a1", "Arvenia", 2024, {2: 1})
+    plan = plan_rows(
+        "a1",
+        {
+            2: {
+                "priority": "high",
+                "target_level": 3,
+                "target_date": "2026-06-30",
+                "lead": "Police",
+                "actions": "Train\nofficers",
+                "status": "under way",
+            }
+        },
+    )
+    frame = editor_frame(capabilities, plan, "a1", FW)
+    assert len(frame) == len(FW.capabilities)
+    row = frame.set_index("No.").loc[2]
+    assert (row["Level now"], row["Priority"], row["Target level"], row["Status"]) == (
+        f"1 - {FW.scale.level(1).label}",
+        "High",
+        f"3 - {FW.scale.level(3).label}",
+        "Under way",
+    )
+    assert row["Target date"] == datetime.date(2026, 6, 30)
+    assert frame.set_index("No.").loc[1, "Level now"] == "Not assessed"
+    again, problems = plan_from_editor(frame, "a1", FW, {2: 1})
+    assert problems == []
+    pd.testing.assert_frame_equal(again, plan)
+    # Clearing a row's fields removes its plan; NaN and NaT from the grid are blanks.
+    cleared = frame.copy()
+    cleared.loc[cleared["No."] == 2, ["Priority", "Target level", "Lead organisation"]] = None
+    cleared.loc[cleared["No."] == 2, ["Actions", "Status"]] = float("nan")
+    cleared["Target date"] = pd.NaT
+    emptied, _ = plan_from_editor(cleared, "a1", FW, {2: 1})
+    assert emptied.empty
