@@ -322,9 +322,9 @@ EDITOR_COLUMNS = [
     "Priority",
     "Target level",
     "Target date",
+    "Status",
     "Lead organisation",
     "Actions",
-    "Status",
 ]
 _EDITOR_FIELDS = {
     "Priority": "priority",
@@ -369,9 +369,10 @@ def editor_frame(
                     framework, None if get("target_level") is None else int(get("target_level"))
                 ),
                 None if target_date is None else datetime.date.fromisoformat(str(target_date)),
-                get("lead"),
-                get("actions"),
                 STATUS_LABELS.get(str(get("status"))) if plan is not None else None,
+                # Empty text, not None: the grid would write "None" in every blank cell.
+                get("lead") or "",
+                get("actions") or "",
             ]
         )
     return pd.DataFrame(rows, columns=EDITOR_COLUMNS)

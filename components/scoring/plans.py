@@ -97,6 +97,16 @@ def suggest_priorities(
     )
 
 
+def suggestion_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The suggestion for reading: weights and products as short numbers ("1.5", "3")."""
+    return table.assign(
+        **{
+            "Domain weight": table["Domain weight"].map(lambda value: f"{value:g}"),
+            "Gap x weight": table["Gap x weight"].map(lambda value: f"{value:g}"),
+        }
+    )
+
+
 def is_overdue(target_date: object, status: object, today: datetime.date) -> bool:
     """Past its target date and neither done nor dropped."""
     if target_date is None or pd.isna(target_date) or str(status) not in OPEN_STATUSES:  # type: ignore[call-overload]

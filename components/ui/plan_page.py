@@ -26,7 +26,7 @@ from components.ingest.plans import (
     plan_from_editor,
     plan_of,
 )
-from components.scoring.plans import suggest_priorities
+from components.scoring.plans import suggest_priorities, suggestion_display
 from components.ui import state
 from components.ui.markdown import literal, md, notice
 from components.ui.render import render_table
@@ -66,7 +66,7 @@ def render_suggestion(framework: Framework, assessment_id: str) -> None:
             icon=":material/info:",
         )
         return
-    render_table(suggestion)
+    render_table(suggestion_display(suggestion))
     st.caption(
         "Gap x weight: how far the level is from the top of the scale, times the domain's "
         "weight. Capabilities not assessed are left out (missing is not a gap). A suggestion "

@@ -1,0 +1,24 @@
+"""The action plan page in Chromium: the demo's plan grid and the suggestion, on a desktop
+and a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import open_page, screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(1400, 900, "desktop"), (390, 844, "phone")])
+def test_the_plan_page_draws_the_demo_plan(page, app_url, width, height, name):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
+    expect(page.get_by_text("Fictional demo data").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Where to start")).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+    expect(page.get_by_role("button", name="Save the plan")).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, f"plan-{name}")
