@@ -29,6 +29,7 @@ from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
 from components.ingest.collection import Collection, is_fictional
+from components.ingest.plans import plan_of
 from components.ui.markdown import notice
 from components.ui.workshop_session import WorkshopResult, result_for
 
@@ -105,6 +106,7 @@ def render_country_exports(
     fictional = is_fictional(collection.capabilities, [assessment_id])
     label = labels[assessment_id]
     capabilities, enablers = collection.capabilities, collection.enablers
+    plans = plan_of(collection.plans, assessment_id)
     workshop = result_for(assessment_id)
     agreement = workshop.summary if workshop is not None else None
     pdf, deck, png, svg = st.columns(4)
@@ -119,9 +121,11 @@ def render_country_exports(
                 fictional=fictional,
                 generated_on=datetime.date.today(),
                 agreement=agreement,
+                plans=plans,
             ),
             export_file_name("brief", label, "pdf"),
-            (assessment_id, label, fictional),
+            # A brief made before the plan changed is not this plan's brief.
+            (assessment_id, label, fictional, plans.to_json()),
             f"{key}-pdf",
         )
     with deck:
@@ -135,6 +139,8 @@ def render_country_exports(
                 labels,
                 fictional=fictional,
                 agreement=agreement,
+                plans=plans,
+                today=datetime.date.today(),
             ),
             export_file_name("slides", label, "pptx"),
             PPTX,
