@@ -63,6 +63,12 @@ compare = st.Page(
 present = st.Page(
     "pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"
 )
+portfolio = st.Page(
+    "pages/portfolio.py",
+    title="Plans across countries",
+    icon=":material/assignment:",
+    url_path="portfolio",
+)
 trends = st.Page(
     "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
 )
@@ -77,7 +83,7 @@ navigation = st.navigation(
     {
         "Start": [home],
         "Assessments": [upload, assess, plan, library],
-        "Pictures": [profile, heatmap, compare, trends],
+        "Pictures": [profile, heatmap, compare, trends, portfolio],
         "Workshop": [present, workshop, join],
         "Learn": [framework],
     }

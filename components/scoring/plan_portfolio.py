@@ -91,6 +91,9 @@ def portfolio_by_country(
     capabilities, high-priority ones, done, overdue. ``anonymised`` shows "Country A, B, …"
     and no round (a round's date can give a country away)."""
     ids = planned_assessments(capabilities, plans)
+    if anonymised:
+        # By id (a hash), not by name: the order of "Country A, B, …" gives nothing away.
+        ids = sorted(ids)
     first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")
     countries = [str(first.loc[i, "country"]) for i in ids]
     aliases = anonymise(countries, None) if anonymised else {c: c for c in countries}

@@ -150,6 +150,37 @@ def plan_table(
     return pd.DataFrame(rows, columns=PLAN_TABLE_COLUMNS)
 
 
+GAP_PLAN_COLUMNS = ["Capability", "Level", "Priority", "Target", "Lead organisation", "Status"]
+NO_PLAN = "No plan yet"
+
+
+def gaps_with_plans(gaps: pd.DataFrame, plans: pd.DataFrame, assessment_id: str) -> pd.DataFrame:
+    """Each gap (``scores.strengths_and_gaps``' highlight columns) beside its plan, in
+    ``GAP_PLAN_COLUMNS``; a gap without a plan says so."""
+    mine = plan_of(plans, assessment_id).set_index("capability")
+    rows = []
+    for gap in gaps.itertuples(index=False):
+        number = int(gap.capability)
+        plan = mine.loc[number] if number in mine.index else None
+        level = f"{int(gap.level)} · {gap.level_label}"
+        if plan is None:
+            rows.append([f"{number} · {gap.title}", level, NO_PLAN, "", "", ""])
+            continue
+        target = _int(plan["target_level"])
+        date = "" if pd.isna(plan["target_date"]) else str(plan["target_date"])
+        rows.append(
+            [
+                f"{number} · {gap.title}",
+                level,
+                PRIORITY_LABELS.get(str(plan["priority"]), "Not set"),
+                " by ".join(p for p in ("" if target is None else f"level {target}", date) if p),
+                "" if pd.isna(plan["lead"]) else str(plan["lead"]),
+                STATUS_LABELS.get(str(plan["status"]), ""),
+            ]
+        )
+    return pd.DataFrame(rows, columns=GAP_PLAN_COLUMNS)
+
+
 def outcome(level_then: int | None, target: int | None, level_now: int | None) -> str:
     """What came of one target: met, progress short of it, missed; or why it cannot be said."""
     if target is None:

@@ -36,3 +36,45 @@ def test_the_demo_plan_is_shown_with_a_suggestion_and_saves_unchanged():
     save.click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("3 capabilities with a plan" in s.value for s in at.success)
+
+
+def _demo_on(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_profile_shows_each_gap_with_its_plan():
+    at = _demo_on("pages/profile.py")
+    assert any(s.value == "The gaps and their plan" for s in at.subheader)
+    tables = [t.value for t in at.table if "Lead organisation" in t.value.columns]
+    assert tables, "no table of gaps with their plan"
+    gaps = tables[0]
+    # The demo plans its three lowest capabilities: each has a priority, the others say so.
+    assert set(gaps["Priority"]) <= {"High", "Medium", "Low", "No plan yet"}
+    assert (gaps["Priority"] != "No plan yet").any()
+
+
+def test_trends_follow_the_earlier_rounds_targets():
+    at = _demo_on("pages/trends.py")
+    assert any("which targets were met" in s.value for s in at.subheader)
+    labels = [m.label for m in at.metric]
+    assert {"Target met", "Progress, short of target", "Missed"} <= set(labels)
+    table = next(t.value for t in at.table if "Result" in t.value.columns)
+    assert {"Level then", "Target level", "Level now"} <= set(table.columns)
+    assert len(table) == 3
+
+
+def test_the_portfolio_lists_countries_by_name_and_anonymises_on_request():
+    at = _demo_on("pages/portfolio.py")
+    shown = [w.value for w in at.warning]
+    assert any("Fictional demo data" in text for text in shown)
+    by_domain, by_country = (t.value for t in at.table)
+    assert "Share done" in by_domain.columns
+    assert list(by_country["Country"]) == sorted(by_country["Country"])
+    at.toggle(key="portfolio_anonymised").set_value(True).run()
+    by_country = at.table[1].value
+    assert all(name.startswith("Country ") for name in by_country["Country"])
+    assert "Round" not in by_country.columns
