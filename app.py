@@ -86,7 +86,10 @@ navigation = st.navigation(
         "Pictures": [profile, heatmap, compare, trends, portfolio],
         "Workshop": [present, workshop, join],
         "Learn": [framework],
-    }
+    },
+    # Twelve before "View more": the plan pages must not push Present and the workshop out
+    # of sight (only the participants' page, reached by its link, and Learn fold away).
+    expanded=12,
 )
 # Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
 st.set_page_config(page_title=f"{navigation.title} · {APP_NAME}")

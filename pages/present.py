@@ -73,6 +73,7 @@ deck = build_deck(
     countries=chosen,
     anonymised=bool(st.session_state.get("present_anonymised")),
     peer_median=peers if peers.count else None,
+    plans=current.plans,
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)
