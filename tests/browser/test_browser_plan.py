@@ -22,3 +22,35 @@ def test_the_plan_page_draws_the_demo_plan(page, app_url, width, height, name):
     expect(page.get_by_role("button", name="Save the plan")).to_be_visible()
     wait_until_idle(page)
     screenshot(page, f"plan-{name}")
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "row", "name"),
+    [
+        (
+            "profile?country=Arvenia&source=demo",
+            "The gaps and their plan",
+            "No plan yet",
+            "profile-gap-plans",
+        ),
+        (
+            "trends?country=Arvenia&source=demo",
+            "The earlier round's plan",
+            "Target met",
+            "trends-follow-up",
+        ),
+        ("portfolio?country=Arvenia&source=demo", "Per domain", "Hollmere", "portfolio"),
+    ],
+)
+def test_plans_show_where_people_look(page, app_url, path, heading, row, name):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_page(page, f"{app_url}/{path}")
+    target = page.get_by_role("heading", name=heading).first
+    expect(target).to_be_visible()
+    target.scroll_into_view_if_needed()
+    expect(page.locator('[data-testid="stTable"]').get_by_text(row).first).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, f"plan-{name}")
+    expect(page.locator('[data-testid="stTable"]').get_by_text(row).first).to_be_visible()
