@@ -170,15 +170,32 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     return out
 
 
-def _assessment_keys(capabilities: pd.DataFrame) -> dict[tuple[str, str, str], str]:
-    """(country, date or year, round), normalised -> assessment id, for the file's assessments."""
-    keys: dict[tuple[str, str, str], str] = {}
+def _assessment_keys(
+    capabilities: pd.DataFrame,
+) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(country, date or year, round), normalised -> the file's assessments with that key, each
+    as (assessment id, the normalised name of its sheet)."""
+    keys: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     first = capabilities.drop_duplicates("assessment_id")
     for row in first.itertuples(index=False):
         when = row.date if not pd.isna(row.date) else ("" if pd.isna(row.year) else str(row.year))
         round_key = "" if pd.isna(row.round) else normalise(str(row.round))
-        keys[(normalise(str(row.country)), str(when), round_key)] = str(row.assessment_id)
+        sheet = key_of(str(row.source).rpartition(SOURCE_SEPARATOR)[2])
+        keys.setdefault((normalise(str(row.country)), str(when), round_key), []).append(
+            (str(row.assessment_id), sheet)
+        )
     return keys
+
+
+def _one_of(candidates: list[tuple[str, str]], plan_sheet: str | None) -> str | None:
+    """The assessment a plan row belongs to among those with its key: the only one, or the one
+    on the sheet named as the plan's without "plan" ("Library plan v2" -> "Library v2", as a
+    library export writes versions); None when that leaves no single one."""
+    if len(candidates) == 1:
+        return candidates[0][0]
+    wanted = " ".join(word for word in key_of(plan_sheet or "").split() if word != "plan")
+    found = [assessment_id for assessment_id, sheet in candidates if sheet == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _row_key(key: dict[str, Any]) -> tuple[str, str, str] | None:
@@ -218,7 +235,7 @@ def read_plans(
             if all(is_blank(plan.values.get(name)) for name in _PLAN_HEADERS):
                 continue
             row_key = _row_key(key) if "country" in table.columns else None
-            target = keys.get(row_key) if row_key is not None else owner
+            target = _one_of(keys.get(row_key, []), sheet.name) if row_key is not None else owner
             if target is None:
                 unowned.append(plan.cells["capability"])
                 continue

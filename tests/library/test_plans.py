@@ -102,3 +102,32 @@ def test_a_library_of_the_schema_before_plans_migrates_with_its_data(engine):
     )
     assert (outcome.status, outcome.version) == ("saved", 2)
     assert isinstance(plans, pd.DataFrame)
+
+
+def test_an_exported_library_imports_with_each_versions_plan(engine, tmp_path):
+    from components.framework.model import default_framework
+    from components.library.access import sqlite_url
+    from components.library.database import create_library_engine
+    from components.library.transfer import export_workbook, import_workbook
+
+    capabilities, enablers = assessment("Zembla", 2024, 2)
+    store.save_assessments(engine, capabilities, enablers, plans=_plan("zembla-2024"))
+    formula = _plan("zembla-2024", lead="=Police")
+    store.save_assessments(engine, capabilities, enablers, plans=formula, as_new_version=True)
+    data = export_workbook(engine, viewer=EDITOR)
+
+    other = create_library_engine(sqlite_url(tmp_path / "other" / "library.sqlite3"))
+    try:
+        outcome = import_workbook(other, "library.xlsx", data, default_framework())
+        assert [p for p in outcome.read.problems if p.severity == "error"] == []
+        assert [o.status for o in outcome.outcomes] == ["saved", "saved"]
+        listing = store.list_assessments(other, viewer=EDITOR).sort_values("version")
+        leads = []
+        for library_id in listing["library_id"]:
+            _, _, plans = store.open_assessments_and_plans(other, [library_id], viewer=EDITOR)
+            leads.append(plans.set_index("capability").loc[3, "lead"])
+        # Each version keeps its own plan; the apostrophe that kept "=Police" text in the
+        # workbook is taken off again.
+        assert leads == ["Ministry of Justice", "=Police"]
+    finally:
+        other.dispose()
