@@ -8,7 +8,9 @@ for Streamlit's legacy ``pages/`` folder), ``render`` (small drawing helpers eve
 in words), ``upload_files`` (uploaded bytes read once and let go, the session's budget),
 ``captions``, ``export_buttons``, ``library`` and ``library_page`` (the Library page's
 sections), ``assess`` (the assessment editor's state: its entry, draft and link),
-``assess_form``, ``assess_start`` and ``assess_session`` (the editor's sections). Pure
+``assess_form``, ``assess_start`` and ``assess_session`` (the editor's sections),
+``plan_page`` (the action plan page: the suggestion, the plan grid, its download) and
+``plan_views`` (plans on the profile, trends and portfolio pages). Pure
 functions here are tested without a running app; the ``render*``-style ones draw. May
 import: every other package.
 """
