@@ -54,3 +54,36 @@ def test_plans_show_where_people_look(page, app_url, path, heading, row, name):
     wait_until_idle(page)
     screenshot(page, f"plan-{name}")
     expect(page.locator('[data-testid="stTable"]').get_by_text(row).first).to_be_visible()
+
+
+def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
+    grid = page.locator('[data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    # The first data row's "No." cell, then along the row to "Lead organisation" (the 8th
+    # column) with the keyboard, as a person would; typing starts editing the cell.
+    page.mouse.click(box["x"] + 20, box["y"] + 35 + 17)
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    # Enter opens the cell's editor (a text box over the grid); type once it is there.
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea").last
+    expect(editor).to_be_visible()
+    editor.fill("Office of the Prime Minister")
+    page.keyboard.press("Enter")
+    expect(editor).to_be_hidden()
+    page.get_by_role("button", name="Save the plan").click()
+    expect(page.get_by_text("4 capabilities with a plan")).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, "plan-saved")
+    # What was saved is what the plan's download holds (the grid itself is a canvas).
+    with page.expect_download() as download:
+        page.get_by_role("button", name="This plan (CSV)").click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    assert "Office of the Prime Minister" in text
+    assert len(text.strip().splitlines()) == 1 + 4
