@@ -154,9 +154,15 @@ GAP_PLAN_COLUMNS = ["Capability", "Level", "Priority", "Target", "Lead organisat
 NO_PLAN = "No plan yet"
 
 
-def gaps_with_plans(gaps: pd.DataFrame, plans: pd.DataFrame, assessment_id: str) -> pd.DataFrame:
+def gaps_with_plans(
+    gaps: pd.DataFrame,
+    plans: pd.DataFrame,
+    assessment_id: str,
+    today: datetime.date | None = None,
+) -> pd.DataFrame:
     """Each gap (``scores.strengths_and_gaps``' highlight columns) beside its plan, in
-    ``GAP_PLAN_COLUMNS``; a gap without a plan says so."""
+    ``GAP_PLAN_COLUMNS``; a gap without a plan says so; with ``today``, a status past its
+    target date says "(overdue)"."""
     mine = plan_of(plans, assessment_id).set_index("capability")
     rows = []
     for gap in gaps.itertuples(index=False):
@@ -175,7 +181,12 @@ def gaps_with_plans(gaps: pd.DataFrame, plans: pd.DataFrame, assessment_id: str)
                 PRIORITY_LABELS.get(str(plan["priority"]), "Not set"),
                 " by ".join(p for p in ("" if target is None else f"level {target}", date) if p),
                 "" if pd.isna(plan["lead"]) else str(plan["lead"]),
-                STATUS_LABELS.get(str(plan["status"]), ""),
+                STATUS_LABELS.get(str(plan["status"]), "")
+                + (
+                    " (overdue)"
+                    if today is not None and is_overdue(plan["target_date"], plan["status"], today)
+                    else ""
+                ),
             ]
         )
     return pd.DataFrame(rows, columns=GAP_PLAN_COLUMNS)

@@ -35,7 +35,7 @@ def render_gap_plans(
     if gaps.empty:
         st.caption("Too few capabilities were assessed to name gaps.")
         return
-    render_table(gaps_with_plans(gaps, collection.plans, assessment_id))
+    render_table(gaps_with_plans(gaps, collection.plans, assessment_id, datetime.date.today()))
     plan = plan_table(
         collection.capabilities,
         collection.plans,

@@ -171,3 +171,20 @@ def test_the_portfolio_counts_the_latest_plan_of_each_country_without_ranking():
     hidden = portfolio_by_country(capabilities, plans, {}, TODAY, anonymised=True)
     assert list(hidden["Country"]) == ["Country A", "Country B"]
     assert "Round" not in hidden.columns
+
+
+def test_each_gap_shows_its_plan_or_that_it_has_none():
+    from components.scoring.plans import gaps_with_plans
+    from components.scoring.scores import strengths_and_gaps
+
+    capabilities = capability_rows("a", "Arvenia", 2024, {1: 0, 2: 1, 3: 4, 4: 4})
+    plans = plan_rows(
+        "a",
+        {1: {"priority": "high", "target_level": 2, "target_date": "2026-01-01", "lead": "X"}},
+    )
+    _, gaps = strengths_and_gaps(capabilities, "a", FW)
+    table = gaps_with_plans(gaps, plans, "a", TODAY)
+    assert table[["Priority", "Target", "Lead organisation", "Status"]].values.tolist() == [
+        ["High", "level 2 by 2026-01-01", "X", "Not started (overdue)"],
+        ["No plan yet", "", "", ""],
+    ]
