@@ -12,6 +12,7 @@ joins the assessment with the same country, date or year and round in the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -109,6 +110,13 @@ def plan_header_field(value: Any) -> str | None:
     """The plan field (or capability, country, year... column) a header cell names."""
     if not isinstance(value, str) or not value.strip():
         return None
+    return _text_field(value)
+
+
+# Bounded: the keys are user text. Every sheet's first rows pass here, so each distinct text
+# is worked out once.
+@lru_cache(maxsize=8192)
+def _text_field(value: str) -> str | None:
     found = _HEADER_FIELDS.get(key_of(value))
     if found:
         return found
@@ -144,9 +152,14 @@ def is_plan_sheet_name(name: str | None) -> bool:
 
 
 def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, Any]]]:
-    """Each row under the header: its plan cells, and its country, year, date and round."""
+    """Each row under the header with a plan field filled in: its plan cells, and its
+    country, year, date and round. Blank rows (most of the template's) cost one look each."""
+    plan_columns = [(name, table.columns[name]) for name in _PLAN_HEADERS if name in table.columns]
     out = []
     for index in range(table.header + 1, len(sheet.rows)):
+        values = {name: sheet.value(index, column) for name, column in plan_columns}
+        if all(is_blank(value) for value in values.values()):
+            continue
 
         def get(name: str, index: int = index) -> Any:
             column = table.columns.get(name)
@@ -161,9 +174,7 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
         }
         cells["capability"] = cells.get(item_field) or cell_address(index, 0)
         plan = PlanCells(
-            capability=number if not is_blank(number) else title,
-            values={name: get(name) for name in _PLAN_HEADERS},
-            cells=cells,
+            capability=number if not is_blank(number) else title, values=values, cells=cells
         )
         key = {name: get(name) for name in ("country", "year", "date", "when", "round")}
         out.append((plan, key))
@@ -226,14 +237,15 @@ def read_plans(
     ``ctx`` (a row naming no assessment in the file is reported and left out)."""
     framework: Framework = ctx.framework
     frames = []
+    filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
+    if not any(rows for _, _, rows in filled):
+        return empty_plans()  # the template's blank plan sheet: nothing to join
     keys = _assessment_keys(capabilities) if not capabilities.empty else {}
     owner = _owner(capabilities) if not capabilities.empty else None
-    for sheet, table in sheets:
+    for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []
-        for plan, key in _cells(sheet, table):
-            if all(is_blank(plan.values.get(name)) for name in _PLAN_HEADERS):
-                continue
+        for plan, key in rows:
             row_key = _row_key(key) if "country" in table.columns else None
             target = _one_of(keys.get(row_key, []), sheet.name) if row_key is not None else owner
             if target is None:
@@ -251,9 +263,9 @@ def read_plans(
                 "plan sheet), or give each row the Country, Year and Round of an assessment "
                 "in the file.",
             )
-        for assessment_id, rows in grouped.items():
+        for assessment_id, members in grouped.items():
             checked, problems = check_plan_rows(
-                rows,
+                members,
                 framework,
                 file=ctx.file,
                 sheet=sheet.name,

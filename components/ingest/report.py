@@ -86,8 +86,20 @@ _TEXT_COLUMNS = (
 
 
 def empty_plans() -> pd.DataFrame:
-    """A plan frame with no rows, in the contract's columns and dtypes."""
-    return contract_dtypes(pd.DataFrame({c: pd.Series(dtype="object") for c in PLAN_COLUMNS}))
+    """A plan frame with no rows, in the contract's columns and dtypes (a fresh copy: every
+    reading of a file without a plan makes one, and converting dtypes costs more than that)."""
+    return _empty_plans().copy()
+
+
+@cache
+def _empty_plans() -> pd.DataFrame:
+    integers, text = _contract_dtypes()
+    return pd.DataFrame(
+        {
+            column: pd.array([], dtype=integers if column in _INT_COLUMNS else text)
+            for column in PLAN_COLUMNS
+        }
+    )
 
 
 @dataclass(frozen=True)
