@@ -2,8 +2,9 @@
 and the plan's downloads.
 
 The suggestion ranks gaps only; the priorities, targets, leads and actions are the person's
-to write. The editor is one grid (a form: nothing is applied until "Save the plan"); what it
-could not use is said per capability, as the upload report does.
+to write. The editor is one grid; nothing is kept until "Save the plan" (each edit reaches the
+server as it is made, so a quick click on Save never loses the last one); what it could not
+use is said per capability, as the upload report does.
 """
 
 from __future__ import annotations
@@ -81,41 +82,42 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
     version = st.session_state.get(_VERSION, 0)
     frame = editor_frame(current.capabilities, current.plans, assessment_id, framework)
     levels = [level_entry(framework, level.value) for level in framework.scale.levels]
-    with st.form(f"plan_form_{assessment_id}_{version}", border=False):
-        edited = st.data_editor(
-            frame,
-            key=f"plan_editor_{assessment_id}_{version}",
-            hide_index=True,
-            width="stretch",
-            height="content",
-            num_rows="fixed",
-            disabled=["No.", "Capability", "Level now"],
-            column_order=EDITOR_COLUMNS,
-            column_config={
-                "No.": st.column_config.NumberColumn("No.", width="small"),
-                "Capability": st.column_config.TextColumn("Capability", width="medium"),
-                "Level now": st.column_config.TextColumn("Level now", width="small"),
-                "Priority": st.column_config.SelectboxColumn(
-                    "Priority", options=list(PRIORITY_LABELS.values()), width="small"
-                ),
-                "Target level": st.column_config.SelectboxColumn(
-                    "Target level", options=levels, width="small"
-                ),
-                "Target date": st.column_config.DateColumn(
-                    "Target date", format="YYYY-MM-DD", width="small"
-                ),
-                "Lead organisation": st.column_config.TextColumn(
-                    "Lead organisation", max_chars=MAX_LEAD_CHARS, width="medium"
-                ),
-                "Actions": st.column_config.TextColumn(
-                    "Actions", max_chars=MAX_ACTIONS_CHARS, width="large"
-                ),
-                "Status": st.column_config.SelectboxColumn(
-                    "Status", options=list(STATUS_LABELS.values()), width="small"
-                ),
-            },
-        )
-        saved = st.form_submit_button("Save the plan", type="primary", icon=":material/save:")
+    edited = st.data_editor(
+        frame,
+        key=f"plan_editor_{assessment_id}_{version}",
+        hide_index=True,
+        width="stretch",
+        height="content",
+        num_rows="fixed",
+        disabled=["No.", "Capability", "Level now"],
+        column_order=EDITOR_COLUMNS,
+        column_config={
+            "No.": st.column_config.NumberColumn("No.", width="small"),
+            "Capability": st.column_config.TextColumn("Capability", width="medium"),
+            "Level now": st.column_config.TextColumn("Level now", width="small"),
+            "Priority": st.column_config.SelectboxColumn(
+                "Priority", options=list(PRIORITY_LABELS.values()), width="small"
+            ),
+            "Target level": st.column_config.SelectboxColumn(
+                "Target level", options=levels, width="small"
+            ),
+            "Target date": st.column_config.DateColumn(
+                "Target date", format="YYYY-MM-DD", width="small"
+            ),
+            "Lead organisation": st.column_config.TextColumn(
+                "Lead organisation", max_chars=MAX_LEAD_CHARS, width="medium"
+            ),
+            "Actions": st.column_config.TextColumn(
+                "Actions", max_chars=MAX_ACTIONS_CHARS, width="large"
+            ),
+            "Status": st.column_config.SelectboxColumn(
+                "Status", options=list(STATUS_LABELS.values()), width="small"
+            ),
+        },
+    )
+    saved = st.button(
+        "Save the plan", key=f"plan_save_{version}", type="primary", icon=":material/save:"
+    )
     if saved:
         plan, problems = plan_from_editor(
             edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -65,18 +65,19 @@ def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     assert box is not None
-    # The first data row's "No." cell, then along the row to "Lead organisation" (the 8th
-    # column) with the keyboard, as a person would; typing starts editing the cell.
-    page.mouse.click(box["x"] + 20, box["y"] + 35 + 17)
-    for _ in range(7):
-        page.keyboard.press("ArrowRight")
-    # Enter opens the cell's editor (a text box over the grid); type once it is there.
-    page.keyboard.press("Enter")
+    # The grid is a canvas: double-click the middle of the first data row's "Lead
+    # organisation" cell (200 px wide), after "No." (small: 75 px), "Capability" (medium:
+    # 200 px) and five small columns; rows are 35 px, the header first. Once it is drawn.
+    expect(grid.locator("canvas").first).to_be_visible()
+    wait_until_idle(page)
+    next_frame(page)
+    page.mouse.dblclick(box["x"] + 75 + 200 + 5 * 75 + 100, box["y"] + 35 + 17)
     editor = page.locator("textarea").last
     expect(editor).to_be_visible()
     editor.fill("Office of the Prime Minister")
     page.keyboard.press("Enter")
     expect(editor).to_be_hidden()
+    wait_until_idle(page)
     page.get_by_role("button", name="Save the plan").click()
     expect(page.get_by_text("4 capabilities with a plan")).to_be_visible()
     wait_until_idle(page)

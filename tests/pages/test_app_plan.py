@@ -32,7 +32,7 @@ def test_the_demo_plan_is_shown_with_a_suggestion_and_saves_unchanged():
     at.run()
     assert any("nothing to suggest" in i.value for i in at.info)
     assert at.get("dataframe"), "the plan editor is missing"
-    save = next(b for b in at.button if b.key.startswith("FormSubmitter:plan_form"))
+    save = next(b for b in at.button if b.key.startswith("plan_save"))
     save.click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("3 capabilities with a plan" in s.value for s in at.success)
