@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from components.base.text import normalise
@@ -181,19 +182,30 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     return out
 
 
+def _heads(capabilities: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each assessment's first row (its metadata), in the frame's order."""
+    ids = capabilities["assessment_id"].to_numpy()
+    _, first = np.unique(ids, return_index=True)
+    first = np.sort(first)
+    columns = ["assessment_id", "country", "year", "date", "round", "source"]
+    # Column by column, only the first rows: a frame's row selection costs more.
+    values = {name: capabilities[name].array.take(first) for name in columns}
+    return [{name: values[name][index] for name in columns} for index in range(len(first))]
+
+
 def _assessment_keys(
-    capabilities: pd.DataFrame,
+    heads: list[dict[str, Any]],
 ) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """(country, date or year, round), normalised -> the file's assessments with that key, each
     as (assessment id, the normalised name of its sheet)."""
     keys: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    first = capabilities.drop_duplicates("assessment_id")
-    for row in first.itertuples(index=False):
-        when = row.date if not pd.isna(row.date) else ("" if pd.isna(row.year) else str(row.year))
-        round_key = "" if pd.isna(row.round) else normalise(str(row.round))
-        sheet = key_of(str(row.source).rpartition(SOURCE_SEPARATOR)[2])
-        keys.setdefault((normalise(str(row.country)), str(when), round_key), []).append(
-            (str(row.assessment_id), sheet)
+    for row in heads:
+        date, year, round_label = row["date"], row["year"], row["round"]
+        when = date if not pd.isna(date) else ("" if pd.isna(year) else str(year))
+        round_key = "" if pd.isna(round_label) else normalise(str(round_label))
+        sheet = key_of(str(row["source"]).rpartition(SOURCE_SEPARATOR)[2])
+        keys.setdefault((normalise(str(row["country"])), str(when), round_key), []).append(
+            (str(row["assessment_id"]), sheet)
         )
     return keys
 
@@ -220,14 +232,13 @@ def _row_key(key: dict[str, Any]) -> tuple[str, str, str] | None:
     return normalise(str(key["country"])), when_text, round_text
 
 
-def _owner(capabilities: pd.DataFrame) -> str | None:
+def _owner(heads: list[dict[str, Any]]) -> str | None:
     """The assessment a plan sheet without countries belongs to: the Assessment sheet's, or
     the file's only one."""
-    first = capabilities.drop_duplicates("assessment_id")
-    named = first[first["source"].astype(str).str.endswith(f"{SOURCE_SEPARATOR}Assessment")]
+    named = [h for h in heads if str(h["source"]).endswith(f"{SOURCE_SEPARATOR}Assessment")]
     if len(named) == 1:
-        return str(named["assessment_id"].iloc[0])
-    return str(first["assessment_id"].iloc[0]) if len(first) == 1 else None
+        return str(named[0]["assessment_id"])
+    return str(heads[0]["assessment_id"]) if len(heads) == 1 else None
 
 
 def read_plans(
@@ -240,8 +251,9 @@ def read_plans(
     filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
     if not any(rows for _, _, rows in filled):
         return empty_plans()  # the template's blank plan sheet: nothing to join
-    keys = _assessment_keys(capabilities) if not capabilities.empty else {}
-    owner = _owner(capabilities) if not capabilities.empty else None
+    heads = _heads(capabilities) if not capabilities.empty else []
+    keys = _assessment_keys(heads)
+    owner = _owner(heads) if heads else None
     for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []

@@ -19,7 +19,7 @@ import pandas as pd
 from components.base.text import normalise
 from components.framework.model import Framework
 from components.ingest.matching import capability_catalogue, match_item
-from components.ingest.report import PLAN_COLUMNS, Problem, contract_dtypes, empty_plans
+from components.ingest.report import PLAN_COLUMNS, Problem, contract_array, empty_plans
 from components.ingest.values import (
     is_blank,
     level_choices,
@@ -290,11 +290,20 @@ def _check_fields(
 
 def plan_frame(assessment_id: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Checked plan rows of one assessment as a plan frame, by capability number."""
-    records = [{"assessment_id": assessment_id, **dict(row)} for row in rows]
+    records = sorted((dict(row) for row in rows), key=lambda row: int(row["capability"]))
     if not records:
         return empty_plans()
-    frame = pd.DataFrame(records, columns=PLAN_COLUMNS, dtype=object)
-    return contract_dtypes(frame).sort_values("capability", kind="stable").reset_index(drop=True)
+    # Each column straight into its dtype: converting an object table costs more than reading.
+    columns = {
+        name: contract_array(
+            name,
+            [assessment_id] * len(records)
+            if name == "assessment_id"
+            else [row.get(name) for row in records],
+        )
+        for name in PLAN_COLUMNS
+    }
+    return pd.DataFrame(columns, copy=False)
 
 
 def plan_of(plans: pd.DataFrame, assessment_id: str) -> pd.DataFrame:
