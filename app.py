@@ -47,6 +47,7 @@ upload = st.Page(
 assess = st.Page(
     "pages/assess.py", title="Assess in the app", icon=":material/edit_note:", url_path="assess"
 )
+plan = st.Page("pages/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan")
 library = st.Page(
     "pages/library.py", title="Library", icon=":material/inventory_2:", url_path="library"
 )
@@ -62,6 +63,12 @@ compare = st.Page(
 present = st.Page(
     "pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"
 )
+portfolio = st.Page(
+    "pages/portfolio.py",
+    title="Plans across countries",
+    icon=":material/assignment:",
+    url_path="portfolio",
+)
 trends = st.Page(
     "pages/trends.py", title="Trends", icon=":material/trending_up:", url_path="trends"
 )
@@ -75,11 +82,14 @@ join = st.Page(
 navigation = st.navigation(
     {
         "Start": [home],
-        "Assessments": [upload, assess, library],
-        "Pictures": [profile, heatmap, compare, trends],
+        "Assessments": [upload, assess, plan, library],
+        "Pictures": [profile, heatmap, compare, trends, portfolio],
         "Workshop": [present, workshop, join],
         "Learn": [framework],
-    }
+    },
+    # Twelve before "View more": the plan pages must not push Present and the workshop out
+    # of sight (only the participants' page, reached by its link, and Learn fold away).
+    expanded=12,
 )
 # Each page its own browser tab title ("Heatmap · MNR Dashboard"): people keep several open.
 # The one place that decides the sidebar's state (see components/ui/page_frame.py).

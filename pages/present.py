@@ -81,6 +81,7 @@ deck = build_deck(
     anonymised=bool(st.session_state.get("present_anonymised")),
     peer_median=peers if peers.count else None,
     narrow=narrow_layout(),
+    plans=current.plans,
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)

@@ -13,6 +13,7 @@ from components.ui.markdown import caption, heading, literal, md, notice, option
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
+from components.ui.plan_views import render_gap_plans
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import overlay_choices
 
@@ -121,6 +122,7 @@ with left:
 with right:
     st.markdown("**Lowest levels**")
     render_table(highlights_display(gaps))
+render_gap_plans(current, framework, focus_id, gaps)
 
 st.header("All capabilities")
 st.dataframe(

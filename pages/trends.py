@@ -9,6 +9,7 @@ from components.ui import state
 from components.ui.captions import editions_warning, not_comparable, too_few_rounds
 from components.ui.markdown import heading, notice, option_format
 from components.ui.navigation import run_through_navigation
+from components.ui.plan_views import render_follow_up
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds, round_choices
 
@@ -91,3 +92,4 @@ render_table(change.domains)
 if len(change.drops):
     st.markdown("**Largest drops**")
     render_table(change.drops)
+render_follow_up(current, framework, earlier_id, later_id)

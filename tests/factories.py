@@ -68,3 +68,22 @@ def enabler_rows(assessment_id: str, country: str, year: int | None) -> pd.DataF
     for column in ("year", "enabler", "level"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def plan_rows(assessment_id: str, plans: Mapping[int, Mapping[str, object]]) -> pd.DataFrame:
+    """An action plan of one assessment: capability number -> its fields (others blank)."""
+    from components.ingest.plans import plan_frame
+
+    rows = [
+        {
+            "capability": number,
+            "priority": fields.get("priority"),
+            "target_level": fields.get("target_level"),
+            "target_date": fields.get("target_date"),
+            "lead": fields.get("lead"),
+            "actions": fields.get("actions"),
+            "status": fields.get("status", "not started"),
+        }
+        for number, fields in plans.items()
+    ]
+    return plan_frame(assessment_id, rows)

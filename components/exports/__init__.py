@@ -7,7 +7,9 @@ Pure: data in, bytes out.
 - ``pdf``: the country brief as an A4 PDF; ``pdf_layout``: its page, styles and tables.
 - ``decks``: the country and comparison PowerPoint decks; ``deck_layout``: their slides,
   native charts and tables.
-- ``tables``: every assessment as long tables, an xlsx workbook and a csv the reader reads back.
+- ``tables``: every assessment as long tables, an xlsx workbook and a csv the reader reads back;
+  ``plan_tables``: the action plans as a table (the workbook's Action plan sheet, a csv).
+- ``plan_pages``: the action plan page of the brief and slide of the deck.
 - ``images``: charts as PNG or SVG, a batch per browser start, and file-safe names.
 - ``safe_text``: text cleaned of what XML cannot hold, and formulas neutralised.
 

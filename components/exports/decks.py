@@ -7,6 +7,7 @@ and ``components.scoring.scores``), so a deck never tells a different story from
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -41,9 +42,11 @@ from components.exports.deck_layout import (
     radar_chart,
     table,
 )
+from components.exports.plan_pages import deck_slide as plan_slide
 from components.framework.model import Framework
 from components.framework.palette import level_colours
 from components.scoring import scores as scoring
+from components.scoring.plans import plan_table
 from components.scoring.tables import level_text
 
 
@@ -209,6 +212,8 @@ def country_deck_pptx(
     *,
     fictional: bool,
     agreement: pd.DataFrame | None = None,
+    plans: pd.DataFrame | None = None,
+    today: datetime.date | None = None,
 ) -> bytes:
     """A 16:9 PowerPoint deck for one assessment, with native, editable charts.
 
@@ -218,7 +223,8 @@ def country_deck_pptx(
     like); one slide per domain (native radar of its capabilities, or clustered bars for a
     domain of fewer than three) beside a level table; all capabilities as a level-coloured
     table; strengths and gaps as native bar charts; with ``agreement`` (the workshop's
-    ``scoring.agreement.summary_table``), the agreement per capability. Each slide has a
+    ``scoring.agreement.summary_table``), the agreement per capability; with an action plan
+    for the assessment in ``plans``, the plan (overdue as of ``today``). Each slide has a
     caption saying what it rests on; every footer carries the fictional note when
     ``fictional``. Needs no
     browser. ``enablers`` is accepted for symmetry with the brief and not charted (enablers
@@ -248,6 +254,12 @@ def country_deck_pptx(
     _highlights_slide(deck, brief)
     if agreement is not None and not agreement.empty:
         deck_slide(deck, agreement, framework)
+    if plans is not None:
+        plan = plan_table(
+            capabilities, plans, assessment_id, framework, today or datetime.date.today()
+        )
+        if not plan.empty:
+            plan_slide(deck, plan)
     return deck.save()
 
 

@@ -55,10 +55,13 @@ from components.exports.pdf_layout import (
     paragraph_styles,
     png_image,
 )
+from components.exports.plan_pages import PLAN_TITLE
+from components.exports.plan_pages import pdf_section as plan_section
 from components.exports.safe_text import one_line
 from components.framework.model import Framework
 from components.framework.palette import NOT_ASSESSED_LABEL, level_colours, text_colour_on
 from components.scoring import scores as scoring
+from components.scoring.plans import plan_table
 
 # Pictures: pixel sizes chosen so plotly's 15 px text prints at about 9 pt at these widths.
 _DOMAIN_IMAGE = (800, 600, 170 * mm)
@@ -300,6 +303,7 @@ def country_brief_pdf(
     fictional: bool,
     generated_on: datetime.date,
     agreement: pd.DataFrame | None = None,
+    plans: pd.DataFrame | None = None,
 ) -> bytes:
     """A printable country brief (A4 portrait PDF) for one assessment.
 
@@ -307,8 +311,9 @@ def country_brief_pdf(
     ``fictional``); the domain radar with caption and scores; the six per-domain radars, two
     a page; the capability table with level, confidence and evidence (and the enablers);
     strengths and gaps; with ``agreement`` (``scoring.agreement.summary_table`` of the
-    workshop that agreed the assessment), a page on the agreement per capability; the note
-    on method and the scale. Every page has a footer with the
+    workshop that agreed the assessment), a page on the agreement per capability; with an
+    action plan for the assessment in ``plans``, a page on the plan (overdue as of
+    ``generated_on``); the note on method and the scale. Every page has a footer with the
     page number and, when ``fictional``, the fictional-data note.
 
     Renders the seven charts with one Chromium start (``components.exports.images``): a few
@@ -339,6 +344,15 @@ def country_brief_pdf(
             PageBreak(),
             *pdf_section(agreement, framework, styles, images["agreement"]),
         ]
+    plan = (
+        plan_table(capabilities, plans, assessment_id, framework, generated_on)
+        if plans is not None
+        else None
+    )
+    plan_story: list[Any] = []
+    if plan is not None and not plan.empty:
+        contents = (*contents[:-1], f"{PLAN_TITLE}: priorities, owners, dates", contents[-1])
+        plan_story = [PageBreak(), *plan_section(plan, styles)]
     story = [
         *_cover(brief, styles, fictional, generated_on, contents),
         *_domain_profile(brief, styles, images),
@@ -347,6 +361,7 @@ def country_brief_pdf(
         *_tables(brief, styles),
         *_highlights(brief, styles),
         *agreement_story,
+        *plan_story,
         *_method(brief, styles),
     ]
     buffer = io.BytesIO()

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from components.base.text import count_of
 from components.exports.brief import LEARNING_NOTE
+from components.exports.plan_tables import PLAN_SHEET, plan_table
 from components.exports.safe_text import data_text, neutralise_formula, one_line, safe_csv_bytes
 from components.framework.model import Framework
 from components.ingest.collection import ORIGIN_LABELS, is_fictional
@@ -128,7 +129,10 @@ _XLSX_WIDTHS = {
     "Evidence": 60,
     "Confidence": 12,
     ORIGIN_COLUMN: 16,
+    "Actions": 60,
+    "Lead organisation": 24,
 }
+_WRAPPED = ("Evidence", "Actions")
 
 
 def _write_sheet(sheet: Any, table: pd.DataFrame) -> None:
@@ -137,7 +141,7 @@ def _write_sheet(sheet: Any, table: pd.DataFrame) -> None:
         cell.font = _XLSX_HEADER_FONT
         cell.fill = _XLSX_HEADER_FILL
         cell.alignment = _XLSX_WRAP
-    evidence_column = list(table.columns).index("Evidence") + 1
+    wrapped = {index for index, name in enumerate(table.columns, start=1) if name in _WRAPPED}
     for record in table.itertuples(index=False):
         values = [
             neutralise_formula(_when_cell(value) if name == "Date" else value)
@@ -146,7 +150,7 @@ def _write_sheet(sheet: Any, table: pd.DataFrame) -> None:
         sheet.append(values)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = _XLSX_WRAP if cell.column == evidence_column else _XLSX_TOP
+            cell.alignment = _XLSX_WRAP if cell.column in wrapped else _XLSX_TOP
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(cell.value, str):
@@ -170,6 +174,9 @@ def _readme_lines(framework: Framework, capabilities: pd.DataFrame, fictional: b
         f"({len(framework.capabilities)} capabilities in {len(framework.domains)} domains).",
         f"Sheet “{ENABLER_SHEET}”: one row per assessment and cross-cutting enabler "
         f"({len(framework.enablers)} enablers).",
+        f"Sheet “{PLAN_SHEET}” (when there is a plan): one row per assessment and capability "
+        "with an action plan: priority, target level and date, lead organisation, actions, "
+        "status.",
         f"Sheet “{SCALE_SHEET}”: what each level means.",
         "",
         f"Levels run from {framework.scale.minimum} to {framework.scale.maximum}. An empty Level "
@@ -187,13 +194,17 @@ def _readme_lines(framework: Framework, capabilities: pd.DataFrame, fictional: b
 
 
 def combined_workbook_xlsx(
-    capabilities: pd.DataFrame, enablers: pd.DataFrame, framework: Framework
+    capabilities: pd.DataFrame,
+    enablers: pd.DataFrame,
+    framework: Framework,
+    plans: pd.DataFrame | None = None,
 ) -> bytes:
     """Every assessment's capabilities and enablers as long tables in one xlsx workbook.
 
     Sheets: README (what this is), Capabilities (Country, ISO3, Year, Date, Round, Assessed
     by, Capability no, Capability, Domain, Level, Evidence, Confidence, and Origin when the
-    frame has an ``origin`` column), Enablers (the same with Enabler no, Enabler) and Scale.
+    frame has an ``origin`` column), Enablers (the same with Enabler no, Enabler), Action
+    plan (when any assessment has one: ``plan_tables.PLAN_SHEET_COLUMNS``) and Scale.
     Every assessment has a row for every capability of the framework; a blank level is not
     assessed. Every text cell passes through ``neutralise_formula``.
     """
@@ -214,6 +225,9 @@ def combined_workbook_xlsx(
         workbook.create_sheet(CAPABILITY_SHEET), _long_table(capabilities, framework, "capability")
     )
     _write_sheet(workbook.create_sheet(ENABLER_SHEET), _long_table(enablers, framework, "enabler"))
+    plan = plan_table(capabilities, plans, framework)
+    if not plan.empty:
+        _write_sheet(workbook.create_sheet(PLAN_SHEET), plan)
     scale = workbook.create_sheet(SCALE_SHEET)
     scale.append(["Level", "Label", "What it means"])
     for cell in scale[1]:

@@ -20,7 +20,10 @@ Owns, in the order a file goes through them:
 - ``collection`` (the set of assessments a session works with), ``labels`` (how assessments
   are named) and ``demo`` (the fictional demo, read through the reader);
 - ``editing``: an assessment entered in the app (the editor's model), as the same tidy
-  frames an upload gives.
+  frames an upload gives;
+- ``plans``: an assessment's action plan (priority, target, lead, actions, status per
+  capability) as a tidy frame, checked with problems like the reader's, and the app's plan
+  editor rows; ``plan_sheet``: an "Action plan" sheet found and joined to its assessment.
 
 May import: ``base``, ``framework``.
 """

@@ -18,6 +18,7 @@ from components.ingest.report import (
     ASSESSMENT_COLUMNS,
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
+    empty_plans,
     find_duplicate_assessments,
 )
 
@@ -97,10 +98,12 @@ def _empty(columns: list[str]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Collection:
-    """Capabilities and enablers of every assessment in use, in the tidy long shape."""
+    """Capabilities, enablers and action plans of every assessment in use, in the tidy long
+    shape (plans in ``report.PLAN_COLUMNS``, without an origin: their assessment has one)."""
 
     capabilities: pd.DataFrame = field(default_factory=lambda: _empty(CAPABILITY_COLUMNS))
     enablers: pd.DataFrame = field(default_factory=lambda: _empty(ENABLER_COLUMNS))
+    plans: pd.DataFrame = field(default_factory=empty_plans)
 
     @property
     def is_empty(self) -> bool:
@@ -127,19 +130,41 @@ def add_assessments(
     capabilities: pd.DataFrame,
     enablers: pd.DataFrame,
     origin: Origin,
+    plans: pd.DataFrame | None = None,
 ) -> Collection:
-    """Add assessments; one already present under the same id is replaced, not doubled.
+    """Add assessments (with their action plans); one already present under the same id is
+    replaced, not doubled.
 
     Ids are stable hashes of country, date and source, so uploading the same file twice
-    replaces the first reading instead of creating a silent duplicate.
+    replaces the first reading instead of creating a silent duplicate. ``plans`` replaces the
+    plans of the incoming assessments; ``None`` keeps the plan an assessment of the same id
+    already has (a workshop's refreshed levels, an edited entry added again, a file without
+    a plan uploaded again keep the plan made in the app).
     """
     incoming = set(capabilities["assessment_id"])
     if not incoming:
         return collection
     kept = remove_assessments(collection, incoming)
+    new_plans = collection.plans if plans is None else plans
+    new_plans = new_plans[new_plans["assessment_id"].isin(incoming)]
     return Collection(
         capabilities=_concat(kept.capabilities, capabilities.assign(origin=origin)),
         enablers=_concat(kept.enablers, enablers.assign(origin=origin)),
+        plans=_concat(kept.plans, new_plans),
+    )
+
+
+def set_plan(collection: Collection, assessment_id: str, plan: pd.DataFrame) -> Collection:
+    """The collection with one assessment's action plan replaced by ``plan`` (its rows for
+    that assessment; an empty frame removes the plan). Unknown assessments change nothing."""
+    if assessment_id not in set(collection.capabilities["assessment_id"]):
+        return collection
+    others = collection.plans[collection.plans["assessment_id"] != assessment_id]
+    mine = plan[plan["assessment_id"] == assessment_id]
+    return Collection(
+        capabilities=collection.capabilities,
+        enablers=collection.enablers,
+        plans=_concat(others.reset_index(drop=True), mine),
     )
 
 
@@ -153,6 +178,9 @@ def remove_assessments(collection: Collection, assessment_ids: Iterable[str]) ->
         enablers=collection.enablers[
             ~collection.enablers["assessment_id"].isin(dropped)
         ].reset_index(drop=True),
+        plans=collection.plans[~collection.plans["assessment_id"].isin(dropped)].reset_index(
+            drop=True
+        ),
     )
 
 

@@ -12,14 +12,14 @@ rounds, an occasional decline, and capabilities that were not assessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from components.framework.model import Framework
 from components.ingest.reader import read_assessment_file
-from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, Problem
+from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, Problem, empty_plans
 from components.ingest.template import AssessmentInput
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "mnr_data" / "demo"
@@ -185,9 +185,48 @@ def demo_assessments(framework: Framework) -> list[AssessmentInput]:
                     evidence=evidence,
                     confidence=confidence,
                     enabler_levels=enabler_levels,
+                    plan=_demo_plan(levels, year, country_index, final=round_index == last_round),
                 )
             )
     return assessments
+
+
+# The demo's invented leads and actions (a real plan's are the country's own words).
+_LEADS = (
+    "Ministry of Justice",
+    "National Police",
+    "Ministry of Social Affairs",
+    "Child helpline network",
+)
+_FINAL_STATUSES = ("done", "under way", "not started")
+_ACTIONS = (
+    "Agree a national protocol and train the first teams.",
+    "Fund a pilot in two regions and evaluate it after a year.",
+    "Set up a working group with civil society and report on progress every quarter.",
+)
+
+
+def _demo_plan(
+    levels: dict[int, int | None], year: int, country_index: int, *, final: bool
+) -> dict[int, dict[str, object]]:
+    """A plan for the three lowest assessed capabilities: targets one or two levels up, due
+    two years on; earlier rounds' plans are done or under way, the latest round's just begun."""
+    assessed = sorted((level, number) for number, level in levels.items() if level is not None)
+    chosen = [(level, number) for level, number in assessed if level < 4][:3]
+    plan: dict[int, dict[str, object]] = {}
+    for rank, (level, number) in enumerate(chosen):
+        high = rank < 2
+        plan[number] = {
+            "priority": "high" if high else "medium",
+            "target_level": min(4, level + (2 if high and level < 2 else 1)),
+            "target_date": f"{year + 2}-12-31",
+            "lead": _LEADS[(number + country_index) % len(_LEADS)],
+            "actions": _ACTIONS[(number + rank) % len(_ACTIONS)],
+            "status": _FINAL_STATUSES[(rank + country_index) % 3]
+            if final
+            else ("done" if (number + country_index) % 2 else "under way"),
+        }
+    return plan
 
 
 def demo_file_name(assessment: AssessmentInput) -> str:
@@ -202,6 +241,7 @@ class DemoData:
     capabilities: pd.DataFrame
     enablers: pd.DataFrame
     problems: tuple[Problem, ...]
+    plans: pd.DataFrame = field(default_factory=empty_plans)
 
 
 def load_demo(framework: Framework, directory: Path = DEMO_DIR) -> DemoData:
@@ -230,4 +270,5 @@ def load_demo(framework: Framework, directory: Path = DEMO_DIR) -> DemoData:
         capabilities=pd.concat([r.capabilities for r in results], ignore_index=True),
         enablers=pd.concat([r.enablers for r in results], ignore_index=True),
         problems=tuple(problem for r in results for problem in r.problems),
+        plans=pd.concat([r.plans for r in results], ignore_index=True),
     )

@@ -35,6 +35,7 @@ from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
+from components.ingest.plan_sheet import PlanTable, find_plan_table, is_plan_sheet_name, read_plans
 from components.ingest.refusals import FileRejected
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -45,7 +46,7 @@ from components.ingest.report import (
     ReadResult,
     contract_array,
 )
-from components.ingest.sheets import ReadContext, read_csv, read_workbook
+from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 
 _LOG = logging.getLogger(__name__)
 
@@ -73,11 +74,27 @@ def read_assessment_file(
     )
     drafts: list[Draft] = []
     opened = True
+    plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         for sheet in sheets:
-            drafts.extend(parse_sheet(ctx, sheet))
+            # A plan sheet lists capabilities too: read it as a plan, never as levels.
+            table = find_plan_table(sheet)
+            if table is not None:
+                plan_sheets.append((sheet, table))
+            elif is_plan_sheet_name(sheet.name) and sheet.rows:
+                ctx.add(
+                    "warning",
+                    sheet,
+                    None,
+                    f"Skipped sheet “{sheet.name}”: it is named like an action plan, but no "
+                    "header row names a capability and a priority, target, lead or actions.",
+                    "Use the Action plan sheet of the template, or headers such as "
+                    "No., Capability, Priority, Target level, Target date, Lead, Actions, Status.",
+                )
+            else:
+                drafts.extend(parse_sheet(ctx, sheet))
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:
@@ -137,6 +154,7 @@ def read_assessment_file(
     drafts = _attach_enablers(ctx, drafts)
     capabilities, enablers = _frames(ctx, drafts)
     _warn_long_names(ctx, capabilities)
+    plans = read_plans(ctx, plan_sheets, capabilities)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
@@ -146,6 +164,7 @@ def read_assessment_file(
         tuple(ctx.problems),
         tuple(dict.fromkeys(ctx.unmatched)),
         opened=opened,
+        plans=plans,
     )
 
 

@@ -10,7 +10,7 @@ same assessment read twice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -38,6 +38,17 @@ CAPABILITY_COLUMNS = [
     "confidence",
 ]
 ENABLER_COLUMNS = [*ASSESSMENT_COLUMNS, "enabler", "level", "evidence", "confidence"]
+# An assessment's action plan: one row per capability that has one (``components.ingest.plans``).
+PLAN_COLUMNS = [
+    "assessment_id",
+    "capability",
+    "priority",
+    "target_level",
+    "target_date",
+    "lead",
+    "actions",
+    "status",
+]
 DUPLICATE_COLUMNS = [
     "duplicate_group",
     "assessment_id",
@@ -54,7 +65,7 @@ PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "message", "fix"]
 SOURCE_SEPARATOR = " › "
 
 Severity = Literal["error", "warning"]
-_INT_COLUMNS = ("year", "capability", "enabler", "level")
+_INT_COLUMNS = ("year", "capability", "enabler", "level", "target_level")
 _TEXT_COLUMNS = (
     "assessment_id",
     "country",
@@ -66,7 +77,29 @@ _TEXT_COLUMNS = (
     "domain",
     "evidence",
     "confidence",
+    "priority",
+    "target_date",
+    "lead",
+    "actions",
+    "status",
 )
+
+
+def empty_plans() -> pd.DataFrame:
+    """A plan frame with no rows, in the contract's columns and dtypes (a fresh copy: every
+    reading of a file without a plan makes one, and converting dtypes costs more than that)."""
+    return _empty_plans().copy()
+
+
+@cache
+def _empty_plans() -> pd.DataFrame:
+    integers, text = _contract_dtypes()
+    return pd.DataFrame(
+        {
+            column: pd.array([], dtype=integers if column in _INT_COLUMNS else text)
+            for column in PLAN_COLUMNS
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -99,6 +132,8 @@ class ReadResult:
     # False when the file could not be opened as a spreadsheet at all (refused by the file
     # guard, damaged, protected): then no choice of rows or columns can help.
     opened: bool = True
+    # The action plans read with them (``PLAN_COLUMNS``), empty when the file has none.
+    plans: pd.DataFrame = field(default_factory=empty_plans)
 
     def problems_frame(self) -> pd.DataFrame:
         """The problems as a table, errors first, otherwise in the order they were found."""

@@ -42,6 +42,8 @@ class AssessmentInput:
     enabler_levels: Mapping[int, int | None] = field(default_factory=dict)
     enabler_evidence: Mapping[int, str] = field(default_factory=dict)
     enabler_confidence: Mapping[int, str] = field(default_factory=dict)
+    # Capability number -> its plan: priority, target_level, target_date, lead, actions, status.
+    plan: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
 
 
 _TITLE_FONT = Font(bold=True, size=14)
@@ -71,6 +73,19 @@ CAPABILITY_HEADERS = (
     "Confidence",
 )
 ENABLER_HEADERS = ("No.", "Enabler", "Level", "Evidence / notes", "Confidence")
+PLAN_SHEET = "Action plan"
+PLAN_HEADERS = (
+    "No.",
+    "Domain",
+    "Capability",
+    "Priority",
+    "Target level",
+    "Target date",
+    "Lead organisation",
+    "Actions",
+    "Status",
+)
+_PLAN_WIDTHS = (6, 24, 34, 12, 20, 14, 28, 60, 14)
 _CAPABILITY_WIDTHS = (6, 24, 34, 60, 20, 50, 14)
 _ENABLER_WIDTHS = (6, 60, 20, 50, 14)
 
@@ -79,9 +94,11 @@ def write_template(framework: Framework, assessment: AssessmentInput | None = No
     """The assessment workbook (xlsx bytes), generated from the framework so it never drifts.
 
     Sheets: Instructions, Assessment (metadata block and one row per capability, with level
-    and confidence drop-downs), Enablers, Scale. With ``assessment``, the metadata and answers
-    are filled in (demo data, round-trip tests). Raises ``ValueError`` when ``assessment``
-    names a capability, enabler, level or confidence the framework does not have.
+    and confidence drop-downs), Enablers, Action plan (one row per capability: priority,
+    target level and date, lead, actions, status), Scale. With ``assessment``, the metadata
+    and answers are filled in (demo data, round-trip tests). Raises ``ValueError`` when
+    ``assessment`` names a capability, enabler, level or confidence the framework does not
+    have.
     """
     if assessment is not None:
         _check_input(framework, assessment)
@@ -89,6 +106,7 @@ def write_template(framework: Framework, assessment: AssessmentInput | None = No
     _write_instructions(workbook.active, framework)
     _write_capabilities(workbook.create_sheet("Assessment"), framework, assessment)
     _write_enablers(workbook.create_sheet("Enablers"), framework, assessment)
+    _write_plan(workbook.create_sheet(PLAN_SHEET), framework, assessment)
     _write_scale(workbook.create_sheet("Scale"), framework)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -296,6 +314,71 @@ def _write_answer_table(
     sheet.freeze_panes = f"A{first}"
 
 
+def _list_validation(values: Sequence[str], title: str) -> DataValidation:
+    """A drop-down of fixed words; "warning", so other spellings the reader knows still go in."""
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        errorStyle="warning",
+        errorTitle=f"Not a {title}",
+        error=f"Choose one of: {', '.join(values)}; or leave blank.",
+    )
+
+
+def _write_plan(sheet: Any, framework: Framework, assessment: AssessmentInput | None) -> None:
+    """The Action plan sheet: one row per capability, filled in only for those with a plan."""
+    sheet["A1"] = "Action plan"
+    sheet["A1"].font = _TITLE_FONT
+    sheet["A2"] = (
+        "For each capability you plan to improve: priority, target level and date, the lead "
+        "organisation, the actions and their status. Leave the row blank for the others."
+    )
+    header = 4
+    _header_row(sheet, header, PLAN_HEADERS, _PLAN_WIDTHS)
+    priorities = _list_validation(("high", "medium", "low"), "priority")
+    statuses = _list_validation(("not started", "under way", "done", "dropped"), "status")
+    levels = _level_validation(framework)
+    for validation in (priorities, statuses, levels):
+        sheet.add_data_validation(validation)
+    plan = assessment.plan if assessment is not None else {}
+    for row, capability in enumerate(framework.capabilities, start=header + 1):
+        fixed = (capability.number, framework.domain(capability.domain).name, capability.title)
+        for column, value in enumerate(fixed, start=1):
+            cell = sheet.cell(row=row, column=column, value=value)
+            cell.border = _BOX
+            cell.alignment = _WRAP
+        given = plan.get(capability.number, {})
+        values = (
+            given.get("priority"),
+            _level_entry(framework, given.get("target_level")),
+            _date_cell(given.get("target_date")),
+            given.get("lead"),
+            given.get("actions"),
+            given.get("status"),
+        )
+        for column, value in enumerate(values, start=4):
+            cell = sheet.cell(row=row, column=column)
+            _answer_cell(cell, value, wrap=column == 8)
+            if isinstance(value, datetime.date):
+                cell.number_format = "yyyy-mm-dd"
+    first, last = header + 1, header + len(framework.capabilities)
+    priorities.add(f"D{first}:D{last}")
+    levels.add(f"E{first}:E{last}")
+    statuses.add(f"I{first}:I{last}")
+    sheet.freeze_panes = f"A{first}"
+
+
+def _date_cell(value: Any) -> Any:
+    """An ISO date text as a real date (Excel sorts it); anything else as given."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _write_scale(sheet: Any, framework: Framework) -> None:
     _header_row(sheet, 1, ("Value", "Label", "Descriptor", "Drop-down entry"), (8, 18, 80, 22))
     for row, level in enumerate(framework.scale.levels, start=2):
@@ -328,7 +411,11 @@ def _write_instructions(sheet: Any, framework: Framework) -> None:
         + ". Leave it blank if you prefer.",
         "5. Do the same for the enablers on the Enablers sheet; they belong to the same "
         "assessment.",
-        "6. Save as .xlsx and upload. You may insert rows or notes above the tables, reorder "
+        "6. Optionally, on the Action plan sheet, plan what comes next for the capabilities "
+        "you want to improve: priority (high, medium, low), target level and date, the lead "
+        "organisation, the actions and their status (not started, under way, done, "
+        "dropped). The dashboard follows the targets in the next round.",
+        "7. Save as .xlsx and upload. You may insert rows or notes above the tables, reorder "
         "the columns or reword the headers a little: the dashboard still finds them. One "
         "workbook can hold several assessments, one per sheet, each with its own Country.",
         f"The scale: {scale.name}",

@@ -23,13 +23,16 @@ from components.ingest.labels import assessment_label
 from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
+    PLAN_COLUMNS,
     SOURCE_SEPARATOR,
     contract_dtypes,
+    empty_plans,
 )
 from components.library.tables import (
     assessments_table,
     capability_levels_table,
     enabler_levels_table,
+    plans_table,
 )
 
 
@@ -45,6 +48,8 @@ class Record:
     version: int | None = None
     title_override: str | None = None
     visibility: str | None = None  # None: the deployment's default, when saved
+    # The action plan: one row per capability with a plan (``PLAN_ROW_FIELDS``).
+    plan: tuple[dict[str, Any], ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -82,8 +87,24 @@ class Record:
                 ),
             ),
         }
+        if self.plan:
+            # Only when there is one: a version saved before plans keeps its fingerprint.
+            content["plan"] = sorted(
+                json.dumps([row[name] for name in PLAN_ROW_FIELDS]) for row in self.plan
+            )
         encoded = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+PLAN_ROW_FIELDS = (
+    "capability",
+    "priority",
+    "target_level",
+    "target_date",
+    "lead",
+    "actions",
+    "status",
+)
 
 
 def assessment_key(
@@ -134,18 +155,40 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _plan_rows(frame: pd.DataFrame | None) -> tuple[dict[str, Any], ...]:
+    if frame is None or frame.empty:
+        return ()
+    rows = []
+    for row in frame.sort_values("capability").to_dict("records"):
+        plain = {name: _value(row.get(name)) for name in PLAN_ROW_FIELDS}
+        plain["capability"] = _int(plain["capability"])
+        plain["target_level"] = _int(plain["target_level"])
+        plain["status"] = plain["status"] or "not started"
+        rows.append(plain)
+    return tuple(rows)
+
+
 def records_from_frames(
-    capabilities: pd.DataFrame, enablers: pd.DataFrame, *, edition: str | None = None
+    capabilities: pd.DataFrame,
+    enablers: pd.DataFrame,
+    *,
+    edition: str | None = None,
+    plans: pd.DataFrame | None = None,
 ) -> list[Record]:
     """Tidy frames (any number of assessments) to records, in the frames' order.
 
     Each record's ``framework_edition`` is the frames' own (a ``framework_edition`` column,
     as assessments opened from a library have), else ``edition``: the edition of the
-    framework the app read them with. Raises ``ValueError`` for an assessment without a
-    country: it could not be found again.
+    framework the app read them with. Each record carries its action plan from ``plans``.
+    Raises ``ValueError`` for an assessment without a country: it could not be found again.
     """
     if capabilities.empty:
         return []
+    plans_by_id = (
+        dict(list(plans.groupby("assessment_id", sort=False)))
+        if plans is not None and not plans.empty
+        else {}
+    )
     enablers_by_id = (
         dict(list(enablers.groupby("assessment_id", sort=False))) if not enablers.empty else {}
     )
@@ -188,7 +231,15 @@ def records_from_frames(
                 for row in enabler_frame.itertuples(index=False)
             ]
         )
-        records.append(Record(meta, capability_rows, enabler_rows, session_id=str(assessment_id)))
+        records.append(
+            Record(
+                meta,
+                capability_rows,
+                enabler_rows,
+                session_id=str(assessment_id),
+                plan=_plan_rows(plans_by_id.get(assessment_id)),
+            )
+        )
     return records
 
 
@@ -198,7 +249,8 @@ def load_records(
     """Records (with library id and version) for the given ids, or for all when None.
 
     ``visibilities`` keeps only assessments with one of them (None: no filter, for the
-    schema's migrations, which run before the column exists).
+    schema's migrations, which run before the column exists; they read no plans either, as
+    the plans' table may not exist yet).
     """
     a = assessments_table.c
     columns = [
@@ -244,6 +296,19 @@ def load_records(
             by_id[int(row["assessment"])][1].append(
                 {k: row[k] for k in ("enabler", "level", "evidence", "confidence")}
             )
+    plans: dict[int, list[dict[str, Any]]] = {}
+    if visibilities is not None:
+        p = plans_table.c
+        plan_statement = select(p.assessment, *(p[name] for name in PLAN_ROW_FIELDS)).order_by(
+            p.assessment, p.capability
+        )
+        if ids is not None:
+            plan_statement = plan_statement.where(p.assessment.in_(ids))
+        for row in conn.execute(plan_statement).mappings():
+            if int(row["assessment"]) in by_id:
+                plans.setdefault(int(row["assessment"]), []).append(
+                    {name: row[name] for name in PLAN_ROW_FIELDS}
+                )
     records = []
     for head in heads:
         meta = {
@@ -261,6 +326,7 @@ def load_records(
                 version=int(head["version"]),
                 title_override=head["title"] or None,
                 visibility=head.get("visibility"),
+                plan=tuple(plans.get(int(head["id"]), ())),
             )
         )
     return records
@@ -295,3 +361,16 @@ def frames_from_records(records: Sequence[Record]) -> tuple[pd.DataFrame, pd.Dat
     enablers = pd.DataFrame(enabler_rows, columns=[*ENABLER_COLUMNS, EDITION_COLUMN], dtype=object)
     types = {EDITION_COLUMN: "string"}
     return contract_dtypes(capabilities).astype(types), contract_dtypes(enablers).astype(types)
+
+
+def plans_from_records(records: Sequence[Record]) -> pd.DataFrame:
+    """The action plans of records read from the library, under the session ids
+    ``frames_from_records`` gives their assessments."""
+    rows = [
+        {"assessment_id": library_assessment_id(record.key, record.version or 1), **row}
+        for record in records
+        for row in record.plan
+    ]
+    if not rows:
+        return empty_plans()
+    return contract_dtypes(pd.DataFrame(rows, columns=PLAN_COLUMNS, dtype=object))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -38,7 +39,7 @@ from components.library.tables import (
 )
 from components.library.workshop_tables import workshop_schema
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -115,12 +116,41 @@ def _migrate_4_to_5(conn: Connection) -> None:
     drafts.create_all(conn)
 
 
+def _migrate_5_to_6(conn: Connection) -> None:
+    """Action plans: per saved version of an assessment, one row per capability with a plan.
+
+    A new table, so assessments already saved keep their content (and fingerprints) and have
+    no plan. Spelled out here, as the drafts migration is.
+    """
+    plans = MetaData()
+    Table("mnr_assessments", plans, Column("id", Integer, primary_key=True))
+    Table(
+        "mnr_plans",
+        plans,
+        Column(
+            "assessment",
+            Integer,
+            ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("capability", Integer, primary_key=True),
+        Column("priority", Text),
+        Column("target_level", Integer),
+        Column("target_date", Text),
+        Column("lead", Text),
+        Column("actions", Text),
+        Column("status", Text, nullable=False),
+    )
+    plans.tables["mnr_plans"].create(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

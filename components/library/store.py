@@ -29,7 +29,12 @@ from sqlalchemy import exc as sa_exc
 from components.base.text import normalise
 from components.framework.model import default_framework
 from components.ingest.labels import unique_assessment_labels
-from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, contract_dtypes
+from components.ingest.report import (
+    CAPABILITY_COLUMNS,
+    ENABLER_COLUMNS,
+    contract_dtypes,
+    empty_plans,
+)
 from components.library.database import guard, reading, writing
 from components.library.records import (
     Record,
@@ -37,6 +42,7 @@ from components.library.records import (
     frames_from_records,
     library_assessment_id,
     load_records,
+    plans_from_records,
     records_from_frames,
 )
 from components.library.schema import ensure_schema
@@ -44,6 +50,7 @@ from components.library.tables import (
     assessments_table,
     capability_levels_table,
     enabler_levels_table,
+    plans_table,
 )
 from components.library.visibility import (
     DEFAULT_VISIBILITY,
@@ -124,6 +131,7 @@ def save_assessments(
     as_new_version: bool = False,
     visibility: Visibility = DEFAULT_VISIBILITY,
     edition: str | None = None,
+    plans: pd.DataFrame | None = None,
 ) -> list[SaveOutcome]:
     """Save the assessments in the frames to the library, all in one transaction.
 
@@ -132,10 +140,11 @@ def save_assessments(
     as the next version instead, unless its content is identical to the latest version.
     Each saved version gets ``visibility`` (editors only unless said otherwise) and records
     the framework edition it was made against (the frames' own, else ``edition``, else the
-    app's framework's). If anything fails, nothing is saved.
+    app's framework's). Each keeps its action plan from ``plans``; a changed plan is a change
+    of content (a new version). If anything fails, nothing is saved.
     """
     records = records_from_frames(
-        capabilities, enablers, edition=edition or default_framework().edition
+        capabilities, enablers, edition=edition or default_framework().edition, plans=plans
     )
     if not records:
         return []
@@ -238,6 +247,10 @@ def _save_one(
         conn.execute(
             insert(enabler_levels_table),
             [{"assessment": library_id, **row} for row in record.enablers],
+        )
+    if record.plan:
+        conn.execute(
+            insert(plans_table), [{"assessment": library_id, **row} for row in record.plan]
         )
     return SaveOutcome(record.session_id, record.label, "saved", version, library_id)
 
@@ -435,6 +448,15 @@ def listing_labels(listing: pd.DataFrame) -> dict[int, str]:
 def open_assessments(
     engine: Engine, library_ids: Iterable[int], *, viewer: Viewer
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The chosen library assessments' capabilities and enablers (see
+    ``open_assessments_and_plans``, which gives their action plans too)."""
+    capabilities, enablers, _ = open_assessments_and_plans(engine, library_ids, viewer=viewer)
+    return capabilities, enablers
+
+
+def open_assessments_and_plans(
+    engine: Engine, library_ids: Iterable[int], *, viewer: Viewer
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The chosen library assessments the viewer may see by name, as tidy frames.
 
     An id the viewer may not see is left out exactly as an id that does not exist. Each
@@ -444,12 +466,15 @@ def open_assessments(
     """
     wanted = sorted({int(i) for i in library_ids})
     if not wanted or not viewer.named or not ensure_schema(engine, create=False):
-        return contract_dtypes(pd.DataFrame(columns=CAPABILITY_COLUMNS)), contract_dtypes(
-            pd.DataFrame(columns=ENABLER_COLUMNS)
+        return (
+            contract_dtypes(pd.DataFrame(columns=CAPABILITY_COLUMNS)),
+            contract_dtypes(pd.DataFrame(columns=ENABLER_COLUMNS)),
+            empty_plans(),
         )
     with guard(engine), reading(engine) as conn:
         records = load_records(conn, ids=wanted, visibilities=viewer.named)
-    return frames_from_records(records)
+    capabilities, enablers = frames_from_records(records)
+    return capabilities, enablers, plans_from_records(records)
 
 
 def _clean_title(title: str) -> str:
@@ -495,7 +520,8 @@ def set_visibility(engine: Engine, library_ids: Iterable[int], visibility: Visib
 
 
 def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
-    """Delete library assessments (with their levels) in one transaction; how many went."""
+    """Delete library assessments (with their levels and plans) in one transaction; how many
+    went."""
     wanted = sorted({int(i) for i in library_ids})
     if not wanted or not ensure_schema(engine, create=False):
         return 0
@@ -507,6 +533,7 @@ def delete_assessments(engine: Engine, library_ids: Iterable[int]) -> int:
         conn.execute(
             delete(enabler_levels_table).where(enabler_levels_table.c.assessment.in_(wanted))
         )
+        conn.execute(delete(plans_table).where(plans_table.c.assessment.in_(wanted)))
         result = conn.execute(delete(assessments_table).where(assessments_table.c.id.in_(wanted)))
         return int(result.rowcount)
 

@@ -4,7 +4,8 @@ Besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version o
 assessment, with who may see it and the framework edition it was made against) and the
 capability and enabler levels of each. A unique constraint on (country, date or year, round,
 version) makes a silent duplicate impossible at the database level. ``mnr_drafts`` keeps
-assessments being entered in the app (``components.library.drafts``); the live workshops'
+assessments being entered in the app (``components.library.drafts``); ``mnr_plans`` each
+saved version's action plan; the live workshops'
 tables are in ``workshop_tables``. How older layouts become this one is ``schema``'s business.
 """
 
@@ -84,6 +85,26 @@ assessments_table = Table(
 )
 capability_levels_table = levels_table(metadata, "mnr_capability_levels", "capability")
 enabler_levels_table = levels_table(metadata, "mnr_enabler_levels", "enabler")
+
+# Added by schema version 6 (``schema._migrate_5_to_6``, which spells the same layout out):
+# each saved version's action plan, one row per capability that has one.
+plans_table = Table(
+    "mnr_plans",
+    metadata,
+    Column(
+        "assessment",
+        Integer,
+        ForeignKey("mnr_assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("capability", Integer, primary_key=True),
+    Column("priority", Text),
+    Column("target_level", Integer),
+    Column("target_date", Text),
+    Column("lead", Text),
+    Column("actions", Text),
+    Column("status", Text, nullable=False),
+)
 
 # Added by the drafts migration (``schema._migrate_2_to_3``), which spells the same layout out.
 drafts_table = Table(

@@ -31,6 +31,7 @@ from components.ingest.refusals import FileRejected
 from components.ingest.report import SOURCE_SEPARATOR, ReadResult
 from components.library.database import guard, reading
 from components.library.records import (
+    PLAN_ROW_FIELDS,
     Record,
     assessment_key,
     load_records,
@@ -135,9 +136,53 @@ def export_workbook(engine: Engine, *, viewer: Viewer) -> bytes:
         ):
             sheet.column_dimensions[letter].width = width
         sheet.freeze_panes = "A2"
+        _write_plans(workbook, version, by_version.get(version, []))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+PLAN_HEADERS = (
+    "Country",
+    "ISO3",
+    "Year",
+    "Date",
+    "Round",
+    "Capability no",
+    "Priority",
+    "Target level",
+    "Target date",
+    "Lead organisation",
+    "Actions",
+    "Status",
+)
+
+
+def _write_plans(workbook: Any, version: int, records: Sequence[Record]) -> None:
+    """The action plans of one version's sheet, on a sheet of their own ("Library plan v2"),
+    which the reader joins to the assessments of "Library v2"; none when there is no plan."""
+    rows = [
+        [
+            record.meta["country"],
+            record.meta["iso3"],
+            record.meta["year"],
+            record.meta["date"],
+            record.meta["round"],
+            *(plan[name] for name in PLAN_ROW_FIELDS),
+        ]
+        for record in records
+        for plan in record.plan
+    ]
+    if not rows:
+        return
+    name = EXPORT_SHEET + " plan" + ("" if version == 1 else f" v{version}")
+    sheet = workbook.create_sheet(name)
+    _write_row(sheet, 1, PLAN_HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, values in enumerate(rows, start=2):
+        _write_row(sheet, index, values)
+    sheet.freeze_panes = "A2"
 
 
 def _write_row(sheet: Any, row: int, values: Sequence[Any]) -> None:
@@ -187,11 +232,12 @@ def import_workbook(
         result,
         capabilities=restore_neutralised_text(result.capabilities),
         enablers=restore_neutralised_text(result.enablers),
+        plans=restore_neutralised_text(result.plans),
     )
     details = _export_details(name, data)
     records = []
     for record in records_from_frames(
-        result.capabilities, result.enablers, edition=framework.edition
+        result.capabilities, result.enablers, edition=framework.edition, plans=result.plans
     ):
         sheet = (record.meta["source"] or "").rpartition(SOURCE_SEPARATOR)[2]
         match = _VERSION_SHEET.match(sheet.strip())

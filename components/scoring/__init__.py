@@ -9,6 +9,9 @@ rounds, peer statistics, and the tables people read them in. Pure pandas.
 - ``peers``: median and quartiles of a group's domain scores, anonymised peer labels.
 - ``heatmap``: the assessments x capabilities matrix and the order of its rows.
 - ``tables``: the frames reshaped for people to read, with plain labels.
+- ``plans``: action plans against the levels (a weighted suggestion of where to start, one
+  assessment's plan with what is overdue, the follow-up of targets in the next round);
+  ``plan_portfolio``: plans across countries, per domain and per country, never ranked.
 - ``_grid``: the common ground of the modules above (every capability of every assessment).
 
 A capability not assessed is missing, never 0: it is left out of every mean, and every score

@@ -24,10 +24,12 @@ from components.exports.brief import export_file_name
 from components.exports.decks import comparison_deck_pptx, country_deck_pptx
 from components.exports.images import chromium_path, images_zip
 from components.exports.pdf import country_brief_pdf
+from components.exports.plan_tables import plan_csv
 from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
 from components.ingest.collection import Collection, is_fictional
+from components.ingest.plans import plan_of
 from components.ui.markdown import notice
 from components.ui.workshop_session import WorkshopResult, result_for
 
@@ -104,6 +106,7 @@ def render_country_exports(
     fictional = is_fictional(collection.capabilities, [assessment_id])
     label = labels[assessment_id]
     capabilities, enablers = collection.capabilities, collection.enablers
+    plans = plan_of(collection.plans, assessment_id)
     workshop = result_for(assessment_id)
     agreement = workshop.summary if workshop is not None else None
     pdf, deck, png, svg = st.columns(4)
@@ -118,9 +121,11 @@ def render_country_exports(
                 fictional=fictional,
                 generated_on=datetime.date.today(),
                 agreement=agreement,
+                plans=plans,
             ),
             export_file_name("brief", label, "pdf"),
-            (assessment_id, label, fictional),
+            # A brief made before the plan changed is not this plan's brief.
+            (assessment_id, label, fictional, plans.to_json()),
             f"{key}-pdf",
         )
     with deck:
@@ -134,6 +139,8 @@ def render_country_exports(
                 labels,
                 fictional=fictional,
                 agreement=agreement,
+                plans=plans,
+                today=datetime.date.today(),
             ),
             export_file_name("slides", label, "pptx"),
             PPTX,
@@ -267,13 +274,14 @@ def render_comparison_exports(
 
 
 def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:
-    """Every assessment of the session as one workbook (which the app reads back) or CSV."""
-    capabilities, enablers = collection.capabilities, collection.enablers
+    """Every assessment of the session as one workbook (which the app reads back) or CSV, and
+    the action plans as CSV when there are any (the workbook holds them too)."""
+    capabilities, enablers, plans = collection.capabilities, collection.enablers, collection.plans
     xlsx, csv = st.columns(2)
     with xlsx:
         _button(
             "All assessments (Excel)",
-            lambda: combined_workbook_xlsx(capabilities, enablers, framework),
+            lambda: combined_workbook_xlsx(capabilities, enablers, framework, plans),
             "mnr-assessments.xlsx",
             XLSX,
             f"{key}-xlsx",
@@ -286,6 +294,14 @@ def render_data_exports(collection: Collection, framework: Framework, *, key: st
             "text/csv",
             f"{key}-csv",
         )
+        if not plans.empty:
+            _button(
+                "Action plans (CSV)",
+                lambda: plan_csv(capabilities, plans, framework),
+                "mnr-action-plans.csv",
+                "text/csv",
+                f"{key}-plans-csv",
+            )
 
 
 def _workbook(result: WorkshopResult, framework: Framework) -> bytes:

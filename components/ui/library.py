@@ -30,7 +30,11 @@ from components.library.access import (
     passphrase_problem,
 )
 from components.library.database import LibraryUnavailable, create_library_engine
-from components.library.store import list_assessments, listing_session_ids, open_assessments
+from components.library.store import (
+    list_assessments,
+    listing_session_ids,
+    open_assessments_and_plans,
+)
 from components.library.visibility import Viewer
 from components.ui import state
 from components.ui.links import ASSESSMENT, COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
@@ -205,14 +209,18 @@ def _try_sign_in(settings: LibraryConfig, passphrase: str) -> None:
 # --- the session's side ------------------------------------------------------------------------
 
 
-def add_to_session(capabilities: pd.DataFrame, enablers: pd.DataFrame) -> None:
-    """Put library assessments into this session's collection (origin "library")."""
+def add_to_session(
+    capabilities: pd.DataFrame, enablers: pd.DataFrame, plans: pd.DataFrame | None = None
+) -> None:
+    """Put library assessments (with their action plans) into this session's collection
+    (origin "library")."""
     state.set_collection(
         add_assessments(
             state.collection(),
             capabilities,
             enablers,
             LIBRARY_ORIGIN,  # type: ignore[arg-type]
+            plans,
         )
     )
 
@@ -288,9 +296,9 @@ def open_linked_assessments() -> None:
             chosen = listing.loc[same & listing["latest"], "library_id"]
         if chosen.empty:
             return
-        capabilities, enablers = open_assessments(
+        capabilities, enablers, plans = open_assessments_and_plans(
             engine, chosen.tolist(), viewer=library_viewer(settings)
         )
     except LibraryUnavailable:
         return  # the link's notice says the country is not here; the library page says why
-    add_to_session(capabilities, enablers)
+    add_to_session(capabilities, enablers, plans)

@@ -31,7 +31,7 @@ from components.library.store import (
     listing_labels,
     listing_table,
     only,
-    open_assessments,
+    open_assessments_and_plans,
     rename_assessment,
     save_assessments,
     saveable_assessments,
@@ -184,8 +184,8 @@ def _render_aggregates(engine: Engine, viewer: Viewer) -> None:
 
 
 def _open_in_session(engine: Engine, library_ids: Sequence[int], viewer: Viewer) -> None:
-    capabilities, enablers = open_assessments(engine, library_ids, viewer=viewer)
-    add_to_session(capabilities, enablers)
+    capabilities, enablers, plans = open_assessments_and_plans(engine, library_ids, viewer=viewer)
+    add_to_session(capabilities, enablers, plans)
     count = capabilities["assessment_id"].nunique()
     flash(
         f"Opened {count_of(count, 'library assessment')} in this session: pick one in the "
@@ -249,6 +249,7 @@ def _render_save(engine: Engine, framework: Framework, settings: LibraryConfig) 
             only(current.enablers, chosen),
             visibility=visibility,
             edition=framework.edition,
+            plans=only(current.plans, chosen),
         )
         st.session_state["library_pending_visibility"] = visibility
         _report_outcomes(outcomes)
@@ -282,6 +283,7 @@ def _render_pending_versions(
             as_new_version=True,
             visibility=st.session_state.get("library_pending_visibility", "editors"),
             edition=framework.edition,
+            plans=only(current.plans, pending),
         )
         _report_outcomes(outcomes)
         set_pending_versions([])

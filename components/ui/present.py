@@ -8,6 +8,7 @@ slides a presentation has (a country, or a comparison of the chosen countries);
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,11 +23,13 @@ from components.charts.views import (
     profile_radar,
     since_previous_round,
 )
+from components.exports.plan_pages import plan_intro, plan_rows
 from components.framework.model import Framework
 from components.ingest.labels import assessment_labels
 from components.scoring import scores as scoring
 from components.scoring.peer_groups import PeerMedian
 from components.scoring.peers import anonymise
+from components.scoring.plans import plan_table
 from components.scoring.tables import highlights_display
 from components.ui.selection import comparison_labels, default_comparison, latest_of_each
 
@@ -96,9 +99,11 @@ def country_slides(
     *,
     anonymised: bool = False,
     narrow: bool = False,
+    plans: pd.DataFrame | None = None,
 ) -> list[Slide]:
     """The overview radar, each domain's radar, the heatmap beside peers, what changed since
-    the previous round (when there is one), the gaps and the strengths."""
+    the previous round (when there is one), the gaps, the action plan (when the assessment
+    has one in ``plans``) and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
     overview = profile_radar(
@@ -170,6 +175,9 @@ def country_slides(
             table=highlights_display(gaps),
         )
     )
+    plan = plan_slide(capabilities, plans, framework, focus_id, name)
+    if plan is not None:
+        slides.append(plan)
     slides.append(
         Slide(
             f"{name}: strengths to build on",
@@ -178,6 +186,24 @@ def country_slides(
         )
     )
     return slides
+
+
+def plan_slide(
+    capabilities: pd.DataFrame,
+    plans: pd.DataFrame | None,
+    framework: Framework,
+    focus_id: str,
+    name: str,
+) -> Slide | None:
+    """The action plan on one slide: priorities, owners, dates (actions left to the brief);
+    None when the assessment has no plan."""
+    if plans is None:
+        return None
+    plan = plan_table(capabilities, plans, focus_id, framework, datetime.date.today())
+    if plan.empty:
+        return None
+    rows = plan_rows(plan).drop(columns=["Actions"])
+    return Slide(f"{name}: the action plan", plan_intro(plan), table=rows)
 
 
 def comparison_slides(
@@ -276,13 +302,14 @@ def build_deck(
     anonymised: bool = False,
     peer_median: PeerMedian | None = None,
     narrow: bool = False,
+    plans: pd.DataFrame | None = None,
 ) -> Deck:
     """The slides for the chosen mode: the focus country's, or the latest round of each country.
 
     A comparison needs two countries; with fewer, the country's own slides are shown.
     ``anonymised`` names only the focus country (in a comparison, and on a country's heatmap
     slide); ``peer_median`` is drawn on a country's overview radar; ``narrow`` gives the
-    charts their phone layout.
+    charts their phone layout; ``plans`` adds the country's action plan slide.
     """
     labels = assessment_labels(capabilities)
     if mode == "comparison" and len(countries) >= 2:
@@ -307,6 +334,7 @@ def build_deck(
             peer_median,
             anonymised=anonymised,
             narrow=narrow,
+            plans=plans,
         ),
         labels=labels,
         assessment_ids=[focus_id],

@@ -96,7 +96,11 @@ def load_demo_into_session() -> None:
     st.session_state[DEMO_PROBLEMS] = demo.problems
     set_collection(
         add_assessments(
-            remove_origin(collection(), "demo"), demo.capabilities, demo.enablers, "demo"
+            remove_origin(collection(), "demo"),
+            demo.capabilities,
+            demo.enablers,
+            "demo",
+            demo.plans,
         )
     )
 

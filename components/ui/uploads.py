@@ -19,7 +19,12 @@ from components.ingest.collection import (
 )
 from components.ingest.labels import assessment_label
 from components.ingest.limits import MB, SessionLimits
-from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS, ReadResult
+from components.ingest.report import (
+    CAPABILITY_COLUMNS,
+    ENABLER_COLUMNS,
+    ReadResult,
+    empty_plans,
+)
 from components.scoring.tables import session_table
 from components.ui.markdown import Markdown, literal
 
@@ -88,6 +93,15 @@ def pending_assessments(
     return pd.concat(frames, ignore_index=True)
 
 
+def pending_plans(results: Sequence[ReadResult], assessment_ids: set[str]) -> pd.DataFrame:
+    """The action plans read from the current uploads, of the given assessments."""
+    frames = [result.plans for result in results if not result.plans.empty]
+    if not frames:
+        return empty_plans()
+    plans = pd.concat(frames, ignore_index=True)
+    return plans[plans["assessment_id"].isin(assessment_ids)].reset_index(drop=True)
+
+
 def problem_table(result: ReadResult) -> pd.DataFrame:
     """The validation report with the column names a person reads (errors first)."""
     frame = result.problems_frame()
@@ -147,6 +161,9 @@ class AdditionPlan:
     enablers: pd.DataFrame
     removed_from_session: frozenset[str]  # session copies replaced by a chosen upload
     new: int  # assessments not yet in the session
+    # The action plans read with them; None when no file had one (plans made in the app for
+    # the same assessments are then kept).
+    plans: pd.DataFrame | None = None
 
     @property
     def has_work(self) -> bool:
@@ -171,6 +188,7 @@ def plan_additions(
         enablers=enablers[enablers["assessment_id"].isin(kept_ids)],
         removed_from_session=frozenset(discarded & in_session),
         new=len(kept_ids - in_session),
+        plans=pending_plans(results, kept_ids) if any(not r.plans.empty for r in results) else None,
     )
 
 
@@ -181,6 +199,7 @@ def apply_plan(current: Collection, plan: AdditionPlan) -> Collection:
         plan.capabilities,
         plan.enablers,
         "upload",
+        plan.plans,
     )
 
 

@@ -18,7 +18,7 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
     try:
         open_page(page, app_url + "/present?country=Arvenia&source=demo")
         assert "Arvenia 2023 (Second review): the six domains" in slide_title(page)
-        assert "Slide 1 of 11" in page.locator('[data-testid="stMain"]').inner_text()
+        assert "Slide 1 of 12" in page.locator('[data-testid="stMain"]').inner_text()
         assert page.get_by_text("Fictional demo data").first.is_visible()
         # The slide fits the projector: the title and the Next button are both on screen.
         next_button = page.get_by_role("button", name="Next")
@@ -27,9 +27,9 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
         assert box["y"] + box["height"] <= 720
         screenshot(page, "present-slide-1")
         titles = [slide_title(page)]
-        for number in range(2, 12):
+        for number in range(2, 13):
             next_button.click()
-            page.wait_for_selector(f"text=Slide {number} of 11")
+            page.wait_for_selector(f"text=Slide {number} of 12")
             wait_until_idle(page)
             titles.append(slide_title(page))
         assert titles[1:7] == [
@@ -43,10 +43,16 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
         assert "beside 7 other countries" in titles[7]
         assert titles[8] == "What changed since Arvenia 2021 (First review)"
         assert titles[9].endswith("gaps to work on")
+        assert titles[10].endswith("the action plan")
         assert page.get_by_role("button", name="Next").is_disabled()
-        assert "slide=11" in page.url
+        assert "slide=12" in page.url
         page.get_by_role("button", name="Previous").click()
-        page.wait_for_selector("text=Slide 10 of 11")
+        page.wait_for_selector("text=Slide 11 of 12")
+        wait_until_idle(page)
+        assert slide_title(page).endswith("the action plan")
+        screenshot(page, "present-plan")
+        page.get_by_role("button", name="Previous").click()
+        page.wait_for_selector("text=Slide 10 of 12")
         wait_until_idle(page)
         assert slide_title(page).endswith("gaps to work on")
         screenshot(page, "present-gaps")

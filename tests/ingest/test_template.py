@@ -73,7 +73,7 @@ def test_round_trip_with_a_date_and_nothing_optional():
 
 def test_template_layout():
     workbook = load_workbook(BytesIO(write_template(FW)))
-    assert workbook.sheetnames == ["Instructions", "Assessment", "Enablers", "Scale"]
+    assert workbook.sheetnames == ["Instructions", "Assessment", "Enablers", "Action plan", "Scale"]
     sheet = workbook["Assessment"]
     for label in (
         "Country",

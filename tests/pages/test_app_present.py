@@ -22,22 +22,22 @@ def position(at: AppTest) -> str:
 def test_next_and_previous_move_one_slide_and_stop_at_the_ends():
     at = open_present(country="Arvenia", source="demo")
     assert not at.exception, [e.value for e in at.exception]
-    assert position(at) == "**Slide 1 of 11**"
+    assert position(at) == "**Slide 1 of 12**"
     assert at.button(key="present_previous").disabled
     at.button(key="present_next").click().run()
-    assert position(at) == "**Slide 2 of 11**"
+    assert position(at) == "**Slide 2 of 12**"
     assert at.title[0].value == "Policy and Governance"
     at.button(key="present_previous").click().run()
-    assert position(at) == "**Slide 1 of 11**"
+    assert position(at) == "**Slide 1 of 12**"
 
 
 def test_a_link_opens_its_slide_and_a_missing_one_starts_at_the_first():
-    at = open_present(country="Arvenia", source="demo", slide="11")
-    assert position(at) == "**Slide 11 of 11**"
+    at = open_present(country="Arvenia", source="demo", slide="12")
+    assert position(at) == "**Slide 12 of 12**"
     assert at.button(key="present_next").disabled
     at = open_present(country="Arvenia", source="demo", slide="99")
     assert not at.exception
-    assert position(at) == "**Slide 1 of 11**"
+    assert position(at) == "**Slide 1 of 12**"
     assert any("slide “99” does not exist" in info.value for info in at.info)
 
 

@@ -260,3 +260,25 @@ def test_the_heatmap_slide_can_be_anonymised_like_the_comparison(anonymised, row
         text = heatmap.figure.to_json() + heatmap.caption
         assert "Kenya" not in text
         assert "Belmora" not in text
+
+
+def test_a_country_with_a_plan_gets_a_plan_slide_after_its_gaps():
+    from tests.factories import plan_rows
+
+    plans = plan_rows(
+        "z2",
+        {8: {"priority": "high", "target_level": 3, "lead": "Police", "actions": "Train"}},
+    )
+    args = (CAPABILITIES, FRAMEWORK, "z2", "Zembla")
+    with_plan = build_deck(*args, mode="country", countries=[], plans=plans)
+    titles = [slide.title for slide in with_plan.slides]
+    gaps = titles.index("Zembla 2024: gaps to work on")
+    assert titles[gaps + 1] == "Zembla 2024: the action plan"
+    slide = with_plan.slides[gaps + 1]
+    assert slide.table["Lead"].tolist() == ["Police"]
+    assert "Actions" not in slide.table.columns  # on a projector: priorities, owners, dates
+    # Another round's plan is not this round's.
+    other = build_deck(
+        CAPABILITIES, FRAMEWORK, "z1", "Zembla", mode="country", countries=[], plans=plans
+    )
+    assert not any("action plan" in slide.title for slide in other.slides)

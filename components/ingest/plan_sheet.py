@@ -1,0 +1,293 @@
+"""Reading an "Action plan" sheet: finding its table, and joining its rows to an assessment.
+
+A plan sheet is one named like a plan ("Action plan", "Plan d'action", "Roadmap") or any
+sheet whose header row names a capability and at least two plan columns (priority, target
+level, target date, lead, actions). Headers are matched after normalising, with synonyms in
+the languages of ``mnr_data/headers.toml`` ("Owner" is the lead, "Deadline" the target date,
+"Statut" the status). The template's plan sheet belongs to the assessment of its Assessment
+sheet; a long plan table with Country, Year and Round columns (as the app's export writes)
+joins the assessment with the same country, date or year and round in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from components.base.text import normalise
+from components.framework.model import Framework
+from components.ingest.matching import classify_header
+from components.ingest.plans import PlanCells, check_plan_rows, levels_of, plan_frame
+from components.ingest.report import SOURCE_SEPARATOR, empty_plans
+from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.values import is_blank, parse_when
+from components.ingest.vocabulary import key_of
+
+PLAN_SHEET_NAMES = frozenset(
+    key_of(name)
+    for name in (
+        "Action plan",
+        "Action plans",
+        "Plan",
+        "Plans",
+        "Roadmap",
+        "Plan d'action",
+        "Plan de acción",
+        "Plano de ação",
+    )
+)
+_PLAN_HEADERS: dict[str, tuple[str, ...]] = {
+    "priority": ("priority", "priority level", "priorite", "prioridad", "prioridade"),
+    "target_level": (
+        "target level",
+        "target",
+        "target maturity",
+        "goal level",
+        "level targeted",
+        "niveau cible",
+        "nivel objetivo",
+        "nivel meta",
+        "nivel alvo",
+    ),
+    "target_date": (
+        "target date",
+        "deadline",
+        "due date",
+        "due",
+        "by when",
+        "date cible",
+        "echeance",
+        "fecha objetivo",
+        "fecha limite",
+        "prazo",
+        "data alvo",
+    ),
+    "lead": (
+        "lead",
+        "lead organisation",
+        "lead organization",
+        "lead agency",
+        "owner",
+        "responsible",
+        "responsible organisation",
+        "responsible organization",
+        "responsable",
+        "organisation responsable",
+        "responsavel",
+    ),
+    "actions": (
+        "actions",
+        "action",
+        "planned actions",
+        "activities",
+        "next steps",
+        "steps",
+        "actions prevues",
+        "acciones",
+        "acoes",
+    ),
+    "status": ("status", "plan status", "progress", "statut", "etat", "estado", "situacion"),
+}
+_HEADER_FIELDS = {key_of(word): name for name, words in _PLAN_HEADERS.items() for word in words}
+# Fields only a plan has: "status" alone is also a level header on an assessment sheet.
+_PLAN_ONLY = frozenset({"priority", "target_level", "target_date", "lead", "actions"})
+_KEY_FIELDS = frozenset({"number", "capability", "country", "year", "date", "when", "round"})
+_HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class PlanTable:
+    """Where a plan table is on its sheet: the header row and each field's column."""
+
+    header: int
+    columns: dict[str, int]
+
+
+def plan_header_field(value: Any) -> str | None:
+    """The plan field (or capability, country, year... column) a header cell names."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _text_field(value)
+
+
+# Bounded: the keys are user text. Every sheet's first rows pass here, so each distinct text
+# is worked out once.
+@lru_cache(maxsize=8192)
+def _text_field(value: str) -> str | None:
+    found = _HEADER_FIELDS.get(key_of(value))
+    if found:
+        return found
+    field = classify_header(value)
+    return field if field in _KEY_FIELDS else None
+
+
+def find_plan_table(sheet: Sheet) -> PlanTable | None:
+    """The plan table on the sheet, or None when the sheet holds none.
+
+    A header row needs a capability column (number or title) and two plan columns, or one
+    on a sheet named like a plan.
+    """
+    named = sheet.name is not None and key_of(sheet.name) in PLAN_SHEET_NAMES
+    best: PlanTable | None = None
+    for index, row in enumerate(sheet.rows[:_HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for column, value in enumerate(row):
+            field = plan_header_field(value)
+            if field is not None and field not in columns:
+                columns[field] = column
+        plan_fields = len(_PLAN_ONLY & set(columns))
+        has_item = "number" in columns or "capability" in columns
+        enough = plan_fields >= 2 or (named and plan_fields >= 1)
+        if has_item and enough and (best is None or len(columns) > len(best.columns)):
+            best = PlanTable(index, columns)
+    return best
+
+
+def is_plan_sheet_name(name: str | None) -> bool:
+    """Whether a sheet is named like an action plan."""
+    return name is not None and key_of(name) in PLAN_SHEET_NAMES
+
+
+def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, Any]]]:
+    """Each row under the header with a plan field filled in: its plan cells, and its
+    country, year, date and round. Blank rows (most of the template's) cost one look each."""
+    plan_columns = [(name, table.columns[name]) for name in _PLAN_HEADERS if name in table.columns]
+    out = []
+    for index in range(table.header + 1, len(sheet.rows)):
+        values = {name: sheet.value(index, column) for name, column in plan_columns}
+        if all(is_blank(value) for value in values.values()):
+            continue
+
+        def get(name: str, index: int = index) -> Any:
+            column = table.columns.get(name)
+            return None if column is None else sheet.value(index, column)
+
+        number, title = get("number"), get("capability")
+        item_field = "number" if not is_blank(number) else "capability"
+        cells = {
+            name: cell_address(index, table.columns[name])
+            for name in (*_PLAN_HEADERS, "number", "capability")
+            if name in table.columns
+        }
+        cells["capability"] = cells.get(item_field) or cell_address(index, 0)
+        plan = PlanCells(
+            capability=number if not is_blank(number) else title, values=values, cells=cells
+        )
+        key = {name: get(name) for name in ("country", "year", "date", "when", "round")}
+        out.append((plan, key))
+    return out
+
+
+def _heads(capabilities: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each assessment's first row (its metadata), in the frame's order."""
+    ids = capabilities["assessment_id"].to_numpy()
+    _, first = np.unique(ids, return_index=True)
+    first = np.sort(first)
+    columns = ["assessment_id", "country", "year", "date", "round", "source"]
+    # Column by column, only the first rows: a frame's row selection costs more.
+    values = {name: capabilities[name].array.take(first) for name in columns}
+    return [{name: values[name][index] for name in columns} for index in range(len(first))]
+
+
+def _assessment_keys(
+    heads: list[dict[str, Any]],
+) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(country, date or year, round), normalised -> the file's assessments with that key, each
+    as (assessment id, the normalised name of its sheet)."""
+    keys: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for row in heads:
+        date, year, round_label = row["date"], row["year"], row["round"]
+        when = date if not pd.isna(date) else ("" if pd.isna(year) else str(year))
+        round_key = "" if pd.isna(round_label) else normalise(str(round_label))
+        sheet = key_of(str(row["source"]).rpartition(SOURCE_SEPARATOR)[2])
+        keys.setdefault((normalise(str(row["country"])), str(when), round_key), []).append(
+            (str(row["assessment_id"]), sheet)
+        )
+    return keys
+
+
+def _one_of(candidates: list[tuple[str, str]], plan_sheet: str | None) -> str | None:
+    """The assessment a plan row belongs to among those with its key: the only one, or the one
+    on the sheet named as the plan's without "plan" ("Library plan v2" -> "Library v2", as a
+    library export writes versions); None when that leaves no single one."""
+    if len(candidates) == 1:
+        return candidates[0][0]
+    wanted = " ".join(word for word in key_of(plan_sheet or "").split() if word != "plan")
+    found = [assessment_id for assessment_id, sheet in candidates if sheet == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _row_key(key: dict[str, Any]) -> tuple[str, str, str] | None:
+    if is_blank(key.get("country")):
+        return None
+    when = parse_when(key.get("date") if not is_blank(key.get("date")) else key.get("when"))
+    if when.year is None:
+        when = parse_when(key.get("year"))
+    when_text = when.date.isoformat() if when.date else str(when.year or "")
+    round_text = "" if is_blank(key.get("round")) else normalise(str(key["round"]))
+    return normalise(str(key["country"])), when_text, round_text
+
+
+def _owner(heads: list[dict[str, Any]]) -> str | None:
+    """The assessment a plan sheet without countries belongs to: the Assessment sheet's, or
+    the file's only one."""
+    named = [h for h in heads if str(h["source"]).endswith(f"{SOURCE_SEPARATOR}Assessment")]
+    if len(named) == 1:
+        return str(named[0]["assessment_id"])
+    return str(heads[0]["assessment_id"]) if len(heads) == 1 else None
+
+
+def read_plans(
+    ctx: ReadContext, sheets: list[tuple[Sheet, PlanTable]], capabilities: pd.DataFrame
+) -> pd.DataFrame:
+    """The plans of the file's plan sheets, joined to the file's assessments; problems go to
+    ``ctx`` (a row naming no assessment in the file is reported and left out)."""
+    framework: Framework = ctx.framework
+    frames = []
+    filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
+    if not any(rows for _, _, rows in filled):
+        return empty_plans()  # the template's blank plan sheet: nothing to join
+    heads = _heads(capabilities) if not capabilities.empty else []
+    keys = _assessment_keys(heads)
+    owner = _owner(heads) if heads else None
+    for sheet, table, rows in filled:
+        grouped: dict[str, list[PlanCells]] = {}
+        unowned: list[str] = []
+        for plan, key in rows:
+            row_key = _row_key(key) if "country" in table.columns else None
+            target = _one_of(keys.get(row_key, []), sheet.name) if row_key is not None else owner
+            if target is None:
+                unowned.append(plan.cells["capability"])
+                continue
+            grouped.setdefault(target, []).append(plan)
+        if unowned:
+            ctx.add(
+                "error",
+                sheet,
+                ", ".join(unowned[:3]) + (" …" if len(unowned) > 3 else ""),
+                f"{len(unowned)} plan row(s) on sheet “{sheet.name}” belong to no assessment "
+                "of this file; they were not used.",
+                "Keep the plan in the same workbook as its assessment (the template's Action "
+                "plan sheet), or give each row the Country, Year and Round of an assessment "
+                "in the file.",
+            )
+        for assessment_id, members in grouped.items():
+            checked, problems = check_plan_rows(
+                members,
+                framework,
+                file=ctx.file,
+                sheet=sheet.name,
+                current_levels=levels_of(capabilities, assessment_id),
+            )
+            ctx.problems.extend(problems)
+            frames.append(plan_frame(assessment_id, checked))
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return empty_plans()
+    # Two plan sheets for one assessment: the first sheet's row for a capability counts.
+    plans = pd.concat(frames, ignore_index=True)
+    return plans.drop_duplicates(["assessment_id", "capability"]).reset_index(drop=True)

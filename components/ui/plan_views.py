@@ -1,0 +1,112 @@
+"""Action plans where people look: each gap with its plan (profile), what came of the last
+round's targets (trends), and the portfolio across countries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pandas as pd
+import streamlit as st
+
+from components.framework.model import Framework
+from components.ingest.collection import Collection
+from components.ingest.plans import plan_of
+from components.scoring.plan_portfolio import portfolio_by_country, portfolio_by_domain
+from components.scoring.plans import (
+    MET,
+    MISSED,
+    NO_TARGET,
+    NOT_ASSESSED,
+    SHORT,
+    follow_up,
+    follow_up_counts,
+    gaps_with_plans,
+    plan_table,
+)
+from components.ui.markdown import md, notice
+from components.ui.render import render_table
+
+
+def render_gap_plans(
+    collection: Collection, framework: Framework, assessment_id: str, gaps: pd.DataFrame
+) -> None:
+    """The profile's gaps, each with its plan, and the rest of the plan below."""
+    st.subheader("The gaps and their plan")
+    if gaps.empty:
+        st.caption("Too few capabilities were assessed to name gaps.")
+        return
+    render_table(gaps_with_plans(gaps, collection.plans, assessment_id, datetime.date.today()))
+    plan = plan_table(
+        collection.capabilities,
+        collection.plans,
+        assessment_id,
+        framework,
+        datetime.date.today(),
+    )
+    others = plan[~plan["No."].isin(gaps["capability"])]
+    if plan.empty:
+        st.caption("This round has no action plan yet.")
+    elif not others.empty:
+        with st.expander(md("The rest of the plan ({count})", count=len(others))):
+            render_table(others)
+    st.page_link("pages/plan.py", label="Make or change the plan", icon=":material/checklist:")
+
+
+def render_follow_up(
+    collection: Collection, framework: Framework, earlier_id: str, later_id: str
+) -> None:
+    """What came of the earlier round's plan by the later round: target met, progress short
+    of it, or missed, with the levels each rests on."""
+    st.subheader("The earlier round's plan: which targets were met")
+    if plan_of(collection.plans, earlier_id).empty:
+        st.caption("The earlier round has no action plan, so there are no targets to follow.")
+        return
+    table = follow_up(collection.capabilities, collection.plans, earlier_id, later_id, framework)
+    counts = follow_up_counts(table)
+    cannot_say = counts[NOT_ASSESSED] + counts[NO_TARGET]
+    first, second, third, fourth = st.columns(4)
+    first.metric("Target met", counts[MET])
+    second.metric("Progress, short of target", counts[SHORT])
+    third.metric("Missed", counts[MISSED])
+    fourth.metric(
+        "Cannot say",
+        cannot_say,
+        help="No target level in the plan, or not assessed in the later round.",
+    )
+    render_table(table)
+    st.caption(
+        "Met: the later level reaches the target. Short: the level rose, not yet to the "
+        "target. Missed: no rise, and below the target. Levels as each round assessed them."
+    )
+
+
+def render_portfolio(
+    collection: Collection,
+    framework: Framework,
+    labels: dict[str, str],
+    *,
+    anonymised: bool,
+) -> None:
+    """Plans across countries: per domain, then per country (by name, never ranked)."""
+    today = datetime.date.today()
+    if collection.plans.empty:
+        notice(
+            "info",
+            "No assessment in this session has an action plan yet. Make one on the Action "
+            "plan page, or upload workbooks whose Action plan sheet is filled in.",
+            icon=":material/info:",
+        )
+        return
+    st.subheader("Per domain")
+    st.caption(
+        "High-priority actions in each domain across the countries' latest plans; the share "
+        "done says what it rests on; overdue: past the target date and not done or dropped."
+    )
+    render_table(portfolio_by_domain(collection.capabilities, collection.plans, framework, today))
+    st.subheader("Per country")
+    st.caption("Countries in alphabetical order: this is not a ranking.")
+    render_table(
+        portfolio_by_country(
+            collection.capabilities, collection.plans, labels, today, anonymised=anonymised
+        )
+    )

@@ -1,0 +1,90 @@
+"""The action plan page in Chromium: the demo's plan grid and the suggestion, on a desktop
+and a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(1400, 900, "desktop"), (390, 844, "phone")])
+def test_the_plan_page_draws_the_demo_plan(page, app_url, width, height, name):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
+    expect(page.get_by_text("Fictional demo data").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Where to start")).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+    expect(page.get_by_role("button", name="Save the plan")).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, f"plan-{name}")
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "row", "name"),
+    [
+        (
+            "profile?country=Arvenia&source=demo",
+            "The gaps and their plan",
+            "No plan yet",
+            "profile-gap-plans",
+        ),
+        (
+            "trends?country=Arvenia&source=demo",
+            "The earlier round's plan",
+            "Target met",
+            "trends-follow-up",
+        ),
+        ("portfolio?country=Arvenia&source=demo", "Per domain", "Hollmere", "portfolio"),
+    ],
+)
+def test_plans_show_where_people_look(page, app_url, path, heading, row, name):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_page(page, f"{app_url}/{path}")
+    target = page.get_by_role("heading", name=heading).first
+    expect(target).to_be_visible()
+    target.scroll_into_view_if_needed()
+    expect(page.locator('[data-testid="stTable"]').get_by_text(row).first).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, f"plan-{name}")
+    expect(page.locator('[data-testid="stTable"]').get_by_text(row).first).to_be_visible()
+
+
+def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
+    grid = page.locator('[data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    # The grid is a canvas: double-click the middle of the first data row's "Lead
+    # organisation" cell (200 px wide), after "No." (small: 75 px), "Capability" (medium:
+    # 200 px) and five small columns; rows are 35 px, the header first. Once it is drawn.
+    expect(grid.locator("canvas").first).to_be_visible()
+    wait_until_idle(page)
+    next_frame(page)
+    page.mouse.dblclick(box["x"] + 75 + 200 + 5 * 75 + 100, box["y"] + 35 + 17)
+    editor = page.locator("textarea").last
+    expect(editor).to_be_visible()
+    editor.fill("Office of the Prime Minister")
+    page.keyboard.press("Enter")
+    expect(editor).to_be_hidden()
+    wait_until_idle(page)
+    page.get_by_role("button", name="Save the plan").click()
+    expect(page.get_by_text("4 capabilities with a plan")).to_be_visible()
+    wait_until_idle(page)
+    screenshot(page, "plan-saved")
+    # What was saved is what the plan's download holds (the grid itself is a canvas).
+    with page.expect_download() as download:
+        page.get_by_role("button", name="This plan (CSV)").click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    assert "Office of the Prime Minister" in text
+    assert len(text.strip().splitlines()) == 1 + 4

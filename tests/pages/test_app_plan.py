@@ -1,0 +1,80 @@
+"""AppTest: the action plan page empty, with the demo (its suggestion and its plan), saving."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_with_nothing_loaded_the_plan_page_says_what_to_do():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception
+    assert "no plan to show" in at.info[0].value
+
+
+def test_the_demo_plan_is_shown_with_a_suggestion_and_saves_unchanged():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [w.value for w in at.warning] + [c.value for c in at.caption]
+    assert any("Fictional demo data" in text for text in shown)
+    assert any("yours to decide" in c.value for c in at.caption)
+    # The suggestion is a table of capabilities, never of actions.
+    suggestion = at.table[0].value
+    assert "Gap x weight" in suggestion.columns
+    assert "Actions" not in suggestion.columns
+    # Lower the weight of every domain to 0: nothing is suggested, and it says so.
+    for slider in at.select_slider:
+        slider.set_value(0.0)
+    at.run()
+    assert any("nothing to suggest" in i.value for i in at.info)
+    assert at.get("dataframe"), "the plan editor is missing"
+    save = next(b for b in at.button if b.key.startswith("plan_save"))
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("3 capabilities with a plan" in s.value for s in at.success)
+
+
+def _demo_on(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_profile_shows_each_gap_with_its_plan():
+    at = _demo_on("pages/profile.py")
+    assert any(s.value == "The gaps and their plan" for s in at.subheader)
+    tables = [t.value for t in at.table if "Lead organisation" in t.value.columns]
+    assert tables, "no table of gaps with their plan"
+    gaps = tables[0]
+    # The demo plans its three lowest capabilities: each has a priority, the others say so.
+    assert set(gaps["Priority"]) <= {"High", "Medium", "Low", "No plan yet"}
+    assert (gaps["Priority"] != "No plan yet").any()
+
+
+def test_trends_follow_the_earlier_rounds_targets():
+    at = _demo_on("pages/trends.py")
+    assert any("which targets were met" in s.value for s in at.subheader)
+    labels = [m.label for m in at.metric]
+    assert {"Target met", "Progress, short of target", "Missed"} <= set(labels)
+    table = next(t.value for t in at.table if "Result" in t.value.columns)
+    assert {"Level then", "Target level", "Level now"} <= set(table.columns)
+    assert len(table) == 3
+
+
+def test_the_portfolio_lists_countries_by_name_and_anonymises_on_request():
+    at = _demo_on("pages/portfolio.py")
+    shown = [w.value for w in at.warning]
+    assert any("Fictional demo data" in text for text in shown)
+    by_domain, by_country = (t.value for t in at.table)
+    assert "Share done" in by_domain.columns
+    assert list(by_country["Country"]) == sorted(by_country["Country"])
+    at.toggle(key="portfolio_anonymised").set_value(True).run()
+    by_country = at.table[1].value
+    assert all(name.startswith("Country ") for name in by_country["Country"])
+    assert "Round" not in by_country.columns
