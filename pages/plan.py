@@ -28,11 +28,11 @@ st.caption(
     "round's Trends page shows which targets were met."
 )
 
-st.subheader("Where to start")
+st.header("Where to start")
 st.caption("The assessed capabilities furthest from the top of the scale, weighted as you choose.")
 render_suggestion(framework, focus_id)
 
-st.subheader("The plan")
+st.header("The plan")
 st.caption(
     "For each capability you want to improve: priority, target level and date, the lead "
     "organisation, the actions and their status. Leave a row blank for no plan. Save the plan "
@@ -40,7 +40,7 @@ st.caption(
 )
 render_plan_editor(framework, focus_id)
 
-st.subheader("Take it home")
+st.header("Take it home")
 st.caption(
     "The Excel of all assessments (upload page) holds every plan and reads back; the brief "
     "and the slides (Country profile) have a plan page."

@@ -97,13 +97,13 @@ def render_portfolio(
             icon=":material/info:",
         )
         return
-    st.subheader("Per domain")
+    st.header("Per domain")
     st.caption(
         "High-priority actions in each domain across the countries' latest plans; the share "
         "done says what it rests on; overdue: past the target date and not done or dropped."
     )
     render_table(portfolio_by_domain(collection.capabilities, collection.plans, framework, today))
-    st.subheader("Per country")
+    st.header("Per country")
     st.caption("Countries in alphabetical order: this is not a ranking.")
     render_table(
         portfolio_by_country(

@@ -5,22 +5,28 @@ the User-Agent header), so the two narrow sizes browse as an iPhone and an iPad.
 screenshots land in test-artifacts/screenshots/screens/.
 """
 
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGES = (
     "",
     "upload",
     "assess",
+    "plan",
     "library",
     "profile",
     "heatmap",
     "compare",
     "trends",
     "present",
+    "portfolio",
     "workshop",
     "join",
     "framework",
@@ -69,6 +75,12 @@ def show_everything(page) -> None:
 
 def demo_address(app_url: str, path: str) -> str:
     return f"{app_url}/{path}?source=demo&country=Arvenia"
+
+
+def test_every_page_of_the_app_is_looked_at():
+    """A page added to app.py is screenshotted and checked by axe too (both use PAGES)."""
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'url_path="([a-z]+)"', app)) == set(PAGES) - {""}
 
 
 @pytest.mark.parametrize("size", list(SIZES))
