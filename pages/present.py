@@ -7,6 +7,7 @@ from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
 from components.ui.markdown import Markdown, caption, option_format
+from components.ui.memo import peer_choices, remember
 from components.ui.navigation import run_through_navigation
 from components.ui.peers import chosen_group, group_median
 from components.ui.present import PRESENT_MODES, build_deck, comparison_countries
@@ -16,7 +17,6 @@ from components.ui.render import (
     render_link_notices,
     render_slide,
 )
-from components.ui.selection import country_choices
 from components.ui.slides import current_slide, go_to, render_slide_controls
 
 run_through_navigation()
@@ -26,7 +26,7 @@ st.set_page_config(initial_sidebar_state="collapsed")
 framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("mode", "countries", "slide"))
-countries = country_choices(current.capabilities)
+countries = state.session_countries()
 state.restore_choice(
     incoming, "mode", {mode: mode for mode in PRESENT_MODES}, "present_mode", "mode"
 )
@@ -64,15 +64,21 @@ peers = group_median(
     focus_id,
     chosen_group(current.capabilities, focus_id),
 )
-deck = build_deck(
-    current.capabilities,
-    framework,
-    focus_id,
-    state.selected_country(),
-    mode=mode,
-    countries=chosen,
-    anonymised=bool(st.session_state.get("present_anonymised")),
-    peer_median=peers if peers.count else None,
+anonymised = bool(st.session_state.get("present_anonymised"))
+deck = remember(
+    current,
+    "deck",
+    (focus_id, state.selected_country(), mode, tuple(chosen), anonymised, peer_choices(peers)),
+    lambda: build_deck(
+        current.capabilities,
+        framework,
+        focus_id,
+        state.selected_country(),
+        mode=mode,
+        countries=chosen,
+        anonymised=anonymised,
+        peer_median=peers if peers.count else None,
+    ),
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)

@@ -10,6 +10,7 @@ from components.scoring.tables import capabilities_display, enabler_table, highl
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
+from components.ui.memo import peer_choices, remember
 from components.ui.navigation import run_through_navigation
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
@@ -28,9 +29,14 @@ if current.is_empty or focus_id is None:
     st.stop()
 
 capabilities = current.capabilities
-labels = assessment_labels(capabilities)
+labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
 country = state.selected_country()
-choices = overlay_choices(capabilities, focus_id, country)
+choices = remember(
+    current,
+    "overlays",
+    (focus_id, country),
+    lambda: overlay_choices(capabilities, focus_id, country),
+)
 earlier, others = choices.earlier, choices.others
 state.restore_choice(
     incoming, "compare_round", earlier, "profile_overlay_round", "round to compare with"
@@ -86,8 +92,13 @@ state.share("compare_round", earlier.get(earlier_id))
 state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
-overview = profile_radar(
-    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
+overview = remember(
+    current,
+    "profile_radar",
+    (focus_id, tuple(overlays), peer_choices(peers)),
+    lambda: profile_radar(
+        capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers
+    ),
 )
 if peers is not None:
     if peers.shown:
@@ -98,16 +109,29 @@ render_figure(overview.figure, key="profile_radar", caption=overview.caption, ta
 
 st.subheader("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
-tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
-pillars = pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id)
+# Only the open tab is drawn: the others cost nothing until a person opens them.
+tabs = st.tabs(
+    [literal(domain.name, None) for domain in framework.domains],
+    key="profile_pillar_tab",
+    on_change="rerun",
+)
+pillars = remember(
+    current,
+    "pillar_radars",
+    (focus_id, earlier_id),
+    lambda: pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id),
+)
 for tab, domain in zip(tabs, framework.domains, strict=True):
-    with tab:
-        view = pillars[domain.id]
-        render_figure(
-            view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
-        )
+    if tab.open:
+        with tab:
+            view = pillars[domain.id]
+            render_figure(
+                view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
+            )
 
-strengths, gaps = strengths_and_gaps(capabilities, focus_id, framework)
+strengths, gaps = remember(
+    current, "strengths", focus_id, lambda: strengths_and_gaps(capabilities, focus_id, framework)
+)
 st.subheader("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
@@ -120,7 +144,12 @@ with right:
 
 st.subheader("All capabilities")
 st.dataframe(
-    capabilities_display(capability_table(capabilities, focus_id, framework)),
+    remember(
+        current,
+        "capability_table",
+        focus_id,
+        lambda: capabilities_display(capability_table(capabilities, focus_id, framework)),
+    ),
     hide_index=True,
     width="stretch",
     height="content",  # all capabilities at once, no inner scrolling
@@ -132,7 +161,11 @@ st.dataframe(
 
 st.subheader("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
-render_table(enabler_table(current.enablers, focus_id, framework))
+render_table(
+    remember(
+        current, "enablers", focus_id, lambda: enabler_table(current.enablers, focus_id, framework)
+    )
+)
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)
