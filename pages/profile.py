@@ -10,7 +10,7 @@ from components.scoring.tables import capabilities_display, enabler_table, highl
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
-from components.ui.memo import peer_choices, remember
+from components.ui.memo import Deferred, peer_choices, remember
 from components.ui.navigation import run_through_navigation
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
@@ -115,16 +115,22 @@ tabs = st.tabs(
     key="profile_pillar_tab",
     on_change="rerun",
 )
-pillars = remember(
-    current,
-    "pillar_radars",
-    (focus_id, earlier_id),
-    lambda: pillar_radars(capabilities, framework, labels, focus_id, overlay_id=earlier_id),
-)
 for tab, domain in zip(tabs, framework.domains, strict=True):
     if tab.open:
+        view = remember(
+            current,
+            "pillar_radar",
+            (focus_id, earlier_id, domain.id),
+            lambda domain_id=domain.id: pillar_radars(
+                capabilities,
+                framework,
+                labels,
+                focus_id,
+                overlay_id=earlier_id,
+                domain_ids={domain_id},
+            )[domain_id],
+        )
         with tab:
-            view = pillars[domain.id]
             render_figure(
                 view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
             )
@@ -180,9 +186,18 @@ render_country_exports(
     framework,
     labels,
     focus_id,
-    figures={
-        "domains": overview.figure,
-        **{f"pillar-{domain_id}": view.figure for domain_id, view in pillars.items()},
-    },
+    # The pillars' radars are made only if someone downloads the chart images.
+    figures=Deferred(
+        ["domains", *(f"pillar-{domain.id}" for domain in framework.domains)],
+        lambda: {
+            "domains": overview.figure,
+            **{
+                f"pillar-{domain_id}": view.figure
+                for domain_id, view in pillar_radars(
+                    capabilities, framework, labels, focus_id, overlay_id=earlier_id
+                ).items()
+            },
+        },
+    ),
     key="profile-export",
 )

@@ -7,7 +7,7 @@ Pages stay thin: they read widgets and call one function here per picture. Each 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -163,10 +163,12 @@ def pillar_radars(
     focus_id: str,
     *,
     overlay_id: str | None = None,
+    domain_ids: Container[str] | None = None,
 ) -> dict[str, FigureView]:
     """The capabilities of each domain (a "radar per pillar") for one assessment, by domain id.
 
-    The capability tables are computed once for all six pictures.
+    The capability tables are computed once for all the pictures; ``domain_ids`` limits them
+    to those domains (a page draws only the tab that is open).
     """
     table = capability_table(_only(capabilities, [focus_id]), focus_id, framework)
     overlay = None
@@ -174,6 +176,8 @@ def pillar_radars(
         overlay = capability_table(_only(capabilities, [overlay_id]), overlay_id, framework)
     views = {}
     for domain in framework.domains:
+        if domain_ids is not None and domain.id not in domain_ids:
+            continue
         in_domain = table[table["domain"] == domain.id]
         figure = capability_radar(
             table,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -104,3 +104,32 @@ def peer_choices(peers: PeerMedian | None) -> Hashable:
         peers.min_peers,
         frame_fingerprint(peers.stats),
     )
+
+
+class Deferred(Mapping[str, T]):
+    """A mapping whose values are made on first use, all at once, then kept.
+
+    For what a page hands on but rarely needs, like the figures of an export made only when
+    someone clicks its button (on the download's own thread: ``make`` must be pure).
+    """
+
+    def __init__(self, keys: Iterable[str], make: Callable[[], Mapping[str, T]]) -> None:
+        self._keys = tuple(keys)
+        self._make = make
+        self._made: Mapping[str, T] | None = None
+
+    def _values(self) -> Mapping[str, T]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __getitem__(self, key: str) -> T:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._values()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)

@@ -176,3 +176,14 @@ def test_a_choice_sent_with_the_address_of_a_moment_before_is_kept():
     assert not at.exception, [e.value for e in at.exception]
     assert as_read(at.subheader[0].value).startswith("Dravonia 2024")
     assert at.query_params["country"] == "Dravonia"
+
+
+def test_the_profile_draws_only_the_open_pillar_and_no_closed_table():
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    charts = [chart.proto.id for chart in at.get("plotly_chart")]
+    assert len(charts) == 2, "the overview and the first pillar's radar only"
+    assert at.tabs[0].label == default_framework().domains[0].name
+    # The "Show the numbers as a table" expanders are closed: their tables are not drawn.
+    assert not any(e.table for e in at.expander if e.label == "Show the numbers as a table")
