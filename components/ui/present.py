@@ -8,8 +8,8 @@ slides a presentation has (a country, or a comparison of the chosen countries);
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,6 +28,7 @@ from components.scoring import scores as scoring
 from components.scoring.peer_groups import PeerMedian
 from components.scoring.peers import anonymise
 from components.scoring.tables import highlights_display
+from components.ui.memo import Deferred
 from components.ui.selection import comparison_labels, default_comparison, latest_of_each
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
@@ -36,12 +37,43 @@ PROJECTOR_FONT = 18
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: a title, what it rests on, and a figure or a table (or both)."""
+    """One slide: a title, what it rests on, and a figure or a table (or both).
+
+    A chart's slide is made when it is first shown (``make`` gives its caption and figure):
+    a deck of ten slides shows one at a time, so the others cost nothing until reached.
+    """
 
     title: str
-    caption: str
-    figure: go.Figure | None = None
+    made_caption: str = ""
+    made_figure: go.Figure | None = None
     table: pd.DataFrame | None = None
+    make: Callable[[], tuple[str, go.Figure]] | None = field(default=None, compare=False)
+    _made: dict[str, tuple[str, go.Figure]] = field(default_factory=dict, compare=False)
+
+    def _content(self) -> tuple[str, go.Figure | None]:
+        if self.make is None:
+            return self.made_caption, self.made_figure
+        if "content" not in self._made:
+            self._made["content"] = self.make()
+        return self._made["content"]
+
+    @property
+    def caption(self) -> str:
+        return self._content()[0]
+
+    @property
+    def figure(self) -> go.Figure | None:
+        return self._content()[1]
+
+    @property
+    def has_figure(self) -> bool:
+        """Whether the slide is a chart, known without making it."""
+        return self.make is not None or self.made_figure is not None
+
+
+def chart_slide(title: str, make: Callable[[], tuple[str, go.Figure]]) -> Slide:
+    """A slide whose chart (and its caption) is made the first time it is shown."""
+    return Slide(title, make=make)
 
 
 def for_projector(figure: go.Figure, height: int = PROJECTOR_HEIGHT) -> go.Figure:
@@ -87,12 +119,40 @@ def country_slides(
     the previous round (when there is one), the gaps and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
-    overview = profile_radar(capabilities, framework, labels, focus_id, peers=peer_median)
-    slides = [Slide(f"{name}: the six domains", overview.caption, for_projector(overview.figure))]
-    pillars = pillar_radars(capabilities, framework, labels, focus_id)
+
+    def overview() -> tuple[str, go.Figure]:
+        view = profile_radar(capabilities, framework, labels, focus_id, peers=peer_median)
+        return view.caption, for_projector(view.figure)
+
+    def pillar(domain_id: str) -> tuple[str, go.Figure]:
+        view = pillar_radars(capabilities, framework, labels, focus_id, domain_ids={domain_id})
+        return view[domain_id].caption, for_projector(view[domain_id].figure)
+
+    slides = [chart_slide(f"{name}: the six domains", overview)]
     for domain in framework.domains:
-        view = pillars[domain.id]
-        slides.append(Slide(domain.name, view.caption, for_projector(view.figure)))
+        slides.append(chart_slide(domain.name, lambda domain_id=domain.id: pillar(domain_id)))
+    slides.append(
+        chart_slide(
+            f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
+            lambda: _heatmap_slide(
+                capabilities, framework, labels, focus_id, peers, anonymised=anonymised
+            ),
+        )
+    )
+    return [*slides, *_table_slides(capabilities, framework, labels, focus_id)]
+
+
+def _heatmap_slide(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+    peers: list[str],
+    *,
+    anonymised: bool,
+) -> tuple[str, go.Figure]:
+    """The focus assessment beside the latest of every other country, for a slide."""
+    name = labels[focus_id]
     if anonymised:
         # Peers become "Country A, B, …" in an order that says nothing about their names or
         # scores (their ids are hashes); the focus country keeps its name and comes first.
@@ -104,16 +164,17 @@ def country_slides(
         )
     else:
         heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers])
-    slides.append(
-        Slide(
-            f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
-            heatmap.caption,
-            # A tall heatmap keeps its own height (one readable row per assessment).
-            for_projector(
-                heatmap.figure, height=max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0)
-            ),
-        )
-    )
+    # A tall heatmap keeps its own height (one readable row per assessment).
+    height = max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0)
+    return heatmap.caption, for_projector(heatmap.figure, height=height)
+
+
+def _table_slides(
+    capabilities: pd.DataFrame, framework: Framework, labels: Mapping[str, str], focus_id: str
+) -> list[Slide]:
+    """What changed since the previous round (when there is one), the gaps, the strengths."""
+    name = labels[focus_id]
+    slides = []
     since = since_previous_round(capabilities, framework, labels, focus_id)
     if since is not None:
         slides.append(
@@ -194,13 +255,17 @@ class Deck:
         return {"country": self.country_label, "comparison": COMPARISON_LABEL}
 
     @property
-    def figures(self) -> dict[str, go.Figure]:
-        """The slides' charts for the hand-outs, named by slide number ("slide-01", …)."""
-        return {
-            f"slide-{index:02d}": slide.figure
+    def figures(self) -> Mapping[str, go.Figure]:
+        """The slides' charts for the hand-outs, named by slide number ("slide-01", …).
+
+        Made only when a hand-out asks for them (slides not yet shown have no chart yet).
+        """
+        charts = {
+            f"slide-{index:02d}": slide
             for index, slide in enumerate(self.slides, start=1)
-            if slide.figure is not None
+            if slide.has_figure
         }
+        return Deferred(list(charts), lambda: {name: s.figure for name, s in charts.items()})
 
 
 def comparison_countries(
