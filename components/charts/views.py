@@ -241,11 +241,12 @@ def heatmap_view(
         f"{count_of(len(ordered), 'assessment')}; "
         f"{assessed} of {cells} capability levels assessed. Grey cells were not assessed."
     )
+    rows = levels.loc[ordered]
     table = pd.DataFrame(
         {
             "Assessment": [labels[i] for i in ordered],
             **{
-                str(c.number): [_level_cell(levels.at[i, c.number]) for i in ordered]
+                str(c.number): [_level_cell(level) for level in rows[c.number].tolist()]
                 for c in framework.capabilities
             },
         }
