@@ -5,7 +5,7 @@ Runs each page through AppTest with N synthetic assessments (the same data as
 the cumulative time per rerun of the app's own functions and of Streamlit's element calls
 that take the most. ``--root`` profiles another checkout (for a before/after).
 
-    python bench/profile_pages.py [--sizes 200,1000] [--pages profile,heatmap] [--top 12]
+    python bench/profile_pages.py [--sizes 200,1000] [--pages profile,heatmap] [--cold]
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 
-def _profiled_runs(root: Path, size: int, page: str, runs: int) -> tuple[float, pstats.Stats]:
+def _profiled_runs(
+    root: Path, size: int, page: str, runs: int, *, cold: bool
+) -> tuple[float, pstats.Stats]:
     from streamlit.runtime.scriptrunner import script_runner
 
     bench_pages = importlib.import_module("bench_pages")
@@ -40,6 +42,10 @@ def _profiled_runs(root: Path, size: int, page: str, runs: int) -> tuple[float, 
     script_runner.ScriptRunner._run_script = wrapped
     try:
         for _ in range(runs):
+            if cold:  # what the session derived goes, as after a change of its data
+                for key in ("mnr_memo", "mnr_memo_fingerprint"):
+                    if key in at.session_state:
+                        del at.session_state[key]
             start = time.perf_counter()
             at.run()
             times.append(time.perf_counter() - start)
@@ -68,13 +74,15 @@ def main() -> None:
     parser.add_argument("--pages", default="profile,heatmap,compare,trends,present")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--cold", action="store_true", help="drop the session's kept views")
     args = parser.parse_args()
     root = args.root.resolve()
     sys.path[:0] = [str(root), str(root / "bench")]  # that checkout's app and bench data
     for size in map(int, args.sizes.split(",")):
         for page in args.pages.split(","):
-            median, stats = _profiled_runs(root, size, page, args.runs)
-            print(f"== {page}, {size} assessments: rerun {median * 1000:.0f} ms (profiled)")
+            median, stats = _profiled_runs(root, size, page, args.runs, cold=args.cold)
+            kind = "cold run" if args.cold else "rerun"
+            print(f"== {page}, {size} assessments: {kind} {median * 1000:.0f} ms (profiled)")
             for seconds, where in _top(stats, root, args.runs, args.top):
                 print(f"   {seconds * 1000:7.1f} ms  {where}")
 

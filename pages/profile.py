@@ -35,7 +35,7 @@ choices = remember(
     current,
     "overlays",
     (focus_id, country),
-    lambda: overlay_choices(capabilities, focus_id, country),
+    lambda: overlay_choices(capabilities, focus_id, country, labels),
 )
 earlier, others = choices.earlier, choices.others
 state.restore_choice(
