@@ -11,7 +11,7 @@ import streamlit as st
 data = st.session_state["capabilities"]
 page = st.session_state["page"]
 ids = list(dict.fromkeys(data["assessment_id"]))
-st.selectbox("Assessment", ids, index=len(ids) - 1, key="bare_pick")
+st.selectbox("Assessment", ids, index=0, key="bare_pick")  # the first: three rounds
 focus = st.session_state["bare_pick"]
 
 
