@@ -5,6 +5,7 @@ numbers (domain means, the level grid, the change between two rounds) and builds
 the figures that page shows on screen, on every run: nothing is kept between runs.
 """
 
+import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -44,18 +45,37 @@ if page == "profile":
     pillar = go.Scatterpolar(r=first["level"].tolist(), theta=first["capability"].tolist())
     st.plotly_chart(layout(go.Figure(pillar)), key="bare-pillar", theme=None)
 elif page in ("heatmap", "present"):
+    # The same hover as the app's: the row, the capability, the level and the evidence.
     grid = level_grid(data, "assessment_id", "capability")
     if page == "present":
         grid = grid.loc[[focus]]
-    text = grid.astype("string").fillna("not assessed").to_numpy()
-    cells = go.Heatmap(
+    first = data.drop_duplicates("assessment_id").set_index("assessment_id").loc[grid.index]
+    rows = (first["country"].astype(str) + " " + first["year"].astype(str)).tolist()
+    notes = data.pivot_table(
+        index="assessment_id", columns="capability", values="evidence", aggfunc="first"
+    ).reindex(index=grid.index, columns=grid.columns)
+    names = st.session_state["capability_names"]
+    levels = st.session_state["level_names"]
+    shape = grid.shape
+    # An object array, as the app builds it: plotly checks nested lists cell by cell.
+    cells = np.stack(
+        [
+            np.broadcast_to(np.array(rows, dtype=object)[:, None], shape),
+            np.broadcast_to(np.array([names[n] for n in grid.columns], dtype=object), shape),
+            grid.apply(lambda column: column.map(levels).fillna("Not assessed")).to_numpy(object),
+            notes.astype(object).where(notes.notna(), "").to_numpy(dtype=object),
+        ],
+        axis=-1,
+    )
+    heatmap = go.Heatmap(
         z=grid.to_numpy(dtype=float),
         x=list(grid.columns),
-        y=list(grid.index),
-        text=text,
-        hoverinfo="text",
+        y=list(range(len(rows))),
+        customdata=cells,
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}"
+        "<br>%{customdata[3]}<extra></extra>",
     )
-    st.plotly_chart(layout(go.Figure(cells)), key="bare-heatmap", theme=None)
+    st.plotly_chart(layout(go.Figure(heatmap)), key="bare-heatmap", theme=None)
 elif page == "compare":
     latest = data.groupby("country", sort=False)["assessment_id"].last().tolist()[:4]
     means = domain_means(data[data["assessment_id"].isin(latest)])

@@ -93,6 +93,12 @@ def bare_app(collection: Collection, page: str) -> AppTest:
     bare = AppTest.from_file(str(BARE_PAGE), default_timeout=300)
     bare.session_state["capabilities"] = collection.capabilities
     bare.session_state["page"] = page
+    # What the framework names (data, not work): the heatmap's hover says them as the app's.
+    framework = default_framework()
+    bare.session_state["capability_names"] = {c.number: c.label for c in framework.capabilities}
+    bare.session_state["level_names"] = {
+        level.value: f"{level.value} · {level.label}" for level in framework.scale.levels
+    }
     return bare
 
 
