@@ -114,10 +114,19 @@ async def new_session(browser, url: str, *, demo: bool):
     return context, page
 
 
-async def click_to_chart(page, base: str, link: str, path: str) -> float:
-    """Seconds from a click on a sidebar link to a drawn chart (from a page with none)."""
-    await page.goto(base)
+async def go_home(page) -> None:
+    """Back to the home page (no chart) in the same session: a new address would start a new
+    session, without the demo."""
+    await page.click("[data-testid='stSidebarNav'] a:has-text('Home')")
+    await page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stMain\"] .js-plotly-plot')"
+    )
     await page.wait_for_function(SETTLED)
+
+
+async def click_to_chart(page, link: str, path: str) -> float:
+    """Seconds from a click on a sidebar link to a drawn chart (from a page with none)."""
+    await go_home(page)
     start_time = time.perf_counter()
     await page.click(f"[data-testid='stSidebarNav'] a:has-text('{link}')")
     await page.wait_for_url(f"**/{path}")
@@ -125,15 +134,14 @@ async def click_to_chart(page, base: str, link: str, path: str) -> float:
     return time.perf_counter() - start_time
 
 
-async def settle_profile(page, base: str) -> float:
+async def settle_profile(page) -> float:
     """Seconds from a click on the profile's link until the page has settled with a chart."""
     start_time = time.perf_counter()
     await page.click("[data-testid='stSidebarNav'] a:has-text('Country profile')")
     await page.wait_for_url("**/profile")
     await page.wait_for_function(SETTLED_WITH_CHART)
     elapsed = time.perf_counter() - start_time
-    await page.goto(base)  # back to a page without charts, for the next round
-    await page.wait_for_function(SETTLED)
+    await go_home(page)  # back to a page without charts, for the next round
     return elapsed
 
 
@@ -150,17 +158,17 @@ async def run(sessions: int, repeat: int, app_port: int, minimal_port: int, pid:
         for path, link in PAGES.items():
             floor, measured = [], []
             for _ in range(repeat):
-                floor.append(await click_to_chart(bare, minimal, "Chart", "chart"))
-                measured.append(await click_to_chart(page, app, link, path))
+                floor.append(await click_to_chart(bare, "Chart", "chart"))
+                measured.append(await click_to_chart(page, link, path))
             low, high = statistics.median(floor), statistics.median(measured)
             print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x")
         await bare_context.close()
 
-        alone = statistics.median([await settle_profile(page, app) for _ in range(3)])
+        alone = statistics.median([await settle_profile(page) for _ in range(3)])
         await context.close()
         before = rss_mib(pid)
         opened = [await new_session(browser, app, demo=True) for _ in range(sessions)]
-        times = await asyncio.gather(*(settle_profile(p, app) for _, p in opened))
+        times = await asyncio.gather(*(settle_profile(p) for _, p in opened))
         after = rss_mib(pid)
         median, worst = statistics.median(times), max(times)
         print(f"\nprofile, until settled: one session alone {alone:.2f}s; {sessions} at once: "
