@@ -117,6 +117,9 @@ async def new_session(browser, url: str, *, demo: bool):
 async def go_home(page) -> None:
     """Back to the home page (no chart) in the same session: a new address would start a new
     session, without the demo."""
+    expand = page.locator("[data-testid='stExpandSidebarButton']")
+    if await expand.is_visible():  # the presentation starts with the sidebar collapsed
+        await expand.click()
     await page.click("[data-testid='stSidebarNav'] a:has-text('Home')")
     await page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stMain\"] .js-plotly-plot')"
