@@ -8,6 +8,7 @@ from components.ui import state
 from components.ui.captions import editions_warning
 from components.ui.export_buttons import render_comparison_exports
 from components.ui.markdown import caption, literal, md, notice, option_format
+from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
@@ -15,7 +16,6 @@ from components.ui.selection import (
     comparison_choices,
     comparison_labels,
     country_aliases,
-    country_choices,
     default_comparison,
     focus_of,
     latest_of_each,
@@ -27,7 +27,7 @@ framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("countries", "rounds", "anon"))
 capabilities = current.capabilities
-countries = country_choices(capabilities)
+countries = state.session_countries()
 state.restore_many(
     incoming, "countries", {c: c for c in countries}, "compare_countries", "countries"
 )
@@ -100,9 +100,17 @@ if len(chosen) < 2:
     st.stop()
 
 aliases = country_aliases(chosen, focus_country, anonymised=anonymised)
-ids, focus_id = latest_of_each(capabilities, chosen, focus_country)
+ids, focus_id = remember(
+    current,
+    "latest_of_each",
+    (tuple(chosen), focus_country),
+    lambda: latest_of_each(capabilities, chosen, focus_country),
+)
+ids = list(ids)  # the person's round choices replace entries below: never the kept list
 if rounds_mode == "chosen":
-    choices = comparison_choices(capabilities, chosen)
+    choices = remember(
+        current, "round_choices", tuple(chosen), lambda: comparison_choices(capabilities, chosen)
+    )
     columns = st.columns(min(len(chosen), 4))
     for index, country in enumerate(chosen):
         options = choices[country]
@@ -116,12 +124,27 @@ if rounds_mode == "chosen":
             )
     focus_id = focus_of(ids, chosen, focus_country)
 
-labels = comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised)
-
-bars, radar, differences = comparison_views(
-    capabilities, framework, labels, ids, focus_id, narrow=narrow_layout()
+labels = remember(
+    current,
+    "comparison_labels",
+    (tuple(ids), tuple(chosen), focus_country, anonymised),
+    lambda: comparison_labels(capabilities, ids, chosen, focus_country, anonymised=anonymised),
 )
-editions = editions_warning(capabilities, ids, labels, framework.edition)
+
+labelled = tuple(labels.get(i) for i in ids)
+narrow = narrow_layout()
+bars, radar, differences = remember(
+    current,
+    "comparison",
+    (tuple(ids), focus_id, labelled, narrow),
+    lambda: comparison_views(capabilities, framework, labels, ids, focus_id, narrow=narrow),
+)
+editions = remember(
+    current,
+    "editions",
+    (tuple(ids), labelled),
+    lambda: editions_warning(capabilities, ids, labels, framework.edition),
+)
 if editions:
     st.warning(editions, icon=":material/history_edu:")
 st.header("Domain scores")

@@ -8,6 +8,7 @@ from components.ingest.labels import assessment_labels
 from components.ui import state
 from components.ui.captions import editions_warning, undated_note
 from components.ui.markdown import caption, option_format
+from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
 from components.ui.render import render_demo_notice, render_empty_state, render_figure
@@ -24,7 +25,7 @@ framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("rows", "years", "sort"))
 capabilities = current.capabilities
-years = year_choices(capabilities)
+years = remember(current, "years", None, lambda: year_choices(capabilities))
 sorts = heatmap_sort_options(framework)
 state.restore_choice(incoming, "rows", {k: k for k in ROUND_FILTERS}, "heatmap_rounds", "rows")
 state.restore_many(incoming, "years", {y: str(y) for y in years}, "heatmap_years", "years")
@@ -36,7 +37,7 @@ if current.is_empty:
     render_empty_state("heatmap")
     st.stop()
 
-labels = assessment_labels(capabilities)
+labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
 st.markdown(
     "Where each assessment stands on every capability. Darker is further along; grey means "
     "not assessed. Hover a cell for the capability, the level and the evidence."
@@ -65,7 +66,12 @@ with right:
 state.share("rows", which)
 state.share("years", ",".join(map(str, chosen_years)) if which == "years" else None)
 state.share("sort", sort_by)
-ids = filter_assessments(capabilities, which, chosen_years)
+ids = remember(
+    current,
+    "heatmap_rows",
+    (which, tuple(chosen_years)),
+    lambda: filter_assessments(capabilities, which, chosen_years),
+)
 if not ids:
     st.info("No assessment matches these choices. Choose other years, or all rounds.")
     st.stop()
@@ -82,10 +88,26 @@ if narrow_layout():
         format_func=option_format(domains, markdown=False),
         key="heatmap_domain",
     )
-view = heatmap_view(
-    capabilities, framework, labels, ids, sort_by, domain_id=domain_id, narrow=domain_id is not None
+view = remember(
+    current,
+    "heatmap",
+    (tuple(ids), sort_by, domain_id),
+    lambda: heatmap_view(
+        capabilities,
+        framework,
+        labels,
+        ids,
+        sort_by,
+        domain_id=domain_id,
+        narrow=domain_id is not None,
+    ),
 )
-editions = editions_warning(capabilities, ids, labels, framework.edition)
+editions = remember(
+    current,
+    "editions",
+    tuple(ids),
+    lambda: editions_warning(capabilities, ids, labels, framework.edition),
+)
 if editions:
     st.warning(editions, icon=":material/history_edu:")
 render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table)

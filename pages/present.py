@@ -7,6 +7,7 @@ from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
 from components.ui.markdown import Markdown, caption, option_format
+from components.ui.memo import peer_choices, remember
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout, scroll_to_top_if_asked
 from components.ui.peers import chosen_group, group_median
@@ -17,7 +18,6 @@ from components.ui.render import (
     render_link_notices,
     render_slide,
 )
-from components.ui.selection import country_choices
 from components.ui.slides import current_slide, go_to, render_slide_controls
 
 # The presentation starts without the sidebar: app.py decides that (ui/page_frame.py).
@@ -26,7 +26,7 @@ run_through_navigation()
 framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("mode", "countries", "slide"))
-countries = country_choices(current.capabilities)
+countries = state.session_countries()
 state.restore_choice(
     incoming, "mode", {mode: mode for mode in PRESENT_MODES}, "present_mode", "mode"
 )
@@ -71,17 +71,32 @@ peers = group_median(
     focus_id,
     chosen_group(current.capabilities, focus_id),
 )
-deck = build_deck(
-    current.capabilities,
-    framework,
-    focus_id,
-    state.selected_country(),
-    mode=mode,
-    countries=chosen,
-    anonymised=bool(st.session_state.get("present_anonymised")),
-    peer_median=peers if peers.count else None,
-    narrow=narrow_layout(),
-    plans=current.plans,
+anonymised = bool(st.session_state.get("present_anonymised"))
+narrow = narrow_layout()
+deck = remember(
+    current,
+    "deck",
+    (
+        focus_id,
+        state.selected_country(),
+        mode,
+        tuple(chosen),
+        anonymised,
+        peer_choices(peers),
+        narrow,
+    ),
+    lambda: build_deck(
+        current.capabilities,
+        framework,
+        focus_id,
+        state.selected_country(),
+        mode=mode,
+        countries=chosen,
+        anonymised=anonymised,
+        peer_median=peers if peers.count else None,
+        narrow=narrow,
+        plans=current.plans,
+    ),
 )
 count = len(deck.slides)
 number = current_slide(incoming, count)

@@ -10,6 +10,7 @@ from components.scoring.tables import capabilities_display, enabler_table, highl
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
+from components.ui.memo import Deferred, peer_choices, remember
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
@@ -30,9 +31,14 @@ if current.is_empty or focus_id is None:
     st.stop()
 
 capabilities = current.capabilities
-labels = assessment_labels(capabilities)
+labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
 country = state.selected_country()
-choices = overlay_choices(capabilities, focus_id, country)
+choices = remember(
+    current,
+    "overlays",
+    (focus_id, country),
+    lambda: overlay_choices(capabilities, focus_id, country, labels),
+)
 earlier, others = choices.earlier, choices.others
 state.restore_choice(
     incoming, "compare_round", earlier, "profile_overlay_round", "round to compare with"
@@ -89,8 +95,13 @@ state.share("compare_country", choices.other_countries.get(other_id))
 state.share("peers", "1" if with_peers else None)
 overlays = [i for i in (earlier_id, other_id) if i is not None]
 narrow = narrow_layout()
-overview = profile_radar(
-    capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers, narrow=narrow
+overview = remember(
+    current,
+    "profile_radar",
+    (focus_id, tuple(overlays), peer_choices(peers), narrow),
+    lambda: profile_radar(
+        capabilities, framework, labels, focus_id, overlay_ids=overlays, peers=peers, narrow=narrow
+    ),
 )
 if peers is not None:
     if peers.shown:
@@ -101,18 +112,36 @@ render_figure(overview.figure, key="profile_radar", caption=overview.caption, ta
 
 st.header("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")
-tabs = st.tabs([literal(domain.name, None) for domain in framework.domains])
-pillars = pillar_radars(
-    capabilities, framework, labels, focus_id, overlay_id=earlier_id, narrow=narrow
+# Only the open tab is drawn: the others cost nothing until a person opens them.
+tabs = st.tabs(
+    [literal(domain.name, None) for domain in framework.domains],
+    key="profile_pillar_tab",
+    on_change="rerun",
 )
 for tab, domain in zip(tabs, framework.domains, strict=True):
-    with tab:
-        view = pillars[domain.id]
-        render_figure(
-            view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
+    if tab.open:
+        view = remember(
+            current,
+            "pillar_radar",
+            (focus_id, earlier_id, domain.id, narrow),
+            lambda domain_id=domain.id: pillar_radars(
+                capabilities,
+                framework,
+                labels,
+                focus_id,
+                overlay_id=earlier_id,
+                domain_ids={domain_id},
+                narrow=narrow,
+            )[domain_id],
         )
+        with tab:
+            render_figure(
+                view.figure, key=f"pillar_{domain.id}", caption=view.caption, table=view.table
+            )
 
-strengths, gaps = strengths_and_gaps(capabilities, focus_id, framework)
+strengths, gaps = remember(
+    current, "strengths", focus_id, lambda: strengths_and_gaps(capabilities, focus_id, framework)
+)
 st.header("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
@@ -126,7 +155,12 @@ render_gap_plans(current, framework, focus_id, gaps)
 
 st.header("All capabilities")
 st.dataframe(
-    capabilities_display(capability_table(capabilities, focus_id, framework)),
+    remember(
+        current,
+        "capability_table",
+        focus_id,
+        lambda: capabilities_display(capability_table(capabilities, focus_id, framework)),
+    ),
     hide_index=True,
     width="stretch",
     height="content",  # all capabilities at once, no inner scrolling
@@ -138,7 +172,11 @@ st.dataframe(
 
 st.header("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
-render_table(enabler_table(current.enablers, focus_id, framework))
+render_table(
+    remember(
+        current, "enablers", focus_id, lambda: enabler_table(current.enablers, focus_id, framework)
+    )
+)
 
 with st.expander("How these numbers are made"):
     st.markdown(METHOD_NOTE)
@@ -153,9 +191,18 @@ render_country_exports(
     framework,
     labels,
     focus_id,
-    figures={
-        "domains": overview.figure,
-        **{f"pillar-{domain_id}": view.figure for domain_id, view in pillars.items()},
-    },
+    # The pillars' radars are made only if someone downloads the chart images.
+    figures=Deferred(
+        ["domains", *(f"pillar-{domain.id}" for domain in framework.domains)],
+        lambda: {
+            "domains": overview.figure,
+            **{
+                f"pillar-{domain_id}": view.figure
+                for domain_id, view in pillar_radars(
+                    capabilities, framework, labels, focus_id, overlay_id=earlier_id
+                ).items()
+            },
+        },
+    ),
     key="profile-export",
 )

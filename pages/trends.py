@@ -8,10 +8,11 @@ from components.ingest.labels import assessment_labels
 from components.ui import state
 from components.ui.captions import editions_warning, not_comparable, too_few_rounds
 from components.ui.markdown import heading, notice, option_format
+from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
 from components.ui.plan_views import render_follow_up
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
-from components.ui.selection import countries_with_rounds, round_choices
+from components.ui.selection import countries_with_rounds
 
 run_through_navigation()
 
@@ -20,7 +21,7 @@ current = state.collection()
 incoming = state.page_link_params(known=("from", "to"))
 capabilities = current.capabilities
 country = state.selected_country()
-rounds = round_choices(capabilities, country)
+rounds = state.session_rounds(country)
 state.restore_choice(incoming, "from", rounds, "trend_from", "first round")
 state.restore_choice(incoming, "to", rounds, "trend_to", "second round")
 
@@ -36,12 +37,12 @@ if len(rounds) < 2:
     notice("info", too_few_rounds(country, others), icon=":material/info:")
     st.stop()
 
-trend = trend_view(capabilities, framework, country)
+trend = remember(current, "trend", country, lambda: trend_view(capabilities, framework, country))
 st.header("Domain scores over time")
 render_figure(trend.figure, key="trend_lines", caption=trend.caption, table=trend.table)
 
 st.header("What changed between two rounds")
-labels = assessment_labels(capabilities)
+labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
 ids = list(rounds)
 left, right = st.columns(2)
 with left:
@@ -66,8 +67,18 @@ if earlier_id == later_id:
     st.info("Choose two different rounds.", icon=":material/info:")
     st.stop()
 
-change = change_view(capabilities, framework, labels, earlier_id, later_id)
-editions = editions_warning(capabilities, [earlier_id, later_id], labels, framework.edition)
+change = remember(
+    current,
+    "change",
+    (earlier_id, later_id),
+    lambda: change_view(capabilities, framework, labels, earlier_id, later_id),
+)
+editions = remember(
+    current,
+    "editions",
+    (earlier_id, later_id),
+    lambda: editions_warning(capabilities, [earlier_id, later_id], labels, framework.edition),
+)
 if editions:
     st.warning(editions, icon=":material/history_edu:")
 counts = change.counts

@@ -79,6 +79,7 @@ def level_heatmap(
 
     row_names = [escape(row_labels.get(i, str(i))) for i in ids]  # in full, for the hover
     capability_names = [escape(c.label) for c in capabilities]
+    cell_notes = notes.to_numpy(dtype=object)  # read once, not cell by cell through pandas
     # An object array, not nested lists: plotly validates nested lists element by element,
     # which made a 200-row heatmap take three times as long to build.
     customdata = np.array(
@@ -88,7 +89,7 @@ def level_heatmap(
                     row_names[r],
                     capability_names[c],
                     escape(level_text(values[r, c], scale)),
-                    evidence_html(notes.iat[r, c]),
+                    evidence_html(cell_notes[r, c]),
                 ]
                 for c in range(len(numbers))
             ]

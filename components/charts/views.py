@@ -7,7 +7,7 @@ Pages stay thin: they read widgets and call one function here per picture. Each 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -165,10 +165,12 @@ def pillar_radars(
     *,
     overlay_id: str | None = None,
     narrow: bool = False,
+    domain_ids: Container[str] | None = None,
 ) -> dict[str, FigureView]:
     """The capabilities of each domain (a "radar per pillar") for one assessment, by domain id.
 
-    The capability tables are computed once for all six pictures.
+    The capability tables are computed once for all the pictures; ``domain_ids`` limits them
+    to those domains (a page draws only the tab that is open).
     """
     table = capability_table(_only(capabilities, [focus_id]), focus_id, framework)
     overlay = None
@@ -176,6 +178,8 @@ def pillar_radars(
         overlay = capability_table(_only(capabilities, [overlay_id]), overlay_id, framework)
     views = {}
     for domain in framework.domains:
+        if domain_ids is not None and domain.id not in domain_ids:
+            continue
         in_domain = table[table["domain"] == domain.id]
         figure = capability_radar(
             table,
@@ -252,11 +256,12 @@ def heatmap_view(
         f"{count_of(len(ordered), 'assessment')}; "
         f"{assessed} of {cells} capability levels assessed. Grey cells were not assessed."
     )
+    rows = levels.loc[ordered]
     table = pd.DataFrame(
         {
             "Assessment": [labels[i] for i in ordered],
             **{
-                str(c.number): [_level_cell(levels.at[i, c.number]) for i in ordered]
+                str(c.number): [_level_cell(level) for level in rows[c.number].tolist()]
                 for c in framework.capabilities
             },
         }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ ROUND_CHARS = 40
 SOURCE_CHARS = 60
 
 
-def assessment_label(row: pd.Series) -> str:
+def assessment_label(row: pd.Series | Mapping[str, Any]) -> str:
     """How an assessment is named in tables and pickers: country, year or date, round."""
     parts = [one_line(row["country"], COUNTRY_CHARS)]
     when = row.get("date") if pd.notna(row.get("date")) else row.get("year")
@@ -32,9 +33,11 @@ def unique_assessment_labels(assessments: pd.DataFrame) -> dict[str, str]:
 
     Takes one row per assessment (e.g. ``capabilities.drop_duplicates("assessment_id")``).
     """
-    labels = {row["assessment_id"]: assessment_label(row) for _, row in assessments.iterrows()}
+    # Plain dicts, not ``iterrows``: a Series per row made this most of a page's time.
+    rows = assessments.to_dict("records")
+    labels = {row["assessment_id"]: assessment_label(row) for row in rows}
     counts = pd.Series(list(labels.values())).value_counts()
-    for _, row in assessments.iterrows():
+    for row in rows:
         label = labels[row["assessment_id"]]
         if counts[label] > 1:
             labels[row["assessment_id"]] = f"{label} · {one_line(row['source'], SOURCE_CHARS)}"

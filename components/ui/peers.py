@@ -30,8 +30,10 @@ from components.scoring.peer_groups import (
     min_peers_setting,
     peer_median,
 )
+from components.ui import state
 from components.ui.library import library_engine, library_settings, library_viewer
 from components.ui.markdown import md
+from components.ui.memo import remember
 from components.ui.selection import country_choices
 
 # What the person chose, kept outside the widgets: Streamlit forgets a widget's value on a
@@ -186,13 +188,26 @@ def session_aggregates(capabilities: pd.DataFrame) -> AggregatePeers | None:
 def group_median(
     capabilities: pd.DataFrame, framework: Framework, focus_id: str, group: PeerGroup
 ) -> PeerMedian:
-    """The chosen group's median for the focus assessment, with this session's settings."""
-    return peer_median(
-        capabilities,
-        framework,
-        focus_id,
-        group,
-        default_classification(),
-        min_peers=min_peers(),
-        pool=session_aggregates(capabilities),
-    )
+    """The chosen group's median for the focus assessment, with this session's settings.
+
+    Worked out once per change of the session's assessments, except when it draws on the
+    library's aggregates: those change outside this session, so it is computed afresh.
+    """
+    pool = session_aggregates(capabilities)
+    minimum = min_peers()
+
+    def compute() -> PeerMedian:
+        return peer_median(
+            capabilities,
+            framework,
+            focus_id,
+            group,
+            default_classification(),
+            min_peers=minimum,
+            pool=pool,
+        )
+
+    current = state.collection()
+    if pool is not None or capabilities is not current.capabilities:
+        return compute()
+    return remember(current, "peer_median", (focus_id, repr(group), minimum), compute)

@@ -9,8 +9,8 @@ slides a presentation has (a country, or a comparison of the chosen countries);
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,25 +31,64 @@ from components.scoring.peer_groups import PeerMedian
 from components.scoring.peers import anonymise
 from components.scoring.plans import plan_table
 from components.scoring.tables import highlights_display
+from components.ui.memo import Deferred
 from components.ui.selection import comparison_labels, default_comparison, latest_of_each
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
 PROJECTOR_FONT = 18
 
 
+# What a chart slide shows once made: its caption, its figure, and its numbers as a table.
+ChartContent = tuple[str, go.Figure | None, pd.DataFrame | None]
+
+
 @dataclass(frozen=True)
 class Slide:
     """One slide: a title, what it rests on, and a figure or a table (or both).
 
-    ``numbers`` is a chart's text alternative: the same numbers as a table, offered under
-    the slide (folded away, so the projected slide stays uncluttered).
+    A chart's slide is made when it is first shown (``make`` gives its caption, figure and
+    numbers): a deck of ten slides shows one at a time, so the others cost nothing until
+    reached. ``numbers`` is a chart's text alternative: the same numbers as a table, offered
+    under the slide (folded away, so the projected slide stays uncluttered).
     """
 
     title: str
-    caption: str
-    figure: go.Figure | None = None
+    made_caption: str = ""
+    made_figure: go.Figure | None = None
     table: pd.DataFrame | None = None
-    numbers: pd.DataFrame | None = None
+    make: Callable[[], ChartContent] | None = field(default=None, compare=False)
+    _made: dict[str, ChartContent] = field(default_factory=dict, compare=False)
+    made_numbers: pd.DataFrame | None = None
+
+    def _content(self) -> ChartContent:
+        if self.make is None:
+            return self.made_caption, self.made_figure, self.made_numbers
+        if "content" not in self._made:
+            self._made["content"] = self.make()
+        return self._made["content"]
+
+    @property
+    def caption(self) -> str:
+        return self._content()[0]
+
+    @property
+    def figure(self) -> go.Figure | None:
+        return self._content()[1]
+
+    @property
+    def numbers(self) -> pd.DataFrame | None:
+        """The chart's numbers as a table (None for a slide without a chart)."""
+        return self._content()[2]
+
+    @property
+    def has_figure(self) -> bool:
+        """Whether the slide is a chart, known without making it."""
+        return self.make is not None or self.made_figure is not None
+
+
+def chart_slide(title: str, make: Callable[[], ChartContent]) -> Slide:
+    """A slide whose chart (and its caption and numbers) is made the first time it is shown."""
+    return Slide(title, make=make)
 
 
 def for_projector(
@@ -106,28 +145,52 @@ def country_slides(
     has one in ``plans``) and the strengths."""
     name = labels[focus_id]
     peers = peer_ids(capabilities, focus_id)
-    overview = profile_radar(
-        capabilities, framework, labels, focus_id, peers=peer_median, narrow=narrow
-    )
-    slides = [
-        Slide(
-            f"{name}: the six domains",
-            overview.caption,
-            for_projector(overview.figure, narrow=narrow),
-            numbers=overview.table,
+
+    def overview() -> ChartContent:
+        view = profile_radar(
+            capabilities, framework, labels, focus_id, peers=peer_median, narrow=narrow
         )
-    ]
-    pillars = pillar_radars(capabilities, framework, labels, focus_id, narrow=narrow)
+        return view.caption, for_projector(view.figure, narrow=narrow), view.table
+
+    def pillar(domain_id: str) -> ChartContent:
+        views = pillar_radars(
+            capabilities, framework, labels, focus_id, domain_ids={domain_id}, narrow=narrow
+        )
+        view = views[domain_id]
+        return view.caption, for_projector(view.figure, narrow=narrow), view.table
+
+    slides = [chart_slide(f"{name}: the six domains", overview)]
     for domain in framework.domains:
-        view = pillars[domain.id]
-        slides.append(
-            Slide(
-                domain.name,
-                view.caption,
-                for_projector(view.figure, narrow=narrow),
-                numbers=view.table,
-            )
+        slides.append(chart_slide(domain.name, lambda domain_id=domain.id: pillar(domain_id)))
+    slides.append(
+        chart_slide(
+            f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
+            lambda: _heatmap_slide(
+                capabilities,
+                framework,
+                labels,
+                focus_id,
+                peers,
+                anonymised=anonymised,
+                narrow=narrow,
+            ),
         )
+    )
+    return [*slides, *_table_slides(capabilities, framework, labels, focus_id, plans)]
+
+
+def _heatmap_slide(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+    peers: list[str],
+    *,
+    anonymised: bool,
+    narrow: bool,
+) -> ChartContent:
+    """The focus assessment beside the latest of every other country, for a slide."""
+    name = labels[focus_id]
     if anonymised:
         # Peers become "Country A, B, …" in an order that says nothing about their names or
         # scores (their ids are hashes); the focus country keeps its name and comes first.
@@ -144,19 +207,26 @@ def country_slides(
         )
     else:
         heatmap = heatmap_view(capabilities, framework, labels, [focus_id, *peers], narrow=narrow)
-    slides.append(
-        Slide(
-            f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
-            heatmap.caption,
-            # A tall heatmap keeps its own height (one readable row per assessment).
-            for_projector(
-                heatmap.figure,
-                height=max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0),
-                narrow=narrow,
-            ),
-            numbers=heatmap.table,
-        )
+    # A tall heatmap keeps its own height (one readable row per assessment).
+    height = max(PROJECTOR_HEIGHT, heatmap.figure.layout.height or 0)
+    return (
+        heatmap.caption,
+        for_projector(heatmap.figure, height=height, narrow=narrow),
+        heatmap.table,
     )
+
+
+def _table_slides(
+    capabilities: pd.DataFrame,
+    framework: Framework,
+    labels: Mapping[str, str],
+    focus_id: str,
+    plans: pd.DataFrame | None,
+) -> list[Slide]:
+    """What changed since the previous round (when there is one), the gaps, the action plan
+    (when there is one), the strengths."""
+    name = labels[focus_id]
+    slides = []
     since = since_previous_round(capabilities, framework, labels, focus_id)
     if since is not None:
         slides.append(
@@ -224,13 +294,13 @@ def comparison_slides(
             "Domain scores side by side",
             bars.caption,
             for_projector(bars.figure, narrow=narrow),
-            numbers=bars.table,
+            made_numbers=bars.table,
         ),
         Slide(
             "The same scores as shapes",
             radar.caption,
             for_projector(radar.figure, narrow=narrow),
-            numbers=radar.table,
+            made_numbers=radar.table,
         ),
         Slide(
             "Differences per domain",
@@ -270,13 +340,17 @@ class Deck:
         return {"country": self.country_label, "comparison": COMPARISON_LABEL}
 
     @property
-    def figures(self) -> dict[str, go.Figure]:
-        """The slides' charts for the hand-outs, named by slide number ("slide-01", …)."""
-        return {
-            f"slide-{index:02d}": slide.figure
+    def figures(self) -> Mapping[str, go.Figure]:
+        """The slides' charts for the hand-outs, named by slide number ("slide-01", …).
+
+        Made only when a hand-out asks for them (slides not yet shown have no chart yet).
+        """
+        charts = {
+            f"slide-{index:02d}": slide
             for index, slide in enumerate(self.slides, start=1)
-            if slide.figure is not None
+            if slide.has_figure
         }
+        return Deferred(list(charts), lambda: {name: s.figure for name, s in charts.items()})
 
 
 def comparison_countries(

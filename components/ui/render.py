@@ -34,7 +34,6 @@ from components.ui.markdown import (
     option_format,
 )
 from components.ui.page_frame import render_layout_switch
-from components.ui.selection import country_choices, round_choices
 
 
 def render_notices(notices: Iterable[str]) -> None:
@@ -181,7 +180,9 @@ def render_session_panel() -> None:
 
 def render_selection(current: Collection) -> None:
     """Country and round pickers, shared by every page (they live in app.py's sidebar run)."""
-    countries = country_choices(current.capabilities)
+    if current.is_empty:
+        return
+    countries = state.session_countries()
     if st.session_state.get(state.SELECTED_COUNTRY) not in countries:
         # A stale choice (its data was removed) falls back to the first country.
         st.session_state[state.SELECTED_COUNTRY] = countries[0]
@@ -191,7 +192,7 @@ def render_selection(current: Collection) -> None:
         format_func=option_format({}, markdown=False),
         key=state.SELECTED_COUNTRY,
     )
-    rounds = round_choices(current.capabilities, country)
+    rounds = state.session_rounds(country)
     if st.session_state.get(state.SELECTED_ASSESSMENT) not in rounds:
         # Another country was chosen (or its round went): show its latest round. Set, not
         # popped: a popped key let the browser keep showing the previous country's round
@@ -247,11 +248,17 @@ def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> 
     )
     st.caption(as_markdown(caption))  # captions repeat names: escaped whole
     if table is not None:
-        with st.expander("Show the numbers as a table"):
-            if len(table) <= 60:
-                render_table(table)
-            else:
-                st.dataframe(table, hide_index=True, width="stretch")
+        # Drawn only once opened (the expander reruns the page when it opens or closes): a
+        # closed table costs nothing, and a heatmap's table of every cell is large.
+        numbers = st.expander(
+            "Show the numbers as a table", key=f"{key}_numbers", on_change="rerun"
+        )
+        if numbers.open:
+            with numbers:
+                if len(table) <= 60:
+                    render_table(table)
+                else:
+                    st.dataframe(table, hide_index=True, width="stretch")
 
 
 def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:

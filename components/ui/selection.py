@@ -6,7 +6,7 @@ those choices. Pure functions, so the choices can be tested without a running ap
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -164,10 +164,17 @@ class OverlayChoices:
 
 
 def overlay_choices(
-    capabilities: pd.DataFrame, focus_id: str, country: str | None
+    capabilities: pd.DataFrame,
+    focus_id: str,
+    country: str | None,
+    labels: Mapping[str, str] | None = None,
 ) -> OverlayChoices:
-    """The rounds and countries a profile of ``focus_id`` (of ``country``) can compare with."""
-    labels = assessment_labels(capabilities)
+    """The rounds and countries a profile of ``focus_id`` (of ``country``) can compare with.
+
+    ``labels`` are ``assessment_labels(capabilities)`` when the caller already has them.
+    """
+    if labels is None:
+        labels = assessment_labels(capabilities)
     earlier = {
         i: label for i, label in round_choices(capabilities, country).items() if i != focus_id
     }

@@ -41,6 +41,7 @@ from components.ui.links import (
     reveal_names,
     unknown_params,
 )
+from components.ui.memo import remember
 from components.ui.selection import country_choices, round_choices
 
 COLLECTION = "mnr_collection"
@@ -114,16 +115,35 @@ SELECTED_COUNTRY = "mnr_country"
 SELECTED_ASSESSMENT = "mnr_assessment"
 
 
+def session_countries() -> list[str]:
+    """The session's countries, in the sidebar's order (worked out once per change of data)."""
+    current = collection()
+    return remember(current, "countries", None, lambda: country_choices(current.capabilities))
+
+
+def session_rounds(country: str | None) -> dict[str, str]:
+    """A country's rounds in the session, by assessment id (once per change of data)."""
+    current = collection()
+    return remember(
+        current, "rounds", country, lambda: round_choices(current.capabilities, country)
+    )
+
+
+def _assessment_ids() -> frozenset[str]:
+    current = collection()
+    return remember(current, "ids", None, lambda: frozenset(current.assessment_ids))
+
+
 def selected_assessment_id() -> str | None:
     """The assessment chosen in the sidebar, if it is still in the collection."""
     chosen = st.session_state.get(SELECTED_ASSESSMENT)
-    return chosen if chosen in set(collection().assessment_ids) else None
+    return chosen if chosen in _assessment_ids() else None
 
 
 def selected_country() -> str | None:
     """The country chosen in the sidebar, if it still has assessments in the collection."""
     chosen = st.session_state.get(SELECTED_COUNTRY)
-    return chosen if chosen in country_choices(collection().capabilities) else None
+    return chosen if chosen in session_countries() else None
 
 
 INCOMING_LINK = "mnr_incoming_link"
@@ -186,8 +206,8 @@ def _link_names(only: set[str | None] | None = None) -> LinkNames:
     """The session's countries (all, or ``only`` these) and rounds, and the demo's ids."""
     capabilities = collection().capabilities
     rounds = {
-        country: round_choices(capabilities, country)
-        for country in country_choices(capabilities)
+        country: session_rounds(country)
+        for country in session_countries()
         if only is None or country in only
     }
     public: frozenset[str] = frozenset()
@@ -248,7 +268,7 @@ def publish_link() -> None:
         if is_fictional(current.capabilities, [assessment_id]):
             # The demo is public and made up: its links stay readable.
             params[COUNTRY] = country
-            params[ROUND] = round_choices(current.capabilities, country).get(assessment_id, "")
+            params[ROUND] = session_rounds(country).get(assessment_id, "")
             params[SOURCE] = DEMO_SOURCE
         else:
             params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)

@@ -201,3 +201,14 @@ def test_every_chart_slide_offers_its_numbers_as_a_table():
         at.button(key="present_next").click().run()
     assert not at.get("plotly_chart")  # a table slide is its own text
     assert not any(e.label == "The numbers on this slide" for e in at.expander)
+
+
+def test_the_profile_draws_only_the_open_pillar_and_no_closed_table():
+    at = app_with_demo()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    charts = [chart.proto.id for chart in at.get("plotly_chart")]
+    assert len(charts) == 2, "the overview and the first pillar's radar only"
+    assert at.tabs[0].label == default_framework().domains[0].name
+    # The "Show the numbers as a table" expanders are closed: their tables are not drawn.
+    assert not any(e.table for e in at.expander if e.label == "Show the numbers as a table")

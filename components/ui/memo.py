@@ -1,0 +1,139 @@
+"""Work done once per change of the session's assessments, not on every rerun.
+
+Streamlit reruns a page from the top on every click; most of what a picture page computes
+(labels, choices, scores, figures) depends only on the session's assessments and a few
+choices. :func:`remember` keeps those results in this session's own ``st.session_state``,
+keyed by a fingerprint of the session's assessments (their content, not the object) and by
+the choices that shaped them.
+
+Why session state and not ``st.cache_data``: ``st.cache_data`` is shared by every session of
+the process and outlives them. Keyed by content it would never hand one person's data to
+someone who did not already hold the same data, but it would keep uploads in memory after
+their session ended, and a shared cache must not hold per-user data (design.md). In session
+state the results go when the session goes, and a change of the assessments (an upload, the
+demo, an edit) drops them all at once: nothing stale can be shown.
+
+The values are the pure results of the lower layers (figures, tables, dicts). Callers treat
+them as read-only: they are drawn, or copied before they are changed (exports and the
+projector copy every figure they restyle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from components.ingest.collection import Collection
+from components.scoring.peer_groups import PeerMedian
+
+T = TypeVar("T")
+
+MEMO = "mnr_memo"
+FINGERPRINT = "mnr_memo_fingerprint"
+#: Enough for every view of a few pages with a few choices each; the oldest goes first, so
+#: clicking through many countries does not grow a session without bound.
+MAX_ENTRIES = 64
+
+
+def frame_fingerprint(frame: pd.DataFrame) -> str:
+    """A digest of a frame's columns and cell values (its row order included)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr(list(frame.columns)).encode())
+    if len(frame):
+        hashed = pd.util.hash_pandas_object(frame, index=False)
+        digest.update(hashed.to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def collection_fingerprint(collection: Collection) -> str:
+    """A digest of everything in a collection: two collections with the same data share it."""
+    return (
+        frame_fingerprint(collection.capabilities)
+        + frame_fingerprint(collection.enablers)
+        + frame_fingerprint(collection.plans)  # the plan slide and the gaps' plans show them
+    )
+
+
+def _current_fingerprint(collection: Collection) -> str:
+    # Collections are immutable and replaced on every change, so the digest is computed once
+    # per collection object (the object is kept beside it, so its id cannot be reused).
+    kept = st.session_state.get(FINGERPRINT)
+    if kept is not None and kept[0] is collection:
+        return kept[1]
+    fingerprint = collection_fingerprint(collection)
+    st.session_state[FINGERPRINT] = (collection, fingerprint)
+    return fingerprint
+
+
+def remember(collection: Collection, name: str, choices: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned before for the same assessments and choices.
+
+    ``compute`` must depend on nothing but ``collection`` and ``choices`` (and the framework,
+    the same for everyone): whatever else it reads must be part of ``choices``.
+    """
+    fingerprint = _current_fingerprint(collection)
+    store: dict[str, Any] | None = st.session_state.get(MEMO)
+    if store is None or store["fingerprint"] != fingerprint:
+        store = {"fingerprint": fingerprint, "entries": OrderedDict()}
+        st.session_state[MEMO] = store
+    entries: OrderedDict[tuple[str, Hashable], Any] = store["entries"]
+    key = (name, choices)
+    if key in entries:
+        entries.move_to_end(key)
+        return entries[key]
+    value = compute()
+    entries[key] = value
+    while len(entries) > MAX_ENTRIES:
+        entries.popitem(last=False)
+    return value
+
+
+def peer_choices(peers: PeerMedian | None) -> Hashable:
+    """What of a peer median shapes a figure, as a key for :func:`remember`.
+
+    The median can draw on the library's shared aggregates, which change outside this
+    session, so it is computed on every run and its numbers are part of the key.
+    """
+    if peers is None:
+        return None
+    return (
+        repr(peers.group),
+        peers.count,
+        peers.from_library,
+        peers.min_peers,
+        frame_fingerprint(peers.stats),
+    )
+
+
+class Deferred(Mapping[str, T]):
+    """A mapping whose values are made on first use, all at once, then kept.
+
+    For what a page hands on but rarely needs, like the figures of an export made only when
+    someone clicks its button (on the download's own thread: ``make`` must be pure).
+    """
+
+    def __init__(self, keys: Iterable[str], make: Callable[[], Mapping[str, T]]) -> None:
+        self._keys = tuple(keys)
+        self._make = make
+        self._made: Mapping[str, T] | None = None
+
+    def _values(self) -> Mapping[str, T]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __getitem__(self, key: str) -> T:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._values()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
