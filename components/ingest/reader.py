@@ -184,6 +184,10 @@ def _warn_long_names(ctx: ReadContext, capabilities: pd.DataFrame) -> None:
     """A warning for each assessment whose country, round or assessor is very long."""
     if capabilities.empty:
         return
+    # Almost no file has a long name: one vectorised look per column first, so that the rows
+    # are gone through only when one is there (this runs on every file read).
+    if not any((capabilities[column].str.len() > LONG_NAME_CHARS).any() for column in _NAMED):
+        return
     first = capabilities.drop_duplicates("assessment_id")
     for column, what in _NAMED.items():
         for value, source in zip(first[column], first["source"], strict=True):
