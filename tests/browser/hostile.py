@@ -76,7 +76,11 @@ FIND_MARKDOWN_FROM_USER_TEXT = """(markers) => {
     };
     for (const el of document.querySelectorAll('a[href]')) {
         const href = el.getAttribute('href');
-        const own = href.startsWith(location.origin) || href.startsWith('/')
+        // The app's own: an address on its origin, or a relative one (Streamlit's page
+        // links are "plan", "profile"), never one with a scheme or "//" of its own.
+        const relative = !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//');
+        const own = href.startsWith(location.origin)
+            || (relative && !href.startsWith('#'))
             || (href.startsWith('#') && !carries(href));
         if (!own || carries(href) || carries(el.textContent)) {
             found.push(['link', where(el), href.slice(0, 80), el.textContent.slice(0, 60)]);

@@ -79,6 +79,14 @@ def test_profile_radar_shows_the_domain_means(demo_page):
     assert focus["r"][:6] == approx(domain_means("Arvenia", 2023))
     assert focus["r"][6] == focus["r"][0]  # the shape is closed
     # One radar per pillar: the Victim tab's radar has capabilities 8-11 at their levels.
+    # (A tab's radar is drawn when the tab is opened.)
+    demo_page.get_by_role("tab", name="Victim").click()
+    demo_page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).some("
+        "p => JSON.stringify(p.data || []).includes('End to End Support'))"
+    )
+    wait_until_idle(demo_page)
+    figures = demo_page.evaluate(FIGURES_JS)
     levels = assessment("Arvenia", 2023).levels
     victim = next(
         f

@@ -121,7 +121,7 @@ def test_the_projector_keeps_the_sidebar_shut_and_the_slide_in_view(browser, app
         # Between slides the sidebar never opens by itself (it did, when two places set it).
         for number in range(2, 5):
             page.get_by_role("button", name="Next").click()
-            page.wait_for_selector(f"text=Slide {number} of 11")
+            page.wait_for_selector(f"text=Slide {number} of 12")
             wait_until_idle(page)
             assert not sidebar_is_open(page), f"the sidebar opened on slide {number}"
 
@@ -165,7 +165,7 @@ def test_previous_and_next_stay_reachable_in_a_short_window(browser, app_url):
         shot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shot))
         page.get_by_role("button", name="Next").click()
-        page.wait_for_selector("text=Slide 9 of 11")
+        page.wait_for_selector("text=Slide 9 of 12")
         wait_until_idle(page)
         expect(page.get_by_role("button", name="Previous")).to_be_in_viewport()
     finally:
