@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
+WAIT = 60_000  # a rerun on a busy machine with the demo loaded can take tens of seconds
 
 
 @pytest.mark.parametrize(("width", "height", "name"), [(1400, 900, "desktop"), (390, 844, "phone")])
@@ -62,24 +63,34 @@ def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 900})
     open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
     grid = page.locator('[data-testid="stDataFrame"]')
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
     # The grid is a canvas: double-click the middle of the first data row's "Lead
     # organisation" cell (200 px wide), after "No." (small: 75 px), "Capability" (medium:
-    # 200 px) and five small columns; rows are 35 px, the header first. Once it is drawn.
-    expect(grid.locator("canvas").first).to_be_visible()
+    # 200 px) and five small columns; rows are 35 px, the header first. Once it is drawn,
+    # and where it is after the page has settled (a page opens scrolled to its top).
+    expect(grid.locator("canvas").first).to_be_visible(timeout=WAIT)
     wait_until_idle(page)
+    grid.scroll_into_view_if_needed()
     next_frame(page)
+    box = grid.bounding_box()
+    assert box is not None
     page.mouse.dblclick(box["x"] + 75 + 200 + 5 * 75 + 100, box["y"] + 35 + 17)
     editor = page.locator("textarea").last
-    expect(editor).to_be_visible()
+    expect(editor).to_be_visible(timeout=WAIT)
     editor.fill("Office of the Prime Minister")
     page.keyboard.press("Enter")
-    expect(editor).to_be_hidden()
+    expect(editor).to_be_hidden(timeout=WAIT)
     wait_until_idle(page)
-    page.get_by_role("button", name="Save the plan").click()
-    expect(page.get_by_text("4 capabilities with a plan")).to_be_visible()
+    saved = page.get_by_text("4 capabilities with a plan")
+    # A click that lands while the edit's own rerun is still running can be lost (that run
+    # is replaced); a person then clicks again, and so does the test, at most three times.
+    for _ in range(3):
+        page.get_by_role("button", name="Save the plan").click()
+        try:
+            expect(saved).to_be_visible(timeout=20_000)
+            break
+        except AssertionError:
+            wait_until_idle(page)
+    expect(saved).to_be_visible(timeout=WAIT)
     wait_until_idle(page)
     screenshot(page, "plan-saved")
     # What was saved is what the plan's download holds (the grid itself is a canvas).
