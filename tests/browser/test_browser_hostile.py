@@ -204,8 +204,11 @@ def test_a_10000_character_name_keeps_the_pages_in_shape(tab, hostile_app, width
     assert tall < 16_000, f"the profile is {tall} px tall"
     go_to(page, "Heatmap", "heatmap")
     page.get_by_text("All rounds").click()
+    # The choice's rerun has run once the address says so; then the new chart is drawn.
+    page.wait_for_function("() => location.search.includes('rows=all')")
     wait_until_idle(page)
     grid = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first
+    grid.wait_for()
     box = grid.bounding_box()
     chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
     screenshot(page, f"hostile-heatmap-{width}")
