@@ -3,12 +3,16 @@ and a phone."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from tests.conftest import next_frame, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 WAIT = 60_000  # a rerun on a busy machine with the demo loaded can take tens of seconds
+RUNNING = """() => document.querySelector('[data-testid="stApp"]')
+    .getAttribute('data-test-script-state') === 'running'"""
 
 
 @pytest.mark.parametrize(("width", "height", "name"), [(1400, 900, "desktop"), (390, 844, "phone")])
@@ -58,6 +62,7 @@ def test_plans_show_where_people_look(page, app_url, path, heading, row, name):
 
 
 def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     page.set_viewport_size({"width": 1400, "height": 900})
@@ -79,6 +84,10 @@ def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     editor.fill("Office of the Prime Minister")
     page.keyboard.press("Enter")
     expect(editor).to_be_hidden(timeout=WAIT)
+    # The edit goes to the server in a rerun of its own; Save is clicked once that has run
+    # (a Save that overtakes it keeps the plan without the edit, and the grid starts afresh).
+    with contextlib.suppress(PlaywrightTimeout):  # it may have run before this looked
+        page.wait_for_function(RUNNING, timeout=10_000)
     wait_until_idle(page)
     saved = page.get_by_text("4 capabilities with a plan")
     # A click that lands while the edit's own rerun is still running can be lost (that run
