@@ -8,12 +8,16 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.base.memory import return_large_blocks_when_freed
 from components.ui import state
 from components.ui.library import open_linked_assessments
 from components.ui.page_frame import render_shared_style, sidebar_state
 from components.ui.render import render_session_panel
 
 APP_NAME = "MNR Dashboard"
+
+# Once per process (cached): freed uploads must leave the process, not stay in its heap.
+return_large_blocks_when_freed()
 
 st.set_page_config(
     page_title=APP_NAME,

@@ -1,4 +1,6 @@
-"""Shared text helpers: normalising words for matching, plurals, shortening, escaping.
+"""Shared helpers: text (normalising words for matching, plurals, shortening, escaping) and
+the process's memory.
 
-Owns: ``text``. May import: nothing else of ``components`` (everything may import this).
+Owns: ``text``, ``memory``. May import: nothing else of ``components`` (everything may import
+this).
 """

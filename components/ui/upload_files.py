@@ -25,15 +25,12 @@ The work-around, in one place (here):
 - ``release_read`` empties every other object Streamlit made over the same bytes (the
   widget's return value and its value in session state are different objects).
 - After that, freed memory is handed back to the operating system (``malloc_trim`` where
-  the C library has it): large uploads are allocated outside Python's small-object arenas,
-  and glibc keeps freed heap memory in the process unless asked.
+  the C library has it), and the app fixes glibc's mmap threshold when it starts
+  (``components.base.memory``): without that, freed uploads stay in the process's heap.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gc
 import logging
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +41,7 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.base.memory import give_back_memory
 from components.base.text import count_of
 from components.framework.model import Framework
 from components.ingest.limits import MB, ReadLimits, SessionLimits
@@ -265,21 +263,3 @@ def sweep_orphaned_uploads() -> int:
     for session_id in orphans:
         manager.remove_session_files(session_id)
     return len(orphans)
-
-
-def _libc_trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
-    try:
-        return ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-def give_back_memory() -> None:
-    """Collect garbage and hand freed heap memory back to the operating system (glibc)."""
-    gc.collect()
-    trim = _libc_trim()
-    if trim is not None:
-        trim(0)
