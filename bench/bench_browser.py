@@ -10,10 +10,11 @@ select box and one plotly radar) side by side, and drives both in headless Chrom
    open the profile at the same moment; the median and worst time until each page has
    settled (script finished, nothing stale, a chart drawn), against one session alone,
    in the same run. Goal: median at most 3x the single session.
-3. Memory: the app process's resident memory before the sessions connected and once they
-   all show the profile, over the number of sessions (the demo holds 20 assessments).
+3. Memory: the app process's resident memory per session, each session having uploaded a
+   workbook of 200 assessments and opened the profile, measured over ``--memory-sessions``
+   sessions open at once (after one such session warmed the process). Goal: at most 30 MiB.
 
-    python bench/bench_browser.py [--sessions 15] [--repeat 5]
+    python bench/bench_browser.py [--sessions 15] [--repeat 5] [--parts chart,many,memory]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -114,6 +116,14 @@ async def new_session(browser, url: str, *, demo: bool):
     return context, page
 
 
+async def on_page(page, path: str) -> None:
+    """Wait until the address is ``path``'s (with or without the query its choices add)."""
+    await page.wait_for_url(
+        lambda url: urllib.parse.urlsplit(url).path.rstrip("/").endswith("/" + path),
+        wait_until="commit",
+    )
+
+
 async def go_home(page) -> None:
     """Back to the home page (no chart) in the same session: a new address would start a new
     session, without the demo."""
@@ -132,7 +142,7 @@ async def click_to_chart(page, link: str, path: str) -> float:
     await go_home(page)
     start_time = time.perf_counter()
     await page.click(f"[data-testid='stSidebarNav'] a:has-text('{link}')")
-    await page.wait_for_url(f"**/{path}")
+    await on_page(page, path)
     await page.wait_for_selector(CHART)
     return time.perf_counter() - start_time
 
@@ -141,45 +151,124 @@ async def settle_profile(page) -> float:
     """Seconds from a click on the profile's link until the page has settled with a chart."""
     start_time = time.perf_counter()
     await page.click("[data-testid='stSidebarNav'] a:has-text('Country profile')")
-    await page.wait_for_url("**/profile")
+    await on_page(page, "profile")
     await page.wait_for_function(SETTLED_WITH_CHART)
     elapsed = time.perf_counter() - start_time
     await go_home(page)  # back to a page without charts, for the next round
     return elapsed
 
 
-async def run(sessions: int, repeat: int, app_port: int, minimal_port: int, pid: int) -> None:
+async def open_with_upload(browser, url: str, workbook: Path) -> tuple[object, object]:
+    """A new session that uploads ``workbook``, adds what it read, and opens the profile."""
+    context, page = await new_session(browser, url, demo=False)
+    await page.click("[data-testid='stSidebarNav'] a:has-text('Upload assessments')")
+    await on_page(page, "upload")
+    await page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(workbook))
+    await page.wait_for_selector(".st-key-add_uploads button", timeout=600_000)
+    await page.wait_for_function(SETTLED)
+    await page.click(".st-key-add_uploads button")
+    await page.get_by_text("Every assessment read from these files").wait_for()
+    await page.click("[data-testid='stSidebarNav'] a:has-text('Country profile')")
+    await on_page(page, "profile")
+    await page.wait_for_function(SETTLED_WITH_CHART)
+    return context, page
+
+
+async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
+    context, page = await new_session(browser, app, demo=True)
+    bare_context, bare = await new_session(browser, minimal, demo=False)
+    print(f"time to chart, median of {repeat} (click in the sidebar to a drawn chart)")
+    print(f"{'page':10} {'minimal':>9} {'page':>9} {'ratio':>7}")
+    for path, link in PAGES.items():
+        await click_to_chart(page, link, path)  # the page's first visit in this session
+        floor, measured = [], []
+        for _ in range(repeat):
+            floor.append(await click_to_chart(bare, "Chart", "chart"))
+            measured.append(await click_to_chart(page, link, path))
+        low, high = statistics.median(floor), statistics.median(measured)
+        print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x")
+    await bare_context.close()
+    await context.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def draw_a_chart_first(page) -> None:
+    """Open the heatmap once and go home: the tab has compiled plotly.js (as a phone has
+    after any chart page), and the profile is still to be opened for the first time."""
+    await page.click("[data-testid='stSidebarNav'] a:has-text('Heatmap')")
+    await page.wait_for_function(SETTLED_WITH_CHART)
+    await go_home(page)
+
+
+async def many_at_once(browser, app: str, pid: int, sessions: int) -> None:
+    """One session alone opening the profile, then ``sessions`` new ones at the same moment.
+
+    Twice: in new tabs (each must first load and compile plotly.js, about 2 to 4 s of CPU
+    per tab; here every tab shares the app's two cores, where phones would each have their
+    own), and in tabs that have drawn a chart before (what remains is the app's part)."""
+    for warm_tab in (False, True):
+        alone_times = []
+        for _ in range(3):
+            context, page = await new_session(browser, app, demo=True)
+            if warm_tab:
+                await draw_a_chart_first(page)
+            alone_times.append(await settle_profile(page))
+            await context.close()
+        alone = statistics.median(alone_times)
+        opened = [await new_session(browser, app, demo=True) for _ in range(sessions)]
+        if warm_tab:
+            for _, page in opened:
+                await draw_a_chart_first(page)
+        cpu_before = cpu_seconds(pid)
+        times = await asyncio.gather(*(settle_profile(p) for _, p in opened))
+        cpu = cpu_seconds(pid) - cpu_before
+        median, worst = statistics.median(times), max(times)
+        tabs = "tabs that drew a chart before" if warm_tab else "new tabs"
+        print(f"\nprofile, until settled, {tabs}: one session alone {alone:.2f}s "
+              f"(median of 3); {sessions} at once: median {median:.2f}s "
+              f"({median / alone:.2f}x), worst {worst:.2f}s; the server used {cpu:.1f} s "
+              f"of CPU for them")  # fmt: skip
+        for context, _ in opened:
+            await context.close()
+
+
+async def memory_per_session(browser, app: str, pid: int, sessions: int) -> None:
+    """The app's resident memory per session, each with 200 uploaded assessments on the
+    profile: after one such session has warmed the process, ``sessions`` more are opened."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_reader import long_table
+
+    with tempfile.TemporaryDirectory() as folder:
+        workbook = Path(folder) / "two-hundred.xlsx"
+        workbook.write_bytes(long_table(200))
+        warm = await open_with_upload(browser, app, workbook)
+        before = rss_mib(pid)
+        opened = [await open_with_upload(browser, app, workbook) for _ in range(sessions)]
+        after = rss_mib(pid)
+        print(f"\nmemory, 200 assessments uploaded in each session: {before:.0f} MiB with one "
+              f"session, {after:.0f} MiB with {sessions} more on the profile: "
+              f"{(after - before) / sessions:.1f} MiB per session")  # fmt: skip
+        for context, _ in [warm, *opened]:
+            await context.close()
+
+
+async def run(args: argparse.Namespace, app_port: int, minimal_port: int, pid: int) -> None:
     from playwright.async_api import async_playwright
 
     app, minimal = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{minimal_port}"
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context, page = await new_session(browser, app, demo=True)
-        bare_context, bare = await new_session(browser, minimal, demo=False)
-        print(f"time to chart, median of {repeat} (click in the sidebar to a drawn chart)")
-        print(f"{'page':10} {'minimal':>9} {'page':>9} {'ratio':>7}")
-        for path, link in PAGES.items():
-            floor, measured = [], []
-            for _ in range(repeat):
-                floor.append(await click_to_chart(bare, "Chart", "chart"))
-                measured.append(await click_to_chart(page, link, path))
-            low, high = statistics.median(floor), statistics.median(measured)
-            print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x")
-        await bare_context.close()
-
-        alone = statistics.median([await settle_profile(page) for _ in range(3)])
-        await context.close()
-        before = rss_mib(pid)
-        opened = [await new_session(browser, app, demo=True) for _ in range(sessions)]
-        times = await asyncio.gather(*(settle_profile(p) for _, p in opened))
-        after = rss_mib(pid)
-        median, worst = statistics.median(times), max(times)
-        print(f"\nprofile, until settled: one session alone {alone:.2f}s; {sessions} at once: "
-              f"median {median:.2f}s ({median / alone:.2f}x), worst {worst:.2f}s")  # fmt: skip
-        print(f"memory: {before:.0f} MiB before, {after:.0f} MiB with {sessions} sessions "
-              f"on the profile: {(after - before) / sessions:.1f} MiB per session")  # fmt: skip
-        for context, _ in opened:
-            await context.close()
+        if "chart" in args.parts:
+            await time_to_chart(browser, app, minimal, args.repeat)
+        if "many" in args.parts:
+            await many_at_once(browser, app, pid, args.sessions)
+        if "memory" in args.parts:
+            await memory_per_session(browser, app, pid, args.memory_sessions)
         await browser.close()
 
 
@@ -187,6 +276,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--memory-sessions", type=int, default=5)
+    parser.add_argument("--parts", default="chart,many,memory", help="which parts to run")
     parser.add_argument("--port", type=int, default=8631)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -195,7 +286,7 @@ def main() -> None:
         app = start(ROOT / "app.py", args.port)
         minimal = start(minimal_script, args.port + 1)
         try:
-            asyncio.run(run(args.sessions, args.repeat, args.port, args.port + 1, app.pid))
+            asyncio.run(run(args, args.port, args.port + 1, app.pid))
         finally:
             for process in (app, minimal):
                 process.terminate()

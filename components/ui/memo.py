@@ -13,6 +13,14 @@ their session ended, and a shared cache must not hold per-user data (design.md).
 state the results go when the session goes, and a change of the assessments (an upload, the
 demo, an edit) drops them all at once: nothing stale can be shown.
 
+The one exception is the fictional demo: it is the same for everyone and belongs to nobody,
+and it is what a room full of people opens at once in a workshop. While a session holds
+nothing but demo assessments, its results are kept in one cache shared by every session
+(:class:`SharedMemo`, bounded, keyed by the same content fingerprint), and sessions that ask
+for the same result at the same moment wait for one of them to make it instead of each
+making it again on the same two cores. A session holding anything else (an upload, the
+library, an edit) keeps its own results, as above.
+
 The values are the pure results of the lower layers (figures, tables, dicts). Callers treat
 them as read-only: they are drawn, or copied before they are changed (exports and the
 projector copy every figure they restyle).
@@ -21,6 +29,7 @@ projector copy every figure they restyle).
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
@@ -28,7 +37,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from components.ingest.collection import Collection
+from components.ingest.collection import FICTIONAL_ORIGIN, Collection
 from components.scoring.peer_groups import PeerMedian
 
 T = TypeVar("T")
@@ -38,6 +47,8 @@ FINGERPRINT = "mnr_memo_fingerprint"
 #: Enough for every view of a few pages with a few choices each; the oldest goes first, so
 #: clicking through many countries does not grow a session without bound.
 MAX_ENTRIES = 64
+#: The demo's results for every session: its pages, countries and choices, a few figures each.
+SHARED_MAX_ENTRIES = 512
 
 
 def frame_fingerprint(frame: pd.DataFrame) -> str:
@@ -59,24 +70,80 @@ def collection_fingerprint(collection: Collection) -> str:
     )
 
 
-def _current_fingerprint(collection: Collection) -> str:
+def only_fictional(collection: Collection) -> bool:
+    """True when the collection holds assessments and every one is fictional demo data."""
+    origins = collection.capabilities.get("origin")
+    return origins is not None and len(origins) > 0 and bool((origins == FICTIONAL_ORIGIN).all())
+
+
+class SharedMemo:
+    """Results shared by every session, made once even when many sessions ask at once.
+
+    Only for data that belongs to nobody (the fictional demo). Bounded: the least recently
+    used result goes first.
+    """
+
+    def __init__(self, max_entries: int = SHARED_MAX_ENTRIES) -> None:
+        self._max_entries = max_entries
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, threading.Lock] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The result kept under ``key``, or ``compute()``'s, kept (one maker per key)."""
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]  # type: ignore[no-any-return]
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # a second session asking now waits for the first one's result
+            with self._lock:
+                if key in self._entries:
+                    return self._entries[key]  # type: ignore[no-any-return]
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._making.pop(key, None)
+            with self._lock:
+                self._entries[key] = value
+                while len(self._entries) > self._max_entries:
+                    self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_memo() -> SharedMemo:
+    """The process's one cache of results over fictional demo data."""
+    return SharedMemo()
+
+
+def _current_fingerprint(collection: Collection) -> tuple[str, bool]:
+    """The collection's fingerprint, and whether it holds nothing but the fictional demo."""
     # Collections are immutable and replaced on every change, so the digest is computed once
     # per collection object (the object is kept beside it, so its id cannot be reused).
     kept = st.session_state.get(FINGERPRINT)
     if kept is not None and kept[0] is collection:
-        return kept[1]
+        return kept[1], kept[2]
     fingerprint = collection_fingerprint(collection)
-    st.session_state[FINGERPRINT] = (collection, fingerprint)
-    return fingerprint
+    shared = only_fictional(collection)
+    st.session_state[FINGERPRINT] = (collection, fingerprint, shared)
+    return fingerprint, shared
 
 
 def remember(collection: Collection, name: str, choices: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned before for the same assessments and choices.
 
     ``compute`` must depend on nothing but ``collection`` and ``choices`` (and the framework,
-    the same for everyone): whatever else it reads must be part of ``choices``.
+    the same for everyone): whatever else it reads must be part of ``choices``. Over the
+    fictional demo alone, the result is shared with every session holding the same demo.
     """
-    fingerprint = _current_fingerprint(collection)
+    fingerprint, shared = _current_fingerprint(collection)
+    if shared:
+        return shared_memo().get((fingerprint, name, choices), compute)
     store: dict[str, Any] | None = st.session_state.get(MEMO)
     if store is None or store["fingerprint"] != fingerprint:
         store = {"fingerprint": fingerprint, "entries": OrderedDict()}

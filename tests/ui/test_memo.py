@@ -94,3 +94,72 @@ def test_deferred_makes_nothing_until_used_then_once():
     assert made == [1]
     with pytest.raises(KeyError):
         values["c"]
+
+
+def _demo_collection(levels: list[int | None], origin: str = "demo") -> Collection:
+    frame = _collection(levels).capabilities.assign(origin=origin)
+    return Collection(capabilities=frame)
+
+
+@pytest.mark.parametrize(
+    ("origins", "shared"),
+    [
+        (["demo", "demo"], True),  # nothing but the fictional demo: the same for everyone
+        (["demo", "upload"], False),  # an upload beside the demo: this session's own
+        (["library", "library"], False),
+    ],
+)
+def test_only_the_fictional_demo_is_shared_between_sessions(origins, shared):
+    from components.ui.memo import shared_memo
+
+    shared_memo.clear()
+    frame = pd.DataFrame(
+        {
+            "assessment_id": ["a", "b"],
+            "capability": [1, 1],
+            "level": pd.array([2, None], dtype="Int64"),
+            "origin": origins,
+        }
+    )
+    sessions = []
+    for _ in range(2):
+        at = AppTest.from_function(_counting_script)
+        at.session_state["data"] = Collection(capabilities=frame.copy())
+        sessions.append(at.run())
+    made = [at.session_state["calls"] for at in sessions]
+    assert made == ([["x"], []] if shared else [["x"], ["x"]])
+    assert all(at.markdown[0].value == "made for x" for at in sessions)
+
+
+def test_sessions_asking_at_once_wait_for_one_maker():
+    import threading
+    import time
+
+    from components.ui.memo import SharedMemo
+
+    memo = SharedMemo(max_entries=2)
+    made: list[str] = []
+    started = threading.Barrier(6)
+
+    def compute() -> str:
+        made.append("view")
+        time.sleep(0.05)  # long enough for the others to ask while it is being made
+        return "the view"
+
+    results: list[str] = []
+
+    def ask() -> None:
+        started.wait()
+        results.append(memo.get("key", compute))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == ["view"]
+    assert results == ["the view"] * 6
+    for key in ("b", "c", "d"):  # bounded: the least recently used goes first
+        memo.get(key, lambda k=key: k)
+    assert len(memo) == 2
+    assert memo.get("key", lambda: "made again") == "made again"
