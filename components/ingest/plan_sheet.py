@@ -21,7 +21,7 @@ import pandas as pd
 from components.base.text import normalise
 from components.framework.model import Framework
 from components.ingest.matching import classify_header
-from components.ingest.plans import PlanCells, check_plan_rows, levels_of, plan_frame
+from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
 from components.ingest.report import SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, parse_when
@@ -182,15 +182,31 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     return out
 
 
-def _heads(capabilities: pd.DataFrame) -> list[dict[str, Any]]:
-    """Each assessment's first row (its metadata), in the frame's order."""
-    ids = capabilities["assessment_id"].to_numpy()
-    _, first = np.unique(ids, return_index=True)
-    first = np.sort(first)
+def _heads(capabilities: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
+    """Each assessment's first row (its metadata), in the frame's order; and each
+    assessment's rows."""
+    rows_of: dict[str, list[int]] = {}
+    # One pass over plain values: a mask per assessment, or np.unique, costs more than this.
+    for index, assessment_id in enumerate(capabilities["assessment_id"].tolist()):
+        rows_of.setdefault(assessment_id, []).append(index)
+    first = np.fromiter((rows[0] for rows in rows_of.values()), dtype=np.intp, count=len(rows_of))
     columns = ["assessment_id", "country", "year", "date", "round", "source"]
     # Column by column, only the first rows: a frame's row selection costs more.
     values = {name: capabilities[name].array.take(first) for name in columns}
-    return [{name: values[name][index] for name in columns} for index in range(len(first))]
+    heads = [{name: values[name][index] for name in columns} for index in range(len(first))]
+    return heads, rows_of
+
+
+def _levels(capabilities: pd.DataFrame, rows: list[int]) -> dict[int, int | None]:
+    """Capability number -> level (``None`` when not assessed) in these rows of the frame
+    (one assessment's), as ``plans.levels_of`` reads them."""
+    take = np.asarray(rows, dtype=np.intp)
+    numbers = capabilities["capability"].array.take(take).tolist()
+    levels = capabilities["level"].array.take(take).tolist()
+    return {
+        int(number): None if pd.isna(level) else int(level)
+        for number, level in zip(numbers, levels, strict=True)
+    }
 
 
 def _assessment_keys(
@@ -247,13 +263,13 @@ def read_plans(
     """The plans of the file's plan sheets, joined to the file's assessments; problems go to
     ``ctx`` (a row naming no assessment in the file is reported and left out)."""
     framework: Framework = ctx.framework
-    frames = []
     filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
     if not any(rows for _, _, rows in filled):
         return empty_plans()  # the template's blank plan sheet: nothing to join
-    heads = _heads(capabilities) if not capabilities.empty else []
+    heads, rows_of = _heads(capabilities) if not capabilities.empty else ([], {})
     keys = _assessment_keys(heads)
     owner = _owner(heads) if heads else None
+    records: list[tuple[str, dict[str, Any]]] = []
     for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []
@@ -281,13 +297,20 @@ def read_plans(
                 framework,
                 file=ctx.file,
                 sheet=sheet.name,
-                current_levels=levels_of(capabilities, assessment_id),
+                current_levels=_levels(capabilities, rows_of[assessment_id]),
             )
             ctx.problems.extend(problems)
-            frames.append(plan_frame(assessment_id, checked))
-    frames = [frame for frame in frames if not frame.empty]
-    if not frames:
-        return empty_plans()
+            # By capability within an assessment, as ``plan_frame`` orders them.
+            checked.sort(key=lambda row: int(row["capability"]))
+            records.extend((assessment_id, row) for row in checked)
     # Two plan sheets for one assessment: the first sheet's row for a capability counts.
-    plans = pd.concat(frames, ignore_index=True)
-    return plans.drop_duplicates(["assessment_id", "capability"]).reset_index(drop=True)
+    # (One frame built from the rows kept: concatenating and de-duplicating frames costs
+    # more than reading the plan.)
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for assessment_id, row in records:
+        key = (assessment_id, int(row["capability"]))
+        if key not in seen:
+            seen.add(key)
+            kept.append((assessment_id, row))
+    return plans_frame(kept)

@@ -153,7 +153,6 @@ def read_assessment_file(
         drafts = []
     drafts = _attach_enablers(ctx, drafts)
     capabilities, enablers = _frames(ctx, drafts)
-    _warn_long_names(ctx, capabilities)
     plans = read_plans(ctx, plan_sheets, capabilities)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
@@ -180,19 +179,23 @@ LONG_NAME_CHARS = 200
 _NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
 
 
-def _warn_long_names(ctx: ReadContext, capabilities: pd.DataFrame) -> None:
-    """A warning for each assessment whose country, round or assessor is very long."""
-    if capabilities.empty:
-        return
-    # Almost no file has a long name: one vectorised look per column first, so that the rows
-    # are gone through only when one is there (this runs on every file read).
-    if not any((capabilities[column].str.len() > LONG_NAME_CHARS).any() for column in _NAMED):
-        return
-    first = capabilities.drop_duplicates("assessment_id")
+def _warn_long_names(ctx: ReadContext, heads: Sequence[tuple[Any, ...]]) -> None:
+    """A warning for each assessment whose country, round or assessor is very long.
+
+    ``heads`` are the assessments' rows of assessment columns (``ASSESSMENT_COLUMNS``), in the
+    tables' order: looked at there, once per assessment, not in the tables' columns.
+    """
+    positions = {column: ASSESSMENT_COLUMNS.index(column) for column in _NAMED}
+    source_at = ASSESSMENT_COLUMNS.index("source")
+    # Each assessment once (its first row, as the tables' first row of it).
+    first: dict[Any, tuple[Any, ...]] = {}
+    for head in heads:
+        first.setdefault(head[0], head)
     for column, what in _NAMED.items():
-        for value, source in zip(first[column], first["source"], strict=True):
+        for head in first.values():
+            value = head[positions[column]]
             if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
-                sheet = str(source).rpartition(SOURCE_SEPARATOR)[2] or None
+                sheet = str(head[source_at]).rpartition(SOURCE_SEPARATOR)[2] or None
                 ctx.problems.append(
                     Problem(
                         "warning",
@@ -360,6 +363,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
             )
         )
         kept.append(draft)
+    _warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
     head_arrays = {
