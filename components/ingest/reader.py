@@ -45,6 +45,7 @@ from components.ingest.report import (
     Problem,
     ReadResult,
     contract_array,
+    take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 
@@ -403,9 +404,9 @@ def _items_frame(
     count = len(numbers)
     per_head = np.repeat(np.arange(len(answers)), count)
     per_item = np.tile(np.arange(count), len(answers))
-    values: dict[str, Any] = {name: array.take(per_head) for name, array in heads.items()}
+    values: dict[str, Any] = {name: take_rows(array, per_head) for name, array in heads.items()}
     for name, column in items.items():
-        values[name] = contract_array(name, column).take(per_item)
+        values[name] = take_rows(contract_array(name, column), per_item)
     found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
     for index, name in enumerate(("level", "evidence", "confidence")):
         values[name] = contract_array(name, [answer[index] for answer in found])
