@@ -195,37 +195,46 @@ class QuickRows:
         metadata, and every assessment found without a report (found in the order the rows
         first name them, stopping at the first that needs one, as row by row would).
         """
-        kept = [i for i, (cells, item) in enumerate(zip(rows, items, strict=True)) if cells]
-        kept = [i for i in kept if items[i] is not SKIP]
+        kept = [
+            i
+            for i, (cells, item) in enumerate(zip(rows, items, strict=True))
+            if cells and item is not SKIP
+        ]
         if not kept:
             return True
-        kept_items = [items[i] for i in kept]
-        kept_answers = [answers[i] for i in kept]
+        if len(kept) == len(rows):  # the usual case: no blank or skipped row
+            kept_items, kept_answers, kept_metas = items, answers, metas
+        else:
+            kept_items = [items[i] for i in kept]
+            kept_answers = [answers[i] for i in kept]
+            kept_metas = [metas[i] for i in kept]
         if SLOW in kept_items or SLOW in kept_answers:
             return False
-        kept_metas = [metas[i] for i in kept]
+        slots, firsts = _slots(kept, kept_metas)
         # Item outcomes are one object per item (see ``_item``): their identity is the item.
-        if len(set(zip(kept_metas, map(id, kept_items), strict=True))) != len(kept):
+        if len(set(zip(slots, map(id, kept_items), strict=True))) != len(kept):
             return False  # an item twice: reported on the row-by-row path
-        first_offset = dict(zip(reversed(kept_metas), reversed(kept), strict=True))
-        by_meta: dict[Any, Any] = {}
-        for meta, offset in sorted(first_offset.items(), key=itemgetter(1)):
+        drafts = []
+        for meta, offset in firsts.items():
             draft = self.metas.get(meta)
             if draft is None:
                 draft = self.metas[meta] = self._draft(first + offset)
             if draft is SLOW:
                 return False
-            by_meta[meta] = draft
-        if len({id(draft) for draft in by_meta.values()}) != len(by_meta):
+            drafts.append(draft)
+        if len({id(draft) for draft in drafts}) != len(drafts):
             return False  # two spellings of one assessment: items may repeat across them
         letters, level = self.level_letters, self.level
-        for offset, meta, (catalogue, number), answer in zip(
-            kept, kept_metas, kept_items, kept_answers, strict=True
+        # Only a workbook with formulas can have one without a saved result (see ``formulas``).
+        watch = level is not None and self.ctx.formulas and self.sheet.name is not None
+        for offset, slot, (catalogue, number), answer in zip(
+            kept, slots, kept_items, kept_answers, strict=True
         ):
-            draft = by_meta[meta]
-            draft.first_cell[(catalogue.kind, number)] = f"{letters}{first + offset + 1}"
-            draft.items[catalogue.kind][number] = answer
-            if answer[0] is None and level is not None:
+            draft = drafts[slot]
+            kind = catalogue.kind
+            draft.first_cell[(kind, number)] = f"{letters}{first + offset + 1}"
+            draft.items[kind][number] = answer
+            if watch and answer[0] is None:
                 self.ctx.watch_formula(
                     self.sheet, first + offset, level, f"the level of {catalogue.describe(number)}"
                 )
@@ -319,6 +328,21 @@ class QuickRows:
             if not ok:
                 return SLOW
         return (level, evidence, confidence)
+
+
+def _slots(kept: list[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]]:
+    """Per row, the number of its metadata (numbered in the order rows first name them: one
+    look-up per row, the numbers stand for it after); and each metadata's first row."""
+    slot_of: dict[Any, int] = {}
+    starts: list[int] = []
+    slots = []
+    for offset, meta in zip(kept, metas, strict=True):
+        slot = slot_of.get(meta)
+        if slot is None:
+            slot = slot_of[meta] = len(starts)
+            starts.append(offset)
+        slots.append(slot)
+    return slots, dict(zip(slot_of, starts, strict=True))
 
 
 def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[Any], Any]]:
