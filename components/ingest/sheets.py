@@ -105,9 +105,10 @@ def _clean_grid(
     the rows and the columns."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
-        blanks = {v for v in set(column) if _is_blank_cell(v)}
+        blanks = dict.fromkeys(v for v in set(column) if _is_blank_cell(v))
         if blanks:
-            columns[index] = tuple(None if v in blanks else v for v in column)
+            # Each blank value to None, any other to itself, in C (``get(v, v)``).
+            columns[index] = tuple(map(blanks.get, column, column))
     rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
     return [row if not row or row[-1] is not None else _trim(row) for row in rows], columns
 
