@@ -408,7 +408,9 @@ def _items_frame(
     for name, column in items.items():
         values[name] = take_rows(contract_array(name, column), per_item)
     found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
-    for index, name in enumerate(("level", "evidence", "confidence")):
-        values[name] = contract_array(name, [answer[index] for answer in found])
+    # The answers' three parts as three columns (an empty table has none of them).
+    parts = list(zip(*found, strict=True)) if found else [(), (), ()]
+    for name, part in zip(("level", "evidence", "confidence"), parts, strict=True):
+        values[name] = contract_array(name, part)
     # In the contract's order already, so pandas has nothing to reorder.
     return pd.DataFrame({name: values[name] for name in columns}, copy=False)
