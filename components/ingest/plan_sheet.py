@@ -11,18 +11,19 @@ joins the assessment with the same country, date or year and round in the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from components.base.text import normalise
 from components.framework.model import Framework
+from components.ingest.drafts import Draft
 from components.ingest.matching import classify_header
 from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
-from components.ingest.report import SOURCE_SEPARATOR, empty_plans
+from components.ingest.report import ASSESSMENT_COLUMNS, SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, parse_when
 from components.ingest.vocabulary import key_of
@@ -182,31 +183,31 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     return out
 
 
-def _heads(capabilities: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
-    """Each assessment's first row (its metadata), in the frame's order; and each
-    assessment's rows."""
-    rows_of: dict[str, list[int]] = {}
-    # One pass over plain values: a mask per assessment, or np.unique, costs more than this.
-    for index, assessment_id in enumerate(capabilities["assessment_id"].tolist()):
-        rows_of.setdefault(assessment_id, []).append(index)
-    first = np.fromiter((rows[0] for rows in rows_of.values()), dtype=np.intp, count=len(rows_of))
+def _heads(
+    assessments: Sequence[tuple[Sequence[Any], Draft]], framework: Framework
+) -> tuple[list[dict[str, Any]], dict[str, dict[int, int | None]]]:
+    """Each assessment's metadata (its row of ``ASSESSMENT_COLUMNS``, each assessment once, in
+    the tables' order); and each one's capability levels (``None`` when not assessed), as the
+    capabilities table holds them. Read from what the tables were made of: selecting rows of
+    the table again costs more than reading the plan."""
     columns = ["assessment_id", "country", "year", "date", "round", "source"]
-    # Column by column, only the first rows: a frame's row selection costs more.
-    values = {name: capabilities[name].array.take(first) for name in columns}
-    heads = [{name: values[name][index] for name in columns} for index in range(len(first))]
-    return heads, rows_of
+    at = [ASSESSMENT_COLUMNS.index(name) for name in columns]
+    numbers = [capability.number for capability in framework.capabilities]
+    heads: dict[str, dict[str, Any]] = {}
+    levels: dict[str, dict[int, int | None]] = {}
+    for head, draft in assessments:
+        assessment_id = head[0]
+        if assessment_id not in heads:
+            heads[assessment_id] = dict(zip(columns, (head[index] for index in at), strict=True))
+        given = draft.items["capability"]
+        found = levels.setdefault(assessment_id, {})
+        for number in numbers:
+            level = given.get(number, _NO_LEVEL)[0]
+            found[number] = None if level is None or pd.isna(level) else int(level)
+    return list(heads.values()), levels
 
 
-def _levels(capabilities: pd.DataFrame, rows: list[int]) -> dict[int, int | None]:
-    """Capability number -> level (``None`` when not assessed) in these rows of the frame
-    (one assessment's), as ``plans.levels_of`` reads them."""
-    take = np.asarray(rows, dtype=np.intp)
-    numbers = capabilities["capability"].array.take(take).tolist()
-    levels = capabilities["level"].array.take(take).tolist()
-    return {
-        int(number): None if pd.isna(level) else int(level)
-        for number, level in zip(numbers, levels, strict=True)
-    }
+_NO_LEVEL = (None,)
 
 
 def _assessment_keys(
@@ -258,15 +259,18 @@ def _owner(heads: list[dict[str, Any]]) -> str | None:
 
 
 def read_plans(
-    ctx: ReadContext, sheets: list[tuple[Sheet, PlanTable]], capabilities: pd.DataFrame
+    ctx: ReadContext,
+    sheets: list[tuple[Sheet, PlanTable]],
+    assessments: Sequence[tuple[Sequence[Any], Draft]],
 ) -> pd.DataFrame:
-    """The plans of the file's plan sheets, joined to the file's assessments; problems go to
-    ``ctx`` (a row naming no assessment in the file is reported and left out)."""
+    """The plans of the file's plan sheets, joined to the file's assessments (each as its row
+    of ``ASSESSMENT_COLUMNS`` and the draft it was made of, as the reader's tables hold them);
+    problems go to ``ctx`` (a row naming no assessment in the file is reported and left out)."""
     framework: Framework = ctx.framework
     filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
     if not any(rows for _, _, rows in filled):
         return empty_plans()  # the template's blank plan sheet: nothing to join
-    heads, rows_of = _heads(capabilities) if not capabilities.empty else ([], {})
+    heads, levels = _heads(assessments, framework)
     keys = _assessment_keys(heads)
     owner = _owner(heads) if heads else None
     records: list[tuple[str, dict[str, Any]]] = []
@@ -297,7 +301,7 @@ def read_plans(
                 framework,
                 file=ctx.file,
                 sheet=sheet.name,
-                current_levels=_levels(capabilities, rows_of[assessment_id]),
+                current_levels=levels[assessment_id],
             )
             ctx.problems.extend(problems)
             # By capability within an assessment, as ``plan_frame`` orders them.

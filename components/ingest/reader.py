@@ -19,6 +19,7 @@ import hashlib
 import logging
 import zipfile
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -153,8 +154,8 @@ def read_assessment_file(
         )
         drafts = []
     drafts = _attach_enablers(ctx, drafts)
-    capabilities, enablers = _frames(ctx, drafts)
-    plans = read_plans(ctx, plan_sheets, capabilities)
+    capabilities, enablers, assessments = _frames(ctx, drafts)
+    plans = read_plans(ctx, plan_sheets, assessments)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
@@ -328,8 +329,11 @@ def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The tidy tables: one row per (assessment, capability) and per (assessment, enabler)."""
+def _frames(
+    ctx: ReadContext, drafts: list[Draft]
+) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[tuple[Any, ...], Draft]]]:
+    """The tidy tables: one row per (assessment, capability) and per (assessment, enabler);
+    and what they were made of, each assessment's row of ``ASSESSMENT_COLUMNS`` and draft."""
     heads: list[tuple[Any, ...]] = []
     kept: list[Draft] = []
     for draft in drafts:
@@ -386,7 +390,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
         [d.items["enabler"] for d in kept],
         {"enabler": [e.number for e in framework.enablers]},
     )
-    return capabilities, enablers
+    return capabilities, enablers, list(zip(heads, kept, strict=True))
 
 
 _NO_ANSWER = (None, None, None)
@@ -409,7 +413,7 @@ def _items_frame(
         values[name] = take_rows(contract_array(name, column), per_item)
     found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
     # The answers' three parts as three columns (an empty table has none of them).
-    parts = list(zip(*found, strict=True)) if found else [(), (), ()]
+    parts = [list(map(itemgetter(index), found)) for index in range(3)]
     for name, part in zip(("level", "evidence", "confidence"), parts, strict=True):
         values[name] = contract_array(name, part)
     # In the contract's order already, so pandas has nothing to reorder.
