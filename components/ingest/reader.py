@@ -19,6 +19,7 @@ import hashlib
 import logging
 import zipfile
 from collections.abc import Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -411,7 +412,9 @@ def _items_frame(
     values: dict[str, Any] = {name: take_rows(array, per_head) for name, array in heads.items()}
     for name, column in items.items():
         values[name] = take_rows(contract_array(name, column), per_item)
-    found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
+    # Each assessment's answers looked up item by item in C (``map`` of ``dict.get``).
+    unanswered = [_NO_ANSWER] * count
+    found = list(chain.from_iterable(map(given.get, numbers, unanswered) for given in answers))
     # The answers' three parts as three columns (an empty table has none of them).
     parts = [list(map(itemgetter(index), found)) for index in range(3)]
     for name, part in zip(("level", "evidence", "confidence"), parts, strict=True):

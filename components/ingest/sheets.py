@@ -110,7 +110,15 @@ def _clean_grid(
             # Each blank value to None, any other to itself, in C (``get(v, v)``).
             columns[index] = tuple(map(blanks.get, column, column))
     rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
-    return [row if not row or row[-1] is not None else _trim(row) for row in rows], columns
+    return [row if not row or row[-1] is not None else _strip(row) for row in rows], columns
+
+
+def _strip(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A cleaned row (blanks already ``None``) without its trailing ``None``."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
 
 
 def _is_blank_cell(value: Any) -> bool:
