@@ -227,17 +227,19 @@ class QuickRows:
         letters, level = self.level_letters, self.level
         # Only a workbook with formulas can have one without a saved result (see ``formulas``).
         watch = level is not None and self.ctx.formulas and self.sheet.name is not None
-        for offset, slot, (catalogue, number), answer in zip(
-            kept, slots, kept_items, kept_answers, strict=True
-        ):
+        # Each item's (kind, number) key made once, not once per row: thousands of small
+        # tuples kept to the end of the read are what makes the garbage collector go through
+        # the whole heap, more than once per read.
+        key_of = {id(outcome): key for key, outcome in self.outcomes.items()}
+        keys = list(map(key_of.__getitem__, map(id, kept_items)))
+        for offset, slot, key, answer in zip(kept, slots, keys, kept_answers, strict=True):
             draft = drafts[slot]
-            kind = catalogue.kind
-            draft.first_cell[(kind, number)] = f"{letters}{first + offset + 1}"
+            kind, number = key
+            draft.first_cell[key] = f"{letters}{first + offset + 1}"
             draft.items[kind][number] = answer
             if watch and answer[0] is None:
-                self.ctx.watch_formula(
-                    self.sheet, first + offset, level, f"the level of {catalogue.describe(number)}"
-                )
+                what = self.outcomes[key][0].describe(number)
+                self.ctx.watch_formula(self.sheet, first + offset, level, f"the level of {what}")
         return True
 
     def _record(
@@ -361,7 +363,10 @@ def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[An
         return list(zip(values, types, strict=True)), itemgetter(0)
     if len(columns) == 1:
         return columns[0], _alone
-    return list(zip(*columns, strict=True)), _same
+    # One tuple per distinct values, shared by the rows that repeat them: the others are freed
+    # at once instead of living to the end of the read (see ``_all_at_once``).
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    return [shared.setdefault(key, key) for key in zip(*columns, strict=True)], _same
 
 
 def _same(key: Any) -> Any:
