@@ -15,7 +15,8 @@ table's row metadata (``row_meta``), read once per distinct combination.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul
 from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
@@ -212,7 +213,12 @@ class QuickRows:
             return False
         slots, firsts = _slots(kept, kept_metas)
         # Item outcomes are one object per item (see ``_item``): their identity is the item.
-        if len(set(zip(slots, map(id, kept_items), strict=True))) != len(kept):
+        # Each (metadata, item) pair as one number, slot * items + item: no tuple per row.
+        index_of = {id(outcome): index for index, outcome in enumerate(self.outcomes.values())}
+        items_count = len(index_of)
+        item_numbers = map(index_of.__getitem__, map(id, kept_items))
+        pairs = map(add, map(mul, slots, repeat(items_count)), item_numbers)
+        if len(set(pairs)) != len(kept):
             return False  # an item twice: reported on the row-by-row path
         drafts = []
         for meta, offset in firsts.items():
@@ -336,15 +342,10 @@ def _slots(kept: list[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]
     """Per row, the number of its metadata (numbered in the order rows first name them: one
     look-up per row, the numbers stand for it after); and each metadata's first row."""
     slot_of: dict[Any, int] = {}
-    starts: list[int] = []
-    slots = []
-    for offset, meta in zip(kept, metas, strict=True):
-        slot = slot_of.get(meta)
-        if slot is None:
-            slot = slot_of[meta] = len(starts)
-            starts.append(offset)
-        slots.append(slot)
-    return slots, dict(zip(slot_of, starts, strict=True))
+    slots = [slot_of.setdefault(meta, len(slot_of)) for meta in metas]
+    # Each metadata's first row: the last value a dictionary keeps, from the rows backwards.
+    firsts = dict(zip(reversed(metas), reversed(kept), strict=True))
+    return slots, {meta: firsts[meta] for meta in slot_of}
 
 
 def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[Any], Any]]:
