@@ -28,6 +28,7 @@ import pandas as pd
 from openpyxl.utils.cell import coordinate_from_string
 from python_calamine import CalamineError, PasswordError
 
+from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.context import iso3_of
@@ -68,6 +69,15 @@ def read_assessment_file(
     person's decisions from the mapping step (header rows, column roles, labels), applied to
     every sheet of a mapped shape.
     """
+    # Everything the read makes lives until it returns: no garbage to look for meanwhile.
+    with collection_paused():
+        return _read(name, data, framework, limits, mapping)
+
+
+def _read(
+    name: str, data: bytes, framework: Framework, limits: ReadLimits, mapping: Mapping
+) -> ReadResult:
+    """``read_assessment_file``'s work, with the garbage collector held off."""
     ctx = ReadContext(
         name,
         framework,
