@@ -187,7 +187,12 @@ class MetaReader:
         table (rows above its header, or columns right of it)."""
         found: dict[Field, tuple[Any, int, int]] = {}
         empty: dict[Field, tuple[int, int]] = {}
-        for row, cells in enumerate(self.sheet.rows):
+        rows = self.sheet.rows
+        # Rows of the table are looked at only when one reaches past it (a long table's
+        # thousands of rows seldom do): one pass over their lengths, in C.
+        beside = max(map(len, rows[table_top:]), default=0) > table_width
+        for row in range(len(rows) if beside else min(table_top, len(rows))):
+            cells = rows[row]
             start = 0 if row < table_top else table_width
             for column in range(start, len(cells)):
                 name = classify_header(cells[column])

@@ -11,18 +11,19 @@ joins the assessment with the same country, date or year and round in the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from components.base.text import normalise
 from components.framework.model import Framework
+from components.ingest.drafts import Draft
 from components.ingest.matching import classify_header
-from components.ingest.plans import PlanCells, check_plan_rows, levels_of, plan_frame
-from components.ingest.report import SOURCE_SEPARATOR, empty_plans
+from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
+from components.ingest.report import ASSESSMENT_COLUMNS, SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, parse_when
 from components.ingest.vocabulary import key_of
@@ -182,15 +183,31 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     return out
 
 
-def _heads(capabilities: pd.DataFrame) -> list[dict[str, Any]]:
-    """Each assessment's first row (its metadata), in the frame's order."""
-    ids = capabilities["assessment_id"].to_numpy()
-    _, first = np.unique(ids, return_index=True)
-    first = np.sort(first)
+def _heads(
+    assessments: Sequence[tuple[Sequence[Any], Draft]], framework: Framework
+) -> tuple[list[dict[str, Any]], dict[str, dict[int, int | None]]]:
+    """Each assessment's metadata (its row of ``ASSESSMENT_COLUMNS``, each assessment once, in
+    the tables' order); and each one's capability levels (``None`` when not assessed), as the
+    capabilities table holds them. Read from what the tables were made of: selecting rows of
+    the table again costs more than reading the plan."""
     columns = ["assessment_id", "country", "year", "date", "round", "source"]
-    # Column by column, only the first rows: a frame's row selection costs more.
-    values = {name: capabilities[name].array.take(first) for name in columns}
-    return [{name: values[name][index] for name in columns} for index in range(len(first))]
+    at = [ASSESSMENT_COLUMNS.index(name) for name in columns]
+    numbers = [capability.number for capability in framework.capabilities]
+    heads: dict[str, dict[str, Any]] = {}
+    levels: dict[str, dict[int, int | None]] = {}
+    for head, draft in assessments:
+        assessment_id = head[0]
+        if assessment_id not in heads:
+            heads[assessment_id] = dict(zip(columns, (head[index] for index in at), strict=True))
+        given = draft.items["capability"]
+        found = levels.setdefault(assessment_id, {})
+        for number in numbers:
+            level = given.get(number, _NO_LEVEL)[0]
+            found[number] = None if level is None or pd.isna(level) else int(level)
+    return list(heads.values()), levels
+
+
+_NO_LEVEL = (None,)
 
 
 def _assessment_keys(
@@ -242,18 +259,21 @@ def _owner(heads: list[dict[str, Any]]) -> str | None:
 
 
 def read_plans(
-    ctx: ReadContext, sheets: list[tuple[Sheet, PlanTable]], capabilities: pd.DataFrame
+    ctx: ReadContext,
+    sheets: list[tuple[Sheet, PlanTable]],
+    assessments: Sequence[tuple[Sequence[Any], Draft]],
 ) -> pd.DataFrame:
-    """The plans of the file's plan sheets, joined to the file's assessments; problems go to
-    ``ctx`` (a row naming no assessment in the file is reported and left out)."""
+    """The plans of the file's plan sheets, joined to the file's assessments (each as its row
+    of ``ASSESSMENT_COLUMNS`` and the draft it was made of, as the reader's tables hold them);
+    problems go to ``ctx`` (a row naming no assessment in the file is reported and left out)."""
     framework: Framework = ctx.framework
-    frames = []
     filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
     if not any(rows for _, _, rows in filled):
         return empty_plans()  # the template's blank plan sheet: nothing to join
-    heads = _heads(capabilities) if not capabilities.empty else []
+    heads, levels = _heads(assessments, framework)
     keys = _assessment_keys(heads)
     owner = _owner(heads) if heads else None
+    records: list[tuple[str, dict[str, Any]]] = []
     for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []
@@ -281,13 +301,20 @@ def read_plans(
                 framework,
                 file=ctx.file,
                 sheet=sheet.name,
-                current_levels=levels_of(capabilities, assessment_id),
+                current_levels=levels[assessment_id],
             )
             ctx.problems.extend(problems)
-            frames.append(plan_frame(assessment_id, checked))
-    frames = [frame for frame in frames if not frame.empty]
-    if not frames:
-        return empty_plans()
+            # By capability within an assessment, as ``plan_frame`` orders them.
+            checked.sort(key=lambda row: int(row["capability"]))
+            records.extend((assessment_id, row) for row in checked)
     # Two plan sheets for one assessment: the first sheet's row for a capability counts.
-    plans = pd.concat(frames, ignore_index=True)
-    return plans.drop_duplicates(["assessment_id", "capability"]).reset_index(drop=True)
+    # (One frame built from the rows kept: concatenating and de-duplicating frames costs
+    # more than reading the plan.)
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for assessment_id, row in records:
+        key = (assessment_id, int(row["capability"]))
+        if key not in seen:
+            seen.add(key)
+            kept.append((assessment_id, row))
+    return plans_frame(kept)

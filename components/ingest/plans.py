@@ -291,15 +291,21 @@ def _check_fields(
 def plan_frame(assessment_id: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Checked plan rows of one assessment as a plan frame, by capability number."""
     records = sorted((dict(row) for row in rows), key=lambda row: int(row["capability"]))
-    if not records:
+    return plans_frame([(assessment_id, row) for row in records])
+
+
+def plans_frame(rows: Sequence[tuple[str, Mapping[str, Any]]]) -> pd.DataFrame:
+    """Checked plan rows of several assessments, each as (assessment id, row), as one plan
+    frame in the order given (an empty plan frame when there are none)."""
+    if not rows:
         return empty_plans()
     # Each column straight into its dtype: converting an object table costs more than reading.
     columns = {
         name: contract_array(
             name,
-            [assessment_id] * len(records)
+            [assessment_id for assessment_id, _ in rows]
             if name == "assessment_id"
-            else [row.get(name) for row in records],
+            else [row.get(name) for _, row in rows],
         )
         for name in PLAN_COLUMNS
     }

@@ -15,7 +15,8 @@ table's row metadata (``row_meta``), read once per distinct combination.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul
 from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
@@ -195,40 +196,56 @@ class QuickRows:
         metadata, and every assessment found without a report (found in the order the rows
         first name them, stopping at the first that needs one, as row by row would).
         """
-        kept = [i for i, (cells, item) in enumerate(zip(rows, items, strict=True)) if cells]
-        kept = [i for i in kept if items[i] is not SKIP]
+        kept = [
+            i
+            for i, (cells, item) in enumerate(zip(rows, items, strict=True))
+            if cells and item is not SKIP
+        ]
         if not kept:
             return True
-        kept_items = [items[i] for i in kept]
-        kept_answers = [answers[i] for i in kept]
+        if len(kept) == len(rows):  # the usual case: no blank or skipped row
+            kept_items, kept_answers, kept_metas = items, answers, metas
+        else:
+            kept_items = [items[i] for i in kept]
+            kept_answers = [answers[i] for i in kept]
+            kept_metas = [metas[i] for i in kept]
         if SLOW in kept_items or SLOW in kept_answers:
             return False
-        kept_metas = [metas[i] for i in kept]
+        slots, firsts = _slots(kept, kept_metas)
         # Item outcomes are one object per item (see ``_item``): their identity is the item.
-        if len(set(zip(kept_metas, map(id, kept_items), strict=True))) != len(kept):
+        # Each (metadata, item) pair as one number, slot * items + item: no tuple per row.
+        index_of = {id(outcome): index for index, outcome in enumerate(self.outcomes.values())}
+        items_count = len(index_of)
+        item_numbers = map(index_of.__getitem__, map(id, kept_items))
+        pairs = map(add, map(mul, slots, repeat(items_count)), item_numbers)
+        if len(set(pairs)) != len(kept):
             return False  # an item twice: reported on the row-by-row path
-        first_offset = dict(zip(reversed(kept_metas), reversed(kept), strict=True))
-        by_meta: dict[Any, Any] = {}
-        for meta, offset in sorted(first_offset.items(), key=itemgetter(1)):
+        drafts = []
+        for meta, offset in firsts.items():
             draft = self.metas.get(meta)
             if draft is None:
                 draft = self.metas[meta] = self._draft(first + offset)
             if draft is SLOW:
                 return False
-            by_meta[meta] = draft
-        if len({id(draft) for draft in by_meta.values()}) != len(by_meta):
+            drafts.append(draft)
+        if len({id(draft) for draft in drafts}) != len(drafts):
             return False  # two spellings of one assessment: items may repeat across them
         letters, level = self.level_letters, self.level
-        for offset, meta, (catalogue, number), answer in zip(
-            kept, kept_metas, kept_items, kept_answers, strict=True
-        ):
-            draft = by_meta[meta]
-            draft.first_cell[(catalogue.kind, number)] = f"{letters}{first + offset + 1}"
-            draft.items[catalogue.kind][number] = answer
-            if answer[0] is None and level is not None:
-                self.ctx.watch_formula(
-                    self.sheet, first + offset, level, f"the level of {catalogue.describe(number)}"
-                )
+        # Only a workbook with formulas can have one without a saved result (see ``formulas``).
+        watch = level is not None and self.ctx.formulas and self.sheet.name is not None
+        # Each item's (kind, number) key made once, not once per row: thousands of small
+        # tuples kept to the end of the read are what makes the garbage collector go through
+        # the whole heap, more than once per read.
+        key_of = {id(outcome): key for key, outcome in self.outcomes.items()}
+        keys = list(map(key_of.__getitem__, map(id, kept_items)))
+        for offset, slot, key, answer in zip(kept, slots, keys, kept_answers, strict=True):
+            draft = drafts[slot]
+            kind, number = key
+            draft.first_cell[key] = f"{letters}{first + offset + 1}"
+            draft.items[kind][number] = answer
+            if watch and answer[0] is None:
+                what = self.outcomes[key][0].describe(number)
+                self.ctx.watch_formula(self.sheet, first + offset, level, f"the level of {what}")
         return True
 
     def _record(
@@ -321,6 +338,16 @@ class QuickRows:
         return (level, evidence, confidence)
 
 
+def _slots(kept: list[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]]:
+    """Per row, the number of its metadata (numbered in the order rows first name them: one
+    look-up per row, the numbers stand for it after); and each metadata's first row."""
+    slot_of: dict[Any, int] = {}
+    slots = [slot_of.setdefault(meta, len(slot_of)) for meta in metas]
+    # Each metadata's first row: the last value a dictionary keeps, from the rows backwards.
+    firsts = dict(zip(reversed(metas), reversed(kept), strict=True))
+    return slots, {meta: firsts[meta] for meta in slot_of}
+
+
 def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[Any], Any]]:
     """Per row, a dictionary key for its values in ``columns``, and how to get the values
     back from a key. Built by zipping, not cell by cell.
@@ -337,7 +364,10 @@ def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[An
         return list(zip(values, types, strict=True)), itemgetter(0)
     if len(columns) == 1:
         return columns[0], _alone
-    return list(zip(*columns, strict=True)), _same
+    # One tuple per distinct values, shared by the rows that repeat them: the others are freed
+    # at once instead of living to the end of the read (see ``_all_at_once``).
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    return [shared.setdefault(key, key) for key in zip(*columns, strict=True)], _same
 
 
 def _same(key: Any) -> Any:

@@ -19,6 +19,8 @@ import hashlib
 import logging
 import zipfile
 from collections.abc import Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -26,6 +28,7 @@ import pandas as pd
 from openpyxl.utils.cell import coordinate_from_string
 from python_calamine import CalamineError, PasswordError
 
+from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.context import iso3_of
@@ -45,6 +48,7 @@ from components.ingest.report import (
     Problem,
     ReadResult,
     contract_array,
+    take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 
@@ -65,6 +69,15 @@ def read_assessment_file(
     person's decisions from the mapping step (header rows, column roles, labels), applied to
     every sheet of a mapped shape.
     """
+    # Everything the read makes lives until it returns: no garbage to look for meanwhile.
+    with collection_paused():
+        return _read(name, data, framework, limits, mapping)
+
+
+def _read(
+    name: str, data: bytes, framework: Framework, limits: ReadLimits, mapping: Mapping
+) -> ReadResult:
+    """``read_assessment_file``'s work, with the garbage collector held off."""
     ctx = ReadContext(
         name,
         framework,
@@ -152,9 +165,8 @@ def read_assessment_file(
         )
         drafts = []
     drafts = _attach_enablers(ctx, drafts)
-    capabilities, enablers = _frames(ctx, drafts)
-    _warn_long_names(ctx, capabilities)
-    plans = read_plans(ctx, plan_sheets, capabilities)
+    capabilities, enablers, assessments = _frames(ctx, drafts)
+    plans = read_plans(ctx, plan_sheets, assessments)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
@@ -180,19 +192,23 @@ LONG_NAME_CHARS = 200
 _NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
 
 
-def _warn_long_names(ctx: ReadContext, capabilities: pd.DataFrame) -> None:
-    """A warning for each assessment whose country, round or assessor is very long."""
-    if capabilities.empty:
-        return
-    # Almost no file has a long name: one vectorised look per column first, so that the rows
-    # are gone through only when one is there (this runs on every file read).
-    if not any((capabilities[column].str.len() > LONG_NAME_CHARS).any() for column in _NAMED):
-        return
-    first = capabilities.drop_duplicates("assessment_id")
+def _warn_long_names(ctx: ReadContext, heads: Sequence[tuple[Any, ...]]) -> None:
+    """A warning for each assessment whose country, round or assessor is very long.
+
+    ``heads`` are the assessments' rows of assessment columns (``ASSESSMENT_COLUMNS``), in the
+    tables' order: looked at there, once per assessment, not in the tables' columns.
+    """
+    positions = {column: ASSESSMENT_COLUMNS.index(column) for column in _NAMED}
+    source_at = ASSESSMENT_COLUMNS.index("source")
+    # Each assessment once (its first row, as the tables' first row of it).
+    first: dict[Any, tuple[Any, ...]] = {}
+    for head in heads:
+        first.setdefault(head[0], head)
     for column, what in _NAMED.items():
-        for value, source in zip(first[column], first["source"], strict=True):
+        for head in first.values():
+            value = head[positions[column]]
             if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
-                sheet = str(source).rpartition(SOURCE_SEPARATOR)[2] or None
+                sheet = str(head[source_at]).rpartition(SOURCE_SEPARATOR)[2] or None
                 ctx.problems.append(
                     Problem(
                         "warning",
@@ -324,8 +340,11 @@ def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The tidy tables: one row per (assessment, capability) and per (assessment, enabler)."""
+def _frames(
+    ctx: ReadContext, drafts: list[Draft]
+) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[tuple[Any, ...], Draft]]]:
+    """The tidy tables: one row per (assessment, capability) and per (assessment, enabler);
+    and what they were made of, each assessment's row of ``ASSESSMENT_COLUMNS`` and draft."""
     heads: list[tuple[Any, ...]] = []
     kept: list[Draft] = []
     for draft in drafts:
@@ -360,6 +379,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
             )
         )
         kept.append(draft)
+    _warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
     head_arrays = {
@@ -381,7 +401,7 @@ def _frames(ctx: ReadContext, drafts: list[Draft]) -> tuple[pd.DataFrame, pd.Dat
         [d.items["enabler"] for d in kept],
         {"enabler": [e.number for e in framework.enablers]},
     )
-    return capabilities, enablers
+    return capabilities, enablers, list(zip(heads, kept, strict=True))
 
 
 _NO_ANSWER = (None, None, None)
@@ -399,11 +419,15 @@ def _items_frame(
     count = len(numbers)
     per_head = np.repeat(np.arange(len(answers)), count)
     per_item = np.tile(np.arange(count), len(answers))
-    values: dict[str, Any] = {name: array.take(per_head) for name, array in heads.items()}
+    values: dict[str, Any] = {name: take_rows(array, per_head) for name, array in heads.items()}
     for name, column in items.items():
-        values[name] = contract_array(name, column).take(per_item)
-    found = [given.get(number, _NO_ANSWER) for given in answers for number in numbers]
-    for index, name in enumerate(("level", "evidence", "confidence")):
-        values[name] = contract_array(name, [answer[index] for answer in found])
+        values[name] = take_rows(contract_array(name, column), per_item)
+    # Each assessment's answers looked up item by item in C (``map`` of ``dict.get``).
+    unanswered = [_NO_ANSWER] * count
+    found = list(chain.from_iterable(map(given.get, numbers, unanswered) for given in answers))
+    # The answers' three parts as three columns (an empty table has none of them).
+    parts = [list(map(itemgetter(index), found)) for index in range(3)]
+    for name, part in zip(("level", "evidence", "confidence"), parts, strict=True):
+        values[name] = contract_array(name, part)
     # In the contract's order already, so pandas has nothing to reorder.
     return pd.DataFrame({name: values[name] for name in columns}, copy=False)

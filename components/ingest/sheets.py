@@ -105,11 +105,20 @@ def _clean_grid(
     the rows and the columns."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
-        blanks = {v for v in set(column) if _is_blank_cell(v)}
+        blanks = dict.fromkeys(v for v in set(column) if _is_blank_cell(v))
         if blanks:
-            columns[index] = tuple(None if v in blanks else v for v in column)
+            # Each blank value to None, any other to itself, in C (``get(v, v)``).
+            columns[index] = tuple(map(blanks.get, column, column))
     rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
-    return [row if not row or row[-1] is not None else _trim(row) for row in rows], columns
+    return [row if not row or row[-1] is not None else _strip(row) for row in rows], columns
+
+
+def _strip(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A cleaned row (blanks already ``None``) without its trailing ``None``."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
 
 
 def _is_blank_cell(value: Any) -> bool:

@@ -28,8 +28,10 @@ FAST_COLUMNS = 300
 BLANK_ROWS_PAST_LIMIT = 10
 
 # A reference beyond the fast grid: a row of five or more digits, a column of three letters, or
-# of two letters past KN (column 300).
-_FAR_REFERENCE = re.compile(rb' r="(?:[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
+# of two letters past KN (column 300). Written as ``[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z]``
+# would be, with the letters tried one at a time: most references fail at their first or second
+# character then, instead of backtracking through each alternative (a third of the time).
+_FAR_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{5}|[A-Z](?:\d{5}|[A-Z])))')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"

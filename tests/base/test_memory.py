@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
 
-from components.base.memory import return_large_blocks_when_freed
+from components.base.memory import collection_paused, return_large_blocks_when_freed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +52,47 @@ def test_a_freed_upload_sized_block_leaves_the_process():
     assert _given_back_mb("fixed") > 15
     # Without the fix, glibc keeps the second block in its heap: the test measures something.
     assert _given_back_mb("dynamic") < 5
+
+
+def test_the_collector_is_held_off_while_a_read_runs_and_back_on_after() -> None:
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_switch_the_collector_on_once_the_last_ends() -> None:
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def second() -> None:
+        with collection_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen.append(gc.isenabled())  # the first block has ended: still held off
+
+    with collection_paused():
+        first_in.set()
+        thread = threading.Thread(target=second)
+        thread.start()
+        second_in.wait(5)
+    first_out.set()
+    thread.join(5)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_failing_read_still_switches_the_collector_back_on() -> None:
+    with pytest.raises(ValueError, match="broken"), collection_paused():
+        raise ValueError("broken")
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_before_stays_off() -> None:
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
