@@ -147,11 +147,12 @@ async def click_to_chart(page, link: str, path: str) -> float:
     return time.perf_counter() - start_time
 
 
-async def settle_profile(page) -> float:
-    """Seconds from a click on the profile's link until the page has settled with a chart."""
+async def settle_profile(page, link: str = "Country profile", path: str = "profile") -> float:
+    """Seconds from a click on the profile's link (or another chart page's) until the page
+    has settled with a chart."""
     start_time = time.perf_counter()
-    await page.click("[data-testid='stSidebarNav'] a:has-text('Country profile')")
-    await on_page(page, "profile")
+    await page.click(f"[data-testid='stSidebarNav'] a:has-text('{link}')")
+    await on_page(page, path)
     await page.wait_for_function(SETTLED_WITH_CHART)
     elapsed = time.perf_counter() - start_time
     await go_home(page)  # back to a page without charts, for the next round
@@ -197,44 +198,63 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def draw_a_chart_first(page) -> None:
-    """Open the heatmap once and go home: the tab has compiled plotly.js (as a phone has
-    after any chart page), and the profile is still to be opened for the first time."""
-    await page.click("[data-testid='stSidebarNav'] a:has-text('Heatmap')")
+async def draw_a_chart_first(page, link: str) -> None:
+    """Open a chart page once and go home: the tab has compiled plotly.js (as a phone has
+    after any chart page); the page measured next is still to be opened."""
+    await page.click(f"[data-testid='stSidebarNav'] a:has-text('{link}')")
     await page.wait_for_function(SETTLED_WITH_CHART)
     await go_home(page)
 
 
-async def many_at_once(browser, app: str, pid: int, sessions: int) -> None:
-    """One session alone opening the profile, then ``sessions`` new ones at the same moment.
+async def alone_and_at_once(
+    browser, url: str, pid: int, sessions: int, *, minimal: bool, warm_tab: bool
+) -> tuple[float, float, float, float]:
+    """One session alone (median of 3) and ``sessions`` at once opening the chart page:
+    (alone, median, worst, the server's CPU seconds for the sessions at once)."""
+    link, path, first = (
+        ("Chart", "chart", "Chart") if minimal else ("Country profile", "profile", "Heatmap")
+    )
+
+    async def opened_session():
+        context, page = await new_session(browser, url, demo=not minimal)
+        if warm_tab:
+            await draw_a_chart_first(page, first)
+        return context, page
+
+    alone_times = []
+    for _ in range(3):
+        context, page = await opened_session()
+        alone_times.append(await settle_profile(page, link, path))
+        await context.close()
+    opened = [await opened_session() for _ in range(sessions)]
+    cpu_before = cpu_seconds(pid)
+    times = await asyncio.gather(*(settle_profile(p, link, path) for _, p in opened))
+    cpu = cpu_seconds(pid) - cpu_before
+    for context, _ in opened:
+        await context.close()
+    return statistics.median(alone_times), statistics.median(times), max(times), cpu
+
+
+async def many_at_once(
+    browser, app: str, minimal: str, pids: tuple[int, int], sessions: int
+) -> None:
+    """One session alone opening the profile, then ``sessions`` new ones at the same moment,
+    and the same with the minimal app's chart page: the machine's own floor.
 
     Twice: in new tabs (each must first load and compile plotly.js, about 2 to 4 s of CPU
     per tab; here every tab shares the app's two cores, where phones would each have their
-    own), and in tabs that have drawn a chart before (what remains is the app's part)."""
+    own), and in tabs that have drawn a chart before."""
+    print(f"\nuntil settled: one session alone (median of 3), and {sessions} at once")
+    print(f"{'tabs':22} {'app':8} {'alone':>7} {'median':>8} {'worst':>8} {'ratio':>7} "
+          f"{'server CPU':>11}")  # fmt: skip
     for warm_tab in (False, True):
-        alone_times = []
-        for _ in range(3):
-            context, page = await new_session(browser, app, demo=True)
-            if warm_tab:
-                await draw_a_chart_first(page)
-            alone_times.append(await settle_profile(page))
-            await context.close()
-        alone = statistics.median(alone_times)
-        opened = [await new_session(browser, app, demo=True) for _ in range(sessions)]
-        if warm_tab:
-            for _, page in opened:
-                await draw_a_chart_first(page)
-        cpu_before = cpu_seconds(pid)
-        times = await asyncio.gather(*(settle_profile(p) for _, p in opened))
-        cpu = cpu_seconds(pid) - cpu_before
-        median, worst = statistics.median(times), max(times)
-        tabs = "tabs that drew a chart before" if warm_tab else "new tabs"
-        print(f"\nprofile, until settled, {tabs}: one session alone {alone:.2f}s "
-              f"(median of 3); {sessions} at once: median {median:.2f}s "
-              f"({median / alone:.2f}x), worst {worst:.2f}s; the server used {cpu:.1f} s "
-              f"of CPU for them")  # fmt: skip
-        for context, _ in opened:
-            await context.close()
+        for name, url, pid in (("minimal", minimal, pids[1]), ("profile", app, pids[0])):
+            alone, median, worst, cpu = await alone_and_at_once(
+                browser, url, pid, sessions, minimal=name == "minimal", warm_tab=warm_tab
+            )
+            tabs = "drew a chart before" if warm_tab else "new"
+            print(f"{tabs:22} {name:8} {alone:6.2f}s {median:7.2f}s {worst:7.2f}s "
+                  f"{median / alone:6.2f}x {cpu:10.1f}s")  # fmt: skip
 
 
 async def memory_per_session(browser, app: str, pid: int, sessions: int) -> None:
@@ -257,7 +277,9 @@ async def memory_per_session(browser, app: str, pid: int, sessions: int) -> None
             await context.close()
 
 
-async def run(args: argparse.Namespace, app_port: int, minimal_port: int, pid: int) -> None:
+async def run(
+    args: argparse.Namespace, app_port: int, minimal_port: int, pids: tuple[int, int]
+) -> None:
     from playwright.async_api import async_playwright
 
     app, minimal = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{minimal_port}"
@@ -266,9 +288,9 @@ async def run(args: argparse.Namespace, app_port: int, minimal_port: int, pid: i
         if "chart" in args.parts:
             await time_to_chart(browser, app, minimal, args.repeat)
         if "many" in args.parts:
-            await many_at_once(browser, app, pid, args.sessions)
+            await many_at_once(browser, app, minimal, pids, args.sessions)
         if "memory" in args.parts:
-            await memory_per_session(browser, app, pid, args.memory_sessions)
+            await memory_per_session(browser, app, pids[0], args.memory_sessions)
         await browser.close()
 
 
@@ -286,7 +308,7 @@ def main() -> None:
         app = start(ROOT / "app.py", args.port)
         minimal = start(minimal_script, args.port + 1)
         try:
-            asyncio.run(run(args, args.port, args.port + 1, app.pid))
+            asyncio.run(run(args, args.port, args.port + 1, (app.pid, minimal.pid)))
         finally:
             for process in (app, minimal):
                 process.terminate()
