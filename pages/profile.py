@@ -6,7 +6,12 @@ from components.charts.views import pillar_radars, profile_radar
 from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.scoring.scores import METHOD_NOTE, capability_table, strengths_and_gaps
-from components.scoring.tables import capabilities_display, enabler_table, highlights_display
+from components.scoring.tables import (
+    capabilities_display,
+    enabler_table,
+    escape_for_table,
+    highlights_display,
+)
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
@@ -15,7 +20,12 @@ from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
 from components.ui.peers import aggregates_in_use, group_median, render_group_picker
 from components.ui.plan_views import render_gap_plans
-from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
+from components.ui.render import (
+    render_demo_notice,
+    render_empty_state,
+    render_escaped_table,
+    render_figure,
+)
 from components.ui.selection import overlay_choices
 
 run_through_navigation()
@@ -142,15 +152,21 @@ for tab, domain in zip(tabs, framework.domains, strict=True):
 strengths, gaps = remember(
     current, "strengths", focus_id, lambda: strengths_and_gaps(capabilities, focus_id, framework)
 )
+highlights = remember(
+    current,
+    "highlights",
+    focus_id,
+    lambda: tuple(escape_for_table(highlights_display(rows)) for rows in (strengths, gaps)),
+)
 st.header("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
 with left:
     st.markdown("**Highest levels**")
-    render_table(highlights_display(strengths))
+    render_escaped_table(highlights[0])
 with right:
     st.markdown("**Lowest levels**")
-    render_table(highlights_display(gaps))
+    render_escaped_table(highlights[1])
 render_gap_plans(current, framework, focus_id, gaps)
 
 st.header("All capabilities")
@@ -172,9 +188,12 @@ st.dataframe(
 
 st.header("Enablers")
 st.caption("Cross-cutting conditions that every domain depends on.")
-render_table(
+render_escaped_table(
     remember(
-        current, "enablers", focus_id, lambda: enabler_table(current.enablers, focus_id, framework)
+        current,
+        "enablers",
+        focus_id,
+        lambda: escape_for_table(enabler_table(current.enablers, focus_id, framework)),
     )
 )
 

@@ -120,6 +120,13 @@ class Collection:
             frame = frame[frame["origin"] == origin]
         return int(frame["assessment_id"].nunique())
 
+    def counts_by_origin(self) -> dict[str, int]:
+        """How many assessments there are of each origin present (one pass over the rows)."""
+        if self.capabilities.empty or "origin" not in self.capabilities.columns:
+            return {}
+        per_origin = self.capabilities.groupby("origin", sort=False)["assessment_id"].nunique()
+        return {str(origin): int(count) for origin, count in per_origin.items()}
+
     @property
     def has_demo(self) -> bool:
         return is_fictional(self.capabilities)

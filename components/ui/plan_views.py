@@ -23,8 +23,10 @@ from components.scoring.plans import (
     gaps_with_plans,
     plan_table,
 )
+from components.scoring.tables import escape_for_table
 from components.ui.markdown import md, notice
-from components.ui.render import render_table
+from components.ui.memo import remember
+from components.ui.render import render_escaped_table, render_table
 
 
 def render_gap_plans(
@@ -35,20 +37,27 @@ def render_gap_plans(
     if gaps.empty:
         st.caption("Too few capabilities were assessed to name gaps.")
         return
-    render_table(gaps_with_plans(gaps, collection.plans, assessment_id, datetime.date.today()))
-    plan = plan_table(
-        collection.capabilities,
-        collection.plans,
-        assessment_id,
-        framework,
-        datetime.date.today(),
-    )
-    others = plan[~plan["No."].isin(gaps["capability"])]
+    today = datetime.date.today()
+
+    def tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        plan = plan_table(
+            collection.capabilities, collection.plans, assessment_id, framework, today
+        )
+        return (
+            escape_for_table(gaps_with_plans(gaps, collection.plans, assessment_id, today)),
+            plan,
+            escape_for_table(plan[~plan["No."].isin(gaps["capability"])]),
+        )
+
+    # The gaps are the assessment's own (kept by the profile under the same id): the date is
+    # part of the key because "overdue" depends on it.
+    with_plans, plan, others = remember(collection, "gap_plans", (assessment_id, today), tables)
+    render_escaped_table(with_plans)
     if plan.empty:
         st.caption("This round has no action plan yet.")
     elif not others.empty:
         with st.expander(md("The rest of the plan ({count})", count=len(others))):
-            render_table(others)
+            render_escaped_table(others)
     st.page_link("pages/plan.py", label="Make or change the plan", icon=":material/checklist:")
 
 

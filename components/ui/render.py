@@ -20,7 +20,7 @@ from components.framework.palette import (
     level_colours,
     text_colour_on,
 )
-from components.ingest.collection import Collection
+from components.ingest.collection import FICTIONAL_ORIGIN, Collection
 from components.ingest.demo import DEMO_NOTICE
 from components.scoring.tables import escape_for_table
 from components.ui import state
@@ -33,6 +33,7 @@ from components.ui.markdown import (
     notice,
     option_format,
 )
+from components.ui.memo import remember
 from components.ui.page_frame import render_layout_switch
 
 
@@ -138,6 +139,7 @@ def render_link_notices() -> None:
 def render_session_panel() -> None:
     """The sidebar's summary of this session's data, with the demo switch."""
     current = state.collection()
+    counts = {} if current.is_empty else remember(current, "counts", None, current.counts_by_origin)
     with st.sidebar:
         st.markdown("**Your assessments**")
         if current.is_empty:
@@ -146,10 +148,10 @@ def render_session_panel() -> None:
                 "explore."
             )
         else:
-            uploaded, demo = current.count("upload"), current.count("demo")
-            from_library = current.count("library")
-            from_workshops = current.count("workshop")
-            entered = current.count("editor")
+            uploaded, demo = counts.get("upload", 0), counts.get("demo", 0)
+            from_library = counts.get("library", 0)
+            from_workshops = counts.get("workshop", 0)
+            entered = counts.get("editor", 0)
             lines = []
             if uploaded:
                 lines.append(f"{uploaded} uploaded")
@@ -166,7 +168,7 @@ def render_session_panel() -> None:
             caption(Markdown(" · ".join(lines) + " (kept only in this browser session)"))
         if not current.is_empty:
             render_selection(current)
-        if current.has_demo:
+        if counts.get(FICTIONAL_ORIGIN, 0):
             st.button("Remove the demo data", key="sidebar_unload_demo", on_click=state.unload_demo)
         else:
             st.button(
@@ -289,4 +291,10 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
 
 def render_table(frame: Any) -> None:
     """A static table whose text (names, evidence) shows literally, not as Markdown."""
-    st.table(escape_for_table(frame), hide_index=True)
+    render_escaped_table(escape_for_table(frame))
+
+
+def render_escaped_table(escaped: Any) -> None:
+    """A static table already passed through ``escape_for_table`` (kept escaped by a page
+    that draws it on every rerun, so the escaping is not redone each time)."""
+    st.table(escaped, hide_index=True)

@@ -70,6 +70,8 @@ def test_demo_and_uploads_are_told_apart():
         "demo",
     )
     assert (current.count("upload"), current.count("demo"), current.has_demo) == (1, 1, True)
+    assert current.counts_by_origin() == {"upload": 1, "demo": 1}
+    assert Collection().counts_by_origin() == {}
     without_demo = remove_origin(current, "demo")
     assert without_demo.assessment_ids == ["u1"]
     assert not without_demo.has_demo
