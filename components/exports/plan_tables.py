@@ -13,7 +13,7 @@ import pandas as pd
 
 from components.exports.safe_text import data_text, safe_csv_bytes
 from components.framework.model import Framework
-from components.ingest.plans import PRIORITY_LABELS, STATUS_LABELS
+from components.ingest.plans import PLAN_FIELD_HEADERS, PRIORITY_LABELS, STATUS_LABELS
 
 PLAN_SHEET = "Action plan"
 META_COLUMNS = ["Country", "ISO3", "Year", "Date", "Round", "Assessed by"]
@@ -23,12 +23,7 @@ PLAN_SHEET_COLUMNS = [
     "Capability",
     "Domain",
     "Current level",
-    "Priority",
-    "Target level",
-    "Target date",
-    "Lead organisation",
-    "Actions",
-    "Status",
+    *PLAN_FIELD_HEADERS,
 ]
 
 

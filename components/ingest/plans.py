@@ -41,8 +41,17 @@ STATUS_LABELS = {
 # Longer than this, the actions are cut (and the problem says so): a plan, not a report.
 MAX_ACTIONS_CHARS = 4000
 MAX_LEAD_CHARS = 200
-# The fields of a plan row a person fills in, in the order the template shows them.
+# The fields of a plan row a person fills in, in the order the template shows them, and the
+# column header each has wherever a plan is a table (template, exports, library, editor).
 PLAN_FIELDS = ("priority", "target_level", "target_date", "lead", "actions", "status")
+PLAN_FIELD_HEADERS = (
+    "Priority",
+    "Target level",
+    "Target date",
+    "Lead organisation",
+    "Actions",
+    "Status",
+)
 FIELD_NAMES = {
     "capability": "capability",
     "priority": "priority",
@@ -341,14 +350,7 @@ EDITOR_COLUMNS = [
     "Lead organisation",
     "Actions",
 ]
-_EDITOR_FIELDS = {
-    "Priority": "priority",
-    "Target level": "target_level",
-    "Target date": "target_date",
-    "Lead organisation": "lead",
-    "Actions": "actions",
-    "Status": "status",
-}
+_EDITOR_FIELDS = dict(zip(PLAN_FIELD_HEADERS, PLAN_FIELDS, strict=True))
 
 
 def level_entry(framework: Framework, level: int | None) -> str | None:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from components.framework.model import Framework
+from components.ingest.plans import PLAN_FIELD_HEADERS
 from components.ingest.values import (
     CONFIDENCE_VALUES,
     level_choices,
@@ -78,12 +79,7 @@ PLAN_HEADERS = (
     "No.",
     "Domain",
     "Capability",
-    "Priority",
-    "Target level",
-    "Target date",
-    "Lead organisation",
-    "Actions",
-    "Status",
+    *PLAN_FIELD_HEADERS,
 )
 _PLAN_WIDTHS = (6, 24, 34, 12, 20, 14, 28, 60, 14)
 _CAPABILITY_WIDTHS = (6, 24, 34, 60, 20, 50, 14)

@@ -26,6 +26,7 @@ from components.exports.safe_text import (
 )
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
+from components.ingest.plans import PLAN_FIELD_HEADERS
 from components.ingest.reader import read_assessment_file
 from components.ingest.refusals import FileRejected
 from components.ingest.report import SOURCE_SEPARATOR, ReadResult
@@ -149,12 +150,7 @@ PLAN_HEADERS = (
     "Date",
     "Round",
     "Capability no",
-    "Priority",
-    "Target level",
-    "Target date",
-    "Lead organisation",
-    "Actions",
-    "Status",
+    *PLAN_FIELD_HEADERS,
 )
 
 

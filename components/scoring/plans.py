@@ -15,7 +15,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from components.framework.model import Framework
-from components.ingest.plans import PRIORITY_LABELS, STATUS_LABELS, levels_of, plan_of
+from components.ingest.plans import (
+    PLAN_FIELD_HEADERS,
+    PRIORITY_LABELS,
+    STATUS_LABELS,
+    levels_of,
+    plan_of,
+)
 
 SUGGESTION_COLUMNS = ["No.", "Capability", "Domain", "Level", "Domain weight", "Gap x weight"]
 PLAN_TABLE_COLUMNS = [
@@ -23,12 +29,7 @@ PLAN_TABLE_COLUMNS = [
     "Capability",
     "Domain",
     "Level now",
-    "Priority",
-    "Target level",
-    "Target date",
-    "Lead organisation",
-    "Actions",
-    "Status",
+    *PLAN_FIELD_HEADERS,
     "Overdue",
 ]
 FOLLOW_UP_COLUMNS = [
