@@ -96,15 +96,8 @@ class Record:
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-PLAN_ROW_FIELDS = (
-    "capability",
-    "priority",
-    "target_level",
-    "target_date",
-    "lead",
-    "actions",
-    "status",
-)
+# A plan row's fields: the plan frame's columns but its assessment (the library's own key).
+PLAN_ROW_FIELDS = tuple(column for column in PLAN_COLUMNS if column != "assessment_id")
 
 
 def assessment_key(
