@@ -84,6 +84,8 @@ def render_layout_switch() -> None:
     narrow_layout()  # the browser's default, before the switch is drawn
     st.toggle(
         "Phone layout",
+        # The default is the session's own setting: see render.render_selection for why.
+        value=bool(st.session_state.get(NARROW)),
         key=NARROW,
         help=(
             "Charts for a narrow screen: the heatmap one domain at a time, bars lying down, "

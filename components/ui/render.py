@@ -188,9 +188,14 @@ def render_selection(current: Collection) -> None:
     if st.session_state.get(state.SELECTED_COUNTRY) not in countries:
         # A stale choice (its data was removed) falls back to the first country.
         st.session_state[state.SELECTED_COUNTRY] = countries[0]
+    # Each picker's default (``index``) is the session's own choice, not the first option: a
+    # browser that had not yet taken in the picker's value when a person moved to another page
+    # draws it afresh from its default, and sends that back with the next click (seen as "open
+    # a pillar's tab on the profile: the round jumps back to the baseline").
     country = st.selectbox(
         "Country",
         countries,
+        index=countries.index(st.session_state[state.SELECTED_COUNTRY]),
         format_func=option_format({}, markdown=False),
         key=state.SELECTED_COUNTRY,
     )
@@ -200,9 +205,11 @@ def render_selection(current: Collection) -> None:
         # popped: a popped key let the browser keep showing the previous country's round
         # while the page drew the latest one.
         st.session_state[state.SELECTED_ASSESSMENT] = list(rounds)[-1]
+    round_ids = list(rounds)
     st.selectbox(
         "Round",
-        list(rounds),
+        round_ids,
+        index=round_ids.index(st.session_state[state.SELECTED_ASSESSMENT]),
         format_func=option_format(rounds, markdown=False),
         key=state.SELECTED_ASSESSMENT,
     )

@@ -90,6 +90,22 @@ def test_selection_survives_a_page_switch():
     assert at.sidebar.selectbox(key="mnr_country").value == "Calderra"
 
 
+def test_the_sidebar_pickers_default_to_the_sessions_choice():
+    """A browser that draws a picker afresh (after a page switch it had not caught up with)
+    starts from the widget's default and sends it back with the next click: the default must be
+    the session's choice, or the round jumps back to the first one."""
+    at = app_with_demo()
+    at.sidebar.selectbox(key="mnr_country").set_value("Calderra").run()
+    at.sidebar.selectbox(key="mnr_assessment").select_index(1).run()
+    at.sidebar.toggle(key="layout_narrow").set_value(True).run()
+    at.switch_page("pages/profile.py").run()
+    country = at.sidebar.selectbox(key="mnr_country")
+    assert country.options[country.proto.default] == "Calderra"
+    round_picker = at.sidebar.selectbox(key="mnr_assessment")
+    assert round_picker.options[round_picker.proto.default] == "2021 (First review)"
+    assert at.sidebar.toggle(key="layout_narrow").proto.default is True
+
+
 def test_compare_anonymised_names_only_the_focus():
     at = app_with_demo()
     at.switch_page("pages/compare.py").run()
