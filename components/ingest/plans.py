@@ -337,6 +337,21 @@ def levels_of(capabilities: pd.DataFrame, assessment_id: str) -> dict[int, int |
     }
 
 
+def same_plan(left: pd.DataFrame, right: pd.DataFrame) -> bool:
+    """Whether two plan frames hold the same plans, row order and dtypes aside (a plan
+    concatenated with others may carry another dtype than one just checked)."""
+    return _plans_by_item(left) == _plans_by_item(right)
+
+
+def _plans_by_item(frame: pd.DataFrame) -> dict[tuple[str, int], tuple[Any, ...]]:
+    values = frame[PLAN_COLUMNS].astype(object)
+    values = values.where(values.notna(), None)  # NaN, NaT and <NA> all read as missing
+    return {
+        (str(row[0]), int(row[1])): tuple(row[2:])
+        for row in values.itertuples(index=False, name=None)
+    }
+
+
 # --- the app's plan editor -------------------------------------------------------------------
 
 EDITOR_COLUMNS = [

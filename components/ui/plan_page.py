@@ -2,12 +2,14 @@
 and the plan's downloads.
 
 The suggestion ranks gaps only; the priorities, targets, leads and actions are the person's
-to write. The editor is one grid; nothing is kept until "Save the plan" (each edit reaches the
-server as it is made, so a quick click on Save never loses the last one); what it could not
-use is said per capability, as the upload report does.
+to write. The editor is one grid; nothing is kept until "Save the plan", and the page says
+whether the grid holds changes not saved yet; what it could not use is said per capability, as
+the upload report does.
 """
 
 from __future__ import annotations
+
+import time
 
 import streamlit as st
 
@@ -26,14 +28,23 @@ from components.ingest.plans import (
     levels_of,
     plan_from_editor,
     plan_of,
+    same_plan,
 )
 from components.scoring.plans import suggest_priorities, suggestion_display
 from components.ui import state
 from components.ui.markdown import literal, md, notice
 from components.ui.render import render_table
 
-_VERSION = "plan_editor_version"
-_PROBLEMS = "plan_editor_problems"
+#: The assessments whose plan was saved from this page in this session.
+_SAVED = "plan_editor_saved"
+#: When Save was last clicked, per assessment (``time.monotonic()`` of the server).
+_SAVE_ASKED = "plan_editor_save_asked"
+#: The plan the page saved last (of whichever assessment).
+_SAVED_LAST = "plan_editor_saved_last"
+#: How long after a click on Save the grid's edits still count as saved by it: enough for the
+#: grid's last edit to arrive (150 ms after it is made) through a busy server's rerun; far less
+#: than double-clicking a cell, typing and pressing Enter again takes.
+SAVE_WINDOW_SECONDS = 2.0
 WEIGHT_CHOICES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 
 
@@ -76,15 +87,24 @@ def render_suggestion(framework: Framework, assessment_id: str) -> None:
 
 
 def render_plan_editor(framework: Framework, assessment_id: str) -> None:
-    """The plan as one grid per capability; "Save the plan" checks it and keeps it in the
-    session (the library keeps it when the assessment is saved there)."""
+    """The plan as one grid per capability; "Save the plan" keeps what the grid shows in the
+    session (the library keeps it when the assessment is saved there).
+
+    Whether the grid holds changes not saved yet is worked out on every run, from what the grid
+    shows and what the session keeps, never from the click alone. The grid sends an edit to the
+    server 150 ms after it is made, so a click right after typing arrives before it: the click
+    is noted by its callback (which runs even when the edit's rerun replaces the click's), and
+    what the grid holds is saved on every run within ``SAVE_WINDOW_SECONDS`` of it. An edit
+    arriving later still is not saved, and the page says so instead of claiming it was.
+    """
     current = state.collection()
-    version = st.session_state.get(_VERSION, 0)
     frame = editor_frame(current.capabilities, current.plans, assessment_id, framework)
     levels = [level_entry(framework, level.value) for level in framework.scale.levels]
+    # One key per assessment, kept across saves: an edit arriving after a save still lands in
+    # this grid (a grid with a fixed number of rows keeps its edits when its values change).
     edited = st.data_editor(
         frame,
-        key=f"plan_editor_{assessment_id}_{version}",
+        key=f"plan_editor_{assessment_id}",
         hide_index=True,
         width="stretch",
         height="content",
@@ -115,33 +135,56 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
             ),
         },
     )
-    saved = st.button(
-        "Save the plan", key=f"plan_save_{version}", type="primary", icon=":material/save:"
+    plan, problems = plan_from_editor(
+        edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)
     )
-    if saved:
-        plan, problems = plan_from_editor(
-            edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)
+    st.button(
+        "Save the plan",
+        key="plan_save",
+        type="primary",
+        icon=":material/save:",
+        on_click=_ask_to_save,
+        args=(assessment_id,),
+    )
+    kept = plan_of(current.plans, assessment_id)
+    # Saved at most once per plan: were a grid not to read back exactly as it was kept, saving
+    # it again would only start the same run again.
+    if _save_asked_lately(assessment_id) and not same_plan(plan, kept):
+        saved_last = st.session_state.get(_SAVED_LAST)
+        if saved_last is None or not same_plan(plan, saved_last):
+            st.session_state[_SAVED_LAST] = plan
+            state.set_collection(set_plan(current, assessment_id, plan))
+            st.rerun()  # the sidebar and the downloads drawn again with the plan kept
+    if not same_plan(plan, kept):
+        notice(
+            "warning",
+            "The grid has changes that are not saved yet: Save the plan keeps them in this "
+            "session.",
+            icon=":material/edit_note:",
         )
-        state.set_collection(set_plan(current, assessment_id, plan))
-        st.session_state[_VERSION] = version + 1
-        st.session_state[_PROBLEMS] = (assessment_id, [p.message for p in problems], len(plan))
-        st.rerun()
-    _render_saved()
+    elif assessment_id in st.session_state.get(_SAVED, ()):
+        notice(
+            "success",
+            md("The plan was saved in this session: {count}.", count=_count(len(kept))),
+            icon=":material/check:",
+        )
+    # What the grid holds that a plan cannot use, as it is typed (and after a save: not kept).
+    for problem in problems:
+        notice("warning", problem.message, icon=":material/warning:")
 
 
-def _render_saved() -> None:
-    """What the last save kept, and what it could not use, once."""
-    found = st.session_state.pop(_PROBLEMS, None)
-    if found is None:
-        return
-    _, messages, count = found
-    notice(
-        "success",
-        md("The plan was saved in this session: {count}.", count=_count(count)),
-        icon=":material/check:",
-    )
-    for message in messages:
-        notice("warning", message, icon=":material/warning:")
+def _ask_to_save(assessment_id: str) -> None:
+    """Save's callback: note the click (the runs that follow save what the grid holds)."""
+    st.session_state[_SAVE_ASKED] = {
+        **st.session_state.get(_SAVE_ASKED, {}),
+        assessment_id: time.monotonic(),
+    }
+    st.session_state[_SAVED] = {*st.session_state.get(_SAVED, ()), assessment_id}
+
+
+def _save_asked_lately(assessment_id: str) -> bool:
+    asked = st.session_state.get(_SAVE_ASKED, {}).get(assessment_id)
+    return asked is not None and time.monotonic() - asked < SAVE_WINDOW_SECONDS
 
 
 def _count(count: int) -> str:

@@ -312,3 +312,34 @@ def test_the_editor_shows_every_capability_and_reads_back_the_same_plan():
     cleared["Target date"] = pd.NaT
     emptied, _ = plan_from_editor(cleared, "a1", FW, {2: 1})
     assert emptied.empty
+
+
+def _as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same plan with every column as Python objects (as a concatenation may leave it)."""
+    return frame.astype(object).iloc[::-1].reset_index(drop=True)
+
+
+_PLAN = {2: {"priority": "high", "target_level": 3, "lead": "Police"}, 5: {"status": "done"}}
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        (plan_rows("a1", _PLAN), plan_rows("a1", _PLAN), True),
+        (plan_rows("a1", _PLAN), _as_objects(plan_rows("a1", _PLAN)), True),
+        (plan_rows("a1", {}), plan_rows("a1", {}), True),
+        (plan_rows("a1", _PLAN), plan_rows("a1", {2: _PLAN[2]}), False),  # a row fewer
+        (plan_rows("a1", _PLAN), plan_rows("b1", _PLAN), False),  # another assessment's
+        (
+            plan_rows("a1", _PLAN),
+            plan_rows("a1", {**_PLAN, 2: {**_PLAN[2], "lead": "Courts"}}),
+            False,
+        ),
+        (plan_rows("a1", _PLAN), plan_rows("a1", {**_PLAN, 2: {**_PLAN[2], "lead": None}}), False),
+    ],
+)
+def test_same_plan_compares_the_plans_not_their_order_or_dtypes(left, right, same):
+    from components.ingest.plans import same_plan
+
+    assert same_plan(left, right) is same
+    assert same_plan(right, left) is same
