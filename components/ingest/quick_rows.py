@@ -14,7 +14,7 @@ table's row metadata (``row_meta``), read once per distinct combination.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import repeat
 from operator import add, itemgetter, mul
 from typing import Any, Final
@@ -196,16 +196,17 @@ class QuickRows:
         metadata, and every assessment found without a report (found in the order the rows
         first name them, stopping at the first that needs one, as row by row would).
         """
-        kept = [
-            i
-            for i, (cells, item) in enumerate(zip(rows, items, strict=True))
-            if cells and item is not SKIP
-        ]
-        if not kept:
-            return True
-        if len(kept) == len(rows):  # the usual case: no blank or skipped row
+        if all(rows) and SKIP not in items:  # the usual case: no blank or skipped row
+            kept: Sequence[int] = range(len(rows))  # every row, without a list of them
             kept_items, kept_answers, kept_metas = items, answers, metas
         else:
+            kept = [
+                i
+                for i, (cells, item) in enumerate(zip(rows, items, strict=True))
+                if cells and item is not SKIP
+            ]
+            if not kept:
+                return True
             kept_items = [items[i] for i in kept]
             kept_answers = [answers[i] for i in kept]
             kept_metas = [metas[i] for i in kept]
@@ -338,7 +339,7 @@ class QuickRows:
         return (level, evidence, confidence)
 
 
-def _slots(kept: list[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]]:
+def _slots(kept: Sequence[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]]:
     """Per row, the number of its metadata (numbered in the order rows first name them: one
     look-up per row, the numbers stand for it after); and each metadata's first row."""
     slot_of: dict[Any, int] = {}

@@ -256,6 +256,8 @@ def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
 
 def _attach_by_key(ctx: ReadContext, enablers: list[Draft], owners: list[Draft]) -> None:
     """Each enablers-only draft's answers, into the owner with the same key (or a warning)."""
+    if not enablers:
+        return  # the usual case: no owner's key is needed (a long table has hundreds)
     by_key: dict[tuple[str, str, str], list[Draft]] = {}
     for owner in owners:
         by_key.setdefault(owner.key(), []).append(owner)

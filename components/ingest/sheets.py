@@ -14,8 +14,9 @@ import io
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import zip_longest
+from itertools import compress, repeat, zip_longest
 from math import isnan
+from operator import is_
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -109,8 +110,14 @@ def _clean_grid(
         if blanks:
             # Each blank value to None, any other to itself, in C (``get(v, v)``).
             columns[index] = tuple(map(blanks.get, column, column))
-    rows = list(zip(*columns, strict=True)) if columns else [() for _ in grid]
-    return [row if not row or row[-1] is not None else _strip(row) for row in rows], columns
+    if not columns:
+        return [() for _ in grid], columns
+    rows = list(zip(*columns, strict=True))
+    # Only rows whose last cell is blank lose their trailing blanks: found down the last
+    # column in C, instead of looking at the end of every row.
+    for index in compress(range(len(rows)), map(is_, columns[-1], repeat(None))):
+        rows[index] = _strip(rows[index])
+    return rows, columns
 
 
 def _strip(row: tuple[Any, ...]) -> tuple[Any, ...]:
