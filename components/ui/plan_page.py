@@ -39,7 +39,7 @@ from components.ui.render import render_table
 _SAVED = "plan_editor_saved"
 #: When Save was last clicked, per assessment (``time.monotonic()`` of the server).
 _SAVE_ASKED = "plan_editor_save_asked"
-#: The plan the page saved last (of whichever assessment).
+#: The click (its time) and the plan the page saved last for it.
 _SAVED_LAST = "plan_editor_saved_last"
 #: How long after a click on Save the grid's edits still count as saved by it: enough for the
 #: grid's last edit to arrive (150 ms after it is made) through a busy server's rerun; far less
@@ -147,12 +147,13 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         args=(assessment_id,),
     )
     kept = plan_of(current.plans, assessment_id)
-    # Saved at most once per plan: were a grid not to read back exactly as it was kept, saving
-    # it again would only start the same run again.
-    if _save_asked_lately(assessment_id) and not same_plan(plan, kept):
-        saved_last = st.session_state.get(_SAVED_LAST)
-        if saved_last is None or not same_plan(plan, saved_last):
-            st.session_state[_SAVED_LAST] = plan
+    asked = _save_asked_lately(assessment_id)
+    if asked is not None and not same_plan(plan, kept):
+        # Each plan saved once per click: were a grid not to read back exactly as it was
+        # kept, saving it again would only start the same run again.
+        last = st.session_state.get(_SAVED_LAST)
+        if last is None or last[0] != asked or not same_plan(plan, last[1]):
+            st.session_state[_SAVED_LAST] = (asked, plan)
             state.set_collection(set_plan(current, assessment_id, plan))
             st.rerun()  # the sidebar and the downloads drawn again with the plan kept
     if not same_plan(plan, kept):
@@ -182,9 +183,12 @@ def _ask_to_save(assessment_id: str) -> None:
     st.session_state[_SAVED] = {*st.session_state.get(_SAVED, ()), assessment_id}
 
 
-def _save_asked_lately(assessment_id: str) -> bool:
+def _save_asked_lately(assessment_id: str) -> float | None:
+    """When Save was clicked for this assessment, if that was within the save window."""
     asked = st.session_state.get(_SAVE_ASKED, {}).get(assessment_id)
-    return asked is not None and time.monotonic() - asked < SAVE_WINDOW_SECONDS
+    if asked is None or time.monotonic() - asked >= SAVE_WINDOW_SECONDS:
+        return None
+    return float(asked)
 
 
 def _count(count: int) -> str:
