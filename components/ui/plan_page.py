@@ -147,8 +147,9 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         args=(assessment_id,),
     )
     kept = plan_of(current.plans, assessment_id)
+    unsaved = not same_plan(plan, kept)
     asked = _save_asked_lately(assessment_id)
-    if asked is not None and not same_plan(plan, kept):
+    if asked is not None and unsaved:
         # Each plan saved once per click: were a grid not to read back exactly as it was
         # kept, saving it again would only start the same run again.
         last = st.session_state.get(_SAVED_LAST)
@@ -156,7 +157,7 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
             st.session_state[_SAVED_LAST] = (asked, plan)
             state.set_collection(set_plan(current, assessment_id, plan))
             st.rerun()  # the sidebar and the downloads drawn again with the plan kept
-    if not same_plan(plan, kept):
+    if unsaved:
         notice(
             "warning",
             "The grid has changes that are not saved yet: Save the plan keeps them in this "

@@ -200,12 +200,12 @@ def render_selection(current: Collection) -> None:
         key=state.SELECTED_COUNTRY,
     )
     rounds = state.session_rounds(country)
+    round_ids = list(rounds)
     if st.session_state.get(state.SELECTED_ASSESSMENT) not in rounds:
         # Another country was chosen (or its round went): show its latest round. Set, not
         # popped: a popped key let the browser keep showing the previous country's round
         # while the page drew the latest one.
-        st.session_state[state.SELECTED_ASSESSMENT] = list(rounds)[-1]
-    round_ids = list(rounds)
+        st.session_state[state.SELECTED_ASSESSMENT] = round_ids[-1]
     st.selectbox(
         "Round",
         round_ids,
