@@ -212,7 +212,10 @@ class QuickRows:
             kept_metas = [metas[i] for i in kept]
         if SLOW in kept_items or SLOW in kept_answers:
             return False
-        slots, firsts = _slots(kept, kept_metas)
+        # Each row's metadata stands for itself by its first row (the rows' offsets): one
+        # look-up per row in C, and the first rows, in order, are the dictionary's values.
+        first_of: dict[Any, int] = {}
+        slots = list(map(first_of.setdefault, kept_metas, kept))
         # Item outcomes are one object per item (see ``_item``): their identity is the item.
         # Each (metadata, item) pair as one number, slot * items + item: no tuple per row.
         index_of = {id(outcome): index for index, outcome in enumerate(self.outcomes.values())}
@@ -221,15 +224,15 @@ class QuickRows:
         pairs = map(add, map(mul, slots, repeat(items_count)), item_numbers)
         if len(set(pairs)) != len(kept):
             return False  # an item twice: reported on the row-by-row path
-        drafts = []
-        for meta, offset in firsts.items():
+        drafts: dict[int, Draft] = {}
+        for meta, offset in first_of.items():
             draft = self.metas.get(meta)
             if draft is None:
                 draft = self.metas[meta] = self._draft(first + offset)
             if draft is SLOW:
                 return False
-            drafts.append(draft)
-        if len({id(draft) for draft in drafts}) != len(drafts):
+            drafts[offset] = draft
+        if len({id(draft) for draft in drafts.values()}) != len(drafts):
             return False  # two spellings of one assessment: items may repeat across them
         letters, level = self.level_letters, self.level
         # Only a workbook with formulas can have one without a saved result (see ``formulas``).
@@ -337,16 +340,6 @@ class QuickRows:
             if not ok:
                 return SLOW
         return (level, evidence, confidence)
-
-
-def _slots(kept: Sequence[int], metas: list[Any]) -> tuple[list[int], dict[Any, int]]:
-    """Per row, the number of its metadata (numbered in the order rows first name them: one
-    look-up per row, the numbers stand for it after); and each metadata's first row."""
-    slot_of: dict[Any, int] = {}
-    slots = [slot_of.setdefault(meta, len(slot_of)) for meta in metas]
-    # Each metadata's first row: the last value a dictionary keeps, from the rows backwards.
-    firsts = dict(zip(reversed(metas), reversed(kept), strict=True))
-    return slots, {meta: firsts[meta] for meta in slot_of}
 
 
 def _keys(columns: list[list[Any]], count: int) -> tuple[list[Any], Callable[[Any], Any]]:
