@@ -7,9 +7,11 @@ import re
 
 import pytest
 
-from components.ingest.xlsx_extent import _reaches_far
+from components.ingest import xlsx_extent
+from components.ingest.xlsx_extent import scan_sheet
 
-# The scan as a regular expression and byte counts: what the vectorised scan must answer.
+# The scan as a regular expression, byte counts and byte searches: what the vectorised scan
+# must answer.
 _FAR = re.compile(rb' r="(?:[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
 _START = re.compile(rb"<(\w+:)?sheetData\b")
 
@@ -23,6 +25,18 @@ def _reference(xml: bytes) -> bool:
     if _FAR.search(xml, *data):
         return True
     return xml.count(b' r="', *data) != xml.count(b"<c", *data) + xml.count(b"<row", *data)
+
+
+def _has_formula_reference(xml: bytes) -> bool:
+    start = _START.search(xml)
+    prefix = (start.group(1) or b"") if start else b""
+    for needle in (b"<f", b"<" + prefix + b"f"):
+        found = xml.find(needle)
+        while found != -1:
+            if xml[found + len(needle) : found + len(needle) + 1] in (b">", b" ", b"/"):
+                return True
+            found = xml.find(needle, found + 1)
+    return False
 
 
 def _sheet(cells: str) -> bytes:
@@ -46,15 +60,40 @@ def _sheet(cells: str) -> bytes:
 )
 def test_far_references_and_implied_positions_are_found(cells: str, far: bool) -> None:
     xml = _sheet(cells)
-    assert _reaches_far(xml) is far
+    assert scan_sheet(xml).far is far
     assert _reference(xml) is far
 
 
-def test_the_scan_answers_as_the_regular_expression_does_on_random_sheets() -> None:
+@pytest.mark.parametrize(
+    ("xml", "formulas"),
+    [
+        (b"<worksheet><sheetData><row><c><f>A1+1</f><v>2</v></c></row></sheetData>", True),
+        (b'<sheetData><c><f t="shared" si="0"/></c></sheetData>', True),
+        (b"<sheetData><c><f/></c></sheetData>", True),
+        (b"<worksheet><autoFilter><filters/></autoFilter><firstHeader/></worksheet>", False),
+        (b"<x:sheetData><x:c><x:f>1+1</x:f></x:c></x:sheetData>", True),  # with its prefix
+        (b"<sheetData><c><v>1</v></c></sheetData><f", False),  # cut off at the end
+        (b"", False),
+    ],
+)
+def test_formulas_are_found_as_elements_only(xml: bytes, formulas: bool) -> None:
+    assert scan_sheet(xml).formulas is formulas
+    assert _has_formula_reference(xml) is formulas
+
+
+# Windows of a few bytes split needles and references at every place: the answer is the same.
+@pytest.mark.parametrize("window", [1, 2, 3, 5, 64, xlsx_extent._WINDOW])
+def test_the_scan_answers_as_the_regular_expression_does_on_random_sheets(
+    window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_extent, "_WINDOW", window)
     pieces = [b' r="', b"<c", b"<row", b"<c ", b"A", b"K", b"L", b"O", b"Z", b"1", b"0", b"9"]
     pieces += [b'"', b"/>", b"<v>", b"x", b" ", b"sheetData>", b"<sheetData>", b"</"]
+    pieces += [b"<f", b"<x:f", b">", b"<f>", b"r", b"="]
     generator = random.Random(20261201)  # noqa: S311 - a fixed sequence of test sheets
-    for _ in range(3000):
+    for _ in range(600):
         body = b"".join(generator.choice(pieces) for _ in range(generator.randint(0, 40)))
         xml = generator.choice([b"", b"<x:sheetData>", b"<sheetData>"]) + body
-        assert _reaches_far(xml) == _reference(xml), xml
+        scan = scan_sheet(xml)
+        assert scan.far == _reference(xml), xml
+        assert scan.formulas == _has_formula_reference(xml), xml
