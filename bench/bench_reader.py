@@ -2,9 +2,12 @@
 
 Prints, for each input, the median time of each and their ratio. The floor (read_excel) is
 measured in the same run, interleaved with the reader, because these machines are shared and
-absolute times drift; only the ratio means something.
+absolute times drift; only the ratio means something. The ratio is the median of the pairs'
+ratios (each pair the floor and the reader read back to back), not the ratio of the two
+medians: the machine's speed changes within a run, and two medians may come from different
+moments.
 
-    python bench/bench_reader.py [--repeat 7]
+    python bench/bench_reader.py [--repeat 15]
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
     framework = default_framework()
     cases = {
@@ -82,7 +85,8 @@ def main() -> None:
                 median_seconds(lambda d=data, n=name: read_assessment_file(n, d, framework), 1)
             )
         floor, reader = statistics.median(floor_times), statistics.median(reader_times)
-        print(f"{label:34} {floor * 1000:9.1f}ms {reader * 1000:7.1f}ms {reader / floor:6.2f}x")
+        ratio = statistics.median(r / f for r, f in zip(reader_times, floor_times, strict=True))
+        print(f"{label:34} {floor * 1000:9.1f}ms {reader * 1000:7.1f}ms {ratio:6.2f}x")
     result = read_assessment_file("long.xlsx", cases["long table (200 assessments)"][1], framework)
     print(
         f"\nlong table read as {result.capabilities['assessment_id'].nunique()} assessments, "

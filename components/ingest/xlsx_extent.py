@@ -30,6 +30,11 @@ FAST_COLUMNS = 300
 # Past the row limit, rows are looked at up to this many times the limit, in case data follows.
 BLANK_ROWS_PAST_LIMIT = 10
 
+# A reference beyond the fast grid (the search's way): a row of five or more digits, a column of
+# three letters, or of two letters past KN. Written as ``[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|
+# K[O-Z]`` would be, with the letters tried one at a time: most references fail at their first
+# or second character then, instead of backtracking through each alternative.
+_FAR_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{5}|[A-Z](?:\d{5}|[A-Z])))')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"
@@ -118,6 +123,8 @@ class SheetScan:
 # small next to a sheet of up to the file guard's 200 MB; each window is a copy padded with
 # the bytes after it (or zeros past the end), as many as a needle or a reference can span.
 _WINDOW = 4 * 1024 * 1024
+# Sheets smaller than this are scanned by searches, larger ones with numpy (see scan_sheet).
+_SMALL_SHEET_BYTES = 32 * 1024
 _LOOK_AHEAD = 16
 _SPACE, _SLASH, _GT = b" />"
 _A, _K, _L, _O, _Z, _0, _9 = b"AKLOZ09"
@@ -135,12 +142,44 @@ def scan_sheet(xml: bytes) -> SheetScan:
     a prefixed "<x:c" is not counted, so such sheets are streamed, as openpyxl reads them
     surely.
 
-    Done with numpy over the bytes read as 2- or 4-byte words (see ``_occurrences``), and the
-    few bytes after each reference looked at: a regular expression or byte search steps
-    through 600 kB of a long table's XML several times over (about 4 ms against 1.5).
+    Two ways to the same answer (the tests hold them to it): a regular expression and byte
+    searches for a small sheet, numpy for a large one. The searches step through the bytes
+    several times over (about 4 ms on a long table's 600 kB, against 1.5 ms with numpy);
+    numpy's fixed cost per call (about 0.2 ms) is more than the searches take on a sheet of a
+    few kilobytes (a template's).
     """
     start = _SHEET_DATA_START.search(xml)
     prefix = (start.group(1) or b"") if start else b""
+    if start is None:
+        data = None  # no cells at all
+    else:
+        # The data's closing tag, found from the end (a search from the start visits every tag).
+        closing = xml.rfind(b"sheetData>")
+        data = (start.end(), closing if closing > start.end() else len(xml))
+    scan = _scan_by_search if len(xml) < _SMALL_SHEET_BYTES else _scan_with_numpy
+    return scan(xml, prefix, data)
+
+
+def _scan_by_search(xml: bytes, prefix: bytes, data: tuple[int, int] | None) -> SheetScan:
+    """``scan_sheet`` with a regular expression and byte searches."""
+    formulas = False
+    for needle in dict.fromkeys((b"<f", b"<" + prefix + b"f")):
+        found = xml.find(needle)
+        while found != -1 and not formulas:
+            # "<f>", "<f " or "<f/", not "<filters>" or "<firstHeader>".
+            formulas = xml[found + len(needle) : found + len(needle) + 1] in (b">", b" ", b"/")
+            found = xml.find(needle, found + 1)
+    if data is None:
+        return SheetScan(formulas, far=False)
+    if _FAR_REFERENCE.search(xml, *data):
+        return SheetScan(formulas, far=True)
+    written = xml.count(b' r="', *data)
+    return SheetScan(formulas, far=written != xml.count(b"<c", *data) + xml.count(b"<row", *data))
+
+
+def _scan_with_numpy(xml: bytes, prefix: bytes, data: tuple[int, int] | None) -> SheetScan:
+    """``scan_sheet`` with numpy, over the bytes read as 2- or 4-byte words (see
+    ``_occurrences``), the few bytes after each reference looked at."""
     look = _LOOK_AHEAD + len(prefix)
     formulas = False
     for window, starts in _windows(xml, 0, len(xml), look):
@@ -149,13 +188,10 @@ def scan_sheet(xml: bytes) -> SheetScan:
             formulas = formulas or bool(
                 ((after == _GT) | (after == _SPACE) | (after == _SLASH)).any()
             )
-    if start is None:
-        return SheetScan(formulas, far=False)  # no cells at all
-    # The data's closing tag, found from the end (a search from the start visits every tag).
-    closing = xml.rfind(b"sheetData>")
-    first, end = start.end(), closing if closing > start.end() else len(xml)
+    if data is None:
+        return SheetScan(formulas, far=False)
     written = tags = 0
-    for window, starts in _windows(xml, first, end, look):
+    for window, starts in _windows(xml, *data, look):
         references = _occurrences(window, starts, b' r="')
         if _far_references(window, references + 4).any():
             return SheetScan(formulas, far=True)

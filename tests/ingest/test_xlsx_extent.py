@@ -39,6 +39,15 @@ def _has_formula_reference(xml: bytes) -> bool:
     return False
 
 
+@pytest.fixture(params=["searches", "numpy"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test once with each way of scanning (chosen by the sheet's size)."""
+    monkeypatch.setattr(
+        xlsx_extent, "_SMALL_SHEET_BYTES", 10**12 if request.param == "searches" else 0
+    )
+    return str(request.param)
+
+
 def _sheet(cells: str) -> bytes:
     return f'<worksheet><sheetData><row r="1">{cells}</row></sheetData></worksheet>'.encode()
 
@@ -58,7 +67,7 @@ def _sheet(cells: str) -> bytes:
         ("", False),
     ],
 )
-def test_far_references_and_implied_positions_are_found(cells: str, far: bool) -> None:
+def test_far_references_and_implied_positions_are_found(cells: str, far: bool, way: str) -> None:
     xml = _sheet(cells)
     assert scan_sheet(xml).far is far
     assert _reference(xml) is far
@@ -76,17 +85,23 @@ def test_far_references_and_implied_positions_are_found(cells: str, far: bool) -
         (b"", False),
     ],
 )
-def test_formulas_are_found_as_elements_only(xml: bytes, formulas: bool) -> None:
+def test_formulas_are_found_as_elements_only(xml: bytes, formulas: bool, way: str) -> None:
     assert scan_sheet(xml).formulas is formulas
     assert _has_formula_reference(xml) is formulas
 
 
-# Windows of a few bytes split needles and references at every place: the answer is the same.
-@pytest.mark.parametrize("window", [1, 2, 3, 5, 64, xlsx_extent._WINDOW])
+# numpy's windows of a few bytes split needles and references at every place: the answer is
+# the same.
+@pytest.mark.parametrize(
+    ("small", "window"),
+    [(10**12, None), (0, 1), (0, 2), (0, 3), (0, 5), (0, 64), (0, xlsx_extent._WINDOW)],
+)
 def test_the_scan_answers_as_the_regular_expression_does_on_random_sheets(
-    window: int, monkeypatch: pytest.MonkeyPatch
+    small: int, window: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(xlsx_extent, "_WINDOW", window)
+    monkeypatch.setattr(xlsx_extent, "_SMALL_SHEET_BYTES", small)
+    if window is not None:
+        monkeypatch.setattr(xlsx_extent, "_WINDOW", window)
     pieces = [b' r="', b"<c", b"<row", b"<c ", b"A", b"K", b"L", b"O", b"Z", b"1", b"0", b"9"]
     pieces += [b'"', b"/>", b"<v>", b"x", b" ", b"sheetData>", b"<sheetData>", b"</"]
     pieces += [b"<f", b"<x:f", b">", b"<f>", b"r", b"="]
