@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import random
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from openpyxl import Workbook
 
 from components.ingest import xlsx_extent
-from components.ingest.xlsx_extent import scan_sheet
+from components.ingest.limits import ReadLimits
+from components.ingest.xlsx_extent import plan_xlsx, scan_sheet
 
 # The scan as a regular expression, byte counts and byte searches: what the vectorised scan
 # must answer.
@@ -112,3 +117,51 @@ def test_the_scan_answers_as_the_regular_expression_does_on_random_sheets(
         scan = scan_sheet(xml)
         assert scan.far == _reference(xml), xml
         assert scan.formulas == _has_formula_reference(xml), xml
+
+
+def _workbook(fill: Callable[[Any], None]) -> bytes:
+    workbook = Workbook()
+    fill(workbook.active)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _long_table(sheet: Any, rows: int = 2000) -> None:
+    """A long table large enough (over 32 kB of XML) to be scanned with numpy."""
+    sheet.append(["Country", "Year", "Capability", "Level"])
+    for index in range(rows):
+        sheet.append([f"Country {index // 21}", 2024, index % 21 + 1, index % 5])
+
+
+def _far_cell(sheet: Any) -> None:
+    _long_table(sheet)
+    sheet["XFD1048576"] = 1  # two cells that ask for 17 billion in calamine's grid
+
+
+def _far_blank(sheet: Any) -> None:
+    _long_table(sheet)
+    sheet.cell(row=60000, column=1).number_format = "0.0"  # empty, but stored
+
+
+def _formula(sheet: Any) -> None:
+    _long_table(sheet)
+    sheet["F2"] = "=D2+1"  # openpyxl saves no result: the formulas pass must run
+
+
+# (sheet, read by calamine as it is, holds a formula): the same plan either way of scanning.
+@pytest.mark.parametrize(
+    ("fill", "stream", "formulas"),
+    [
+        (_long_table, False, False),
+        (lambda sheet: _long_table(sheet, rows=20), False, False),  # small: searched
+        (_far_cell, True, False),
+        (_far_blank, True, False),
+        (_formula, False, True),
+    ],
+)
+def test_workbooks_get_the_same_plan_either_way(
+    fill: Callable[[Any], None], stream: bool, formulas: bool, way: str
+) -> None:
+    plan = plan_xlsx(_workbook(fill), ReadLimits())
+    assert (plan.stream, plan.formulas) == (stream, formulas)
