@@ -15,8 +15,8 @@ table's row metadata (``row_meta``), read once per distinct combination.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import repeat
-from operator import add, itemgetter, mul
+from itertools import compress, repeat
+from operator import add, is_, itemgetter, mul
 from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
@@ -33,6 +33,16 @@ from components.ingest.matching import (
 )
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import is_blank, parse_confidence, parse_level
+
+# How a message names a long table's metadata cell ("the year of row 5").
+_META_WORDS: Final = {
+    "iso3": "ISO3 code",
+    "year": "year",
+    "date": "date",
+    "when": "date or year",
+    "round": "round",
+    "assessed_by": "assessor",
+}
 
 # What a quick look-up answers when the row needs the row-by-row path.
 SLOW: Final = object()
@@ -133,7 +143,11 @@ class QuickRows:
         self.evidence = columns.get("evidence")
         self.confidence = columns.get("confidence")
         answers = (self.level, self.evidence, self.confidence)
-        metas = tuple(c for f, c in columns.items() if f in METADATA_FIELDS) if self.long else ()
+        # A long table's metadata columns (field, column), in the order of ``columns``.
+        self.meta_columns = (
+            tuple((f, c) for f, c in columns.items() if f in METADATA_FIELDS) if self.long else ()
+        )
+        metas = tuple(c for _, c in self.meta_columns)
         # Every column a row needs: the labels, the metadata, then the answers.
         self.wanted = (*keys, *metas, *(c for c in answers if c is not None))
         self.meta_start, self.answer_start = len(keys), len(keys) + len(metas)
@@ -161,6 +175,9 @@ class QuickRows:
         items = _outcomes(columns[: self.meta_start], count, self.items, self._item)
         answers = _outcomes(columns[self.answer_start :], count, self.answers, self._read_answers)
         metas, _ = _keys(columns[self.meta_start : self.answer_start], count)
+        # Only a workbook with formulas can have one without a saved result (see ``formulas``).
+        if self.long and self.ctx.formulas:
+            self._watch_blank_metadata(first, rows, columns[self.meta_start : self.answer_start])
         if self.long and self._all_at_once(first, rows, items, metas, answers):
             return
         single = self.drafts.get(("", "", ""))
@@ -251,6 +268,21 @@ class QuickRows:
                 what = self.outcomes[key][0].describe(number)
                 self.ctx.watch_formula(self.sheet, first + offset, level, f"the level of {what}")
         return True
+
+    def _watch_blank_metadata(
+        self, first: int, rows: list[tuple[Any, ...]], values: list[list[Any]]
+    ) -> None:
+        """A blank date, year, round, ISO3 code or assessor in a row of the table may be a
+        formula without a saved result: the formulas pass reports it at its cell. (A row
+        without a country is watched where it is reported.)"""
+        for (field, column), column_values in zip(self.meta_columns, values, strict=True):
+            if field == "country":
+                continue
+            for offset in compress(range(len(rows)), map(is_, column_values, repeat(None))):
+                if rows[offset]:
+                    row = first + offset
+                    what = f"the {_META_WORDS[field]} of row {row + 1}"
+                    self.ctx.watch_formula(self.sheet, row, column, what)
 
     def _record(
         self,
