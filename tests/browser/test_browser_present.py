@@ -20,11 +20,12 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
         assert "Arvenia 2023 (Second review): the six domains" in slide_title(page)
         assert "Slide 1 of 12" in page.locator('[data-testid="stMain"]').inner_text()
         assert page.get_by_text("Fictional demo data").first.is_visible()
-        # The slide fits the projector: the title and the Next button are both on screen.
+        # The slide fits the projector: the title and the Next button are both on screen. On
+        # a wide window the sidebar may start open and slide shut after the page is drawn (the
+        # page's config arrives with its run): what fits is asserted once it has, with retries.
         next_button = page.get_by_role("button", name="Next")
-        box = next_button.bounding_box()
-        assert box is not None
-        assert box["y"] + box["height"] <= 720
+        expect(page.locator('[data-testid="stMain"] h1').first).to_be_in_viewport(ratio=1)
+        expect(next_button).to_be_in_viewport(ratio=1)
         screenshot(page, "present-slide-1")
         titles = [slide_title(page)]
         for number in range(2, 13):
@@ -155,11 +156,8 @@ def test_previous_and_next_stay_reachable_in_a_short_window(browser, app_url):
         page.wait_for_selector(".js-plotly-plot")
         wait_until_idle(page)
         for name in ("Previous", "Next"):
-            button = page.get_by_role("button", name=name)
-            expect(button).to_be_in_viewport()
-            box = button.bounding_box()
-            assert box is not None
-            assert box["y"] + box["height"] <= 600, f"{name} is below the window"
+            # Wholly in the window, once the sidebar has slid shut (see the test above).
+            expect(page.get_by_role("button", name=name)).to_be_in_viewport(ratio=1)
         # The window as it is (the screenshot helper would grow it to the whole page).
         shot = ARTIFACTS / "screenshots" / "present-1280x600-heatmap-slide.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
