@@ -119,12 +119,13 @@ class SheetScan:
     far: bool
 
 
-# The XML is looked at in windows of this many bytes, so that the scan's own arrays stay
-# small next to a sheet of up to the file guard's 200 MB; each window is a copy padded with
-# the bytes after it (or zeros past the end), as many as a needle or a reference can span.
-_WINDOW = 4 * 1024 * 1024
 # Sheets smaller than this are scanned by searches, larger ones with numpy (see scan_sheet).
 _SMALL_SHEET_BYTES = 32 * 1024
+# numpy looks at the XML in windows of this many bytes, so that the scan's own arrays stay
+# small next to a sheet of up to the file guard's 200 MB.
+_WINDOW = 4 * 1024 * 1024
+# Each window is a copy padded with the bytes after it (or zeros past the end): as many as a
+# needle or a reference can span (plus the namespace prefix's length).
 _LOOK_AHEAD = 16
 _SPACE, _SLASH, _GT = b" />"
 _A, _K, _L, _O, _Z, _0, _9 = b"AKLOZ09"
@@ -182,12 +183,15 @@ def _scan_with_numpy(xml: bytes, prefix: bytes, data: tuple[int, int] | None) ->
     ``_occurrences``), the few bytes after each reference looked at."""
     look = _LOOK_AHEAD + len(prefix)
     formulas = False
+    needles = dict.fromkeys((b"<f", b"<" + prefix + b"f"))
     for window, starts in _windows(xml, 0, len(xml), look):
-        for needle in dict.fromkeys((b"<f", b"<" + prefix + b"f")):
+        for needle in needles:
             after = window[_occurrences(window, starts, needle) + len(needle)]
-            formulas = formulas or bool(
-                ((after == _GT) | (after == _SPACE) | (after == _SLASH)).any()
-            )
+            formulas = bool(((after == _GT) | (after == _SPACE) | (after == _SLASH)).any())
+            if formulas:
+                break
+        if formulas:
+            break  # one formula is enough: the rest of the XML is not searched for more
     if data is None:
         return SheetScan(formulas, far=False)
     written = tags = 0
@@ -235,9 +239,10 @@ def _occurrences(window: np.ndarray, starts: int, needle: bytes) -> np.ndarray:
     return found
 
 
-def _far_references(padded: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """For each reference starting at ``values``, whether it reaches past the fast grid."""
-    chars = [padded[values + offset] for offset in range(7)]
+def _far_references(window: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each reference starting at ``values`` in ``window``, whether it reaches past the
+    fast grid."""
+    chars = [window[values + offset] for offset in range(7)]
     letter = [(c >= _A) & (c <= _Z) for c in chars[:3]]
     digit = [(c >= _0) & (c <= _9) for c in chars[1:]]
     five_digits_from_1 = digit[0] & digit[1] & digit[2] & digit[3] & digit[4]
