@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.base.memory import return_large_blocks_when_freed
 from components.ui import state
+from components.ui.first_chart import note_page
 from components.ui.library import open_linked_assessments
 from components.ui.page_frame import render_shared_style, sidebar_state
 from components.ui.render import render_session_panel
@@ -106,6 +107,7 @@ open_linked_assessments()  # a link to library assessments opens what this perso
 state.receive_link()  # before the sidebar draws: a shared link sets the country and round
 if navigation.url_path != "join":
     render_session_panel()  # participants' phones need none of the session's assessments
+note_page(navigation.url_path)  # a page's first run draws its first chart before the rest
 try:
     navigation.run()
 finally:

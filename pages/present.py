@@ -6,6 +6,7 @@ from components.framework.model import default_framework
 from components.ingest.demo import DEMO_NOTICE
 from components.ui import state
 from components.ui.export_buttons import render_comparison_exports, render_country_exports
+from components.ui.first_chart import rest_after_first_chart
 from components.ui.markdown import Markdown, caption, option_format
 from components.ui.memo import peer_choices, remember
 from components.ui.navigation import run_through_navigation
@@ -102,8 +103,11 @@ count = len(deck.slides)
 number = current_slide(incoming, count)
 
 render_link_notices()
-render_slide(deck.slides[number - 1], key=f"slide-{mode}-{number}", fictional=current.has_demo)
+slide, slide_key = deck.slides[number - 1], f"slide-{mode}-{number}"
+render_slide(slide, key=slide_key, fictional=current.has_demo)
 render_slide_controls(number, count)
+if slide.figure is not None:
+    rest_after_first_chart(slide_key)
 if current.has_demo:
     caption(Markdown(f":material/theater_comedy: {DEMO_NOTICE}"))
 

@@ -159,7 +159,8 @@ SETTLED = """() => {
         && app.getAttribute('data-test-connection-state') === 'CONNECTED'
         && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-testid="stStatusWidget"]')
-        && !document.querySelector('[data-stale="true"]');
+        && !document.querySelector('[data-stale="true"]')
+        && !document.querySelector('.st-key-first_chart_drawn');
 }"""
 
 

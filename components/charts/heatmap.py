@@ -23,6 +23,7 @@ from components.charts.common import (
     evidence_html,
     short_domain_name,
 )
+from components.charts.text_width import label_margin
 from components.framework.model import Domain, Framework, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -137,12 +138,13 @@ def level_heatmap(
         fixedrange=True,
     )
     label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
+    # A row's name is cut on the axis (the hover shows all of it): a very long name would
+    # otherwise take the width the grid needs.
+    axis_labels = [shorten(row_labels.get(i, str(i)), label_chars) for i in ids]
     figure.update_yaxes(
         tickmode="array",
         tickvals=list(range(rows)),
-        # A row's name is cut on the axis (the hover shows all of it): a very long name would
-        # otherwise take the width the grid needs.
-        ticktext=[escape(shorten(row_labels.get(i, str(i)), label_chars)) for i in ids],
+        ticktext=[escape(label) for label in axis_labels],
         tickfont=TICK_FONT,
         range=[rows - 0.5, -0.5],  # top to bottom in the given order
         showgrid=False,
@@ -154,7 +156,13 @@ def level_heatmap(
         figure,
         height=height + (bottom - _HEATMAP_BOTTOM_PX),
         legend=False,
-        margin={"t": _HEATMAP_TOP_PX, "b": bottom, "l": 8 if narrow else 16, "r": 16},
+        margin={
+            "t": _HEATMAP_TOP_PX,
+            "b": bottom,
+            # As wide as the names need from the start: see components/charts/text_width.py.
+            "l": label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16),
+            "r": 16,
+        },
     )
     return figure
 

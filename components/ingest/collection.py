@@ -8,6 +8,7 @@ what another page (or another user) sees by accident. Frames follow the tidy con
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -127,9 +128,25 @@ class Collection:
         per_origin = self.capabilities.groupby("origin", sort=False)["assessment_id"].nunique()
         return {str(origin): int(count) for origin, count in per_origin.items()}
 
+    @functools.cached_property
+    def fictional_ids(self) -> frozenset[str]:
+        """The assessments that are fictional demo data.
+
+        Worked out once per collection: collections are replaced on every change, never
+        changed, and every run asks (the demo notice, the address bar, the exports).
+        """
+        if "origin" not in self.capabilities.columns:
+            return frozenset()
+        fictional = self.capabilities["origin"] == FICTIONAL_ORIGIN
+        return frozenset(self.capabilities.loc[fictional, "assessment_id"].unique())
+
     @property
     def has_demo(self) -> bool:
-        return is_fictional(self.capabilities)
+        return bool(self.fictional_ids)
+
+    def any_fictional(self, assessment_ids: Iterable[str]) -> bool:
+        """True when any of these assessments is fictional demo data (as ``is_fictional``)."""
+        return not self.fictional_ids.isdisjoint(assessment_ids)
 
 
 def add_assessments(

@@ -28,7 +28,7 @@ from components.exports.plan_tables import plan_csv
 from components.exports.tables import combined_csv, combined_workbook_xlsx
 from components.exports.workshop import votes_csv, votes_workbook_xlsx
 from components.framework.model import Framework
-from components.ingest.collection import Collection, is_fictional
+from components.ingest.collection import Collection
 from components.ingest.plans import plan_of
 from components.ui.markdown import notice
 from components.ui.workshop_session import WorkshopResult, result_for
@@ -103,7 +103,7 @@ def render_country_exports(
 ) -> None:
     """PDF brief, PowerPoint deck, and every chart of the page as PNG or SVG; for a
     workshop's assessment, the brief and deck gain its agreement and the votes download."""
-    fictional = is_fictional(collection.capabilities, [assessment_id])
+    fictional = collection.any_fictional([assessment_id])
     label = labels[assessment_id]
     capabilities, enablers = collection.capabilities, collection.enablers
     plans = plan_of(collection.plans, assessment_id)
@@ -252,7 +252,7 @@ def render_comparison_exports(
     key: str,
 ) -> None:
     """The comparison as a PowerPoint deck, and its charts as PNG or SVG."""
-    fictional = is_fictional(collection.capabilities, assessment_ids)
+    fictional = collection.any_fictional(assessment_ids)
     capabilities = collection.capabilities
     deck, png, svg = st.columns(3)
     with deck:

@@ -15,7 +15,6 @@ from components.ingest.collection import (
     FICTIONAL_ORIGIN,
     Collection,
     add_assessments,
-    is_fictional,
     remove_origin,
 )
 from components.ingest.demo import DemoData, load_demo
@@ -265,7 +264,7 @@ def publish_link() -> None:
     assessment_id = selected_assessment_id()
     page_link = st.session_state.setdefault(PAGE_LINK, LinkState())
     if country is not None and assessment_id is not None and not page_link.page_only:
-        if is_fictional(current.capabilities, [assessment_id]):
+        if current.any_fictional([assessment_id]):
             # The demo is public and made up: its links stay readable.
             params[COUNTRY] = country
             params[ROUND] = session_rounds(country).get(assessment_id, "")

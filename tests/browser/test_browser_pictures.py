@@ -177,3 +177,62 @@ def test_profile_downloads_a_brief_and_slides(demo_page):
     deck = Presentation(BytesIO(deck_download.value.path().read_bytes()))
     assert len(deck.slides) >= 8
     assert deck_download.value.suggested_filename.endswith(".pptx")
+
+
+# Records, on the page's own clock, when the first chart's SVG and a heading below it enter
+# the page, and whether the chart was ever left to ask for the rest.
+WATCH_ORDER = """(below) => {
+    window.mnrSeen = {};
+    const look = () => {
+        const seen = window.mnrSeen;
+        const main = document.querySelector('[data-testid="stMain"]');
+        if (!main) { return; }
+        if (!seen.chart && main.querySelector('.js-plotly-plot .main-svg')) {
+            seen.chart = performance.now();
+        }
+        if (!seen.signal && document.querySelector('.st-key-first_chart_drawn')) {
+            seen.signal = performance.now();
+        }
+        if (!seen.below && Array.from(main.querySelectorAll('h2'))
+                .some(h => h.textContent.includes(below))) {
+            seen.below = performance.now();
+        }
+    };
+    new MutationObserver(look).observe(document.body, {subtree: true, childList: true});
+}"""
+
+
+@pytest.mark.parametrize(
+    ("title", "below"),
+    [("Country profile", "All capabilities"), ("Compare", "Differences")],
+)
+def test_a_picture_page_draws_its_first_chart_before_the_rest(demo_page, title, below):
+    """On entering the page, the first run ends after the first chart; once the browser has
+    drawn it, the rest of the page follows, and nothing is left waiting."""
+    demo_page.evaluate(WATCH_ORDER, below)
+    demo_page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    demo_page.wait_for_function("() => window.mnrSeen.below !== undefined")
+    wait_until_idle(demo_page)
+    seen = demo_page.evaluate("() => window.mnrSeen")
+    assert seen.get("signal") is not None  # the first run ended at the chart
+    assert seen["chart"] < seen["below"]
+    assert demo_page.locator(".st-key-first_chart_drawn").count() == 0
+    main = demo_page.locator('[data-testid="stMain"]')
+    assert main.get_by_role("heading", name="Take it home").count() == 1
+    assert demo_page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_the_heatmap_is_drawn_once_its_row_names_fit(demo_page):
+    """The margin starts as wide as the row names need, so plotly does not widen it (which
+    draws the chart a second time), and no name is cut."""
+    go_to(demo_page, "Heatmap")
+    fit = demo_page.evaluate(
+        """() => {
+            const plot = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+            const widest = Math.max(...Array.from(plot.querySelectorAll('.ytick text'))
+                .map(t => t.getBBox().width));
+            return {asked: plot.layout.margin.l, drawn: plot._fullLayout._size.l, widest};
+        }"""
+    )
+    assert fit["drawn"] == fit["asked"]  # plotly did not have to widen it
+    assert fit["widest"] + 10 <= fit["drawn"] <= fit["widest"] + 20

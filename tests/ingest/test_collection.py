@@ -8,6 +8,7 @@ from components.ingest.collection import (
     add_assessments,
     discarded_by_choice,
     duplicate_groups,
+    is_fictional,
     remove_assessments,
     remove_origin,
     summarise,
@@ -144,3 +145,19 @@ def test_a_comparison_across_framework_editions_says_so(editions, says):
         assert "different editions of the framework" in notice
         assert says in notice
     assert set(assessment_editions(capabilities, ["a"], "2016").values()) <= {"2016", "2024"}
+
+
+@pytest.mark.parametrize(
+    ("asked", "fictional"),
+    [([], False), (["u1"], False), (["d1"], True), (["u1", "d1"], True), (["zz"], False)],
+)
+def test_any_fictional_names_the_demos_assessments_only(asked, fictional):
+    current = add_assessments(
+        collection_of(("u1", "Mine", 2024, {1: 1})),
+        capability_rows("d1", "Arvenia", 2020, {}),
+        enabler_rows("d1", "Arvenia", 2020),
+        "demo",
+    )
+    assert current.fictional_ids == {"d1"}
+    assert current.any_fictional(asked) is fictional
+    assert is_fictional(current.capabilities, asked) is fictional  # the same answer
