@@ -168,3 +168,26 @@ def test_previous_and_next_stay_reachable_in_a_short_window(browser, app_url):
         expect(page.get_by_role("button", name="Previous")).to_be_in_viewport()
     finally:
         context.close()
+
+
+def test_a_link_to_a_comparison_keeps_its_set_up_though_the_first_run_ends_at_the_slide(
+    browser, app_url
+):
+    """The set-up sits below the slide, so entering the page draws it only in the run the
+    browser asks for once the slide's chart is drawn; the link's choices must survive that."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        open_page(
+            page,
+            app_url + "/present?country=Arvenia&source=demo&mode=comparison"
+            "&countries=Arvenia,Belmora&slide=2",
+        )
+        expect(page.get_by_text("Slide 2 of")).to_be_visible()
+        page.get_by_text("Set up the presentation").click()
+        setup = page.locator('[data-testid="stExpanderDetails"]').last
+        expect(setup.get_by_role("radio", name="A comparison")).to_be_checked()
+        expect(setup.get_by_text("Belmora", exact=True)).to_be_visible()
+        assert "mode=comparison" in page.url
+    finally:
+        context.close()
