@@ -34,6 +34,19 @@ def test_domain_bars_group_by_domain_with_no_bar_for_a_missing_score():
     assert figure.layout.legend.orientation == "h"
 
 
+def test_every_assessment_keeps_an_na_slot_while_any_score_is_missing():
+    scores = domain_scores({"b": [2, 2, 2, 2, 2, 2], "a": [1, 2, 3, NAN, 2.5, 0]})
+    figure = domain_bars(scores, {"a": "Arvenia 2023", "b": "Borland 2024"}, FW)
+    # Borland's n/a trace is empty, but it keeps the slots in line with the bars.
+    assert len([t for t in figure.data if isinstance(t, go.Scatter)]) == 2
+
+
+def test_with_every_score_present_there_is_no_na_trace():
+    scores = domain_scores({"b": [2, 2, 2, 2, 2, 2], "a": [1, 2, 3, 4, 2.5, 0]})
+    figure = domain_bars(scores, {"a": "Arvenia 2023", "b": "Borland 2024"}, FW)
+    assert [type(t) for t in figure.data] == [go.Bar, go.Bar]
+
+
 def test_domain_bars_escape_labels():
     figure = domain_bars(domain_scores({"a": [1] * 6}), {"a": "<img src=x>"}, FW)
     assert figure.data[0].name == "&lt;img src=x&gt;"
