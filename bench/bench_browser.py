@@ -32,6 +32,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.ui.first_chart import SIGNAL_SELECTOR  # noqa: E402
+
 CHROMIUM = os.environ.get("MNR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAGES = {
@@ -69,8 +73,8 @@ _FINISHED = """
         && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-testid="stStatusWidget"]')
         && !document.querySelector('[data-stale="true"]')
-        && !document.querySelector('.st-key-first_chart_drawn');
-"""
+        && !document.querySelector('SIGNAL_SELECTOR');
+""".replace("SIGNAL_SELECTOR", SIGNAL_SELECTOR)
 SETTLED = "() => {" + _FINISHED + "return finished; }"
 SETTLED_WITH_CHART = (
     "() => {" + _FINISHED + "return finished && document.querySelector("
@@ -89,13 +93,13 @@ WATCH_CHART = """() => {
     }, {capture: true, once: true});
     const observer = new MutationObserver(() => {
         if (window.mnrClickAt !== null
-            && document.querySelector("[data-testid='stMain'] .js-plotly-plot .main-svg")) {
+            && document.querySelector("CHART")) {
             observer.disconnect();
             requestAnimationFrame(() => { window.mnrChartAt = performance.now(); });
         }
     });
     observer.observe(document.body, {subtree: true, childList: true});
-}"""
+}""".replace("CHART", CHART)
 
 
 def start(script: Path, port: int) -> subprocess.Popen[bytes]:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from components.ui.first_chart import SIGNAL_SELECTOR
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("MNR_CHROMIUM", "/usr/bin/chromium")
@@ -153,6 +155,7 @@ def page(browser, app_url: str):
 
 # Streamlit marks its root with the connection and the script run's state (its own end-to-end
 # tests wait on the same attributes); stale elements are what a rerun has not redrawn yet.
+# A page still waiting to ask for the rest below its first chart has not settled either.
 SETTLED = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app !== null
@@ -160,8 +163,8 @@ SETTLED = """() => {
         && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-testid="stStatusWidget"]')
         && !document.querySelector('[data-stale="true"]')
-        && !document.querySelector('.st-key-first_chart_drawn');
-}"""
+        && !document.querySelector('SIGNAL_SELECTOR');
+}""".replace("SIGNAL_SELECTOR", SIGNAL_SELECTOR)
 
 
 def open_page(page, url: str) -> None:

@@ -24,6 +24,9 @@ import streamlit as st
 PREVIOUS_PAGE = "first_chart_previous_page"
 ENTERED = "first_chart_entered"
 SIGNAL_KEY = "first_chart_drawn"
+# The component's element in the page while the rest is awaited (Streamlit gives a keyed
+# element the class ``st-key-<key>``): a page showing it has not settled yet.
+SIGNAL_SELECTOR = f".st-key-{SIGNAL_KEY}"
 
 # The chart counts as drawn once plotly has made its SVG inside the chart's element (found by
 # its key's class; until plotly's code has loaded, the element holds a placeholder), and the
@@ -73,7 +76,9 @@ def waits_for_first_chart(entered: bool, user_agent: str | None) -> bool:
 
 
 def _ask_for_the_rest() -> None:
-    """The component's trigger: its rerun draws the whole page (it is not an entry)."""
+    """Nothing to do: passing it as ``on_drawn_change`` is what declares the component's
+    "drawn" trigger, and the rerun that trigger starts draws the whole page (it is not an
+    entry)."""
 
 
 def rest_after_first_chart(chart_key: str) -> None:

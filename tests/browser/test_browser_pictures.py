@@ -10,6 +10,7 @@ import pytest
 
 from components.framework.model import default_framework
 from components.ingest.demo import demo_assessments
+from components.ui.first_chart import SIGNAL_SELECTOR
 from tests.conftest import open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -190,7 +191,7 @@ WATCH_ORDER = """(below) => {
         if (!seen.chart && main.querySelector('.js-plotly-plot .main-svg')) {
             seen.chart = performance.now();
         }
-        if (!seen.signal && document.querySelector('.st-key-first_chart_drawn')) {
+        if (!seen.signal && document.querySelector('SIGNAL_SELECTOR')) {
             seen.signal = performance.now();
         }
         if (!seen.below && Array.from(main.querySelectorAll('h2'))
@@ -199,7 +200,7 @@ WATCH_ORDER = """(below) => {
         }
     };
     new MutationObserver(look).observe(document.body, {subtree: true, childList: true});
-}"""
+}""".replace("SIGNAL_SELECTOR", SIGNAL_SELECTOR)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +217,7 @@ def test_a_picture_page_draws_its_first_chart_before_the_rest(demo_page, title, 
     seen = demo_page.evaluate("() => window.mnrSeen")
     assert seen.get("signal") is not None  # the first run ended at the chart
     assert seen["chart"] < seen["below"]
-    assert demo_page.locator(".st-key-first_chart_drawn").count() == 0
+    assert demo_page.locator(SIGNAL_SELECTOR).count() == 0
     main = demo_page.locator('[data-testid="stMain"]')
     assert main.get_by_role("heading", name="Take it home").count() == 1
     assert demo_page.locator('[data-testid="stException"]').count() == 0
