@@ -46,6 +46,9 @@ PAGES = {
 }
 
 MINIMAL_APP = """
+import json
+from pathlib import Path
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -63,8 +66,39 @@ def chart():
     st.plotly_chart(figure, theme=None)
 
 
-st.navigation([st.Page(home, title="Home", default=True), st.Page(chart, title="Chart")]).run()
+def heatmap():
+    # The app's heatmap of the demo, as the browser gets it, read and drawn on every run.
+    st.title("Heatmap")
+    st.selectbox("Order of rows", ["Alphabetically", "By overall score"])
+    figure = go.Figure(json.loads(Path(__file__).with_name("heatmap.json").read_text()))
+    figure.layout.template = None  # as the app sends it: its template written out
+    st.plotly_chart(figure, theme=None)
+
+
+st.navigation([
+    st.Page(home, title="Home", default=True),
+    st.Page(chart, title="Chart"),
+    st.Page(heatmap, title="Heatmap"),
+]).run()
 """
+
+
+def demo_heatmap_json() -> str:
+    """The heatmap page's chart of the demo (latest rounds, alphabetical), as the app sends it
+    to the browser: the minimal app's "same chart" page draws it."""
+    from components.charts.browser_copy import browser_copy
+    from components.charts.views import heatmap_view
+    from components.framework.model import default_framework
+    from components.ingest.demo import load_demo
+    from components.ingest.labels import assessment_labels
+    from components.ui.selection import filter_assessments
+
+    framework = default_framework()
+    capabilities = load_demo(framework).capabilities
+    rows = filter_assessments(capabilities, "latest", [])
+    view = heatmap_view(capabilities, framework, assessment_labels(capabilities), rows, "name")
+    return browser_copy(view.figure).to_json()
+
 
 # Streamlit's own markers of a finished run (as tests/conftest.py waits on), and a chart.
 _FINISHED = """
@@ -212,6 +246,15 @@ async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
             measured.append(await click_to_chart(page, link, path))
         low, high = statistics.median(floor), statistics.median(measured)
         print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x")
+    # The heatmap against a bare page drawing the same chart: what the app adds to the chart.
+    await click_to_chart(bare, "Heatmap", "heatmap")  # the minimal page's first visit
+    floor, measured = [], []
+    for _ in range(repeat):
+        floor.append(await click_to_chart(bare, "Heatmap", "heatmap"))
+        measured.append(await click_to_chart(page, "Heatmap", "heatmap"))
+    low, high = statistics.median(floor), statistics.median(measured)
+    print(f"heatmap, against a minimal page drawing the same chart: minimal {low * 1000:.0f}ms, "
+          f"page {high * 1000:.0f}ms, {high / low:.2f}x")  # fmt: skip
     await bare_context.close()
     await context.close()
 
@@ -329,6 +372,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         minimal_script = Path(folder) / "minimal_app.py"
         minimal_script.write_text(MINIMAL_APP)
+        minimal_script.with_name("heatmap.json").write_text(demo_heatmap_json())
         app = start(ROOT / "app.py", args.port)
         minimal = start(minimal_script, args.port + 1)
         try:

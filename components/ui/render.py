@@ -6,13 +6,15 @@ what the pure modules computed. No user-supplied text reaches raw HTML unescaped
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.base.text import plural
+from components.charts.browser_copy import browser_copy
 from components.framework.model import Capability, Domain, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -238,17 +240,30 @@ def render_empty_state(what: str) -> None:
         )
 
 
+def draw_chart(figure: go.Figure, *, key: str, config: Mapping[str, Any]) -> None:
+    """A plotly figure as wide as its column, drawn by plotly.js once, not twice.
+
+    The browser gets the figure's ``browser_copy`` (see ``components.charts.browser_copy``).
+    It is made the first time the figure is drawn and kept on the figure: a figure is built
+    once per change of what it shows (pages remember their views) and drawn on every rerun.
+    """
+    copy = getattr(figure, "_browser_copy", None)
+    if copy is None:
+        copy = browser_copy(figure)
+        figure._browser_copy = copy  # an underscore name: plotly lets a figure carry it
+    # theme=None: the figure's own look (plotly_white's, written out), as in the exports.
+    st.plotly_chart(copy, key=key, width="stretch", theme=None, config=dict(config))
+
+
 def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> None:
     """A plotly figure with its caption (what it rests on) and a table alternative.
 
     Every chart gets both: the caption says how many capabilities the picture rests on, and
     the table gives the same numbers to people who cannot read the chart.
     """
-    st.plotly_chart(
+    draw_chart(
         figure,
         key=key,
-        width="stretch",
-        theme=None,  # the figure's own template, so the screen matches exports
         config={
             "displaylogo": False,
             "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key},
@@ -280,13 +295,7 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
         st.badge("Fictional demo data", icon=":material/theater_comedy:", color="orange")
     heading(slide.title, level="title")
     if slide.figure is not None:
-        st.plotly_chart(
-            slide.figure,
-            key=key,
-            width="stretch",
-            theme=None,
-            config={"displaylogo": False, "displayModeBar": False},
-        )
+        draw_chart(slide.figure, key=key, config={"displaylogo": False, "displayModeBar": False})
     if slide.table is not None:
         render_table(slide.table)
     st.caption(as_markdown(slide.caption))

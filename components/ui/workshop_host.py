@@ -44,6 +44,7 @@ from components.scoring.agreement import (
     spread_text,
 )
 from components.ui.markdown import caption, literal, md, notice
+from components.ui.render import draw_chart
 from components.ui.workshop_link import cached_qr_png as qr_png
 from components.ui.workshop_session import put_in_session
 
@@ -299,11 +300,9 @@ def _render_capability(engine: Engine, live: Live, framework: Framework) -> None
         st.markdown(md(":gray-badge[{word}]", word=word))
     view = live.view
     assert view is not None  # noqa: S101 (built when revealed)
-    st.plotly_chart(
+    draw_chart(
         view.figure,
         key="workshop-distribution",
-        width="stretch",
-        theme=None,
         config={"displaylogo": False, "displayModeBar": False},
     )
     caption(md("{view} {rule}", max_chars=None, view=view.caption, rule=DISAGREEMENT_RULE))

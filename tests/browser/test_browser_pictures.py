@@ -4,6 +4,7 @@ The expected numbers are computed here from the demo's definition with plain Pyt
 framework's published domain mapping, independently of the app's reader and scoring.
 """
 
+import json
 from statistics import mean
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from components.framework.model import default_framework
 from components.ingest.demo import demo_assessments
 from components.ui.first_chart import SIGNAL_SELECTOR
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import next_frame, open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -237,3 +238,57 @@ def test_the_heatmap_is_drawn_once_its_row_names_fit(demo_page):
     )
     assert fit["drawn"] == fit["asked"]  # plotly did not have to widen it
     assert fit["widest"] + 10 <= fit["drawn"] <= fit["widest"] + 20
+
+
+# plotly works a chart's data out afresh (a new ``calcdata``) each time it draws the whole
+# chart; a hand-over in which nothing changed keeps them. So the distinct ``calcdata`` seen on
+# the page count the chart's full drawings.
+COUNT_DRAWINGS = """() => {
+    window.mnrDrawings = [];
+    const look = () => {
+        const plot = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+        if (plot && plot.calcdata && !window.mnrDrawings.includes(plot.calcdata)) {
+            window.mnrDrawings.push(plot.calcdata);
+        }
+    };
+    new MutationObserver(look).observe(document.body, {subtree: true, childList: true,
+                                                       attributes: true});
+}"""
+
+
+def drawings(page) -> int:
+    next_frame(page)
+    next_frame(page)
+    return page.evaluate("() => window.mnrDrawings.length")
+
+
+def row_names(page) -> list[str]:
+    return page.evaluate(
+        """() => document.querySelector('[data-testid="stMain"] .js-plotly-plot')
+            .layout.yaxis.ticktext"""
+    )
+
+
+def test_a_chart_is_drawn_once_and_again_when_what_it_shows_changes(demo_page):
+    """Streamlit hands plotly each new chart twice; the second time, nothing has changed
+    (``components/charts/browser_copy.py``), so the chart is drawn once. A new row order is a
+    new chart: drawn once more, with the rows in their new order."""
+    demo_page.evaluate(COUNT_DRAWINGS)
+    go_to(demo_page, "Heatmap")
+    assert drawings(demo_page) == 1
+    alphabetical = row_names(demo_page)
+    assert alphabetical == sorted(alphabetical)
+
+    open_options(demo_page, demo_page.get_by_role("combobox", name="Order of rows"))
+    demo_page.get_by_role("option", name="By overall score").click()
+    demo_page.wait_for_function("() => location.search.includes('sort=overall')")
+    wait_until_idle(demo_page)
+    demo_page.wait_for_function(
+        """(before) => JSON.stringify(document.querySelector(
+            '[data-testid="stMain"] .js-plotly-plot').layout.yaxis.ticktext) !== before""",
+        arg=json.dumps(alphabetical),
+    )
+    by_score = row_names(demo_page)
+    assert sorted(by_score) == alphabetical
+    assert by_score != alphabetical
+    assert drawings(demo_page) == 2
