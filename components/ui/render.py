@@ -246,6 +246,9 @@ def draw_chart(figure: go.Figure, *, key: str, config: Mapping[str, Any]) -> Non
     The browser gets the figure's ``browser_copy`` (see ``components.charts.browser_copy``).
     It is made the first time the figure is drawn and kept on the figure: a figure is built
     once per change of what it shows (pages remember their views) and drawn on every rerun.
+    Keeping it there changes nothing the figure shows, so a figure shared by every session
+    (the demo's, ``components.ui.memo``) stays as read-only as its readers expect, and its
+    copy is made once for all of them.
     """
     copy = getattr(figure, "_browser_copy", None)
     if copy is None:
