@@ -70,7 +70,7 @@ def browser_copy(figure: go.Figure) -> go.Figure:
         template = {}
     if template:
         layout["template"] = template
-    layout.pop("datarevision", None)
+    layout.pop("datarevision", None)  # the revision is a hash of everything else
     layout["datarevision"] = _revision(data, layout)
     browser = go.Figure({"data": data, "layout": layout}, _validate=False)
     if not template:

@@ -13,7 +13,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import plotly
 import plotly.graph_objects as go
 import pytest
@@ -31,6 +30,7 @@ from tests.charts.frames import (
     capability_table,
     domain_scores,
     heatmap_frames,
+    room_votes,
     series,
 )
 from tests.charts.test_common import EMPTY, FIGURES
@@ -38,27 +38,6 @@ from tests.charts.test_common import EMPTY, FIGURES
 pytestmark = pytest.mark.browser
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
-def _votes() -> go.Figure:
-    votes = pd.DataFrame(
-        {
-            "capability": [5, 5, 5, 1],
-            "participant": [1, 2, 3, 1],
-            "level": pd.array([0, 4, pd.NA, 2], dtype="Int64"),
-            "comment": [None, None, None, None],
-        }
-    )
-    decisions = pd.DataFrame(
-        {
-            "capability": [5, 1],
-            "position": [0, 1],
-            "decided": [False, True],
-            "agreed_level": pd.array([pd.NA, 2], dtype="Int64"),
-            "note": [None, None],
-        }
-    )
-    return overview_figure(summary_table(votes, decisions, FW), FW)
 
 
 KINDS: dict[str, Callable[[], go.Figure]] = {
@@ -81,7 +60,7 @@ KINDS: dict[str, Callable[[], go.Figure]] = {
     "workshop votes": lambda: distribution_figure(
         agreement([1, 2, 2, 4, None], FW.scale), FW.scale, agreed=2
     ),
-    "workshop overview": _votes,
+    "workshop overview": lambda: overview_figure(summary_table(*room_votes(), FW), FW),
 }
 
 # Both figures drawn side by side; plotly.js's computed layout and traces compared key by key

@@ -145,3 +145,26 @@ def series(name: str, scores: Sequence[float], style: str = "focus") -> RadarSer
 def framework_with_scale(values: Sequence[int]) -> Framework:
     levels = tuple(ScaleLevel(v, f"Level {v}", "descriptor") for v in values)
     return dataclasses.replace(FW, scale=Scale("custom", levels))
+
+
+def room_votes() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A workshop's votes and decisions: capability 5 (first, undecided; 0, 4 and a "don't
+    know") and capability 1 (decided at level 2; one vote of 2, with a comment in markup)."""
+    votes = pd.DataFrame(
+        {
+            "capability": [5, 5, 5, 1],
+            "participant": [1, 2, 3, 1],
+            "level": pd.array([0, 4, pd.NA, 2], dtype="Int64"),
+            "comment": [None, None, None, "<b>x</b>"],
+        }
+    )
+    decisions = pd.DataFrame(
+        {
+            "capability": [5, 1],
+            "position": [0, 1],
+            "decided": [False, True],
+            "agreed_level": pd.array([pd.NA, 2], dtype="Int64"),
+            "note": [None, None],
+        }
+    )
+    return votes, decisions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.agreement import (
@@ -14,6 +13,7 @@ from components.charts.agreement import (
 from components.framework.model import default_framework
 from components.framework.palette import NOT_ASSESSED_COLOUR, level_colours
 from components.scoring.agreement import agreement, summary_table
+from tests.charts.frames import room_votes
 
 FW = default_framework()
 SCALE = FW.scale
@@ -66,23 +66,7 @@ def test_the_view_says_what_it_rests_on_and_has_a_table():
 
 
 def test_the_overview_stacks_each_capability_by_level_in_the_workshop_order():
-    votes = pd.DataFrame(
-        {
-            "capability": [5, 5, 5, 1],
-            "participant": [1, 2, 3, 1],
-            "level": pd.array([0, 4, pd.NA, 2], dtype="Int64"),
-            "comment": [None, None, None, "<b>x</b>"],
-        }
-    )
-    decisions = pd.DataFrame(
-        {
-            "capability": [5, 1],
-            "position": [0, 1],
-            "decided": [False, True],
-            "agreed_level": pd.array([pd.NA, 2], dtype="Int64"),
-            "note": [None, None],
-        }
-    )
+    votes, decisions = room_votes()
     figure = overview_figure(summary_table(votes, decisions, FW), FW)
     bars = list(figure.data)
     assert len(bars) == len(SCALE.values) + 1
