@@ -48,13 +48,16 @@ _SUBPLOT = re.compile(r"^(xaxis|yaxis|polar|coloraxis|ternary|scene|geo|mapbox|m
 #: Colour-bar and colour-scale styles of a template apply only where a trace has a colour
 #: scale; written into the figure, a colour bar would give it one.
 _COLOUR_SCALE_KEYS = ("colorbar", "colorscale")
+#: The parts of a trace that can have a colour scale of their own.
+_TRACE_PARTS = ("marker", "line")
 
 
 def browser_copy(figure: go.Figure) -> go.Figure:
     """``figure`` with its template written out and a ``datarevision``; see the module.
 
-    A figure with a trace type or template feature this module does not know is returned with
-    only the ``datarevision`` added: plotly.js draws it as before, if perhaps twice.
+    A figure with something whose templating this module does not mirror (see
+    ``_can_write_out``) keeps its template and only gets the ``datarevision``: plotly.js
+    draws it as before, if perhaps twice.
     """
     spec = figure.to_plotly_json()  # a deep copy: the figure itself is left as it is
     data, layout = spec.get("data", []), spec.get("layout", {})
@@ -72,7 +75,10 @@ def browser_copy(figure: go.Figure) -> go.Figure:
         layout["template"] = template
     layout.pop("datarevision", None)  # the revision is a hash of everything else
     layout["datarevision"] = _revision(data, layout)
-    browser = go.Figure({"data": data, "layout": layout}, _validate=False)
+    written = {"data": data, "layout": layout}
+    if spec.get("frames"):
+        written["frames"] = spec["frames"]
+    browser = go.Figure(written, _validate=False)
     if not template:
         # plotly.py gives a figure without a template its default one; null is "none" to
         # plotly.js, and the same in both hand-overs.
@@ -81,18 +87,33 @@ def browser_copy(figure: go.Figure) -> go.Figure:
 
 
 def _can_write_out(template: Mapping[str, Any], data: list[dict], layout: Mapping) -> bool:
-    """Whether every trace and template part is one whose application this module knows."""
+    """Whether this module mirrors how plotly.js applies the template to this figure.
+
+    It does for the charts this app draws, as the browser test checks for every kind; it does
+    not for other trace types, colour scales on markers or lines, shared colour axes, named
+    template items, or shapes and annotations on an axis no trace draws on.
+    """
     known = CARTESIAN_TYPES | POLAR_TYPES
     if any(trace.get("type", "scatter") not in known for trace in data):
         return False
-    named_items = [key for key in _ITEM_DEFAULTS if key in template.get("layout", {})]
-    uses_named = any(
-        "templateitemname" in item
-        for key in _ITEM_DEFAULTS
-        for item in layout.get(key, [])
-        if isinstance(item, Mapping)
-    )
-    return not named_items and not uses_named
+    for trace in data:
+        parts = [trace, *(trace.get(key) for key in _TRACE_PARTS)]
+        if "coloraxis" in trace or any(_has_colour_scale(p) for p in parts[1:]):
+            return False
+        if any(isinstance(p, Mapping) and "coloraxis" in p for p in parts[1:]):
+            return False
+    if any(key in template.get("layout", {}) for key in _ITEM_DEFAULTS):
+        return False  # named items: an item takes the one its templateitemname names
+    axes = _subplots_of(data)
+    for key in _ITEM_DEFAULTS:
+        for item in layout.get(key, []):
+            if not isinstance(item, Mapping) or "templateitemname" in item:
+                return False
+            for letter in ("x", "y"):
+                ref = str(item.get(f"{letter}ref", letter)).removesuffix(" domain")
+                if ref != "paper" and f"{letter}axis{ref[1:]}" not in axes:
+                    return False
+    return True
 
 
 def _layout_with_template(
@@ -150,7 +171,9 @@ def _category_axes_of_bars(data: list[dict]) -> set[str]:
     keys = set()
     for trace in data:
         if trace.get("type") == "bar":
-            if trace.get("orientation") == "h":
+            # plotly.js lays bars down when they have an x and no y, unless told otherwise
+            lying = "x" in trace and "y" not in trace
+            if trace.get("orientation", "h" if lying else "v") == "h":
                 keys.add("yaxis" + trace.get("yaxis", "y")[1:])
             else:
                 keys.add("xaxis" + trace.get("xaxis", "x")[1:])
@@ -186,12 +209,14 @@ def _trace_defaults(data: list[dict], template: Mapping[str, list[dict]]) -> lis
 
 
 def _without_unused_colour_scales(defaults: Mapping[str, Any], trace: Mapping[str, Any]) -> dict:
-    """The trace's template without the colour-bar styles of parts (``marker``, ``line``) that
-    have no colour scale. A heatmap's own colour bar and scale, at the top, always apply."""
+    """The trace's template without the colour-bar and colour-scale styles of its parts
+    (``marker``, ``line``): written into a part, a colour bar would give it a colour scale,
+    and parts with one are left to the template (``_can_write_out``). A heatmap's own colour
+    bar and scale, at the top, always apply."""
     kept = dict(defaults)
-    for key, part in defaults.items():
-        styles_a_scale = isinstance(part, Mapping) and any(k in part for k in _COLOUR_SCALE_KEYS)
-        if styles_a_scale and not _has_colour_scale(trace.get(key)):
+    for key in _TRACE_PARTS:
+        part = defaults.get(key)
+        if isinstance(part, Mapping) and any(k in part for k in _COLOUR_SCALE_KEYS):
             rest = {k: v for k, v in part.items() if k not in _COLOUR_SCALE_KEYS}
             if rest:
                 kept[key] = rest
@@ -201,13 +226,17 @@ def _without_unused_colour_scales(defaults: Mapping[str, Any], trace: Mapping[st
 
 
 def _has_colour_scale(part: Any) -> bool:
-    """Whether plotly.js gives this part of a trace (its ``marker``, say) a colour scale."""
+    """Whether plotly.js gives this part of a trace (its ``marker``, say) a colour scale:
+    numbers for colours, a scale, a colour bar, or bounds of its own."""
     if not isinstance(part, Mapping):
         return False
     colours = part.get("color")
-    numbers = isinstance(colours, list) and any(
-        isinstance(c, int | float) and not isinstance(c, bool) for c in colours
-    )
+    if isinstance(colours, Mapping):  # a numpy array, as plotly.py sends it (base64)
+        numbers = "bdata" in colours and colours.get("dtype") != "object"
+    else:
+        numbers = isinstance(colours, list) and any(
+            isinstance(c, int | float) and not isinstance(c, bool) for c in colours
+        )
     return (
         numbers
         or part.get("showscale") is True
@@ -227,9 +256,12 @@ def _merged(defaults: Any, value: Any) -> Any:
 
 
 def _revision(data: list[dict], layout: Mapping[str, Any]) -> str:
-    """A short hash of the whole figure: the same figure, the same revision.
+    """A short hash of the whole figure: any change in it gives another revision, and the same
+    figure built the same way (a page built again) the same one.
 
     Over its pickle, not its JSON: a tenth of the time, and as sure to change with any value.
+    (Equal figures built differently may get different revisions: plotly.js then draws one
+    once more, as it did before.)
     """
     content = pickle.dumps((data, layout), protocol=pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(content, digest_size=8).hexdigest()

@@ -23,7 +23,8 @@ library, an edit) keeps its own results, as above.
 
 The values are the pure results of the lower layers (figures, tables, dicts). Callers treat
 them as read-only: they are drawn, or copied before they are changed (exports and the
-projector copy every figure they restyle).
+projector copy every figure they restyle). A figure once drawn also carries the copy its
+browser got (``components.ui.render.draw_chart``), which a change in place would leave stale.
 """
 
 from __future__ import annotations

@@ -250,12 +250,12 @@ def draw_chart(figure: go.Figure, *, key: str, config: Mapping[str, Any]) -> Non
     (the demo's, ``components.ui.memo``) stays as read-only as its readers expect, and its
     copy is made once for all of them.
     """
-    copy = getattr(figure, "_browser_copy", None)
-    if copy is None:
-        copy = browser_copy(figure)
-        figure._browser_copy = copy  # an underscore name: plotly lets a figure carry it
+    sent = getattr(figure, "_browser_copy", None)
+    if sent is None:
+        sent = browser_copy(figure)
+        figure._browser_copy = sent  # an underscore name: plotly lets a figure carry it
     # theme=None: the figure's own look (plotly_white's, written out), as in the exports.
-    st.plotly_chart(copy, key=key, width="stretch", theme=None, config=dict(config))
+    st.plotly_chart(sent, key=key, width="stretch", theme=None, config=dict(config))
 
 
 def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
@@ -59,10 +60,35 @@ def test_the_revision_is_the_same_for_the_same_figure_and_changes_with_anything_
         assert revision != first["layout"]["datarevision"]
 
 
-def test_a_trace_type_it_does_not_know_keeps_its_template():
-    copy = spec(browser_copy(charted(go.Pie(values=[1, 2]))))
+# Figures whose templating the copy does not mirror keep their template (drawn as before).
+KEEPS_TEMPLATE = {
+    "another trace type": lambda: charted(go.Pie(values=[1, 2])),
+    "markers coloured by numbers": lambda: charted(
+        go.Scatterpolar(r=[1, 2, 3], theta=["a", "b", "c"], marker={"color": [1, 2, 3]})
+    ),
+    "markers coloured by a numpy array": lambda: charted(
+        go.Scatter(x=[1, 2], y=[1, 2], marker={"color": np.array([1.0, 2.0])})
+    ),
+    "a shared colour axis": lambda: charted(
+        go.Scatter(x=[1], y=[1], marker={"color": [1], "coloraxis": "coloraxis"})
+    ),
+    "an annotation on an axis no trace draws on": lambda: charted(
+        go.Scatter(x=[1], y=[1]), annotations=[{"text": "a", "x": 1, "y": 1, "yref": "y2"}]
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", KEEPS_TEMPLATE)
+def test_what_it_does_not_mirror_keeps_its_template(kind):
+    copy = spec(browser_copy(KEEPS_TEMPLATE[kind]()))
     assert copy["layout"]["template"]["layout"]["font"] == {"color": "#2a3f5f"}
     assert copy["layout"]["datarevision"]
+
+
+def test_frames_go_with_the_copy():
+    figure = charted(go.Scatter(x=[1], y=[1]))
+    figure.frames = [go.Frame(data=[go.Scatter(x=[2], y=[2])], name="later")]
+    assert spec(browser_copy(figure))["frames"][0]["name"] == "later"
 
 
 # What plotly.js does with a template, as the copy writes it out. plotly_white's values:
@@ -84,6 +110,8 @@ WRITTEN_OUT = [
         "yaxis.showgrid",
         False,
     ),
+    ("bars given x alone lie: no grid along", charted(go.Bar(x=[1, 2])), "yaxis.showgrid", False),
+    ("bars given x alone lie: grid across", charted(go.Bar(x=[1, 2])), "xaxis.showgrid", True),
     ("no axis line unless asked", charted(go.Scatter(x=[1], y=[1])), "xaxis.showline", False),
     (
         "an axis line asked for, in the template's colour",
