@@ -65,21 +65,20 @@ def browser_copy(figure: go.Figure) -> go.Figure:
     if _can_write_out(template, data, layout):
         layout = _layout_with_template(layout, template.get("layout", {}), data)
         data = [
-            _merged(_without_unused_colour_scales(defaults, trace), trace)
+            _merged(_without_part_colour_scales(defaults), trace)
             for trace, defaults in zip(
                 data, _trace_defaults(data, template.get("data", {})), strict=True
             )
         ]
-        template = {}
-    if template:
-        layout["template"] = template
+    elif template:
+        layout["template"] = template  # kept: plotly.js applies it, as before
     layout.pop("datarevision", None)  # the revision is a hash of everything else
     layout["datarevision"] = _revision(data, layout)
     written = {"data": data, "layout": layout}
     if spec.get("frames"):
         written["frames"] = spec["frames"]
     browser = go.Figure(written, _validate=False)
-    if not template:
+    if "template" not in layout:
         # plotly.py gives a figure without a template its default one; null is "none" to
         # plotly.js, and the same in both hand-overs.
         browser.layout.template = None
@@ -97,10 +96,10 @@ def _can_write_out(template: Mapping[str, Any], data: list[dict], layout: Mappin
     if any(trace.get("type", "scatter") not in known for trace in data):
         return False
     for trace in data:
-        parts = [trace, *(trace.get(key) for key in _TRACE_PARTS)]
-        if "coloraxis" in trace or any(_has_colour_scale(p) for p in parts[1:]):
+        parts = [trace.get(key) for key in _TRACE_PARTS]
+        if "coloraxis" in trace or any(_has_colour_scale(p) for p in parts):
             return False
-        if any(isinstance(p, Mapping) and "coloraxis" in p for p in parts[1:]):
+        if any(isinstance(p, Mapping) and "coloraxis" in p for p in parts):
             return False
     if any(key in template.get("layout", {}) for key in _ITEM_DEFAULTS):
         return False  # named items: an item takes the one its templateitemname names
@@ -208,8 +207,8 @@ def _trace_defaults(data: list[dict], template: Mapping[str, list[dict]]) -> lis
     return defaults
 
 
-def _without_unused_colour_scales(defaults: Mapping[str, Any], trace: Mapping[str, Any]) -> dict:
-    """The trace's template without the colour-bar and colour-scale styles of its parts
+def _without_part_colour_scales(defaults: Mapping[str, Any]) -> dict:
+    """A trace's template without the colour-bar and colour-scale styles of its parts
     (``marker``, ``line``): written into a part, a colour bar would give it a colour scale,
     and parts with one are left to the template (``_can_write_out``). A heatmap's own colour
     bar and scale, at the top, always apply."""

@@ -20,7 +20,6 @@ import pytest
 from components.charts.agreement import distribution_figure, overview_figure
 from components.charts.bars import domain_bars
 from components.charts.browser_copy import browser_copy
-from components.charts.common import common_layout
 from components.charts.heatmap import level_heatmap
 from components.charts.radar import capability_radar, domain_radar
 from components.scoring.agreement import agreement, summary_table
@@ -34,17 +33,12 @@ from tests.charts.frames import (
     room_votes,
     series,
 )
+from tests.charts.test_browser_copy import charted
 from tests.charts.test_common import EMPTY, FIGURES
 
 pytestmark = pytest.mark.browser
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
-def screen_figure(*traces) -> go.Figure:
-    figure = go.Figure(list(traces))
-    common_layout(figure, height=400, legend=False)
-    return figure
 
 
 KINDS: dict[str, Callable[[], go.Figure]] = {
@@ -69,7 +63,7 @@ KINDS: dict[str, Callable[[], go.Figure]] = {
     ),
     "workshop overview": lambda: overview_figure(summary_table(*room_votes(), FW), FW),
     # Not one of the app's: bars plotly.js lays down by itself, as it decides.
-    "bars given only x": lambda: screen_figure(go.Bar(x=[1, 2])),
+    "bars given only x": lambda: charted(go.Bar(x=[1, 2])),
 }
 
 # Both figures drawn side by side; plotly.js's computed layout and traces compared key by key
