@@ -34,6 +34,21 @@ FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).m
 }))"""
 
 
+# The heatmap's cell texts as drawn: each one's text and its middle in the axes' units
+# (capability number across, row down).
+CELL_TEXTS_JS = """() => {
+    const plot = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+    const grid = plot.querySelector('.nsewdrag').getBoundingClientRect();
+    const {xaxis, yaxis} = plot._fullLayout;
+    return Array.from(plot.querySelectorAll('.textpoint text')).map(t => {
+        const box = t.getBoundingClientRect();
+        return {text: t.textContent,
+                x: xaxis.p2c(box.x + box.width / 2 - grid.x),
+                y: yaxis.p2c(box.y + box.height / 2 - grid.y)};
+    });
+}"""
+
+
 def assessment(country: str, year: int):
     return next(
         a for a in demo_assessments(default_framework()) if (a.country, a.year) == (country, year)
@@ -127,6 +142,17 @@ def test_heatmap_cells_are_the_levels(demo_page):
         expected = [levels[n] if levels.get(n) is not None else -1 for n in range(1, 22)]
         assert row == expected, country
     assert [labels[p].split()[0] for p in trace["y"]] == sorted(latest)  # alphabetical default
+
+    # Each cell says its level ("–" if not assessed), in the middle of that cell.
+    written = demo_page.evaluate(CELL_TEXTS_JS)
+    assert len(written) == len(latest) * 21
+    for text in written:
+        row, number = round(text["y"]), round(text["x"])
+        assert abs(text["x"] - number) < 0.15, text  # a cell is 1 wide, 1 high
+        assert abs(text["y"] - row) < 0.2, text
+        country = labels[row].split()[0]
+        level = assessment(country, latest[country]).levels.get(number)
+        assert text["text"] == ("–" if level is None else str(level)), (country, number)
     screenshot(demo_page, "heatmap")
 
 

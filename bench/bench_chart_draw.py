@@ -1,0 +1,112 @@
+"""How long plotly.js takes to draw the app's charts, in a page with plotly alone.
+
+What ``bench_browser.py`` cannot separate: the chart's own drawing, without Streamlit, React
+or the rest of the page. Draws the demo's heatmap (as the app sends it to the browser) and
+the same heatmap without the numbers in its cells, against the minimal app's radar (the floor
+of ``bench_browser.py``), interleaved, in headless Chromium, and prints the median time of
+``Plotly.newPlot`` and until the next frame.
+
+The page loads Streamlit's own font (Source Sans), as the app's pages do: with a fallback
+font the heatmap's row names come out wider than the margin made for them, plotly widens it
+and draws the whole chart a second time, and that second drawing is what gets measured.
+
+    python bench/bench_chart_draw.py [--rounds 61]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import streamlit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_browser import ARGS, CHROMIUM, demo_heatmap_json  # noqa: E402
+
+PAGE = """<html><head><style>
+@font-face {font-family: "Source Sans"; src: url(source-sans.woff2) format("woff2");
+            font-weight: 200 900;}
+</style></head><body><div id="chart" style="width: 1100px"></div>
+<script src="plotly.min.js"></script></body></html>"""
+
+DRAW = """async (figure) => {
+    const chart = document.getElementById('chart');
+    Plotly.purge(chart);
+    await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+    const start = performance.now();
+    await Plotly.newPlot(chart, figure.data, figure.layout, {displaylogo: false});
+    const drawn = performance.now();
+    await new Promise(done => requestAnimationFrame(done));
+    return [drawn - start, performance.now() - start];
+}"""
+
+
+def figures() -> dict[str, dict]:
+    """The floor (the minimal app's radar) and the charts measured, as plotly.js gets them."""
+    radar = go.Figure(go.Scatterpolar(r=[1, 2, 3, 2, 1, 3], theta=list("UVWXYZ"), fill="toself"))
+    radar.update_layout(template="plotly_white", height=600)
+    heatmap = json.loads(demo_heatmap_json())
+    bare = {**heatmap, "data": heatmap["data"][:1]}  # the grid alone: its cells' numbers off
+    return {
+        "minimal radar": json.loads(radar.to_json()),
+        "demo heatmap": heatmap,
+        "without numbers": bare,
+    }
+
+
+async def run(rounds: int) -> None:
+    from playwright.async_api import async_playwright
+
+    charts = figures()
+    with tempfile.TemporaryDirectory() as folder:
+        page_dir = Path(folder)
+        shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", page_dir)
+        media = Path(streamlit.__file__).parent / "static" / "static" / "media"
+        shutil.copy(next(media.glob("SourceSansVF-Upright*.woff2")), page_dir / "source-sans.woff2")
+        (page_dir / "page.html").write_text(PAGE)
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = await browser.new_page(viewport={"width": 1400, "height": 900})
+            await page.goto((page_dir / "page.html").as_uri())
+            await page.evaluate("() => document.fonts.load('14px \"Source Sans\"')")
+            if not await page.evaluate("() => document.fonts.check('14px \"Source Sans\"')"):
+                raise SystemExit("Source Sans did not load: the heatmap would be drawn twice")
+            version = await page.evaluate("() => Plotly.version")
+            times: dict[str, list[list[float]]] = {name: [] for name in charts}
+            for _ in range(3):  # plotly.js compiled and warm
+                for figure in charts.values():
+                    await page.evaluate(DRAW, figure)
+            for _ in range(rounds):
+                for name, figure in charts.items():
+                    times[name].append(await page.evaluate(DRAW, figure))
+            await browser.close()
+    # The ratio is of the drawing itself: the next frame comes on the display's beat (every
+    # 16.7 ms), which rounds a short drawing up and a long one hardly at all.
+    floor = statistics.median(plot for plot, _ in times["minimal radar"])
+    print(f"plotly.js {version} (plotly.py's copy), median of {rounds} rounds, interleaved")
+    print(f"{'chart':18} {'newPlot':>9} {'ratio':>7} {'to frame':>9}")
+    for name, measured in times.items():
+        plot = statistics.median(p for p, _ in measured)
+        frame = statistics.median(f for _, f in measured)
+        print(f"{name:18} {plot:7.1f}ms {plot / floor:6.2f}x {frame:7.1f}ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=61)
+    asyncio.run(run(parser.parse_args().rounds))
+
+
+if __name__ == "__main__":
+    main()
