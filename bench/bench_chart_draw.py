@@ -1,9 +1,10 @@
 """How long plotly.js takes to draw the app's charts, in a page with plotly alone.
 
 What ``bench_browser.py`` cannot separate: the chart's own drawing, without Streamlit, React
-or the rest of the page. Draws the demo's heatmap (as the app sends it to the browser) and
-the same heatmap without the numbers in its cells, against the minimal app's radar (the floor
-of ``bench_browser.py``), interleaved, in headless Chromium, and prints the median time of
+or the rest of the page. Draws the first chart of the profile, the heatmap and the comparison
+with the fictional demo loaded (each as the app sends it to the browser), and the heatmap
+without the numbers in its cells, against the minimal app's radar (the floor of
+``bench_browser.py``), interleaved, in headless Chromium, and prints the median time of
 ``Plotly.newPlot`` and until the next frame.
 
 The page loads Streamlit's own font (Source Sans), as the app's pages do: with a fallback
@@ -52,14 +53,46 @@ DRAW = """async (figure) => {
 }"""
 
 
+def demo_first_charts() -> tuple[dict, dict]:
+    """The profile's radar and the comparison's bars as the pages first draw them with the
+    demo loaded (the first country, the default comparison), as the browser gets them."""
+    from components.charts.browser_copy import browser_copy
+    from components.charts.views import comparison_views, profile_radar
+    from components.framework.model import default_framework
+    from components.ingest.demo import load_demo
+    from components.ingest.labels import assessment_labels
+    from components.ui.selection import (
+        comparison_labels,
+        country_choices,
+        default_comparison,
+        latest_of_each,
+    )
+
+    framework = default_framework()
+    capabilities = load_demo(framework).capabilities
+    countries = country_choices(capabilities)
+    chosen = default_comparison(countries, countries[0])
+    ids, focus_id = latest_of_each(capabilities, chosen, countries[0])
+    labels = comparison_labels(capabilities, ids, chosen, countries[0], anonymised=False)
+    bars, _, _ = comparison_views(capabilities, framework, labels, ids, focus_id)
+    radar = profile_radar(capabilities, framework, assessment_labels(capabilities), focus_id)
+    return (
+        json.loads(browser_copy(radar.figure).to_json()),
+        json.loads(browser_copy(bars.figure).to_json()),
+    )
+
+
 def figures() -> dict[str, dict]:
     """The floor (the minimal app's radar) and the charts measured, as plotly.js gets them."""
     radar = go.Figure(go.Scatterpolar(r=[1, 2, 3, 2, 1, 3], theta=list("UVWXYZ"), fill="toself"))
     radar.update_layout(template="plotly_white", height=600)
     heatmap = json.loads(demo_heatmap_json())
     bare = {**heatmap, "data": heatmap["data"][:1]}  # the grid alone: its cells' numbers off
+    profile, comparison = demo_first_charts()
     return {
         "minimal radar": json.loads(radar.to_json()),
+        "profile radar": profile,
+        "comparison bars": comparison,
         "demo heatmap": heatmap,
         "without numbers": bare,
     }
