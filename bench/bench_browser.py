@@ -236,13 +236,25 @@ async def open_with_upload(browser, url: str, workbook: Path) -> tuple[object, o
     return context, page
 
 
+def middle_half(floor: list[float], measured: list[float]) -> str:
+    """The middle half of the ratios of back-to-back pairs (each click on the page right after
+    one on the minimal app): how far one run's ratio moves on a shared machine, whose speed
+    drifts between pairs more than within one."""
+    if len(floor) < 2:
+        return "-"
+    first, _, third = statistics.quantiles(
+        [m / f for f, m in zip(floor, measured, strict=True)], n=4, method="inclusive"
+    )
+    return f"{first:.2f}x to {third:.2f}x"
+
+
 async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
     context, page = await new_session(browser, app, demo=True)
     bare_context, bare = await new_session(browser, minimal, demo=False)
     for _ in range(3):  # the minimal tab warmed up too (plotly.js compiled, its code hot)
         await click_to_chart(bare, "Chart", "chart")
     print(f"time to chart, median of {repeat} (click in the sidebar to a drawn chart)")
-    print(f"{'page':10} {'minimal':>9} {'page':>9} {'ratio':>7}")
+    print(f"{'page':10} {'minimal':>9} {'page':>9} {'ratio':>7}   pairs' middle half")
     for path, link in PAGES.items():
         await click_to_chart(page, link, path)  # the page's first visit in this session
         floor, measured = [], []
@@ -250,7 +262,8 @@ async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
             floor.append(await click_to_chart(bare, "Chart", "chart"))
             measured.append(await click_to_chart(page, link, path))
         low, high = statistics.median(floor), statistics.median(measured)
-        print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x")
+        print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x   "
+              f"{middle_half(floor, measured)}")  # fmt: skip
     # The heatmap against a bare page drawing the same chart: what the app adds to the chart.
     await click_to_chart(bare, "Heatmap", "heatmap")  # the minimal page's first visit
     floor, measured = [], []
@@ -259,7 +272,8 @@ async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
         measured.append(await click_to_chart(page, "Heatmap", "heatmap"))
     low, high = statistics.median(floor), statistics.median(measured)
     print(f"heatmap, against a minimal page drawing the same chart: minimal {low * 1000:.0f}ms, "
-          f"page {high * 1000:.0f}ms, {high / low:.2f}x")  # fmt: skip
+          f"page {high * 1000:.0f}ms, {high / low:.2f}x (pairs' middle half "
+          f"{middle_half(floor, measured)})")  # fmt: skip
     await bare_context.close()
     await context.close()
 
