@@ -226,13 +226,19 @@ def read_answers(
     number: int,
     row: int,
     columns: Mapping[str, int | None],
+    ticks: Mapping[int, int] | None = None,
 ) -> None:
-    """Level, evidence and confidence of one item in one row (cells named as found)."""
+    """Level, evidence and confidence of one item in one row (cells named as found).
+
+    ``ticks`` (a tick form): the level column is the one marked, and stands for its level.
+    """
     level_column = columns.get("level")
     level_value = sheet.value(row, level_column) if level_column is not None else None
     what = catalogue.describe(number)
     level = None
-    if level_column is not None:
+    if level_column is not None and ticks is not None:
+        level = ticks[level_column]
+    elif level_column is not None:
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)

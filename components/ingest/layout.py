@@ -65,7 +65,30 @@ class CountryRows:
     items: Mapping[int, tuple[Catalogue, int]]
 
 
-Layout = ItemTable | ItemRows | CountryRows
+@dataclass(frozen=True)
+class TickTable:
+    """One row per capability and one column per level, the level chosen marked ("x", "✓"):
+    the form that lists the scale across and asks people to tick one box."""
+
+    header: int  # the row heading each level's column
+    key: int  # the column naming the capabilities
+    levels: Mapping[int, int]  # column -> the level it stands for
+    columns: Mapping[Field, int]  # evidence, confidence, ... found beside the key
+
+
+@dataclass(frozen=True)
+class SeveralLevels:
+    """A header with more than one column named like the level ("Self-assessed level",
+    "Validated level"), and nothing saying whose each is: which to read is for the person."""
+
+    header: int
+    columns: tuple[int, ...]
+
+
+Layout = ItemTable | ItemRows | CountryRows | TickTable | SeveralLevels
+
+# A tick form lists at least this many of the scale's levels across its header.
+MIN_TICK_LEVELS = 3
 
 
 def _header_fields(cells: tuple[Any, ...]) -> dict[Field, int]:
@@ -85,9 +108,22 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
     names, capability titles) and could otherwise be mistaken in a title row above the table.
     """
     scan = range(min(len(sheet.rows), HEADER_SCAN_ROWS))
+    index: _KeyIndex | None = None
     for row in scan:
         fields = _header_fields(sheet.rows[row])
         if "level" in fields and fields.keys() & {"number", "capability", "enabler"}:
+            levels = _level_columns(sheet.rows[row])
+            if len(levels) > 1:
+                # "Level" merged over a column per level, the levels in the row below; or two
+                # level columns (self-assessed and validated) that only the person can choose.
+                index = index or _KeyIndex(ctx, sheet)
+                key = fields.get("capability", fields.get("number"))
+                tick = _tick_table_at(ctx, sheet, index, row + 1, key=key)
+                if tick is not None:
+                    return tick
+                rivals = _rival_levels(ctx, sheet, row, levels)
+                if rivals:
+                    return SeveralLevels(row, (levels[0], *rivals))
             kind: Literal["capability", "enabler"] = "capability"
             by_name_only = "capability" not in fields and "enabler" not in fields
             named_enablers = "enabler" in (sheet.name or "").casefold()
@@ -96,13 +132,15 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
             ):
                 kind = "enabler"
             return ItemTable(row, fields, kind)
-    index = _KeyIndex(ctx, sheet)
+    index = index or _KeyIndex(ctx, sheet)
     for row in scan:
         if not sheet.rows[row]:
             continue
         fields = _header_fields(sheet.rows[row])
-        layout = _item_rows_at(ctx, sheet, index, row, fields) or _country_rows_at(
-            ctx, sheet, row, fields
+        layout = (
+            _tick_table_at(ctx, sheet, index, row)
+            or _item_rows_at(ctx, sheet, index, row, fields)
+            or _country_rows_at(ctx, sheet, row, fields)
         )
         if layout is not None:
             return layout
@@ -168,6 +206,110 @@ class _KeyIndex:
         return classify_header(header_value) in ("number", "capability") or any(
             n > top_level for n in numbers
         )
+
+
+def _level_columns(cells: tuple[Any, ...]) -> list[int]:
+    return [c for c, value in enumerate(cells) if classify_header(value) == "level"]
+
+
+def _rival_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: list[int]) -> list[int]:
+    """The level columns after the first that hold other levels for the same rows.
+
+    A second column saying the same (a label and its number by formula) is no rival, nor one
+    filled in a few rows only (the scale's legend beside the table); one with its own levels
+    in most rows (self-assessed and validated) is: which is meant is the person's choice.
+    """
+    scale = ctx.framework.scale
+    last = len(sheet.rows)
+
+    def levels_of(column: int) -> list[int | None]:
+        return [parse_level(v, scale).level for v in sheet.column(column, header + 1, last)]
+
+    first = levels_of(columns[0])
+    filled = sum(level is not None for level in first)
+    rivals = []
+    for column in columns[1:]:
+        other = levels_of(column)
+        both = [
+            (a, b) for a, b in zip(first, other, strict=True) if a is not None and b is not None
+        ]
+        differ = sum(a != b for a, b in both)
+        if differ >= MIN_KEY_MATCHES and len(both) * 2 >= filled:
+            rivals.append(column)
+    return rivals
+
+
+# What a tick form's unticked box may hold: nothing, or a "no" of some kind.
+_NO_MARKS = frozenset({"0", "no", "non", "nao", "false", "n", "-", "–", "—"})
+
+
+def is_tick(value: Any) -> bool:
+    """Whether a cell of a tick form's level column marks that level ("x", "✓", 1, "yes")."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value != 0
+    return normalise(str(value)) not in _NO_MARKS and bool(str(value).strip())
+
+
+def _tick_levels(ctx: ReadContext, cells: tuple[Any, ...]) -> dict[int, int]:
+    """The columns of ``cells`` headed by one level of the scale each ("0", "2 - Developing",
+    "Mature"), when they are side by side and each level heads one column only."""
+    scale = ctx.framework.scale
+    found: dict[int, int] = {}
+    for column, value in enumerate(cells):
+        if value is None or classify_header(value) is not None:
+            continue
+        reading = parse_level(value, scale)
+        if reading.level is not None and not reading.error and not reading.warning:
+            found[column] = reading.level
+    if len(found) < MIN_TICK_LEVELS or len(set(found.values())) != len(found):
+        return {}
+    if max(found) - min(found) + 1 != len(found):
+        return {}
+    return found
+
+
+def _tick_table_at(
+    ctx: ReadContext, sheet: Sheet, index: _KeyIndex, row: int, *, key: int | None = None
+) -> TickTable | None:
+    """Levels across ``row``, capabilities down a column, one level marked in most rows."""
+    if row >= len(sheet.rows):
+        return None
+    cells = sheet.rows[row]
+    levels = _tick_levels(ctx, cells)
+    if not levels:
+        return None
+    if key is None:
+        ranked = [
+            (index.counts(c, row)[0], c)
+            for c in index.hits
+            if c not in levels
+            and index.is_key(c, sheet.value(row, c), ctx.framework.scale.maximum)
+            and index.starts_below(c, row)
+        ]
+        hits, key = max(ranked, default=(0, None))
+        if key is None or hits < MIN_KEY_MATCHES:
+            return None
+    # The boxes must look ticked: one mark in a row far more often than several (a table of
+    # levels with the numbers 0 to 4 across would have a value in every column).
+    single = several = 0
+    for below in range(row + 1, min(len(sheet.rows), row + 1 + KEY_SAMPLE_ROWS)):
+        marks = sum(is_tick(sheet.value(below, c)) for c in levels)
+        single += marks == 1
+        several += marks > 1
+    if single < MIN_KEY_MATCHES or several * 2 > single:
+        return None
+    fields = {
+        **_header_fields(sheet.rows[row - 1] if row else ()),
+        **_header_fields(cells),
+    }
+    columns = {
+        name: column
+        for name, column in fields.items()
+        if name in ("evidence", "confidence") and column not in levels
+    }
+    return TickTable(row, key, levels, columns)
 
 
 def _item_rows_at(

@@ -43,6 +43,16 @@ METADATA_FIELDS: frozenset[Field] = frozenset(
 _NUMBER_SIGNS = frozenset({"#", "№", "no.", "nº", "n°", "n.º"})
 _EVIDENCE_WORDS = frozenset({"evidence", "notes", "comments", "comment", "remarks"})
 _LEVEL_WORDS = ("level", "score", "rating", "maturity")
+# "Validated level", "Final score": a level too, named by its last word, unless it is one to
+# reach or one from before ("Target level", "Previous score"), which no assessment holds.
+_LEVEL_LAST_WORDS = frozenset({"level", "score", "rating", "niveau", "nivel"})
+_NOT_THE_LEVEL = frozenset(
+    {
+        "target", "desired", "goal", "planned", "expected", "objective", "next", "previous",
+        "last", "prior", "cible", "vise", "objectif", "precedent", "objetivo", "meta", "alvo",
+        "anterior", "esperado", "deseado", "desejado",
+    }
+)  # fmt: skip
 
 
 def classify_header(value: Any) -> Field | None:
@@ -80,7 +90,11 @@ def _classify_header_text(text: str) -> Field | None:
         return "confidence"
     if words & _EVIDENCE_WORDS:
         return "evidence"
-    if key.startswith(_LEVEL_WORDS) and not re.search(r"\d{4}", key):
+    if re.search(r"\d{4}", key):
+        return None  # "Level 2023": a year's column, not the level's
+    if key.startswith(_LEVEL_WORDS):
+        return "level"
+    if len(words) <= 4 and key.split()[-1] in _LEVEL_LAST_WORDS and not words & _NOT_THE_LEVEL:
         return "level"
     return None
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from components.ingest.context import assessment_context
+from components.ingest.context import MAX_COUNTRY_WORDS, assessment_context
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
 from components.ingest.layout import (
     CountryRows,
     ItemRows,
     ItemTable,
+    SeveralLevels,
+    TickTable,
     explain_unrecognised,
     find_layout,
+    is_tick,
     layout_from_mapping,
 )
+from components.ingest.level_columns import column_scale_problem, scale_fix
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -61,6 +65,11 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
         return _parse_country_rows(ctx, sheet, layout)
+    if isinstance(layout, TickTable):
+        return _parse_tick_table(ctx, sheet, layout)
+    if isinstance(layout, SeveralLevels):
+        _say_several_levels(ctx, sheet, layout)
+        return []
     # A hidden sheet that is not a table is a helper (drop-down lists and the like).
     if not sheet.hidden:
         where = f"sheet “{sheet.name}”" if sheet.name is not None else "the file"
@@ -76,6 +85,8 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
 
 def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list[Draft]:
     columns = layout.columns
+    if "level" in columns and _off_scale(ctx, sheet, layout.header, [columns["level"]]):
+        return []
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
     meta_reader = MetaReader(ctx, sheet)
@@ -287,6 +298,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
+    assessments = [c for c in layout.assessments if not _off_scale(ctx, sheet, layout.header, [c])]
     for column in layout.skipped:
         ctx.add(
             "warning",
@@ -296,7 +308,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "If it is an assessment, write levels in it (the number alone is enough); "
             "otherwise there is nothing to do.",
         )
-    for column in layout.assessments:
+    for column in assessments:
         country, when_text, round_label = split_assessment_header(
             _column_header(sheet, layout.header, column)
         )
@@ -402,6 +414,100 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     """One assessment per row, capabilities as columns."""
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
+    items = _header_items(ctx, sheet, layout)
+    if _off_scale(ctx, sheet, layout.header, sorted(items), whole_table=True):
+        return []
+    meta_columns = {
+        name: column for name, column in layout.columns.items() if name in METADATA_FIELDS
+    }
+    meta_columns["country"] = layout.country
+    drafts: dict[tuple[str, str, str], Draft] = {}
+    for row in range(layout.header + 1, len(sheet.rows)):
+        if not sheet.rows[row]:
+            continue
+        has_answer = any(sheet.value(row, c) is not None for c in items)
+        if not has_answer:
+            # No level in any capability's column: a note under the table ("Source: ..."),
+            # or a country not assessed yet. Neither is an assessment.
+            _say_unanswered(ctx, sheet, row, layout.country)
+            continue
+        draft = _long_row_draft(
+            ctx,
+            sheet,
+            row,
+            columns=meta_columns,
+            meta_reader=meta_reader,
+            defaults=defaults,
+            drafts=drafts,
+            has_answer=has_answer,
+        )
+        if draft is None:
+            continue
+        for column, (catalogue, number) in sorted(items.items()):
+            read_answers(
+                ctx,
+                sheet,
+                draft,
+                catalogue=catalogue,
+                number=number,
+                row=row,
+                columns={"level": column},
+            )
+    return list(drafts.values())
+
+
+def _say_unanswered(ctx: ReadContext, sheet: Sheet, row: int, country_column: int) -> None:
+    """A row naming a country with no level at all: left out, and said, unless it reads as a
+    note (a sentence, or "Source: ..."), which needs no word."""
+    name = sheet.value(row, country_column)
+    if not isinstance(name, str) or ":" in name or len(name.split()) > MAX_COUNTRY_WORDS:
+        return
+    if is_summary(name):
+        return
+    cell = cell_address(row, country_column)
+    ctx.add(
+        "warning",
+        sheet,
+        cell,
+        f"Row {row + 1} names {quoted(name)} but has no level in any capability's column; "
+        "it was not read as an assessment.",
+        "Write its levels in the row, or leave it: nothing else on the sheet is affected.",
+    )
+
+
+def _off_scale(
+    ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], *, whole_table: bool = False
+) -> bool:
+    """Whether the levels in ``columns`` (below ``header``) are on another scale, taken
+    together (``components.ingest.level_columns``); if so it is reported, and none is read.
+
+    ``whole_table``: the columns are one table's capabilities (one assessment a row), judged
+    as one; otherwise a single column of levels, judged with its header.
+    """
+    values: list[Any] = []
+    for column in columns:
+        values.extend(sheet.column(column, header + 1, len(sheet.rows)))
+    heading = None if whole_table else sheet.value(header, columns[0])
+    why = column_scale_problem(heading, values, ctx.framework.scale)
+    if why is None:
+        return False
+    if whole_table:
+        cell = f"row {header + 2}"
+        what = f"The levels below the header row {header + 1} {why}"
+        outcome = "none of the sheet's levels were read"
+    else:
+        cell = cell_address(header, columns[0])
+        what = f"The column headed {quoted(heading)} ({cell}) {why}"
+        outcome = "none of its levels were read"
+    ctx.add("error", sheet, cell, f"{what}; {outcome}.", scale_fix(ctx.framework.scale))
+    return True
+
+
+def _header_items(
+    ctx: ReadContext, sheet: Sheet, layout: CountryRows
+) -> dict[int, tuple[Catalogue, int]]:
+    """The capability (or enabler) of each column across the header row of ``layout``; a
+    header near a title, ambiguous or unknown is reported."""
     header = sheet.rows[layout.header]
     items = dict(layout.items)
     known = set(items) | set(layout.columns.values()) | {layout.country}
@@ -434,35 +540,75 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
                 "it was not read.",
                 "If it holds levels, head it with the capability number or title.",
             )
-    meta_columns = {
-        name: column for name, column in layout.columns.items() if name in METADATA_FIELDS
-    }
-    meta_columns["country"] = layout.country
-    drafts: dict[tuple[str, str, str], Draft] = {}
+    return items
+
+
+def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list[Draft]:
+    """A tick form: each capability's row has a mark under the level chosen."""
+    meta_reader = MetaReader(ctx, sheet)
+    defaults = meta_reader.labelled(layout.header, min(layout.levels))
+    defaults = with_context(
+        ctx, sheet, defaults, layout.header, country=True, empty=meta_reader.empty
+    )
+    draft = Draft(sheet)
+    apply_meta(draft, defaults)
+    draft.country_cell = meta_reader.empty.get("country")
+    answers = [*layout.levels, *layout.columns.values()]
     for row in range(layout.header + 1, len(sheet.rows)):
         if not sheet.rows[row]:
             continue
-        has_answer = any(sheet.value(row, c) is not None for c in items)
-        draft = _long_row_draft(
+        marked = [c for c in layout.levels if is_tick(sheet.value(row, c))]
+        has_answer = bool(marked) or any(sheet.value(row, c) is not None for c in answers)
+        found = _row_item(
             ctx,
             sheet,
             row,
-            columns=meta_columns,
-            meta_reader=meta_reader,
-            defaults=defaults,
-            drafts=drafts,
+            columns={"number": layout.key},
+            primary=ctx.capabilities,
+            secondary=ctx.enablers,
             has_answer=has_answer,
         )
-        if draft is None:
+        if found is None:
             continue
-        for column, (catalogue, number) in sorted(items.items()):
-            read_answers(
-                ctx,
-                sheet,
-                draft,
-                catalogue=catalogue,
-                number=number,
-                row=row,
-                columns={"level": column},
+        catalogue, number = found
+        if len(marked) > 1:
+            cells = " and ".join(
+                f"{cell_address(row, c)} (level {layout.levels[c]})" for c in marked
             )
-    return list(drafts.values())
+            ctx.add(
+                "error",
+                sheet,
+                cell_address(row, marked[0]),
+                f"{catalogue.describe(number).capitalize()} is marked at more than one level: "
+                f"{cells}; it was not used.",
+                "Leave one mark in the row: the level reached.",
+            )
+            continue
+        read_answers(
+            ctx,
+            sheet,
+            draft,
+            catalogue=catalogue,
+            number=number,
+            row=row,
+            columns={"level": marked[0] if marked else None, **layout.columns},
+            ticks=layout.levels,
+        )
+    return [draft]
+
+
+def _say_several_levels(ctx: ReadContext, sheet: Sheet, layout: SeveralLevels) -> None:
+    """Two or more columns headed like the level: which is the assessment's is not guessed."""
+    named = ", ".join(
+        f"{cell_address(layout.header, c)} {quoted(sheet.value(layout.header, c))}"
+        for c in layout.columns
+    )
+    ctx.add(
+        "error",
+        sheet,
+        cell_address(layout.header, layout.columns[0]),
+        f"Several columns are headed like the level ({named}), so which one holds the "
+        "assessment's levels is not clear; none were read.",
+        "Choose the level column in “Fix how this file is read” below the file, or rename "
+        "the other columns (e.g. “Notes”), or put each assessment on a sheet of its own.",
+    )

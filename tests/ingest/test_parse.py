@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
+import pytest
+from openpyxl import Workbook
+
 from components.ingest.report import summarise_assessments
 from tests.ingest.reader_support import (
     ASSESSMENTS,
     EXPECTED,
+    FW,
     assert_problem,
     by_assessment,
     capability_written,
@@ -70,3 +76,103 @@ def test_enablers_in_a_long_table_of_capabilities_stay_with_their_assessment():
     result = read("mixed.xlsx", xlsx({"Data": rows}))
     assert result.problems == ()
     assert enabler_levels(result)[("Arvenia", 2021, None)] == {3: 2}
+
+
+LEVELS_A = {n: (n * 3) % 5 for n in range(1, 22)}
+
+
+def _tick_rows(marks: dict[int, list[int]]) -> list[list]:
+    """A form's rows: the capability's number and title, then a mark under each level given."""
+    return [
+        [n, capability_written(n), *("x" if v in marks.get(n, []) else None for v in range(5))]
+        for n in range(1, 22)
+    ]
+
+
+def test_a_tick_form_reads_the_level_marked_in_each_row():
+    scale = [f"{level.value} – {level.label}" for level in FW.scale.levels]
+    marks = {n: [level] for n, level in LEVELS_A.items() if n != 4}  # 4 left unmarked
+    rows = [["Elbonia – MNR self-assessment 2024"], [], ["No.", "Capability", *scale]]
+    result = read("form.xlsx", xlsx({"Form": rows + _tick_rows(marks)}))
+    assert by_assessment(result) == {
+        ("Elbonia", 2024, None): {n: v for n, v in LEVELS_A.items() if n != 4}
+    }
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_a_tick_form_under_a_merged_level_header_with_two_marks_in_a_row():
+    marks = {n: [level] for n, level in LEVELS_A.items()}
+    marks[5] = [1, 2]
+    rows = [
+        ["Country", "Freedonia"],
+        ["Year", 2023],
+        [],
+        ["Capability", "Level", None, None, None, None, "Comments"],
+        [None, 0, 1, 2, 3, 4, None],
+        *[
+            [capability_written(n), *row[2:], "seen" if n == 2 else None]
+            for n, row in zip(range(1, 22), _tick_rows(marks), strict=True)
+        ],
+    ]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Form"
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("B4:F4")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    result = read("ticks.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {
+        ("Freedonia", 2023, None): {n: v for n, v in LEVELS_A.items() if n != 5}
+    }
+    assert_problem(result, "error", "C10", "marked at more than one level", sheet="Form")
+    evidence = result.capabilities.set_index("capability").loc[2, "evidence"]
+    assert evidence == "seen"
+
+
+@pytest.mark.parametrize(
+    ("second", "refused"),
+    [
+        # Two assessments of the same rows, with different levels: the person chooses.
+        ("Validated level", True),
+        # The same levels again (a label and its number by formula): read.
+        ("Level", False),
+    ],
+)
+def test_two_level_columns_are_read_only_when_they_agree(second, refused):
+    rows = [["Country", "Elbonia"], ["Year", 2024], [], ["No.", "Capability", "Level", second]]
+    shifted = {n: v if not refused else min(4, v + 1) for n, v in LEVELS_A.items()}
+    rows += [[n, capability_written(n), LEVELS_A[n], shifted[n]] for n in range(1, 22)]
+    result = read("two.xlsx", xlsx({"Form": rows}))
+    if refused:
+        assert by_assessment(result) == {}
+        assert_problem(result, "error", "C4", "Several columns are headed like the level")
+    else:
+        assert by_assessment(result) == {("Elbonia", 2024, None): LEVELS_A}
+
+
+@pytest.mark.parametrize(
+    ("header", "level_of", "words"),
+    [
+        ("Score (1-5)", lambda v: v + 1, "is headed as a scale of 1 to 5"),
+        ("Level", lambda v: v + 1, "a scale of 1 to 5"),
+        ("Level", lambda v: v / 4, "holds fractions"),
+    ],
+)
+def test_a_level_column_on_another_scale_is_refused_not_misread(header, level_of, words):
+    rows = [["Country", "Year", "Capability", header]]
+    rows += [["Elbonia", 2022, n, level_of(v)] for n, v in LEVELS_A.items()]
+    result = read("scale.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "D1", words, sheet="Data")
+
+
+def test_a_note_under_a_countries_as_rows_table_is_no_assessment():
+    header = ["Country", "Year", *(capability_written(n) for n in range(1, 22))]
+    rows = [header, ["Elbonia", 2023, *LEVELS_A.values()], ["Source: regional workshop 2023"]]
+    rows.append(["Freedonia", 2023])  # named, but nothing assessed yet
+    result = read("matrix.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Elbonia", 2023, None): LEVELS_A}
+    assert_problem(result, "warning", "A4", "has no level in any capability's column")
+    assert not [p for p in result.problems if p.cell == "A3"]

@@ -1,0 +1,108 @@
+"""Whether a column of levels is on the framework's scale as a whole, not cell by cell.
+
+A cell read alone can look right when its column is not: in a column scored 1 to 5, every 1
+to 4 is a valid level of the 0 to 4 scale (one step too high), and only the 5s stand out; in a
+column of percentages shown as "75%", the cells hold 0.75 and 1.0, and 100% would read as
+level 1. So before its cells are read, a level column is looked at whole: its header ("Score
+(1-5)", "Level /5") and its numbers. When they say another scale, none of the column is used:
+converting between scales is a judgement the app does not make for people.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from components.framework.model import Scale
+from components.ingest.values import plain_text
+
+# "(1-5)", "1 to 5", "1 à 5", "de 1 a 5", "/5", "out of 5", "sur 5": a scale named in a header.
+_HEADER_RANGE = re.compile(
+    r"(?<![\d.,])(?P<low>\d{1,2})\s*(?:-|–|—|to|à|a|al|ate|até)\s*(?P<high>\d{1,2})(?![\d.,])",
+    re.IGNORECASE,
+)
+_HEADER_TOP = re.compile(
+    r"(?:^|\s|\()(?:/|out of|sur|sobre|de)\s*(?P<high>\d{1,2})(?![\d.,])", re.IGNORECASE
+)
+# Fewer numbers than this say too little about a column's scale to refuse it.
+MIN_NUMBERS_FOR_SHIFT = 4
+
+
+def column_scale_problem(header: Any, values: Iterable[Any], scale: Scale) -> str | None:
+    """Why the column's levels are not on ``scale`` taken together, or ``None`` when they may be.
+
+    The result completes "The column headed “...” ...": e.g. "is headed as a scale of 1 to 5,
+    not this framework's 0 to 4".
+    """
+    ours = f"{scale.minimum} to {scale.maximum}"
+    named = _scale_in_header(header)
+    # Only the top decides: "Level (1-4)" leaves 0 unused but means the same levels.
+    if named is not None and named[1] != scale.maximum:
+        low, high = named
+        named_as = f"of {low} to {high}" if low is not None else f"to {high}"
+        return f"is headed as a scale {named_as}, not this framework's {ours}"
+    # Each distinct value once: a long table repeats its five levels thousands of times.
+    counts = Counter(v for v in values if v is not None)
+    read = {value: _as_number(value) for value in counts}
+    numbers = [n for n in read.values() if n is not None]
+    if not numbers:
+        return None
+    how_many = sum(counts[v] for v, n in read.items() if n is not None)
+    if all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers):
+        shown = ", ".join(_shown(n) for n in sorted(set(numbers))[:4])
+        return f"holds fractions ({shown}), as percentages do, not levels from {ours}"
+    whole = all(float(n).is_integer() for n in numbers)
+    if (
+        whole
+        and how_many >= MIN_NUMBERS_FOR_SHIFT
+        and min(numbers) >= scale.minimum + 1
+        and max(numbers) == scale.maximum + 1
+    ):
+        return (
+            f"runs from {_shown(min(numbers))} to {_shown(max(numbers))} with no "
+            f"{scale.minimum}: a scale of {scale.minimum + 1} to {scale.maximum + 1}, not this "
+            f"framework's {ours}"
+        )
+    return None
+
+
+def scale_fix(scale: Scale) -> str:
+    """What to do about a column on another scale."""
+    levels = ", ".join(f"{level.value} - {level.label}" for level in scale.levels)
+    return (
+        f"Write each level on this framework's scale ({levels}). The app does not convert "
+        "another scale or a percentage: which level a score means is for you to decide."
+    )
+
+
+def _scale_in_header(header: Any) -> tuple[int | None, int] | None:
+    if not isinstance(header, str):
+        return None
+    text = plain_text(header)
+    found = _HEADER_RANGE.search(text)
+    if found and int(found["low"]) < int(found["high"]) <= 10:
+        return int(found["low"]), int(found["high"])
+    top = _HEADER_TOP.search(text)
+    if top and 1 < int(top["high"]) <= 10:
+        return None, int(top["high"])
+    return None
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return None if math.isnan(value) else float(value)  # NaN is blank
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def _shown(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
