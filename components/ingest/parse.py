@@ -35,7 +35,14 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
-from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+from components.ingest.sheets import (
+    ReadContext,
+    Sheet,
+    cell_address,
+    fill_down,
+    quoted,
+    with_article,
+)
 from components.ingest.values import (
     When,
     split_assessment_header,
@@ -92,6 +99,8 @@ def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, len(sheet.rows[layout.header]))
     long = "country" in columns
+    if long:
+        fill_down(sheet, (c for f, c in columns.items() if f in METADATA_FIELDS))
     if layout.catalogue == "capability":
         defaults = with_context(
             ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat, zip_longest
 from math import isnan
@@ -53,6 +53,9 @@ class Sheet:
     # bulk reading of rows takes instead of picking each cell out of its row. ``None`` when
     # not known, or once ``rows`` were changed after.
     columns: list[tuple[Any, ...]] | None = None
+    # Merges down rows, (first row, last row, column) each, left as they are on reading:
+    # what a long table does with them is its business (``fill_down``).
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)
 
     def column(self, column: int, first: int, last: int) -> list[Any]:
         """The values of ``column`` in rows ``first`` to ``last - 1`` (``None`` where blank)."""
@@ -276,7 +279,9 @@ def _fill_merged(
     them. Merges down rows (a domain beside its capabilities) are left: the rows below are
     their own, and repeating a label there would read a capability twice.
     """
-    for (top, left), (_, right) in ranges:
+    for (top, left), (bottom, right) in ranges:
+        if bottom > top and left < max_columns:
+            sheet.merged_down.append((top, bottom, left))
         if right <= left or top >= len(sheet.rows):
             continue
         value = sheet.value(top, left)
@@ -290,6 +295,26 @@ def _fill_merged(
                 cells[column] = value
         sheet.rows[top] = tuple(cells)
         sheet.columns = None  # the rows changed: the columns no longer say the same
+
+
+def fill_down(sheet: Sheet, columns: Iterable[int]) -> None:
+    """Give the cells of a merge down ``columns`` the value of its first cell.
+
+    In a long table a country (or a year) merged down over its rows belongs to each of them:
+    it is what the person sees beside every row.
+    """
+    wanted = set(columns)
+    for top, bottom, column in sheet.merged_down:
+        value = sheet.value(top, column)
+        if column not in wanted or value is None:
+            continue
+        for row in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
+            cells = list(sheet.rows[row])
+            cells.extend([None] * (column + 1 - len(cells)))
+            if cells[column] is None:
+                cells[column] = value
+                sheet.rows[row] = tuple(cells)
+                sheet.columns = None  # the rows changed: the columns no longer say the same
 
 
 def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:

@@ -176,3 +176,23 @@ def test_a_note_under_a_countries_as_rows_table_is_no_assessment():
     assert by_assessment(result) == {("Elbonia", 2023, None): LEVELS_A}
     assert_problem(result, "warning", "A4", "has no level in any capability's column")
     assert not [p for p in result.problems if p.cell == "A3"]
+
+
+def test_a_country_and_year_merged_down_their_rows_belong_to_each_row():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Data"
+    sheet.append(["Country", "Year", "No.", "Level"])
+    for first, country in ((2, "Elbonia"), (23, "Freedonia")):
+        for n in range(1, 22):
+            sheet.append([country if n == 1 else None, 2021 if n == 1 else None, n, LEVELS_A[n]])
+        sheet.merge_cells(f"A{first}:A{first + 20}")
+        sheet.merge_cells(f"B{first}:B{first + 20}")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    result = read("merged.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {
+        ("Elbonia", 2021, None): LEVELS_A,
+        ("Freedonia", 2021, None): LEVELS_A,
+    }
+    assert result.problems == ()
