@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from components.base.text import normalise
@@ -53,6 +53,10 @@ class ItemRows:
     key: int
     assessments: tuple[int, ...]
     skipped: tuple[int, ...] = ()  # headed like an assessment, but holding text, not levels
+    # A "Level" column per assessment, named in the row above ("Elbonia" over its Level and
+    # Comments): the name of each, and the notes column beside it.
+    names: Mapping[int, Any] = field(default_factory=dict)
+    evidence: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
                 tick = _tick_table_at(ctx, sheet, index, row + 1, key=key)
                 if tick is not None:
                     return tick
+                named = _named_level_columns(sheet, row, levels, key)
+                if named is not None:
+                    return named
                 rivals = _rival_levels(ctx, sheet, row, levels)
                 if rivals:
                     return SeveralLevels(row, (levels[0], *rivals))
@@ -206,6 +213,29 @@ class _KeyIndex:
         return classify_header(header_value) in ("number", "capability") or any(
             n > top_level for n in numbers
         )
+
+
+def _named_level_columns(
+    sheet: Sheet, header: int, levels: list[int], key: int | None
+) -> ItemRows | None:
+    """A Level column per assessment, each named in the row above it ("Elbonia", often merged
+    over its Level and Comments columns), as capabilities down and assessments across."""
+    if key is None or header == 0:
+        return None
+    names = {column: sheet.value(header - 1, column) for column in levels}
+    texts = [name for name in names.values() if isinstance(name, str | int)]
+    if len(texts) != len(levels) or len(set(texts)) != len(texts):
+        return None
+    if any(classify_header(name) is not None or is_summary(name) for name in texts):
+        return None
+    cells = sheet.rows[header]
+    evidence: dict[int, int] = {}
+    for position, column in enumerate(levels):
+        end = levels[position + 1] if position + 1 < len(levels) else len(cells)
+        notes = [c for c in range(column + 1, end) if classify_header(cells[c]) == "evidence"]
+        if notes:
+            evidence[column] = notes[0]
+    return ItemRows(header, key, tuple(levels), names=names, evidence=evidence)
 
 
 def _level_columns(cells: tuple[Any, ...]) -> list[int]:

@@ -298,10 +298,13 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]
-    needs_country = any(
-        split_assessment_header(_column_header(sheet, layout.header, c))[0] is None
-        for c in layout.assessments
-    )
+
+    def heading(column: int) -> Any:
+        if column in layout.names:
+            return layout.names[column]
+        return _column_header(sheet, layout.header, column)
+
+    needs_country = any(split_assessment_header(heading(c))[0] is None for c in layout.assessments)
     defaults = with_context(
         ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
     )
@@ -318,9 +321,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "otherwise there is nothing to do.",
         )
     for column in assessments:
-        country, when_text, round_label = split_assessment_header(
-            _column_header(sheet, layout.header, column)
-        )
+        country, when_text, round_label = split_assessment_header(heading(column))
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
         key = meta.key()
@@ -352,7 +353,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 catalogue=catalogue,
                 number=number,
                 row=row,
-                columns={"level": column},
+                columns={"level": column, "evidence": layout.evidence.get(column)},
             )
     return list(drafts.values())
 

@@ -196,3 +196,28 @@ def test_a_country_and_year_merged_down_their_rows_belong_to_each_row():
         ("Freedonia", 2021, None): LEVELS_A,
     }
     assert result.problems == ()
+
+
+@pytest.mark.parametrize("second_levels", [{n: 4 - v for n, v in LEVELS_A.items()}, LEVELS_A])
+def test_a_level_and_comments_pair_per_country_named_above(second_levels):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Review"
+    sheet.append(["Regional MNR review 2023"])
+    sheet.append([None, "Elbonia", None, "Freedonia", None])
+    sheet.append(["Capability", "Level", "Comments", "Level", "Comments"])
+    for n in range(1, 22):
+        note = "a law" if n == 3 else None
+        sheet.append([capability_written(n), LEVELS_A[n], note, second_levels[n], None])
+    sheet.merge_cells("B2:C2")
+    sheet.merge_cells("D2:E2")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    result = read("pairs.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {
+        ("Elbonia", 2023, None): LEVELS_A,
+        ("Freedonia", 2023, None): second_levels,
+    }
+    rows = result.capabilities.set_index(["country", "capability"])
+    assert rows.loc[("Elbonia", 3), "evidence"] == "a law"
+    assert not [p for p in result.problems if p.severity == "error"]
