@@ -211,8 +211,9 @@ class MetaReader:
         )
 
     def labelled(self, table_top: int, table_width: int) -> Meta:
-        """Metadata from label cells ("Country" with the value to its right), outside the
-        table (rows above its header, or columns right of it)."""
+        """Metadata from label cells ("Country" with the value to its right, or "Country:
+        Elbonia" in one cell), outside the table (rows above its header, or columns right of
+        it)."""
         found: dict[Field, tuple[Any, int, int]] = {}
         empty: dict[Field, tuple[int, int, int]] = {}
         inline: set[Field] = set()  # labels with their value in the same cell
