@@ -6,6 +6,10 @@ In the order people would look: label cells near the table ("Country: Elbonia", 
 ("elbonia_mnr_2024.xlsx"). Whatever is taken from a title, sheet or file name is reported as a
 warning that says where it came from, so a person can check it. ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
+
+A metadata label of the vocabulary ("Reporting year", "Date of assessment", "Round") is never
+a country: a title line that is such a label with its value gives that value, not a country,
+and one line naming the country with another giving the year gives both, each reported.
 """
 
 from __future__ import annotations
@@ -18,13 +22,21 @@ from functools import cache, lru_cache
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.matching import classify_header, exact_reference, is_summary
+from components.ingest.drafts import label_and_value
+from components.ingest.matching import (
+    METADATA_FIELDS,
+    classify_header,
+    exact_reference,
+    is_summary,
+)
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import YEAR_TOKEN, When
-from components.ingest.vocabulary import default_vocabulary
+from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
 # A country's name is at most this many words once the title's other words are gone.
 MAX_COUNTRY_WORDS = 4
+# A metadata label is at most this many words ("date of the assessment").
+_MAX_LABEL_WORDS = 4
 _SPLIT = re.compile(r"\s*(?:\s[-–—|:/]\s|[|:–—]|_|,|\(|\)|\[|\]|\s-|-\s)\s*")
 # Default sheet names in the spreadsheet programs' languages: never a country.
 _DEFAULT_SHEET = re.compile(
@@ -55,9 +67,16 @@ def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[
         if taken.country or taken.when.year:
             titles.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
     # Several title lines (an organisation, then "Freedonia 2021"): the one naming a country
-    # and a year says the most; otherwise the first.
+    # and a year says the most; otherwise the first naming a country and the first giving a
+    # year ("Freedonia National Self-Assessment" above "Reporting year 2025"), each reported
+    # with its own cell.
     complete = [t for t in titles if t.country and t.when.year]
-    found.extend(complete[:1] or titles[:1])
+    if complete:
+        found.append(complete[0])
+    else:
+        country = next((t for t in titles if t.country), None)
+        year = next((t for t in titles if t.when.year), None)
+        found.extend(t for t in titles if t is country or t is year)
     if sheet.name is not None:
         named = _from_text(sheet.name)
         if named.country or named.when.year:
@@ -72,8 +91,9 @@ def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[
 def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] | None:
     """(column, text) of a row that holds one text alone (merged across or not): a title.
 
-    A row with a label and its value ("Country:", "Elbonia") is the labels' business, and a
-    row with several texts is a table's header, not a title.
+    A row with a label and its value ("Country:", "Elbonia", or "Country: Elbonia" in one
+    cell) is the labels' business, and a row with several texts is a table's header, not a
+    title.
     """
     texts = {(c, v) for c, v in enumerate(cells) if v is not None}
     values = {v for _, v in texts}
@@ -83,6 +103,8 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     if not isinstance(value, str) or classify_header(value) is not None or is_summary(value):
         return None
     if exact_reference(value, ctx.capabilities) is not None:
+        return None
+    if label_and_value(value) is not None:
         return None
     return column, value
 
@@ -98,13 +120,7 @@ def _from_text(text: str, *, from_file: bool = False) -> Found:
     if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4:
         return Found(None, when)  # a sentence (an instruction, a note), not a title
     for part in _SPLIT.split(YEAR_TOKEN.sub(" ", text)):
-        kept = [w for w in re.split(r"[\s._-]+", part) if normalise(w)]
-        # Title words come before or after the name ("MNR self-assessment"), not inside it
-        # ("République de Zembla").
-        while kept and normalise(kept[0]) in title_words:
-            kept.pop(0)
-        while kept and normalise(kept[-1]) in title_words:
-            kept.pop()
+        kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
         if not kept or len(kept) > MAX_COUNTRY_WORDS or any(c.isdigit() for c in "".join(kept)):
             continue
         name = " ".join(kept)
@@ -112,6 +128,52 @@ def _from_text(text: str, *, from_file: bool = False) -> Found:
             name = name.title()
         return Found(name, when)
     return Found(None, when)
+
+
+def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
+    """The words of a part of a title that can be a country's name, or none.
+
+    Title words come before or after the name ("MNR self-assessment"), not inside it
+    ("République de Zembla"), and so do labels with their value ("Elbonia reporting year
+    2025"). A part that begins with a label other than the country's ("Reporting year 2025",
+    "Date of assessment 12 May", "Prepared by the Ministry") holds that label's value, not a
+    country; a part that is a label alone ("State") names none. A country's own labels are
+    not cut from the front: "State of Palestine" is a name.
+    """
+    start, end = 0, len(words)
+    while start < end:
+        if any(_label(words[start : start + n]) not in (None, "country") for n in _lengths()):
+            return []
+        if normalise(words[start]) not in title_words:
+            break
+        start += 1
+    while end > start:
+        cut = next(
+            (
+                n
+                for n in reversed(_lengths())
+                if _label(words[max(start, end - n) : end]) not in (None, "country")
+            ),
+            None,
+        )
+        if cut is not None:
+            end = max(start, end - cut)
+        elif normalise(words[end - 1]) in title_words:
+            end -= 1
+        else:
+            break
+    kept = words[start:end]
+    return [] if _label(kept) is not None else kept
+
+
+def _lengths() -> range:
+    return range(1, _MAX_LABEL_WORDS + 1)
+
+
+def _label(words: list[str]) -> Field | None:
+    """The metadata field these words are the label of ("reporting year": year), if any."""
+    field_name = default_vocabulary().headers.get(key_of(" ".join(words))) if words else None
+    return field_name if field_name in METADATA_FIELDS else None
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.

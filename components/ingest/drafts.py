@@ -9,8 +9,10 @@ capability or enabler. What cannot be used is reported on the ``ReadContext``, n
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from components.base.text import normalise
@@ -118,6 +120,32 @@ def cell_text(value: Any) -> str | None:
     return str(value).strip()
 
 
+# Between a label and its value typed in one cell: "Country: Elbonia", "Year - 2023",
+# "Año – 2024". A hyphen inside a word ("Guinea-Bissau", "2023-05-01") is no separator.
+_LABEL_SEPARATOR = re.compile(r"\s*:\s*|\s+-\s+|\s*[–—]\s*")
+
+
+def label_and_value(value: Any) -> tuple[Field, str] | None:
+    """``("country", "Elbonia")`` for a cell "Country: Elbonia": a metadata label of the
+    vocabulary (any language) and its value typed in one cell. ``None`` for anything else,
+    and for a label with nothing after it ("Country:"), which is a label cell of its own."""
+    if not isinstance(value, str):
+        return None
+    return _label_and_value_text(value)
+
+
+# Bounded: the keys are user text, and a long-running server must not grow without limit.
+@lru_cache(maxsize=4096)
+def _label_and_value_text(text: str) -> tuple[Field, str] | None:
+    parts = _LABEL_SEPARATOR.split(" ".join(text.split()), maxsplit=1)
+    if len(parts) != 2 or not parts[1]:
+        return None
+    name = classify_header(parts[0])
+    if name not in METADATA_FIELDS:
+        return None
+    return name, parts[1]
+
+
 def _one_line(value: Any) -> str | None:
     text = cell_text(value)
     return " ".join(text.split()) if text else None
@@ -183,10 +211,12 @@ class MetaReader:
         )
 
     def labelled(self, table_top: int, table_width: int) -> Meta:
-        """Metadata from label cells ("Country" with the value to its right), outside the
-        table (rows above its header, or columns right of it)."""
+        """Metadata from label cells ("Country" with the value to its right, or "Country:
+        Elbonia" in one cell), outside the table (rows above its header, or columns right of
+        it)."""
         found: dict[Field, tuple[Any, int, int]] = {}
-        empty: dict[Field, tuple[int, int]] = {}
+        empty: dict[Field, tuple[int, int, int]] = {}
+        inline: set[Field] = set()  # labels with their value in the same cell
         rows = self.sheet.rows
         # Rows of the table are looked at only when one reaches past it (a long table's
         # thousands of rows seldom do): one pass over their lengths, in C.
@@ -195,23 +225,37 @@ class MetaReader:
             cells = rows[row]
             start = 0 if row < table_top else table_width
             for column in range(start, len(cells)):
-                name = classify_header(cells[column])
+                label = cells[column]
+                name = classify_header(label)
+                typed = label_and_value(label) if name is None else None
+                if typed is not None:
+                    # "Country: Elbonia" in one cell: the label and its value, read as such.
+                    name, value = typed
+                    if name not in found and name not in empty:
+                        found[name] = (value, row, column)
+                        inline.add(name)
+                    continue
                 if name not in METADATA_FIELDS or name in found or name in empty:
                     continue
+                # A label merged over two columns is in both (the sheet reader copies a
+                # merge's text across it): its value is right of the copies.
+                after = column + 1
+                while after < len(cells) and cells[after] == label:
+                    after += 1
                 value_column = next(
-                    (c for c in range(column + 1, len(cells)) if cells[c] is not None), None
+                    (c for c in range(after, len(cells)) if cells[c] is not None), None
                 )
                 # Nothing to the right, or only the next label: this label was left empty.
                 if value_column is None or classify_header(cells[value_column]) in METADATA_FIELDS:
-                    empty[name] = (row, column)
+                    empty[name] = (row, column, after)
                     continue
                 found[name] = (cells[value_column], row, value_column)
-        # A label's value cell is where the other labels have theirs (labels are often merged
-        # over two columns, so "the next cell" would be inside the label).
-        value_columns = [column for _, _, column in found.values()]
-        for name, (row, column) in empty.items():
-            usual = max(set(value_columns), key=value_columns.count, default=column + 1)
-            target = usual if usual > column else column + 1
+        # A label left empty has its value cell where the other labels have theirs (a label
+        # merged in one row but not in another), else just right of the label and its copies.
+        value_columns = [c for name, (_, _, c) in found.items() if name not in inline]
+        for name, (row, column, after) in empty.items():
+            usual = max(set(value_columns), key=value_columns.count, default=after)
+            target = usual if usual >= after else after
             self.empty[name] = cell_address(row, target)
             self.ctx.watch_formula(self.sheet, row, target, f"the {self.sheet.value(row, column)}")
         return self.from_cells(found)

@@ -263,6 +263,42 @@ def french_wide_two_countries() -> bytes:
     return book({"Feuil1": rows})
 
 
+def logo_area_then_country_and_year_lines() -> bytes:
+    # A logo merged over A1:H5, the country in one title line and the year in the next, the
+    # table from C8.
+    rows: list[list[Any]] = [[None] * 8 for _ in range(5)]
+    rows.append([None, None, "Freedonia National Self-Assessment"])
+    rows.append([None, None, "Reporting year 2025"])
+    rows.append([None, None, "Ref", "Capability", "Level"])
+    rows += [[None, None, f"MNR-{n:02d}", TITLES[n], levels_a(n)] for n in ALL]
+    return book({"Sheet1": rows}, merges=[("Sheet1", "A1:H5")])
+
+
+def labels_and_values_in_one_cell() -> bytes:
+    rows: list[list[Any]] = [
+        ["MNR Self-Assessment Tool"],
+        ["Country: Krakozhia"],
+        ["Year: 2023"],
+        [],
+        ["No.", "Capability", "Level"],
+    ]
+    rows += [[n, TITLES[n], levels_b(n)] for n in ALL]
+    return book({"Sheet1": rows})
+
+
+def labels_merged_over_two_columns() -> bytes:
+    rows: list[list[Any]] = [
+        ["NATIONAL MNR SELF-ASSESSMENT"],
+        ["Country", None, "Freedonia"],
+        ["Year", None, 2020],
+        [],
+        ["No.", "Capability", "Level"],
+    ]
+    rows += [[n, TITLES[n], levels_c(n)] for n in ALL]
+    merges = [("Form", "A1:D1"), ("Form", "A2:B2"), ("Form", "A3:B3")]
+    return book({"Form": rows}, merges=merges)
+
+
 E, F = "Elbonia", "Freedonia"
 
 
@@ -326,6 +362,13 @@ CORPUS: list[Case] = [
     ("freedonia_mnr_2019.xlsx", file_name_holds_country, {(F, 2019, None): full(levels_a)}),
     ("percent.xlsx", english_template_like_with_percent_column, {(E, 2025, None): full(levels_b)}),
     ("fr-wide.xlsx", french_wide_two_countries, {("Elbonie", 2022, None): full(levels_b)}),
+    ("logo-c8.xlsx", logo_area_then_country_and_year_lines, {(F, 2025, None): full(levels_a)}),
+    (
+        "one-cell-labels.xlsx",
+        labels_and_values_in_one_cell,
+        {("Krakozhia", 2023, None): full(levels_b)},
+    ),
+    ("merged-labels.xlsx", labels_merged_over_two_columns, {(F, 2020, None): full(levels_c)}),
 ]
 
 

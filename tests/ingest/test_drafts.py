@@ -3,9 +3,16 @@ rest is kept."""
 
 from __future__ import annotations
 
-import pytest
+import io
 
+import pytest
+from openpyxl import Workbook
+
+from components.ingest.drafts import MetaReader, label_and_value
+from components.ingest.limits import ReadLimits
+from components.ingest.sheets import ReadContext, Sheet
 from tests.ingest.reader_support import (
+    FW,
     SAMPLE_LEVELS,
     assert_problem,
     capability_row,
@@ -145,3 +152,131 @@ def test_unreadable_metadata_is_a_warning_and_the_assessment_is_kept(
     assert not errors(result)
     assert none_if_missing(result.capabilities.iloc[0][column]) == kept
     assert levels(result.capabilities) == SAMPLE_LEVELS
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Country: Krakozhia", ("country", "Krakozhia")),
+        ("Year: 2023", ("year", "2023")),
+        ("Year - 2023", ("year", "2023")),
+        ("Año – 2024", ("year", "2024")),
+        ("Pays : Elbonie", ("country", "Elbonie")),
+        ("País: Guinea-Bissau", ("country", "Guinea-Bissau")),
+        ("Date of assessment: 2023-05-01", ("date", "2023-05-01")),
+        ("Date: 2023-05-01 10:30", ("date", "2023-05-01 10:30")),
+        ("Round — Baseline", ("round", "Baseline")),
+        ("Assessed by: Ministry of Justice", ("assessed_by", "Ministry of Justice")),
+        ("ISO3: KEN", ("iso3", "KEN")),
+        ("  Country:\u00a0 Elbonia ", ("country", "Elbonia")),
+        # not a label with its value in one cell
+        ("Country:", None),  # a label alone: a label cell of its own
+        ("Country", None),
+        ("Elbonia - MNR self-assessment 2024", None),  # a title: "Elbonia" is no label
+        ("Guinea-Bissau", None),
+        ("Level: 3", None),  # not metadata
+        ("Notes: see the annex", None),
+        (2023, None),
+        (None, None),
+    ],
+)
+def test_a_label_and_its_value_in_one_cell_are_read_as_such(cell, expected):
+    assert label_and_value(cell) == expected
+
+
+def _meta(rows, table_top):
+    ctx = ReadContext("form.xlsx", FW, ReadLimits())
+    sheet = Sheet("Form", [tuple(row) for row in rows])
+    reader = MetaReader(ctx, sheet)
+    meta = reader.labelled(table_top, 3)
+    return meta, reader.empty, ctx.problems
+
+
+HEADER = ("No.", "Capability", "Level")
+
+
+@pytest.mark.parametrize(
+    ("rows", "country", "year", "empty"),
+    [
+        # "Label: value" typed in one cell each (the title above names no country)
+        (
+            [("MNR Self-Assessment Tool",), ("Country: Krakozhia",), ("Year: 2023",), (), HEADER],
+            "Krakozhia",
+            2023,
+            {},
+        ),
+        ([("Pays : Elbonie",), ("Année – 2022",), HEADER], "Elbonie", 2022, {}),
+        # a label merged over A:B (the sheet reader copies it into B), its value in C
+        (
+            [
+                ("NATIONAL MNR SELF-ASSESSMENT",) * 4,
+                ("Country", "Country", "Freedonia"),
+                ("Year", "Year", 2020),
+                (),
+                HEADER,
+            ],
+            "Freedonia",
+            2020,
+            {},
+        ),
+        # the same with the country left empty: the value belongs in C2, not in the merge
+        (
+            [("Country", "Country"), ("Year", "Year", 2020), (), HEADER],
+            None,
+            2020,
+            {"country": "C1"},
+        ),
+        # merged over A:C with nothing in D: D is where the value goes
+        ([("Country",) * 3, ("Year",) * 3 + (2021,), HEADER], None, 2021, {"country": "D1"}),
+        # a plain label and value, and an empty label below (value column as the others')
+        ([("Country:", "Elbonia"), ("Year:",), HEADER], "Elbonia", None, {"year": "B2"}),
+        # a label with only the next label beside it is empty; its value goes where the
+        # other label has its value
+        ([("Country", "Year", 2020), HEADER], None, 2020, {"country": "C1"}),
+    ],
+    ids=[
+        "label and value in one cell",
+        "in French with a dash",
+        "label merged over two columns",
+        "merged label left empty",
+        "label merged over three columns left empty",
+        "plain label and an empty one",
+        "label beside a label",
+    ],
+)
+def test_labelled_metadata(rows, country, year, empty):
+    meta, found_empty, _ = _meta(rows, table_top=len(rows) - 1)
+    assert (meta.country, meta.when.year) == (country, year)
+    assert found_empty == empty
+
+
+def test_a_merged_label_left_empty_is_reported_at_the_cell_right_of_the_merge():
+    def edit(workbook):
+        sheet = workbook.active
+        sheet.merge_cells("A2:B2")
+        sheet.merge_cells("A3:B3")
+
+    data = _form(
+        [
+            ["NATIONAL MNR SELF-ASSESSMENT"],
+            ["Country", None, None],
+            ["Year", None, 2020],
+            [],
+            ["No.", "Capability", "Level"],
+            *([n, None, 1] for n in range(1, 22)),
+        ],
+        edit,
+    )
+    result = read("form.xlsx", data)
+    assert_problem(result, "error", "C2", "No country", sheet="Sheet")
+    assert "C2" in errors(result)[0].fix
+
+
+def _form(rows, edit):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    edit(workbook)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,105 @@
+"""Country and year from around the table: title lines, the sheet name, the file name.
+
+A metadata label ("Reporting year", "Date of assessment", "Round") is never a country, title
+words ("regional review", "bilan", "taller") are not part of one, and a real country's name
+comes out whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from components.ingest.context import _from_text, assessment_context
+from components.ingest.limits import ReadLimits
+from components.ingest.sheets import ReadContext, Sheet
+from tests.ingest.reader_support import FW
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "year"),
+    [
+        # a label with its value is not a country
+        ("Reporting year 2025", None, 2025),
+        ("Year 2024", None, 2024),
+        ("Date of assessment 12 May 2023", None, 2023),
+        ("Assessment year 2022", None, 2022),
+        ("Année d'évaluation 2021", None, 2021),
+        ("Prepared by the Ministry of Justice", None, None),
+        ("State", None, None),
+        # ... nor is a label after the name
+        ("Freedonia reporting year 2025", "Freedonia", 2025),
+        ("Elbonia, reporting year 2025", "Elbonia", 2025),
+        ("Freedonia National Self-Assessment", "Freedonia", None),
+        # title words around the name, in several languages
+        ("Regional MNR review 2023", None, 2023),
+        ("MNR progress report - final draft", None, None),
+        ("National consultation workshop 2022", None, 2022),
+        ("Rapport régional 2023", None, 2023),
+        ("Bilan national Elbonie 2022", "Elbonie", 2022),
+        ("Atelier de revue 2021", None, 2021),
+        ("Revisión regional 2023 Elbonia", "Elbonia", 2023),
+        ("Taller regional de balance 2020", None, 2020),
+        ("Oficina regional – Brasil 2023", "Brasil", 2023),
+        ("Revisão do progresso 2024", None, 2024),
+        ("Mise à jour Elbonie 2024", "Elbonie", 2024),
+        # real names come out whole
+        ("Central African Republic - MNR review 2023", "Central African Republic", 2023),
+        ("United Arab Emirates MNR review 2023", "United Arab Emirates", 2023),
+        ("Dominican Republic national report 2022", "Dominican Republic", 2022),
+        ("South Sudan – progress review 2021", "South Sudan", 2021),
+        ("Republic of Korea MNR self-assessment 2024", "Republic of Korea", 2024),
+        ("State of Palestine - MNR 2023", "State of Palestine", 2023),
+        ("Estado Plurinacional de Bolivia 2022", "Estado Plurinacional de Bolivia", 2022),
+        ("Republic of Elbonia – MNR Self-Assessment 2023", "Republic of Elbonia", 2023),
+        ("Elbonia - MNR self-assessment 2024", "Elbonia", 2024),
+    ],
+)
+def test_country_and_year_of_a_title(text, country, year):
+    found = _from_text(text)
+    assert (found.country, found.when.year) == (country, year)
+
+
+def _context(rows, table_top, sheet_name="Sheet1", file="assessment.xlsx"):
+    ctx = ReadContext(file, FW, ReadLimits())
+    sheet = Sheet(sheet_name, [tuple(row) for row in rows])
+    return [(f.country, f.when.year, f.cell) for f in assessment_context(ctx, sheet, table_top)]
+
+
+HEADER = (None, None, "Ref", "Capability", "Level")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the country in one line, the year in the next: both, each with its cell
+        (
+            [
+                *[()] * 5,
+                (None, None, "Freedonia National Self-Assessment"),
+                (None, None, "Reporting year 2025"),
+                HEADER,
+            ],
+            [("Freedonia", None, "C6"), (None, 2025, "C7")],
+        ),
+        # the year first, then the country
+        (
+            [("MNR self-assessment 2024",), ("Krakozhia",), HEADER],
+            [(None, 2024, "A1"), ("Krakozhia", None, "A2")],
+        ),
+        # a line naming both says the most
+        (
+            [("Ministry of Interior",), ("Freedonia 2021",), HEADER],
+            [("Freedonia", 2021, "A2")],
+        ),
+        # "Country: Elbonia" in one cell is a label (MetaReader's), not a title
+        (
+            [("Country: Elbonia",), ("Year: 2023",), HEADER],
+            [],
+        ),
+        # a regional title names no country
+        ([("Regional MNR review 2023",), HEADER], [(None, 2023, "A1")]),
+    ],
+    ids=["country then year", "year then country", "complete line", "labels", "regional"],
+)
+def test_title_lines(rows, expected):
+    assert _context(rows, table_top=len(rows) - 1) == expected
