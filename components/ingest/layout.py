@@ -175,8 +175,11 @@ class _KeyIndex:
             for column, value in enumerate(cells):
                 if value is None or is_summary(value):
                     continue
-                if isinstance(value, str) and normalise(value) in domains:
-                    continue
+                if isinstance(value, str) and (
+                    normalise(value) in domains
+                    or classify_header(value) in ("number", "capability")
+                ):
+                    continue  # a heading between or above the capabilities is not a cell of data
                 self.filled.setdefault(column, []).append(row)
                 number = exact_reference(value, ctx.capabilities)
                 if number is not None:
@@ -362,6 +365,11 @@ def _item_rows_at(
             best = (column, hits)
     if best is None:
         return None
+    if row > 0 and _only_index_name(cells, best[0]):
+        # pandas' export of a table with two column levels: the names across the rows above,
+        # then a row naming only the index ("capability") over the labels.
+        row, cells = row - 1, sheet.rows[row - 1]
+        fields = _header_fields(cells)
     ignored = {
         c for f, c in fields.items() if f in ("number", "capability", "domain", "description")
     }
@@ -388,6 +396,15 @@ def _item_rows_at(
     if not assessments:
         return None
     return ItemRows(row, best[0], tuple(assessments), tuple(skipped))
+
+
+def _only_index_name(cells: tuple[Any, ...], key: int) -> bool:
+    """Whether a row holds nothing but the key column's header ("capability"): the name of a
+    pandas index, under the column names."""
+    return classify_header(cells[key] if key < len(cells) else None) in (
+        "number",
+        "capability",
+    ) and all(value is None for column, value in enumerate(cells) if column != key)
 
 
 def _country_rows_at(
@@ -460,7 +477,7 @@ def layout_from_mapping(
     return None
 
 
-def explain_unrecognised(sheet: Sheet) -> str:
+def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     """Why a sheet was skipped, as specifically as the headers allow."""
     if not sheet.rows:
         return "it is empty"
@@ -469,6 +486,22 @@ def explain_unrecognised(sheet: Sheet) -> str:
         keys = fields.keys() & {"number", "capability", "enabler"}
         if keys and "level" not in fields:
             column = fields[min(keys)]
+            labels = [
+                v
+                for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
+                if v is not None and not is_summary(v)
+            ]
+            named = sum(exact_reference(v, ctx.capabilities) is not None for v in labels)
+            if labels and named * 5 < len(labels) * 3:
+                # Capabilities down, assessments across, but in words of their own ("CSR",
+                # "Hotline"): the labels are what failed, not a missing Level column.
+                return (
+                    f"only {named} of the {len(labels)} labels below "
+                    f"{cell_address(row, column)} name a capability of the framework (by its "
+                    "number, code or title), too few to read the column as the capabilities. "
+                    "Match the labels to capabilities in “Fix how this file is read”, below "
+                    "the file, or write each capability's number (1 to 21) beside its label"
+                )
             return (
                 f"the header row {row + 1} names the capabilities "
                 f"({cell_address(row, column)}) but no column is headed Level"

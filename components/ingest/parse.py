@@ -84,7 +84,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
             "warning",
             sheet,
             None,
-            f"Skipped {where}: {explain_unrecognised(sheet)}.",
+            f"Skipped {where}: {explain_unrecognised(ctx, sheet)}.",
             FIX_TABLE,
         )
     return []
