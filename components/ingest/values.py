@@ -51,9 +51,13 @@ _EXCEL_ERRORS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
 _DASHES = frozenset({"-", "--", "–", "—", "/"})
+# "?" means "we do not know": not assessed, like a dash (normalising would leave nothing of it).
+_UNKNOWN_MARK = re.compile(r"\?+")
 _NUMBER = r"[+-]?\d+(?:[.,]\d*)?"
+# Between a level's number and its label: "2 - Developing", "2: Developing", "2 (Developing)",
+# and the app's own pickers' "2 · Developing" (also "2 • Developing", "2 | Developing").
 _LEVEL_TEXT = re.compile(
-    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(]\s*(?P<label>[^\d].*?)\)?)?\s*$", re.IGNORECASE
+    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(·•∙|]\s*(?P<label>[^\d\s].*?)\)?)?\s*$", re.IGNORECASE
 )
 _RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|or|/|à|a|ou|o)\s*(?P<b>{_NUMBER})$")
 _FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
@@ -63,8 +67,9 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     """Read a level in the forms people write one.
 
     ``2``, ``2.0``, ``"2"``, ``"2,0"``, ``"２"``, ``"2 - Developing"``, ``"developing "``,
-    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``. Blank,
-    ``"n/a"``, ``"-"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
+    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``,
+    ``"2 · Developing"`` (as the app's pickers show a level). Blank, ``"n/a"``, ``"-"``,
+    ``"?"``, ``"TBC"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
     assessed. A range ("2-3"), a fraction of another scale ("2/5"), a number out of range or
     not whole, or unreadable text is an error: the value is not used, never rounded or guessed.
     """
@@ -82,7 +87,7 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
         return LevelReading(error=f"“{text}” is an Excel error value, not a level")
     key = normalise(text)
-    if text in _DASHES or key in vocabulary.not_assessed:
+    if text in _DASHES or _UNKNOWN_MARK.fullmatch(text) or key in vocabulary.not_assessed:
         return LevelReading()
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
