@@ -217,7 +217,10 @@ def parse_confidence(value: Any) -> tuple[str | None, bool]:
 class When:
     """When an assessment was made: a year, and a full date when one was given.
 
-    ``note`` set: the value was partly unreadable; it states what was kept (report a warning).
+    ``note`` set: the value was not a plain year or date. With ``year`` set the note says
+    which year the value holds ("... but holds the year 2023"); without, why none was read.
+    It is a clause the caller completes with what it did ("; it was used."), so it does not
+    say that itself.
     """
 
     year: int | None = None
@@ -229,6 +232,8 @@ YEAR_RANGE = range(1900, 2101)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 YEAR_TOKEN = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
+# Two years written as one period: "2023/24", "2023-2024", "FY2023/24", "2023 – 24".
+_YEAR_SPAN = re.compile(r"^(?:FY\s*)?(\d{4})\s*[/–—-]\s*(\d{4}|\d{2})$", re.IGNORECASE)
 
 
 def parse_when(value: Any) -> When:
@@ -250,6 +255,9 @@ def parse_when(value: Any) -> When:
     text = plain_text(str(value))
     if re.fullmatch(r"\d{4}(?:\.0+)?", text) and int(text[:4]) in YEAR_RANGE:
         return When(int(text[:4]))
+    span = _year_span(text)
+    if span is not None:
+        return span
     iso = _ISO_DATE.match(text)
     if iso:
         try:
@@ -261,9 +269,31 @@ def parse_when(value: Any) -> When:
     if len(years) == 1:
         year = int(years.pop())
         return When(
-            year, note=f"“{text}” is not a date in the form YYYY-MM-DD; the year {year} was used"
+            year, note=f"“{text}” is not a date in the form YYYY-MM-DD but holds the year {year}"
         )
     return When(note=f"“{text}” is not a year or a date")
+
+
+def _year_span(text: str) -> When | None:
+    """ "2023/24", "2023-2024", "FY2023/24": a period over two years, read as its first year
+    (with a note). Two years further apart ("2019-2023") are a range: no year (with a note).
+    ``None`` when the text is not two years ("2023-05" is a month; the caller reads it)."""
+    found = _YEAR_SPAN.match(text)
+    if not found or int(found[1]) not in YEAR_RANGE:
+        return None
+    first, end = int(found[1]), found[2]
+    if len(end) == 2:
+        if int(end) != (first + 1) % 100:
+            # "2023-05": a year and a month (left to the caller); "2019-22": a range.
+            return None if 1 <= int(end) <= 12 else _year_range(text)
+        return When(first, note=f"“{text}” spans two years, of which the first is {first}")
+    if int(end) == first + 1:
+        return When(first, note=f"“{text}” spans two years, of which the first is {first}")
+    return _year_range(text)
+
+
+def _year_range(text: str) -> When:
+    return When(note=f"“{text}” is a range of years, not the year the assessment was made")
 
 
 def parse_iso3(value: Any) -> str | None:
