@@ -305,17 +305,29 @@ def parse_iso3(value: Any) -> str | None:
 
 
 _HEADER_YEAR = re.compile(
-    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}|19\d{2}|20\d{2})\b[)\]]?"
-    r"[\s,)\]–—:_-]*(?P<round>.*)$"
+    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}"
+    # a year, or two years as one period ("2023/24", "FY2023-2024"): parse_when reads them
+    r"|(?:FY\s*)?(?:19|20)\d{2}(?:\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2}))?)\b[)\]]?"
+    r"[\s,)\]–—:_-]*(?P<round>.*)$",
+    re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
+# A round's number after its word: "Round 2", "Phase II".
+_ROUND_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}", re.IGNORECASE)
+_COUNTRY_EDGES = " -–—,(_"
+_ROUND_EDGES = " -–—,()[]_:"
 
 
-def split_assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
+def split_assessment_header(
+    value: Any, vocabulary: Vocabulary | None = None
+) -> tuple[str | None, str | None, str | None]:
     """Split a wide table's column header: ``"Kenya 2023 baseline"`` -> country, when, round.
 
-    A header without a year or date is all country; a header that is only a year ("2023") has
-    no country (the caller takes it from the sheet, its title or the file). The caller reads
-    ``when`` with ``parse_when``.
+    The vocabulary's round words before the year are the round too: ``"Kenya – Review 2022"``
+    and ``"Baseline (2021)"`` (no country). A header without a year or date is the country
+    (less any round words); a header that is only a year ("2023") or a round has no country
+    (the caller takes it from the sheet, its title or the file). The caller reads ``when``
+    with ``parse_when``, which also reads two years as one period ("2023/24").
     """
     if isinstance(value, datetime.date):
         return None, value.isoformat()[:10], None
@@ -326,10 +338,60 @@ def split_assessment_header(value: Any) -> tuple[str | None, str | None, str | N
         and int(value) in YEAR_RANGE
     ):
         return None, str(int(value)), None
+    vocabulary = vocabulary or default_vocabulary()
     text = plain_text(str(value))
     found = _HEADER_YEAR.match(text)
     if not found:
-        return text, None, None
-    country = found.group("country").strip(" -–—,(_")
-    round_label = found.group("round").strip(" -–—,()_") or None
-    return country or None, found.group("when"), round_label
+        country, round_label = _without_round_words(text, vocabulary)
+        return country or None, None, round_label or None
+    country, before = _without_round_words(found.group("country"), vocabulary)
+    country = country.strip(_COUNTRY_EDGES)
+    after = found.group("round").strip(_ROUND_EDGES)
+    round_label = " ".join(part for part in (before, after) if part)
+    return country or None, found.group("when"), round_label or None
+
+
+def _without_round_words(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """``text`` less the round words at its start and end, and those words:
+    "Elbonia – Mid-term review" -> ("Elbonia", "Mid-term review")."""
+    words = frozenset(vocabulary.round_words)
+    tokens = list(_WORD.finditer(text))
+    if not words or not tokens:
+        return text, ""
+    longest = max(len(word.split()) for word in words)
+    start, end = 0, len(tokens)
+    while start < end and (taken := _round_at_end(text, tokens[start:end], words, longest)):
+        end -= taken
+    while start < end and (taken := _round_at_start(text, tokens[start:end], words, longest)):
+        start += taken
+    if start >= end:
+        return "", text.strip(_ROUND_EDGES)
+    if (start, end) == (0, len(tokens)):
+        return text, ""
+    first = tokens[start].start() if start else 0
+    last = tokens[end].start() if end < len(tokens) else len(text)
+    taken = (text[:first].strip(_ROUND_EDGES), text[last:].strip(_ROUND_EDGES))
+    return text[first:last].strip(_COUNTRY_EDGES), " ".join(part for part in taken if part)
+
+
+def _round_at_end(
+    text: str, tokens: list[re.Match[str]], words: frozenset[str], longest: int
+) -> int:
+    """How many of the last ``tokens`` name a round ("Review", "Round 2"); 0 for none."""
+    numbered = 1 if len(tokens) > 1 and _ROUND_NUMBER.fullmatch(tokens[-1].group()) else 0
+    body = tokens[: len(tokens) - numbered]
+    for size in range(min(longest, len(body)), 0, -1):
+        if normalise(text[body[-size].start() : body[-1].end()]) in words:
+            return size + numbered
+    return 0
+
+
+def _round_at_start(
+    text: str, tokens: list[re.Match[str]], words: frozenset[str], longest: int
+) -> int:
+    """How many of the first ``tokens`` name a round ("Baseline", "Round 2"); 0 for none."""
+    for size in range(min(longest, len(tokens)), 0, -1):
+        if normalise(text[tokens[0].start() : tokens[size - 1].end()]) in words:
+            numbered = size < len(tokens) and _ROUND_NUMBER.fullmatch(tokens[size].group())
+            return size + 1 if numbered else size
+    return 0
