@@ -342,18 +342,19 @@ def split_assessment_header(
     text = plain_text(str(value))
     found = _HEADER_YEAR.match(text)
     if not found:
-        country, round_label = _without_round_words(text, vocabulary)
+        country, round_label = without_round_words(text, vocabulary)
         return country or None, None, round_label or None
-    country, before = _without_round_words(found.group("country"), vocabulary)
+    country, before = without_round_words(found.group("country"), vocabulary)
     country = country.strip(_COUNTRY_EDGES)
     after = found.group("round").strip(_ROUND_EDGES)
     round_label = " ".join(part for part in (before, after) if part)
     return country or None, found.group("when"), round_label or None
 
 
-def _without_round_words(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    """``text`` less the round words at its start and end, and those words:
-    "Elbonia – Mid-term review" -> ("Elbonia", "Mid-term review")."""
+def without_round_words(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """``text`` less the vocabulary's round words at its start and end, and those words:
+    "Elbonia – Mid-term review" -> ("Elbonia", "Mid-term review"). For a title or a sheet
+    name too, whose round words are not the country's name."""
     words = frozenset(vocabulary.round_words)
     tokens = list(_WORD.finditer(text))
     if not words or not tokens:
