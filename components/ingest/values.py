@@ -51,9 +51,13 @@ _EXCEL_ERRORS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
 _DASHES = frozenset({"-", "--", "–", "—", "/"})
+# "?" means "we do not know": not assessed, like a dash (normalising would leave nothing of it).
+_UNKNOWN_MARK = re.compile(r"\?+")
 _NUMBER = r"[+-]?\d+(?:[.,]\d*)?"
+# Between a level's number and its label: "2 - Developing", "2: Developing", "2 (Developing)",
+# and the app's own pickers' "2 · Developing" (also "2 • Developing", "2 | Developing").
 _LEVEL_TEXT = re.compile(
-    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(]\s*(?P<label>[^\d].*?)\)?)?\s*$", re.IGNORECASE
+    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(·•∙|]\s*(?P<label>[^\d\s].*?)\)?)?\s*$", re.IGNORECASE
 )
 _RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|or|/|à|a|ou|o)\s*(?P<b>{_NUMBER})$")
 _FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
@@ -63,8 +67,9 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     """Read a level in the forms people write one.
 
     ``2``, ``2.0``, ``"2"``, ``"2,0"``, ``"２"``, ``"2 - Developing"``, ``"developing "``,
-    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``. Blank,
-    ``"n/a"``, ``"-"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
+    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``,
+    ``"2 · Developing"`` (as the app's pickers show a level). Blank, ``"n/a"``, ``"-"``,
+    ``"?"``, ``"TBC"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
     assessed. A range ("2-3"), a fraction of another scale ("2/5"), a number out of range or
     not whole, or unreadable text is an error: the value is not used, never rounded or guessed.
     """
@@ -82,7 +87,7 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
         return LevelReading(error=f"“{text}” is an Excel error value, not a level")
     key = normalise(text)
-    if text in _DASHES or key in vocabulary.not_assessed:
+    if text in _DASHES or _UNKNOWN_MARK.fullmatch(text) or key in vocabulary.not_assessed:
         return LevelReading()
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
@@ -212,7 +217,10 @@ def parse_confidence(value: Any) -> tuple[str | None, bool]:
 class When:
     """When an assessment was made: a year, and a full date when one was given.
 
-    ``note`` set: the value was partly unreadable; it states what was kept (report a warning).
+    ``note`` set: the value was not a plain year or date. With ``year`` set the note says
+    which year the value holds ("... but holds the year 2023"); without, why none was read.
+    It is a clause the caller completes with what it did ("; it was used."), so it does not
+    say that itself.
     """
 
     year: int | None = None
@@ -224,6 +232,8 @@ YEAR_RANGE = range(1900, 2101)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 YEAR_TOKEN = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
+# Two years written as one period: "2023/24", "2023-2024", "FY2023/24", "2023 – 24".
+_YEAR_SPAN = re.compile(r"^(?:FY\s*)?(\d{4})\s*[/–—-]\s*(\d{4}|\d{2})$", re.IGNORECASE)
 
 
 def parse_when(value: Any) -> When:
@@ -245,6 +255,9 @@ def parse_when(value: Any) -> When:
     text = plain_text(str(value))
     if re.fullmatch(r"\d{4}(?:\.0+)?", text) and int(text[:4]) in YEAR_RANGE:
         return When(int(text[:4]))
+    span = _year_span(text)
+    if span is not None:
+        return span
     iso = _ISO_DATE.match(text)
     if iso:
         try:
@@ -256,9 +269,31 @@ def parse_when(value: Any) -> When:
     if len(years) == 1:
         year = int(years.pop())
         return When(
-            year, note=f"“{text}” is not a date in the form YYYY-MM-DD; the year {year} was used"
+            year, note=f"“{text}” is not a date in the form YYYY-MM-DD but holds the year {year}"
         )
     return When(note=f"“{text}” is not a year or a date")
+
+
+def _year_span(text: str) -> When | None:
+    """ "2023/24", "2023-2024", "FY2023/24": a period over two years, read as its first year
+    (with a note). Two years further apart ("2019-2023") are a range: no year (with a note).
+    ``None`` when the text is not two years ("2023-05" is a month; the caller reads it)."""
+    found = _YEAR_SPAN.match(text)
+    if not found or int(found[1]) not in YEAR_RANGE:
+        return None
+    first, end = int(found[1]), found[2]
+    if len(end) == 2:
+        if int(end) != (first + 1) % 100:
+            # "2023-05": a year and a month (left to the caller); "2019-22": a range.
+            return None if 1 <= int(end) <= 12 else _year_range(text)
+        return When(first, note=f"“{text}” spans two years, of which the first is {first}")
+    if int(end) == first + 1:
+        return When(first, note=f"“{text}” spans two years, of which the first is {first}")
+    return _year_range(text)
+
+
+def _year_range(text: str) -> When:
+    return When(note=f"“{text}” is a range of years, not the year the assessment was made")
 
 
 def parse_iso3(value: Any) -> str | None:
@@ -270,17 +305,29 @@ def parse_iso3(value: Any) -> str | None:
 
 
 _HEADER_YEAR = re.compile(
-    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}|19\d{2}|20\d{2})\b[)\]]?"
-    r"[\s,)\]–—:_-]*(?P<round>.*)$"
+    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}"
+    # a year, or two years as one period ("2023/24", "FY2023-2024"): parse_when reads them
+    r"|(?:FY\s*)?(?:19|20)\d{2}(?:\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2}))?)\b[)\]]?"
+    r"[\s,)\]–—:_-]*(?P<round>.*)$",
+    re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
+# A round's number after its word: "Round 2", "Phase II".
+_ROUND_NUMBER = re.compile(r"\d{1,2}|[ivx]{1,4}", re.IGNORECASE)
+_COUNTRY_EDGES = " -–—,(_"
+_ROUND_EDGES = " -–—,()[]_:"
 
 
-def split_assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
+def split_assessment_header(
+    value: Any, vocabulary: Vocabulary | None = None
+) -> tuple[str | None, str | None, str | None]:
     """Split a wide table's column header: ``"Kenya 2023 baseline"`` -> country, when, round.
 
-    A header without a year or date is all country; a header that is only a year ("2023") has
-    no country (the caller takes it from the sheet, its title or the file). The caller reads
-    ``when`` with ``parse_when``.
+    The vocabulary's round words before the year are the round too: ``"Kenya – Review 2022"``
+    and ``"Baseline (2021)"`` (no country). A header without a year or date is the country
+    (less any round words); a header that is only a year ("2023") or a round has no country
+    (the caller takes it from the sheet, its title or the file). The caller reads ``when``
+    with ``parse_when``, which also reads two years as one period ("2023/24").
     """
     if isinstance(value, datetime.date):
         return None, value.isoformat()[:10], None
@@ -291,10 +338,61 @@ def split_assessment_header(value: Any) -> tuple[str | None, str | None, str | N
         and int(value) in YEAR_RANGE
     ):
         return None, str(int(value)), None
+    vocabulary = vocabulary or default_vocabulary()
     text = plain_text(str(value))
     found = _HEADER_YEAR.match(text)
     if not found:
-        return text, None, None
-    country = found.group("country").strip(" -–—,(_")
-    round_label = found.group("round").strip(" -–—,()_") or None
-    return country or None, found.group("when"), round_label
+        country, round_label = without_round_words(text, vocabulary)
+        return country or None, None, round_label or None
+    country, before = without_round_words(found.group("country"), vocabulary)
+    country = country.strip(_COUNTRY_EDGES)
+    after = found.group("round").strip(_ROUND_EDGES)
+    round_label = " ".join(part for part in (before, after) if part)
+    return country or None, found.group("when"), round_label or None
+
+
+def without_round_words(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """``text`` less the vocabulary's round words at its start and end, and those words:
+    "Elbonia – Mid-term review" -> ("Elbonia", "Mid-term review"). For a title or a sheet
+    name too, whose round words are not the country's name."""
+    words = frozenset(vocabulary.round_words)
+    tokens = list(_WORD.finditer(text))
+    if not words or not tokens:
+        return text, ""
+    longest = max(len(word.split()) for word in words)
+    start, end = 0, len(tokens)
+    while start < end and (taken := _round_at_end(text, tokens[start:end], words, longest)):
+        end -= taken
+    while start < end and (taken := _round_at_start(text, tokens[start:end], words, longest)):
+        start += taken
+    if start >= end:
+        return "", text.strip(_ROUND_EDGES)
+    if (start, end) == (0, len(tokens)):
+        return text, ""
+    first = tokens[start].start() if start else 0
+    last = tokens[end].start() if end < len(tokens) else len(text)
+    taken = (text[:first].strip(_ROUND_EDGES), text[last:].strip(_ROUND_EDGES))
+    return text[first:last].strip(_COUNTRY_EDGES), " ".join(part for part in taken if part)
+
+
+def _round_at_end(
+    text: str, tokens: list[re.Match[str]], words: frozenset[str], longest: int
+) -> int:
+    """How many of the last ``tokens`` name a round ("Review", "Round 2"); 0 for none."""
+    numbered = 1 if len(tokens) > 1 and _ROUND_NUMBER.fullmatch(tokens[-1].group()) else 0
+    body = tokens[: len(tokens) - numbered]
+    for size in range(min(longest, len(body)), 0, -1):
+        if normalise(text[body[-size].start() : body[-1].end()]) in words:
+            return size + numbered
+    return 0
+
+
+def _round_at_start(
+    text: str, tokens: list[re.Match[str]], words: frozenset[str], longest: int
+) -> int:
+    """How many of the first ``tokens`` name a round ("Baseline", "Round 2"); 0 for none."""
+    for size in range(min(longest, len(tokens)), 0, -1):
+        if normalise(text[tokens[0].start() : tokens[size - 1].end()]) in words:
+            numbered = size < len(tokens) and _ROUND_NUMBER.fullmatch(tokens[size].group())
+            return size + 1 if numbered else size
+    return 0

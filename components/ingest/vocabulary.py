@@ -1,8 +1,9 @@
 """The words people use in their spreadsheets, loaded from ``mnr_data/headers.toml``.
 
 Header synonyms, summary words (Total, Moyenne, Promedio...), the names of instruction sheets,
-the words of a title line that are not a country, and how people write a capability's code or a
-level ("Cap 7", "Niveau 2", "2 sur 4"), in as many languages as the file has sections. It is
+the words of a title line that are not a country, the words that name a round ("Baseline",
+"Suivi", "Línea de base"), and how people write a capability's code or a level ("Cap 7",
+"Niveau 2", "2 sur 4"), in as many languages as the file has sections. It is
 data so that an organisation can add its own language without touching code; ``load_vocabulary``
 checks the file and names the field at fault (``fr.level[3]``) when something is wrong, and
 refuses a word given to two different fields, which would make a header mean two things.
@@ -50,6 +51,7 @@ WORD_LISTS = (
     "level_words",
     "out_of",
     "not_assessed",
+    "round_words",
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -82,6 +84,8 @@ class Vocabulary:
     level_words: tuple[str, ...]
     out_of: tuple[str, ...]
     not_assessed: frozenset[str]
+    # Words that name a round, not a country, in a column header ("Baseline (2021)").
+    round_words: tuple[str, ...] = ()
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
@@ -153,6 +157,7 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         level_words=tuple(sorted(lists["level_words"], key=len, reverse=True)),
         out_of=tuple(sorted(lists["out_of"], key=len, reverse=True)),
         not_assessed=frozenset(lists["not_assessed"]),
+        round_words=tuple(sorted(lists["round_words"], key=len, reverse=True)),
     )
 
 

@@ -372,6 +372,76 @@ CORPUS: list[Case] = [
 ]
 
 
+def rounds_as_headers_country_in_title() -> bytes:
+    """Columns headed by the round and its year; the country only in the title line."""
+    rows: list[list[Any]] = [["Elbonia – MNR progress review"], []]
+    rows.append(["No.", "Capability", "Baseline (2021)", "Follow-up (2023)", "Change"])
+    rows += [[n, TITLES[n], levels_a(n), levels_b(n), levels_b(n) - levels_a(n)] for n in ALL]
+    return book({"Progress": rows})
+
+
+def spanish_rounds_country_in_sheet_name() -> bytes:
+    rows: list[list[Any]] = [["N°", "Capacidad", "Línea de base (2020)", "Seguimiento (2022)"]]
+    rows += [[n, TITLES[n], levels_c(n), levels_a(n)] for n in ALL]
+    return book({"Freedonia": rows})
+
+
+def round_between_country_and_year() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Elbonia – Baseline 2019", "Elbonia – Review 2022"]]
+    rows += [[TITLES[n], levels_a(n), levels_b(n)] for n in ALL]
+    return book({"Sheet1": rows})
+
+
+def split_year_headers() -> bytes:
+    rows: list[list[Any]] = [["Capability", "Elbonia 2023/24", "Freedonia FY2023-24"]]
+    rows += [[TITLES[n], levels_a(n), levels_b(n)] for n in ALL]
+    return book({"Sheet1": rows})
+
+
+def french_csv_year_span() -> bytes:
+    rows: list[list[Any]] = [["N°", "Niveau", "Année", "Pays"]]
+    rows += [[n, f"{levels_b(n)},0", "2022-2023", "Elbonie"] for n in ALL]
+    return text(rows, sep=";", encoding="cp1252")
+
+
+def levels_as_the_app_shows_them() -> bytes:
+    """Levels picked from a list made like the app's own: "2 · Developing"."""
+    rows: list[list[Any]] = [["Country", "Krakozhia"], ["Year", 2025], []]
+    rows.append(["No.", "Capability", "Level"])
+    rows += [[n, TITLES[n], f"{levels_c(n)} · {LABELS[levels_c(n)]}"] for n in ALL]
+    return book({"Assessment": rows})
+
+
+CORPUS += [
+    (
+        "progress-review.xlsx",
+        rounds_as_headers_country_in_title,
+        {(E, 2021, "Baseline"): full(levels_a), (E, 2023, "Follow-up"): full(levels_b)},
+    ),
+    (
+        "seguimiento.xlsx",
+        spanish_rounds_country_in_sheet_name,
+        {(F, 2020, "Línea de base"): full(levels_c), (F, 2022, "Seguimiento"): full(levels_a)},
+    ),
+    (
+        "rounds.xlsx",
+        round_between_country_and_year,
+        {(E, 2019, "Baseline"): full(levels_a), (E, 2022, "Review"): full(levels_b)},
+    ),
+    (
+        "fiscal-years.xlsx",
+        split_year_headers,
+        {(E, 2023, None): full(levels_a), (F, 2023, None): full(levels_b)},
+    ),
+    ("annee-span.csv", french_csv_year_span, {("Elbonie", 2022, None): full(levels_b)}),
+    (
+        "picker-levels.xlsx",
+        levels_as_the_app_shows_them,
+        {("Krakozhia", 2025, None): full(levels_c)},
+    ),
+]
+
+
 def _score(name: str, build: Callable[[], bytes], truth: Truth) -> tuple[int, int, int, Any]:
     result = read(name, build())
     found = by_assessment(result)

@@ -1,0 +1,227 @@
+"""Reading cell values: round words in wide headers, years written as two, the app's own level
+format, not-assessed marks, and notes that read as one sentence once the caller completes them.
+"""
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from components.framework.model import default_framework
+from components.ingest.values import parse_level, parse_when, split_assessment_header
+from components.ingest.vocabulary import default_vocabulary, parse_vocabulary
+from tests.ingest.reader_support import by_assessment, read
+
+SCALE = default_framework().scale
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # W1: a round and a year, no country (the caller takes it from the title)
+        ("Baseline (2021)", (None, "2021", "Baseline")),
+        ("Follow-up (2023)", (None, "2023", "Follow-up")),
+        ("Midline 2022", (None, "2022", "Midline")),
+        ("Endline - 2024", (None, "2024", "Endline")),
+        ("Mid-term review 2022", (None, "2022", "Mid-term review")),
+        ("Reassessment 2025", (None, "2025", "Reassessment")),
+        ("Round 2 (2023)", (None, "2023", "Round 2")),
+        ("Phase II 2023", (None, "2023", "Phase II")),
+        ("[Baseline] 2020", (None, "2020", "Baseline")),
+        ("Référence 2019", (None, "2019", "Référence")),
+        ("Ligne de base (2019)", (None, "2019", "Ligne de base")),
+        ("Suivi 2023", (None, "2023", "Suivi")),
+        ("Mi-parcours 2022", (None, "2022", "Mi-parcours")),
+        ("Línea de base 2020", (None, "2020", "Línea de base")),
+        ("Seguimiento 2022", (None, "2022", "Seguimiento")),
+        ("Medio término 2021", (None, "2021", "Medio término")),
+        ("Linha de base 2020", (None, "2020", "Linha de base")),
+        ("Acompanhamento 2023", (None, "2023", "Acompanhamento")),
+        # W2: the round between the country and the year
+        ("Elbonia – Baseline 2019", ("Elbonia", "2019", "Baseline")),
+        ("Elbonia – Review 2022", ("Elbonia", "2022", "Review")),
+        ("Elbonia Final 2024", ("Elbonia", "2024", "Final")),
+        ("Elbonie - Suivi 2023", ("Elbonie", "2023", "Suivi")),
+        ("Baseline Elbonia 2019", ("Elbonia", "2019", "Baseline")),
+        ("Elbonia – Baseline 2019 (draft)", ("Elbonia", "2019", "Baseline draft")),
+        # without a year: the round words still are not the country
+        ("Baseline", (None, None, "Baseline")),
+        ("Elbonia Follow-up", ("Elbonia", None, "Follow-up")),
+        # W3: two years as one period; parse_when reads them (no junk round)
+        ("Elbonia 2023/24", ("Elbonia", "2023/24", None)),
+        ("Freedonia 2023-24", ("Freedonia", "2023-24", None)),
+        ("Elbonia 2023/2024", ("Elbonia", "2023/2024", None)),
+        ("Elbonia 2023-2024", ("Elbonia", "2023-2024", None)),
+        ("Elbonia FY2023/24", ("Elbonia", "FY2023/24", None)),
+        ("Elbonia (FY 2023-24) baseline", ("Elbonia", "FY 2023-24", "baseline")),
+        # unchanged
+        ("Arvenia", ("Arvenia", None, None)),
+        ("Arvenia 2021", ("Arvenia", "2021", None)),
+        ("Arvenia 2019 (Baseline)", ("Arvenia", "2019", "Baseline")),
+        ("Arvenia - 2021-03-31 - review", ("Arvenia", "2021-03-31", "review")),
+        ("Côte Verte 2019", ("Côte Verte", "2019", None)),
+        ("Elbonia (North) 2020", ("Elbonia (North)", "2020", None)),
+        ("Elbonia (North)", ("Elbonia (North)", None, None)),
+        (2023, (None, "2023", None)),
+    ],
+)
+def test_split_assessment_header(header, expected):
+    assert split_assessment_header(header) == expected
+
+
+def test_round_words_come_from_the_vocabulary():
+    own = parse_vocabulary({"format_version": 1, "xx": {"round_words": ["ronde nulle"]}})
+    assert split_assessment_header("Elbonia Ronde nulle 2020", own) == (
+        "Elbonia",
+        "2020",
+        "Ronde nulle",
+    )
+    assert split_assessment_header("Baseline 2020", own) == ("Baseline", "2020", None)
+    assert "baseline" in default_vocabulary().round_words
+
+
+@pytest.mark.parametrize(
+    ("value", "year", "note"),
+    [
+        # R8 and W3: a period over two consecutive years is its first year, with a note
+        ("2022-2023", 2022, "“2022-2023” spans two years, of which the first is 2022"),
+        ("2023/24", 2023, "“2023/24” spans two years, of which the first is 2023"),
+        ("2023-24", 2023, "“2023-24” spans two years, of which the first is 2023"),
+        ("2023/2024", 2023, "“2023/2024” spans two years, of which the first is 2023"),
+        ("2023 – 24", 2023, "“2023 – 24” spans two years, of which the first is 2023"),
+        ("FY2023/24", 2023, "“FY2023/24” spans two years, of which the first is 2023"),
+        ("fy 2023-2024", 2023, "“fy 2023-2024” spans two years, of which the first is 2023"),
+        ("1999/00", 1999, "“1999/00” spans two years, of which the first is 1999"),
+        # years further apart are a range: ambiguous, nothing kept
+        ("2019-2023", None, "“2019-2023” is a range of years, not the year the assessment"),
+        ("2019-22", None, "“2019-22” is a range of years"),
+        ("2024-2023", None, "is a range of years"),
+        # a year and a month stays what it was: the year, with a note
+        ("2023-05", 2023, "“2023-05” is not a date in the form YYYY-MM-DD but holds the year"),
+        # C1: the note says which year it holds, not that it was used (the caller says so)
+        ("FY2023", 2023, "“FY2023” is not a date in the form YYYY-MM-DD but holds the year 2023"),
+        ("May 2023", 2023, "but holds the year 2023"),
+        ("2023", 2023, ""),
+        ("2023-05-01", 2023, ""),
+        ("soon", None, "“soon” is not a year or a date"),
+    ],
+)
+def test_parse_when(value, year, note):
+    when = parse_when(value)
+    assert when.year == year
+    assert note in when.note
+    assert bool(note) == bool(when.note)
+
+
+@pytest.mark.parametrize("value", ["FY2023", "May 2023", "2023/24", "2019-2023", "soon"])
+def test_a_when_note_reads_once_as_the_callers_sentence(value):
+    """drafts.MetaReader.when writes "Date or year {note}; it was used." (or "left empty")."""
+    when = parse_when(value)
+    kept = "it was used" if when.year is not None else "it was left empty"
+    sentence = f"Date or year {when.note}; {kept}."
+    assert sentence.count("used") + sentence.count("left empty") == 1, sentence
+
+
+@pytest.mark.parametrize(
+    ("value", "level", "error", "warning"),
+    [
+        # R7: the app's own pickers write "2 · Developing"
+        ("2 · Developing", 2, "", ""),
+        ("0 · Not in place", 0, "", ""),
+        ("4·Mature", 4, "", ""),
+        ("3 • Established", 3, "", ""),
+        ("1 | Building", 1, "", ""),
+        ("2 · developing", 2, "", ""),
+        ("2 · Building", None, "label of level 1", ""),
+        ("2 · mostly there", 2, "", "do not match the label"),
+        ("2 · 3", None, "not a level", ""),
+        ("2: 3", None, "not a level", ""),
+        ("2 - Developing", 2, "", ""),
+        # C4: marks and words for "not known yet" are not assessed, no error
+        ("?", None, "", ""),
+        ("??", None, "", ""),
+        ("TBC", None, "", ""),
+        ("tbd", None, "", ""),
+        ("N/R", None, "", ""),
+        ("n.r.", None, "", ""),
+        ("Pending", None, "", ""),
+        ("not yet assessed", None, "", ""),
+        ("Unknown", None, "", ""),
+        ("To be confirmed", None, "", ""),
+        ("à confirmer", None, "", ""),
+        ("Inconnu", None, "", ""),
+        ("por confirmar", None, "", ""),
+        ("Desconocido", None, "", ""),
+        ("a confirmar", None, "", ""),
+        ("desconhecido", None, "", ""),
+        # still errors
+        ("2?", None, "not a level", ""),
+        ("#NAME?", None, "Excel error", ""),
+    ],
+)
+def test_parse_level(value, level, error, warning):
+    reading = parse_level(value, SCALE)
+    assert reading.level == level
+    assert error in reading.error
+    assert bool(error) == bool(reading.error)
+    assert warning in reading.warning
+    assert bool(warning) == bool(reading.warning)
+
+
+def _wide(header: list[str], title: str | None = None) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Progress"
+    if title:
+        sheet.append([title])
+        sheet.append([])
+    sheet.append(["No.", "Capability", *header])
+    for capability in default_framework().capabilities:
+        sheet.append([capability.number, capability.title, *([2] * len(header))])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "key", "cell", "words"),
+    [
+        # W1: the country is the title's, and the reader says where it came from
+        (
+            ["Baseline (2021)", "Follow-up (2023)"],
+            "Elbonia – MNR progress review",
+            ("Elbonia", 2021, "Baseline"),
+            "A1",
+            "The country “Elbonia” was taken from the title.",
+        ),
+        # W3: the split year is the first, with a warning on the header cell
+        (
+            ["Elbonia 2023/24"],
+            None,
+            ("Elbonia", 2023, None),
+            "C1",
+            "Date or year “2023/24” spans two years, of which the first is 2023; it was used.",
+        ),
+        (
+            ["Elbonia FY2023-2024"],
+            None,
+            ("Elbonia", 2023, None),
+            "C1",
+            "“FY2023-2024” spans two years, of which the first is 2023; it was used.",
+        ),
+        # a range of years is not read: the column's year is left empty, and said so
+        (
+            ["Elbonia 2019-2023"],
+            None,
+            ("Elbonia", None, None),
+            "C1",
+            "“2019-2023” is a range of years, not the year the assessment was made; it was "
+            "left empty.",
+        ),
+    ],
+)
+def test_wide_headers_end_to_end(header, title, key, cell, words):
+    result = read("progress.xlsx", _wide(header, title))
+    assert key in by_assessment(result)
+    assert [p for p in result.problems if p.cell == cell and words in p.message], result.problems
+    assert not [p for p in result.problems if p.severity == "error"]
