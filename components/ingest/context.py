@@ -30,9 +30,13 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address
-from components.ingest.values import YEAR_TOKEN, When
+from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
+_YEAR_SPAN = re.compile(
+    r"(?<![\w/])(?:FY\s*)?(?:19|20)\d{2}\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2})(?![\w/-])",
+    re.IGNORECASE,
+)
 # A country's name is at most this many words once the title's other words are gone.
 MAX_COUNTRY_WORDS = 4
 # A metadata label is at most this many words ("date of the assessment").
@@ -111,8 +115,11 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
 
 def _from_text(text: str, *, from_file: bool = False) -> Found:
     """Country and year in a title, a sheet name or a file name; either may be missing."""
-    years = set(YEAR_TOKEN.findall(text))
-    when = When(int(years.pop())) if len(years) == 1 else When()
+    # A two-year period ("2023/24", "FY2022-2023") is one value: the first year, as a cell's.
+    spans = {parse_when(span.group()).year for span in _YEAR_SPAN.finditer(text)}
+    text = _YEAR_SPAN.sub(" ", text)
+    years = {int(year) for year in YEAR_TOKEN.findall(text)} | (spans - {None})
+    when = When(years.pop()) if len(years) == 1 else When()
     if _DEFAULT_SHEET.match(normalise(text)):
         return Found(None, when)
     vocabulary = default_vocabulary()
@@ -123,7 +130,10 @@ def _from_text(text: str, *, from_file: bool = False) -> Found:
         kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
         if not kept or len(kept) > MAX_COUNTRY_WORDS or any(c.isdigit() for c in "".join(kept)):
             continue
-        name = " ".join(kept)
+        # "Elbonia follow-up": the round is not part of the country's name.
+        name = without_round_words(" ".join(kept), vocabulary)[0]
+        if not name:
+            continue
         if from_file and name == name.lower():
             name = name.title()
         return Found(name, when)

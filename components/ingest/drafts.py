@@ -197,16 +197,19 @@ class MetaReader:
                 when = self.when(*cells[name])
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
         country = _one_line(cells["country"][0]) if "country" in cells else None
+        round_label = _one_line(cells["round"][0]) if "round" in cells else None
         if country and when.year is None:
-            # "Elbonia 2020" in a country column without a year column: both are there.
-            named, when_text, _ = split_assessment_header(country)
+            # "Elbonia 2020" (or "Elbonia 2023/24 baseline") in a country column without a
+            # year column: all of it is there, and a note on the year is said as any other.
+            named, when_text, round_in_cell = split_assessment_header(country)
             if named and when_text:
-                country, when = named, parse_when(when_text)
+                country, when = named, self.when(when_text, *cells["country"][1:])
+                round_label = round_label or round_in_cell
         return Meta(
             country=country,
             iso3=iso3,
             when=when,
-            round=_one_line(cells["round"][0]) if "round" in cells else None,
+            round=round_label,
             assessed_by=_one_line(cells["assessed_by"][0]) if "assessed_by" in cells else None,
         )
 

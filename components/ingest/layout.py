@@ -175,11 +175,8 @@ class _KeyIndex:
             for column, value in enumerate(cells):
                 if value is None or is_summary(value):
                     continue
-                if isinstance(value, str) and (
-                    normalise(value) in domains
-                    or classify_header(value) in ("number", "capability")
-                ):
-                    continue  # a heading between or above the capabilities is not a cell of data
+                if isinstance(value, str) and normalise(value) in domains:
+                    continue
                 self.filled.setdefault(column, []).append(row)
                 number = exact_reference(value, ctx.capabilities)
                 if number is not None:

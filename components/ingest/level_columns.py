@@ -6,6 +6,8 @@ column of percentages shown as "75%", the cells hold 0.75 and 1.0, and 100% woul
 level 1. So before its cells are read, a level column is looked at whole: its header ("Score
 (1-5)", "Level /5") and its numbers. When they say another scale, none of the column is used:
 converting between scales is a judgement the app does not make for people.
+
+``column_scale_problem`` is the judgement; ``refused_off_scale`` reports it for a sheet.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from components.framework.model import Scale
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import plain_text
 
 # "(1-5)", "1 to 5", "1 à 5", "de 1 a 5", "/5", "out of 5", "sur 5": a scale named in a header.
@@ -106,3 +109,31 @@ def _as_number(value: Any) -> float | None:
 
 def _shown(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def refused_off_scale(
+    ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], *, whole_table: bool = False
+) -> bool:
+    """Whether the levels in ``columns`` (below ``header``) are on another scale, taken
+    together; if so it is reported, and the caller reads none of them.
+
+    ``whole_table``: the columns are one table's capabilities (one assessment a row), judged
+    as one; otherwise a single column of levels, judged with its header.
+    """
+    values: list[Any] = []
+    for column in columns:
+        values.extend(sheet.column(column, header + 1, len(sheet.rows)))
+    heading = None if whole_table else sheet.value(header, columns[0])
+    why = column_scale_problem(heading, values, ctx.framework.scale)
+    if why is None:
+        return False
+    if whole_table:
+        cell = f"row {header + 2}"
+        what = f"The levels below the header row {header + 1} {why}"
+        outcome = "none of the sheet's levels were read"
+    else:
+        cell = cell_address(header, columns[0])
+        what = f"The column headed {quoted(heading)} ({cell}) {why}"
+        outcome = "none of its levels were read"
+    ctx.add("error", sheet, cell, f"{what}; {outcome}.", scale_fix(ctx.framework.scale))
+    return True

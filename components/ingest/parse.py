@@ -24,7 +24,7 @@ from components.ingest.layout import (
     is_tick,
     layout_from_mapping,
 )
-from components.ingest.level_columns import column_scale_problem, scale_fix
+from components.ingest.level_columns import refused_off_scale
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -92,7 +92,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
 
 def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list[Draft]:
     columns = layout.columns
-    if "level" in columns and _off_scale(ctx, sheet, layout.header, [columns["level"]]):
+    if "level" in columns and refused_off_scale(ctx, sheet, layout.header, [columns["level"]]):
         return []
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
@@ -310,7 +310,9 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
-    assessments = [c for c in layout.assessments if not _off_scale(ctx, sheet, layout.header, [c])]
+    assessments = [
+        c for c in layout.assessments if not refused_off_scale(ctx, sheet, layout.header, [c])
+    ]
     for column in layout.skipped:
         ctx.add(
             "warning",
@@ -362,7 +364,7 @@ def _column_header(sheet: Sheet, header: int, column: int) -> Any:
     """A wide table's column header; a year under a country in the row above (two header
     rows, the country often merged over its years) is read as "Country year"."""
     value = sheet.value(header, column)
-    country, when, _ = split_assessment_header(value)
+    country, when, round_label = split_assessment_header(value)
     above = sheet.value(header - 1, column) if header > 0 else None
     if (
         country is None
@@ -371,7 +373,8 @@ def _column_header(sheet: Sheet, header: int, column: int) -> Any:
         and classify_header(above) is None
         and not is_summary(above)
     ):
-        return f"{above} {when}"
+        # "Baseline 2021" under "Elbonia": the round stays, or two rounds would be one.
+        return f"{above} {when} {round_label}" if round_label else f"{above} {when}"
     return value
 
 
@@ -425,7 +428,7 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     items = _header_items(ctx, sheet, layout)
-    if _off_scale(ctx, sheet, layout.header, sorted(items), whole_table=True):
+    if refused_off_scale(ctx, sheet, layout.header, sorted(items), whole_table=True):
         return []
     meta_columns = {
         name: column for name, column in layout.columns.items() if name in METADATA_FIELDS
@@ -483,34 +486,6 @@ def _say_unanswered(ctx: ReadContext, sheet: Sheet, row: int, country_column: in
         "it was not read as an assessment.",
         "Write its levels in the row, or leave it: nothing else on the sheet is affected.",
     )
-
-
-def _off_scale(
-    ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], *, whole_table: bool = False
-) -> bool:
-    """Whether the levels in ``columns`` (below ``header``) are on another scale, taken
-    together (``components.ingest.level_columns``); if so it is reported, and none is read.
-
-    ``whole_table``: the columns are one table's capabilities (one assessment a row), judged
-    as one; otherwise a single column of levels, judged with its header.
-    """
-    values: list[Any] = []
-    for column in columns:
-        values.extend(sheet.column(column, header + 1, len(sheet.rows)))
-    heading = None if whole_table else sheet.value(header, columns[0])
-    why = column_scale_problem(heading, values, ctx.framework.scale)
-    if why is None:
-        return False
-    if whole_table:
-        cell = f"row {header + 2}"
-        what = f"The levels below the header row {header + 1} {why}"
-        outcome = "none of the sheet's levels were read"
-    else:
-        cell = cell_address(header, columns[0])
-        what = f"The column headed {quoted(heading)} ({cell}) {why}"
-        outcome = "none of its levels were read"
-    ctx.add("error", sheet, cell, f"{what}; {outcome}.", scale_fix(ctx.framework.scale))
-    return True
 
 
 def _header_items(

@@ -18,6 +18,15 @@ from tests.ingest.reader_support import FW
 @pytest.mark.parametrize(
     ("text", "country", "year"),
     [
+        # a round is not part of the name; a two-year period is its first year
+        ("Elbonia follow-up 2023", "Elbonia", 2023),
+        ("Freedonia – Baseline assessment 2021", "Freedonia", 2021),
+        ("Elbonia MNR review 2023/24", "Elbonia", 2023),
+        ("FY2022-23 Freedonia baseline", "Freedonia", 2022),
+        ("Elbonia 2022-2023", "Elbonia", 2022),
+        ("Elbonia 2019-2023", "Elbonia", None),  # a range of years says no one year
+        ("Elbonia 2023-05-01", "Elbonia", 2023),
+        ("kenya_2021-22_mnr", "kenya", 2021),
         # a label with its value is not a country
         ("Reporting year 2025", None, 2025),
         ("Year 2024", None, 2024),

@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
@@ -438,6 +439,79 @@ CORPUS += [
         "picker-levels.xlsx",
         levels_as_the_app_shows_them,
         {("Krakozhia", 2025, None): full(levels_c)},
+    ),
+]
+
+
+# Forms and exports that list the scale, pair columns or nest headers.
+
+
+def tick_boxes_under_the_scale() -> bytes:
+    """A form that lists the scale across and asks for an "x" under the level reached."""
+    scale = [f"{level.value} – {level.label}" for level in FW.scale.levels]
+    rows: list[list[Any]] = [
+        ["Elbonia – MNR self-assessment 2024"],
+        [],
+        ["No.", "Capability", *scale],
+    ]
+    for n in ALL:
+        rows.append([n, TITLES[n], *("x" if v == levels_a(n) else None for v in range(5))])
+    return book({"Form": rows})
+
+
+def level_and_comments_per_country() -> bytes:
+    """Countries merged over a Level and a Comments column each; the year in the title."""
+    rows: list[list[Any]] = [
+        ["Regional MNR review 2023"],
+        [None, E, None, F, None],
+        ["Capability", "Level", "Comments", "Level", "Comments"],
+    ]
+    for n in ALL:
+        rows.append([TITLES[n], levels_b(n), "seen", levels_c(n), None])
+    return book({"Review": rows}, merges=[("Review", "B2:C2"), ("Review", "D2:E2")])
+
+
+def pandas_pivot_export() -> bytes:
+    """``pivot_table(index="capability", columns=["country", "year"]).to_excel()``."""
+    records = [
+        {"country": country, "year": year, "capability": TITLES[n], "level": levels(n)}
+        for country, year, levels in ((E, 2021, levels_a), (F, 2023, levels_b))
+        for n in ALL
+    ]
+    buffer = io.BytesIO()
+    frame = pd.DataFrame(records).pivot_table(
+        index="capability", columns=["country", "year"], values="level"
+    )
+    frame.to_excel(buffer)
+    return buffer.getvalue()
+
+
+def country_merged_down_its_rows() -> bytes:
+    rows: list[list[Any]] = [["Country", "Year", "No.", "Level"]]
+    merges = []
+    for country, levels in ((E, levels_c), (F, levels_a)):
+        first = len(rows) + 1
+        rows += [[country if n == 1 else None, 2022 if n == 1 else None, n, levels(n)] for n in ALL]
+        merges += [("Data", f"A{first}:A{first + 20}"), ("Data", f"B{first}:B{first + 20}")]
+    return book({"Data": rows}, merges=merges)
+
+
+CORPUS += [
+    ("tick-boxes.xlsx", tick_boxes_under_the_scale, {(E, 2024, None): full(levels_a)}),
+    (
+        "pairs.xlsx",
+        level_and_comments_per_country,
+        {(E, 2023, None): full(levels_b), (F, 2023, None): full(levels_c)},
+    ),
+    (
+        "pivot.xlsx",
+        pandas_pivot_export,
+        {(E, 2021, None): full(levels_a), (F, 2023, None): full(levels_b)},
+    ),
+    (
+        "merged-down.xlsx",
+        country_merged_down_its_rows,
+        {(E, 2022, None): full(levels_c), (F, 2022, None): full(levels_a)},
     ),
 ]
 

@@ -133,7 +133,7 @@ def test_missing_country_is_an_error_naming_the_cell():
     ("label", "value", "words", "column", "kept"),
     [
         ("Date or year", "sometime soon", "not a year", "year", None),
-        ("Date or year", "FY 2022", "2022 was used", "year", 2022),
+        ("Date or year", "FY 2022", "holds the year 2022; it was used", "year", 2022),
         ("ISO3 code (optional)", "Arvenia", "not three letters", "iso3", None),
     ],
 )
