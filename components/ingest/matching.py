@@ -131,6 +131,9 @@ class Catalogue:
     kind: Literal["capability", "enabler"]
     titles: Mapping[int, str]
     descriptions: Mapping[int, str] | None = None
+    # The numbers of each domain's items in order, for codes numbered within a domain ("2.1":
+    # the first capability of the second domain). Empty for the enablers.
+    groups: tuple[tuple[int, ...], ...] = ()
 
     def describe(self, number: int) -> str:
         """``capability 7 (Access to Image Databases)``, as messages cite one."""
@@ -159,6 +162,10 @@ def capability_catalogue(framework: Framework) -> Catalogue:
         "capability",
         {c.number: c.title for c in framework.capabilities},
         {c.number: c.description for c in framework.capabilities},
+        tuple(
+            tuple(c.number for c in framework.capabilities_in(domain.id))
+            for domain in framework.domains
+        ),
     )
 
 
@@ -237,7 +244,8 @@ def match_item(value: Any, catalogue: Catalogue) -> ItemMatch:
         return ItemMatch("unknown")
     if isinstance(value, int | float):
         if isinstance(value, float) and not value.is_integer():
-            return ItemMatch("unknown")
+            within = _within_domain(f"{value:g}", catalogue)
+            return ItemMatch("number", within[0]) if within else ItemMatch("unknown")
         number = int(value)
         if number in catalogue.titles:
             return ItemMatch("number", number)
@@ -255,6 +263,9 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _match_text(text: str, catalogue: Catalogue) -> ItemMatch:
+    within = _within_domain(_fold(text), catalogue)
+    if within:
+        return _check_number_and_title(*within, catalogue)
     pattern, kinds = _reference_pattern()
     reference = pattern.match(_fold(text))
     if reference:
@@ -399,9 +410,10 @@ def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
     if is_blank(value) or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        if float(value).is_integer() and int(value) in catalogue.titles:
-            return int(value)
-        return None
+        if float(value).is_integer():
+            return int(value) if int(value) in catalogue.titles else None
+        within = _within_domain(f"{value:g}", catalogue)
+        return within[0] if within else None
     if not isinstance(value, str):
         return None
     return _exact_text(plain_text(value), catalogue)
@@ -411,6 +423,11 @@ def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
 def _exact_text(text: str, catalogue: Catalogue) -> int | None:
     if len(text) > 4 * _MAX_FUZZY_CHARS:
         return None
+    within = _within_domain(_fold(text), catalogue)
+    if within:
+        number, rest = within
+        checked = _check_number_and_title(number, rest, catalogue)
+        return number if checked.how == "number" and not checked.note else None
     pattern, kinds = _reference_pattern()
     reference = pattern.match(_fold(text))
     if reference:
@@ -432,6 +449,27 @@ def _exact_text(text: str, catalogue: Catalogue) -> int | None:
         return exact[head]
     quick = _quick_title(key, catalogue) if key else None
     return quick.number if quick is not None else None
+
+
+_WITHIN_DOMAIN = re.compile(
+    rf"^(?P<domain>\d{{1,2}})\.(?P<item>\d{{1,2}})(?=$|{_SEPARATORS})[\s.:·\-–—)\]]*(?P<rest>.*)$"
+)
+
+
+def _within_domain(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
+    """(number, the text after the code) for a code numbered within a domain: "2.1", "2.1
+    Dedicated law enforcement". Not "2.0" (a number), nor a domain or item that does not exist
+    ("7.1" with six domains): those are read as before, and reported when they do not fit.
+    """
+    found = _WITHIN_DOMAIN.match(text.strip())
+    if not found or not catalogue.groups:
+        return None
+    domain, item = int(found["domain"]), int(found["item"])
+    if not (
+        1 <= domain <= len(catalogue.groups) and 1 <= item <= len(catalogue.groups[domain - 1])
+    ):
+        return None
+    return catalogue.groups[domain - 1][item - 1], found["rest"].strip()
 
 
 def is_plain_number(value: Any) -> bool:

@@ -496,7 +496,18 @@ def country_merged_down_its_rows() -> bytes:
     return book({"Data": rows}, merges=merges)
 
 
+def numbered_within_domains() -> bytes:
+    """Capabilities numbered within their domain ("2.1"), typed as numbers: no titles."""
+    rows: list[list[Any]] = [["Pays", "Elbonie"], ["Année", 2020], [], ["Réf.", "Niveau"]]
+    for domain_number, domain in enumerate(FW.domains, start=1):
+        rows.append([domain.name])
+        for item, capability in enumerate(FW.capabilities_in(domain.id), start=1):
+            rows.append([float(f"{domain_number}.{item}"), levels_b(capability.number)])
+    return book({"Grille": rows})
+
+
 CORPUS += [
+    ("domain-codes.xlsx", numbered_within_domains, {("Elbonie", 2020, None): full(levels_b)}),
     ("tick-boxes.xlsx", tick_boxes_under_the_scale, {(E, 2024, None): full(levels_a)}),
     (
         "pairs.xlsx",

@@ -89,6 +89,13 @@ def test_classify_header(header, expected):
         ("7 · Access to Image Databases", "number", 7),
         ("7 - access to image databases", "number", 7),
         ("7. Access to image databases", "number", 7),
+        # numbered within its domain: "2.1" is the second domain's first capability
+        ("1.2", "number", 2),
+        ("2.1", "number", 4),
+        (2.1, "number", 4),
+        ("2.1 Dedicated law enforcement", "number", 4),
+        ("6.2 - Universal terminology", "number", 21),
+        ("2.0", "number", 2),  # a number, not a code
         # by title: case, punctuation, "&", spaces
         ("Leadership", "title", 1),
         ("  LEADERSHIP ", "title", 1),
@@ -124,6 +131,8 @@ def test_capability_matches(value, how, number):
         (7.5, "unknown", ()),
         (True, "unknown", ()),
         ("7 Leadership", "conflict", (7, 1)),
+        ("2.1 Leadership", "conflict", (4, 1)),
+        (2.7, "unknown", ()),  # the second domain has four capabilities
     ],
 )
 def test_capability_not_matched(value, how, candidates):
@@ -183,7 +192,17 @@ def test_match_any_uses_the_other_catalogue_only_when_named(value, kind, number)
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(7, 7), ("C7", 7), ("Leadership", 1), ("Leadersip", None), ("7 passports", None), (2.5, None)],
+    [
+        (7, 7),
+        ("C7", 7),
+        ("Leadership", 1),
+        ("Leadersip", None),
+        ("7 passports", None),
+        (2.5, None),  # the second domain has no fifth capability
+        ("2.1", 4),
+        (2.1, 4),
+        ("2.1 Leadership", None),  # the code and the title disagree
+    ],
 )
 def test_exact_reference_is_strict(value, expected):
     assert exact_reference(value, CAPABILITIES) == expected
