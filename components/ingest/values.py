@@ -229,7 +229,10 @@ class When:
 
 
 YEAR_RANGE = range(1900, 2101)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]*)?$")
+# A date, then maybe a time as forms and exports add it ("2023/05/12 10:15:32 AM GMT+1").
+_ISO_DATE = re.compile(
+    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T][\d:.]+(?:\s*[AP]M)?(?:\s*\S+)?)?$", re.IGNORECASE
+)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 YEAR_TOKEN = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
 # Two years written as one period: "2023/24", "2023-2024", "FY2023/24", "2023 – 24".

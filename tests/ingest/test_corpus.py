@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from tests.ingest.reader_support import FW, by_assessment, read
+from tests.ingest.reader_support import FW, by_assessment, csv_bytes, read
 
 TITLES = {c.number: c.title for c in FW.capabilities}
 DESCRIPTIONS = {c.number: c.description for c in FW.capabilities}
@@ -506,7 +506,26 @@ def numbered_within_domains() -> bytes:
     return book({"Grille": rows})
 
 
+def online_form_responses() -> bytes:
+    """An online form's responses: a timestamp, an e-mail, the country, a column a question."""
+    labels = {level.value: level.label for level in FW.scale.levels}
+    header = ["Timestamp", "Email Address", "Country", *(f"{n}. {TITLES[n]}" for n in ALL)]
+    rows: list[list[Any]] = [header]
+    for stamp, country, levels in (
+        ("2023/05/12 10:15:32 AM GMT+1", E, levels_a),
+        ("2023/05/14 4:02:11 PM GMT+1", F, levels_c),
+    ):
+        answers = (f"{levels(n)} - {labels[levels(n)]}" for n in ALL)
+        rows.append([stamp, f"focal.point@{country.lower()}.example", country, *answers])
+    return csv_bytes(rows)  # quoted: the titles hold commas
+
+
 CORPUS += [
+    (
+        "responses.csv",
+        online_form_responses,
+        {(E, 2023, None): full(levels_a), (F, 2023, None): full(levels_c)},
+    ),
     ("domain-codes.xlsx", numbered_within_domains, {("Elbonie", 2020, None): full(levels_b)}),
     ("tick-boxes.xlsx", tick_boxes_under_the_scale, {(E, 2024, None): full(levels_a)}),
     (

@@ -103,6 +103,11 @@ def test_round_words_come_from_the_vocabulary():
         ("May 2023", 2023, "but holds the year 2023"),
         ("2023", 2023, ""),
         ("2023-05-01", 2023, ""),
+        # a date with the time a form or an export adds to it
+        ("2023/05/12 10:15:32 AM GMT+1", 2023, ""),
+        ("2023-05-12T10:15:32", 2023, ""),
+        ("2023-05-12 4:02:11 pm", 2023, ""),
+        ("2023-13-01", None, "is not a real date"),
         ("soon", None, "“soon” is not a year or a date"),
     ],
 )
