@@ -58,11 +58,14 @@ class Found:
     cell: str | None = None
 
 
-def assessment_context(ctx: ReadContext, sheet: Sheet, table_top: int) -> tuple[Found, ...]:
-    """What the title lines, the sheet name and the file name say, in that order."""
+def assessment_context(
+    ctx: ReadContext, sheet: Sheet, table_top: int, *, top: int = 0
+) -> tuple[Found, ...]:
+    """What the title lines (from row ``top`` down to the table), the sheet name and the file
+    name say, in that order."""
     found: list[Found] = []
     titles: list[Found] = []
-    for row in range(min(table_top, len(sheet.rows))):
+    for row in range(top, min(table_top, len(sheet.rows))):
         title = _title_line(ctx, sheet.rows[row])
         if title is None:
             continue

@@ -213,18 +213,22 @@ class MetaReader:
             assessed_by=_one_line(cells["assessed_by"][0]) if "assessed_by" in cells else None,
         )
 
-    def labelled(self, table_top: int, table_width: int) -> Meta:
+    def labelled(
+        self, table_top: int, table_width: int, *, top: int = 0, bottom: int | None = None
+    ) -> Meta:
         """Metadata from label cells ("Country" with the value to its right, or "Country:
         Elbonia" in one cell), outside the table (rows above its header, or columns right of
-        it)."""
+        it). ``top`` and ``bottom`` bound the rows of a table that shares its sheet with others.
+        """
         found: dict[Field, tuple[Any, int, int]] = {}
         empty: dict[Field, tuple[int, int, int]] = {}
         inline: set[Field] = set()  # labels with their value in the same cell
         rows = self.sheet.rows
+        bottom = len(rows) if bottom is None else min(bottom, len(rows))
         # Rows of the table are looked at only when one reaches past it (a long table's
         # thousands of rows seldom do): one pass over their lengths, in C.
-        beside = max(map(len, rows[table_top:]), default=0) > table_width
-        for row in range(len(rows) if beside else min(table_top, len(rows))):
+        beside = max(map(len, rows[table_top:bottom]), default=0) > table_width
+        for row in range(top, bottom if beside else min(table_top, bottom)):
             cells = rows[row]
             start = 0 if row < table_top else table_width
             for column in range(start, len(cells)):

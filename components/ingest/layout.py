@@ -437,6 +437,34 @@ def _country_rows_at(
     return CountryRows(row, country, dict(fields), items)
 
 
+def repeated_headers(sheet: Sheet, layout: ItemTable) -> list[int]:
+    """The rows below ``layout``'s header that head their columns the same way again: the
+    headers of tables stacked under it on the sheet (a country's, then the next one's)."""
+    heads = {
+        column: name
+        for name, column in layout.columns.items()
+        if name in ("level", "number", "capability", "enabler")
+    }
+    repeated = []
+    for row in range(layout.header + 1, len(sheet.rows)):
+        cells = sheet.rows[row]
+        if all(
+            column < len(cells) and classify_header(cells[column]) == name
+            for column, name in heads.items()
+        ):
+            repeated.append(row)
+    return repeated
+
+
+def table_end(sheet: Sheet, header: int, next_header: int) -> int:
+    """The row after the last of a table (headed at ``header``) that a stacked table follows:
+    what lies between, a title or blank rows, belongs to the next one."""
+    row = next_header
+    while row > header + 1 and len({v for v in sheet.rows[row - 1] if v is not None}) <= 1:
+        row -= 1
+    return row
+
+
 def layout_from_mapping(
     ctx: ReadContext, sheet: Sheet, columns: Mapping[str, int], header: int
 ) -> Layout | None:

@@ -23,6 +23,8 @@ from components.ingest.layout import (
     find_layout,
     is_tick,
     layout_from_mapping,
+    repeated_headers,
+    table_end,
 )
 from components.ingest.level_columns import refused_off_scale
 from components.ingest.matching import (
@@ -67,7 +69,17 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     else:
         layout = find_layout(ctx, sheet)
     if isinstance(layout, ItemTable):
-        return _parse_item_table(ctx, sheet, layout)
+        if "country" in layout.columns:
+            return _parse_item_table(ctx, sheet, layout)
+        # Tables one under another (a country's, then the next one's), each under its title.
+        headers = [layout.header, *repeated_headers(sheet, layout)]
+        drafts: list[Draft] = []
+        for position, header in enumerate(headers):
+            end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
+            top = table_end(sheet, headers[position - 1], header) if position else 0
+            table = ItemTable(header, layout.columns, layout.catalogue)
+            drafts += _parse_item_table(ctx, sheet, table, top=top, end=end)
+        return drafts
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
@@ -90,20 +102,27 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     return []
 
 
-def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list[Draft]:
+def _parse_item_table(
+    ctx: ReadContext, sheet: Sheet, layout: ItemTable, *, top: int = 0, end: int | None = None
+) -> list[Draft]:
+    """One row per capability: the template, a form, or a long table (with a country
+    column); rows ``top`` to ``end`` when the sheet holds other tables too."""
+    end = len(sheet.rows) if end is None else end
     columns = layout.columns
     if "level" in columns and refused_off_scale(ctx, sheet, layout.header, [columns["level"]]):
         return []
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
     meta_reader = MetaReader(ctx, sheet)
-    defaults = meta_reader.labelled(layout.header, len(sheet.rows[layout.header]))
+    defaults = meta_reader.labelled(
+        layout.header, len(sheet.rows[layout.header]), top=top, bottom=end
+    )
     long = "country" in columns
     if long:
         fill_down(sheet, (c for f, c in columns.items() if f in METADATA_FIELDS))
     if layout.catalogue == "capability":
         defaults = with_context(
-            ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty
+            ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty, top=top
         )
     drafts: dict[tuple[str, str, str], Draft] = {}
     if not long:
@@ -123,7 +142,7 @@ def _parse_item_table(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> list
         defaults=defaults,
         drafts=drafts,
     )
-    for row in quick.slow_rows(layout.header + 1, len(sheet.rows)):
+    for row in quick.slow_rows(layout.header + 1, end):
         cells = sheet.rows[row]
         width = len(cells)
         has_answer = any(c < width and cells[c] is not None for c in answer_columns)
@@ -386,6 +405,7 @@ def with_context(
     *,
     country: bool,
     empty: Mapping[str, str] | None = None,
+    top: int = 0,
 ) -> Meta:
     """``defaults`` with the country (when ``country``) and year found around the table, in
     the order: labels (already in ``defaults``), title, sheet name, file name. Says where."""
@@ -395,7 +415,7 @@ def with_context(
     if not (need_country or need_year):
         return defaults
     taken_country, taken_when = None, When()
-    for found in assessment_context(ctx, sheet, header):
+    for found in assessment_context(ctx, sheet, header, top=top):
         if need_country and taken_country is None and found.country:
             taken_country = found.country
             _say_where(ctx, sheet, found, f"The country “{found.country}”")
@@ -412,7 +432,7 @@ def with_context(
 
 
 def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
-    if ctx.once((sheet.name, "context", what, found.where)):
+    if ctx.once((sheet.name, "context", what, found.where, found.cell)):
         ctx.add(
             "warning",
             sheet,

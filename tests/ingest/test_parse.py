@@ -221,3 +221,19 @@ def test_a_level_and_comments_pair_per_country_named_above(second_levels):
     rows = result.capabilities.set_index(["country", "capability"])
     assert rows.loc[("Elbonia", 3), "evidence"] == "a law"
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_tables_stacked_on_one_sheet_are_one_assessment_each_under_its_title():
+    second = {n: 4 - v for n, v in LEVELS_A.items()}
+    rows: list[list] = []
+    for title, levels in (("Elbonia 2022", LEVELS_A), ("Freedonia - MNR review 2023", second)):
+        rows += [[title], ["No.", "Capability", "Level"]]
+        rows += [[n, capability_written(n), levels[n]] for n in range(1, 22)]
+        rows += [[], []]
+    result = read("stacked.xlsx", xlsx({"All": rows}))
+    assert by_assessment(result) == {
+        ("Elbonia", 2022, None): LEVELS_A,
+        ("Freedonia", 2023, None): second,
+    }
+    assert not [p for p in result.problems if p.severity == "error"]
+    assert_problem(result, "warning", "A26", "The country “Freedonia” was taken from the title")
