@@ -7,6 +7,8 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook
 
+from components.ingest.mapping import Mapping, mapping_for, preview_sheets
+from components.ingest.reader import read_assessment_file
 from components.ingest.report import summarise_assessments
 from tests.ingest.reader_support import (
     ASSESSMENTS,
@@ -237,3 +239,17 @@ def test_tables_stacked_on_one_sheet_are_one_assessment_each_under_its_title():
     }
     assert not [p for p in result.problems if p.severity == "error"]
     assert_problem(result, "warning", "A26", "The country “Freedonia” was taken from the title")
+
+
+def test_the_person_chooses_which_of_two_level_columns_to_read():
+    validated = {n: min(4, v + 1) for n, v in LEVELS_A.items()}
+    rows = [["Country", "Elbonia"], ["Year", 2024], []]
+    rows += [["No.", "Capability", "Self-assessed level", "Validated level"]]
+    rows += [[n, capability_written(n), LEVELS_A[n], validated[n]] for n in range(1, 22)]
+    data = xlsx({"Form": rows})
+    preview = preview_sheets("two.xlsx", data, FW)[0]
+    chosen = {**preview.columns, "level": 3}  # D: the validated levels
+    mapping = Mapping(sheets=(mapping_for(preview, preview.header_row, chosen),))
+    result = read_assessment_file("two.xlsx", data, FW, mapping=mapping)
+    assert by_assessment(result) == {("Elbonia", 2024, None): validated}
+    assert result.problems == ()
