@@ -104,7 +104,8 @@ number = current_slide(incoming, count)
 
 render_link_notices()
 slide, slide_key = deck.slides[number - 1], f"slide-{mode}-{number}"
-render_slide(slide, key=slide_key, fictional=current.has_demo)
+# The badge marks slides that show invented data: a real country's never hold the demo's.
+render_slide(slide, key=slide_key, fictional=current.any_fictional(deck.assessment_ids))
 render_slide_controls(number, count)
 if slide.figure is not None:
     rest_after_first_chart(slide_key)

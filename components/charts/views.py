@@ -19,6 +19,7 @@ from components.charts.heatmap import level_heatmap
 from components.charts.radar import RadarSeries, capability_radar, domain_radar
 from components.charts.trends import change_chart, trend_lines
 from components.framework.model import Framework
+from components.ingest.collection import fictional_assessment_ids
 from components.ingest.labels import country_of
 from components.scoring.change import (
     CHANGE_STATUSES,
@@ -80,11 +81,16 @@ def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> 
 
 
 def peer_ids(capabilities: pd.DataFrame, focus_id: str) -> list[str]:
-    """The peers of an assessment: the latest assessment of every other country."""
+    """The peers of an assessment: the latest assessment of every other country of its kind
+    (a real country's are real, the fictional demo's are fictional: never the two mixed)."""
     countries = country_of(capabilities, latest_assessments(capabilities))
     own = country_key(country_of(capabilities, [focus_id])[focus_id])
+    fictional = fictional_assessment_ids(capabilities)
+    own_kind = focus_id in fictional
     return [
-        assessment_id for assessment_id, country in countries.items() if country_key(country) != own
+        assessment_id
+        for assessment_id, country in countries.items()
+        if country_key(country) != own and (assessment_id in fictional) == own_kind
     ]
 
 

@@ -93,6 +93,14 @@ def is_fictional(capabilities: pd.DataFrame, assessment_ids: Iterable[str] | Non
     return bool((origins == FICTIONAL_ORIGIN).any())
 
 
+def fictional_assessment_ids(capabilities: pd.DataFrame) -> frozenset[str]:
+    """The assessments in ``capabilities`` that are fictional demo data."""
+    if "origin" not in capabilities.columns:
+        return frozenset()
+    fictional = capabilities["origin"] == FICTIONAL_ORIGIN
+    return frozenset(capabilities.loc[fictional, "assessment_id"].unique())
+
+
 def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype="object") for column in [*columns, "origin"]})
 
@@ -135,10 +143,7 @@ class Collection:
         Worked out once per collection: collections are replaced on every change, never
         changed, and every run asks (the demo notice, the address bar, the exports).
         """
-        if "origin" not in self.capabilities.columns:
-            return frozenset()
-        fictional = self.capabilities["origin"] == FICTIONAL_ORIGIN
-        return frozenset(self.capabilities.loc[fictional, "assessment_id"].unique())
+        return fictional_assessment_ids(self.capabilities)
 
     @property
     def has_demo(self) -> bool:

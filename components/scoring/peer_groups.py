@@ -23,6 +23,7 @@ import pandas as pd
 from components.base.text import count_of
 from components.framework.country_groups import KIND_LABELS, Classification
 from components.framework.model import Framework
+from components.ingest.collection import fictional_assessment_ids, is_fictional
 from components.scoring.peers import peer_domain_stats
 from components.scoring.rounds import country_key, latest_assessments
 
@@ -148,15 +149,21 @@ def group_members(
     group: PeerGroup,
     classification: Classification,
 ) -> list[str]:
-    """The session's peers in the group: the latest assessment of each other country in it."""
+    """The session's peers in the group: the latest assessment of each other country in it.
+
+    Peers are of the focus's own kind: a real country is never measured against the
+    fictional demo's invented countries, nor an invented one against real countries.
+    """
     latest = latest_assessments(capabilities)
     first = capabilities.drop_duplicates("assessment_id").set_index("assessment_id")
     own = country_key(first.at[focus_id, "country"])
+    fictional = fictional_assessment_ids(capabilities)
+    own_kind = focus_id in fictional
     chosen = {country_key(country) for country in group.countries}
     members = []
     for assessment_id in latest:
         key = country_key(first.at[assessment_id, "country"])
-        if key == own:
+        if key == own or (assessment_id in fictional) != own_kind:
             continue
         if group.kind == NAMED and key not in chosen:
             continue
@@ -193,7 +200,8 @@ def peer_median(
     than ``min_peers`` assessments (the others did not assess it) gets no median either.
     """
     members = group_members(capabilities, focus_id, group, classification)
-    pooled = _pool_members(pool, group)
+    # The library's aggregates are real countries': no peers of an invented one.
+    pooled = [] if is_fictional(capabilities, [focus_id]) else _pool_members(pool, group)
     columns = ["assessment_id", "capability", "level"]
     frames = [capabilities.loc[capabilities["assessment_id"].isin(members), columns]]
     if pooled and pool is not None:

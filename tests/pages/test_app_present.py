@@ -49,3 +49,30 @@ def test_switching_to_a_comparison_starts_at_its_first_slide():
     assert at.title[0].value == "Domain scores side by side"
     assert at.query_params["mode"] == "comparison"
     assert at.query_params["slide"] == "1"
+
+
+def test_a_real_country_is_never_shown_beside_the_demo_invented_ones():
+    from components.ingest.collection import add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    collection = at.session_state["mnr_collection"]
+    real = (("z", "Zembla", 2), ("y", "Yland", 3), ("x", "Xia", 1), ("w", "Wen", 4))
+    for assessment_id, country, level in real:
+        collection = add_assessments(
+            collection,
+            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), level)),
+            enabler_rows(assessment_id, country, 2024),
+            "upload",
+        )
+    at.session_state["mnr_collection"] = collection
+    at.switch_page("pages/present.py").run()
+    at.selectbox(key="mnr_country").set_value("Zembla").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value.startswith("Zembla")
+    # No badge on the slide: it shows no invented data (the page still names the demo's
+    # countries as fictional, since they are in the session).
+    assert not [b for b in at.get("badge") if "Fictional" in str(b.proto)]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Median of 3 assessments of all other countries" in captions  # not the demo's 8

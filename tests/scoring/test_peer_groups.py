@@ -158,3 +158,32 @@ def test_library_aggregates_count_in_their_group_and_say_so():
 )
 def test_the_minimum_is_a_setting_that_never_drops_below_two(env, section, expected):
     assert min_peers_setting(env, section) == expected
+
+
+def _with_demo() -> pd.DataFrame:
+    """The real countries above, and three of the fictional demo's invented ones."""
+    demo = [
+        assessment(aid, dict.fromkeys(range(1, 22), 0), country=name, year=2024).assign(
+            iso3=None, origin="demo"
+        )
+        for aid, name in (("arv", "Arvenia"), ("bel", "Belvoria"), ("cor", "Corlandia"))
+    ]
+    return collection(frame().assign(origin="upload"), *demo, origin=None)
+
+
+@pytest.mark.parametrize(
+    ("focus", "members"),
+    [
+        # A real country is never measured against invented ones, nor the reverse.
+        ("ken", ["deu", "gha", "phl", "tza", "uga"]),
+        ("arv", ["bel", "cor"]),
+    ],
+)
+def test_peers_are_of_the_focus_kind_real_or_fictional(focus, members):
+    assert sorted(group_members(_with_demo(), focus, PeerGroup(), CLASSIFICATION)) == members
+
+
+def test_a_fictional_focus_gets_no_library_aggregates():
+    pool = _pool(("aggregate-1", {"un_subregion": "Sub-Saharan Africa"}, 4))
+    peers = peer_median(_with_demo(), FRAMEWORK, "arv", PeerGroup(), CLASSIFICATION, pool=pool)
+    assert (peers.count, peers.from_library) == (2, 0)
