@@ -15,11 +15,7 @@ and one line naming the country with another giving the year gives both, each re
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-import pycountry
 
 from components.base.text import normalise
 from components.ingest.drafts import label_and_value
@@ -70,7 +66,7 @@ def assessment_context(
         if title is None:
             continue
         column, text = title
-        taken = _from_text(text)
+        taken = _from_text(text, domains=ctx.domain_names)
         if taken.country or taken.when.year:
             titles.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
     # Several title lines (an organisation, then "Freedonia 2021"): the one naming a country
@@ -85,11 +81,11 @@ def assessment_context(
         year = next((t for t in titles if t.when.year), None)
         found.extend(t for t in titles if t is country or t is year)
     if sheet.name is not None:
-        named = _from_text(sheet.name)
+        named = _from_text(sheet.name, domains=ctx.domain_names)
         if named.country or named.when.year:
             found.append(Found(named.country, named.when, f"the sheet name “{sheet.name}”"))
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
-    from_file = _from_text(stem, from_file=True)
+    from_file = _from_text(stem, from_file=True, domains=ctx.domain_names)
     if from_file.country or from_file.when.year:
         found.append(Found(from_file.country, from_file.when, f"the file name “{ctx.file}”"))
     return tuple(found)
@@ -116,8 +112,14 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     return column, value
 
 
-def _from_text(text: str, *, from_file: bool = False) -> Found:
-    """Country and year in a title, a sheet name or a file name; either may be missing."""
+def _from_text(
+    text: str, *, from_file: bool = False, domains: frozenset[str] = frozenset()
+) -> Found:
+    """Country and year in a title, a sheet name or a file name; either may be missing.
+
+    A domain's name (``domains``, normalised) is never a country: a sheet per domain is named
+    after it.
+    """
     # A two-year period ("2023/24", "FY2022-2023") is one value: the first year, as a cell's.
     spans = {parse_when(span.group()).year for span in _YEAR_SPAN.finditer(text)}
     text = _YEAR_SPAN.sub(" ", text)
@@ -135,7 +137,7 @@ def _from_text(text: str, *, from_file: bool = False) -> Found:
             continue
         # "Elbonia follow-up": the round is not part of the country's name.
         name = without_round_words(" ".join(kept), vocabulary)[0]
-        if not name:
+        if not name or normalise(name) in domains:
             continue
         if from_file and name == name.lower():
             name = name.title()
@@ -187,21 +189,3 @@ def _label(words: list[str]) -> Field | None:
     """The metadata field these words are the label of ("reporting year": year), if any."""
     field_name = default_vocabulary().headers.get(key_of(" ".join(words))) if words else None
     return field_name if field_name in METADATA_FIELDS else None
-
-
-# Bounded: the keys are user text, and a long-running server must not grow without limit.
-@lru_cache(maxsize=4096)
-def iso3_of(country: str) -> str | None:
-    """The ISO 3166 alpha-3 code of a country pycountry knows by this exact name, else None."""
-    return _iso3_by_name().get(normalise(country))
-
-
-@cache
-def _iso3_by_name() -> Mapping[str, str]:
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.setdefault(normalise(value), country.alpha_3)
-    return names

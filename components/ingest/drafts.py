@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.countries import country_of_code
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -400,9 +401,14 @@ def report_match(
 
 
 def apply_meta(draft: Draft, meta: Meta) -> None:
-    """Give ``draft`` the country, date or year, round and the rest that ``meta`` holds."""
-    draft.country = meta.country
-    draft.iso3 = meta.iso3
+    """Give ``draft`` the country, date or year, round and the rest that ``meta`` holds.
+
+    A country written as its ISO code ("UGA") is named ("Uganda"), so that it meets the same
+    country written out in another file.
+    """
+    coded = country_of_code(meta.country) if meta.country else None
+    draft.country = coded[0] if coded else meta.country
+    draft.iso3 = meta.iso3 or (coded[1] if coded else None)
     draft.year = meta.when.year
     draft.date = meta.when.date
     draft.round = meta.round

@@ -173,12 +173,14 @@ class _KeyIndex:
         domains = ctx.domain_names
         for row, cells in enumerate(sheet.rows[: HEADER_SCAN_ROWS + KEY_SAMPLE_ROWS]):
             for column, value in enumerate(cells):
-                if value is None or is_summary(value):
+                if value is None:
                     continue
                 if isinstance(value, str) and normalise(value) in domains:
                     continue
-                self.filled.setdefault(column, []).append(row)
                 number = exact_reference(value, ctx.capabilities)
+                if number is None and is_summary(value):
+                    continue  # ("Media & Communications: ..." names a capability, no summary)
+                self.filled.setdefault(column, []).append(row)
                 if number is not None:
                     self.hits.setdefault(column, []).append(row)
                     if is_plain_number(value):
@@ -395,6 +397,18 @@ def _item_rows_at(
     return ItemRows(row, best[0], tuple(assessments), tuple(skipped))
 
 
+def is_title(ctx: ReadContext, value: Any) -> bool:
+    """Whether the cell is a capability's or an enabler's title exactly (not a code or number)."""
+    if not isinstance(value, str):
+        return False
+    key = normalise(value)
+    return any(
+        normalise(title) == key
+        for catalogue in (ctx.capabilities, ctx.enablers)
+        for title in catalogue.titles.values()
+    )
+
+
 def _only_index_name(cells: tuple[Any, ...], key: int) -> bool:
     """Whether a row holds nothing but the key column's header ("capability"): the name of a
     pandas index, under the column names."""
@@ -412,7 +426,8 @@ def _country_rows_at(
     items: dict[int, tuple[Catalogue, int]] = {}
     titled = 0
     for column, value in enumerate(cells):
-        if value is None or classify_header(value) is not None:
+        # A title is an item even when a header word is in it ("Data and evidence on CSEA").
+        if value is None or (classify_header(value) is not None and not is_title(ctx, value)):
             continue
         for catalogue in (ctx.capabilities, ctx.enablers):
             number = exact_reference(value, catalogue)

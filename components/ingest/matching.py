@@ -134,6 +134,8 @@ class Catalogue:
     # The numbers of each domain's items in order, for codes numbered within a domain ("2.1":
     # the first capability of the second domain). Empty for the enablers.
     groups: tuple[tuple[int, ...], ...] = ()
+    # The domains' names, normalised: a prefix some write before a title ("Victim - ...").
+    group_names: frozenset[str] = frozenset()
 
     def describe(self, number: int) -> str:
         """``capability 7 (Access to Image Databases)``, as messages cite one."""
@@ -166,6 +168,7 @@ def capability_catalogue(framework: Framework) -> Catalogue:
             tuple(c.number for c in framework.capabilities_in(domain.id))
             for domain in framework.domains
         ),
+        frozenset(normalise(domain.name) for domain in framework.domains),
     )
 
 
@@ -297,7 +300,7 @@ def _check_number_and_title(number: int, rest: str, catalogue: Catalogue) -> Ite
     )
 
 
-_PARTS = re.compile(r"\s*(?::|\||\n|\s[-–—]\s|\s[-–—]|[-–—]\s|\()\s*")
+_PARTS = re.compile(r"\s*(?::|\||\n|\s[-–—/]\s|\s[-–—]|[-–—]\s|\()\s*")
 
 
 def _match_title(text: str, catalogue: Catalogue) -> ItemMatch:
@@ -309,9 +312,13 @@ def _match_title(text: str, catalogue: Catalogue) -> ItemMatch:
         return ItemMatch("title", exact[key])
     # The title with a description or remark: "Leadership (national committee)",
     # "Leadership: an accountable committee", "Leadership - governance". Or the description.
-    head = normalise(_PARTS.split(text, maxsplit=1)[0])
+    parts = _PARTS.split(text, maxsplit=1)
+    head = normalise(parts[0])
     if head in exact:
         return ItemMatch("title", exact[head])
+    if head in catalogue.group_names and len(parts) == 2 and normalise(parts[1]):
+        # "Policy & Governance – Leadership": the domain's name, then the title.
+        return _match_title(parts[1], catalogue)
     quick = _quick_title(key, catalogue)
     if quick is not None:
         return quick
@@ -444,9 +451,12 @@ def _exact_text(text: str, catalogue: Catalogue) -> int | None:
     exact = _normalised_titles(catalogue)
     if key in exact:
         return exact[key]
-    head = normalise(_PARTS.split(text, maxsplit=1)[0])
+    parts = _PARTS.split(text, maxsplit=1)
+    head = normalise(parts[0])
     if head in exact:
         return exact[head]
+    if head in catalogue.group_names and len(parts) == 2:
+        return exact.get(normalise(parts[1]))  # "Victim - End to End Support"
     quick = _quick_title(key, catalogue) if key else None
     return quick.number if quick is not None else None
 

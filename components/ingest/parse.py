@@ -323,7 +323,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             return layout.names[column]
         return _column_header(sheet, layout.header, column)
 
-    needs_country = any(split_assessment_header(heading(c))[0] is None for c in layout.assessments)
+    needs_country = any(_assessment_header(heading(c))[0] is None for c in layout.assessments)
     defaults = with_context(
         ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
     )
@@ -342,7 +342,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "otherwise there is nothing to do.",
         )
     for column in assessments:
-        country, when_text, round_label = split_assessment_header(heading(column))
+        country, when_text, round_label = _assessment_header(heading(column))
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
         key = meta.key()
@@ -377,6 +377,16 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 columns={"level": column, "evidence": layout.evidence.get(column)},
             )
     return list(drafts.values())
+
+
+def _assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
+    """A wide table's column header as (country, when, round): ``split_assessment_header``,
+    except that "Level 2024" or "Score 2025" names the level of a year, not a country called
+    "Level" (the country then comes from the labels or the title)."""
+    country, when, round_label = split_assessment_header(value)
+    if country is not None and classify_header(country) == "level":
+        country = None
+    return country, when, round_label
 
 
 def _column_header(sheet: Sheet, header: int, column: int) -> Any:

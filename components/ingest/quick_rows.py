@@ -27,6 +27,7 @@ from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
     Field,
+    exact_reference,
     is_plain_number,
     is_summary,
     match_any,
@@ -77,7 +78,15 @@ def is_heading(ctx: ReadContext, value: Any) -> bool:
     if not isinstance(value, str):
         return False
     domains = ctx.domain_names
-    return ctx.cached("heading", value, lambda v: is_summary(v) or normalise(v) in domains)
+
+    def heading(text: str) -> bool:
+        if normalise(text) in domains:
+            return True
+        # A summary word may open a capability's label ("Media & Communications: ...", the
+        # Spanish "media" being a mean): a label naming a capability is never a summary.
+        return is_summary(text) and exact_reference(text, ctx.capabilities) is None
+
+    return ctx.cached("heading", value, heading)
 
 
 def row_meta(

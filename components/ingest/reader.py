@@ -31,7 +31,7 @@ from python_calamine import CalamineError, PasswordError
 from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
-from components.ingest.context import iso3_of
+from components.ingest.countries import iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas

@@ -59,6 +59,9 @@ _NUMBER = r"[+-]?\d+(?:[.,]\d*)?"
 _LEVEL_TEXT = re.compile(
     rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(·•∙|]\s*(?P<label>[^\d\s].*?)\)?)?\s*$", re.IGNORECASE
 )
+_LABEL_FIRST = re.compile(
+    rf"^(?P<label>[^\d()]+?)\s*(?:\((?P<num>{_NUMBER})\)|[-–—:·]\s*(?P<num2>{_NUMBER}))$"
+)
 _RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|or|/|à|a|ou|o)\s*(?P<b>{_NUMBER})$")
 _FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
 
@@ -94,6 +97,16 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     labels = {normalise(level.label): level.value for level in scale.levels}
     if key in labels:
         return LevelReading(labels[key])
+    named = _LABEL_FIRST.match(text)
+    if named and normalise(named["label"]) in labels:
+        # "Established (3)", "Established - 3": the label, then its number; they must agree.
+        level = labels[normalise(named["label"])]
+        number = named["num"] or named["num2"]
+        if _number(number) == level:
+            return LevelReading(level)
+        return LevelReading(
+            error=f"“{text}” gives the label of level {level} but the number {number}"
+        )
     bare = _without_level_word(text, vocabulary)
     return _level_from_text(bare, text, scale, vocabulary, labels)
 
@@ -254,8 +267,10 @@ def parse_when(value: Any) -> When:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and int(value) in YEAR_RANGE:
             return When(int(value))
-        return When(note=f"“{value}” is not a year")
+        return _excel_serial(value) or When(note=f"“{value}” is not a year")
     text = plain_text(str(value))
+    if re.fullmatch(r"\d{5}", text) and (serial := _excel_serial(int(text))):
+        return serial
     if re.fullmatch(r"\d{4}(?:\.0+)?", text) and int(text[:4]) in YEAR_RANGE:
         return When(int(text[:4]))
     span = _year_span(text)
@@ -299,6 +314,21 @@ def _year_range(text: str) -> When:
     return When(note=f"“{text}” is a range of years, not the year the assessment was made")
 
 
+# Excel counts days from 1899-12-30; 25569 is 1970-01-01 and 73050 is 2099-12-31. A date
+# column exported as numbers (or as their text) holds these.
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_EXCEL_SERIALS = range(25569, 73051)
+
+
+def _excel_serial(value: float) -> When | None:
+    """A date written as Excel's day count ("44470": 2021-10-01), with a note saying so."""
+    if not float(value).is_integer() or int(value) not in _EXCEL_SERIALS:
+        return None
+    day = _EXCEL_EPOCH + datetime.timedelta(days=int(value))
+    shown = str(int(value))
+    return When(day.year, day, note=f"“{shown}” is Excel's number for the date {day.isoformat()}")
+
+
 def parse_iso3(value: Any) -> str | None:
     """An ISO 3166 alpha-3 code in capitals, or ``None`` when the value is not one."""
     if is_blank(value):
@@ -308,9 +338,10 @@ def parse_iso3(value: Any) -> str | None:
 
 
 _HEADER_YEAR = re.compile(
-    r"^(?P<country>.*?)[\s,(\[–—_-]*\b(?P<when>\d{4}-\d{1,2}-\d{1,2}"
+    # (not \b: "UGA_2023" has no word boundary before the year, an underscore being a letter)
+    r"^(?P<country>.*?)[\s,(\[–—_-]*(?<![A-Za-z0-9])(?P<when>\d{4}-\d{1,2}-\d{1,2}"
     # a year, or two years as one period ("2023/24", "FY2023-2024"): parse_when reads them
-    r"|(?:FY\s*)?(?:19|20)\d{2}(?:\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2}))?)\b[)\]]?"
+    r"|(?:FY\s*)?(?:19|20)\d{2}(?:\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2}))?)(?![A-Za-z0-9])[)\]]?"
     r"[\s,)\]–—:_-]*(?P<round>.*)$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.base.text import normalise
 from components.ingest.context import _from_text, assessment_context
 from components.ingest.limits import ReadLimits
 from components.ingest.sheets import ReadContext, Sheet
@@ -66,6 +67,12 @@ from tests.ingest.reader_support import FW
 def test_country_and_year_of_a_title(text, country, year):
     found = _from_text(text)
     assert (found.country, found.when.year) == (country, year)
+
+
+@pytest.mark.parametrize("text", ["Criminal Justice", "Media and Communications 2023", "Victim"])
+def test_a_domain_is_never_a_country(text):
+    domains = frozenset(normalise(domain.name) for domain in FW.domains)
+    assert _from_text(text, domains=domains).country is None
 
 
 def _context(rows, table_top, sheet_name="Sheet1", file="assessment.xlsx"):

@@ -96,6 +96,10 @@ def test_classify_header(header, expected):
         ("2.1 Dedicated law enforcement", "number", 4),
         ("6.2 - Universal terminology", "number", 21),
         ("2.0", "number", 2),  # a number, not a code
+        # the domain's name before the title
+        ("Policy & Governance – Leadership", "title", 1),
+        ("Victim: End to End Support", "title", 8),
+        ("Media and Communications / Universal Terminology", "title", 21),
         # by title: case, punctuation, "&", spaces
         ("Leadership", "title", 1),
         ("  LEADERSHIP ", "title", 1),
@@ -202,6 +206,8 @@ def test_match_any_uses_the_other_catalogue_only_when_named(value, kind, number)
         ("2.1", 4),
         (2.1, 4),
         ("2.1 Leadership", None),  # the code and the title disagree
+        ("Media & Communications: Universal Terminology", 21),
+        ("Policy and Governance", None),  # a domain, no capability
     ],
 )
 def test_exact_reference_is_strict(value, expected):

@@ -253,3 +253,39 @@ def test_the_person_chooses_which_of_two_level_columns_to_read():
     result = read_assessment_file("two.xlsx", data, FW, mapping=mapping)
     assert by_assessment(result) == {("Elbonia", 2024, None): validated}
     assert result.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("header", "truth_key"),
+    [
+        # "Level 2024" is the level of a year: the country comes from the label above
+        ("Level 2024", ("Kenya", 2024, None)),
+        ("Score 2024", ("Kenya", 2024, None)),
+        ("Lvl", ("Kenya", 2023, None)),
+    ],
+)
+def test_a_level_column_headed_with_its_year_is_no_country(header, truth_key):
+    rows = [["Country", "Kenya"], ["Year", 2023], [], ["No.", "Capability", header]]
+    rows += [[n, capability_written(n), LEVELS_A[n]] for n in range(1, 22)]
+    result = read("level.xlsx", xlsx({"Form": rows}))
+    assert by_assessment(result) == {truth_key: LEVELS_A}
+
+
+def test_headers_with_iso_codes_and_years_name_the_countries():
+    rows = [["No.", "Capability", "KEN-2023", "UGA_2023"]]
+    rows += [[n, capability_written(n), LEVELS_A[n], 4 - LEVELS_A[n]] for n in range(1, 22)]
+    result = read("codes.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {
+        ("Kenya", 2023, None): LEVELS_A,
+        ("Uganda", 2023, None): {n: 4 - v for n, v in LEVELS_A.items()},
+    }
+    assert set(result.capabilities["iso3"]) == {"KEN", "UGA"}
+
+
+def test_an_enabler_titled_with_a_header_word_is_still_an_enabler():
+    enablers = {e.number: e.title for e in FW.enablers}
+    header = ["Country", "Year", *(capability_written(n) for n in range(1, 22)), *enablers.values()]
+    rows = [header, ["Kenya", 2023, *LEVELS_A.values(), 1, 2, 3, 4, 0, 1, 2]]
+    result = read("wide.xlsx", xlsx({"Data": rows}))
+    levels = result.enablers.set_index("enabler")["level"]
+    assert levels[7] == 2  # "Data and evidence on CSEA": not an Evidence column

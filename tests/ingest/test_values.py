@@ -103,6 +103,10 @@ def test_round_words_come_from_the_vocabulary():
         ("May 2023", 2023, "but holds the year 2023"),
         ("2023", 2023, ""),
         ("2023-05-01", 2023, ""),
+        # a date as Excel's day count (a date column exported as numbers, or their text)
+        (44470, 2021, "“44470” is Excel's number for the date 2021-10-01"),
+        ("45170", 2023, "is Excel's number for the date 2023-09-01"),
+        ("12345", None, "is not a year or a date"),  # 1933: not an assessment's date
         # a date with the time a form or an export adds to it
         ("2023/05/12 10:15:32 AM GMT+1", 2023, ""),
         ("2023-05-12T10:15:32", 2023, ""),
@@ -132,6 +136,11 @@ def test_a_when_note_reads_once_as_the_callers_sentence(value):
     [
         # R7: the app's own pickers write "2 · Developing"
         ("2 · Developing", 2, "", ""),
+        # the label first, then its number: read when they agree
+        ("Established (3)", 3, "", ""),
+        ("Mature(4)", 4, "", ""),
+        ("Building - 1", 1, "", ""),
+        ("Established (2)", None, "gives the label of level 3 but the number 2", ""),
         ("0 · Not in place", 0, "", ""),
         ("4·Mature", 4, "", ""),
         ("3 • Established", 3, "", ""),
