@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from components.base.text import count_of, shorten
+from components.charts.text_width import text_width
 from components.framework.model import Scale
 from components.framework.palette import NOT_ASSESSED_LABEL
 
@@ -185,22 +186,29 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(lines) if lines else text
 
 
-def short_domain_name(name: str, capabilities: int) -> str:
+def short_domain_name(name: str, capabilities: int, *, column_px: float | None = None) -> str:
     """A domain name short enough for a header over ``capabilities`` heatmap columns.
 
     "and" becomes "&", then the longest words are cut to three letters and a full stop until
-    the name fits about four characters per column (what a projector-width heatmap gives a
-    header); if it still does not fit, the first word alone stands for the domain. "Policy
-    and Governance" over three columns becomes "Pol. & Gov.", "Media and Communications" over
-    two becomes "Media". The full name is in the header's hover text.
+    the name fits: in ``column_px`` pixels a column (measured in the charts' font) when the
+    caller knows them, else about four characters per column (what a projector-width heatmap
+    gives a header); if it still does not fit, the first word alone stands for the domain.
+    "Policy and Governance" over three columns becomes "Pol. & Gov.", "Media and
+    Communications" over two becomes "Media". The full name is in the header's hover text.
     """
-    budget = 4 * capabilities
+
+    def fits(text: str) -> bool:
+        if column_px is None:
+            return len(text) <= 4 * capabilities
+        # Two pixels of the band's colour on each side, so that neighbours never touch.
+        return text_width(text, TICK_FONT_SIZE) <= capabilities * column_px - 4
+
     words = name.replace(" and ", " & ").split()
-    while len(" ".join(words)) > budget:
+    while not fits(" ".join(words)):
         longest = max(range(len(words)), key=lambda i: len(words[i]))
         if len(words[longest]) <= 4:
             break
         words[longest] = words[longest][:3] + "."
-    if len(" ".join(words)) > budget:
+    if not fits(" ".join(words)):
         return name.split(maxsplit=1)[0]
     return " ".join(words)

@@ -23,7 +23,7 @@ from components.charts.common import (
     evidence_html,
     short_domain_name,
 )
-from components.charts.text_width import label_margin
+from components.charts.text_width import label_margin, text_width
 from components.framework.model import Domain, Framework, Scale
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -129,7 +129,13 @@ def level_heatmap(
     if show_text and rows:
         figure.add_trace(_cell_text(values, numbers, colours))
 
-    _domain_headers(figure, framework, domains)
+    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
+    # A row's name is cut on the axis (the hover shows all of it): a very long name would
+    # otherwise take the width the grid needs.
+    axis_labels = [shorten(row_labels.get(i, str(i)), label_chars) for i in ids]
+    # As wide as the names need from the start: see components/charts/text_width.py.
+    left = label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16)
+    _domain_headers(figure, framework, domains, column_px=_column_px(left, len(numbers), scale))
     figure.update_xaxes(
         side="top",
         tickmode="array",
@@ -142,10 +148,6 @@ def level_heatmap(
         fixedrange=True,
         ticklabeloverflow=_LABELS_FIT,
     )
-    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
-    # A row's name is cut on the axis (the hover shows all of it): a very long name would
-    # otherwise take the width the grid needs.
-    axis_labels = [shorten(row_labels.get(i, str(i)), label_chars) for i in ids]
     figure.update_yaxes(
         tickmode="array",
         tickvals=list(range(rows)),
@@ -165,8 +167,7 @@ def level_heatmap(
         margin={
             "t": _HEATMAP_TOP_PX,
             "b": bottom,
-            # As wide as the names need from the start: see components/charts/text_width.py.
-            "l": label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16),
+            "l": left,
             "r": 16,
         },
     )
@@ -266,7 +267,27 @@ def discrete_colorscale(colours: Sequence[str]) -> list[list[float | str]]:
     return scale
 
 
-def _domain_headers(figure: go.Figure, framework: Framework, domains: Sequence[Domain]) -> None:
+# The heatmap's width on the narrowest screen it is made for beside the sidebar: a 1280x720
+# laptop or projector with the sidebar open (measured in Chromium: 820 px; 1460 px at
+# 1920x1080). Wider screens give the domains' names more room than this needs; a phone
+# shows one domain at a time.
+_NARROWEST_CHART_PX = 820
+# The colour legend beside the grid, beyond its widest label: its 18 px bar, the gaps before
+# and after it (measured with the demo at 1280x720: the grid 482 px wide, so 34 px).
+_LEGEND_PX = 34
+
+
+def _column_px(left: int, columns: int, scale: Scale) -> float:
+    """The width a column of the grid gets at least, on the narrowest chart drawn beside the
+    sidebar: what the domains' names above the columns must fit in."""
+    names = [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)]
+    legend = max(text_width(name, TICK_FONT_SIZE) for name in names) + _LEGEND_PX
+    return max(1.0, (_NARROWEST_CHART_PX - left - legend - 16) / columns)
+
+
+def _domain_headers(
+    figure: go.Figure, framework: Framework, domains: Sequence[Domain], *, column_px: float
+) -> None:
     """Coloured bands naming each domain above the heatmap, and lines between domains."""
     colours = domain_colours(framework)
     groups = [
@@ -298,7 +319,7 @@ def _domain_headers(figure: go.Figure, framework: Framework, domains: Sequence[D
             yref="paper",
             yanchor="bottom",
             yshift=37,
-            text=escape(short_domain_name(domain.name, len(numbers))),
+            text=escape(short_domain_name(domain.name, len(numbers), column_px=column_px)),
             hovertext=escape(domain.name),
             showarrow=False,
             font={"size": TICK_FONT_SIZE, "color": text_colour_on(colour)},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -12,12 +13,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from components.charts.common import TICK_FONT_SIZE
 from components.charts.heatmap import (
     HEATMAP_TEXT_MAX_ROWS,
     heatmap_height,
     level_heatmap,
     short_domain_name,
 )
+from components.charts.text_width import text_width
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
     NOT_ASSESSED_LABEL,
@@ -141,8 +144,8 @@ def test_heatmap_groups_capabilities_by_domain():
     bands = [s for s in figure.layout.shapes if s.name == "domain-header"]
     assert [b.fillcolor for b in bands] == list(domain_colours(FW).values())
     headers = [a.text for a in figure.layout.annotations]
-    assert headers[0] == "Pol. &amp; Gov."  # plotly shows "&amp;" as "&"
-    assert headers[1] == "Criminal Justice"
+    # Short row names leave the columns room for longer names (plotly shows "&amp;" as "&").
+    assert headers[:2] == ["Policy &amp; Gov.", "Criminal Justice"]
     assert [a.hovertext for a in figure.layout.annotations] == [
         n.replace("&", "&amp;") for n in DOMAIN_NAMES
     ]
@@ -172,6 +175,39 @@ def test_heatmap_accepts_capability_columns_as_text_and_missing_columns():
 )
 def test_short_domain_names(name, columns, short):
     assert short_domain_name(name, columns) == short
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "column_px", "short"),
+    [
+        ("Criminal Justice", 4, 40, "Criminal Justice"),
+        ("Criminal Justice", 4, 23, "Cri. Justice"),
+        ("Policy and Governance", 3, 23, "Pol. & Gov."),
+        ("Policy and Governance", 3, 19, "Policy"),
+        ("Media and Communications", 2, 60, "Media & Com."),
+        ("Media and Communications", 2, 90, "Media & Communications"),
+    ],
+)
+def test_short_domain_names_fit_the_columns_in_pixels(name, columns, column_px, short):
+    assert short_domain_name(name, columns, column_px=column_px) == short
+
+
+@pytest.mark.parametrize("label", ["Arvenia 2023", "A country with a very long name indeed 2024"])
+def test_domain_names_fit_their_bands_beside_any_row_names(label):
+    levels, evidence, _ = heatmap_frames(2)
+    labels = {"id-0": label, "id-1": label}
+    figure = level_heatmap(levels, evidence, labels, FW)
+    # The grid on the narrowest chart drawn beside the sidebar (1280x720: 820 px wide).
+    left = figure.layout.margin.l
+    legend = 96.4 + 34 + 16  # the widest level name, its bar and gaps, the right margin
+    column_px = (820 - left - legend) / 21
+    for annotation, band in zip(
+        figure.layout.annotations,
+        [s for s in figure.layout.shapes if s.name == "domain-header"],
+        strict=True,
+    ):
+        shown = html.unescape(annotation.text)
+        assert text_width(shown, TICK_FONT_SIZE) <= (band.x1 - band.x0) * column_px, shown
 
 
 @pytest.mark.parametrize(
