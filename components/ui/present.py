@@ -9,12 +9,15 @@ slides a presentation has (a country, or a comparison of the chosen countries);
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.text import shorten
+from components.charts.common import escape
 from components.charts.views import (
     comparison_views,
     heatmap_view,
@@ -36,6 +39,8 @@ from components.ui.selection import comparison_labels, default_comparison, lates
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
 PROJECTOR_FONT = 18
+# A legend entry beside a projected chart: about a third of a 1280 px slide at that size.
+PROJECTOR_LEGEND_CHARS = 30
 
 
 # What a chart slide shows once made: its caption, its figure, and its numbers as a table.
@@ -117,6 +122,11 @@ def for_projector(
             "yref": "paper",  # the charts pin their legend to the figure's bottom edge
         },
     )
+    for trace in big.data:
+        # Beside the chart a long name would take the slide's width from the circle (a radar
+        # shrank to 100 px): cut in the legend, whole in the hover and the caption.
+        if trace.name:
+            trace.name = escape(shorten(html.unescape(trace.name), PROJECTOR_LEGEND_CHARS))
     if any(trace.type == "scatterpolar" for trace in big.data):
         # Room around the circle for two-line axis labels at the top and the bottom.
         big.update_layout(margin={"t": 75, "b": 85, "l": 80, "r": 40})

@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import cache
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from components.framework.model import default_framework
-from components.ui.present import Deck, build_deck, comparison_countries
+from components.ui.present import Deck, build_deck, comparison_countries, for_projector
 from components.ui.slides import clamp_slide, slide_to_show
 from tests.factories import capability_rows
 
@@ -282,3 +283,20 @@ def test_a_country_with_a_plan_gets_a_plan_slide_after_its_gaps():
         CAPABILITIES, FRAMEWORK, "z1", "Zembla", mode="country", countries=[], plans=plans
     )
     assert not any("action plan" in slide.title for slide in other.slides)
+
+
+@pytest.mark.parametrize(
+    ("name", "in_legend"),
+    [
+        ("Zembla 2024", "Zembla 2024"),
+        ("Republic of " + "Verylongname" * 4 + " 2023", "Republic of VerylongnameVeryl…"),
+        ("A &amp; B " + "x" * 40, "A &amp; B " + "x" * 23 + "…"),  # cut as text, not entities
+    ],
+)
+def test_a_projected_legend_keeps_long_names_short_and_the_hover_whole(name, in_legend):
+    figure = go.Figure(
+        go.Scatterpolar(r=[1, 2, 3], theta=list("abc"), name=name, customdata=[[name]] * 3)
+    )
+    projected = for_projector(figure)
+    assert projected.data[0].name == in_legend
+    assert projected.data[0].customdata[0][0] == name  # the hover names it in full
