@@ -111,9 +111,14 @@ release_read([files, st.session_state.get(state.UPLOADER)], results)
 sweep_orphaned_uploads()
 
 if not in_box:
+    demo_hint = (
+        ""
+        if state.collection().has_demo
+        else " You can also load the fictional demo from the sidebar to see what the app does."
+    )
     st.info(
         "No file yet. Download the template above, fill it in Excel or LibreOffice, and drop it "
-        "here. You can also load the fictional demo from the sidebar to see what the app does.",
+        f"here.{demo_hint}",
         icon=":material/upload_file:",
     )
 

@@ -263,3 +263,12 @@ def test_mapping_step_switched_off_again_reads_the_file_as_before():
     assert not at.exception
     assert metrics(at, 0)["Assessments found"] == 0
     assert at.session_state["mnr_upload_mapping"].sheets == ()
+
+
+def test_the_empty_upload_box_suggests_the_demo_only_when_it_is_not_loaded():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    assert "load the fictional demo" in at.info[0].value
+    at.button(key="sidebar_load_demo").click().run()
+    assert "No file yet" in at.info[0].value
+    assert "load the fictional demo" not in at.info[0].value
