@@ -20,6 +20,7 @@ from components.ui.selection import (
     default_comparison,
     focus_of,
     latest_of_each,
+    same_kind_countries,
 )
 
 run_through_navigation()
@@ -28,7 +29,9 @@ framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("countries", "rounds", "anon"))
 capabilities = current.capabilities
-countries = state.session_countries()
+every_country = state.session_countries()
+# A real country is compared with real ones, one of the demo's with the demo's.
+countries = same_kind_countries(capabilities, every_country, state.selected_country())
 state.restore_many(
     incoming, "countries", {c: c for c in countries}, "compare_countries", "countries"
 )
@@ -46,8 +49,13 @@ if len(countries) < 2:
     notice(
         "info",
         md(
-            "A comparison needs at least two countries; this session has only {country}. "
-            "Upload assessments of other countries, or load the fictional demo.",
+            "A comparison needs at least two countries; this session has only {country}"
+            + (
+                " beside the fictional demo's invented countries, which are never compared "
+                "with real ones. Upload assessments of other countries."
+                if len(every_country) > len(countries)
+                else ". Upload assessments of other countries, or load the fictional demo."
+            ),
             country=countries[0],
         ),
         icon=":material/info:",

@@ -19,6 +19,7 @@ from components.ui.render import (
     render_link_notices,
     render_slide,
 )
+from components.ui.selection import same_kind_countries
 from components.ui.slides import current_slide, go_to, render_slide_controls
 
 # The presentation starts without the sidebar: app.py decides that (ui/page_frame.py).
@@ -27,7 +28,10 @@ run_through_navigation()
 framework = default_framework()
 current = state.collection()
 incoming = state.page_link_params(known=("mode", "countries", "slide"))
-countries = state.session_countries()
+# A comparison puts a real country beside real ones, one of the demo's beside the demo's.
+countries = same_kind_countries(
+    current.capabilities, state.session_countries(), state.selected_country()
+)
 state.restore_choice(
     incoming, "mode", {mode: mode for mode in PRESENT_MODES}, "present_mode", "mode"
 )

@@ -116,9 +116,12 @@ if not in_box:
         if state.collection().has_demo
         else " You can also load the fictional demo from the sidebar to see what the app does."
     )
-    st.info(
-        "No file yet. Download the template above, fill it in Excel or LibreOffice, and drop it "
-        f"here.{demo_hint}",
+    notice(
+        "info",
+        Markdown(
+            "No file yet. Download the template above, fill it in Excel or LibreOffice, and "
+            f"drop it here.{demo_hint}"
+        ),
         icon=":material/upload_file:",
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.base.text import count_of
+from components.base.text import count_of, shorten
 from components.charts.bars import domain_bars
 from components.charts.heatmap import level_heatmap
 from components.charts.radar import RadarSeries, capability_radar, domain_radar
@@ -339,6 +339,17 @@ def _scores_table(
     return table
 
 
+# A country's name heading a column of the differences table: a longer one squeezed every
+# other column to a word a line (the chart's legend and the caption name it in full).
+_TABLE_LABEL_CHARS = 32
+
+
+def _column_names(labels: Mapping[str, str], ids: Sequence[str]) -> Mapping[str, str]:
+    """The labels cut to fit a column's heading, unless cutting would make two the same."""
+    short = {i: shorten(labels[i], _TABLE_LABEL_CHARS) for i in ids}
+    return short if len(set(short.values())) == len(short) else labels
+
+
 def _differences_table(
     scores: pd.DataFrame,
     framework: Framework,
@@ -353,6 +364,7 @@ def _differences_table(
     """
     wide = scores.pivot(index="domain", columns="assessment_id", values="score")
     wide = wide.reindex(index=[d.id for d in framework.domains], columns=list(ids))
+    labels = _column_names(labels, ids)
     table = _scores_table(scores, framework, ids, labels)
     if focus_id in ids:
         for assessment_id in ids:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.charts.views import peer_ids
+from components.ingest.collection import fictional_assessment_ids
 from components.ingest.labels import assessment_labels, country_of
 from components.scoring.peers import anonymise
 from components.scoring.rounds import country_key, country_rounds, latest_assessments
@@ -87,6 +88,21 @@ def countries_with_rounds(capabilities: pd.DataFrame, minimum: int = 2) -> list[
         for name in country_choices(capabilities)
         if counts.get(country_key(name), 0) >= minimum
     ]
+
+
+def same_kind_countries(
+    capabilities: pd.DataFrame, countries: Sequence[str], focus_country: str | None
+) -> list[str]:
+    """The ``countries`` of the focus country's kind: real ones beside a real country, the
+    fictional demo's beside one of the demo's. Invented scores never stand beside real ones.
+    """
+    fictional = fictional_assessment_ids(capabilities)
+    if not fictional or capabilities.empty:
+        return list(countries)
+    keys = capabilities["country"].map(country_key)
+    invented = set(keys[capabilities["assessment_id"].isin(fictional)])
+    focus_invented = focus_country is not None and country_key(focus_country) in invented
+    return [c for c in countries if (country_key(c) in invented) == focus_invented]
 
 
 def default_comparison(countries: Sequence[str], focus_country: str | None) -> list[str]:

@@ -174,3 +174,22 @@ def test_every_demo_change_shown_is_like_for_like(capsys):
     brief = make_brief(capabilities, demo.enablers, framework, later, labels)
     assert brief.since is not None
     pd.testing.assert_frame_equal(brief.since.table, since.table)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "headings"),
+    [
+        # A long name is cut in the table's headings (the legend and the caption keep it).
+        (
+            "Republic of " + "Verylongname" * 4,
+            "Belmora 2021",
+            ["Domain", "Republic of VerylongnameVerylon…", "Belmora 2021"],
+        ),
+        # ... unless cutting makes two the same.
+        ("Same beginning " + "x" * 30 + " 2021", "Same beginning " + "x" * 30 + " 2022", None),
+    ],
+)
+def test_comparison_table_headings_stay_short_and_distinct(capabilities, first, second, headings):
+    labels = {**LABELS, "b": first, "c": second}
+    _, _, table = comparison_views(capabilities, default_framework(), labels, ["b", "c"], None)
+    assert list(table.columns) == (headings or ["Domain", first, second])

@@ -14,6 +14,7 @@ from components.ui.selection import (
     latest_of_each,
     overlay_choices,
     round_choices,
+    same_kind_countries,
     undated_count,
     year_choices,
 )
@@ -138,3 +139,23 @@ def test_focus_of_a_comparison(ids, countries, focus, expected):
 )
 def test_country_aliases(focus, anonymised, expected):
     assert country_aliases(["Belmora", "Kenya", "Zembla"], focus, anonymised=anonymised) == expected
+
+
+@pytest.mark.parametrize(
+    ("focus", "comparable"),
+    [
+        # Invented scores never stand beside a real country's, nor real ones beside the demo.
+        ("Zembla", ["Yland", "Zembla"]),
+        ("Arvenia", ["Arvenia", "Belmora"]),
+    ],
+)
+def test_a_comparison_keeps_to_the_focus_kind(focus, comparable):
+    real = pd.concat(
+        [capability_rows("z", "Zembla", 2024, {1: 2}), capability_rows("y", "Yland", 2024, {1: 3})]
+    ).assign(origin="upload")
+    demo = pd.concat(
+        [capability_rows("a", "Arvenia", 2024, {1: 1}), capability_rows("b", "Belmora", 2024, {})]
+    ).assign(origin="demo")
+    capabilities = pd.concat([real, demo], ignore_index=True)
+    countries = ["Arvenia", "Belmora", "Yland", "Zembla"]
+    assert same_kind_countries(capabilities, countries, focus) == comparable
