@@ -38,7 +38,13 @@ from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
-from components.ingest.plan_sheet import PlanTable, find_plan_table, is_plan_sheet_name, read_plans
+from components.ingest.plan_sheet import (
+    PlanTable,
+    find_plan_table,
+    is_plan_sheet_name,
+    levels_beside_plan,
+    read_plans,
+)
 from components.ingest.refusals import FileRejected
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -92,10 +98,13 @@ def _read(
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         for sheet in sheets:
-            # A plan sheet lists capabilities too: read it as a plan, never as levels.
+            # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
+            # its header has a level column too (an assessment with plan columns beside).
             table = find_plan_table(sheet)
             if table is not None:
                 plan_sheets.append((sheet, table))
+                if levels_beside_plan(sheet, table):
+                    drafts.extend(parse_sheet(ctx, sheet))
             elif is_plan_sheet_name(sheet.name) and sheet.rows:
                 ctx.add(
                     "warning",
