@@ -2,7 +2,9 @@
 
 The reader reads cached values only. A used cell that came back blank may hold a formula that
 was never calculated (files written by scripts, not by Excel); a second, formulas-visible pass
-over just those cells reports each one, instead of treating it as blank.
+over just those cells reports each one, instead of treating it as blank. In a workbook that
+asks for its formulas to be calculated on opening, every formula cell comes back blank (its
+stored "result" is a placeholder: see ``xlsx_extent``) and is reported the same way.
 """
 
 from __future__ import annotations
@@ -48,14 +50,28 @@ def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
                             ctx.file,
                             sheet_name,
                             cell_address(row, column),
-                            f"The cell holds a formula ({quoted(formula)}) with no saved "
-                            f"result, so {meaning} could not be read.",
+                            _message(formula, meaning, recalculate=ctx.recalculate),
                             "Open the file in Excel or LibreOffice and save it again (that "
                             "stores the results), or type the value instead of the formula.",
                         )
                     )
     finally:
         workbook.close()
+
+
+def _message(formula: str, meaning: str, *, recalculate: bool) -> str:
+    if recalculate:
+        # Written by a program that stores a placeholder (0) for every formula's result.
+        return (
+            f"The cell holds a formula ({quoted(formula)}) whose saved result cannot be "
+            "trusted: the file asks for its formulas to be calculated when it is opened, as "
+            "programs that save without calculating them do (their saved results are "
+            f"placeholders, often 0). So {meaning} could not be read."
+        )
+    return (
+        f"The cell holds a formula ({quoted(formula)}) with no saved result, so {meaning} "
+        "could not be read."
+    )
 
 
 def _formula_text(value: Any) -> str | None:

@@ -148,6 +148,26 @@ def find_plan_table(sheet: Sheet) -> PlanTable | None:
     return best
 
 
+# The app's own plan table (``components.exports.plan_tables``) gives each row the level it
+# had: that "Current level" is the plan's context, not an assessment of its own.
+_EXPORT_MARKS = frozenset({key_of("Capability no"), key_of("Current level")})
+
+
+def levels_beside_plan(sheet: Sheet, table: PlanTable) -> bool:
+    """Whether the plan table's header row also has a level column: an assessment sheet with
+    plan columns beside its levels ("No. | Capability | Level | Actions | Lead"), to be read
+    as the assessment it is as well as a plan. A sheet named like a plan, and the app's own
+    plan table (with each capability's "Current level"), are plans only."""
+    if is_plan_sheet_name(sheet.name):
+        return False
+    header = [value for value in sheet.rows[table.header] if isinstance(value, str)]
+    if {key_of(value) for value in header} >= _EXPORT_MARKS:
+        return False
+    return any(
+        plan_header_field(value) is None and classify_header(value) == "level" for value in header
+    )
+
+
 def is_plan_sheet_name(name: str | None) -> bool:
     """Whether a sheet is named like an action plan."""
     return name is not None and key_of(name) in PLAN_SHEET_NAMES
@@ -249,12 +269,13 @@ def _row_key(key: dict[str, Any]) -> tuple[str, str, str] | None:
     return normalise(str(key["country"])), when_text, round_text
 
 
-def _owner(heads: list[dict[str, Any]]) -> str | None:
-    """The assessment a plan sheet without countries belongs to: the Assessment sheet's, or
-    the file's only one."""
-    named = [h for h in heads if str(h["source"]).endswith(f"{SOURCE_SEPARATOR}Assessment")]
-    if len(named) == 1:
-        return str(named[0]["assessment_id"])
+def _owner(heads: list[dict[str, Any]], sheet: str | None) -> str | None:
+    """The assessment a plan sheet without countries belongs to: the one read from the same
+    sheet (plan columns beside the levels), the Assessment sheet's, or the file's only one."""
+    for name in (sheet, "Assessment"):
+        named = [h for h in heads if str(h["source"]).endswith(f"{SOURCE_SEPARATOR}{name}")]
+        if name is not None and len(named) == 1:
+            return str(named[0]["assessment_id"])
     return str(heads[0]["assessment_id"]) if len(heads) == 1 else None
 
 
@@ -272,11 +293,11 @@ def read_plans(
         return empty_plans()  # the template's blank plan sheet: nothing to join
     heads, levels = _heads(assessments, framework)
     keys = _assessment_keys(heads)
-    owner = _owner(heads) if heads else None
     records: list[tuple[str, dict[str, Any]]] = []
     for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []
+        owner = _owner(heads, sheet.name) if heads else None
         for plan, key in rows:
             row_key = _row_key(key) if "country" in table.columns else None
             target = _one_of(keys.get(row_key, []), sheet.name) if row_key is not None else owner

@@ -32,13 +32,19 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.countries import iso3_of
-from components.ingest.drafts import Draft
+from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
-from components.ingest.plan_sheet import PlanTable, find_plan_table, is_plan_sheet_name, read_plans
+from components.ingest.plan_sheet import (
+    PlanTable,
+    find_plan_table,
+    is_plan_sheet_name,
+    levels_beside_plan,
+    read_plans,
+)
 from components.ingest.refusals import FileRejected
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -91,23 +97,7 @@ def _read(
     try:
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
-        for sheet in sheets:
-            # A plan sheet lists capabilities too: read it as a plan, never as levels.
-            table = find_plan_table(sheet)
-            if table is not None:
-                plan_sheets.append((sheet, table))
-            elif is_plan_sheet_name(sheet.name) and sheet.rows:
-                ctx.add(
-                    "warning",
-                    sheet,
-                    None,
-                    f"Skipped sheet “{sheet.name}”: it is named like an action plan, but no "
-                    "header row names a capability and a priority, target, lead or actions.",
-                    "Use the Action plan sheet of the template, or headers such as "
-                    "No., Capability, Priority, Target level, Target date, Lead, Actions, Status.",
-                )
-            else:
-                drafts.extend(parse_sheet(ctx, sheet))
+        drafts, plan_sheets = _read_sheets(ctx, sheets)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:
@@ -178,6 +168,180 @@ def _read(
         opened=opened,
         plans=plans,
     )
+
+
+def _read_sheets(
+    ctx: ReadContext, sheets: list[Sheet]
+) -> tuple[list[Draft], list[tuple[Sheet, PlanTable]]]:
+    """The draft assessments of the file's sheets (a cover's country and year given to the
+    tables without, an assessment split over sheets joined), and its plan tables."""
+    drafts: list[Draft] = []
+    plan_sheets: list[tuple[Sheet, PlanTable]] = []
+    # Sheets without a table (a cover with the country and year?), with where their
+    # problems start and end in ``ctx.problems``.
+    tableless: list[tuple[Sheet, int, int]] = []
+    for sheet in sheets:
+        # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
+        # its header has a level column too (an assessment with plan columns beside).
+        table = find_plan_table(sheet)
+        if table is not None:
+            plan_sheets.append((sheet, table))
+            if levels_beside_plan(sheet, table):
+                drafts.extend(parse_sheet(ctx, sheet))
+        elif is_plan_sheet_name(sheet.name) and sheet.rows:
+            ctx.add(
+                "warning",
+                sheet,
+                None,
+                f"Skipped sheet “{sheet.name}”: it is named like an action plan, but no "
+                "header row names a capability and a priority, target, lead or actions.",
+                "Use the Action plan sheet of the template, or headers such as "
+                "No., Capability, Priority, Target level, Target date, Lead, Actions, Status.",
+            )
+        else:
+            start = len(ctx.problems)
+            found = parse_sheet(ctx, sheet)
+            drafts.extend(found)
+            if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
+                tableless.append((sheet, start, len(ctx.problems)))
+    if tableless and drafts:
+        _give_cover(ctx, drafts, tableless)
+    return _join_split(ctx, drafts), plan_sheets
+
+
+def _give_cover(
+    ctx: ReadContext, drafts: list[Draft], tableless: list[tuple[Sheet, int, int]]
+) -> None:
+    """A cover sheet's country and year, for the tables of the file that have none.
+
+    A cover is a sheet without a table whose labels give a country or a year ("Country |
+    Elbonia", "Year: 2024"). Its values go to each assessment of the file without a country
+    (or year) of its own, unless its sheet has a Country (or Year) label left empty: that is
+    for the person to fill in. Two covers that disagree give nothing (nothing is guessed).
+    """
+    wanting = [
+        d
+        for d in drafts
+        if not d.needs_owner
+        and ((d.country is None and d.country_cell is None) or (d.year is None and d.date is None))
+    ]
+    if not wanting:
+        return
+    covers = []
+    for sheet, start, end in tableless:
+        meta = MetaReader(ctx, sheet).labelled(len(sheet.rows), sheet.width())
+        if meta.country is not None or meta.when.year is not None:
+            covers.append((sheet, start, end, meta))
+    if len({(meta.country, meta.when) for *_, meta in covers}) != 1:
+        return
+    cover_sheet, start, end, meta = covers[0]
+    given: dict[str, list[str]] = {}
+    for draft in wanting:
+        what = []
+        if draft.country is None and draft.country_cell is None and meta.country is not None:
+            draft.country, draft.iso3 = meta.country, meta.iso3
+            what.append(f"the country “{meta.country}”")
+        if draft.year is None and draft.date is None and meta.when.year is not None:
+            draft.year, draft.date = meta.when.year, meta.when.date
+            when = meta.when.date.isoformat() if meta.when.date else meta.when.year
+            what.append(f"the {'date' if meta.when.date else 'year'} {when}")
+        if what and draft.round is None:
+            draft.round = meta.round
+        if what and draft.assessed_by is None:
+            draft.assessed_by = meta.assessed_by
+        if what:
+            given.setdefault(" and ".join(what), []).append(f"“{draft.sheet.name}”")
+    # The cover was read: it was not a table left out.
+    for _, first, last, _ in covers:
+        del ctx.problems[first:last]
+    for what, sheets in given.items():
+        ctx.add(
+            "warning",
+            cover_sheet,
+            None,
+            f"{what[0].upper()}{what[1:]} of sheet(s) {', '.join(dict.fromkeys(sheets))} "
+            f"were taken from sheet “{cover_sheet.name}”.",
+            "If that is wrong, add a Country and a Year label with their values above the "
+            "table on those sheets.",
+        )
+
+
+def _join_split(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
+    """One assessment split over sheets, joined: drafts of different sheets with the same
+    country, date or year and round, each with capabilities (and enablers) the others do not
+    have (a sheet per domain). When two of them assess the same capability, they are kept
+    apart and reported: the person chooses the one to keep when adding them. A long table
+    (the country on each row, as a library export's versions are) is never joined."""
+    groups: dict[tuple[str, str, str], list[Draft]] = {}
+    for draft in drafts:
+        if draft.country is not None and draft.items["capability"] and not draft.needs_owner:
+            groups.setdefault(draft.key(), []).append(draft)
+    joined: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2 or len({id(d.sheet) for d in members}) < len(members):
+            continue
+        if any(_country_on_rows(d) for d in members):
+            continue
+        sheets = ", ".join(f"“{d.sheet.name}”" for d in members)
+        overlap = _overlap(members)
+        if overlap:
+            ctx.add(
+                "warning",
+                members[1].sheet,
+                None,
+                f"Sheets {sheets} each hold an assessment of {members[0].name}, and both assess "
+                f"{overlap}; they were kept as separate assessments.",
+                "Keep one assessment per country, date or year and round in the file (or give "
+                "them different rounds); when adding them, choose the one to keep.",
+            )
+            continue
+        first = members[0]
+        for other in members[1:]:
+            for kind in ("capability", "enabler"):
+                first.items[kind].update(other.items[kind])
+            first.first_cell.update(other.first_cell)
+            first.iso3 = first.iso3 or other.iso3
+            first.assessed_by = first.assessed_by or other.assessed_by
+            joined.add(id(other))
+        ctx.add(
+            "warning",
+            first.sheet,
+            None,
+            f"The assessment of {first.name} is split over sheets {sheets}; they were read as "
+            f"one assessment ({len(first.items['capability'])} capabilities).",
+            "If they are different assessments, give each sheet its own date or round.",
+        )
+    return [d for d in drafts if id(d) not in joined] if joined else drafts
+
+
+def _overlap(members: list[Draft]) -> str | None:
+    """The capabilities (or enablers) assessed on more than one of the drafts, in words."""
+    for kind in ("capability", "enabler"):
+        seen: set[int] = set()
+        twice: list[int] = []
+        for draft in members:
+            twice += sorted(seen & draft.items[kind].keys())
+            seen |= draft.items[kind].keys()
+        if twice:
+            shown = ", ".join(str(n) for n in sorted(set(twice))[:5])
+            return (
+                f"{kind} {shown}"
+                if len(set(twice)) == 1
+                else f"{kind}s {shown}{ELLIPSIS if len(set(twice)) > 5 else ''}"
+            )
+    return None
+
+
+def _country_on_rows(draft: Draft) -> bool:
+    """Whether the draft's country is written on more than one row of its sheet (a long
+    table's country column) rather than once beside a label, or not at all."""
+    rows = 0
+    for cells in draft.sheet.rows:
+        if draft.country in cells:
+            rows += 1
+            if rows > 1:
+                return True
+    return False
 
 
 def _calamine_reason(error: Exception) -> str:

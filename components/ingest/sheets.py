@@ -156,6 +156,9 @@ class ReadContext:
     reported: set[tuple[Any, ...]] = field(default_factory=set)
     # False once the workbook is known to hold no formula at all (see ``xlsx_extent``).
     formulas: bool = True
+    # True when the workbook asks for its formulas to be recalculated on opening: their
+    # stored results were left out (see ``xlsx_extent``), and the formulas pass says why.
+    recalculate: bool = False
     # The person's decisions from the mapping step (``components.ingest.mapping.Mapping``).
     mapping: Any = None
     # Labels that named no capability, in the order found: what the mapping step asks about.
@@ -221,15 +224,36 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
     if kind == "xlsx":
         plan = plan_xlsx(data, ctx.limits)
         ctx.formulas = plan.formulas
+        ctx.recalculate = bool(plan.untrusted)
         if plan.stream:
-            return _stream_xlsx(ctx, plan.data, plan.cut_at)
+            return _blank_untrusted(_stream_xlsx(ctx, plan.data, plan.cut_at), plan.untrusted)
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         metadata = [m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)]
         metadata = _within_sheet_limit(ctx, metadata)
-        return [_read_calamine_sheet(ctx, workbook, meta) for meta in metadata]
+        sheets = [_read_calamine_sheet(ctx, workbook, meta) for meta in metadata]
     finally:
         workbook.close()
+    return _blank_untrusted(sheets, plan.untrusted) if kind == "xlsx" else sheets
+
+
+def _blank_untrusted(
+    sheets: list[Sheet], untrusted: dict[str, list[tuple[int, int]]]
+) -> list[Sheet]:
+    """The sheets with the formula cells whose stored results are placeholders left blank
+    (a workbook to be recalculated on opening: see ``xlsx_extent``)."""
+    for sheet in sheets:
+        cells = untrusted.get(sheet.name or "")
+        if not cells:
+            continue
+        rows = sheet.rows
+        for row, column in cells:
+            if row < len(rows) and column < len(rows[row]) and rows[row][column] is not None:
+                rows[row] = _strip((*rows[row][:column], None, *rows[row][column + 1 :]))
+        while rows and not rows[-1]:
+            rows.pop()
+        sheet.columns = None  # the rows changed: the columns no longer say the same
+    return sheets
 
 
 def _within_sheet_limit(ctx: ReadContext, sheets: list[Any]) -> list[Any]:

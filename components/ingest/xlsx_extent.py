@@ -9,15 +9,23 @@ and rows whose position is implied rather than written. Sheets without any are r
 calamine as they are (the usual case, at the cost of one byte scan). Otherwise the workbook is
 read by openpyxl's streaming reader, which never holds more than a row, after cutting each
 sheet at ``row_reach`` rows so that openpyxl's own size scan stays bounded too.
+
+A workbook that asks for its formulas to be calculated when opened (``fullCalcOnLoad``, as
+xlsxwriter and openpyxl write) was saved by a program that did not calculate them: the results
+stored with its formulas (xlsxwriter stores 0) are not results. ``plan_xlsx`` then finds its
+formula cells (``XlsxPlan.untrusted``), which the sheet reader leaves blank, so that the
+formulas pass reports each one the reader needed instead of reading a made-up 0.
 """
 
 from __future__ import annotations
 
+import html
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -54,6 +62,9 @@ class XlsxPlan:
     # Whether any sheet holds a formula (seen on the same pass): if none, no cell can be a
     # formula without a saved result, and the formulas pass is skipped.
     formulas: bool = True
+    # When the workbook asks for its formulas to be recalculated on opening: each sheet's
+    # formula cells (0-based row, column), whose stored results are not to be trusted.
+    untrusted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def row_reach(limits: ReadLimits) -> int:
@@ -75,8 +86,9 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             formulas = formulas or scan.formulas
             if scan.far:
                 far.append(info)
+        untrusted = _untrusted_formulas(archive, sheets) if formulas else {}
         if not far:
-            return XlsxPlan(data, stream=False, formulas=formulas)
+            return XlsxPlan(data, stream=False, formulas=formulas, untrusted=untrusted)
         reach = row_reach(limits)
         cut_at = None
         changed: dict[str, bytes] = {}
@@ -89,12 +101,71 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             if bounded is not xml:
                 changed[info.filename] = bounded
         if not changed:
-            return XlsxPlan(data, stream=True, formulas=formulas)
+            return XlsxPlan(data, stream=True, formulas=formulas, untrusted=untrusted)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
             for info in archive.infolist():
                 copy.writestr(info.filename, changed.get(info.filename) or archive.read(info))
-    return XlsxPlan(buffer.getvalue(), stream=True, cut_at=cut_at, formulas=formulas)
+    return XlsxPlan(
+        buffer.getvalue(), stream=True, cut_at=cut_at, formulas=formulas, untrusted=untrusted
+    )
+
+
+_FULL_CALC_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\sfullCalcOnLoad="(?:1|true)"')
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_RELATIONSHIP_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+# A cell whose first child is a formula: its column letters and row.
+_FORMULA_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d+)"[^>/]*>\s*<(?:\w+:)?f\b')
+
+
+def _untrusted_formulas(
+    archive: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]
+) -> dict[str, list[tuple[int, int]]]:
+    """Each sheet's formula cells (by sheet name), when the workbook asks for its formulas to
+    be recalculated on opening; empty otherwise (the usual case: one look at workbook.xml)."""
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    if not _FULL_CALC_ON_LOAD.search(workbook):
+        return {}
+    targets = {}
+    for found in _RELATIONSHIP_TAG.finditer(rels):
+        attributes = dict(_ATTRIBUTE.findall(found.group(1)))
+        target = html.unescape(attributes.get(b"Target", b"").decode("utf-8", "replace"))
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        targets[attributes.get(b"Id")] = posixpath.normpath(path)
+    paths = {}
+    for found in _SHEET_TAG.finditer(workbook):
+        # "r:id" (any prefix) as "id".
+        attributes = {
+            key.rpartition(b":")[2]: value for key, value in _ATTRIBUTE.findall(found.group(1))
+        }
+        path = targets.get(attributes.get(b"id"))
+        if path is not None and b"name" in attributes:
+            paths[path] = html.unescape(attributes[b"name"].decode("utf-8", "replace"))
+    untrusted = {}
+    for info in sheets:
+        name = paths.get(info.filename)
+        if name is None:
+            continue
+        cells = [
+            (int(row) - 1, _column_index(letters))
+            for letters, row in _FORMULA_CELL.findall(archive.read(info))
+        ]
+        if cells:
+            untrusted[name] = cells
+    return untrusted
+
+
+def _column_index(letters: bytes) -> int:
+    """0-based column of Excel's letters: b"A" -> 0, b"AA" -> 26."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
 
 
 def _with_dimension(xml: bytes) -> bytes:

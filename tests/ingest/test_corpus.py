@@ -546,6 +546,51 @@ CORPUS += [
 ]
 
 
+# An assessment with its plan beside it, and one assessment over several sheets.
+def levels_with_actions_and_lead() -> bytes:
+    rows: list[list[Any]] = [["Country", E], ["Year", 2024], []]
+    rows.append(["No.", "Capability", "Level", "Actions", "Lead"])
+    rows += [[n, TITLES[n], levels_a(n), "Draft SOPs", "Ministry of Interior"] for n in ALL]
+    return book({"Assessment": rows})
+
+
+def current_and_target_level() -> bytes:
+    rows: list[list[Any]] = [["Country", F], ["Year", 2022], []]
+    rows.append(["No.", "Capability", "Current level", "Target level (2025)", "Actions"])
+    rows += [[n, TITLES[n], levels_b(n), 4, "Train staff"] for n in ALL]
+    return book({"Workshop": rows})
+
+
+def _domain_sheets(meta: list[list[Any]], levels: Callable[[int], int]) -> dict[str, list]:
+    sheets = {}
+    for index, domain in enumerate(FW.domains, start=2):
+        rows = [*meta, ["Capability", "Level"]]
+        rows += [[c.title, levels(c.number)] for c in FW.capabilities_in(domain.id)]
+        sheets[f"Sheet{index}"] = rows
+    return sheets
+
+
+def sheet_per_domain_each_with_its_labels() -> bytes:
+    return book(_domain_sheets([["Country:", E], ["Year:", 2023], []], levels_c))
+
+
+def cover_then_sheet_per_domain() -> bytes:
+    cover = [["MNR national self-assessment"], [], ["Country", F], ["Year", 2021]]
+    return book({"Cover": cover} | _domain_sheets([], levels_a))
+
+
+CORPUS += [
+    ("actions-lead.xlsx", levels_with_actions_and_lead, {(E, 2024, None): full(levels_a)}),
+    ("current-target.xlsx", current_and_target_level, {(F, 2022, None): full(levels_b)}),
+    (
+        "domain-sheets.xlsx",
+        sheet_per_domain_each_with_its_labels,
+        {(E, 2023, None): full(levels_c)},
+    ),
+    ("cover-and-domains.xlsx", cover_then_sheet_per_domain, {(F, 2021, None): full(levels_a)}),
+]
+
+
 def _score(name: str, build: Callable[[], bytes], truth: Truth) -> tuple[int, int, int, Any]:
     result = read(name, build())
     found = by_assessment(result)

@@ -45,3 +45,53 @@ def test_a_long_tables_metadata_formula_without_a_saved_result_is_reported(heade
     rows[2][3] = "=2020+4"  # openpyxl saves no result: the cell reads blank
     result = read("f.xlsx", xlsx({"Data": rows}))
     assert_problem(result, "error", "D3", meaning, sheet="Data")
+
+
+def _with_placeholder_results(data: bytes, *, calc_on_load: bool = True) -> bytes:
+    """openpyxl's workbook as xlsxwriter writes one: each formula's result stored as 0 (a
+    placeholder), and the workbook asking for its formulas to be calculated on opening (or,
+    ``calc_on_load=False``, as Excel saves a calculated workbook)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = content.replace(b"<v></v>", b"<v>0</v>").replace(b"<v/>", b"<v>0</v>")
+            if info.filename == "xl/workbook.xml" and not calc_on_load:
+                content = content.replace(b' fullCalcOnLoad="1"', b"")
+            copy.writestr(info.filename, content)
+    return buffer.getvalue()
+
+
+def _formula_levels_sheet():
+    rows = [["Country", "Elbonia"], ["Year", 2024], [], ["No.", "Capability", "Level", "Notes"]]
+    rows += [[number, None, 2, "=1+1" if number == 4 else None] for number in range(1, 8)]
+    rows[5][2] = "=Raw!C2"  # capability 2's level
+    rows[6][2] = "=1+1"  # capability 3's level
+    return {"Summary": rows, "Notes sheet & more": [["a", "=1+1"]]}
+
+
+def test_formula_results_a_workbook_asks_to_recalculate_are_reported_never_read_as_0():
+    data = _with_placeholder_results(xlsx(_formula_levels_sheet()))
+    result = read("x.xlsx", data)
+    found = levels(result.capabilities)
+    assert (found[2], found[3]) == (None, None)
+    assert {number: found[number] for number in (1, 4, 5, 6, 7)} == dict.fromkeys(
+        (1, 4, 5, 6, 7), 2
+    )
+    assert_problem(result, "error", "C6", "calculated when it is opened", sheet="Summary")
+    assert_problem(result, "error", "C7", "the level of capability 3", sheet="Summary")
+    # Only the cells the reader needed: not the notes, nor the other sheet's formula.
+    assert [p.cell for p in result.problems if p.severity == "error"] == ["C6", "C7"]
+
+
+def test_formula_results_saved_by_a_program_that_calculates_them_are_read():
+    data = _with_placeholder_results(xlsx(_formula_levels_sheet()), calc_on_load=False)
+    result = read("x.xlsx", data)
+    found = levels(result.capabilities)
+    assert (found[2], found[3]) == (0, 0)
+    assert [p for p in result.problems if p.severity == "error"] == []

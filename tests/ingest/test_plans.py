@@ -343,3 +343,65 @@ def test_same_plan_compares_the_plans_not_their_order_or_dtypes(left, right, sam
 
     assert same_plan(left, right) is same
     assert same_plan(right, left) is same
+
+
+def _levels_of(result, sheet):
+    rows = result.capabilities[result.capabilities["source"].str.endswith(f"› {sheet}")]
+    return {int(r.capability): int(r.level) for r in rows.itertuples() if not pd.isna(r.level)}
+
+
+def test_an_assessment_with_plan_columns_beside_its_levels_gives_both():
+    # A workshop's form: levels, and the actions and lead agreed for each capability. Another
+    # assessment in the file: the plan belongs to the assessment of its own sheet.
+    form = [["Country", "Belmora"], ["Year", 2024], []]
+    form.append(["No.", "Capability", "Level", "Actions", "Lead"])
+    form += [[n, FW.capability(n).title, n % 5, f"Step {n}", "Police"] for n in range(1, 22)]
+    data = _workbook({"Levels": LONG_LEVELS, "Workshop": form})
+    result = read_assessment_file("form.xlsx", data, FW)
+    assert [p for p in result.problems if p.severity == "error"] == []
+    assert _levels_of(result, "Workshop") == {n: n % 5 for n in range(1, 22)}
+    workshop = result.capabilities.loc[
+        result.capabilities["source"].str.endswith("› Workshop"), "assessment_id"
+    ].iloc[0]
+    assert set(result.plans["assessment_id"]) == {workshop}
+    assert result.plans["actions"].tolist() == [f"Step {n}" for n in range(1, 22)]
+
+
+def test_the_template_with_lead_and_target_columns_inserted_keeps_its_levels_and_plan():
+    from openpyxl import load_workbook
+
+    written = AssessmentInput(country="Arvenia", year=2024, levels={n: n % 4 for n in range(1, 22)})
+    book = load_workbook(io.BytesIO(write_template(FW, written)))
+    sheet = book["Assessment"]
+    header = next(c for row in sheet.iter_rows() for c in row if c.value == "No.").row
+    level = next(c for c in sheet[header] if c.value == "Level").column
+    sheet.insert_cols(level + 1, 2)
+    sheet.cell(header, level + 1, "Lead agency")
+    sheet.cell(header, level + 2, "Target level (2027)")
+    for row in range(header + 1, header + 22):
+        sheet.cell(row, level + 1, "Ministry of Interior")
+        sheet.cell(row, level + 2, 4)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = read_assessment_file("t.xlsx", buffer.getvalue(), FW)
+    assert [p for p in result.problems if p.severity == "error"] == []
+    assert _levels_of(result, "Assessment") == {n: n % 4 for n in range(1, 22)}
+    assert len(result.plans) == 21
+    assert set(result.plans["lead"]) == {"Ministry of Interior"}
+    assert set(result.plans["target_level"]) == {4}
+
+
+def test_a_plan_sheet_with_each_capabilitys_current_level_stays_a_plan():
+    # The current level beside a plan, on a sheet named like one, is the plan's context.
+    data = _workbook(
+        {
+            "Levels": LONG_LEVELS[:3],
+            "Action plan": [
+                ["No.", "Capability", "Current level", "Target level", "Lead"],
+                [4, None, 1, 3, "Police"],
+            ],
+        }
+    )
+    result = read_assessment_file("p.xlsx", data, FW)
+    assert result.capabilities["assessment_id"].nunique() == 1
+    assert result.plans[["capability", "target_level"]].values.tolist() == [[4, 3]]

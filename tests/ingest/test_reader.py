@@ -193,3 +193,59 @@ def test_a_name_longer_than_a_name_is_kept_with_a_warning(field, length, warned)
         assert problem.severity == "warning"
         assert f"{length:,} characters" in problem.message
         assert problem.sheet == "Assessment"
+
+
+# One assessment over several sheets: a sheet per domain, the country and year on a cover.
+DOMAIN_SHEETS = {"Sheet2": (1, 2, 3), "Sheet3": (4, 5, 6, 7), "Sheet4": tuple(range(8, 22))}
+
+
+def _domain_sheet(numbers, meta=()):
+    rows = [*meta, ["No.", "Capability", "Level"]]
+    return rows + [[number, None, number % 5] for number in numbers]
+
+
+def test_sheets_of_one_assessment_each_with_its_country_and_year_are_one_assessment():
+    meta = (["Country:", "Elbonia"], ["Year:", 2023], [])
+    sheets = {name: _domain_sheet(numbers, meta) for name, numbers in DOMAIN_SHEETS.items()}
+    result = read("domains.xlsx", xlsx(sheets))
+    assert by_assessment(result) == {("Elbonia", 2023, None): {n: n % 5 for n in range(1, 22)}}
+    assert errors(result) == []
+    assert_problem(result, "warning", None, "split over sheets", sheet="Sheet2")
+
+
+def test_a_cover_sheets_country_and_year_go_to_the_tables_without_their_own():
+    cover = [["MNR self-assessment"], [], ["Country", "Elbonia"], ["Year", 2022]]
+    sheets = {"Cover": cover}
+    sheets |= {name: _domain_sheet(numbers) for name, numbers in DOMAIN_SHEETS.items()}
+    result = read("domains.xlsx", xlsx(sheets))
+    assert by_assessment(result) == {("Elbonia", 2022, None): {n: n % 5 for n in range(1, 22)}}
+    assert errors(result) == []
+    assert_problem(result, "warning", None, "taken from sheet “Cover”", sheet="Cover")
+    # The cover was read, so it is not reported as a sheet left out.
+    assert not [p for p in result.problems if p.message.startswith("Skipped")]
+
+
+def test_a_cover_does_not_fill_a_country_label_left_empty():
+    cover = [["Country", "Elbonia"], ["Year", 2022]]
+    own = _domain_sheet(range(1, 22), (["Country", None, "Year", 2022], []))
+    result = read("c.xlsx", xlsx({"Cover": cover, "Sheet2": own}))
+    assert by_assessment(result) == {}
+    assert errors(result)
+
+
+def test_two_sheets_assessing_the_same_capabilities_for_one_key_stay_apart_and_are_reported():
+    meta = (["Country:", "Elbonia"], ["Year:", 2023], [])
+    first = _domain_sheet(range(1, 22), meta)
+    second = [*meta, ["No.", "Capability", "Level"]] + [[n, None, 4 - n % 5] for n in range(1, 22)]
+    result = read("two.xlsx", xlsx({"Draft": first, "Final": second}))
+    assert result.capabilities["assessment_id"].nunique() == 2
+    assert_problem(result, "warning", None, "kept as separate assessments", sheet="Final")
+
+
+def test_a_long_table_over_two_sheets_is_not_joined():
+    # A library export keeps each version of an assessment on a sheet of its own.
+    head = ["Country", "Year", "Capability", "Level"]
+    first = [head] + [["Elbonia", 2024, n, 1] for n in (1, 2)]
+    second = [head] + [["Elbonia", 2024, n, 2] for n in (3, 4)]
+    result = read("long.xlsx", xlsx({"Library": first, "Library v2": second}))
+    assert result.capabilities["assessment_id"].nunique() == 2
