@@ -38,9 +38,12 @@ MAX_COUNTRY_WORDS = 4
 # A metadata label is at most this many words ("date of the assessment").
 _MAX_LABEL_WORDS = 4
 _SPLIT = re.compile(r"\s*(?:\s[-–—|:/]\s|[|:–—]|_|,|\(|\)|\[|\]|\s-|-\s)\s*")
-# Default sheet names in the spreadsheet programs' languages: never a country.
+# Default sheet names in the spreadsheet programs' languages, and the names of working sheets
+# (raw data, calculations, look-ups): never a country.
 _DEFAULT_SHEET = re.compile(
-    r"^(?:sheet|feuil|feuille|hoja|planilha|folha|tabelle|blad|foglio|arkusz|list|data)\s*\d*$"
+    r"^(?:sheet|feuil|feuille|hoja|planilha|folha|tabelle|blad|foglio|arkusz|list|data|raw|"
+    r"raw data|calc|calcs|calculations?|workings?|lookups?|look ups?|scratch|temp|tmp|"
+    r"donnees|datos|dados|calculs?|calculos)\s*\d*$"
 )
 
 

@@ -25,7 +25,9 @@ from components.ingest.matching import (
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import (
     parse_level,
+    split_assessment_header,
 )
+from components.ingest.vocabulary import default_vocabulary, key_of
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -133,7 +135,7 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
                     return SeveralLevels(row, (levels[0], *rivals))
             kind: Literal["capability", "enabler"] = "capability"
             by_name_only = "capability" not in fields and "enabler" not in fields
-            named_enablers = "enabler" in (sheet.name or "").casefold()
+            named_enablers = _names_enablers(sheet.name)
             if ("enabler" in fields and "capability" not in fields) or (
                 by_name_only and named_enablers
             ):
@@ -238,6 +240,15 @@ def _named_level_columns(
         if notes:
             evidence[column] = notes[0]
     return ItemRows(header, key, tuple(levels), names=names, evidence=evidence)
+
+
+def _names_enablers(sheet_name: str | None) -> bool:
+    """Whether a sheet's name says it holds the enablers ("Enablers", "Facilitateurs")."""
+    if not sheet_name:
+        return False
+    words = default_vocabulary().headers
+    key = key_of(sheet_name)
+    return "enabler" in key or any(words.get(word) == "enabler" for word in key.split())
 
 
 def _level_columns(cells: tuple[Any, ...]) -> list[int]:
@@ -553,3 +564,31 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "but no column naming the capability"
             )
     return "no table of capabilities and levels was found in it"
+
+
+def assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
+    """A wide table's column header as (country, when, round): ``split_assessment_header``,
+    except that "Level 2024" or "Score 2025" names the level of a year, not a country called
+    "Level" (the country then comes from the labels or the title)."""
+    country, when, round_label = split_assessment_header(value)
+    if country is not None and classify_header(country) == "level":
+        country = None
+    return country, when, round_label
+
+
+def column_header(sheet: Sheet, header: int, column: int) -> Any:
+    """A wide table's column header; a year under a country in the row above (two header
+    rows, the country often merged over its years) is read as "Country year"."""
+    value = sheet.value(header, column)
+    country, when, round_label = split_assessment_header(value)
+    above = sheet.value(header - 1, column) if header > 0 else None
+    if (
+        country is None
+        and when is not None
+        and isinstance(above, str)
+        and classify_header(above) is None
+        and not is_summary(above)
+    ):
+        # "Baseline 2021" under "Elbonia": the round stays, or two rounds would be one.
+        return f"{above} {when} {round_label}" if round_label else f"{above} {when}"
+    return value

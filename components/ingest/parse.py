@@ -19,6 +19,8 @@ from components.ingest.layout import (
     ItemTable,
     SeveralLevels,
     TickTable,
+    assessment_header,
+    column_header,
     explain_unrecognised,
     find_layout,
     is_tick,
@@ -47,7 +49,6 @@ from components.ingest.sheets import (
 )
 from components.ingest.values import (
     When,
-    split_assessment_header,
 )
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -321,9 +322,9 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     def heading(column: int) -> Any:
         if column in layout.names:
             return layout.names[column]
-        return _column_header(sheet, layout.header, column)
+        return column_header(sheet, layout.header, column)
 
-    needs_country = any(_assessment_header(heading(c))[0] is None for c in layout.assessments)
+    needs_country = any(assessment_header(heading(c))[0] is None for c in layout.assessments)
     defaults = with_context(
         ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
     )
@@ -342,7 +343,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "otherwise there is nothing to do.",
         )
     for column in assessments:
-        country, when_text, round_label = _assessment_header(heading(column))
+        country, when_text, round_label = assessment_header(heading(column))
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
         key = meta.key()
@@ -377,34 +378,6 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 columns={"level": column, "evidence": layout.evidence.get(column)},
             )
     return list(drafts.values())
-
-
-def _assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
-    """A wide table's column header as (country, when, round): ``split_assessment_header``,
-    except that "Level 2024" or "Score 2025" names the level of a year, not a country called
-    "Level" (the country then comes from the labels or the title)."""
-    country, when, round_label = split_assessment_header(value)
-    if country is not None and classify_header(country) == "level":
-        country = None
-    return country, when, round_label
-
-
-def _column_header(sheet: Sheet, header: int, column: int) -> Any:
-    """A wide table's column header; a year under a country in the row above (two header
-    rows, the country often merged over its years) is read as "Country year"."""
-    value = sheet.value(header, column)
-    country, when, round_label = split_assessment_header(value)
-    above = sheet.value(header - 1, column) if header > 0 else None
-    if (
-        country is None
-        and when is not None
-        and isinstance(above, str)
-        and classify_header(above) is None
-        and not is_summary(above)
-    ):
-        # "Baseline 2021" under "Elbonia": the round stays, or two rounds would be one.
-        return f"{above} {when} {round_label}" if round_label else f"{above} {when}"
-    return value
 
 
 def with_context(

@@ -241,19 +241,33 @@ def _blank_untrusted(
     sheets: list[Sheet], untrusted: dict[str, list[tuple[int, int]]]
 ) -> list[Sheet]:
     """The sheets with the formula cells whose stored results are placeholders left blank
-    (a workbook to be recalculated on opening: see ``xlsx_extent``)."""
+    (a workbook to be recalculated on opening: see ``xlsx_extent``).
+
+    The placeholder such programs store is 0 (or nothing): a formula showing 0 there may be
+    a real 0 or a result never worked out, so it is left blank and reported. Any other stored
+    result was written on purpose (xlsxwriter stores the value a script gives it) and is kept.
+    """
     for sheet in sheets:
         cells = untrusted.get(sheet.name or "")
         if not cells:
             continue
         rows = sheet.rows
         for row, column in cells:
-            if row < len(rows) and column < len(rows[row]) and rows[row][column] is not None:
+            if row < len(rows) and column < len(rows[row]) and _placeholder(rows[row][column]):
                 rows[row] = _strip((*rows[row][:column], None, *rows[row][column + 1 :]))
         while rows and not rows[-1]:
             rows.pop()
         sheet.columns = None  # the rows changed: the columns no longer say the same
     return sheets
+
+
+def _placeholder(value: Any) -> bool:
+    """Whether a stored formula result is what programs store before calculating: 0 or ""."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == 0
+    return isinstance(value, str) and not value.strip()
 
 
 def _within_sheet_limit(ctx: ReadContext, sheets: list[Any]) -> list[Any]:

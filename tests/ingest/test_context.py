@@ -19,6 +19,10 @@ from tests.ingest.reader_support import FW
 @pytest.mark.parametrize(
     ("text", "country", "year"),
     [
+        # a working sheet's name is no country
+        ("Raw data", None, None),
+        ("Calculations", None, None),
+        ("Données", None, None),
         # a round is not part of the name; a two-year period is its first year
         ("Elbonia follow-up 2023", "Elbonia", 2023),
         ("Freedonia – Baseline assessment 2021", "Freedonia", 2021),

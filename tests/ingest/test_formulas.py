@@ -47,7 +47,9 @@ def test_a_long_tables_metadata_formula_without_a_saved_result_is_reported(heade
     assert_problem(result, "error", "D3", meaning, sheet="Data")
 
 
-def _with_placeholder_results(data: bytes, *, calc_on_load: bool = True) -> bytes:
+def _with_placeholder_results(
+    data: bytes, *, calc_on_load: bool = True, stored: bytes = b"0"
+) -> bytes:
     """openpyxl's workbook as xlsxwriter writes one: each formula's result stored as 0 (a
     placeholder), and the workbook asking for its formulas to be calculated on opening (or,
     ``calc_on_load=False``, as Excel saves a calculated workbook)."""
@@ -60,7 +62,8 @@ def _with_placeholder_results(data: bytes, *, calc_on_load: bool = True) -> byte
         for info in source.infolist():
             content = source.read(info)
             if info.filename.startswith("xl/worksheets/"):
-                content = content.replace(b"<v></v>", b"<v>0</v>").replace(b"<v/>", b"<v>0</v>")
+                result = b"<v>" + stored + b"</v>"
+                content = content.replace(b"<v></v>", result).replace(b"<v/>", result)
             if info.filename == "xl/workbook.xml" and not calc_on_load:
                 content = content.replace(b' fullCalcOnLoad="1"', b"")
             copy.writestr(info.filename, content)
@@ -94,4 +97,13 @@ def test_formula_results_saved_by_a_program_that_calculates_them_are_read():
     result = read("x.xlsx", data)
     found = levels(result.capabilities)
     assert (found[2], found[3]) == (0, 0)
+    assert [p for p in result.problems if p.severity == "error"] == []
+
+
+def test_results_a_program_stored_on_purpose_are_read_even_when_it_asks_to_recalculate():
+    # xlsxwriter stores the value a script gives it: anything but its placeholder 0 was meant.
+    data = _with_placeholder_results(xlsx(_formula_levels_sheet()), stored=b"3")
+    result = read("x.xlsx", data)
+    found = levels(result.capabilities)
+    assert (found[2], found[3]) == (3, 3)
     assert [p for p in result.problems if p.severity == "error"] == []

@@ -289,3 +289,13 @@ def test_an_enabler_titled_with_a_header_word_is_still_an_enabler():
     result = read("wide.xlsx", xlsx({"Data": rows}))
     levels = result.enablers.set_index("enabler")["level"]
     assert levels[7] == 2  # "Data and evidence on CSEA": not an Evidence column
+
+
+@pytest.mark.parametrize("sheet_name", ["Enablers", "Facilitateurs", "Habilitadores"])
+def test_an_enablers_sheet_named_in_another_language_joins_its_assessment(sheet_name):
+    form = [["Pays", "Sénégal"], ["Année", 2023], [], ["N°", "Capacité", "Niveau"]]
+    form += [[n, capability_written(n), LEVELS_A[n]] for n in range(1, 22)]
+    enablers = [["N°", "Niveau"], *[[n, n % 5] for n in range(1, 8)]]
+    result = read("modele.xlsx", xlsx({"Évaluation": form, sheet_name: enablers}))
+    assert by_assessment(result) == {("Sénégal", 2023, None): LEVELS_A}
+    assert dict(result.enablers.set_index("enabler")["level"]) == {n: n % 5 for n in range(1, 8)}
