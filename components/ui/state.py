@@ -40,6 +40,7 @@ from components.ui.links import (
     reveal_names,
     unknown_params,
 )
+from components.ui.markdown import Markdown
 from components.ui.memo import remember
 from components.ui.selection import country_choices, round_choices
 
@@ -235,6 +236,11 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     if any(name in incoming for name in NAME_PARAMS):
         return reveal_names(incoming, _link_names())
     return incoming
+
+
+def add_link_notice(text: Markdown) -> None:
+    """A page's own note on a link value it could not use as given (shown under its title)."""
+    st.session_state.setdefault(LINK_NOTICES, []).append(text)
 
 
 def link_notices() -> list[str]:
