@@ -72,7 +72,15 @@ def test_the_portfolio_lists_countries_by_name_and_anonymises_on_request():
     shown = [w.value for w in at.warning]
     assert any("Fictional demo data" in text for text in shown)
     by_domain, by_country = (t.value for t in at.table)
-    assert "Share done" in by_domain.columns
+    assert "High priority done" in by_domain.columns
+    # One name, one count: each column adds up to the same total in both tables (the QA walk
+    # saw "Done" 5 per domain and 8 per country, the first counting high priority only).
+    for column in ("Planned capabilities", "Done", "Overdue", "High priority"):
+        assert by_domain[column].sum() == by_country[column].sum(), column
+    assert by_domain["Done"].sum() == 8
+    assert "A column adds up to the same total in both tables" in " ".join(
+        c.value for c in at.caption
+    )
     assert list(by_country["Country"]) == sorted(by_country["Country"])
     at.toggle(key="portfolio_anonymised").set_value(True).run()
     by_country = at.table[1].value

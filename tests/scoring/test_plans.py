@@ -159,15 +159,19 @@ def test_the_portfolio_counts_the_latest_plan_of_each_country_without_ranking():
     domains = portfolio_by_domain(capabilities, plans, FW, TODAY).set_index("Domain")
     policy_row = domains.loc[FW.domain(policy).name]
     assert policy_row["Countries with a plan here"] == 2
-    assert policy_row["High-priority actions"] == 2  # z2's two, not z1's older plan
-    assert policy_row["Share done"] == "1 of 2 (50%)"
-    assert policy_row["Overdue"] == 1
-    assert domains.loc[FW.domain(FW.capability(other).domain).name, "High-priority actions"] == 1
+    assert policy_row["Planned capabilities"] == 3  # z2's two and y1's low one, not z1's
+    assert policy_row["High priority"] == 2  # z2's two, not z1's older plan
+    assert policy_row["High priority done"] == "1 of 2 (50%)"
+    assert policy_row["Done"] == 1
+    assert policy_row["Overdue"] == 1  # z2's capability 2, past its date and not done
+    assert domains.loc[FW.domain(FW.capability(other).domain).name, "High priority"] == 1
     named = portfolio_by_country(
         capabilities, plans, {"z2": "Zembla 2022", "y1": "Yland 2022"}, TODAY
     )
     assert list(named["Country"]) == ["Yland", "Zembla"]  # by name, never by result
     assert list(named["Round"]) == ["Yland 2022", "Zembla 2022"]
+    for column in ("Planned capabilities", "Done", "Overdue", "High priority"):
+        assert named[column].sum() == domains[column].sum(), column  # same names, same counts
     hidden = portfolio_by_country(capabilities, plans, {}, TODAY, anonymised=True)
     assert list(hidden["Country"]) == ["Country A", "Country B"]
     assert "Round" not in hidden.columns
