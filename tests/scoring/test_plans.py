@@ -77,6 +77,23 @@ def test_the_suggestion_ranks_gaps_by_domain_weight_and_leaves_out_the_unassesse
     assert 3 not in set(plain["No."])
 
 
+@pytest.mark.parametrize(
+    ("levels", "limit", "expected"),
+    [
+        # no tie at the cut: exactly the limit
+        ({1: 0, 2: 1, 3: 2, 4: 3}, 2, [1, 2]),
+        # a tie at the cut: every capability tied with the last one shown, by number
+        ({1: 1, 2: 3, 3: 3, 4: 3, 5: 2}, 2, [1, 5]),
+        ({1: 1, 2: 3, 3: 3, 4: 3, 5: 2}, 3, [1, 5, 2, 3, 4]),
+        # fewer than the limit: all of them
+        ({1: 3, 2: 2}, 8, [2, 1]),
+    ],
+)
+def test_where_to_start_never_cuts_through_a_tie(levels, limit, expected):
+    capabilities = capability_rows("a", "Arvenia", 2024, levels)
+    assert list(suggest_priorities(capabilities, "a", FW, {}, limit=limit)["No."]) == expected
+
+
 def _two_rounds():
     capabilities = pd.concat(
         [
