@@ -33,6 +33,7 @@ from components.ingest.plans import (
 from components.scoring.plans import SUGGESTION_NOTE, suggest_priorities, suggestion_display
 from components.ui import state
 from components.ui.markdown import literal, md, notice
+from components.ui.page_frame import narrow_layout
 from components.ui.render import render_table
 
 #: The assessments whose plan was saved from this page in this session.
@@ -100,14 +101,15 @@ EDITOR_WIDTHS = {
 }
 
 
-def _editor_columns(framework: Framework) -> dict[str, object]:
-    """The plan grid's columns: widths, choices, limits; the first two pinned."""
+def _editor_columns(framework: Framework, *, pinned: bool) -> dict[str, object]:
+    """The plan grid's columns: widths, choices, limits; the first two ``pinned`` (not on a
+    phone, where they would fill the screen and leave no room to scroll the rest into)."""
     levels = [level_entry(framework, level.value) for level in framework.scale.levels]
     width = EDITOR_WIDTHS
     return {
-        "No.": st.column_config.NumberColumn("No.", width=width["No."], pinned=True),
+        "No.": st.column_config.NumberColumn("No.", width=width["No."], pinned=pinned),
         "Capability": st.column_config.TextColumn(
-            "Capability", width=width["Capability"], pinned=True
+            "Capability", width=width["Capability"], pinned=pinned
         ),
         "Level now": st.column_config.TextColumn("Level now", width=width["Level now"]),
         "Priority": st.column_config.SelectboxColumn(
@@ -156,11 +158,11 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         disabled=["No.", "Capability", "Level now"],
         # The actions before the lead organisation: what is to be done, then who leads it.
         column_order=[*EDITOR_COLUMNS[:-2], "Actions", "Lead organisation"],
-        column_config=_editor_columns(framework),
+        column_config=_editor_columns(framework, pinned=not narrow_layout()),
     )
     st.caption(
         "On a narrow screen, scroll the grid sideways for the actions and the lead "
-        "organisation: the number and the capability stay in view."
+        "organisation (beside the sidebar, the number and the capability stay in view)."
     )
     plan, problems = plan_from_editor(
         edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)
