@@ -7,12 +7,13 @@ from components.framework.model import default_framework
 from components.ingest.labels import assessment_labels
 from components.ui import state
 from components.ui.captions import editions_warning, not_comparable, too_few_rounds
-from components.ui.markdown import heading, notice, option_format
+from components.ui.markdown import heading, notice
 from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
 from components.ui.plan_views import render_follow_up
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds
+from components.ui.trend_rounds import render_round_pickers, settle_rounds
 
 run_through_navigation()
 
@@ -22,8 +23,8 @@ incoming = state.page_link_params(known=("from", "to"))
 capabilities = current.capabilities
 country = state.selected_country()
 rounds = state.session_rounds(country)
-state.restore_choice(incoming, "from", rounds, "trend_from", "first round")
-state.restore_choice(incoming, "to", rounds, "trend_to", "second round")
+if len(rounds) >= 2:
+    settle_rounds(incoming, rounds)  # before the notices: a backwards link is put right
 
 st.title("Trends")
 render_demo_notice()
@@ -43,29 +44,9 @@ render_figure(trend.figure, key="trend_lines", caption=trend.caption, table=tren
 
 st.header("What changed between two rounds")
 labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
-ids = list(rounds)
-left, right = st.columns(2)
-with left:
-    earlier_id = st.selectbox(
-        "From",
-        ids,
-        index=len(ids) - 2,  # by default: what changed since the previous round
-        format_func=option_format(rounds, markdown=False),
-        key="trend_from",
-    )
-with right:
-    later_id = st.selectbox(
-        "To",
-        ids,
-        index=len(ids) - 1,
-        format_func=option_format(rounds, markdown=False),
-        key="trend_to",
-    )
-state.share("from", rounds[earlier_id])
-state.share("to", rounds[later_id])
-if earlier_id == later_id:
-    st.info("Choose two different rounds.", icon=":material/info:")
-    st.stop()
+pair = render_round_pickers(rounds)
+earlier_id, later_id = pair.earlier, pair.later
+st.caption("“From” is always the earlier round: “To” offers only the rounds after it.")
 
 change = remember(
     current,

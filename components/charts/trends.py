@@ -45,8 +45,13 @@ _STATUS_LABELS = {
     "no longer assessed": "No longer assessed",
     "not assessed": "Not assessed in either round",
 }
-# Trend lines: one symbol per domain, so that the lines are told apart without colour.
+# Trend lines: one symbol and one dash per domain, so that the lines are told apart without
+# colour. The dash matters where lines run on top of each other (equal scores): Criminal
+# Justice and Media and Communications are Okabe-Ito orange and vermillion, close on a
+# projector, and a solid line drawn over a dashed one still shows both. The palette stays the
+# same as on every other page.
 _DOMAIN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+DOMAIN_DASHES = ("solid", "solid", "dash", "dot", "dashdot", "dash", "longdash")
 
 
 def trend_lines(trend: pd.DataFrame, framework: Framework) -> go.Figure:
@@ -71,7 +76,11 @@ def trend_lines(trend: pd.DataFrame, framework: Framework) -> go.Figure:
                 name=escape(domain.name),
                 mode="lines+markers",
                 connectgaps=False,
-                line={"color": colours[domain.id], "width": 3},
+                line={
+                    "color": colours[domain.id],
+                    "width": 3,
+                    "dash": DOMAIN_DASHES[index % len(DOMAIN_DASHES)],
+                },
                 marker={
                     "color": colours[domain.id],
                     "size": 12,

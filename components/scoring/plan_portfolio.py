@@ -1,5 +1,5 @@
 """Action plans across countries, for an NGO or a regional body: per domain, how many
-high-priority actions, how many are done, how many are overdue.
+planned capabilities, done, overdue, and the high-priority ones among them.
 
 Each country counts with its latest assessment that has a plan. Countries are listed by name
 (or as "Country A, B, …" when anonymised), never ranked; every share says what it rests on.
@@ -16,15 +16,24 @@ from components.scoring.peers import anonymise
 from components.scoring.plans import is_overdue
 from components.scoring.rounds import assessment_keys
 
-DOMAIN_COLUMNS = [
-    "Domain",
-    "Countries with a plan here",
-    "High-priority actions",
+# The same counts under the same names in both tables, so each column's total agrees
+# between them: every planned capability of a country's latest plan (whatever its priority)
+# is in one domain and one country. The high-priority columns say so in their name.
+COUNTS = [
+    "Planned capabilities",
     "Done",
-    "Share done",
     "Overdue",
+    "High priority",
+    "High priority done",
 ]
-COUNTRY_COLUMNS = ["Country", "Round", "Planned capabilities", "High priority", "Done", "Overdue"]
+DOMAIN_COLUMNS = ["Domain", "Countries with a plan here", *COUNTS]
+COUNTRY_COLUMNS = ["Country", "Round", *COUNTS]
+METHOD_NOTE = (
+    "Both tables count the same actions, each country's latest plan: planned capabilities of "
+    "every priority, how many are done, and how many are overdue (past the target date, "
+    "neither done nor dropped); then the high-priority ones among them, and how many of those "
+    "are done. A column adds up to the same total in both tables."
+)
 
 
 def planned_assessments(capabilities: pd.DataFrame, plans: pd.DataFrame) -> list[str]:
@@ -45,14 +54,31 @@ def _share(done: int, total: int) -> str:
     return f"{done} of {total} ({round(100 * done / total)}%)"
 
 
+def _counts(planned: pd.DataFrame, today: datetime.date) -> list[object]:
+    """The COUNTS of some planned capabilities."""
+    high = planned[planned["priority"] == "high"]
+    overdue = sum(
+        is_overdue(date, status, today)
+        for date, status in zip(planned["target_date"], planned["status"], strict=True)
+    )
+    high_done = int((high["status"] == "done").sum())
+    return [
+        len(planned),
+        int((planned["status"] == "done").sum()),
+        int(overdue),
+        len(high),
+        _share(high_done, len(high)),
+    ]
+
+
 def portfolio_by_domain(
     capabilities: pd.DataFrame,
     plans: pd.DataFrame,
     framework: Framework,
     today: datetime.date,
 ) -> pd.DataFrame:
-    """Per domain, in framework order: countries with a plan there, their high-priority
-    actions, how many are done (with the share, saying what it rests on), how many overdue."""
+    """Per domain, in framework order: countries with a plan there, then the COUNTS (the
+    high-priority share done says what it rests on)."""
     ids = planned_assessments(capabilities, plans)
     chosen = plans[plans["assessment_id"].isin(ids)]
     domain_of = {c.number: c.domain for c in framework.capabilities}
@@ -60,22 +86,7 @@ def portfolio_by_domain(
     rows = []
     for domain in framework.domains:
         here = chosen[chosen["_domain"] == domain.id]
-        high = here[here["priority"] == "high"]
-        done = int((high["status"] == "done").sum())
-        overdue = sum(
-            is_overdue(date, status, today)
-            for date, status in zip(high["target_date"], high["status"], strict=True)
-        )
-        rows.append(
-            [
-                domain.name,
-                int(here["assessment_id"].nunique()),
-                len(high),
-                done,
-                _share(done, len(high)),
-                int(overdue),
-            ]
-        )
+        rows.append([domain.name, int(here["assessment_id"].nunique()), *_counts(here, today)])
     return pd.DataFrame(rows, columns=DOMAIN_COLUMNS)
 
 
@@ -87,8 +98,8 @@ def portfolio_by_country(
     *,
     anonymised: bool = False,
 ) -> pd.DataFrame:
-    """One row per country (its latest planned assessment), by name, never ranked: planned
-    capabilities, high-priority ones, done, overdue. ``anonymised`` shows "Country A, B, …"
+    """One row per country (its latest planned assessment), by name, never ranked, with the
+    same COUNTS as ``portfolio_by_domain``. ``anonymised`` shows "Country A, B, …"
     and no round (a round's date can give a country away)."""
     ids = planned_assessments(capabilities, plans)
     if anonymised:
@@ -100,19 +111,11 @@ def portfolio_by_country(
     rows = []
     for assessment_id, country in zip(ids, countries, strict=True):
         mine = plans[plans["assessment_id"] == assessment_id]
-        high = mine[mine["priority"] == "high"]
-        overdue = sum(
-            is_overdue(date, status, today)
-            for date, status in zip(mine["target_date"], mine["status"], strict=True)
-        )
         rows.append(
             [
                 aliases[country],
                 "" if anonymised else labels.get(assessment_id, ""),
-                len(mine),
-                len(high),
-                int((mine["status"] == "done").sum()),
-                int(overdue),
+                *_counts(mine, today),
             ]
         )
     table = pd.DataFrame(rows, columns=COUNTRY_COLUMNS)

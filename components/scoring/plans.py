@@ -24,6 +24,13 @@ from components.ingest.plans import (
 )
 
 SUGGESTION_COLUMNS = ["No.", "Capability", "Domain", "Level", "Domain weight", "Gap x weight"]
+SUGGESTION_NOTE = (
+    "Gap x weight: how far the level is from the top of the scale, times the domain's weight. "
+    "Largest first; equal ones by the lower level, then by capability number. The eight "
+    "largest are shown, and every capability tied with the last of them, so none of equal "
+    "standing is left out. Capabilities not assessed are left out (missing is not a gap). A "
+    "suggestion only: the priorities and the actions are yours to decide."
+)
 PLAN_TABLE_COLUMNS = [
     "No.",
     "Capability",
@@ -69,6 +76,8 @@ def suggest_priorities(
     Each capability's gap (the top of the scale less its level) times its domain's weight
     (1 when not given); a domain weighted 0 is left out, as is every capability not assessed
     (missing, never a gap). Largest first, then the lower level, then the capability number.
+    At least ``limit`` rows, and every capability tied with the last of them (the same gap x
+    weight): a cut through a tie would pick some of equal standing by their number alone.
     """
     levels = levels_of(capabilities, assessment_id)
     top = framework.scale.maximum
@@ -91,11 +100,13 @@ def suggest_priorities(
         )
     table = pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
     table = table[table["Gap x weight"] > 0]
-    return (
-        table.sort_values(["Gap x weight", "Level", "No."], ascending=[False, True, True])
-        .head(limit)
-        .reset_index(drop=True)
-    )
+    ranked = table.sort_values(
+        ["Gap x weight", "Level", "No."], ascending=[False, True, True]
+    ).reset_index(drop=True)
+    if len(ranked) > limit:
+        last = ranked["Gap x weight"].iloc[limit - 1]
+        ranked = ranked[(ranked.index < limit) | (ranked["Gap x weight"] == last)]
+    return ranked.reset_index(drop=True)
 
 
 def suggestion_display(table: pd.DataFrame) -> pd.DataFrame:

@@ -20,6 +20,8 @@ from typing import Any
 
 import streamlit as st
 
+from components.ui import state
+
 # The page of the session's previous run, and whether this run entered the page from another.
 PREVIOUS_PAGE = "first_chart_previous_page"
 ENTERED = "first_chart_entered"
@@ -89,6 +91,7 @@ def rest_after_first_chart(chart_key: str) -> None:
         bool(st.session_state.get(ENTERED)), st.context.headers.get("User-Agent")
     ):
         return
+    state.carry_link_notices()  # the rerun that draws the rest shows them too
     _signal()(
         key=SIGNAL_KEY, data={"chart": chart_key}, height=0, on_drawn_change=_ask_for_the_rest
     )

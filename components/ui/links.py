@@ -144,15 +144,26 @@ def read_selection(
     if matched is None:
         if from_demo and not demo_loaded:
             return LinkedSelection(wants_demo=True)
-        if from_demo:
+        if from_demo and rounds_by_country:
+            # Shown explicitly (not whatever was chosen before), so the notice can name it.
+            first = next(iter(rounds_by_country))
+            latest = list(rounds_by_country[first].values())[-1]
+            asked = (
+                md("“{country}”", country=country)
+                if round_label is None
+                else md("“{country}” (round “{round}”)", country=country, round=round_label)
+            )
             return LinkedSelection(
+                country=first,
                 notices=(
                     md(
-                        "The link asks for “{country}”, which is not one of the fictional demo "
-                        "countries; showing the first country instead.",
-                        country=country,
+                        "The link asks for {asked}, which is not one of the fictional demo "
+                        "countries; showing {first}, {latest}, instead.",
+                        asked=asked,
+                        first=first,
+                        latest=latest,
                     ),
-                )
+                ),
             )
         if source == LIBRARY_SOURCE:
             # The same words whether the library has no such country or keeps it from this
@@ -187,9 +198,10 @@ def read_selection(
             notices=(
                 md(
                     "The link asks for the round “{asked}” of {country}, which this session "
-                    "does not have; showing the latest instead. Rounds here: {known}.",
+                    "does not have; showing the latest, {latest}, instead. Rounds here: {known}.",
                     asked=round_label,
                     country=matched,
+                    latest=list(rounds.values())[-1],
                     known=known,
                 ),
             ),
@@ -230,7 +242,10 @@ def pick(
         if option.casefold() == raw.strip().casefold():
             return option, None
     return None, md(
-        "The link's {what} “{raw}” is not one this page knows; it was ignored.", what=what, raw=raw
+        "The link's {what} “{raw}” is not one this page knows; it was ignored, and the page "
+        "shows its usual {what} instead.",
+        what=what,
+        raw=raw,
     )
 
 

@@ -30,9 +30,10 @@ from components.ingest.plans import (
     plan_of,
     same_plan,
 )
-from components.scoring.plans import suggest_priorities, suggestion_display
+from components.scoring.plans import SUGGESTION_NOTE, suggest_priorities, suggestion_display
 from components.ui import state
 from components.ui.markdown import literal, md, notice
+from components.ui.page_frame import narrow_layout
 from components.ui.render import render_table
 
 #: The assessments whose plan was saved from this page in this session.
@@ -79,11 +80,57 @@ def render_suggestion(framework: Framework, assessment_id: str) -> None:
         )
         return
     render_table(suggestion_display(suggestion))
-    st.caption(
-        "Gap x weight: how far the level is from the top of the scale, times the domain's "
-        "weight. Capabilities not assessed are left out (missing is not a gap). A suggestion "
-        "only: the priorities and the actions are yours to decide."
-    )
+    st.caption(SUGGESTION_NOTE)
+
+
+# Widths in pixels, each enough for its header (with the grid's edit icon) and its longest
+# value ("3 - Established", "Not started", "2025-12-31"): the grid's "small" (75 px) cut both
+# at 1280 x 720. Up to the status they fit the page beside the sidebar at 1280 px (about
+# 820 px); the number and the capability are pinned, so they stay in view while the grid is
+# scrolled sideways to the actions.
+EDITOR_WIDTHS = {
+    "No.": 44,
+    "Capability": 200,
+    "Level now": 115,
+    "Priority": 85,
+    "Target level": 120,
+    "Target date": 105,
+    "Status": 100,
+    "Actions": 320,
+    "Lead organisation": 200,
+}
+
+
+def _editor_columns(framework: Framework, *, pinned: bool) -> dict[str, object]:
+    """The plan grid's columns: widths, choices, limits; the first two ``pinned`` (not on a
+    phone, where they would fill the screen and leave no room to scroll the rest into)."""
+    levels = [level_entry(framework, level.value) for level in framework.scale.levels]
+    width = EDITOR_WIDTHS
+    return {
+        "No.": st.column_config.NumberColumn("No.", width=width["No."], pinned=pinned),
+        "Capability": st.column_config.TextColumn(
+            "Capability", width=width["Capability"], pinned=pinned
+        ),
+        "Level now": st.column_config.TextColumn("Level now", width=width["Level now"]),
+        "Priority": st.column_config.SelectboxColumn(
+            "Priority", options=list(PRIORITY_LABELS.values()), width=width["Priority"]
+        ),
+        "Target level": st.column_config.SelectboxColumn(
+            "Target level", options=levels, width=width["Target level"]
+        ),
+        "Target date": st.column_config.DateColumn(
+            "Target date", format="YYYY-MM-DD", width=width["Target date"]
+        ),
+        "Status": st.column_config.SelectboxColumn(
+            "Status", options=list(STATUS_LABELS.values()), width=width["Status"]
+        ),
+        "Actions": st.column_config.TextColumn(
+            "Actions", max_chars=MAX_ACTIONS_CHARS, width=width["Actions"]
+        ),
+        "Lead organisation": st.column_config.TextColumn(
+            "Lead organisation", max_chars=MAX_LEAD_CHARS, width=width["Lead organisation"]
+        ),
+    }
 
 
 def render_plan_editor(framework: Framework, assessment_id: str) -> None:
@@ -99,7 +146,6 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
     """
     current = state.collection()
     frame = editor_frame(current.capabilities, current.plans, assessment_id, framework)
-    levels = [level_entry(framework, level.value) for level in framework.scale.levels]
     # One key per assessment, kept across saves: an edit arriving after a save still lands in
     # this grid (a grid with a fixed number of rows keeps its edits when its values change).
     edited = st.data_editor(
@@ -110,30 +156,13 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         height="content",
         num_rows="fixed",
         disabled=["No.", "Capability", "Level now"],
-        column_order=EDITOR_COLUMNS,
-        column_config={
-            "No.": st.column_config.NumberColumn("No.", width="small"),
-            "Capability": st.column_config.TextColumn("Capability", width="medium"),
-            "Level now": st.column_config.TextColumn("Level now", width="small"),
-            "Priority": st.column_config.SelectboxColumn(
-                "Priority", options=list(PRIORITY_LABELS.values()), width="small"
-            ),
-            "Target level": st.column_config.SelectboxColumn(
-                "Target level", options=levels, width="small"
-            ),
-            "Target date": st.column_config.DateColumn(
-                "Target date", format="YYYY-MM-DD", width="small"
-            ),
-            "Lead organisation": st.column_config.TextColumn(
-                "Lead organisation", max_chars=MAX_LEAD_CHARS, width="medium"
-            ),
-            "Actions": st.column_config.TextColumn(
-                "Actions", max_chars=MAX_ACTIONS_CHARS, width="large"
-            ),
-            "Status": st.column_config.SelectboxColumn(
-                "Status", options=list(STATUS_LABELS.values()), width="small"
-            ),
-        },
+        # The actions before the lead organisation: what is to be done, then who leads it.
+        column_order=[*EDITOR_COLUMNS[:-2], "Actions", "Lead organisation"],
+        column_config=_editor_columns(framework, pinned=not narrow_layout()),
+    )
+    st.caption(
+        "On a narrow screen, scroll the grid sideways for the actions and the lead "
+        "organisation (beside the sidebar, the number and the capability stay in view)."
     )
     plan, problems = plan_from_editor(
         edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)

@@ -11,6 +11,7 @@ import streamlit as st
 from components.framework.model import Framework
 from components.ingest.collection import Collection
 from components.ingest.plans import plan_of
+from components.scoring.plan_portfolio import METHOD_NOTE as PORTFOLIO_NOTE
 from components.scoring.plan_portfolio import portfolio_by_country, portfolio_by_domain
 from components.scoring.plans import (
     MET,
@@ -107,13 +108,12 @@ def render_portfolio(
         )
         return
     st.header("Per domain")
-    st.caption(
-        "High-priority actions in each domain across the countries' latest plans; the share "
-        "done says what it rests on; overdue: past the target date and not done or dropped."
-    )
+    st.caption(PORTFOLIO_NOTE)
     render_table(portfolio_by_domain(collection.capabilities, collection.plans, framework, today))
     st.header("Per country")
-    st.caption("Countries in alphabetical order: this is not a ranking.")
+    st.caption(
+        "Countries in alphabetical order: this is not a ranking. The same counts as per domain."
+    )
     render_table(
         portfolio_by_country(
             collection.capabilities, collection.plans, labels, today, anonymised=anonymised

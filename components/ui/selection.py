@@ -197,3 +197,46 @@ def overlay_choices(
     others = {i: labels[i] for i in peer_ids(capabilities, focus_id)}
     other_countries = {i: str(c) for i, c in country_of(capabilities, list(others)).items()}
     return OverlayChoices(earlier, others, other_countries)
+
+
+@dataclass(frozen=True)
+class RoundPair:
+    """Two rounds of a country to compare, the earlier always first.
+
+    ``reversed_`` and ``same`` say what was wrong with the pair asked for (a link, or a stale
+    choice), so the page can say what it shows instead.
+    """
+
+    earlier: str
+    later: str
+    reversed_: bool = False
+    same: bool = False
+
+
+def round_pair(
+    ids: Sequence[str], earlier: object, later: object, *, keep_earlier: bool = False
+) -> RoundPair:
+    """The pair to show for the chosen ``earlier`` and ``later`` of ``ids`` (oldest first).
+
+    Why ordered: "improved" and "declined", "the earlier round" and its plan's targets are
+    only true from the older round to the newer one, so a reversed choice is never read
+    backwards. A reversed pair is swapped (a link that named the rounds the wrong way round);
+    with ``keep_earlier`` (a person just chose "From") the "From" stays and "To" becomes the
+    latest round. The same round twice is compared with the latest (the latest with the round
+    before it). A round not in ``ids`` counts as not chosen: "To" falls back to the latest,
+    "From" to the round before "To". Needs at least two rounds.
+    """
+    if len(ids) < 2:
+        raise ValueError("two rounds are needed to compare")
+    last = len(ids) - 1
+    order = {assessment_id: index for index, assessment_id in enumerate(ids)}
+    to_index = order.get(later, last)  # type: ignore[call-overload]
+    from_index = order.get(earlier, max(to_index - 1, 0))  # type: ignore[call-overload]
+    if from_index < to_index:
+        return RoundPair(ids[from_index], ids[to_index])
+    same = from_index == to_index
+    if same or keep_earlier:
+        if from_index < last:
+            return RoundPair(ids[from_index], ids[last], reversed_=not same, same=same)
+        return RoundPair(ids[last - 1], ids[last], reversed_=not same, same=same)
+    return RoundPair(ids[to_index], ids[from_index], reversed_=True)

@@ -40,6 +40,7 @@ from components.ui.links import (
     reveal_names,
     unknown_params,
 )
+from components.ui.markdown import Markdown
 from components.ui.memo import remember
 from components.ui.selection import country_choices, round_choices
 
@@ -150,6 +151,7 @@ PUBLISHED_LINKS = "mnr_published_links"
 LINK_NOTICES = "mnr_link_notices"
 LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
 PAGE_LINK = "mnr_page_link"
+CARRIED_LINK_NOTICES = "mnr_carried_link_notices"
 
 
 #: How many of its own latest addresses a session recognises. A click while the previous run
@@ -179,11 +181,16 @@ def receive_link() -> None:
     """
     params = st.query_params.to_dict()
     incoming = None if is_own_link(params) else params
+    carried = st.session_state.pop(CARRIED_LINK_NOTICES, None)
     st.session_state[INCOMING_LINK] = incoming
     st.session_state[PAGE_LINK] = LinkState()
     st.session_state[LINK_NOTICES] = []
     st.session_state[LINK_MISSING_UPLOAD] = False
     if not incoming:
+        if carried is not None:
+            # The run that drew the rest of a page whose first run stopped after its first
+            # chart (first_chart.py): the link's notices belong to that page view too.
+            st.session_state[LINK_NOTICES], st.session_state[LINK_MISSING_UPLOAD] = carried
         return
     # A link is applied once: later reruns must not re-apply it over the person's own choices,
     # even when the page stopped early and did not publish its view.
@@ -235,6 +242,18 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     if any(name in incoming for name in NAME_PARAMS):
         return reveal_names(incoming, _link_names())
     return incoming
+
+
+def add_link_notice(text: Markdown) -> None:
+    """A page's own note on a link value it could not use as given (shown under its title)."""
+    st.session_state.setdefault(LINK_NOTICES, []).append(text)
+
+
+def carry_link_notices() -> None:
+    """Keep this run's link notices for the next run only: a page that stops after its first
+    chart is drawn whole by a rerun, which no longer sees the link (its address is this
+    session's own by then), and would otherwise drop the notices without a word."""
+    st.session_state[CARRIED_LINK_NOTICES] = (link_notices(), link_wants_upload())
 
 
 def link_notices() -> list[str]:

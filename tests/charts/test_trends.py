@@ -30,6 +30,14 @@ def test_trend_lines_one_line_per_domain_in_round_order_with_gaps():
     assert [t.name for t in figure.data] == DOMAIN_NAMES
     assert [t.line.color for t in figure.data] == list(domain_colours(FW).values())
     assert len({t.marker.symbol for t in figure.data}) == len(FW.domains)
+    dashes = {t.name: t.line.dash for t in figure.data}
+    # The two oranges (and the two blues) of the palette differ by dash too: lines on top of
+    # each other (equal scores) still show both.
+    for first, second in [
+        ("Criminal Justice", "Media and Communications"),
+        ("Policy and Governance", "Industry"),
+    ]:
+        assert dashes[first] != dashes[second]
     for trace in figure.data:
         assert list(trace.x) == ["2019 (baseline)", "2021", "2023"]
         assert trace.connectgaps is False

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,9 +73,50 @@ def test_the_portfolio_lists_countries_by_name_and_anonymises_on_request():
     shown = [w.value for w in at.warning]
     assert any("Fictional demo data" in text for text in shown)
     by_domain, by_country = (t.value for t in at.table)
-    assert "Share done" in by_domain.columns
+    assert "High priority done" in by_domain.columns
+    # One name, one count: each column adds up to the same total in both tables (the QA walk
+    # saw "Done" 5 per domain and 8 per country, the first counting high priority only).
+    for column in ("Planned capabilities", "Done", "Overdue", "High priority"):
+        assert by_domain[column].sum() == by_country[column].sum(), column
+    assert by_domain["Done"].sum() == 8
+    assert "A column adds up to the same total in both tables" in " ".join(
+        c.value for c in at.caption
+    )
     assert list(by_country["Country"]) == sorted(by_country["Country"])
     at.toggle(key="portfolio_anonymised").set_value(True).run()
     by_country = at.table[1].value
     assert all(name.startswith("Country ") for name in by_country["Country"])
     assert "Round" not in by_country.columns
+
+
+def test_where_to_start_lists_every_capability_tied_with_the_last_and_says_how_it_orders():
+    at = _demo_on("pages/plan.py")
+    suggestion = next(t.value for t in at.table if "Gap x weight" in t.value.columns)
+    # Arvenia's latest round: one gap of 3, six of 2, then seven capabilities at level 3 with
+    # a gap of 1: all seven are listed, not only Legislation (the lowest number).
+    assert list(suggestion["Gap x weight"]).count("1") == 7
+    assert len(suggestion) == 14
+    captions = " ".join(c.value for c in at.caption)
+    assert "equal ones by the lower level, then by capability number" in captions
+    assert "every capability tied with the last of them" in captions
+
+
+@pytest.mark.parametrize(
+    ("column", "longest"),
+    [
+        ("Level now", "3 - Established"),
+        ("Target level", "3 - Established"),
+        ("Target date", "2025-12-31"),
+        ("Status", "Not started"),
+        ("Priority", "Medium"),
+    ],
+)
+def test_the_plan_grid_is_wide_enough_for_its_headers_and_values(column, longest):
+    from components.charts.text_width import text_width
+    from components.ui.plan_page import EDITOR_WIDTHS
+
+    # 14 px text, 8 px padding each side, and 20 px for the edit icon beside a header.
+    needed = max(text_width(longest, 14), text_width(column, 14) + 20) + 16
+    assert EDITOR_WIDTHS[column] >= needed
+    # Up to the status, the columns fit beside the sidebar at 1280 x 720 (about 820 px).
+    assert sum(EDITOR_WIDTHS[c] for c in list(EDITOR_WIDTHS)[:7]) <= 800

@@ -77,6 +77,23 @@ def test_the_suggestion_ranks_gaps_by_domain_weight_and_leaves_out_the_unassesse
     assert 3 not in set(plain["No."])
 
 
+@pytest.mark.parametrize(
+    ("levels", "limit", "expected"),
+    [
+        # no tie at the cut: exactly the limit
+        ({1: 0, 2: 1, 3: 2, 4: 3}, 2, [1, 2]),
+        # a tie at the cut: every capability tied with the last one shown, by number
+        ({1: 1, 2: 3, 3: 3, 4: 3, 5: 2}, 2, [1, 5]),
+        ({1: 1, 2: 3, 3: 3, 4: 3, 5: 2}, 3, [1, 5, 2, 3, 4]),
+        # fewer than the limit: all of them
+        ({1: 3, 2: 2}, 8, [2, 1]),
+    ],
+)
+def test_where_to_start_never_cuts_through_a_tie(levels, limit, expected):
+    capabilities = capability_rows("a", "Arvenia", 2024, levels)
+    assert list(suggest_priorities(capabilities, "a", FW, {}, limit=limit)["No."]) == expected
+
+
 def _two_rounds():
     capabilities = pd.concat(
         [
@@ -159,15 +176,19 @@ def test_the_portfolio_counts_the_latest_plan_of_each_country_without_ranking():
     domains = portfolio_by_domain(capabilities, plans, FW, TODAY).set_index("Domain")
     policy_row = domains.loc[FW.domain(policy).name]
     assert policy_row["Countries with a plan here"] == 2
-    assert policy_row["High-priority actions"] == 2  # z2's two, not z1's older plan
-    assert policy_row["Share done"] == "1 of 2 (50%)"
-    assert policy_row["Overdue"] == 1
-    assert domains.loc[FW.domain(FW.capability(other).domain).name, "High-priority actions"] == 1
+    assert policy_row["Planned capabilities"] == 3  # z2's two and y1's low one, not z1's
+    assert policy_row["High priority"] == 2  # z2's two, not z1's older plan
+    assert policy_row["High priority done"] == "1 of 2 (50%)"
+    assert policy_row["Done"] == 1
+    assert policy_row["Overdue"] == 1  # z2's capability 2, past its date and not done
+    assert domains.loc[FW.domain(FW.capability(other).domain).name, "High priority"] == 1
     named = portfolio_by_country(
         capabilities, plans, {"z2": "Zembla 2022", "y1": "Yland 2022"}, TODAY
     )
     assert list(named["Country"]) == ["Yland", "Zembla"]  # by name, never by result
     assert list(named["Round"]) == ["Yland 2022", "Zembla 2022"]
+    for column in ("Planned capabilities", "Done", "Overdue", "High priority"):
+        assert named[column].sum() == domains[column].sum(), column  # same names, same counts
     hidden = portfolio_by_country(capabilities, plans, {}, TODAY, anonymised=True)
     assert list(hidden["Country"]) == ["Country A", "Country B"]
     assert "Round" not in hidden.columns

@@ -46,10 +46,29 @@ ROUNDS = {
             None,
             False,
             False,
-            "round “1999” of Arvenia",
+            "round “1999” of Arvenia, which this session does not have; showing the latest, "
+            "2021 \\(First review\\), instead",
         ),
         ({"country": "Zembla", "source": "demo"}, False, None, None, True, False, None),
-        ({"country": "Zembla", "source": "demo"}, True, None, None, False, False, "fictional demo"),
+        (
+            {"country": "Zembla", "source": "demo"},
+            True,
+            "Arvenia",  # named, so the notice can say what is shown
+            None,
+            False,
+            False,
+            "“Zembla”, which is not one of the fictional demo countries; showing Arvenia, "
+            "2021 \\(First review\\), instead",
+        ),
+        (
+            {"country": "Zembla", "source": "demo", "round": "1999"},
+            True,
+            "Arvenia",
+            None,
+            False,
+            False,
+            "“Zembla” (round “1999”), which is not one",
+        ),
         ({"country": "Zembla"}, True, None, None, False, True, "upload the same file"),
         ({"country": ["Belmora", "Arvenia"]}, False, "Belmora", None, False, False, None),
         ({"country": "[x](http://evil)"}, False, None, None, False, True, "\\[x\\]"),

@@ -14,6 +14,7 @@ from components.ui.selection import (
     latest_of_each,
     overlay_choices,
     round_choices,
+    round_pair,
     same_kind_countries,
     undated_count,
     year_choices,
@@ -159,3 +160,38 @@ def test_a_comparison_keeps_to_the_focus_kind(focus, comparable):
     capabilities = pd.concat([real, demo], ignore_index=True)
     countries = ["Arvenia", "Belmora", "Yland", "Zembla"]
     assert same_kind_countries(capabilities, countries, focus) == comparable
+
+
+ROUNDS = ["r2019", "r2021", "r2023"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "keep_earlier", "expected"),
+    [
+        # in order: kept as chosen
+        ("r2019", "r2021", False, ("r2019", "r2021", False, False)),
+        ("r2019", "r2023", True, ("r2019", "r2023", False, False)),
+        # a link the wrong way round is swapped, never read backwards
+        ("r2023", "r2019", False, ("r2019", "r2023", True, False)),
+        ("r2021", "r2019", False, ("r2019", "r2021", True, False)),
+        # a person who just chose a later "From" keeps it; "To" moves to the latest
+        ("r2021", "r2019", True, ("r2021", "r2023", True, False)),
+        # the same round twice: compared with the latest, the latest with the round before
+        ("r2021", "r2021", False, ("r2021", "r2023", False, True)),
+        ("r2023", "r2023", True, ("r2021", "r2023", False, True)),
+        ("r2019", "r2019", True, ("r2019", "r2023", False, True)),
+        # nothing chosen, or rounds of another country: the previous round to the latest
+        (None, None, False, ("r2021", "r2023", False, False)),
+        ("elsewhere", "r2021", False, ("r2019", "r2021", False, False)),
+        ("r2019", "elsewhere", True, ("r2019", "r2023", False, False)),
+    ],
+)
+def test_round_pair_is_always_earlier_to_later(earlier, later, keep_earlier, expected):
+    pair = round_pair(ROUNDS, earlier, later, keep_earlier=keep_earlier)
+    assert (pair.earlier, pair.later, pair.reversed_, pair.same) == expected
+    assert ROUNDS.index(pair.earlier) < ROUNDS.index(pair.later)
+
+
+def test_round_pair_needs_two_rounds():
+    with pytest.raises(ValueError, match="two rounds"):
+        round_pair(["only"], None, None)
