@@ -15,7 +15,7 @@ from components.base.text import count_of
 from components.exports.workshop import names_csv
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
-from components.library.workshop_votes import participant_names
+from components.library.workshop_votes import participant_names, workshop_assessment_id
 from components.library.workshops import Workshop, WorkshopError, close_workshop, facilitate
 from components.ui import state
 from components.ui.export_buttons import render_vote_exports
@@ -126,7 +126,17 @@ def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> 
             icon=":material/check_circle:",
         )
     links = st.columns(2)
-    links[0].page_link("pages/profile.py", label="See the profile", icon=":material/radar:")
+    # The link selects the workshop's own assessment: without it the profile would show
+    # whatever the sidebar had chosen before (the demo's first country, say).
+    opens = state.link_to(workshop_assessment_id(workshop))
+    links[0].page_link(
+        "pages/profile.py",
+        label="See the profile",
+        icon=":material/radar:",
+        query_params=opens,
+        disabled=opens is None,
+        help=None if opens else "Put the agreed levels in your session first.",
+    )
     links[1].page_link(
         "pages/library.py", label="Save it to the library", icon=":material/inventory_2:"
     )

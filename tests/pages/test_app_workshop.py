@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,7 +14,7 @@ from components.library import workshop_votes as votes
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from tests.shown import as_read
-from tests.workshop_support import opened, vote
+from tests.workshop_support import FW, opened, vote
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "blue whale under the bridge"  # noqa: S105 (a test passphrase)
@@ -175,3 +176,30 @@ def test_a_closed_workshop_link_stops_working(engine):
     assert "This workshop has ended" in texts(at.error)
     facilitator = page("workshop", w=new.code, key=new.key)
     assert "This workshop is closed" in texts(facilitator.warning)
+
+
+def _profile_link(at: AppTest):
+    return next(link for link in at.get("page_link") if link.proto.label == "See the profile")
+
+
+@pytest.mark.parametrize("demo", [False, True])
+def test_see_the_profile_opens_the_workshops_result(engine, demo):
+    """With the demo loaded, the sidebar had chosen a demo country: the link must not show it."""
+    new = opened(engine, capabilities=[1, 7], country="Zembla", round_label="room")
+    workshops.record_decision(engine, new.code, new.key, 1, level=3, note=None, framework=FW)
+    params = {"w": new.code, "key": new.key} | ({"source": "demo"} if demo else {})
+    at = page("workshop", **params)
+    assert _profile_link(at).proto.disabled  # nothing of the workshop's in this session yet
+    next(b for b in at.button if b.label == "Put the agreed levels in my session").click()
+    at.run()
+    link = _profile_link(at)
+    assert not link.proto.disabled
+    at.switch_page("pages/profile.py")
+    at.query_params.clear()
+    at.query_params.update(parse_qsl(link.proto.query_string))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = as_read(texts(at.title) + texts(at.markdown) + texts(at.caption))
+    assert "Zembla" in shown
+    assert "Arvenia" not in shown
+    assert at.session_state["mnr_country"] == "Zembla"
