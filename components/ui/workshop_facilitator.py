@@ -22,14 +22,13 @@ from components.ui.export_buttons import render_vote_exports
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import heading, md
-from components.ui.workshop_host import render_workspace
+from components.ui.workshop_host import render_reach_warning, render_workspace
 from components.ui.workshop_link import (
     check_base,
     default_join_base,
     facilitator_url,
     join_url,
     lan_address,
-    listens_only_locally,
 )
 from components.ui.workshop_open import render_opening, resend_new_link
 from components.ui.workshop_session import put_in_session, workshop_result
@@ -182,13 +181,7 @@ def _render_close(engine: Engine, workshop: Workshop, framework: Framework) -> N
 
 def _render_setup(workshop: Workshop, key: str, base: str) -> None:
     with st.expander("Where participants join", icon=":material/wifi:"):
-        if listens_only_locally(st.get_option("server.address")):
-            st.warning(
-                "This app listens on this computer only, so phones cannot reach it. Restart "
-                "it on the room's network on purpose: `bash scripts/run.sh --server.address "
-                "0.0.0.0` (see the README, “Running a workshop”).",
-                icon=":material/wifi_off:",
-            )
+        render_reach_warning(base)
         st.text_input(
             "The address participants reach (this computer on the room's network)",
             key=JOIN_BASE,

@@ -46,6 +46,7 @@ from components.scoring.agreement import (
 from components.ui.markdown import caption, literal, md, notice
 from components.ui.render import draw_chart
 from components.ui.workshop_link import cached_qr_png as qr_png
+from components.ui.workshop_link import unreachable_reason
 from components.ui.workshop_session import put_in_session
 
 LIVE_SECONDS = 1.0
@@ -216,8 +217,16 @@ def _render_live(engine: Engine, live: Live, key: str, framework: Framework, joi
         _render_controls(engine, live, key, framework, join)
 
 
+def render_reach_warning(join: str) -> None:
+    """Above the join address and its QR code: why phones cannot open it, and the fix."""
+    reason = unreachable_reason(st.get_option("server.address"), join)
+    if reason:
+        st.warning(reason, icon=":material/wifi_off:")
+
+
 def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
     workshop = live.room.workshop
+    render_reach_warning(join)
     left, right = st.columns([3, 2], gap="large", vertical_alignment="center")
     with left:
         st.markdown("## Join from your phone")
@@ -358,6 +367,7 @@ def _render_controls(engine: Engine, live: Live, key: str, framework: Framework,
     )
     _render_decision(engine, live, key, framework)
     with st.expander("Join link and QR code"):
+        render_reach_warning(join)
         st.image(qr_png(join, scale=6), width=180)
         st.code(join, language=None, wrap_lines=True)
 

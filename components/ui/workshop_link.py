@@ -37,6 +37,32 @@ def listens_only_locally(server_address: str | None) -> bool:
     return bool(address) and address not in WILDCARDS and is_loopback(address)
 
 
+LISTENS_LOCALLY = (
+    "**Phones cannot reach this address yet:** the app listens on this computer only. Stop "
+    "it (Ctrl+C) and start it again on the room's network, on purpose: "
+    "`bash scripts/run.sh --server.address 0.0.0.0` (README: “Serving a room or a network on "
+    "purpose”)."
+)
+LOOPBACK_ADDRESS = (
+    "**Phones cannot open this address:** it names this computer itself. Under “Where "
+    "participants join”, write this computer's address on the room's network (`hostname -I` "
+    "or `ipconfig` shows it)."
+)
+
+
+def unreachable_reason(server_address: str | None, join_base: str) -> str | None:
+    """Why phones cannot open the join address, with the fix (Markdown); None when they can.
+
+    The address and the QR code are projected in large type: a room that scans a code no
+    phone can open loses the start of the workshop, so the reason goes above them.
+    """
+    if listens_only_locally(server_address):
+        return LISTENS_LOCALLY
+    if is_loopback(urlsplit(join_base).hostname):
+        return LOOPBACK_ADDRESS
+    return None
+
+
 def lan_address() -> str | None:
     """This computer's address on its local network, or None when it has none.
 

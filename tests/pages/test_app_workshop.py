@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from components.base.text import escape_markdown
@@ -203,3 +204,41 @@ def test_see_the_profile_opens_the_workshops_result(engine, demo):
     assert "Zembla" in shown
     assert "Arvenia" not in shown
     assert at.session_state["mnr_country"] == "Zembla"
+
+
+@pytest.fixture
+def listening_locally():
+    """The app started as ``scripts/run.sh`` starts it: on this computer only."""
+    before = st_config.get_option("server.address")
+    st_config.set_option("server.address", "127.0.0.1")
+    yield
+    st_config.set_option("server.address", before)
+
+
+def test_the_projector_warns_above_the_address_when_phones_cannot_reach_it(
+    engine, listening_locally
+):
+    new = workshops.open_workshop(
+        engine, FW, country="Zembla", year=2024, round_label=None, capabilities=[1]
+    )
+    at = page("workshop", w=new.code, key=new.key)
+    order = [(node.type, getattr(node, "value", None)) for node in in_order(at.main)]
+    warning = next(
+        place for place, (kind, value) in enumerate(order) if kind == "warning" and value
+    )
+    assert "Phones cannot reach this address" in order[warning][1]
+    assert "--server.address 0.0.0.0" in order[warning][1]
+    # Above the address and the QR code, not folded away in an expander below them.
+    address = next(place for place, (kind, _) in enumerate(order) if kind == "code")
+    picture = next(place for place, (kind, _) in enumerate(order) if kind == "image")
+    assert warning < address < picture
+
+
+def in_order(node):
+    """The elements of a block as a person reads them, top to bottom."""
+    children = getattr(node, "children", None)
+    if children is None:
+        yield node
+        return
+    for key in sorted(children):
+        yield from in_order(children[key])
