@@ -233,6 +233,14 @@ def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
         st.markdown("Scan the code, or open this address:")
         with st.container(key="workshop-join"):
             st.code(join, language=None, wrap_lines=True)
+        # For a phone that cannot scan, and a link that got cut when typed.
+        st.markdown(
+            md(
+                "Or open {page} and type the code **{code}**",
+                page=join.split("?", maxsplit=1)[0],
+                code=workshop.code,
+            )
+        )
         _counts(engine, live, lobby=True)
         st.button(
             "Start with the first capability",

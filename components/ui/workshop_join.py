@@ -29,12 +29,19 @@ from components.library.workshop_votes import (
     room,
     set_name,
 )
-from components.library.workshops import WorkshopError, looks_like_code, poll
+from components.library.workshops import (
+    ENDED,
+    WorkshopError,
+    find_workshop,
+    looks_like_code,
+    poll,
+)
 from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
 from components.ui import state
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import caption, heading, literal, md, notice
+from components.ui.workshop_link import typed_code
 
 WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
@@ -61,10 +68,7 @@ def render_join_page(framework: Framework) -> None:
     state.share("p", token)
     if not code:
         st.title("Join a workshop")
-        st.info(
-            "Open the link the facilitator shows, or scan the QR code on the screen.",
-            icon=":material/qr_code_scanner:",
-        )
+        _render_code_box()
         return
     try:
         engine = library_engine(library_settings())
@@ -78,6 +82,53 @@ def render_join_page(framework: Framework) -> None:
         render_unavailable(error.reason)
         return
     _render_seat(engine, seat, token, framework)
+
+
+def _render_code_box() -> None:
+    """Without a link: type the code the facilitator's screen shows, then join."""
+    st.info(
+        "Scan the QR code on the screen, or type the workshop's code shown there.",
+        icon=":material/qr_code_scanner:",
+    )
+    with st.form("join_code", border=False):
+        typed = st.text_input(
+            "Workshop code",
+            max_chars=300,
+            help="Capitals and small letters differ. A whole join link works too.",
+        )
+        sent = st.form_submit_button(
+            "Join", type="primary", icon=":material/login:", width="stretch"
+        )
+    if not sent:
+        return
+    code = typed_code(typed)
+    if not code:
+        st.warning("Type the code first.", icon=":material/keyboard:")
+        return
+    try:
+        workshop = find_workshop(library_engine(library_settings()), code)
+    except LibraryUnavailable as error:
+        render_unavailable(error.reason)
+        return
+    if workshop is None:
+        notice(
+            "error",
+            md(
+                "No workshop has the code “{code}”. Check it against the screen: capitals and "
+                "small letters differ, and so do 0 and O, 1 and l.",
+                code=code,
+            ),
+            icon=":material/error:",
+        )
+        return
+    if not workshop.is_open:
+        st.error(ENDED.reason, icon=":material/error:")
+        return
+    # The page's own address from now on (a reload keeps the seat). Set now, not only shared
+    # for the end of the run: the rerun starts from the address as it is when it is asked.
+    st.query_params["w"] = code
+    state.share("w", code)
+    st.rerun()
 
 
 def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:

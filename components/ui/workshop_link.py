@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import ipaddress
 import socket
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import segno
 import streamlit as st
@@ -133,6 +133,17 @@ def check_base(text: str) -> tuple[str | None, str | None]:
 def join_url(base: str, code: str) -> str:
     """The participants' link: ``<base>/join?w=<code>`` (never with the facilitator's key)."""
     return f"{base.rstrip('/')}/join?{urlencode({'w': code})}"
+
+
+def typed_code(text: str | None) -> str:
+    """The workshop code in what a participant typed: the code itself, or a whole join link
+    pasted from a chat (its ``w``), without the spaces a phone's keyboard adds."""
+    value = "".join((text or "").split())
+    if "w=" in value:
+        found = parse_qs(urlsplit(value).query).get("w")
+        if found:
+            return found[0]
+    return value
 
 
 def facilitator_url(base: str, code: str, key: str) -> str:

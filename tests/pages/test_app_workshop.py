@@ -160,7 +160,7 @@ def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
 @pytest.mark.parametrize(
     ("params", "words"),
     [
-        ({}, "Open the link the facilitator shows"),
+        ({}, "type the workshop's code shown there"),
         ({"w": "abcdefghijklmnop"}, "There is no workshop with this code"),
         ({"w": "<script>"}, "There is no workshop with this code"),
     ],
@@ -242,3 +242,44 @@ def in_order(node):
         return
     for key in sorted(children):
         yield from in_order(children[key])
+
+
+@pytest.mark.parametrize("typed", ["{code}", "  {code} ", "http://192.168.1.20:8501/join?w={code}"])
+def test_a_phone_without_the_link_types_the_code_and_joins(engine, typed):
+    new = opened(engine, capabilities=[7])
+    at = page("join")
+    assert "type the workshop's code" in texts(at.info)
+    next(t for t in at.text_input if t.label == "Workshop code").input(typed.format(code=new.code))
+    next(b for b in at.button if b.label == "Join").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["w"] == new.code
+    assert workshops.looks_like_code(at.query_params["p"])
+    assert "7 · Access to Image Databases" in texts(at.markdown)
+    assert votes.room(engine, new.code).participants == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("abcdefghijklmnop", "No workshop has the code “abcdefghijklmnop”"),
+        ("**bold** [x](http://evil.example)", "No workshop has the code"),
+        ("", "Type the code first"),
+        ("{closed}", "This workshop has ended"),
+    ],
+)
+def test_a_wrong_workshop_code_says_so(engine, typed, words):
+    closed = opened(engine)
+    workshops.close_workshop(engine, closed.code, closed.key)
+    at = page("join")
+    next(t for t in at.text_input if t.label == "Workshop code").input(
+        typed.format(closed=closed.code)
+    )
+    next(b for b in at.button if b.label == "Join").click()
+    at.run()
+    assert words in as_read(texts(at.error) + texts(at.warning))
+    assert "w" not in at.query_params
+    if "evil" in typed:  # shown as typed, not as a link or bold type
+        assert "[x](http://evil.example)" in as_read(texts(at.error))
+        assert "[x](" not in texts(at.error)
+        assert "**bold**" not in texts(at.error)

@@ -13,6 +13,7 @@ from components.ui.workshop_link import (
     join_url,
     listens_only_locally,
     qr_png,
+    typed_code,
     unreachable_reason,
 )
 
@@ -121,3 +122,18 @@ def test_the_links_and_the_qr_code():
     assert picture.startswith(b"\x89PNG")
     assert qr_png(join) == picture  # the same link, the same picture
     assert qr_png(join.replace("abc", "abd")) != picture
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("ZrFX6ypyF-b5zkcu", "ZrFX6ypyF-b5zkcu"),
+        (" ZrFX6ypy F-b5zkcu ", "ZrFX6ypyF-b5zkcu"),  # a phone keyboard's spaces
+        ("http://192.168.1.20:8501/join?w=ZrFX6ypyF-b5zkcu", "ZrFX6ypyF-b5zkcu"),
+        ("192.168.1.20:8501/join?w=ZrFX6ypyF-b5zkcu&p=abc", "ZrFX6ypyF-b5zkcu"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_the_code_a_participant_types(typed, code):
+    assert typed_code(typed) == code
