@@ -12,6 +12,7 @@ another replica shows the same thing. Names never reach this screen.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -22,7 +23,7 @@ from components.charts.agreement import distribution_view
 from components.charts.views import FigureView
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
-from components.library.workshop_votes import Room, room
+from components.library.workshop_votes import PRESENT_SECONDS, Room, room
 from components.library.workshops import (
     Workshop,
     WorkshopError,
@@ -50,11 +51,21 @@ from components.ui.workshop_link import unreachable_reason
 from components.ui.workshop_session import put_in_session
 
 LIVE_SECONDS = 1.0
+PRESENCE_REFRESH_SECONDS = 5.0
 LIVE = "mnr_workshop_live"
 COUNTS = "mnr_workshop_counts"
 ERROR = "mnr_workshop_error"
 NOT_ASSESSED = -1  # the agreed-level choice "not assessed"
 CHART_HEIGHT = 300  # with the heading and the numbers, the live view fits a 720-pixel screen
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers the counts' fragment last read: at which change, and when."""
+
+    key: tuple[str, int]  # the workshop's code and revision
+    read_at: float  # time.monotonic()
+    room: Room
 
 
 @dataclass(frozen=True)
@@ -180,25 +191,45 @@ def _counts(engine: Engine, live: Live, *, lobby: bool) -> None:
             or (revealed and pulse.revision != live.revision)
         ):
             st.rerun(scope="app")
-        seen = st.session_state.get(COUNTS)
-        if pulse is not None and (seen is None or seen[0] != (workshop.code, pulse.revision)):
+        now = time.monotonic()
+        seen: Counts | None = st.session_state.get(COUNTS)
+        if pulse is not None and (
+            seen is None
+            or seen.key != (workshop.code, pulse.revision)
+            # Phones leave without a vote or a change: the room is counted again now and then.
+            or now - seen.read_at >= PRESENCE_REFRESH_SECONDS
+        ):
             current = room(engine, workshop.code)
             if current is not None:
-                seen = ((workshop.code, pulse.revision), current.participants, len(current.levels))
+                seen = Counts((workshop.code, pulse.revision), now, current)
                 st.session_state[COUNTS] = seen
-        if seen is None or seen[0][0] != workshop.code:
-            seen = ((workshop.code, live.revision), live.room.participants, len(live.room.levels))
-        _, participants, votes = seen
+        if seen is None or seen.key[0] != workshop.code:
+            seen = Counts((workshop.code, live.revision), now, live.room)
         if lobby:
-            with st.container(key="workshop-participants"):
-                st.metric("Joined", participants)
+            _render_people(seen.room)
             return
         left, right = st.columns(2)
         with left, st.container(key="workshop-votes-in"):
-            st.metric("Votes in", votes)
-        right.metric("Joined", participants)
+            st.metric("Votes in", len(seen.room.levels))
+        with right:
+            _render_people(seen.room)
 
     counts()
+
+
+def _render_people(current: Room) -> None:
+    """Who is in the room now, and how many joined since the start (closed tabs, earlier
+    phones and all): the first is what the facilitator waits for."""
+    with st.container(key="workshop-participants"):
+        st.metric(
+            "In the room",
+            current.present,
+            help=md(
+                "Phones that had the join page open in the last {seconds} seconds.",
+                seconds=int(PRESENT_SECONDS),
+            ),
+        )
+    st.caption(md("{joined} joined since the start", joined=current.participants))
 
 
 def _render_live(engine: Engine, live: Live, key: str, framework: Framework, join: str) -> None:

@@ -13,18 +13,22 @@ ballot, so 40 phones voting at once stay cheap.
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 from sqlalchemy import Engine
 
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import (
+    HEARTBEAT_SECONDS,
     MAX_COMMENT_CHARS,
     MAX_NAME_CHARS,
     Seat,
     Vote,
     cast_vote,
     join,
+    mark_seen,
     new_token,
     room,
     set_name,
@@ -46,6 +50,7 @@ from components.ui.workshop_link import typed_code
 WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
 SENT = "mnr_join_sent"  # capability -> the vote this session last sent
+SEEN = "mnr_join_seen"  # when this phone last said it is in the room (time.monotonic())
 PHONE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1rem 2rem; max-width: 40rem; }
 [data-testid="stMain"] h1 { font-size: 1.35rem; }
@@ -134,7 +139,7 @@ def _render_code_box() -> None:
 def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:
     workshop = seat.workshop
     heading(workshop.title, level="title")
-    _watch(engine, workshop.id, workshop.stage)
+    _watch(engine, workshop.id, workshop.stage, workshop.code, token)
     item = workshop.current
     if item is None:
         st.info(
@@ -165,12 +170,14 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
     _render_name(engine, workshop.code, token, seat.name)
 
 
-def _watch(engine: Engine, workshop_id: int, stage: int) -> None:
-    """Redraw the page when the facilitator moves on, closes, reveals or ends."""
+def _watch(engine: Engine, workshop_id: int, stage: int, code: str, token: str) -> None:
+    """Redraw the page when the facilitator moves on, closes, reveals or ends; and say, now
+    and then, that this phone is still in the room."""
 
     @st.fragment(run_every=WATCH_SECONDS)
     def watch() -> None:
         try:
+            _heartbeat(engine, code, token)
             pulse = poll(engine, workshop_id)
         except LibraryUnavailable:
             return  # the next poll tries again; the page keeps what it shows
@@ -178,6 +185,16 @@ def _watch(engine: Engine, workshop_id: int, stage: int) -> None:
             st.rerun(scope="app")
 
     watch()
+
+
+def _heartbeat(engine: Engine, code: str, token: str) -> None:
+    """Mark this phone as seen, at most every ``HEARTBEAT_SECONDS`` (not every poll: forty
+    phones writing every two seconds would queue on the database's write lock)."""
+    now = time.monotonic()
+    if now - st.session_state.get(SEEN, -HEARTBEAT_SECONDS) < HEARTBEAT_SECONDS:
+        return
+    st.session_state[SEEN] = now
+    mark_seen(engine, code, token)  # the token took a seat in this run: it is well formed
 
 
 def _vote_text(vote: Vote | None, framework: Framework) -> str | None:

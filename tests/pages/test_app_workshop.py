@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -106,7 +107,7 @@ def test_the_facilitator_sees_counts_until_the_reveal_and_records_a_level(engine
         "Workshop: [Zembla](http://evil.example) 2024 (national workshop)"
     )
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Votes in": "4", "Joined": "4"}  # no median before the reveal
+    assert metrics == {"Votes in": "4", "In the room": "4"}  # no median before the reveal
     assert not at.get("plotly_chart")
     next(b for b in at.button if b.label == "Reveal").click()
     at.run()
@@ -283,3 +284,29 @@ def test_a_wrong_workshop_code_says_so(engine, typed, words):
         assert "[x](http://evil.example)" in as_read(texts(at.error))
         assert "[x](" not in texts(at.error)
         assert "**bold**" not in texts(at.error)
+
+
+def test_in_the_room_counts_the_phones_seen_lately_not_everyone_who_joined(engine):
+    new = opened(engine, capabilities=[7])
+    now = time.time()
+    gone = [votes.new_token() for _ in range(9)]  # earlier tabs and phones, closed since
+    here = [votes.new_token() for _ in range(3)]
+    for token in gone + here:
+        votes.join(engine, new.code, token)
+    for token in gone:
+        votes.mark_seen(engine, new.code, token, clock=now - votes.PRESENT_SECONDS - 1)
+    for token in here:
+        votes.mark_seen(engine, new.code, token, clock=now - 5)
+    at = page("workshop", w=new.code, key=new.key)
+    assert {m.label: m.value for m in at.metric}["In the room"] == "3"
+    assert "12 joined since the start" in texts(at.caption)
+
+
+def test_a_phone_with_the_page_open_says_it_is_in_the_room(engine):
+    new = opened(engine, capabilities=[7])
+    token = votes.new_token()
+    votes.join(engine, new.code, token)
+    votes.mark_seen(engine, new.code, token, clock=time.time() - 3600)  # asleep an hour
+    assert votes.room(engine, new.code).present == 0
+    page("join", w=new.code, p=token)  # the phone wakes: its page runs again
+    assert votes.room(engine, new.code).present == 1
