@@ -58,6 +58,10 @@ PHONE_STYLE = """<style>
 .st-key-ballot [data-testid="stRadio"] label p { font-size: 1.15rem; font-weight: 600; }
 .st-key-ballot [data-testid="stRadio"] label { padding: .35rem 0; }
 .st-key-ballot button { min-height: 3.2rem; font-size: 1.15rem; }
+/* No app menu for participants: the page shows nothing in the sidebar, and its toggle would
+   open every page of the app on a phone. This style goes with the page: others keep theirs. */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none; }
 </style>"""
 
 
