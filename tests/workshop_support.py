@@ -207,3 +207,25 @@ def check_workshop_in_an_older_library(url: str) -> None:
     listing = store.list_assessments(engine, viewer=library_support.EDITOR)
     assert list(listing["title"]) == ["Yland 2023", "Zembla 2024 (baseline)"]
     engine.dispose()
+
+
+def check_who_is_in_the_room(url: str) -> None:
+    """Joined since the start, and seen lately: a vote and a heartbeat count, a silence not."""
+    engine = create_library_engine(url)
+    new = opened(engine, capabilities=[4])
+    now = 10_000_000.0
+    quiet, voter, beating = (votes.new_token() for _ in range(3))
+    for token in (quiet, voter, beating):
+        votes.join(engine, new.code, token)
+        votes.mark_seen(engine, new.code, token, clock=now - 600)  # all joined long ago
+    vote(engine, new.code, voter, 4, 2, clock=now - 10)
+    before = workshops.poll(engine, new.workshop_id)
+    assert votes.mark_seen(engine, new.code, beating, clock=now - 30)
+    # A heartbeat changes no counter: no screen redraws for it.
+    assert workshops.poll(engine, new.workshop_id) == before
+    assert not votes.mark_seen(engine, new.code, votes.new_token(), clock=now)  # no seat
+    room = votes.room(engine, new.code, clock=now)
+    assert (room.participants, room.present) == (3, 2)
+    later = votes.room(engine, new.code, clock=now - 10 + votes.PRESENT_SECONDS + 1)
+    assert (later.participants, later.present) == (3, 0)
+    engine.dispose()

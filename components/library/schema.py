@@ -39,7 +39,7 @@ from components.library.tables import (
 )
 from components.library.workshop_tables import workshop_schema
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -93,7 +93,7 @@ def _migrate_2_to_3(conn: Connection) -> None:
 def _migrate_3_to_4(conn: Connection) -> None:
     """Live workshops: workshops, their capabilities, participants and votes (new tables)."""
     tables = MetaData()
-    workshop_schema(tables)
+    workshop_schema(tables, seen_at=False)
     tables.create_all(conn)
 
 
@@ -144,6 +144,11 @@ def _migrate_5_to_6(conn: Connection) -> None:
     plans.tables["mnr_plans"].create(conn)
 
 
+def _migrate_6_to_7(conn: Connection) -> None:
+    """When each workshop participant was last seen with the page open (empty for now)."""
+    conn.execute(text("ALTER TABLE mnr_workshop_participants ADD COLUMN seen_at FLOAT"))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
@@ -151,6 +156,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 

@@ -29,8 +29,9 @@ from sqlalchemy import (
 )
 
 
-def workshop_schema(schema: MetaData) -> tuple[Table, Table, Table, Table]:
-    """The four workshop tables of schema version 3, as fresh objects in ``schema``.
+def workshop_schema(schema: MetaData, *, seen_at: bool = True) -> tuple[Table, Table, Table, Table]:
+    """The four workshop tables, as fresh objects in ``schema``; ``seen_at=False``: as schema
+    version 4 made them, before participants had a last-seen time (version 7).
 
     A function, so that the migration that creates them keeps its own copy even when a
     later version changes them.
@@ -86,6 +87,10 @@ def workshop_schema(schema: MetaData) -> tuple[Table, Table, Table, Table]:
         # (seconds since the epoch), kept here so that it holds across replicas.
         Column("window_start", Float, nullable=False, server_default="0"),
         Column("window_writes", Integer, nullable=False, server_default="0"),
+        # When the phone last showed it had the page open (seconds since the epoch): the
+        # facilitator's "in the room" counts the phones seen lately, not every one that
+        # ever joined. None: not seen since the column came (schema version 7).
+        *([Column("seen_at", Float)] if seen_at else []),
         UniqueConstraint("workshop", "token_hash", name="mnr_workshop_participant_token"),
     )
     votes = Table(

@@ -8,6 +8,9 @@ assessment the agreed levels make.
   vote counts only on the capability the room votes on now, while its voting is open, in an
   open workshop. Each participant may write ``MAX_WRITES_PER_WINDOW`` times per
   ``WINDOW_SECONDS`` (kept in the database, so it holds across replicas).
+- **In the room**: a phone with the join page open notes the time every ``HEARTBEAT_SECONDS``
+  (``mark_seen``, a write that redraws no screen); the facilitator's count of those seen
+  within ``PRESENT_SECONDS`` says who is there now, beside everyone who ever joined.
 - **Names** (optional) are kept with the participant and shown to that participant only:
   never on the facilitator's screen and never in an export, where participants are
   "Participant 1, 2, …" in the order they joined.
@@ -58,6 +61,11 @@ MAX_COMMENT_CHARS = 500
 MAX_NAME_CHARS = 80
 WINDOW_SECONDS = 60
 MAX_WRITES_PER_WINDOW = 20
+# A phone with the page open says so every ``HEARTBEAT_SECONDS`` (the join page); one not
+# seen for ``PRESENT_SECONDS`` (three heartbeats missed, and a slow network's slack) is no
+# longer counted "in the room": its tab was closed, or the phone went to sleep.
+HEARTBEAT_SECONDS = 20.0
+PRESENT_SECONDS = 75.0
 
 
 def new_token() -> str:
@@ -139,6 +147,7 @@ def _join(conn: Connection, workshop_id: int, token: str) -> Mapping:
             joined_at=now_utc(),
             window_start=0.0,
             window_writes=0,
+            seen_at=time.time(),
         )
     )
     joined = _participant(conn, workshop_id, token)
@@ -188,6 +197,25 @@ def _seat(conn: Connection, code: str, seat: Mapping) -> Seat:
         )
     }
     return Seat(found[0], int(seat["id"]), seat["name"], votes)
+
+
+def mark_seen(engine: Engine, code: str, token: str, *, clock: float | None = None) -> bool:
+    """Note that this participant's phone has the page open now; False when it has no seat.
+
+    One small write that changes no counter: no screen redraws for it.
+    """
+    _check_token(code, token)
+    w, p = workshops_table.c, workshop_participants_table.c
+    with guard(engine), writing(engine) as conn:
+        changed = conn.execute(
+            update(workshop_participants_table)
+            .where(
+                p.workshop == select(w.id).where(w.code == code).scalar_subquery(),
+                p.token_hash == hash_secret(token),
+            )
+            .values(seen_at=time.time() if clock is None else clock)
+        )
+    return bool(changed.rowcount)
 
 
 def set_name(engine: Engine, code: str, token: str, name: str | None) -> str | None:
@@ -263,7 +291,7 @@ def cast_vote(
         conn.execute(
             update(workshop_participants_table)
             .where(p.id == seat["id"])
-            .values(window_start=start, window_writes=writes + 1)
+            .values(window_start=start, window_writes=writes + 1, seen_at=moment)
         )
         values = {
             "level": None if level is None else int(level),
@@ -295,14 +323,26 @@ class Room:
     """The room as the facilitator's screen shows it: counts and votes, never names."""
 
     workshop: Workshop
-    participants: int
+    participants: int  # every one who joined since the start
     levels: tuple[int | None, ...]  # the votes on the current capability
     comments: tuple[str, ...]
+    present: int = 0  # those seen with the page open in the last PRESENT_SECONDS
 
 
-def room(engine: Engine, code: str) -> Room | None:
-    """The workshop, its participant count, and the votes and comments on the current
-    capability (comments in a stable order that is not the order of voting)."""
+def _present(conn: Connection, workshop_id: int, moment: float) -> int:
+    p = workshop_participants_table.c
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(workshop_participants_table)
+            .where(p.workshop == workshop_id, p.seen_at >= moment - PRESENT_SECONDS)
+        ).scalar_one()
+    )
+
+
+def room(engine: Engine, code: str, *, clock: float | None = None) -> Room | None:
+    """The workshop, its participant counts (joined, and in the room now), and the votes and
+    comments on the current capability (comments in a stable order, not that of voting)."""
     with guard(engine), reading(engine) as conn:
         found = load_with_key(conn, code)
         if found is None:
@@ -314,6 +354,7 @@ def room(engine: Engine, code: str) -> Room | None:
             .select_from(workshop_participants_table)
             .where(p.workshop == workshop.id)
         ).scalar_one()
+        present = _present(conn, workshop.id, time.time() if clock is None else clock)
         current = workshop.current
         rows = (
             conn.execute(
@@ -333,6 +374,7 @@ def room(engine: Engine, code: str) -> Room | None:
         int(participants),
         tuple(None if row[0] is None else int(row[0]) for row in rows),
         tuple(comments),
+        present,
     )
 
 

@@ -278,20 +278,11 @@ def share_page_only() -> None:
 def publish_link() -> None:
     """Write the current view to the URL, so that copying the address shares this view."""
     params: dict[str, str] = {}
-    current = collection()
     country = selected_country()
     assessment_id = selected_assessment_id()
     page_link = st.session_state.setdefault(PAGE_LINK, LinkState())
     if country is not None and assessment_id is not None and not page_link.page_only:
-        if current.any_fictional([assessment_id]):
-            # The demo is public and made up: its links stay readable.
-            params[COUNTRY] = country
-            params[ROUND] = session_rounds(country).get(assessment_id, "")
-            params[SOURCE] = DEMO_SOURCE
-        else:
-            params[ASSESSMENT] = assessment_id  # a hash, never a name (see links.py)
-            if _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
-                params[SOURCE] = LIBRARY_SOURCE
+        params.update(_view_params(country, assessment_id))
     page = dict(page_link.values)
     if any(name in page for name in NAME_PARAMS):
         named: set[str | None] = {country}
@@ -304,6 +295,41 @@ def publish_link() -> None:
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
     _remember_published(params)
+
+
+def _view_params(country: str, assessment_id: str) -> dict[str, str]:
+    """The link parameters that select one assessment of the session (see links.py)."""
+    current = collection()
+    if current.any_fictional([assessment_id]):
+        # The demo is public and made up: its links stay readable.
+        return {
+            COUNTRY: country,
+            ROUND: session_rounds(country).get(assessment_id, ""),
+            SOURCE: DEMO_SOURCE,
+        }
+    params = {ASSESSMENT: assessment_id}  # a hash, never a name (see links.py)
+    if _origin_of(current.capabilities, assessment_id) == LIBRARY_SOURCE:
+        params[SOURCE] = LIBRARY_SOURCE
+    return params
+
+
+def link_to(assessment_id: str) -> dict[str, str] | None:
+    """The query parameters of a link that opens a page on this assessment of the session;
+    None when the session does not have it.
+
+    The link counts as one someone opened, not one this session wrote: an address this
+    session published earlier for the same view would otherwise be taken for a stale click
+    and ignored, and the page would keep showing what the sidebar chose since.
+    """
+    if assessment_id not in _assessment_ids():
+        return None
+    country = next((c for c in session_countries() if assessment_id in session_rounds(c)), None)
+    if country is None:
+        return None
+    params = _view_params(country, assessment_id)
+    kept = st.session_state.get(PUBLISHED_LINKS, [])
+    st.session_state[PUBLISHED_LINKS] = [own for own in kept if own != params]
+    return params
 
 
 def _origin_of(capabilities: pd.DataFrame, assessment_id: str) -> str | None:

@@ -15,21 +15,20 @@ from components.base.text import count_of
 from components.exports.workshop import names_csv
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
-from components.library.workshop_votes import participant_names
+from components.library.workshop_votes import participant_names, workshop_assessment_id
 from components.library.workshops import Workshop, WorkshopError, close_workshop, facilitate
 from components.ui import state
 from components.ui.export_buttons import render_vote_exports
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import heading, md
-from components.ui.workshop_host import render_workspace
+from components.ui.workshop_host import render_reach_warning, render_workspace
 from components.ui.workshop_link import (
     check_base,
     default_join_base,
     facilitator_url,
     join_url,
     lan_address,
-    listens_only_locally,
 )
 from components.ui.workshop_open import render_opening, resend_new_link
 from components.ui.workshop_session import put_in_session, workshop_result
@@ -126,7 +125,17 @@ def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> 
             icon=":material/check_circle:",
         )
     links = st.columns(2)
-    links[0].page_link("pages/profile.py", label="See the profile", icon=":material/radar:")
+    # The link selects the workshop's own assessment: without it the profile would show
+    # whatever the sidebar had chosen before (the demo's first country, say).
+    opens = state.link_to(workshop_assessment_id(workshop))
+    links[0].page_link(
+        "pages/profile.py",
+        label="See the profile",
+        icon=":material/radar:",
+        query_params=opens,
+        disabled=opens is None,
+        help=None if opens else "Put the agreed levels in your session first.",
+    )
     links[1].page_link(
         "pages/library.py", label="Save it to the library", icon=":material/inventory_2:"
     )
@@ -172,13 +181,7 @@ def _render_close(engine: Engine, workshop: Workshop, framework: Framework) -> N
 
 def _render_setup(workshop: Workshop, key: str, base: str) -> None:
     with st.expander("Where participants join", icon=":material/wifi:"):
-        if listens_only_locally(st.get_option("server.address")):
-            st.warning(
-                "This app listens on this computer only, so phones cannot reach it. Restart "
-                "it on the room's network on purpose: `bash scripts/run.sh --server.address "
-                "0.0.0.0` (see the README, “Running a workshop”).",
-                icon=":material/wifi_off:",
-            )
+        render_reach_warning(base)
         st.text_input(
             "The address participants reach (this computer on the room's network)",
             key=JOIN_BASE,

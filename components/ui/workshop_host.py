@@ -12,6 +12,7 @@ another replica shows the same thing. Names never reach this screen.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -22,7 +23,7 @@ from components.charts.agreement import distribution_view
 from components.charts.views import FigureView
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
-from components.library.workshop_votes import Room, room
+from components.library.workshop_votes import PRESENT_SECONDS, Room, room
 from components.library.workshops import (
     Workshop,
     WorkshopError,
@@ -46,14 +47,25 @@ from components.scoring.agreement import (
 from components.ui.markdown import caption, literal, md, notice
 from components.ui.render import draw_chart
 from components.ui.workshop_link import cached_qr_png as qr_png
+from components.ui.workshop_link import unreachable_reason
 from components.ui.workshop_session import put_in_session
 
 LIVE_SECONDS = 1.0
+PRESENCE_REFRESH_SECONDS = 5.0
 LIVE = "mnr_workshop_live"
 COUNTS = "mnr_workshop_counts"
 ERROR = "mnr_workshop_error"
 NOT_ASSESSED = -1  # the agreed-level choice "not assessed"
 CHART_HEIGHT = 300  # with the heading and the numbers, the live view fits a 720-pixel screen
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers the counts' fragment last read: at which change, and when."""
+
+    key: tuple[str, int]  # the workshop's code and revision
+    read_at: float  # time.monotonic()
+    room: Room
 
 
 @dataclass(frozen=True)
@@ -179,25 +191,45 @@ def _counts(engine: Engine, live: Live, *, lobby: bool) -> None:
             or (revealed and pulse.revision != live.revision)
         ):
             st.rerun(scope="app")
-        seen = st.session_state.get(COUNTS)
-        if pulse is not None and (seen is None or seen[0] != (workshop.code, pulse.revision)):
+        now = time.monotonic()
+        seen: Counts | None = st.session_state.get(COUNTS)
+        if pulse is not None and (
+            seen is None
+            or seen.key != (workshop.code, pulse.revision)
+            # Phones leave without a vote or a change: the room is counted again now and then.
+            or now - seen.read_at >= PRESENCE_REFRESH_SECONDS
+        ):
             current = room(engine, workshop.code)
             if current is not None:
-                seen = ((workshop.code, pulse.revision), current.participants, len(current.levels))
+                seen = Counts((workshop.code, pulse.revision), now, current)
                 st.session_state[COUNTS] = seen
-        if seen is None or seen[0][0] != workshop.code:
-            seen = ((workshop.code, live.revision), live.room.participants, len(live.room.levels))
-        _, participants, votes = seen
+        if seen is None or seen.key[0] != workshop.code:
+            seen = Counts((workshop.code, live.revision), now, live.room)
         if lobby:
-            with st.container(key="workshop-participants"):
-                st.metric("Joined", participants)
+            _render_people(seen.room)
             return
         left, right = st.columns(2)
         with left, st.container(key="workshop-votes-in"):
-            st.metric("Votes in", votes)
-        right.metric("Joined", participants)
+            st.metric("Votes in", len(seen.room.levels))
+        with right:
+            _render_people(seen.room)
 
     counts()
+
+
+def _render_people(current: Room) -> None:
+    """Who is in the room now, and how many joined since the start (closed tabs, earlier
+    phones and all): the first is what the facilitator waits for."""
+    with st.container(key="workshop-participants"):
+        st.metric(
+            "In the room",
+            current.present,
+            help=md(
+                "Phones that had the join page open in the last {seconds} seconds.",
+                seconds=int(PRESENT_SECONDS),
+            ),
+        )
+    st.caption(md("{joined} joined since the start", joined=current.participants))
 
 
 def _render_live(engine: Engine, live: Live, key: str, framework: Framework, join: str) -> None:
@@ -216,14 +248,30 @@ def _render_live(engine: Engine, live: Live, key: str, framework: Framework, joi
         _render_controls(engine, live, key, framework, join)
 
 
+def render_reach_warning(join: str) -> None:
+    """Above the join address and its QR code: why phones cannot open it, and the fix."""
+    reason = unreachable_reason(st.get_option("server.address"), join)
+    if reason:
+        st.warning(reason, icon=":material/wifi_off:")
+
+
 def _render_lobby(engine: Engine, live: Live, key: str, join: str) -> None:
     workshop = live.room.workshop
+    render_reach_warning(join)
     left, right = st.columns([3, 2], gap="large", vertical_alignment="center")
     with left:
         st.markdown("## Join from your phone")
         st.markdown("Scan the code, or open this address:")
         with st.container(key="workshop-join"):
             st.code(join, language=None, wrap_lines=True)
+        # For a phone that cannot scan, and a link that got cut when typed.
+        st.markdown(
+            md(
+                "Or open {page} and type the code **{code}**",
+                page=join.split("?", maxsplit=1)[0],
+                code=workshop.code,
+            )
+        )
         _counts(engine, live, lobby=True)
         st.button(
             "Start with the first capability",
@@ -358,6 +406,7 @@ def _render_controls(engine: Engine, live: Live, key: str, framework: Framework,
     )
     _render_decision(engine, live, key, framework)
     with st.expander("Join link and QR code"):
+        render_reach_warning(join)
         st.image(qr_png(join, scale=6), width=180)
         st.code(join, language=None, wrap_lines=True)
 

@@ -13,32 +13,44 @@ ballot, so 40 phones voting at once stay cheap.
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 from sqlalchemy import Engine
 
 from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import (
+    HEARTBEAT_SECONDS,
     MAX_COMMENT_CHARS,
     MAX_NAME_CHARS,
     Seat,
     Vote,
     cast_vote,
     join,
+    mark_seen,
     new_token,
     room,
     set_name,
 )
-from components.library.workshops import WorkshopError, looks_like_code, poll
+from components.library.workshops import (
+    ENDED,
+    WorkshopError,
+    find_workshop,
+    looks_like_code,
+    poll,
+)
 from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
 from components.ui import state
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import caption, heading, literal, md, notice
+from components.ui.workshop_link import typed_code
 
 WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
 SENT = "mnr_join_sent"  # capability -> the vote this session last sent
+SEEN = "mnr_join_seen"  # when this phone last said it is in the room (time.monotonic())
 PHONE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1rem 2rem; max-width: 40rem; }
 [data-testid="stMain"] h1 { font-size: 1.35rem; }
@@ -46,6 +58,10 @@ PHONE_STYLE = """<style>
 .st-key-ballot [data-testid="stRadio"] label p { font-size: 1.15rem; font-weight: 600; }
 .st-key-ballot [data-testid="stRadio"] label { padding: .35rem 0; }
 .st-key-ballot button { min-height: 3.2rem; font-size: 1.15rem; }
+/* No app menu for participants: the page shows nothing in the sidebar, and its toggle would
+   open every page of the app on a phone. This style goes with the page: others keep theirs. */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none; }
 </style>"""
 
 
@@ -61,10 +77,7 @@ def render_join_page(framework: Framework) -> None:
     state.share("p", token)
     if not code:
         st.title("Join a workshop")
-        st.info(
-            "Open the link the facilitator shows, or scan the QR code on the screen.",
-            icon=":material/qr_code_scanner:",
-        )
+        _render_code_box()
         return
     try:
         engine = library_engine(library_settings())
@@ -80,10 +93,57 @@ def render_join_page(framework: Framework) -> None:
     _render_seat(engine, seat, token, framework)
 
 
+def _render_code_box() -> None:
+    """Without a link: type the code the facilitator's screen shows, then join."""
+    st.info(
+        "Scan the QR code on the screen, or type the workshop's code shown there.",
+        icon=":material/qr_code_scanner:",
+    )
+    with st.form("join_code", border=False):
+        typed = st.text_input(
+            "Workshop code",
+            max_chars=300,
+            help="Capitals and small letters differ. A whole join link works too.",
+        )
+        sent = st.form_submit_button(
+            "Join", type="primary", icon=":material/login:", width="stretch"
+        )
+    if not sent:
+        return
+    code = typed_code(typed)
+    if not code:
+        st.warning("Type the code first.", icon=":material/keyboard:")
+        return
+    try:
+        workshop = find_workshop(library_engine(library_settings()), code)
+    except LibraryUnavailable as error:
+        render_unavailable(error.reason)
+        return
+    if workshop is None:
+        notice(
+            "error",
+            md(
+                "No workshop has the code “{code}”. Check it against the screen: capitals and "
+                "small letters differ, and so do 0 and O, 1 and l.",
+                code=code,
+            ),
+            icon=":material/error:",
+        )
+        return
+    if not workshop.is_open:
+        st.error(ENDED.reason, icon=":material/error:")
+        return
+    # The page's own address from now on (a reload keeps the seat). Set now, not only shared
+    # for the end of the run: the rerun starts from the address as it is when it is asked.
+    st.query_params["w"] = code
+    state.share("w", code)
+    st.rerun()
+
+
 def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:
     workshop = seat.workshop
     heading(workshop.title, level="title")
-    _watch(engine, workshop.id, workshop.stage)
+    _watch(engine, workshop.id, workshop.stage, workshop.code, token)
     item = workshop.current
     if item is None:
         st.info(
@@ -114,12 +174,14 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
     _render_name(engine, workshop.code, token, seat.name)
 
 
-def _watch(engine: Engine, workshop_id: int, stage: int) -> None:
-    """Redraw the page when the facilitator moves on, closes, reveals or ends."""
+def _watch(engine: Engine, workshop_id: int, stage: int, code: str, token: str) -> None:
+    """Redraw the page when the facilitator moves on, closes, reveals or ends; and say, now
+    and then, that this phone is still in the room."""
 
     @st.fragment(run_every=WATCH_SECONDS)
     def watch() -> None:
         try:
+            _heartbeat(engine, code, token)
             pulse = poll(engine, workshop_id)
         except LibraryUnavailable:
             return  # the next poll tries again; the page keeps what it shows
@@ -127,6 +189,16 @@ def _watch(engine: Engine, workshop_id: int, stage: int) -> None:
             st.rerun(scope="app")
 
     watch()
+
+
+def _heartbeat(engine: Engine, code: str, token: str) -> None:
+    """Mark this phone as seen, at most every ``HEARTBEAT_SECONDS`` (not every poll: forty
+    phones writing every two seconds would queue on the database's write lock)."""
+    now = time.monotonic()
+    if now - st.session_state.get(SEEN, -HEARTBEAT_SECONDS) < HEARTBEAT_SECONDS:
+        return
+    st.session_state[SEEN] = now
+    mark_seen(engine, code, token)  # the token took a seat in this run: it is well formed
 
 
 def _vote_text(vote: Vote | None, framework: Framework) -> str | None:

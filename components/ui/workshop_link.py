@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import ipaddress
 import socket
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import segno
 import streamlit as st
@@ -35,6 +35,32 @@ def listens_only_locally(server_address: str | None) -> bool:
     """Whether ``server.address`` keeps the app off the network (loopback only)."""
     address = (server_address or "").strip()
     return bool(address) and address not in WILDCARDS and is_loopback(address)
+
+
+LISTENS_LOCALLY = (
+    "**Phones cannot reach this address yet:** the app listens on this computer only. Stop "
+    "it (Ctrl+C) and start it again on the room's network, on purpose: "
+    "`bash scripts/run.sh --server.address 0.0.0.0` (README: “Serving a room or a network on "
+    "purpose”)."
+)
+LOOPBACK_ADDRESS = (
+    "**Phones cannot open this address:** it names this computer itself. Under “Where "
+    "participants join”, write this computer's address on the room's network (`hostname -I` "
+    "or `ipconfig` shows it)."
+)
+
+
+def unreachable_reason(server_address: str | None, join_base: str) -> str | None:
+    """Why phones cannot open the join address, with the fix (Markdown); None when they can.
+
+    The address and the QR code are projected in large type: a room that scans a code no
+    phone can open loses the start of the workshop, so the reason goes above them.
+    """
+    if listens_only_locally(server_address):
+        return LISTENS_LOCALLY
+    if is_loopback(urlsplit(join_base).hostname):
+        return LOOPBACK_ADDRESS
+    return None
 
 
 def lan_address() -> str | None:
@@ -107,6 +133,17 @@ def check_base(text: str) -> tuple[str | None, str | None]:
 def join_url(base: str, code: str) -> str:
     """The participants' link: ``<base>/join?w=<code>`` (never with the facilitator's key)."""
     return f"{base.rstrip('/')}/join?{urlencode({'w': code})}"
+
+
+def typed_code(text: str | None) -> str:
+    """The workshop code in what a participant typed: the code itself, or a whole join link
+    pasted from a chat (its ``w``), without the spaces a phone's keyboard adds."""
+    value = "".join((text or "").split())
+    if "w=" in value:
+        found = parse_qs(urlsplit(value).query).get("w")
+        if found:
+            return found[0]
+    return value
 
 
 def facilitator_url(base: str, code: str, key: str) -> str:

@@ -37,10 +37,11 @@ def test_a_room_votes_from_phones_and_the_facilitator_walks_out_with_an_assessme
         contexts.append(browser.new_context(viewport={"width": 1280, "height": 720}))
         host = contexts[0].new_page()
         host.set_default_timeout(30_000)
-        open_page(host, workshop_app + "/workshop")
+        # The demo loaded first: its countries must not be what "See the profile" shows.
+        open_page(host, workshop_app + "/workshop?source=demo")
         host.get_by_label("Editor passphrase").fill(PASSPHRASE)
         host.get_by_role("button", name="Sign in").click()
-        host.get_by_label("Country").fill("Zembla")
+        host.get_by_role("textbox", name="Country").fill("Zembla")
         host.get_by_role("button", name="Open the workshop").click()
         host.wait_for_function("() => new URLSearchParams(location.search).has('key')")
         expect(host.get_by_text("Join from your phone")).to_be_visible(timeout=WAIT)
@@ -103,6 +104,7 @@ def test_a_room_votes_from_phones_and_the_facilitator_walks_out_with_an_assessme
         wait_until_idle(host)
         profile = host.locator('[data-testid="stMain"]')
         expect(profile).to_contain_text("Zembla", timeout=WAIT)
+        assert "country=" not in host.url  # the workshop's own assessment, not a demo one
         expect(profile).to_contain_text("1 of 21 capabilities assessed", timeout=WAIT)
         assert host.locator('[data-testid="stException"]').count() == 0
         screenshot(host, "workshop-profile")

@@ -87,3 +87,7 @@ def test_a_decision_can_be_undone_and_notes_are_bounded(engine):
 def test_an_older_library_takes_a_workshop(library_path):
     library_path.parent.mkdir(parents=True)
     workshop_support.check_workshop_in_an_older_library(sqlite_url(library_path))
+
+
+def test_who_is_in_the_room(library_path):
+    workshop_support.check_who_is_in_the_room(sqlite_url(library_path))

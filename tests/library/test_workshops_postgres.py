@@ -62,3 +62,7 @@ def test_limits_hold(pg_url, monkeypatch):
 
 def test_an_older_library_takes_a_workshop(pg_url):
     workshop_support.check_workshop_in_an_older_library(pg_url)
+
+
+def test_who_is_in_the_room(pg_url):
+    workshop_support.check_who_is_in_the_room(pg_url)

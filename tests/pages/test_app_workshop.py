@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from components.base.text import escape_markdown
@@ -13,7 +16,7 @@ from components.library import workshop_votes as votes
 from components.library.access import sqlite_url
 from components.library.database import create_library_engine
 from tests.shown import as_read
-from tests.workshop_support import opened, vote
+from tests.workshop_support import FW, opened, vote
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "blue whale under the bridge"  # noqa: S105 (a test passphrase)
@@ -104,7 +107,7 @@ def test_the_facilitator_sees_counts_until_the_reveal_and_records_a_level(engine
         "Workshop: [Zembla](http://evil.example) 2024 (national workshop)"
     )
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Votes in": "4", "Joined": "4"}  # no median before the reveal
+    assert metrics == {"Votes in": "4", "In the room": "4"}  # no median before the reveal
     assert not at.get("plotly_chart")
     next(b for b in at.button if b.label == "Reveal").click()
     at.run()
@@ -158,7 +161,7 @@ def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
 @pytest.mark.parametrize(
     ("params", "words"),
     [
-        ({}, "Open the link the facilitator shows"),
+        ({}, "type the workshop's code shown there"),
         ({"w": "abcdefghijklmnop"}, "There is no workshop with this code"),
         ({"w": "<script>"}, "There is no workshop with this code"),
     ],
@@ -175,3 +178,135 @@ def test_a_closed_workshop_link_stops_working(engine):
     assert "This workshop has ended" in texts(at.error)
     facilitator = page("workshop", w=new.code, key=new.key)
     assert "This workshop is closed" in texts(facilitator.warning)
+
+
+def _profile_link(at: AppTest):
+    return next(link for link in at.get("page_link") if link.proto.label == "See the profile")
+
+
+@pytest.mark.parametrize("demo", [False, True])
+def test_see_the_profile_opens_the_workshops_result(engine, demo):
+    """With the demo loaded, the sidebar had chosen a demo country: the link must not show it."""
+    new = opened(engine, capabilities=[1, 7], country="Zembla", round_label="room")
+    workshops.record_decision(engine, new.code, new.key, 1, level=3, note=None, framework=FW)
+    params = {"w": new.code, "key": new.key} | ({"source": "demo"} if demo else {})
+    at = page("workshop", **params)
+    assert _profile_link(at).proto.disabled  # nothing of the workshop's in this session yet
+    next(b for b in at.button if b.label == "Put the agreed levels in my session").click()
+    at.run()
+    link = _profile_link(at)
+    assert not link.proto.disabled
+    at.switch_page("pages/profile.py")
+    at.query_params.clear()
+    at.query_params.update(parse_qsl(link.proto.query_string))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = as_read(texts(at.title) + texts(at.markdown) + texts(at.caption))
+    assert "Zembla" in shown
+    assert "Arvenia" not in shown
+    assert at.session_state["mnr_country"] == "Zembla"
+
+
+@pytest.fixture
+def listening_locally():
+    """The app started as ``scripts/run.sh`` starts it: on this computer only."""
+    before = st_config.get_option("server.address")
+    st_config.set_option("server.address", "127.0.0.1")
+    yield
+    st_config.set_option("server.address", before)
+
+
+def test_the_projector_warns_above_the_address_when_phones_cannot_reach_it(
+    engine, listening_locally
+):
+    new = workshops.open_workshop(
+        engine, FW, country="Zembla", year=2024, round_label=None, capabilities=[1]
+    )
+    at = page("workshop", w=new.code, key=new.key)
+    order = [(node.type, getattr(node, "value", None)) for node in in_order(at.main)]
+    warning = next(
+        place for place, (kind, value) in enumerate(order) if kind == "warning" and value
+    )
+    assert "Phones cannot reach this address" in order[warning][1]
+    assert "--server.address 0.0.0.0" in order[warning][1]
+    # Above the address and the QR code, not folded away in an expander below them.
+    address = next(place for place, (kind, _) in enumerate(order) if kind == "code")
+    picture = next(place for place, (kind, _) in enumerate(order) if kind == "image")
+    assert warning < address < picture
+
+
+def in_order(node):
+    """The elements of a block as a person reads them, top to bottom."""
+    children = getattr(node, "children", None)
+    if children is None:
+        yield node
+        return
+    for key in sorted(children):
+        yield from in_order(children[key])
+
+
+@pytest.mark.parametrize("typed", ["{code}", "  {code} ", "http://192.168.1.20:8501/join?w={code}"])
+def test_a_phone_without_the_link_types_the_code_and_joins(engine, typed):
+    new = opened(engine, capabilities=[7])
+    at = page("join")
+    assert "type the workshop's code" in texts(at.info)
+    next(t for t in at.text_input if t.label == "Workshop code").input(typed.format(code=new.code))
+    next(b for b in at.button if b.label == "Join").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["w"] == new.code
+    assert workshops.looks_like_code(at.query_params["p"])
+    assert "7 · Access to Image Databases" in texts(at.markdown)
+    assert votes.room(engine, new.code).participants == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("abcdefghijklmnop", "No workshop has the code “abcdefghijklmnop”"),
+        ("**bold** [x](http://evil.example)", "No workshop has the code"),
+        ("", "Type the code first"),
+        ("{closed}", "This workshop has ended"),
+    ],
+)
+def test_a_wrong_workshop_code_says_so(engine, typed, words):
+    closed = opened(engine)
+    workshops.close_workshop(engine, closed.code, closed.key)
+    at = page("join")
+    next(t for t in at.text_input if t.label == "Workshop code").input(
+        typed.format(closed=closed.code)
+    )
+    next(b for b in at.button if b.label == "Join").click()
+    at.run()
+    assert words in as_read(texts(at.error) + texts(at.warning))
+    assert "w" not in at.query_params
+    if "evil" in typed:  # shown as typed, not as a link or bold type
+        assert "[x](http://evil.example)" in as_read(texts(at.error))
+        assert "[x](" not in texts(at.error)
+        assert "**bold**" not in texts(at.error)
+
+
+def test_in_the_room_counts_the_phones_seen_lately_not_everyone_who_joined(engine):
+    new = opened(engine, capabilities=[7])
+    now = time.time()
+    gone = [votes.new_token() for _ in range(9)]  # earlier tabs and phones, closed since
+    here = [votes.new_token() for _ in range(3)]
+    for token in gone + here:
+        votes.join(engine, new.code, token)
+    for token in gone:
+        votes.mark_seen(engine, new.code, token, clock=now - votes.PRESENT_SECONDS - 1)
+    for token in here:
+        votes.mark_seen(engine, new.code, token, clock=now - 5)
+    at = page("workshop", w=new.code, key=new.key)
+    assert {m.label: m.value for m in at.metric}["In the room"] == "3"
+    assert "12 joined since the start" in texts(at.caption)
+
+
+def test_a_phone_with_the_page_open_says_it_is_in_the_room(engine):
+    new = opened(engine, capabilities=[7])
+    token = votes.new_token()
+    votes.join(engine, new.code, token)
+    votes.mark_seen(engine, new.code, token, clock=time.time() - 3600)  # asleep an hour
+    assert votes.room(engine, new.code).present == 0
+    page("join", w=new.code, p=token)  # the phone wakes: its page runs again
+    assert votes.room(engine, new.code).present == 1

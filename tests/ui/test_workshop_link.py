@@ -13,6 +13,8 @@ from components.ui.workshop_link import (
     join_url,
     listens_only_locally,
     qr_png,
+    typed_code,
+    unreachable_reason,
 )
 
 ANY_ADDRESS = next(address for address in WILDCARDS if "." in address)  # every interface
@@ -91,6 +93,26 @@ def test_an_app_listening_only_locally_is_recognised(address, local):
     assert listens_only_locally(address) is local
 
 
+@pytest.mark.parametrize(
+    ("address", "join", "words"),
+    [
+        # Listening on this computer only: no address reaches it; restart on the network.
+        ("127.0.0.1", "http://192.168.1.20:8501/join?w=abc", "--server.address 0.0.0.0"),
+        ("localhost", "http://localhost:8501", "--server.address 0.0.0.0"),
+        # Listening on the network, but the address shown names this computer itself.
+        (ANY_ADDRESS, "http://localhost:8501/join?w=abc", "hostname -I"),
+        (None, "http://127.0.0.1:8501", "hostname -I"),
+        # Reachable: nothing to say.
+        (ANY_ADDRESS, "http://192.168.1.20:8501/join?w=abc", None),
+        ("192.168.1.20", "http://192.168.1.20:8501", None),
+        (None, "https://mnr.example.org/join?w=abc", None),
+    ],
+)
+def test_why_phones_cannot_reach_the_join_address(address, join, words):
+    reason = unreachable_reason(address, join)
+    assert (reason is None) if words is None else words in reason
+
+
 def test_the_links_and_the_qr_code():
     join = join_url("http://192.168.1.20:8501/", "abc-DEF_123456")
     assert join == "http://192.168.1.20:8501/join?w=abc-DEF_123456"
@@ -100,3 +122,18 @@ def test_the_links_and_the_qr_code():
     assert picture.startswith(b"\x89PNG")
     assert qr_png(join) == picture  # the same link, the same picture
     assert qr_png(join.replace("abc", "abd")) != picture
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("ZrFX6ypyF-b5zkcu", "ZrFX6ypyF-b5zkcu"),
+        (" ZrFX6ypy F-b5zkcu ", "ZrFX6ypyF-b5zkcu"),  # a phone keyboard's spaces
+        ("http://192.168.1.20:8501/join?w=ZrFX6ypyF-b5zkcu", "ZrFX6ypyF-b5zkcu"),
+        ("192.168.1.20:8501/join?w=ZrFX6ypyF-b5zkcu&p=abc", "ZrFX6ypyF-b5zkcu"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_the_code_a_participant_types(typed, code):
+    assert typed_code(typed) == code
