@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from components.ui import first_chart
 
 ROOT = Path(__file__).resolve().parents[2]
-PICTURE_PAGES = [
+# Every page that takes its choices from a link.
+LINKED_PAGES = [
     "pages/profile.py",
     "pages/heatmap.py",
     "pages/compare.py",
@@ -32,7 +33,7 @@ def notices(at: AppTest) -> str:
     return " ".join(i.value for i in at.info)
 
 
-@pytest.mark.parametrize("page", PICTURE_PAGES)
+@pytest.mark.parametrize("page", LINKED_PAGES)
 @pytest.mark.parametrize(
     ("params", "words"),
     [
