@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from components.ingest.context import MAX_COUNTRY_WORDS, assessment_context
+from components.ingest.context import assessment_context
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
 from components.ingest.layout import (
     CountryRows,
@@ -28,6 +28,7 @@ from components.ingest.layout import (
     repeated_headers,
     table_end,
 )
+from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
 from components.ingest.level_columns import refused_off_scale
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -88,7 +89,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, TickTable):
         return _parse_tick_table(ctx, sheet, layout)
     if isinstance(layout, SeveralLevels):
-        _say_several_levels(ctx, sheet, layout)
+        say_several_levels(ctx, sheet, layout)
         return []
     # A hidden sheet that is not a table is a helper (drop-down lists and the like).
     if not sheet.hidden:
@@ -331,7 +332,10 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
     assessments = [
-        c for c in layout.assessments if not refused_off_scale(ctx, sheet, layout.header, [c])
+        c
+        for c in layout.assessments
+        if not refused_off_scale(ctx, sheet, layout.header, [c])
+        and not empty_column(ctx, sheet, layout.header, c)
     ]
     for column in layout.skipped:
         ctx.add(
@@ -445,7 +449,7 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
         if not has_answer:
             # No level in any capability's column: a note under the table ("Source: ..."),
             # or a country not assessed yet. Neither is an assessment.
-            _say_unanswered(ctx, sheet, row, layout.country)
+            say_unanswered(ctx, sheet, row, layout.country)
             continue
         draft = _long_row_draft(
             ctx,
@@ -470,25 +474,6 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
                 columns={"level": column},
             )
     return list(drafts.values())
-
-
-def _say_unanswered(ctx: ReadContext, sheet: Sheet, row: int, country_column: int) -> None:
-    """A row naming a country with no level at all: left out, and said, unless it reads as a
-    note (a sentence, or "Source: ..."), which needs no word."""
-    name = sheet.value(row, country_column)
-    if not isinstance(name, str) or ":" in name or len(name.split()) > MAX_COUNTRY_WORDS:
-        return
-    if is_summary(name):
-        return
-    cell = cell_address(row, country_column)
-    ctx.add(
-        "warning",
-        sheet,
-        cell,
-        f"Row {row + 1} names {quoted(name)} but has no level in any capability's column; "
-        "it was not read as an assessment.",
-        "Write its levels in the row, or leave it: nothing else on the sheet is affected.",
-    )
 
 
 def _header_items(
@@ -583,20 +568,3 @@ def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list
             ticks=layout.levels,
         )
     return [draft]
-
-
-def _say_several_levels(ctx: ReadContext, sheet: Sheet, layout: SeveralLevels) -> None:
-    """Two or more columns headed like the level: which is the assessment's is not guessed."""
-    named = ", ".join(
-        f"{cell_address(layout.header, c)} {quoted(sheet.value(layout.header, c))}"
-        for c in layout.columns
-    )
-    ctx.add(
-        "error",
-        sheet,
-        cell_address(layout.header, layout.columns[0]),
-        f"Several columns are headed like the level ({named}), so which one holds the "
-        "assessment's levels is not clear; none were read.",
-        "Choose the level column in “Fix how this file is read” below the file, or rename "
-        "the other columns (e.g. “Notes”), or put each assessment on a sheet of its own.",
-    )

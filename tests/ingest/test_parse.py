@@ -299,3 +299,11 @@ def test_an_enablers_sheet_named_in_another_language_joins_its_assessment(sheet_
     result = read("modele.xlsx", xlsx({"Évaluation": form, sheet_name: enablers}))
     assert by_assessment(result) == {("Sénégal", 2023, None): LEVELS_A}
     assert dict(result.enablers.set_index("enabler")["level"]) == {n: n % 5 for n in range(1, 8)}
+
+
+def test_an_empty_assessment_column_is_said_and_left_out():
+    rows = [["No.", "Capability", "Kenya 2024", "Uganda 2024"]]
+    rows += [[n, capability_written(n), LEVELS_A[n], None] for n in range(1, 22)]
+    result = read("wide.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Kenya", 2024, None): LEVELS_A}
+    assert_problem(result, "warning", "D1", "has no levels; it was not read as an assessment")
