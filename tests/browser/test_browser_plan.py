@@ -62,20 +62,26 @@ def test_plans_show_where_people_look(page, app_url, path, heading, row, name):
 def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     from playwright.sync_api import expect
 
-    page.set_viewport_size({"width": 1400, "height": 900})
+    from components.ui.plan_page import EDITOR_WIDTHS
+
+    # Wide enough for every column of the grid beside the sidebar (at 1280 px the grid
+    # scrolls sideways to its last columns).
+    page.set_viewport_size({"width": 1920, "height": 900})
     open_page(page, f"{app_url}/plan?country=Arvenia&source=demo")
     grid = page.locator('[data-testid="stDataFrame"]')
     # The grid is a canvas: double-click the middle of the first data row's "Lead
-    # organisation" cell (200 px wide), after "No." (small: 75 px), "Capability" (medium:
-    # 200 px) and five small columns; rows are 35 px, the header first. Once it is drawn,
-    # and where it is after the page has settled (a page opens scrolled to its top).
+    # organisation" cell, after the columns before it (their widths set by the page); rows
+    # are 35 px, the header first. Once it is drawn, and where it is after the page has
+    # settled (a page opens scrolled to its top).
     expect(grid.locator("canvas").first).to_be_visible(timeout=WAIT)
     wait_until_idle(page)
     grid.scroll_into_view_if_needed()
     next_frame(page)
     box = grid.bounding_box()
     assert box is not None
-    lead_x = box["x"] + 75 + 200 + 5 * 75 + 100
+    widths = list(EDITOR_WIDTHS.values())
+    before = widths[: list(EDITOR_WIDTHS).index("Lead organisation")]
+    lead_x = box["x"] + sum(before) + EDITOR_WIDTHS["Lead organisation"] / 2
 
     def type_lead(row: int, text: str) -> None:
         page.mouse.dblclick(lead_x, box["y"] + 35 * row + 17)
