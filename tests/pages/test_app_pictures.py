@@ -228,3 +228,26 @@ def test_the_profile_draws_only_the_open_pillar_and_no_closed_table():
     assert at.tabs[0].label == default_framework().domains[0].name
     # The "Show the numbers as a table" expanders are closed: their tables are not drawn.
     assert not any(e.table for e in at.expander if e.label == "Show the numbers as a table")
+
+
+def test_switching_to_a_real_country_starts_its_comparison_afresh():
+    from components.ingest.collection import add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    at = app_with_demo()
+    collection = at.session_state["mnr_collection"]
+    for assessment_id, country in (("z", "Zembla"), ("y", "Yland"), ("x", "Xia")):
+        collection = add_assessments(
+            collection,
+            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2)),
+            enabler_rows(assessment_id, country, 2024),
+            "upload",
+        )
+    at.session_state["mnr_collection"] = collection
+    at.switch_page("pages/compare.py").run()
+    assert "Arvenia" in at.multiselect(key="compare_countries").value
+    at.selectbox(key="mnr_country").set_value("Zembla").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="compare_countries").value == ["Zembla", "Xia", "Yland"]
+    assert set(at.multiselect(key="compare_countries").options) == {"Xia", "Yland", "Zembla"}
+    assert not [w for w in at.warning if "default value" in w.value]
