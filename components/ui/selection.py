@@ -96,13 +96,20 @@ def same_kind_countries(
     """The ``countries`` of the focus country's kind: real ones beside a real country, the
     fictional demo's beside one of the demo's. Invented scores never stand beside real ones.
     """
-    fictional = fictional_assessment_ids(capabilities)
-    if not fictional or capabilities.empty:
+    invented = invented_countries(capabilities)
+    if not invented:
         return list(countries)
-    keys = capabilities["country"].map(country_key)
-    invented = set(keys[capabilities["assessment_id"].isin(fictional)])
     focus_invented = focus_country is not None and country_key(focus_country) in invented
     return [c for c in countries if (country_key(c) in invented) == focus_invented]
+
+
+def invented_countries(capabilities: pd.DataFrame) -> set[str]:
+    """The countries (as ``country_key``) of the fictional demo's assessments."""
+    fictional = fictional_assessment_ids(capabilities)
+    if not fictional or capabilities.empty:
+        return set()
+    keys = capabilities["country"].map(country_key)
+    return set(keys[capabilities["assessment_id"].isin(fictional)])
 
 
 def default_comparison(countries: Sequence[str], focus_country: str | None) -> list[str]:

@@ -28,9 +28,11 @@ from components.library.workshops import (
     open_workshop,
     open_workshops,
 )
+from components.scoring.rounds import country_key
 from components.ui import state
 from components.ui.library import is_editor, render_sign_in_form
 from components.ui.markdown import Markdown, md, notice
+from components.ui.selection import invented_countries
 
 HOW_IT_WORKS = """\
 1. **Open a workshop** for a country and round, and choose the capabilities and their order.
@@ -91,7 +93,12 @@ def _render_form(engine: Engine, framework: Framework) -> None:
     if problem:
         st.error(problem, icon=":material/error:")
     if "workshop_open_country" not in st.session_state:
-        st.session_state["workshop_open_country"] = state.selected_country() or ""
+        # A workshop records real levels: never filed under one of the demo's invented
+        # countries, whose rounds it would join on every page.
+        chosen = state.selected_country()
+        invented = invented_countries(state.collection().capabilities)
+        real = chosen is not None and country_key(chosen) not in invented
+        st.session_state["workshop_open_country"] = chosen if real else ""
     with st.form("workshop_open", border=True):
         country_column, year_column, round_column = st.columns([3, 1, 2])
         country_column.text_input(

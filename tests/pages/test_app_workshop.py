@@ -310,3 +310,26 @@ def test_a_phone_with_the_page_open_says_it_is_in_the_room(engine):
     assert votes.room(engine, new.code).present == 0
     page("join", w=new.code, p=token)  # the phone wakes: its page runs again
     assert votes.room(engine, new.code).present == 1
+
+
+@pytest.mark.parametrize(("origin", "prefilled"), [("demo", ""), ("upload", "Zembla")])
+def test_a_workshop_is_prefilled_with_the_sidebar_country_unless_invented(
+    engine, origin, prefilled
+):
+    from components.ingest.collection import Collection, add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    country = "Arvenia" if origin == "demo" else "Zembla"
+    collection = add_assessments(
+        Collection(),
+        capability_rows("a", country, 2024, {1: 2}),
+        enabler_rows("a", country, 2024),
+        origin,
+    )
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["mnr_collection"] = collection
+    at.switch_page("pages/workshop.py").run()
+    at.text_input(key="workshop_passphrase").input(PASSPHRASE)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert at.text_input(key="workshop_open_country").value == prefilled
