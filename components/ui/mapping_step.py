@@ -69,19 +69,31 @@ def render_mapping_step(
         )
         previews = [p for p in preview_sheets(result.file, data, framework) if p.rows]
         if previews:
-            _render_layout(previews, key)
+            _render_layout(previews, key, start=_sheet_to_start(result, previews))
         else:
             st.caption("The file could not be opened, so there is nothing to map.")
         _render_labels(result, framework, key)
 
 
-def _render_layout(previews: list[SheetPreview], key: str) -> None:
+def _sheet_to_start(result: ReadResult, previews: list[SheetPreview]) -> int:
+    """The sheet the step opens on: the first with an error, else with a warning, else the
+    first (not an instructions sheet the person would have to leave first)."""
+    names = [p.name for p in previews]
+    for severity in ("error", "warning"):
+        for problem in result.problems:
+            if problem.severity == severity and problem.sheet in names:
+                return names.index(problem.sheet)
+    return 0
+
+
+def _render_layout(previews: list[SheetPreview], key: str, *, start: int) -> None:
     names = [p.name or "(the file)" for p in previews]
     index = 0
     if len(previews) > 1:
         index = st.selectbox(
             "Sheet",
             range(len(previews)),
+            index=start,
             format_func=option_format(dict(enumerate(names)), markdown=False),
             key=f"{key}-sheet",
         )

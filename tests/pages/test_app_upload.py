@@ -1,5 +1,6 @@
 """AppTest: the upload page driven like a person would, and the demo switch."""
 
+import io
 import re
 from pathlib import Path
 
@@ -272,3 +273,33 @@ def test_the_empty_upload_box_suggests_the_demo_only_when_it_is_not_loaded():
     at.button(key="sidebar_load_demo").click().run()
     assert "No file yet" in at.info[0].value
     assert "load the fictional demo" not in at.info[0].value
+
+
+def test_the_mapping_step_opens_on_the_sheet_that_needs_it():
+    from openpyxl import load_workbook
+
+    from components.ingest.template import AssessmentInput, write_template
+
+    levels = {n: n % 5 for n in range(1, 22)}
+    data = write_template(
+        default_framework(), AssessmentInput(country="Zembla", year=2024, levels=levels)
+    )
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Assessment"]
+    header = next(r for r in sheet.iter_rows() if any(c.value == "Level" for c in r))
+    level = next(c for c in header if c.value == "Level")
+    level.value = "Self-assessed level"
+    sheet.insert_cols(level.column + 1)
+    sheet.cell(level.row, level.column + 1, "Validated level")
+    for row in range(level.row + 1, level.row + 22):
+        sheet.cell(row, level.column + 1, 4)  # the validators' level: not the self-assessed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = upload_page()
+    upload = ("two.xlsx", buffer.getvalue(), XLSX)
+    at.file_uploader(key="mnr_uploader").set_value(upload).run()
+    assert not at.exception, [e.value for e in at.exception]
+    problems = at.table[0].value.to_string()
+    assert "Choose the level column" in problems
+    sheets = next(s for s in at.selectbox if (s.key or "").endswith("-sheet"))
+    assert sheets.options[sheets.value] == "Assessment"  # not the Instructions sheet before it
