@@ -106,6 +106,9 @@ class PeerMedian:
     count: int  # assessments in the group (session and library aggregates)
     from_library: int  # of which shared by the library in aggregates only
     min_peers: int
+    # What was left out as of the other kind: "the fictional demo's countries" beside a real
+    # country, "real countries" beside one of the demo's; empty when the session has one kind.
+    apart: str = ""
 
     @property
     def shown(self) -> bool:
@@ -118,6 +121,8 @@ class PeerMedian:
         text = f"Median of {count_of(self.count, 'assessment')} {self.group.phrase}"
         if self.from_library:
             text += f" ({self.from_library} of them shared by the library in aggregates only)"
+        if self.apart:
+            text += f"; {self.apart} left out"
         return text
 
     @property
@@ -211,4 +216,8 @@ def peer_median(
     stats = peer_domain_stats(frame, framework, assessment_ids=list(ids))
     too_few = stats["n"] < min_peers
     stats.loc[too_few, ["median", "q1", "q3"]] = float("nan")
-    return PeerMedian(group, stats, len(ids), len(pooled), min_peers)
+    fictional = fictional_assessment_ids(capabilities)
+    apart = ""
+    if fictional and not set(capabilities["assessment_id"].unique()) <= fictional:
+        apart = "real countries" if focus_id in fictional else "the fictional demo's countries"
+    return PeerMedian(group, stats, len(ids), len(pooled), min_peers, apart)

@@ -187,3 +187,15 @@ def test_a_fictional_focus_gets_no_library_aggregates():
     pool = _pool(("aggregate-1", {"un_subregion": "Sub-Saharan Africa"}, 4))
     peers = peer_median(_with_demo(), FRAMEWORK, "arv", PeerGroup(), CLASSIFICATION, pool=pool)
     assert (peers.count, peers.from_library) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    ("focus", "said"),
+    [("ken", "; the fictional demo's countries left out"), ("arv", "; real countries left out")],
+)
+def test_a_median_says_which_kind_it_left_out(focus, said):
+    peers = peer_median(_with_demo(), FRAMEWORK, focus, PeerGroup(), CLASSIFICATION, min_peers=2)
+    assert peers.text.endswith(said)
+    assert (
+        "left out" not in peer_median(frame(), FRAMEWORK, "ken", PeerGroup(), CLASSIFICATION).text
+    )
