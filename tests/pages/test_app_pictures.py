@@ -251,3 +251,17 @@ def test_switching_to_a_real_country_starts_its_comparison_afresh():
     assert at.multiselect(key="compare_countries").value == ["Zembla", "Xia", "Yland"]
     assert set(at.multiselect(key="compare_countries").options) == {"Xia", "Yland", "Zembla"}
     assert not [w for w in at.warning if "default value" in w.value]
+
+
+def test_strengths_and_gaps_say_why_a_list_is_empty():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    data = write_template(
+        default_framework(), AssessmentInput(country="Zembla", year=2024, levels={1: 2})
+    )
+    at.file_uploader(key="mnr_uploader").set_value(("zembla.xlsx", data, XLSX)).run()
+    next(b for b in at.button if b.key == "add_uploads").click().run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = " ".join(c.value for c in at.caption)
+    assert "too few capabilities are assessed to name both" in shown
