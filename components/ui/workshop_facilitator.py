@@ -22,6 +22,7 @@ from components.ui.export_buttons import render_vote_exports
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import heading, md
+from components.ui.page_frame import scroll_to_top_if_asked
 from components.ui.workshop_host import render_reach_warning, render_workspace
 from components.ui.workshop_link import (
     check_base,
@@ -69,6 +70,7 @@ def render_facilitator_page(framework: Framework) -> None:
         render_unavailable(error.reason)
         return
     _render_workshop(engine, workshop, key or "", framework)
+    scroll_to_top_if_asked()
 
 
 def _join_base() -> str:

@@ -32,6 +32,7 @@ from components.scoring.rounds import country_key
 from components.ui import state
 from components.ui.library import is_editor, render_sign_in_form
 from components.ui.markdown import Markdown, md, notice
+from components.ui.page_frame import ask_scroll_to_top
 from components.ui.selection import invented_countries
 
 HOW_IT_WORKS = """\
@@ -163,6 +164,9 @@ def _open(engine: Engine, framework: Framework) -> None:
     # a callback sends is dropped when the run starts.
     st.query_params.from_dict({"w": new.code, "key": new.key})
     st.session_state[NEW_LINK] = True
+    # The form was at the foot of the page: the workshop starts at its top, where the title
+    # and any warning about reaching this computer are.
+    ask_scroll_to_top()
 
 
 def resend_new_link() -> None:
