@@ -15,6 +15,8 @@ from components.ui.render import render_demo_notice, render_empty_state, render_
 from components.ui.selection import (
     ROUND_FILTERS,
     filter_assessments,
+    kind_left_out,
+    same_kind_ids,
     undated_count,
     year_choices,
 )
@@ -66,12 +68,23 @@ with right:
 state.share("rows", which)
 state.share("years", ",".join(map(str, chosen_years)) if which == "years" else None)
 state.share("sort", sort_by)
-ids = remember(
+# Real assessments beside real ones, the demo's beside the demo's: the sidebar's country says
+# which (invented scores never share a grid with a real country's).
+focus_country = state.selected_country()
+every_id = remember(
     current,
     "heatmap_rows",
     (which, tuple(chosen_years)),
     lambda: filter_assessments(capabilities, which, chosen_years),
 )
+ids = remember(
+    current,
+    "heatmap_kind",
+    (tuple(every_id), focus_country),
+    lambda: same_kind_ids(capabilities, every_id, focus_country),
+)
+if len(ids) < len(every_id):
+    caption(kind_left_out(capabilities, focus_country))
 if not ids:
     st.info("No assessment matches these choices. Choose other years, or all rounds.")
     st.stop()

@@ -103,6 +103,32 @@ def same_kind_countries(
     return [c for c in countries if (country_key(c) in invented) == focus_invented]
 
 
+def same_kind_ids(
+    capabilities: pd.DataFrame, assessment_ids: Sequence[str], focus_country: str | None
+) -> list[str]:
+    """The ``assessment_ids`` of the focus country's kind (real, or the fictional demo's)."""
+    fictional = fictional_assessment_ids(capabilities)
+    if not fictional:
+        return list(assessment_ids)
+    invented = focus_country is not None and country_key(focus_country) in invented_countries(
+        capabilities
+    )
+    return [i for i in assessment_ids if (i in fictional) == invented]
+
+
+def kind_left_out(capabilities: pd.DataFrame, focus_country: str | None) -> str:
+    """What a page says when it leaves out the other kind for the sidebar's country."""
+    if focus_country is not None and country_key(focus_country) in invented_countries(capabilities):
+        return (
+            "Only the fictional demo's assessments are shown, as the country chosen in the "
+            "sidebar is one of its invented ones; choose a real country there to see yours."
+        )
+    return (
+        "The fictional demo's invented assessments are left out beside real ones; choose one "
+        "of its countries in the sidebar to see them."
+    )
+
+
 def invented_countries(capabilities: pd.DataFrame) -> set[str]:
     """The countries (as ``country_key``) of the fictional demo's assessments."""
     fictional = fictional_assessment_ids(capabilities)

@@ -265,3 +265,26 @@ def test_strengths_and_gaps_say_why_a_list_is_empty():
     assert not at.exception, [e.value for e in at.exception]
     shown = " ".join(c.value for c in at.caption)
     assert "too few capabilities are assessed to name both" in shown
+
+
+def test_the_heatmap_shows_the_sidebar_country_kind_only():
+    from components.ingest.collection import add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    at = app_with_demo()
+    collection = at.session_state["mnr_collection"]
+    for assessment_id, country in (("z", "Zembla"), ("y", "Yland")):
+        collection = add_assessments(
+            collection,
+            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2)),
+            enabler_rows(assessment_id, country, 2024),
+            "upload",
+        )
+    at.session_state["mnr_collection"] = collection
+    at.switch_page("pages/heatmap.py").run()  # the sidebar shows the demo's Arvenia
+    assert not at.exception, [e.value for e in at.exception]
+    assert "invented assessments are left out" not in " ".join(c.value for c in at.caption)
+    at.selectbox(key="mnr_country").set_value("Zembla").run()
+    shown = " ".join(as_read(c.value) for c in at.caption)
+    assert "The fictional demo's invented assessments are left out beside real ones" in shown
+    assert "2 assessments" in shown  # Yland's and Zembla's rows, no invented one

@@ -16,6 +16,7 @@ from components.ui.selection import (
     round_choices,
     round_pair,
     same_kind_countries,
+    same_kind_ids,
     undated_count,
     year_choices,
 )
@@ -195,3 +196,15 @@ def test_round_pair_is_always_earlier_to_later(earlier, later, keep_earlier, exp
 def test_round_pair_needs_two_rounds():
     with pytest.raises(ValueError, match="two rounds"):
         round_pair(["only"], None, None)
+
+
+@pytest.mark.parametrize(
+    ("focus", "kept"), [("Zembla", ["z", "y"]), ("Arvenia", ["a"]), (None, ["z", "y"])]
+)
+def test_a_grid_keeps_to_the_focus_kind(focus, kept):
+    real = pd.concat(
+        [capability_rows("z", "Zembla", 2024, {1: 2}), capability_rows("y", "Yland", 2024, {1: 3})]
+    ).assign(origin="upload")
+    demo = capability_rows("a", "Arvenia", 2024, {1: 1}).assign(origin="demo")
+    capabilities = pd.concat([real, demo], ignore_index=True)
+    assert same_kind_ids(capabilities, ["z", "a", "y"], focus) == kept
