@@ -29,4 +29,10 @@ st.markdown(
 )
 anonymised = st.toggle("Anonymised view", key="portfolio_anonymised")
 state.share("anon", "1" if anonymised else None)
-render_portfolio(current, framework, assessment_labels(current.capabilities), anonymised=anonymised)
+render_portfolio(
+    current,
+    framework,
+    assessment_labels(current.capabilities),
+    anonymised=anonymised,
+    focus_country=state.selected_country(),
+)

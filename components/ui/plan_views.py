@@ -25,9 +25,10 @@ from components.scoring.plans import (
     plan_table,
 )
 from components.scoring.tables import escape_for_table
-from components.ui.markdown import md, notice
+from components.ui.markdown import caption, md, notice
 from components.ui.memo import remember
 from components.ui.render import render_escaped_table, render_table
+from components.ui.selection import kind_left_out, same_kind_ids
 
 
 def render_gap_plans(
@@ -96,10 +97,22 @@ def render_portfolio(
     labels: dict[str, str],
     *,
     anonymised: bool,
+    focus_country: str | None = None,
 ) -> None:
-    """Plans across countries: per domain, then per country (by name, never ranked)."""
+    """Plans across countries: per domain, then per country (by name, never ranked).
+
+    Only the assessments of ``focus_country``'s kind count (real, or the fictional demo's):
+    invented plans never add to real countries' totals.
+    """
     today = datetime.date.today()
-    if collection.plans.empty:
+    capabilities, plans = collection.capabilities, collection.plans
+    every_id = list(dict.fromkeys(capabilities["assessment_id"]))
+    kept = same_kind_ids(capabilities, every_id, focus_country)
+    if len(kept) < len(every_id):
+        caption(kind_left_out(capabilities, focus_country))
+        capabilities = capabilities[capabilities["assessment_id"].isin(kept)]
+        plans = plans[plans["assessment_id"].isin(kept)]
+    if plans.empty:
         notice(
             "info",
             "No assessment in this session has an action plan yet. Make one on the Action "
@@ -109,13 +122,9 @@ def render_portfolio(
         return
     st.header("Per domain")
     st.caption(PORTFOLIO_NOTE)
-    render_table(portfolio_by_domain(collection.capabilities, collection.plans, framework, today))
+    render_table(portfolio_by_domain(capabilities, plans, framework, today))
     st.header("Per country")
     st.caption(
         "Countries in alphabetical order: this is not a ranking. The same counts as per domain."
     )
-    render_table(
-        portfolio_by_country(
-            collection.capabilities, collection.plans, labels, today, anonymised=anonymised
-        )
-    )
+    render_table(portfolio_by_country(capabilities, plans, labels, today, anonymised=anonymised))

@@ -120,3 +120,25 @@ def test_the_plan_grid_is_wide_enough_for_its_headers_and_values(column, longest
     assert EDITOR_WIDTHS[column] >= needed
     # Up to the status, the columns fit beside the sidebar at 1280 x 720 (about 820 px).
     assert sum(EDITOR_WIDTHS[c] for c in list(EDITOR_WIDTHS)[:7]) <= 800
+
+
+def test_plans_across_countries_never_add_the_demo_plans_to_real_countries():
+    from components.ingest.collection import add_assessments
+    from tests.factories import capability_rows, enabler_rows
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    collection = add_assessments(
+        at.session_state["mnr_collection"],
+        capability_rows("z", "Zembla", 2024, dict.fromkeys(range(1, 22), 2)),
+        enabler_rows("z", "Zembla", 2024),
+        "upload",
+    )
+    at.session_state["mnr_collection"] = collection
+    at.switch_page("pages/portfolio.py").run()
+    assert at.table, "the demo's plans are shown beside the demo's Arvenia"
+    at.selectbox(key="mnr_country").set_value("Zembla").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.table  # Zembla has no plan, and the demo's do not count for it
+    assert "No assessment in this session has an action plan yet" in at.info[0].value
+    assert any("invented assessments are left out" in c.value for c in at.caption)
