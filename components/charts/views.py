@@ -146,7 +146,7 @@ def _with_peer_median(
     series = [
         *series,
         RadarSeries(
-            name=peers.text,
+            name=peers.label,  # the caption says the rest (what it left out, the library's)
             scores=dict(zip(stats["domain"], stats["median"], strict=True)),
             assessed=dict(zip(stats["domain"], stats["n"], strict=True)),
             style="peer",

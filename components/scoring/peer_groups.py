@@ -115,10 +115,15 @@ class PeerMedian:
         return self.count >= self.min_peers
 
     @property
+    def label(self) -> str:
+        """ "Median of 5 assessments in Sub-Saharan Africa": what a chart's legend calls it."""
+        return f"Median of {count_of(self.count, 'assessment')} {self.group.phrase}"
+
+    @property
     def text(self) -> str:
         """ "Median of 5 assessments in Sub-Saharan Africa" (and how many came from the
         library's aggregates)."""
-        text = f"Median of {count_of(self.count, 'assessment')} {self.group.phrase}"
+        text = self.label
         if self.from_library:
             text += f" ({self.from_library} of them shared by the library in aggregates only)"
         if self.apart:

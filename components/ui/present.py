@@ -39,8 +39,9 @@ from components.ui.selection import comparison_labels, default_comparison, lates
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
 PROJECTOR_FONT = 18
-# A legend entry beside a projected chart: about a third of a 1280 px slide at that size.
-PROJECTOR_LEGEND_CHARS = 30
+# A legend entry beside a projected chart: at most about 400 px at that size, which leaves
+# the radar most of a 1280 px slide ("Median of 12 assessments of all other countries" fits).
+PROJECTOR_LEGEND_CHARS = 48
 
 
 # What a chart slide shows once made: its caption, its figure, and its numbers as a table.

@@ -285,12 +285,17 @@ def test_a_country_with_a_plan_gets_a_plan_slide_after_its_gaps():
     assert not any("action plan" in slide.title for slide in other.slides)
 
 
+MEDIAN = "Median of 12 assessments of all other countries"
+LONG = "Verylongname" * 4
+
+
 @pytest.mark.parametrize(
     ("name", "in_legend"),
     [
         ("Zembla 2024", "Zembla 2024"),
-        ("Republic of " + "Verylongname" * 4 + " 2023", "Republic of VerylongnameVeryl…"),
-        ("A &amp; B " + "x" * 40, "A &amp; B " + "x" * 23 + "…"),  # cut as text, not entities
+        (MEDIAN, MEDIAN),  # the peer median's name fits whole
+        ("Republic of " + "Verylongname" * 4 + " 2023", "Republic of " + LONG[:35] + "…"),
+        ("A &amp; B " + "x" * 60, "A &amp; B " + "x" * 41 + "…"),  # cut as text, not entities
     ],
 )
 def test_a_projected_legend_keeps_long_names_short_and_the_hover_whole(name, in_legend):
