@@ -99,8 +99,13 @@ def test_a_room_votes_from_phones_and_the_facilitator_walks_out_with_an_assessme
         host.get_by_role("button", name="Record the agreed level").click()
         expect(main).to_contain_text("Agreed: 2 · Developing", timeout=WAIT)
 
+        # Recording put the levels in the session too; the button says so for certain (the
+        # page's result part is redrawn with it, the link to the profile enabled).
+        host.get_by_role("button", name="Put the agreed levels in my session").click()
+        expect(main).to_contain_text("The agreed levels are in your session", timeout=WAIT)
+        wait_until_idle(host)
         host.get_by_role("link", name="See the profile").click()
-        host.wait_for_selector("h1:has-text('Country profile')")
+        host.wait_for_selector("h1:has-text('Country profile')", timeout=WAIT)
         wait_until_idle(host)
         profile = host.locator('[data-testid="stMain"]')
         expect(profile).to_contain_text("Zembla", timeout=WAIT)
