@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from components.framework.model import default_framework
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def capability_rows(
@@ -87,3 +94,26 @@ def plan_rows(assessment_id: str, plans: Mapping[int, Mapping[str, object]]) -> 
         for number, fields in plans.items()
     ]
     return plan_frame(assessment_id, rows)
+
+
+def demo_and_uploads(levels: Mapping[str, int]) -> AppTest:
+    """The app with the fictional demo loaded and, beside it, one uploaded (real) assessment
+    of 2024 per country in ``levels``, every capability at that level: for the pages that
+    must keep the two kinds apart."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.ingest.collection import add_assessments
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    collection = at.session_state["mnr_collection"]
+    for country, level in levels.items():
+        assessment_id = f"upload-{country.casefold()}"
+        collection = add_assessments(
+            collection,
+            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), level)),
+            enabler_rows(assessment_id, country, 2024),
+            "upload",
+        )
+    at.session_state["mnr_collection"] = collection
+    return at

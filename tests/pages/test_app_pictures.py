@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
+from tests.factories import demo_and_uploads
 from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,19 +232,7 @@ def test_the_profile_draws_only_the_open_pillar_and_no_closed_table():
 
 
 def test_switching_to_a_real_country_starts_its_comparison_afresh():
-    from components.ingest.collection import add_assessments
-    from tests.factories import capability_rows, enabler_rows
-
-    at = app_with_demo()
-    collection = at.session_state["mnr_collection"]
-    for assessment_id, country in (("z", "Zembla"), ("y", "Yland"), ("x", "Xia")):
-        collection = add_assessments(
-            collection,
-            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2)),
-            enabler_rows(assessment_id, country, 2024),
-            "upload",
-        )
-    at.session_state["mnr_collection"] = collection
+    at = demo_and_uploads({"Zembla": 2, "Yland": 2, "Xia": 2})
     at.switch_page("pages/compare.py").run()
     assert "Arvenia" in at.multiselect(key="compare_countries").value
     at.selectbox(key="mnr_country").set_value("Zembla").run()
@@ -268,19 +257,7 @@ def test_strengths_and_gaps_say_why_a_list_is_empty():
 
 
 def test_the_heatmap_shows_the_sidebar_country_kind_only():
-    from components.ingest.collection import add_assessments
-    from tests.factories import capability_rows, enabler_rows
-
-    at = app_with_demo()
-    collection = at.session_state["mnr_collection"]
-    for assessment_id, country in (("z", "Zembla"), ("y", "Yland")):
-        collection = add_assessments(
-            collection,
-            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), 2)),
-            enabler_rows(assessment_id, country, 2024),
-            "upload",
-        )
-    at.session_state["mnr_collection"] = collection
+    at = demo_and_uploads({"Zembla": 2, "Yland": 2})
     at.switch_page("pages/heatmap.py").run()  # the sidebar shows the demo's Arvenia
     assert not at.exception, [e.value for e in at.exception]
     assert "invented assessments are left out" not in " ".join(c.value for c in at.caption)

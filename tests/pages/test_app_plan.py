@@ -123,18 +123,9 @@ def test_the_plan_grid_is_wide_enough_for_its_headers_and_values(column, longest
 
 
 def test_plans_across_countries_never_add_the_demo_plans_to_real_countries():
-    from components.ingest.collection import add_assessments
-    from tests.factories import capability_rows, enabler_rows
+    from tests.factories import demo_and_uploads
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.button(key="home_load_demo").click().run()
-    collection = add_assessments(
-        at.session_state["mnr_collection"],
-        capability_rows("z", "Zembla", 2024, dict.fromkeys(range(1, 22), 2)),
-        enabler_rows("z", "Zembla", 2024),
-        "upload",
-    )
-    at.session_state["mnr_collection"] = collection
+    at = demo_and_uploads({"Zembla": 2})
     at.switch_page("pages/portfolio.py").run()
     assert at.table, "the demo's plans are shown beside the demo's Arvenia"
     at.selectbox(key="mnr_country").set_value("Zembla").run()

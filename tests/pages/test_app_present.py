@@ -54,21 +54,9 @@ def test_switching_to_a_comparison_starts_at_its_first_slide():
 
 
 def test_a_real_country_is_never_shown_beside_the_demo_invented_ones():
-    from components.ingest.collection import add_assessments
-    from tests.factories import capability_rows, enabler_rows
+    from tests.factories import demo_and_uploads
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.button(key="home_load_demo").click().run()
-    collection = at.session_state["mnr_collection"]
-    real = (("z", "Zembla", 2), ("y", "Yland", 3), ("x", "Xia", 1), ("w", "Wen", 4))
-    for assessment_id, country, level in real:
-        collection = add_assessments(
-            collection,
-            capability_rows(assessment_id, country, 2024, dict.fromkeys(range(1, 22), level)),
-            enabler_rows(assessment_id, country, 2024),
-            "upload",
-        )
-    at.session_state["mnr_collection"] = collection
+    at = demo_and_uploads({"Zembla": 2, "Yland": 3, "Xia": 1, "Wen": 4})
     at.switch_page("pages/present.py").run()
     at.selectbox(key="mnr_country").set_value("Zembla").run()
     assert not at.exception, [e.value for e in at.exception]
