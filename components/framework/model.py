@@ -74,6 +74,9 @@ class ScaleLevel:
     value: int
     label: str
     descriptor: str
+    # The same level's label in other languages, as people write it ("Établi", "Establecido"):
+    # read as the level, as the label is.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,9 +238,11 @@ def parse_framework(data: Mapping[str, Any]) -> Framework:
             value=_integer(item, "value", f"scale.levels[{i}].value"),
             label=_text(item, "label", f"scale.levels[{i}].label"),
             descriptor=_text(item, "descriptor", f"scale.levels[{i}].descriptor"),
+            aliases=_aliases(item, f"scale.levels[{i}].aliases"),
         )
         for i, item in enumerate(_tables(scale_data, "levels", "scale.levels"))
     )
+    _one_level_a_name(levels)
     if len(levels) < 2:
         raise FrameworkError("scale.levels", "a scale needs at least two levels.")
     values = [level.value for level in levels]
@@ -281,6 +286,33 @@ def _text(table: Mapping[str, Any], key: str, where: str) -> str:
     if not value:
         raise FrameworkError(where, "is empty.")
     return value
+
+
+def _one_level_a_name(levels: tuple[ScaleLevel, ...]) -> None:
+    """A label or alias naming two levels would make a cell mean two things: refused."""
+    # The labels first: a clash is then reported at the alias that causes it.
+    named = {level.label.casefold(): level.value for level in levels}
+    for i, level in enumerate(levels):
+        for name in level.aliases:
+            other = named.setdefault(name.casefold(), level.value)
+            if other != level.value:
+                raise FrameworkError(
+                    f"scale.levels[{i}].aliases",
+                    f"“{name}” also names level {other}: each name must name one level.",
+                )
+
+
+def _aliases(table: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """An optional list of other names (``aliases = ["Établi", "Establecido"]``)."""
+    value = table.get("aliases", [])
+    if not isinstance(value, list):
+        raise FrameworkError(where, f"expected a list of texts, found {type(value).__name__}.")
+    names = []
+    for i, name in enumerate(value):
+        if not isinstance(name, str) or not name.split():
+            raise FrameworkError(f"{where}[{i}]", "expected a non-empty text.")
+        names.append(" ".join(name.split()))
+    return tuple(names)
 
 
 def _integer(table: Mapping[str, Any], key: str, where: str) -> int:

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from components.base.text import normalise
@@ -94,7 +95,7 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return LevelReading()
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
-    labels = {normalise(level.label): level.value for level in scale.levels}
+    labels = _level_names(scale)
     if key in labels:
         return LevelReading(labels[key])
     named = _LABEL_FIRST.match(text)
@@ -133,8 +134,7 @@ def _level_from_text(
     label = normalise(found.group("label") or "")
     if reading.level is None or not label:
         return reading
-    own = normalise(scale.level(reading.level).label)
-    if label == own:
+    if labels.get(label) == reading.level:  # its own label, or the label in another language
         return reading
     if label in labels:
         return LevelReading(
@@ -146,6 +146,16 @@ def _level_from_text(
         warning=f"“{text}”: the words after the number do not match the label "
         f"“{scale.level(reading.level).label}”; the number {reading.level} was used",
     )
+
+
+@cache
+def _level_names(scale: Scale) -> dict[str, int]:
+    """Each level's label and aliases, normalised -> the level's value."""
+    return {
+        normalise(name): level.value
+        for level in scale.levels
+        for name in (level.label, *level.aliases)
+    }
 
 
 def _without_level_word(text: str, vocabulary: Vocabulary) -> str:

@@ -175,6 +175,10 @@ def _break(raw: dict, path: str, value: object) -> dict:
             "at least two",
         ),
         ("scale.name", True, "scale.name", "expected text"),
+        ("scale.levels.3.aliases", "Établi", "scale.levels[3].aliases", "list of texts"),
+        ("scale.levels.3.aliases", ["Établi", ""], "scale.levels[3].aliases[1]", "non-empty"),
+        # a word naming two levels would make a cell mean two things
+        ("scale.levels.3.aliases", ["Mature"], "scale.levels[3].aliases", "also names level 4"),
     ],
 )
 def test_broken_framework_names_the_field(raw, path, value, field, words):
@@ -217,3 +221,9 @@ def test_a_domain_without_capabilities(raw):
 def test_an_organisation_may_reword_the_scale(raw):
     data = _break(raw, "scale.levels.4.label", "Sustained")
     assert parse_framework(data).scale.level(4).label == "Sustained"
+
+
+def test_each_level_has_its_label_in_other_languages_too():
+    scale = load_framework().scale
+    assert "Établi" in scale.level(3).aliases
+    assert "En desarrollo" in scale.level(2).aliases

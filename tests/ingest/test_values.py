@@ -136,6 +136,10 @@ def test_a_when_note_reads_once_as_the_callers_sentence(value):
     [
         # R7: the app's own pickers write "2 · Developing"
         ("2 · Developing", 2, "", ""),
+        # the level's label in another language (the framework's aliases)
+        ("3 - Établi", 3, "", ""),
+        ("En desarrollo", 2, "", ""),
+        ("3 - Maduro", None, "gives the number 3 but the label of level 4", ""),
         # the label first, then its number: read when they agree
         ("Established (3)", 3, "", ""),
         ("Mature(4)", 4, "", ""),
