@@ -19,6 +19,7 @@ from components.ui.selection import (
     country_aliases,
     default_comparison,
     focus_of,
+    kept_comparison,
     latest_of_each,
     same_kind_countries,
 )
@@ -68,14 +69,9 @@ st.markdown(
     "order you choose them. Turn on the anonymised view to show peers as Country A, B, …"
 )
 focus_country = state.selected_country()
-saved = st.session_state.get("compare_countries")
-if saved is not None and not set(saved) <= set(countries):
-    # Another country in the sidebar, of the other kind (real or the demo's): the choice
-    # keeps what it can and otherwise starts again from the default comparison.
-    kept = [country for country in saved if country in countries]
-    st.session_state["compare_countries"] = (
-        kept if len(kept) >= 2 else default_comparison(countries, focus_country)
-    )
+kept = kept_comparison(st.session_state.get("compare_countries"), countries, focus_country)
+if kept is not None:
+    st.session_state["compare_countries"] = kept
 anonymised = bool(st.session_state.get("compare_anonymised"))
 picker = (
     st.expander("Countries to compare (their names are hidden in the view below)")

@@ -26,6 +26,7 @@ from components.ui.render import (
     render_empty_state,
     render_escaped_table,
     render_figure,
+    render_listed,
 )
 from components.ui.selection import overlay_choices
 
@@ -163,19 +164,16 @@ highlights = remember(
 st.header("Strengths and gaps")
 st.caption("Among the assessed capabilities only; a capability not assessed is not a gap here.")
 left, right = st.columns(2)
-# An empty list says why in words: a table with no rows shows a bare "empty".
 with left:
-    st.markdown("**Highest levels**")
-    if len(highlights[0]):
-        render_escaped_table(highlights[0])
-    else:
-        st.caption("None: no capability of this assessment is assessed.")
+    render_listed(
+        "Highest levels", highlights[0], "None: no capability of this assessment is assessed."
+    )
 with right:
-    st.markdown("**Lowest levels**")
-    if len(highlights[1]):
-        render_escaped_table(highlights[1])
-    else:
-        st.caption("None apart from the highest: too few capabilities are assessed to name both.")
+    render_listed(
+        "Lowest levels",
+        highlights[1],
+        "None apart from the highest: too few capabilities are assessed to name both.",
+    )
 render_gap_plans(current, framework, focus_id, gaps)
 
 st.header("All capabilities")

@@ -19,6 +19,7 @@ from components.ingest.matching import (
     Field,
     classify_header,
     exact_reference,
+    is_exact_title,
     is_plain_number,
     is_summary,
 )
@@ -408,16 +409,8 @@ def _item_rows_at(
     return ItemRows(row, best[0], tuple(assessments), tuple(skipped))
 
 
-def is_title(ctx: ReadContext, value: Any) -> bool:
-    """Whether the cell is a capability's or an enabler's title exactly (not a code or number)."""
-    if not isinstance(value, str):
-        return False
-    key = normalise(value)
-    return any(
-        normalise(title) == key
-        for catalogue in (ctx.capabilities, ctx.enablers)
-        for title in catalogue.titles.values()
-    )
+def _is_title(ctx: ReadContext, value: Any) -> bool:
+    return is_exact_title(value, ctx.capabilities) or is_exact_title(value, ctx.enablers)
 
 
 def _only_index_name(cells: tuple[Any, ...], key: int) -> bool:
@@ -438,7 +431,7 @@ def _country_rows_at(
     titled = 0
     for column, value in enumerate(cells):
         # A title is an item even when a header word is in it ("Data and evidence on CSEA").
-        if value is None or (classify_header(value) is not None and not is_title(ctx, value)):
+        if value is None or (classify_header(value) is not None and not _is_title(ctx, value)):
             continue
         for catalogue in (ctx.capabilities, ctx.enablers):
             number = exact_reference(value, catalogue)

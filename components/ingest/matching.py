@@ -367,6 +367,11 @@ def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
     return ItemMatch("unknown", candidates=closest)
 
 
+def is_exact_title(value: Any, catalogue: Catalogue) -> bool:
+    """Whether the cell is one of the catalogue's titles as written (not a code or number)."""
+    return isinstance(value, str) and normalise(value) in _normalised_titles(catalogue)
+
+
 @cache
 def _normalised_titles(catalogue: Catalogue) -> Mapping[str, int]:
     return {normalise(title): number for number, title in catalogue.titles.items()}

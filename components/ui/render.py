@@ -313,6 +313,16 @@ def render_table(frame: Any) -> None:
     render_escaped_table(escape_for_table(frame))
 
 
+def render_listed(title: str, escaped: Any, when_empty: str) -> None:
+    """A short list under its bold title, already escaped; an empty one says why in words
+    (a table without rows would show a bare "empty")."""
+    st.markdown(md("**{title}**", title=title))
+    if len(escaped):
+        render_escaped_table(escaped)
+    else:
+        caption(when_empty)
+
+
 def render_escaped_table(escaped: Any) -> None:
     """A static table already passed through ``escape_for_table`` (kept escaped by a page
     that draws it on every rerun, so the escaping is not redone each time)."""

@@ -138,6 +138,18 @@ def invented_countries(capabilities: pd.DataFrame) -> set[str]:
     return set(keys[capabilities["assessment_id"].isin(fictional)])
 
 
+def kept_comparison(
+    saved: Sequence[str] | None, countries: Sequence[str], focus_country: str | None
+) -> list[str] | None:
+    """A saved comparison that names countries no longer offered (another country of the
+    other kind chosen in the sidebar): what it can keep, or the default comparison when
+    fewer than two are left. ``None`` when the saved choice stands as it is."""
+    if saved is None or set(saved) <= set(countries):
+        return None
+    kept = [country for country in saved if country in countries]
+    return kept if len(kept) >= 2 else default_comparison(countries, focus_country)
+
+
 def default_comparison(countries: Sequence[str], focus_country: str | None) -> list[str]:
     """The countries a comparison starts with: the focus, then the next three alphabetically.
 
