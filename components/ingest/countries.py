@@ -13,10 +13,11 @@ from components.base.text import normalise
 
 def country_of_code(text: str) -> tuple[str, str] | None:
     """(name, code) for a country written as its ISO 3166 alpha-3 code ("UGA": Uganda), when
-    pycountry knows the code; a made-up code gets nothing."""
-    if not re.fullmatch(r"[A-Z]{3}", text):
+    pycountry knows the code; a made-up code gets nothing. Also in small letters ("uga"), as
+    survey tools export their choices' names; not mixed ("Uga" is a name)."""
+    if not re.fullmatch(r"[A-Z]{3}|[a-z]{3}", text):
         return None
-    found = pycountry.countries.get(alpha_3=text)
+    found = pycountry.countries.get(alpha_3=text.upper())
     if found is None:
         return None
     return getattr(found, "common_name", None) or found.name, found.alpha_3

@@ -546,6 +546,15 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                     "Match the labels to capabilities in “Fix how this file is read”, below "
                     "the file, or write each capability's number (1 to 21) beside its label"
                 )
+            yes_no = _yes_no_columns(sheet, row, column)
+            if yes_no:
+                headed = ", ".join(cell_address(row, c) for c in yes_no[:3])
+                return (
+                    f"the capabilities are named below {cell_address(row, column)}, but the "
+                    f"column{'s' if len(yes_no) > 1 else ''} beside them ({headed}) hold only "
+                    "yes or no (TRUE/FALSE, ticks), which does not say a level from 0 to 4. "
+                    "Write each capability's level (0 to 4) in them instead"
+                )
             return (
                 f"the header row {row + 1} names the capabilities "
                 f"({cell_address(row, column)}) but no column is headed Level"
@@ -557,6 +566,23 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "but no column naming the capability"
             )
     return "no table of capabilities and levels was found in it"
+
+
+_YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "oui", "non", "si", "sim", "nao"})
+
+
+def _yes_no_columns(sheet: Sheet, header: int, key: int) -> list[int]:
+    """The columns right of ``key`` whose cells below ``header`` are all yes or no
+    (checkboxes, TRUE/FALSE): answers to "in place?", not levels."""
+    found = []
+    for column in range(key + 1, sheet.width()):
+        below = sheet.column(column, header + 1, header + 1 + KEY_SAMPLE_ROWS)
+        values = [v for v in below if v is not None]
+        if values and all(
+            isinstance(v, bool) or (isinstance(v, str) and normalise(v) in _YES_NO) for v in values
+        ):
+            found.append(column)
+    return found
 
 
 def assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:

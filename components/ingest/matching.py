@@ -264,8 +264,19 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# A survey tool's column name, the question's path through its groups: "group_caps/cap_07"
+# (KoboToolbox, ODK). The last part names the question.
+_QUESTION_PATH = re.compile(r"(?:[A-Za-z][\w.-]*/)+(?P<last>[A-Za-z][\w.-]*)")
+
+
+def _last_of_path(text: str) -> str:
+    path = _QUESTION_PATH.fullmatch(text.strip())
+    return path["last"] if path else text
+
+
 @lru_cache(maxsize=8192)
 def _match_text(text: str, catalogue: Catalogue) -> ItemMatch:
+    text = _last_of_path(text)
     within = _within_domain(_fold(text), catalogue)
     if within:
         return _check_number_and_title(*within, catalogue)
@@ -280,6 +291,12 @@ def _match_text(text: str, catalogue: Catalogue) -> ItemMatch:
         if number not in catalogue.titles:
             return ItemMatch("unknown", candidates=_nearest_numbers(number, catalogue))
         return _check_number_and_title(number, rest, catalogue)
+    roman = _roman_reference(text, catalogue)
+    if roman is not None:
+        number, rest = roman
+        checked = _check_number_and_title(number, rest, catalogue)
+        if checked.how == "conflict" or not checked.note:
+            return checked
     return _match_title(text, catalogue)
 
 
@@ -435,6 +452,7 @@ def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
 def _exact_text(text: str, catalogue: Catalogue) -> int | None:
     if len(text) > 4 * _MAX_FUZZY_CHARS:
         return None
+    text = _last_of_path(text)
     within = _within_domain(_fold(text), catalogue)
     if within:
         number, rest = within
@@ -450,6 +468,11 @@ def _exact_text(text: str, catalogue: Catalogue) -> int | None:
         rest = reference.group("rest")
         if not normalise(rest):
             return number
+        checked = _check_number_and_title(number, rest, catalogue)
+        return number if checked.how == "number" and not checked.note else None
+    roman = _roman_reference(text, catalogue, strict=True)
+    if roman is not None:
+        number, rest = roman
         checked = _check_number_and_title(number, rest, catalogue)
         return number if checked.how == "number" and not checked.note else None
     key = normalise(text)
@@ -485,6 +508,51 @@ def _within_domain(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     ):
         return None
     return catalogue.groups[domain - 1][item - 1], found["rest"].strip()
+
+
+# Capabilities numbered in capital Roman numerals ("IV", "Cap. XII", "IV. Legislation"), as
+# some national plans number them. Only the numerals' standard forms, 1 to 39.
+_ROMAN = re.compile(
+    rf"^(?:(?P<prefix>[^\W\d_][\w.]*?)\s*[.:#\-_]?\s*)??(?P<numeral>X{{0,3}}(?:IX|IV|V?I{{0,3}}))"
+    rf"(?=$|{_SEPARATORS})[\s.:·\-–—)\]]*(?P<rest>.*)$"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _roman_reference(
+    text: str, catalogue: Catalogue, *, strict: bool = False
+) -> tuple[int, str] | None:
+    """(number, the text after it) for an item written as a Roman numeral, alone or after a
+    code of this kind ("Cap. IV"), perhaps before a title ("IV. Legislation"); else None.
+
+    The caller checks that a title after the numeral is the same item's ("X-border
+    cooperation" is not capability 10). ``strict`` (recognising a table's shape) refuses a
+    lone "X" without a code or title: a column of ticks holds it.
+    """
+    found = _ROMAN.match(text.strip())
+    if not found or not found["numeral"]:
+        return None
+    prefix = (found["prefix"] or "").casefold().rstrip(".")
+    if prefix:
+        _, kinds = _reference_pattern()
+        if kinds.get(re.sub(r"[\s._-]+", " ", _fold(prefix)).strip()) != catalogue.kind:
+            return None
+    number = _roman_value(found["numeral"])
+    if number not in catalogue.titles:
+        return None
+    rest = found["rest"].strip()
+    if strict and not prefix and not rest and found["numeral"] == "X":
+        return None
+    return number, rest
 
 
 def is_plain_number(value: Any) -> bool:

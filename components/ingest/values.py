@@ -159,11 +159,12 @@ def _level_names(scale: Scale) -> dict[str, int]:
 
 
 def _without_level_word(text: str, vocabulary: Vocabulary) -> str:
-    """ "Level 2" -> "2", "Niveau: 3" -> "3", "L2" -> "2"; other text unchanged."""
+    """ "Level 2" -> "2", "Niveau: 3" -> "3", "L2" -> "2", "level_2" (a survey form's choice
+    name) -> "2"; other text unchanged."""
     lowered = text.casefold()
     for word in vocabulary.level_words:
         if lowered.startswith(word):
-            rest = text[len(word) :].lstrip(" .:#-–")
+            rest = text[len(word) :].lstrip(" .:#-–_")
             if rest[:1].isdigit():
                 return rest
     return text

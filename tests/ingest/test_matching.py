@@ -96,6 +96,15 @@ def test_classify_header(header, expected):
         ("2.1 Dedicated law enforcement", "number", 4),
         ("6.2 - Universal terminology", "number", 21),
         ("2.0", "number", 2),  # a number, not a code
+        # in capital Roman numerals, as some national plans number them
+        ("I", "number", 1),
+        ("IV", "number", 4),
+        ("XIV", "number", 14),
+        ("XXI", "number", 21),
+        ("Cap. IV", "number", 4),
+        ("Capability XII", "number", 12),
+        ("III. Legislation", "number", 3),
+        ("VI Offender Management Process", "number", 6),
         # the domain's name before the title
         ("Policy & Governance – Leadership", "title", 1),
         ("Victim: End to End Support", "title", 8),
@@ -136,6 +145,12 @@ def test_capability_matches(value, how, number):
         (True, "unknown", ()),
         ("7 Leadership", "conflict", (7, 1)),
         ("2.1 Leadership", "conflict", (4, 1)),
+        ("IV. Legislation", "conflict", (4, 3)),
+        ("XXII", "unknown", None),  # no capability 22
+        ("IIII", "unknown", None),  # not a numeral
+        ("iv", "unknown", None),  # lower case: a word, not a numeral
+        ("X-border cooperation", "unknown", None),  # not capability 10
+        ("Enabler IV", "unknown", None),  # the other kind
         (2.7, "unknown", ()),  # the second domain has four capabilities
     ],
 )
@@ -208,6 +223,11 @@ def test_match_any_uses_the_other_catalogue_only_when_named(value, kind, number)
         ("2.1 Leadership", None),  # the code and the title disagree
         ("Media & Communications: Universal Terminology", 21),
         ("Policy and Governance", None),  # a domain, no capability
+        ("XII", 12),
+        ("Cap. V", 5),
+        ("V", 5),
+        ("X", None),  # a lone X is as likely a tick
+        ("IV. Legislation", None),  # the numeral and the title disagree
     ],
 )
 def test_exact_reference_is_strict(value, expected):

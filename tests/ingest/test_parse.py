@@ -307,3 +307,54 @@ def test_an_empty_assessment_column_is_said_and_left_out():
     result = read("wide.xlsx", xlsx({"Data": rows}))
     assert by_assessment(result) == {("Kenya", 2024, None): LEVELS_A}
     assert_problem(result, "warning", "D1", "has no levels; it was not read as an assessment")
+
+
+TITLES = {capability.number: capability.title for capability in FW.capabilities}
+ROMAN = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
+    "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a long table, capabilities by numeral only
+        [["Country", "Year", "Capability", "Level"]]
+        + [["Kenya", 2023, ROMAN[n - 1], LEVELS_A[n]] for n in range(1, 22)],
+        # countries across, the numerals in a column of their own
+        [["", "Kenya 2023"]] + [[ROMAN[n - 1], LEVELS_A[n]] for n in range(1, 22)],
+        # the numeral before each title
+        [["Capability", "Kenya 2023"]]
+        + [[f"{ROMAN[n - 1]}. {TITLES[n]}", LEVELS_A[n]] for n in range(1, 22)],
+    ],
+    ids=["long", "wide", "numeral-and-title"],
+)
+def test_capabilities_numbered_in_roman_numerals_are_read(rows):
+    result = read("roman.xlsx", xlsx({"Scores": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): LEVELS_A}
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"), [(True, False), ("Yes", "No"), ("TRUE", "FALSE")], ids=["bool", "words", "text"]
+)
+def test_yes_or_no_beside_the_capabilities_is_said_to_be_no_level(yes, no):
+    rows = [["Capability", "Kenya 2022", "Uganda 2022"]]
+    rows += [[TITLES[n], yes if n % 2 else no, no] for n in range(1, 22)]
+    result = read("ticks.xlsx", xlsx({"Sheet1": rows}))
+    assert result.capabilities.empty
+    assert_problem(result, "warning", None, "(B1, C1) hold only yes or no (TRUE/FALSE, ticks)")
+
+
+def test_a_survey_tool_export_with_question_paths_and_choice_names_is_read():
+    # KoboToolbox's "XML values and headers" export: questions by their path through the
+    # form's groups, answers by their choice names, countries by lower-case ISO codes.
+    questions = [f"group_caps/cap_{n:02d}" for n in range(1, 22)]
+    rows = [["start", "country", *questions, "_id", "_submission_time"]]
+    rows.append(["2024-03-01T09:00", "ken", *(f"level_{LEVELS_A[n]}" for n in range(1, 22)),
+                 1, "2024-03-01T10:05:00"])  # fmt: skip
+    result = read("mnr_survey.xlsx", xlsx({"MNR_survey": rows}))
+    assert by_assessment(result) == {("Kenya", 2024, None): LEVELS_A}
+    assert set(result.capabilities["iso3"]) == {"KEN"}
+    assert not [p for p in result.problems if p.severity == "error"]
