@@ -26,10 +26,12 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from components.base.text import normalise, shorten
 from components.framework.model import Framework
+from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
     capability_catalogue,
+    classify_header,
     enabler_catalogue,
 )
 from components.ingest.report import Problem, Severity
@@ -445,9 +447,10 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
             text_start = data[:65536].decode(encoding, errors="ignore")
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", pd.errors.ParserWarning)
+                delimiter = _sniff_delimiter(text_start)
                 frame = pd.read_csv(
                     io.BytesIO(data),
-                    sep=_sniff_delimiter(text_start),
+                    sep=delimiter,
                     header=None,
                     names=list(range(limits.max_columns + 1)),
                     # Without this, pandas turns the surplus leading fields of a too-wide
@@ -485,6 +488,8 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         )
         return []
     sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
+    if delimiter == ",":
+        _join_split_text(ctx, sheet)
     if len(sheet.rows) > limits.max_rows_per_sheet:
         del sheet.rows[limits.max_rows_per_sheet :]
         ctx.add(
@@ -507,6 +512,51 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     while sheet.rows and not sheet.rows[-1]:
         sheet.rows.pop()
     return [sheet]
+
+
+# How far down a csv its header row (the one ending with a notes column) is looked for.
+_NOTES_HEADER_ROWS = 50
+
+
+def _join_split_text(ctx: ReadContext, sheet: Sheet) -> None:
+    """Join what a csv without quotes split at its commas (framework titles, a last column of
+    notes), and say so."""
+    titles = SplitTitles.of([*ctx.capabilities.titles.values(), *ctx.enablers.titles.values()])
+    sheet.rows, joined = mend_split_titles(sheet.rows, titles)
+    header = next(
+        (
+            row
+            for row, cells in enumerate(sheet.rows[:_NOTES_HEADER_ROWS])
+            if len(cells) > 1 and classify_header(cells[-1]) == "evidence"
+        ),
+        None,
+    )
+    if header is not None:
+        sheet.rows, notes = mend_split_last_column(sheet.rows, header)
+        if notes:
+            last = cell_address(header, len(sheet.rows[header]) - 1)
+            ctx.add(
+                "warning",
+                None,
+                last,
+                f"In {len(notes)} row{'s' if len(notes) > 1 else ''} the text of the last "
+                f"column ({quoted(sheet.rows[header][-1])}) ran on past it at its commas, as a "
+                "csv does with text that is not in quotes; it was joined back into that column.",
+                "Put text that holds commas in double quotes, or save the file from Excel as "
+                "“CSV UTF-8”, which does that.",
+            )
+    if joined:
+        row, column, text = joined[0]
+        more = f" (and {len(joined) - 1} more)" if len(joined) > 1 else ""
+        ctx.add(
+            "warning",
+            None,
+            cell_address(row, column),
+            f"{quoted(text)}{more} was split into several cells at its commas, as a csv does "
+            "with text that is not in quotes; the cells were joined back into the title.",
+            "Put text that holds commas in double quotes, or save the file from Excel as "
+            "“CSV UTF-8”, which does that.",
+        )
 
 
 def _sniff_delimiter(sample: str) -> str:
