@@ -51,7 +51,6 @@ from components.ingest.sheets import (
 from components.ingest.values import (
     When,
 )
-from components.ingest.vocabulary import default_vocabulary, key_of
 
 FIX_TABLE = (
     "Use the template from the upload page, or a table with the columns Country, Year, "
@@ -62,8 +61,6 @@ FIX_TABLE = (
 
 def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
-    if sheet.name is not None and key_of(sheet.name) in default_vocabulary().info_sheets:
-        return []  # instructions, lists, the scale: skipped without a word
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
     if mapped is not None:
         sheet_mapping, header = mapped

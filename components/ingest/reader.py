@@ -35,6 +35,7 @@ from components.ingest.countries import iso3_of
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
+from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.parse import FIX_TABLE, parse_sheet
@@ -200,10 +201,11 @@ def _read_sheets(
             )
         else:
             start = len(ctx.problems)
-            found = parse_sheet(ctx, sheet)
+            found = read_sheet(ctx, sheet, parse_sheet)
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
+    drafts = drop_copies(drafts)
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, drafts), plan_sheets

@@ -17,6 +17,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.level_descriptors import label_then_words
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -108,8 +109,24 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return LevelReading(
             error=f"“{text}” gives the label of level {level} but the number {number}"
         )
+    described = label_then_words(text, scale, labels)
+    if described is not None:
+        return _described(text, scale, *described)
     bare = _without_level_word(text, vocabulary)
     return _level_from_text(bare, text, scale, vocabulary, labels)
+
+
+def _described(text: str, scale: Scale, level: int, verdict: str) -> LevelReading:
+    """A label followed by its descriptor (or other words): see ``level_descriptors``."""
+    if verdict == "descriptor":
+        return LevelReading(level)
+    if verdict == "other label":
+        return LevelReading(error=f"“{text}” gives the labels of two levels")
+    return LevelReading(
+        level,
+        warning=f"“{text}”: the words after the label do not match the descriptor of level "
+        f"{level} “{scale.level(level).label}”; the label was used",
+    )
 
 
 def _level_from_text(
@@ -136,6 +153,9 @@ def _level_from_text(
         return reading
     if labels.get(label) == reading.level:  # its own label, or the label in another language
         return reading
+    described = label_then_words(found.group("label"), scale, labels)
+    if described == (reading.level, "descriptor"):
+        return reading  # "3 – Established: in place nationally…"
     if label in labels:
         return LevelReading(
             error=f"“{text}” gives the number {reading.level} but the label of level "

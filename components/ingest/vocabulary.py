@@ -52,6 +52,9 @@ WORD_LISTS = (
     "out_of",
     "not_assessed",
     "round_words",
+    "country_questions",
+    "form_dates",
+    "form_columns",
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -86,6 +89,11 @@ class Vocabulary:
     not_assessed: frozenset[str]
     # Words that name a round, not a country, in a column header ("Baseline (2021)").
     round_words: tuple[str, ...] = ()
+    # Online-form exports: a word asking for the country in a question, the tool's columns of
+    # when a response was given, and its other own columns (ids, e-mail, progress).
+    country_questions: frozenset[str] = frozenset()
+    form_dates: frozenset[str] = frozenset()
+    form_columns: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
@@ -158,6 +166,9 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         out_of=tuple(sorted(lists["out_of"], key=len, reverse=True)),
         not_assessed=frozenset(lists["not_assessed"]),
         round_words=tuple(sorted(lists["round_words"], key=len, reverse=True)),
+        country_questions=frozenset(lists["country_questions"]),
+        form_dates=frozenset(lists["form_dates"]),
+        form_columns=frozenset(lists["form_columns"]),
     )
 
 

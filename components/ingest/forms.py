@@ -1,0 +1,290 @@
+"""Online-form exports: Google Forms, Microsoft Forms, SurveyMonkey, Qualtrics and the like.
+
+One row per response, a question asking for the country, and one question per capability,
+its header naming the capability in the tool's own way: Google's grid "Rate each capability
+[Leadership]", Microsoft's "1. Leadership – what is the current level?", SurveyMonkey's second
+header row (the capability titles under a matrix question, "Response" under the others), or
+Qualtrics' question-text row ("Rate each capability - Leadership") between its column ids and
+its ImportId row. ``read_form`` sees such a sheet by its top rows and reads it as the reader's
+wide shape (one row per assessment, capabilities across) with ``parse``; the tool's own
+columns (respondent id, IP address, progress) are left quietly, and an id is never a country.
+A sheet that is not recognisably a form export is left to the other layouts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from components.ingest.drafts import Draft
+from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
+from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
+from components.ingest.parse import _parse_country_rows
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.values import parse_level
+from components.ingest.vocabulary import default_vocabulary, key_of
+
+# A form export's headers are its first rows: the question (or column id), the text under a
+# matrix question or the question text, and Qualtrics' ImportId row.
+FORM_HEADER_ROWS = 3
+# Rows of answers looked at to tell a question's answers apart (levels, names, numbers).
+SAMPLE_ROWS = 40
+_BRACKETS = re.compile(r"\[([^\[\]]+)\]\s*$")
+_SEPARATORS = re.compile(r"\s+[-–—:|]\s+|:\s+")
+_IMPORT_ID = re.compile(r'^\s*\{\s*"ImportId"', re.IGNORECASE)
+# What SurveyMonkey writes under a question that is not a matrix.
+_PLACEHOLDERS = frozenset({"response", "open ended response", "other", "other please specify"})
+
+FIX_FORM = (
+    "Keep one question that asks for the country (for example “Which country does this "
+    "assessment cover?”), or add a column headed Country with each response's country."
+)
+
+
+def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
+    """The assessments of an online-form export on ``sheet``, one per response (country and
+    date); ``None`` when the sheet is not one, for the other layouts to read."""
+    shape = _find_form(ctx, sheet)
+    if shape is None:
+        return _without_titles(ctx, sheet)
+    countries = [c for c in shape.asked if _holds_names(sheet, c, shape.first)]
+    if len(countries) > 1 and len(shape.plain_country) == 1:
+        countries = shape.plain_country
+    if len(countries) != 1:
+        cells = ", ".join(cell_address(shape.headers[c].row, c) for c in countries)
+        ctx.add(
+            "error",
+            sheet,
+            None,
+            "This looks like an online form export (one row per response, a question per "
+            "capability), but "
+            + (
+                f"more than one question asks for the country ({cells})"
+                if countries
+                else "no question asks for the country"
+            )
+            + "; it was not read.",
+            FIX_FORM,
+        )
+        return []
+    country = countries[0]
+    items = _choose_items(ctx, sheet, shape)
+    columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
+    header: list[Any] = [None] * len(shape.headers)
+    for column, found in shape.headers.items():
+        if column in items:
+            header[column] = ctx.capabilities.titles[items[column][1]]
+        elif column == country:
+            header[column] = "Country"
+        elif column in columns.values():
+            header[column] = "Date"
+        elif not (column in shape.tool or column in shape.named or column in shape.dates):
+            header[column] = found.text  # a question of its own: reported as not read
+    rows = list(sheet.rows)
+    for blank in range(shape.first):
+        rows[blank] = ()
+    rows[shape.row] = tuple(header)
+    view = replace(sheet, rows=rows, columns=None)
+    return _parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
+
+
+def _without_titles(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
+    """A Qualtrics export (its row of ImportIds) whose headers name no capability: refused
+    with what to do, rather than read from its column ids ("Status" taken for the level)."""
+    top = sheet.rows[:FORM_HEADER_ROWS]
+    row = next((r for r, cells in enumerate(top) if r and _is_import_row(cells)), None)
+    if row is None:
+        return None
+    ctx.add(
+        "error",
+        sheet,
+        None,
+        f"This looks like a Qualtrics export (row {row + 1} holds its ImportIds), but no "
+        f"header row above names the capabilities (only question ids such as "
+        f"{quoted(_question_id(top))}); it was not read.",
+        "Export the responses again with the question text (the row under the column ids), "
+        "or head each capability's column with its number or title, such as “1. Leadership”.",
+    )
+    return []
+
+
+def _question_id(top: list[tuple[Any, ...]]) -> Any:
+    return next(
+        (v for v in top[0] if isinstance(v, str) and re.match(r"QID?\d", v)),
+        next((v for v in top[0] if v is not None), ""),
+    )
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the top rows of a form export say: the row naming the capabilities and the
+    first row of answers, each column's header, and the columns of each kind."""
+
+    row: int
+    first: int
+    named: dict[int, int]  # column -> the capability its question names
+    headers: dict[int, _Header]
+    tool: frozenset[int]  # the tool's own columns (ids, e-mail, progress)
+    dates: list[int]
+    asked: list[int]  # headed Country, or asking for the country
+    plain_country: list[int]  # headed Country
+
+
+def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
+    top = sheet.rows[:FORM_HEADER_ROWS]
+    if not top or not top[0]:
+        return None
+    width = max(len(cells) for cells in top)
+    named = [
+        {c: n for c, v in enumerate(cells) if (n := _named(ctx, v)) is not None} for cells in top
+    ]
+    row = max(range(len(top)), key=lambda r: (len({n for n, _ in named[r].values()}), -r))
+    if len({n for n, _ in named[row].values()}) < MIN_KEY_MATCHES:
+        return None
+    first = row + 1
+    while first < min(len(sheet.rows), FORM_HEADER_ROWS) and _is_import_row(sheet.rows[first]):
+        first += 1
+    headers = {c: _header(sheet, c, first) for c in range(width)}
+    words = default_vocabulary().country_questions
+    tool = frozenset(c for c, h in headers.items() if h.text is not None and _tool_column(h.text))
+    asked = [
+        c
+        for c, h in headers.items()
+        if c not in named[row] and c not in tool and any(_asks_country(t, words) for t in h.texts)
+    ]
+    plain = [c for c in asked if any(classify_header(t) == "country" for t in headers[c].texts)]
+    extracted = any(how for _, how in named[row].values())
+    if not (extracted or row > 0 or tool or (asked and not plain)):
+        return None  # a plain table (Country, then the capabilities): the wide layout reads it
+    return _Shape(
+        row=row,
+        first=first,
+        named={c: n for c, (n, _) in named[row].items()},
+        headers=headers,
+        tool=tool,
+        dates=[c for c, h in headers.items() if h.text is not None and _is_date(h.text)],
+        asked=asked,
+        plain_country=plain,
+    )
+
+
+def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
+    """The capability a form's header cell names, and whether it had to be taken out of a
+    question ("[Leadership]", "… - Leadership"); ``None`` for any other cell."""
+    if not isinstance(value, str) or not re.search(r"[^\W\d_]", value):
+        return None
+    if _IMPORT_ID.match(value) or not parse_level(value, ctx.framework.scale).error:
+        return None
+    if _tool_column(value):
+        return None
+    number = exact_reference(value, ctx.capabilities)
+    if number is not None:
+        return number, False
+    bracket = _BRACKETS.search(value)
+    parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
+    for part in parts:
+        number = exact_reference(part, ctx.capabilities)
+        if number is not None:
+            return number, True
+    return None
+
+
+def _is_import_row(cells: tuple[Any, ...]) -> bool:
+    texts = [v for v in cells if v is not None]
+    return bool(texts) and all(isinstance(v, str) and _IMPORT_ID.match(v) for v in texts)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """A column's header over the form's header rows: every text, and the one that says
+    what the column is (not SurveyMonkey's "Response" under a question), with its row."""
+
+    texts: tuple[str, ...]
+    text: str | None
+    row: int
+
+
+def _header(sheet: Sheet, column: int, first: int) -> _Header:
+    found = []
+    for row in range(first):
+        value = sheet.value(row, column)
+        if isinstance(value, str) and not _IMPORT_ID.match(value):
+            found.append((value, row))
+    said = [f for f in found if key_of(f[0]) not in _PLACEHOLDERS]
+    text, row = (said or found or [(None, 0)])[0]
+    return _Header(tuple(t for t, _ in found), text, row)
+
+
+def _tool_column(text: str) -> bool:
+    """A form tool's own column: "Respondent ID", "Email", or one of Microsoft's quiz columns
+    beside a question ("Points - 1. Leadership", "Feedback - 1. Leadership")."""
+    words = default_vocabulary().form_columns
+    return key_of(text) in words or key_of(_SEPARATORS.split(text, maxsplit=1)[0]) in words
+
+
+def _is_date(text: str) -> bool:
+    key = key_of(text)
+    return key in default_vocabulary().form_dates or classify_header(text) in (
+        "date",
+        "year",
+        "when",
+    )
+
+
+def _asks_country(text: str, words: frozenset[str]) -> bool:
+    """Whether a header is the country's: headed Country, or a question asking for it
+    ("Which country are you reporting for?", "Pays concerné", "¿Qué país…?")."""
+    field = classify_header(text)
+    if field == "country":
+        return True
+    return field is None and bool(set(key_of(text).split()) & words)
+
+
+def _holds_names(sheet: Sheet, column: int, first: int) -> bool:
+    """Whether a column's answers could be countries: text, not numbers (ids) nor levels."""
+    values = [v for v in sheet.column(column, first, first + SAMPLE_ROWS) if v is not None]
+    return bool(values) and all(
+        isinstance(v, str) and not v.strip().isdigit() and re.search(r"[^\W\d_]", v) for v in values
+    )
+
+
+def _choose_items(
+    ctx: ReadContext, sheet: Sheet, shape: _Shape
+) -> dict[int, tuple[Catalogue, int]]:
+    """The column of each capability; a capability asked twice (its level, then a comment)
+    is read from the one column whose answers are levels, the other reported."""
+    by_number: dict[int, list[int]] = {}
+    for column, number in shape.named.items():
+        by_number.setdefault(number, []).append(column)
+    items: dict[int, tuple[Catalogue, int]] = {}
+    for number, columns in by_number.items():
+        levelled = [
+            c for c in columns if len(columns) == 1 or _holds_levels(ctx, sheet, c, shape.first)
+        ]
+        if len(levelled) == 1:
+            items[levelled[0]] = (ctx.capabilities, number)
+        what = ctx.capabilities.describe(number)
+        for column in columns:
+            if column in items:
+                continue
+            ctx.add(
+                "warning" if len(levelled) == 1 else "error",
+                sheet,
+                cell_address(shape.headers[column].row, column),
+                f"The column headed {quoted(shape.headers[column].text)} asks about {what} "
+                + (
+                    "again, and its answers are not levels; it was not read."
+                    if len(levelled) == 1
+                    else "as another column does, and which one holds its level is not "
+                    "clear; neither was read."
+                ),
+                "Keep one question per capability whose answers are its level.",
+            )
+    return items
+
+
+def _holds_levels(ctx: ReadContext, sheet: Sheet, column: int, first: int) -> bool:
+    values = [v for v in sheet.column(column, first, first + SAMPLE_ROWS) if v is not None]
+    readable = sum(not parse_level(v, ctx.framework.scale).error for v in values)
+    return bool(values) and readable * 2 > len(values)

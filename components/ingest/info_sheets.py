@@ -1,0 +1,118 @@
+"""Sheets named like notes or instructions ("Notes", "Guide", "Dashboard"): judged by content.
+
+Workbooks carry sheets that hold no assessment (instructions, the scale, lists, a chart), and
+the names in ``info_sheets`` of ``mnr_data/headers.toml`` say which: the template's
+Instructions and Scale sheets are left without a word. But a name is only a hint: people name
+a country's sheet after the dashboard it feeds, or keep the scores in "Notes". So such a sheet
+is read like any other, and kept when its table gives levels; otherwise what reading it said
+is dropped, and when there was a table on it (rows that failed, a table without levels) the
+skip is reported, with what reading it would have said. A sheet that only repeats an
+assessment read from another sheet (a dashboard's copy of the data) is dropped quietly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from components.ingest.drafts import Draft
+from components.ingest.forms import read_form
+from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
+from components.ingest.matching import classify_header, exact_reference
+from components.ingest.sheets import ReadContext, Sheet, quoted
+from components.ingest.vocabulary import default_vocabulary, key_of
+
+# Where a table of levels would be on a sheet named like notes, and how long a name is.
+_SCAN_ROWS = 300
+_NAME_CHARS = 200
+
+
+def is_info_sheet(sheet: Sheet) -> bool:
+    """Whether the sheet is named like one that holds no assessment ("Instructions")."""
+    return sheet.name is not None and key_of(sheet.name) in default_vocabulary().info_sheets
+
+
+Parse = Callable[[ReadContext, Sheet], list[Draft]]
+
+
+def read_sheet(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
+    """The draft assessments on a sheet: an online-form export, else what ``parse`` (the
+    reader's ``parse_sheet``) finds; a sheet named like notes or instructions only when its
+    table gives levels."""
+    if not is_info_sheet(sheet):
+        return _read(ctx, sheet, parse)
+    if not _may_hold_table(ctx, sheet):
+        return []  # instructions, lists, the scale: skipped without a word
+    start, unmatched = len(ctx.problems), len(ctx.unmatched)
+    reported, formula_cells = set(ctx.reported), dict(ctx.formula_cells)
+    drafts = _read(ctx, sheet, parse)
+    if any(_has_levels(d) for d in drafts):
+        return drafts
+    said = ctx.problems[start:]
+    del ctx.problems[start:], ctx.unmatched[unmatched:]
+    ctx.reported, ctx.formula_cells = reported, formula_cells
+    table = (
+        bool(drafts)
+        or any(p.severity == "error" for p in said)
+        or isinstance(find_layout(ctx, sheet), SeveralLevels)
+    )
+    if table and not sheet.hidden:
+        first = next((p for p in said if p.severity == "error"), said[0] if said else None)
+        why = f" Read as an assessment, it says: {first.message}" if first else ""
+        ctx.add(
+            "warning",
+            sheet,
+            None,
+            f"Skipped sheet {quoted(sheet.name)}: it is named like a sheet of notes or "
+            f"instructions, and no level could be read from the table on it.{why}",
+            "If it holds an assessment, give each capability its level (0 to 4), and name the "
+            "sheet after the country rather than “Notes” or “Dashboard”; otherwise there is "
+            "nothing to do.",
+        )
+    return []
+
+
+def drop_copies(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without those of sheets named like notes that repeat, level for level, an
+    assessment read from another sheet (a dashboard showing the data sheet's levels)."""
+    if not any(is_info_sheet(d.sheet) for d in drafts):
+        return drafts
+    others = {(d.key(), _answers(d)) for d in drafts if not is_info_sheet(d.sheet) and d.country}
+    return [d for d in drafts if not (is_info_sheet(d.sheet) and (d.key(), _answers(d)) in others)]
+
+
+def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
+    """Whether the sheet could hold a table of levels (cheap, before reading it): text that
+    names a few capabilities, or a header naming the level and the capability's number."""
+    named: set[int] = set()
+    for cells in sheet.rows[:_SCAN_ROWS]:
+        fields = set()
+        for value in cells:
+            if isinstance(value, str) and len(value) <= _NAME_CHARS:
+                number = exact_reference(value, ctx.capabilities)
+                if number is not None:
+                    named.add(number)
+                fields.add(classify_header(value))
+        if len(named) >= MIN_KEY_MATCHES or ("level" in fields and "number" in fields):
+            return True
+    return False
+
+
+def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
+    mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
+    if mapped is None:
+        found = read_form(ctx, sheet)
+        if found is not None:
+            return found
+    return parse(ctx, sheet)
+
+
+def _has_levels(draft: Draft) -> bool:
+    return any(answers[0] is not None for kind in draft.items.values() for answers in kind.values())
+
+
+def _answers(draft: Draft) -> tuple[object, ...]:
+    return tuple(
+        (kind, number, answers[0])
+        for kind, items in sorted(draft.items.items())
+        for number, answers in sorted(items.items())
+    )
