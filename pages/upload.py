@@ -13,7 +13,8 @@ from components.ui.export_buttons import render_data_exports
 from components.ui.mapping_step import needs_mapping, render_mapping_step
 from components.ui.markdown import Markdown, caption, md, notice, option_format, toast
 from components.ui.navigation import run_through_navigation
-from components.ui.render import render_demo_notice, render_table
+from components.ui.page_frame import narrow_layout
+from components.ui.render import render_demo_notice, render_problem_list, render_table
 from components.ui.upload_files import (
     files_in_box,
     forget_removed,
@@ -146,7 +147,9 @@ for index, result in enumerate(ordered):
         st.markdown(summary.verdict)  # Markdown: the app's own words and counts
         if result.problems:
             report = problem_table(result)
-            if len(report) <= PROBLEMS_SHOWN_AS_TABLE:
+            if len(report) <= PROBLEMS_SHOWN_AS_TABLE and narrow_layout():
+                render_problem_list(report)
+            elif len(report) <= PROBLEMS_SHOWN_AS_TABLE:
                 render_table(report)
             else:
                 caption(Markdown(f"{len(report)} problems: scroll, sort or search the table."))

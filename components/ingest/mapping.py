@@ -13,6 +13,7 @@ header row and roles the reader found (or its best guess), and the labels it cou
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -147,10 +148,7 @@ def preview_sheets(
         if not sheet.rows:
             continue
         header, columns = guess_roles(ctx, sheet)
-        shown = tuple(
-            tuple("" if v is None else " ".join(str(v).split())[:PREVIEW_CHARS] for v in row)
-            for row in sheet.rows[:PREVIEW_ROWS]
-        )
+        shown = tuple(tuple(_preview_text(v) for v in row) for row in sheet.rows[:PREVIEW_ROWS])
         previews.append(
             SheetPreview(
                 sheet.name,
@@ -162,6 +160,18 @@ def preview_sheets(
             )
         )
     return previews
+
+
+def _preview_text(value: Any) -> str:
+    """A cell as the person typed it: 2024, not the 2024.0 a workbook stores; a date as a
+    date, not a timestamp at midnight."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    return " ".join(str(value).split())[:PREVIEW_CHARS]
 
 
 def guess_roles(ctx: ReadContext, sheet: Sheet) -> tuple[int | None, dict[Role, int]]:

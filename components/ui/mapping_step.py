@@ -71,7 +71,11 @@ def render_mapping_step(
         if previews:
             _render_layout(previews, key, start=_sheet_to_start(result, previews))
         else:
-            st.caption("The file could not be opened, so there is nothing to map.")
+            # The reader opened it (else the step is not offered): its sheets are empty.
+            st.caption(
+                "No sheet of this file has a filled cell, so there is nothing to map. Fill in "
+                "the template (or a table of capabilities and levels) and upload it again."
+            )
         _render_labels(result, framework, key)
 
 

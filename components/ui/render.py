@@ -31,6 +31,7 @@ from components.ui.markdown import (
     as_markdown,
     caption,
     heading,
+    literal,
     md,
     notice,
     option_format,
@@ -311,6 +312,23 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
 def render_table(frame: Any) -> None:
     """A static table whose text (names, evidence) shows literally, not as Markdown."""
     render_escaped_table(escape_for_table(frame))
+
+
+def render_problem_list(report: Any) -> None:
+    """A validation report as a list, one problem per block (on a phone, where a table of five
+    columns leaves a word per line and hides the fix past the screen's edge)."""
+    for row in report.itertuples(index=False):
+        where = " › ".join(str(part) for part in (row[1], row[2]) if part and part != "–")
+        st.markdown(
+            md(
+                "**{severity}**{where}  \n{message}  \n*How to fix it:* {fix}",
+                max_chars=None,
+                severity=row[0],
+                where=Markdown(f" · {literal(where)}") if where else Markdown(""),
+                message=row[3],
+                fix=row[4],
+            )
+        )
 
 
 def render_listed(title: str, escaped: Any, when_empty: str) -> None:

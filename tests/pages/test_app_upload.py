@@ -303,3 +303,17 @@ def test_the_mapping_step_opens_on_the_sheet_that_needs_it():
     assert "Choose the level column" in problems
     sheets = next(s for s in at.selectbox if (s.key or "").endswith("-sheet"))
     assert sheets.options[sheets.value] == "Assessment"  # not the Instructions sheet before it
+
+
+def test_on_a_phone_the_report_is_a_list_with_each_fix_in_view():
+    at = upload_page()
+    at.sidebar.toggle(key="layout_narrow").set_value(True).run()
+    odd = b"Country,Year,Capability,Level\nKenya,2023,Leadership,9\n"
+    at.file_uploader(key="mnr_uploader").set_value([("kenya.csv", odd, "text/csv")]).run()
+    assert not at.exception
+    block = at.get_by_key("upload-result-0")
+    assert not block.table, "no five-column table on a phone"
+    shown = " ".join(m.value for m in block.markdown)
+    assert "**Error** · D2" in shown
+    assert "“9” is" in shown
+    assert "*How to fix it:* " in shown
