@@ -65,7 +65,8 @@ def classify_header(value: Any) -> Field | None:
     """
     if not isinstance(value, str):
         return None
-    return _classify_header_text(value)
+    # A survey tool's question path ("group_meta/country"): its last part is the question.
+    return _classify_header_text(_last_of_path(value))
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
@@ -272,6 +273,12 @@ _QUESTION_PATH = re.compile(r"(?:[A-Za-z][\w.-]*/)+(?P<last>[A-Za-z][\w.-]*)")
 def _last_of_path(text: str) -> str:
     path = _QUESTION_PATH.fullmatch(text.strip())
     return path["last"] if path else text
+
+
+def is_tool_column(value: Any, words: frozenset[str]) -> bool:
+    """Whether a header is one of a form tool's own columns (``words``: the vocabulary's
+    ``form_columns``), also at the end of a question path ("meta/instanceID")."""
+    return isinstance(value, str) and key_of(_last_of_path(value)) in words
 
 
 @lru_cache(maxsize=8192)

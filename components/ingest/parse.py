@@ -37,6 +37,7 @@ from components.ingest.matching import (
     ItemMatch,
     classify_header,
     is_summary,
+    is_tool_column,
     match_any,
 )
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
@@ -51,6 +52,7 @@ from components.ingest.sheets import (
 from components.ingest.values import (
     When,
 )
+from components.ingest.vocabulary import default_vocabulary
 
 FIX_TABLE = (
     "Use the template from the upload page, or a table with the columns Country, Year, "
@@ -501,7 +503,11 @@ def _header_items(
             )
             if match.number is not None:
                 items[column] = (catalogue, match.number)
-        elif classify_header(value) is None and not is_summary(value):
+        elif (
+            classify_header(value) is None
+            and not is_summary(value)
+            and not is_tool_column(value, default_vocabulary().form_columns)
+        ):
             ctx.add(
                 "warning",
                 sheet,

@@ -358,3 +358,21 @@ def test_a_survey_tool_export_with_question_paths_and_choice_names_is_read():
     assert by_assessment(result) == {("Kenya", 2024, None): LEVELS_A}
     assert set(result.capabilities["iso3"]) == {"KEN"}
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_a_survey_export_with_grouped_country_and_year_questions_is_read_quietly():
+    # KoboToolbox puts each question under its group's path, the country and year too; its
+    # own columns (start, end, today, _uuid, _index) are left without a warning.
+    questions = [f"group_caps/cap_{n:02d}" for n in range(1, 22)]
+    heads = ["start", "end", "today", "group_meta/country", "group_meta/assessment_year"]
+    rows = [[*heads, *questions, "_id", "_uuid", "_submission_time", "_index"]]
+    for index, code in enumerate(["ind", "lka"]):
+        levels = [f"level_{LEVELS_A[n]}" for n in range(1, 22)]
+        rows.append(["2024-01-01T09:00", "2024-01-01T10:00", "2024-01-01", code, 2024, *levels,
+                     index, "a1b2", "2024-01-01T10:00:00", index])  # fmt: skip
+    result = read("mnr.xlsx", xlsx({"MNR": rows}))
+    assert by_assessment(result) == {
+        ("India", 2024, None): LEVELS_A,
+        ("Sri Lanka", 2024, None): LEVELS_A,
+    }
+    assert result.problems == ()
