@@ -7,6 +7,10 @@ In the order people would look: label cells near the table ("Country: Elbonia", 
 warning that says where it came from, so a person can check it. ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
 
+A file's or sheet's version or copy mark ("final v3", "(1)", "- copy") is not part of a
+name, and a month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
+country.
+
 A metadata label of the vocabulary ("Reporting year", "Date of assessment", "Round") is never
 a country: a title line that is such a label with its value gives that value, not a country,
 and one line naming the country with another giving the year gives both, each reported.
@@ -25,12 +29,19 @@ from components.ingest.matching import (
     exact_reference,
     is_summary,
 )
+from components.ingest.periods import find_period
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
 _YEAR_SPAN = re.compile(
     r"(?<![\w/])(?:FY\s*)?(?:19|20)\d{2}\s*[/–—-]\s*(?:(?:19|20)\d{2}|\d{2})(?![\w/-])",
+    re.IGNORECASE,
+)
+# A file's or sheet's version or copy: "v3", "V2.1", "rev 2", "version 4", "(1)", "(copy 2)".
+_VERSION = re.compile(
+    r"(?<![^\s._(\[-])(?:v|ver|rev|version|copy|copie|copia)[\s.]?\d+(?:\.\d+)*(?![^\s._)\]-])"
+    r"|\(\s*\d{1,2}\s*\)",
     re.IGNORECASE,
 )
 # A country's name is at most this many words once the title's other words are gone.
@@ -123,11 +134,21 @@ def _from_text(
     A domain's name (``domains``, normalised) is never a country: a sheet per domain is named
     after it.
     """
+    # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name.
+    text = _VERSION.sub(" ", text)
+    # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
+    # country ("March").
+    rounds = set()
+    while (period := find_period(text)) is not None:
+        text = f"{text[: period.start]} {period.year} {text[period.end :]}"
+        rounds.add(period.round)
     # A two-year period ("2023/24", "FY2022-2023") is one value: the first year, as a cell's.
     spans = {parse_when(span.group()).year for span in _YEAR_SPAN.finditer(text)}
     text = _YEAR_SPAN.sub(" ", text)
     years = {int(year) for year in YEAR_TOKEN.findall(text)} | (spans - {None})
-    when = When(years.pop()) if len(years) == 1 else When()
+    # A quarter's round goes with its year ("Q1 2024"), when it is the only one.
+    quarter = rounds.pop() if len(rounds) == 1 else None
+    when = When(years.pop(), round=quarter) if len(years) == 1 else When()
     if _DEFAULT_SHEET.match(normalise(text)):
         return Found(None, when)
     vocabulary = default_vocabulary()

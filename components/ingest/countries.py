@@ -39,3 +39,70 @@ def _iso3_by_name() -> Mapping[str, str]:
             if value:
                 names.setdefault(normalise(value), country.alpha_3)
     return names
+
+
+# Footnote marks typed after a name: "Kenya*", "Uganda¹", "Ghana†" (a superscript digit is a
+# mark; a plain digit is not, "Uganda1" being what a person meant only they can say).
+_MARKS = "*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
+# Only after the name: nothing but a year, spaces or punctuation may follow ("Kenya* 2023"),
+# so that marks inside a name or a sentence stay as typed.
+_MARK = re.compile(rf"(?<=[^\s{_MARKS}])[{_MARKS}]+(?=[\W\d_]*$)")
+# The state of the figures written after a name: "Tanzania (draft)", "Kenya [provisional]".
+_STATUS_WORDS = frozenset(
+    {
+        "draft",
+        "provisional",
+        "preliminary",
+        "pending",
+        "pending validation",
+        "validated",
+        "not validated",
+        "unvalidated",
+        "estimate",
+        "estimated",
+        "partial",
+        "incomplete",
+        "unofficial",
+        "to be validated",
+        "brouillon",
+        "provisoire",
+        "preliminaire",
+        "valide",
+        "non valide",
+        "a valider",
+        "projet",
+        "partiel",
+        "borrador",
+        "preliminar",
+        "validado",
+        "no validado",
+        "por validar",
+        "rascunho",
+        "provisorio",
+        "nao validado",
+        "parcial",
+    }
+)
+_STATUS = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]")
+
+
+_ANY_MARK = re.compile(rf"[{_MARKS}(\[]")
+
+
+def without_marks(text: str) -> tuple[str, str, str]:
+    """``text`` less footnote marks after its words and a status in brackets, the marks and
+    the status: "Tanzania (draft)*" -> ("Tanzania", "*", "draft"). Other brackets stay
+    ("Bolivia (Plurinational State of)" is a name)."""
+    if _ANY_MARK.search(text) is None:
+        return text.strip(), "", ""  # the usual name: nothing to take off
+    statuses = [m for m in _STATUS.finditer(text) if normalise(m[1]) in _STATUS_WORDS]
+    for found in reversed(statuses):
+        text = text[: found.start()] + text[found.end() :]
+    marks = "".join(_MARK.findall(text))
+    text = _MARK.sub("", text)
+    return text.strip(), marks, " ".join(m[1] for m in statuses)
+
+
+def is_number_only(text: str) -> bool:
+    """Text with no letter at all ("114377001", "12-3"): an ID or a count, never a name."""
+    return bool(text.strip()) and not any(c.isalpha() for c in text)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from components.base.text import normalise
-from components.ingest.countries import country_of_code
+from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -108,6 +110,28 @@ class Meta:
         )
 
 
+def say_marks(ctx: ReadContext, sheet: Sheet, cell: str | None, text: str) -> None:
+    """Say that footnote marks or a status were set apart from a country's name ("Kenya*",
+    "Tanzania (draft)"), when ``text`` has any."""
+    name, marks, status = without_marks(text)
+    if not (marks or status):
+        return
+    parts = []
+    if marks:
+        parts.append(f"the footnote mark {quoted(marks)} was left out of the country's name")
+    if status:
+        parts.append(f"{quoted(status)} was taken as the round, not as part of the name")
+    name = split_assessment_header(name)[0] or name
+    ctx.add(
+        "warning",
+        sheet,
+        cell,
+        f"{quoted(text)}: {' and '.join(parts)}; the country is {quoted(name)}.",
+        "If that is wrong, write the country's name alone and put notes in a column or "
+        "cell of their own.",
+    )
+
+
 def cell_text(value: Any) -> str | None:
     """A cell as text for country, evidence and similar: ``None`` when blank."""
     if is_blank(value):
@@ -190,6 +214,35 @@ class MetaReader:
             )
         return code
 
+    def country(self, value: Any, row: int, column: int) -> str | None:
+        """A country cell's text; a number ("114377001", a respondent's ID) is none, said
+        once for its column."""
+        text = _one_line(value)
+        if text is None or not is_number_only(text):
+            return text
+        if self.ctx.once((self.sheet.name, "number-country", column)):
+            self.ctx.add(
+                "error",
+                self.sheet,
+                cell_address(row, column),
+                f"{quoted(text)} in {cell_address(row, column)} is a number, not a country's "
+                "name; it was not used as one, nor any other number in column "
+                f"{get_column_letter(column + 1)}.",
+                "Write each country's name (or its ISO3 code) there. If that column is an ID, "
+                "head the column that names the countries “Country”.",
+            )
+        return None
+
+    def marked(self, text: str, row: int, column: int) -> tuple[str, str]:
+        """A country's name less footnote marks ("Kenya*") and a status in brackets
+        ("Tanzania (draft)"), said once per cell text; and the status (the round)."""
+        name, marks, status = without_marks(text)
+        if not name or not (marks or status):
+            return text, ""
+        if self.ctx.once((self.sheet.name, "marks", column, text)):
+            say_marks(self.ctx, self.sheet, cell_address(row, column), text)
+        return name, status
+
     def from_cells(self, cells: Mapping[Field, tuple[Any, int, int]]) -> Meta:
         """Metadata from ``field -> (value, row, column)``."""
         when = When()
@@ -197,8 +250,13 @@ class MetaReader:
             if name in cells and when.year is None:
                 when = self.when(*cells[name])
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
-        country = _one_line(cells["country"][0]) if "country" in cells else None
+        country = self.country(*cells["country"]) if "country" in cells else None
         round_label = _one_line(cells["round"][0]) if "round" in cells else None
+        # A quarter ("Q1 2024") is the round too, unless a Round column gives one.
+        round_label = round_label or when.round
+        if country:
+            country, status = self.marked(country, *cells["country"][1:])
+            round_label = round_label or status or None
         if country and when.year is None:
             # "Elbonia 2020" (or "Elbonia 2023/24 baseline") in a country column without a
             # year column: all of it is there, and a note on the year is said as any other.
@@ -261,12 +319,17 @@ class MetaReader:
         # A label left empty has its value cell where the other labels have theirs (a label
         # merged in one row but not in another), else just right of the label and its copies.
         value_columns = [c for name, (_, _, c) in found.items() if name not in inline]
+        meta = self.from_cells(found)
+        if "country" in found and meta.country is None:
+            # A Country label whose value is no name (a number, reported): as if left empty.
+            _, row, column = found["country"]
+            empty["country"] = (row, column, column)
         for name, (row, column, after) in empty.items():
             usual = max(set(value_columns), key=value_columns.count, default=after)
             target = usual if usual >= after else after
             self.empty[name] = cell_address(row, target)
             self.ctx.watch_formula(self.sheet, row, target, f"the {self.sheet.value(row, column)}")
-        return self.from_cells(found)
+        return meta
 
 
 def read_answers(

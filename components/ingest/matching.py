@@ -256,7 +256,14 @@ def match_item(value: Any, catalogue: Catalogue) -> ItemMatch:
         return ItemMatch("unknown", candidates=_nearest_numbers(number, catalogue))
     if not isinstance(value, str):
         return ItemMatch("unknown")
+    if value.lstrip()[:1] in _SUPERSCRIPTS:
+        # "¹ self-assessment, not validated": a footnote under the table, not capability 1
+        # (plain text would fold the "¹" into a "1").
+        return ItemMatch("unknown")
     return _match_text(plain_text(value), catalogue)
+
+
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰†‡")
 
 
 def _fold(text: str) -> str:

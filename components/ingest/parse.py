@@ -12,7 +12,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from components.ingest.context import assessment_context
-from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
+from components.ingest.countries import country_of_code
+from components.ingest.drafts import (
+    Draft,
+    Meta,
+    MetaReader,
+    apply_meta,
+    read_answers,
+    report_match,
+    say_marks,
+)
+from components.ingest.joined_meta import rows_apart, with_joined_column
 from components.ingest.layout import (
     CountryRows,
     ItemRows,
@@ -45,7 +55,6 @@ from components.ingest.sheets import (
     ReadContext,
     Sheet,
     cell_address,
-    fill_down,
     quoted,
     with_article,
 )
@@ -118,12 +127,21 @@ def _parse_item_table(
     defaults = meta_reader.labelled(
         layout.header, len(sheet.rows[layout.header]), top=top, bottom=end
     )
-    long = "country" in columns
-    if long:
-        fill_down(sheet, (c for f, c in columns.items() if f in METADATA_FIELDS))
+    if (columns := with_joined_column(ctx, sheet, layout, end)) is None:
+        return []  # "Ghana 2022" cells that cannot be read with certainty: reported
+    # A Year, Date or Round column without a Country column: the country is the labels',
+    # title's, sheet's or file's, and each row's year or round is its own assessment's.
+    long, timed = rows_apart(ctx, sheet, layout, columns, end)
     if layout.catalogue == "capability":
         defaults = with_context(
-            ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty, top=top
+            ctx,
+            sheet,
+            defaults,
+            layout.header,
+            country="country" not in columns,
+            year=not timed,
+            empty=meta_reader.empty,
+            top=top,
         )
     drafts: dict[tuple[str, str, str], Draft] = {}
     if not long:
@@ -142,6 +160,7 @@ def _parse_item_table(
         meta_reader=meta_reader,
         defaults=defaults,
         drafts=drafts,
+        long=long,
     )
     for row in quick.slow_rows(layout.header + 1, end):
         cells = sheet.rows[row]
@@ -182,7 +201,8 @@ def _parse_item_table(
             "warning",
             sheet,
             None,
-            "The table has no rows with a country and a capability.",
+            f"The table has no rows with {'a country and ' if 'country' in columns else ''}"
+            "a capability.",
             "Fill in the rows below the header row.",
         )
     return list(drafts.values())
@@ -294,7 +314,13 @@ def _long_row_draft(
     meta, key = row_meta(
         ctx, sheet, row, columns=columns, meta_reader=meta_reader, defaults=defaults
     )
-    if meta.country is None:
+    if meta.country is None and "country" not in columns:
+        # The country was to come from around the table: none found is said once, for
+        # the assessment (``reader``), as for a table without a Year column.
+        meta = Meta(None, meta.iso3, meta.when, meta.round, meta.assessed_by)
+    elif meta.country is None:
+        if sheet.value(row, columns["country"]) is not None:
+            return None  # not a country's name (a number): said for its column
         if has_answer:
             country_cell = cell_address(row, columns["country"])
             ctx.add(
@@ -310,6 +336,7 @@ def _long_row_draft(
     if draft is None:
         draft = drafts[key] = Draft(sheet)
         apply_meta(draft, meta)
+        draft.country_cell = meta_reader.empty.get("country")
     return draft
 
 
@@ -346,6 +373,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "otherwise there is nothing to do.",
         )
     for column in assessments:
+        if isinstance(heading(column), str):
+            say_marks(ctx, sheet, cell_address(layout.header, column), heading(column))
         country, when_text, round_label = assessment_header(heading(column))
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
@@ -390,21 +419,27 @@ def with_context(
     header: int,
     *,
     country: bool,
+    year: bool = True,
     empty: Mapping[str, str] | None = None,
     top: int = 0,
 ) -> Meta:
-    """``defaults`` with the country (when ``country``) and year found around the table, in
-    the order: labels (already in ``defaults``), title, sheet name, file name. Says where."""
+    """``defaults`` with the country (when ``country``) and year (when ``year``) found around
+    the table, in the order: labels (already in ``defaults``), title, sheet name, file name.
+    Says where."""
     # A Country label left empty is for the person to fill in (reported), not to guess at.
     need_country = country and defaults.country is None and "country" not in (empty or {})
-    need_year = defaults.when.year is None and not (empty or {}).keys() & {"year", "when", "date"}
+    need_year = (
+        year and defaults.when.year is None and not (empty or {}).keys() & {"year", "when", "date"}
+    )
     if not (need_country or need_year):
         return defaults
     taken_country, taken_when = None, When()
     for found in assessment_context(ctx, sheet, header, top=top):
         if need_country and taken_country is None and found.country:
-            taken_country = found.country
-            _say_where(ctx, sheet, found, f"The country “{found.country}”")
+            coded = country_of_code(found.country)
+            taken_country = coded[0] if coded else found.country
+            code = f" (ISO code “{found.country}”)" if coded else ""
+            _say_where(ctx, sheet, found, f"The country “{taken_country}”{code}")
         if need_year and taken_when.year is None and found.when.year:
             taken_when = found.when
             _say_where(ctx, sheet, found, f"The year {found.when.year}")
@@ -412,7 +447,7 @@ def with_context(
         country=defaults.country or taken_country,
         iso3=defaults.iso3,
         when=defaults.when if defaults.when.year is not None else taken_when,
-        round=defaults.round,
+        round=defaults.round or (taken_when.round if defaults.when.year is None else None),
         assessed_by=defaults.assessed_by,
     )
 

@@ -45,6 +45,10 @@ _META_WORDS: Final = {
     "assessed_by": "assessor",
 }
 
+# The columns that tell a table's assessments apart without a Country column (the country
+# then comes from around the table).
+ROW_WHEN: Final = frozenset({"year", "date", "when", "round"})
+
 # What a quick look-up answers when the row needs the row-by-row path.
 SLOW: Final = object()
 # What it answers for a row that is rightly skipped (a total, a heading, a label mapped away).
@@ -136,6 +140,7 @@ class QuickRows:
         meta_reader: MetaReader,
         defaults: Meta,
         drafts: dict[tuple[str, str, str], Draft],
+        long: bool | None = None,
     ) -> None:
         self.ctx = ctx
         self.sheet = sheet
@@ -145,7 +150,8 @@ class QuickRows:
         self.meta_reader = meta_reader
         self.defaults = defaults
         self.drafts = drafts
-        self.long = "country" in columns
+        # A long table: each row's metadata (country, or year and round) finds its assessment.
+        self.long = "country" in columns if long is None else long
         title = next((columns[f] for f in (primary.kind, secondary.kind) if f in columns), None)
         keys = tuple(c for c in (columns.get("number"), title) if c is not None)
         self.level = columns.get("level")
@@ -315,8 +321,8 @@ class QuickRows:
 
     def _draft(self, row: int) -> Any:
         """The assessment of a long table's row with these metadata values, or ``SLOW``."""
-        country_column = self.columns["country"]
-        country = self.sheet.value(row, country_column)
+        country_column = self.columns.get("country")
+        country = self.sheet.value(row, country_column) if country_column is not None else ""
         if country is None or is_summary(country):
             return SLOW  # the row-by-row path skips a total and reports a missing country
         meta, key = row_meta(
@@ -333,6 +339,7 @@ class QuickRows:
         if draft is None:
             draft = self.drafts[key] = Draft(self.sheet)
             apply_meta(draft, meta)
+            draft.country_cell = self.meta_reader.empty.get("country")
         return draft
 
     def _item(self, keys: tuple[Any, ...]) -> Any:

@@ -503,6 +503,13 @@ def _cells_text(cells: Sequence[str]) -> str | None:
     return ", ".join(parts) or None
 
 
+def _of_when(draft: Draft) -> str:
+    """ " of 2022 baseline" for a draft with a year or round (a sheet's rows by year), else
+    nothing."""
+    when = draft.name.removeprefix("(no country)").strip()
+    return f" of {when}" if when else ""
+
+
 def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
     key = "|".join((*draft.key(), source, content_key))
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
@@ -522,7 +529,7 @@ def _frames(
                 "error",
                 draft.sheet,
                 draft.country_cell,
-                f"No country is given on {where}, so its assessment was not used.",
+                f"No country is given on {where}, so its assessment{_of_when(draft)} was not used.",
                 f"Write the country in {draft.country_cell}, beside the Country label."
                 if draft.country_cell
                 else "Add a Country label at the top of the sheet with the country in the cell "

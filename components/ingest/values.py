@@ -17,7 +17,9 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.countries import without_marks
 from components.ingest.level_descriptors import label_then_words
+from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -270,6 +272,8 @@ class When:
     year: int | None = None
     date: datetime.date | None = None
     note: str = ""
+    # A quarter or half of the year ("Q1 2024": "Q1"): the round of the assessment.
+    round: str | None = None
 
 
 YEAR_RANGE = range(1900, 2101)
@@ -314,6 +318,9 @@ def parse_when(value: Any) -> When:
         except ValueError:
             return When(note=f"“{text}” is not a real date")
         return When(day.year, day)
+    period = _period(text)
+    if period is not None:
+        return period
     years = set(YEAR_TOKEN.findall(text))
     if len(years) == 1:
         year = int(years.pop())
@@ -321,6 +328,20 @@ def parse_when(value: Any) -> When:
             year, note=f"“{text}” is not a date in the form YYYY-MM-DD but holds the year {year}"
         )
     return When(note=f"“{text}” is not a year or a date")
+
+
+def _period(text: str) -> When | None:
+    """A quarter or half ("Q1 2024": the year and the round Q1) or a month with a two-digit
+    year ("Mar-22"), each with a note; ``None`` for anything else ("May 2023" is read as any
+    text holding a year)."""
+    period = whole_period(text)
+    if period is not None and period.round:
+        note = f"“{text}” is a part of the year {period.year}, read as that year and {period.round}"
+        return When(period.year, note=note, round=period.round)
+    if period is not None and period.two_digit_year:
+        # Excel's month and year: no four digits for the year to be found by.
+        return When(period.year, note=f"“{text}” is a month, read as the year {period.year}")
+    return None
 
 
 def _year_span(text: str) -> When | None:
@@ -404,15 +425,27 @@ def split_assessment_header(
     ):
         return None, str(int(value)), None
     vocabulary = vocabulary or default_vocabulary()
-    text = plain_text(str(value))
+    # Footnote marks ("Kenya*", "Uganda¹") go before NFKC folds "¹" into "1"; a status in
+    # brackets ("Tanzania (draft)") is the round, as the state of the figures.
+    named, _, status = without_marks(str(value))
+    text = plain_text(named)
+    period = find_period(text)
+    if period is not None:
+        # "Mar-22", "Peru – March 2022", "Q1 2024": a month or a quarter is when, never a
+        # country; a quarter is the round too.
+        country, before = without_round_words(text[: period.start], vocabulary)
+        after = text[period.end :].strip(_ROUND_EDGES)
+        round_label = " ".join(p for p in (period.round, before, after, status) if p)
+        return country.strip(_COUNTRY_EDGES) or None, period.text, round_label or None
     found = _HEADER_YEAR.match(text)
     if not found:
         country, round_label = without_round_words(text, vocabulary)
+        round_label = " ".join(p for p in (round_label, status) if p)
         return country or None, None, round_label or None
     country, before = without_round_words(found.group("country"), vocabulary)
     country = country.strip(_COUNTRY_EDGES)
     after = found.group("round").strip(_ROUND_EDGES)
-    round_label = " ".join(part for part in (before, after) if part)
+    round_label = " ".join(part for part in (before, after, status) if part)
     return country or None, found.group("when"), round_label or None
 
 
