@@ -144,14 +144,20 @@ def test_month_and_year_headers_are_dates_and_the_country_comes_from_the_title(
 
 def test_a_column_of_numbers_is_never_a_country():
     """A survey export's two header rows: the respondent's ID is taken as the country column
-    (its header is in the row above); its numbers are no country names, said once."""
+    (its header is in the row above), now read as the form export it is; and a Country
+    column of numbers, said once."""
     first = ["Respondent ID", "Which country does this assessment cover?", "Rate each capability"]
     second = [None, "Response", *[TITLES[n] for n in TITLES]]
     rows = [first + [None] * 20, second]
     rows += [[114377001, "Ghana", *ALL.values()], [114377245, "Peru", *OTHER.values()]]
     result = read("export.xlsx", xlsx({"Sheet": rows}))
+    assert {key[0] for key in by_assessment(result)} == {"Ghana", "Peru"}
+    # A Country column holding only numbers: said once, never a country.
+    rows = [["Country", "Year", "Capability", "Level"]]
+    rows += [[114377001, 2024, n, level] for n, level in ALL.items()]
+    result = read("ids.xlsx", xlsx({"Sheet": rows}))
     assert not any(str(key[0]).isdigit() for key in by_assessment(result))
-    assert_problem(result, "error", "A3", "“114377001” in A3 is a number, not a country's name")
+    assert_problem(result, "error", "A2", "“114377001” in A2 is a number, not a country's name")
     assert len([p for p in result.problems if "is a number" in p.message]) == 1
 
 
