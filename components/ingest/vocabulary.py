@@ -52,6 +52,9 @@ WORD_LISTS = (
     "out_of",
     "not_assessed",
     "round_words",
+    "scorer_words",
+    "consensus_words",
+    "target_words",
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -86,6 +89,11 @@ class Vocabulary:
     not_assessed: frozenset[str]
     # Words that name a round, not a country, in a column header ("Baseline (2021)").
     round_words: tuple[str, ...] = ()
+    # A column per scorer ("Assessor 1", "Groupe B"), the one they agreed on ("Average",
+    # "Consensus"), and a level to reach ("Target 2027"): never a country's assessment.
+    scorer_words: frozenset[str] = frozenset()
+    consensus_words: frozenset[str] = frozenset()
+    target_words: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
@@ -158,6 +166,9 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         out_of=tuple(sorted(lists["out_of"], key=len, reverse=True)),
         not_assessed=frozenset(lists["not_assessed"]),
         round_words=tuple(sorted(lists["round_words"], key=len, reverse=True)),
+        scorer_words=frozenset(lists["scorer_words"]),
+        consensus_words=frozenset(lists["consensus_words"]),
+        target_words=frozenset(lists["target_words"]),
     )
 
 
