@@ -14,6 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from components.base.text import normalise
+from components.ingest.column_roles import (
+    asks_country,
+    averages_beside_assessments,
+    header_item,
+    holds_text,
+    is_scorer,
+    is_summary_column,
+    is_target,
+    names_items_across,
+    scorer_levels,
+)
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -23,7 +34,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
-from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import (
     parse_level,
     split_assessment_header,
@@ -93,6 +104,7 @@ class SeveralLevels:
 
 
 Layout = ItemTable | ItemRows | CountryRows | TickTable | SeveralLevels
+Catalogue_kind = Literal["capability", "enabler"]
 
 # A tick form lists at least this many of the scale's levels across its header.
 MIN_TICK_LEVELS = 3
@@ -101,7 +113,7 @@ MIN_TICK_LEVELS = 3
 def _header_fields(cells: tuple[Any, ...]) -> dict[Field, int]:
     found: dict[Field, int] = {}
     for column, value in enumerate(cells):
-        name = classify_header(value)
+        name = classify_header(value) or ("country" if asks_country(value) else None)
         if name is not None and name not in found:
             found[name] = column
     return found
@@ -115,46 +127,90 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
     names, capability titles) and could otherwise be mistaken in a title row above the table.
     """
     scan = range(min(len(sheet.rows), HEADER_SCAN_ROWS))
-    index: _KeyIndex | None = None
     for row in scan:
         fields = _header_fields(sheet.rows[row])
-        if "level" in fields and fields.keys() & {"number", "capability", "enabler"}:
-            levels = _level_columns(sheet.rows[row])
-            if len(levels) > 1:
-                # "Level" merged over a column per level, the levels in the row below; or two
-                # level columns (self-assessed and validated) that only the person can choose.
-                index = index or _KeyIndex(ctx, sheet)
-                key = fields.get("capability", fields.get("number"))
-                tick = _tick_table_at(ctx, sheet, index, row + 1, key=key)
-                if tick is not None:
-                    return tick
-                named = _named_level_columns(sheet, row, levels, key)
-                if named is not None:
-                    return named
-                rivals = _rival_levels(ctx, sheet, row, levels)
-                if rivals:
-                    return SeveralLevels(row, (levels[0], *rivals))
-            kind: Literal["capability", "enabler"] = "capability"
-            by_name_only = "capability" not in fields and "enabler" not in fields
-            named_enablers = _names_enablers(sheet.name)
-            if ("enabler" in fields and "capability" not in fields) or (
-                by_name_only and named_enablers
-            ):
-                kind = "enabler"
-            return ItemTable(row, fields, kind)
-    index = index or _KeyIndex(ctx, sheet)
+        # A form's export heads each capability's question with a level word ("Level of
+        # Leadership"): capabilities across, one response a row, found among the wide shapes.
+        if fields.keys() & {"number", "capability", "enabler"} and not names_items_across(
+            sheet.rows[row], ctx.capabilities
+        ):
+            layout = _scorer_table(ctx, sheet, row, fields, None) or _levelled_table_at(
+                ctx, sheet, row, fields
+            )
+            if layout is not None:
+                return layout
+    index = _KeyIndex(ctx, sheet)
     for row in scan:
         if not sheet.rows[row]:
             continue
         fields = _header_fields(sheet.rows[row])
+        # A header naming capabilities across is never keyed by a column of response ids.
+        across = names_items_across(sheet.rows[row], ctx.capabilities)
         layout = (
             _tick_table_at(ctx, sheet, index, row)
-            or _item_rows_at(ctx, sheet, index, row, fields)
+            or (None if across else _item_rows_at(ctx, sheet, index, row, fields))
             or _country_rows_at(ctx, sheet, row, fields)
         )
         if layout is not None:
             return layout
     return None
+
+
+def _levelled_table_at(
+    ctx: ReadContext, sheet: Sheet, row: int, fields: Mapping[Field, int]
+) -> Layout | None:
+    """The table headed at ``row`` by the capability and the level."""
+    if "level" not in fields:
+        return None
+    levels = _level_columns(sheet.rows[row])
+    key = fields.get("capability", fields.get("number"))
+    if len(levels) > 1:
+        # "Level" merged over a column per level, the levels in the row below; or two
+        # level columns (self-assessed and validated) that only the person can choose.
+        tick = _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), row + 1, key=key)
+        if tick is not None:
+            return tick
+        # A Status column of words ("In progress") is no rival of the levels beside it.
+        scale = ctx.framework.scale
+        levels = [c for c in levels if not holds_text(sheet, row, c, scale)] or levels
+        fields = {**fields, "level": levels[0]}
+    if len(levels) > 1:
+        named = _named_level_columns(sheet, row, levels, key)
+        if named is not None:
+            return named
+        rivals = _rival_levels(ctx, sheet, row, levels)
+        if rivals:
+            return SeveralLevels(row, (levels[0], *rivals))
+    if averages_beside_assessments(ctx, sheet, row, fields, levels):
+        return None  # "Average level" right of the countries' columns: a wide table's
+    return ItemTable(row, fields, _item_kind(fields, sheet.name))
+
+
+def _item_kind(fields: Mapping[Field, int], sheet_name: str | None) -> Catalogue_kind:
+    """Whether a one-row-per-item table lists the enablers (by its header or sheet name)."""
+    by_name_only = "capability" not in fields and "enabler" not in fields
+    if ("enabler" in fields and "capability" not in fields) or (
+        by_name_only and _names_enablers(sheet_name)
+    ):
+        return "enabler"
+    return "capability"
+
+
+def _scorer_table(
+    ctx: ReadContext, sheet: Sheet, row: int, fields: Mapping[Field, int], key: int | None
+) -> Layout | None:
+    """A column per scorer ("Assessor 1") and capabilities down: one assessment, read from
+    the column the scorers settled on; without one, which is for the person to say."""
+    found = scorer_levels(sheet, row, ctx.framework.scale)
+    if found is None:
+        return None
+    agreed, choices = found
+    if agreed is None:
+        return SeveralLevels(row, choices)
+    columns = {**fields, "level": agreed}
+    if key is not None and not columns.keys() & {"number", "capability", "enabler"}:
+        columns["number"] = key
+    return ItemTable(row, columns, _item_kind(columns, sheet.name))
 
 
 class _KeyIndex:
@@ -358,7 +414,7 @@ def _tick_table_at(
 
 def _item_rows_at(
     ctx: ReadContext, sheet: Sheet, index: _KeyIndex, row: int, fields: Mapping[Field, int]
-) -> ItemRows | None:
+) -> Layout | None:
     """Capabilities down a column below ``row``, assessments named across ``row``."""
     cells = sheet.rows[row]
     best: tuple[int, int] | None = None
@@ -376,6 +432,9 @@ def _item_rows_at(
             best = (column, hits)
     if best is None:
         return None
+    scored = _scorer_table(ctx, sheet, row, fields, best[0])
+    if scored is not None:
+        return scored
     if row > 0 and _only_index_name(cells, best[0]):
         # pandas' export of a table with two column levels: the names across the rows above,
         # then a row naming only the index ("capability") over the labels.
@@ -391,7 +450,8 @@ def _item_rows_at(
         and value is not None
         and c not in ignored
         and classify_header(value) is None
-        and not is_summary(value)
+        and not is_summary_column(value)
+        and not is_target(value)
         and exact_reference(value, ctx.capabilities) is None
         # Another column naming the same capabilities (numbers beside titles) is no assessment.
         and not (index.named.get(c, 0) >= MIN_KEY_MATCHES and index.counts(c, row)[0] >= 3)
@@ -430,11 +490,13 @@ def _country_rows_at(
     items: dict[int, tuple[Catalogue, int]] = {}
     titled = 0
     for column, value in enumerate(cells):
-        # A title is an item even when a header word is in it ("Data and evidence on CSEA").
-        if value is None or (classify_header(value) is not None and not _is_title(ctx, value)):
+        if value is None:
             continue
+        # A title is an item even when a header word is in it ("Data and evidence on CSEA"),
+        # and so is a form's question about one ("Level of Leadership").
+        title = _is_title(ctx, value)
         for catalogue in (ctx.capabilities, ctx.enablers):
-            number = exact_reference(value, catalogue)
+            number = exact_reference(value, catalogue) if title else header_item(value, catalogue)
             if number is not None and not (
                 catalogue is ctx.enablers and isinstance(value, int | float)
             ):
@@ -443,6 +505,7 @@ def _country_rows_at(
                 break
     if sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES:
         return None
+    fields = {name: column for name, column in fields.items() if column not in items}
     if "country" in fields:
         country = fields["country"]
     else:
@@ -508,7 +571,9 @@ def layout_from_mapping(
         assessments = tuple(
             c
             for c, value in enumerate(cells)
-            if value is not None and c not in used and not is_summary(value)
+            if value is not None
+            and c not in used
+            and not (is_summary_column(value) or is_target(value) or is_scorer(value))
         )
         return ItemRows(header, columns["capability"], assessments) if assessments else None
     if "country" in columns:
@@ -519,70 +584,6 @@ def layout_from_mapping(
                 items[column] = (ctx.capabilities, number)
         return CountryRows(header, columns["country"], fields, items)
     return None
-
-
-def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
-    """Why a sheet was skipped, as specifically as the headers allow."""
-    if not sheet.rows:
-        return "it is empty"
-    for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
-        fields = _header_fields(sheet.rows[row])
-        keys = fields.keys() & {"number", "capability", "enabler"}
-        if keys and "level" not in fields:
-            column = fields[min(keys)]
-            labels = [
-                v
-                for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
-                if v is not None and not is_summary(v)
-            ]
-            named = sum(exact_reference(v, ctx.capabilities) is not None for v in labels)
-            if labels and named * 5 < len(labels) * 3:
-                # Capabilities down, assessments across, but in words of their own ("CSR",
-                # "Hotline"): the labels are what failed, not a missing Level column.
-                return (
-                    f"only {named} of the {len(labels)} labels below "
-                    f"{cell_address(row, column)} name a capability of the framework (by its "
-                    "number, code or title), too few to read the column as the capabilities. "
-                    "Match the labels to capabilities in “Fix how this file is read”, below "
-                    "the file, or write each capability's number (1 to 21) beside its label"
-                )
-            yes_no = _yes_no_columns(sheet, row, column)
-            if yes_no:
-                headed = ", ".join(cell_address(row, c) for c in yes_no[:3])
-                return (
-                    f"the capabilities are named below {cell_address(row, column)}, but the "
-                    f"column{'s' if len(yes_no) > 1 else ''} beside them ({headed}) hold only "
-                    "yes or no (TRUE/FALSE, ticks), which does not say a level from 0 to 4. "
-                    "Write each capability's level (0 to 4) in them instead"
-                )
-            return (
-                f"the header row {row + 1} names the capabilities "
-                f"({cell_address(row, column)}) but no column is headed Level"
-            )
-        if "level" in fields and not keys:
-            level = cell_address(row, fields["level"])
-            return (
-                f"the header row {row + 1} has a Level column ({level}) "
-                "but no column naming the capability"
-            )
-    return "no table of capabilities and levels was found in it"
-
-
-_YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "oui", "non", "si", "sim", "nao"})
-
-
-def _yes_no_columns(sheet: Sheet, header: int, key: int) -> list[int]:
-    """The columns right of ``key`` whose cells below ``header`` are all yes or no
-    (checkboxes, TRUE/FALSE): answers to "in place?", not levels."""
-    found = []
-    for column in range(key + 1, sheet.width()):
-        below = sheet.column(column, header + 1, header + 1 + KEY_SAMPLE_ROWS)
-        values = [v for v in below if v is not None]
-        if values and all(
-            isinstance(v, bool) or (isinstance(v, str) and normalise(v) in _YES_NO) for v in values
-        ):
-            found.append(column)
-    return found
 
 
 def assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:

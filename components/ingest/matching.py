@@ -53,6 +53,15 @@ _NOT_THE_LEVEL = frozenset(
         "anterior", "esperado", "deseado", "desejado",
     }
 )  # fmt: skip
+# "Niveau moyen", "Nivel promedio", "Mean level": an average of levels is still the level
+# column (its values that are not whole are reported when read), never a country.
+AVERAGE_WORDS = frozenset(
+    {"average", "mean", "avg", "moyen", "moyenne", "promedio", "medio", "media"}
+)
+_LEVEL_NOUNS = frozenset(
+    {"level", "levels", "niveau", "niveaux", "nivel", "niveles", "niveis", "note", "nota"}
+)
+_LINKS = frozenset({"of", "the", "de", "des", "du", "del", "do", "da", "dos", "das", "la", "l"})
 
 
 def classify_header(value: Any) -> Field | None:
@@ -96,6 +105,9 @@ def _classify_header_text(text: str) -> Field | None:
     if key.startswith(_LEVEL_WORDS):
         return "level"
     if len(words) <= 4 and key.split()[-1] in _LEVEL_LAST_WORDS and not words & _NOT_THE_LEVEL:
+        return "level"
+    named = words - _LINKS
+    if len(named) == 2 and named & AVERAGE_WORDS and named & _LEVEL_NOUNS:
         return "level"
     return None
 

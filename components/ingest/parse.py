@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import assessment_context
 from components.ingest.countries import country_of_code
 from components.ingest.drafts import (
@@ -31,7 +32,6 @@ from components.ingest.layout import (
     TickTable,
     assessment_header,
     column_header,
-    explain_unrecognised,
     find_layout,
     is_tick,
     layout_from_mapping,
@@ -58,6 +58,7 @@ from components.ingest.sheets import (
     quoted,
     with_article,
 )
+from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import (
     When,
 )
@@ -468,6 +469,11 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     """One assessment per row, capabilities as columns."""
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
+    if not layout.columns.keys() & {"year", "date", "when"}:
+        # No column dates the rows: the year around the table holds for all of them.
+        defaults = with_context(
+            ctx, sheet, defaults, layout.header, country=False, empty=meta_reader.empty
+        )
     items = _header_items(ctx, sheet, layout)
     if refused_off_scale(ctx, sheet, layout.header, sorted(items), whole_table=True):
         return []
@@ -477,7 +483,7 @@ def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> 
     meta_columns["country"] = layout.country
     drafts: dict[tuple[str, str, str], Draft] = {}
     for row in range(layout.header + 1, len(sheet.rows)):
-        if not sheet.rows[row]:
+        if not sheet.rows[row] or is_export_metadata(sheet.rows[row]):
             continue
         has_answer = any(sheet.value(row, c) is not None for c in items)
         if not has_answer:
@@ -518,7 +524,11 @@ def _header_items(
     header = sheet.rows[layout.header]
     items = dict(layout.items)
     known = set(items) | set(layout.columns.values()) | {layout.country}
+    notes = []
     for column, value in enumerate(header):
+        if column not in items and is_notes(value):
+            notes.append(column)  # "1. Leadership – comments": a question's notes, no level
+            continue
         if value is None or column in known:
             continue
         decided, number = decision(ctx, value)
@@ -551,6 +561,20 @@ def _header_items(
                 "it was not read.",
                 "If it holds levels, head it with the capability number or title.",
             )
+    if notes:
+        first = cell_address(layout.header, notes[0])
+        ctx.add(
+            "warning",
+            sheet,
+            first,
+            f"{len(notes)} column{'s' if len(notes) > 1 else ''} of notes beside the "
+            f"capabilities ({quoted(header[notes[0]])}, {first}"
+            f"{' and the others' if len(notes) > 1 else ''}) "
+            f"{'were' if len(notes) > 1 else 'was'} not read: notes are read from a table "
+            "with one row per capability.",
+            "Nothing to do for the levels; to keep the notes, use the template from the "
+            "upload page.",
+        )
     return items
 
 

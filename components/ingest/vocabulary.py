@@ -55,6 +55,9 @@ WORD_LISTS = (
     "country_questions",
     "form_dates",
     "form_columns",
+    "scorer_words",
+    "consensus_words",
+    "target_words",
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -94,6 +97,11 @@ class Vocabulary:
     country_questions: frozenset[str] = frozenset()
     form_dates: frozenset[str] = frozenset()
     form_columns: frozenset[str] = frozenset()
+    # A column per scorer ("Assessor 1", "Groupe B"), the one they agreed on ("Average",
+    # "Consensus"), and a level to reach ("Target 2027"): never a country's assessment.
+    scorer_words: frozenset[str] = frozenset()
+    consensus_words: frozenset[str] = frozenset()
+    target_words: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
@@ -169,6 +177,9 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         country_questions=frozenset(lists["country_questions"]),
         form_dates=frozenset(lists["form_dates"]),
         form_columns=frozenset(lists["form_columns"]),
+        scorer_words=frozenset(lists["scorer_words"]),
+        consensus_words=frozenset(lists["consensus_words"]),
+        target_words=frozenset(lists["target_words"]),
     )
 
 

@@ -1,0 +1,92 @@
+"""Why a sheet's table was not recognised, as specifically as its headers allow.
+
+``explain_unrecognised`` completes "Skipped sheet …: " for a sheet on which
+``components.ingest.layout.find_layout`` found no table: the header row it came closest to,
+and what that row lacks (a Level column, a column naming the capability or the country).
+"""
+
+from __future__ import annotations
+
+from components.base.text import normalise
+from components.ingest.column_roles import header_item
+from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
+from components.ingest.layout import _header_fields as header_fields
+from components.ingest.matching import exact_reference, is_summary
+from components.ingest.sheets import ReadContext, Sheet, cell_address
+
+
+def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
+    """Why a sheet was skipped, as specifically as the headers allow."""
+    if not sheet.rows:
+        return "it is empty"
+    for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
+        fields = header_fields(sheet.rows[row])
+        across = [
+            column
+            for column, value in enumerate(sheet.rows[row])
+            if isinstance(value, str) and header_item(value, ctx.capabilities) is not None
+        ]
+        if len(across) >= MIN_KEY_MATCHES and "country" not in fields:
+            # A form's export: one response a row, a question per capability across.
+            return (
+                f"the header row {row + 1} names a capability in each of its columns "
+                f"{cell_address(row, across[0])} to {cell_address(row, across[-1])}, one "
+                "assessment a row, but no column is headed Country. Head the column that "
+                "names each row's country “Country”"
+            )
+        keys = fields.keys() & {"number", "capability", "enabler"}
+        if keys and "level" not in fields:
+            column = fields[min(keys)]
+            labels = [
+                v
+                for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
+                if v is not None and not is_summary(v)
+            ]
+            named = sum(exact_reference(v, ctx.capabilities) is not None for v in labels)
+            if labels and named * 5 < len(labels) * 3:
+                # Capabilities down, assessments across, but in words of their own ("CSR",
+                # "Hotline"): the labels are what failed, not a missing Level column.
+                return (
+                    f"only {named} of the {len(labels)} labels below "
+                    f"{cell_address(row, column)} name a capability of the framework (by its "
+                    "number, code or title), too few to read the column as the capabilities. "
+                    "Match the labels to capabilities in “Fix how this file is read”, below "
+                    "the file, or write each capability's number (1 to 21) beside its label"
+                )
+            yes_no = _yes_no_columns(sheet, row, column)
+            if yes_no:
+                headed = ", ".join(cell_address(row, c) for c in yes_no[:3])
+                return (
+                    f"the capabilities are named below {cell_address(row, column)}, but the "
+                    f"column{'s' if len(yes_no) > 1 else ''} beside them ({headed}) hold only "
+                    "yes or no (TRUE/FALSE, ticks), which does not say a level from 0 to 4. "
+                    "Write each capability's level (0 to 4) in them instead"
+                )
+            return (
+                f"the header row {row + 1} names the capabilities "
+                f"({cell_address(row, column)}) but no column is headed Level"
+            )
+        if "level" in fields and not keys:
+            level = cell_address(row, fields["level"])
+            return (
+                f"the header row {row + 1} has a Level column ({level}) "
+                "but no column naming the capability"
+            )
+    return "no table of capabilities and levels was found in it"
+
+
+_YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "oui", "non", "si", "sim", "nao"})
+
+
+def _yes_no_columns(sheet: Sheet, header: int, key: int) -> list[int]:
+    """The columns right of ``key`` whose cells below ``header`` are all yes or no
+    (checkboxes, TRUE/FALSE): answers to "in place?", not levels."""
+    found = []
+    for column in range(key + 1, sheet.width()):
+        below = sheet.column(column, header + 1, header + 1 + KEY_SAMPLE_ROWS)
+        values = [v for v in below if v is not None]
+        if values and all(
+            isinstance(v, bool) or (isinstance(v, str) and normalise(v) in _YES_NO) for v in values
+        ):
+            found.append(column)
+    return found
