@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from components.ingest.column_roles import is_export_metadata, is_notes
-from components.ingest.context import assessment_context
-from components.ingest.countries import country_of_code
+from components.ingest.context import with_context
 from components.ingest.drafts import (
     Draft,
     Meta,
@@ -411,58 +410,6 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 columns={"level": column, "evidence": layout.evidence.get(column)},
             )
     return list(drafts.values())
-
-
-def with_context(
-    ctx: ReadContext,
-    sheet: Sheet,
-    defaults: Meta,
-    header: int,
-    *,
-    country: bool,
-    year: bool = True,
-    empty: Mapping[str, str] | None = None,
-    top: int = 0,
-) -> Meta:
-    """``defaults`` with the country (when ``country``) and year (when ``year``) found around
-    the table, in the order: labels (already in ``defaults``), title, sheet name, file name.
-    Says where."""
-    # A Country label left empty is for the person to fill in (reported), not to guess at.
-    need_country = country and defaults.country is None and "country" not in (empty or {})
-    need_year = (
-        year and defaults.when.year is None and not (empty or {}).keys() & {"year", "when", "date"}
-    )
-    if not (need_country or need_year):
-        return defaults
-    taken_country, taken_when = None, When()
-    for found in assessment_context(ctx, sheet, header, top=top):
-        if need_country and taken_country is None and found.country:
-            coded = country_of_code(found.country)
-            taken_country = coded[0] if coded else found.country
-            code = f" (ISO code “{found.country}”)" if coded else ""
-            _say_where(ctx, sheet, found, f"The country “{taken_country}”{code}")
-        if need_year and taken_when.year is None and found.when.year:
-            taken_when = found.when
-            _say_where(ctx, sheet, found, f"The year {found.when.year}")
-    return Meta(
-        country=defaults.country or taken_country,
-        iso3=defaults.iso3,
-        when=defaults.when if defaults.when.year is not None else taken_when,
-        round=defaults.round or (taken_when.round if defaults.when.year is None else None),
-        assessed_by=defaults.assessed_by,
-    )
-
-
-def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
-    if ctx.once((sheet.name, "context", what, found.where, found.cell)):
-        ctx.add(
-            "warning",
-            sheet,
-            found.cell,
-            f"{what} was taken from {found.where}.",
-            "If that is wrong, add a Country and a Year label with their values above the "
-            "table (or Country and Year columns).",
-        )
 
 
 def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
