@@ -9,10 +9,13 @@ with the reason.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain
 from typing import Any
 
 from components.ingest.context import assessment_context
+from components.ingest.cut_short import say_cut_short
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, read_answers, report_match
+from components.ingest.heading_rows import legend_rows
 from components.ingest.layout import (
     CountryRows,
     ItemRows,
@@ -39,6 +42,7 @@ from components.ingest.matching import (
     is_summary,
     match_any,
 )
+from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
     ReadContext,
@@ -48,6 +52,7 @@ from components.ingest.sheets import (
     quoted,
     with_article,
 )
+from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.values import (
     When,
 )
@@ -122,6 +127,8 @@ def _parse_item_table(
     long = "country" in columns
     if long:
         fill_down(sheet, (c for f, c in columns.items() if f in METADATA_FIELDS))
+    if "level" in columns:
+        fill_merged_levels(ctx, sheet, columns["level"], layout.header + 1, end)
     if layout.catalogue == "capability":
         defaults = with_context(
             ctx, sheet, defaults, layout.header, country=not long, empty=meta_reader.empty, top=top
@@ -144,7 +151,10 @@ def _parse_item_table(
         defaults=defaults,
         drafts=drafts,
     )
-    for row in quick.slow_rows(layout.header + 1, end):
+    sub_rows = sub_indicator_rows(ctx, sheet, columns, primary, first=layout.header + 1, end=end)
+    legend = legend_rows(ctx, sheet, columns, primary, first=layout.header + 1, end=end)
+    runs = row_runs(layout.header + 1, end, sub_rows | legend)
+    for row in chain.from_iterable(quick.slow_rows(a, b) for a, b in runs):
         cells = sheet.rows[row]
         width = len(cells)
         has_answer = any(c < width and cells[c] is not None for c in answer_columns)
@@ -178,6 +188,15 @@ def _parse_item_table(
         read_answers(
             ctx, sheet, draft, catalogue=catalogue, number=number, row=row, columns=columns
         )
+    say_cut_short(
+        ctx,
+        sheet,
+        drafts,
+        primary,
+        columns=columns,
+        meta_reader=meta_reader,
+        defaults=defaults,
+    )
     if long and not drafts:
         ctx.add(
             "warning",
