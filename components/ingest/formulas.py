@@ -5,11 +5,17 @@ was never calculated (files written by scripts, not by Excel); a second, formula
 over just those cells reports each one, instead of treating it as blank. In a workbook that
 asks for its formulas to be calculated on opening, every formula cell comes back blank (its
 stored "result" is a placeholder: see ``xlsx_extent``) and is reported the same way.
+
+A formula whose saved result is empty text (Excel's ``=IF(A1="","",A1)`` on an empty A1,
+stored as ``t="str"`` with an empty ``<v>``) has a result: the cell is not assessed, not in
+error. Only in a workbook that asks for recalculation is that stored result a placeholder too.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from typing import Any
 
 from openpyxl import load_workbook
@@ -17,15 +23,26 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address, quoted
+from components.ingest.xlsx_extent import column_index, sheet_paths
+
+# A cell holding a formula then a saved result that is empty: its attributes.
+_EMPTY_RESULT = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"<(?:\w+:)?v\s*(?:/>|>\s*</(?:\w+:)?v>)"
+)
+_TEXT_TYPE = re.compile(rb'\st="str"')
+_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 
 
 def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
     """Second, formulas-visible pass over only the used cells that came back blank."""
     if not ctx.formula_cells or not ctx.formulas:
         return
+    saved = set() if ctx.recalculate else _empty_text_results(data, ctx.formula_cells)
     wanted: dict[str, dict[int, list[int]]] = {}
     for sheet_name, row, column in ctx.formula_cells:
-        wanted.setdefault(sheet_name, {}).setdefault(row, []).append(column)
+        if (sheet_name, row, column) not in saved:
+            wanted.setdefault(sheet_name, {}).setdefault(row, []).append(column)
     workbook = load_workbook(
         io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
     )
@@ -57,6 +74,27 @@ def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
                     )
     finally:
         workbook.close()
+
+
+def _empty_text_results(
+    data: bytes, cells: dict[tuple[str, int, int], str]
+) -> set[tuple[str, int, int]]:
+    """Which of ``cells`` hold a formula whose saved result is empty text (not assessed)."""
+    names = {name for name, _, _ in cells}
+    found = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for path, name in sheet_paths(archive).items():
+                if name not in names:
+                    continue
+                for attributes in _EMPTY_RESULT.findall(archive.read(path)):
+                    reference = _REFERENCE.search(attributes)
+                    if reference and _TEXT_TYPE.search(attributes):
+                        cell = (name, int(reference[2]) - 1, column_index(reference[1]))
+                        found.add(cell)
+    except (zipfile.BadZipFile, KeyError):
+        return set()
+    return found & set(cells)
 
 
 def _message(formula: str, meaning: str, *, recalculate: bool) -> str:

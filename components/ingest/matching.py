@@ -525,15 +525,35 @@ def _within_domain(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     Dedicated law enforcement". Not "2.0" (a number), nor a domain or item that does not exist
     ("7.1" with six domains): those are read as before, and reported when they do not fit.
     """
-    found = _WITHIN_DOMAIN.match(text.strip())
-    if not found or not catalogue.groups:
+    code = dotted_code(text)
+    if code is None or not catalogue.groups:
         return None
-    domain, item = int(found["domain"]), int(found["item"])
+    domain, item, rest = code
     if not (
         1 <= domain <= len(catalogue.groups) and 1 <= item <= len(catalogue.groups[domain - 1])
     ):
         return None
-    return catalogue.groups[domain - 1][item - 1], found["rest"].strip()
+    return catalogue.groups[domain - 1][item - 1], rest
+
+
+def dotted_code(value: Any) -> tuple[int, int, str] | None:
+    """(first, second, the text after) for a code of two numbers, "2.1" or "2.1 Dedicated
+    law enforcement" (also a number cell 2.1); ``None`` for anything else ("2.0" is 2).
+
+    Read as a capability numbered within its domain (``_within_domain``), unless the table
+    numbers its capabilities itself and the code follows one of them: a sub-indicator of it
+    (``components.ingest.sub_rows``).
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if isinstance(value, int | float):
+        if float(value).is_integer():
+            return None
+        value = f"{value:g}"
+    found = _WITHIN_DOMAIN.match(value.strip())
+    if not found:
+        return None
+    return int(found["domain"]), int(found["item"]), found["rest"].strip()
 
 
 # Capabilities numbered in capital Roman numerals ("IV", "Cap. XII", "IV. Legislation"), as

@@ -9,10 +9,12 @@ with the reason.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain
 from typing import Any
 
 from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import with_context
+from components.ingest.cut_short import say_cut_short
 from components.ingest.drafts import (
     Draft,
     Meta,
@@ -22,6 +24,7 @@ from components.ingest.drafts import (
     report_match,
     say_marks,
 )
+from components.ingest.heading_rows import legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
 from components.ingest.layout import (
     CountryRows,
@@ -49,6 +52,7 @@ from components.ingest.matching import (
     is_tool_column,
     match_any,
 )
+from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
     ReadContext,
@@ -57,6 +61,7 @@ from components.ingest.sheets import (
     quoted,
     with_article,
 )
+from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import (
     When,
@@ -132,6 +137,8 @@ def _parse_item_table(
     # A Year, Date or Round column without a Country column: the country is the labels',
     # title's, sheet's or file's, and each row's year or round is its own assessment's.
     long, timed = rows_apart(ctx, sheet, layout, columns, end)
+    if "level" in columns:
+        fill_merged_levels(ctx, sheet, columns["level"], layout.header + 1, end)
     if layout.catalogue == "capability":
         defaults = with_context(
             ctx,
@@ -162,7 +169,10 @@ def _parse_item_table(
         drafts=drafts,
         long=long,
     )
-    for row in quick.slow_rows(layout.header + 1, end):
+    sub_rows = sub_indicator_rows(ctx, sheet, columns, primary, first=layout.header + 1, end=end)
+    legend = legend_rows(ctx, sheet, columns, primary, first=layout.header + 1, end=end)
+    runs = row_runs(layout.header + 1, end, sub_rows | legend)
+    for row in chain.from_iterable(quick.slow_rows(a, b) for a, b in runs):
         cells = sheet.rows[row]
         width = len(cells)
         has_answer = any(c < width and cells[c] is not None for c in answer_columns)
@@ -196,6 +206,15 @@ def _parse_item_table(
         read_answers(
             ctx, sheet, draft, catalogue=catalogue, number=number, row=row, columns=columns
         )
+    say_cut_short(
+        ctx,
+        sheet,
+        drafts,
+        primary,
+        columns=columns,
+        meta_reader=meta_reader,
+        defaults=defaults,
+    )
     if long and not drafts:
         ctx.add(
             "warning",

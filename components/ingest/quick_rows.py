@@ -21,8 +21,8 @@ from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
 
-from components.base.text import normalise
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
+from components.ingest.heading_rows import is_domain_heading
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -34,6 +34,7 @@ from components.ingest.matching import (
 )
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import is_blank, parse_confidence, parse_level
+from components.ingest.vocabulary import default_vocabulary
 
 # How a message names a long table's metadata cell ("the year of row 5").
 _META_WORDS: Final = {
@@ -60,11 +61,30 @@ def settled(ctx: ReadContext, keys: list[Any]) -> tuple[bool, tuple[Catalogue, i
     domain heading (nothing), or a label the person mapped (its capability, or nothing)."""
     if any(v is not None for v in keys) and all(v is None or is_heading(ctx, v) for v in keys):
         return True, None
+    if _numbered_domain(ctx, keys):
+        return True, None
     for value in keys:
         decided, number = decision(ctx, value)
         if decided:
             return True, None if number is None else (ctx.capabilities, number)
     return False, None
+
+
+def _numbered_domain(ctx: ReadContext, keys: list[Any]) -> bool:
+    """A domain's number beside its name in the title cell ("1 | Policy and Governance"): a
+    heading, not capability 1."""
+    texts = [v for v in keys if isinstance(v, str)]
+    numbers = [v for v in keys if v is not None and not isinstance(v, str)]
+    return (
+        len(texts) == 1
+        and bool(numbers)
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers)
+        and ctx.cached(
+            "domain-heading",
+            texts[0],
+            lambda text: is_domain_heading(text, ctx.domain_names, default_vocabulary()),
+        )
+    )
 
 
 def decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
@@ -78,13 +98,14 @@ def decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
 
 
 def is_heading(ctx: ReadContext, value: Any) -> bool:
-    """A summary label ("Average", "Total") or a domain's name: not a capability."""
+    """A summary label ("Average", "Total") or a domain's heading ("Domain 1: Policy and
+    governance"): not a capability."""
     if not isinstance(value, str):
         return False
     domains = ctx.domain_names
 
     def heading(text: str) -> bool:
-        if normalise(text) in domains:
+        if is_domain_heading(text, domains, default_vocabulary()):
             return True
         # A summary word may open a capability's label ("Media & Communications: ...", the
         # Spanish "media" being a mean): a label naming a capability is never a summary.

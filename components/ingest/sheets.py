@@ -58,6 +58,8 @@ class Sheet:
     # Merges down rows, (first row, last row, column) each, left as they are on reading:
     # what a long table does with them is its business (``fill_down``).
     merged_down: list[tuple[int, int, int]] = field(default_factory=list)
+    # The row limit cut the sheet (rows past it were not read): its last table may be cut.
+    cut: bool = False
 
     def column(self, column: int, first: int, last: int) -> list[Any]:
         """The values of ``column`` in rows ``first`` to ``last - 1`` (``None`` where blank)."""
@@ -358,6 +360,7 @@ def fill_down(sheet: Sheet, columns: Iterable[int]) -> None:
 
 
 def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
+    sheet.cut = True
     ctx.add(
         "error",
         sheet,
@@ -492,6 +495,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         _join_split_text(ctx, sheet)
     if len(sheet.rows) > limits.max_rows_per_sheet:
         del sheet.rows[limits.max_rows_per_sheet :]
+        sheet.cut = True
         ctx.add(
             "error",
             None,

@@ -19,6 +19,7 @@ from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.countries import without_marks
 from components.ingest.level_descriptors import label_then_words
+from components.ingest.level_words import spelt_number, typo_level, without_fillers
 from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
@@ -61,8 +62,13 @@ _NUMBER = r"[+-]?\d+(?:[.,]\d*)?"
 # Between a level's number and its label: "2 - Developing", "2: Developing", "2 (Developing)",
 # and the app's own pickers' "2 · Developing" (also "2 • Developing", "2 | Developing").
 _LEVEL_TEXT = re.compile(
-    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(·•∙|]\s*(?P<label>[^\d\s].*?)\)?)?\s*$", re.IGNORECASE
+    rf"^(?P<num>{_NUMBER})\s*(?:[-–—:.)(·•∙|=]\s*(?P<label>[^\d\s].*?)\)?)?\s*$", re.IGNORECASE
 )
+# "3 Established", "3⏎Established" (a line break reads as a space): read only when the words
+# are the number's own label, as nothing but a space sets them apart ("3 years" is no level).
+_LEVEL_SPACED = re.compile(rf"^(?P<num>{_NUMBER})\s+(?P<label>[^\d\s].*)$")
+# "(2) Developing", "(2)": the number in brackets first.
+_BRACKETED_FIRST = re.compile(rf"^\(\s*(?P<num>{_NUMBER})\s*\)\s*(?P<rest>.*)$")
 _LABEL_FIRST = re.compile(
     rf"^(?P<label>[^\d()]+?)\s*(?:\((?P<num>{_NUMBER})\)|[-–—:·]\s*(?P<num2>{_NUMBER}))$"
 )
@@ -75,7 +81,10 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
 
     ``2``, ``2.0``, ``"2"``, ``"2,0"``, ``"２"``, ``"2 - Developing"``, ``"developing "``,
     ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``,
-    ``"2 · Developing"`` (as the app's pickers show a level). Blank, ``"n/a"``, ``"-"``,
+    ``"2 · Developing"`` (as the app's pickers show a level), ``"2 = Developing"``,
+    ``"(2) Developing"``, ``"2 Developing"`` (a space or a line break alone: only with the
+    number's own label), ``"Level two"``, ``"Not yet in place"``, and a label with a small
+    typo (``"Devloping"``: with a warning; see ``level_words``). Blank, ``"n/a"``, ``"-"``,
     ``"?"``, ``"TBC"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
     assessed. A range ("2-3"), a fraction of another scale ("2/5"), a number out of range or
     not whole, or unreadable text is an error: the value is not used, never rounded or guessed.
@@ -99,8 +108,16 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
     labels = _level_names(scale)
-    if key in labels:
-        return LevelReading(labels[key])
+    exact = labels.get(key, labels.get(without_fillers(key)))
+    if exact is not None:  # its label, or with a word that stresses it: "Not yet in place"
+        return LevelReading(exact)
+    return _level_from_words(text, key, scale, vocabulary, labels)
+
+
+def _level_from_words(
+    text: str, key: str, scale: Scale, vocabulary: Vocabulary, labels: dict[str, int]
+) -> LevelReading:
+    """A level written with words around its number or label, or a label misspelt."""
     named = _LABEL_FIRST.match(text)
     if named and normalise(named["label"]) in labels:
         # "Established (3)", "Established - 3": the label, then its number; they must agree.
@@ -115,7 +132,31 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     if described is not None:
         return _described(text, scale, *described)
     bare = _without_level_word(text, vocabulary)
-    return _level_from_text(bare, text, scale, vocabulary, labels)
+    reading = _level_from_text(bare, text, scale, vocabulary, labels)
+    if reading.error and not any(ch.isdigit() for ch in text):
+        typo = typo_level(key, labels, vocabulary.not_assessed)
+        if typo is not None:  # "Devloping", "Mautre", "not inplace"
+            return LevelReading(typo, warning=_typo_warning(text, typo, scale))
+    return reading
+
+
+def _typo_warning(text: str, level: int, scale: Scale) -> str:
+    return (
+        f"“{text}” is not on the scale as written; it was read as level {level} "
+        f"(“{scale.level(level).label}”), the only label it is close to"
+    )
+
+
+def _label_level(
+    label: str, labels: dict[str, int], vocabulary: Vocabulary
+) -> tuple[int | None, bool]:
+    """The level a label (normalised) names, and whether it was read as a typo of it."""
+    if label in labels:
+        return labels[label], False
+    if without_fillers(label) in labels:
+        return labels[without_fillers(label)], False
+    typo = typo_level(label, labels, vocabulary.not_assessed)
+    return typo, typo is not None
 
 
 def _described(text: str, scale: Scale, level: int, verdict: str) -> LevelReading:
@@ -146,28 +187,46 @@ def _level_from_text(
         return _level_from_number(_number(fraction.group("num")), scale, text)
     if _RANGE.match(bare):
         return LevelReading(error=f"“{text}” is a range, not one level")
+    bracketed = _BRACKETED_FIRST.match(bare)
+    if bracketed:
+        bare = (
+            f"{bracketed['num']} - {bracketed['rest']}" if bracketed["rest"] else bracketed["num"]
+        )
     found = _LEVEL_TEXT.match(bare)
-    if not found:
+    spaced = None if found else _LEVEL_SPACED.match(bare)
+    if not found and not spaced:
         return LevelReading(error=f"“{text}” is not a level on the scale")
+    found = found or spaced
     reading = _level_from_number(_number(found.group("num")), scale, text)
     label = normalise(found.group("label") or "")
     if reading.level is None or not label:
         return reading
-    if labels.get(label) == reading.level:  # its own label, or the label in another language
+    named, typo = _label_level(label, labels, vocabulary)
+    if named == reading.level:  # its own label, or the label in another language
+        if typo:
+            return LevelReading(reading.level, warning=_typo_warning(text, named, scale))
         return reading
     described = label_then_words(found.group("label"), scale, labels)
     if described == (reading.level, "descriptor"):
         return reading  # "3 – Established: in place nationally…"
-    if label in labels:
+    if named is not None:
+        close = "words close to " if typo else ""
         return LevelReading(
-            error=f"“{text}” gives the number {reading.level} but the label of level "
-            f"{labels[label]}"
+            error=f"“{text}” gives the number {reading.level} but {close}the label of level {named}"
         )
+    if spaced:
+        return LevelReading(error=f"“{text}” is not a level on the scale")
     return LevelReading(
         reading.level,
         warning=f"“{text}”: the words after the number do not match the label "
         f"“{scale.level(reading.level).label}”; the number {reading.level} was used",
     )
+
+
+def level_names(scale: Scale) -> dict[str, int]:
+    """Each level's label and aliases, normalised -> the level's value (look it up once: the
+    scale is hashed on every call)."""
+    return _level_names(scale)
 
 
 @cache
@@ -183,13 +242,22 @@ def _level_names(scale: Scale) -> dict[str, int]:
 def _without_level_word(text: str, vocabulary: Vocabulary) -> str:
     """ "Level 2" -> "2", "Niveau: 3" -> "3", "L2" -> "2", "level_2" (a survey form's choice
     name) -> "2"; other text unchanged."""
-    lowered = text.casefold()
+    lowered = _folded(text)
     for word in vocabulary.level_words:
         if lowered.startswith(word):
             rest = text[len(word) :].lstrip(" .:#-–_")
             if rest[:1].isdigit():
                 return rest
+            # "Level two", "Nível dois"; a word, not the start of one ("none" is not "n one")
+            if text[len(word) : len(word) + 1] in " .:#-–_" and spelt_number(rest):
+                return spelt_number(rest) or text
     return text
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, letter for letter ("Nível" -> "nivel")."""
+    folded = "".join(unicodedata.normalize("NFD", ch)[0] for ch in text).lower()
+    return folded if len(folded) == len(text) else text.casefold()
 
 
 def _out_of(text: str, vocabulary: Vocabulary) -> re.Match[str] | None:

@@ -126,10 +126,31 @@ def _untrusted_formulas(
     be recalculated on opening; empty otherwise (the usual case: one look at workbook.xml)."""
     try:
         workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
     except KeyError:
         return {}
     if not _FULL_CALC_ON_LOAD.search(workbook):
+        return {}
+    paths = sheet_paths(archive)
+    untrusted = {}
+    for info in sheets:
+        name = paths.get(info.filename)
+        if name is None:
+            continue
+        cells = [
+            (int(row) - 1, column_index(letters))
+            for letters, row in _FORMULA_CELL.findall(archive.read(info))
+        ]
+        if cells:
+            untrusted[name] = cells
+    return untrusted
+
+
+def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part in the archive -> its name ("xl/worksheets/sheet1.xml": "Form")."""
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
         return {}
     targets = {}
     for found in _RELATIONSHIP_TAG.finditer(rels):
@@ -146,21 +167,10 @@ def _untrusted_formulas(
         path = targets.get(attributes.get(b"id"))
         if path is not None and b"name" in attributes:
             paths[path] = html.unescape(attributes[b"name"].decode("utf-8", "replace"))
-    untrusted = {}
-    for info in sheets:
-        name = paths.get(info.filename)
-        if name is None:
-            continue
-        cells = [
-            (int(row) - 1, _column_index(letters))
-            for letters, row in _FORMULA_CELL.findall(archive.read(info))
-        ]
-        if cells:
-            untrusted[name] = cells
-    return untrusted
+    return paths
 
 
-def _column_index(letters: bytes) -> int:
+def column_index(letters: bytes) -> int:
     """0-based column of Excel's letters: b"A" -> 0, b"AA" -> 26."""
     index = 0
     for letter in letters:

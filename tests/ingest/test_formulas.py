@@ -107,3 +107,71 @@ def test_results_a_program_stored_on_purpose_are_read_even_when_it_asks_to_recal
     found = levels(result.capabilities)
     assert (found[2], found[3]) == (3, 3)
     assert [p for p in result.problems if p.severity == "error"] == []
+
+
+def _saved_as_text(data: bytes, *, calc_on_load: bool = False) -> bytes:
+    """openpyxl's formulas as Excel saves =IF(x="","",x) on an empty x: ``t="str"`` and an
+    empty saved result."""
+    import io
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = re.sub(
+                    rb'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>([^<]*)</f><v\s*/?>(?:</v>)?',
+                    rb'<c r="\1"\2 t="str"><f>\3</f><v></v>',
+                    content,
+                )
+            if info.filename == "xl/workbook.xml":
+                content = content.replace(b' fullCalcOnLoad="1"', b"")
+                if calc_on_load:
+                    content = re.sub(rb"<calcPr", b'<calcPr fullCalcOnLoad="1"', content, count=1)
+            copy.writestr(info.filename, content)
+    return buffer.getvalue()
+
+
+def _if_blank_levels() -> dict:
+    rows = [["Country", "Elbonia"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[number, None, 2] for number in range(1, 5)]
+    rows[5][2] = '=IF(Raw!A2="","",Raw!A2)'
+    return {"Form": rows}
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_not_assessed_not_an_error():
+    result = read("x.xlsx", _saved_as_text(xlsx(_if_blank_levels())))
+    found = levels(result.capabilities)
+    assert {number: found[number] for number in (1, 2, 3, 4)} == {1: 2, 2: None, 3: 2, 4: 2}
+    assert [p for p in result.problems if "formula" in p.message] == []
+
+
+def test_an_empty_text_result_in_a_workbook_asking_to_recalculate_is_still_reported():
+    data = _saved_as_text(xlsx(_if_blank_levels()), calc_on_load=True)
+    result = read("x.xlsx", data)
+    assert_problem(result, "error", "C6", "formula", sheet="Form")
+
+
+def test_a_formula_with_no_result_at_all_beside_empty_text_results_is_reported():
+    sheets = _if_blank_levels()
+    data = _saved_as_text(xlsx(sheets))
+    import io
+    import zipfile
+
+    # C7's result removed altogether (and its type): a formula never calculated.
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                content = content.replace(
+                    b'<c r="C7" t="n"><v>2</v></c>', b'<c r="C7"><f>1+1</f></c>'
+                ).replace(b'<c r="C7"><v>2</v></c>', b'<c r="C7"><f>1+1</f></c>')
+            copy.writestr(info.filename, content)
+    result = read("x.xlsx", buffer.getvalue())
+    assert_problem(result, "error", "C7", "no saved result", sheet="Form")
+    assert [p.cell for p in result.problems if "formula" in p.message] == ["C7"]

@@ -243,3 +243,85 @@ def test_wide_headers_end_to_end(header, title, key, cell, words):
     assert key in by_assessment(result)
     assert [p for p in result.problems if p.cell == cell and words in p.message], result.problems
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("value", "level", "error", "warning"),
+    [
+        # C3: the number and its label with only white space (or a line break) between
+        ("3 Established", 3, "", ""),
+        ("3\nEstablished", 3, "", ""),
+        ("2\r\nDeveloping", 2, "", ""),
+        ("3  Established", 3, "", ""),
+        ("0 Not in place", 0, "", ""),
+        ("2 En desarrollo", 2, "", ""),
+        ("3 Building", None, "gives the number 3 but the label of level 1", ""),
+        ("3 years", None, "not a level", ""),  # a space alone needs the number's own label
+        # C9: "=" and a bracketed number first
+        ("3 = Established", 3, "", ""),
+        ("(2) Developing", 2, "", ""),
+        ("(4) Mature", 4, "", ""),
+        ("(2)", 2, "", ""),
+        ("(2) Mature", None, "label of level 4", ""),
+        # numbers spelt out after a level word, in the vocabulary's languages
+        ("Level two", 2, "", ""),
+        ("Level zero", 0, "", ""),
+        ("Niveau deux", 2, "", ""),
+        ("Nivel tres", 3, "", ""),
+        ("Nível dois", 2, "", ""),
+        ("Level five", None, "outside the scale", ""),
+        ("none", None, "not a level", ""),  # not "n" + "one"
+        # words that only stress a label
+        ("Not yet in place", 0, "", ""),
+        ("Not in place yet", 0, "", ""),
+        ("Fully mature", 4, "", ""),
+        ("0 - Not yet in place", 0, "", ""),
+        ("Not yet established", None, "not a level", ""),  # below 3, but which level?
+        ("Partly mature", None, "not a level", ""),
+        # small typos of one label: read, with a warning saying what was assumed
+        ("Devloping", 2, "", "read as level 2 (“Developing”)"),
+        ("develpoing", 2, "", "read as level 2"),
+        ("developping", 2, "", "read as level 2"),
+        ("Establised", 3, "", "read as level 3 (“Established”)"),
+        ("Estbalished", 3, "", "read as level 3"),
+        ("ESTABLSHED", 3, "", "read as level 3"),
+        ("Buidling", 1, "", "read as level 1 (“Building”)"),
+        ("BUILDNG", 1, "", "read as level 1"),
+        ("Mautre", 4, "", "read as level 4 (“Mature”)"),
+        ("not inplace", 0, "", "read as level 0 (“Not in place”)"),
+        ("3 Establised", 3, "", "read as level 3"),
+        ("3 - Devloping", None, "words close to the label of level 2", ""),
+        # not typos: other words, too far, or closer to "not assessed"
+        ("Emerging", None, "not a level", ""),
+        ("Maturing", None, "not a level", ""),
+        ("Estab", None, "not a level", ""),
+        ("not assesed", None, "not a level", ""),
+        ("Done", None, "not a level", ""),
+    ],
+)
+def test_parse_level_reads_the_words_people_write(value, level, error, warning):
+    reading = parse_level(value, SCALE)
+    assert reading.level == level
+    assert error in reading.error
+    assert bool(error) == bool(reading.error)
+    assert warning in reading.warning
+    assert bool(warning) == bool(reading.warning)
+
+
+def test_level_typos_and_alt_enter_levels_in_a_form_read_with_one_warning_each():
+    rows = [["Country", "Elbonia"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    written = {1: "Devloping", 2: "3\nEstablished", 3: "Level two", 4: "Not yet in place"}
+    rows += [[number, None, value] for number, value in written.items()]
+    result = read("form.xlsx", _book(rows))
+    assert by_assessment(result) == {("Elbonia", 2024, None): {1: 2, 2: 3, 3: 2, 4: 0}}
+    assert [(p.severity, p.cell) for p in result.problems] == [("warning", "C5")]
+    assert "“Devloping”" in result.problems[0].message
+
+
+def _book(rows: list[list[object]]) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,119 @@
+"""Level words as people write them: numbers spelt out, filler words, and small typos.
+
+``values.parse_level`` reads the forms it knows exactly; this module adds three readings it
+falls back on, each strict about what could mean two things:
+
+* a number written as a word after a level word, in the vocabulary's languages ("Level two",
+  "Niveau deux", "Nivel dos", "Nível dois"; the word alone, "two", stays no level);
+* a label with a word that only stresses it ("Not yet in place", "Not in place yet",
+  "Fully mature"): the word is dropped and the rest must be a label exactly;
+* a small typo of a label ("Devloping", "Establised", "Mautre", "not inplace"): read only when
+  one level's label (or alias) is that close and no other level's comes near, and never when
+  the text is as close to a "not assessed" word. The caller warns, saying what was assumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from components.base.text import normalise
+
+# 0-5 in each language the vocabulary covers (5: "Level five" is then "outside the scale",
+# not "not a level").
+NUMBER_WORDS: Mapping[str, int] = {
+    **{w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five"))},
+    **{w: i for i, w in enumerate(("zero", "un", "deux", "trois", "quatre", "cinq"))},
+    "une": 1,
+    **{w: i for i, w in enumerate(("cero", "uno", "dos", "tres", "cuatro", "cinco"))},
+    "una": 1,
+    **{w: i for i, w in enumerate(("zero", "um", "dois", "tres", "quatro", "cinco"))},
+    "uma": 1,
+    "duas": 2,
+}
+
+# Words that only stress a label: "Not yet in place" is "Not in place", "Fully mature" is
+# "Mature". A label with any other word added ("Not yet established", "Partly mature") is not.
+FILLER_WORDS = frozenset(
+    {
+        "yet",
+        "fully",
+        "still",
+        "encore",
+        "pleinement",
+        "toujours",
+        "aun",
+        "todavia",
+        "plenamente",
+        "ainda",
+    }
+)
+
+# A typo is this many edits (a letter added, dropped, changed, or two swapped) at most: one
+# for a label of up to 7 letters, two for a longer one; labels shorter than 5 letters never.
+_MIN_LETTERS = 5
+_LONG_LABEL = 8
+# Edits are counted up to this (enough to tell a close second from a clear one).
+_CAP = 4
+
+
+def spelt_number(text: str) -> str | None:
+    """ "two" -> "2", "Deux" -> "2", "três" -> "3"; ``None`` when the text is not one."""
+    value = NUMBER_WORDS.get(normalise(text))
+    return None if value is None else str(value)
+
+
+def without_fillers(key: str) -> str:
+    """A normalised text less its filler words ("not yet in place" -> "not in place")."""
+    return " ".join(word for word in key.split() if word not in FILLER_WORDS)
+
+
+def typo_level(key: str, names: Mapping[str, int], not_assessed: Iterable[str]) -> int | None:
+    """The level whose label ``key`` (normalised) is a small typo of, or ``None``.
+
+    ``None`` also when two levels' names are about as close, or when a "not assessed" word is
+    as close: a typo that could be either is reported, not guessed.
+    """
+    squeezed = key.replace(" ", "")
+    if len(squeezed) < _MIN_LETTERS or any(ch.isdigit() for ch in squeezed):
+        return None
+    best: dict[int, tuple[int, int]] = {}  # level -> (edits, edits allowed for that name)
+    for name, level in names.items():
+        target = name.replace(" ", "")
+        if len(target) < _MIN_LETTERS:
+            continue
+        found = (_edits(squeezed, target, _CAP), _allowed(target))
+        best[level] = min(best.get(level, found), found)
+    ranked = sorted(best.items(), key=lambda item: item[1])
+    if not ranked or ranked[0][1][0] > ranked[0][1][1]:
+        return None
+    level, (distance, _) = ranked[0]
+    if len(ranked) > 1 and ranked[1][1][0] < distance + 2:
+        return None
+    for word in not_assessed:
+        if _edits(squeezed, word.replace(" ", ""), distance + 2) < distance + 2:
+            return None
+    return level
+
+
+def _allowed(target: str) -> int:
+    return 1 if len(target) < _LONG_LABEL else 2
+
+
+def _edits(a: str, b: str, cap: int) -> int:
+    """Edits from ``a`` to ``b`` (optimal string alignment: a swap of two neighbours is one),
+    or ``cap`` when there are at least that many."""
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) >= cap:
+            return cap
+        before, row = row, current
+    return min(row[-1], cap)

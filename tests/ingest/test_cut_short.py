@@ -1,0 +1,31 @@
+"""The assessment a sheet's row limit cuts in the middle is named as cut short."""
+
+import pytest
+
+from components.ingest.limits import ReadLimits
+from tests.ingest.reader_support import assert_problem, by_assessment, csv_bytes, read, xlsx
+
+
+def _long(countries: int) -> list[list[object]]:
+    rows: list[list[object]] = [["Country", "Year", "Capability", "Level"]]
+    for index in range(countries):
+        rows += [[f"Country {chr(65 + index)}land", 2024, n, n % 5] for n in range(1, 22)]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("name", "build"), [("long.xlsx", lambda r: xlsx({"All": r})), ("long.csv", csv_bytes)]
+)
+def test_the_assessment_cut_by_the_row_limit_is_named_as_cut_short(name, build):
+    # 3 assessments of 21 rows, a header: a limit of 50 rows cuts the third after 7 rows.
+    result = read(name, build(_long(3)), ReadLimits(max_rows_per_sheet=50))
+    found = by_assessment(result)
+    assert len(found[("Country Aland", 2024, None)]) == 21
+    assert len(found[("Country Cland", 2024, None)]) == 7
+    assert_problem(result, "warning", "row 50", "The assessment Country Cland 2024 was cut short")
+    assert_problem(result, "warning", "row 50", "only 7 of its 21 capabilities were read")
+
+
+def test_a_cut_that_falls_between_assessments_names_none():
+    result = read("long.xlsx", xlsx({"All": _long(3)}), ReadLimits(max_rows_per_sheet=43))
+    assert not [p for p in result.problems if "cut short" in p.message]

@@ -1,0 +1,50 @@
+"""Level words: spelt numbers, filler words, and typos read only when one label is close."""
+
+import pytest
+
+from components.ingest.level_words import spelt_number, typo_level, without_fillers
+
+LABELS = {"not in place": 0, "building": 1, "developing": 2, "established": 3, "mature": 4}
+
+
+@pytest.mark.parametrize(
+    ("key", "level"),
+    [
+        ("devloping", 2),
+        ("buidling", 1),
+        ("mautre", 4),
+        ("notinplace", 0),
+        ("established", 3),
+        ("emerging", None),
+        ("mat", None),  # too short to be sure
+        ("2 developing", None),  # a number is not a typo
+    ],
+)
+def test_typo_level(key, level):
+    assert typo_level(key, LABELS, ["not assessed"]) == level
+
+
+def test_a_typo_close_to_two_levels_is_not_read():
+    labels = {"planned": 1, "planted": 2}
+    assert typo_level("planed", labels, []) is None
+    assert typo_level("planned", {"planned": 1, "mature": 4}, []) == 1
+
+
+def test_a_typo_as_close_to_a_not_assessed_word_is_not_read():
+    labels = {"not rated": 0, "mature": 4}
+    assert typo_level("not ratd", labels, ["not rated yet"]) == 0
+    assert typo_level("not ratd", labels, ["not rates"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "digit"),
+    [("two", "2"), ("Deux", "2"), ("três", "3"), ("cero", "0"), ("une", "1"), ("many", None)],
+)
+def test_spelt_number(text, digit):
+    assert spelt_number(text) == digit
+
+
+def test_without_fillers():
+    assert without_fillers("not yet in place") == "not in place"
+    assert without_fillers("fully mature") == "mature"
+    assert without_fillers("partly mature") == "partly mature"
