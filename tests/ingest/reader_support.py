@@ -23,6 +23,7 @@ from components.ingest.template import AssessmentInput, write_template
 
 FW = default_framework()
 LABELS = {level.value: level.label for level in FW.scale.levels}
+TITLES = {capability.number: capability.title for capability in FW.capabilities}
 SAMPLE = AssessmentInput(
     country="Arvenia",
     iso3="XAA",

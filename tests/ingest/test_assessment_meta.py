@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.ingest.reader_support import (
-    FW,
+    TITLES,
     assert_problem,
     by_assessment,
     csv_bytes,
@@ -23,7 +23,6 @@ from tests.ingest.reader_support import (
     xlsx,
 )
 
-TITLES = {c.number: c.title for c in FW.capabilities}
 ALL = {n: n % 5 for n in TITLES}
 OTHER = {n: (n + 2) % 5 for n in TITLES}
 

@@ -21,6 +21,7 @@ from components.ingest.matching import capability_catalogue, classify_header
 from components.ingest.reader import read_assessment_file
 from tests.ingest.reader_support import (
     FW,
+    TITLES,
     assert_problem,
     by_assessment,
     csv_bytes,
@@ -29,7 +30,6 @@ from tests.ingest.reader_support import (
     xlsx,
 )
 
-TITLES = {c.number: c.title for c in FW.capabilities}
 ALL = range(1, 22)
 GHANA = {n: (n * 3) % 5 for n in ALL}
 NEPAL = {n: (n * 4 + 1) % 5 for n in ALL}

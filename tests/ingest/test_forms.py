@@ -12,6 +12,7 @@ from tests.ingest.reader_support import (
     EXPECTED,
     FW,
     LABELS,
+    TITLES,
     assert_problem,
     by_assessment,
     csv_bytes,
@@ -20,7 +21,6 @@ from tests.ingest.reader_support import (
     xlsx,
 )
 
-TITLES = {c.number: c.title for c in FW.capabilities}
 ALL = range(1, 22)
 
 

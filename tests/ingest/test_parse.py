@@ -14,6 +14,7 @@ from tests.ingest.reader_support import (
     ASSESSMENTS,
     EXPECTED,
     FW,
+    TITLES,
     assert_problem,
     by_assessment,
     capability_written,
@@ -309,7 +310,6 @@ def test_an_empty_assessment_column_is_said_and_left_out():
     assert_problem(result, "warning", "D1", "has no levels; it was not read as an assessment")
 
 
-TITLES = {capability.number: capability.title for capability in FW.capabilities}
 ROMAN = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
     "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI",

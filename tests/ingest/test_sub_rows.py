@@ -2,9 +2,8 @@
 
 import pytest
 
-from tests.ingest.reader_support import FW, assert_problem, by_assessment, read, xlsx
+from tests.ingest.reader_support import FW, TITLES, assert_problem, by_assessment, read, xlsx
 
-TITLES = {c.number: c.title for c in FW.capabilities}
 LEVELS = {n: n % 5 for n in TITLES}
 
 
