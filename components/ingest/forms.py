@@ -20,7 +20,7 @@ from typing import Any
 from components.ingest.drafts import Draft
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
-from components.ingest.parse import _parse_country_rows
+from components.ingest.parse import parse_country_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
 from components.ingest.vocabulary import default_vocabulary, key_of
@@ -86,7 +86,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         rows[blank] = ()
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
-    return _parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
+    return parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
 
 
 def _without_titles(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:

@@ -9,7 +9,7 @@ may have merged for layout only).
 
 from __future__ import annotations
 
-from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.sheets import ReadContext, Sheet, cell_address, fill_blank_below, quoted
 from components.ingest.values import is_blank
 
 
@@ -30,13 +30,7 @@ def fill_merged_levels(ctx: ReadContext, sheet: Sheet, column: int, first: int, 
             continue
         value = sheet.value(top, column)
         shown = int(value) if isinstance(value, float) and value.is_integer() else value
-        for row in range(top + 1, last + 1):
-            cells = list(sheet.rows[row])
-            cells.extend([None] * (column + 1 - len(cells)))
-            if cells[column] is None:
-                cells[column] = value
-                sheet.rows[row] = tuple(cells)
-        sheet.columns = None  # the rows changed: the columns no longer say the same
+        fill_blank_below(sheet, column, top, last, value)
         where = f"{cell_address(top, column)}:{cell_address(last, column)}"
         ctx.add(
             "warning",

@@ -98,7 +98,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
-        return _parse_country_rows(ctx, sheet, layout)
+        return parse_country_rows(ctx, sheet, layout)
     if isinstance(layout, TickTable):
         return _parse_tick_table(ctx, sheet, layout)
     if isinstance(layout, SeveralLevels):
@@ -431,7 +431,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     return list(drafts.values())
 
 
-def _parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
+def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
     """One assessment per row, capabilities as columns."""
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())

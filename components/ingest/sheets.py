@@ -350,13 +350,19 @@ def fill_down(sheet: Sheet, columns: Iterable[int]) -> None:
         value = sheet.value(top, column)
         if column not in wanted or value is None:
             continue
-        for row in range(top + 1, min(bottom, len(sheet.rows) - 1) + 1):
-            cells = list(sheet.rows[row])
-            cells.extend([None] * (column + 1 - len(cells)))
-            if cells[column] is None:
-                cells[column] = value
-                sheet.rows[row] = tuple(cells)
-                sheet.columns = None  # the rows changed: the columns no longer say the same
+        fill_blank_below(sheet, column, top, min(bottom, len(sheet.rows) - 1), value)
+
+
+def fill_blank_below(sheet: Sheet, column: int, top: int, last: int, value: Any) -> None:
+    """Give ``value`` to the blank cells of ``column`` in rows ``top + 1`` to ``last`` (a
+    merged cell's value, which the file stores in its first cell only)."""
+    for row in range(top + 1, last + 1):
+        cells = list(sheet.rows[row])
+        cells.extend([None] * (column + 1 - len(cells)))
+        if cells[column] is None:
+            cells[column] = value
+            sheet.rows[row] = tuple(cells)
+            sheet.columns = None  # the rows changed: the columns no longer say the same
 
 
 def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
