@@ -12,7 +12,9 @@ Owns, in the order a file goes through them:
   ``xlsx_extent`` (how far an xlsx sheet reaches), ``layout`` (finding the table on a
   sheet), ``parse`` (a layout's rows into drafts), ``quick_rows`` (the rows that read cleanly,
   each distinct value once), ``context`` (country and year from around the table),
-  ``joined_meta`` (a column of "Ghana 2022" cells: country and year together), ``periods``
+  ``joined_meta`` (a column of "Ghana 2022" cells: country and year together),
+  ``country_sources`` (a Country label against a column's country, a table stacked below,
+  an ISO3 code alone, a summary row among countries, an empty template), ``periods``
   (months and quarters: "Mar-22", "Q1 2024"),
   ``drafts`` (an assessment being assembled, cell by cell), ``formulas`` (formulas without a
   saved result), ``matching`` (labels, headers), ``values`` (levels, dates), ``vocabulary``

@@ -3,8 +3,10 @@
 In the order people would look: label cells near the table ("Country: Elbonia", read by
 ``drafts.MetaReader``), then a title line above the table ("Elbonia - MNR self-assessment
 2024"), then the sheet's name ("Krakozhia 2025"), then the file's name
-("elbonia_mnr_2024.xlsx"). Whatever is taken from a title, sheet or file name is reported as a
-warning that says where it came from, so a person can check it. ISO 3166 codes come from
+("elbonia_mnr_2024.xlsx"; only a word that reads as a country: one pycountry knows, or a
+made-up name ending like one, never a leftover word such as "upload"). Whatever is taken from
+a title, sheet or file name is reported as a warning that says where it came from, so a
+person can check it. ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
 
 A file's or sheet's version or copy mark ("final v3", "(1)", "- copy") is not part of a
@@ -24,7 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.countries import country_of_code
+from components.ingest.countries import (
+    country_of_code,
+    is_plausible_country,
+    iso3_in_any_language,
+)
 from components.ingest.drafts import Meta, label_and_value
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -166,6 +172,8 @@ def _from_text(
         name = without_round_words(" ".join(kept), vocabulary)[0]
         if not name or normalise(name) in domains:
             continue
+        if from_file and not is_plausible_country(name):
+            continue  # a file name's leftover word ("upload", "return") is no country
         if from_file and name == name.lower():
             name = name.title()
         return Found(name, when)
@@ -186,8 +194,8 @@ def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
     while start < end:
         if any(_label(words[start : start + n]) not in (None, "country") for n in _lengths()):
             return []
-        if normalise(words[start]) not in title_words:
-            break
+        if normalise(words[start]) not in title_words or _begins_known(words[start:end]):
+            break  # "New Zealand", "Nueva Zelanda": a title word that begins a country's name
         start += 1
     while end > start:
         cut = next(
@@ -200,12 +208,21 @@ def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
         )
         if cut is not None:
             end = max(start, end - cut)
-        elif normalise(words[end - 1]) in title_words:
+        elif normalise(words[end - 1]) in title_words and not _known(words[start:end]):
             end -= 1
         else:
             break
     kept = words[start:end]
     return [] if _label(kept) is not None else kept
+
+
+def _known(words: list[str]) -> bool:
+    return len(words) <= MAX_COUNTRY_WORDS and iso3_in_any_language(" ".join(words)) is not None
+
+
+def _begins_known(words: list[str]) -> bool:
+    """The words begin with a country pycountry knows ("New Zealand MNR review")."""
+    return any(_known(words[:n]) for n in range(2, min(len(words), MAX_COUNTRY_WORDS) + 1))
 
 
 def _lengths() -> range:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -106,3 +107,57 @@ def without_marks(text: str) -> tuple[str, str, str]:
 def is_number_only(text: str) -> bool:
     """Text with no letter at all ("114377001", "12-3"): an ID or a count, never a name."""
     return bool(text.strip()) and not any(c.isalpha() for c in text)
+
+
+# The languages of the vocabulary (mnr_data/headers.toml) besides English, whose country names
+# pycountry's own translations give: "Kenia", "Quénia" and "République du Kenya" are Kenya.
+_NAME_LANGUAGES = ("fr", "es", "pt")
+
+
+@cache
+def _iso3_by_any_name() -> Mapping[str, str]:
+    names = dict(_iso3_by_name())
+    for language in _NAME_LANGUAGES:
+        try:
+            translation = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
+            )
+        except OSError:  # pragma: no cover - pycountry ships these translations
+            continue
+        for country in pycountry.countries:
+            for attribute in ("name", "official_name", "common_name"):
+                value = getattr(country, attribute, None)
+                if value:
+                    names.setdefault(normalise(translation.gettext(value)), country.alpha_3)
+    return names
+
+
+@lru_cache(maxsize=4096)
+def iso3_in_any_language(country: str) -> str | None:
+    """The ISO 3166 alpha-3 code of a country by its exact name in English, French, Spanish or
+    Portuguese ("Kenia", "République du Kenya"), or by its code ("KEN"), else None. For
+    comparing two names of a country; the code a name is given stays ``iso3_of``'s."""
+    coded = country_of_code(country.strip())
+    if coded is not None:
+        return coded[1]
+    return _iso3_by_any_name().get(normalise(country))
+
+
+# The endings of the fictional countries of the demo, the documentation and the tests
+# ("Arvenia", "Elbonie", "Secretland", "Krakozhstan"): a made-up name that reads as a country.
+_FICTIONAL_ENDINGS = ("ia", "ie", "land", "stan")
+
+
+def is_plausible_country(name: str) -> bool:
+    """True when ``name`` reads as a country: one pycountry knows (by name in the vocabulary's
+    languages, or by its ISO3 code), or a made-up name ending like one ("Elbonia",
+    "Freedonia"). A file name's leftover word ("upload", "return", "s") is not."""
+    if iso3_in_any_language(name) is not None:
+        return True
+    words = name.split()
+    last = normalise(words[-1]) if words else ""
+    return (
+        all(word.isalpha() for word in words)
+        and len(last) >= 4
+        and last.endswith(_FICTIONAL_ENDINGS)
+    )

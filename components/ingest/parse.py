@@ -14,6 +14,12 @@ from typing import Any
 
 from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import with_context
+from components.ingest.country_sources import (
+    label_or_column,
+    labels_above,
+    sheet_country_below,
+    summary_row,
+)
 from components.ingest.cut_short import say_cut_short
 from components.ingest.drafts import (
     Draft,
@@ -91,10 +97,11 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         drafts: list[Draft] = []
         for position, header in enumerate(headers):
             end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
-            top = table_end(sheet, headers[position - 1], header) if position else 0
+            above = headers[position - 1]
+            top = labels_above(sheet, table_end(sheet, above, header), above) if position else 0
             table = ItemTable(header, layout.columns, layout.catalogue)
             drafts += _parse_item_table(ctx, sheet, table, top=top, end=end)
-        return drafts
+        return sheet_country_below(ctx, sheet, drafts)
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
@@ -328,7 +335,7 @@ def _long_row_draft(
     has_answer: bool,
 ) -> Draft | None:
     """The assessment a long table's row belongs to, grouped by country, date/year and round."""
-    if "country" in columns and is_summary(sheet.value(row, columns["country"])):
+    if "country" in columns and summary_row(ctx, sheet, row, columns["country"]):
         return None  # a total or average row is never an assessment
     meta, key = row_meta(
         ctx, sheet, row, columns=columns, meta_reader=meta_reader, defaults=defaults
@@ -371,6 +378,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
         return column_header(sheet, layout.header, column)
 
     needs_country = any(assessment_header(heading(c))[0] is None for c in layout.assessments)
+    labelled = defaults.country  # a Country label's, before any title, sheet or file name
+    named = {assessment_header(heading(c))[0] for c in layout.assessments} - {None}
     defaults = with_context(
         ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
     )
@@ -395,6 +404,10 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
         if isinstance(heading(column), str):
             say_marks(ctx, sheet, cell_address(layout.header, column), heading(column))
         country, when_text, round_label = assessment_header(heading(column))
+        if len(named) == 1:  # one country's column(s) under a Country label: which is it?
+            country = label_or_column(
+                ctx, sheet, labelled, country, cell_address(layout.header, column)
+            )
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
         meta = Meta(country=country, when=when, round=round_label).over(defaults)
         key = meta.key()

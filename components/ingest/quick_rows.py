@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.column_roles import is_summary_column
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
 from components.ingest.heading_rows import is_domain_heading
 from components.ingest.matching import (
@@ -344,7 +345,7 @@ class QuickRows:
         """The assessment of a long table's row with these metadata values, or ``SLOW``."""
         country_column = self.columns.get("country")
         country = self.sheet.value(row, country_column) if country_column is not None else ""
-        if country is None or is_summary(country):
+        if country is None or is_summary_column(country):
             return SLOW  # the row-by-row path skips a total and reports a missing country
         meta, key = row_meta(
             self.ctx,

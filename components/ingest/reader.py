@@ -32,6 +32,7 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.countries import iso3_of
+from components.ingest.country_sources import settle_country
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
@@ -503,13 +504,6 @@ def _cells_text(cells: Sequence[str]) -> str | None:
     return ", ".join(parts) or None
 
 
-def _of_when(draft: Draft) -> str:
-    """ " of 2022 baseline" for a draft with a year or round (a sheet's rows by year), else
-    nothing."""
-    when = draft.name.removeprefix("(no country)").strip()
-    return f" of {when}" if when else ""
-
-
 def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
     key = "|".join((*draft.key(), source, content_key))
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
@@ -523,18 +517,7 @@ def _frames(
     heads: list[tuple[Any, ...]] = []
     kept: list[Draft] = []
     for draft in drafts:
-        if draft.country is None:
-            where = f"sheet “{draft.sheet.name}”" if draft.sheet.name else "the file"
-            ctx.add(
-                "error",
-                draft.sheet,
-                draft.country_cell,
-                f"No country is given on {where}, so its assessment{_of_when(draft)} was not used.",
-                f"Write the country in {draft.country_cell}, beside the Country label."
-                if draft.country_cell
-                else "Add a Country label at the top of the sheet with the country in the cell "
-                "to its right (or use a Country column).",
-            )
+        if draft.country is None and not settle_country(ctx, draft):
             continue
         source = (
             ctx.file

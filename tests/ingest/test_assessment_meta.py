@@ -268,3 +268,18 @@ def test_a_year_merged_down_its_rows_is_each_rows_year():
     workbook.save(buffer)
     result = read("x.xlsx", buffer.getvalue())
     assert by_assessment(result) == {("Nepal", 2022, None): ALL, ("Nepal", 2024, None): OTHER}
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [("MNR_upload.xlsx", None), ("Ministry return 2023.xlsx", 2023), ("s.xlsx", None)],
+)
+def test_a_file_names_leftover_word_is_never_a_country(name, year):
+    rows = [["No.", "Capability", "Level"], *[[n, TITLES[n], ALL[n]] for n in TITLES]]
+    result = read(name, xlsx({"Sheet1": rows}))
+    assert by_assessment(result) == {}
+    of_year = f" of {year}" if year else ""
+    assert_problem(
+        result, "error", None, f"No country is given on sheet “Sheet1”, so its assessment{of_year}"
+    )
+    assert not [p for p in result.problems if p.message.startswith("The country")]

@@ -123,3 +123,70 @@ HEADER = (None, None, "Ref", "Capability", "Level")
 )
 def test_title_lines(rows, expected):
     assert _context(rows, table_top=len(rows) - 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "year"),
+    [
+        # a title word that begins a country's name stays in it
+        ("New Zealand MNR review 2024", "New Zealand", 2024),
+        ("Nueva Zelanda – autoevaluación 2024", "Nueva Zelanda", 2024),
+        ("Papua New Guinea 2023", "Papua New Guinea", 2023),
+        # which assessment a heading is about is no country, in every language
+        ("Previous assessment (2021)", None, 2021),
+        ("Current assessment 2024", None, 2024),
+        ("Latest MNR review", None, None),
+        ("Évaluation précédente 2021", None, 2021),
+        ("Nouvelle évaluation 2024", None, 2024),
+        ("Evaluación anterior (2021)", None, 2021),
+        ("Avaliação anterior 2021", None, 2021),
+        ("Avaliação atual 2024", None, 2024),
+        ("Updated Ghana 2023", "Ghana", 2023),
+    ],
+)
+def test_round_words_of_a_heading_are_never_a_country(text, country, year):
+    found = _from_text(text)
+    assert (found.country, found.when.year) == (country, year)
+
+
+@pytest.mark.parametrize(
+    ("stem", "country", "year"),
+    [
+        # a leftover word is no country
+        ("MNR_upload", None, None),
+        ("Ministry return 2023", None, 2023),
+        ("s", None, None),
+        ("submission 2024 final", None, 2024),
+        ("scores_batch_2", None, None),
+        # a country pycountry knows, by its name in the vocabulary's languages or its code
+        ("kenya_mnr_2024", "Kenya", 2024),
+        ("Nepal MNR", "Nepal", None),
+        ("Sénégal auto-évaluation 2023", "Sénégal", 2023),
+        ("Brasil autoavaliação 2022", "Brasil", 2022),
+        ("Kenia 2024", "Kenia", 2024),
+        ("GHA 2024", "GHA", 2024),
+        # the project's made-up countries read as countries
+        ("elbonia_mnr_2024", "Elbonia", 2024),
+        ("Freedonia final v3", "Freedonia", None),
+        ("Elbonie 2022", "Elbonie", 2022),
+        ("Secretland 2021", "Secretland", 2021),
+    ],
+)
+def test_a_file_name_gives_only_a_word_that_reads_as_a_country(stem, country, year):
+    found = _from_text(stem, from_file=True)
+    assert (found.country, found.when.year) == (country, year)
+
+
+@pytest.mark.parametrize(
+    "sheet_name",
+    [
+        "Kenya 2024 DRAFT v2",
+        "Kenya 2024 v2",
+        "Kenya 2024 (final)",
+        "Kenya_2024_rev3",
+        "Kenya 2024 V2.1",
+    ],
+)
+def test_a_sheet_names_version_mark_does_not_hide_its_country(sheet_name):
+    found = _from_text(sheet_name)
+    assert (found.country, found.when.year) == ("Kenya", 2024)
