@@ -13,7 +13,10 @@ Owns, in the order a file goes through them:
   sheet), ``parse`` (a layout's rows into drafts), ``quick_rows`` (the rows that read cleanly,
   each distinct value once), ``context`` (country and year from around the table),
   ``joined_meta`` (a column of "Ghana 2022" cells: country and year together), ``periods``
-  (months and quarters: "Mar-22", "Q1 2024"),
+  (months and quarters: "Mar-22", "Q1 2024"), ``stacked`` (blocks one under another on a
+  sheet), ``level_header`` (a level column whose header was typed over), ``repeats`` (hidden
+  and formula sheets repeating another sheet's assessment), ``nothing_read`` (assessments
+  with no level at all),
   ``drafts`` (an assessment being assembled, cell by cell), ``formulas`` (formulas without a
   saved result), ``matching`` (labels, headers), ``values`` (levels, dates), ``vocabulary``
   (the words of ``mnr_data/headers.toml``) and ``mapping`` (a person's decisions);
