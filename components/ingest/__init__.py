@@ -15,7 +15,10 @@ Owns, in the order a file goes through them:
   ``joined_meta`` (a column of "Ghana 2022" cells: country and year together),
   ``country_sources`` (a Country label against a column's country, a table stacked below,
   an ISO3 code alone, a summary row among countries, an empty template), ``periods``
-  (months and quarters: "Mar-22", "Q1 2024"),
+  (months and quarters: "Mar-22", "Q1 2024"), ``stacked`` (blocks one under another on a
+  sheet), ``level_header`` (a level column whose header was typed over), ``repeats`` (hidden
+  and formula sheets repeating another sheet's assessment), ``nothing_read`` (assessments
+  with no level at all),
   ``drafts`` (an assessment being assembled, cell by cell), ``formulas`` (formulas without a
   saved result), ``matching`` (labels, headers), ``values`` (levels, dates), ``vocabulary``
   (the words of ``mnr_data/headers.toml``) and ``mapping`` (a person's decisions);

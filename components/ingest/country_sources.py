@@ -14,8 +14,6 @@
 - A row whose country cell sums up others ("Total", "East Africa – average", "Moyenne
   régionale"), a summary word anywhere in it as for a column's header (``summary_row``), is
   skipped with a warning, never an assessment.
-- The template's whole sheet pasted below itself: its Country and Year labels belong to the
-  table under them (``labels_above``).
 """
 
 from __future__ import annotations
@@ -23,8 +21,7 @@ from __future__ import annotations
 from components.base.text import normalise
 from components.ingest.column_roles import is_summary_column
 from components.ingest.countries import country_of_code, iso3_in_any_language
-from components.ingest.drafts import Draft, label_and_value
-from components.ingest.matching import METADATA_FIELDS, classify_header
+from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 _FIX_LABEL = "If the label is wrong, correct it; the column's header is not read as the country."
@@ -154,19 +151,3 @@ def summary_row(ctx: ReadContext, sheet: Sheet, row: int, column: int) -> bool:
         f"country's name in {cell}.",
     )
     return True
-
-
-def labels_above(sheet: Sheet, top: int, upper_header: int) -> int:
-    """``top`` of a table stacked under another (headed at ``upper_header``), moved up over
-    the rows just above it that are labels with their values ("Country | Ghana", "Date or
-    year | 2022", a label left empty), titles or blank: the template's whole sheet pasted
-    below itself brings its own Country and Year, which belong to the table under them."""
-    row = top
-    while row > upper_header + 1:
-        values = [v for v in sheet.rows[row - 1] if v is not None]
-        label = values[0] if values else None
-        is_label = classify_header(label) in METADATA_FIELDS or label_and_value(label) is not None
-        if len(set(values)) > 1 and not (is_label and len(values) <= 3):
-            break
-        row -= 1
-    return row

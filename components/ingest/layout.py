@@ -25,6 +25,7 @@ from components.ingest.column_roles import (
     names_items_across,
     scorer_levels,
 )
+from components.ingest.level_header import level_column_by_values
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -159,9 +160,13 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
 def _levelled_table_at(
     ctx: ReadContext, sheet: Sheet, row: int, fields: Mapping[Field, int]
 ) -> Layout | None:
-    """The table headed at ``row`` by the capability and the level."""
+    """The table headed at ``row`` by the capability and the level (a level column whose
+    header was typed over with a level is known by its values)."""
     if "level" not in fields:
-        return None
+        column = level_column_by_values(ctx, sheet, row, fields)
+        if column is None:
+            return None
+        fields = {**fields, "level": column}
     levels = _level_columns(sheet.rows[row])
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
@@ -536,15 +541,6 @@ def repeated_headers(sheet: Sheet, layout: ItemTable) -> list[int]:
         ):
             repeated.append(row)
     return repeated
-
-
-def table_end(sheet: Sheet, header: int, next_header: int) -> int:
-    """The row after the last of a table (headed at ``header``) that a stacked table follows:
-    what lies between, a title or blank rows, belongs to the next one."""
-    row = next_header
-    while row > header + 1 and len({v for v in sheet.rows[row - 1] if v is not None}) <= 1:
-        row -= 1
-    return row
 
 
 def layout_from_mapping(

@@ -16,7 +16,6 @@ from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import with_context
 from components.ingest.country_sources import (
     label_or_column,
-    labels_above,
     sheet_country_below,
     summary_row,
 )
@@ -43,11 +42,10 @@ from components.ingest.layout import (
     find_layout,
     is_tick,
     layout_from_mapping,
-    repeated_headers,
-    table_end,
 )
 from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
 from components.ingest.level_columns import refused_off_scale
+from components.ingest.level_header import say_level_header
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -59,6 +57,7 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
+from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
     ReadContext,
@@ -67,6 +66,7 @@ from components.ingest.sheets import (
     quoted,
     with_article,
 )
+from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import (
@@ -92,15 +92,10 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, ItemTable):
         if "country" in layout.columns:
             return _parse_item_table(ctx, sheet, layout)
-        # Tables one under another (a country's, then the next one's), each under its title.
-        headers = [layout.header, *repeated_headers(sheet, layout)]
-        drafts: list[Draft] = []
-        for position, header in enumerate(headers):
-            end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
-            above = headers[position - 1]
-            top = labels_above(sheet, table_end(sheet, above, header), above) if position else 0
-            table = ItemTable(header, layout.columns, layout.catalogue)
-            drafts += _parse_item_table(ctx, sheet, table, top=top, end=end)
+        # Tables one under another (a country's, then the next one's), each under its title;
+        # the enablers under the capabilities. A lower table with a year but no country is
+        # the country of the tables above.
+        drafts = parse_stacked(ctx, sheet, layout, _parse_item_table)
         return sheet_country_below(ctx, sheet, drafts)
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
@@ -133,6 +128,7 @@ def _parse_item_table(
     columns = layout.columns
     if "level" in columns and refused_off_scale(ctx, sheet, layout.header, [columns["level"]]):
         return []
+    say_level_header(ctx, sheet, layout.header, columns.get("level"), layout.catalogue)
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
     meta_reader = MetaReader(ctx, sheet)
@@ -385,6 +381,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
+    if say_blank_tick_form(ctx, sheet, layout.header, layout.assessments):
+        return []
     assessments = [
         c
         for c in layout.assessments

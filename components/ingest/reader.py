@@ -39,6 +39,7 @@ from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
+from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.plan_sheet import (
     PlanTable,
@@ -48,6 +49,7 @@ from components.ingest.plan_sheet import (
     read_plans,
 )
 from components.ingest.refusals import FileRejected
+from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
     CAPABILITY_COLUMNS,
@@ -99,7 +101,7 @@ def _read(
     try:
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
-        drafts, plan_sheets = _read_sheets(ctx, sheets)
+        drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:
@@ -159,6 +161,7 @@ def _read(
     drafts = _attach_enablers(ctx, drafts)
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
+    say_no_levels(ctx, assessments, plans)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(
@@ -173,10 +176,12 @@ def _read(
 
 
 def _read_sheets(
-    ctx: ReadContext, sheets: list[Sheet]
+    ctx: ReadContext, sheets: list[Sheet], xlsx: bytes | None = None
 ) -> tuple[list[Draft], list[tuple[Sheet, PlanTable]]]:
     """The draft assessments of the file's sheets (a cover's country and year given to the
-    tables without, an assessment split over sheets joined), and its plan tables."""
+    tables without, a hidden or formula sheet's repeat of another sheet's assessment left out,
+    an assessment split over sheets joined), and its plan tables. ``xlsx`` is the file when
+    it is one (its formulas can then be looked at)."""
     drafts: list[Draft] = []
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     # Sheets without a table (a cover with the country and year?), with where their
@@ -206,7 +211,7 @@ def _read_sheets(
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
-    drafts = drop_copies(drafts)
+    drafts = drop_repeats(ctx, drop_copies(drafts), xlsx)
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, drafts), plan_sheets

@@ -90,7 +90,10 @@ def with_article(noun: str) -> str:
 
 
 def quoted(value: Any) -> str:
-    """A cell's value as a message quotes it: on one line, in quotes, cut if very long."""
+    """A cell's value as a message quotes it: on one line, in quotes, cut if very long; a
+    whole number as one ("1", not the "1.0" a spreadsheet's number cell reads as)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return f"“{shorten(' '.join(str(value).split()), MAX_QUOTED_CHARS)}”"
 
 

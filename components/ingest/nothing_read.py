@@ -1,0 +1,120 @@
+"""Assessments where no level could be read: said, never kept without a word.
+
+A form filled in with colours only (each Level cell shaded red to green, or the reached
+level's box shaded in a tick form), or with its levels left blank, gives an assessment with a
+country and a year and nothing else. Kept without a word, it would look like an assessment
+with every capability "not assessed". The reader reads values, never colours, so:
+
+* an assessment with no level (no capability's, no enabler's) and no action plan is said
+  to have none, with a warning that colours are not read, unless its level cells were
+  reported already (a value that is no level, a formula without a saved result);
+* a tick form (a column per level of the scale) whose boxes are all empty is said to be one,
+  rather than each level's column being reported as a country's column without levels.
+
+An assessment of enablers only, or of an action plan only, is an assessment: no word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from openpyxl.utils.cell import coordinate_from_string
+
+from components.ingest.drafts import Draft
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.values import parse_level
+
+# A tick form lists at least this many of the scale's levels across its header.
+_MIN_TICK_LEVELS = 3
+_COLOURS = "Cell colours and shading are not read"
+
+
+def say_no_levels(
+    ctx: ReadContext,
+    assessments: Sequence[tuple[Sequence[Any], Draft]],
+    plans: pd.DataFrame,
+) -> None:
+    """A warning for each assessment with no level at all (no capability's, no enabler's)
+    and no action plan, whose level cells are empty: nothing says why otherwise. When a
+    problem was reported at one of its level cells (a value that is no level, a formula
+    without a saved result), that already says it."""
+    unscored = [(head, draft) for head, draft in assessments if not _scored(draft)]
+    if not unscored:
+        return  # the usual case: the plans' table is not looked at
+    planned = set(plans["assessment_id"]) if len(plans) else set()
+    for head, draft in unscored:
+        if head[0] in planned:
+            continue
+        cells = {cell for (kind, _), cell in draft.first_cell.items()}
+        if any(p.sheet == draft.sheet.name and p.cell in cells for p in ctx.problems):
+            continue
+        span = _level_cells(draft)
+        where = f" (the level cells {span} are empty)" if span else ""
+        ctx.add(
+            "warning",
+            draft.sheet,
+            span,
+            f"No capability or enabler of {draft.name} has a level{where}: it was read with "
+            f"every capability not assessed. {_COLOURS}.",
+            "Type each capability's level (0 to 4, or its label, such as “2 - Developing”) "
+            "in its Level cell, and upload the file again.",
+        )
+
+
+def _scored(draft: Draft) -> bool:
+    """Whether any capability or enabler of the draft has a level (a loop: this runs for each
+    of a long table's assessments, and the first item usually has one)."""
+    for items in draft.items.values():
+        for answers in items.values():
+            if answers[0] is not None:
+                return True
+    return False
+
+
+def _level_cells(draft: Draft) -> str | None:
+    """The range of the draft's capability level cells when they run down one column
+    ("E11:E31"), else ``None``."""
+    cells = [
+        coordinate_from_string(cell)
+        for (kind, _), cell in draft.first_cell.items()
+        if kind == "capability"
+    ]
+    if not cells or len({letters for letters, _ in cells}) != 1:
+        return None
+    letters = cells[0][0]
+    rows = sorted(row for _, row in cells)
+    return f"{letters}{rows[0]}" if len(rows) == 1 else f"{letters}{rows[0]}:{letters}{rows[-1]}"
+
+
+def say_blank_tick_form(
+    ctx: ReadContext, sheet: Sheet, header: int, columns: Sequence[int]
+) -> bool:
+    """Whether the columns a wide table took for assessments are a tick form's level columns
+    ("0 Not in place" … "4 Mature") with no box ticked; if so, said once (an error: nothing
+    was read), instead of each column being reported as an assessment without levels."""
+    levels: dict[int, int] = {}
+    for column in columns:
+        reading = parse_level(sheet.value(header, column), ctx.framework.scale)
+        if reading.level is None or reading.error or reading.warning:
+            return False
+        levels[column] = reading.level
+    if len(levels) < _MIN_TICK_LEVELS or len(set(levels.values())) != len(levels):
+        return False
+    last = len(sheet.rows)
+    if any(v is not None for c in columns for v in sheet.column(c, header + 1, last)):
+        return False
+    first, end = min(columns), max(columns)
+    span = f"{cell_address(header, first)}:{cell_address(header, end)}"
+    ctx.add(
+        "error",
+        sheet,
+        span,
+        f"The table has a column for each level ({quoted(sheet.value(header, first))} to "
+        f"{quoted(sheet.value(header, end))}), but no box under them is ticked, so no level "
+        f"was read. {_COLOURS}: a box that is only coloured in counts as empty.",
+        "Type an “x” in the box of the level each capability reached (one per row), or write "
+        "the level in a single Level column.",
+    )
+    return True

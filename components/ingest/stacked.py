@@ -1,0 +1,137 @@
+"""Blocks one under another on a sheet: stacked assessments, and enablers under capabilities.
+
+People extend a sheet downwards rather than adding sheets:
+
+* a second assessment under the first, each under its own header row and title, often the
+  template's whole sheet pasted below itself with its own Country and Year labels: each
+  block is read with the labels above its own header;
+* the enablers under the capabilities, either the Enablers sheet's block pasted there with
+  its own header row ("No. | Enabler | Level"), or rows typed in the same columns under a
+  heading row ("ENABLERS", "Facilitateurs"): read as the enablers of the assessment above,
+  never as capabilities (their numbers 1 to 7 and level labels would name capabilities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from components.ingest.drafts import Draft, label_and_value
+from components.ingest.layout import ItemTable, repeated_headers
+from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
+from components.ingest.sheets import ReadContext, Sheet
+
+ParseTable = Callable[..., list[Draft]]
+# A label row holds its label, its value and perhaps a remark: no more.
+_LABEL_ROW_CELLS = 3
+_HEADER_CHARS = 60
+
+
+def parse_stacked(
+    ctx: ReadContext, sheet: Sheet, layout: ItemTable, parse_table: ParseTable
+) -> list[Draft]:
+    """The drafts of an item table without a country column and of the tables stacked under
+    it, each with the rows between its header and the next table's; ``parse_table`` is the
+    reader's ``_parse_item_table`` (``top`` and ``end`` bound the rows it reads)."""
+    headers = [layout.header, *repeated_headers(sheet, layout)]
+    drafts: list[Draft] = []
+    for position, header in enumerate(headers):
+        end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
+        top = table_top(sheet, headers[position - 1], header) if position else 0
+        table = ItemTable(header, layout.columns, layout.catalogue)
+        block = _enabler_block(ctx, sheet, table, end) if table.catalogue == "capability" else None
+        if block is None:
+            drafts += parse_table(ctx, sheet, table, top=top, end=end)
+            continue
+        start, enablers = block
+        found = parse_table(ctx, sheet, table, top=top, end=start)
+        below = parse_table(ctx, sheet, enablers, top=start, end=end)
+        drafts += _joined(found, below)
+    return drafts
+
+
+def table_top(sheet: Sheet, header: int, next_header: int) -> int:
+    """The first row of the table headed at ``next_header`` that follows the one headed at
+    ``header``: what lies between, blank rows, a title and label rows ("Country | Ghana"),
+    belongs to the next one."""
+    row = next_header
+    while row > header + 1 and (
+        len({v for v in sheet.rows[row - 1] if v is not None}) <= 1
+        or is_label_row(sheet.rows[row - 1])
+    ):
+        row -= 1
+    return row
+
+
+def is_label_row(cells: tuple[Any, ...]) -> bool:
+    """Whether a row is a metadata label with its value ("Country | Ghana", "Year: 2022")."""
+    filled = [value for value in cells if value is not None]
+    if not filled or len(filled) > _LABEL_ROW_CELLS:
+        return False
+    return classify_header(filled[0]) in METADATA_FIELDS or label_and_value(filled[0]) is not None
+
+
+def _enabler_block(
+    ctx: ReadContext, sheet: Sheet, table: ItemTable, end: int
+) -> tuple[int, ItemTable] | None:
+    """Where the enablers start under a capability table (its first row, and the table to
+    read them as), when they do: a header row naming the enabler and the level, or a heading
+    row naming the enablers alone with rows naming enablers below."""
+    number = table.columns.get("number")
+    for row in range(table.header + 1, end):
+        cells = sheet.rows[row]
+        key = cells[number] if number is not None and number < len(cells) else None
+        if isinstance(key, int | float) and not isinstance(key, bool):
+            continue  # a numbered row: an item, neither a header nor a heading
+        # Header words are short: the long text of descriptions and notes is no header.
+        short = [
+            (column, value)
+            for column, value in enumerate(cells)
+            if isinstance(value, str) and len(value) <= _HEADER_CHARS
+        ]
+        if not short:
+            continue
+        fields: dict[Field, int] = {}
+        for column, value in short:
+            name = classify_header(value)
+            if name is not None and name not in fields:
+                fields[name] = column
+        if "enabler" in fields and "level" in fields:
+            start = row - 1 if row > table.header + 1 and _heading(sheet.rows[row - 1]) else row
+            return start, ItemTable(row, fields, "enabler")
+        if _heading(cells) and _names_enablers_below(ctx, sheet, table, row + 1, end):
+            return row, ItemTable(row, table.columns, "enabler")
+    return None
+
+
+def _heading(cells: tuple[Any, ...]) -> bool:
+    """Whether a row is a heading naming the enablers alone ("ENABLERS", "Facilitateurs")."""
+    filled = [value for value in cells if value is not None]
+    return len(filled) == 1 and classify_header(filled[0]) == "enabler"
+
+
+def _names_enablers_below(
+    ctx: ReadContext, sheet: Sheet, table: ItemTable, first: int, end: int
+) -> bool:
+    """Whether a row below names an enabler by its title, in the table's title column."""
+    column = table.columns.get("capability", table.columns.get("enabler"))
+    if column is None:
+        return False
+    return any(
+        isinstance(value := sheet.value(row, column), str)
+        and exact_reference(value, ctx.enablers) is not None
+        for row in range(first, end)
+    )
+
+
+def _joined(capabilities: list[Draft], enablers: list[Draft]) -> list[Draft]:
+    """The enablers read under a capability table, given to its one assessment; otherwise
+    left as they are (joined to an assessment by the reader, or reported)."""
+    if len(capabilities) != 1 or len(enablers) != 1 or not enablers[0].needs_owner:
+        return capabilities + enablers
+    owner, block = capabilities[0], enablers[0]
+    for number, answers in block.items["enabler"].items():
+        owner.items["enabler"].setdefault(number, answers)
+    for key, cell in block.first_cell.items():
+        owner.first_cell.setdefault(key, cell)
+    return capabilities

@@ -1,0 +1,111 @@
+"""An assessment with no level at all is said to have none; colours are not read."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.styles import PatternFill
+
+from components.ingest.template import write_template
+from tests.ingest.reader_support import (
+    FW,
+    LABELS,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    errors,
+    read,
+    xlsx,
+)
+
+
+def template(edit) -> bytes:
+    """The blank template with the country and year filled in, changed by ``edit``."""
+    workbook = load_workbook(BytesIO(write_template(FW)))
+    workbook["Assessment"]["C4"] = "Senegal"
+    workbook["Assessment"]["C6"] = 2023
+    edit(workbook)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def coloured(workbook: Any) -> None:
+    for row in range(11, 32):
+        workbook["Assessment"].cell(row, 5).fill = PatternFill("solid", fgColor="92D050")
+
+
+def blank(workbook: Any) -> None:
+    pass
+
+
+def evidence_only(workbook: Any) -> None:
+    workbook["Assessment"]["F11"] = "Discussed at the workshop"
+
+
+@pytest.mark.parametrize("edit", [coloured, blank, evidence_only])
+def test_an_assessment_without_any_level_is_said_to_have_none(edit):
+    result = read("senegal.xlsx", template(edit))
+    assert by_assessment(result) == {("Senegal", 2023, None): {}}
+    assert_problem(result, "warning", "E11:E31", "has a level", sheet="Assessment")
+    problem = next(p for p in result.problems if "has a level" in p.message)
+    assert "colours" in problem.message
+    assert "are empty" in problem.message
+    assert "Level cell" in problem.fix
+
+
+def enablers_only(workbook: Any) -> None:
+    for row in range(5, 12):
+        workbook["Enablers"].cell(row, 3).value = "2 - Developing"
+
+
+def plan_only(workbook: Any) -> None:
+    for row in range(5, 26):
+        workbook["Action plan"].cell(row, 4).value = "high"
+        workbook["Action plan"].cell(row, 5).value = "3 - Established"
+
+
+@pytest.mark.parametrize("edit", [enablers_only, plan_only])
+def test_only_enablers_or_only_a_plan_is_an_assessment_without_a_word(edit):
+    result = read("senegal.xlsx", template(edit))
+    assert by_assessment(result) == {("Senegal", 2023, None): {}}
+    assert not any("has a level" in p.message for p in result.problems)
+
+
+def test_level_cells_that_were_reported_are_not_said_empty():
+    def stars(workbook: Any) -> None:
+        for row in range(11, 32):
+            workbook["Assessment"].cell(row, 5).value = "★★"
+
+    result = read("senegal.xlsx", template(stars))
+    assert errors(result)
+    assert not any("has a level" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [f"{v} {LABELS[v]}" for v in range(5)],
+        [f"{v} - {LABELS[v]}" for v in range(5)],
+        [
+            "0 - Inexistant",
+            "1 - En construction",
+            "2 - En développement",
+            "3 - Établi",
+            "4 - Mature",
+        ],
+        [LABELS[v] for v in range(5)],
+    ],
+)
+def test_a_tick_form_with_no_box_ticked_is_said_to_be_one(headers):
+    rows: list[list[Any]] = [["Country", "Senegal"], ["Year", 2022], []]
+    rows.append(["No.", "Capability", *headers, "Comments"])
+    rows += [[n, TITLES[n], None, None, None, None, None, ""] for n in range(1, 22)]
+    result = read("senegal.xlsx", xlsx({"Senegal 2022": rows}))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C4:G4", "no box under them is ticked")
+    assert "colours" in result.problems[0].message
+    assert len(result.problems) == 1

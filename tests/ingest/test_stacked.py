@@ -1,0 +1,118 @@
+"""Blocks stacked on one sheet: a second assessment under the first, the enablers under the
+capabilities."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from components.ingest.sheets import quoted
+from components.ingest.template import write_template
+from tests.ingest.reader_support import FW, LABELS, by_assessment, errors, read
+
+FIRST = {n: (n * 3) % 5 for n in range(1, 22)}
+SECOND = {n: (n + 2) % 5 for n in range(1, 22)}
+ENABLERS = {e.number: (e.number * 2) % 5 for e in FW.enablers}
+
+
+def filled(edit) -> bytes:
+    """The template filled in for Ghana 2024 (capabilities only), changed by ``edit``."""
+    workbook = load_workbook(BytesIO(write_template(FW)))
+    sheet = workbook["Assessment"]
+    sheet["C4"], sheet["C6"] = "Ghana", 2024
+    for row in range(11, 32):
+        sheet.cell(row, 5).value = f"{FIRST[sheet.cell(row, 1).value]} - "
+        sheet.cell(row, 5).value += LABELS[FIRST[sheet.cell(row, 1).value]]
+    edit(workbook)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _copy(sheet: Any, top: int, bottom: int, to: int) -> None:
+    for row in range(top, bottom + 1):
+        for column in range(1, 8):
+            sheet.cell(to + row - top, column).value = sheet.cell(row, column).value
+
+
+@pytest.mark.parametrize(
+    ("country_label", "year_label", "gap"),
+    [
+        ("Country", "Date or year", 2),
+        ("Pays", "Année", 1),
+        ("País", "Año", 4),
+        ("Country:", "Year", 0),
+    ],
+)
+def test_the_template_pasted_below_itself_gives_two_assessments(country_label, year_label, gap):
+    def edit(workbook: Any) -> None:
+        sheet = workbook["Assessment"]
+        top = 32 + gap
+        _copy(sheet, 1, 31, top)
+        sheet.cell(top + 3, 2).value = country_label
+        sheet.cell(top + 3, 3).value = "Ghana"
+        sheet.cell(top + 5, 2).value = year_label
+        sheet.cell(top + 5, 3).value = 2022
+        for row in range(top + 10, top + 31):
+            number = sheet.cell(row, 1).value
+            sheet.cell(row, 5).value = SECOND[number]
+
+    result = read("ghana.xlsx", filled(edit))
+    assert by_assessment(result) == {("Ghana", 2024, None): FIRST, ("Ghana", 2022, None): SECOND}
+    assert not errors(result)
+
+
+def pasted_block(workbook: Any) -> None:
+    """The Enablers sheet's block (heading and header row too) pasted under capability 21."""
+    sheet, enablers = workbook["Assessment"], workbook["Enablers"]
+    sheet["A33"] = "Cross-cutting enablers"
+    for row in range(4, 12):
+        for column in range(1, 6):
+            sheet.cell(30 + row, column).value = enablers.cell(row, column).value
+    for e, level in ENABLERS.items():
+        sheet.cell(34 + e, 3).value = f"{level} - {LABELS[level]}"
+    del workbook["Enablers"]
+
+
+def rows_under_heading(heading: str, title_column: int = 3):
+    """Enablers typed under capability 21 in the same columns, under a heading row."""
+
+    def edit(workbook: Any) -> None:
+        sheet = workbook["Assessment"]
+        sheet.cell(33, 2).value = heading
+        for enabler in FW.enablers:
+            row = 33 + enabler.number
+            sheet.cell(row, 1).value = enabler.number
+            sheet.cell(row, title_column).value = enabler.title
+            sheet.cell(row, 5).value = ENABLERS[enabler.number]
+        del workbook["Enablers"]
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pasted_block,
+        rows_under_heading("ENABLERS"),
+        rows_under_heading("Cross-cutting enablers"),
+        rows_under_heading("Facilitateurs"),
+        rows_under_heading("Habilitadores"),
+    ],
+)
+def test_enablers_under_the_capabilities_are_read_as_enablers(edit):
+    result = read("ghana.xlsx", filled(edit))
+    assert by_assessment(result) == {("Ghana", 2024, None): FIRST}
+    enablers = result.enablers.dropna(subset=["level"])
+    assert dict(zip(enablers["enabler"], enablers["level"], strict=True)) == ENABLERS
+    assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(1.0, "“1”"), (2.5, "“2.5”"), ("1.0", "“1.0”"), (7, "“7”")]
+)
+def test_whole_numbers_are_quoted_as_whole_numbers(value, shown):
+    assert quoted(value) == shown
