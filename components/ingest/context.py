@@ -7,6 +7,10 @@ In the order people would look: label cells near the table ("Country: Elbonia", 
 warning that says where it came from, so a person can check it. ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
 
+A label left empty (the template's Country or Date or year cell) is "not given here": the
+title or the sheet name may give it, a country only when pycountry knows it, and the file's
+name never does. With no year anywhere, the assessment is read without one, and that is said.
+
 A file's or sheet's version or copy mark ("final v3", "(1)", "- copy") is not part of a
 name, and a month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
 country.
@@ -24,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.countries import country_of_code
+from components.ingest.countries import country_of_code, iso3_of
 from components.ingest.drafts import Meta, label_and_value
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -257,11 +261,13 @@ def with_context(
     taken_country, taken_when = None, When()
     for found in assessment_context(ctx, sheet, header, top=top):
         from_file = found.where.startswith("the file name")
+        # For a Country cell left empty, only a country pycountry knows: an unknown word of a
+        # title ("Ministry of Interior") is no answer to the label's question.
         if (
             need_country
             and taken_country is None
             and found.country
-            and not (from_file and empty_country)
+            and not (empty_country and (from_file or not _known(found.country)))
         ):
             coded = country_of_code(found.country)
             taken_country = coded[0] if coded else found.country
@@ -296,6 +302,10 @@ def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
             "If that is wrong, add a Country and a Year label with their values above the "
             "table (or Country and Year columns).",
         )
+
+
+def _known(name: str) -> bool:
+    return country_of_code(name) is not None or iso3_of(name) is not None
 
 
 def _say_no_year(ctx: ReadContext, sheet: Sheet, empty: Mapping[str, str]) -> None:

@@ -109,3 +109,16 @@ def find_value_cell(label: str) -> str:
         return ws.cell(row=cell.row, column=cell.column + 1).coordinate
 
     return edit_template(edit, SAMPLE)[1]
+
+
+@pytest.mark.parametrize(
+    ("title", "sheet"),
+    [
+        ("Ministry of Interior – MNR 2024", None),  # a title's word that is no country
+        (None, "Arvenia"),  # a name pycountry does not know
+    ],
+)
+def test_an_empty_country_cell_takes_only_a_known_country(title, sheet):
+    result = read("assessment.xlsx", _template(country=False, title=title, sheet=sheet))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C4", "No country is given")
