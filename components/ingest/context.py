@@ -9,6 +9,10 @@ a title, sheet or file name is reported as a warning that says where it came fro
 person can check it. ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
 
+A label left empty (the template's Country or Date or year cell) is "not given here": the
+title or the sheet name may give it, a country only when pycountry knows it, and the file's
+name never does. With no year anywhere, the assessment is read without one, and that is said.
+
 A file's or sheet's version or copy mark ("final v3", "(1)", "- copy") is not part of a
 name, and a month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
 country.
@@ -30,6 +34,7 @@ from components.ingest.countries import (
     country_of_code,
     is_plausible_country,
     iso3_in_any_language,
+    iso3_of,
 )
 from components.ingest.drafts import Meta, label_and_value
 from components.ingest.matching import (
@@ -39,7 +44,7 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.periods import find_period
-from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -126,6 +131,10 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     if len(values) != 1:
         return None
     column, value = min(texts, key=lambda cv: cv[0])
+    if _is_year_number(value):
+        # A year alone in its row above the table (typed over the template's "Date or year"
+        # label): the title's year, said as any other.
+        return column, str(int(value))
     if not isinstance(value, str) or classify_header(value) is not None or is_summary(value):
         return None
     if exact_reference(value, ctx.capabilities) is not None:
@@ -133,6 +142,15 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     if label_and_value(value) is not None:
         return None
     return column, value
+
+
+def _is_year_number(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and 1990 <= value <= 2100
+    )
 
 
 def _from_text(
@@ -249,23 +267,40 @@ def with_context(
     """``defaults`` with the country (when ``country``) and year (when ``year``) found around
     the table, in the order: labels (already in ``defaults``), title, sheet name, file name.
     Says where."""
-    # A Country label left empty is for the person to fill in (reported), not to guess at.
-    need_country = country and defaults.country is None and "country" not in (empty or {})
-    need_year = (
-        year and defaults.when.year is None and not (empty or {}).keys() & {"year", "when", "date"}
-    )
+    # A label left empty (the template's Country or Date or year cell) gives nothing here: the
+    # title or the sheet name, beside it in the workbook, may (with a warning); the file's name,
+    # given by whoever saved it, does not. If none does, the caller reports the empty cell.
+    empty_country = "country" in (empty or {})
+    empty_year = bool((empty or {}).keys() & {"year", "when", "date"})
+    need_country = country and defaults.country is None
+    need_year = year and defaults.when.year is None
     if not (need_country or need_year):
         return defaults
     taken_country, taken_when = None, When()
     for found in assessment_context(ctx, sheet, header, top=top):
-        if need_country and taken_country is None and found.country:
+        from_file = found.where.startswith("the file name")
+        # For a Country cell left empty, only a country pycountry knows: an unknown word of a
+        # title ("Ministry of Interior") is no answer to the label's question.
+        if (
+            need_country
+            and taken_country is None
+            and found.country
+            and not (empty_country and (from_file or not _known(found.country)))
+        ):
             coded = country_of_code(found.country)
             taken_country = coded[0] if coded else found.country
             code = f" (ISO code “{found.country}”)" if coded else ""
             _say_where(ctx, sheet, found, f"The country “{taken_country}”{code}")
-        if need_year and taken_when.year is None and found.when.year:
+        if (
+            need_year
+            and taken_when.year is None
+            and found.when.year
+            and not (from_file and empty_year)
+        ):
             taken_when = found.when
             _say_where(ctx, sheet, found, f"The year {found.when.year}")
+    if need_year and empty_year and taken_when.year is None:
+        _say_no_year(ctx, sheet, empty or {})
     return Meta(
         country=defaults.country or taken_country,
         iso3=defaults.iso3,
@@ -284,4 +319,23 @@ def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
             f"{what} was taken from {found.where}.",
             "If that is wrong, add a Country and a Year label with their values above the "
             "table (or Country and Year columns).",
+        )
+
+
+def _known(name: str) -> bool:
+    return country_of_code(name) is not None or iso3_of(name) is not None
+
+
+def _say_no_year(ctx: ReadContext, sheet: Sheet, empty: Mapping[str, str]) -> None:
+    """The date or year label was left empty and nothing else gives one: read without a year
+    (an assessment may have none), but said, since the year is part of its name."""
+    name = next(n for n in ("when", "date", "year") if n in empty)
+    if ctx.once((sheet.name, "no year", empty[name])):
+        ctx.add(
+            "warning",
+            sheet,
+            empty[name],
+            f"No date or year is given on sheet {quoted(sheet.name)}, so its assessment was "
+            "read without one.",
+            f"Write the year or the date of the assessment in {empty[name]}.",
         )

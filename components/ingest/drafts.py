@@ -27,6 +27,7 @@ from components.ingest.matching import (
     classify_header,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+from components.ingest.text_dates import UNUSABLE, text_date
 from components.ingest.values import (
     When,
     is_blank,
@@ -100,7 +101,8 @@ class Meta:
 
     def over(self, defaults: Meta) -> Meta:
         """These values, with ``defaults`` where these are missing."""
-        when = self.when if self.when.year is not None else defaults.when
+        # A date that cannot say which assessment its row is (``text_dates``) stays.
+        when = self.when if self.when.year is not None or self.when is UNUSABLE else defaults.when
         return Meta(
             self.country or defaults.country,
             self.iso3 or defaults.iso3,
@@ -185,8 +187,13 @@ class MetaReader:
         # Labels found with nothing beside them: field -> the cell the value belongs in.
         self.empty: dict[Field, str] = {}
 
-    def when(self, value: Any, row: int, column: int) -> When:
-        when = self.ctx.cached("when", value, parse_when)
+    def when(self, value: Any, row: int, column: int, *, country: int | None = None) -> When:
+        """A date or year cell; a date of numbers is read as its column (and the countries of
+        ``country``, a column) allow (``text_dates``)."""
+        dated = text_date(self.ctx, self.sheet, value, row, column, country_column=country)
+        if dated is UNUSABLE or (dated is not None and not dated.note):
+            return dated
+        when = dated or self.ctx.cached("when", value, parse_when)
         if when.note and self.ctx.once((self.sheet.name, "when", column, str(value))):
             kept = "it was used" if when.year is not None else "it was left empty"
             self.ctx.add(
@@ -246,9 +253,10 @@ class MetaReader:
     def from_cells(self, cells: Mapping[Field, tuple[Any, int, int]]) -> Meta:
         """Metadata from ``field -> (value, row, column)``."""
         when = When()
+        country_column = cells["country"][2] if "country" in cells else None
         for name in ("when", "date", "year"):
             if name in cells and when.year is None:
-                when = self.when(*cells[name])
+                when = self.when(*cells[name], country=country_column)
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
         country = self.country(*cells["country"]) if "country" in cells else None
         round_label = _one_line(cells["round"][0]) if "round" in cells else None

@@ -155,7 +155,10 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     ]
     plain = [c for c in asked if any(classify_header(t) == "country" for t in headers[c].texts)]
     extracted = any(how for _, how in named[row].values())
-    if not (extracted or row > 0 or tool or (asked and not plain)):
+    # A header row under another one (a question above its matrix's titles) is a form's; under
+    # a title line or blank rows only, it is a plain table's.
+    stacked = any(sum(v is not None for v in top[r]) > 1 for r in range(row))
+    if not (extracted or stacked or tool or (asked and not plain)):
         return None  # a plain table (Country, then the capabilities): the wide layout reads it
     return _Shape(
         row=row,

@@ -68,11 +68,13 @@ from components.ingest.sheets import (
 )
 from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
+from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import (
     When,
 )
 from components.ingest.vocabulary import default_vocabulary
+from components.ingest.year_groups import YearRows, with_year_above, years_above
 
 FIX_TABLE = (
     "Use the template from the upload page, or a table with the columns Country, Year, "
@@ -218,7 +220,7 @@ def _parse_item_table(
         meta_reader=meta_reader,
         defaults=defaults,
     )
-    if long and not drafts:
+    if long and not drafts and not dates_refused(ctx, sheet):
         ctx.add(
             "warning",
             sheet,
@@ -336,6 +338,8 @@ def _long_row_draft(
     meta, key = row_meta(
         ctx, sheet, row, columns=columns, meta_reader=meta_reader, defaults=defaults
     )
+    if meta.when is UNUSABLE:
+        return None  # a date that cannot say which assessment the row is: said for its column
     if meta.country is None and "country" not in columns:
         # The country was to come from around the table: none found is said once, for
         # the assessment (``reader``), as for a table without a Year column.
@@ -368,10 +372,12 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]
 
+    years = years_above(sheet, layout.header, layout.assessments)
+
     def heading(column: int) -> Any:
         if column in layout.names:
             return layout.names[column]
-        return column_header(sheet, layout.header, column)
+        return with_year_above(column_header(sheet, layout.header, column), years.get(column))
 
     needs_country = any(assessment_header(heading(c))[0] is None for c in layout.assessments)
     labelled = defaults.country  # a Country label's, before any title, sheet or file name
@@ -459,10 +465,13 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
     }
     meta_columns["country"] = layout.country
     drafts: dict[tuple[str, str, str], Draft] = {}
+    year_rows = YearRows(defaults, dated=bool(meta_columns.keys() & {"year", "date", "when"}))
     for row in range(layout.header + 1, len(sheet.rows)):
         if not sheet.rows[row] or is_export_metadata(sheet.rows[row]):
             continue
         has_answer = any(sheet.value(row, c) is not None for c in items)
+        if not has_answer and year_rows.takes(sheet.rows[row]):
+            continue  # "2021" alone: the year of the rows below
         if not has_answer:
             # No level in any capability's column: a note under the table ("Source: ..."),
             # or a country not assessed yet. Neither is an assessment.
@@ -474,7 +483,7 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
             row,
             columns=meta_columns,
             meta_reader=meta_reader,
-            defaults=defaults,
+            defaults=year_rows.defaults,
             drafts=drafts,
             has_answer=has_answer,
         )

@@ -108,6 +108,12 @@ def _find(text: str) -> Period | None:
     return None
 
 
+def month_number(word: str) -> int | None:
+    """The month a name ("March", "mars", "Sept.") stands for, in the vocabulary's languages."""
+    key = normalise(word).rstrip(".")
+    return next((n for n, names in _MONTH_NAMES.items() if key in names), None)
+
+
 def is_month_word(word: str) -> bool:
     """A month's name ("March", "mars", "Sept."), in one of the vocabulary's languages."""
     return normalise(word) in MONTH_WORDS

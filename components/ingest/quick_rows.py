@@ -34,6 +34,7 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.text_dates import UNUSABLE
 from components.ingest.values import is_blank, parse_confidence, parse_level
 from components.ingest.vocabulary import default_vocabulary
 
@@ -355,7 +356,7 @@ class QuickRows:
             meta_reader=self.meta_reader,
             defaults=self.defaults,
         )
-        if meta.country is None:
+        if meta.country is None or meta.when is UNUSABLE:
             return SLOW
         draft = self.drafts.get(key)
         if draft is None:
