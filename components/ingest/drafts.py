@@ -380,7 +380,7 @@ def read_answers(
                 sheet,
                 cell,
                 f"The level of {what}: {reading.warning}.",
-                f"Use one of {level_choices(ctx.framework.scale)}.",
+                reading.fix or f"Use one of {level_choices(ctx.framework.scale)}.",
             )
         if level_value is None:
             ctx.watch_formula(sheet, row, level_column, f"the level of {what}")
@@ -456,10 +456,21 @@ def report_match(
             f"{quoted(value)} gives the number of one {kind} and the title of another "
             f"({candidates}); not used."
         )
-    else:
+    elif candidates or not isinstance(value, str) or any(ch.isdigit() for ch in value):
         closest = f" The closest are: {candidates}." if candidates else ""
         message = (
             f"{quoted(value)} is not {with_article(kind)} of the framework; not used.{closest}"
+        )
+    else:
+        # No title comes near (another language, another framework's words): no suggestions,
+        # which would be random, but the surest fix.
+        message = (
+            f"{quoted(value)} is not {with_article(kind)} of the framework, and no {kind}'s "
+            "title comes close to it, so it was not recognised; not used."
+        )
+        fix_known = (
+            f"Write the {kind} number (1 to {len(catalogue.titles)}) in a column of its own or "
+            "before the title, or the title as in the template (in English)."
         )
     ctx.add(
         "error",

@@ -26,6 +26,7 @@ from components.ingest.column_roles import (
     scorer_levels,
 )
 from components.ingest.level_header import level_column_by_values
+from components.ingest.level_marks import without_marks_around
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -35,6 +36,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
+from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import (
     parse_level,
@@ -289,6 +291,8 @@ def _named_level_columns(
     if key is None or header == 0:
         return None
     names = {column: sheet.value(header - 1, column) for column in levels}
+    # A year over each Level column ("2021" merged over Level | Evidence) comes as 2021.0.
+    names = {c: int(v) if isinstance(v, float) and v.is_integer() else v for c, v in names.items()}
     texts = [name for name in names.values() if isinstance(name, str | int)]
     if len(texts) != len(levels) or len(set(texts)) != len(texts):
         return None
@@ -365,7 +369,7 @@ def _tick_levels(ctx: ReadContext, cells: tuple[Any, ...]) -> dict[int, int]:
     for column, value in enumerate(cells):
         if value is None or classify_header(value) is not None:
             continue
-        reading = parse_level(value, scale)
+        reading = parse_level(without_marks_around(value), scale)  # "🟢 Established" too
         if reading.level is not None and not reading.error and not reading.warning:
             found[column] = reading.level
     if len(found) < MIN_TICK_LEVELS or len(set(found.values())) != len(found):
@@ -510,9 +514,10 @@ def _country_rows_at(
                 break
     if sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES:
         return None
-    fields = {name: column for name, column in fields.items() if column not in items}
-    if "country" in fields:
-        country = fields["country"]
+    pivot = row_labels_column(cells, min(items))  # a pivot's "Row Labels" over the countries
+    fields = {n: c for n, c in fields.items() if c not in items and c != pivot}
+    if "country" in fields or pivot is not None:
+        country = fields.get("country", pivot)
     else:
         # An unlabelled first column of names is common; accept it only when the header
         # cells are unmistakably capabilities (titles or "C1"), not bare numbers.

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from components.base.text import normalise
 from components.framework.model import Framework
+from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -32,6 +33,9 @@ from components.ingest.vocabulary import Field, default_vocabulary, key_of
 FUZZY_THRESHOLD = 0.85
 # Two candidates closer than this to each other are ambiguous: the reader must not pick one.
 AMBIGUITY_MARGIN = 0.05
+# A title less similar than this is no suggestion ("Forces de l'ordre spécialisées" is not
+# close to any English title): the reader then says the title was not recognised.
+SUGGESTION_RATIO = 0.55
 # Words that carry no meaning when comparing titles by their words.
 _STOP_WORDS = frozenset({"and", "of", "the", "to", "for", "on", "in", "a", "an", "with"})
 # Labels longer than this are sentences (instructions, notes), never compared letter by letter.
@@ -89,8 +93,11 @@ def _classify_header_text(text: str) -> Field | None:
         return None
     if key in vocabulary.headers:
         return vocabulary.headers[key]
-    if key in vocabulary.summary:
-        return None
+    if key in vocabulary.summary or counts_levels(key, vocabulary.headers):
+        return None  # a total, or a pivot's "Count of Level": no level column
+    joined = two_part_field(text, vocabulary.headers, _classify_header_text)
+    if joined is not None:  # "Level and comment", "Capacité / Capability"
+        return joined
     words = set(key.split())
     if len(words) > 6:
         return None  # a sentence (an instruction, a note) is not a header
@@ -390,7 +397,7 @@ def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
         ((difflib.SequenceMatcher(None, key, title).ratio(), n) for title, n in exact.items()),
         key=lambda pair: (-pair[0], pair[1]),
     )
-    closest = tuple(n for _, n in scored[:3])
+    closest = tuple(n for ratio, n in scored[:3] if ratio >= SUGGESTION_RATIO)
     best_ratio, best = scored[0]
     if best_ratio >= FUZZY_THRESHOLD:
         if len(scored) > 1 and scored[1][0] >= best_ratio - AMBIGUITY_MARGIN:

@@ -57,6 +57,7 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
+from components.ingest.note_rows import left_as_note
 from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
@@ -310,11 +311,11 @@ def _row_item(
             ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
         )
         return (catalogue, number) if number is not None else None
-    if not has_answer:
-        # Text in the key column of a row with no answers (a note, a sub-heading): nothing
-        # is lost by leaving it.
-        return None
     column, value, catalogue, match = matches[-1]
+    # Text in the key column of a row with no answers (a note, a sub-heading): nothing is lost
+    # by leaving it; nor by leaving a note ("Note: …") with no level, which is said.
+    if not has_answer or left_as_note(ctx, sheet, row, column, columns):
+        return None
     report_match(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )
@@ -400,7 +401,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             "warning",
             sheet,
             cell_address(layout.header, column),
-            f"The column headed {quoted(header[column])} holds text, not levels; it was not read.",
+            f"The column headed {quoted(header[column])} holds text or numbers that are not "
+            "levels (0 to 4, whole) in most of its cells; it was not read.",
             "If it is an assessment, write levels in it (the number alone is enough); "
             "otherwise there is nothing to do.",
         )

@@ -12,6 +12,7 @@ from components.ingest.column_roles import header_item
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import exact_reference, is_summary
+from components.ingest.pivots import is_caption_row, unread_pivot
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 
 
@@ -19,7 +20,12 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     """Why a sheet was skipped, as specifically as the headers allow."""
     if not sheet.rows:
         return "it is empty"
+    pivot = unread_pivot(sheet, HEADER_SCAN_ROWS)
+    if pivot is not None:
+        return pivot
     for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
+        if is_caption_row(sheet.rows[row]):
+            continue  # "Average of Level | Column Labels" heads no column
         fields = header_fields(sheet.rows[row])
         across = [
             column

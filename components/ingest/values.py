@@ -19,6 +19,7 @@ from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.countries import without_marks
 from components.ingest.level_descriptors import label_then_words
+from components.ingest.level_marks import reason_after_not_assessed, unwrapped
 from components.ingest.level_words import spelt_number, typo_level, without_fillers
 from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
@@ -50,6 +51,8 @@ class LevelReading:
     level: int | None = None
     error: str = ""
     warning: str = ""
+    # What the person should do about the warning, when "use a level of the scale" is not it.
+    fix: str = ""
 
 
 _EXCEL_ERRORS = frozenset(
@@ -73,6 +76,7 @@ _LABEL_FIRST = re.compile(
     rf"^(?P<label>[^\d()]+?)\s*(?:\((?P<num>{_NUMBER})\)|[-–—:·]\s*(?P<num2>{_NUMBER}))$"
 )
 _RANGE = re.compile(rf"^(?P<a>{_NUMBER})\s*(?:-|–|—|to|or|/|à|a|ou|o)\s*(?P<b>{_NUMBER})$")
+_REMARK_AFTER = re.compile(r"^(\d+)(?:,|\s+/)\s+(?=[^\d\s])")
 _FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
 
 
@@ -98,6 +102,11 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return _level_from_number(value, scale, _shown(value))
     if not isinstance(value, str):
         return LevelReading(error=f"“{value}” is not a level")
+    around = unwrapped(value)
+    if around is not None:  # '"3"', "🟢 3 - Established", "3*": see ``level_marks``
+        reading = _level_inside(value, around, scale, vocabulary)
+        if reading is not None:
+            return reading
     text = plain_text(value)
     if text.upper() in _EXCEL_ERRORS:
         # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
@@ -111,7 +120,36 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     exact = labels.get(key, labels.get(without_fillers(key)))
     if exact is not None:  # its label, or with a word that stresses it: "Not yet in place"
         return LevelReading(exact)
-    return _level_from_words(text, key, scale, vocabulary, labels)
+    reading = _level_from_words(text, key, scale, vocabulary, labels)
+    reason = reason_after_not_assessed(text, vocabulary.not_assessed) if reading.error else None
+    if reason is not None and parse_level(reason[1], scale, vocabulary).level is None:
+        return LevelReading(
+            warning=f"“{text}” was read as not assessed (“{reason[0]}”); the words after it "
+            "were not kept",
+            fix="Leave the level blank (or write “not assessed”) and give the reason in the "
+            "Evidence column.",
+        )
+    return reading
+
+
+def _level_inside(
+    value: str, around: tuple[str, str, bool], scale: Scale, vocabulary: Vocabulary
+) -> LevelReading | None:
+    """The level inside quotes, pictographs or footnote marks, with a warning saying what was
+    left out; ``None`` when what is inside is no level either (the caller reports the cell)."""
+    inner, taken, quietly = around
+    reading = parse_level(inner, scale, vocabulary)
+    if reading.error:
+        return None
+    if reading.level is None or quietly:
+        return reading
+    label = scale.level(reading.level).label
+    said = f"; {reading.warning}" if reading.warning else ""
+    typed = " ".join(value.split())  # as typed: folding "3¹" would show "31"
+    return LevelReading(
+        reading.level,
+        warning=f"“{typed}” was read as level {reading.level} (“{label}”) without {taken}{said}",
+    )
 
 
 def _level_from_words(
@@ -187,6 +225,8 @@ def _level_from_text(
         return _level_from_number(_number(fraction.group("num")), scale, text)
     if _RANGE.match(bare):
         return LevelReading(error=f"“{text}” is a range, not one level")
+    # "4, because funding lapsed", "0 / pilot only": a remark after a comma or a slash.
+    bare = _REMARK_AFTER.sub(r"\1 - ", bare)
     bracketed = _BRACKETED_FIRST.match(bare)
     if bracketed:
         bare = (

@@ -23,6 +23,7 @@ from tests.ingest.reader_support import (
     none_if_missing,
     read,
     set_level,
+    xlsx,
 )
 
 
@@ -280,3 +281,24 @@ def _form(rows, edit):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("label", "closest"),
+    [
+        ("Forces de l'ordre spécialisées", None),  # another language: nothing comes close
+        ("Ligne d'assistance pour enfants", None),
+        ("Línea directa de denuncia de ESIA", None),
+        ("Recherche, analyse et suivi", "capability 2 (Research, Analysis and Monitoring)"),
+        ("Judiciary & prosecution services", "capability 5 (Judiciary and Prosecutors)"),
+    ],
+)
+def test_an_unknown_title_gets_close_suggestions_or_the_advice_to_add_its_number(label, closest):
+    rows = [["Country", "Senegal"], ["Year", 2024], [], ["Capability", "Level"], [label, 2]]
+    result = read("form.xlsx", xlsx({"SN": rows}))
+    if closest is None:
+        assert_problem(result, "error", "A5", "no capability's title comes close to it")
+        assert "number (1 to 21)" in errors(result)[0].fix
+        assert "closest" not in errors(result)[0].message
+    else:
+        assert_problem(result, "error", "A5", f"The closest are: {closest}")

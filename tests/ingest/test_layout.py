@@ -147,7 +147,7 @@ HAND_MADE = {
                 ]
             }
         ),
-        ("holds text, not levels",),
+        ("holds text or numbers that are not levels",),
     ),
     "wide: capabilities as rows, csv": ("wide.csv", lambda: csv_bytes(wide_capability_rows()), ()),
     "wide: capabilities as rows, titles only, no key header": (
@@ -223,3 +223,34 @@ def test_a_sheet_with_no_table_says_why_it_was_skipped():
     result = read("x.xlsx", data)
     assert_problem(result, "warning", None, "no column is headed Level", sheet="Data")
     assert_problem(result, "error", None, "No assessment was found")
+
+
+@pytest.mark.parametrize("band", [lambda y: y, str, lambda y: f"FY{y}"])
+def test_a_year_band_merged_over_each_level_and_evidence_pair_gives_one_assessment_a_year(band):
+    """Row 3: 2021 | 2023 | 2025, each merged over Level | Evidence (a spreadsheet keeps the
+    year in the first cell of each merge; calamine reads the number 2021 as 2021.0)."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    from tests.ingest.reader_support import TITLES
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tracker"
+    sheet.append(["Elbonia – MNR progress tracker"])
+    sheet.append([])
+    sheet.append([None, None, band(2021), None, band(2023), None, band(2025), None])
+    sheet.append(["No.", "Capability", *["Level", "Evidence"] * 3])
+    for n in range(1, 22):
+        sheet.append([n, TITLES[n], n % 5, "minutes", (n + 1) % 5, None, (n + 2) % 5, "report"])
+    for merge in ("C3:D3", "E3:F3", "G3:H3"):
+        sheet.merge_cells(merge)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    result = read("tracker.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {
+        ("Elbonia", year, None): {n: (n + k) % 5 for n in range(1, 22)}
+        for k, year in enumerate((2021, 2023, 2025))
+    }
+    assert set(result.capabilities["evidence"].dropna()) == {"minutes", "report"}

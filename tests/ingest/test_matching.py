@@ -1,11 +1,14 @@
 """Matching what people type against the framework: headers, capabilities, levels, dates."""
 
 import datetime
+import difflib
 
 import pytest
 
+from components.base.text import normalise
 from components.framework.model import default_framework
 from components.ingest.matching import (
+    SUGGESTION_RATIO,
     capability_catalogue,
     classify_header,
     enabler_catalogue,
@@ -161,7 +164,11 @@ def test_capability_not_matched(value, how, candidates):
     if candidates is not None:
         assert match.candidates == candidates
     if how == "unknown" and isinstance(value, str) and not value.isdigit():
-        assert match.candidates, "an unknown title lists the closest capabilities"
+        # Only titles that come close are suggested: none is better than a random one.
+        key = normalise(value)
+        for number in match.candidates:
+            title = normalise(CAPABILITIES.titles[number])
+            assert difflib.SequenceMatcher(None, key, title).ratio() >= SUGGESTION_RATIO
 
 
 def test_number_with_unrelated_text_is_taken_by_number_with_a_note():
