@@ -28,6 +28,7 @@ from components.base.text import normalise, shorten
 from components.framework.model import Framework
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.csv_formula_text import unwrap_formula_text
+from components.ingest.csv_separator import unsplit_separator
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
@@ -484,6 +485,19 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
     if '="' in decoded.text:
         _unwrap_formula_text(ctx, sheet)
+    separator = unsplit_separator(decoded.text, delimiter)
+    if separator:
+        ctx.add(
+            "error",
+            None,
+            None,
+            f"The values of the file are separated by {quoted(separator)}, which the dashboard "
+            "does not read as a separator (it reads commas, semicolons, tabs and “|”); the file "
+            "was not read.",
+            "Open the file in Excel (Data > From Text/CSV lets you pick the separator) and save "
+            "it as “CSV UTF-8 (Comma delimited)”, or as an Excel workbook (.xlsx).",
+        )
+        return []
     if delimiter == ",":
         _join_split_text(ctx, sheet)
     if len(sheet.rows) > limits.max_rows_per_sheet:

@@ -83,6 +83,8 @@ class DecodedText:
     rivals: tuple[str, ...] = ()
     # False when no code page gives text that looks like names and words (binary, say).
     fits: bool = True
+    # The text of the legacy lines, when the rest is UTF-8 and the code page is uncertain.
+    legacy_text: str = ""
 
     @property
     def label(self) -> str:
@@ -96,6 +98,8 @@ class DecodedText:
         """Whether ``text`` (decoded here) would read differently in a rival code page."""
         if self.certain or self.encoding is None or not _NON_ASCII.search(text):
             return False
+        if self.legacy_lines and text not in self.legacy_text:
+            return False  # from a UTF-8 line
         try:
             raw = text.encode(self.encoding)
         except UnicodeEncodeError:
@@ -143,6 +147,7 @@ def decode_text(data: bytes) -> DecodedText:
         tuple(i + 1 for i in legacy) if mixed else (),
         rivals,
         fits,
+        "".join(texts[i] or "" for i in legacy) if mixed and rivals else "",
     )
 
 

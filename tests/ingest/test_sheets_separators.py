@@ -2,7 +2,14 @@
 
 import pytest
 
-from tests.ingest.reader_support import TITLES, by_assessment, csv_bytes, errors, read
+from tests.ingest.reader_support import (
+    TITLES,
+    assert_problem,
+    by_assessment,
+    csv_bytes,
+    errors,
+    read,
+)
 
 ALL = range(1, 22)
 
@@ -39,3 +46,17 @@ def test_a_pipe_file_with_cr_line_ends_is_split_on_pipes():
     text = csv_bytes(_rows(), sep="|").decode().replace("\r\n", "\r")
     result = read("old-system.csv", text.encode())
     assert by_assessment(result) == {("Uganda", 2023, None): {n: n % 5 for n in ALL}}
+
+
+@pytest.mark.parametrize("sep", ["~", "^", "#"])
+def test_a_separator_the_reader_does_not_know_is_named_rather_than_misread(sep):
+    result = read("odd.csv", csv_bytes(_rows(), sep=sep))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", None, f"separated by “{sep}”")
+    assert len(errors(result)) == 1
+
+
+def test_a_one_column_list_is_not_taken_for_an_unknown_separator():
+    rows = [["Country"], ["Uganda"], ["Kenya"], ["Côte d'Ivoire"]]
+    result = read("list.csv", csv_bytes(rows))
+    assert not [p for p in result.problems if "separated by" in p.message]

@@ -97,3 +97,17 @@ def test_decoding_names_nothing_for_utf8():
     assert decoded.encoding is None
     assert decoded.certain
     assert decoded.fits
+
+
+def test_in_a_joined_file_only_names_on_the_legacy_lines_are_in_doubt():
+    # The UTF-8 part's "Kırgız Cumhuriyeti" is certain; the Turkish code page's is not.
+    first = _text(_long("Kırgız Cumhuriyeti")).encode("utf-8")
+    second = _text(_long("Şanlıurfa Cumhuriyeti", 2024, header=False)).encode("cp1254")
+    result = read("joined.csv", first + second)
+    assert list(by_assessment(result)) == [("Kırgız Cumhuriyeti", 2023, None)]
+    assert_problem(result, "error", "A23", "may be garbled")
+
+
+def test_a_persian_letter_outside_windows_1252_is_not_refused_as_binary():
+    data = _text(_long("پاکستان"), ";").encode("cp1256")
+    assert list(by_assessment(read("ur.csv", data))) == [("پاکستان", 2023, None)]
