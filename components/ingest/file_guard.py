@@ -42,6 +42,7 @@ from components.ingest.refusals import (
     not_spreadsheet,
     size_and_limit,
 )
+from components.ingest.text_encoding import decode_text
 from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
@@ -121,8 +122,9 @@ def check_upload(
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
     ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet, and
-    ``"csv"`` for a text table (comma, semicolon or tab separated; UTF-8, Windows-1252 or
-    Latin-1). Raises ``FileRejected`` otherwise, with one of these ``kind`` values:
+    ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8 or a legacy
+    code page such as Windows-1252, see ``text_encoding``). Raises ``FileRejected``
+    otherwise, with one of these ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
     XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``too_far`` (an .ods sheet whose cells
@@ -234,12 +236,12 @@ def _check_text(data: bytes) -> Literal["csv"]:
         )
     if b"\x00" in data:
         raise _not_text("it contains binary data")
-    text = _decode(data)
-    if text is None:
+    decoded = decode_text(_text_sample(data))
+    if not decoded.fits:
         raise _not_text(
             "its characters are in an encoding the dashboard does not know", _FIX_CSV_TEXT
         )
-    sample = text[:_TEXT_SAMPLE_CHARS]
+    sample = decoded.text[:_TEXT_SAMPLE_CHARS]
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
@@ -258,14 +260,13 @@ def _looks_like_utf16(data: bytes) -> bool:
     )
 
 
-def _decode(data: bytes) -> str | None:
-    """The text, trying the encodings the reader tries (UTF-8 covers UTF-8 with a BOM)."""
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+def _text_sample(data: bytes) -> bytes:
+    """The file's first lines: enough to tell text from binary, never a character cut in two."""
+    if len(data) <= 4 * _TEXT_SAMPLE_CHARS:
+        return data
+    head = data[: 4 * _TEXT_SAMPLE_CHARS]
+    end = max(head.rfind(b"\n"), head.rfind(b"\r"))
+    return head[: end + 1] if end > 0 else head
 
 
 def _reject_markup(head: str) -> None:

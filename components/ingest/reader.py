@@ -33,6 +33,7 @@ from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.countries import iso3_of
 from components.ingest.country_sources import settle_country
+from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
@@ -102,6 +103,7 @@ def _read(
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
+        drafts = drop_doubtful_countries(ctx, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
     except FileRejected as rejected:

@@ -27,6 +27,8 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from components.base.text import normalise, shorten
 from components.framework.model import Framework
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
+from components.ingest.csv_formula_text import unwrap_formula_text
+from components.ingest.csv_separator import unsplit_separator
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
@@ -35,6 +37,7 @@ from components.ingest.matching import (
     enabler_catalogue,
 )
 from components.ingest.report import Problem, Severity
+from components.ingest.text_encoding import FIX_SAVE_UTF8, decode_text, encoding_note
 from components.ingest.values import (
     is_blank,
 )
@@ -174,6 +177,8 @@ class ReadContext:
     # distinct value in this read: a long table repeats the same few hundred values thousands
     # of times. Per read, so it never outlives the upload or mixes two people's files.
     memo: dict[Any, Any] = field(default_factory=dict)
+    # How a csv's bytes were decoded (``text_encoding.DecodedText``); None for a workbook.
+    decoded_text: Any = None
 
     def __post_init__(self) -> None:
         # Looked up once: the catalogues are cached by framework, and hashing a framework
@@ -443,7 +448,8 @@ def _stream_worksheet(ctx: ReadContext, worksheet: Any, cut_at: int | None) -> S
 
 
 def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
-    """A csv file as one nameless sheet: UTF-8 (or else Windows-1252), any common delimiter."""
+    """A csv file as one nameless sheet: UTF-8 (or else the legacy code page its text fits,
+    see ``text_encoding``), any common delimiter."""
     limits = ctx.limits
     too_wide: list[bool] = []
 
@@ -453,53 +459,48 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
             too_wide.append(True)
         return line[: limits.max_columns + 1]
 
-    frame = None
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text_start = data[:65536].decode(encoding, errors="ignore")
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", pd.errors.ParserWarning)
-                delimiter = _sniff_delimiter(text_start)
-                frame = pd.read_csv(
-                    io.BytesIO(data),
-                    sep=delimiter,
-                    header=None,
-                    names=list(range(limits.max_columns + 1)),
-                    # Without this, pandas turns the surplus leading fields of a too-wide
-                    # first line into an index instead of reporting them.
-                    index_col=False,
-                    dtype=str,
-                    keep_default_na=False,
-                    nrows=limits.max_rows_per_sheet + 1,
-                    encoding=encoding,
-                    engine="python",
-                    on_bad_lines=cut_long_line,
-                    skip_blank_lines=False,
-                )
-            # pandas warns (instead of calling cut_long_line) when the FIRST line is too wide.
-            too_wide.extend(True for w in caught if issubclass(w.category, pd.errors.ParserWarning))
-        except UnicodeDecodeError:
-            continue
-        if encoding != "utf-8-sig":
-            ctx.add(
-                "warning",
-                None,
-                None,
-                "The file is not UTF-8 text; it was read as Windows-1252 (Western European). "
-                "Check that accented names look right.",
-                "Save the file as “CSV UTF-8” to be sure of the characters.",
-            )
-        break
-    if frame is None:
+    decoded = decode_text(data)
+    ctx.decoded_text = decoded
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        delimiter = _sniff_delimiter(decoded.text[:65536])
+        frame = pd.read_csv(
+            # newline=None: lines may end in CR alone (Excel for Mac, old systems).
+            io.StringIO(decoded.text, newline=None),
+            sep=delimiter,
+            header=None,
+            names=list(range(limits.max_columns + 1)),
+            # Without this, pandas turns the surplus leading fields of a too-wide
+            # first line into an index instead of reporting them.
+            index_col=False,
+            dtype=str,
+            keep_default_na=False,
+            nrows=limits.max_rows_per_sheet + 1,
+            engine="python",
+            on_bad_lines=cut_long_line,
+            skip_blank_lines=False,
+        )
+    # pandas warns (instead of calling cut_long_line) when the FIRST line is too wide.
+    too_wide.extend(True for w in caught if issubclass(w.category, pd.errors.ParserWarning))
+    note = encoding_note(decoded)
+    if note:
+        ctx.add("warning", None, None, note, FIX_SAVE_UTF8)
+    sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
+    if '="' in decoded.text:
+        _unwrap_formula_text(ctx, sheet)
+    separator = unsplit_separator(decoded.text, delimiter)
+    if separator:
         ctx.add(
             "error",
             None,
             None,
-            "The file's text encoding could not be read (it is neither UTF-8 nor Windows-1252).",
-            "Save the file as “CSV UTF-8”, or as an Excel workbook (.xlsx).",
+            f"The values of the file are separated by {quoted(separator)}, which the dashboard "
+            "does not read as a separator (it reads commas, semicolons, tabs and “|”); the file "
+            "was not read.",
+            "Open the file in Excel (Data > From Text/CSV lets you pick the separator) and save "
+            "it as “CSV UTF-8 (Comma delimited)”, or as an Excel workbook (.xlsx).",
         )
         return []
-    sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
     if delimiter == ",":
         _join_split_text(ctx, sheet)
     if len(sheet.rows) > limits.max_rows_per_sheet:
@@ -572,9 +573,30 @@ def _join_split_text(ctx: ReadContext, sheet: Sheet) -> None:
         )
 
 
+def _unwrap_formula_text(ctx: ReadContext, sheet: Sheet) -> None:
+    """Read ``="Kenya"`` as Kenya, as Excel shows it, and say so once."""
+    sheet.rows, unwrapped = unwrap_formula_text(sheet.rows)
+    if unwrapped:
+        row, column, text = unwrapped[0]
+        more = f" and {len(unwrapped) - 1} more" if len(unwrapped) > 1 else ""
+        ctx.add(
+            "warning",
+            None,
+            cell_address(row, column),
+            f"{quoted(text)}{more} {'are' if more else 'is'} written as a formula around text, "
+            "as some systems export values to keep Excel from changing them; the text inside "
+            "the quotes was used, as Excel shows it.",
+            "Nothing to do if the values look right. To avoid this note, open the file in "
+            "Excel and save it as “CSV UTF-8”.",
+        )
+
+
 def _sniff_delimiter(sample: str) -> str:
-    """Comma, semicolon (Excel in many European locales) or tab."""
+    """Comma, semicolon (Excel in many European locales), tab or pipe (database exports): the
+    one whose count is the same on most lines, so that a "|" in a title is not taken for it."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        # The sniffer splits lines at "\n" only; Excel for Mac ends them with "\r".
+        lines = sample.replace("\r\n", "\n").replace("\r", "\n")
+        return csv.Sniffer().sniff(lines, delimiters=",;\t|").delimiter
     except csv.Error:
         return ","

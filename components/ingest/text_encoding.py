@@ -1,0 +1,290 @@
+"""A text table's bytes as text: UTF-8, or else the legacy code page its characters fit best.
+
+Excel's plain "CSV" is written in the computer's code page: Windows-1252 in Western Europe and
+the Americas, Windows-1251 with Russian settings, Windows-1256 with Arabic ones, Mac Roman
+from Excel for Mac's "CSV (Macintosh)". Nothing in the file says which. Decoding every such
+file as Windows-1252 turns "Кыргызстан" into "Êûðãûçñòàí" without a single error, so the code
+page is chosen by what its text looks like: names are letters of one script, in the cases
+words have ("Sénégal", not "SÈnÈgal"), with few symbols ("Côte", not "C™te"). Only the
+characters outside ASCII are looked at; ASCII is the same in all of these code pages.
+
+A file is decoded line by line: a line that is valid UTF-8 stays UTF-8, so that two exports
+pasted together (one UTF-8, one Windows-1252) both read right. When two code pages fit equally
+well but give different text (Turkish and Western European differ in a few letters only), the
+guess is marked uncertain, and ``doubtful_text`` tells which decoded names could read
+differently: the reader refuses such a country name unless it is a known country.
+
+UTF-16 ("Unicode Text") never gets here: the file guard refuses it with its own message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from components.ingest.vocabulary import DEFAULT_VOCABULARY_PATH
+
+# The code pages tried, most common first (the first wins a tie that gives the same text).
+# Latin-1 files read the same as Windows-1252, which only adds characters to it.
+CODE_PAGES: dict[str, str] = {
+    "cp1252": "Windows-1252 (Western European)",
+    "cp1250": "Windows-1250 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)",
+    "cp1256": "Windows-1256 (Arabic)",
+    "cp1253": "Windows-1253 (Greek)",
+    "cp1254": "Windows-1254 (Turkish)",
+    "cp1255": "Windows-1255 (Hebrew)",
+    "cp1257": "Windows-1257 (Baltic)",
+    "mac_roman": "Mac Roman (Excel for Mac)",
+}
+
+# Punctuation people type in tables: dashes, quotes, the degree and section signs, currency.
+_COMMON_MARKS = frozenset("–—‘’‚“”„«»…•·°§€£¡¿ ½¼¾²³№")
+# How much is scored: enough lines for the names of a long table, bounded for a large file.
+_SAMPLE_BYTES = 256 * 1024
+# Cost per character outside ASCII above which no code page fits: the text is not a language.
+_MAX_FITTING_COST = 1.0
+# How much better than a code page giving other text the best must be to be taken as certain.
+_CERTAIN_MARGIN = 2.0
+
+# The scripts of the code pages' letters besides Latin (ª, º and µ count as Latin).
+_OTHER_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARABIC", "HEBREW"})
+
+_CASED_SCRIPTS = frozenset({"CYRILLIC", "GREEK"})
+# Accented letters that are words on their own (French "à", Italian "è", Portuguese "é").
+_ONE_LETTER_WORDS = frozenset("àèéòóùÀ")
+# Icelandic letters, which in tables are other code pages' letters read as Western: "Ðakovo".
+_RARE_LATIN = frozenset("ÐðÞþ")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_OUTSIDE_ASCII = re.compile(r"\w*[^\x00-\x7f]\w*")
+# A word as the file's bytes hold it: what lies between spaces and separators.
+_RAW_WORD_OUTSIDE_ASCII = re.compile(rb"[^\s,;|\t\"]*[\x80-\xff][^\s,;|\t\"]*")
+_RAW_NON_ASCII = re.compile(rb"[\x80-\xff]")
+# What a known word ("Côte", "São", "Türkiye") takes off a code page's cost.
+_KNOWN_WORD_BONUS = 2.0
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text, and how it was decoded."""
+
+    text: str
+    # None when the whole file is UTF-8; else the code page the other lines were read in.
+    encoding: str | None = None
+    # 1-based numbers of the lines read in ``encoding`` while the rest of the file is UTF-8.
+    legacy_lines: tuple[int, ...] = ()
+    # Code pages that fit as well but give other text: the guess is uncertain when any.
+    rivals: tuple[str, ...] = ()
+    # False when no code page gives text that looks like names and words (binary, say).
+    fits: bool = True
+    # The text of the legacy lines, when the rest is UTF-8 and the code page is uncertain.
+    legacy_text: str = ""
+
+    @property
+    def label(self) -> str:
+        return CODE_PAGES.get(self.encoding or "", "UTF-8")
+
+    @property
+    def certain(self) -> bool:
+        return not self.rivals
+
+    def doubtful_text(self, text: str) -> bool:
+        """Whether ``text`` (decoded here) would read differently in a rival code page."""
+        if self.certain or self.encoding is None or not _NON_ASCII.search(text):
+            return False
+        if self.legacy_lines and text not in self.legacy_text:
+            return False  # from a UTF-8 line
+        try:
+            raw = text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False  # not from a legacy line: from a UTF-8 one
+        return any(raw.decode(rival, errors="replace") != text for rival in self.rivals)
+
+    def readings(self, text: str) -> list[str]:
+        """How ``text`` (decoded here) reads in the rival code pages, where it reads otherwise."""
+        if self.encoding is None:
+            return []
+        raw = text.encode(self.encoding, errors="replace")
+        other = (raw.decode(rival, errors="replace") for rival in self.rivals)
+        return list(dict.fromkeys(t for t in other if t != text))
+
+
+def decode_text(data: bytes) -> DecodedText:
+    """The text of ``data``: UTF-8 (with or without its byte-order mark) where it is valid,
+    the best-fitting legacy code page for the lines where it is not."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return DecodedText(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    lines = data.splitlines(keepends=True)
+    texts: list[str | None] = []
+    legacy: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
+            legacy.append(number - 1)
+    legacy_set = set(legacy)
+    sample = b"".join(lines[i] for i in legacy)[:_SAMPLE_BYTES]
+    encoding, rivals, fits = _best_code_page(sample)
+    for i in legacy:
+        texts[i] = lines[i].decode(encoding, errors="replace")
+    # Every line with text outside ASCII was legacy: the whole file is in that code page.
+    utf8 = (t for i, t in enumerate(texts) if i not in legacy_set)
+    mixed = any(_NON_ASCII.search(t) for t in utf8 if t)
+    return DecodedText(
+        "".join(t or "" for t in texts),
+        encoding,
+        tuple(i + 1 for i in legacy) if mixed else (),
+        rivals,
+        fits,
+        "".join(texts[i] or "" for i in legacy) if mixed and rivals else "",
+    )
+
+
+def _best_code_page(sample: bytes) -> tuple[str, tuple[str, ...], bool]:
+    """The code page whose text looks most like names and words, those that fit as well with
+    other text (or every other one, when none fits), and whether any fits at all."""
+    # Each distinct word with bytes outside ASCII is scored once: a long table repeats a few.
+    words = Counter(_RAW_WORD_OUTSIDE_ASCII.findall(sample))
+    outside = sum(len(_RAW_NON_ASCII.findall(word)) * count for word, count in words.items())
+    scored: list[tuple[float, str, tuple[str, ...]]] = []
+    for encoding in CODE_PAGES:
+        try:
+            texts = tuple(word.decode(encoding) for word in words)
+        except UnicodeDecodeError:
+            continue
+        cost = sum(_cost(text) * count for text, count in zip(texts, words.values(), strict=True))
+        scored.append((cost, encoding, texts))
+    if not scored:
+        return "cp1252", ("cp1251",), False
+    best_cost, best, best_texts = min(scored, key=lambda s: s[0])  # min keeps the first of ties
+    if best_cost / max(1, outside) > _MAX_FITTING_COST:
+        return best, tuple(e for _, e, t in scored if e != best and t != best_texts), False
+    rivals = tuple(e for c, e, t in scored if t != best_texts and c - best_cost < _CERTAIN_MARGIN)
+    return best, rivals, True
+
+
+def _cost(text: str) -> float:
+    """How unlike names and words the characters outside ASCII are (0 for a good fit, less
+    for words the app knows: country names, the headers and levels of ``headers.toml``)."""
+    known = _known_words()
+    cost = -_KNOWN_WORD_BONUS * sum(w.lower() in known for w in _WORD_OUTSIDE_ASCII.findall(text))
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        char = match.group()
+        kind = unicodedata.category(char)
+        if kind[0] == "L":
+            cost += _letter_cost(text, index, char)
+        elif char in _COMMON_MARKS:
+            if char in "€£№" and text[index + 1 : index + 2].isalpha():
+                cost += 2.0  # a currency sign stuck to a word: "£Ûdü" for "Łódź"
+        elif kind[0] == "C":
+            cost += 10.0  # a control character or a byte the code page does not define
+        else:
+            cost += 2.0  # a symbol in a name: ™ ‹ ¤ √ ‰ ...
+    return cost
+
+
+def _letter_cost(text: str, index: int, char: str) -> float:
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    script = _script(char)
+    cost = 0.0
+    for neighbour in (before, after):
+        if neighbour.isalpha() and _script(neighbour) != script:
+            cost += 3.0  # two scripts in one word: "Sйnйgal"
+    if char.isupper() and before.isalpha() and before.islower():
+        cost += 3.0  # a capital inside a word: "SÈnÈgal", "TomŽ"
+    elif char.islower() and before.isupper() and index > 1 and text[index - 2].isupper():
+        cost += 2.0  # capitals, then small letters: "ЃЌЏђќ"
+    if script == "LATIN":
+        return cost + _latin_cost(before, char, after)
+    if char == "ς" and after.isalpha():
+        cost += 3.0  # Greek's final sigma inside a word: Cyrillic "т" read as Greek
+    elif script in _CASED_SCRIPTS and not before.isalpha():
+        if char.islower():
+            cost += 0.5  # names start with a capital; caseless Hebrew read as Cyrillic does not
+        elif not after.isalpha():
+            cost += 1.0  # a lone capital, as the euro sign becomes in Cyrillic: "Ђ 100"
+    return cost
+
+
+def _latin_cost(before: str, char: str, after: str) -> float:
+    """What is unlike a word in a Latin-script letter outside ASCII."""
+    cost = 0.0
+    if not before.isascii() and before.isalpha() and not after.isascii() and after.isalpha():
+        cost += 2.0  # runs of accented letters: "Êûðãûçñòàí"
+    elif not before.isalpha() and not after.isalpha() and char not in _ONE_LETTER_WORDS:
+        cost += 1.0  # a lone accented letter, as dashes and quotes become: "ñ 3 ìxî"
+    if char in _RARE_LATIN:
+        cost += 1.5
+    if char in "ªº" and after.isalpha():
+        cost += 3.0  # an ordinal sign inside a word: "Bucureºti"
+    return cost
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN"
+    script = unicodedata.name(char, "").split(" ", 1)[0]
+    return script if script in _OTHER_SCRIPTS else "LATIN"
+
+
+FIX_SAVE_UTF8 = "Save the file as “CSV UTF-8” to be sure of the characters."
+
+
+def encoding_note(decoded: DecodedText) -> str | None:
+    """What a person is told about how the file's text was read, when it was not all UTF-8."""
+    if decoded.encoding is None:
+        return None
+    check = "Check that names with accents or in other alphabets look right."
+    if decoded.legacy_lines:
+        return (
+            f"{_lines(decoded.legacy_lines)} of the file {_is_are(decoded.legacy_lines)} not "
+            f"UTF-8 text like the rest of it (were two files joined?); "
+            f"{'it was' if len(decoded.legacy_lines) == 1 else 'they were'} read as "
+            f"{decoded.label}. {check}"
+        )
+    if decoded.certain:
+        return f"The file is not UTF-8 text; it was read as {decoded.label}. {check}"
+    others = " or ".join(CODE_PAGES[rival] for rival in decoded.rivals)
+    return (
+        f"The file is not UTF-8 text, and which encoding it is could not be told for sure: it "
+        f"was read as {decoded.label}, but it could also be {others}, which give other "
+        f"letters. {check}"
+    )
+
+
+def _is_are(lines: tuple[int, ...]) -> str:
+    return "is" if len(lines) == 1 else "are"
+
+
+def _lines(numbers: tuple[int, ...]) -> str:
+    """ "Line 4", "Lines 23 to 44", "Lines 3, 9 and 12", "Lines 3, 9, 12 and 40 more"."""
+    if len(numbers) == 1:
+        return f"Line {numbers[0]}"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"Lines {numbers[0]} to {numbers[-1]}"
+    if len(numbers) <= 4:
+        return f"Lines {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    return f"Lines {', '.join(map(str, numbers[:3]))} and {len(numbers) - 3} more"
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words with letters outside ASCII that the app knows, lower-case: from country names
+    ("côte", "são") and from the header and level words of ``headers.toml``."""
+    texts = [DEFAULT_VOCABULARY_PATH.read_text(encoding="utf-8")]
+    for country in pycountry.countries:
+        texts += [getattr(country, key, "") for key in ("name", "official_name", "common_name")]
+    return frozenset(word.lower() for text in texts for word in _WORD_OUTSIDE_ASCII.findall(text))

@@ -1,0 +1,113 @@
+"""A csv's bytes as text: UTF-8 where it is, else the legacy code page its names fit."""
+
+import csv
+import io
+
+import pytest
+
+from components.ingest.text_encoding import decode_text
+from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read
+
+ALL = range(1, 22)
+
+
+def _text(rows: list[list[object]], sep: str = ",", end: str = "\r\n") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator=end).writerows(rows)
+    return out.getvalue()
+
+
+def _long(country: str, year: int = 2023, header: bool = True) -> list[list[object]]:
+    rows: list[list[object]] = [["Country", "Year", "Capability", "Level"]] if header else []
+    return rows + [[country, year, TITLES[n], n % 5] for n in ALL]
+
+
+# (what Excel wrote, the text, its code page, the code page named in the warning)
+CODE_PAGE_FILES = {
+    "Russian Excel (Windows-1251)": ("Кыргызстан", "cp1251", ";", "Windows-1251"),
+    "Ukrainian Excel (Windows-1251)": ("Україна", "cp1251", ";", "Windows-1251"),
+    "Arabic Excel (Windows-1256)": ("الأردن", "cp1256", ",", "Windows-1256"),
+    "Greek Excel (Windows-1253)": ("Ελλάδα", "cp1253", ";", "Windows-1253"),
+    "Hebrew Excel (Windows-1255)": ("ישראל", "cp1255", ",", "Windows-1255"),
+    "Polish Excel (Windows-1250)": ("Łódź", "cp1250", ";", "Windows-1250"),
+    "Excel for Mac (Mac Roman)": ("Côte d'Ivoire", "mac_roman", ",", "Mac Roman"),
+    "Western Excel (Windows-1252)": ("Sénégal", "cp1252", ";", "Windows-1252"),
+    "Latin-1": ("São Tomé and Príncipe", "latin-1", "\t", "Windows-1252"),
+}
+
+
+@pytest.mark.parametrize(("country", "encoding", "sep", "named"), CODE_PAGE_FILES.values())
+def test_a_legacy_code_page_is_recognised_by_its_names(country, encoding, sep, named):
+    data = _text(_long(country), sep).encode(encoding)
+    result = read("legacy.csv", data)
+    found = by_assessment(result)
+    assert list(found) == [(country, 2023, None)]
+    assert found[(country, 2023, None)] == {n: n % 5 for n in ALL}
+    assert_problem(result, "warning", None, f"it was read as {named}")
+    assert not errors(result)
+
+
+def test_mac_csv_with_cr_line_ends_reads_every_row():
+    data = _text(_long("Côte d'Ivoire") + _long("São Tomé and Príncipe", header=False), end="\r")
+    found = by_assessment(read("mac.csv", data.encode("mac_roman")))
+    assert set(found) == {("Côte d'Ivoire", 2023, None), ("São Tomé and Príncipe", 2023, None)}
+    assert all(len(levels) == 21 for levels in found.values())
+
+
+def test_two_exports_joined_keep_the_utf8_part_and_read_the_other_in_its_code_page():
+    first = _text(_long("Côte d'Ivoire")).encode("utf-8")
+    second = _text(_long("Sénégal", header=False)).encode("cp1252")
+    result = read("joined.csv", first + second)
+    assert set(by_assessment(result)) == {("Côte d'Ivoire", 2023, None), ("Sénégal", 2023, None)}
+    assert_problem(result, "warning", None, "Lines 23 to 43 of the file are not UTF-8")
+    assert_problem(result, "warning", None, "read as Windows-1252")
+
+
+def test_a_name_the_encoding_leaves_in_doubt_is_refused_with_its_cell():
+    # Turkish "ı" is Windows-1252's "ý": both read as letters, and the name is no known country.
+    data = _text(_long("Kırgız Cumhuriyeti"), ";").encode("cp1254")
+    result = read("tr.csv", data)
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "A2", "may be garbled")
+    assert_problem(result, "error", "A2", "“Kırgız Cumhuriyeti”")
+    assert_problem(result, "warning", None, "could not be told for sure")
+
+
+def test_a_known_country_is_read_when_the_encoding_is_in_doubt():
+    rows = _long("Türkiye") + _long("Kırgız Cumhuriyeti", header=False)
+    result = read("tr.csv", _text(rows, ";").encode("cp1254"))
+    assert list(by_assessment(result)) == [("Türkiye", 2023, None)]
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"Kenya,3\n", "Kenya,3\n"),
+        ("\ufeffCôte d'Ivoire,3\n".encode(), "Côte d'Ivoire,3\n"),
+        ("Россия;2\n".encode("cp1251"), "Россия;2\n"),
+        ("€ 100 – 3 “x”\n".encode("cp1252"), "€ 100 – 3 “x”\n"),
+    ],
+)
+def test_decode_text(data, text):
+    assert decode_text(data).text == text
+
+
+def test_decoding_names_nothing_for_utf8():
+    decoded = decode_text("Côte d'Ivoire".encode())
+    assert decoded.encoding is None
+    assert decoded.certain
+    assert decoded.fits
+
+
+def test_in_a_joined_file_only_names_on_the_legacy_lines_are_in_doubt():
+    # The UTF-8 part's "Kırgız Cumhuriyeti" is certain; the Turkish code page's is not.
+    first = _text(_long("Kırgız Cumhuriyeti")).encode("utf-8")
+    second = _text(_long("Şanlıurfa Cumhuriyeti", 2024, header=False)).encode("cp1254")
+    result = read("joined.csv", first + second)
+    assert list(by_assessment(result)) == [("Kırgız Cumhuriyeti", 2023, None)]
+    assert_problem(result, "error", "A23", "may be garbled")
+
+
+def test_a_persian_letter_outside_windows_1252_is_not_refused_as_binary():
+    data = _text(_long("پاکستان"), ";").encode("cp1256")
+    assert list(by_assessment(read("ur.csv", data))) == [("پاکستان", 2023, None)]
