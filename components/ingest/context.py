@@ -285,7 +285,7 @@ def with_context(
             need_country
             and taken_country is None
             and found.country
-            and not (empty_country and (from_file or not _known(found.country)))
+            and not (empty_country and (from_file or not _known_name(found.country)))
         ):
             coded = country_of_code(found.country)
             taken_country = coded[0] if coded else found.country
@@ -322,7 +322,7 @@ def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
         )
 
 
-def _known(name: str) -> bool:
+def _known_name(name: str) -> bool:
     return country_of_code(name) is not None or iso3_of(name) is not None
 
 
