@@ -46,8 +46,8 @@ def label_or_column(
             cell,
             f"The Country label says {quoted(labelled)} but the level column is headed "
             f"{quoted(header)}; the levels were filed under {quoted(labelled)}.",
-            f"{_FIX_LABEL} If they are {quoted(header)}'s, write {quoted(header)} beside the "
-            "Country label.",
+            f"{_FIX_LABEL} If the levels are those of {quoted(header)}, write {quoted(header)} "
+            "beside the Country label.",
         )
     return labelled
 
