@@ -35,12 +35,13 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "decembre", "diciembre", "dic", "dezembro", "dez"),
 }
 MONTH_WORDS = frozenset(name for names in _MONTH_NAMES.values() for name in names)
-_MONTH_WORD = r"[^\W\d_]{3,10}\.?"
+#: A month's name or its abbreviation ("March", "mars", "Mar."): letters only.
+MONTH_WORD = r"[^\W\d_]{3,10}\.?"
 _SEP = r"[\s./_'’-]*"
 # A month's name and a year, or a month's number and a four-digit year ("03/2022"; "2022-03"
 # is left to the date reader, which knows it). Portuguese and Spanish put "de" between.
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?:(?P<name>{_MONTH_WORD})(?:\s+de)?{_SEP}(?P<year>(?:19|20)\d{{2}}|\d{{2}})"
+    rf"(?<![\w])(?:(?P<name>{MONTH_WORD})(?:\s+de)?{_SEP}(?P<year>(?:19|20)\d{{2}}|\d{{2}})"
     rf"|(?P<number>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<year4>(?:19|20)\d{{2}}))(?![\w])",
     re.IGNORECASE,
 )

@@ -20,19 +20,19 @@ from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 
-from components.ingest.periods import month_number
+from components.ingest.periods import MONTH_WORD, month_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import When
 
 _NUMBERS = re.compile(r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
 _ORDINAL = r"(?:st|nd|rd|th|er|eme|º|°|o)?"
 _DAY_MONTH = re.compile(
-    rf"^\s*(?P<day>\d{{1,2}}){_ORDINAL}[\s./-]*(?:de\s+)?(?P<month>[^\W\d_]{{3,10}}\.?)"
+    rf"^\s*(?P<day>\d{{1,2}}){_ORDINAL}[\s./-]*(?:de\s+)?(?P<month>{MONTH_WORD})"
     rf"[\s,./-]*(?:de\s+)?(?P<year>\d{{4}})\s*$",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
-    rf"^\s*(?P<month>[^\W\d_]{{3,10}}\.?)\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})\s*$",
+    rf"^\s*(?P<month>{MONTH_WORD})\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})\s*$",
     re.IGNORECASE,
 )
 Order = Literal["day", "month", "unsettled", "both"]
