@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
@@ -161,3 +162,14 @@ def is_plausible_country(name: str) -> bool:
         and len(last) >= 4
         and last.endswith(_FICTIONAL_ENDINGS)
     )
+
+
+def is_unknown_script_name(name: str) -> bool:
+    """True when ``name`` is written in letters that are not Latin ("Уровень", "المستوى") and
+    pycountry does not know it: the reader cannot tell such a word from a level column's
+    header in a language it does not read, so it is never taken as a country from a header
+    alone. A Latin-script name stays a possible country (the demo's "Quentra")."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or any(unicodedata.name(c, "").startswith("LATIN") for c in letters):
+        return False
+    return iso3_in_any_language(name) is None

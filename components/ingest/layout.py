@@ -25,6 +25,7 @@ from components.ingest.column_roles import (
     names_items_across,
     scorer_levels,
 )
+from components.ingest.countries import is_unknown_script_name
 from components.ingest.level_header import level_column_by_values
 from components.ingest.level_marks import without_marks_around
 from components.ingest.matching import (
@@ -592,7 +593,10 @@ def assessment_header(value: Any) -> tuple[str | None, str | None, str | None]:
     except that "Level 2024" or "Score 2025" names the level of a year, not a country called
     "Level" (the country then comes from the labels or the title)."""
     country, when, round_label = split_assessment_header(value)
-    if country is not None and classify_header(country) == "level":
+    # Nor is a header in a script pycountry's names do not cover ("Уровень", Russian "Level").
+    if country is not None and (
+        classify_header(country) == "level" or is_unknown_script_name(country)
+    ):
         country = None
     return country, when, round_label
 

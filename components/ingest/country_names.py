@@ -1,0 +1,201 @@
+"""A country cell that says more than one country's name, or a code that disagrees with it.
+
+Checked once every table is read, whatever its shape (a label, a column's header, a long
+table's Country column), before assessments are joined:
+
+- Flag emoji beside a name are left out, quietly: "🇰🇪 Kenya" is Kenya.
+- An ISO 3166 alpha-3 code written with the name, in brackets or set apart by a dash
+  ("Kenya (KEN)", "Ghana - GHA", "KEN – Kenya"), is left out of the name and kept as its
+  ISO3 code, quietly when it is the name's. When pycountry knows the name (in English,
+  French, Spanish or Portuguese) and the code is another country's, the name's code is used
+  and a warning names both.
+- An ISO3 column or label that disagrees with a name pycountry knows (Kenya's rows with
+  "UGA"): the name's code is used, with a warning at the ISO3 cell naming both.
+- Two or more countries in one cell ("Kenya, Uganda", "Kenya and Uganda", "Kenya / Uganda",
+  "Kenya et Ouganda"), each a country pycountry knows while the whole is not one ("Trinidad
+  and Tobago", "Korea, Republic of" are): the assessment is refused with an error naming
+  them, never filed under a new country made of both.
+
+A name pycountry does not know (the demo's "Elbonia") is left as it is: nothing here guesses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+
+from components.base.text import normalise
+from components.ingest.countries import country_of_code, iso3_in_any_language
+from components.ingest.drafts import Draft
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+
+# Regional-indicator letters (the flags "🇰🇪") and the black flag with tag letters ("🏴 …").
+_FLAGS = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3f4\U000e0020-\U000e007f\ufe0f]+")
+# A code after the name, "Kenya (KEN)", "Kenya [KEN]", "Ghana - GHA", "Ghana – GHA"; or before
+# it, "KEN – Kenya", "KEN: Kenya", "(KEN) Kenya".
+_CODE_FORMS = (
+    re.compile(r"^(?P<name>.+?)\s*[(\[]\s*(?P<code>[A-Za-z]{3})\s*[)\]]$"),
+    re.compile(r"^(?P<name>.+?)\s*[-–—|:]\s*(?P<code>[A-Z]{3})$"),
+    re.compile(r"^(?P<code>[A-Z]{3})\s*[-–—|:]\s*(?P<name>.+)$"),
+    re.compile(r"^[(\[]\s*(?P<code>[A-Za-z]{3})\s*[)\]]\s*(?P<name>.+)$"),
+)
+# What joins two countries' names in one cell, in the vocabulary's languages.
+_JOINS = re.compile(r"\s*[,;/&+]\s*|\s+[-–—]\s+|\s+(?:and|et|y|e|und)\s+", re.IGNORECASE)
+
+
+def settle_names(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with flags and ISO codes left out of their countries' names and a
+    contradicting ISO3 code corrected (said); less those that name several countries in one
+    cell, each reported as an error."""
+    kept = []
+    for draft in drafts:
+        if draft.country and not _settled(ctx, draft):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _settled(ctx: ReadContext, draft: Draft) -> bool:
+    """False when ``draft``'s country is several countries (reported); otherwise True, its
+    name and ISO3 code put right."""
+    written = draft.country or ""
+    name = _FLAGS.sub(" ", written).strip() or written
+    name = " ".join(name.split()) if name != written else name
+    if iso3_in_any_language(name) is None:
+        name = _without_code(ctx, draft, written, name)
+        several = _countries_in(name)
+        if several:
+            _refuse_joint(ctx, draft, written, several)
+            return False
+    draft.country = name
+    own = iso3_in_any_language(name)
+    given = draft.iso3.strip().upper() if draft.iso3 else None
+    if own is not None and given is not None and given != own:
+        cell = _cell_holding(draft.sheet, given, near=written)
+        coded = country_of_code(given)
+        if coded is not None and _shortens(name, given):
+            # "Congo" with COD: the short name of the code's country too; the code says which.
+            ctx.add(
+                "warning",
+                draft.sheet,
+                cell,
+                f"{quoted(name)} is the name of the country coded {own}, and also short for "
+                f"{quoted(coded[0])}, "
+                f"whose ISO3 code {given} is given; the code {given} was kept.",
+                f"If the country is {own}, correct the ISO3 code to {own}; otherwise write "
+                f"{quoted(coded[0])} in full.",
+            )
+            return True
+        draft.iso3 = own
+        ctx.add(
+            "warning",
+            draft.sheet,
+            cell,
+            f"The ISO3 code {quoted(given)} is not {quoted(name)}'s code ({own}); the "
+            f"assessment was filed under {quoted(name)} with the code {own}.",
+            f"If the country is right, correct the ISO3 code to {own}; if the code is right, "
+            "correct the country's name.",
+        )
+    return True
+
+
+def _shortens(name: str, code: str) -> bool:
+    """True when ``name`` begins a name of the country of ``code`` ("Congo": "Congo, The
+    Democratic Republic of the"; "Guinea": "Guinea-Bissau")."""
+    found = pycountry.countries.get(alpha_3=code)
+    start = normalise(name) + " "
+    return any(
+        normalise(value).startswith(start)
+        for value in (getattr(found, a, None) for a in ("name", "official_name", "common_name"))
+        if value
+    )
+
+
+def _without_code(ctx: ReadContext, draft: Draft, written: str, name: str) -> str:
+    """``name`` less an ISO code written with it, the code kept as ``draft``'s ISO3 (the
+    name's own code when the two disagree, said)."""
+    for form in _CODE_FORMS:
+        found = form.fullmatch(name)
+        if found is None:
+            continue
+        coded = country_of_code(found["code"])
+        bare = found["name"].strip()
+        if coded is None or not bare:
+            continue
+        own = iso3_in_any_language(bare)
+        if own == coded[1]:
+            draft.iso3 = own
+        elif own is None:
+            draft.iso3 = coded[1]
+            ctx.add(
+                "warning",
+                draft.sheet,
+                _cell_holding(draft.sheet, written),
+                f"{quoted(written)}: the country {quoted(bare)} was given the ISO3 code "
+                f"{coded[1]} written with it, which is {quoted(coded[0])}'s.",
+                "If that is wrong, write the country's name alone, or its own ISO3 code.",
+            )
+        else:
+            draft.iso3 = own
+            ctx.add(
+                "warning",
+                draft.sheet,
+                _cell_holding(draft.sheet, written),
+                f"{quoted(written)}: the code {coded[1]} is {quoted(coded[0])}'s, not "
+                f"{quoted(bare)}'s ({own}); the assessment was filed under {quoted(bare)} "
+                f"with the code {own}.",
+                f"If the country is {quoted(coded[0])}, write its name instead; otherwise "
+                "write the country's name alone.",
+            )
+        return bare
+    return name
+
+
+def _countries_in(name: str) -> list[str]:
+    """The names of two or more different countries pycountry knows that ``name`` joins
+    ("Kenya and Uganda"), else none."""
+    parts = [part.strip() for part in _JOINS.split(name)]
+    if len(parts) < 2 or not all(parts):
+        return []
+    codes = [iso3_in_any_language(part) for part in parts]
+    if None in codes or len(set(codes)) < 2:
+        return []
+    return parts
+
+
+def _refuse_joint(ctx: ReadContext, draft: Draft, written: str, names: list[str]) -> None:
+    listed = ", ".join(quoted(n) for n in names[:-1]) + f" and {quoted(names[-1])}"
+    ctx.add(
+        "error",
+        draft.sheet,
+        _cell_holding(draft.sheet, written),
+        f"{quoted(written)} names {len(names)} countries ({listed}) for one assessment; "
+        "its levels were not read, since the dashboard keeps each country's apart.",
+        "Make one assessment per country (a sheet, a column or rows of its own for each, "
+        "with that country's levels), or write only the country this assessment is for.",
+    )
+
+
+def _cell_holding(sheet: Sheet, text: str, near: str | None = None) -> str | None:
+    """The first cell holding ``text`` alone, on a row that also holds ``near`` if there is
+    one (the ISO3 cell of a country's own row), else the first anywhere."""
+    first = None
+    for row, cells in enumerate(sheet.rows):
+        for column, value in enumerate(cells):
+            if not isinstance(value, str) or value.strip().casefold() != text.casefold():
+                continue
+            if near is None or any(isinstance(v, str) and v.strip() == near for v in cells):
+                return cell_address(row, column)
+            first = first or cell_address(row, column)
+    if first is None and near is None:  # "Kenya and Uganda 2023": the name and more
+        return next(
+            (
+                cell_address(row, column)
+                for row, cells in enumerate(sheet.rows)
+                for column, value in enumerate(cells)
+                if isinstance(value, str) and text in value
+            ),
+            None,
+        )
+    return first
