@@ -371,7 +371,8 @@ def read_answers(
                 sheet,
                 cell,
                 f"The level of {what} for {draft.name}: {reading.error}; it was not used.",
-                f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
+                reading.fix
+                or f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
                 "enough), or leave it blank if not assessed.",
             )
         elif reading.warning:

@@ -8,6 +8,10 @@
   ("0 | Not in place", "1 | Building", …), often under the table with a header row of its own
   ("Score | Label | Meaning"). Read as capabilities, its numbers would be capabilities 0 to 4.
   It is skipped, with one note.
+* A subtotal row, as Excel's Data > Subtotal inserts after each group ("Kenya Average",
+  "Grand Average", "Uganda Total", "Moyenne Kenya"), has the group's figure in the level column
+  and no capability: ``is_subtotal_row`` knows it by a summary word (in the vocabulary's
+  languages) at the start or end of one of its cells, and it is skipped quietly, as a total is.
 """
 
 from __future__ import annotations
@@ -16,10 +20,16 @@ import re
 from collections.abc import Mapping
 
 from components.base.text import normalise
-from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
+from components.ingest.matching import (
+    Catalogue,
+    Field,
+    classify_header,
+    exact_reference,
+    is_summary,
+)
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, level_names
-from components.ingest.vocabulary import Vocabulary
+from components.ingest.vocabulary import Vocabulary, default_vocabulary, key_of
 
 # The number of a domain before its name: "1", "1.", "I", "iv".
 _DOMAIN_NUMBER = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})$")
@@ -56,6 +66,21 @@ def _domain_number(token: str) -> int:
         following = values[token[index + 1]] if index + 1 < len(token) else 0
         total += -values[letter] if values[letter] < following else values[letter]
     return total
+
+
+def is_subtotal_row(sheet: Sheet, row: int) -> bool:
+    """Whether a row (with no capability) sums up the rows above it: one of its cells starts
+    or ends with a summary word ("Kenya Average", "Grand Total", "Total Kenya")."""
+    summary = default_vocabulary().summary
+    for value in sheet.rows[row]:
+        if not isinstance(value, str):
+            continue
+        if is_summary(value):
+            return True
+        words = key_of(value).split()
+        if 1 < len(words) <= 6 and any(" ".join(words[-n:]) in summary for n in (1, 2)):
+            return True
+    return False
 
 
 def legend_rows(

@@ -8,6 +8,8 @@ with every capability "not assessed". The reader reads values, never colours, so
 * an assessment with no level (no capability's, no enabler's) and no action plan is said
   to have none, with a warning that colours are not read, unless its level cells were
   reported already (a value that is no level, a formula without a saved result);
+* when another column of its rows holds levels written out ("3 - Established" typed into the
+  template's Description column), that is said instead (``levels_beside``);
 * a tick form (a column per level of the scale) whose boxes are all empty is said to be one,
   rather than each level's column being reported as a country's column without levels.
 
@@ -22,7 +24,9 @@ from typing import Any
 import pandas as pd
 from openpyxl.utils.cell import coordinate_from_string
 
+from components.ingest.counted_levels import say_counted_levels
 from components.ingest.drafts import Draft
+from components.ingest.levels_beside import say_levels_beside
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
 
@@ -39,7 +43,16 @@ def say_no_levels(
     """A warning for each assessment with no level at all (no capability's, no enabler's)
     and no action plan, whose level cells are empty: nothing says why otherwise. When a
     problem was reported at one of its level cells (a value that is no level, a formula
-    without a saved result), that already says it."""
+    without a saved result), that already says it. An assessment whose capabilities have no
+    level while another column of their rows holds levels gets an error saying so instead
+    (``levels_beside``), even when its enablers have levels."""
+    beside = {
+        id(draft)
+        for _, draft in assessments
+        if not _scored(draft, ("capability",))
+        and (span := _level_cells(draft))
+        and say_levels_beside(ctx, draft, span)
+    }
     unscored = [(head, draft) for head, draft in assessments if not _scored(draft)]
     if not unscored:
         return  # the usual case: the plans' table is not looked at
@@ -52,6 +65,8 @@ def say_no_levels(
             continue
         span = _level_cells(draft)
         where = f" (the level cells {span} are empty)" if span else ""
+        if span and id(draft) in beside:
+            continue
         ctx.add(
             "warning",
             draft.sheet,
@@ -63,11 +78,11 @@ def say_no_levels(
         )
 
 
-def _scored(draft: Draft) -> bool:
-    """Whether any capability or enabler of the draft has a level (a loop: this runs for each
-    of a long table's assessments, and the first item usually has one)."""
-    for items in draft.items.values():
-        for answers in items.values():
+def _scored(draft: Draft, kinds: Sequence[str] = ("capability", "enabler")) -> bool:
+    """Whether any capability or enabler (of ``kinds``) of the draft has a level (a loop: this
+    runs for each of a long table's assessments, and the first item usually has one)."""
+    for kind in kinds:
+        for answers in draft.items.get(kind, {}).values():
             if answers[0] is not None:
                 return True
     return False
@@ -92,8 +107,8 @@ def say_blank_tick_form(
     ctx: ReadContext, sheet: Sheet, header: int, columns: Sequence[int]
 ) -> bool:
     """Whether the columns a wide table took for assessments are a tick form's level columns
-    ("0 Not in place" … "4 Mature") with no box ticked; if so, said once (an error: nothing
-    was read), instead of each column being reported as an assessment without levels."""
+    ("0 Not in place" … "4 Mature"), never countries; if so, said once (an error: nothing was
+    read): no box ticked, or (``counted_levels``) counts per level and no agreed level."""
     levels: dict[int, int] = {}
     for column in columns:
         reading = parse_level(sheet.value(header, column), ctx.framework.scale)
@@ -104,7 +119,7 @@ def say_blank_tick_form(
         return False
     last = len(sheet.rows)
     if any(v is not None for c in columns for v in sheet.column(c, header + 1, last)):
-        return False
+        return say_counted_levels(ctx, sheet, header, columns)  # votes per level
     first, end = min(columns), max(columns)
     span = f"{cell_address(header, first)}:{cell_address(header, end)}"
     ctx.add(

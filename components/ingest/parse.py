@@ -29,7 +29,7 @@ from components.ingest.drafts import (
     report_match,
     say_marks,
 )
-from components.ingest.heading_rows import legend_rows
+from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
 from components.ingest.layout import (
     CountryRows,
@@ -262,7 +262,7 @@ def _row_item(
         )
         matches.append((column, value, catalogue, match))
     if not matches:
-        if has_answer:
+        if has_answer and not is_subtotal_row(sheet, row):
             key_column = number_column if number_column is not None else title_column
             cell = cell_address(row, key_column if key_column is not None else 0)
             ctx.add(

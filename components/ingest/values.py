@@ -18,6 +18,7 @@ from typing import Any
 from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.countries import without_marks
+from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped
 from components.ingest.level_words import spelt_number, typo_level, without_fillers
@@ -102,6 +103,9 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return _level_from_number(value, scale, _shown(value))
     if not isinstance(value, str):
         return LevelReading(error=f"“{value}” is not a level")
+    whole = whole_cell(value, scale)  # "☐ 0 ☐ 1 ☒ 2", a descriptor: see ``level_cells``
+    if whole is not None:
+        return LevelReading(*whole)
     around = unwrapped(value)
     if around is not None:  # '"3"', "🟢 3 - Established", "3*": see ``level_marks``
         reading = _level_inside(value, around, scale, vocabulary)
@@ -175,6 +179,9 @@ def _level_from_words(
         typo = typo_level(key, labels, vocabulary.not_assessed)
         if typo is not None:  # "Devloping", "Mautre", "not inplace"
             return LevelReading(typo, warning=_typo_warning(text, typo, scale))
+    if reading.error or reading.warning:  # "3 (JK) / 2 (MW)", "JK: 3, MW: 2"
+        several = several_levels(text, lambda entry: parse_level(entry, scale, vocabulary))
+        return reading if several is None else LevelReading(*several)
     return reading
 
 
