@@ -56,7 +56,7 @@ def upload_summary(result: ReadResult) -> UploadSummary:
     warnings = sum(1 for problem in result.problems if problem.severity == "warning")
     if assessments == 0:
         verdict = Markdown(
-            ":red[**Nothing could be used from this file.**] The table below says why and "
+            ":red[**Nothing could be used from this file.**] The report below says why and "
             "how to fix it."
         )
     elif errors:

@@ -336,7 +336,7 @@ def test_duplicate_labels_cannot_become_links():
             "nothing",
             (problem("error"),),
             (0, 0, 1, 0),
-            ":red[**Nothing could be used from this file.**] The table below says why and how "
+            ":red[**Nothing could be used from this file.**] The report below says why and how "
             "to fix it.",
             id="nothing usable",
         ),
