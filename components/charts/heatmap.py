@@ -7,6 +7,7 @@ domains.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -125,9 +126,11 @@ def level_heatmap(
         "colorbar": _colour_legend(steps, scale, plot_height, narrow=narrow),
         "name": "",
     }
-    figure = go.Figure(go.Heatmap(**heatmap))
+    copies: list[go.Heatmap] = []
     if show_text and rows:
-        figure.add_trace(_cell_text(values, numbers, colours))
+        grid_text, copies = _cell_text(values, numbers, colours)
+        heatmap.update(grid_text)
+    figure = go.Figure([go.Heatmap(**heatmap), *copies])
 
     label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
     # A row's name is cut on the axis (the hover shows all of it): a very long name would
@@ -168,25 +171,52 @@ def level_heatmap(
             "t": _HEATMAP_TOP_PX,
             "b": bottom,
             "l": left,
-            "r": 16,
+            "r": _NARROW_RIGHT_PX if narrow else legend_margin(_legend_text(scale)),
         },
     )
     return figure
 
 
 _NARROW_LEGEND_PX = 110  # room under a phone's grid for the colour legend lying down
+_NARROW_RIGHT_PX = 16
+# The colour bar beside the grid: its width, and the room on each side of it (between the grid
+# and the bar, and after the labels).
+_LEGEND_BAR_PX = 18
+_LEGEND_PAD_PX = 15
+# What plotly adds beyond a colour bar when it widens the margin for it (its "pad": the least
+# of 12 px and the figure's margins).
+_PLOTLY_PUSH_PAD_PX = 12
+
+
+def _legend_text(scale: Scale) -> list[str]:
+    """The colour bar's labels: "not assessed", then each level."""
+    return [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)]
+
+
+def legend_margin(labels: Sequence[str]) -> int:
+    """The right margin the colour bar beside the grid takes, in pixels.
+
+    Why: the bar stands in the right margin, and plotly widens that margin to fit it. Widening
+    it after the first pass means drawing the bar, the axes and the domain headers again (a
+    fifth of the demo heatmap's drawing time in Chromium). A margin as wide as the bar needs
+    from the start leaves plotly nothing to widen; if a font draws the labels wider than
+    ``text_width`` says, plotly still widens it, at the old cost. One pixel to spare: plotly
+    draws again only for a margin more than a pixel off.
+    """
+    widest = max((text_width(label, TICK_FONT_SIZE) for label in labels), default=0.0)
+    return math.ceil(_PLOTLY_PUSH_PAD_PX + 2 * _LEGEND_PAD_PX + _LEGEND_BAR_PX + widest) + 1
 
 
 def _colour_legend(
     steps: Sequence[float], scale: Scale, plot_height: int, *, narrow: bool
 ) -> dict[str, Any]:
     """The colour bar naming each level: beside the grid, or under it on a narrow screen."""
-    ticktext = [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)]
+    ticktext = _legend_text(scale)
     legend: dict[str, Any] = {
         "tickmode": "array",
         "tickvals": list(steps),
         "tickfont": TICK_FONT,
-        "thickness": 18,
+        "thickness": _LEGEND_BAR_PX,
         "outlinewidth": 0,
         "ticks": "",
     }
@@ -208,6 +238,11 @@ def _colour_legend(
     return {
         **legend,
         "ticktext": ticktext,
+        # Right at the grid's edge (plotly's default, 1.02, is a share of the grid's width,
+        # which the figure does not know), so that its margin can be worked out in advance.
+        "x": 1,
+        "xanchor": "left",
+        "xpad": _LEGEND_PAD_PX,
         "lenmode": "pixels",
         "len": min(40 * len(steps), plot_height),
         "y": 1,
@@ -216,36 +251,60 @@ def _colour_legend(
 
 
 def _cell_text(
-    values: np.ndarray, numbers: Sequence[int], colours: Mapping[int, str]
-) -> go.Scatter:
+    values: np.ndarray, x: Sequence[int], colours: Mapping[int, str]
+) -> tuple[dict[str, Any], list[go.Heatmap]]:
     """Each cell's level as text, dark or light by the cell colour's contrast.
 
-    A text trace over the grid: plotly's heatmap gives all its cell text one colour (or its
-    own choice, which put white on the level-2 teal at 3.9:1); ``text_colour_on`` picks the
-    colour with the higher WCAG contrast per cell, at least 4.5:1 on every level's colour.
+    ``text_colour_on`` picks the colour with the higher WCAG contrast per cell, at least 4.5:1
+    on every level's colour, but a heatmap trace writes all its cells' text in one colour (or
+    its own choice, which put white on the level-2 teal at 3.9:1). So the grid writes the
+    cells of the more common text colour, and a see-through copy of the grid above it writes
+    the others, in the same places. Not a text trace: plotly styles each of a text trace's
+    points twice, which made the numbers half of the chart's drawing time in Chromium.
+    Returns the grid's text settings and the copies (none when one colour does for all).
     """
-    xs: list[int] = []
-    ys: list[int] = []
-    texts: list[str] = []
-    fonts: list[str] = []
-    for row_index, row in enumerate(values):
-        for column, value in enumerate(row):
-            missing = bool(np.isnan(value))
-            background = NOT_ASSESSED_COLOUR if missing else colours[int(value)]
-            xs.append(numbers[column])
-            ys.append(row_index)
-            texts.append("–" if missing else f"{value:g}")
-            fonts.append(text_colour_on(background))
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        text=texts,
-        mode="text",
-        textfont={"size": TICK_FONT_SIZE, "color": fonts},
-        hoverinfo="skip",
-        showlegend=False,
-        name="levels",
-    )
+    texts = [["–" if np.isnan(value) else f"{value:g}" for value in row] for row in values]
+    fonts = [
+        [
+            text_colour_on(NOT_ASSESSED_COLOUR if np.isnan(value) else colours[int(value)])
+            for value in row
+        ]
+        for row in values
+    ]
+    counts: dict[str, int] = {}
+    for row in fonts:
+        for font in row:
+            counts[font] = counts.get(font, 0) + 1
+    by_count = sorted(counts, key=lambda font: -counts[font])
+
+    def written_in(colour: str) -> dict[str, Any]:
+        return {
+            "text": [
+                [text if font == colour else "" for text, font in zip(row, fonts_of, strict=True)]
+                for row, fonts_of in zip(texts, fonts, strict=True)
+            ],
+            "texttemplate": "%{text}",
+            "textfont": {"size": TICK_FONT_SIZE, "color": colour},
+        }
+
+    clear = "rgba(0,0,0,0)"
+    copies = [
+        go.Heatmap(
+            z=np.zeros(values.shape).tolist(),
+            x=list(x),
+            y=list(range(len(values))),
+            colorscale=[[0, clear], [1, clear]],
+            showscale=False,
+            # Its picture is see-through: the smallest plotly can make (a pixel a cell).
+            zsmooth="fast",
+            hoverinfo="skip",
+            showlegend=False,
+            name="levels",
+            **written_in(colour),
+        )
+        for colour in by_count[1:]
+    ]
+    return written_in(by_count[0]), copies
 
 
 def heatmap_height(rows: int) -> int:
@@ -272,17 +331,13 @@ def discrete_colorscale(colours: Sequence[str]) -> list[list[float | str]]:
 # 1920x1080). Wider screens give the domains' names more room than this needs; a phone
 # shows one domain at a time.
 _NARROWEST_CHART_PX = 820
-# The colour legend beside the grid, beyond its widest label: its 18 px bar, the gaps before
-# and after it (measured with the demo at 1280x720: the grid 482 px wide, so 34 px).
-_LEGEND_PX = 34
 
 
 def _column_px(left: int, columns: int, scale: Scale) -> float:
     """The width a column of the grid gets at least, on the narrowest chart drawn beside the
     sidebar: what the domains' names above the columns must fit in."""
-    names = [NOT_ASSESSED_LABEL, *(level_text(v, scale) for v in scale.values)]
-    legend = max(text_width(name, TICK_FONT_SIZE) for name in names) + _LEGEND_PX
-    return max(1.0, (_NARROWEST_CHART_PX - left - legend - 16) / columns)
+    right = legend_margin(_legend_text(scale))
+    return max(1.0, (_NARROWEST_CHART_PX - left - right) / columns)
 
 
 def _domain_headers(

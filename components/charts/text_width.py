@@ -25,6 +25,9 @@ _ASCII_WIDTHS = (
     555, 555, 347, 419, 338, 544, 467, 719, 446, 467, 425, 303, 241, 303, 497,
 )
 # fmt: on
+# Characters outside ASCII that the charts themselves write (a level's "0 · Not in place", the
+# "–" of a cell not assessed), measured in Chromium with the same font.
+_WRITTEN_WIDTHS = {"·": 249, "–": 480, "—": 800}
 # Any other character counts as a full em: wider than every Latin letter of the font, so that
 # names with accents or in other scripts err on the side of room.
 _OTHER_WIDTH = 1000
@@ -33,7 +36,10 @@ _OTHER_WIDTH = 1000
 def text_width(text: str, font_size: float) -> float:
     """Pixels that ``text`` takes on one line in Source Sans 3 at ``font_size`` pixels."""
     thousandths = sum(
-        _ASCII_WIDTHS[code - 32] if 32 <= code < 127 else _OTHER_WIDTH for code in map(ord, text)
+        _ASCII_WIDTHS[ord(char) - 32]
+        if 32 <= ord(char) < 127
+        else _WRITTEN_WIDTHS.get(char, _OTHER_WIDTH)
+        for char in text
     )
     return thousandths * font_size / 1000
 

@@ -40,12 +40,19 @@ CELL_TEXTS_JS = """() => {
     const plot = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
     const grid = plot.querySelector('.nsewdrag').getBoundingClientRect();
     const {xaxis, yaxis} = plot._fullLayout;
-    return Array.from(plot.querySelectorAll('.textpoint text')).map(t => {
+    return Array.from(plot.querySelectorAll('.heatmap-label text')).map(t => {
         const box = t.getBoundingClientRect();
         return {text: t.textContent,
                 x: xaxis.p2c(box.x + box.width / 2 - grid.x),
                 y: yaxis.p2c(box.y + box.height / 2 - grid.y)};
     });
+}"""
+
+
+# The main chart's margins: as plotly drew them, and as the figure asked for them.
+MARGINS_JS = """() => {
+    const plot = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+    return [plot._fullLayout._size, plot._fullLayout.margin];
 }"""
 
 
@@ -145,7 +152,7 @@ def test_heatmap_cells_are_the_levels(demo_page):
 
     # Each cell says its level ("–" if not assessed), in the middle of that cell.
     written = demo_page.evaluate(CELL_TEXTS_JS)
-    assert len(written) == len(latest) * 21
+    assert len(written) == len(latest) * 21  # each cell once
     for text in written:
         row, number = round(text["y"]), round(text["x"])
         assert abs(text["x"] - number) < 0.15, text  # a cell is 1 wide, 1 high
@@ -153,6 +160,10 @@ def test_heatmap_cells_are_the_levels(demo_page):
         country = labels[row].split()[0]
         level = assessment(country, latest[country]).levels.get(number)
         assert text["text"] == ("–" if level is None else str(level)), (country, number)
+    # Drawn in one pass: the margins made for the row names and the colour bar are the ones
+    # plotly kept (had it widened one, it would have drawn the chart again).
+    drawn, asked = demo_page.evaluate(MARGINS_JS)
+    assert {side: drawn[side] for side in "lrtb"} == {side: asked[side] for side in "lrtb"}
     screenshot(demo_page, "heatmap")
 
 

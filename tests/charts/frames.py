@@ -168,3 +168,19 @@ def room_votes() -> tuple[pd.DataFrame, pd.DataFrame]:
         }
     )
     return votes, decisions
+
+
+def written_cells(figure) -> dict[tuple[int, int], tuple[str, str]]:
+    """What the heatmap writes in each cell, as a person sees it: (row, capability number) ->
+    (text, its colour), over every heatmap trace that writes text (the grid and its
+    see-through copies); each cell is written at most once."""
+    written: dict[tuple[int, int], tuple[str, str]] = {}
+    for trace in figure.data:
+        if trace.type != "heatmap" or trace.texttemplate is None:
+            continue
+        for row, texts in zip(trace.y, trace.text, strict=True):
+            for number, text in zip(trace.x, texts, strict=True):
+                if text:
+                    assert (row, number) not in written, "a cell is written twice"
+                    written[(row, number)] = (text, trace.textfont.color)
+    return written

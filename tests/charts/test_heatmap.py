@@ -17,6 +17,7 @@ from components.charts.common import TICK_FONT_SIZE
 from components.charts.heatmap import (
     HEATMAP_TEXT_MAX_ROWS,
     heatmap_height,
+    legend_margin,
     level_heatmap,
     short_domain_name,
 )
@@ -27,7 +28,14 @@ from components.framework.palette import (
     domain_colours,
     level_colours,
 )
-from tests.charts.frames import DOMAIN_NAMES, FW, NAN, framework_with_scale, heatmap_frames
+from tests.charts.frames import (
+    DOMAIN_NAMES,
+    FW,
+    NAN,
+    framework_with_scale,
+    heatmap_frames,
+    written_cells,
+)
 
 
 def colour_at(colorscale: Sequence[Sequence[object]], position: float) -> str:
@@ -116,13 +124,16 @@ def test_heatmap_height_grows_with_rows_and_stays_readable(rows):
     if rows:
         assert height >= heatmap_height(rows - 1)
         assert (height - 120) / rows >= 16 or (height == 4000 and 4000 / rows >= 18)
-    heatmap, *text = figure.data
+    heatmap = figure.data[0]
     assert heatmap.type == "heatmap"
-    assert bool(text) == (0 < rows <= HEATMAP_TEXT_MAX_ROWS)
-    if text:
-        flat = list(text[0].text)
-        assert len(flat) == rows * len(FW.capabilities)
-        assert "–" in flat or not levels.isna().any().any()
+    written = written_cells(figure)
+    if 0 < rows <= HEATMAP_TEXT_MAX_ROWS:  # every cell says its level
+        assert len(written) == rows * len(FW.capabilities)
+        texts = [text for text, _ in written.values()]
+        assert "–" in texts or not levels.isna().any().any()
+    else:  # too many rows to read numbers in the cells
+        assert not written
+        assert len(figure.data) == 1
     json.loads(figure.to_json())
 
 
@@ -229,3 +240,30 @@ def test_heatmap_starts_its_left_margin_as_wide_as_the_row_names_need(names, nar
     )
     assert figure.layout.margin.l == margin
     assert figure.layout.yaxis.automargin  # still on: a name wider than estimated still fits
+
+
+@pytest.mark.parametrize(
+    ("labels", "margin"),
+    [
+        # The bar's 15 px on each side, its 18 px, plotly's 12 px, the widest label (85.8 px
+        # for "0 · Not in place"), and a pixel to spare: in Chromium plotly kept 147.
+        (["Not assessed", "0 · Not in place", "4 · Mature"], 147),
+        (["Not assessed"], 138),  # 76.4 px
+        ([], 61),
+    ],
+)
+def test_the_margin_beside_the_grid_fits_the_colour_bar(labels, margin):
+    assert legend_margin(labels) == margin
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_the_colour_bar_has_its_room_from_the_start(narrow):
+    levels, evidence, labels = heatmap_frames(4)
+    figure = level_heatmap(levels, evidence, labels, FW, narrow=narrow)
+    colourbar = figure.data[0].colorbar
+    if narrow:  # under the grid, in the room the bottom margin keeps for it
+        assert colourbar.orientation == "h"
+        assert figure.layout.margin.r == 16
+    else:  # beside the grid, at its edge, in a margin made for its labels
+        assert (colourbar.x, colourbar.xanchor) == (1, "left")
+        assert figure.layout.margin.r == legend_margin(list(colourbar.ticktext))

@@ -21,6 +21,7 @@ from tests.charts.frames import (
     domain_scores,
     heatmap_frames,
     series,
+    written_cells,
 )
 
 
@@ -40,19 +41,24 @@ def contrast(first: str, second: str) -> float:
 def test_every_heatmap_cell_text_has_at_least_4_5_to_1_contrast():
     levels, evidence, labels = heatmap_frames(30)
     figure = level_heatmap(levels, evidence, labels, FW)
-    _heatmap, text = figure.data
     colours = level_colours(FW.scale)
-    numbers = [c.number for c in FW.capabilities]
+    written = written_cells(figure)
+    assert len(written) == levels.size  # every cell says its level
     seen = set()
-    for x, y, shown, colour in zip(text.x, text.y, text.text, text.textfont.color, strict=True):
-        value = levels.iat[y, numbers.index(x)]
+    for (row, number), (shown, colour) in written.items():
+        value = levels.iat[row, number - 1]
         missing = bool(pd.isna(value))
         background = NOT_ASSESSED_COLOUR if missing else colours[int(value)]
         assert shown == ("–" if missing else f"{value:g}")
         assert contrast(colour, background) >= 4.5, (shown, colour, background)
         seen.add(shown)
     assert seen == {"–", *(str(v) for v in FW.scale.values)}  # every level was checked
-    assert text.hoverinfo == "skip"  # the grid's own hover stays
+    grid, *copies = figure.data
+    assert copies, "light and dark text: the copy writes the cells the grid's colour does not"
+    for copy in copies:  # see-through, and the grid's own hover stays
+        assert {colour for _, colour in copy.colorscale} == {"rgba(0,0,0,0)"}
+        assert copy.hoverinfo == "skip"
+        assert (list(copy.x), list(copy.y)) == (list(grid.x), list(grid.y))
 
 
 @pytest.mark.parametrize("domain", [d.id for d in FW.domains])
@@ -61,9 +67,9 @@ def test_a_phone_heatmap_shows_one_domain(domain):
     labels["id-0"] = "A country with a really very long name 2024"
     figure = level_heatmap(levels, evidence, labels, FW, domain_id=domain, narrow=True)
     numbers = [c.number for c in FW.capabilities_in(domain)]
-    heatmap, text = figure.data
+    heatmap = figure.data[0]
     assert list(heatmap.x) == numbers
-    assert sorted(set(text.x)) == numbers
+    assert sorted({number for _, number in written_cells(figure)}) == numbers
     assert [a.hovertext for a in figure.layout.annotations] == [FW.domain(domain).name]
     assert list(figure.layout.xaxis.range) == [numbers[0] - 0.5, numbers[-1] + 0.5]
     assert heatmap.colorbar.orientation == "h"  # the legend lies under the grid

@@ -18,6 +18,11 @@ from components.charts.text_width import label_margin, text_width
         # font's advances; the browser's shaping differs by under a pixel).
         ("Calderra 2024 (Second review)", 14, 177.436),
         ("é", 14, 14.0),  # outside ASCII: a full em, on the safe side
+        # What the charts write themselves, measured in Chromium: the colour bar's level
+        # names and the "–" of a cell not assessed.
+        ("·", 1000, 249.0),
+        ("0 · Not in place", 14, 85.848),
+        ("–", 14, 6.72),
         ("中", 20, 20.0),
     ],
 )
