@@ -70,10 +70,9 @@ from components.ingest.sheets import (
 from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
+from components.ingest.text_forms import read_text_form
 from components.ingest.unrecognised import explain_unrecognised
-from components.ingest.values import (
-    When,
-)
+from components.ingest.values import When
 from components.ingest.vocabulary import default_vocabulary
 from components.ingest.year_groups import YearRows, with_year_above, years_above
 
@@ -109,8 +108,9 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, SeveralLevels):
         say_several_levels(ctx, sheet, layout)
         return []
-    # A hidden sheet that is not a table is a helper (drop-down lists and the like).
-    if not sheet.hidden:
+    # A hidden sheet that is not a table is a helper (drop-down lists and the like); a form
+    # typed as lines of text ("1. Leadership", then "Level: 3") has no table (``text_forms``).
+    if not sheet.hidden and (found := read_text_form(ctx, sheet)) is None:
         where = f"sheet “{sheet.name}”" if sheet.name is not None else "the file"
         ctx.add(
             "warning",
@@ -119,7 +119,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
             f"Skipped {where}: {explain_unrecognised(ctx, sheet)}.",
             FIX_TABLE,
         )
-    return []
+    return [] if sheet.hidden or found is None else found
 
 
 def _parse_item_table(

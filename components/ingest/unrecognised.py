@@ -7,13 +7,15 @@ and what that row lacks (a Level column, a column naming the capability or the c
 
 from __future__ import annotations
 
+import re
+
 from components.base.text import normalise
 from components.ingest.column_roles import header_item
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import exact_reference, is_summary
 from components.ingest.pivots import is_caption_row, unread_pivot
-from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 
 def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
@@ -26,6 +28,21 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
         if is_caption_row(sheet.rows[row]):
             continue  # "Average of Level | Column Labels" heads no column
+        placeholders = [
+            column
+            for column, value in enumerate(sheet.rows[row])
+            if isinstance(value, str) and _PLACEHOLDER.match(value)
+        ]
+        if len(placeholders) >= 2:
+            first, last = placeholders[0], placeholders[-1]
+            return (
+                f"the header row {row + 1} holds the headers Excel gives a table that had none "
+                f"({quoted(sheet.rows[row][first])} to {quoted(sheet.rows[row][last])}, "
+                f"{cell_address(row, first)} to {cell_address(row, last)}), which do not say "
+                "which column holds the capabilities and which the levels. Type the headers "
+                "over them: Capability over the capabilities' numbers or titles, Level over "
+                "the levels"
+            )
         fields = header_fields(sheet.rows[row])
         across = [
             column
@@ -81,6 +98,9 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     return "no table of capabilities and levels was found in it"
 
 
+# The headers Excel (and LibreOffice) give a table inserted on data without any, in the
+# vocabulary's languages: "Column1", "Colonne2", "Columna3", "Coluna4".
+_PLACEHOLDER = re.compile(r"^\s*(?:column|colonne|columna|coluna)\s*\d+\s*$", re.IGNORECASE)
 _YES_NO = frozenset({"true", "false", "yes", "no", "y", "n", "oui", "non", "si", "sim", "nao"})
 
 

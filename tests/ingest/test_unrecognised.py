@@ -1,0 +1,27 @@
+"""Why a sheet was skipped (components/ingest/unrecognised.py): said from what its rows hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.reader_support import TITLES, assert_problem, read, xlsx
+
+
+@pytest.mark.parametrize("word", ["Column", "Colonne", "Columna", "Coluna"])
+def test_excel_placeholder_headers_are_named_and_the_fix_says_which_headers_to_type(word):
+    rows = [["Country", "Albania"], ["Year", 2023], [], [f"{word}{i}" for i in (1, 2, 3)]]
+    rows += [[n, TITLES[n], n % 5] for n in range(1, 22)]
+    result = read("table.xlsx", xlsx({"Sheet1": rows}))
+
+    assert result.capabilities.empty
+    assert_problem(result, "warning", None, f"“{word}1” to “{word}3”, A4 to C4")
+    assert_problem(result, "warning", None, "Capability over the capabilities' numbers or titles")
+
+
+def test_a_table_with_its_own_headers_is_read_as_before():
+    rows = [["Country", "Albania"], ["Year", 2023], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], n % 5] for n in range(1, 22)]
+    result = read("table.xlsx", xlsx({"Sheet1": rows}))
+
+    assert len(result.capabilities) == 21
+    assert not [p for p in result.problems if "Excel gives" in p.message]
