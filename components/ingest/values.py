@@ -121,9 +121,11 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
     labels = _level_names(scale)
+    # Its label, or with a word that stresses it ("Not yet in place"), or after its number
+    # ("3 - Established": the template's own way, the common case).
     exact = labels.get(key, labels.get(without_fillers(key)))
-    if exact is not None:  # its label, or with a word that stresses it: "Not yet in place"
-        return LevelReading(exact)
+    if exact is not None or (text[:1].isdigit() and key in _numbered_names(scale)):
+        return LevelReading(exact if exact is not None else _numbered_names(scale)[key])
     reading = _level_from_words(text, key, scale, vocabulary, labels)
     reason = reason_after_not_assessed(text, vocabulary.not_assessed) if reading.error else None
     if reason is not None and parse_level(reason[1], scale, vocabulary).level is None:
@@ -274,6 +276,12 @@ def level_names(scale: Scale) -> dict[str, int]:
     """Each level's label and aliases, normalised -> the level's value (look it up once: the
     scale is hashed on every call)."""
     return _level_names(scale)
+
+
+@cache
+def _numbered_names(scale: Scale) -> dict[str, int]:
+    """Each level's number then its own label, normalised ("3 established") -> the level."""
+    return {f"{value} {name}": value for name, value in _level_names(scale).items()}
 
 
 @cache
