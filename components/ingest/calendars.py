@@ -34,6 +34,7 @@ _MARKS = {
     "hijri": re.compile(r"\bA\.?\s?H\b\.?|\bhijri|\bhégire|\bhegira|هـ", re.IGNORECASE),
 }
 _NUMBER = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def other_calendar_year(value: object) -> OtherYear | None:
     """The other calendar's year a number or a text such as "2566 BE" likely is, else ``None``."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, datetime.date):  # a date cell typed with a Buddhist-era year
+        return _likely(value.year, None, f"“{_day(value)}”")
     if isinstance(value, int | float):
         if not float(value).is_integer():
             return None
@@ -60,6 +63,8 @@ def other_calendar_year(value: object) -> OtherYear | None:
         if len(numbers) != 1 or len(text) > 40:
             return None
         number, shown = int(numbers[0]), " ".join(text.split())
+        if _DATE.fullmatch(text):  # "12/05/2566", "2566-05-12": a date in that year
+            return _likely(number, None, f"“{shown}”")
         marks = [name for name, pattern in _MARKS.items() if pattern.search(text)]
         # A Solar Hijri mark "هـ ش" holds the Hijri mark "هـ" too: the solar one is meant.
         if marks == ["solar", "hijri"]:
@@ -69,6 +74,17 @@ def other_calendar_year(value: object) -> OtherYear | None:
         if (mark is None and rest.strip(" .")) or len(marks) > 1:
             return None
     return _likely(number, mark, f"“{shown}”")
+
+
+def date_note(day: datetime.date) -> str:
+    """Why a date whose year no assessment can have ("2566-05-12") gives no year."""
+    other = other_calendar_year(day)
+    return other.note if other else f"“{_day(day)}” is a date in the year {day.year}, not a year"
+
+
+def _day(day: datetime.date) -> str:
+    day = day.date() if isinstance(day, datetime.datetime) else day
+    return day.isoformat()
 
 
 def year_note(value: object, otherwise: str = "is not a year") -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
-from components.ingest.calendars import year_note
+from components.ingest.calendars import date_note, year_note
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.level_cells import several_levels, whole_cell
@@ -414,10 +414,9 @@ def parse_when(value: Any) -> When:
     """
     if is_blank(value):
         return When()
-    if isinstance(value, datetime.datetime):
-        return When(value.year, value.date())
-    if isinstance(value, datetime.date):
-        return When(value.year, value)
+    if isinstance(value, datetime.date):  # a date cell (a datetime is a date too)
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        return When(day.year, day) if day.year in YEAR_RANGE else When(note=date_note(day))
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and int(value) in YEAR_RANGE:
             return When(int(value))
@@ -436,7 +435,8 @@ def parse_when(value: Any) -> When:
             day = datetime.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return When(note=f"“{text}” is not a real date")
-        return When(day.year, day)
+        outside = year_note(text, "is a date outside the years 1900 to 2100")
+        return When(day.year, day) if day.year in YEAR_RANGE else When(note=outside)
     period = _period(text)
     if period is not None:
         return period

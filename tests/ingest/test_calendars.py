@@ -3,6 +3,8 @@ converted, but said with the Gregorian year to write instead."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from components.ingest.calendars import other_calendar_year, year_note
@@ -111,3 +113,29 @@ def test_a_year_column_in_another_calendar_is_said_once():
     assert said[0].severity == "error"
     assert "2023" in said[0].fix
     assert all(year is None for _, year, _ in by_assessment(result))
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (datetime.datetime(2566, 5, 12), "“2566-05-12” looks like a Buddhist-era year (2023"),
+        (datetime.date(1402, 3, 1), "“1402-03-01” looks like a Solar Hijri year"),
+        ("12/05/2566", "“12/05/2566” looks like a Buddhist-era year (2023"),
+        ("2566-05-12", "“2566-05-12” looks like a Buddhist-era year (2023"),
+        (datetime.datetime(1899, 12, 30), "“1899-12-30” is a date in the year 1899, not a year"),
+        ("1850-01-01", "“1850-01-01” is a date outside the years 1900 to 2100"),
+    ],
+)
+def test_a_date_in_a_year_no_assessment_can_have_gives_no_year(value, words):
+    when = parse_when(value)
+    assert (when.year, when.date) == (None, None)  # never the year 2566
+    assert words in when.note
+
+
+@pytest.mark.parametrize("date", [datetime.datetime(2566, 5, 12), "12/05/2566", "2566-05-12"])
+def test_a_date_cell_with_a_buddhist_era_year_is_an_error(date):
+    result = read("thai.xlsx", _template(date))
+    assert_problem(result, "error", "B2", "looks like a Buddhist-era year (2023")
+    [problem] = [p for p in result.problems if p.cell == "B2"]
+    assert problem.fix == "Write the year in the Gregorian calendar: 2023."
+    assert list(by_assessment(result)) == [("Thailand", None, None)]
