@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
+from components.ingest.calendars import other_calendar_year
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -196,12 +197,14 @@ class MetaReader:
         when = dated or self.ctx.cached("when", value, parse_when)
         if when.note and self.ctx.once((self.sheet.name, "when", column, str(value))):
             kept = "it was used" if when.year is not None else "it was left empty"
+            # A year of another calendar is never converted: an error naming the year to write.
+            other = other_calendar_year(value) if when.year is None else None
             self.ctx.add(
-                "warning",
+                "error" if other else "warning",
                 self.sheet,
                 cell_address(row, column),
                 f"Date or year {when.note}; {kept}.",
-                "Write a year such as 2024 or a date such as 2024-03-31.",
+                other.fix if other else "Write a year such as 2024 or a date such as 2024-03-31.",
             )
         return when if when.year is not None else When()
 

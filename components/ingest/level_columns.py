@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from components.framework.model import Scale
+from components.ingest.percent_levels import note_percent_levels
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import plain_text
 
@@ -136,4 +137,5 @@ def refused_off_scale(
         what = f"The column headed {quoted(heading)} ({cell}) {why}"
         outcome = "none of its levels were read"
     ctx.add("error", sheet, cell, f"{what}; {outcome}.", scale_fix(ctx.framework.scale))
+    note_percent_levels(ctx, sheet, header, columns, values)  # 0.03: 3 typed in a "0%" cell
     return True

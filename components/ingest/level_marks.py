@@ -37,6 +37,15 @@ _FOOTNOTE_END = frozenset("*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰")
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 
 
+# A keycap emoji: a digit, the emoji variation selector, the keycap frame ("3️⃣", also "3⃣").
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+
+
+def without_keycaps(text: str) -> str:
+    """Keycap digits as the digits they frame ("3️⃣" -> "3"), as NFKC reads "③" as "3"."""
+    return _KEYCAP.sub(r"\1", text) if "\u20e3" in text else text
+
+
 def _is_pictograph(ch: str) -> bool:
     """A symbol drawn rather than written: emoji, stars, ticks, dots, and the invisible parts
     of an emoji (variation selector, joiner, keycap frame, skin tone)."""

@@ -43,6 +43,7 @@ from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
+from components.ingest.percent_levels import hint_percent_levels
 from components.ingest.plan_sheet import (
     PlanTable,
     find_plan_table,
@@ -63,6 +64,7 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.unknown_countries import say_unknown_countries
 
 _LOG = logging.getLogger(__name__)
 
@@ -105,8 +107,10 @@ def _read(
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
+            hint_percent_levels(ctx, data)
     except FileRejected as rejected:
         opened = False
         ctx.add("error", None, None, rejected.message, rejected.fix)

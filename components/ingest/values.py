@@ -17,10 +17,12 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.calendars import date_note, year_note
 from components.ingest.countries import without_marks
+from components.ingest.earlier_level import earlier_level
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
-from components.ingest.level_marks import reason_after_not_assessed, unwrapped
+from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_words import spelt_number, typo_level, without_fillers
 from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
@@ -103,6 +105,7 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return _level_from_number(value, scale, _shown(value))
     if not isinstance(value, str):
         return LevelReading(error=f"“{value}” is not a level")
+    value = without_keycaps(value)  # "3️⃣" as "③": the digit itself
     whole = whole_cell(value, scale)  # "☐ 0 ☐ 1 ☒ 2", a descriptor: see ``level_cells``
     if whole is not None:
         return LevelReading(*whole)
@@ -181,9 +184,10 @@ def _level_from_words(
         typo = typo_level(key, labels, vocabulary.not_assessed)
         if typo is not None:  # "Devloping", "Mautre", "not inplace"
             return LevelReading(typo, warning=_typo_warning(text, typo, scale))
-    if reading.error or reading.warning:  # "3 (JK) / 2 (MW)", "JK: 3, MW: 2"
-        several = several_levels(text, lambda entry: parse_level(entry, scale, vocabulary))
-        return reading if several is None else LevelReading(*several)
+    if reading.error or reading.warning:  # "3 (JK) / 2 (MW)", "JK: 3, MW: 2", "4 (2021: 3)"
+        one = lambda entry: parse_level(entry, scale, vocabulary)  # noqa: E731
+        several = several_levels(text, one) or earlier_level(text, one)
+        return LevelReading(*several) if several else reading
     return reading
 
 
@@ -418,14 +422,13 @@ def parse_when(value: Any) -> When:
     """
     if is_blank(value):
         return When()
-    if isinstance(value, datetime.datetime):
-        return When(value.year, value.date())
-    if isinstance(value, datetime.date):
-        return When(value.year, value)
+    if isinstance(value, datetime.date):  # a date cell (a datetime is a date too)
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        return When(day.year, day) if day.year in YEAR_RANGE else When(note=date_note(day))
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and int(value) in YEAR_RANGE:
             return When(int(value))
-        return _excel_serial(value) or When(note=f"“{value}” is not a year")
+        return _excel_serial(value) or When(note=year_note(value))
     text = plain_text(str(value))
     if re.fullmatch(r"\d{5}", text) and (serial := _excel_serial(int(text))):
         return serial
@@ -440,7 +443,8 @@ def parse_when(value: Any) -> When:
             day = datetime.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return When(note=f"“{text}” is not a real date")
-        return When(day.year, day)
+        outside = year_note(text, "is a date outside the years 1900 to 2100")
+        return When(day.year, day) if day.year in YEAR_RANGE else When(note=outside)
     period = _period(text)
     if period is not None:
         return period
@@ -450,7 +454,7 @@ def parse_when(value: Any) -> When:
         return When(
             year, note=f"“{text}” is not a date in the form YYYY-MM-DD but holds the year {year}"
         )
-    return When(note=f"“{text}” is not a year or a date")
+    return When(note=year_note(text, "is not a year or a date"))
 
 
 def _period(text: str) -> When | None:

@@ -129,3 +129,32 @@ def test_a_tick_form_whose_level_columns_carry_a_coloured_dot_is_still_a_tick_fo
     result = read("form.xlsx", xlsx({"Form": rows}))
     assert by_assessment(result) == {("Elbonia", 2024, None): {n: n % 5 for n in range(1, 22)}}
     assert not result.problems
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [
+        ("3\ufe0f\u20e3", 3),  # keycap emoji: digit, variation selector, keycap frame
+        ("0\ufe0f\u20e3", 0),
+        ("4\u20e3", 4),  # without the variation selector
+        ("2\ufe0f\u20e3 - Developing", 2),
+        ("1\ufe0f\u20e3 Building", 1),
+        ("③", 3),  # a circled digit, read the same way
+    ],
+)
+def test_a_keycap_digit_is_read_as_its_digit_like_a_circled_one(value, level):
+    reading = parse_level(value, SCALE)
+    assert (reading.level, reading.error, reading.warning) == (level, "", "")
+
+
+@pytest.mark.parametrize("value", ["5\ufe0f\u20e3", "#\ufe0f\u20e3", "\U0001f51f"])
+def test_a_keycap_off_the_scale_is_refused(value):
+    reading = parse_level(value, SCALE)
+    assert reading.level is None
+    assert reading.error
+
+
+def test_a_form_of_keycap_levels_gives_each_level():
+    result = read("keycaps.xlsx", _form([f"{n % 5}\ufe0f\u20e3" for n in range(1, 22)]))
+    assert by_assessment(result) == {("Elbonia", 2024, None): {n: n % 5 for n in range(1, 22)}}
+    assert not [p for p in result.problems if p.severity == "error"]

@@ -1,0 +1,136 @@
+"""A year written in another calendar: Buddhist era "2566", Solar Hijri "1402", Hijri "1445".
+
+Thai, Cambodian, Lao, Myanmar and Sri Lankan offices date documents in the Buddhist era (the
+Gregorian year + 543); Iran and Afghanistan in the Solar Hijri calendar (a year from about 21
+March: 1402 is March 2023 to March 2024); many Arab states in the Hijri (lunar) calendar (a year
+of 354 days: 1445 is July 2023 to July 2024). A year so written is not read as a year and never
+converted here: 2566 is 2023 only if it is a Buddhist-era year, and a Hijri year falls across
+two Gregorian years, of which only the person knows the one the assessment belongs to. What it
+likely is, and the Gregorian year to write, is said instead.
+
+The calendar is told by a mark beside the number ("2566 BE", "พ.ศ. 2566", "1445 AH", "1402 SH")
+or else by the years an MNR assessment can have (the framework is of 2015; 2010 to 2040 is
+generous): there the three calendars' years do not overlap (Buddhist era 2553-2583, Solar Hijri
+1389-1419, Hijri 1432-1462). An Ethiopian year (7 or 8 years behind, 2016 is 2023/24) looks like
+a Gregorian year and cannot be told from one: it is read as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+# The years an MNR assessment can plausibly have (Gregorian).
+_PLAUSIBLE = range(2010, 2041)
+_BUDDHIST_OFFSET = 543
+_SOLAR_HIJRI_OFFSET = 621  # 1 Farvardin Y falls on 20 or 21 March of Y + 621.
+# 1 Muharram of the year 1 of the tabular Hijri calendar (16 July 622 Julian).
+_HIJRI_EPOCH = datetime.date(622, 7, 19)
+
+_MARKS = {
+    "buddhist": re.compile(r"\bB\.?\s?E\b\.?|พ\.?\s?ศ\.?|\bbuddhist", re.IGNORECASE),
+    "solar": re.compile(r"\bS\.?\s?H\b\.?|\bH\.?\s?S\b\.?|\bsolar|\bshamsi|هـ\.?\s?ش|ش", re.I),
+    "hijri": re.compile(r"\bA\.?\s?H\b\.?|\bhijri|\bhégire|\bhegira|هـ", re.IGNORECASE),
+}
+_NUMBER = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+
+
+@dataclass(frozen=True)
+class OtherYear:
+    """A year in another calendar: its (first) Gregorian year, what it is (a clause ending
+    with no stop, as ``When.note``), and a fix naming the Gregorian year(s) to write."""
+
+    year: int
+    note: str
+    fix: str
+
+
+def other_calendar_year(value: object) -> OtherYear | None:
+    """The other calendar's year a number or a text such as "2566 BE" likely is, else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, datetime.date):  # a date cell typed with a Buddhist-era year
+        return _likely(value.year, None, f"“{_day(value)}”")
+    if isinstance(value, int | float):
+        if not float(value).is_integer():
+            return None
+        number, mark, shown = int(value), None, str(int(value))
+    else:
+        text = str(value).strip()
+        numbers = _NUMBER.findall(text)
+        if len(numbers) != 1 or len(text) > 40:
+            return None
+        number, shown = int(numbers[0]), " ".join(text.split())
+        if _DATE.fullmatch(text):  # "12/05/2566", "2566-05-12": a date in that year
+            return _likely(number, None, f"“{shown}”")
+        marks = [name for name, pattern in _MARKS.items() if pattern.search(text)]
+        # A Solar Hijri mark "هـ ش" holds the Hijri mark "هـ" too: the solar one is meant.
+        if marks == ["solar", "hijri"]:
+            marks = ["solar"]
+        mark = marks[0] if len(marks) == 1 else None
+        rest = _NUMBER.sub("", text)
+        if (mark is None and rest.strip(" .")) or len(marks) > 1:
+            return None
+    return _likely(number, mark, f"“{shown}”")
+
+
+def date_note(day: datetime.date) -> str:
+    """Why a date whose year no assessment can have ("2566-05-12") gives no year."""
+    other = other_calendar_year(day)
+    return other.note if other else f"“{_day(day)}” is a date in the year {day.year}, not a year"
+
+
+def _day(day: datetime.date) -> str:
+    day = day.date() if isinstance(day, datetime.datetime) else day
+    return day.isoformat()
+
+
+def year_note(value: object, otherwise: str = "is not a year") -> str:
+    """Why ``value`` (no Gregorian year) is not read as a year: another calendar's year it
+    likely is, or ``otherwise`` (a whole number shown as one: "2566", never "2566.0")."""
+    other = other_calendar_year(value)
+    if other is not None:
+        return other.note
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"“{value}” {otherwise}"
+
+
+def _likely(number: int, mark: str | None, shown: str) -> OtherYear | None:
+    buddhist = number - _BUDDHIST_OFFSET
+    if mark == "buddhist" or (mark is None and buddhist in _PLAUSIBLE):
+        return OtherYear(
+            buddhist,
+            f"{shown} looks like a Buddhist-era year ({buddhist} in the Gregorian calendar)",
+            f"Write the year in the Gregorian calendar: {buddhist}.",
+        )
+    solar = number + _SOLAR_HIJRI_OFFSET
+    if mark == "solar" or (mark is None and solar in _PLAUSIBLE):
+        return _two_years(shown, "a Solar Hijri year", solar, f"March {solar} to March {solar + 1}")
+    start, end = _hijri_year(number)
+    if start.year > 1 and (mark == "hijri" or (mark is None and start.year in _PLAUSIBLE)):
+        span = f"{start:%B} {start.year} to {end:%B} {end.year}"
+        return _two_years(shown, "a Hijri year", start.year, span)
+    return None
+
+
+def _two_years(shown: str, what: str, first: int, span: str) -> OtherYear:
+    return OtherYear(
+        first,
+        f"{shown} looks like {what} ({span} in the Gregorian calendar)",
+        f"Write the year in the Gregorian calendar: {first} or {first + 1}, the one the "
+        "assessment belongs to.",
+    )
+
+
+def _hijri_year(year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a Hijri year (the tabular calendar: within a day or two)."""
+
+    def first_day(y: int) -> datetime.date:
+        return _HIJRI_EPOCH + datetime.timedelta(days=(y - 1) * 354 + (3 + 11 * y) // 30)
+
+    if not 1 <= year <= 2000:
+        return datetime.date(1, 1, 1), datetime.date(1, 1, 1)
+    return first_day(year), first_day(year + 1) - datetime.timedelta(days=1)

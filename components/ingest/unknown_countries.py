@@ -1,0 +1,115 @@
+"""A country name pycountry does not know but that is likely a real country: said once.
+
+An assessment's ISO3 code comes from pycountry for a name it knows exactly in English
+(``countries.iso3_of``), never invented. A name in the country's own language ("Maroc",
+"Moçambique", "Казахстан") or a short form ("Russia") gets none, and so no UN region or World
+Bank income group for peer medians, and it is not one country with assessments filed under
+the English name ("Morocco"). The name is never changed; a warning says what follows, once
+per name in a file, when the name is likely a real country: exactly one country has it as its
+name in French, Spanish or Portuguese (pycountry's translations) or begins with it ("Russia":
+"Russian Federation"), which the warning suggests; or it is written in another script than
+Latin (no made-up name is).
+
+Other unknown names are left quietly: made-up countries (the demo's and the tests' "Elbonia",
+"Quentra", used on purpose, and said to be fictional where they are shown), regions
+("Zanzibar") and endonyms nothing here can match ("Misr") cannot be told apart without
+guessing. An assessment with an ISO3 code of its own (an ISO3 cell or column, such as the
+demo's made-up "XAA") is not said: its code groups it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+import pycountry
+
+from components.base.text import normalise
+from components.ingest.countries import iso3_in_any_language, iso3_of
+from components.ingest.drafts import Draft
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+
+
+def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
+    """A warning for each country name of ``drafts`` with no ISO3 code that is likely a real
+    country (one likely match, or a name in another script), once per name."""
+    seen: set[str] = set()
+    for draft in drafts:
+        name = draft.country
+        if not name or draft.iso3 or name in seen:
+            continue
+        seen.add(name)  # a long table's 200 assessments have a few names, each looked at once
+        if iso3_of(name) is not None:
+            continue
+        likely = likely_country(name)
+        if likely is None and not _other_script(name):
+            continue  # a made-up name ("Elbonia"), a region: nothing to say that helps
+        if not ctx.once(("unknown country", normalise(name))):
+            continue
+        message = (
+            f"The country {quoted(name)} is not an English name the app knows, so it has no ISO3 "
+            "code: it will not be grouped with assessments of that country filed under its "
+            "English name, nor with its region or income group for peer medians."
+        )
+        if likely is not None:
+            message += f" It may be {likely[0]} ({likely[1]})."
+            fix = (
+                f"If it is {likely[0]}, write “{likely[0]}” as the country (or {likely[1]} in "
+                "an ISO3 cell or column); if it is another place, leave it."
+            )
+        else:
+            fix = (
+                "Write the country's name in English (such as “Kazakhstan”), or its ISO3 code "
+                "(such as KAZ) in an ISO3 cell or column."
+            )
+        cell = draft.country_cell or _cell_holding(draft.sheet, name)
+        ctx.add("warning", draft.sheet, cell, message, fix)
+
+
+@lru_cache(maxsize=4096)
+def _other_script(name: str) -> bool:
+    """A name written in letters other than Latin ("Казахстан", "مصر"): no made-up name of
+    the app's, and pycountry's names are in Latin letters."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+@lru_cache(maxsize=1024)
+def likely_country(name: str) -> tuple[str, str] | None:
+    """(English name, ISO3) of the one country ``name`` likely means, else ``None``."""
+    key = normalise(name)
+    if len(key) < 4:
+        return None
+    code = iso3_in_any_language(name)
+    if code is None:
+        codes = {c for n, c in _names().items() if n.startswith(key)}
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name, code
+
+
+@cache
+def _names() -> Mapping[str, str]:
+    """Every English name of a country (name, official, common), normalised -> ISO3."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(normalise(value), country.alpha_3)
+    return names
+
+
+def _cell_holding(sheet: Sheet, name: str) -> str | None:
+    """The first cell holding ``name`` alone (the country cell or the first row's)."""
+    wanted = name.strip().casefold()
+    for row, cells in enumerate(sheet.rows):
+        for column, value in enumerate(cells):
+            if isinstance(value, str) and value.strip().casefold() == wanted:
+                return cell_address(row, column)
+    return None

@@ -1,0 +1,78 @@
+"""A level with an earlier year's level in brackets ("4 (2021: 3)"): the first level is read,
+with a warning that the bracket's earlier level was not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.ingest.values import parse_level
+from tests.ingest.reader_support import (
+    FW,
+    SAMPLE_LEVELS,
+    assert_problem,
+    by_assessment,
+    edit_template,
+    read,
+    set_level,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "earlier"),
+    [
+        ("4 (2021: 3)", 4, "(3 in 2021)"),
+        ("4 (2021 – 3)", 4, "(3 in 2021)"),
+        ("4 (2021 - 3)", 4, "(3 in 2021)"),
+        ("4 (in 2021: 3)", 4, "(3 in 2021)"),
+        ("4 (2021 : 3)", 4, "(3 in 2021)"),  # French spacing
+        ("4 (en 2021 : 3)", 4, "(3 in 2021)"),
+        ("4 (em 2021: 3)", 4, "(3 in 2021)"),
+        ("4 (3 in 2021)", 4, "(3 in 2021)"),
+        ("4 [2021: 3]", 4, "(3 in 2021)"),
+        ("0 (2021: 0)", 0, "(0 in 2021)"),
+        ("4 - Mature (2021: 3 - Established)", 4, "(3 in 2021)"),
+        ("Mature (2021: Developing)", 4, "(2 in 2021)"),
+        ("4 - Consolidé (2021 : 3 - Établi)", 4, "(3 in 2021)"),
+    ],
+)
+def test_the_level_before_an_earlier_years_level_is_read_with_a_warning(text, level, earlier):
+    reading = parse_level(text, FW.scale)
+    assert reading.level == level
+    assert not reading.error
+    assert f"was read as level {level}; the earlier level in brackets {earlier} was not read" in (
+        reading.warning
+    )
+    assert "only the current level" in reading.fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 (2021: 7)",  # the earlier level is not on the scale
+        "7 (2021: 3)",  # the level is not on the scale
+        "4 (2021: new law)",  # words, not a level
+        "4 (2021-2022: 3)",
+        "2021: 3",
+    ],
+)
+def test_anything_else_in_brackets_is_not_read_as_an_earlier_level(text):
+    reading = parse_level(text, FW.scale)
+    assert reading.level is None
+    assert reading.error
+
+
+def test_remarks_in_words_keep_their_reading():
+    for text in ("4 (up from 3)", "4 (was 3 in 2021)"):
+        reading = parse_level(text, FW.scale)
+        assert reading.level == 4
+        assert "the words after the number do not match" in reading.warning
+
+
+def test_a_template_cell_with_an_earlier_level_gives_its_level_and_says_so():
+    data, (cell, _) = edit_template(set_level(2, "4 (2021: 3)"))
+    result = read("updated.xlsx", data)
+    [levels] = by_assessment(result).values()
+    assert levels == {n: level for n, level in SAMPLE_LEVELS.items() if level is not None} | {2: 4}
+    assert_problem(
+        result, "warning", cell, "the earlier level in brackets (3 in 2021) was not read"
+    )

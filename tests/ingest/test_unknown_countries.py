@@ -1,0 +1,76 @@
+"""A country name with no ISO3 code that is likely a real country ("Maroc", "Казахстан"): kept
+as written, with one warning saying what follows and the English name when one is likely."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.ingest.unknown_countries import likely_country
+from tests.ingest.reader_support import assert_problem, by_assessment, csv_bytes, read, xlsx
+
+LEVELS = {n: n % 5 for n in range(1, 22)}
+
+
+def _long_table(*names: str, iso3: str | None = None) -> bytes:
+    rows = [["Country", "ISO3", "Year", "Capability", "Level"]]
+    for year, name in enumerate(names, start=2021):
+        rows += [[name, iso3, year, n, level] for n, level in LEVELS.items()]
+    return csv_bytes(rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "code"),
+    [
+        ("Maroc", "Morocco", "MAR"),  # French
+        ("Moçambique", "Mozambique", "MOZ"),  # Portuguese
+        ("Mocambique", "Mozambique", "MOZ"),  # without the accent
+        ("Marruecos", "Morocco", "MAR"),  # Spanish
+        ("Russia", "Russian Federation", "RUS"),  # the start of its name
+    ],
+)
+def test_a_likely_country_is_kept_as_written_and_its_english_name_suggested(name, english, code):
+    assert likely_country(name) == (english, code)
+    result = read("endonyms.csv", _long_table(name, name))
+    # the name is not changed, and both years are read
+    assert by_assessment(result) == {(name, 2021, None): LEVELS, (name, 2022, None): LEVELS}
+    assert result.capabilities["iso3"].isna().all()
+    said = [p for p in result.problems if "not an English name the app knows" in p.message]
+    assert len(said) == 1  # once for the name, not once per row or per year
+    assert_problem(result, "warning", "A2", f"It may be {english} ({code}).")
+    assert f"write “{english}” as the country" in said[0].fix
+    assert "will not be grouped" in said[0].message
+
+
+def test_a_name_in_another_script_is_said_without_a_suggestion():
+    rows = [["Country", "Казахстан"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, None, level] for n, level in LEVELS.items()]
+    result = read("kz.xlsx", xlsx({"Form": rows}))
+    assert by_assessment(result) == {("Казахстан", 2024, None): LEVELS}
+    assert_problem(result, "warning", "B1", "“Казахстан” is not an English name the app knows")
+    [said] = [p for p in result.problems if "English name" in p.message]
+    assert "It may be" not in said.message
+    assert "ISO3 code" in said.fix
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Elbonia",  # made up on purpose (demo, documentation, tests)
+        "Quentra",
+        "Misr",  # an endonym nothing matches: not guessed
+        "Zanzibar",  # a region
+        "Nige",  # the start of two countries' names (Niger, Nigeria)
+    ],
+)
+def test_names_with_no_likely_country_are_left_quietly(name):
+    assert likely_country(name) is None
+    result = read("made-up.csv", _long_table(name))
+    assert by_assessment(result) == {(name, 2021, None): LEVELS}
+    assert not [p for p in result.problems if "English name" in p.message]
+
+
+@pytest.mark.parametrize("name", ["Morocco", "Maroc"])
+def test_a_name_with_an_iso3_code_of_its_own_is_not_said(name):
+    result = read("coded.csv", _long_table(name, iso3="MAR"))
+    assert set(result.capabilities["iso3"]) == {"MAR"}
+    assert not [p for p in result.problems if "English name" in p.message]
