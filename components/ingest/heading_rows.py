@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 
 from components.base.text import normalise
+from components.ingest.level_words import level_names
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -28,7 +29,7 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address
-from components.ingest.values import is_blank, level_names
+from components.ingest.values import is_blank
 from components.ingest.vocabulary import Vocabulary, default_vocabulary, key_of
 
 # The number of a domain before its name: "1", "1.", "I", "iv".

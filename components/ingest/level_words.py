@@ -15,8 +15,10 @@ falls back on, each strict about what could mean two things:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from components.base.text import normalise
+from components.framework.model import Scale
 
 # 0-5 in each language the vocabulary covers (5: "Level five" is then "outside the scale",
 # not "not a level").
@@ -117,3 +119,20 @@ def _edits(a: str, b: str, cap: int) -> int:
             return cap
         before, row = row, current
     return min(row[-1], cap)
+
+
+@cache
+def level_names(scale: Scale) -> dict[str, int]:
+    """Each level's label and aliases, normalised -> the level's value (kept per scale: a file
+    asks for them once per level cell)."""
+    return {
+        normalise(name): level.value
+        for level in scale.levels
+        for name in (level.label, *level.aliases)
+    }
+
+
+@cache
+def numbered_level_names(scale: Scale) -> dict[str, int]:
+    """Each level's number then its own label, normalised ("3 established") -> the level."""
+    return {f"{value} {name}": value for name, value in level_names(scale).items()}

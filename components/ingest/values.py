@@ -12,7 +12,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from components.base.text import normalise
@@ -23,7 +22,13 @@ from components.ingest.earlier_level import earlier_level
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
-from components.ingest.level_words import spelt_number, typo_level, without_fillers
+from components.ingest.level_words import (
+    level_names,
+    numbered_level_names,
+    spelt_number,
+    typo_level,
+    without_fillers,
+)
 from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
@@ -123,12 +128,12 @@ def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) 
         return LevelReading()
     if text.endswith("%"):
         return LevelReading(error=f"“{text}” is a percentage, not a level")
-    labels = _level_names(scale)
+    labels = level_names(scale)
     # Its label, or with a word that stresses it ("Not yet in place"), or after its number
     # ("3 - Established": the template's own way, the common case).
     exact = labels.get(key, labels.get(without_fillers(key)))
-    if exact is not None or (text[:1].isdigit() and key in _numbered_names(scale)):
-        return LevelReading(exact if exact is not None else _numbered_names(scale)[key])
+    if exact is not None or (text[:1].isdigit() and key in numbered_level_names(scale)):
+        return LevelReading(exact if exact is not None else numbered_level_names(scale)[key])
     reading = _level_from_words(text, key, scale, vocabulary, labels)
     reason = reason_after_not_assessed(text, vocabulary.not_assessed) if reading.error else None
     if reason is not None and parse_level(reason[1], scale, vocabulary).level is None:
@@ -274,28 +279,6 @@ def _level_from_text(
         warning=f"“{text}”: the words after the number do not match the label "
         f"“{scale.level(reading.level).label}”; the number {reading.level} was used",
     )
-
-
-def level_names(scale: Scale) -> dict[str, int]:
-    """Each level's label and aliases, normalised -> the level's value (look it up once: the
-    scale is hashed on every call)."""
-    return _level_names(scale)
-
-
-@cache
-def _numbered_names(scale: Scale) -> dict[str, int]:
-    """Each level's number then its own label, normalised ("3 established") -> the level."""
-    return {f"{value} {name}": value for name, value in _level_names(scale).items()}
-
-
-@cache
-def _level_names(scale: Scale) -> dict[str, int]:
-    """Each level's label and aliases, normalised -> the level's value."""
-    return {
-        normalise(name): level.value
-        for level in scale.levels
-        for name in (level.label, *level.aliases)
-    }
 
 
 def _without_level_word(text: str, vocabulary: Vocabulary) -> str:
