@@ -71,10 +71,9 @@ from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.unrecognised import explain_unrecognised
-from components.ingest.values import (
-    When,
-)
+from components.ingest.values import When
 from components.ingest.vocabulary import default_vocabulary
+from components.ingest.wrapped_titles import join_wrapped_titles
 from components.ingest.year_groups import YearRows, with_year_above, years_above
 
 FIX_TABLE = (
@@ -93,6 +92,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     else:
         layout = find_layout(ctx, sheet)
     if isinstance(layout, ItemTable):
+        join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         if "country" in layout.columns:
             return _parse_item_table(ctx, sheet, layout)
         # Tables one under another (a country's, then the next one's), each under its title;
