@@ -29,6 +29,8 @@ _PAGE = re.compile(
 
 def is_page_line(cells: tuple[Any, ...]) -> bool:
     """Whether a row holds a page's footer or header line alone ("Page 1 of 2")."""
+    if cells.count(None) != len(cells) - 1:
+        return False  # a row's blank cells are None: not one value alone (checked fast)
     filled = [value for value in cells if not is_blank(value)]
     return len(filled) == 1 and isinstance(filled[0], str) and bool(_PAGE.fullmatch(filled[0]))
 
@@ -38,8 +40,16 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     repeated at a page break, so that the table reads as one."""
     first = layout.header + 1
     pages = [row for row in range(first, len(sheet.rows)) if is_page_line(sheet.rows[row])]
+    # The header written again as it is (a PDF repeats it so); headed the same way in other
+    # words too when a page's line says where the pages break.
+    again = sheet.rows[layout.header]
+    headers = (
+        repeated_headers(sheet, layout)
+        if pages
+        else [row for row in range(first, len(sheet.rows)) if sheet.rows[row] == again]
+    )
     repeated = []
-    for header in repeated_headers(sheet, layout):
+    for header in headers:
         above = header - 1
         while above >= first and (not sheet.rows[above] or is_page_line(sheet.rows[above])):
             above -= 1

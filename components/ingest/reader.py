@@ -34,6 +34,7 @@ from components.framework.model import Framework
 from components.ingest.countries import iso3_of
 from components.ingest.country_names import settle_names
 from components.ingest.country_sources import settle_country
+from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
@@ -210,6 +211,7 @@ def _read_sheets(
             )
         else:
             start = len(ctx.problems)
+            read_dhis2_header(ctx, sheet)  # "Data | Period | Organisation unit | Value"
             found = read_sheet(ctx, sheet, parse_sheet)
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:

@@ -40,18 +40,18 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
     number = None if number == title else number
     catalogue = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     meta = tuple(columns[f] for f in METADATA_FIELDS if f in columns)
-    at = _Columns(title, number, meta, catalogue)
+    at = _Columns(title, number, meta, catalogue, _may_continue(sheet, title, number, meta))
     joined: list[tuple[int, int]] = []
-    row = layout.header + 1
-    while row < len(sheet.rows) - 1:
-        group = _wrapped_at(sheet, row, at)
+    free = layout.header + 1
+    heads = [r - 1 for r in range(free + 1, len(sheet.rows)) if at.continues[r]]
+    for row in heads:
+        group = _wrapped_at(sheet, row, at) if row >= free else None
         if group is None:
-            row += 1
             continue
         last, text = group
         _join_rows(ctx, sheet, row, last, columns, title=title, text=text, catalogue=catalogue)
         joined.append((row, last))
-        row = last + 1
+        free = last + 1
     if joined:
         spans = ", ".join(f"{first + 1} to {last + 1}" for first, last in joined)
         ctx.add(
@@ -70,6 +70,7 @@ class _Columns:
     number: int | None
     meta: tuple[int, ...]
     catalogue: Catalogue
+    continues: list[bool]  # per row: could it hold the rest of the title above?
 
 
 def _wrapped_at(sheet: Sheet, row: int, at: _Columns) -> tuple[int, str] | None:
@@ -81,13 +82,9 @@ def _wrapped_at(sheet: Sheet, row: int, at: _Columns) -> tuple[int, str] | None:
     text, given = head
     found: tuple[int, str] | None = None
     for below in range(row + 1, min(row + 1 + _MAX_EXTRA_ROWS, len(sheet.rows))):
-        rest = sheet.value(below, at.title)
-        if not isinstance(rest, str) or not rest.strip():
+        if not at.continues[below]:
             break
-        if at.number is not None and not is_blank(sheet.value(below, at.number)):
-            break  # a numbered row is a row of its own
-        if any(_differs(sheet, row, below, column) for column in at.meta):
-            break  # another country's or year's row of a long table
+        rest = str(sheet.value(below, at.title))
         own = match_item(rest.strip(), at.catalogue)
         if own.how in ("title", "number") and own.number is not None:
             if not text and own.number == given:
@@ -104,6 +101,22 @@ def _wrapped_at(sheet: Sheet, row: int, at: _Columns) -> tuple[int, str] | None:
     return found
 
 
+def _may_continue(
+    sheet: Sheet, title: int, number: int | None, meta: tuple[int, ...]
+) -> list[bool]:
+    """Per row, whether it could hold the rest of a title: text in the title column, and no
+    number, country or year of its own (a long table's row with those is a row of its own).
+    Whole columns at a time: this runs for every table (a sheet's blank cells are None)."""
+    rows = len(sheet.rows)
+    may = [isinstance(value, str) for value in sheet.column(title, 0, rows)]
+    for column in (number, *meta) if number is not None else meta:
+        may = [
+            m and value is None
+            for m, value in zip(may, sheet.column(column, 0, rows), strict=False)
+        ]
+    return may
+
+
 def _head(sheet: Sheet, row: int, at: _Columns) -> tuple[str, int | None] | None:
     """The start of a wrapped title in ``row`` and the number given beside it; ``None`` for
     a row with a whole title, or with neither a number nor text that could start one."""
@@ -115,7 +128,10 @@ def _head(sheet: Sheet, row: int, at: _Columns) -> tuple[str, int | None] | None
     if alone.how == "title" and alone.number is not None:
         return None  # the whole title already
     if at.number is None:
-        return (text, None) if text else None
+        # Without a number column, only text that names no capability for certain starts a
+        # title ("7. Access to Image" names 7 by its number: it is not joined).
+        certain = alone.how in ("number", "extra") and alone.number is not None
+        return (text, None) if text and not certain else None
     key = sheet.value(row, at.number)
     if is_blank(key):
         return None  # no number: a continuation itself, or a note
@@ -123,11 +139,6 @@ def _head(sheet: Sheet, row: int, at: _Columns) -> tuple[str, int | None] | None
     if by_number.how != "number" or by_number.note:
         return None
     return text, by_number.number
-
-
-def _differs(sheet: Sheet, row: int, below: int, column: int) -> bool:
-    first, second = sheet.value(row, column), sheet.value(below, column)
-    return not is_blank(first) and not is_blank(second) and first != second
 
 
 def _joined_text(first: str, rest: str) -> str:

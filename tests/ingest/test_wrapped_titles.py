@@ -100,7 +100,7 @@ def test_a_row_without_number_but_with_its_own_title_is_its_own_row():
 
 def test_a_long_table_without_numbers_joins_a_title_only_when_it_is_whole():
     rows = [["Country", "Year", "Capability", "Level"]]
-    rows += [["Kenya", 2023, "Research, Analysis", None], ["Kenya", 2023, "and Monitoring", 2]]
+    rows += [["Kenya", 2023, "Research, Analysis", None], [None, None, "and Monitoring", 2]]
     rows += [["Kenya", 2023, TITLES[1], 4]]
     result = read("long.xlsx", xlsx({"Data": rows}))
     assert by_assessment(result) == {("Kenya", 2023, None): {1: 4, 2: 2}}
@@ -110,4 +110,13 @@ def test_rows_of_two_countries_are_never_joined():
     rows = [["Country", "Year", "Capability", "Level"]]
     rows += [["Kenya", 2023, "Research, Analysis", 1], ["Ghana", 2023, "and Monitoring", 2]]
     result = read("long.xlsx", xlsx({"Data": rows}))
+    assert not [p for p in result.problems if "wrapped" in p.message]
+
+
+def test_a_long_table_row_with_its_own_country_is_never_a_continuation():
+    rows = [["Country", "Year", "Capability", "Level"]]
+    rows += [["Kenya", 2023, "C02 Research, Analysis and Monitoring", 1]]
+    rows += [["Kenya", 2023, "Budget allocated", 4]]
+    result = read("long.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): {2: 1}}
     assert not [p for p in result.problems if "wrapped" in p.message]
