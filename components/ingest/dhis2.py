@@ -49,15 +49,18 @@ _SYSTEM_PREFIX = re.compile(r"^\s*mnr[\s_.:-]+(?=c(?:ap)?[\s_.-]*\d|\D)", re.IGN
 _LEVEL_SUFFIX = re.compile(r"[\s_]*[-–:(_]?\s*(?:level|niveau|nivel)\)?\s*$", re.IGNORECASE)
 
 
-def read_dhis2_header(ctx: ReadContext, sheet: Sheet) -> None:
+def read_dhis2_header(ctx: ReadContext, sheet: Sheet) -> bool:
     """When ``sheet`` is a DHIS2 export, write its header in the reader's words and its
-    period codes and data elements as the reader reads them (in ``sheet``'s rows)."""
+    period codes and data elements as the reader reads them (in ``sheet``'s rows). False for
+    a DHIS2 pivot table that cannot be read (reported): then the sheet is not read."""
     for row in range(min(len(sheet.rows), _HEADER_ROWS)):
         columns = _dhis2_columns(sheet.rows[row])
         if columns is not None:
             break
+        if (pivot := _periods_across(sheet.rows[row])) is not None:
+            return _read_pivot(ctx, sheet, row, pivot)
     else:
-        return
+        return True
     cells = list(sheet.rows[row])
     for (word, _), column in zip(_AS, columns, strict=True):
         cells[column] = word
@@ -71,6 +74,63 @@ def read_dhis2_header(ctx: ReadContext, sheet: Sheet) -> None:
             cells[data] = _element(cells[data], ctx.capabilities)
         sheet.rows[below] = tuple(cells)
     sheet.columns = None  # the rows changed: the columns no longer say the same
+    return True
+
+
+def _periods_across(cells: tuple[Any, ...]) -> tuple[int, int | None, list[int]] | None:
+    """A DHIS2 pivot table's header: the data element's column, the organisation unit's
+    (or None) and the periods' columns ("2022", "2023July"), nothing else."""
+    data = unit = None
+    periods = []
+    for column, value in enumerate(cells):
+        whole = isinstance(value, int | float) and not isinstance(value, bool)
+        text = str(int(value)) if whole and value == int(value) else value
+        if not isinstance(text, str):
+            if value is not None:
+                return None
+            continue
+        if _PERIOD_CODE.fullmatch(text.strip()):
+            periods.append(column)
+        elif key_of(text) in _DATA and data is None:
+            data = column
+        elif key_of(text) in _UNIT and unit is None:
+            unit = column
+        else:
+            return None
+    return (data, unit, periods) if data is not None and periods else None
+
+
+def _read_pivot(
+    ctx: ReadContext, sheet: Sheet, row: int, pivot: tuple[int, int | None, list[int]]
+) -> bool:
+    """Periods across: read as capabilities by years (the country from around the table)
+    when no organisation unit column says otherwise; refused with how to export it else."""
+    data, unit, periods = pivot
+    if unit is not None:
+        first = cell_address(row, periods[0])
+        ctx.add(
+            "error",
+            sheet,
+            first,
+            "This is a DHIS2 pivot table with the periods across "
+            f"({quoted(sheet.rows[row][periods[0]])} in {first}) and the organisation units "
+            "down the rows; it was not read.",
+            "In DHIS2, download the table as a plain data source (Download, Plain data source, "
+            "CSV): one row per value with the columns Data, Period, Organisation unit, Value.",
+        )
+        return False
+    cells = list(sheet.rows[row])
+    cells[data] = "Capability"
+    for column in periods:
+        cells[column] = _year(ctx, sheet, row, column, cells[column])
+    sheet.rows[row] = tuple(cells)
+    for below in range(row + 1, len(sheet.rows)):
+        cells = list(sheet.rows[below])
+        if data < len(cells) and isinstance(cells[data], str):
+            cells[data] = _element(cells[data], ctx.capabilities)
+            sheet.rows[below] = tuple(cells)
+    sheet.columns = None  # the rows changed: the columns no longer say the same
+    return True
 
 
 def _dhis2_columns(cells: tuple[Any, ...]) -> tuple[int, ...] | None:

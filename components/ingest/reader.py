@@ -211,8 +211,8 @@ def _read_sheets(
             )
         else:
             start = len(ctx.problems)
-            read_dhis2_header(ctx, sheet)  # "Data | Period | Organisation unit | Value"
-            found = read_sheet(ctx, sheet, parse_sheet)
+            # "Data | Period | Organisation unit | Value": DHIS2's words (a pivot it can't: [])
+            found = read_sheet(ctx, sheet, parse_sheet) if read_dhis2_header(ctx, sheet) else []
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))

@@ -98,3 +98,35 @@ def test_a_table_with_only_some_of_the_four_is_not_a_dhis2_export():
     rows = [["Data", "Period", "Value"], ["Leadership", "2023", 3]]
     result = read("other.csv", csv_bytes(rows))
     assert not [p for p in result.problems if "DHIS2" in p.message]
+
+
+def _pivot(header, unit=None):
+    rows = [list(header)]
+    for n, level in LEVELS.items():
+        cells = [f"MNR C{n:02d} {TITLES[n]} - level", level, (level + 1) % 5]
+        rows.append(cells if unit is None else [cells[0], unit, *cells[1:]])
+    return rows
+
+
+@pytest.mark.parametrize(("header", "second"), [(("Data", "2022", "2023"), 2023),
+                                                (("Données", 2022, "2023July"), 2023)])  # fmt: skip
+def test_a_dhis2_pivot_with_the_periods_across_is_read_by_year(header, second):
+    result = read("Ethiopia.csv", csv_bytes(_pivot(header)))
+    assert by_assessment(result) == {
+        ("Ethiopia", 2022, None): LEVELS,
+        ("Ethiopia", second, None): {n: (v + 1) % 5 for n, v in LEVELS.items()},
+    }
+
+
+def test_a_dhis2_pivot_with_organisation_units_down_the_rows_is_refused_with_the_export_to_use():
+    rows = _pivot(("Data", "Organisation unit", "2022", "2023"), unit="Ethiopia")
+    result = read("dhis2.csv", csv_bytes(rows))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C1", "DHIS2 pivot table with the periods across")
+    assert [p for p in result.problems if "Plain data source" in p.fix]
+    assert not [p for p in result.problems if "Level column" in p.message]
+
+
+def test_a_dhis2_pivot_saved_as_a_workbook_with_its_years_as_numbers():
+    result = read("Ethiopia.xlsx", xlsx({"Pivot": _pivot(("Data", 2022, 2023))}))
+    assert set(by_assessment(result)) == {("Ethiopia", 2022, None), ("Ethiopia", 2023, None)}
