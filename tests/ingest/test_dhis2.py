@@ -128,5 +128,5 @@ def test_a_dhis2_pivot_with_organisation_units_down_the_rows_is_refused_with_the
 
 
 def test_a_dhis2_pivot_saved_as_a_workbook_with_its_years_as_numbers():
-    result = read("Ethiopia.xlsx", xlsx({"Pivot": _pivot(("Data", 2022, 2023))}))
+    result = read("Ethiopia.xlsx", xlsx({"Sheet1": _pivot(("Data", 2022, 2023))}))
     assert set(by_assessment(result)) == {("Ethiopia", 2022, None), ("Ethiopia", 2023, None)}
