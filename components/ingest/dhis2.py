@@ -15,6 +15,7 @@ title are left out when what remains names one capability for certain.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from components.ingest.matching import Catalogue, match_item
@@ -23,6 +24,7 @@ from components.ingest.vocabulary import key_of
 
 # The rows a header is looked for in.
 _HEADER_ROWS = 10
+_HEADER_CHARS = 30
 _DATA = frozenset(
     {"data", "data element", "dataelement", "dx", "data item", "donnees", "element de donnees",
      "datos", "elemento de datos", "dados", "elemento de dados"}
@@ -89,11 +91,13 @@ def _periods_across(cells: tuple[Any, ...]) -> tuple[int, int | None, list[int]]
             if value is not None:
                 return None
             continue
+        if not _short(text):
+            return None
         if _PERIOD_CODE.fullmatch(text.strip()):
             periods.append(column)
-        elif key_of(text) in _DATA and data is None:
+        elif _key(text) in _DATA and data is None:
             data = column
-        elif key_of(text) in _UNIT and unit is None:
+        elif _key(text) in _UNIT and unit is None:
             unit = column
         else:
             return None
@@ -136,7 +140,7 @@ def _read_pivot(
 def _dhis2_columns(cells: tuple[Any, ...]) -> tuple[int, ...] | None:
     """The columns of the data element, period, organisation unit and value, when a row
     heads a DHIS2 table with all four."""
-    keys = [key_of(value) if isinstance(value, str) else None for value in cells]
+    keys = [_key(value) if _short(value) else None for value in cells]
     found = []
     for _, words in _AS:
         column = next((c for c, key in enumerate(keys) if key in words), None)
@@ -144,6 +148,16 @@ def _dhis2_columns(cells: tuple[Any, ...]) -> tuple[int, ...] | None:
             return None
         found.append(column)
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return key_of(text)
+
+
+def _short(value: Any) -> bool:
+    """Whether a cell could be one of DHIS2's header words (a long text never is)."""
+    return isinstance(value, str) and len(value) <= _HEADER_CHARS
 
 
 def _year(ctx: ReadContext, sheet: Sheet, row: int, column: int, value: Any) -> Any:
