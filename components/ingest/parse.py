@@ -74,6 +74,7 @@ from components.ingest.text_forms import read_text_form
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import When
 from components.ingest.vocabulary import default_vocabulary
+from components.ingest.wrapped_titles import join_wrapped_titles
 from components.ingest.year_groups import YearRows, with_year_above, years_above
 
 FIX_TABLE = (
@@ -86,17 +87,16 @@ FIX_TABLE = (
 def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
-    if mapped is not None:
-        sheet_mapping, header = mapped
-        layout = layout_from_mapping(ctx, sheet, sheet_mapping.columns, header)
-    else:
+    if mapped is None:
         layout = find_layout(ctx, sheet)
+    else:
+        layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
     if isinstance(layout, ItemTable):
+        join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         if "country" in layout.columns:
             return _parse_item_table(ctx, sheet, layout)
-        # Tables one under another (a country's, then the next one's), each under its title;
-        # the enablers under the capabilities. A lower table with a year but no country is
-        # the country of the tables above.
+        # Tables one under another, each under its title, and the enablers under the
+        # capabilities; a lower table with a year but no country has the country above.
         drafts = parse_stacked(ctx, sheet, layout, _parse_item_table)
         return sheet_country_below(ctx, sheet, drafts)
     if isinstance(layout, ItemRows):

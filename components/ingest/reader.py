@@ -34,6 +34,7 @@ from components.framework.model import Framework
 from components.ingest.countries import iso3_of
 from components.ingest.country_names import settle_names
 from components.ingest.country_sources import settle_country
+from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.file_guard import check_upload
@@ -214,7 +215,8 @@ def _read_sheets(
             )
         else:
             start = len(ctx.problems)
-            found = read_sheet(ctx, sheet, parse_sheet)
+            # "Data | Period | Organisation unit | Value": DHIS2's words (a pivot it can't: [])
+            found = read_sheet(ctx, sheet, parse_sheet) if read_dhis2_header(ctx, sheet) else []
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))

@@ -1,0 +1,82 @@
+"""Page breaks left in a table converted from a PDF (or pasted from a printed report).
+
+A PDF's table is cut into pages: its converter writes the page's footer ("Page 1 of 2",
+"Página 1 de 2", "1/2") and repeats the header row at the top of the next page. Read as they
+are, the repeated header starts a second table with no country or year of its own, and its
+capabilities are lost. A header row repeated right after the page's line (or straight under
+the rows above, with nothing between) is the same table going on: the page lines and that
+header are left out, with a warning naming the rows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from components.ingest.layout import ItemTable, repeated_headers
+from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.stacked import is_label_row
+from components.ingest.values import is_blank
+
+# "Page 1 of 2", "Page 1", "p. 1/2", "Página 1 de 2", "Pagina 1 di 2", "Page 1 sur 2", "1/2",
+# "- 1 -": a page's footer or header line.
+_PAGE = re.compile(
+    r"\s*(?:(?:page|pág(?:ina)?|pag(?:ina|e)?|p)\.?\s*\d+(?:\s*(?:of|de|sur|di|/|von)\s*\d+)?"
+    r"|\d+\s*/\s*\d+|[-–]\s*\d+\s*[-–])\s*",
+    re.IGNORECASE,
+)
+
+
+def is_page_line(cells: tuple[Any, ...]) -> bool:
+    """Whether a row holds a page's footer or header line alone ("Page 1 of 2")."""
+    if cells.count(None) != len(cells) - 1:
+        return False  # a row's blank cells are None: not one value alone (checked fast)
+    filled = [value for value in cells if not is_blank(value)]
+    return len(filled) == 1 and isinstance(filled[0], str) and bool(_PAGE.fullmatch(filled[0]))
+
+
+def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
+    """Blank, in ``sheet``'s rows, the page lines of ``layout``'s table and the header rows
+    repeated at a page break, so that the table reads as one."""
+    first = layout.header + 1
+    pages = [row for row in range(first, len(sheet.rows)) if is_page_line(sheet.rows[row])]
+    # The header written again as it is (a PDF repeats it so); headed the same way in other
+    # words too when a page's line says where the pages break.
+    again = sheet.rows[layout.header]
+    headers = (
+        repeated_headers(sheet, layout)
+        if pages
+        else [row for row in range(first, len(sheet.rows)) if sheet.rows[row] == again]
+    )
+    repeated = []
+    for header in headers:
+        above = header - 1
+        while above >= first and (not sheet.rows[above] or is_page_line(sheet.rows[above])):
+            above -= 1
+        between = range(above + 1, header)
+        # The row above is a row of the table (a title or label row would be the next
+        # table's own), and only blank rows and the page's line lie between.
+        row_above = [value for value in sheet.rows[above] if not is_blank(value)]
+        if above < first or len(row_above) < 2 or is_label_row(sheet.rows[above]):
+            continue
+        if not between or any(row in pages for row in between):
+            repeated.append(header)
+    for row in pages:
+        sheet.rows[row] = ()
+    if not repeated:
+        if pages:
+            sheet.columns = None
+        return
+    for row in repeated:
+        sheet.rows[row] = ()
+    sheet.columns = None  # the rows changed: the columns no longer say the same
+    rows = ", ".join(str(row + 1) for row in repeated)
+    ctx.add(
+        "warning",
+        sheet,
+        cell_address(repeated[0], 0),
+        f"The header row is repeated in row{'s' if len(repeated) > 1 else ''} {rows}, at a "
+        "page break; the rows below were read as the same table going on.",
+        "If the rows below are another assessment, put its Country and Year labels above "
+        "its header row.",
+    )
