@@ -36,6 +36,7 @@ from components.ingest.country_names import settle_names
 from components.ingest.country_sources import settle_country
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
+from components.ingest.examples import drop_examples, drop_placeholder_countries
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
@@ -63,6 +64,8 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.side_enablers import read_side_enablers
+from components.ingest.summary_sheets import drop_summary_copies
 
 _LOG = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ def _read(
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
+        drafts = drop_placeholder_countries(ctx, drafts)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
@@ -211,10 +215,12 @@ def _read_sheets(
         else:
             start = len(ctx.problems)
             found = read_sheet(ctx, sheet, parse_sheet)
+            read_side_enablers(ctx, sheet, found, parse_sheet)
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
-    drafts = drop_repeats(ctx, drop_copies(drafts), xlsx)
+    drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
+    drafts = drop_summary_copies(ctx, drafts)
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, drafts), plan_sheets
@@ -335,10 +341,11 @@ def _overlap(members: list[Draft]) -> str | None:
             seen |= draft.items[kind].keys()
         if twice:
             shown = ", ".join(str(n) for n in sorted(set(twice))[:5])
+            plural = "capabilities" if kind == "capability" else "enablers"
             return (
                 f"{kind} {shown}"
                 if len(set(twice)) == 1
-                else f"{kind}s {shown}{ELLIPSIS if len(set(twice)) > 5 else ''}"
+                else f"{plural} {shown}{ELLIPSIS if len(set(twice)) > 5 else ''}"
             )
     return None
 
