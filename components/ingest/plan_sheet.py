@@ -157,8 +157,10 @@ def levels_beside_plan(sheet: Sheet, table: PlanTable) -> bool:
     """Whether the plan table's header row also has a level column: an assessment sheet with
     plan columns beside its levels ("No. | Capability | Level | Actions | Lead"), to be read
     as the assessment it is as well as a plan. A sheet named like a plan, and the app's own
-    plan table (with each capability's "Current level"), are plans only."""
-    if is_plan_sheet_name(sheet.name):
+    plan table (with each capability's "Current level"), are plans only; unless the sheet
+    has an assessment's own Country and Year labels above the table ("Country | Pakistan"):
+    then its tab's name does not make it a plan."""
+    if is_plan_sheet_name(sheet.name) and not _own_country_and_year(sheet, table.header):
         return False
     header = [value for value in sheet.rows[table.header] if isinstance(value, str)]
     if {key_of(value) for value in header} >= _EXPORT_MARKS:
@@ -166,6 +168,29 @@ def levels_beside_plan(sheet: Sheet, table: PlanTable) -> bool:
     return any(
         plan_header_field(value) is None and classify_header(value) == "level" for value in header
     )
+
+
+def _named_plan(sheet: Sheet, table: PlanTable) -> str:
+    """What to add when a sheet with a level column was taken as a plan for its name."""
+    header = sheet.rows[table.header]
+    if is_plan_sheet_name(sheet.name) and any(classify_header(v) == "level" for v in header):
+        return (
+            " The sheet was read as an action plan because of its name, so its level "
+            "column was not read as an assessment."
+        )
+    return ""
+
+
+def _own_country_and_year(sheet: Sheet, header: int) -> bool:
+    """Whether rows above the header have a Country label with a value beside it, and a
+    Year or Date label with one: an assessment's metadata, not a plan's."""
+    found: set[str] = set()
+    for row in sheet.rows[:header]:
+        for column, value in enumerate(row[:-1]):
+            field = classify_header(value)
+            if field in ("country", "year", "date") and not is_blank(row[column + 1]):
+                found.add("when" if field in ("year", "date") else "country")
+    return found == {"country", "when"}
 
 
 def is_plan_sheet_name(name: str | None) -> bool:
@@ -311,10 +336,11 @@ def read_plans(
                 sheet,
                 ", ".join(unowned[:3]) + (" …" if len(unowned) > 3 else ""),
                 f"{len(unowned)} plan row(s) on sheet “{sheet.name}” belong to no assessment "
-                "of this file; they were not used.",
+                f"of this file; they were not used.{_named_plan(sheet, table)}",
                 "Keep the plan in the same workbook as its assessment (the template's Action "
                 "plan sheet), or give each row the Country, Year and Round of an assessment "
-                "in the file.",
+                "in the file. If the sheet is an assessment, write Country and Year labels "
+                "with their values above its table, or rename the sheet after the country.",
             )
         for assessment_id, members in grouped.items():
             checked, problems = check_plan_rows(

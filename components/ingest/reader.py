@@ -37,6 +37,7 @@ from components.ingest.country_sources import settle_country
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
+from components.ingest.examples import drop_examples, drop_placeholder_countries
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
@@ -65,6 +66,8 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.side_enablers import read_side_enablers
+from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 
 _LOG = logging.getLogger(__name__)
@@ -107,6 +110,7 @@ def _read(
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
+        drafts = drop_placeholder_countries(ctx, drafts)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
@@ -217,10 +221,12 @@ def _read_sheets(
             start = len(ctx.problems)
             # "Data | Period | Organisation unit | Value": DHIS2's words (a pivot it can't: [])
             found = read_sheet(ctx, sheet, parse_sheet) if read_dhis2_header(ctx, sheet) else []
+            read_side_enablers(ctx, sheet, found, parse_sheet)
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
-    drafts = drop_repeats(ctx, drop_copies(drafts), xlsx)
+    drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
+    drafts = drop_summary_copies(ctx, drafts)
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, drafts), plan_sheets
@@ -341,10 +347,11 @@ def _overlap(members: list[Draft]) -> str | None:
             seen |= draft.items[kind].keys()
         if twice:
             shown = ", ".join(str(n) for n in sorted(set(twice))[:5])
+            plural = "capabilities" if kind == "capability" else "enablers"
             return (
                 f"{kind} {shown}"
                 if len(set(twice)) == 1
-                else f"{kind}s {shown}{ELLIPSIS if len(set(twice)) > 5 else ''}"
+                else f"{plural} {shown}{ELLIPSIS if len(set(twice)) > 5 else ''}"
             )
     return None
 

@@ -1,0 +1,209 @@
+"""Worked examples and placeholder countries: tables that look like an assessment but are not.
+
+Templates made by consultants often show how to fill them in: under a heading "Example:" (on
+the Instructions sheet or above the real table) a Country, a Year and a few capabilities with
+levels. Read as they are, they would be an assessment nobody made. So:
+
+* a table under a heading that says only "Example" ("Worked example:", "Exemple", "Ejemplo",
+  "Exemplo"), alone on its row, with no other table between them, is not read: a warning says
+  what was skipped and how to have it read;
+* a table on a sheet named like instructions ("Instructions", "Read me", "Mode d'emploi")
+  without such a heading is read (people keep scores anywhere), with a warning when other
+  sheets hold assessments too: it may be an example;
+* an assessment whose country is a placeholder ("Country X", "[Country]", "XXXX",
+  "<country>") is refused with an error: it names no country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.utils.cell import coordinate_from_string
+
+from components.base.text import count_of, normalise
+from components.ingest.drafts import Draft
+from components.ingest.report import Problem
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+
+# A heading that says a table is an example, normalised, in the languages of headers.toml.
+_EXAMPLE_WORDS = frozenset(
+    {"example", "examples", "exemple", "exemples", "ejemplo", "ejemplos", "exemplo", "exemplos"}
+)
+_EXAMPLE_HEADINGS = frozenset(
+    {"worked example", "sample", "example only", "for example", "filled example", "e g"}
+    | {"par exemple", "exemple rempli", "exemple complete", "por ejemplo", "ejemplo completado"}
+    | {"por exemplo", "exemplo preenchido", "example assessment", "sample assessment"}
+)
+# Sheets named for instructions alone (not "Guide", "Help", "Notes" or "Dashboard", which
+# people do name a country's sheet after).
+_INSTRUCTION_SHEETS = frozenset(
+    {"instructions", "instruction", "readme", "read me", "how to", "how to use"}
+    | {"mode d emploi", "consignes", "lisez moi", "instrucciones", "leeme", "instrucoes"}
+    | {"leia me"}
+)
+# A country cell that only stands for one: "Country X", "[Country]", "XXXX", "<country>".
+_BRACKETED = re.compile(r"^\s*[\[<{].*[\]>}]\s*$")
+_PLACEHOLDER = re.compile(
+    r"^(?:x{2,}|y{2,}|z{2,}|"
+    r"(?:country|pays|pais)(?: name)?(?: [xyz]{1,4})?|(?:country|pays|pais) here|"
+    r"(?:name of (?:the )?country|nom du pays|nombre del pais|nome do pais)|"
+    r"(?:enter|insert|type) (?:the )?country(?: name)?(?: here)?)$"
+)
+# The row of a cell or range: "B5", "C1:G1", "row 14".
+_ROW = re.compile(r"^(?:[A-Z]{1,3}|row )(\d+)")
+# How many rows above a table a heading may be.
+_HEADING_ROWS = 12
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a country cell only stands for a country: "Country X", "[Country]", "XXXX"."""
+    return bool(_BRACKETED.match(text)) or bool(_PLACEHOLDER.match(normalise(text)))
+
+
+def drop_examples(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without the worked examples (a table under an "Example" heading), each
+    skipped with a warning; an assessment on a sheet named like instructions is kept, with a
+    warning when other sheets hold assessments too."""
+    kept: list[Draft] = []
+    headings: dict[int, dict[int, tuple[str, str]]] = {}
+    for draft in drafts:
+        if id(draft.sheet) not in headings:
+            headings[id(draft.sheet)] = _headings(draft.sheet)
+    for draft in drafts:
+        on_sheet = headings[id(draft.sheet)]
+        heading = _example_heading(draft, drafts, on_sheet) if on_sheet else None
+        if heading is not None:
+            _forget_problems(ctx, draft, heading[0])
+            ctx.add(
+                "warning",
+                draft.sheet,
+                heading[0],
+                f"{_the_sheet(draft.sheet)} holds an example ({_described(draft)}) "
+                f"under {quoted(heading[1])}; it was not read.",
+                "If it is a real assessment, move it to a sheet of its own without the "
+                "heading saying it is an example; otherwise there is nothing to do.",
+            )
+            continue
+        kept.append(draft)
+    for draft in kept:
+        name = draft.sheet.name
+        if (
+            name is not None
+            and normalise(name) in _INSTRUCTION_SHEETS
+            and any(other.sheet is not draft.sheet for other in kept)
+            and (draft.items["capability"] or draft.items["enabler"])
+        ):
+            ctx.add(
+                "warning",
+                draft.sheet,
+                None,
+                f"The sheet {quoted(name)} is named like instructions but holds an assessment "
+                f"({_described(draft)}); it was read as one.",
+                "If it is only an example, delete it from the file or write “Example:” above "
+                "it; if it is real, name the sheet after the country.",
+            )
+    return kept
+
+
+def drop_placeholder_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without those whose country is a placeholder ("Country X"), each refused
+    with an error."""
+    kept = []
+    for draft in drafts:
+        if draft.country and is_placeholder(draft.country):
+            ctx.add(
+                "error",
+                draft.sheet,
+                _cell_holding(draft.sheet, draft.country),
+                f"The country {quoted(draft.country)} is a placeholder, not a country's name: "
+                f"its assessment ({_described(draft)}) was not read.",
+                "Write the country's name in its place; if the table is only an example, "
+                "delete it or write “Example:” above it.",
+            )
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _the_sheet(sheet: Sheet) -> str:
+    """ "The sheet “Instructions”", or "The file" for a csv."""
+    return "The file" if sheet.name is None else f"The sheet {quoted(sheet.name)}"
+
+
+def _described(draft: Draft) -> str:
+    """ "Kenya 2023, 5 capabilities"."""
+    parts = [draft.name]
+    for kind in ("capability", "enabler"):
+        given = sum(1 for answers in draft.items[kind].values() if answers[0] is not None)
+        if given:
+            noun = "capabilities" if kind == "capability" else "enablers"
+            parts.append(count_of(given, kind, noun))
+    return ", ".join(parts)
+
+
+def _rows_of(draft: Draft) -> list[int]:
+    """The 0-based rows of the draft's items."""
+    rows = []
+    for cell in draft.first_cell.values():
+        try:
+            rows.append(coordinate_from_string(cell)[1] - 1)
+        except ValueError:
+            continue
+    return rows
+
+
+def _headings(sheet: Sheet) -> dict[int, tuple[str, str]]:
+    """Row -> (cell, text) of the sheet's "Example" headings: a row with one text cell."""
+    found: dict[int, tuple[str, str]] = {}
+    for row, cells in enumerate(sheet.rows):
+        if len(cells) - cells.count(None) != 1:  # cheap: most rows have more cells or none
+            continue
+        column, text = next((c, v) for c, v in enumerate(cells) if v is not None)
+        if not isinstance(text, str):
+            continue
+        key = normalise(text)
+        if key in _EXAMPLE_WORDS or key in _EXAMPLE_HEADINGS:
+            found[row] = (cell_address(row, column), text.strip())
+    return found
+
+
+def _example_heading(
+    draft: Draft, drafts: list[Draft], headings: dict[int, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(cell, text) of an "Example" heading above the draft's table, with no other table of
+    the sheet between them; ``None`` when there is none."""
+    rows = _rows_of(draft)
+    if not rows:
+        return None
+    top = min(rows)
+    near = [row for row in headings if top - _HEADING_ROWS <= row < top]
+    if not near:
+        return None
+    heading = max(near)
+    for other in drafts:
+        between = other.sheet is draft.sheet and other is not draft
+        if between and any(heading < row < top for row in _rows_of(other)):
+            return None  # another table lies between the heading and this one
+    return headings[heading]
+
+
+def _forget_problems(ctx: ReadContext, draft: Draft, heading: str) -> None:
+    """Leave out what reading the example said about its cells ("YYYY" is not a year): it
+    was not read."""
+    first, last = coordinate_from_string(heading)[1], max(_rows_of(draft)) + 1
+    name = draft.sheet.name
+
+    def about_example(problem: Problem) -> bool:
+        found = _ROW.match(problem.cell or "")
+        return problem.sheet == name and found is not None and first <= int(found.group(1)) <= last
+
+    ctx.problems[:] = [p for p in ctx.problems if not about_example(p)]
+
+
+def _cell_holding(sheet: Sheet, text: str) -> str | None:
+    """The first cell of the sheet whose value is ``text`` (where a country was read)."""
+    for row, cells in enumerate(sheet.rows[: _HEADING_ROWS * 5]):
+        for column, value in enumerate(cells):
+            if isinstance(value, str) and value.strip() == text:
+                return cell_address(row, column)
+    return None
