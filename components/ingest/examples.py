@@ -155,9 +155,11 @@ def _rows_of(draft: Draft) -> list[int]:
 def _headings(sheet: Sheet) -> dict[int, tuple[str, str]]:
     """Row -> (cell, text) of the sheet's "Example" headings: a row with one text cell."""
     found: dict[int, tuple[str, str]] = {}
-    for row, cells in enumerate(sheet.rows):
-        if len(cells) - cells.count(None) != 1:  # cheap: most rows have more cells or none
-            continue
+    rows = sheet.rows
+    # Rows with one value alone, in one pass without a call per row: most have more or none.
+    alone = [row for row, cells in enumerate(rows) if len(cells) - cells.count(None) == 1]
+    for row in alone:
+        cells = rows[row]
         column, text = next((c, v) for c, v in enumerate(cells) if v is not None)
         if not isinstance(text, str):
             continue

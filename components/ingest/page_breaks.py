@@ -39,7 +39,11 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     """Blank, in ``sheet``'s rows, the page lines of ``layout``'s table and the header rows
     repeated at a page break, so that the table reads as one."""
     first = layout.header + 1
-    pages = [row for row in range(first, len(sheet.rows)) if is_page_line(sheet.rows[row])]
+    rows = sheet.rows
+    # One value alone in its row first (in C, without a call per row: this runs for every
+    # table, and a long table's rows hold several values).
+    alone = [row for row in range(first, len(rows)) if rows[row].count(None) == len(rows[row]) - 1]
+    pages = [row for row in alone if is_page_line(rows[row])]
     # The header written again as it is (a PDF repeats it so); headed the same way in other
     # words too when a page's line says where the pages break.
     again = sheet.rows[layout.header]
