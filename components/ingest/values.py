@@ -21,7 +21,7 @@ from components.ingest.countries import without_marks
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped
-from components.ingest.level_words import spelt_number, typo_level, without_fillers
+from components.ingest.level_words import misread_number, spelt_number, typo_level, without_fillers
 from components.ingest.periods import find_period, whole_period
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
@@ -242,6 +242,8 @@ def _level_from_text(
     found = _LEVEL_TEXT.match(bare)
     spaced = None if found else _LEVEL_SPACED.match(bare)
     if not found and not spaced:
+        if hint := misread_number(text, scale.minimum, scale.maximum):
+            return LevelReading(error=hint[0], fix=hint[1])
         return LevelReading(error=f"“{text}” is not a level on the scale")
     found = found or spaced
     reading = _level_from_number(_number(found.group("num")), scale, text)
