@@ -5,7 +5,9 @@ in place | 1 Building | … | 4 Mature``, with 6, 3 and 0 under them. Headers th
 scale's levels mark a tick or count form, never countries: read as a wide table, each level
 would become a country and each count its level (invented). When such a table has no column
 for the agreed level (a table with one is read from it), ``say_counted_levels`` says what the
-columns hold and what to add, and nothing is read from them.
+columns hold and what to add, and nothing is read from them. A rubric, the same columns
+holding a sentence describing each level for each capability, is reference material: a
+warning says the sheet was taken so.
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ _FIX_OTHER = (
     "Tick the box of the level each capability reached with an “x” (one per row), or write "
     "the level in a single Level column."
 )
+
+_FIX_RUBRIC = (
+    "Nothing to do if the sheet describes the levels. If it was meant as an assessment, tick "
+    "the box of the level each capability reached with an “x” (one per row), or write the "
+    "level in a single Level column."
+)
+# A description of a level is a sentence: at least this many words (a tick is one).
+_DESCRIPTION_WORDS = 3
 
 
 def say_counted_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: Sequence[int]) -> bool:
@@ -47,6 +57,15 @@ def say_counted_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: Seq
         )
         ctx.add("error", sheet, span, message, _FIX_COUNTS)
         return True
+    if _holds_descriptions(sheet, header, columns):
+        name = f"Sheet {quoted(sheet.name)}" if sheet.name else "The table"
+        message = (
+            f"{name} was taken as a description of the levels (a rubric), not an assessment: "
+            f"the cells under its level columns ({headed}) hold text describing each level, "
+            "several per row, so nothing was read from it."
+        )
+        ctx.add("warning", sheet, span, message, _FIX_RUBRIC)
+        return True
     message = (
         f"The table has a column for each level of the scale ({headed}), but the cells under "
         "them are not one tick per row, so no level was read. A column headed by a level is "
@@ -54,6 +73,21 @@ def say_counted_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: Seq
     )
     ctx.add("error", sheet, span, message, _FIX_OTHER)
     return True
+
+
+def _holds_descriptions(sheet: Sheet, header: int, columns: Sequence[int]) -> bool:
+    """Whether the filled cells are all sentences (a few words at least, never a tick), most
+    rows with several of them: each level described for each capability."""
+    rows = several = 0
+    for row in range(header + 1, len(sheet.rows)):
+        filled = [v for v in (sheet.value(row, c) for c in columns) if v is not None]
+        if not filled:
+            continue
+        if not all(isinstance(v, str) and len(v.split()) >= _DESCRIPTION_WORDS for v in filled):
+            return False
+        rows += 1
+        several += len(filled) > 1
+    return rows > 0 and several * 2 > rows
 
 
 def _holds_counts(sheet: Sheet, header: int, columns: Sequence[int]) -> bool:

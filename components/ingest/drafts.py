@@ -27,6 +27,7 @@ from components.ingest.matching import (
     ItemMatch,
     classify_header,
 )
+from components.ingest.placeholders import is_prompt, note_prompt
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
 from components.ingest.text_dates import UNUSABLE, text_date
 from components.ingest.values import (
@@ -364,6 +365,8 @@ def read_answers(
     level = None
     if level_column is not None and ticks is not None:
         level = ticks[level_column]
+    elif level_column is not None and is_prompt(level_value):
+        note_prompt(ctx, sheet, draft, draft.name, cell_address(row, level_column))
     elif level_column is not None:
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))

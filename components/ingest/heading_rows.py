@@ -28,6 +28,7 @@ from components.ingest.matching import (
     exact_reference,
     is_summary,
 )
+from components.ingest.scale_legend import legend_rows_in
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank
 from components.ingest.vocabulary import Vocabulary, default_vocabulary, key_of
@@ -95,9 +96,14 @@ def legend_rows(
 ) -> set[int]:
     """The rows of a scale legend among rows ``first`` to ``end - 1`` (with its header row,
     when the row above it names no capability), reported once; empty when there is none."""
+    # A key typed in the number or title column ("1 = Not in place"): see ``scale_legend``.
+    keys = legend_rows_in(
+        ctx, sheet, {columns[f] for f in ("number", catalogue.kind) if f in columns}
+    )
+    keyed = {row for row in keys if first <= row < end}
     title_column = columns.get(catalogue.kind)
     if title_column is None:
-        return set()
+        return keyed
     names = level_names(ctx.framework.scale)
     titles = sheet.column(title_column, first, end)
     # Each distinct title looked up once (a long table repeats 21 titles thousands of times).
@@ -107,7 +113,7 @@ def legend_rows(
         if isinstance(value, str) and (level := names.get(normalise(value))) is not None
     }
     if len(label_of) < MIN_LEGEND_ROWS:
-        return set()  # the usual case
+        return keyed  # the usual case
     labelled = [first + offset for offset, value in enumerate(titles) if value in label_of]
     number_column = columns.get("number")
     found: set[int] = set()
@@ -135,7 +141,7 @@ def legend_rows(
             "Nothing to do if they are a legend. To keep the sheet tidy, move the legend to "
             "a sheet of its own.",
         )
-    return found
+    return found | keyed
 
 
 def _blocks(rows: list[int]) -> list[list[int]]:

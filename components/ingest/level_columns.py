@@ -20,6 +20,7 @@ from typing import Any
 
 from components.framework.model import Scale
 from components.ingest.percent_levels import note_percent_levels
+from components.ingest.scale_legend import legend_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import plain_text
 
@@ -126,6 +127,8 @@ def refused_off_scale(
         values.extend(sheet.column(column, header + 1, len(sheet.rows)))
     heading = None if whole_table else sheet.value(header, columns[0])
     why = column_scale_problem(heading, values, ctx.framework.scale)
+    if why is None:
+        why = legend_scale_problem(ctx, values)
     if why is None:
         return False
     if whole_table:

@@ -136,3 +136,31 @@ def level_names(scale: Scale) -> dict[str, int]:
 def numbered_level_names(scale: Scale) -> dict[str, int]:
     """Each level's number then its own label, normalised ("3 established") -> the level."""
     return {f"{value} {name}": value for name, value in level_names(scale).items()}
+
+
+# Roman numerals a level might be written in (the scale's own top is checked by the caller).
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def misread_number(text: str, minimum: int, maximum: int) -> tuple[str, str] | None:
+    """(error, fix) for a level written with letters that look like a number: the letter O for
+    0, or a Roman numeral ("III"); ``None`` for other text. Never read as the number: "O" may be
+    a slip for 0 or the start of a word, and a Roman scale may start at I for the lowest level
+    (I to V), so which level is meant is the person's to say."""
+    key = text.strip().rstrip(".").strip()
+    choices = f"the digits {minimum} to {maximum}"
+    if key in ("O", "o"):
+        return (
+            f"“{text}” is the letter O — did you mean {minimum}? A letter is not a level",
+            f"Write the digit {minimum} (zero) for the lowest level, or the level's number "
+            f"({choices}); the app does not read letters as numbers.",
+        )
+    roman = _ROMAN.get(key.lower()) if key.isupper() or len(key) > 1 else None
+    if roman is None:
+        return None
+    return (
+        f"“{text}” is a Roman numeral ({roman}), and levels are read as digits: whether I "
+        "means level 1 or the lowest level is not certain",
+        f"Write each level as a digit ({choices}; {minimum} for the lowest level) or as its "
+        "label. If the column runs from I for the lowest level, every number is one lower.",
+    )

@@ -65,6 +65,7 @@ from components.ingest.report import (
     contract_array,
     take_rows,
 )
+from components.ingest.scale_legend import find_legends
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.side_enablers import read_side_enablers
 from components.ingest.summary_sheets import drop_summary_copies
@@ -199,6 +200,7 @@ def _read_sheets(
     # Sheets without a table (a cover with the country and year?), with where their
     # problems start and end in ``ctx.problems``.
     tableless: list[tuple[Sheet, int, int]] = []
+    find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
         # its header has a level column too (an assessment with plan columns beside).

@@ -24,6 +24,7 @@ from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_words import (
     level_names,
+    misread_number,
     numbered_level_names,
     spelt_number,
     typo_level,
@@ -253,6 +254,8 @@ def _level_from_text(
     found = _LEVEL_TEXT.match(bare)
     spaced = None if found else _LEVEL_SPACED.match(bare)
     if not found and not spaced:
+        if hint := misread_number(text, scale.minimum, scale.maximum):
+            return LevelReading(error=hint[0], fix=hint[1])
         return LevelReading(error=f"“{text}” is not a level on the scale")
     found = found or spaced
     reading = _level_from_number(_number(found.group("num")), scale, text)

@@ -60,3 +60,30 @@ def test_a_count_beside_a_word_under_level_headers_is_never_a_country():
     result = read("words.xlsx", xlsx({"Words": rows}))
     assert all(key[0] not in ENGLISH for key in by_assessment(result))
     assert errors(result)
+
+
+def rubric(headers: list) -> list[list]:
+    rows: list[list] = [["No.", "Capability", *headers]]
+    for n, title in TITLES.items():
+        rows.append([n, title, *(f"{h}: what {title.lower()} looks like here." for h in headers)])
+    return rows
+
+
+DASHED = [f"{value} - {label}" for value, label in LABELS.items()]
+
+
+@pytest.mark.parametrize("headers", [DASHED, FRENCH, [*SPANISH[:4], "4 - Maduro"]])
+def test_a_rubric_sheet_is_taken_as_a_description_of_the_levels(headers):
+    form = [["Country", "Moldova"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    form += [[n, title, n % 5] for n, title in TITLES.items()]
+    result = read("rubric.xlsx", xlsx({"Rubric": rubric(headers), "Moldova": form}))
+    assert by_assessment(result) == {("Moldova", 2024, None): {n: n % 5 for n in TITLES}}
+    assert not errors(result)
+    assert_problem(result, "warning", "C1:G1", "was taken as a description of the levels")
+
+
+def test_a_rubric_alone_reads_nothing_and_says_so():
+    result = read("rubric.xlsx", xlsx({"Rubric": rubric(DASHED)}))
+    assert by_assessment(result) == {}
+    assert_problem(result, "warning", "C1:G1", "a description of the levels", sheet="Rubric")
+    assert_problem(result, "error", None, "No assessment was found")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.ingest.level_words import spelt_number, typo_level, without_fillers
+from components.ingest.level_words import misread_number, spelt_number, typo_level, without_fillers
 
 LABELS = {"not in place": 0, "building": 1, "developing": 2, "established": 3, "mature": 4}
 
@@ -48,3 +48,25 @@ def test_without_fillers():
     assert without_fillers("not yet in place") == "not in place"
     assert without_fillers("fully mature") == "mature"
     assert without_fillers("partly mature") == "partly mature"
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "fix"),
+    [
+        ("O", "the letter O — did you mean 0?", "Write the digit 0"),
+        ("o ", "the letter O — did you mean 0?", "Write the digit 0"),
+        ("II", "is a Roman numeral (2)", "Write each level as a digit"),
+        ("IV", "is a Roman numeral (4)", "every number is one lower"),
+        ("Oui", None, None),
+        ("i", None, None),  # a lone lower-case letter is no numeral anyone writes for a level
+        ("Iv.x", None, None),
+    ],
+)
+def test_letters_that_look_like_a_number_are_said_not_read(text, error, fix):
+    found = misread_number(text, 0, 4)
+    if error is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert error in found[0]
+        assert fix in found[1]

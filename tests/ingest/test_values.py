@@ -139,6 +139,24 @@ def test_a_when_note_reads_once_as_the_callers_sentence(value):
         # the level's label in another language (the framework's aliases)
         ("3 - Établi", 3, "", ""),
         ("En desarrollo", 2, "", ""),
+        # level 0 as French, Spanish and Portuguese forms write it, in any case
+        ("Pas en place", 0, "", ""),
+        ("PAS EN PLACE", 0, "", ""),
+        ("Pas mis en place", 0, "", ""),
+        ("Non en place", 0, "", ""),
+        ("0 - Inexistant", 0, "", ""),
+        ("No existe", 0, "", ""),
+        ("NO IMPLEMENTADO", 0, "", ""),
+        ("Não existe", 0, "", ""),
+        ("Nao implementado", 0, "", ""),
+        ("1 - Pas en place", None, "gives the number 1 but the label of level 0", ""),
+        # letters that look like a number: said, never read as one
+        ("O", None, "the letter O — did you mean 0?", ""),
+        ("o", None, "the letter O — did you mean 0?", ""),
+        ("III", None, "“III” is a Roman numeral (3)", ""),
+        ("iv", None, "is a Roman numeral (4)", ""),
+        ("I.", None, "is a Roman numeral (1)", ""),
+        ("Oui", None, "is not a level on the scale", ""),
         ("3 - Maduro", None, "gives the number 3 but the label of level 4", ""),
         # the label first, then its number: read when they agree
         ("Established (3)", 3, "", ""),

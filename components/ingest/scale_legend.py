@@ -1,0 +1,203 @@
+"""A key of the scale anywhere in the workbook, and what it says about the levels' numbers.
+
+People often put a key of the scale beside the table, below it or on a sheet of its own
+("Key", "Legend", "Scale"): each level's number with its label, in two cells ("1 | Not in
+place", under a "Score | Meaning" header) or in one ("1 = Not in place", "1 - Not in place",
+"1: Not in place", or all five in one cell, a line each). The labels are the scale's own, in
+the vocabulary's languages ("1 = Pas en place", "5 = Maduro").
+
+* A key that numbers the labels from 1 ("1 = Not in place" … "5 = Mature") says the sheet's
+  numbers are on a scale of 1 to 5: a 1 there is our 0. Read as they are, every level would be
+  one too high, and a column scored 1 to 4 has no 5 to show it. So ``legend_scale_problem``
+  makes ``level_columns`` refuse the numbers, as a header "Score (1-5)" does; never shifted.
+* A key on the app's own numbers (0 to 4) is fine; its rows are not capabilities, and
+  ``legend_rows_in`` gives them to the table reader to leave out.
+
+A key is certain only as a run: at least ``MIN_ENTRIES`` entries in one column, one after the
+other, their numbers and levels each going up by one together (the same distance apart), and
+not followed by the next number (a table "No. | Level" whose first rows read 1 Not in place, 2
+Building, 3 Developing goes on with 4). An entry written as a definition of an end of the
+scale one too high ("1 = Not in place", "5 = Mature") counts alone: no level cell is written
+that way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from components.base.text import normalise
+from components.framework.model import Scale
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.values import level_names
+
+# "1 = Not in place", "1 - Not in place", "1: Not in place", "1. Not in place", "(1) Not in
+# place", "1 | Not in place" in one cell.
+_ENTRY = re.compile(r"^\(?(?P<n>\d{1,2})\s*(?P<sep>=|:|-|–|—|\.|\)|\|)?\s*(?P<label>\D.*)$")
+_DEFINITION = "="
+MIN_ENTRIES = 3
+_MEMO_KEY = ("scale legends",)
+
+
+@dataclass(frozen=True)
+class Legend:
+    """One key of the scale: where it is, and how far its numbers are from the levels."""
+
+    sheet: str | None
+    column: int
+    rows: tuple[int, ...]
+    offset: int  # number written minus the level it labels: 0 on the app's scale
+    first: str  # its first entry as written, to quote
+    left: int  # its first column: the numbers' when they have cells of their own
+
+    @property
+    def cells(self) -> str:
+        top, bottom = self.rows[0], self.rows[-1]
+        return f"{cell_address(top, self.left)}:{cell_address(bottom, self.column)}"
+
+
+def find_legends(ctx: ReadContext, sheets: list[Sheet]) -> list[Legend]:
+    """The workbook's keys of the scale, found once and kept for the read."""
+    legends = [legend for sheet in sheets for legend in _sheet_legends(sheet, ctx.framework.scale)]
+    ctx.memo[_MEMO_KEY] = legends
+    return legends
+
+
+def legend_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
+    """Why numbers in ``values`` cannot be read as levels because of a key that numbers the
+    levels another way, or ``None``. Completes "The column headed “...” ..."."""
+    shifted = [lg for lg in ctx.memo.get(_MEMO_KEY, ()) if lg.offset != 0]
+    if not shifted or not any(_is_number(v) for v in values):
+        return None
+    legend = shifted[0]
+    scale = ctx.framework.scale
+    low, high = scale.minimum + legend.offset, scale.maximum + legend.offset
+    where = f"{legend.cells}" + (f" on sheet {quoted(legend.sheet)}" if legend.sheet else "")
+    return (
+        f"holds numbers, and the key of the scale at {where} ({quoted(legend.first)}, …) numbers "
+        f"the levels from {low} to {high}, not this framework's {scale.minimum} to "
+        f"{scale.maximum}"
+    )
+
+
+def legend_rows_in(ctx: ReadContext, sheet: Sheet, columns: set[int]) -> set[int]:
+    """The rows of this sheet's keys written in one of the table's ``columns``."""
+    return {
+        row
+        for legend in ctx.memo.get(_MEMO_KEY, ())
+        if legend.sheet == sheet.name and legend.column in columns
+        for row in legend.rows
+    }
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return not math.isnan(value)  # NaN is blank
+    if isinstance(value, str):
+        try:
+            float(value.strip().replace(",", "."))
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
+    names = level_names(scale)
+    ends = (scale.minimum, scale.maximum)
+    found: list[Legend] = []
+    height = len(sheet.rows)
+    # The grid's columns when the reader has them: measuring each row is the slow part.
+    width = len(sheet.columns) if sheet.columns is not None else sheet.width()
+    for column in range(width):
+        values = sheet.column(column, 0, height)
+        # Each distinct text looked at once; most columns hold no label at all.
+        entries_of = {v: _entries(v, names) for v in set(values) if isinstance(v, str)}
+        labels = {v for v in entries_of if normalise(v) in names}
+        if not any(entries_of.values()) and not labels:
+            continue
+        beside = sheet.column(column - 1, 0, height) if column and labels else None
+        run: list[tuple[int, int, int, str, bool]] = []  # (row, number, level, text, defined)
+        for row, value in enumerate(values):
+            entries = entries_of.get(value) if isinstance(value, str) else None
+            if not entries and beside is not None and value in labels:
+                number = _whole(beside[row])
+                if number is not None:
+                    entries = [(number, names[normalise(value)], f"{number} {value}", False)]
+            if not entries:
+                found.extend(_legend(sheet, column, run, beside, ends))
+                run = []
+                continue
+            for number, level, text, defined in entries:
+                if run and not _follows(run[-1], number, level):
+                    found.extend(_legend(sheet, column, run, beside, ends))
+                    run = []
+                run.append((row, number, level, text, defined))
+        found.extend(_legend(sheet, column, run, beside, ends))
+    return found
+
+
+def _follows(last: tuple[int, int, int, str, bool], number: int, level: int) -> bool:
+    return number == last[1] + 1 and level == last[2] + 1
+
+
+def _legend(
+    sheet: Sheet,
+    column: int,
+    run: list[tuple[int, int, int, str, bool]],
+    beside: list[Any] | None,
+    ends: tuple[int, int],
+) -> list[Legend]:
+    if not run:
+        return []
+    if len(run) < MIN_ENTRIES and not any(entry[4] and _end_shifted(entry, ends) for entry in run):
+        return []
+    after = run[-1][0] + 1
+    if beside is not None and after < len(beside) and _whole(beside[after]) == run[-1][1] + 1:
+        return []  # a table goes on: "No. | Level" whose first rows happen to go up
+    rows = tuple(dict.fromkeys(entry[0] for entry in run))
+    offset = run[0][1] - run[0][2]
+    if offset not in (0, 1):
+        return []  # numbers that are not a key's (capabilities beside their levels)
+    paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+    return [Legend(sheet.name, column, rows, offset, run[0][3], column - 1 if paired else column)]
+
+
+def _end_shifted(entry: tuple[int, int, int, str, bool], ends: tuple[int, int]) -> bool:
+    """Whether an entry numbers the scale's lowest level 1 or its top one past it ("1 = Not
+    in place", "5 = Mature"): a key, as no level cell is written so."""
+    _, number, level, _, _ = entry
+    return number == level + 1 and level in ends
+
+
+def _entries(text: str, names: dict[str, int]) -> list[tuple[int, int, str, bool]]:
+    """A cell's key entries, a line each: (number, level, the line, written as a definition)."""
+    if not text[:1].isdigit() and not text.startswith("("):
+        return []
+    entries = []
+    for line in text.splitlines():
+        found = _ENTRY.match(line.strip())
+        if found is None:
+            continue
+        level = names.get(normalise(found["label"]))
+        if level is None:
+            continue
+        defined = found["sep"] == _DEFINITION
+        entries.append((int(found["n"]), level, line.strip(), defined))
+    return entries
+
+
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return value if 0 <= value <= 10 else None
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
+        return int(value.strip())
+    return None

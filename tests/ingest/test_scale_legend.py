@@ -1,0 +1,126 @@
+"""A key of the scale anywhere in the workbook: numbered from 1, it refuses the numbers; on
+the app's own 0 to 4 it is fine, and its rows are never capabilities."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.reader_support import assert_problem, by_assessment, errors, read, xlsx
+
+LABELS = ["Not in place", "Building", "Developing", "Established", "Mature"]
+FRENCH = ["Pas en place", "En construction", "En développement", "Établi", "Mature"]
+
+
+def form(levels: dict[int, int], country: str = "Ghana") -> list[list]:
+    """A country's form: Country and Year above a No. | Capability | Level table."""
+    rows: list[list] = [["Country", country], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, f"Capability {n}", level] for n, level in levels.items()]
+    return rows
+
+
+ONE_TO_FOUR = {n: 1 + n % 4 for n in range(1, 22)}  # 1 to 4 only: no 5 gives it away
+
+
+def key_in_cells(start: int, labels=LABELS) -> list[list]:
+    return [["Score", "Meaning"]] + [[start + i, label] for i, label in enumerate(labels)]
+
+
+def key_one_cell(start: int, sep: str, labels=LABELS) -> list[list]:
+    return [["Key:"]] + [[f"{start + i}{sep}{label}"] for i, label in enumerate(labels)]
+
+
+def beside(rows: list[list], key: list[list], column: int = 4, top: int = 3) -> list[list]:
+    rows = [list(r) for r in rows]
+    for offset, cells in enumerate(key):
+        row = rows[top + offset]
+        row += [None] * (column - len(row))
+        row += cells
+    return rows
+
+
+@pytest.mark.parametrize(
+    "sheets",
+    [
+        # beside the table, a "Score | Meaning" table of its own
+        {"Ghana": beside(form(ONE_TO_FOUR), key_in_cells(1))},
+        # below it, one cell a level, as people type a key
+        {"Ghana": [*form(ONE_TO_FOUR), [], *key_one_cell(1, " = ")]},
+        {"Ghana": [*form(ONE_TO_FOUR), [], *key_one_cell(1, " - ")]},
+        {"Ghana": [*form(ONE_TO_FOUR), [], *key_one_cell(1, ": ")]},
+        # on a sheet of its own, in French, all in one cell
+        {
+            "Ghana": form(ONE_TO_FOUR),
+            "Clé": [["\n".join(f"{i + 1} = {label}" for i, label in enumerate(FRENCH))]],
+        },
+        {"Ghana": form(ONE_TO_FOUR), "Legend": key_in_cells(1)},
+    ],
+)
+def test_a_key_numbering_the_levels_from_1_refuses_the_numbers(sheets):
+    result = read("ghana.xlsx", xlsx(sheets))
+    assert by_assessment(result) == {}  # never read one level too high
+    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+    message = next(p.message for p in result.problems if p.cell == "C4")
+    assert "not this framework's 0 to 4" in message
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        key_one_cell(0, " = "),
+        key_one_cell(0, " - "),
+        key_in_cells(0),
+    ],
+)
+def test_a_key_on_the_apps_own_scale_is_not_read_as_capabilities(key):
+    levels = {n: n % 5 for n in range(1, 22)}
+    result = read("ghana.xlsx", xlsx({"Ghana": [*form(levels), [], *key]}))
+    assert by_assessment(result) == {("Ghana", 2024, None): levels}
+    assert not errors(result)
+    assert not any("second time" in p.message for p in result.problems)
+
+
+def test_a_key_beside_on_the_apps_scale_keeps_every_capability():
+    levels = {n: n % 5 for n in range(1, 22)}
+    result = read("ghana.xlsx", xlsx({"Ghana": beside(form(levels), key_in_cells(0))}))
+    assert by_assessment(result) == {("Ghana", 2024, None): levels}
+    assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [
+        # Capabilities 1-3 at levels 0-2 look like a key "1 Not in place, 2 Building, …" but
+        # the table goes on with capability 4.
+        {n: LABELS[(n - 1) % 5] for n in range(1, 22)},
+        # Capabilities 2-4 at 1-3: the same, further down.
+        {1: "Mature", **{n: LABELS[(n - 1) % 5] for n in range(2, 22)}},
+    ],
+)
+def test_capabilities_with_level_words_that_happen_to_go_up_are_no_key(levels):
+    rows = [["Country", "Ghana"], ["Year", 2024], [], ["No.", "Level"]]
+    rows += [[n, level] for n, level in levels.items()]
+    result = read("ghana.xlsx", xlsx({"Ghana": rows}))
+    found = by_assessment(result)[("Ghana", 2024, None)]
+    assert found == {n: LABELS.index(label) for n, label in levels.items()}
+
+
+def test_a_key_does_not_refuse_levels_written_as_words():
+    levels = {n: LABELS[n % 5] for n in range(1, 22)}
+    result = read("ghana.xlsx", xlsx({"Ghana": form(levels), "Key": key_in_cells(1)}))
+    assert by_assessment(result) == {("Ghana", 2024, None): {n: n % 5 for n in range(1, 22)}}
+
+
+def test_a_note_that_5_is_mature_is_a_key_alone():
+    rows = [*form(ONE_TO_FOUR), [], ["Note: 5 = Mature"], ["5 = Mature"]]
+    result = read("ghana.xlsx", xlsx({"Ghana": rows}))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5")
+
+
+def test_one_level_cell_at_odds_with_its_label_refuses_that_cell_only():
+    levels: dict[int, object] = dict(ONE_TO_FOUR)
+    levels[2] = "1: Not in place"  # number and label disagree: that cell, not a key
+    result = read("ghana.xlsx", xlsx({"Ghana": form(levels)}))
+    expected = {n: v for n, v in ONE_TO_FOUR.items() if n != 2}
+    assert by_assessment(result) == {("Ghana", 2024, None): expected}
+    assert_problem(result, "error", "C6", "gives the number 1 but the label of level 0")
