@@ -59,6 +59,16 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "assessment a row, but no column is headed Country. Head the column that "
                 "names each row's country “Country”"
             )
+        unmatched = _unmatched_level_columns(ctx, sheet, row, fields)
+        if len(unmatched) >= MIN_KEY_MATCHES:
+            shown = ", ".join(quoted(sheet.rows[row][c]) for c in unmatched[:_SHOWN])
+            more = f" and {len(unmatched) - _SHOWN} more" if len(unmatched) > _SHOWN else ""
+            return (
+                f"the header row {row + 1} has {len(unmatched)} columns of levels whose headers "
+                f"name no capability of the framework: {shown}{more}. Match these headers to "
+                "capabilities in “Fix how this file is read”, below the file, or head each "
+                "column with the capability's number or its title as in the template"
+            )
         keys = fields.keys() & {"number", "capability", "enabler"}
         if keys and "level" not in fields:
             column = fields[min(keys)]
@@ -90,16 +100,6 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
             return (
                 f"the header row {row + 1} names the capabilities "
                 f"({cell_address(row, column)}) but no column is headed Level"
-            )
-        unmatched = _unmatched_level_columns(ctx, sheet, row, fields) if not keys else []
-        if len(unmatched) >= MIN_KEY_MATCHES:
-            shown = ", ".join(quoted(sheet.rows[row][c]) for c in unmatched[:_SHOWN])
-            more = f" and {len(unmatched) - _SHOWN} more" if len(unmatched) > _SHOWN else ""
-            return (
-                f"the header row {row + 1} has {len(unmatched)} columns of levels whose headers "
-                f"name no capability of the framework: {shown}{more}. Match these headers to "
-                "capabilities in “Fix how this file is read”, below the file, or head each "
-                "column with the capability's number or its title as in the template"
             )
         if "level" in fields and not keys:
             level = cell_address(row, fields["level"])

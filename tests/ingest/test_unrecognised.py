@@ -42,3 +42,19 @@ def test_columns_of_levels_under_short_headers_are_named(country):
         "framework: “Research”, “Dedicated LE”, “Image DB”, “E2E support”, “CP workforce”, "
         "“NTD” and 2 more. Match these headers to capabilities in “Fix how this file is read”",
     )
+
+
+def test_form_questions_that_name_no_capability_are_named_not_the_id_column():
+    words = ["LE", "the image DB", "E2E support", "CP workforce"]
+    head = ["Id", "Which country are you reporting for?"]
+    head += [f"How would you rate {w} in your country?" for w in words]
+    rows = [head, [1, "Ghana", 1, 2, 3, 4], [2, "Togo", 2, 3, 4, 1]]
+    result = read("form.xlsx", xlsx({"Form": rows}))
+    assert_problem(
+        result,
+        "warning",
+        None,
+        "the header row 1 has 4 columns of levels whose headers name no capability of the "
+        "framework: “How would you rate LE in your country?”",
+    )
+    assert not any("(A1)" in p.message for p in result.problems)
