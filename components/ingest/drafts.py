@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from components.base.text import normalise
 from components.ingest.calendars import other_calendar_year
 from components.ingest.countries import country_of_code, is_number_only, without_marks
+from components.ingest.error_cells import formula_error
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -229,6 +230,20 @@ class MetaReader:
         """A country cell's text; a number ("114377001", a respondent's ID) is none, said
         once for its column."""
         text = _one_line(value)
+        shown = formula_error(text)
+        if shown is not None:
+            cell = cell_address(row, column)
+            if self.ctx.once((self.sheet.name, "error-country", column, shown)):
+                self.ctx.add(
+                    "error",
+                    self.sheet,
+                    cell,
+                    f"{cell} shows {shown}, a formula error, not a country; no row whose country "
+                    f"shows {shown} was used.",
+                    "Correct the formula that gave it (a lookup that found nothing shows #N/A) "
+                    f"and save the file again, or write the country in {cell}.",
+                )
+            return None
         if text is None or not is_number_only(text):
             return text
         if self.ctx.once((self.sheet.name, "number-country", column)):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from components.base.text import normalise
 from components.ingest.drafts import Draft
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
@@ -32,6 +33,9 @@ FORM_HEADER_ROWS = 3
 SAMPLE_ROWS = 40
 _BRACKETS = re.compile(r"\[([^\[\]]+)\]\s*$")
 _SEPARATORS = re.compile(r"\s+[-–—:|]\s+|:\s+")
+# ODK Central's and SurveyCTO's csv: a question in a group is "group-question", in snake_case
+# ("mnr-research_analysis_and_monitoring"); the name after the group's is the question's.
+_ODK_GROUP = re.compile(r"[A-Za-z][\w.]*-(?P<last>[A-Za-z]\w*)")
 _IMPORT_ID = re.compile(r'^\s*\{\s*"ImportId"', re.IGNORECASE)
 # What SurveyMonkey writes under a question that is not a matrix.
 _PLACEHOLDERS = frozenset({"response", "open ended response", "other", "other please specify"})
@@ -71,6 +75,10 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     country = countries[0]
     items = _choose_items(ctx, sheet, shape)
     columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
+    # A question asking for the year ("Year of assessment") says when, not the tool's time.
+    years = [c for c in shape.dates if classify_header(shape.headers[c].text) == "year"]
+    if len(years) == 1:
+        columns = {"year": years[0]}
     header: list[Any] = [None] * len(shape.headers)
     for column, found in shape.headers.items():
         if column in items:
@@ -78,15 +86,33 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         elif column == country:
             header[column] = "Country"
         elif column in columns.values():
-            header[column] = "Date"
+            header[column] = "Year" if "year" in columns else "Date"
         elif not (column in shape.tool or column in shape.named or column in shape.dates):
             header[column] = found.text  # a question of its own: reported as not read
+            if found.text and len(both := titles_inside(found.text, ctx.capabilities)) > 1:
+                header[column] = None
+                _two_titles(ctx, sheet, found, column, both)
     rows = list(sheet.rows)
     for blank in range(shape.first):
         rows[blank] = ()
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
     return parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
+
+
+def _two_titles(
+    ctx: ReadContext, sheet: Sheet, found: _Header, column: int, numbers: list[int]
+) -> None:
+    named = " and ".join(ctx.capabilities.describe(n) for n in numbers)
+    ctx.add(
+        "error",
+        sheet,
+        cell_address(found.row, column),
+        f"The question {quoted(found.text)} names {named}, so which one its answers rate is "
+        "not clear; the column was not read.",
+        "Name one capability in each question, or map the column to its capability in "
+        "“Fix how this file is read”.",
+    )
 
 
 def _without_titles(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
@@ -186,11 +212,26 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return number, False
     bracket = _BRACKETS.search(value)
     parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
+    odk = _ODK_GROUP.fullmatch(value.strip())
+    parts += [odk["last"]] if odk else []
     for part in parts:
         number = exact_reference(part, ctx.capabilities)
         if number is not None:
             return number, True
-    return None
+    inside = titles_inside(value, ctx.capabilities)
+    return (inside[0], True) if len(inside) == 1 else None
+
+
+def titles_inside(question: str, catalogue: Catalogue) -> list[int]:
+    """The items whose exact title a question names mid-sentence ("How would you rate
+    Leadership in your country?"): only for a question (it has a "?"), whole words, and a
+    title inside a longer one found counts once. More than one: the question is ambiguous."""
+    if "?" not in question:
+        return []
+    text = f" {normalise(question)} "
+    found = {n: t for n, title in catalogue.titles.items() if (t := normalise(title))}
+    found = {n: t for n, t in found.items() if f" {t} " in text}
+    return sorted(n for n, t in found.items() if not any(t != o and t in o for o in found.values()))
 
 
 def _is_import_row(cells: tuple[Any, ...]) -> bool:

@@ -26,6 +26,7 @@ from components.ingest.column_roles import (
     scorer_levels,
 )
 from components.ingest.countries import is_unknown_script_name
+from components.ingest.header_values import code_fields, item_roles
 from components.ingest.level_header import level_column_by_values
 from components.ingest.level_marks import without_marks_around
 from components.ingest.matching import (
@@ -132,7 +133,7 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
     """
     scan = range(min(len(sheet.rows), HEADER_SCAN_ROWS))
     for row in scan:
-        fields = _header_fields(sheet.rows[row])
+        fields = code_fields(ctx, sheet, row, _header_fields(sheet.rows[row]))
         # A form's export heads each capability's question with a level word ("Level of
         # Leadership"): capabilities across, one response a row, found among the wide shapes.
         if fields.keys() & {"number", "capability", "enabler"} and not names_items_across(
@@ -147,7 +148,7 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
     for row in scan:
         if not sheet.rows[row]:
             continue
-        fields = _header_fields(sheet.rows[row])
+        fields = code_fields(ctx, sheet, row, _header_fields(sheet.rows[row]))
         # A header naming capabilities across is never keyed by a column of response ids.
         across = names_items_across(sheet.rows[row], ctx.capabilities)
         layout = (
@@ -476,7 +477,7 @@ def _item_rows_at(
         (assessments if readable * 2 >= len(filled) else skipped).append(column)
     if not assessments:
         return None
-    return ItemRows(row, best[0], tuple(assessments), tuple(skipped))
+    return ItemRows(*item_roles(sheet, row, best[0], tuple(assessments), tuple(skipped)))
 
 
 def _is_title(ctx: ReadContext, value: Any) -> bool:

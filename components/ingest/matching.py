@@ -294,6 +294,8 @@ def _fold(text: str) -> str:
 # A survey tool's column name, the question's path through its groups: "group_caps/cap_07"
 # (KoboToolbox, ODK). The last part names the question.
 _QUESTION_PATH = re.compile(r"(?:[A-Za-z][\w.-]*/)+(?P<last>[A-Za-z][\w.-]*)")
+# Kobo's labels export: the groups' labels, then the question's ("Governance/1. Leadership").
+_LABEL_PATH = re.compile(r"(?P<groups>(?:[^\W\d_][^/]*/)+)(?P<last>\w[^/]*)")
 
 
 def _last_of_path(text: str) -> str:
@@ -485,6 +487,9 @@ def exact_reference(value: Any, catalogue: Catalogue) -> int | None:
 def _exact_text(text: str, catalogue: Catalogue) -> int | None:
     if len(text) > 4 * _MAX_FUZZY_CHARS:
         return None
+    label = _LABEL_PATH.fullmatch(text)  # the groups before it must name no capability
+    if label and _exact_text(label["groups"].rstrip("/"), catalogue) is None:
+        text = label["last"]
     text = _last_of_path(text)
     within = _within_domain(_fold(text), catalogue)
     if within:

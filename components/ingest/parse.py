@@ -354,7 +354,7 @@ def _long_row_draft(
                 "error",
                 sheet,
                 country_cell,
-                f"Row {row + 1} has no country ({country_cell} is empty); it was not used.",
+                f"Row {row + 1} has no country ({ctx.show(sheet, country_cell)}); it was not used.",
                 f"Write the country in {country_cell}.",
             )
             ctx.watch_formula(sheet, row, columns["country"], f"the country of row {row + 1}")

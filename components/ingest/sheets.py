@@ -28,7 +28,9 @@ from components.base.text import normalise, shorten
 from components.framework.model import Framework
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.csv_formula_text import unwrap_formula_text
+from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_separator import unsplit_separator
+from components.ingest.error_cells import shown_errors
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
@@ -37,6 +39,7 @@ from components.ingest.matching import (
     enabler_catalogue,
 )
 from components.ingest.report import Problem, Severity
+from components.ingest.rule_lines import blank_rule_lines
 from components.ingest.text_encoding import FIX_SAVE_UTF8, decode_text, encoding_note
 from components.ingest.values import (
     is_blank,
@@ -179,6 +182,8 @@ class ReadContext:
     memo: dict[Any, Any] = field(default_factory=dict)
     # How a csv's bytes were decoded (``text_encoding.DecodedText``); None for a workbook.
     decoded_text: Any = None
+    # An xlsx's bytes, for the errors its cells show (``error_cells``), read only if needed.
+    xlsx_data: bytes | None = None
 
     def __post_init__(self) -> None:
         # Looked up once: the catalogues are cached by framework, and hashing a framework
@@ -221,6 +226,13 @@ class ReadContext:
             result = self.memo[key] = compute(value)
             return result
 
+    def show(self, sheet: Sheet, cell: str) -> str:
+        """Why a needed cell came back blank: "B16 is empty", or the formula error it shows."""
+        if self.xlsx_data is not None and "errors" not in self.memo:
+            self.memo["errors"] = shown_errors(self.xlsx_data)
+        shown = self.memo.get("errors", {}).get((sheet.name, cell))
+        return f"{cell} shows {shown}, a formula error" if shown else f"{cell} is empty"
+
     def watch_formula(self, sheet: Sheet, row: int, column: int, meaning: str) -> None:
         if sheet.name is not None:
             self.formula_cells.setdefault((sheet.name, row, column), meaning)
@@ -234,6 +246,7 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
     ``components.ingest.xlsx_extent``).
     """
     if kind == "xlsx":
+        ctx.xlsx_data = data
         plan = plan_xlsx(data, ctx.limits)
         ctx.formulas = plan.formulas
         ctx.recalculate = bool(plan.untrusted)
@@ -461,12 +474,15 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
 
     decoded = decode_text(data)
     ctx.decoded_text = decoded
+    text, first_line = unquote_whole_lines(decoded.text)
+    if first_line is not None:
+        ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
-        delimiter = _sniff_delimiter(decoded.text[:65536])
+        delimiter = _sniff_delimiter(text[:65536])
         frame = pd.read_csv(
             # newline=None: lines may end in CR alone (Excel for Mac, old systems).
-            io.StringIO(decoded.text, newline=None),
+            io.StringIO(text, newline=None),
             sep=delimiter,
             header=None,
             names=list(range(limits.max_columns + 1)),
@@ -486,9 +502,11 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     if note:
         ctx.add("warning", None, None, note, FIX_SAVE_UTF8)
     sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
-    if '="' in decoded.text:
+    if "---" in text or "===" in text:
+        sheet.rows = blank_rule_lines(sheet.rows)
+    if '="' in text:
         _unwrap_formula_text(ctx, sheet)
-    separator = unsplit_separator(decoded.text, delimiter)
+    separator = unsplit_separator(text, delimiter)
     if separator:
         ctx.add(
             "error",

@@ -2,7 +2,8 @@
 
 ``explain_unrecognised`` completes "Skipped sheet …: " for a sheet on which
 ``components.ingest.layout.find_layout`` found no table: the header row it came closest to,
-and what that row lacks (a Level column, a column naming the capability or the country).
+and what that row lacks (a Level column, a column naming the capability or the country), or
+the headers it did not match (columns of levels headed "Dedicated LE", "Image DB").
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from components.base.text import normalise
 from components.ingest.column_roles import header_item
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
-from components.ingest.matching import exact_reference, is_summary
+from components.ingest.matching import Field, classify_header, exact_reference, is_summary
 from components.ingest.pivots import is_caption_row, unread_pivot
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.values import parse_level
 
 
 def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
@@ -57,6 +59,16 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "assessment a row, but no column is headed Country. Head the column that "
                 "names each row's country “Country”"
             )
+        unmatched = _unmatched_level_columns(ctx, sheet, row, fields)
+        if len(unmatched) >= MIN_KEY_MATCHES:
+            shown = ", ".join(quoted(sheet.rows[row][c]) for c in unmatched[:_SHOWN])
+            more = f" and {len(unmatched) - _SHOWN} more" if len(unmatched) > _SHOWN else ""
+            return (
+                f"the header row {row + 1} has {len(unmatched)} columns of levels whose headers "
+                f"name no capability of the framework: {shown}{more}. Match these headers to "
+                "capabilities in “Fix how this file is read”, below the file, or head each "
+                "column with the capability's number or its title as in the template"
+            )
         keys = fields.keys() & {"number", "capability", "enabler"}
         if keys and "level" not in fields:
             column = fields[min(keys)]
@@ -96,6 +108,32 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "but no column naming the capability"
             )
     return "no table of capabilities and levels was found in it"
+
+
+# How many unmatched headers a message quotes.
+_SHOWN = 6
+
+
+def _unmatched_level_columns(
+    ctx: ReadContext, sheet: Sheet, row: int, fields: dict[Field, int]
+) -> list[int]:
+    """The columns of a header row with a Country column whose headers are text that names
+    no capability nor any known column, and whose cells below are mostly levels: capabilities
+    across in words of their own ("Dedicated LE", "Image DB")."""
+    if "country" not in fields:
+        return []
+    found = []
+    for column, value in enumerate(sheet.rows[row]):
+        if column in fields.values() or not isinstance(value, str) or not value.strip():
+            continue
+        if classify_header(value) is not None or header_item(value, ctx.capabilities):
+            continue
+        below = sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
+        values = [v for v in below if v is not None]
+        readable = sum(not parse_level(v, ctx.framework.scale).error for v in values)
+        if values and readable * 2 > len(values):
+            found.append(column)
+    return found
 
 
 # The headers Excel (and LibreOffice) give a table inserted on data without any, in the

@@ -25,3 +25,36 @@ def test_a_table_with_its_own_headers_is_read_as_before():
 
     assert len(result.capabilities) == 21
     assert not [p for p in result.problems if "Excel gives" in p.message]
+
+
+@pytest.mark.parametrize("country", ["Country", "Pays", "País"])
+def test_columns_of_levels_under_short_headers_are_named(country):
+    short = ["Leadership", "Research", "Dedicated LE", "Image DB", "E2E support", "CP workforce"]
+    short += ["NTD", "CSR", "Hotline"]
+    rows = [[country, "Year", *short]]
+    rows += [[name, 2023, *(n % 5 for n in range(len(short)))] for name in ("Kenya", "Uganda")]
+    result = read("tracker.xlsx", xlsx({"Tracker": rows}))
+    assert_problem(
+        result,
+        "warning",
+        None,
+        "the header row 1 has 8 columns of levels whose headers name no capability of the "
+        "framework: “Research”, “Dedicated LE”, “Image DB”, “E2E support”, “CP workforce”, "
+        "“NTD” and 2 more. Match these headers to capabilities in “Fix how this file is read”",
+    )
+
+
+def test_form_questions_that_name_no_capability_are_named_not_the_id_column():
+    words = ["LE", "the image DB", "E2E support", "CP workforce"]
+    head = ["Id", "Which country are you reporting for?"]
+    head += [f"How would you rate {w} in your country?" for w in words]
+    rows = [head, [1, "Ghana", 1, 2, 3, 4], [2, "Togo", 2, 3, 4, 1]]
+    result = read("form.xlsx", xlsx({"Form": rows}))
+    assert_problem(
+        result,
+        "warning",
+        None,
+        "the header row 1 has 4 columns of levels whose headers name no capability of the "
+        "framework: “How would you rate LE in your country?”",
+    )
+    assert not any("(A1)" in p.message for p in result.problems)
