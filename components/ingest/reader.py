@@ -32,6 +32,7 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.countries import iso3_of
+from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
 from components.ingest.country_sources import settle_country
 from components.ingest.doubtful_names import drop_doubtful_countries
@@ -107,6 +108,7 @@ def _read(
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
