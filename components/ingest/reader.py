@@ -53,6 +53,7 @@ from components.ingest.plan_sheet import (
     read_plans,
 )
 from components.ingest.refusals import FileRejected
+from components.ingest.regions import drop_regions
 from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -108,6 +109,7 @@ def _read(
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        drafts = drop_regions(ctx, drafts)
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
