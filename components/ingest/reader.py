@@ -45,6 +45,7 @@ from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.percent_levels import hint_percent_levels
+from components.ingest.placeholders import drop_placeholders
 from components.ingest.plan_sheet import (
     PlanTable,
     find_plan_table,
@@ -109,7 +110,7 @@ def _read(
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
-        drafts = drop_regions(ctx, drafts)
+        drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
