@@ -67,6 +67,7 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.short_names import drop_abbreviated
 from components.ingest.unknown_countries import say_unknown_countries
 
 _LOG = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ def _read(
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
+        drafts = drop_abbreviated(ctx, drafts)
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
