@@ -38,9 +38,9 @@ from components.ingest.values import (
     parse_confidence,
     parse_iso3,
     parse_level,
-    parse_when,
     split_assessment_header,
 )
+from components.ingest.year_forms import future_year, year_cell
 
 
 @dataclass
@@ -196,17 +196,21 @@ class MetaReader:
         dated = text_date(self.ctx, self.sheet, value, row, column, country_column=country)
         if dated is UNUSABLE or (dated is not None and not dated.note):
             return dated
-        when = dated or self.ctx.cached("when", value, parse_when)
+        when = dated or self.ctx.cached("when", value, year_cell)
         if when.note and self.ctx.once((self.sheet.name, "when", column, str(value))):
             kept = "it was used" if when.year is not None else "it was left empty"
             # A year of another calendar is never converted: an error naming the year to write.
             other = other_calendar_year(value) if when.year is None else None
+            future = when.year is None and future_year(value)
+            fix = "Write a year such as 2024 or a date such as 2024-03-31."
+            if future:
+                fix = "Write the year the assessment was made, such as 2023."
             self.ctx.add(
-                "error" if other else "warning",
+                "error" if other or future else "warning",
                 self.sheet,
                 cell_address(row, column),
                 f"Date or year {when.note}; {kept}.",
-                other.fix if other else "Write a year such as 2024 or a date such as 2024-03-31.",
+                other.fix if other else fix,
             )
         return when if when.year is not None else When()
 

@@ -1,4 +1,4 @@
-"""Worked examples and placeholder countries: tables that look like an assessment but are not.
+"""Worked examples: tables that look like an assessment but are not.
 
 Templates made by consultants often show how to fill them in: under a heading "Example:" (on
 the Instructions sheet or above the real table) a Country, a Year and a few capabilities with
@@ -9,9 +9,10 @@ levels. Read as they are, they would be an assessment nobody made. So:
   what was skipped and how to have it read;
 * a table on a sheet named like instructions ("Instructions", "Read me", "Mode d'emploi")
   without such a heading is read (people keep scores anywhere), with a warning when other
-  sheets hold assessments too: it may be an example;
-* an assessment whose country is a placeholder ("Country X", "[Country]", "XXXX",
-  "<country>") is refused with an error: it names no country.
+  sheets hold assessments too: it may be an example.
+
+An assessment whose country is a placeholder ("Country X", "[Country]", "XXXX") is refused by
+``country_placeholders``.
 """
 
 from __future__ import annotations
@@ -41,23 +42,10 @@ _INSTRUCTION_SHEETS = frozenset(
     | {"mode d emploi", "consignes", "lisez moi", "instrucciones", "leeme", "instrucoes"}
     | {"leia me"}
 )
-# A country cell that only stands for one: "Country X", "[Country]", "XXXX", "<country>".
-_BRACKETED = re.compile(r"^\s*[\[<{].*[\]>}]\s*$")
-_PLACEHOLDER = re.compile(
-    r"^(?:x{2,}|y{2,}|z{2,}|"
-    r"(?:country|pays|pais)(?: name)?(?: [xyz]{1,4})?|(?:country|pays|pais) here|"
-    r"(?:name of (?:the )?country|nom du pays|nombre del pais|nome do pais)|"
-    r"(?:enter|insert|type) (?:the )?country(?: name)?(?: here)?)$"
-)
 # The row of a cell or range: "B5", "C1:G1", "row 14".
 _ROW = re.compile(r"^(?:[A-Z]{1,3}|row )(\d+)")
 # How many rows above a table a heading may be.
 _HEADING_ROWS = 12
-
-
-def is_placeholder(text: str) -> bool:
-    """Whether a country cell only stands for a country: "Country X", "[Country]", "XXXX"."""
-    return bool(_BRACKETED.match(text)) or bool(_PLACEHOLDER.match(normalise(text)))
 
 
 def drop_examples(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -102,26 +90,6 @@ def drop_examples(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
                 "If it is only an example, delete it from the file or write “Example:” above "
                 "it; if it is real, name the sheet after the country.",
             )
-    return kept
-
-
-def drop_placeholder_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
-    """``drafts`` without those whose country is a placeholder ("Country X"), each refused
-    with an error."""
-    kept = []
-    for draft in drafts:
-        if draft.country and is_placeholder(draft.country):
-            ctx.add(
-                "error",
-                draft.sheet,
-                _cell_holding(draft.sheet, draft.country),
-                f"The country {quoted(draft.country)} is a placeholder, not a country's name: "
-                f"its assessment ({_described(draft)}) was not read.",
-                "Write the country's name in its place; if the table is only an example, "
-                "delete it or write “Example:” above it.",
-            )
-            continue
-        kept.append(draft)
     return kept
 
 
@@ -200,12 +168,3 @@ def _forget_problems(ctx: ReadContext, draft: Draft, heading: str) -> None:
         return problem.sheet == name and found is not None and first <= int(found.group(1)) <= last
 
     ctx.problems[:] = [p for p in ctx.problems if not about_example(p)]
-
-
-def _cell_holding(sheet: Sheet, text: str) -> str | None:
-    """The first cell of the sheet whose value is ``text`` (where a country was read)."""
-    for row, cells in enumerate(sheet.rows[: _HEADING_ROWS * 5]):
-        for column, value in enumerate(cells):
-            if isinstance(value, str) and value.strip() == text:
-                return cell_address(row, column)
-    return None

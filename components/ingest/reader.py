@@ -32,12 +32,14 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.countries import iso3_of
+from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
+from components.ingest.country_placeholders import drop_placeholders
 from components.ingest.country_sources import settle_country
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
-from components.ingest.examples import drop_examples, drop_placeholder_countries
+from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
@@ -54,6 +56,7 @@ from components.ingest.plan_sheet import (
     read_plans,
 )
 from components.ingest.refusals import FileRejected
+from components.ingest.regions import drop_regions
 from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -67,6 +70,7 @@ from components.ingest.report import (
 )
 from components.ingest.scale_legend import find_legends
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
@@ -111,8 +115,10 @@ def _read(
         kind = check_upload(name, data, limits)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
-        drafts = drop_placeholder_countries(ctx, drafts)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
+        drafts = drop_abbreviated(ctx, drafts)
+        read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)

@@ -27,6 +27,7 @@ import pycountry
 
 from components.base.text import normalise
 from components.ingest.countries import iso3_in_any_language, iso3_of
+from components.ingest.country_aliases import misspelt_country
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -43,7 +44,8 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
         if iso3_of(name) is not None:
             continue
         likely = likely_country(name)
-        if likely is None and not _other_script(name):
+        misspelt = misspelt_country(name) if likely is None else None
+        if likely is None and misspelt is None and not _other_script(name):
             continue  # a made-up name ("Elbonia"), a region: nothing to say that helps
         if not ctx.once(("unknown country", normalise(name))):
             continue
@@ -52,7 +54,13 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             "code: it will not be grouped with assessments of that country filed under its "
             "English name, nor with its region or income group for peer medians."
         )
-        if likely is not None:
+        if misspelt is not None:
+            message += f" Did you mean {misspelt[0]} ({misspelt[1]})?"
+            fix = (
+                f"If it is {misspelt[0]}, correct the spelling to “{misspelt[0]}” (or write "
+                f"{misspelt[1]} in an ISO3 cell or column); if it is another place, leave it."
+            )
+        elif likely is not None:
             message += f" It may be {likely[0]} ({likely[1]})."
             fix = (
                 f"If it is {likely[0]}, write “{likely[0]}” as the country (or {likely[1]} in "

@@ -1,10 +1,9 @@
-"""Worked examples and placeholder countries are not assessments (components/ingest/examples)."""
+"""Worked examples are not assessments (components/ingest/examples)."""
 
 from __future__ import annotations
 
 import pytest
 
-from components.ingest.examples import is_placeholder
 from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
 
 UGANDA = {n: n % 5 for n in range(1, 22)}
@@ -75,39 +74,3 @@ def test_an_assessment_on_instructions_beside_others_is_read_with_a_warning():
     result = read("book.xlsx", xlsx(book))
     assert set(by_assessment(result)) == {("Kenya", 2023, None), ("Uganda", 2024, None)}
     assert_problem(result, "warning", None, "named like instructions but holds an assessment")
-
-
-PLACEHOLDER = "is a placeholder, not a country's name"
-
-
-@pytest.mark.parametrize(
-    ("country", "words"),
-    [
-        ("Country X", PLACEHOLDER),
-        ("[Country]", PLACEHOLDER),
-        ("XXXX", PLACEHOLDER),
-        ("Pays X", PLACEHOLDER),
-        ("<country>", "No country is given"),  # read as an empty cell before
-    ],
-)
-def test_a_placeholder_country_is_refused(country, words):
-    book = {"Data": form(country, 2024, UGANDA), "Uganda": form("Uganda", 2024, UGANDA)}
-    result = read("book.xlsx", xlsx(book))
-    assert by_assessment(result) == {("Uganda", 2024, None): UGANDA}
-    assert_problem(result, "error", "B1", words)
-
-
-@pytest.mark.parametrize(
-    ("text", "placeholder"),
-    [
-        ("Country X", True),
-        ("[Country name]", True),
-        ("yyyy", True),
-        ("Nom du pays", True),
-        ("Kenya", False),
-        ("Xiamen", False),
-        ("Country of Origin Land", False),
-    ],
-)
-def test_is_placeholder(text, placeholder):
-    assert is_placeholder(text) is placeholder

@@ -1,0 +1,74 @@
+"""Years written in a Date or Year cell the way spreadsheets and people write them, beyond
+``values.parse_when``'s.
+
+- A thousands separator inside the year ("2 023", with a space, a no-break space, a narrow
+  no-break space or a thin space, as French Excel formats a number): the year, quietly, as
+  levels tolerate the same spaces.
+- A fiscal year written short ("FY23", "FY-23"): read as the year it names (2023), with a
+  warning saying so, as ``parse_when`` reads "FY 2023" (its year, said) and a fiscal year
+  over two years ("FY2023/24", "2023-24": its first year, said).
+- A two-digit year 00 to 49 ("23", a Year cell typed short): the year 2000 + it (2023), with
+  a warning naming the assumption. Only in a Date or Year cell or column, never elsewhere;
+  50 to 99 are left unread, since 1950-1999 is no assessment's year and 2050 none yet.
+- A year after 2100 ("2203", digits swapped for 2023): an error saying it is in the future,
+  never a guess at the year meant.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from components.ingest.calendars import other_calendar_year
+from components.ingest.values import When, is_blank, parse_when
+
+# Spaces a number format puts between thousands: space, no-break, narrow no-break, thin.
+_SPACED = re.compile(r"([12])[ \u00a0\u202f\u2009\u2007]+(\d{3})")
+_FISCAL = re.compile(r"FY\s*[-'’]?\s*(\d{2})", re.IGNORECASE)
+_LAST_TWO_DIGIT = 49
+_FUTURE = range(2101, 10000)
+
+
+def year_cell(value: Any) -> When:
+    """A Date or Year cell's year: the forms above, else ``parse_when``'s reading."""
+    if is_blank(value) or isinstance(value, bool):
+        return parse_when(value)
+    number = _whole(value)
+    if number is not None:
+        if 0 <= number <= _LAST_TWO_DIGIT:
+            year = 2000 + number
+            return When(year, note=f"“{number}” has two digits; it was read as the year {year}")
+        if number in _FUTURE and other_calendar_year(number) is None:
+            return When(note=future_note(number))
+    if isinstance(value, str):
+        text = value.strip()
+        spaced = _SPACED.fullmatch(text)
+        if spaced is not None:
+            return parse_when(spaced[1] + spaced[2])
+        fiscal = _FISCAL.fullmatch(text)
+        if fiscal is not None:
+            year = 2000 + int(fiscal[1])
+            if year <= 2000 + _LAST_TWO_DIGIT:
+                return When(year, note=f"“{text}” is a fiscal year; it was read as the year {year}")
+    return parse_when(value)
+
+
+def future_year(value: Any) -> bool:
+    """True when ``value`` is a whole number after 2100 ("2203"): a year in the future."""
+    number = _whole(value)
+    return number is not None and number in _FUTURE and other_calendar_year(number) is None
+
+
+def future_note(number: int) -> str:
+    return f"“{number}” is a year in the future (perhaps two of its digits were swapped)"
+
+
+def _whole(value: Any) -> int | None:
+    """``value`` as a whole number (23, 23.0, "23"), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\d{1,4}", value.strip()):
+        return int(value.strip())
+    return None

@@ -1,0 +1,81 @@
+"""A Country cell still holding a form's placeholder text ("Click or tap here to enter
+text.") is no country given: an error, never a country."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.ingest.country_placeholders import is_placeholder
+from tests.ingest.reader_support import assert_problem, by_assessment, read, xlsx
+
+LEVELS = {n: n % 5 for n in range(1, 22)}
+
+
+def _rows(country: str, iso3: str | None = None) -> list[list[object]]:
+    rows: list[list[object]] = [["Country", country], ["Year", 2024]]
+    if iso3:
+        rows.append(["ISO3", iso3])
+    rows += [[], ["No.", "Capability", "Level"]]
+    return rows + [[n, None, level] for n, level in LEVELS.items()]
+
+
+def _form(country: str, iso3: str | None = None) -> bytes:
+    return xlsx({"Assessment": _rows(country, iso3)})
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "Click or tap here to enter text.",
+        "Click here to enter text.",
+        "Choose an item.",
+        "Enter text here",
+        "[Country]",
+        "[Insert country]",
+        "Country X",
+        "Type here",
+        "Cliquez ou appuyez ici pour entrer du texte.",
+        "Haga clic o pulse aquí para escribir texto.",
+        "Clique ou toque aqui para inserir o texto.",
+    ],
+)
+def test_a_placeholder_in_the_country_cell_is_no_country_given(placeholder):
+    result = read("form.xlsx", _form(placeholder))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "B1", "No country is given on sheet “Assessment”")
+    assert_problem(result, "error", "B1", f"placeholder text “{placeholder}”")
+
+
+def test_a_prompt_in_angle_brackets_is_no_country_given():
+    result = read("form.xlsx", _form("<Country name>"))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "B1", "No country is given on sheet “Assessment”")
+
+
+def test_a_placeholder_with_an_iso3_code_takes_the_codes_country():
+    result = read("form.xlsx", _form("Click or tap here to enter text.", iso3="KEN"))
+    assert by_assessment(result) == {("Kenya", 2024, None): LEVELS}
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kenya", "[Kenya]", "Elbonia", "Country Y Ltd", "Choose", "Xiamen", "Country of Origin Land"],
+)
+def test_a_name_is_not_a_placeholder(name):
+    assert not is_placeholder(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["Country X", "[Country name]", "yyyy", "XXXX", "Nom du pays", "Pays X", "País X"]
+)
+def test_a_template_prompt_is_a_placeholder(text):
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("country", ["Country X", "[Country]", "XXXX", "Pays X"])
+def test_a_placeholder_beside_a_real_assessment_leaves_that_one_read(country):
+    book = {"Data": _rows(country), "Uganda": _rows("Uganda")}
+    result = read("book.xlsx", xlsx(book))
+    assert by_assessment(result) == {("Uganda", 2024, None): LEVELS}
+    assert_problem(result, "error", "B1", "No country is given on sheet “Data”")
