@@ -29,11 +29,13 @@ def country_of_code(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=4096)
 def iso3_of(country: str) -> str | None:
     """The ISO 3166 alpha-3 code of a country pycountry knows by this exact name, else None."""
-    return _iso3_by_name().get(normalise(country))
+    return english_names().get(normalise(country))
 
 
 @cache
-def _iso3_by_name() -> Mapping[str, str]:
+def english_names() -> Mapping[str, str]:
+    """Every English name of a country pycountry knows (name, official, common), normalised
+    -> ISO3. Built once per process."""
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
@@ -117,7 +119,7 @@ _NAME_LANGUAGES = ("fr", "es", "pt")
 
 @cache
 def _iso3_by_any_name() -> Mapping[str, str]:
-    names = dict(_iso3_by_name())
+    names = dict(english_names())
     for language in _NAME_LANGUAGES:
         try:
             translation = gettext.translation(

@@ -26,8 +26,9 @@ from pathlib import Path
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.drafts import Draft
-from components.ingest.sheets import ReadContext, cell_address, quoted
+from components.ingest.countries import english_names
+from components.ingest.drafts import Draft, cell_holding
+from components.ingest.sheets import ReadContext, quoted
 
 ALIASES_PATH = Path(__file__).resolve().parents[2] / "mnr_data" / "country_aliases.toml"
 # A shorter name is too easily another word one letter away ("Chad": "Chat").
@@ -75,22 +76,12 @@ def read_aliases(ctx: ReadContext, drafts: list[Draft]) -> None:
         ctx.add(
             "warning",
             draft.sheet,
-            draft.country_cell or _cell_holding(draft, written),
+            draft.country_cell or cell_holding(draft.sheet, written),
             f"The country {quoted(written)} was read as {quoted(name)} ({code}), the name the "
             f"dashboard keeps for it, so that its assessments join those filed as {quoted(name)}.",
             f"If {quoted(written)} is not {quoted(name)}, write the country's full name, or its "
             "ISO3 code in an ISO3 cell or column.",
         )
-
-
-def _cell_holding(draft: Draft, text: str) -> str | None:
-    """The first cell of ``draft``'s sheet holding ``text`` alone."""
-    wanted = text.strip().casefold()
-    for row, cells in enumerate(draft.sheet.rows):
-        for column, value in enumerate(cells):
-            if isinstance(value, str) and value.strip().casefold() == wanted:
-                return cell_address(row, column)
-    return None
 
 
 @lru_cache(maxsize=1024)
@@ -100,7 +91,7 @@ def misspelt_country(name: str) -> tuple[str, str] | None:
     key = normalise(name)
     if len(key) < _MIN_MISSPELT:
         return None
-    codes = {code for known, code in _english_names().items() if _one_slip(key, known)}
+    codes = {code for known, code in english_names().items() if _one_slip(key, known)}
     if len(codes) != 1:
         return None
     code = codes.pop()
@@ -126,15 +117,3 @@ def _one_slip(typed: str, known: str) -> bool:
         (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
     )
     return longer[:i] + longer[i + 1 :] == shorter
-
-
-@cache
-def _english_names() -> Mapping[str, str]:
-    """Every English name of a country (name, official, common), normalised -> ISO3."""
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.setdefault(normalise(value), country.alpha_3)
-    return names

@@ -17,9 +17,9 @@ from functools import lru_cache
 from components.base.text import normalise
 from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.country_sources import settle_country
-from components.ingest.drafts import Draft
+from components.ingest.drafts import Draft, cell_holding
 from components.ingest.placeholders import PROMPTS
-from components.ingest.sheets import ReadContext, cell_address, quoted
+from components.ingest.sheets import ReadContext, quoted
 
 # Word's prompts for an empty box (``placeholders.PROMPTS``) and the ones people leave in a
 # template's Country cell.
@@ -71,7 +71,7 @@ def drop_placeholders(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             settle_country(ctx, draft)  # the country its ISO3 code names, said
             kept.append(draft)
             continue
-        cell = draft.country_cell or _cell_holding(draft, written)
+        cell = draft.country_cell or cell_holding(draft.sheet, written)
         where = f"sheet {quoted(draft.sheet.name)}" if draft.sheet.name else "the file"
         ctx.add(
             "error",
@@ -83,12 +83,3 @@ def drop_placeholders(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             "then upload the file again.",
         )
     return kept
-
-
-def _cell_holding(draft: Draft, text: str) -> str | None:
-    wanted = text.strip().casefold()
-    for row, cells in enumerate(draft.sheet.rows):
-        for column, value in enumerate(cells):
-            if isinstance(value, str) and value.strip().casefold() == wanted:
-                return cell_address(row, column)
-    return None

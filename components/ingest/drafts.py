@@ -521,3 +521,14 @@ def apply_meta(draft: Draft, meta: Meta) -> None:
     draft.date = meta.when.date
     draft.round = meta.round
     draft.assessed_by = meta.assessed_by
+
+
+def cell_holding(sheet: Sheet, text: str) -> str | None:
+    """The first cell of ``sheet`` holding ``text`` alone (case and surrounding spaces aside):
+    where a country that a message names was written, when the draft does not say."""
+    wanted = text.strip().casefold()
+    for row, cells in enumerate(sheet.rows):
+        for column, value in enumerate(cells):
+            if isinstance(value, str) and value.strip().casefold() == wanted:
+                return cell_address(row, column)
+    return None

@@ -19,8 +19,8 @@ from functools import cache, lru_cache
 
 from components.base.text import normalise
 from components.ingest.country_aliases import ALIASES_PATH
-from components.ingest.drafts import Draft
-from components.ingest.sheets import ReadContext, cell_address, quoted
+from components.ingest.drafts import Draft, cell_holding
+from components.ingest.sheets import ReadContext, quoted
 from components.ingest.vocabulary import default_vocabulary
 
 _REGION_WORDS = frozenset({"region", "regional", "regions", "regionale", "regiao"})
@@ -60,7 +60,7 @@ def drop_regions(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         if name in seen:
             continue
         seen.add(name)
-        cell = draft.country_cell or _cell_holding(draft, name)
+        cell = draft.country_cell or cell_holding(draft.sheet, name)
         where = cell or "the country cell"
         if kept:
             ctx.add(
@@ -84,12 +84,3 @@ def drop_regions(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
                 "per country), then upload the file again.",
             )
     return kept
-
-
-def _cell_holding(draft: Draft, text: str) -> str | None:
-    wanted = text.strip().casefold()
-    for row, cells in enumerate(draft.sheet.rows):
-        for column, value in enumerate(cells):
-            if isinstance(value, str) and value.strip().casefold() == wanted:
-                return cell_address(row, column)
-    return None

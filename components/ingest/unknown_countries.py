@@ -20,16 +20,15 @@ demo's made-up "XAA") is not said: its code groups it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.countries import iso3_in_any_language, iso3_of
+from components.ingest.countries import english_names, iso3_in_any_language, iso3_of
 from components.ingest.country_aliases import misspelt_country
-from components.ingest.drafts import Draft
-from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.drafts import Draft, cell_holding
+from components.ingest.sheets import ReadContext, quoted
 
 
 def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
@@ -71,7 +70,7 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
                 "Write the country's name in English (such as “Kazakhstan”), or its ISO3 code "
                 "(such as KAZ) in an ISO3 cell or column."
             )
-        cell = draft.country_cell or _cell_holding(draft.sheet, name)
+        cell = draft.country_cell or cell_holding(draft.sheet, name)
         ctx.add("warning", draft.sheet, cell, message, fix)
 
 
@@ -91,7 +90,7 @@ def likely_country(name: str) -> tuple[str, str] | None:
         return None
     code = iso3_in_any_language(name)
     if code is None:
-        codes = {c for n, c in _names().items() if n.startswith(key)}
+        codes = {c for n, c in english_names().items() if n.startswith(key)}
         if len(codes) != 1:
             return None
         code = codes.pop()
@@ -99,25 +98,3 @@ def likely_country(name: str) -> tuple[str, str] | None:
     if country is None:
         return None
     return getattr(country, "common_name", None) or country.name, code
-
-
-@cache
-def _names() -> Mapping[str, str]:
-    """Every English name of a country (name, official, common), normalised -> ISO3."""
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.setdefault(normalise(value), country.alpha_3)
-    return names
-
-
-def _cell_holding(sheet: Sheet, name: str) -> str | None:
-    """The first cell holding ``name`` alone (the country cell or the first row's)."""
-    wanted = name.strip().casefold()
-    for row, cells in enumerate(sheet.rows):
-        for column, value in enumerate(cells):
-            if isinstance(value, str) and value.strip().casefold() == wanted:
-                return cell_address(row, column)
-    return None
