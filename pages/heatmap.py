@@ -42,7 +42,7 @@ if current.is_empty:
 labels = remember(current, "labels", None, lambda: assessment_labels(capabilities))
 st.markdown(
     "Where each assessment stands on every capability. Darker is further along; grey means "
-    "not assessed. Hover a cell for the capability, the level and the evidence."
+    "not assessed. Hover over a cell (or tap it) for the capability, the level and the evidence."
 )
 
 left, middle, right = st.columns([1, 1, 1])

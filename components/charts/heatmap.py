@@ -8,6 +8,7 @@ domains.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -135,7 +136,7 @@ def level_heatmap(
     label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
     # A row's name is cut on the axis (the hover shows all of it): a very long name would
     # otherwise take the width the grid needs.
-    axis_labels = [shorten(row_labels.get(i, str(i)), label_chars) for i in ids]
+    axis_labels = [row_axis_label(row_labels.get(i, str(i)), label_chars) for i in ids]
     # As wide as the names need from the start: see components/charts/text_width.py.
     left = label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16)
     _domain_headers(figure, framework, domains, column_px=_column_px(left, len(numbers), scale))
@@ -305,6 +306,24 @@ def _cell_text(
         for colour in by_count[1:]
     ]
     return written_in(by_count[0]), copies
+
+
+_YEAR = re.compile(r"\s(?:19|20)\d\d\b")
+
+
+def row_axis_label(label: str, max_chars: int) -> str:
+    """A row's name as the axis shows it, at most ``max_chars`` long: the country's name is
+    cut before its year is ("North Macedo… 2023", not "North Macedonia 2…"), since the year
+    is what tells a country's rows apart. The hover shows the whole name."""
+    if len(label) <= max_chars:
+        return label
+    year = _YEAR.search(label)
+    if year is None:
+        return shorten(label, max_chars)
+    name, rest = label[: year.start()], label[year.start() :]
+    if len(name) + len(rest[:5]) <= max_chars:  # the name and its year fit: cut what follows
+        return name + shorten(rest, max_chars - len(name))
+    return shorten(name, max_chars - 5) + rest[:5]
 
 
 def heatmap_height(rows: int) -> int:

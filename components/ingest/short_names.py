@@ -30,12 +30,13 @@ _LONGEST_ABBREVIATION = 3
 def drop_abbreviated(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` less those whose country is an abbreviation taken from the sheet's name,
     each said once per sheet as an error."""
-    kept = []
+    kept, dropped = [], set()
     for draft in drafts:
         if not _abbreviated_sheet_country(draft):
             kept.append(draft)
             continue
         name, sheet = draft.country or "", draft.sheet.name
+        dropped.add(sheet)
         if not ctx.once(("abbreviated sheet country", sheet, name)):
             continue
         message = (
@@ -55,6 +56,10 @@ def drop_abbreviated(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             f"Rename the sheet to the country's full name (such as {example}), or add a Country "
             "label with the country's name above the table, then upload the file again.",
         )
+    # What was said while reading a sheet whose assessment is not used ("the country was taken
+    # from the sheet name", "the year from the title") would contradict the error: left out.
+    dropped -= {draft.sheet.name for draft in kept}
+    ctx.problems[:] = [p for p in ctx.problems if p.severity != "warning" or p.sheet not in dropped]
     return kept
 
 

@@ -65,7 +65,7 @@ def _settle(ctx: ReadContext, copy: Draft, owner: Draft) -> None:
                 continue
             numbers.append((kind, number))
             differ.append(
-                f"{_where(copy, kind, number)} says {level}, "
+                f"for {_named(ctx, kind, number)}, {_where(copy, kind, number)} says {level}, "
                 + (
                     f"{_where(owner, kind, number)} says {own_level}"
                     if own_level is not None
@@ -101,6 +101,12 @@ def _settle(ctx: ReadContext, copy: Draft, owner: Draft) -> None:
         f"Correct the level that is wrong (on {copy_sheet} or {own_sheet}) and upload "
         "the file again.",
     )
+
+
+def _named(ctx: ReadContext, kind: str, number: int) -> str:
+    """ "capability 5 (Judiciary and Prosecutors)": what the levels are of."""
+    catalogue = ctx.capabilities if kind == "capability" else ctx.enablers
+    return catalogue.describe(number) if number in catalogue.titles else f"{kind} {number}"
 
 
 def _where(draft: Draft, kind: str, number: int) -> str:

@@ -46,12 +46,15 @@ class UploadSummary:
     errors: int
     warnings: int
     verdict: Markdown
+    enabler_levels_read: int = 0  # counted apart: "levels read" are the capabilities'
 
 
 def upload_summary(result: ReadResult) -> UploadSummary:
     """Count what a file gave and say in one Markdown sentence whether it can be used."""
     assessments = int(result.capabilities["assessment_id"].nunique())
     levels_read = int(result.capabilities["level"].notna().sum())
+    enablers = result.enablers
+    enabler_levels = int(enablers["level"].notna().sum()) if "level" in enablers else 0
     errors = sum(1 for problem in result.problems if problem.severity == "error")
     warnings = sum(1 for problem in result.problems if problem.severity == "warning")
     if assessments == 0:
@@ -76,6 +79,7 @@ def upload_summary(result: ReadResult) -> UploadSummary:
         file_stem=_file_stem(result.file),
         assessments=assessments,
         levels_read=levels_read,
+        enabler_levels_read=enabler_levels,
         errors=errors,
         warnings=warnings,
         verdict=verdict,

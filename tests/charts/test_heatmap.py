@@ -19,6 +19,7 @@ from components.charts.heatmap import (
     heatmap_height,
     legend_margin,
     level_heatmap,
+    row_axis_label,
     short_domain_name,
 )
 from components.charts.text_width import text_width
@@ -267,3 +268,17 @@ def test_the_colour_bar_has_its_room_from_the_start(narrow):
     else:  # beside the grid, at its edge, in a margin made for its labels
         assert (colourbar.x, colourbar.xanchor) == (1, "left")
         assert figure.layout.margin.r == legend_margin(list(colourbar.ticktext))
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("Arvenia 2023", "Arvenia 2023"),  # fits
+        ("North Macedonia 2023", "North Macedo… 2023"),  # the name is cut, not the year
+        ("Calderra 2024 (Second review)", "Calderra 2024 (Se…"),  # the round is cut first
+        ("Bosnia and Herzegovina 2019 (Baseline)", "Bosnia and H… 2019"),
+        ("No year here at all whatsoever", "No year here at a…"),
+    ],
+)
+def test_a_phone_row_name_keeps_its_year(label, shown):
+    assert row_axis_label(label, 18) == shown

@@ -34,6 +34,8 @@ def test_an_abbreviated_sheet_name_is_refused_with_the_country_suggested(tab, me
     assert "only an abbreviation" in error.message
     assert f"It may be {meant}." in error.message
     assert "Rename the sheet to the country's full name" in error.fix
+    # Nothing said about how the unused assessment was read (its country, its year).
+    assert [p.severity for p in result.problems if p.sheet == tab] == ["error"]
 
 
 def test_an_abbreviation_of_several_countries_suggests_none():

@@ -42,7 +42,11 @@ def test_a_summary_that_disagrees_is_named_cell_by_cell_and_neither_level_is_tak
         ("Uganda", 2023, None): UGANDA,
     }
     assert_problem(
-        result, "error", "C8", "disagree on 1 capability: Summary!C8 says 4, Kenya!C9 says 0"
+        result,
+        "error",
+        "C8",
+        "disagree on 1 capability: for capability 5 (Judiciary and Prosecutors), Summary!C8 says "
+        "4, Kenya!C9 says 0",
     )
     assert_problem(result, "error", "C8", "levels they disagree on were left not assessed")
 

@@ -317,3 +317,23 @@ def test_on_a_phone_the_report_is_a_list_with_each_fix_in_view():
     assert "**Error** · D2" in shown
     assert "“9” is" in shown
     assert "*How to fix it:* " in shown
+
+
+def test_enabler_levels_read_are_said_beside_the_capabilities():
+    framework = default_framework()
+    workbook = write_template(
+        framework,
+        AssessmentInput(
+            country="Zembla",
+            year=2024,
+            levels=dict.fromkeys(range(1, 22), 2),
+            enabler_levels={1: 3, 2: 1, 5: 4},
+        ),
+    )
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(("zembla.xlsx", workbook, XLSX)).run()
+    assert not at.exception
+    assert metrics(at, 0)["Levels read"] == 21
+    block = at.get_by_key("upload-result-0")
+    shown = [c.value.replace("\\", "") for c in block.caption]  # as Markdown draws it
+    assert "Also read: 3 enabler levels." in shown

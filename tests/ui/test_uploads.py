@@ -352,6 +352,15 @@ def test_upload_summary(levels, problems, counts, verdict):
     assert summary.verdict == verdict
 
 
+@pytest.mark.parametrize("enabler_levels", [0, 3, 7])
+def test_upload_summary_counts_enabler_levels_apart(enabler_levels):
+    result = read("zembla.xlsx", Sheet("z", "Zembla", 2024, level=2))
+    result.enablers.loc[: enabler_levels - 1, "level"] = 3
+    summary = upload_summary(result)
+    assert summary.levels_read == TOTAL  # the capabilities' levels only
+    assert summary.enabler_levels_read == enabler_levels
+
+
 @pytest.mark.parametrize(
     ("file", "label", "stem"),
     [
