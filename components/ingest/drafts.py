@@ -40,7 +40,7 @@ from components.ingest.values import (
     parse_level,
     split_assessment_header,
 )
-from components.ingest.year_forms import future_year, year_cell
+from components.ingest.year_forms import future_year, swapped_years, year_cell
 
 
 @dataclass
@@ -202,9 +202,12 @@ class MetaReader:
             # A year of another calendar is never converted: an error naming the year to write.
             other = other_calendar_year(value) if when.year is None else None
             future = when.year is None and future_year(value)
+            if future:
+                kept = "it was left empty, and the assessment was read without a year"
             fix = "Write a year such as 2024 or a date such as 2024-03-31."
             if future:
-                fix = "Write the year the assessment was made, such as 2023."
+                meant = (swapped_years(int(float(value))) or [2023])[-1]
+                fix = f"Write the year the assessment was made in the cell, such as {meant}."
             self.ctx.add(
                 "error" if other or future else "warning",
                 self.sheet,
@@ -400,7 +403,9 @@ def read_answers(
                 or f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
                 "enough), or leave it blank if not assessed.",
             )
-        elif reading.warning:
+        elif reading.warning and (
+            not reading.once or ctx.once(("once", sheet.name, level_column, draft.name))
+        ):
             ctx.add(
                 "warning",
                 sheet,

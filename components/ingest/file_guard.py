@@ -29,6 +29,7 @@ What the guard relies on from the rest of the stack, so that parts it does not r
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Literal
 
@@ -129,7 +130,8 @@ def check_upload(
     ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
     XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``too_far`` (an .ods sheet whose cells
     reach too far), ``not_spreadsheet``
-    (Word, PowerPoint, PDF, images, web pages, programs, other archives), ``damaged``,
+    (Word, PowerPoint, PDF, images, web pages, JSON, web queries, programs, other archives),
+    ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
     ``no_sheets``, ``unsafe_content``, ``not_text``.
 
@@ -157,7 +159,7 @@ def check_upload(
     if data.startswith(_ZIP_MAGICS):
         return check_zip(data, limits)
     _reject_known_binary(data)
-    return _check_text(data)
+    return _check_text(data, extension)
 
 
 def openpyxl_uses_defusedxml() -> bool:
@@ -227,7 +229,7 @@ def _reject_known_binary(data: bytes) -> None:
         raise not_spreadsheet("a WebP image")
 
 
-def _check_text(data: bytes) -> Literal["csv"]:
+def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
     if data.startswith(_UTF16_BOMS) or _looks_like_utf16(data):
         raise FileRejected(
             "This text file is saved as “Unicode Text” (UTF-16), which the dashboard cannot read.",
@@ -245,6 +247,7 @@ def _check_text(data: bytes) -> Literal["csv"]:
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
+    _reject_data_formats(data, sample.lstrip("\ufeff \t\r\n"), extension)
     return "csv"
 
 
@@ -283,6 +286,34 @@ def _reject_markup(head: str) -> None:
         raise _web_page()
     if head.startswith(_HTML_STARTS):
         raise _web_page()
+
+
+# An Excel web query (.iqy, SharePoint's "Export to Excel"): "WEB", a version, then the URL.
+_WEB_QUERY = re.compile(r"WEB[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,2}[ \t]*https?://", re.IGNORECASE)
+_FIX_JSON = (
+    "Export the data as an Excel workbook (.xlsx) or a CSV file instead (online form tools "
+    "such as KoboToolbox, ODK and SurveyCTO offer both), and upload that."
+)
+_FIX_WEB_QUERY = (
+    "It holds only a link to the data: open it in Excel, which fetches the data, then choose "
+    "File > Save As, pick “Excel Workbook (*.xlsx)”, and upload the new file."
+)
+
+
+def _reject_data_formats(data: bytes, head: str, extension: str) -> None:
+    """JSON (an online form's export) and an Excel web query, which are text but no table."""
+    if _WEB_QUERY.match(head):
+        raise not_spreadsheet(
+            "an Excel web query (.iqy), as SharePoint's “Export to Excel” saves", _FIX_WEB_QUERY
+        )
+    if not head.startswith(("{", "[")):
+        return
+    if extension != "json":
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except ValueError:
+            return  # a table whose first cell starts with a bracket
+    raise not_spreadsheet("JSON data (such as an online form's export)", _FIX_JSON)
 
 
 # --------------------------------------------------------------------------------------------

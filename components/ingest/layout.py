@@ -38,6 +38,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
+from components.ingest.max_columns import level_columns
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import (
@@ -171,7 +172,7 @@ def _levelled_table_at(
         if column is None:
             return None
         fields = {**fields, "level": column}
-    levels = _level_columns(sheet.rows[row])
+    levels, fields = level_columns(sheet, row, fields)  # without a "Max score" beside
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
         # "Level" merged over a column per level, the levels in the row below; or two
@@ -317,10 +318,6 @@ def _names_enablers(sheet_name: str | None) -> bool:
     words = default_vocabulary().headers
     key = key_of(sheet_name)
     return "enabler" in key or any(words.get(word) == "enabler" for word in key.split())
-
-
-def _level_columns(cells: tuple[Any, ...]) -> list[int]:
-    return [c for c, value in enumerate(cells) if classify_header(value) == "level"]
 
 
 def _rival_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: list[int]) -> list[int]:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from components.framework.model import Scale
+from components.ingest.max_columns import maximum_beside
 from components.ingest.percent_levels import note_percent_levels
 from components.ingest.scale_legend import legend_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -113,6 +114,21 @@ def _shown(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
+def _out_of_another(ctx: ReadContext, sheet: Sheet, header: int, level: int) -> str | None:
+    """Why the levels are on another scale when a column beside them says so ("Max score"
+    holding 5 on every row), or ``None``."""
+    scale = ctx.framework.scale
+    found = maximum_beside(sheet, header, level, scale.maximum)
+    if found is None:
+        return None
+    column, number = found
+    return (
+        f"is scored out of {_shown(number)} (the column {quoted(sheet.value(header, column))}, "
+        f"{cell_address(header, column)}, says so on every row), not on this framework's "
+        f"{scale.minimum} to {scale.maximum}"
+    )
+
+
 def refused_off_scale(
     ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], *, whole_table: bool = False
 ) -> bool:
@@ -129,6 +145,8 @@ def refused_off_scale(
     why = column_scale_problem(heading, values, ctx.framework.scale)
     if why is None:
         why = legend_scale_problem(ctx, values)
+    if why is None and not whole_table:
+        why = _out_of_another(ctx, sheet, header, columns[0])
     if why is None:
         return False
     if whole_table:

@@ -14,6 +14,7 @@ from typing import Any
 
 from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import with_context
+from components.ingest.country_cell_fix import no_country
 from components.ingest.country_sources import (
     label_or_column,
     sheet_country_below,
@@ -350,13 +351,7 @@ def _long_row_draft(
             return None  # not a country's name (a number): said for its column
         if has_answer:
             country_cell = cell_address(row, columns["country"])
-            ctx.add(
-                "error",
-                sheet,
-                country_cell,
-                f"Row {row + 1} has no country ({ctx.show(sheet, country_cell)}); it was not used.",
-                f"Write the country in {country_cell}.",
-            )
+            ctx.add("error", sheet, country_cell, *no_country(ctx, sheet, row, country_cell))
             ctx.watch_formula(sheet, row, columns["country"], f"the country of row {row + 1}")
         return None
     draft = drafts.get(key)

@@ -12,6 +12,7 @@ import re
 
 from components.base.text import normalise
 from components.ingest.column_roles import header_item
+from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
@@ -107,7 +108,7 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 f"the header row {row + 1} has a Level column ({level}) "
                 "but no column naming the capability"
             )
-    return "no table of capabilities and levels was found in it"
+    return headerless(sheet) or "no table of capabilities and levels was found in it"
 
 
 # How many unmatched headers a message quotes.

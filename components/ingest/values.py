@@ -22,6 +22,7 @@ from components.ingest.earlier_level import earlier_level
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
+from components.ingest.level_units import level_with_unit
 from components.ingest.level_words import (
     level_names,
     misread_number,
@@ -62,8 +63,10 @@ class LevelReading:
     warning: str = ""
     # What the person should do about the warning, when "use a level of the scale" is not it.
     fix: str = ""
+    once: bool = False  # the warning holds for the column: said once per assessment
 
 
+_UNIT_FIX = "Write the level alone, without a unit such as “pts” or “points”."
 _EXCEL_ERRORS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
@@ -171,6 +174,8 @@ def _level_from_words(
     text: str, key: str, scale: Scale, vocabulary: Vocabulary, labels: dict[str, int]
 ) -> LevelReading:
     """A level written with words around its number or label, or a label misspelt."""
+    if (unit := level_with_unit(text, scale)) is not None:  # "3 pts": see ``level_units``
+        return LevelReading(unit[0], warning=unit[1], fix=_UNIT_FIX, once=True)
     named = _LABEL_FIRST.match(text)
     if named and normalise(named["label"]) in labels:
         # "Established (3)", "Established - 3": the label, then its number; they must agree.

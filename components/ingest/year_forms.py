@@ -11,12 +11,15 @@
   a warning naming the assumption. Only in a Date or Year cell or column, never elsewhere;
   50 to 99 are left unread, since 1950-1999 is no assessment's year and 2050 none yet.
 - A year after 2100 ("2203", digits swapped for 2023): an error saying it is in the future,
-  never a guess at the year meant.
+  and that the assessment is read without a year, as for a year of another calendar; the year
+  meant is suggested when swapping two adjacent digits gives a year that can be ("did you mean
+  2023?"), never used.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from components.ingest.calendars import other_calendar_year
@@ -60,7 +63,21 @@ def future_year(value: Any) -> bool:
 
 
 def future_note(number: int) -> str:
-    return f"“{number}” is a year in the future (perhaps two of its digits were swapped)"
+    meant = swapped_years(number)
+    guess = f": did you mean {' or '.join(map(str, meant))}?" if meant else ""
+    return f"“{number}” is a year in the future (perhaps two of its digits were swapped{guess})"
+
+
+def swapped_years(number: int) -> list[int]:
+    """The years from 2000 to next year that ``number`` gives with two adjacent digits
+    swapped ("2203": 2023), in order."""
+    digits = str(number)
+    found = set()
+    for i in range(len(digits) - 1):
+        swapped = digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]
+        if 2000 <= int(swapped) <= date.today().year + 1:
+            found.add(int(swapped))
+    return sorted(found)
 
 
 def _whole(value: Any) -> int | None:

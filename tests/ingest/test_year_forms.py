@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.ingest.year_forms import year_cell
+from components.ingest.year_forms import swapped_years, year_cell
 from tests.ingest.reader_support import assert_problem, by_assessment, csv_bytes, read, xlsx
 
 LEVELS = {n: n % 5 for n in range(1, 22)}
@@ -65,6 +65,31 @@ def test_a_year_in_the_future_is_an_error(written):
     result = read("form.xlsx", _form(written))
     assert_problem(result, "error", "B2", f"“{written}” is a year in the future")
     assert not [p for p in result.problems if ".0”" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [(2203, 2023), ("2203", 2023), (2103, 2013), ("2023 ", None), (9999, None)],
+)
+def test_a_year_in_the_future_says_the_assessment_has_no_year_and_the_year_meant(written, meant):
+    result = read("form.xlsx", _form(written))
+    if written == "2023 ":  # a year that can be: no suggestion needed, it is read
+        assert by_assessment(result) == {("Uganda", 2023, None): LEVELS}
+        return
+    assert by_assessment(result) == {("Uganda", None, None): LEVELS}
+    assert_problem(result, "error", "B2", "the assessment was read without a year")
+    problem = next(p for p in result.problems if "in the future" in p.message)
+    if meant:
+        assert f"did you mean {meant}?" in problem.message
+        assert f"such as {meant}" in problem.fix
+    else:
+        assert "did you mean" not in problem.message
+
+
+def test_swapped_years_are_the_years_that_can_be():
+    assert swapped_years(2203) == [2023]
+    assert swapped_years(2103) == [2013]
+    assert swapped_years(9999) == []
 
 
 @pytest.mark.parametrize(
