@@ -15,7 +15,7 @@ falls back on, each strict about what could mean two things:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from components.base.text import normalise
 from components.framework.model import Scale
@@ -78,8 +78,17 @@ def typo_level(key: str, names: Mapping[str, int], not_assessed: Iterable[str]) 
     squeezed = key.replace(" ", "")
     if len(squeezed) < _MIN_LETTERS or any(ch.isdigit() for ch in squeezed):
         return None
+    # Kept per text: every header and label cell of a file is tried as a level, and comparing
+    # it with each level's names letter by letter is the slow part.
+    return _typo_level(squeezed, frozenset(names.items()), frozenset(not_assessed))
+
+
+@lru_cache(maxsize=4096)
+def _typo_level(
+    squeezed: str, names: frozenset[tuple[str, int]], not_assessed: frozenset[str]
+) -> int | None:
     best: dict[int, tuple[int, int]] = {}  # level -> (edits, edits allowed for that name)
-    for name, level in names.items():
+    for name, level in names:
         target = name.replace(" ", "")
         if len(target) < _MIN_LETTERS:
             continue

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from components.base.text import normalise
@@ -95,16 +96,26 @@ _FRACTION = re.compile(rf"^(?P<num>{_NUMBER})\s*/\s*(?P<top>{_NUMBER})$")
 def parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None = None) -> LevelReading:
     """Read a level in the forms people write one.
 
-    ``2``, ``2.0``, ``"2"``, ``"2,0"``, ``"２"``, ``"2 - Developing"``, ``"developing "``,
-    ``"Level 2"``, ``"Niveau 2"``, ``"L2"``, ``"2/4"``, ``"2 of 4"``, ``"2 sur 4"``,
-    ``"2 · Developing"`` (as the app's pickers show a level), ``"2 = Developing"``,
-    ``"(2) Developing"``, ``"2 Developing"`` (a space or a line break alone: only with the
-    number's own label), ``"Level two"``, ``"Not yet in place"``, and a label with a small
-    typo (``"Devloping"``: with a warning; see ``level_words``). Blank, ``"n/a"``, ``"-"``,
-    ``"?"``, ``"TBC"`` and ``"not assessed"`` (in the vocabulary's languages) mean not
-    assessed. A range ("2-3"), a fraction of another scale ("2/5"), a number out of range or
-    not whole, or unreadable text is an error: the value is not used, never rounded or guessed.
+    2, 2.0, "2", "2,0", "２", "2 - Developing", "developing ", "Level 2", "Niveau 2", "L2",
+    "2/4", "2 of 4", "2 sur 4", "2 · Developing" (as the app's pickers show a level), "2 =
+    Developing", "(2) Developing", "2 Developing" (a space or a line break alone: only with
+    the number's own label), "Level two", "Not yet in place", and a label with a small typo
+    ("Devloping": with a warning; see ``level_words``). Blank, "n/a", "-", "?", "TBC" and "not
+    assessed" (in the vocabulary's languages) mean not assessed. A range ("2-3"), a fraction
+    of another scale ("2/5"), a number out of range or not whole, or unreadable text is an
+    error: the value is not used, never rounded or guessed. Text is read once per scale.
     """
+    if isinstance(value, str) and vocabulary is None:
+        return _text_level(value, scale)
+    return _parse_level(value, scale, vocabulary)
+
+
+@lru_cache(maxsize=8192)  # bounded: the keys are user text
+def _text_level(value: str, scale: Scale) -> LevelReading:
+    return _parse_level(value, scale, None)
+
+
+def _parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None) -> LevelReading:
     vocabulary = vocabulary or default_vocabulary()
     if is_blank(value):
         return LevelReading()
@@ -345,26 +356,9 @@ def level_choices(scale: Scale) -> str:
 
 CONFIDENCE_VALUES = ("low", "medium", "high")
 _CONFIDENCE_WORDS = {
-    "low": "low",
-    "medium": "medium",
-    "med": "medium",
-    "high": "high",
-    "faible": "low",
-    "basse": "low",
-    "moyenne": "medium",
-    "moyen": "medium",
-    "elevee": "high",
-    "haute": "high",
-    "bajo": "low",
-    "baja": "low",
-    "medio": "medium",
-    "media": "medium",
-    "alto": "high",
-    "alta": "high",
-    "baixo": "low",
-    "baixa": "low",
-    "elevado": "high",
-    "elevada": "high",
+    **dict.fromkeys(("low", "faible", "basse", "bajo", "baja", "baixo", "baixa"), "low"),
+    **dict.fromkeys(("medium", "med", "moyenne", "moyen", "medio", "media"), "medium"),
+    **dict.fromkeys(("high", "elevee", "haute", "alto", "alta", "elevado", "elevada"), "high"),
 }
 
 
