@@ -205,6 +205,9 @@ class MetaReader:
             if future:
                 kept = "it was left empty, and the assessment was read without a year"
             fix = "Write a year such as 2024 or a date such as 2024-03-31."
+            if when.year is not None and "was read as" in when.note:  # "23": 2023, said
+                kept = ""
+                fix = f"Nothing to do if it is {when.year}; otherwise write the year in full."
             if future:
                 meant = (swapped_years(int(float(value))) or [2023])[-1]
                 fix = f"Write the year the assessment was made in the cell, such as {meant}."
@@ -212,7 +215,7 @@ class MetaReader:
                 "error" if other or future else "warning",
                 self.sheet,
                 cell_address(row, column),
-                f"Date or year {when.note}; {kept}.",
+                f"Date or year {when.note}{'; ' + kept if kept else ''}.",
                 other.fix if other else fix,
             )
         return when if when.year is not None else When()

@@ -42,7 +42,9 @@ def test_a_year_with_a_thousands_separator_is_the_year(first, second):
 def test_two_digit_years_are_read_with_a_warning_and_kept_apart():
     result = read("years.xlsx", xlsx({"Data": _rows_of(23, 24)}))
     assert by_assessment(result) == {("Kenya", 2023, None): LEVELS, ("Kenya", 2024, None): OTHER}
-    assert_problem(result, "warning", "B2", "“23” has two digits; it was read as the year 2023")
+    warning = next(p for p in result.problems if p.cell == "B2")
+    assert warning.message == "Date or year “23” has two digits; it was read as the year 2023."
+    assert warning.fix == "Nothing to do if it is 2023; otherwise write the year in full."
     assert not [p for p in result.problems if "23.0" in p.message]
     assert not [p for p in result.problems if "second time" in p.message]
 
