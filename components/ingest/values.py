@@ -208,8 +208,10 @@ def _level_from_words(
             return LevelReading(typo, warning=_typo_warning(text, typo, scale))
     if reading.error or reading.warning:  # "3 (JK) / 2 (MW)", "JK: 3, MW: 2", "4 (2021: 3)"
         one = lambda entry: parse_level(entry, scale, vocabulary)  # noqa: E731
-        several = several_levels(text, one) or earlier_level(text, one)
-        return LevelReading(*several) if several else reading
+        if several := several_levels(text, one):
+            return LevelReading(*several)
+        earlier = earlier_level(text, one)  # said once per assessment and column
+        return LevelReading(*earlier, once=True) if earlier else reading
     return reading
 
 

@@ -61,11 +61,40 @@ def test_anything_else_in_brackets_is_not_read_as_an_earlier_level(text):
     assert reading.error
 
 
-def test_remarks_in_words_keep_their_reading():
-    for text in ("4 (up from 3)", "4 (was 3 in 2021)"):
-        reading = parse_level(text, FW.scale)
-        assert reading.level == 4
-        assert "the words after the number do not match" in reading.warning
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("4 (up from 3)", "(3)"),
+        ("4 (was 3 in 2021)", "(3 in 2021)"),
+        ("4 (was 3)", "(3)"),
+        ("Mature (up from Developing)", "(2)"),
+        ("4 (avant : 3)", "(3)"),
+        ("4 (antes: 3)", "(3)"),
+    ],
+)
+def test_an_earlier_level_in_words_is_said_the_same_way(text, earlier):
+    reading = parse_level(text, FW.scale)
+    assert reading.level == 4
+    assert f"the earlier level in brackets {earlier} was not read" in reading.warning
+    assert reading.once  # said once for the assessment's column
+
+
+@pytest.mark.parametrize("text", ["4 (was good)", "2 (from 9)", "2 (mostly there)"])
+def test_other_remarks_in_words_keep_their_reading(text):
+    reading = parse_level(text, FW.scale)
+    assert reading.level == int(text[0])
+    assert "the words after the number do not match" in reading.warning
+
+
+def test_earlier_levels_in_a_column_are_said_once_per_assessment():
+    cells = {2: "4 (up from 3)", 5: "3 (was 2 in 2021)", 9: "2 (2021: 1)"}
+    edits = [set_level(n, text) for n, text in cells.items()]
+    data, _ = edit_template(lambda sheet: [edit(sheet) for edit in edits])
+    result = read("updated.xlsx", data)
+    [levels] = by_assessment(result).values()
+    assert (levels[2], levels[5], levels[9]) == (4, 3, 2)
+    said = [p for p in result.problems if "earlier level in brackets" in p.message]
+    assert len(said) == 1
 
 
 def test_a_template_cell_with_an_earlier_level_gives_its_level_and_says_so():
