@@ -18,11 +18,12 @@ An assessment whose country is a placeholder ("Country X", "[Country]", "XXXX") 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from openpyxl.utils.cell import coordinate_from_string
 
 from components.base.text import count_of, normalise
-from components.ingest.drafts import Draft
+from components.ingest.drafts import Draft, cell_holding
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -109,6 +110,25 @@ def _described(draft: Draft) -> str:
     return ", ".join(parts)
 
 
+def _block_above(draft: Draft, heading: int) -> bool:
+    """Whether the draft's country is written just above the heading: the heading is then a
+    word among the table's labels ("Country | Kenya", "Year | 2023", "Sample", the table)."""
+    cell = draft.country_cell or (
+        cell_holding(draft.sheet, draft.country) if draft.country else None
+    )
+    if cell is None:
+        return False
+    row = coordinate_from_string(cell)[1] - 1
+    return heading - _HEADING_ROWS <= row < heading
+
+
+def _is_sentence(cells: tuple[Any, ...]) -> bool:
+    """A row holding one sentence alone ("For Leadership, a committee that meets is 3."):
+    what an "Example" heading above it introduces, rather than the table further down."""
+    filled = [value for value in cells if value is not None and str(value).strip()]
+    return len(filled) == 1 and isinstance(filled[0], str) and len(filled[0].split()) >= 4
+
+
 def _rows_of(draft: Draft) -> list[int]:
     """The 0-based rows of the draft's items."""
     rows = []
@@ -150,6 +170,10 @@ def _example_heading(
     if not near:
         return None
     heading = max(near)
+    if _block_above(draft, heading) or any(
+        _is_sentence(draft.sheet.rows[row]) for row in range(heading + 1, top)
+    ):
+        return None  # the heading is inside the table's block, or about a sentence below it
     for other in drafts:
         between = other.sheet is draft.sheet and other is not draft
         if between and any(heading < row < top for row in _rows_of(other)):

@@ -21,13 +21,23 @@ from components.ingest.sheets import Sheet
 
 # "Max score", "Maximum", "Score max.", "Puntuación máxima", "Pontuação máxima", "Out of",
 # "Note maximale", "Possible score": words of a header naming the scale's top.
-_MAXIMUM = re.compile(
-    r"\b(?:max|maxi|maximum|maximal|maximale|maxima|maximo|possible|out of|sur|sobre)\b"
-)
+_MAXIMUM = re.compile(r"\b(?:max|maxi|maximum|maximal|maximale|maxima|maximo|possible|out of)\b")
+# What the maximum is of, besides a level header's own words ("Note maximale").
+_SCORE_WORDS = frozenset({"score", "note", "points", "puntaje", "puntos", "pontos", "pts"})
+# The scale's top is a small whole number: a year or a count of participants is not one.
+_LARGEST_TOP = 100
 
 
 def _is_maximum_header(value: Any) -> bool:
-    return isinstance(value, str) and _MAXIMUM.search(normalise(value)) is not None
+    """A header that says only "maximum", or the maximum of the score ("Max score", "Score
+    max."): not any header with the word in it ("Max participants", "Sources (max 3)")."""
+    if not isinstance(value, str):
+        return False
+    key = normalise(value)
+    if _MAXIMUM.search(key) is None:
+        return False
+    rest = " ".join(_MAXIMUM.sub(" ", key).split())
+    return not rest or rest in _SCORE_WORDS or classify_header(rest) == "level"
 
 
 def _constant(sheet: Sheet, header: int, column: int) -> float | None:
@@ -47,7 +57,8 @@ def _constant(sheet: Sheet, header: int, column: int) -> float | None:
         found.add(float(value))
         if len(found) > 1:
             return None
-    return next(iter(found)) if found and next(iter(found)) > 0 else None
+    top = next(iter(found)) if found else None
+    return top if top is not None and 0 < top <= _LARGEST_TOP and top.is_integer() else None
 
 
 def maximum_column(sheet: Sheet, header: int, column: int) -> float | None:

@@ -129,15 +129,15 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
                 if number is not None:
                     entries = [(number, names[normalise(value)], f"{number} {value}", False)]
             if not entries:
-                found.extend(_legend(sheet, column, run, beside, ends))
+                found.extend(_legend(sheet, column, run, beside, ends, names=names))
                 run = []
                 continue
             for number, level, text, defined in entries:
                 if run and not _follows(run[-1], number, level):
-                    found.extend(_legend(sheet, column, run, beside, ends))
+                    found.extend(_legend(sheet, column, run, beside, ends, names=names))
                     run = []
                 run.append((row, number, level, text, defined))
-        found.extend(_legend(sheet, column, run, beside, ends))
+        found.extend(_legend(sheet, column, run, beside, ends, names=names))
     return found
 
 
@@ -151,20 +151,32 @@ def _legend(
     run: list[tuple[int, int, int, str, bool]],
     beside: list[Any] | None,
     ends: tuple[int, int],
+    *,
+    names: dict[str, int],
 ) -> list[Legend]:
     if not run:
         return []
-    if len(run) < MIN_ENTRIES and not any(entry[4] and _end_shifted(entry, ends) for entry in run):
-        return []
+    if len(run) < MIN_ENTRIES and not any(
+        entry[4] and _end_shifted(entry, ends) and _alone(sheet, entry[0]) for entry in run
+    ):
+        return []  # a lone "5 = Mature" is a key only on a line of its own, not in a table row
     after = run[-1][0] + 1
     if beside is not None and after < len(beside) and _whole(beside[after]) == run[-1][1] + 1:
         return []  # a table goes on: "No. | Level" whose first rows happen to go up
+    label_after = sheet.value(after, column) if after < len(sheet.rows) else None
+    if isinstance(label_after, str) and names.get(normalise(label_after)) == run[-1][2] + 1:
+        return []  # the labels go on but the numbers do not: counts per level, not a key
     rows = tuple(dict.fromkeys(entry[0] for entry in run))
     offset = run[0][1] - run[0][2]
     if offset not in (0, 1):
         return []  # numbers that are not a key's (capabilities beside their levels)
     paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
     return [Legend(sheet.name, column, rows, offset, run[0][3], column - 1 if paired else column)]
+
+
+def _alone(sheet: Sheet, row: int) -> bool:
+    """Whether the row holds one value alone (a key's line, not a row of a table)."""
+    return sum(value is not None for value in sheet.rows[row]) == 1
 
 
 def _end_shifted(entry: tuple[int, int, int, str, bool], ends: tuple[int, int]) -> bool:

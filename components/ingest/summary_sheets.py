@@ -5,7 +5,8 @@ A workbook often opens with a summary (capabilities x countries, "Summary", "Ove
 evidence. Read as they are, each country would be assessed twice, and a stale summary would
 stand beside the country's sheet as a second, different assessment. So an assessment on a
 sheet that holds several assessments (or is named like a summary), with the same country,
-date or year and round as the one assessment of another sheet, is not kept apart:
+date or year and round as the one assessment of a sheet named after that country, is not kept
+apart:
 
 * when its levels agree with the country sheet's, the country sheet's assessment (which has
   the evidence) is kept, with a warning saying the summary's copy was left out;
@@ -36,7 +37,7 @@ def drop_summary_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         per_sheet.setdefault(id(draft.sheet), []).append(draft)
     owners: dict[tuple[str, str, str], Draft] = {}
     for members in per_sheet.values():
-        if len(members) == 1 and members[0].country and members[0].items["capability"]:
+        if len(members) == 1 and _country_sheet(members[0]) and members[0].items["capability"]:
             owners.setdefault(members[0].key(), members[0])
     dropped: set[int] = set()
     for members in per_sheet.values():
@@ -50,6 +51,17 @@ def drop_summary_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             dropped.add(id(copy))
             _settle(ctx, copy, owner)
     return [d for d in drafts if id(d) not in dropped] if dropped else drafts
+
+
+def _country_sheet(draft: Draft) -> bool:
+    """Whether the draft's sheet is its country's own: named after it ("Kenya", "KEN 2023").
+    Another sheet holding one assessment (a library's "Library v2", a later version) is not
+    a country sheet a summary repeats."""
+    if not draft.country:
+        return False
+    words = f" {normalise(draft.sheet.name or '')} "
+    codes = {normalise(draft.iso3)} if draft.iso3 else set()
+    return any(f" {name} " in words for name in {normalise(draft.country), *codes} if name)
 
 
 def _settle(ctx: ReadContext, copy: Draft, owner: Draft) -> None:

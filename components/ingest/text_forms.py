@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from components.ingest.context import with_context
+from components.ingest.countries import iso3_of
+from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Draft, MetaReader, apply_meta, cell_text, read_answers
 from components.ingest.layout import MIN_KEY_MATCHES
 from components.ingest.matching import classify_header, exact_reference, match_item
@@ -59,9 +61,10 @@ def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     titles = sum(line.kind == "title" for line in lines)
     levels = sum(line.kind == "level" for line in lines)
     inline = [line for line in lines if line.kind == "inline"]
-    if len(inline) < MIN_KEY_MATCHES and min(titles, levels) < MIN_KEY_MATCHES:
+    few = len(inline) < MIN_KEY_MATCHES and min(titles, levels) < MIN_KEY_MATCHES
+    first = next((line.row for line in lines if line.kind in _TITLED), 0)
+    if few or (draft := _form_draft(ctx, sheet, first)) is None:
         return None
-    draft = _draft(ctx, sheet, next(line.row for line in lines if line.kind in _TITLED))
     view = _with_values(sheet, lines)
     current: _Line | None = None  # the title whose block the rows are in
     has_level = False
@@ -92,16 +95,25 @@ def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     return [draft]
 
 
-def _draft(ctx: ReadContext, sheet: Sheet, first: int) -> Draft:
+def _form_draft(ctx: ReadContext, sheet: Sheet, first: int) -> Draft | None:
     """The form's assessment, its country and year from the labels above row ``first`` (or
-    the title line, the sheet's or the file's name)."""
+    the title line, the sheet's or the file's name); ``None`` when no Country label gives the
+    country and it is none the app knows: lines naming capabilities with a number after them
+    under a heading such as "Priorities for next year" are a list of notes, not a form (the
+    sheet is skipped, with nothing said about how it would have been read)."""
+    start = len(ctx.problems)
     reader = MetaReader(ctx, sheet)
-    meta = reader.labelled(first, 0, bottom=first)
-    meta = with_context(ctx, sheet, meta, first, country=True, empty=reader.empty)
+    labelled = reader.labelled(first, 0, bottom=first)
+    meta = with_context(ctx, sheet, labelled, first, country=True, empty=reader.empty)
     draft = Draft(sheet)
     apply_meta(draft, meta)
     draft.country_cell = reader.empty.get("country")
-    return draft
+    name = draft.country or ""
+    known = draft.iso3 or (name and (iso3_of(name) or alias_of(name)))
+    if labelled.country or "country" in reader.empty or known:
+        return draft
+    del ctx.problems[start:]
+    return None
 
 
 def _with_values(sheet: Sheet, lines: list[_Line]) -> Sheet:

@@ -74,3 +74,18 @@ def test_an_assessment_on_instructions_beside_others_is_read_with_a_warning():
     result = read("book.xlsx", xlsx(book))
     assert set(by_assessment(result)) == {("Kenya", 2023, None), ("Uganda", 2024, None)}
     assert_problem(result, "warning", None, "named like instructions but holds an assessment")
+
+
+def test_an_example_heading_over_a_sentence_leaves_the_form_below_read():
+    top = [["Example"], ["For Leadership, a national committee that meets every year is 3."], []]
+    result = read("book.xlsx", xlsx({"Assessment": form("Uganda", 2024, UGANDA, top)}))
+    assert by_assessment(result) == {("Uganda", 2024, None): UGANDA}
+    assert not [p for p in result.problems if "example" in p.message]
+
+
+def test_a_sample_word_among_the_labels_is_no_heading():
+    rows = form("Uganda", 2024, UGANDA)
+    header = next(i for i, row in enumerate(rows) if row and row[0] == "No.")
+    rows.insert(header, ["Sample"])
+    result = read("book.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Uganda", 2024, None): UGANDA}

@@ -56,3 +56,22 @@ def test_a_level_column_headed_like_a_maximum_is_not_refused_for_its_own_values(
     rows += [["Kenya", 2023, n, 3] for n in range(1, 22)]
     result = read("scores.xlsx", xlsx({"Scores": rows}))
     assert by_assessment(result) == {("Kenya", 2023, None): dict.fromkeys(range(1, 22), 3)}
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("Nombre d'ateliers sur l'année", 3),  # "sur" is an everyday French word
+        ("Max participants", 20),
+        ("Sources (max 3)", 1),
+        ("Données sur la période", 2022),
+        ("Maximum", 2023),  # a year, not the top of a scale
+    ],
+)
+def test_a_constant_column_that_is_no_maximum_of_the_scale_leaves_the_levels_read(header, value):
+    rows = [["Pays", "Année", "Capacité", "Niveau", header]]
+    levels = {1: 1, 2: 2, 3: 3, 4: 4, 7: 2}
+    rows += [["Kenya", 2023, n, level, value] for n, level in levels.items()]
+    result = read("data.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): levels}
+    assert not [p for p in result.problems if p.severity == "error"]

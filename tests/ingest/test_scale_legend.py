@@ -124,3 +124,26 @@ def test_one_level_cell_at_odds_with_its_label_refuses_that_cell_only():
     expected = {n: v for n, v in ONE_TO_FOUR.items() if n != 2}
     assert by_assessment(result) == {("Ghana", 2024, None): expected}
     assert_problem(result, "error", "C6", "gives the number 1 but the label of level 0")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Counts of capabilities per level, not a key: the labels go on, the numbers do not.
+        [
+            ["Capabilities", "Level"],
+            [1, "Not in place"],
+            [2, "Building"],
+            [3, "Developing"],
+            [9, "Established"],
+            [6, "Mature"],
+        ],
+        # "5 = Mature" in a table row (an earlier level), not on a line of its own.
+        [["Capability", "Previous"], ["Leadership", "5 = Mature"]],
+    ],
+)
+def test_what_only_looks_like_a_key_leaves_the_levels_read(summary):
+    rows = [["No.", "Capability", "Level"]] + [[n, None, n % 5] for n in range(1, 22)]
+    book = {"Kenya": [["Country", "Kenya"], ["Year", 2023], [], *rows], "Summary": summary}
+    result = read("book.xlsx", xlsx(book))
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in range(1, 22)}}

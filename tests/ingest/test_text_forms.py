@@ -137,3 +137,22 @@ def test_a_title_with_a_remark_after_a_dash_is_a_title_not_a_level():
 
     assert by_assessment(result) == {("Sri Lanka", 2024, None): GIVEN}
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "heading"),
+    [
+        ("Targets", "Priorities for next year"),
+        ("Notes", "Key points from the validation workshop"),
+        ("Gaps", None),
+    ],
+)
+def test_a_list_of_notes_naming_capabilities_is_no_assessment(sheet, heading):
+    form = [["Country", "Kenya"], ["Year", 2023], [], ["No.", "Capability", "Level"]]
+    form += [[n, None, n % 5] for n in range(1, 22)]
+    notes = [[heading]] if heading else []
+    notes += [["1. Leadership – 2"], ["2. Research, Analysis and Monitoring – 3"]]
+    notes += [["3. Legislation – 4"]]
+    result = read("book.xlsx", xlsx({"Kenya": form, sheet: notes}))
+    assert set(by_assessment(result)) == {("Kenya", 2023, None)}
+    assert not [p for p in result.problems if p.severity == "error"]
