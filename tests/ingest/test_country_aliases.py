@@ -60,6 +60,8 @@ def test_an_old_name_joins_the_new_one_with_its_code_and_a_warning(old, new, cod
         ("BiH", "BIH"),
         ("UAE", "ARE"),
         ("UK", "GBR"),
+        ("Democratic Republic of the Congo", "COD"),  # the UN's name: joins "DRC"
+        ("Republic of Korea", "KOR"),
     ],
 )
 def test_world_bank_names_and_abbreviations_get_the_country_code(written, code):
