@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from components.base.text import count_of
 from components.exports.safe_text import safe_csv_bytes
 from components.framework.model import default_framework
 from components.ingest.collection import remove_assessments
@@ -145,8 +144,8 @@ for index, result in enumerate(ordered):
         warnings.metric(
             "Warnings", summary.warnings, help="Values used with an assumption the report states."
         )
-        if summary.enabler_levels_read:
-            caption(f"Also read: {count_of(summary.enabler_levels_read, 'enabler level')}.")
+        if summary.also_read:
+            caption(summary.also_read)
         st.markdown(summary.verdict)  # Markdown: the app's own words and counts
         if result.problems:
             report = problem_table(result)

@@ -22,6 +22,7 @@ import tomllib
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -36,9 +37,15 @@ _MIN_MISSPELT = 5
 
 
 @cache
+def aliases_file(path: Path = ALIASES_PATH) -> Mapping[str, Any]:
+    """``mnr_data/country_aliases.toml`` as read (its aliases and its regions), once."""
+    return tomllib.loads(path.read_bytes().decode("utf-8"))
+
+
+@cache
 def country_aliases(path: Path = ALIASES_PATH) -> Mapping[str, str]:
     """The aliases file's names, normalised -> ISO3 code (one pycountry knows)."""
-    data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    data = aliases_file(path)
     aliases: dict[str, str] = {}
     for name, code in data.get("aliases", {}).items():
         if not isinstance(code, str) or pycountry.countries.get(alpha_3=code) is None:

@@ -14,11 +14,10 @@ error saying so, never a new country. A country's own average ("Kenya (avg)", "E
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache, lru_cache
 
 from components.base.text import normalise
-from components.ingest.country_aliases import ALIASES_PATH
+from components.ingest.country_aliases import aliases_file
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
 from components.ingest.vocabulary import default_vocabulary
@@ -28,7 +27,7 @@ _REGION_WORDS = frozenset({"region", "regional", "regions", "regionale", "regiao
 
 @cache
 def _regions() -> frozenset[str]:
-    data = tomllib.loads(ALIASES_PATH.read_bytes().decode("utf-8"))
+    data = aliases_file()
     return frozenset(normalise(name) for name in data.get("regions", {}).get("names", []))
 
 

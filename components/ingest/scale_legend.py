@@ -30,8 +30,8 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.level_words import level_names
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
-from components.ingest.values import level_names
 
 # "1 = Not in place", "1 - Not in place", "1: Not in place", "1. Not in place", "(1) Not in
 # place", "1 | Not in place" in one cell.

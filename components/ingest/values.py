@@ -20,6 +20,7 @@ from components.framework.model import Scale
 from components.ingest.calendars import date_note, year_note
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
+from components.ingest.error_cells import formula_error
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
@@ -68,9 +69,6 @@ class LevelReading:
 
 
 _UNIT_FIX = "Write the level alone, without a unit such as “pts” or “points”."
-_EXCEL_ERRORS = frozenset(
-    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
-)
 _DASHES = frozenset({"-", "--", "–", "—", "/"})
 # "?" means "we do not know": not assessed, like a dash (normalising would leave nothing of it).
 _UNKNOWN_MARK = re.compile(r"\?+")
@@ -135,7 +133,7 @@ def _parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None) -> Lev
         if reading is not None:
             return reading
     text = plain_text(value)
-    if text.upper() in _EXCEL_ERRORS:
+    if formula_error(text) is not None:
         # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
         return LevelReading(error=f"“{text}” is an Excel error value, not a level")
     key = normalise(text)

@@ -8,7 +8,7 @@ from typing import Literal, Protocol, TypeVar
 
 import pandas as pd
 
-from components.base.text import plural
+from components.base.text import count_of, plural
 from components.framework.model import Framework
 from components.ingest.collection import (
     Collection,
@@ -47,6 +47,13 @@ class UploadSummary:
     warnings: int
     verdict: Markdown
     enabler_levels_read: int = 0  # counted apart: "levels read" are the capabilities'
+
+    @property
+    def also_read(self) -> str | None:
+        """What was read besides the capabilities' levels, as a sentence; ``None`` if nothing."""
+        if not self.enabler_levels_read:
+            return None
+        return f"Also read: {count_of(self.enabler_levels_read, 'enabler level')}."
 
 
 def upload_summary(result: ReadResult) -> UploadSummary:
