@@ -1,11 +1,14 @@
 """Browser benchmark: click to chart, many sessions at once, and memory per session.
 
-Starts the real app and a minimal Streamlit app (two pages: an empty one, and one with a
-select box and one plotly radar) side by side, and drives both in headless Chromium:
+Starts the real app and a minimal Streamlit app side by side, and drives both in headless
+Chromium. The minimal app's pages: an empty one; one with a select box and one plotly radar;
+and, per timed page, a bare page with a select box and that page's first chart (the figure
+and configuration the app sends for the fictional demo, taken from a run of the app).
 
 1. Time to chart: from a click on a sidebar link to a drawn chart on the new page, for the
    profile, heatmap, compare and present pages (fictional demo loaded), against the same
-   click in the minimal app. Interleaved, median of ``--repeat``. Goal: at most 1.5x.
+   click in the minimal app's radar page and in its bare page drawing the same chart.
+   Interleaved, median of ``--repeat``. Goal: at most 1.5x.
 2. Many at once: ``--sessions`` browser sessions (each its own context, the demo loaded)
    open the profile at the same moment; the median and worst time until each page has
    settled (script finished, nothing stale, a chart drawn), against one session alone,
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -52,6 +56,8 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
+PAGES = PAGE_NAMES
+
 
 def home():
     st.title("Home")
@@ -66,26 +72,45 @@ def chart():
     st.plotly_chart(figure, theme=None)
 
 
-def heatmap():
-    # The app's heatmap of the demo, as the browser gets it, read and drawn on every run.
-    st.title("Heatmap")
-    st.selectbox("Order of rows", ["Alphabetically", "By overall score"])
-    figure = go.Figure(json.loads(Path(__file__).with_name("heatmap.json").read_text()))
-    figure.layout.template = None  # as the app sends it: its template written out
-    st.plotly_chart(figure, theme=None)
+def same_chart(page):
+    # The app page's first chart as the browser gets it (figure and configuration), read and
+    # drawn on every run, under one choice: a bare page drawing the same chart.
+    def draw():
+        st.title(page.title())
+        st.selectbox("Choice", ["A", "B", "C"])
+        sent = json.loads(Path(__file__).with_name(f"{page}.json").read_text())
+        st.plotly_chart(go.Figure(json.loads(sent["spec"])), theme=None, config=sent["config"])
+
+    return st.Page(draw, title=f"Bare {page}", url_path=f"bare_{page}")
 
 
 st.navigation([
     st.Page(home, title="Home", default=True),
     st.Page(chart, title="Chart"),
-    st.Page(heatmap, title="Heatmap"),
+    *(same_chart(page) for page in PAGES),
 ]).run()
 """
 
 
+def first_charts_json() -> dict[str, str]:
+    """Each timed page's first chart with the fictional demo loaded, as the app sends it to
+    the browser (figure and configuration, from a run of the app under AppTest): the minimal
+    app's bare pages draw the same."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.button(key="home_load_demo").click().run()
+    sent = {}
+    for page in PAGES:
+        app.switch_page(f"pages/{page}.py").run()
+        chart = app.get("plotly_chart")[0].proto
+        sent[page] = json.dumps({"spec": chart.spec, "config": json.loads(chart.config)})
+    return sent
+
+
 def demo_heatmap_json() -> str:
     """The heatmap page's chart of the demo (latest rounds, alphabetical), as the app sends it
-    to the browser: the minimal app's "same chart" page draws it."""
+    to the browser (``bench_chart_draw.py`` draws it)."""
     from components.charts.browser_copy import browser_copy
     from components.charts.views import heatmap_view
     from components.framework.model import default_framework
@@ -249,31 +274,28 @@ def middle_half(floor: list[float], measured: list[float]) -> str:
 
 
 async def time_to_chart(browser, app: str, minimal: str, repeat: int) -> None:
+    """Each page against two floors, clicked in turn: the minimal app's radar page, and its
+    bare page drawing the same chart as the app's page (``first_charts_json``)."""
     context, page = await new_session(browser, app, demo=True)
     bare_context, bare = await new_session(browser, minimal, demo=False)
     for _ in range(3):  # the minimal tab warmed up too (plotly.js compiled, its code hot)
         await click_to_chart(bare, "Chart", "chart")
     print(f"time to chart, median of {repeat} (click in the sidebar to a drawn chart)")
-    print(f"{'page':10} {'minimal':>9} {'page':>9} {'ratio':>7}   pairs' middle half")
+    print(f"{'page':10} {'radar':>7} {'same':>7} {'page':>7} {'/radar':>7} {'/same':>7}   "
+          "pairs' middle half (/radar; /same)")  # fmt: skip
     for path, link in PAGES.items():
-        await click_to_chart(page, link, path)  # the page's first visit in this session
-        floor, measured = [], []
+        same = (f"Bare {path}", f"bare_{path}")
+        await click_to_chart(page, link, path)  # each page's first visit in its session
+        await click_to_chart(bare, *same)
+        radar, floor, measured = [], [], []
         for _ in range(repeat):
-            floor.append(await click_to_chart(bare, "Chart", "chart"))
+            radar.append(await click_to_chart(bare, "Chart", "chart"))
+            floor.append(await click_to_chart(bare, *same))
             measured.append(await click_to_chart(page, link, path))
-        low, high = statistics.median(floor), statistics.median(measured)
-        print(f"{path:10} {low * 1000:7.0f}ms {high * 1000:7.0f}ms {high / low:6.2f}x   "
+        low, bare_page, high = (statistics.median(times) for times in (radar, floor, measured))
+        print(f"{path:10} {low * 1000:5.0f}ms {bare_page * 1000:5.0f}ms {high * 1000:5.0f}ms "
+              f"{high / low:6.2f}x {high / bare_page:6.2f}x   {middle_half(radar, measured)}; "
               f"{middle_half(floor, measured)}")  # fmt: skip
-    # The heatmap against a bare page drawing the same chart: what the app adds to the chart.
-    await click_to_chart(bare, "Heatmap", "heatmap")  # the minimal page's first visit
-    floor, measured = [], []
-    for _ in range(repeat):
-        floor.append(await click_to_chart(bare, "Heatmap", "heatmap"))
-        measured.append(await click_to_chart(page, "Heatmap", "heatmap"))
-    low, high = statistics.median(floor), statistics.median(measured)
-    print(f"heatmap, against a minimal page drawing the same chart: minimal {low * 1000:.0f}ms, "
-          f"page {high * 1000:.0f}ms, {high / low:.2f}x (pairs' middle half "
-          f"{middle_half(floor, measured)})")  # fmt: skip
     await bare_context.close()
     await context.close()
 
@@ -390,8 +412,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         minimal_script = Path(folder) / "minimal_app.py"
-        minimal_script.write_text(MINIMAL_APP)
-        minimal_script.with_name("heatmap.json").write_text(demo_heatmap_json())
+        minimal_script.write_text(MINIMAL_APP.replace("PAGE_NAMES", repr(list(PAGES))))
+        for page, sent in first_charts_json().items():
+            minimal_script.with_name(f"{page}.json").write_text(sent)
         app = start(ROOT / "app.py", args.port)
         minimal = start(minimal_script, args.port + 1)
         try:
