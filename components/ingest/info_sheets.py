@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from components.ingest.drafts import Draft
 from components.ingest.forms import read_form
+from components.ingest.laid_across import read_laid_across
 from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, quoted
@@ -100,7 +101,9 @@ def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
 def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
     if mapped is None:
-        found = read_form(ctx, sheet)
+        found = read_laid_across(ctx, sheet, parse)
+        if found is None:
+            found = read_form(ctx, sheet)
         if found is not None:
             return found
     return parse(ctx, sheet)

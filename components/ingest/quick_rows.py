@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.cell_places import places_moved
 from components.ingest.column_roles import is_summary_column
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
 from components.ingest.heading_rows import is_domain_heading
@@ -33,7 +34,7 @@ from components.ingest.matching import (
     is_summary,
     match_any,
 )
-from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.text_dates import UNUSABLE
 from components.ingest.values import is_blank, parse_confidence, parse_level
 from components.ingest.vocabulary import default_vocabulary
@@ -198,6 +199,7 @@ class QuickRows:
         self.scale = ctx.framework.scale
         # The level's cell is each item's first cell: its column letters, once.
         self.level_letters = get_column_letter((self.level or 0) + 1)
+        self.moved = places_moved()  # a table laid across, read upright (``cell_places``)
 
     def slow_rows(self, first: int, last: int) -> Iterator[int]:
         """Take rows ``first`` to ``last - 1`` in order, yielding each one that needs the
@@ -300,7 +302,7 @@ class QuickRows:
         for offset, slot, key, answer in zip(kept, slots, keys, kept_answers, strict=True):
             draft = drafts[slot]
             kind, number = key
-            draft.first_cell[key] = f"{letters}{first + offset + 1}"
+            draft.first_cell[key] = self._level_cell(first + offset, letters)
             draft.items[kind][number] = answer
             if watch and answer[0] is None:
                 what = self.outcomes[key][0].describe(number)
@@ -338,9 +340,13 @@ class QuickRows:
             self.ctx.watch_formula(
                 self.sheet, row, self.level, f"the level of {catalogue.describe(number)}"
             )
-        draft.first_cell[kind_number] = f"{self.level_letters}{row + 1}"
+        draft.first_cell[kind_number] = self._level_cell(row, self.level_letters)
         draft.items[catalogue.kind][number] = answers
         return True
+
+    def _level_cell(self, row: int, letters: str) -> str:
+        """The address of the row's level cell, as the file names it."""
+        return cell_address(row, self.level or 0) if self.moved else f"{letters}{row + 1}"
 
     def _draft(self, row: int) -> Any:
         """The assessment of a long table's row with these metadata values, or ``SLOW``."""

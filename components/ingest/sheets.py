@@ -26,6 +26,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from components.base.text import normalise, shorten
 from components.framework.model import Framework
+from components.ingest.cell_places import real_place
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.csv_formula_text import unwrap_formula_text
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
@@ -41,9 +42,7 @@ from components.ingest.matching import (
 from components.ingest.report import Problem, Severity
 from components.ingest.rule_lines import blank_rule_lines
 from components.ingest.text_encoding import FIX_SAVE_UTF8, decode_text, encoding_note
-from components.ingest.values import (
-    is_blank,
-)
+from components.ingest.values import is_blank
 from components.ingest.xlsx_extent import plan_xlsx
 
 MAX_QUOTED_CHARS = 60
@@ -86,7 +85,8 @@ class Sheet:
 
 
 def cell_address(row: int, column: int) -> str:
-    """Excel's name for a 0-based (row, column): (13, 3) -> "D14"."""
+    """Excel's name for a 0-based (row, column): (13, 3) -> "D14" (see ``cell_places``)."""
+    row, column = real_place(row, column)
     return f"{get_column_letter(column + 1)}{row + 1}"
 
 
