@@ -60,6 +60,7 @@ from components.ingest.matching import (
 from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.note_rows import left_as_note
 from components.ingest.nothing_read import say_blank_tick_form
+from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
     ReadContext,
@@ -282,17 +283,7 @@ def _row_item(
         resolved[1][2].kind,
         resolved[1][3].number,
     ):
-        (c1, v1, cat1, m1), (c2, v2, cat2, m2) = resolved
-        ctx.add(
-            "error",
-            sheet,
-            cell_address(row, c1),
-            f"Row {row + 1} says {quoted(v1)} ({cat1.describe(m1.number or 0)}) in "
-            f"{cell_address(row, c1)} but {quoted(v2)} ({cat2.describe(m2.number or 0)}) in "
-            f"{cell_address(row, c2)}; the row was not used.",
-            "Make the number and the title name the same capability.",
-        )
-        return None
+        return settle_disagreement(ctx, sheet, row, resolved)
     if resolved:
         column, value, catalogue, match = resolved[0]
         for other_column, other_value, _, other in matches:

@@ -1,0 +1,42 @@
+"""A row's number and title naming two items: an error, unless the bare number and the exact
+title agree on the other catalogue (the enablers numbered 1 to 7 under the capabilities)."""
+
+import pytest
+
+from components.framework.model import default_framework
+from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read, xlsx
+
+ENABLERS = {enabler.number: enabler.title for enabler in default_framework().enablers}
+CAPS = {n: n % 5 for n in range(1, 22)}
+
+
+def _form(enabler_rows: list[list]) -> bytes:
+    rows = [["Country", "Kenya"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], CAPS[n]] for n in CAPS]
+    return xlsx({"Form": rows + enabler_rows})
+
+
+def test_enablers_numbered_one_to_seven_under_the_capabilities_are_read_as_enablers():
+    result = read("kenya.xlsx", _form([[n, ENABLERS[n], n % 4] for n in ENABLERS]))
+    assert by_assessment(result) == {("Kenya", 2024, None): CAPS}
+    enablers = result.enablers.set_index("enabler")["level"].to_dict()
+    assert enablers == {n: n % 4 for n in ENABLERS}
+    assert not errors(result)
+    assert_problem(
+        result, "warning", "A26", "From row 26, rows are numbered and titled as enablers"
+    )
+    assert sum("numbered and titled" in p.message for p in result.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "title"),
+    [
+        (2, ENABLERS[1]),  # the number is another enabler's: a real disagreement
+        ("C1", ENABLERS[1]),  # a code names capability 1 for certain
+        (1, TITLES[5]),  # a capability's title with another number
+    ],
+)
+def test_a_number_and_title_that_disagree_otherwise_are_an_error(number, title):
+    result = read("kenya.xlsx", _form([[number, title, 3]]))
+    assert [p for p in errors(result) if p.cell == "A26"], result.problems
+    assert by_assessment(result) == {("Kenya", 2024, None): CAPS}
