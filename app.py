@@ -11,6 +11,7 @@ import streamlit as st
 from components.base.memory import return_large_blocks_when_freed
 from components.ui import state
 from components.ui.first_chart import note_page
+from components.ui.history import keep_one_entry_per_page
 from components.ui.library import open_linked_assessments
 from components.ui.page_frame import render_shared_style, sidebar_state
 from components.ui.render import render_session_panel
@@ -113,3 +114,4 @@ try:
 finally:
     # After the page, even one that stopped early: the address now reopens this view.
     state.publish_link()
+    keep_one_entry_per_page()  # Back returns to the previous page in one press

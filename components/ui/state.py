@@ -21,6 +21,7 @@ from components.ingest.demo import DemoData, load_demo
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.report import ReadResult
 from components.ingest.template import write_template
+from components.ui.history import came_by_back_or_forward
 from components.ui.links import (
     ASSESSMENT,
     COUNTRY,
@@ -177,10 +178,11 @@ def receive_link() -> None:
 
     The URL is compared with what this session last published: if they differ, a person
     opened a link (or edited the address), and its country and round are applied before the
-    sidebar draws its pickers.
+    sidebar draws its pickers. Back and Forward reopen the view of the page's history entry,
+    though this session wrote it.
     """
     params = st.query_params.to_dict()
-    incoming = None if is_own_link(params) else params
+    incoming = params if came_by_back_or_forward() or not is_own_link(params) else None
     carried = st.session_state.pop(CARRIED_LINK_NOTICES, None)
     st.session_state[INCOMING_LINK] = incoming
     st.session_state[PAGE_LINK] = LinkState()
