@@ -10,11 +10,20 @@ from components.ingest.mapping import NO_MAPPING
 from components.scoring.tables import preview_table
 from components.ui import state
 from components.ui.export_buttons import render_data_exports
-from components.ui.mapping_step import needs_mapping, render_mapping_step
+from components.ui.mapping_step import (
+    fix_in_the_file_note,
+    needs_mapping,
+    render_mapping_step,
+)
 from components.ui.markdown import Markdown, caption, md, notice, option_format, toast
 from components.ui.navigation import run_through_navigation
 from components.ui.page_frame import narrow_layout
-from components.ui.render import render_demo_notice, render_problem_list, render_table
+from components.ui.render import (
+    render_demo_notice,
+    render_preview,
+    render_problem_list,
+    render_table,
+)
 from components.ui.upload_files import (
     files_in_box,
     forget_removed,
@@ -28,6 +37,8 @@ from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
     UPLOAD_TYPES,
     add_label,
+    already_loaded,
+    already_loaded_note,
     apply_plan,
     duplicate_choices,
     duplicates_among,
@@ -43,6 +54,7 @@ from components.ui.uploads import (
     session_overview,
     upload_summary,
     uploader_help,
+    without_repeats,
 )
 
 run_through_navigation()
@@ -164,6 +176,9 @@ for index, result in enumerate(ordered):
                 icon=":material/download:",
                 key=f"report-{index}",
             )
+        in_the_file = fix_in_the_file_note(result, kept_meanwhile=summary.assessments > 0)
+        if in_the_file:
+            notice("info", in_the_file, icon=":material/edit_note:")
         kept = kept_upload(uploaded[index].file_id)
         if kept is not None and (needs_mapping(result) or mapping != NO_MAPPING):
             render_mapping_step(
@@ -175,11 +190,15 @@ for index, result in enumerate(ordered):
             )
         if summary.assessments:
             with st.expander("Preview what was read", expanded=len(ordered) == 1):
-                st.dataframe(preview_table(result.capabilities, framework), width="stretch")
+                render_preview(
+                    preview_table(result.capabilities, framework), key=f"preview-{index}"
+                )
 
 if has_assessments(ordered):
     current = state.collection()
-    groups = duplicates_among(current, ordered)
+    every_group = duplicates_among(current, ordered)
+    repeats = already_loaded(current, ordered, every_group)
+    groups = without_repeats(every_group, repeats)
     choices = duplicate_choices(groups, len(framework.capabilities))
     keep: dict[object, str] = {}
     if choices:
@@ -195,8 +214,11 @@ if has_assessments(ordered):
                 format_func=option_format(choice.options, markdown=True),
                 key=f"{state.DUPLICATE_CHOICE_PREFIX}{choice.group}",
             )
-    plan = plan_additions(current, ordered, groups, keep)
+    plan = plan_additions(current, ordered, groups, keep, repeats)
     st.header(keep_heading(bool(choices)))
+    repeated = already_loaded_note(every_group, repeats)
+    if repeated:
+        notice("info", repeated, icon=":material/content_copy:")
     if not plan.has_work:
         notice("success", nothing_to_add(bool(keep)), icon=":material/check_circle:")
     elif st.button(add_label(plan), type="primary", icon=":material/add:", key="add_uploads"):

@@ -26,7 +26,7 @@ from components.ingest.mapping import (
     mapping_for,
     preview_sheets,
 )
-from components.ingest.report import ReadResult
+from components.ingest.report import Problem, ReadResult
 from components.ui import state
 from components.ui.markdown import caption, literal, md, option_format
 
@@ -38,14 +38,57 @@ MAX_LABELS = 40
 _TOUCHED = "-touched"
 
 
+# Errors about a value written in the file that no choice of sheet, header row, columns or
+# labels changes, known by the start of the fix the reader gives them: a year in another
+# calendar (``components.ingest.calendars``) and a country abbreviated in a sheet's name
+# (``components.ingest.short_names``). The step is not offered for them alone.
+FIXED_ONLY_IN_THE_FILE = (
+    "Write the year in the Gregorian calendar",
+    "Rename the sheet to the country's full name",
+)
+
+
+def fixed_only_in_the_file(problem: Problem) -> bool:
+    """Whether only changing the file fixes this problem (the mapping step cannot)."""
+    return problem.severity == "error" and problem.fix.startswith(FIXED_ONLY_IN_THE_FILE)
+
+
 def needs_mapping(result: ReadResult) -> bool:
-    """Whether to offer the step: nothing read, labels unmatched, or errors left, in a file
-    that could be opened (for one that could not, no choice of rows or columns helps)."""
+    """Whether to offer the step: labels unmatched, errors it can fix, or nothing read (and no
+    error saying why that only the file can fix), in a file that could be opened (for one that
+    could not, no choice of rows or columns helps)."""
     if not result.opened:
         return False
-    nothing = result.capabilities.empty
-    errors = any(p.severity == "error" for p in result.problems)
-    return nothing or bool(result.unmatched_labels) or errors
+    errors = [p for p in result.problems if p.severity == "error"]
+    fixable = [p for p in errors if not fixed_only_in_the_file(p)]
+    nothing = result.capabilities.empty and (fixable or not errors)
+    return bool(nothing) or bool(result.unmatched_labels) or bool(fixable)
+
+
+def fix_in_the_file_note(result: ReadResult, *, kept_meanwhile: bool) -> str | None:
+    """What to do about the errors only the file can fix (``None`` when there are none)."""
+    found = {
+        p.fix.startswith(FIXED_ONLY_IN_THE_FILE[0])
+        for p in result.problems
+        if fixed_only_in_the_file(p)
+    }
+    if not found:
+        return None
+    what = " and ".join(
+        name for kind, name in ((True, "a year"), (False, "a sheet's name")) if kind in found
+    )
+    meanwhile = (
+        " Until then, what could be read is kept (an assessment whose year could not be read "
+        "is kept without one)."
+        if kept_meanwhile
+        else ""
+    )
+    return (
+        f"The report names {what} written in the file in a way the app cannot use; no choice "
+        "on this page changes it. To give it: correct it in the file as the report says, save "
+        "the file, remove this copy from the upload box above and upload the corrected file."
+        + meanwhile
+    )
 
 
 def render_mapping_step(

@@ -9,6 +9,7 @@ the upload report does.
 
 from __future__ import annotations
 
+import datetime
 import time
 
 import streamlit as st
@@ -24,13 +25,17 @@ from components.ingest.plans import (
     PRIORITY_LABELS,
     STATUS_LABELS,
     editor_frame,
-    level_entry,
     levels_of,
     plan_from_editor,
     plan_of,
     same_plan,
 )
-from components.scoring.plans import SUGGESTION_NOTE, suggest_priorities, suggestion_display
+from components.scoring.plans import (
+    SUGGESTION_NOTE,
+    plan_table,
+    suggest_priorities,
+    suggestion_display,
+)
 from components.ui import state
 from components.ui.markdown import literal, md, notice
 from components.ui.page_frame import narrow_layout
@@ -84,39 +89,64 @@ def render_suggestion(framework: Framework, assessment_id: str) -> None:
 
 
 # Widths in pixels, each enough for its header (with the grid's edit icon) and its longest
-# value ("3 - Established", "Not started", "2025-12-31"): the grid's "small" (75 px) cut both
-# at 1280 x 720. Up to the status they fit the page beside the sidebar at 1280 px (about
-# 820 px); the number and the capability are pinned, so they stay in view while the grid is
-# scrolled sideways to the actions.
+# value ("Not started", "2025-12-31"): together they fit the page beside the sidebar at
+# 1280 x 720 (about 820 px), so the actions are in view without scrolling sideways. Levels are
+# numbers (the headers' help names them, as the plan tables elsewhere do); long text shows its
+# start, and "The plan in full" below the grid wraps it. The number and the capability are
+# pinned, so they stay in view where the grid is scrolled (a narrower window).
 EDITOR_WIDTHS = {
-    "No.": 44,
-    "Capability": 200,
-    "Level now": 115,
-    "Priority": 85,
-    "Target level": 120,
-    "Target date": 105,
-    "Status": 100,
-    "Actions": 320,
-    "Lead organisation": 200,
+    "No.": 40,
+    "Capability": 150,
+    "Level now": 76,
+    "Priority": 80,
+    "Target level": 76,
+    "Target date": 104,
+    "Status": 84,
+    "Actions": 126,
+    "Lead organisation": 76,
 }
+#: Headers shorter than the columns' names, where a name would widen its column.
+EDITOR_HEADERS = {"Target level": "Target", "Lead organisation": "Lead"}
+
+
+def _scale_names(framework: Framework) -> str:
+    return ", ".join(f"{level.value} {level.label}" for level in framework.scale.levels)
+
+
+def _scale_help(framework: Framework, what: str) -> str:
+    return f"{what}, on the scale: {_scale_names(framework)}."
+
+
+def _level_number(value: object) -> str | None:
+    """The editor's level ("3 - Established") as its number ("3"); a blank as ``None``."""
+    if not isinstance(value, str) or not value:
+        return None
+    return str(value).split(" - ", 1)[0]
 
 
 def _editor_columns(framework: Framework, *, pinned: bool) -> dict[str, object]:
     """The plan grid's columns: widths, choices, limits; the first two ``pinned`` (not on a
     phone, where they would fill the screen and leave no room to scroll the rest into)."""
-    levels = [level_entry(framework, level.value) for level in framework.scale.levels]
     width = EDITOR_WIDTHS
+    levels = [str(level.value) for level in framework.scale.levels]
     return {
         "No.": st.column_config.NumberColumn("No.", width=width["No."], pinned=pinned),
         "Capability": st.column_config.TextColumn(
             "Capability", width=width["Capability"], pinned=pinned
         ),
-        "Level now": st.column_config.TextColumn("Level now", width=width["Level now"]),
+        "Level now": st.column_config.TextColumn(
+            "Level now",
+            width=width["Level now"],
+            help=_scale_help(framework, "The level this round assessed"),
+        ),
         "Priority": st.column_config.SelectboxColumn(
             "Priority", options=list(PRIORITY_LABELS.values()), width=width["Priority"]
         ),
         "Target level": st.column_config.SelectboxColumn(
-            "Target level", options=levels, width=width["Target level"]
+            EDITOR_HEADERS["Target level"],
+            options=levels,
+            width=width["Target level"],
+            help=_scale_help(framework, "Target level"),
         ),
         "Target date": st.column_config.DateColumn(
             "Target date", format="YYYY-MM-DD", width=width["Target date"]
@@ -125,10 +155,16 @@ def _editor_columns(framework: Framework, *, pinned: bool) -> dict[str, object]:
             "Status", options=list(STATUS_LABELS.values()), width=width["Status"]
         ),
         "Actions": st.column_config.TextColumn(
-            "Actions", max_chars=MAX_ACTIONS_CHARS, width=width["Actions"]
+            "Actions",
+            max_chars=MAX_ACTIONS_CHARS,
+            width=width["Actions"],
+            help="What is to be done. Double-click a cell to read or write all of it.",
         ),
         "Lead organisation": st.column_config.TextColumn(
-            "Lead organisation", max_chars=MAX_LEAD_CHARS, width=width["Lead organisation"]
+            EDITOR_HEADERS["Lead organisation"],
+            max_chars=MAX_LEAD_CHARS,
+            width=width["Lead organisation"],
+            help="Lead organisation",
         ),
     }
 
@@ -146,6 +182,8 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
     """
     current = state.collection()
     frame = editor_frame(current.capabilities, current.plans, assessment_id, framework)
+    frame["Level now"] = frame["Level now"].map(_level_number)
+    frame["Target level"] = frame["Target level"].map(_level_number)
     # One key per assessment, kept across saves: an edit arriving after a save still lands in
     # this grid (a grid with a fixed number of rows keeps its edits when its values change).
     edited = st.data_editor(
@@ -161,8 +199,9 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         column_config=_editor_columns(framework, pinned=not narrow_layout()),
     )
     st.caption(
-        "On a narrow screen, scroll the grid sideways for the actions and the lead "
-        "organisation (beside the sidebar, the number and the capability stay in view)."
+        f"Levels are numbers ({_scale_names(framework)}). Double-click a cell to read or "
+        "write all of its text; the plan as saved is in full below the grid. On a phone, "
+        "scroll the grid sideways for the actions and the lead organisation."
     )
     plan, problems = plan_from_editor(
         edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)
@@ -202,6 +241,18 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
     # What the grid holds that a plan cannot use, as it is typed (and after a save: not kept).
     for problem in problems:
         notice("warning", problem.message, icon=":material/warning:")
+    if not kept.empty:
+        # The grid shows the start of long text; here every word of the saved plan wraps.
+        with st.expander("The plan in full, as saved", icon=":material/table:"):
+            render_table(
+                plan_table(
+                    current.capabilities,
+                    current.plans,
+                    assessment_id,
+                    framework,
+                    datetime.date.today(),
+                )
+            )
 
 
 def _ask_to_save(assessment_id: str) -> None:

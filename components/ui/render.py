@@ -37,7 +37,7 @@ from components.ui.markdown import (
     option_format,
 )
 from components.ui.memo import remember
-from components.ui.page_frame import render_layout_switch
+from components.ui.page_frame import narrow_layout, render_layout_switch
 
 
 def render_notices(notices: Iterable[str]) -> None:
@@ -312,6 +312,28 @@ def render_slide(slide: Any, *, key: str, fictional: bool = False) -> None:
 def render_table(frame: Any) -> None:
     """A static table whose text (names, evidence) shows literally, not as Markdown."""
     render_escaped_table(escape_for_table(frame))
+
+
+def render_preview(table: Any, *, key: str) -> None:
+    """What was read from a file: capabilities as rows, one column per assessment.
+
+    In the phone layout a grid of several columns cuts the capabilities' and levels' names at
+    the screen's edge, so it shows one assessment at a time (an "Assessment" picker when the
+    file has several) as a table whose text wraps.
+    """
+    if not narrow_layout():
+        st.dataframe(table, width="stretch")
+        return
+    columns = list(table.columns)
+    chosen = columns[0]
+    if len(columns) > 1:
+        chosen = st.selectbox(
+            "Assessment",
+            columns,
+            format_func=option_format(dict(zip(columns, columns, strict=True)), markdown=False),
+            key=key,
+        )
+    render_table(table[[chosen]].reset_index())
 
 
 def render_problem_list(report: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+from collections.abc import Collection as Collection_
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
@@ -22,6 +24,7 @@ from components.ingest.limits import MB, SessionLimits
 from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
+    PLAN_COLUMNS,
     ReadResult,
     empty_plans,
 )
@@ -186,11 +189,13 @@ def plan_additions(
     results: Sequence[ReadResult],
     groups: pd.DataFrame,
     keep: Mapping[object, str],
+    already_loaded: Collection_[str] = frozenset(),
 ) -> AdditionPlan:
-    """Everything read from the uploads, less the duplicates the person chose to leave out."""
+    """Everything read from the uploads, less the duplicates the person chose to leave out and
+    the uploads ``already_loaded`` (the same as a copy in the session: nothing to add)."""
     capabilities = pending_assessments(results)
     enablers = pending_assessments(results, kind="enablers")
-    discarded = discarded_by_choice(groups, keep)
+    discarded = discarded_by_choice(groups, keep) | set(already_loaded)
     in_session = set(current.assessment_ids)
     kept = capabilities[~capabilities["assessment_id"].isin(discarded)]
     kept_ids = set(kept["assessment_id"])
@@ -255,6 +260,96 @@ def has_assessments(results: Sequence[ReadResult]) -> bool:
 def duplicates_among(current: Collection, results: Sequence[ReadResult]) -> pd.DataFrame:
     """Groups of the same country, date and round across the uploads and the session."""
     return duplicate_groups(current, pending_assessments(results))
+
+
+def already_loaded(
+    current: Collection, results: Sequence[ReadResult], groups: pd.DataFrame
+) -> dict[str, str]:
+    """The uploads that repeat an assessment already in the session value for value (same
+    country, date and round; the same level, evidence and confidence of every capability and
+    enabler; the same assessor; and the same plan, when the file has one): by the upload's id,
+    the session copy's. Adding them would change nothing, so they are not offered."""
+    if groups.empty:
+        return {}
+    uploads = (
+        pending_assessments(results),
+        pending_assessments(results, kind="enablers"),
+        pending_plans(results, set(groups["assessment_id"])),
+    )
+    session = (current.capabilities, current.enablers, current.plans)
+    repeats: dict[str, str] = {}
+    for _, members in groups.groupby("duplicate_group", sort=False):
+        here = members.loc[members["where"] == "in this session", "assessment_id"]
+        for upload in members.loc[members["where"] == "new upload", "assessment_id"]:
+            mine = _content(upload, *uploads)
+            with_plan = bool(mine[-1])
+            for kept in here:
+                theirs = _content(kept, *session)
+                if mine[:-1] == theirs[:-1] and (not with_plan or mine[-1] == theirs[-1]):
+                    repeats[upload] = kept
+                    break
+    return repeats
+
+
+def _content(
+    assessment_id: str, capabilities: pd.DataFrame, enablers: pd.DataFrame, plans: pd.DataFrame
+) -> tuple[object, ...]:
+    """One assessment's values, comparable across files (its id, source and name left out)."""
+
+    def rows(frame: pd.DataFrame, columns: list[str]) -> tuple[tuple[object, ...], ...]:
+        if frame.empty or "assessment_id" not in frame:
+            return ()
+        mine = frame.loc[frame["assessment_id"] == assessment_id, columns]
+        return tuple(sorted(tuple(_comparable(v) for v in row) for row in mine.to_numpy()))
+
+    facts = ["level", "evidence", "confidence"]
+    return (
+        rows(capabilities, ["capability", *facts, "assessed_by"]),
+        rows(enablers, ["enabler", *facts]),
+        rows(plans, PLAN_COLUMNS[1:]),
+    )
+
+
+def _comparable(value: object) -> str:
+    """A cell as text for comparing: numbers by value (3 and 3.0 alike), dates by day, every
+    kind of missing (None, NaN, NaT, <NA>) as ""."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    try:
+        if pd.isna(value):  # type: ignore[call-overload]
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, numbers.Number):
+        return f"{float(value):g}"  # type: ignore[arg-type]
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat())[:10] if isoformat else str(value)
+
+
+def without_repeats(groups: pd.DataFrame, repeats: Collection_[str]) -> pd.DataFrame:
+    """The duplicate groups less the uploads already loaded; a group left with one copy is no
+    question any more."""
+    kept = groups[~groups["assessment_id"].isin(set(repeats))]
+    sizes = kept.groupby("duplicate_group")["assessment_id"].transform("size")
+    return kept[sizes > 1].reset_index(drop=True)
+
+
+def already_loaded_note(groups: pd.DataFrame, repeats: Collection_[str]) -> Markdown | None:
+    """What the page says of the uploads already in the session: nothing changes for them."""
+    rows = groups[groups["assessment_id"].isin(set(repeats))].drop_duplicates("assessment_id")
+    if rows.empty:
+        return None
+    names = "; ".join(
+        literal(f"{assessment_label(row)} ({row['source']})", max_chars=160)
+        for _, row in rows.iterrows()
+    )
+    count = len(rows)
+    which = "This assessment is" if count == 1 else f"These {count} assessments are"
+    return Markdown(
+        f"{which} already in this session with the same levels, evidence and confidence "
+        f"(read from another file or sheet), so nothing changes for "
+        f"{'it' if count == 1 else 'them'}: {names}."
+    )
 
 
 def uploader_help(max_file_bytes: int, session: SessionLimits | None = None) -> str:

@@ -312,7 +312,8 @@ def test_on_a_phone_the_report_is_a_list_with_each_fix_in_view():
     at.file_uploader(key="mnr_uploader").set_value([("kenya.csv", odd, "text/csv")]).run()
     assert not at.exception
     block = at.get_by_key("upload-result-0")
-    assert not block.table, "no five-column table on a phone"
+    # No five-column table on a phone (the preview of what was read is a table of its own).
+    assert not [t for t in block.table if "Severity" in t.value.columns]
     shown = " ".join(m.value for m in block.markdown)
     assert "**Error** · D2" in shown
     assert "“9” is" in shown
@@ -337,3 +338,52 @@ def test_enabler_levels_read_are_said_beside_the_capabilities():
     block = at.get_by_key("upload-result-0")
     shown = [c.value.replace("\\", "") for c in block.caption]  # as Markdown draws it
     assert "Also read: 3 enabler levels." in shown
+
+
+def test_a_year_in_another_calendar_says_how_to_give_it_and_offers_no_mapping_step():
+    at = upload_page()
+    buddhist = b"Country,Year,Capability,Level\nThailand,2566,Leadership,2\nThailand,2566,2,3\n"
+    at.file_uploader(key="mnr_uploader").set_value([("thai.csv", buddhist, "text/csv")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    block = at.get_by_key("upload-result-0")
+    assert "Gregorian calendar" in block.table[0].value.to_string()
+    assert not [e for e in block.expander if e.label == "Fix how this file is read"]
+    said = " ".join(i.value for i in block.info)
+    assert "The report names a year written in the file" in said
+    assert "upload the corrected file" in said
+
+
+def test_the_same_assessment_from_another_file_is_said_to_be_loaded_not_replaced():
+    at = upload_page()
+    same = template_for("Zembla", 2024, 1)
+    at.file_uploader(key="mnr_uploader").set_value([("zembla.xlsx", same, XLSX)]).run()
+    next(b for b in at.button if b.key == "add_uploads").click().run()
+    # Saved again under another name, and a new version of another assessment beside it.
+    at.file_uploader(key="mnr_uploader").set_value(
+        [("zembla (1).xlsx", same, XLSX), ("kenya.xlsx", template_for("Kenya", 2024, 2), XLSX)]
+    ).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.radio, "no question about a copy that changes nothing"
+    said = " ".join(i.value for i in at.info)
+    assert "already in this session with the same levels" in said
+    assert "nothing changes for it" in said
+    add = next(b for b in at.button if b.key == "add_uploads")
+    assert add.label == "Add 1 assessment to this session"
+
+
+def test_on_a_phone_the_preview_shows_one_assessment_as_a_table_that_wraps():
+    at = upload_page()
+    at.sidebar.toggle(key="layout_narrow").set_value(True).run()
+    table = b"Country,Year,Capability,Level\nKenya,2023,Leadership,2\nKenya,2024,Leadership,3\n"
+    at.file_uploader(key="mnr_uploader").set_value([("kenya.csv", table, "text/csv")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    block = at.get_by_key("upload-result-0")
+    assert not block.dataframe, "no grid cut at the screen's edge"
+    picker = next(s for s in block.selectbox if s.label == "Assessment")
+    assert picker.options == ["Kenya 2023", "Kenya 2024"]
+    preview = block.table[-1].value
+    assert list(preview.columns) == ["Capability", "Kenya 2023"]
+    assert "2 · Developing" in preview.to_string()
+    picker.set_value("Kenya 2024").run()
+    preview = at.get_by_key("upload-result-0").table[-1].value
+    assert list(preview.columns) == ["Capability", "Kenya 2024"]

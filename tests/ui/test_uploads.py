@@ -17,6 +17,8 @@ from components.ingest.collection import Collection, add_assessments
 from components.ingest.report import Problem, ReadResult
 from components.ui.uploads import (
     add_label,
+    already_loaded,
+    already_loaded_note,
     apply_plan,
     duplicate_choices,
     duplicates_among,
@@ -30,6 +32,7 @@ from components.ui.uploads import (
     session_overview,
     upload_summary,
     uploader_help,
+    without_repeats,
 )
 from tests.factories import capability_rows, enabler_rows
 
@@ -109,6 +112,8 @@ ZEMBLA_TYPO = Sheet("z-typo", "zembla ", 2024, level=4, file="second.xlsx")
 KENYA = Sheet("k-old", "Kenya", 2020, level=0, file="kenya.xlsx")
 KENYA_CORRECTED = Sheet("k-new", "Kenya", 2020, level=2, file="kenya.xlsx")
 ARVENIA = Sheet("a-1", "Arvenia", 2023, level=2, file="arvenia.csv")
+# The same assessment, value for value, in another file (saved again under another name).
+ZEMBLA_COPY = Sheet("z-copy", "Zembla", 2024, level=1, file="zembla (1).xlsx")
 
 
 @pytest.mark.parametrize(
@@ -149,6 +154,24 @@ ARVENIA = Sheet("a-1", "Arvenia", 2023, level=2, file="arvenia.csv")
             None,
             {"z-old": {1}},
             id="the same file again changes nothing",
+        ),
+        pytest.param(
+            [ZEMBLA],
+            [read("zembla (1).xlsx", ZEMBLA_COPY)],
+            (),
+            0,
+            None,
+            {"z-old": {1}},
+            id="the same content from another file: already loaded, nothing to replace",
+        ),
+        pytest.param(
+            [ZEMBLA, KENYA],
+            [read("zembla (1).xlsx", ZEMBLA_COPY), read("kenya.xlsx", KENYA_CORRECTED)],
+            ("k-new",),
+            1,
+            "Add 1 assessment to this session (replacing 1 copy already there)",
+            {"z-old": {1}, "k-new": {2}},
+            id="a copy already loaded beside a new version: only the new version asked about",
         ),
         pytest.param(
             [ZEMBLA],
@@ -220,11 +243,13 @@ ARVENIA = Sheet("a-1", "Arvenia", 2023, level=2, file="arvenia.csv")
 )
 def test_what_add_does(session, uploads, kept, questions, button, after):
     current = session_with(*session)
-    groups = duplicates_among(current, uploads)
+    every_group = duplicates_among(current, uploads)
+    repeats = already_loaded(current, uploads, every_group)
+    groups = without_repeats(every_group, repeats)
     choices = duplicate_choices(groups, TOTAL)
     assert len(choices) == questions
     keep = keep_by_id(groups, kept)
-    plan = plan_additions(current, uploads, groups, keep)
+    plan = plan_additions(current, uploads, groups, keep, repeats)
     if button is None:
         assert not plan.has_work
     else:
@@ -234,6 +259,35 @@ def test_what_add_does(session, uploads, kept, questions, button, after):
     assert session_levels(result) == after
     assert set(result.enablers["assessment_id"]) == set(after)
     assert set(result.capabilities["origin"]) == {"upload"}
+
+
+@pytest.mark.parametrize(
+    ("upload", "repeat"),
+    [
+        (ZEMBLA_COPY, True),
+        (Sheet("z-evidence", "Zembla", 2024, level=1, file="notes.xlsx"), False),
+        (ZEMBLA_CORRECTED, False),
+    ],
+    ids=["same values", "same levels, other evidence", "other levels"],
+)
+def test_only_a_copy_with_the_same_values_counts_as_already_loaded(upload, repeat):
+    current = session_with(ZEMBLA)
+    result = read(upload.file, upload)
+    if upload.assessment_id == "z-evidence":
+        capabilities = result.capabilities.assign(evidence="Law passed in 2023")
+        result = ReadResult(result.file, capabilities, result.enablers, ())
+    groups = duplicates_among(current, [result])
+    repeats = already_loaded(current, [result], groups)
+    assert repeats == ({upload.assessment_id: "z-old"} if repeat else {})
+    note = already_loaded_note(groups, repeats)
+    if repeat:
+        assert note is not None
+        assert "already in this session" in note
+        assert "nothing changes" in note
+        assert "Zembla 2024" in note
+    else:
+        assert note is None
+        assert len(duplicate_choices(without_repeats(groups, repeats), TOTAL)) == 1
 
 
 @pytest.mark.parametrize(
