@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
+from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
@@ -37,8 +39,6 @@ _SEPARATORS = re.compile(r"\s+[-–—:|]\s+|:\s+")
 # ("mnr-research_analysis_and_monitoring"); the name after the group's is the question's.
 _ODK_GROUP = re.compile(r"[A-Za-z][\w.]*-(?P<last>[A-Za-z]\w*)")
 _IMPORT_ID = re.compile(r'^\s*\{\s*"ImportId"', re.IGNORECASE)
-# What SurveyMonkey writes under a question that is not a matrix.
-_PLACEHOLDERS = frozenset({"response", "open ended response", "other", "other please specify"})
 
 FIX_FORM = (
     "Keep one question that asks for the country (for example “Which country does this "
@@ -73,6 +73,9 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         )
         return []
     country = countries[0]
+    rows = list(sheet.rows)
+    if shape.options:
+        shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
     columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
     # A question asking for the year ("Year of assessment") says when, not the tool's time.
@@ -92,12 +95,26 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
             if found.text and len(both := titles_inside(found.text, ctx.capabilities)) > 1:
                 header[column] = None
                 _two_titles(ctx, sheet, found, column, both)
-    rows = list(sheet.rows)
     for blank in range(shape.first):
         rows[blank] = ()
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
     return parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
+
+
+def _chosen(
+    ctx: ReadContext, sheet: Sheet, shape: _Shape, rows: list[tuple[Any, ...]]
+) -> dict[str, Any]:
+    return choose_options(
+        ctx,
+        sheet,
+        header=shape.row + 1,
+        first=shape.first,
+        named=shape.named,
+        options=shape.options,
+        tool=shape.tool,
+        rows=rows,
+    )
 
 
 def _two_titles(
@@ -155,6 +172,7 @@ class _Shape:
     dates: list[int]
     asked: list[int]  # headed Country, or asking for the country
     plain_country: list[int]  # headed Country
+    options: dict[int, int]  # SurveyMonkey's column per option of a matrix: column -> level
 
 
 def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
@@ -168,10 +186,13 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     row = max(range(len(top)), key=lambda r: (len({n for n, _ in named[r].values()}), -r))
     if len({n for n, _ in named[row].values()}) < MIN_KEY_MATCHES:
         return None
-    first = row + 1
-    while first < min(len(sheet.rows), FORM_HEADER_ROWS) and _is_import_row(sheet.rows[first]):
+    options = option_levels(ctx, sheet, {c: n for c, (n, _) in named[row].items()}, row)
+    first = row + (2 if options else 1)
+    while first < min(len(sheet.rows), FORM_HEADER_ROWS) and (
+        _is_import_row(sheet.rows[first]) or _is_placeholder_row(sheet.rows[first])
+    ):
         first += 1
-    headers = {c: _header(sheet, c, first) for c in range(width)}
+    headers = {c: _header(sheet, c, first, row) for c in range(width)}
     words = default_vocabulary().country_questions
     tool = frozenset(c for c, h in headers.items() if h.text is not None and _tool_column(h.text))
     asked = [
@@ -195,6 +216,7 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
         dates=[c for c, h in headers.items() if h.text is not None and _is_date(h.text)],
         asked=asked,
         plain_country=plain,
+        options=options,
     )
 
 
@@ -203,11 +225,14 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
     question ("[Leadership]", "… - Leadership"); ``None`` for any other cell."""
     if not isinstance(value, str) or not re.search(r"[^\W\d_]", value):
         return None
-    if _IMPORT_ID.match(value) or not parse_level(value, ctx.framework.scale).error:
-        return None
-    if _tool_column(value):
+    if _IMPORT_ID.match(value) or _tool_column(value):
         return None
     number = exact_reference(value, ctx.capabilities)
+    reading = parse_level(value, ctx.framework.scale)
+    # An answer ("2 - Developing") is no header; "1. Leadership" reads as level 1 whose words
+    # are not its label's, and names capability 1 ("1. Leadership – comments" its notes).
+    if not reading.error and (number is None or not reading.warning or is_notes(value)):
+        return None
     if number is not None:
         return number, False
     bracket = _BRACKETS.search(value)
@@ -239,6 +264,13 @@ def _is_import_row(cells: tuple[Any, ...]) -> bool:
     return bool(texts) and all(isinstance(v, str) and _IMPORT_ID.match(v) for v in texts)
 
 
+def _is_placeholder_row(cells: tuple[Any, ...]) -> bool:
+    """SurveyMonkey's row under its questions: "Response" (or "Open-Ended Response") under
+    every question that is not a matrix; never a response."""
+    texts = [v for v in cells if v is not None]
+    return bool(texts) and all(isinstance(v, str) and key_of(v) in PLACEHOLDERS for v in texts)
+
+
 @dataclass(frozen=True)
 class _Header:
     """A column's header over the form's header rows: every text, and the one that says
@@ -249,13 +281,16 @@ class _Header:
     row: int
 
 
-def _header(sheet: Sheet, column: int, first: int) -> _Header:
+def _header(sheet: Sheet, column: int, first: int, named: int) -> _Header:
+    """The column's header; the text in the row naming the capabilities comes first (a
+    matrix's "1. Leadership" under the question spanning it, which says what the column is)."""
     found = []
     for row in range(first):
         value = sheet.value(row, column)
         if isinstance(value, str) and not _IMPORT_ID.match(value):
             found.append((value, row))
-    said = [f for f in found if key_of(f[0]) not in _PLACEHOLDERS]
+    said = [f for f in found if key_of(f[0]) not in PLACEHOLDERS]
+    said.sort(key=lambda f: f[1] != named)
     text, row = (said or found or [(None, 0)])[0]
     return _Header(tuple(t for t, _ in found), text, row)
 

@@ -19,6 +19,7 @@ from components.ingest.forms import read_form
 from components.ingest.laid_across import read_laid_across
 from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
 from components.ingest.matching import classify_header, exact_reference
+from components.ingest.pandas_pivot import flat_pivot
 from components.ingest.sheets import ReadContext, Sheet, quoted
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -101,6 +102,7 @@ def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
 def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
     if mapped is None:
+        sheet = flat_pivot(sheet) or sheet
         found = read_laid_across(ctx, sheet, parse)
         if found is None:
             found = read_form(ctx, sheet)

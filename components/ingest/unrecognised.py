@@ -12,10 +12,12 @@ import re
 
 from components.base.text import normalise
 from components.ingest.column_roles import header_item
+from components.ingest.foreign_headers import foreign_headers
 from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
+from components.ingest.pandas_pivot import pivot_reason
 from components.ingest.pivots import is_caption_row, unread_pivot
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
@@ -25,7 +27,7 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     """Why a sheet was skipped, as specifically as the headers allow."""
     if not sheet.rows:
         return "it is empty"
-    pivot = unread_pivot(sheet, HEADER_SCAN_ROWS)
+    pivot = unread_pivot(sheet, HEADER_SCAN_ROWS) or pivot_reason(sheet)
     if pivot is not None:
         return pivot
     for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
@@ -108,7 +110,11 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 f"the header row {row + 1} has a Level column ({level}) "
                 "but no column naming the capability"
             )
-    return headerless(sheet) or "no table of capabilities and levels was found in it"
+    return (
+        headerless(sheet)
+        or foreign_headers(ctx, sheet, HEADER_SCAN_ROWS)
+        or "no table of capabilities and levels was found in it"
+    )
 
 
 # How many unmatched headers a message quotes.
