@@ -39,6 +39,7 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.max_columns import level_columns
+from components.ingest.partial_header import countries_down, two_titled
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import (
@@ -472,8 +473,8 @@ def _item_rows_at(
         filled = [v for v in values if v is not None]
         readable = sum(not parse_level(v, ctx.framework.scale).error for v in filled)
         (assessments if readable * 2 >= len(filled) else skipped).append(column)
-    if not assessments:
-        return None
+    if not assessments or countries_down(ctx, sheet, row, fields, best[0]):
+        return None  # a long table's level column under a header the reader does not know
     return ItemRows(*item_roles(sheet, row, best[0], tuple(assessments), tuple(skipped)))
 
 
@@ -511,7 +512,8 @@ def _country_rows_at(
                 items[column] = (catalogue, number)
                 titled += not is_plain_number(value)
                 break
-    if sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES:
+    few = sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES
+    if few and not two_titled(ctx, sheet, row, fields, items):
         return None
     pivot = row_labels_column(cells, min(items))  # a pivot's "Row Labels" over the countries
     fields = {n: c for n, c in fields.items() if c not in items and c != pivot}

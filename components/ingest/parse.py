@@ -15,6 +15,7 @@ from typing import Any
 from components.ingest.column_roles import is_export_metadata, is_notes
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
+from components.ingest.country_rows_fill import fill_country_down
 from components.ingest.country_sources import (
     label_or_column,
     sheet_country_below,
@@ -73,6 +74,7 @@ from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
+from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import When
 from components.ingest.vocabulary import default_vocabulary
@@ -95,6 +97,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
     if isinstance(layout, ItemTable):
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
+        say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
         if "country" in layout.columns:
             return _parse_item_table(ctx, sheet, layout)
         # Tables one under another, each under its title, and the enablers under the
@@ -438,6 +441,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
 
 def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
     """One assessment per row, capabilities as columns."""
+    fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     if not layout.columns.keys() & {"year", "date", "when"}:

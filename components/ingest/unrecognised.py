@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from components.base.text import normalise
-from components.ingest.column_roles import header_item
+from components.ingest.column_roles import header_item, holds_levels
 from components.ingest.foreign_headers import foreign_headers
 from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
@@ -100,9 +100,24 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                     "yes or no (TRUE/FALSE, ticks), which does not say a level from 0 to 4. "
                     "Write each capability's level (0 to 4) in them instead"
                 )
+            scale = ctx.framework.scale
+            levelled = [
+                c
+                for c, value in enumerate(sheet.rows[row])
+                if value is not None
+                and c not in fields.values()
+                and holds_levels(sheet, row, c, scale)
+            ]
+            guess = (
+                f". The column headed {quoted(sheet.rows[row][levelled[0]])} "
+                f"({cell_address(row, levelled[0])}) holds levels: if it is the level column, "
+                "head it “Level”"
+                if len(levelled) == 1
+                else ""
+            )
             return (
                 f"the header row {row + 1} names the capabilities "
-                f"({cell_address(row, column)}) but no column is headed Level"
+                f"({cell_address(row, column)}) but no column is headed Level{guess}"
             )
         if "level" in fields and not keys:
             level = cell_address(row, fields["level"])

@@ -1,0 +1,50 @@
+"""Header rows that say less, or other, than a wide table's usually does.
+
+A Country column of names beside the capabilities is a long table's: its level column is
+under a header the reader does not know ("Punkte"), and no column header is a country
+(``countries_down``), so the table is refused with its header named rather than read as a
+country called "Punkte". A table of one assessment per row with two capabilities across
+(one sheet per domain, and a domain of two) is read when the header has a Country column and
+names the two by their titles, levels below each (``two_titled``): three or more are needed
+otherwise, since two numbers across could be anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from components.ingest.column_roles import holds_levels, holds_text
+from components.ingest.matching import Catalogue, Field, is_plain_number
+from components.ingest.sheets import ReadContext, Sheet
+
+
+def countries_down(
+    ctx: ReadContext, sheet: Sheet, row: int, fields: Mapping[Field, int], key: int
+) -> bool:
+    """Whether the header row ``row`` has a Country column, other than ``key``, of names."""
+    country = fields.get("country")
+    return (
+        country is not None
+        and country != key
+        and holds_text(sheet, row, country, ctx.framework.scale)
+    )
+
+
+def two_titled(
+    ctx: ReadContext,
+    sheet: Sheet,
+    row: int,
+    fields: Mapping[Field, int],
+    items: Mapping[int, tuple[Catalogue, int]],
+) -> bool:
+    """A Country column and two capabilities named by their titles, with levels below."""
+    scale = ctx.framework.scale
+    capabilities = [c for c, (catalogue, _) in items.items() if catalogue.kind == "capability"]
+    return (
+        "country" in fields
+        and len(capabilities) == 2
+        and all(
+            not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
+            for c in capabilities
+        )
+    )
