@@ -3,7 +3,8 @@
 People often put a key of the scale beside the table, below it or on a sheet of its own
 ("Key", "Legend", "Scale"): each level's number with its label, in two cells ("1 | Not in
 place", under a "Score | Meaning" header) or in one ("1 = Not in place", "1 - Not in place",
-"1: Not in place", or all five in one cell, a line each). The labels are the scale's own, in
+"1: Not in place", or all five in one cell, a line each or one after the other
+"5 = Mature, 4 = Established, …"). The labels are the scale's own, in
 the vocabulary's languages ("1 = Pas en place", "5 = Maduro").
 
 * A key that numbers the labels from 1 ("1 = Not in place" … "5 = Mature") says the sheet's
@@ -39,6 +40,10 @@ from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 # place", "1 | Not in place" in one cell.
 _ENTRY = re.compile(r"^\(?(?P<n>\d{1,2})\s*(?P<sep>=|:|-|–|—|\.|\)|\|)?\s*(?P<label>\D.*)$")
 _DEFINITION = "="
+# A key's title before its entries in the same cell ("Key: 5 = Mature, 4 = Established, …"),
+# and what sets its entries apart: lines, or commas and semicolons on one line.
+_TITLE = re.compile(r"^\s*[^\W\d_][^:\d\n]{0,24}:\s*(?=\(?\d)")
+_APART = re.compile(r"[\n;,]")
 MIN_ENTRIES = 3
 _MEMO_KEY = ("scale legends",)
 
@@ -239,10 +244,11 @@ def _end_shifted(entry: _Entry, ends: tuple[int, int]) -> bool:
 
 def _entries(text: str, names: dict[str, int]) -> list[tuple[int, int, str, bool]]:
     """A cell's key entries, a line each: (number, level, the line, written as a definition)."""
+    text = _TITLE.sub("", text, count=1)
     if not text[:1].isdigit() and not text.startswith("("):
         return []
     entries = []
-    for line in text.splitlines():
+    for line in _APART.split(text):
         found = _ENTRY.match(line.strip())
         if found is None:
             continue

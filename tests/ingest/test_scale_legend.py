@@ -205,3 +205,18 @@ def test_levels_of_capabilities_going_down_are_not_a_key():
     result = read("ghana.xlsx", xlsx({"Ghana": form(words)}))
     assert by_assessment(result) == {("Ghana", 2024, None): levels}
     assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ", ".join(f"{n} = {label}" for n, label in ordered(1, DOWN)),
+        "; ".join(f"{n} = {label}" for n, label in ordered(1, list(range(5)))),
+        "Key: " + ", ".join(f"{n} = {label}" for n, label in ordered(1, DOWN)),
+        "Légende : " + ", ".join(f"{n} - {label}" for n, label in ordered(1, DOWN, FRENCH)),
+    ],
+)
+def test_a_key_on_one_line_in_one_cell_is_recognised(key):
+    result = read("ghana.xlsx", xlsx({"Ghana": [*form(ONE_TO_FOUR), [], [key]]}))
+    assert by_assessment(result) == {}  # never read one level too high
+    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
