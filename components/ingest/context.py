@@ -301,12 +301,14 @@ def with_context(
             _say_where(ctx, sheet, found, f"The year {found.when.year}")
     if need_year and empty_year and taken_when.year is None:
         _say_no_year(ctx, sheet, empty or {})
+    when = defaults.when if defaults.when.year is not None else taken_when
     return Meta(
         country=defaults.country or taken_country,
         iso3=defaults.iso3,
-        when=defaults.when if defaults.when.year is not None else taken_when,
+        when=when,
         round=defaults.round or (taken_when.round if defaults.when.year is None else None),
         assessed_by=defaults.assessed_by,
+        unread_when=defaults.unread_when if when.year is None else None,
     )
 
 

@@ -63,6 +63,8 @@ class Draft:
     needs_owner: bool = False
     # Where the country should have been written, when its label was found empty.
     country_cell: str | None = None
+    # A date or year written but not read ("2566 BE"): (as written, its cell); no year.
+    unread_when: tuple[str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -71,8 +73,11 @@ class Draft:
         return " ".join(p for p in parts if p)
 
     def key(self) -> tuple[str, str, str]:
-        """(country, date or year, round), normalised: which assessment this is."""
+        """(country, date or year, round), normalised: which assessment this is. Two years
+        written but not read are two assessments, never one (``unread_years``)."""
         when = self.date.isoformat() if self.date else str(self.year or "")
+        if not when and self.unread_when:
+            when = f"?{self.unread_when[0]}"
         return normalise(self.country or ""), when, normalise(self.round or "")
 
     @property
@@ -97,9 +102,12 @@ class Meta:
     when: When = field(default_factory=When)
     round: str | None = None
     assessed_by: str | None = None
+    unread_when: tuple[str, str] | None = None  # as ``Draft.unread_when``
 
     def key(self) -> tuple[str, str, str]:
         when = self.when.date.isoformat() if self.when.date else str(self.when.year or "")
+        if not when and self.unread_when:
+            when = f"?{self.unread_when[0]}"
         return normalise(self.country or ""), when, normalise(self.round or "")
 
     def over(self, defaults: Meta) -> Meta:
@@ -112,6 +120,7 @@ class Meta:
             when,
             self.round or defaults.round,
             self.assessed_by or defaults.assessed_by,
+            (self.unread_when or defaults.unread_when) if when.year is None else None,
         )
 
 
@@ -283,9 +292,11 @@ class MetaReader:
         """Metadata from ``field -> (value, row, column)``."""
         when = When()
         country_column = cells["country"][2] if "country" in cells else None
+        unread = None
         for name in ("when", "date", "year"):
             if name in cells and when.year is None:
                 when = self.when(*cells[name], country=country_column)
+                unread = unread or written_when(cells[name], when)
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
         country = self.country(*cells["country"]) if "country" in cells else None
         round_label = _one_line(cells["round"][0]) if "round" in cells else None
@@ -307,6 +318,7 @@ class MetaReader:
             when=when,
             round=round_label,
             assessed_by=_one_line(cells["assessed_by"][0]) if "assessed_by" in cells else None,
+            unread_when=unread if when.year is None else None,
         )
 
     def labelled(
@@ -529,6 +541,7 @@ def apply_meta(draft: Draft, meta: Meta) -> None:
     draft.date = meta.when.date
     draft.round = meta.round
     draft.assessed_by = meta.assessed_by
+    draft.unread_when = meta.unread_when
 
 
 def cell_holding(sheet: Sheet, text: str) -> str | None:
@@ -540,3 +553,16 @@ def cell_holding(sheet: Sheet, text: str) -> str | None:
             if isinstance(value, str) and value.strip().casefold() == wanted:
                 return cell_address(row, column)
     return None
+
+
+def written_when(cell: tuple[Any, int, int], when: When) -> tuple[str, str] | None:
+    """The date or year as written and its cell, when ``cell`` holds one that gave no year."""
+    value, row, column = cell
+    if when.year is not None or when is UNUSABLE:
+        return None  # read, or a date that cannot say which assessment (said for its column)
+    if value is None or isinstance(value, bool) or is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    return (text, cell_address(row, column)) if text else None

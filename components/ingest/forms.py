@@ -22,6 +22,7 @@ from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
+from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -51,7 +52,8 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     date); ``None`` when the sheet is not one, for the other layouts to read."""
     shape = _find_form(ctx, sheet)
     if shape is None:
-        return _without_titles(ctx, sheet)
+        refused = _without_titles(ctx, sheet)
+        return refused if refused is not None else refuse_question_codes(ctx, sheet)
     countries = [c for c in shape.asked if _holds_names(sheet, c, shape.first)]
     if len(countries) > 1 and len(shape.plain_country) == 1:
         countries = shape.plain_country

@@ -21,6 +21,7 @@ from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.pandas_pivot import flat_pivot
 from components.ingest.sheets import ReadContext, Sheet, quoted
+from components.ingest.unread_years import apart_unread_years
 from components.ingest.vocabulary import default_vocabulary, key_of
 
 # Where a table of levels would be on a sheet named like notes, and how long a name is.
@@ -107,8 +108,8 @@ def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
         if found is None:
             found = read_form(ctx, sheet)
         if found is not None:
-            return found
-    return parse(ctx, sheet)
+            return apart_unread_years(ctx, found)
+    return apart_unread_years(ctx, parse(ctx, sheet))
 
 
 def _has_levels(draft: Draft) -> bool:

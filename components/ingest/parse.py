@@ -55,7 +55,6 @@ from components.ingest.matching import (
     ItemMatch,
     classify_header,
     is_summary,
-    is_tool_column,
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
@@ -74,10 +73,10 @@ from components.ingest.stacked import parse_stacked
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
+from components.ingest.tool_columns import is_bookkeeping
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import When
-from components.ingest.vocabulary import default_vocabulary
 from components.ingest.wrapped_titles import join_wrapped_titles
 from components.ingest.year_groups import YearRows, with_year_above, years_above
 
@@ -339,7 +338,7 @@ def _long_row_draft(
     if meta.country is None and "country" not in columns:
         # The country was to come from around the table: none found is said once, for
         # the assessment (``reader``), as for a table without a Year column.
-        meta = Meta(None, meta.iso3, meta.when, meta.round, meta.assessed_by)
+        meta = Meta(None, meta.iso3, meta.when, meta.round, meta.assessed_by, meta.unread_when)
     elif meta.country is None:
         if sheet.value(row, columns["country"]) is not None:
             return None  # not a country's name (a number): said for its column
@@ -526,11 +525,7 @@ def _header_items(
             )
             if match.number is not None:
                 items[column] = (catalogue, match.number)
-        elif (
-            classify_header(value) is None
-            and not is_summary(value)
-            and not is_tool_column(value, default_vocabulary().form_columns)
-        ):
+        elif classify_header(value) is None and not is_summary(value) and not is_bookkeeping(value):
             ctx.add(
                 "warning",
                 sheet,

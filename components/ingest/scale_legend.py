@@ -3,7 +3,8 @@
 People often put a key of the scale beside the table, below it or on a sheet of its own
 ("Key", "Legend", "Scale"): each level's number with its label, in two cells ("1 | Not in
 place", under a "Score | Meaning" header) or in one ("1 = Not in place", "1 - Not in place",
-"1: Not in place", or all five in one cell, a line each). The labels are the scale's own, in
+"1: Not in place", or all five in one cell, a line each or one after the other
+"5 = Mature, 4 = Established, …"). The labels are the scale's own, in
 the vocabulary's languages ("1 = Pas en place", "5 = Maduro").
 
 * A key that numbers the labels from 1 ("1 = Not in place" … "5 = Mature") says the sheet's
@@ -14,15 +15,17 @@ the vocabulary's languages ("1 = Pas en place", "5 = Maduro").
   ``legend_rows_in`` gives them to the table reader to leave out.
 
 A key is certain only as a run: at least ``MIN_ENTRIES`` entries in one column, one after the
-other, their numbers and levels each going up by one together (the same distance apart), and
-not followed by the next number (a table "No. | Level" whose first rows read 1 Not in place, 2
-Building, 3 Developing goes on with 4). An entry written as a definition of an end of the
-scale one too high ("1 = Not in place", "5 = Mature") counts alone: no level cell is written
-that way.
+other, their numbers and levels each going up (or each going down: "5 = Mature" first) by one
+together (the same distance apart), and not followed by the next number (a table "No. |
+Level" whose first rows read 1 Not in place, 2 Building, 3 Developing goes on with 4). An
+entry written as a definition of an end of the scale one too high ("1 = Not in place", "5 =
+Mature") counts alone: no level cell is written that way. Rows naming every level once,
+numbered the same way, are a key in any order.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -37,6 +40,10 @@ from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 # place", "1 | Not in place" in one cell.
 _ENTRY = re.compile(r"^\(?(?P<n>\d{1,2})\s*(?P<sep>=|:|-|–|—|\.|\)|\|)?\s*(?P<label>\D.*)$")
 _DEFINITION = "="
+# A key's title before its entries in the same cell ("Key: 5 = Mature, 4 = Established, …"),
+# and what sets its entries apart: lines, or commas and semicolons on one line.
+_TITLE = re.compile(r"^\s*[^\W\d_][^:\d\n]{0,24}:\s*(?=\(?\d)")
+_APART = re.compile(r"[\n;,]")
 MIN_ENTRIES = 3
 _MEMO_KEY = ("scale legends",)
 
@@ -121,7 +128,7 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
         if not any(entries_of.values()) and not labels:
             continue
         beside = sheet.column(column - 1, 0, height) if column and labels else None
-        run: list[tuple[int, int, int, str, bool]] = []  # (row, number, level, text, defined)
+        block: list[_Entry] = []  # the entries of consecutive rows
         for row, value in enumerate(values):
             entries = entries_of.get(value) if isinstance(value, str) else None
             if not entries and beside is not None and value in labels:
@@ -129,26 +136,74 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
                 if number is not None:
                     entries = [(number, names[normalise(value)], f"{number} {value}", False)]
             if not entries:
-                found.extend(_legend(sheet, column, run, beside, ends, names=names))
-                run = []
+                found.extend(_block_legends(sheet, column, block, beside, ends, names=names))
+                block = []
                 continue
-            for number, level, text, defined in entries:
-                if run and not _follows(run[-1], number, level):
-                    found.extend(_legend(sheet, column, run, beside, ends, names=names))
-                    run = []
-                run.append((row, number, level, text, defined))
-        found.extend(_legend(sheet, column, run, beside, ends, names=names))
+            block.extend((row, *entry) for entry in entries)
+        found.extend(_block_legends(sheet, column, block, beside, ends, names=names))
     return found
 
 
-def _follows(last: tuple[int, int, int, str, bool], number: int, level: int) -> bool:
-    return number == last[1] + 1 and level == last[2] + 1
+# A key's entry: (row, number, level, the text, written as a definition).
+_Entry = tuple[int, int, int, str, bool]
+
+
+def _block_legends(
+    sheet: Sheet,
+    column: int,
+    block: list[_Entry],
+    beside: list[Any] | None,
+    ends: tuple[int, int],
+    *,
+    names: dict[str, int],
+) -> list[Legend]:
+    """The keys among the entries of consecutive rows: every level once, numbered the same
+    way, in any order ("5 = Mature" down to "1 = Not in place", or shuffled); otherwise each
+    run going up or down by one."""
+    levels = {entry[2] for entry in block}
+    offsets = {entry[1] - entry[2] for entry in block}
+    if (
+        len(block) == len(levels) == len(set(names.values()))
+        and len(offsets) == 1
+        and offsets <= {0, 1}
+        and _step(block) is None
+    ):
+        rows = tuple(dict.fromkeys(entry[0] for entry in block))
+        paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+        left = column - 1 if paired else column
+        return [Legend(sheet.name, column, rows, offsets.pop(), block[0][3], left)]
+    found: list[Legend] = []
+    run: list[_Entry] = []
+    for entry in block:
+        if run and not _follows(run, entry):
+            found.extend(_legend(sheet, column, run, beside, ends, names=names))
+            run = []
+        run.append(entry)
+    found.extend(_legend(sheet, column, run, beside, ends, names=names))
+    return found
+
+
+def _step(run: list[_Entry]) -> int | None:
+    """+1 or -1 when the run's numbers and levels go up (or down) by one together."""
+    if len(run) < 2:
+        return 1
+    step = run[1][1] - run[0][1]
+    if step not in (1, -1):
+        return None
+    ok = all(b[1] - a[1] == step and b[2] - a[2] == step for a, b in itertools.pairwise(run))
+    return step if ok else None
+
+
+def _follows(run: list[_Entry], entry: _Entry) -> bool:
+    last = run[-1]
+    steps = (run[1][1] - run[0][1],) if len(run) > 1 else (1, -1)
+    return any(entry[1] == last[1] + s and entry[2] == last[2] + s for s in steps)
 
 
 def _legend(
     sheet: Sheet,
     column: int,
-    run: list[tuple[int, int, int, str, bool]],
+    run: list[_Entry],
     beside: list[Any] | None,
     ends: tuple[int, int],
     *,
@@ -160,11 +215,12 @@ def _legend(
         entry[4] and _end_shifted(entry, ends) and _alone(sheet, entry[0]) for entry in run
     ):
         return []  # a lone "5 = Mature" is a key only on a line of its own, not in a table row
+    step = _step(run) or 1
     after = run[-1][0] + 1
-    if beside is not None and after < len(beside) and _whole(beside[after]) == run[-1][1] + 1:
+    if beside is not None and after < len(beside) and _whole(beside[after]) == run[-1][1] + step:
         return []  # a table goes on: "No. | Level" whose first rows happen to go up
     label_after = sheet.value(after, column) if after < len(sheet.rows) else None
-    if isinstance(label_after, str) and names.get(normalise(label_after)) == run[-1][2] + 1:
+    if isinstance(label_after, str) and names.get(normalise(label_after)) == run[-1][2] + step:
         return []  # the labels go on but the numbers do not: counts per level, not a key
     rows = tuple(dict.fromkeys(entry[0] for entry in run))
     offset = run[0][1] - run[0][2]
@@ -179,7 +235,7 @@ def _alone(sheet: Sheet, row: int) -> bool:
     return sum(value is not None for value in sheet.rows[row]) == 1
 
 
-def _end_shifted(entry: tuple[int, int, int, str, bool], ends: tuple[int, int]) -> bool:
+def _end_shifted(entry: _Entry, ends: tuple[int, int]) -> bool:
     """Whether an entry numbers the scale's lowest level 1 or its top one past it ("1 = Not
     in place", "5 = Mature"): a key, as no level cell is written so."""
     _, number, level, _, _ = entry
@@ -188,10 +244,11 @@ def _end_shifted(entry: tuple[int, int, int, str, bool], ends: tuple[int, int]) 
 
 def _entries(text: str, names: dict[str, int]) -> list[tuple[int, int, str, bool]]:
     """A cell's key entries, a line each: (number, level, the line, written as a definition)."""
+    text = _TITLE.sub("", text, count=1)
     if not text[:1].isdigit() and not text.startswith("("):
         return []
     entries = []
-    for line in text.splitlines():
+    for line in _APART.split(text):
         found = _ENTRY.match(line.strip())
         if found is None:
             continue

@@ -147,3 +147,76 @@ def test_what_only_looks_like_a_key_leaves_the_levels_read(summary):
     book = {"Kenya": [["Country", "Kenya"], ["Year", 2023], [], *rows], "Summary": summary}
     result = read("book.xlsx", xlsx(book))
     assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in range(1, 22)}}
+
+
+def ordered(start: int, order: list[int], labels=LABELS) -> list[tuple[int, str]]:
+    """The key's entries (number, label) in ``order`` of the levels (0 to 4)."""
+    return [(start + level, labels[level]) for level in order]
+
+
+DOWN = [4, 3, 2, 1, 0]
+SHUFFLED = [2, 0, 4, 1, 3]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # "5 = Mature" first, down to "1 = Not in place": below the table or beside it
+        [["Key:"]] + [[f"{n} = {label}"] for n, label in ordered(1, DOWN)],
+        [["Key:"]] + [[f"{n} - {label}"] for n, label in ordered(1, DOWN, FRENCH)],
+        [["Score", "Meaning"]] + [[n, label] for n, label in ordered(1, DOWN)],
+        # every level once, in no order, still clearly a key
+        [["Key:"]] + [[f"{n}: {label}"] for n, label in ordered(1, SHUFFLED)],
+        [["Score", "Meaning"]] + [[n, label] for n, label in ordered(1, SHUFFLED)],
+        # all in one cell, a line each, from the top down
+        [["\n".join(f"{n} = {label}" for n, label in ordered(1, DOWN))]],
+    ],
+)
+def test_a_key_from_1_in_any_order_refuses_the_numbers_as_one_going_up_does(key):
+    for sheets in (
+        {"Ghana": [*form(ONE_TO_FOUR), [], *key]},
+        {"Ghana": beside(form(ONE_TO_FOUR), key)},
+    ):
+        result = read("ghana.xlsx", xlsx(sheets))
+        assert by_assessment(result) == {}  # never read one level too high
+        assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        [["Key:"]] + [[f"{n} = {label}"] for n, label in ordered(0, DOWN)],
+        [["Score", "Meaning"]] + [[n, label] for n, label in ordered(0, DOWN)],
+        [["Key:"]] + [[f"{n} - {label}"] for n, label in ordered(0, SHUFFLED, FRENCH)],
+    ],
+)
+def test_a_key_from_0_in_any_order_is_the_apps_own_scale(key):
+    levels = {n: n % 5 for n in range(1, 22)}
+    result = read("ghana.xlsx", xlsx({"Ghana": [*form(levels), [], *key]}))
+    assert by_assessment(result) == {("Ghana", 2024, None): levels}
+    assert not errors(result)
+    assert not any("second time" in p.message for p in result.problems)
+
+
+def test_levels_of_capabilities_going_down_are_not_a_key():
+    # "No. | Level" rows 5 Mature, 4 Established, 3 Developing … are capabilities' levels
+    levels = {n: max(0, 5 - n) if n <= 5 else 2 for n in range(1, 22)}
+    words = {n: LABELS[level] for n, level in levels.items()}
+    result = read("ghana.xlsx", xlsx({"Ghana": form(words)}))
+    assert by_assessment(result) == {("Ghana", 2024, None): levels}
+    assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ", ".join(f"{n} = {label}" for n, label in ordered(1, DOWN)),
+        "; ".join(f"{n} = {label}" for n, label in ordered(1, list(range(5)))),
+        "Key: " + ", ".join(f"{n} = {label}" for n, label in ordered(1, DOWN)),
+        "Légende : " + ", ".join(f"{n} - {label}" for n, label in ordered(1, DOWN, FRENCH)),
+    ],
+)
+def test_a_key_on_one_line_in_one_cell_is_recognised(key):
+    result = read("ghana.xlsx", xlsx({"Ghana": [*form(ONE_TO_FOUR), [], [key]]}))
+    assert by_assessment(result) == {}  # never read one level too high
+    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")

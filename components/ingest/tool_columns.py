@@ -1,0 +1,42 @@
+"""A survey tool's own bookkeeping columns, left unread without a word.
+
+ODK Collect and Central, SurveyCTO and KoboToolbox add their own columns around the answers:
+the form's start and end, the device, the submission's ids and time, its review status and
+version ("start", "end", "today", "deviceid", "SubmissionDate", "KEY", "meta/instanceID",
+"meta-instanceID", "_uuid", "_submission_time", "_index", "_status", "__version__"). They are
+never levels nor a capability, so a warning for each would only bury the ones that matter.
+
+A header is the tool's when, with a question's group path taken off (Kobo's "/", ODK
+Central's and SurveyCTO's "-"), it is one of the vocabulary's ``form_columns`` or
+``form_dates``; when it is in ODK's ``meta`` group; or when it is one of Kobo's system
+columns, which all begin with "_".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from components.ingest.vocabulary import default_vocabulary, key_of
+
+# "meta/instanceID", "group_caps/cap_07", "meta-instanceID": the last part names the column.
+_PATH = re.compile(r"(?P<groups>(?:[A-Za-z][\w.]*[/-])+)(?P<last>[A-Za-z_][\w.]*)")
+# Kobo's system columns: "_uuid", "_submission_time", "__version__", "_validation_status".
+_SYSTEM = re.compile(r"_{1,2}[a-z][a-z0-9_]*_{0,2}")
+
+
+def is_bookkeeping(value: Any) -> bool:
+    """Whether a header is one of a form tool's own columns (see the module's docstring)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    words = default_vocabulary()
+    keys = {key_of(text)}
+    path = _PATH.fullmatch(text)
+    if path:
+        if path["groups"][:-1].casefold() == "meta":
+            return True  # ODK's meta group: instanceID, instanceName, deprecatedID
+        keys.add(key_of(path["last"]))
+    if any(k in words.form_columns or k in words.form_dates for k in keys):
+        return True
+    return bool(_SYSTEM.fullmatch(text))
