@@ -104,6 +104,12 @@ def settle_country(ctx: ReadContext, draft: Draft, drafts: Sequence[Draft] = ())
     where = f"sheet {quoted(draft.sheet.name)}" if draft.sheet.name else "the file"
     if draft.year is None and draft.date is None and not _anything_given(draft):
         if any(d.country is not None and _anything_given(d) for d in drafts):
+            # "read without a year" would contradict "nothing to read there": left out.
+            ctx.problems[:] = [
+                p
+                for p in ctx.problems
+                if p.sheet != draft.sheet.name or not p.message.startswith("No date or year")
+            ]
             ctx.add(
                 "warning",
                 draft.sheet,
