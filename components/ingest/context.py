@@ -36,6 +36,7 @@ from components.ingest.countries import (
     iso3_in_any_language,
     iso3_of,
 )
+from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -286,6 +287,7 @@ def with_context(
             and taken_country is None
             and found.country
             and not (empty_country and (from_file or not _known_name(found.country)))
+            and not (defaults.iso3 and _short_tab(found))
         ):
             coded = country_of_code(found.country)
             taken_country = coded[0] if coded else found.country
@@ -324,6 +326,13 @@ def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
         )
 
 
+def _short_tab(found: Found) -> bool:
+    """A sheet named by one or two letters ("S", "A1", "KE"), no country's name (nor an alias
+    such as "UK"): with an ISO3 code given, the code's country is the assessment's."""
+    name = normalise(found.country or "").replace(" ", "")
+    return found.where.startswith("the sheet name") and len(name) <= 2 and not alias_of(name)
+
+
 def _known_name(name: str) -> bool:
     return country_of_code(name) is not None or iso3_of(name) is not None
 
@@ -341,3 +350,29 @@ def _say_no_year(ctx: ReadContext, sheet: Sheet, empty: Mapping[str, str]) -> No
             "read without one.",
             f"Write the year or the date of the assessment in {empty[name]}.",
         )
+
+
+def say_named_year(ctx: ReadContext, sheet: Sheet, year: int | None) -> None:
+    """Warn when the sheet's name (or, when it names no year, the file's) carries a year other
+    than ``year``, the one given on the sheet ("Kenya 2023" holding a 2021 form): the sheet's
+    year is kept, and both are named so that a person can check which is right."""
+    if year is None:
+        return
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
+    for text, where in ((sheet.name, "sheet"), (stem, "file")):
+        named = _from_text(text, from_file=where == "file").when.year if text else None
+        if named is None or not 1990 <= named <= 2100:
+            continue  # "1904-date-system": no assessment's year
+        shown = quoted(sheet.name if where == "sheet" else ctx.file)
+        on = "the sheet" if where == "sheet" else f"sheet {quoted(sheet.name)}"
+        if named != year and ctx.once((sheet.name, "named year", where, named, year)):
+            ctx.add(
+                "warning",
+                sheet,
+                None,
+                f"The {where} name {shown} says {named}, but the year given on {on} is {year}; "
+                f"the year {year} was kept.",
+                f"Check which is right: correct the year on the sheet, or rename the {where} "
+                f"(a copy of an earlier round's {where} keeps its old name).",
+            )
+        return

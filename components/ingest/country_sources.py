@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from components.base.text import normalise
 from components.ingest.column_roles import is_summary_column
 from components.ingest.countries import country_of_code, iso3_in_any_language
@@ -81,10 +83,11 @@ def sheet_country_below(ctx: ReadContext, sheet: Sheet, drafts: list[Draft]) -> 
     return drafts
 
 
-def settle_country(ctx: ReadContext, draft: Draft) -> bool:
+def settle_country(ctx: ReadContext, draft: Draft, drafts: Sequence[Draft] = ()) -> bool:
     """True when ``draft``, which has no country, can be kept: its ISO3 code names one
-    (``draft`` then has it). Otherwise the reason is reported: nothing filled in at all, or
-    no country."""
+    (``draft`` then has it). Otherwise the reason is reported: nothing filled in at all (a
+    warning when another of the file's ``drafts`` was filled in: the template's blank sheet
+    beside a filled copy of it), or no country."""
     coded = country_of_code(draft.iso3.strip()) if draft.iso3 else None
     if coded is not None:
         draft.country, draft.iso3 = coded
@@ -100,6 +103,23 @@ def settle_country(ctx: ReadContext, draft: Draft) -> bool:
         return True
     where = f"sheet {quoted(draft.sheet.name)}" if draft.sheet.name else "the file"
     if draft.year is None and draft.date is None and not _anything_given(draft):
+        if any(d.country is not None and _anything_given(d) for d in drafts):
+            # "read without a year" would contradict "nothing to read there": left out.
+            ctx.problems[:] = [
+                p
+                for p in ctx.problems
+                if p.sheet != draft.sheet.name or not p.message.startswith("No date or year")
+            ]
+            ctx.add(
+                "warning",
+                draft.sheet,
+                draft.country_cell,
+                f"Nothing is filled in on {where} (the template's blank sheet, it "
+                "seems), so there was nothing to read there; the file's other sheets were read.",
+                "Nothing to do if that sheet was left blank on purpose; if it should hold an "
+                "assessment, fill it in and upload the file again.",
+            )
+            return False
         ctx.add(
             "error",
             draft.sheet,

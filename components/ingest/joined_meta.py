@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.code_countries import with_code_column
 from components.ingest.countries import country_of_code, iso3_of
 from components.ingest.layout import ItemTable
 from components.ingest.matching import METADATA_FIELDS, classify_header, is_summary
@@ -34,7 +35,8 @@ def with_joined_column(
     """The columns of a capability table without a Country column, with a column of
     "Country Year" cells as its country column when there is one; ``None`` when the table is
     refused for one that cannot be read with certainty (reported)."""
-    columns = layout.columns
+    # Rows keyed by their ISO3 codes alone: each row's country is its code's.
+    columns = with_code_column(ctx, sheet, layout.header, layout.columns, end)
     if layout.catalogue != "capability" or "country" in columns:
         return columns
     joined, refused = joined_country_column(ctx, sheet, layout.header, columns, end)

@@ -33,6 +33,7 @@ from components.ingest.drafts import (
 )
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
+from components.ingest.labels_below import labelled_around
 from components.ingest.layout import (
     CountryRows,
     ItemRows,
@@ -139,8 +140,8 @@ def _parse_item_table(
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
     meta_reader = MetaReader(ctx, sheet)
-    defaults = meta_reader.labelled(
-        layout.header, len(sheet.rows[layout.header]), top=top, bottom=end
+    defaults = labelled_around(
+        meta_reader, layout.header, len(sheet.rows[layout.header]), top=top, end=end
     )
     if (columns := with_joined_column(ctx, sheet, layout, end)) is None:
         return []  # "Ghana 2022" cells that cannot be read with certainty: reported

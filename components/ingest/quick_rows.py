@@ -34,6 +34,7 @@ from components.ingest.matching import (
     is_summary,
     match_any,
 )
+from components.ingest.round_years import with_round_year
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.text_dates import UNUSABLE
 from components.ingest.values import is_blank, parse_confidence, parse_level
@@ -146,6 +147,8 @@ def row_meta(
     if known is None:
         found = {name: (value, row, column) for name, column, _, value in raw}
         meta = meta_reader.from_cells(found).over(defaults)
+        where = cell_address(*found["round"][1:]) if "round" in found else None
+        meta = with_round_year(ctx, sheet, meta, where)
         known = ctx.memo[memo_key] = (meta, meta.key())
     return known  # type: ignore[no-any-return]
 

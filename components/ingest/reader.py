@@ -546,7 +546,7 @@ def _frames(
     heads: list[tuple[Any, ...]] = []
     kept: list[Draft] = []
     for draft in drafts:
-        if draft.country is None and not settle_country(ctx, draft):
+        if draft.country is None and not settle_country(ctx, draft, drafts):
             continue
         source = (
             ctx.file

@@ -53,11 +53,18 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             "code: it will not be grouped with assessments of that country filed under its "
             "English name, nor with its region or income group for peer medians."
         )
+        stray = _stray_of(ctx, draft, drafts, misspelt) if misspelt is not None else None
         if misspelt is not None:
             message += f" Did you mean {misspelt[0]} ({misspelt[1]})?"
             fix = (
                 f"If it is {misspelt[0]}, correct the spelling to “{misspelt[0]}” (or write "
                 f"{misspelt[1]} in an ISO3 cell or column); if it is another place, leave it."
+            )
+        if misspelt is not None and stray is not None:
+            message += stray
+            fix = (
+                f"Correct {quoted(name)} to “{misspelt[0]}” so that its rows join "
+                f"{misspelt[0]}'s assessment; if it is another place, leave it."
             )
         elif likely is not None:
             message += f" It may be {likely[0]} ({likely[1]})."
@@ -72,6 +79,37 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             )
         cell = draft.country_cell or cell_holding(draft.sheet, name)
         ctx.add("warning", draft.sheet, cell, message, fix)
+
+
+# A typo's assessment this small beside its country's is likely a stray row of it.
+_STRAY_ITEMS = 3
+
+
+def _stray_of(
+    ctx: ReadContext, draft: Draft, drafts: list[Draft], meant: tuple[str, str]
+) -> str | None:
+    """What to add to the warning when ``draft`` (a misspelt country's, a row or three) holds
+    only items that the assessment of the country it likely means, on the same sheet and of
+    the same date or year and round, lacks: those rows probably belong to it."""
+    mine = [(kind, n) for kind, numbers in draft.items.items() for n in numbers]
+    if not mine or len(mine) > _STRAY_ITEMS:
+        return None
+    for other in drafts:
+        same = (other.date, other.year, other.round) == (draft.date, draft.year, draft.round)
+        if other is draft or other.sheet is not draft.sheet or not same:
+            continue
+        if other.country != meant[0] and (other.iso3 or "").upper() != meant[1]:
+            continue
+        if any(n in other.items.get(kind, {}) for kind, n in mine):
+            return None  # the country has these already: a place of its own, perhaps
+        catalogues = {"capability": ctx.capabilities, "enabler": ctx.enablers}
+        what = ", ".join(catalogues[kind].describe(n) for kind, n in mine)
+        rows = "this row probably belongs" if len(mine) == 1 else "these rows probably belong"
+        return (
+            f" It holds only {what}, which the assessment of {other.name} on the same sheet "
+            f"lacks: {rows} to {other.name}'s assessment. It was kept apart, as written."
+        )
+    return None
 
 
 @lru_cache(maxsize=4096)
