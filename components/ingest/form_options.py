@@ -24,6 +24,9 @@ PLACEHOLDERS = frozenset({"response", "open ended response", "other", "other ple
 _UNTICKED = frozenset({"0", "no", "false", "n"})
 
 
+_MIN_OPTIONS = 3  # a capability's options side by side: at least this many
+
+
 def option_levels(
     ctx: ReadContext, sheet: Sheet, named: dict[int, int], row: int
 ) -> dict[int, int]:
@@ -36,7 +39,12 @@ def option_levels(
     for column, number in named.items():
         groups.setdefault(number, []).append(column)
     groups = {n: columns for n, columns in groups.items() if len(columns) > 1}
-    if not groups:
+    # A matrix gives each capability its options side by side, most of the scale's levels: a
+    # capability named twice apart (a question whose group names another) is no matrix.
+    if not groups or any(
+        len(columns) < _MIN_OPTIONS or columns[-1] - columns[0] + 1 != len(columns)
+        for columns in groups.values()
+    ):
         return {}
     levels: dict[int, int] = {}
     for columns in groups.values():
