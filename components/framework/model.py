@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from components.base.text import normalise
 
 SUPPORTED_FORMAT_VERSIONS = frozenset({1, 2})
 # Format 1 files predate the ``edition`` field: they describe the framework as published in
@@ -52,6 +54,8 @@ class Capability:
     title: str
     description: str
     domain: str
+    # The title in other languages ("Législation", "Legislación"): read as the title is.
+    aliases: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -65,6 +69,8 @@ class Enabler:
 
     number: int
     title: str
+    # The title in other languages, read as the title is.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,10 +218,12 @@ def parse_framework(data: Mapping[str, Any]) -> Framework:
                 title=_text(item, "title", f"capabilities[{i}].title"),
                 description=_text(item, "description", f"capabilities[{i}].description"),
                 domain=domain_id,
+                aliases=_aliases(item, f"capabilities[{i}].aliases"),
             )
         )
     _consecutive([c.number for c in capabilities], "capabilities")
     _unique([c.title.casefold() for c in capabilities], "capabilities", "title")
+    _one_item_a_name(capabilities, "capabilities")
     for i, domain in enumerate(domains):
         if not any(c.domain == domain.id for c in capabilities):
             raise FrameworkError(f"domains[{i}]", f"domain '{domain.id}' has no capabilities.")
@@ -224,11 +232,13 @@ def parse_framework(data: Mapping[str, Any]) -> Framework:
         Enabler(
             number=_positive(item, "number", f"enablers[{i}].number"),
             title=_text(item, "title", f"enablers[{i}].title"),
+            aliases=_aliases(item, f"enablers[{i}].aliases"),
         )
         for i, item in enumerate(_tables(data, "enablers", "enablers"))
     )
     _consecutive([e.number for e in enablers], "enablers")
     _unique([e.title.casefold() for e in enablers], "enablers", "title")
+    _one_item_a_name(enablers, "enablers")
 
     scale_data = data.get("scale")
     if not isinstance(scale_data, Mapping):
@@ -299,6 +309,19 @@ def _one_level_a_name(levels: tuple[ScaleLevel, ...]) -> None:
                 raise FrameworkError(
                     f"scale.levels[{i}].aliases",
                     f"“{name}” also names level {other}: each name must name one level.",
+                )
+
+
+def _one_item_a_name(items: Sequence[Capability] | Sequence[Enabler], where: str) -> None:
+    """A title in another language naming two items would make a label mean two things."""
+    named = {normalise(item.title): item.number for item in items}
+    for i, item in enumerate(items):
+        for name in item.aliases:
+            other = named.setdefault(normalise(name), item.number)
+            if other != item.number:
+                raise FrameworkError(
+                    f"{where}[{i}].aliases",
+                    f"“{name}” also names number {other}: each name must name one item.",
                 )
 
 

@@ -27,6 +27,7 @@ import pycountry
 
 from components.base.text import normalise
 from components.ingest.countries import country_of_code, iso3_in_any_language
+from components.ingest.country_parts import read_parts
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -53,7 +54,7 @@ def settle_names(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         if draft.country and not _settled(ctx, draft):
             continue
         kept.append(draft)
-    return kept
+    return read_parts(ctx, kept)
 
 
 def _settled(ctx: ReadContext, draft: Draft) -> bool:

@@ -28,6 +28,7 @@ from components.ingest.matching import (
     ItemMatch,
     classify_header,
 )
+from components.ingest.numbered_enablers import hint
 from components.ingest.placeholders import is_prompt, note_prompt
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
 from components.ingest.text_dates import UNUSABLE, text_date
@@ -507,6 +508,7 @@ def report_match(
         message = (
             f"{quoted(value)} is not {with_article(kind)} of the framework; not used.{closest}"
         )
+        fix_known += hint(value, catalogue, len(ctx.framework.enablers))
     else:
         # No title comes near (another language, another framework's words): no suggestions,
         # which would be random, but the surest fix.
@@ -526,6 +528,13 @@ def report_match(
         f"{fix_known} Or map it to a capability in the mapping step on the upload page.",
     )
     return None
+
+
+def report_unmatched(
+    ctx: ReadContext, sheet: Sheet, cell: str, *, value: Any, catalogue: Catalogue, match: ItemMatch
+) -> None:
+    """``report_match`` for a cell that names nothing: the error said, and ``None``."""
+    report_match(ctx, sheet, cell, value=value, catalogue=catalogue, match=match)
 
 
 def apply_meta(draft: Draft, meta: Meta) -> None:

@@ -22,7 +22,11 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from components.base.text import normalise
-from components.framework.model import Framework
+from components.ingest.catalogue import (  # noqa: F401 (also read from here)
+    Catalogue,
+    capability_catalogue,
+    enabler_catalogue,
+)
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
@@ -142,60 +146,6 @@ def _is_summary_text(text: str) -> bool:
 
 
 # --- capabilities and enablers ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The numbered things a cell can refer to: the capabilities, or the enablers."""
-
-    kind: Literal["capability", "enabler"]
-    titles: Mapping[int, str]
-    descriptions: Mapping[int, str] | None = None
-    # The numbers of each domain's items in order, for codes numbered within a domain ("2.1":
-    # the first capability of the second domain). Empty for the enablers.
-    groups: tuple[tuple[int, ...], ...] = ()
-    # The domains' names, normalised: a prefix some write before a title ("Victim - ...").
-    group_names: frozenset[str] = frozenset()
-
-    def describe(self, number: int) -> str:
-        """``capability 7 (Access to Image Databases)``, as messages cite one."""
-        return f"{self.kind} {number} ({self.titles[number]})"
-
-    def __post_init__(self) -> None:
-        # Mapping fields are not hashable; titles identify a catalogue. Hashed once: catalogues
-        # are keys of the matching caches, looked up for every label read.
-        object.__setattr__(self, "_hash", hash((self.kind, tuple(self.titles.items()))))
-
-    def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined,no-any-return]
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Catalogue)
-            and self.kind == other.kind
-            and dict(self.titles) == dict(other.titles)
-        )
-
-
-@cache
-def capability_catalogue(framework: Framework) -> Catalogue:
-    """The framework's capabilities as a catalogue to match cells against."""
-    return Catalogue(
-        "capability",
-        {c.number: c.title for c in framework.capabilities},
-        {c.number: c.description for c in framework.capabilities},
-        tuple(
-            tuple(c.number for c in framework.capabilities_in(domain.id))
-            for domain in framework.domains
-        ),
-        frozenset(normalise(domain.name) for domain in framework.domains),
-    )
-
-
-@cache
-def enabler_catalogue(framework: Framework) -> Catalogue:
-    """The framework's enablers as a catalogue to match cells against."""
-    return Catalogue("enabler", {e.number: e.title for e in framework.enablers})
 
 
 MatchHow = Literal["number", "title", "extra", "fuzzy", "ambiguous", "unknown", "conflict", "blank"]
@@ -395,10 +345,11 @@ def _quick_title(key: str, catalogue: Catalogue) -> ItemMatch | None:
 
 def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
     exact = _normalised_titles(catalogue)
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, key, title).ratio(), n) for title, n in exact.items()),
-        key=lambda pair: (-pair[0], pair[1]),
-    )
+    ratios: dict[int, float] = {}  # each item's best title: its own, or a translation
+    for title, n in exact.items():
+        ratio = difflib.SequenceMatcher(None, key, title).ratio()
+        ratios[n] = max(ratio, ratios.get(n, 0.0))
+    scored = sorted(((r, n) for n, r in ratios.items()), key=lambda pair: (-pair[0], pair[1]))
     closest = tuple(n for ratio, n in scored[:3] if ratio >= SUGGESTION_RATIO)
     best_ratio, best = scored[0]
     if best_ratio >= FUZZY_THRESHOLD:
@@ -410,7 +361,7 @@ def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
     words = set(key.split()) - _STOP_WORDS
     if words and sum(len(w) for w in words) >= 4:
         containing = tuple(
-            n for title, n in exact.items() if words <= set(title.split()) - _STOP_WORDS
+            sorted({n for title, n in exact.items() if words <= set(title.split()) - _STOP_WORDS})
         )
         if len(containing) == 1:
             return ItemMatch("fuzzy", containing[0], candidates=containing)
@@ -426,7 +377,8 @@ def is_exact_title(value: Any, catalogue: Catalogue) -> bool:
 
 @cache
 def _normalised_titles(catalogue: Catalogue) -> Mapping[str, int]:
-    return {normalise(title): number for number, title in catalogue.titles.items()}
+    named = [(normalise(alias), n) for alias, n in catalogue.aliases]
+    return dict(named + [(normalise(title), n) for n, title in catalogue.titles.items()])
 
 
 @cache

@@ -29,6 +29,7 @@ from components.ingest.drafts import (
     apply_meta,
     read_answers,
     report_match,
+    report_unmatched,
     say_marks,
 )
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
@@ -61,6 +62,7 @@ from components.ingest.matching import (
 from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.note_rows import left_as_note
 from components.ingest.nothing_read import say_blank_tick_form
+from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
 from components.ingest.sheets import (
@@ -311,10 +313,11 @@ def _row_item(
     # by leaving it; nor by leaving a note ("Note: …") with no level, which is said.
     if not has_answer or left_as_note(ctx, sheet, row, column, columns):
         return None
-    report_match(
+    pair = (primary, secondary)
+    found = numbered_enabler(ctx, sheet, row=row, column=column, value=value, pair=pair)
+    return found or report_unmatched(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )
-    return None
 
 
 def _long_row_draft(

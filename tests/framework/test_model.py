@@ -179,6 +179,10 @@ def _break(raw: dict, path: str, value: object) -> dict:
         ("scale.levels.3.aliases", ["Établi", ""], "scale.levels[3].aliases[1]", "non-empty"),
         # a word naming two levels would make a cell mean two things
         ("scale.levels.3.aliases", ["Mature"], "scale.levels[3].aliases", "also names level 4"),
+        # a translated title naming two capabilities (or a title of another) is refused too
+        ("capabilities.3.aliases", ["Législation"], "capabilities[3].aliases", "names number 3"),
+        ("capabilities.3.aliases", ["LEADERSHIP"], "capabilities[3].aliases", "names number 1"),
+        ("enablers.1.aliases", [""], "enablers[1].aliases[0]", "non-empty"),
     ],
 )
 def test_broken_framework_names_the_field(raw, path, value, field, words):

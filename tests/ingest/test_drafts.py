@@ -286,10 +286,10 @@ def _form(rows, edit):
 @pytest.mark.parametrize(
     ("label", "closest"),
     [
-        ("Forces de l'ordre spécialisées", None),  # another language: nothing comes close
-        ("Ligne d'assistance pour enfants", None),
-        ("Línea directa de denuncia de ESIA", None),
-        ("Recherche, analyse et suivi", "capability 2 (Research, Analysis and Monitoring)"),
+        ("Sécurité routière", None),  # in no language is it a capability
+        ("Tourisme balnéaire", None),
+        ("Pesca artesanal", None),
+        ("Recherche et analyses", "capability 2 (Research, Analysis and Monitoring)"),
         ("Judiciary & prosecution services", "capability 5 (Judiciary and Prosecutors)"),
     ],
 )

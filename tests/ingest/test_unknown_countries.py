@@ -58,7 +58,7 @@ def test_a_name_in_another_script_is_said_without_a_suggestion():
         "Elbonia",  # made up on purpose (demo, documentation, tests)
         "Quentra",
         "Misr",  # an endonym nothing matches: not guessed
-        "Zanzibar",  # a region
+        "Patagonia",  # a region (a part of a country assessed on its own: test_country_parts)
         "Nige",  # the start of two countries' names (Niger, Nigeria)
     ],
 )
