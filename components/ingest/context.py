@@ -360,7 +360,9 @@ def say_named_year(ctx: ReadContext, sheet: Sheet, year: int | None) -> None:
         return
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
     for text, where in ((sheet.name, "sheet"), (stem, "file")):
-        named = _from_text(text, from_file=where == "file").when.year if text else None
+        # A name without a digit ("Assessment") names no year: no need to read it.
+        has_digit = bool(text) and any(ch.isdigit() for ch in text)
+        named = _from_text(text, from_file=where == "file").when.year if has_digit else None
         if named is None or not 1990 <= named <= 2100:
             continue  # "1904-date-system": no assessment's year
         shown = quoted(sheet.name if where == "sheet" else ctx.file)

@@ -52,10 +52,12 @@ def find_across(ctx: ReadContext, sheet: Sheet) -> Across | None:
     """The sheet's table laid across, or ``None`` when it has none."""
     height = min(len(sheet.rows), _SCAN_ROWS)
     for column in range(_LABEL_COLUMNS):
+        values = sheet.column(column, 0, height)
+        # Each distinct text classified once: a long table's column repeats its countries.
+        fields = {v: classify_header(v) for v in set(values) if isinstance(v, str) and len(v) < 60}
         run: list[tuple[int, str]] = []
-        for row in range(height + 1):
-            value = sheet.value(row, column) if row < height else None
-            field = classify_header(value) if isinstance(value, str) else None
+        for row, value in enumerate([*values, None]):
+            field = fields.get(value) if isinstance(value, str) else None
             if field is not None:
                 run.append((row, field))
                 continue

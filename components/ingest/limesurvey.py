@@ -50,4 +50,5 @@ def refuse_question_codes(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
 
 
 def _is_code(value: Any) -> bool:
-    return isinstance(value, str) and bool(_CODED.fullmatch(value))
+    # "[" first: most header rows scanned hold no code at all.
+    return isinstance(value, str) and "[" in value and bool(_CODED.fullmatch(value))

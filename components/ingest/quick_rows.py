@@ -294,7 +294,7 @@ class QuickRows:
             drafts[offset] = draft
         if len({id(draft) for draft in drafts.values()}) != len(drafts):
             return False  # two spellings of one assessment: items may repeat across them
-        letters, level = self.level_letters, self.level
+        letters, level, moved = self.level_letters, self.level, self.moved
         # Only a workbook with formulas can have one without a saved result (see ``formulas``).
         watch = level is not None and self.ctx.formulas and self.sheet.name is not None
         # Each item's (kind, number) key made once, not once per row: thousands of small
@@ -305,7 +305,8 @@ class QuickRows:
         for offset, slot, key, answer in zip(kept, slots, keys, kept_answers, strict=True):
             draft = drafts[slot]
             kind, number = key
-            draft.first_cell[key] = self._level_cell(first + offset, letters)
+            at = first + offset
+            draft.first_cell[key] = cell_address(at, level or 0) if moved else f"{letters}{at + 1}"
             draft.items[kind][number] = answer
             if watch and answer[0] is None:
                 what = self.outcomes[key][0].describe(number)

@@ -42,6 +42,9 @@ _ENTRY = re.compile(r"^\(?(?P<n>\d{1,2})\s*(?P<sep>=|:|-|–|—|\.|\)|\|)?\s*(?
 _DEFINITION = "="
 # A key's title before its entries in the same cell ("Key: 5 = Mature, 4 = Established, …"),
 # and what sets its entries apart: lines, or commas and semicolons on one line.
+_DIGIT = re.compile(r"\d")
+# A level's name alone in a cell is short; longer text is never one (not normalised).
+_LONGEST_NAME = 40
 _TITLE = re.compile(r"^\s*[^\W\d_][^:\d\n]{0,24}:\s*(?=\(?\d)")
 _APART = re.compile(r"[\n;,]")
 MIN_ENTRIES = 3
@@ -124,7 +127,7 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
         values = sheet.column(column, 0, height)
         # Each distinct text looked at once; most columns hold no label at all.
         entries_of = {v: _entries(v, names) for v in set(values) if isinstance(v, str)}
-        labels = {v for v in entries_of if normalise(v) in names}
+        labels = {v for v in entries_of if len(v) <= _LONGEST_NAME and normalise(v) in names}
         if not any(entries_of.values()) and not labels:
             continue
         beside = sheet.column(column - 1, 0, height) if column and labels else None
@@ -136,8 +139,9 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
                 if number is not None:
                     entries = [(number, names[normalise(value)], f"{number} {value}", False)]
             if not entries:
-                found.extend(_block_legends(sheet, column, block, beside, ends, names=names))
-                block = []
+                if block:
+                    found.extend(_block_legends(sheet, column, block, beside, ends, names=names))
+                    block = []
                 continue
             block.extend((row, *entry) for entry in entries)
         found.extend(_block_legends(sheet, column, block, beside, ends, names=names))
@@ -244,6 +248,8 @@ def _end_shifted(entry: _Entry, ends: tuple[int, int]) -> bool:
 
 def _entries(text: str, names: dict[str, int]) -> list[tuple[int, int, str, bool]]:
     """A cell's key entries, a line each: (number, level, the line, written as a definition)."""
+    if _DIGIT.search(text) is None:
+        return []  # no number, no entry: most of a sheet's text, found in C
     text = _TITLE.sub("", text, count=1)
     if not text[:1].isdigit() and not text.startswith("("):
         return []
