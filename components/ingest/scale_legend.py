@@ -61,10 +61,15 @@ class Legend:
     offset: int  # number written minus the level it labels: 0 on the app's scale
     first: str  # its first entry as written, to quote
     left: int  # its first column: the numbers' when they have cells of their own
+    # Numbered the other way round ("4 = Not in place" … "0 = Mature"): ``offset`` is then
+    # the sum of each number and its level.
+    reversed: bool = False
 
     @property
     def cells(self) -> str:
         top, bottom = self.rows[0], self.rows[-1]
+        if (top, self.left) == (bottom, self.column):
+            return cell_address(top, self.left)  # a key written in one cell
         return f"{cell_address(top, self.left)}:{cell_address(bottom, self.column)}"
 
 
@@ -78,11 +83,20 @@ def find_legends(ctx: ReadContext, sheets: list[Sheet]) -> list[Legend]:
 def legend_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
     """Why numbers in ``values`` cannot be read as levels because of a key that numbers the
     levels another way, or ``None``. Completes "The column headed “...” ..."."""
-    shifted = [lg for lg in ctx.memo.get(_MEMO_KEY, ()) if lg.offset != 0]
+    shifted = [lg for lg in ctx.memo.get(_MEMO_KEY, ()) if lg.offset != 0 or lg.reversed]
     if not shifted or not any(_is_number(v) for v in values):
         return None
     legend = shifted[0]
     scale = ctx.framework.scale
+    if legend.reversed:
+        where = f"{legend.cells}" + (f" on sheet {quoted(legend.sheet)}" if legend.sheet else "")
+        names = {level.value: level.label for level in scale.levels}
+        return (
+            f"holds numbers, and the key of the scale at {where} ({quoted(legend.first)}, …) "
+            f"numbers the levels the other way round: {legend.offset - scale.minimum} is "
+            f"“{names[scale.minimum]}”, where this framework's {scale.minimum} is "
+            f"“{names[scale.minimum]}” and {scale.maximum} is “{names[scale.maximum]}”"
+        )
     low, high = scale.minimum + legend.offset, scale.maximum + legend.offset
     where = f"{legend.cells}" + (f" on sheet {quoted(legend.sheet)}" if legend.sheet else "")
     return (
@@ -176,6 +190,13 @@ def _block_legends(
         paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
         left = column - 1 if paired else column
         return [Legend(sheet.name, column, rows, offsets.pop(), block[0][3], left)]
+    sums = {entry[1] + entry[2] for entry in block}
+    if len(block) == len(levels) == len(set(names.values())) and len(sums) == 1:
+        # Every level once, numbered from the top down ("4 = Not in place" … "0 = Mature").
+        rows = tuple(dict.fromkeys(entry[0] for entry in block))
+        paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+        left = column - 1 if paired else column
+        return [Legend(sheet.name, column, rows, sums.pop(), block[0][3], left, reversed=True)]
     found: list[Legend] = []
     run: list[_Entry] = []
     for entry in block:

@@ -220,3 +220,21 @@ def test_a_key_on_one_line_in_one_cell_is_recognised(key):
     result = read("ghana.xlsx", xlsx({"Ghana": [*form(ONE_TO_FOUR), [], [key]]}))
     assert by_assessment(result) == {}  # never read one level too high
     assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # one line above the form, as the probe's national scale: 4 is "Not in place"
+        [["Scale: 4 = Not in place, 3 = Building, 2 = Developing, 1 = Established, 0 = Mature"]],
+        # a Score | Meaning table, 1 to 5 from the top down
+        [["Score", "Meaning"], *([5 - i, label] for i, label in enumerate(LABELS))],
+        # one cell a level, 4 down to 0 in the order of the names
+        [["Key:"], *([f"{4 - i} = {label}"] for i, label in enumerate(LABELS))],
+    ],
+)
+def test_a_key_numbering_the_levels_the_other_way_round_refuses_the_numbers(key):
+    result = read("ghana.xlsx", xlsx({"Ghana": [*key, [], *form(ONE_TO_FOUR)]}))
+    assert by_assessment(result) == {}  # never read upside down
+    refused = [p for p in errors(result) if "the other way round" in p.message]
+    assert refused, result.problems
