@@ -448,6 +448,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     return list(drafts.values())
 
 
+@said_twice  # also read from ``forms``, not through ``parse_sheet``
 def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
     """One assessment per row, capabilities as columns."""
     meta_reader = MetaReader(ctx, sheet)

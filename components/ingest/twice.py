@@ -34,14 +34,13 @@ _MOST = 0.5
 _SHOWN = 6
 
 
-def said_twice(
-    parse: Callable[[ReadContext, Sheet], list[Draft]],
-) -> Callable[[ReadContext, Sheet], list[Draft]]:
-    """``parse``, then the items its drafts were given twice reported (``say_twice``)."""
+def said_twice(parse: Callable[..., list[Draft]]) -> Callable[..., list[Draft]]:
+    """``parse`` (of a sheet: ``ctx, sheet, ...``), then the items its drafts were given twice
+    reported (``say_twice``; once, however many of these wrap one another)."""
 
     @wraps(parse)
-    def parsed(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
-        drafts = parse(ctx, sheet)
+    def parsed(ctx: ReadContext, sheet: Sheet, *args: Any) -> list[Draft]:
+        drafts = parse(ctx, sheet, *args)
         for draft in drafts:
             say_twice(ctx, draft)
         return drafts

@@ -101,3 +101,13 @@ def test_two_columns_for_one_country_give_one_message(header, changed, severity,
     assert_problem(result, severity, "C2, E2", "The columns headed “Kenya” (C2) and “Kenya” (E2)")
     assert_problem(result, severity, "C2, E2", words)
     assert len(result.problems) == 1  # not one message per row
+
+
+def test_a_form_export_with_a_capability_asked_twice_keeps_neither():
+    head = ["Timestamp", "Country", "Year"] + [f"{n}. {TITLES[n]}" for n in range(1, 22)]
+    head.append(f"3. {TITLES[3]}")
+    rows = [head, ["2024-01-01", "Kenya", 2023, *(LEVELS[n] for n in range(1, 22)), 0]]
+    result = read("form.xlsx", xlsx({"Form responses 1": rows}))
+    (levels,) = by_assessment(result).values()
+    assert levels == without(3)
+    assert_problem(result, "error", "F2, Y2", "Capability 3 (Legislation) appears twice")
