@@ -23,6 +23,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string
 
 from components.ingest.drafts import Draft
+from components.ingest.hidden_rows import hidden_rows
 from components.ingest.matching import Catalogue
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -67,10 +68,30 @@ def say_twice(ctx: ReadContext, draft: Draft) -> None:
             continue
         _say_columns(ctx, draft, left, right, found)
         events = [e for e in events if e not in found]
+    hidden = hidden_rows(ctx.xlsx_data, draft.sheet.name)
+    left: list[str] = []  # rows hidden below a visible one: that one is read
     for kind, number, cell, level in events:
+        first = _split(draft.first_cell[(kind, number)])
+        here = _split(cell)
+        if hidden and first and here and first[1] not in hidden and here[1] in hidden:
+            left.append(cell)
+            continue
         by_item.setdefault((kind, number), []).append((cell, level))
     for (kind, number), later in by_item.items():
         _say_rows(ctx, draft, kind, number, later)
+    if left:
+        shown = ", ".join(left[:_SHOWN]) + (
+            f" and {len(left) - _SHOWN} more" if len(left) > _SHOWN else ""
+        )
+        ctx.add(
+            "warning",
+            draft.sheet,
+            left[0],
+            f"Hidden rows give {len(left)} capabilities of {draft.name} again ({shown}): the "
+            "visible rows' levels were read, not the hidden ones.",
+            "If the hidden rows are old levels, delete them; if they are the current ones, "
+            "unhide them and delete the old rows.",
+        )
 
 
 def _say_rows(

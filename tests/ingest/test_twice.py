@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import Workbook
 
 from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read, xlsx
 
@@ -111,3 +114,23 @@ def test_a_form_export_with_a_capability_asked_twice_keeps_neither():
     (levels,) = by_assessment(result).values()
     assert levels == without(3)
     assert_problem(result, "error", "F2, Y2", "Capability 3 (Legislation) appears twice")
+
+
+def test_old_rows_hidden_below_leave_the_visible_levels():
+    # round 3's B19: last round's rows hidden instead of deleted
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Form"
+    for row in [*TOP, ["No.", "Capability", "Level"]]:
+        sheet.append(row)
+    for n in range(1, 22):
+        sheet.append([n, TITLES[n], LEVELS[n]])
+    for n in range(1, 22):
+        sheet.append([n, TITLES[n], (LEVELS[n] + 1) % 5])
+        sheet.row_dimensions[sheet.max_row].hidden = True
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = read("form.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {KEY: LEVELS}
+    assert_problem(result, "warning", "C26", "Hidden rows give 21 capabilities of Kenya 2023")
+    assert not errors(result)
