@@ -31,6 +31,7 @@ from components.ingest.matching import (
 from components.ingest.numbered_enablers import hint
 from components.ingest.placeholders import is_prompt, note_prompt
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
+from components.ingest.struck_levels import struck_parts, struck_reading
 from components.ingest.text_dates import UNUSABLE, text_date
 from components.ingest.values import (
     When,
@@ -60,6 +61,8 @@ class Draft:
         default_factory=lambda: {"capability": {}, "enabler": {}}
     )
     first_cell: dict[tuple[str, int], str] = field(default_factory=dict)
+    # A later row for an item already read: (kind, number, cell, level), said by ``twice``.
+    twice: list[tuple[str, int, str, int | None]] = field(default_factory=list)
     # The template's Enablers sheet: no country of its own, joins the Assessment sheet's.
     needs_owner: bool = False
     # Where the country should have been written, when its label was found empty.
@@ -409,6 +412,10 @@ def read_answers(
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)
+        if (reading.error or reading.warning) and (
+            struck := struck_parts(level_value, ctx.xlsx_data)
+        ):
+            reading = struck_reading(level_value, *struck, scale)  # "~~2~~ 1": the old level
         if reading.error:
             ctx.add(
                 "error",
@@ -450,15 +457,8 @@ def read_answers(
             )
     key = (catalogue.kind, number)
     cell = cell_address(row, level_column if level_column is not None else 0)
-    if key in draft.first_cell:
-        ctx.add(
-            "error",
-            sheet,
-            cell,
-            f"{what[0].upper()}{what[1:]} appears a second time for {draft.name} (first in "
-            f"{draft.first_cell[key]}); this row was not used.",
-            "Keep one row per capability for each assessment; delete or correct the other.",
-        )
+    if key in draft.first_cell:  # reported once the sheet is read (``twice``)
+        draft.twice.append((catalogue.kind, number, cell, level))
         return
     draft.first_cell[key] = cell
     draft.items[catalogue.kind][number] = (level, evidence, confidence)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from components.framework.model import Scale
+from components.ingest.fill_series import not_levels_problem, series_fix
 from components.ingest.max_columns import maximum_beside
 from components.ingest.percent_levels import note_percent_levels
 from components.ingest.scale_legend import legend_scale_problem
@@ -130,13 +131,20 @@ def _out_of_another(ctx: ReadContext, sheet: Sheet, header: int, level: int) -> 
 
 
 def refused_off_scale(
-    ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], *, whole_table: bool = False
+    ctx: ReadContext,
+    sheet: Sheet,
+    header: int,
+    columns: list[int],
+    *,
+    whole_table: bool = False,
+    key: int | None = None,
 ) -> bool:
     """Whether the levels in ``columns`` (below ``header``) are on another scale, taken
     together; if so it is reported, and the caller reads none of them.
 
     ``whole_table``: the columns are one table's capabilities (one assessment a row), judged
-    as one; otherwise a single column of levels, judged with its header.
+    as one; otherwise a single column of levels, judged with its header (and with the
+    capability number column ``key``: a fill series copies the numbers, ``fill_series``).
     """
     values: list[Any] = []
     for column in columns:
@@ -147,6 +155,12 @@ def refused_off_scale(
         why = legend_scale_problem(ctx, values)
     if why is None and not whole_table:
         why = _out_of_another(ctx, sheet, header, columns[0])
+    fix = scale_fix(ctx.framework.scale)
+    if why is None and not whole_table:
+        keys = sheet.column(key, header + 1, len(sheet.rows)) if key is not None else None
+        named = quoted(sheet.value(header, key)) if key is not None else "number"
+        why = not_levels_problem(values, keys, ctx.framework.scale, named)
+        fix = series_fix(ctx.framework.scale)
     if why is None:
         return False
     if whole_table:
@@ -157,6 +171,6 @@ def refused_off_scale(
         cell = cell_address(header, columns[0])
         what = f"The column headed {quoted(heading)} ({cell}) {why}"
         outcome = "none of its levels were read"
-    ctx.add("error", sheet, cell, f"{what}; {outcome}.", scale_fix(ctx.framework.scale))
+    ctx.add("error", sheet, cell, f"{what}; {outcome}.", fix)
     note_percent_levels(ctx, sheet, header, columns, values)  # 0.03: 3 typed in a "0%" cell
     return True

@@ -35,6 +35,34 @@ def is_page_line(cells: tuple[Any, ...]) -> bool:
     return len(filled) == 1 and isinstance(filled[0], str) and bool(_PAGE.fullmatch(filled[0]))
 
 
+def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
+    """The rows below the header that head the item and level columns as the header does,
+    word for word, while their other cells differ: a header repeated inside merged Country
+    and Year cells (a PDF's table, the page's line lost in the merge), which hold the country
+    instead."""
+    header = sheet.rows[layout.header]
+    heads = {
+        column: header[column]
+        for name, column in layout.columns.items()
+        if name in ("level", "number", "capability", "enabler")
+        and column < len(header)
+        and isinstance(header[column], str)
+    }
+    if len(heads) < 2:
+        return set()
+    first = layout.header + 1
+    column, text = next(iter(heads.items()))
+    # One column compared whole first (this runs for every table, however long).
+    hits = [
+        first + i for i, v in enumerate(sheet.column(column, first, len(sheet.rows))) if v == text
+    ]
+    return {
+        row
+        for row in hits
+        if all(c < len(sheet.rows[row]) and sheet.rows[row][c] == t for c, t in heads.items())
+    }
+
+
 def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     """Blank, in ``sheet``'s rows, the page lines of ``layout``'s table and the header rows
     repeated at a page break, so that the table reads as one."""
@@ -50,9 +78,13 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     headers = (
         repeated_headers(sheet, layout)
         if pages
-        else [row for row in range(first, len(sheet.rows)) if sheet.rows[row] == again]
+        else sorted(
+            {row for row in range(first, len(sheet.rows)) if sheet.rows[row] == again}
+            | _item_heads_again(sheet, layout)
+        )
     )
     repeated = []
+    meta = {c for name, c in layout.columns.items() if name in ("country", "year", "when")}
     for header in headers:
         above = header - 1
         while above >= first and (not sheet.rows[above] or is_page_line(sheet.rows[above])):
@@ -63,7 +95,12 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
         row_above = [value for value in sheet.rows[above] if not is_blank(value)]
         if above < first or len(row_above) < 2 or is_label_row(sheet.rows[above]):
             continue
-        if not between or any(row in pages for row in between):
+        # A country merged down over both: the page's line was lost in the merge.
+        merged = any(
+            column in meta and top <= above and header <= bottom
+            for top, bottom, column in sheet.merged_down
+        )
+        if not between or merged or any(row in pages for row in between):
             repeated.append(header)
     for row in pages:
         sheet.rows[row] = ()

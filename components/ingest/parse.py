@@ -77,6 +77,7 @@ from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tool_columns import is_bookkeeping
+from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import When
@@ -90,6 +91,7 @@ FIX_TABLE = (
 )
 
 
+@said_twice  # an item given twice: said once the whole sheet is read
 def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
@@ -136,7 +138,8 @@ def _parse_item_table(
     column); rows ``top`` to ``end`` when the sheet holds other tables too."""
     end = len(sheet.rows) if end is None else end
     columns = layout.columns
-    if "level" in columns and refused_off_scale(ctx, sheet, layout.header, [columns["level"]]):
+    level, key = columns.get("level"), columns.get("number")
+    if level is not None and refused_off_scale(ctx, sheet, layout.header, [level], key=key):
         return []
     say_level_header(ctx, sheet, layout.header, columns.get("level"), layout.catalogue)
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
@@ -442,6 +445,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     return list(drafts.values())
 
 
+@said_twice  # also read from ``forms``, not through ``parse_sheet``
 def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
     """One assessment per row, capabilities as columns."""
     fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows

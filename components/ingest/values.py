@@ -339,9 +339,21 @@ def _shown(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+# A float within this of a whole number is that number: 0.9999999999999998 and
+# 3.0000000000000004 are what a formula's arithmetic leaves (Excel shows both whole), while
+# 2.99999 or 2.5 were written so and stay refused. Relative to the number, and never less
+# than the absolute part, so that 1 and 3 are judged alike.
+_WHOLE_TOLERANCE = 1e-9
+
+
 def _level_from_number(number: float, scale: Scale, shown: str) -> LevelReading:
     if isinstance(number, float) and not number.is_integer():
-        return LevelReading(error=f"“{shown}” is not a whole number")
+        nearest = round(number) if math.isfinite(number) else 0
+        if not math.isfinite(number) or abs(number - nearest) > _WHOLE_TOLERANCE * max(
+            1.0, abs(number)
+        ):
+            return LevelReading(error=f"“{shown}” is not a whole number")
+        number, shown = nearest, str(nearest)
     if int(number) not in scale.values:
         return LevelReading(
             error=f"“{shown}” is outside the scale ({scale.minimum} to {scale.maximum})"

@@ -54,7 +54,9 @@ def _duplicate_capability(sheet):
     row = capability_row(sheet, 2)
     sheet.cell(row=row, column=find(sheet, "No.").column).value = 1
     sheet.cell(row=row, column=find(sheet, "Capability").column).value = "Leadership"
-    return sheet.cell(row=row, column=find(sheet, "Level").column).coordinate, 2
+    level = sheet.cell(row=row, column=find(sheet, "Level").column)
+    level.value = SAMPLE_LEVELS[1]  # the same level as capability 1's: the first row is kept
+    return level.coordinate, 2
 
 
 def _number_and_title_disagree(sheet):

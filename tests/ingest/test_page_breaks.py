@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import Workbook
 
 from components.ingest.page_breaks import is_page_line
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
+from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read, xlsx
 
 LEVELS = {n: (n * 3) % 5 for n in range(1, 22)}
 HEADER = ["No.", "Capability", "Level"]
@@ -52,3 +55,30 @@ def test_a_table_under_its_own_title_is_another_table():
         ("Ghana", 2022, None): dict.fromkeys(range(1, 22), 1),
     }
     assert not [p for p in result.problems if "page break" in p.message]
+
+
+@pytest.mark.parametrize("footer", [True, False])
+def test_a_header_repeated_inside_merged_country_cells_is_a_warning(footer):
+    # P02: a PDF's long table, Country and Year merged down each country's rows, the header
+    # repeated on page 2 inside Kenya's merge (the page's line lost in it)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Table 1"
+    sheet.append(["Country", "Year", "No.", "Capability", "Level"])
+    for country in ("Kenya", "Uganda"):
+        start = sheet.max_row + 1
+        for n in range(1, 22):
+            first = n == 1
+            sheet.append([country if first else None, 2023 if first else None, n, TITLES[n], 2])
+            if country == "Kenya" and n == 14:
+                sheet.append(["Page 1 of 2"] if footer else [])
+                sheet.append(["Country", "Year", "No.", "Capability", "Level"])
+        sheet.merge_cells(f"A{start}:A{sheet.max_row}")
+        sheet.merge_cells(f"B{start}:B{sheet.max_row}")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = read("converted.xlsx", buffer.getvalue())
+    levels = dict.fromkeys(range(1, 22), 2)
+    assert by_assessment(result) == {("Kenya", 2023, None): levels, ("Uganda", 2023, None): levels}
+    assert not errors(result)
+    assert_problem(result, "warning", "A17", "The header row is repeated in row 17")

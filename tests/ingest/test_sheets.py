@@ -86,7 +86,7 @@ def _million_row_workbook(rows: int) -> bytes:
     ]
     body.extend(
         f"<row>{text('Land')}<c><v>2020</v></c>"
-        f"<c><v>{i % 21 + 1}</v></c><c><v>{i % 5}</v></c></row>"
+        f"<c><v>{i % 21 + 1}</v></c><c><v>{(i % 21) % 5}</v></c></row>"
         for i in range(rows)
     )
     sheet = (

@@ -343,3 +343,26 @@ def _book(rows: list[list[object]]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("value", "level", "error"),
+    [
+        (0.9999999999999998, 1, ""),  # what a formula's arithmetic leaves: Excel shows 1
+        (1.0000000000000002, 1, ""),
+        (2.9999999999999996, 3, ""),
+        (3.0000000000000004, 3, ""),
+        (5.551115123125783e-17, 0, ""),
+        ("0.9999999999999998", 1, ""),
+        (2.99999, None, "not a whole number"),  # written so: never rounded
+        (3.0001, None, "not a whole number"),
+        (2.5, None, "not a whole number"),
+        (4.999999999999999, None, "outside the scale"),
+        (float("inf"), None, "not a whole number"),
+    ],
+)
+def test_float_artefacts_are_judged_alike_whatever_the_level(value, level, error):
+    reading = parse_level(value, SCALE)
+    assert reading.level == level
+    assert error in reading.error
+    assert bool(reading.error) is bool(error)

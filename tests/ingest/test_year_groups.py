@@ -68,7 +68,7 @@ def test_a_row_above_the_countries_with_other_words_among_the_years_is_no_band(w
     result = read("tracker.xlsx", xlsx({"EAC": rows}))
     # not read as years: each country twice without a year is reported, never given one
     assert all(year is None for _, year, _ in by_assessment(result))
-    assert_problem(result, "error", "F3", "appears a second time for Kenya")
+    assert_problem(result, "error", "C2, F2", "“Kenya” (C2) and “Kenya” (F2) are both read as")
 
 
 def _year_rows(header: str, years=(2022, 2024)) -> list[list]:
