@@ -66,7 +66,7 @@ def test_a_capability_given_twice_names_both_cells():
     rows = [*META, [], ["Capability", *(TITLES[n] for n in CAPS), TITLES[3]]]
     rows.append(["Level", *(JORDAN[n] for n in CAPS), 4])
     result = read("jordan.xlsx", xlsx({"Assessment": rows}))
-    assert_problem(result, "error", "W5", "(first in D5)")
+    assert_problem(result, "error", "D5, W5", "(3 in D5, 4 in W5)")
 
 
 def test_several_assessments_laid_across_are_each_read():
