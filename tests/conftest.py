@@ -184,6 +184,15 @@ def wait_until_idle(page) -> None:
     page.wait_for_function(SETTLED)
 
 
+def load_demo(page) -> None:
+    """Press the sidebar's "Load the fictional demo" and wait until the demo is in."""
+    page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name="Load the fictional demo"
+    ).click()
+    page.wait_for_selector("text=20 fictional demo")
+    wait_until_idle(page)
+
+
 def next_frame(page) -> None:
     """Wait until the browser has laid out and painted (two animation frames)."""
     page.evaluate(

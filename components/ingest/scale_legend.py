@@ -186,17 +186,11 @@ def _block_legends(
         and offsets <= {0, 1}
         and _step(block) is None
     ):
-        rows = tuple(dict.fromkeys(entry[0] for entry in block))
-        paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
-        left = column - 1 if paired else column
-        return [Legend(sheet.name, column, rows, offsets.pop(), block[0][3], left)]
+        return [_whole_key(sheet, column, block, beside, offsets.pop())]
     sums = {entry[1] + entry[2] for entry in block}
     if len(block) == len(levels) == len(set(names.values())) and len(sums) == 1:
         # Every level once, numbered from the top down ("4 = Not in place" … "0 = Mature").
-        rows = tuple(dict.fromkeys(entry[0] for entry in block))
-        paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
-        left = column - 1 if paired else column
-        return [Legend(sheet.name, column, rows, sums.pop(), block[0][3], left, reversed=True)]
+        return [_whole_key(sheet, column, block, beside, sums.pop(), reversed_=True)]
     found: list[Legend] = []
     run: list[_Entry] = []
     for entry in block:
@@ -206,6 +200,23 @@ def _block_legends(
         run.append(entry)
     found.extend(_legend(sheet, column, run, beside, ends, names=names))
     return found
+
+
+def _whole_key(
+    sheet: Sheet,
+    column: int,
+    block: list[_Entry],
+    beside: list[Any] | None,
+    offset: int,
+    *,
+    reversed_: bool = False,
+) -> Legend:
+    """The key naming every level once in ``block`` (its numbers in the column to the left
+    when they have cells of their own)."""
+    rows = tuple(dict.fromkeys(entry[0] for entry in block))
+    paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+    left = column - 1 if paired else column
+    return Legend(sheet.name, column, rows, offset, block[0][3], left, reversed=reversed_)
 
 
 def _step(run: list[_Entry]) -> int | None:

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_options, open_page, wait_until_idle
+from tests.conftest import load_demo, open_options, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,7 @@ def view(page) -> dict[str, list[str]]:
 
 def with_demo(page, app_url: str) -> None:
     open_page(page, app_url + "/")
-    page.locator('[data-testid="stSidebar"]').get_by_role(
-        "button", name="Load the fictional demo"
-    ).click()
-    page.wait_for_selector("text=20 fictional demo")
-    wait_until_idle(page)
+    load_demo(page)
 
 
 def test_back_returns_to_the_previous_page_in_one_press(browser, app_url, page):

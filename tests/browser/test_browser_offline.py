@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import open_page, wait_until_idle
+from tests.conftest import load_demo, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +28,7 @@ def test_no_request_leaves_the_machine(page, app_url):
 
     page.on("request", watch)
     open_page(page, app_url + "/")
-    page.locator('[data-testid="stSidebar"]').get_by_role(
-        "button", name="Load the fictional demo"
-    ).click()
-    page.wait_for_selector("text=20 fictional demo")
+    load_demo(page)
     titles = {}
     for title, path in NAVIGATION.items():
         page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()

@@ -12,7 +12,7 @@ import pytest
 from components.framework.model import default_framework
 from components.ingest.demo import demo_assessments
 from components.ui.first_chart import SIGNAL_SELECTOR
-from tests.conftest import open_options, open_page, screenshot, wait_until_idle
+from tests.conftest import load_demo, open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -78,11 +78,7 @@ def approx(values):
 @pytest.fixture
 def demo_page(page, app_url):
     open_page(page, app_url + "/")
-    page.locator('[data-testid="stSidebar"]').get_by_role(
-        "button", name="Load the fictional demo"
-    ).click()
-    page.wait_for_selector("text=20 fictional demo")
-    wait_until_idle(page)
+    load_demo(page)
     return page
 
 

@@ -3,7 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ARTIFACTS, open_options, open_page, screenshot, wait_until_idle
+from tests.conftest import (
+    ARTIFACTS,
+    load_demo,
+    open_options,
+    open_page,
+    screenshot,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,10 +70,7 @@ def test_present_steps_through_the_slides_on_a_projector(browser, app_url):
 
 def test_a_shared_link_restores_the_view(browser, app_url, page):
     open_page(page, app_url + "/")
-    page.locator('[data-testid="stSidebar"]').get_by_role(
-        "button", name="Load the fictional demo"
-    ).click()
-    page.wait_for_selector("text=20 fictional demo")
+    load_demo(page)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Heatmap", exact=True).click()
     page.wait_for_selector(".js-plotly-plot")
     wait_until_idle(page)

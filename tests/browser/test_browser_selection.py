@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_options, open_page, wait_until_idle
+from tests.conftest import load_demo, open_options, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +29,7 @@ def shown(page, label: str) -> str:
 
 def test_choosing_a_country_shows_its_latest_round(page, app_url):
     open_page(page, app_url + "/profile")
-    page.locator('[data-testid="stSidebar"]').get_by_role(
-        "button", name="Load the fictional demo"
-    ).click()
-    page.wait_for_selector("text=20 fictional demo")
-    wait_until_idle(page)
+    load_demo(page)
     pick(page, "Round", "2021 (First review)")  # Arvenia's middle round
     expect(page.locator('[data-testid="stMain"] h2').first).to_contain_text("Arvenia 2021")
     pick(page, "Country", "Dravonia")

@@ -173,14 +173,14 @@ def test_mapping_step_maps_an_unknown_label_and_applies_to_the_next_file_of_that
 
 
 def _unknown_headers(country: str) -> bytes:
-    """A long table under a title line, headed in words the app does not know (German)."""
+    """A long table under a title line, headed in words the app does not know (Finnish)."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([f"{country} self-assessment", "", "", ""])
-    writer.writerow(["Land", "Periode", "Thema", "Stufe"])
+    writer.writerow(["Valtio", "Jakso", "Teema", "Taso"])
     for capability in default_framework().capabilities:
         writer.writerow([country, 2024, capability.title, capability.number % 5])
     return buffer.getvalue().encode()
@@ -209,7 +209,7 @@ def test_mapping_step_header_row_and_columns_read_the_file_and_the_next_of_its_s
     assert _layout_widget(at, "-0-capability").value == 2
     # The person picks row 2; the column pickers then name the columns by it.
     header.set_value(2).run()
-    assert "D · Stufe" in _layout_widget(at, "-0-level").options
+    assert "D · Taso" in _layout_widget(at, "-0-level").options
     assert _layout_widget(at, "-0-capability").value == 2
     # Says what each column is, and switches the layout on.
     for role, column in (("country", 0), ("year", 1), ("level", 3)):
