@@ -37,7 +37,7 @@ from components.scoring.plans import (
     suggestion_display,
 )
 from components.ui import state
-from components.ui.markdown import literal, md, notice
+from components.ui.markdown import caption, literal, md, notice
 from components.ui.page_frame import narrow_layout
 from components.ui.render import render_table
 
@@ -198,10 +198,14 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         column_order=[*EDITOR_COLUMNS[:-2], "Actions", "Lead organisation"],
         column_config=_editor_columns(framework, pinned=not narrow_layout()),
     )
-    st.caption(
-        f"Levels are numbers ({_scale_names(framework)}). Double-click a cell to read or "
-        "write all of its text; the plan as saved is in full below the grid. On a phone, "
-        "scroll the grid sideways for the actions and the lead organisation."
+    caption(
+        md(
+            "Levels are numbers ({scale}). Double-click a cell to read or write all of its "
+            "text; the plan as saved is in full below the grid. On a phone, scroll the grid "
+            "sideways for the actions and the lead organisation.",
+            max_chars=None,
+            scale=_scale_names(framework),
+        )
     )
     plan, problems = plan_from_editor(
         edited, assessment_id, framework, levels_of(current.capabilities, assessment_id)
