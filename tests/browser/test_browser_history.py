@@ -32,7 +32,9 @@ def back(page) -> None:
 def shown_page(page) -> tuple[str, str]:
     """The address's path and the page's heading, once the page on screen is that path's."""
     path = urlsplit(page.url).path
-    expect(page.locator("h1").first).to_contain_text(TITLES.get(path, ""))
+    # Back's rerun may start after the address changed: wait for its page (slow under load).
+    expect(page.locator("h1").first).to_contain_text(TITLES.get(path, ""), timeout=60_000)
+    wait_until_idle(page)
     return path, page.locator("h1").first.inner_text()
 
 
