@@ -41,10 +41,11 @@ _MARK = r"(?:B\.?\s?E\b\.?|พ\.?\s?ศ\.?|A\.?\s?H\b\.?|S\.?\s?H\b\.?|H\.?\s?S\
 # Groups as ``values._HEADER_YEAR``'s: the country, the year as written and a round after it.
 _OTHER_YEAR = re.compile(
     r"^(?P<country>.*?)[\s,(\[–—_-]*(?<![A-Za-z0-9])"
-    rf"(?P<when>(?:{_MARK}\s*)?\d{{4}}(?:\s*{_MARK})?)(?![A-Za-z0-9])[)\]]?"
+    rf"(?P<when>(?:{_MARK}\s*)?\d{{4}}(?:\s*{_MARK})?)(?![A-Za-z0-9]|[.,]\d)[)\]]?"
     r"[\s,)\]–—:_-]*(?P<round>.*)$",
     re.IGNORECASE,
 )
+_WHOLE = re.compile(r"\d{4}\.0")
 _NUMBER = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
@@ -89,8 +90,9 @@ def other_calendar_year(value: object) -> OtherYear | None:
 
 
 def other_calendar_header(text: str) -> re.Match[str] | None:
-    """A header ``text`` split as country, another calendar's year and round, if it is one."""
-    found = _OTHER_YEAR.match(text)
+    """A header ``text`` split as country, another calendar's year and round, if it is one.
+    A number header is read as the spreadsheet gives it: "2566.0" is 2566."""
+    found = _OTHER_YEAR.match(text[:-2] if _WHOLE.fullmatch(text) else text)
     if found is None or other_calendar_year(found.group("when")) is None:
         return None
     return found

@@ -195,3 +195,11 @@ def test_a_forms_year_answer_decides_over_its_timestamp(stamp, year_question):
     answers = ["2024-02-01 10:00:00", "Kenya", 2023] + [LABELS[level] for level in LEVELS.values()]
     result = read("form.csv", csv_bytes([header, answers]))
     assert by_assessment(result) == {("Kenya", 2023, None): LEVELS}
+
+
+@pytest.mark.parametrize("header", [2566, 2566.0, "2566", 1402])
+def test_a_number_header_in_another_calendar_is_a_year_never_a_country(header):
+    rows = [["Capability", header]] + [[n, level] for n, level in LEVELS.items()]
+    result = read("kenya.xlsx", xlsx({"Kenya": rows}))
+    assert by_assessment(result) == {("Kenya", None, None): LEVELS}  # the sheet's country
+    assert_problem(result, "error", "B1", "looks like a")
