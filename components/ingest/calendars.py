@@ -13,6 +13,10 @@ or else by the years an MNR assessment can have (the framework is of 2015; 2010 
 generous): there the three calendars' years do not overlap (Buddhist era 2553-2583, Solar Hijri
 1389-1419, Hijri 1432-1462). An Ethiopian year (7 or 8 years behind, 2016 is 2023/24) looks like
 a Gregorian year and cannot be told from one: it is read as written.
+
+A column header naming a country and such a year ("Kenya 2566 BE", "Iran 1402 SH", a plain
+"Kenya 2566") is split as one with a Gregorian year is (``other_calendar_header``): the year is
+reported, never part of the country's name.
 """
 
 from __future__ import annotations
@@ -33,6 +37,15 @@ _MARKS = {
     "solar": re.compile(r"\bS\.?\s?H\b\.?|\bH\.?\s?S\b\.?|\bsolar|\bshamsi|هـ\.?\s?ش|ش", re.I),
     "hijri": re.compile(r"\bA\.?\s?H\b\.?|\bhijri|\bhégire|\bhegira|هـ", re.IGNORECASE),
 }
+_MARK = r"(?:B\.?\s?E\b\.?|พ\.?\s?ศ\.?|A\.?\s?H\b\.?|S\.?\s?H\b\.?|H\.?\s?S\b\.?)"
+# Groups as ``values._HEADER_YEAR``'s: the country, the year as written and a round after it.
+_OTHER_YEAR = re.compile(
+    r"^(?P<country>.*?)[\s,(\[–—_-]*(?<![A-Za-z0-9])"
+    rf"(?P<when>(?:{_MARK}\s*)?\d{{4}}(?:\s*{_MARK})?)(?![A-Za-z0-9]|[.,]\d)[)\]]?"
+    r"[\s,)\]–—:_-]*(?P<round>.*)$",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(r"\d{4}\.0")
 _NUMBER = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
@@ -74,6 +87,15 @@ def other_calendar_year(value: object) -> OtherYear | None:
         if (mark is None and rest.strip(" .")) or len(marks) > 1:
             return None
     return _likely(number, mark, f"“{shown}”")
+
+
+def other_calendar_header(text: str) -> re.Match[str] | None:
+    """A header ``text`` split as country, another calendar's year and round, if it is one.
+    A number header is read as the spreadsheet gives it: "2566.0" is 2566."""
+    found = _OTHER_YEAR.match(text[:-2] if _WHOLE.fullmatch(text) else text)
+    if found is None or other_calendar_year(found.group("when")) is None:
+        return None
+    return found
 
 
 def date_note(day: datetime.date) -> str:

@@ -42,6 +42,7 @@ from components.ingest.values import (
     parse_level,
     split_assessment_header,
 )
+from components.ingest.year_and_date import read_when, written_when
 from components.ingest.year_forms import future_year, swapped_years, year_cell
 
 
@@ -294,13 +295,8 @@ class MetaReader:
 
     def from_cells(self, cells: Mapping[Field, tuple[Any, int, int]]) -> Meta:
         """Metadata from ``field -> (value, row, column)``."""
-        when = When()
         country_column = cells["country"][2] if "country" in cells else None
-        unread = None
-        for name in ("when", "date", "year"):
-            if name in cells and when.year is None:
-                when = self.when(*cells[name], country=country_column)
-                unread = unread or written_when(cells[name], when)
+        when, unread = read_when(self, cells, country_column)  # a year column decides
         iso3 = self.iso3(*cells["iso3"]) if "iso3" in cells else None
         country = self.country(*cells["country"]) if "country" in cells else None
         round_label = _one_line(cells["round"][0]) if "round" in cells else None
@@ -315,6 +311,7 @@ class MetaReader:
             named, when_text, round_in_cell = split_assessment_header(country)
             if named and when_text:
                 country, when = named, self.when(when_text, *cells["country"][1:])
+                unread = unread or written_when((when_text, *cells["country"][1:]), when)
                 round_label = round_label or round_in_cell
         return Meta(
             country=country,
@@ -562,16 +559,3 @@ def cell_holding(sheet: Sheet, text: str) -> str | None:
             if isinstance(value, str) and value.strip().casefold() == wanted:
                 return cell_address(row, column)
     return None
-
-
-def written_when(cell: tuple[Any, int, int], when: When) -> tuple[str, str] | None:
-    """The date or year as written and its cell, when ``cell`` holds one that gave no year."""
-    value, row, column = cell
-    if when.year is not None or when is UNUSABLE:
-        return None  # read, or a date that cannot say which assessment (said for its column)
-    if value is None or isinstance(value, bool) or is_blank(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).split())
-    return (text, cell_address(row, column)) if text else None

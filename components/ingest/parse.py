@@ -31,6 +31,7 @@ from components.ingest.drafts import (
     report_match,
     report_unmatched,
     say_marks,
+    written_when,
 )
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
@@ -410,7 +411,10 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 ctx, sheet, labelled, country, cell_address(layout.header, column)
             )
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
-        meta = Meta(country=country, when=when, round=round_label).over(defaults)
+        # A year written but not read ("Kenya 2566 BE") tells its column apart all the same.
+        unread = written_when((when_text, layout.header, column), when) if when_text else None
+        meta = Meta(country=country, when=when, round=round_label, unread_when=unread)
+        meta = meta.over(defaults)
         key = meta.key()
         if key not in drafts:
             drafts[key] = Draft(sheet)

@@ -17,7 +17,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
-from components.ingest.calendars import date_note, year_note
+from components.ingest.calendars import date_note, other_calendar_header, year_note
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import formula_error
@@ -561,7 +561,7 @@ def split_assessment_header(
         after = text[period.end :].strip(_ROUND_EDGES)
         round_label = " ".join(p for p in (period.round, before, after, status) if p)
         return country.strip(_COUNTRY_EDGES) or None, period.text, round_label or None
-    found = _HEADER_YEAR.match(text)
+    found = _HEADER_YEAR.match(text) or other_calendar_header(text)  # "Kenya 2566 BE"
     if not found:
         country, round_label = without_round_words(text, vocabulary)
         round_label = " ".join(p for p in (round_label, status) if p)
