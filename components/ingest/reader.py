@@ -435,11 +435,12 @@ def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         has_levels = any(v[0] is not None for v in orphan.items["enabler"].values())
         if owner is None:
             if has_levels:
+                where = f"on sheet “{orphan.sheet.name}”" if orphan.sheet.name else "of the csv"
                 ctx.add(
                     "error",
                     orphan.sheet,
                     None,
-                    f"The enablers on sheet “{orphan.sheet.name}” have no country, and it is "
+                    f"The enablers {where} have no country, and it is "
                     "not clear which assessment they belong to; they were not used.",
                     "Add a Country label and value above the table, as on the Assessment sheet.",
                 )

@@ -96,3 +96,13 @@ def test_a_matrix_cell_not_read_for_certain_is_reported(cell: str, said: str) ->
     result = read("jotform.csv", csv_bytes(rows))
     assert by_assessment(result) == {}
     assert_problem(result, "warning", "D2", said)
+
+
+def test_numbers_enablers_table_with_two_countries_above_is_reported_not_guessed() -> None:
+    rows = [["Table 1"], ["Country", "Year", "Capability", "Level"]]
+    rows += [[c, 2023, n, NP[n]] for c in ("Nepal", "Kenya") for n in ALL]
+    rows += [[], ["Table 2"], ["No.", "Enabler", "Level"]] + [[e, "", 2] for e in range(1, 8)]
+    result = read("numbers.csv", csv_bytes(rows))
+    assert set(by_assessment(result)) == {("Nepal", 2023, None), ("Kenya", 2023, None)}
+    assert result.enablers["level"].isna().all()
+    assert_problem(result, "error", None, "The enablers of the csv have no country")
