@@ -69,6 +69,7 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.scale_legend import find_legends
+from components.ingest.sheet_shapes import join_capability_sheets, reshape_sheets
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
@@ -197,15 +198,13 @@ def _read(
 def _read_sheets(
     ctx: ReadContext, sheets: list[Sheet], xlsx: bytes | None = None
 ) -> tuple[list[Draft], list[tuple[Sheet, PlanTable]]]:
-    """The draft assessments of the file's sheets (a cover's country and year given to the
-    tables without, a hidden or formula sheet's repeat of another sheet's assessment left out,
-    an assessment split over sheets joined), and its plan tables. ``xlsx`` is the file when
-    it is one (its formulas can then be looked at)."""
+    """The draft assessments of the file's sheets (covers, repeats and split assessments seen
+    to), and its plan tables. ``xlsx`` is the file when it is one (its formulas are seen)."""
     drafts: list[Draft] = []
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
-    # Sheets without a table (a cover with the country and year?), with where their
-    # problems start and end in ``ctx.problems``.
+    # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
+    sheets, named = reshape_sheets(ctx, sheets)
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
@@ -237,7 +236,7 @@ def _read_sheets(
     drafts = drop_summary_copies(ctx, drafts)
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
-    return _join_split(ctx, drafts), plan_sheets
+    return _join_split(ctx, join_capability_sheets(ctx, drafts, named)), plan_sheets
 
 
 def _give_cover(
@@ -436,11 +435,12 @@ def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         has_levels = any(v[0] is not None for v in orphan.items["enabler"].values())
         if owner is None:
             if has_levels:
+                where = f"on sheet “{orphan.sheet.name}”" if orphan.sheet.name else "of the csv"
                 ctx.add(
                     "error",
                     orphan.sheet,
                     None,
-                    f"The enablers on sheet “{orphan.sheet.name}” have no country, and it is "
+                    f"The enablers {where} have no country, and it is "
                     "not clear which assessment they belong to; they were not used.",
                     "Add a Country label and value above the table, as on the Assessment sheet.",
                 )

@@ -124,6 +124,12 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
             return (
                 f"the header row {row + 1} has a Level column ({level}) "
                 "but no column naming the capability"
+                + (
+                    ". If the sheet holds the levels of one capability, name the sheet after it "
+                    "(“1 Leadership”); else add a Capability column"
+                    if "country" in fields
+                    else ""
+                )
             )
     return (
         headerless(sheet)
