@@ -180,7 +180,8 @@ def _from_text(
     if _DEFAULT_SHEET.match(normalise(text)):
         return Found(None, when)
     vocabulary = default_vocabulary()
-    title_words = vocabulary.title_words | vocabulary.info_sheets
+    # A plan's words ("Targets 2026", "Workplan") name the sheet's use, never a country.
+    title_words = vocabulary.title_words | vocabulary.info_sheets | vocabulary.plan_words
     if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4:
         return Found(None, when)  # a sentence (an instruction, a note), not a title
     for part in _SPLIT.split(YEAR_TOKEN.sub(" ", text)):

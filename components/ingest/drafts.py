@@ -443,13 +443,16 @@ def read_answers(
     if confidence_column is not None:
         raw = sheet.value(row, confidence_column)
         confidence, ok = parse_confidence(raw)
-        if not ok:
+        # Once per column: a column of percentages would give a warning on every row.
+        if not ok and ctx.once(("confidence", sheet.name, confidence_column)):
+            at = cell_address(row, confidence_column)
             ctx.add(
                 "warning",
                 sheet,
-                cell_address(row, confidence_column),
+                at,
                 f"Confidence {quoted(raw)} for {what} is not low, medium or high; it was "
-                "left empty (the level was kept).",
+                "left empty (the level was kept), and so was any other confidence in column "
+                f"{at.rstrip('0123456789')} that is not low, medium or high.",
                 "Write low, medium or high, or leave the cell blank.",
             )
     key = (catalogue.kind, number)

@@ -13,9 +13,12 @@ a number before a number ("03/22") could be either: neither is read here.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from components.base.text import normalise
 
@@ -118,3 +121,19 @@ def month_number(word: str) -> int | None:
 def is_month_word(word: str) -> bool:
     """A month's name ("March", "mars", "Sept."), in one of the vocabulary's languages."""
     return normalise(word) in MONTH_WORDS
+
+
+def last_day_of_month(value: Any) -> datetime.date | None:
+    """The last day of the month a text is all of ("Dec 2025", "juin 2026", "06/2026",
+    "dezembro de 2025", Excel's "Dec-25"); None for anything else (a quarter, a date)."""
+    if not isinstance(value, str):
+        return None
+    found = whole_period(value.strip())
+    if found is None or found.round is not None:
+        return None
+    word = re.match(rf"\s*({MONTH_WORD})", found.text)
+    number = re.match(r"\s*(0?[1-9]|1[0-2])\s*[/.-]", found.text)
+    month = month_number(word.group(1)) if word else int(number.group(1)) if number else None
+    if month is None:
+        return None
+    return datetime.date(found.year, month, calendar.monthrange(found.year, month)[1])

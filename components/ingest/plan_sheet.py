@@ -1,12 +1,14 @@
 """Reading an "Action plan" sheet: finding its table, and joining its rows to an assessment.
 
-A plan sheet is one named like a plan ("Action plan", "Plan d'action", "Roadmap") or any
-sheet whose header row names a capability and at least two plan columns (priority, target
-level, target date, lead, actions). Headers are matched after normalising, with synonyms in
-the languages of ``mnr_data/headers.toml`` ("Owner" is the lead, "Deadline" the target date,
-"Statut" the status). The template's plan sheet belongs to the assessment of its Assessment
-sheet; a long plan table with Country, Year and Round columns (as the app's export writes)
-joins the assessment with the same country, date or year and round in the file.
+A plan sheet is one named like a plan ("Action plan", "Plan d'action", "Roadmap", or only
+the vocabulary's plan words and years: "Targets 2026", "Workplan 2024-25") or any sheet whose
+header row names a capability and at least two plan columns (priority, target level, target
+date, lead, actions), or a target level beside a level ("Current level | Target level").
+Headers are matched after normalising, with synonyms in the languages of
+``mnr_data/headers.toml`` ("Owner" is the lead, "Deadline" the target date, "Statut" the
+status). The template's plan sheet belongs to the assessment of its Assessment sheet; a long
+plan table with Country, Year and Round columns (as the app's export writes) joins the
+assessment with the same country, date or year and round in the file.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
 from components.ingest.report import ASSESSMENT_COLUMNS, SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, parse_when
-from components.ingest.vocabulary import key_of
+from components.ingest.vocabulary import default_vocabulary, key_of
 
 PLAN_SHEET_NAMES = frozenset(
     key_of(name)
@@ -132,7 +134,7 @@ def find_plan_table(sheet: Sheet) -> PlanTable | None:
     A header row needs a capability column (number or title) and two plan columns, or one
     on a sheet named like a plan.
     """
-    named = sheet.name is not None and key_of(sheet.name) in PLAN_SHEET_NAMES
+    named = is_plan_sheet_name(sheet.name)
     best: PlanTable | None = None
     for index, row in enumerate(sheet.rows[:_HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
@@ -142,7 +144,10 @@ def find_plan_table(sheet: Sheet) -> PlanTable | None:
                 columns[field] = column
         plan_fields = len(_PLAN_ONLY & set(columns))
         has_item = "number" in columns or "capability" in columns
-        enough = plan_fields >= 2 or (named and plan_fields >= 1)
+        # A target level beside a level ("Current level | Target level"): a plan's columns.
+        enough = plan_fields >= 2 or (
+            plan_fields >= 1 and (named or ("target_level" in columns and _has_level_column(row)))
+        )
         if has_item and enough and (best is None or len(columns) > len(best.columns)):
             best = PlanTable(index, columns)
     return best
@@ -170,6 +175,23 @@ def levels_beside_plan(sheet: Sheet, table: PlanTable) -> bool:
     )
 
 
+def _has_level_column(row: Sequence[Any]) -> bool:
+    return any(
+        isinstance(value, str)
+        and plan_header_field(value) is None
+        and classify_header(value) == "level"
+        for value in row
+    )
+
+
+def baseline_of_plan(sheet: Sheet, table: PlanTable) -> bool:
+    """Whether a plan table's level column is likely the plan's baseline ("Current level"
+    beside "Target level"), not an assessment of its own: it has a target level and no
+    Country and Year labels of its own above it. The reader keeps such a sheet's levels only
+    when the file has no other assessment, or they name a country of their own."""
+    return "target_level" in table.columns and not _own_country_and_year(sheet, table.header)
+
+
 def _named_plan(sheet: Sheet, table: PlanTable) -> str:
     """What to add when a sheet with a level column was taken as a plan for its name."""
     header = sheet.rows[table.header]
@@ -193,9 +215,25 @@ def _own_country_and_year(sheet: Sheet, header: int) -> bool:
     return found == {"country", "when"}
 
 
-def is_plan_sheet_name(name: str | None) -> bool:
-    """Whether a sheet is named like an action plan."""
-    return name is not None and key_of(name) in PLAN_SHEET_NAMES
+def is_plan_sheet_name(name: str | None, *, exact: bool = False) -> bool:
+    """Whether a sheet is named like an action plan: one of the usual names, or (unless
+    ``exact``) a name made only of the vocabulary's plan words and years ("Targets 2026",
+    "Workplan 2024-25", "Next steps", "Feuille de route", "Próximos pasos")."""
+    if name is None:
+        return False
+    key = key_of(name)
+    return key in PLAN_SHEET_NAMES or (not exact and _plan_words_only(key))
+
+
+@lru_cache(maxsize=1024)
+def _plan_words_only(key: str) -> bool:
+    words = [word for word in key.split() if not word.isdigit()]
+    plan_words = default_vocabulary().plan_words
+    return (
+        bool(words)
+        and all(word in plan_words for word in words)
+        and any(len(word) > 3 for word in words)
+    )
 
 
 def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, Any]]]:

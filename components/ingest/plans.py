@@ -19,6 +19,7 @@ import pandas as pd
 from components.base.text import normalise
 from components.framework.model import Framework
 from components.ingest.matching import capability_catalogue, match_item
+from components.ingest.periods import last_day_of_month
 from components.ingest.report import PLAN_COLUMNS, Problem, contract_array, empty_plans
 from components.ingest.values import (
     is_blank,
@@ -134,9 +135,13 @@ def parse_status(value: Any) -> tuple[str | None, bool]:
 
 def parse_target_date(value: Any) -> tuple[str | None, str]:
     """A target date as ISO text, and a note when the value was read with an assumption or
-    not at all. A year alone means the end of that year ("2026" -> "2026-12-31")."""
+    not at all. A year alone means the end of that year ("2026" -> "2026-12-31"), a month the end
+    of that month ("Dec 2025", "juin 2026", "06/2026" -> "2026-06-30")."""
     if is_blank(value):
         return None, ""
+    month_end = last_day_of_month(value)
+    if month_end is not None:
+        return month_end.isoformat(), ""
     when = parse_when(value)
     if when.date is not None:
         return when.date.isoformat(), when.note

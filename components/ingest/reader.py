@@ -48,11 +48,16 @@ from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.percent_levels import hint_percent_levels
+from components.ingest.plan_baseline import (
+    HeldLevels,
+    keep_baselines,
+    plan_sheet_levels,
+    say_plan_without_table,
+)
 from components.ingest.plan_sheet import (
     PlanTable,
     find_plan_table,
     is_plan_sheet_name,
-    levels_beside_plan,
     read_plans,
 )
 from components.ingest.refusals import FileRejected
@@ -205,6 +210,8 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(ctx, sheets)
+    # Plan sheets' levels beside a target, kept until the other assessments are known.
+    baselines: list[HeldLevels] = []
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
@@ -212,18 +219,9 @@ def _read_sheets(
         table = find_plan_table(sheet)
         if table is not None:
             plan_sheets.append((sheet, table))
-            if levels_beside_plan(sheet, table):
-                drafts.extend(parse_sheet(ctx, sheet))
-        elif is_plan_sheet_name(sheet.name) and sheet.rows:
-            ctx.add(
-                "warning",
-                sheet,
-                None,
-                f"Skipped sheet “{sheet.name}”: it is named like an action plan, but no "
-                "header row names a capability and a priority, target, lead or actions.",
-                "Use the Action plan sheet of the template, or headers such as "
-                "No., Capability, Priority, Target level, Target date, Lead, Actions, Status.",
-            )
+            drafts.extend(plan_sheet_levels(ctx, sheet, table, parse_sheet, baselines))
+        elif is_plan_sheet_name(sheet.name, exact=True) and sheet.rows:
+            say_plan_without_table(ctx, sheet)
         else:
             start = len(ctx.problems)
             # "Data | Period | Organisation unit | Value": DHIS2's words (a pivot it can't: [])
@@ -232,6 +230,7 @@ def _read_sheets(
             drafts.extend(found)
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
+    drafts.extend(keep_baselines(ctx, drafts, baselines))
     drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
     drafts = drop_summary_copies(ctx, drafts)
     if tableless and drafts:

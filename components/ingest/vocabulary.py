@@ -58,6 +58,7 @@ WORD_LISTS = (
     "scorer_words",
     "consensus_words",
     "target_words",
+    "plan_words",
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -102,6 +103,8 @@ class Vocabulary:
     scorer_words: frozenset[str] = frozenset()
     consensus_words: frozenset[str] = frozenset()
     target_words: frozenset[str] = frozenset()
+    # Words of a plan sheet's name ("Targets 2026", "Workplan", "Next steps"): never a country.
+    plan_words: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
@@ -180,6 +183,7 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         scorer_words=frozenset(lists["scorer_words"]),
         consensus_words=frozenset(lists["consensus_words"]),
         target_words=frozenset(lists["target_words"]),
+        plan_words=frozenset(lists["plan_words"]),
     )
 
 

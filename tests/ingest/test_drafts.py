@@ -14,7 +14,9 @@ from components.ingest.sheets import ReadContext, Sheet
 from tests.ingest.reader_support import (
     FW,
     SAMPLE_LEVELS,
+    TITLES,
     assert_problem,
+    by_assessment,
     capability_row,
     edit_template,
     errors,
@@ -304,3 +306,18 @@ def test_an_unknown_title_gets_close_suggestions_or_the_advice_to_add_its_number
         assert "closest" not in errors(result)[0].message
     else:
         assert_problem(result, "error", "A5", f"The closest are: {closest}")
+
+
+@pytest.mark.parametrize(
+    "confidences",
+    [(0.6, 0.8, 1.0), ("60%", "80%", "100%"), ("sure", "unsure", "maybe")],
+)
+def test_unreadable_confidences_are_said_once_per_column_and_the_levels_kept(confidences):
+    rows = [["Country", "Togo"], ["Year", 2023], [], ["No.", "Capability", "Level", "Confidence"]]
+    rows += [[n, TITLES[n], n % 5, confidences[n % 3]] for n in range(1, 22)]
+    result = read("togo.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Togo", 2023, None): {n: n % 5 for n in range(1, 22)}}
+    said = [p for p in result.problems if "not low, medium or high" in p.message]
+    assert len(said) == 1
+    assert_problem(result, "warning", "D5", "any other confidence in column D")
+    assert result.capabilities["confidence"].isna().all()

@@ -70,6 +70,16 @@ def test_status_words(typed, expected):
         ("end of 2027", "2027-12-31", True),
         ("soon", None, True),
         (None, None, False),
+        # A month is its last day, without a note on every row.
+        ("Dec 2025", "2025-12-31", False),
+        ("Jun 2026", "2026-06-30", False),
+        ("juin 2026", "2026-06-30", False),
+        ("dezembro de 2025", "2025-12-31", False),
+        ("febrero 2028", "2028-02-29", False),
+        ("06/2026", "2026-06-30", False),
+        ("Sept. 2026", "2026-09-30", False),
+        ("Mar-27", "2027-03-31", False),
+        ("Q2 2026", "2026-12-31", True),
     ],
 )
 def test_target_dates(typed, date, has_note):
