@@ -27,6 +27,7 @@ from components.ingest.column_roles import (
 )
 from components.ingest.countries import is_unknown_script_name
 from components.ingest.header_values import code_fields, item_roles
+from components.ingest.item_kind import item_kind
 from components.ingest.level_header import level_column_by_values
 from components.ingest.level_marks import without_marks_around
 from components.ingest.matching import (
@@ -46,7 +47,6 @@ from components.ingest.values import (
     parse_level,
     split_assessment_header,
 )
-from components.ingest.vocabulary import default_vocabulary, key_of
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -111,7 +111,6 @@ class SeveralLevels:
 
 
 Layout = ItemTable | ItemRows | CountryRows | TickTable | SeveralLevels
-Catalogue_kind = Literal["capability", "enabler"]
 
 # A tick form lists at least this many of the scale's levels across its header.
 MIN_TICK_LEVELS = 3
@@ -194,17 +193,7 @@ def _levelled_table_at(
             return SeveralLevels(row, (levels[0], *rivals))
     if averages_beside_assessments(ctx, sheet, row, fields, levels):
         return None  # "Average level" right of the countries' columns: a wide table's
-    return ItemTable(row, fields, _item_kind(fields, sheet.name))
-
-
-def _item_kind(fields: Mapping[Field, int], sheet_name: str | None) -> Catalogue_kind:
-    """Whether a one-row-per-item table lists the enablers (by its header or sheet name)."""
-    by_name_only = "capability" not in fields and "enabler" not in fields
-    if ("enabler" in fields and "capability" not in fields) or (
-        by_name_only and _names_enablers(sheet_name)
-    ):
-        return "enabler"
-    return "capability"
+    return ItemTable(row, fields, item_kind(ctx, sheet, row, fields))
 
 
 def _scorer_table(
@@ -221,7 +210,7 @@ def _scorer_table(
     columns = {**fields, "level": agreed}
     if key is not None and not columns.keys() & {"number", "capability", "enabler"}:
         columns["number"] = key
-    return ItemTable(row, columns, _item_kind(columns, sheet.name))
+    return ItemTable(row, columns, item_kind(ctx, sheet, row, columns))
 
 
 class _KeyIndex:
@@ -310,15 +299,6 @@ def _named_level_columns(
         if notes:
             evidence[column] = notes[0]
     return ItemRows(header, key, tuple(levels), names=names, evidence=evidence)
-
-
-def _names_enablers(sheet_name: str | None) -> bool:
-    """Whether a sheet's name says it holds the enablers ("Enablers", "Facilitateurs")."""
-    if not sheet_name:
-        return False
-    words = default_vocabulary().headers
-    key = key_of(sheet_name)
-    return "enabler" in key or any(words.get(word) == "enabler" for word in key.split())
 
 
 def _rival_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: list[int]) -> list[int]:

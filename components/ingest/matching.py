@@ -42,6 +42,11 @@ AMBIGUITY_MARGIN = 0.05
 SUGGESTION_RATIO = 0.55
 # Words that carry no meaning when comparing titles by their words.
 _STOP_WORDS = frozenset({"and", "of", "the", "to", "for", "on", "in", "a", "an", "with"})
+# The small words of the vocabulary's other languages: never what ties a label to a title.
+_SMALL_WORDS = frozenset(
+    {"des", "les", "aux", "pour", "avec", "sur", "del", "los", "las", "con", "por", "para"}
+    | {"dos", "das", "com", "uma", "une", "que", "qui"}
+)
 # Labels longer than this are sentences (instructions, notes), never compared letter by letter.
 _MAX_FUZZY_CHARS = 120
 
@@ -356,18 +361,42 @@ def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:
         if len(scored) > 1 and scored[1][0] >= best_ratio - AMBIGUITY_MARGIN:
             return ItemMatch("ambiguous", candidates=closest[:2])
         return ItemMatch("fuzzy", best, candidates=closest)
-    # A shortened title ("Image databases", "Offender management") names a capability when
-    # its words belong to exactly one title.
-    words = set(key.split()) - _STOP_WORDS
+    # A shortened title ("Image databases", "Offender management", "Innovative solutions")
+    # names a capability when its words (singular or plural alike) belong to exactly one title.
+    words = _content_words(key)
     if words and sum(len(w) for w in words) >= 4:
-        containing = tuple(
-            sorted({n for title, n in exact.items() if words <= set(title.split()) - _STOP_WORDS})
-        )
+        containing = _containing(words, catalogue)
         if len(containing) == 1:
             return ItemMatch("fuzzy", containing[0], candidates=containing)
         if len(containing) > 1:
             return ItemMatch("ambiguous", candidates=tuple(sorted(containing)))
+        # One word inserted into a title ("End-to-end victim support"): all the others, two
+        # at least, belong to one title, whichever word is left out.
+        long = frozenset(w for w in words if len(w) >= 3 and w not in _SMALL_WORDS)
+        if len(long) >= 3:
+            named = {n for w in long for n in _containing(long - {w}, catalogue)}
+            if len(named) == 1:
+                return ItemMatch("fuzzy", *named, candidates=tuple(named))
     return ItemMatch("unknown", candidates=closest)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """A normalised text's words that carry meaning, a plural "s" left off."""
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in text.split()
+        if w not in _STOP_WORDS
+    )
+
+
+def _containing(words: frozenset[str], catalogue: Catalogue) -> tuple[int, ...]:
+    """The items one of whose titles holds all ``words``."""
+    return tuple(sorted({n for title, n in _title_words(catalogue) if words <= title}))
+
+
+@cache
+def _title_words(catalogue: Catalogue) -> tuple[tuple[frozenset[str], int], ...]:
+    return tuple((_content_words(t), n) for t, n in _normalised_titles(catalogue).items())
 
 
 def is_exact_title(value: Any, catalogue: Catalogue) -> bool:

@@ -120,3 +120,27 @@ def test_a_misspelt_country_is_kept_as_written_and_the_country_suggested(typed, 
 def test_made_up_and_short_names_get_no_suggestion(name):
     # "Arvenia" is a letter from "Armenia", "Elbonia" two from "Estonia": not typos
     assert misspelt_country(name) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "kept", "code"),
+    [
+        ("Moçambique", "Mozambique", "MOZ"),
+        ("Brasil", "Brazil", "BRA"),
+        ("Guiné-Bissau", "Guinea-Bissau", "GNB"),
+        ("África do Sul", "South Africa", "ZAF"),
+    ],
+)
+def test_a_portuguese_name_gets_the_country_code(written, kept, code):
+    rows = [["Country", "Year", "Capability", "Level"], [written, 2023, 1, 2]]
+    result = read("pt.csv", csv_bytes(rows))
+    assert by_assessment(result) == {(kept, 2023, None): {1: 2}}
+    assert result.capabilities["iso3"].iloc[0] == code
+    assert_problem(result, "warning", "A2", f"was read as “{kept}” ({code})")
+
+
+@pytest.mark.parametrize(("written", "code"), [("Angola", "AGO"), ("Sénégal", "SEN")])
+def test_a_name_that_is_the_english_one_but_for_accents_needs_no_alias(written, code):
+    rows = [["Country", "Year", "Capability", "Level"], [written, 2023, 1, 2]]
+    result = read("pt.csv", csv_bytes(rows))
+    assert result.capabilities["iso3"].iloc[0] == code

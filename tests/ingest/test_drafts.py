@@ -293,7 +293,7 @@ def _form(rows, edit):
         ("Sécurité routière", None),  # in no language is it a capability
         ("Tourisme balnéaire", None),
         ("Pesca artesanal", None),
-        ("Recherche et analyses", "capability 2 (Research, Analysis and Monitoring)"),
+        ("Recherche et veille", "capability 2 (Research, Analysis and Monitoring)"),
         ("Judiciary & prosecution services", "capability 5 (Judiciary and Prosecutors)"),
     ],
 )

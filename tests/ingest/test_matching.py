@@ -369,3 +369,73 @@ def test_parse_iso3(value, expected):
 )
 def test_is_blank(value, expected):
     assert is_blank(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("Innovative solutions", 18),  # a plural "s"
+        ("Innovative solution", 18),
+        ("End-to-end victim support", 8),  # one word more than the title
+        ("End-to-end support", 8),
+        ("Compensation, remedies and complaint arrangement", 10),
+        ("Recherche et analyses", 2),
+    ],
+)
+def test_a_plural_or_one_inserted_word_is_a_fuzzy_match(label, number):
+    match = match_item(label, CAPABILITIES)
+    assert (match.how in ("fuzzy", "extra", "title"), match.number) == (True, number), match
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Child Hotline",  # two capabilities share its words: no guess
+        "National child protection strategy",
+        "Victim hotline",
+        "Recherche et veille",  # two of its words are a title's, one of them a small word
+    ],
+)
+def test_words_of_two_capabilities_are_no_match(label):
+    match = match_item(label, CAPABILITIES)
+    assert match.how in ("unknown", "ambiguous"), match
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("CSR", 19),
+        ("RSE", 19),
+        ("Indemnización, recursos y mecanismos de queja", 10),
+        ("Indenização, recursos e mecanismos de reclamação", 10),
+        ("Hotline EASE", 12),
+        ("Linha direta de denúncia", 12),
+    ],
+)
+def test_abbreviations_and_translations_are_titles(label, number):
+    match = match_item(label, CAPABILITIES)
+    assert (match.how, match.number) == ("title", number)
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("Collaboration intersectorielle et multidisciplinaire", 1),
+        ("Entorno propicio para la denuncia", 3),
+        ("Recursos financeiros e humanos suficientes", 5),
+        ("Données et éléments probants sur l'EASE", 7),
+    ],
+)
+def test_translated_enabler_titles_are_titles(label, number):
+    assert (match_item(label, ENABLERS).how, match_item(label, ENABLERS).number) == (
+        "title",
+        number,
+    )
+    assert match_item(label, CAPABILITIES).how != "title"
+
+
+def test_no_enabler_alias_is_a_capabilitys_name():
+    capability_names = {normalise(a) for c in FRAMEWORK.capabilities for a in c.aliases}
+    capability_names |= {normalise(c.title) for c in FRAMEWORK.capabilities}
+    for enabler in FRAMEWORK.enablers:
+        assert not {normalise(a) for a in enabler.aliases} & capability_names

@@ -22,8 +22,8 @@ def _long_table(*names: str, iso3: str | None = None) -> bytes:
     ("name", "english", "code"),
     [
         ("Maroc", "Morocco", "MAR"),  # French
-        ("Moçambique", "Mozambique", "MOZ"),  # Portuguese
-        ("Mocambique", "Mozambique", "MOZ"),  # without the accent
+        ("Suécia", "Sweden", "SWE"),  # Portuguese (with no alias in country_aliases.toml)
+        ("Suecia", "Sweden", "SWE"),  # Spanish, or Portuguese without the accent
         ("Marruecos", "Morocco", "MAR"),  # Spanish
         ("Russia", "Russian Federation", "RUS"),  # the start of its name
     ],
