@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
 from components.ingest.calendars import other_calendar_year
+from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
 from components.ingest.matching import (
@@ -447,14 +448,7 @@ def read_answers(
         raw = sheet.value(row, confidence_column)
         confidence, ok = parse_confidence(raw)
         if not ok:
-            ctx.add(
-                "warning",
-                sheet,
-                cell_address(row, confidence_column),
-                f"Confidence {quoted(raw)} for {what} is not low, medium or high; it was "
-                "left empty (the level was kept).",
-                "Write low, medium or high, or leave the cell blank.",
-            )
+            say_bad_confidence(ctx, sheet, row, confidence_column, raw)
     key = (catalogue.kind, number)
     cell = cell_address(row, level_column if level_column is not None else 0)
     if key in draft.first_cell:  # reported once the sheet is read (``twice``)
