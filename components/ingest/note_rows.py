@@ -60,6 +60,9 @@ def left_as_note(
 
 # A note's text: a sentence of a few words, not a title typed wrong ("Leadershp").
 _SENTENCE_WORDS = 3
+# The columns a note may be typed in when the title is blank; text in any other column the
+# table reads (a level, evidence, a country) makes a real row.
+_ASIDES = frozenset({"domain", "description"})
 
 
 def numbered_note(
@@ -75,12 +78,13 @@ def numbered_note(
     for the notes that follow one another, rather than read as a second row of that item
     (which would cancel the real one's level). A second row with a title or a level is still
     a real duplicate."""
-    if len(matches) != 2 or matches[0][0] != columns.get("number"):
+    if not matches or matches[0][0] != columns.get("number"):
         return False
-    (_, _, catalogue, match), (text_column, _, _, other) = matches
-    if match.number is None or other.number is not None:
+    _, _, catalogue, match = matches[0]
+    if match.number is None or any(m[3].number is not None for m in matches[1:]):
         return False
-    note = _note(ctx, sheet, row, columns=columns, catalogue=catalogue, text_column=text_column)
+    title = matches[1][0] if len(matches) > 1 else columns.get(catalogue.kind)
+    note = _note(ctx, sheet, row, columns=columns, catalogue=catalogue, title=title)
     if note is None:
         return False
     if not ctx.once((sheet.name, "numbered-notes", row - 1)):
@@ -88,11 +92,11 @@ def numbered_note(
         return True
     ctx.once((sheet.name, "numbered-notes", row))
     run = [note]
-    where = {"columns": columns, "catalogue": catalogue, "text_column": text_column}
+    where = {"columns": columns, "catalogue": catalogue, "title": title}
     while (more := _note(ctx, sheet, row + len(run), **where)) is not None:
         run.append(more)
     kind, one = catalogue.kind, len(run) == 1
-    numbers = ", ".join(str(n) for n, _ in run[:-1]) + (" and " if not one else "")
+    numbers = ", ".join(str(n) for n, _, _ in run[:-1]) + (" and " if not one else "")
     numbers += str(run[-1][0])
     if one:
         said = (
@@ -109,7 +113,7 @@ def numbered_note(
     ctx.add(
         "warning",
         sheet,
-        cell_address(row, text_column),
+        cell_address(row, note[2]),
         f"{said}; {'it was' if one else 'they were'} not read (the rows above give the levels).",
         f"Nothing to do if these are notes. If one is {with_article(kind)}, write its title and "
         "level there and delete the row above that gives the same number.",
@@ -124,23 +128,28 @@ def _note(
     *,
     columns: Mapping[str, int],
     catalogue: Catalogue,
-    text_column: int,
-) -> tuple[int, str] | None:
-    """The number and text of a numbered note on the row (see ``numbered_note``), else
-    ``None``."""
+    title: int | None,
+) -> tuple[int, str, int] | None:
+    """The number, text and text's column of a numbered note on the row (see
+    ``numbered_note``), else ``None``. The text is in the title column, or, when that is
+    blank, in the Domain or Description column or one the table does not read."""
     if row >= len(sheet.rows):
         return None
     number_column, level_column = columns["number"], columns.get("level")
-    number, text = _bare_number(sheet.value(row, number_column)), sheet.value(row, text_column)
-    if number not in catalogue.titles or not _sentence(text):
+    number = _bare_number(sheet.value(row, number_column))
+    if number not in catalogue.titles:
+        return None
+    read = {c for f, c in columns.items() if f not in _ASIDES}  # answers, country, year, …
+    places = [title] if title is not None and sheet.value(row, title) is not None else []
+    places = places or [c for c in range(len(sheet.rows[row])) if c not in read]
+    text, column = next(((v, c) for c in places if _sentence(v := sheet.value(row, c))), (0, 0))
+    if not isinstance(text, str) or match_item(text, catalogue).number is not None:
         return None
     level = sheet.value(row, level_column) if level_column is not None else None
     if level is not None and parse_level(level, ctx.framework.scale).level is not None:
         return None
-    if match_item(text, catalogue).number is not None:
-        return None
     given = (exact_reference(sheet.value(r, number_column), catalogue) for r in range(row))
-    return (number, text) if number in given else None
+    return (number, text, column) if number in given else None
 
 
 def _bare_number(value: Any) -> int | None:

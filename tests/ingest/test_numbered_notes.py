@@ -7,7 +7,18 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read, xlsx
+from tests.ingest.reader_support import (
+    SAMPLE_LEVELS,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    capability_row,
+    edit_template,
+    errors,
+    levels,
+    read,
+    xlsx,
+)
 
 LEVELS = {n: n % 5 for n in range(1, 22)}
 NOTES_EN = [
@@ -71,3 +82,20 @@ def test_a_numbered_sentence_for_a_capability_not_given_above_is_still_read_as_i
     result = read("form.xlsx", xlsx({"Assessment": rows}))
     assert by_assessment(result)[("Senegal", 2023, None)][1] == 2
     assert_problem(result, "warning", "B25", "does not name a capability")
+
+
+@pytest.mark.parametrize("column", [2, 3, 4])  # the template's Domain, Capability, Description
+def test_numbered_notes_under_the_templates_table_keep_its_levels(column):
+    def edit(sheet):
+        row = capability_row(sheet, 21) + 2
+        sheet.cell(row, 1, "Notes:")
+        for number, text in enumerate(NOTES_EN[:2], 1):
+            sheet.cell(row + number, 1, number)
+            sheet.cell(row + number, column, text)
+        return sheet.title, row
+
+    data, _ = edit_template(edit)
+    result = read("template.xlsx", data)
+    assert levels(result.capabilities) == SAMPLE_LEVELS
+    assert errors(result) == []
+    assert_problem(result, "warning", f"{'BCD'[column - 2]}34", "numbered 1 and 2 above")
