@@ -35,12 +35,17 @@ ELLIPSIS = "…"
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """The word that goes with ``count``: ``plural(1, "assessment")`` is "assessment".
 
-    Irregular words give their plural: ``plural(n, "copy", "copies")``, ``plural(n, "was",
-    "were")``. Only 1 takes the singular ("0 assessments", "1 assessment").
+    A consonant and "y" make "ies" ("capability", "capabilities"; "day", "days"). Irregular
+    words give their plural: ``plural(n, "was", "were")``. Only 1 takes the singular
+    ("0 assessments", "1 assessment").
     """
     if count == 1:
         return singular
-    return plural_form if plural_form is not None else singular + "s"
+    if plural_form is not None:
+        return plural_form
+    if len(singular) > 1 and singular[-1] == "y" and singular[-2].lower() not in "aeiouy":
+        return singular[:-1] + "ies"
+    return singular + "s"
 
 
 def count_of(count: int, singular: str, plural_form: str | None = None) -> str:

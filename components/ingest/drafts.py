@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
 from components.ingest.calendars import other_calendar_year
+from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
 from components.ingest.matching import (
@@ -443,18 +444,8 @@ def read_answers(
     if confidence_column is not None:
         raw = sheet.value(row, confidence_column)
         confidence, ok = parse_confidence(raw)
-        # Once per column: a column of percentages would give a warning on every row.
-        if not ok and ctx.once(("confidence", sheet.name, confidence_column)):
-            at = cell_address(row, confidence_column)
-            ctx.add(
-                "warning",
-                sheet,
-                at,
-                f"Confidence {quoted(raw)} for {what} is not low, medium or high; it was "
-                "left empty (the level was kept), and so was any other confidence in column "
-                f"{at.rstrip('0123456789')} that is not low, medium or high.",
-                "Write low, medium or high, or leave the cell blank.",
-            )
+        if not ok:
+            say_bad_confidence(ctx, sheet, row, confidence_column, raw)
     key = (catalogue.kind, number)
     cell = cell_address(row, level_column if level_column is not None else 0)
     if key in draft.first_cell:  # reported once the sheet is read (``twice``)

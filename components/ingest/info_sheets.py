@@ -1,8 +1,10 @@
 """Sheets named like notes or instructions ("Notes", "Guide", "Dashboard"): judged by content.
 
-Workbooks carry sheets that hold no assessment (instructions, the scale, lists, a chart), and
-the names in ``info_sheets`` of ``mnr_data/headers.toml`` say which: the template's
-Instructions and Scale sheets are left without a word. But a name is only a hint: people name
+Workbooks carry sheets that hold no assessment (instructions, the scale, lists, a chart, a
+cover page, contacts, abbreviations, version history), and the names in ``info_sheets`` of
+``mnr_data/headers.toml`` say which (or names made of its words, "List of abbreviations"):
+the template's Instructions and Scale sheets, a "Page de garde" or "Contacts", are left
+without a word when no table of levels could be on them. But a name is only a hint: people name
 a country's sheet after the dashboard it feeds, or keep the scores in "Notes". So such a sheet
 is read like any other, and kept when its table gives levels; otherwise what reading it said
 is dropped, and when there was a table on it (rows that failed, a table without levels) the
@@ -21,6 +23,7 @@ from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.pandas_pivot import flat_pivot
 from components.ingest.sheets import ReadContext, Sheet, quoted
+from components.ingest.summary_sheets import is_summary_name
 from components.ingest.unread_years import apart_unread_years
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -29,9 +32,24 @@ _SCAN_ROWS = 300
 _NAME_CHARS = 200
 
 
+# Words that join the words of a side sheet's name ("List of abbreviations", "Sigles et
+# abréviations"), in the vocabulary's languages.
+_JOINING = frozenset(
+    {"and", "of", "the", "et", "de", "des", "du", "d", "la", "le", "les", "y", "e", "del"}
+    | {"el", "los", "las", "do", "da", "dos", "das"}
+)
+
+
 def is_info_sheet(sheet: Sheet) -> bool:
-    """Whether the sheet is named like one that holds no assessment ("Instructions")."""
-    return sheet.name is not None and key_of(sheet.name) in default_vocabulary().info_sheets
+    """Whether the sheet is named like one that holds no assessment ("Instructions"): a name
+    of the vocabulary's, or made of its one-word names ("Abbreviations & acronyms")."""
+    if sheet.name is None:
+        return False
+    names, key = default_vocabulary().info_sheets, key_of(sheet.name)
+    words = key.split()
+    return key in names or (
+        any(w in names for w in words) and all(w in names or w in _JOINING for w in words)
+    )
 
 
 Parse = Callable[[ReadContext, Sheet], list[Draft]]
@@ -77,10 +95,12 @@ def read_sheet(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
 def drop_copies(drafts: list[Draft]) -> list[Draft]:
     """The drafts without those of sheets named like notes that repeat, level for level, an
     assessment read from another sheet (a dashboard showing the data sheet's levels)."""
-    if not any(is_info_sheet(d.sheet) for d in drafts):
-        return drafts
+    copies = [d for d in drafts if is_info_sheet(d.sheet) and not is_summary_name(d.sheet.name)]
+    if not copies:
+        return drafts  # a summary's ("Overview") copies are said (``summary_sheets``)
     others = {(d.key(), _answers(d)) for d in drafts if not is_info_sheet(d.sheet) and d.country}
-    return [d for d in drafts if not (is_info_sheet(d.sheet) and (d.key(), _answers(d)) in others)]
+    dropped = {id(d) for d in copies if (d.key(), _answers(d)) in others}
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from components.base.text import plural
 from components.ingest.matching import Catalogue, ItemMatch, is_plain_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -28,15 +29,16 @@ def settle_disagreement(
     agreed = _agreed_by_title(resolved)
     if agreed is not None:
         number_column, number, title, catalogue, other = agreed
+        kinds = plural(2, catalogue.kind)
         if ctx.once((sheet.name, "numbered-titles", catalogue.kind)):
             ctx.add(
                 "warning",
                 sheet,
                 cell_address(row, number_column),
-                f"From row {row + 1}, rows are numbered and titled as {catalogue.kind}s "
+                f"From row {row + 1}, rows are numbered and titled as {kinds} "
                 f"({quoted(number)}, {quoted(title)}: {catalogue.describe(_whole(number))}), "
-                f"not as {other}s; they were read as {catalogue.kind}s.",
-                f"Nothing to do if so. A heading row “{catalogue.kind.capitalize()}s” above "
+                f"not as {plural(2, other)}; they were read as {kinds}.",
+                f"Nothing to do if so. A heading row “{kinds.capitalize()}” above "
                 "them, or codes such as E1 for their numbers, would say it without a doubt.",
             )
         return catalogue, _whole(number)

@@ -61,7 +61,7 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
-from components.ingest.note_rows import left_as_note
+from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
@@ -295,19 +295,20 @@ def _row_item(
         return settle_disagreement(ctx, sheet, row, resolved)
     if resolved:
         column, value, catalogue, match = resolved[0]
-        for other_column, other_value, _, other in matches:
-            if other.number is None:
-                # A bad number beside a good title (or the reverse): the good one decides,
-                # and the person is told which.
-                ctx.add(
-                    "warning",
-                    sheet,
-                    cell_address(row, other_column),
-                    f"{quoted(other_value)} does not name {with_article(primary.kind)}; the row "
-                    f"was taken as {catalogue.describe(match.number or 0)} from "
-                    f"{cell_address(row, column)}.",
-                    f"Correct or clear {cell_address(row, other_column)}.",
-                )
+        if numbered_note(ctx, sheet, row, columns, matches):
+            return None  # "1 | Levels were agreed by consensus." under the table
+        for other_column, other_value, _, _ in (m for m in matches if m[3].number is None):
+            # A bad number beside a good title (or the reverse): the good one decides, and the
+            # person is told which.
+            ctx.add(
+                "warning",
+                sheet,
+                cell_address(row, other_column),
+                f"{quoted(other_value)} does not name {with_article(primary.kind)}; the row "
+                f"was taken as {catalogue.describe(match.number or 0)} from "
+                f"{cell_address(row, column)}.",
+                f"Correct or clear {cell_address(row, other_column)}.",
+            )
         number = report_match(
             ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
         )

@@ -29,6 +29,11 @@ _SUMMARY_SHEETS = frozenset(
 _Item = tuple[str, int]
 
 
+def is_summary_name(name: str | None) -> bool:
+    """Whether a sheet's name says it sums up others ("Summary", "Vue d'ensemble")."""
+    return normalise(name or "") in _SUMMARY_SHEETS
+
+
 def drop_summary_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without a summary sheet's copies of assessments its countries' own sheets
     hold, each reported; levels on which the two disagree are left not assessed."""

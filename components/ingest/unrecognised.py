@@ -80,6 +80,9 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
                 if v is not None and not is_summary(v)
             ]
+            listed = _numbered_list(ctx, sheet, row, column)
+            if listed:
+                return listed
             named = sum(exact_reference(v, ctx.capabilities) is not None for v in labels)
             if labels and named * 5 < len(labels) * 3:
                 # Capabilities down, assessments across, but in words of their own ("CSR",
@@ -182,3 +185,21 @@ def _yes_no_columns(sheet: Sheet, header: int, key: int) -> list[int]:
         ):
             found.append(column)
     return found
+
+
+def _numbered_list(ctx: ReadContext, sheet: Sheet, row: int, column: int) -> str:
+    """Why a column of numbers under "No." names no capabilities: it numbers a list longer
+    than the framework (34 participants, 1 to 34); "" when it does not."""
+    numbers = [
+        v
+        for v in sheet.column(column, row + 1, len(sheet.rows))
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
+    size = len(ctx.capabilities.titles)
+    if not numbers or max(numbers) <= size:
+        return ""
+    return (
+        f"{cell_address(row, column)} ({quoted(sheet.rows[row][column])}) numbers a list of "
+        f"{len(numbers)} rows, up to {max(numbers):g}, more than the {size} capabilities: it "
+        "holds no table of capabilities and levels"
+    )

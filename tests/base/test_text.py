@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from components.base.text import WORD_JOINER, escape_markdown, normalise, quote_for_notice
+from components.base.text import WORD_JOINER, escape_markdown, normalise, plural, quote_for_notice
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,18 @@ def test_escape_markdown_drops_direction_overrides():
 def test_quote_for_notice_cuts_long_values():
     quoted = quote_for_notice("a" * 500, max_chars=20)
     assert quoted == "“" + "a" * 19 + "…”"
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "said"),
+    [
+        (2, "capability", "capabilities"),  # not “capabilitys”
+        (1, "capability", "capability"),
+        (3, "enabler", "enablers"),
+        (2, "country", "countries"),
+        (2, "day", "days"),
+        (2, "was", "were"),
+    ],
+)
+def test_plural(count, word, said):
+    assert plural(count, word, "were" if word == "was" else None) == said

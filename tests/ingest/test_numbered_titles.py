@@ -25,6 +25,9 @@ def test_enablers_numbered_one_to_seven_under_the_capabilities_are_read_as_enabl
     assert_problem(
         result, "warning", "A26", "From row 26, rows are numbered and titled as enablers"
     )
+    [said] = [p for p in result.problems if "numbered and titled" in p.message]
+    assert "not as capabilities; they were read as enablers" in said.message
+    assert "A heading row “Enablers”" in said.fix
     assert sum("numbered and titled" in p.message for p in result.problems) == 1
 
 
