@@ -317,7 +317,7 @@ def test_unreadable_confidences_are_said_once_per_column_and_the_levels_kept(con
     rows += [[n, TITLES[n], n % 5, confidences[n % 3]] for n in range(1, 22)]
     result = read("togo.xlsx", xlsx({"Assessment": rows}))
     assert by_assessment(result) == {("Togo", 2023, None): {n: n % 5 for n in range(1, 22)}}
-    said = [p for p in result.problems if "not low, medium or high" in p.message]
+    said = [p for p in result.problems if "not a confidence of low, medium or high" in p.message]
     assert len(said) == 1
-    assert_problem(result, "warning", "D5", "any other confidence in column D")
+    assert_problem(result, "warning", "D5:D25", "holds 21 values that are not a confidence")
     assert result.capabilities["confidence"].isna().all()
