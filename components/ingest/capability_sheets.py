@@ -153,12 +153,7 @@ def join_capability_sheets(ctx: ReadContext, drafts: list[Draft], named: set[int
             continue
         first = members[0]
         for other in members[1:]:
-            for kind in ("capability", "enabler"):
-                first.items[kind].update(other.items[kind])
-            first.first_cell.update(other.first_cell)
-            first.twice.extend(other.twice)
-            first.iso3 = first.iso3 or other.iso3
-            first.assessed_by = first.assessed_by or other.assessed_by
+            first.take_in(other)
             joined.add(id(other))
     return [d for d in drafts if id(d) not in joined] if joined else drafts
 

@@ -86,6 +86,15 @@ class Draft:
             when = f"?{self.unread_when[0]}"
         return normalise(self.country or ""), when, normalise(self.round or "")
 
+    def take_in(self, other: Draft) -> None:
+        """Join ``other``'s items (the same assessment, from another sheet) into this one."""
+        for kind in ("capability", "enabler"):
+            self.items[kind].update(other.items[kind])
+        self.first_cell.update(other.first_cell)
+        self.twice.extend(other.twice)
+        self.iso3 = self.iso3 or other.iso3
+        self.assessed_by = self.assessed_by or other.assessed_by
+
     @property
     def enablers_only(self) -> bool:
         """Enablers with a country but no capability: a long Enablers table's assessment

@@ -326,11 +326,7 @@ def _join_split(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             continue
         first = members[0]
         for other in members[1:]:
-            for kind in ("capability", "enabler"):
-                first.items[kind].update(other.items[kind])
-            first.first_cell.update(other.first_cell)
-            first.iso3 = first.iso3 or other.iso3
-            first.assessed_by = first.assessed_by or other.assessed_by
+            first.take_in(other)
             joined.add(id(other))
         ctx.add(
             "warning",
