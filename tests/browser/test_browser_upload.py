@@ -99,14 +99,14 @@ def test_template_download(page, app_url):
 
 @pytest.fixture
 def unknown_headers(tmp_path):
-    """A long table under a title line, headed in words the app does not know (German)."""
+    """A long table under a title line, headed in words the app does not know (Finnish)."""
     import csv
 
-    path = tmp_path / "elbonia-selbstbewertung.csv"
+    path = tmp_path / "elbonia-itsearviointi.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Elbonia self-assessment", "", "", ""])
-        writer.writerow(["Land", "Periode", "Thema", "Stufe"])
+        writer.writerow(["Valtio", "Jakso", "Teema", "Taso"])
         for capability in default_framework().capabilities:
             writer.writerow(["Elbonia", 2024, capability.title, capability.number % 5])
     return path
@@ -143,12 +143,12 @@ def test_mapping_step_reads_an_unknown_layout_in_a_few_clicks(
     rows.fill("2")
     rows.press("Enter")
     # The pickers name the columns by the new header row once the page has taken it.
-    expect(block.get_by_label("Capability", exact=True)).to_have_value("C · Thema", timeout=30_000)
+    expect(block.get_by_label("Capability", exact=True)).to_have_value("C · Teema", timeout=30_000)
     wait_until_idle(page)
     for label, option in (
-        ("Country", "A · Land"),
-        ("Year or date", "B · Periode"),
-        ("Level", "D · Stufe"),
+        ("Country", "A · Valtio"),
+        ("Year or date", "B · Jakso"),
+        ("Level", "D · Taso"),
     ):
         _choose(block, label, option)
     expect(block).to_contain_text("Nothing could be used")  # nothing applied before the switch
