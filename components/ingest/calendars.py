@@ -25,6 +25,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+# How every fix for a year of another calendar starts (the upload page knows it by this).
+WRITE_GREGORIAN = "Write the year in the Gregorian calendar"
+
 # The years an MNR assessment can plausibly have (Gregorian).
 _PLAUSIBLE = range(2010, 2041)
 _BUDDHIST_OFFSET = 543
@@ -126,7 +129,7 @@ def _likely(number: int, mark: str | None, shown: str) -> OtherYear | None:
         return OtherYear(
             buddhist,
             f"{shown} looks like a Buddhist-era year ({buddhist} in the Gregorian calendar)",
-            f"Write the year in the Gregorian calendar: {buddhist}.",
+            f"{WRITE_GREGORIAN}: {buddhist}.",
         )
     solar = number + _SOLAR_HIJRI_OFFSET
     if mark == "solar" or (mark is None and solar in _PLAUSIBLE):
@@ -142,8 +145,7 @@ def _two_years(shown: str, what: str, first: int, span: str) -> OtherYear:
     return OtherYear(
         first,
         f"{shown} looks like {what} ({span} in the Gregorian calendar)",
-        f"Write the year in the Gregorian calendar: {first} or {first + 1}, the one the "
-        "assessment belongs to.",
+        f"{WRITE_GREGORIAN}: {first} or {first + 1}, the one the assessment belongs to.",
     )
 
 

@@ -24,6 +24,9 @@ from components.ingest.country_aliases import alias_of, kept_name
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, quoted
 
+# How the fix for an abbreviated sheet name starts (the upload page knows it by this).
+RENAME_TO_FULL_NAME = "Rename the sheet to the country's full name"
+
 _LONGEST_ABBREVIATION = 3
 
 
@@ -53,7 +56,7 @@ def drop_abbreviated(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             draft.sheet,
             None,
             message,
-            f"Rename the sheet to the country's full name (such as {example}), or add a Country "
+            f"{RENAME_TO_FULL_NAME} (such as {example}), or add a Country "
             "label with the country's name above the table, then upload the file again.",
         )
     # What was said while reading a sheet whose assessment is not used ("the country was taken

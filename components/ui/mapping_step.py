@@ -17,6 +17,7 @@ import streamlit as st
 from openpyxl.utils import get_column_letter
 
 from components.framework.model import Framework
+from components.ingest.calendars import WRITE_GREGORIAN
 from components.ingest.mapping import (
     ROLE_LABELS,
     ROLES,
@@ -27,6 +28,7 @@ from components.ingest.mapping import (
     preview_sheets,
 )
 from components.ingest.report import Problem, ReadResult
+from components.ingest.short_names import RENAME_TO_FULL_NAME
 from components.ui import state
 from components.ui.markdown import caption, literal, md, option_format
 
@@ -42,10 +44,7 @@ _TOUCHED = "-touched"
 # labels changes, known by the start of the fix the reader gives them: a year in another
 # calendar (``components.ingest.calendars``) and a country abbreviated in a sheet's name
 # (``components.ingest.short_names``). The step is not offered for them alone.
-FIXED_ONLY_IN_THE_FILE = (
-    "Write the year in the Gregorian calendar",
-    "Rename the sheet to the country's full name",
-)
+FIXED_ONLY_IN_THE_FILE = (WRITE_GREGORIAN, RENAME_TO_FULL_NAME)
 
 
 def fixed_only_in_the_file(problem: Problem) -> bool:
@@ -68,9 +67,7 @@ def needs_mapping(result: ReadResult) -> bool:
 def fix_in_the_file_note(result: ReadResult, *, kept_meanwhile: bool) -> str | None:
     """What to do about the errors only the file can fix (``None`` when there are none)."""
     found = {
-        p.fix.startswith(FIXED_ONLY_IN_THE_FILE[0])
-        for p in result.problems
-        if fixed_only_in_the_file(p)
+        p.fix.startswith(WRITE_GREGORIAN) for p in result.problems if fixed_only_in_the_file(p)
     }
     if not found:
         return None
