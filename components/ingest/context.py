@@ -15,7 +15,8 @@ name never does. With no year anywhere, the assessment is read without one, and 
 
 A file's or sheet's version or copy mark ("final v3", "(1)", "- copy") is not part of a
 name, and a month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
-country.
+country. A round named beside the year ("2021 Baseline", "Kenya - Midline (2023)") goes with
+that year, said in the same warning (``named_rounds``).
 
 A metadata label of the vocabulary ("Reporting year", "Date of assessment", "Round") is never
 a country: a title line that is such a label with its value gives that value, not a country,
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from components.base.text import normalise
@@ -44,6 +45,7 @@ from components.ingest.matching import (
     exact_reference,
     is_summary,
 )
+from components.ingest.named_rounds import named_round
 from components.ingest.periods import find_period
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
@@ -184,7 +186,9 @@ def _from_text(
     title_words = vocabulary.title_words | vocabulary.info_sheets | vocabulary.plan_words
     if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4:
         return Found(None, when)  # a sentence (an instruction, a note), not a title
-    for part in _SPLIT.split(YEAR_TOKEN.sub(" ", text)):
+    parts = _SPLIT.split(YEAR_TOKEN.sub(" ", text))
+    country = None
+    for part in parts:
         kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
         if not kept or len(kept) > MAX_COUNTRY_WORDS or any(c.isdigit() for c in "".join(kept)):
             continue
@@ -196,8 +200,13 @@ def _from_text(
             continue  # a file name's leftover word ("upload", "return") is no country
         if from_file and name == name.lower():
             name = name.title()
-        return Found(name, when)
-    return Found(None, when)
+        country = name
+        break
+    # "2021 Baseline", "Kenya - Midline (2023)": a title's or sheet's round goes with its year.
+    named = named_round(parts, country, vocabulary) if when.year and not from_file else None
+    if named:
+        when = replace(when, round=" ".join(p for p in (when.round, named) if p))
+    return Found(country, when)
 
 
 def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
@@ -301,7 +310,12 @@ def with_context(
             and not (from_file and empty_year)
         ):
             taken_when = found.when
-            _say_where(ctx, sheet, found, f"The year {found.when.year}")
+            named = found.when.round if defaults.round is None else None
+            if named:
+                what = f"The year {found.when.year} and the round {quoted(named)}"
+                _say_where(ctx, sheet, found, what, with_round=True)
+            else:
+                _say_where(ctx, sheet, found, f"The year {found.when.year}")
     if need_year and empty_year and taken_when.year is None:
         _say_no_year(ctx, sheet, empty or {})
     when = defaults.when if defaults.when.year is not None else taken_when
@@ -315,15 +329,26 @@ def with_context(
     )
 
 
-def _say_where(ctx: ReadContext, sheet: Sheet, found: Any, what: str) -> None:
+def _say_where(
+    ctx: ReadContext,
+    sheet: Sheet,
+    found: Any,
+    what: str,
+    *,
+    with_round: bool = False,
+) -> None:
     if ctx.once((sheet.name, "context", what, found.where, found.cell)):
+        labels, columns = (
+            ("a Country, a Year and a Round label", "Country, Year and Round columns")
+            if with_round
+            else ("a Country and a Year label", "Country and Year columns")
+        )
         ctx.add(
             "warning",
             sheet,
             found.cell,
-            f"{what} was taken from {found.where}.",
-            "If that is wrong, add a Country and a Year label with their values above the "
-            "table (or Country and Year columns).",
+            f"{what} {'were' if with_round else 'was'} taken from {found.where}.",
+            f"If that is wrong, add {labels} with their values above the table (or {columns}).",
         )
 
 

@@ -214,9 +214,18 @@ class MetaReader:
         # Labels found with nothing beside them: field -> the cell the value belongs in.
         self.empty: dict[Field, str] = {}
 
-    def when(self, value: Any, row: int, column: int, *, country: int | None = None) -> When:
+    def when(
+        self,
+        value: Any,
+        row: int,
+        column: int,
+        *,
+        country: int | None = None,
+        instead: str | None = None,
+    ) -> When:
         """A date or year cell; a date of numbers is read as its column (and the countries of
-        ``country``, a column) allow (``text_dates``)."""
+        ``country``, a column) allow (``text_dates``). ``instead``: what the caller does when
+        the cell gives no year (the date beside it used: ``year_and_date``), said as done."""
         dated = text_date(self.ctx, self.sheet, value, row, column, country_column=country)
         if dated is UNUSABLE or (dated is not None and not dated.note):
             return dated
@@ -235,6 +244,13 @@ class MetaReader:
             if future:
                 meant = (swapped_years(int(float(value))) or [2023])[-1]
                 fix = f"Write the year the assessment was made in the cell, such as {meant}."
+            if when.year is None and instead:
+                kept = instead
+                if not (other or future):
+                    fix = (
+                        "Nothing to do if the date's year is the assessment's; otherwise write "
+                        f"the year in {cell_address(row, column)}, such as 2024."
+                    )
             self.ctx.add(
                 "error" if other or future else "warning",
                 self.sheet,

@@ -7,7 +7,8 @@ does (``forms``). The date is kept as the assessment's date only when it is in t
 it is not, it is left out (the dashboard orders assessments by their date before their year,
 so a date of another year would move the assessment), and that is said once for the two
 columns, naming both and a row where they disagree. A year cell that is empty or cannot be
-read leaves the date to say when, as before.
+read ("twenty-one", "2O21", a year of another calendar) leaves the date to say when, as before,
+and the year cell's message says so: the year was taken from the date, naming it and its cell.
 """
 
 from __future__ import annotations
@@ -33,7 +34,15 @@ class MetaReader(Protocol):
     ctx: ReadContext
     sheet: Sheet
 
-    def when(self, value: Any, row: int, column: int, *, country: int | None = None) -> When: ...
+    def when(
+        self,
+        value: Any,
+        row: int,
+        column: int,
+        *,
+        country: int | None = None,
+        instead: str | None = None,
+    ) -> When: ...
 
 
 def read_when(
@@ -41,26 +50,41 @@ def read_when(
 ) -> tuple[When, tuple[str, str] | None]:
     """When from the year, date or "when" cells of ``cells`` (``MetaReader.when`` reads and
     reports each), and the date or year written but not read (``drafts.written_when``)."""
-    when, unread, source = When(), None, None
-    order = ("year", "when", "date") if "year" in cells else ("when", "date")
-    for name in order:
-        if name in cells and when.year is None:
-            when = reader.when(*cells[name], country=country)
+    if "year" not in cells:
+        when, unread = When(), None
+        for name in ("when", "date"):
+            if name in cells and when.year is None:
+                when = reader.when(*cells[name], country=country)
+                unread = unread or written_when(cells[name], when)
+        return when, unread
+    # The dates first, so that a year cell that cannot be read says the date's year was used.
+    dates = {n: reader.when(*cells[n], country=country) for n in ("when", "date") if n in cells}
+    beside = next((n for n, when in dates.items() if when.year is not None), None)
+    instead = _instead(cells[beside], dates[beside]) if beside else None
+    year = reader.when(*cells["year"], country=country, instead=instead)
+    if year.year is None:
+        unread = written_when(cells["year"], year)
+        for name, when in dates.items():
             unread = unread or written_when(cells[name], when)
-            source = name
-    if source == "year":
-        when = _with_date(reader, cells, when, country)
-    return when, unread
+        return (dates[beside] if beside else year), unread
+    return _with_date(reader, cells, year, dates), None
+
+
+def _instead(cell: Cell, when: When) -> str:
+    """What is done when the year cell gives no year: the date's year used, and from where."""
+    value, row, column = cell
+    shown = f"the date {quoted(when.date.isoformat())}" if when.date else quoted(value)
+    return f"the year {when.year} was taken from {shown} in {cell_address(row, column)} instead"
 
 
 def _with_date(
-    reader: MetaReader, cells: Mapping[Field, Cell], year: When, country: int | None
+    reader: MetaReader, cells: Mapping[Field, Cell], year: When, dates: Mapping[Field, When]
 ) -> When:
     """``year`` (read from the year cell) with the date of a date cell in the same year."""
     for name in ("date", "when"):
-        if name not in cells:
+        if name not in dates:
             continue
-        other = reader.when(*cells[name], country=country)
+        other = dates[name]
         if other.year is None:
             continue  # nothing read (said by ``MetaReader.when``, if anything was written)
         if other.year == year.year:

@@ -203,3 +203,47 @@ def test_a_number_header_in_another_calendar_is_a_year_never_a_country(header):
     result = read("kenya.xlsx", xlsx({"Kenya": rows}))
     assert by_assessment(result) == {("Kenya", None, None): LEVELS}  # the sheet's country
     assert_problem(result, "error", "B1", "looks like a")
+
+
+@pytest.mark.parametrize(
+    ("year_header", "year", "date_header", "severity"),
+    [
+        ("Year", "twenty-one", "Date", "warning"),
+        ("Year", "2O21", "Date", "warning"),  # a letter O typed for the zero
+        ("Année", "deux mille", "Date", "warning"),
+        ("Año", "?", "Fecha", "warning"),
+        ("Year", 2566, "Timestamp", "error"),  # another calendar: never converted
+        ("Year", 2203, "Date", "error"),  # a year in the future
+    ],
+)
+def test_an_unreadable_year_cell_says_the_year_was_taken_from_the_date_beside_it(
+    year_header, year, date_header, severity
+):
+    result = read("long.xlsx", xlsx({"Data": _long(year_header, year, date_header, DAY)}))
+    assert by_assessment(result) == {("Kenya", 2024, None): LEVELS}
+    assert_problem(
+        result, severity, "B2", "the year 2024 was taken from the date “2024-02-01” in C2 instead"
+    )
+    assert not [p for p in result.problems if "left empty" in p.message]
+
+
+def test_an_unreadable_year_label_says_the_year_was_taken_from_the_date_label():
+    rows = [
+        ["Country:", "Kenya"],
+        ["Year:", "twenty-one"],
+        ["Date of assessment:", datetime.date(2021, 5, 3)],
+        [],
+        ["No.", "Capability", "Level"],
+    ] + [[n, TITLES[n], level] for n, level in LEVELS.items()]
+    result = read("form.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Kenya", 2021, None): LEVELS}
+    assert_problem(
+        result, "warning", "B2", "the year 2021 was taken from the date “2021-05-03” in B3"
+    )
+
+
+@pytest.mark.parametrize("date_value", [None, "not a date"])
+def test_an_unreadable_year_cell_without_a_date_still_says_it_was_left_empty(date_value):
+    result = read("long.xlsx", xlsx({"Data": _long("Year", "twenty-one", "Date", date_value)}))
+    assert by_assessment(result) == {("Kenya", None, None): LEVELS}
+    assert_problem(result, "warning", "B2", "“twenty-one” is not a year or a date; it was left")
