@@ -6,7 +6,8 @@ In the order people would look: label cells near the table ("Country: Elbonia", 
 ("elbonia_mnr_2024.xlsx"; only a word that reads as a country: one pycountry knows, or a
 made-up name ending like one, never a leftover word such as "upload"). Whatever is taken from
 a title, sheet or file name is reported as a warning that says where it came from, so a
-person can check it. ISO 3166 codes come from
+person can check it; a title or sheet name that names no country ("Ministry of Interior",
+"Comments") gives none (``title_countries``). ISO 3166 codes come from
 pycountry for names it knows exactly; a name it does not know gets none, never an invented one.
 
 A label left empty (the template's Country or Date or year cell) is "not given here": the
@@ -48,6 +49,7 @@ from components.ingest.matching import (
 from components.ingest.named_rounds import named_round
 from components.ingest.periods import find_period
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.title_countries import names_a_country, remember_not_country
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -83,6 +85,7 @@ class Found:
     when: When = field(default_factory=When)
     where: str = ""
     cell: str | None = None
+    text: str = ""  # the title's or the sheet's name as written
 
 
 def assessment_context(
@@ -99,22 +102,27 @@ def assessment_context(
         column, text = title
         taken = _from_text(text, domains=ctx.domain_names)
         if taken.country or taken.when.year:
-            titles.append(Found(taken.country, taken.when, "the title", cell_address(row, column)))
+            titles.append(
+                Found(taken.country, taken.when, "the title", cell_address(row, column), text)
+            )
     # Several title lines (an organisation, then "Freedonia 2021"): the one naming a country
     # and a year says the most; otherwise the first naming a country and the first giving a
     # year ("Freedonia National Self-Assessment" above "Reporting year 2025"), each reported
-    # with its own cell.
-    complete = [t for t in titles if t.country and t.when.year]
+    # with its own cell. A title whose words name no country ("Ministry of Interior") gives
+    # its year only, and is kept for the error should nothing else name the country.
+    naming = [t for t in titles if t.country and names_a_country(t.country)]
+    complete = [t for t in naming if t.when.year]
     if complete:
         found.append(complete[0])
     else:
-        country = next((t for t in titles if t.country), None)
+        country = naming[0] if naming else next((t for t in titles if t.country), None)
         year = next((t for t in titles if t.when.year), None)
         found.extend(t for t in titles if t is country or t is year)
     if sheet.name is not None:
         named = _from_text(sheet.name, domains=ctx.domain_names)
         if named.country or named.when.year:
-            found.append(Found(named.country, named.when, f"the sheet name “{sheet.name}”"))
+            where = f"the sheet name “{sheet.name}”"
+            found.append(Found(named.country, named.when, where, text=sheet.name))
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
     from_file = _from_text(stem, from_file=True, domains=ctx.domain_names)
     if from_file.country or from_file.when.year:
@@ -296,6 +304,16 @@ def with_context(
             need_country
             and taken_country is None
             and found.country
+            and not (from_file or empty_country or _abbreviated_tab(found))
+            and not names_a_country(found.country)
+        ):
+            # A title or a sheet name that is no country ("Scores", "Ministry of Interior")
+            # gives none: if nothing else does, the assessment is refused naming it.
+            remember_not_country(ctx, sheet, found)
+        elif (
+            need_country
+            and taken_country is None
+            and found.country
             and not (empty_country and (from_file or not _known_name(found.country)))
             and not (defaults.iso3 and _short_tab(found))
         ):
@@ -357,6 +375,13 @@ def _short_tab(found: Found) -> bool:
     such as "UK"): with an ISO3 code given, the code's country is the assessment's."""
     name = normalise(found.country or "").replace(" ", "")
     return found.where.startswith("the sheet name") and len(name) <= 2 and not alias_of(name)
+
+
+def _abbreviated_tab(found: Found) -> bool:
+    """A sheet named by three letters or fewer ("Ken", "Ug"): ``short_names`` refuses its
+    country, suggesting the one it abbreviates."""
+    name = (found.country or "").strip()
+    return found.where.startswith("the sheet name") and name.isalpha() and len(name) <= 3
 
 
 def _known_name(name: str) -> bool:

@@ -25,6 +25,7 @@ from components.ingest.column_roles import is_summary_column
 from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.title_countries import refuse_not_country
 
 _FIX_LABEL = "If the label is wrong, correct it; the column's header is not read as the country."
 
@@ -131,6 +132,8 @@ def settle_country(ctx: ReadContext, draft: Draft, drafts: Sequence[Draft] = ())
             "the file again.",
         )
         return False
+    if refuse_not_country(ctx, draft):
+        return False  # a title or sheet name that is no country: said, naming it
     when = draft.name.removeprefix("(no country)").strip()
     ctx.add(
         "error",
