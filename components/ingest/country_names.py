@@ -27,7 +27,9 @@ import pycountry
 
 from components.base.text import normalise
 from components.ingest.countries import country_of_code, iso3_in_any_language
+from components.ingest.country_aliases import alias_of
 from components.ingest.country_parts import read_parts
+from components.ingest.country_regions import without_region
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -64,6 +66,7 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     name = _FLAGS.sub(" ", written).strip() or written
     name = " ".join(name.split()) if name != written else name
     if iso3_in_any_language(name) is None:
+        name = without_region(ctx, draft, written, name, _is_country)
         name = _without_code(ctx, draft, written, name)
         several = _countries_in(name)
         if several:
@@ -151,6 +154,18 @@ def _without_code(ctx: ReadContext, draft: Draft, written: str, name: str) -> st
             )
         return bare
     return name
+
+
+def _is_country(name: str) -> bool:
+    """A country's name (in a vocabulary language, or another name the aliases file knows),
+    alone or with its ISO3 code ("KHM – Cambodia")."""
+    if iso3_in_any_language(name) or alias_of(name):
+        return True
+    for form in _CODE_FORMS:
+        found = form.fullmatch(name)
+        if found and country_of_code(found["code"]) and found["name"].strip():
+            return True
+    return False
 
 
 def _countries_in(name: str) -> list[str]:

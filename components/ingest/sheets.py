@@ -9,7 +9,6 @@ read carries around: the file, the framework, and the problems found so far; ``c
 
 from __future__ import annotations
 
-import csv
 import io
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +27,7 @@ from components.base.text import normalise, shorten
 from components.framework.model import Framework
 from components.ingest.cell_places import real_place
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
+from components.ingest.csv_delimiter import sniff_delimiter
 from components.ingest.csv_formula_text import unwrap_formula_text
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_separator import unsplit_separator
@@ -479,7 +479,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
-        delimiter = _sniff_delimiter(text[:65536])
+        delimiter = sniff_delimiter(text[:65536])
         frame = pd.read_csv(
             # newline=None: lines may end in CR alone (Excel for Mac, old systems).
             io.StringIO(text, newline=None),
@@ -607,14 +607,3 @@ def _unwrap_formula_text(ctx: ReadContext, sheet: Sheet) -> None:
             "Nothing to do if the values look right. To avoid this note, open the file in "
             "Excel and save it as “CSV UTF-8”.",
         )
-
-
-def _sniff_delimiter(sample: str) -> str:
-    """Comma, semicolon (Excel in many European locales), tab or pipe (database exports): the
-    one whose count is the same on most lines, so that a "|" in a title is not taken for it."""
-    try:
-        # The sniffer splits lines at "\n" only; Excel for Mac ends them with "\r".
-        lines = sample.replace("\r\n", "\n").replace("\r", "\n")
-        return csv.Sniffer().sniff(lines, delimiters=",;\t|").delimiter
-    except csv.Error:
-        return ","
