@@ -28,6 +28,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
+from components.ingest.reworded_headers import one_item_code
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import parse_level, plain_text, split_assessment_header
 from components.ingest.vocabulary import default_vocabulary, key_of
@@ -181,6 +182,8 @@ def header_item(value: Any, catalogue: Catalogue) -> int | None:
     column ("Notes - Leadership" holds notes) or names nothing."""
     if value is None or is_notes(value):
         return None
+    if isinstance(value, str) and (code := one_item_code(value)) is not None:
+        return exact_reference(code, catalogue)  # "C1_level", "E3_rating"
     role = classify_header(value)
     if role is not None and role != "level":
         return None

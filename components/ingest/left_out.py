@@ -2,15 +2,23 @@
 
 An assessment column with no level, a row naming a country with nothing assessed, and a
 table with several columns headed like the level: none becomes an assessment, and each is
-reported with what to do, so that nothing goes missing without a word.
+reported with what to do, so that nothing goes missing without a word. Level columns headed
+"Level" and "Level2" are an Excel table's (it numbers a repeated heading): said so.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
 
 from components.ingest.context import MAX_COUNTRY_WORDS
 from components.ingest.layout import SeveralLevels
 from components.ingest.matching import is_summary
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+
+# Excel's name for a repeated heading in a table: "Level2", "Level3" (no space before the digit).
+_NUMBERED = re.compile(r"(?P<heading>\D*\D)(?P<copy>[2-9])")
 
 
 def empty_column(ctx: ReadContext, sheet: Sheet, header: int, column: int) -> bool:
@@ -54,6 +62,21 @@ def say_several_levels(ctx: ReadContext, sheet: Sheet, layout: SeveralLevels) ->
         f"{cell_address(layout.header, c)} {quoted(sheet.value(layout.header, c))}"
         for c in layout.columns
     )
+    renamed = _renamed_heading(sheet.value(layout.header, c) for c in layout.columns)
+    if renamed is not None:  # "Level", "Level2": an Excel table's repeated heading
+        heading, numbered = renamed
+        ctx.add(
+            "error",
+            sheet,
+            cell_address(layout.header, layout.columns[0]),
+            f"Several columns are headed like the level ({named}). Excel renames a heading "
+            f"repeated in a table ({quoted(numbered)} for a second {quoted(heading)}), so "
+            "nothing says whose levels each column holds; none were read.",
+            f"Head each level column with its year or round ({quoted(f'{heading} 2021')}, "
+            f"{quoted(f'{heading} 2023')}), or choose the level column in “Fix how this file "
+            "is read” below the file.",
+        )
+        return
     ctx.add(
         "error",
         sheet,
@@ -63,3 +86,13 @@ def say_several_levels(ctx: ReadContext, sheet: Sheet, layout: SeveralLevels) ->
         "Choose the level column in “Fix how this file is read” below the file, or rename "
         "the other columns (e.g. “Notes”), or put each assessment on a sheet of its own.",
     )
+
+
+def _renamed_heading(headings: Iterable[Any]) -> tuple[str, str] | None:
+    """The heading and its copy that Excel numbered ("Level", "Level2"), or ``None``."""
+    texts = [str(h).strip() for h in headings if isinstance(h, str)]
+    for text in texts:
+        found = _NUMBERED.fullmatch(text)
+        if found and found["heading"] in texts:
+            return found["heading"], text
+    return None

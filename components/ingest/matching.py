@@ -28,6 +28,7 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
     enabler_catalogue,
 )
 from components.ingest.header_parts import counts_levels, two_part_field
+from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -104,8 +105,12 @@ def _classify_header_text(text: str) -> Field | None:
         return vocabulary.headers[key]
     if key in vocabulary.summary or counts_levels(key, vocabulary.headers):
         return None  # a total, or a pivot's "Count of Level": no level column
-    joined = two_part_field(text, vocabulary.headers, _classify_header_text)
-    if joined is not None:  # "Level and comment", "Capacité / Capability"
+    # "Level and comment", "Capacité / Capability"; "country_iso3", "Survey year", "Current
+    # maturity" (``reworded_headers``)
+    joined = two_part_field(text, vocabulary.headers, _classify_header_text) or reworded_field(
+        text, vocabulary.headers
+    )
+    if joined is not None:
         return joined
     words = set(key.split())
     if len(words) > 6:
@@ -116,8 +121,8 @@ def _classify_header_text(text: str) -> Field | None:
         return "confidence"
     if words & _EVIDENCE_WORDS:
         return "evidence"
-    if re.search(r"\d{4}", key):
-        return None  # "Level 2023": a year's column, not the level's
+    if re.search(r"\d{4}", key) or one_item_code(key) is not None:
+        return None  # "Level 2023": a year's column; "C1_level": capability 1's, as "C1" is
     if key.startswith(_LEVEL_WORDS):
         return "level"
     if len(words) <= 4 and key.split()[-1] in _LEVEL_LAST_WORDS and not words & _NOT_THE_LEVEL:
@@ -183,7 +188,7 @@ class ItemMatch:
 
 # Markers that stand before a number for either kind: "No. 7", "Nº 7", "#7", "Item 7".
 _NEUTRAL_MARKERS = ("numero", "number", "item", "num", "no", "nr", "nº", "n°", "n", "#", "№")
-_SEPARATORS = r"[\s.:·\-–—)\]]"
+_SEPARATORS = r"[\s.:·\-–—)\]_]"
 
 
 @cache
@@ -201,7 +206,7 @@ def _reference_pattern() -> tuple[re.Pattern[str], Mapping[str, str]]:
     pattern = re.compile(
         rf"^(?:(?P<prefix>{code_part})(?![a-z])\s*[.:#\-_]?\s*)?"
         rf"(?:(?:{marker_part})\s*[.:]?\s*)?(?P<num>\d+)(?:\.0+)?"
-        rf"(?=$|{_SEPARATORS})[\s.:·\-–—)\]]*(?P<rest>.*)$",
+        rf"(?=$|{_SEPARATORS})[\s.:·\-–—)\]_]*(?P<rest>.*)$",
         re.IGNORECASE,
     )
     return pattern, kinds

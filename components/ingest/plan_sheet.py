@@ -375,10 +375,7 @@ def read_plans(
                 ", ".join(unowned[:3]) + (" …" if len(unowned) > 3 else ""),
                 f"{len(unowned)} plan row(s) on sheet “{sheet.name}” belong to no assessment "
                 f"of this file; they were not used.{_named_plan(sheet, table)}",
-                "Keep the plan in the same workbook as its assessment (the template's Action "
-                "plan sheet), or give each row the Country, Year and Round of an assessment "
-                "in the file. If the sheet is an assessment, write Country and Year labels "
-                "with their values above its table, or rename the sheet after the country.",
+                _fix_unowned("country" in table.columns),
             )
         for assessment_id, members in grouped.items():
             checked, problems = check_plan_rows(
@@ -403,3 +400,21 @@ def read_plans(
             seen.add(key)
             kept.append((assessment_id, row))
     return plans_frame(kept)
+
+
+def _fix_unowned(own_columns: bool) -> str:
+    """What to do with plan rows that belong to no assessment; a table with its own Country
+    column is not asked for labels: its level column was not found."""
+    if own_columns:
+        return (
+            "Keep the plan in the same workbook as its assessment, or correct each row's "
+            "Country, Year and Round. If the sheet is an assessment, head its column of "
+            "current levels “Level” (a column headed like “Target level” holds a plan's "
+            "targets, not levels)."
+        )
+    return (
+        "Keep the plan in the same workbook as its assessment (the template's Action "
+        "plan sheet), or give each row the Country, Year and Round of an assessment "
+        "in the file. If the sheet is an assessment, write Country and Year labels "
+        "with their values above its table, or rename the sheet after the country."
+    )

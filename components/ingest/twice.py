@@ -10,7 +10,9 @@ sheet is read, ``say_twice`` reports them, knowing the whole assessment:
   row is likely that item with a mistyped number;
 - two columns read as one assessment (``Kenya | Uganda | Kenya``, an updated copy beside the
   old one): one message naming both columns, not one per row; where they differ, neither
-  column's level is used.
+  column's level is used;
+- rows of two assessments read as one, because the column of their years or countries was
+  not read: one message naming that column (``unread_columns``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from components.ingest.drafts import Draft
 from components.ingest.hidden_rows import hidden_rows
 from components.ingest.matching import Catalogue
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.unread_columns import said_unread_column
 
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
 # Hints about a missing item only when the assessment has most of its items: in a short
@@ -68,6 +71,8 @@ def say_twice(ctx: ReadContext, draft: Draft) -> None:
             continue
         _say_columns(ctx, draft, left, right, found)
         events = [e for e in events if e not in found]
+    if said_unread_column(ctx, draft, events):
+        return  # a year or country column not read: said once, naming it
     hidden = hidden_rows(ctx.xlsx_data, draft.sheet.name)
     left: list[str] = []  # rows hidden below a visible one: that one is read
     for kind, number, cell, level in events:
