@@ -41,7 +41,7 @@ MIN_LEGEND_ROWS = 2
 
 def is_domain_heading(text: str, domains: frozenset[str], vocabulary: Vocabulary) -> bool:
     """Whether ``text`` is a domain's heading: its name, perhaps after "Domain" and a
-    number ("DOMAIN 1: POLICY AND GOVERNANCE"), or "Domain 1" alone."""
+    number ("DOMAIN 1: POLICY AND GOVERNANCE", "Domain: Victim"), or "Domain 1" alone."""
     key = normalise(text)
     if key in domains:
         return True
@@ -51,6 +51,8 @@ def is_domain_heading(text: str, domains: frozenset[str], vocabulary: Vocabulary
         if len(words) > size and vocabulary.headers.get(" ".join(words[:size])) == "domain":
             words, worded = words[size:], True
             break
+    if worded and " ".join(words) in domains:
+        return True  # "Domain: Victim", the name without the number
     if not words or not _DOMAIN_NUMBER.match(words[0]):
         return False
     rest = " ".join(words[1:])

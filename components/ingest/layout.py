@@ -26,6 +26,7 @@ from components.ingest.column_roles import (
     scorer_levels,
 )
 from components.ingest.countries import is_unknown_script_name
+from components.ingest.header_groups import two_row_fields
 from components.ingest.header_values import code_fields, item_roles
 from components.ingest.item_kind import item_kind
 from components.ingest.level_header import level_column_by_values
@@ -140,6 +141,11 @@ def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:
         if fields.keys() & {"number", "capability", "enabler"} and not names_items_across(
             sheet.rows[row], ctx.capabilities
         ):
+            # "Assessment" merged over "Level" | "Justification": the header is both rows.
+            joined = two_row_fields(sheet, row, fields, _header_fields)
+            layout = joined and _levelled_table_at(ctx, sheet, row + 1, joined)
+            if isinstance(layout, ItemTable | SeveralLevels):  # a level under each of two labels
+                return layout
             layout = _scorer_table(ctx, sheet, row, fields, None) or _levelled_table_at(
                 ctx, sheet, row, fields
             )

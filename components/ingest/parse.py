@@ -61,6 +61,7 @@ from components.ingest.matching import (
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
+from components.ingest.meta_below import MetaBelow
 from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.numbered_enablers import numbered_enabler
@@ -371,6 +372,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     header = sheet.rows[layout.header]
 
     years = years_above(sheet, layout.header, layout.assessments)
+    below = MetaBelow(ctx, sheet, layout, meta_reader)  # a Year row under the countries
 
     def heading(column: int) -> Any:
         if column in layout.names:
@@ -415,13 +417,13 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
         # A year written but not read ("Kenya 2566 BE") tells its column apart all the same.
         unread = written_when((when_text, layout.header, column), when) if when_text else None
         meta = Meta(country=country, when=when, round=round_label, unread_when=unread)
-        meta = meta.over(defaults)
+        meta = below.under(column, meta).over(defaults)
         key = meta.key()
         if key not in drafts:
             drafts[key] = Draft(sheet)
             apply_meta(drafts[key], meta)
         by_column[column] = drafts[key]
-    for row in range(layout.header + 1, len(sheet.rows)):
+    for row in range(below.first, len(sheet.rows)):
         if not sheet.rows[row]:
             continue
         has_answer = any(sheet.value(row, c) is not None for c in layout.assessments)

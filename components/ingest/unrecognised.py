@@ -118,7 +118,7 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 if len(levelled) == 1
                 else ""
             )
-            return (
+            return _headed_below(sheet, row, column) or (
                 f"the header row {row + 1} names the capabilities "
                 f"({cell_address(row, column)}) but no column is headed Level{guess}"
             )
@@ -138,6 +138,21 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
         headerless(sheet)
         or foreign_headers(ctx, sheet, HEADER_SCAN_ROWS)
         or "no table of capabilities and levels was found in it"
+    )
+
+
+def _headed_below(sheet: Sheet, row: int, column: int) -> str:
+    """Why a header over two rows, the capabilities named in ``row`` and the level's column
+    headed in the row below (under a group label), was not read; "" when it is not one."""
+    below = header_fields(sheet.rows[row + 1]) if row + 1 < len(sheet.rows) else {}
+    if "level" not in below:
+        return ""
+    level = below["level"]
+    return (
+        f"the header row {row + 1} names the capabilities ({cell_address(row, column)}) and "
+        f"the row below it heads {cell_address(row + 1, level)} "
+        f"{quoted(sheet.rows[row + 1][level])}, but the two rows together are no table the "
+        "reader knows. Write the headers in one row, Capability and Level over their columns"
     )
 
 

@@ -26,6 +26,9 @@ LEVELS = {c.number: (c.number * 3) % 5 for c in FW.capabilities}
         ("Leadership", False),
         ("1 Leadership", False),
         ("Domain 1: Leadership", False),
+        ("Domain: Victim", True),  # the name without the number
+        ("Domaine : Criminal Justice", True),
+        ("Domain: Leadership", False),
     ],
 )
 def test_is_domain_heading(text, heading):
