@@ -42,7 +42,6 @@ from components.ingest.layout import (
     ItemTable,
     SeveralLevels,
     TickTable,
-    assessment_header,
     column_header,
     find_layout,
     is_tick,
@@ -74,6 +73,7 @@ from components.ingest.sheets import (
     with_article,
 )
 from components.ingest.stacked import parse_stacked
+from components.ingest.state_columns import assessment_parts, heading_year, say_no_year
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
@@ -149,6 +149,7 @@ def _parse_item_table(
     defaults = labelled_around(
         meta_reader, layout.header, len(sheet.rows[layout.header]), top=top, end=end
     )
+    defaults = heading_year(ctx, sheet, layout, labels=defaults, reader=meta_reader)
     if (columns := with_joined_column(ctx, sheet, layout, end)) is None:
         return []  # "Ghana 2022" cells that cannot be read with certainty: reported
     # A Year, Date or Round column without a Country column: the country is the labels',
@@ -167,6 +168,7 @@ def _parse_item_table(
             empty=meta_reader.empty,
             top=top,
         )
+        say_no_year(ctx, sheet, defaults, given=long or timed or bool(meta_reader.empty))
     drafts: dict[tuple[str, str, str], Draft] = {}
     if not long:
         record = Draft(sheet)
@@ -377,11 +379,11 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             return layout.names[column]
         return with_year_above(column_header(sheet, layout.header, column), years.get(column))
 
-    needs_country = any(assessment_header(heading(c))[0] is None for c in layout.assessments)
     labelled = defaults.country  # a Country label's, before any title, sheet or file name
-    named = {assessment_header(heading(c))[0] for c in layout.assessments} - {None}
+    parts = assessment_parts(ctx, sheet, layout, heading, labelled)  # "As-is", "Now": no country
+    named = {part[0] for part in parts.values()}
     defaults = with_context(
-        ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
+        ctx, sheet, defaults, layout.header, country=None in named, empty=meta_reader.empty
     )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
@@ -389,7 +391,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
         return []
     assessments = [
         c
-        for c in layout.assessments
+        for c in parts
         if not refused_off_scale(ctx, sheet, layout.header, [c])
         and not empty_column(ctx, sheet, layout.header, c)
     ]
@@ -406,8 +408,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     for column in assessments:
         if isinstance(heading(column), str):
             say_marks(ctx, sheet, cell_address(layout.header, column), heading(column))
-        country, when_text, round_label = assessment_header(heading(column))
-        if len(named) == 1:  # one country's column(s) under a Country label: which is it?
+        country, when_text, round_label = parts[column]
+        if len(named - {None}) == 1:  # one country's column(s) under a Country label: which is it?
             country = label_or_column(
                 ctx, sheet, labelled, country, cell_address(layout.header, column)
             )
