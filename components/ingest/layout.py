@@ -44,6 +44,7 @@ from components.ingest.max_columns import level_columns
 from components.ingest.partial_header import countries_down, two_titled
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.state_words import dated_siblings
 from components.ingest.values import (
     parse_level,
     split_assessment_header,
@@ -197,6 +198,10 @@ def _levelled_table_at(
         rivals = _rival_levels(ctx, sheet, row, levels)
         if rivals:
             return SeveralLevels(row, (levels[0], *rivals))
+    if key is not None and (dated := dated_siblings(ctx, sheet, row, fields)):
+        # "Baseline (2019)" beside "Current status (2024)": an assessment a column
+        evidence = {fields["level"]: fields["evidence"]} if "evidence" in fields else {}
+        return ItemRows(row, key, (*dated, fields["level"]), evidence=evidence)
     if averages_beside_assessments(ctx, sheet, row, fields, levels):
         return None  # "Average level" right of the countries' columns: a wide table's
     return ItemTable(row, fields, item_kind(ctx, sheet, row, fields))

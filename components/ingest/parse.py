@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
-from components.ingest.column_roles import is_export_metadata, is_notes
+from components.ingest.column_roles import is_export_metadata
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
 from components.ingest.country_rows_fill import fill_country_down
@@ -33,6 +33,7 @@ from components.ingest.drafts import (
     say_marks,
     written_when,
 )
+from components.ingest.header_items import header_items
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
 from components.ingest.labels_below import labelled_around
@@ -42,7 +43,6 @@ from components.ingest.layout import (
     ItemTable,
     SeveralLevels,
     TickTable,
-    assessment_header,
     column_header,
     find_layout,
     is_tick,
@@ -56,8 +56,6 @@ from components.ingest.matching import (
     Catalogue,
     Field,
     ItemMatch,
-    classify_header,
-    is_summary,
     match_any,
 )
 from components.ingest.merged_cells import fill_merged_levels
@@ -66,7 +64,7 @@ from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
-from components.ingest.quick_rows import QuickRows, decision, row_meta, settled
+from components.ingest.quick_rows import QuickRows, row_meta, settled
 from components.ingest.sheets import (
     ReadContext,
     Sheet,
@@ -75,10 +73,10 @@ from components.ingest.sheets import (
     with_article,
 )
 from components.ingest.stacked import parse_stacked
+from components.ingest.state_columns import assessment_parts, heading_year, say_no_year
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
-from components.ingest.tool_columns import is_bookkeeping
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -150,6 +148,7 @@ def _parse_item_table(
     defaults = labelled_around(
         meta_reader, layout.header, len(sheet.rows[layout.header]), top=top, end=end
     )
+    defaults = heading_year(ctx, sheet, layout, labels=defaults, reader=meta_reader)
     if (columns := with_joined_column(ctx, sheet, layout, end)) is None:
         return []  # "Ghana 2022" cells that cannot be read with certainty: reported
     # A Year, Date or Round column without a Country column: the country is the labels',
@@ -168,6 +167,7 @@ def _parse_item_table(
             empty=meta_reader.empty,
             top=top,
         )
+        say_no_year(ctx, sheet, defaults, given=long or timed or bool(meta_reader.empty))
     drafts: dict[tuple[str, str, str], Draft] = {}
     if not long:
         record = Draft(sheet)
@@ -379,11 +379,11 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             return layout.names[column]
         return with_year_above(column_header(sheet, layout.header, column), years.get(column))
 
-    needs_country = any(assessment_header(heading(c))[0] is None for c in layout.assessments)
     labelled = defaults.country  # a Country label's, before any title, sheet or file name
-    named = {assessment_header(heading(c))[0] for c in layout.assessments} - {None}
+    parts = assessment_parts(ctx, sheet, layout, heading, labelled)  # "As-is", "Now": no country
+    named = {part[0] for part in parts.values()}
     defaults = with_context(
-        ctx, sheet, defaults, layout.header, country=needs_country, empty=meta_reader.empty
+        ctx, sheet, defaults, layout.header, country=None in named, empty=meta_reader.empty
     )
     drafts: dict[tuple[str, str, str], Draft] = {}
     by_column: dict[int, Draft] = {}
@@ -391,7 +391,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
         return []
     assessments = [
         c
-        for c in layout.assessments
+        for c in parts
         if not refused_off_scale(ctx, sheet, layout.header, [c])
         and not empty_column(ctx, sheet, layout.header, c)
     ]
@@ -408,8 +408,8 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     for column in assessments:
         if isinstance(heading(column), str):
             say_marks(ctx, sheet, cell_address(layout.header, column), heading(column))
-        country, when_text, round_label = assessment_header(heading(column))
-        if len(named) == 1:  # one country's column(s) under a Country label: which is it?
+        country, when_text, round_label = parts[column]
+        if len(named - {None}) == 1:  # one country's column(s) under a Country label: which is it?
             country = label_or_column(
                 ctx, sheet, labelled, country, cell_address(layout.header, column)
             )
@@ -463,7 +463,7 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
         defaults = with_context(
             ctx, sheet, defaults, layout.header, country=False, empty=meta_reader.empty
         )
-    items = _header_items(ctx, sheet, layout)
+    items = header_items(ctx, sheet, layout)
     if refused_off_scale(ctx, sheet, layout.header, sorted(items), whole_table=True):
         return []
     meta_columns = {
@@ -506,64 +506,6 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
                 columns={"level": column},
             )
     return list(drafts.values())
-
-
-def _header_items(
-    ctx: ReadContext, sheet: Sheet, layout: CountryRows
-) -> dict[int, tuple[Catalogue, int]]:
-    """The capability (or enabler) of each column across the header row of ``layout``; a
-    header near a title, ambiguous or unknown is reported."""
-    header = sheet.rows[layout.header]
-    items = dict(layout.items)
-    known = set(items) | set(layout.columns.values()) | {layout.country}
-    notes = []
-    for column, value in enumerate(header):
-        if column not in items and is_notes(value):
-            notes.append(column)  # "1. Leadership – comments": a question's notes, no level
-            continue
-        if value is None or column in known:
-            continue
-        decided, number = decision(ctx, value)
-        if decided:
-            if number is not None:
-                items[column] = (ctx.capabilities, number)
-            continue
-        catalogue, match = match_any(value, ctx.capabilities, ctx.enablers)
-        if match.number is not None or match.how in ("ambiguous", "conflict"):
-            report_match(
-                ctx,
-                sheet,
-                cell_address(layout.header, column),
-                value=value,
-                catalogue=catalogue,
-                match=match,
-            )
-            if match.number is not None:
-                items[column] = (catalogue, match.number)
-        elif classify_header(value) is None and not is_summary(value) and not is_bookkeeping(value):
-            ctx.add(
-                "warning",
-                sheet,
-                cell_address(layout.header, column),
-                f"The column headed {quoted(value)} is not a capability or a known column; "
-                "it was not read.",
-                "If it holds levels, head it with the capability number or title.",
-            )
-    if notes:
-        first = cell_address(layout.header, notes[0])
-        ctx.add(
-            "warning",
-            sheet,
-            first,
-            f"{len(notes)} column{'s' if len(notes) > 1 else ''} of notes beside the "
-            f"capabilities ({quoted(header[notes[0]])}, {first}"
-            f"{' and the others' if len(notes) > 1 else ''}) "
-            f"{'were' if len(notes) > 1 else 'was'} not read: notes are read from a table "
-            "with one row per capability.",
-            "Nothing to do for the levels; to keep the notes, use the template from the "
-            "upload page.",
-        )
-    return items
 
 
 def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list[Draft]:

@@ -27,7 +27,7 @@ from components.ingest.matching import classify_header
 from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
 from components.ingest.report import ASSESSMENT_COLUMNS, SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
-from components.ingest.values import is_blank, parse_when
+from components.ingest.values import is_blank, parse_when, split_assessment_header
 from components.ingest.vocabulary import default_vocabulary, key_of
 
 PLAN_SHEET_NAMES = frozenset(
@@ -184,6 +184,16 @@ def _has_level_column(row: Sequence[Any]) -> bool:
     )
 
 
+def _level_year(row: Sequence[Any]) -> int | None:
+    """The year in the heading of the level column of a plan's header row ("Current status
+    (2024)"), if one."""
+    for value in row:
+        level = isinstance(value, str) and plan_header_field(value) is None
+        if level and classify_header(value) == "level":
+            return parse_when(split_assessment_header(value)[1]).year
+    return None
+
+
 def baseline_of_plan(sheet: Sheet, table: PlanTable) -> bool:
     """Whether a plan table's level column is likely the plan's baseline ("Current level"
     beside "Target level"), not an assessment of its own: it has a target level and no
@@ -332,11 +342,16 @@ def _row_key(key: dict[str, Any]) -> tuple[str, str, str] | None:
     return normalise(str(key["country"])), when_text, round_text
 
 
-def _owner(heads: list[dict[str, Any]], sheet: str | None) -> str | None:
+def _owner(heads: list[dict[str, Any]], sheet: Sheet, table: PlanTable) -> str | None:
     """The assessment a plan sheet without countries belongs to: the one read from the same
-    sheet (plan columns beside the levels), the Assessment sheet's, or the file's only one."""
-    for name in (sheet, "Assessment"):
+    sheet (plan columns beside the levels; of several, "Baseline (2019) | Current (2024)",
+    the one of the year in the level column's heading), the Assessment sheet's, or the
+    file's only one."""
+    for name in (sheet.name, "Assessment"):
         named = [h for h in heads if str(h["source"]).endswith(f"{SOURCE_SEPARATOR}{name}")]
+        if name == sheet.name and len(named) > 1:
+            year = _level_year(sheet.rows[table.header])
+            named = [h for h in named if year is not None and str(h["year"]) == str(year)]
         if name is not None and len(named) == 1:
             return str(named[0]["assessment_id"])
     return str(heads[0]["assessment_id"]) if len(heads) == 1 else None
@@ -360,7 +375,7 @@ def read_plans(
     for sheet, table, rows in filled:
         grouped: dict[str, list[PlanCells]] = {}
         unowned: list[str] = []
-        owner = _owner(heads, sheet.name) if heads else None
+        owner = _owner(heads, sheet, table) if heads else None
         for plan, key in rows:
             row_key = _row_key(key) if "country" in table.columns else None
             target = _one_of(keys.get(row_key, []), sheet.name) if row_key is not None else owner
