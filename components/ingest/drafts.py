@@ -449,8 +449,8 @@ def read_answers(
                 or f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
                 "enough), or leave it blank if not assessed.",
             )
-        elif reading.warning and (
-            not reading.once or ctx.once(("once", sheet.name, level_column, draft.name))
+        elif reading.warning and (  # a column's way of writing: said once per assessment
+            not reading.once or ctx.once(("once", sheet.name, draft.name, reading.fix))
         ):
             ctx.add(
                 "warning",

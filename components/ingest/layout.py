@@ -30,6 +30,7 @@ from components.ingest.header_groups import two_row_fields
 from components.ingest.header_values import code_fields, item_roles
 from components.ingest.item_kind import item_kind
 from components.ingest.level_header import level_column_by_values
+from components.ingest.level_labels import is_label_column
 from components.ingest.level_marks import without_marks_around
 from components.ingest.matching import (
     Catalogue,
@@ -334,7 +335,13 @@ def _rival_levels(ctx: ReadContext, sheet: Sheet, header: int, columns: list[int
             (a, b) for a, b in zip(first, other, strict=True) if a is not None and b is not None
         ]
         differ = sum(a != b for a, b in both)
-        if differ >= MIN_KEY_MATCHES and len(both) * 2 >= filled:
+        # The number's label in words ("3 | Established") is no rival: its rows that
+        # disagree are said when the table is read (``level_labels``).
+        if (
+            differ >= MIN_KEY_MATCHES
+            and len(both) * 2 >= filled
+            and not is_label_column(ctx, sheet, header, columns[0], column)
+        ):
             rivals.append(column)
     return rivals
 

@@ -3,8 +3,12 @@
 Online forms offer each level as a choice that says what it means, so their exports hold the
 label and (a part of) the framework's descriptor in one answer. ``label_then_words`` tells
 ``values.parse_level`` which level such an answer names, and whether the words after the
-label are the descriptor's (read as they are), other words (read, with a warning) or another
-level's label (an error: the answer says two levels).
+label are the descriptor's (read as they are), other words (read, with a warning said once
+for the column: a drop-down repeats its own wording in every cell) or hold another level's
+label (an error: the answer says two levels).
+
+The words follow a dash or a colon ("Established – in place nationally") or stand in
+brackets ("Established (policy adopted and funded)", "3 – Establecido (política adoptada)").
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from components.base.text import normalise
 from components.framework.model import Scale
 
 _LABEL_THEN_WORDS = re.compile(r"^(?P<label>[^\d\-–—:]+?)\s*[-–—:]\s*(?P<rest>\S.*)$", re.DOTALL)
+# The label, then its words in brackets: the closing one may be cut off by the caller, which
+# reads "3 – Established (funded)" as a number and "Established (funded".
+_LABEL_THEN_BRACKET = re.compile(
+    r"^(?P<label>[^\d\-–—:()\[\]]+?)\s*[(\[](?P<rest>[^()\[\]]*\S[^()\[\]]*)[)\]]?\s*$",
+    re.DOTALL,
+)
 
 Verdict = Literal["descriptor", "other words", "other label"]
 
@@ -25,12 +35,14 @@ def label_then_words(
     text: str, scale: Scale, labels: Mapping[str, int]
 ) -> tuple[int, Verdict] | None:
     """The level whose label starts ``text`` ("Established – …", "Building: …") and what the
-    words after it are; ``None`` when ``text`` does not start with a label and a dash or colon."""
-    found = _LABEL_THEN_WORDS.match(text)
-    if not found:
-        return None
-    level = labels.get(normalise(found["label"]))
-    if level is None:
+    words after it are; ``None`` when ``text`` does not start with a label and a dash, a colon
+    or a bracket."""
+    for pattern in (_LABEL_THEN_WORDS, _LABEL_THEN_BRACKET):
+        found = pattern.match(text)
+        level = labels.get(normalise(found["label"])) if found else None
+        if found and level is not None:
+            break
+    else:
         return None
     rest = normalise(found["rest"])
     if not rest:
@@ -38,4 +50,32 @@ def label_then_words(
     if rest in labels:
         return level, "other label"
     descriptor = set(normalise(scale.level(level).descriptor or "").split())
-    return level, "descriptor" if set(rest.split()) <= descriptor else "other words"
+    if set(rest.split()) <= descriptor:
+        return level, "descriptor"
+    # "Established (not yet mature)": another level named in the words, which is meant is
+    # not certain.
+    words = f" {rest} "
+    if any(f" {name} " in words for name, other in labels.items() if other != level):
+        return level, "other label"
+    return level, "other words"
+
+
+def described_level(
+    text: str, scale: Scale, level: int, verdict: Verdict
+) -> tuple[int | None, str, str, str, bool]:
+    """How ``values.parse_level`` reads a label followed by words: (level, error, warning,
+    fix, said once for the column), the fields of its ``LevelReading``."""
+    if verdict == "descriptor":
+        return level, "", "", "", False
+    if verdict == "other label":
+        return None, f"“{text}” gives the labels of two levels", "", "", False
+    return (
+        level,
+        "",
+        f"“{text}”: the words after the label do not match the descriptor of level {level} "
+        f"“{scale.level(level).label}”; the label was used, here and in this assessment's "
+        "other levels written with their own words after the label",
+        "Nothing to do if the label is right. The words after it were not kept: to keep them, "
+        "write them in the Evidence column.",
+        True,
+    )

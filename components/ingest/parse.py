@@ -51,6 +51,7 @@ from components.ingest.layout import (
 from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
 from components.ingest.level_columns import refused_off_scale
 from components.ingest.level_header import say_level_header
+from components.ingest.level_labels import say_label_disagreements
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -156,6 +157,7 @@ def _parse_item_table(
     long, timed = rows_apart(ctx, sheet, layout, columns, end)
     if "level" in columns:
         fill_merged_levels(ctx, sheet, columns["level"], layout.header + 1, end)
+        say_label_disagreements(ctx, sheet, layout.header, columns["level"], end)
     if layout.catalogue == "capability":
         defaults = with_context(
             ctx,

@@ -34,6 +34,7 @@ from typing import Any
 from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.level_words import level_names
+from components.ingest.own_scale import SHEETS_KEY, own_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 # "1 = Not in place", "1 - Not in place", "1: Not in place", "1. Not in place", "(1) Not in
@@ -77,12 +78,17 @@ def find_legends(ctx: ReadContext, sheets: list[Sheet]) -> list[Legend]:
     """The workbook's keys of the scale, found once and kept for the read."""
     legends = [legend for sheet in sheets for legend in _sheet_legends(sheet, ctx.framework.scale)]
     ctx.memo[_MEMO_KEY] = legends
+    ctx.memo[SHEETS_KEY] = sheets  # for a key of the file's own scale, looked for if needed
     return legends
 
 
 def legend_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
     """Why numbers in ``values`` cannot be read as levels because of a key that numbers the
-    levels another way, or ``None``. Completes "The column headed “...” ..."."""
+    levels another way, or ``None``. Completes "The column headed “...” ...".
+
+    Words of a key of the file's own scale are refused too (``own_scale``)."""
+    if (own := own_scale_problem(ctx, values)) is not None:
+        return own
     shifted = [lg for lg in ctx.memo.get(_MEMO_KEY, ()) if lg.offset != 0 or lg.reversed]
     if not shifted or not any(_is_number(v) for v in values):
         return None

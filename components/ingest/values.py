@@ -22,7 +22,7 @@ from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import formula_error
 from components.ingest.level_cells import several_levels, whole_cell
-from components.ingest.level_descriptors import label_then_words
+from components.ingest.level_descriptors import described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_units import level_with_unit
 from components.ingest.level_words import (
@@ -197,7 +197,12 @@ def _level_from_words(
         )
     described = label_then_words(text, scale, labels)
     if described is not None:
-        return _described(text, scale, *described)
+        # Two levels named ("Mature (2021: Developing)"): read only when one came before.
+        two = described[1] == "other label"
+        earlier = two and earlier_level(text, lambda entry: parse_level(entry, scale, vocabulary))
+        if earlier:
+            return LevelReading(*earlier, once=True)
+        return LevelReading(*described_level(text, scale, *described))
     bare = _without_level_word(text, vocabulary)
     reading = _level_from_text(bare, text, scale, vocabulary, labels)
     if reading.error and not any(ch.isdigit() for ch in text):
@@ -230,19 +235,6 @@ def _label_level(
         return labels[without_fillers(label)], False
     typo = typo_level(label, labels, vocabulary.not_assessed)
     return typo, typo is not None
-
-
-def _described(text: str, scale: Scale, level: int, verdict: str) -> LevelReading:
-    """A label followed by its descriptor (or other words): see ``level_descriptors``."""
-    if verdict == "descriptor":
-        return LevelReading(level)
-    if verdict == "other label":
-        return LevelReading(error=f"“{text}” gives the labels of two levels")
-    return LevelReading(
-        level,
-        warning=f"“{text}”: the words after the label do not match the descriptor of level "
-        f"{level} “{scale.level(level).label}”; the label was used",
-    )
 
 
 def _level_from_text(
@@ -284,8 +276,11 @@ def _level_from_text(
             return LevelReading(reading.level, warning=_typo_warning(text, named, scale))
         return reading
     described = label_then_words(found.group("label"), scale, labels)
-    if described == (reading.level, "descriptor"):
-        return reading  # "3 – Established: in place nationally…"
+    if described is not None and described[0] == reading.level:
+        # "3 – Established: in place nationally…", "3 – Established (policy adopted)"
+        return LevelReading(*described_level(text, scale, *described))
+    # "3 – Mature (sustained)": another level's label, then words
+    named = described[0] if named is None and described is not None else named
     if named is not None:
         close = "words close to " if typo else ""
         return LevelReading(

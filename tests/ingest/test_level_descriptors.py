@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from components.ingest.values import parse_level
-from tests.ingest.reader_support import FW
+from tests.ingest.reader_support import (
+    FW,
+    LABELS,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    read,
+    xlsx,
+)
 
 SCALE = FW.scale
 
@@ -39,3 +47,71 @@ def test_two_levels_in_one_answer_are_an_error(text):
     reading = parse_level(text, SCALE)
     assert reading.level is None
     assert reading.error
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("3 – Established (policy adopted and funded)", 3),
+        ("Established (policy adopted and funded)", 3),
+        ("3 - Established [funded]", 3),
+        ("Establecido (política adoptada y financiada)", 3),
+        ("2 – En développement (couverture partielle)", 2),
+        ("Em construção (primeiros passos)", 1),
+        ("Not in place (no law yet)", 0),
+    ],
+)
+def test_a_label_with_its_own_words_in_brackets_is_that_level(text, level):
+    reading = parse_level(text, SCALE)
+    assert (reading.level, reading.error) == (level, "")
+    assert reading.once  # a drop-down's wording: said once for the column
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Established (in place nationally)", "3 – Established (in place nationally, resourced)"],
+)
+def test_a_label_with_its_descriptor_in_brackets_reads_silently(text):
+    assert parse_level(text, SCALE) == parse_level("3", SCALE)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("3 – Mature (sustained)", "gives the number 3 but the label of level 4"),
+        ("Established (not yet mature)", "gives the labels of two levels"),
+    ],
+)
+def test_a_bracket_that_says_another_level_is_an_error(text, words):
+    reading = parse_level(text, SCALE)
+    assert reading.level is None
+    assert words in reading.error
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        lambda v: f"{v} – {LABELS[v]} (as agreed in the workshop)",
+        lambda v: f"{LABELS[v]} (as agreed in the workshop)",
+    ],
+)
+def test_a_drop_down_with_its_own_wording_reads_every_level_with_one_warning(written):
+    rows = [["Country", "Kenya"], ["Year", 2023], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], written(n % 5)] for n in range(1, 22)]
+    result = read("form.xlsx", xlsx({"MNR": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in range(1, 22)}}
+    assert len(result.problems) == 1
+    assert_problem(result, "warning", "C5", "do not match the descriptor of level 1")
+
+
+def test_a_form_export_with_the_capabilities_across_warns_once_per_response():
+    header = ["Country", "Year", *(TITLES[n] for n in range(1, 22))]
+    answer = [f"{n % 5} – {LABELS[n % 5]} (as agreed)" for n in range(1, 22)]
+    rows = [header, ["Kenya", 2023, *answer], ["Ghana", 2023, *answer]]
+    result = read("responses.xlsx", xlsx({"Responses": rows}))
+    expected = {n: n % 5 for n in range(1, 22)}
+    assert by_assessment(result) == {
+        ("Kenya", 2023, None): expected,
+        ("Ghana", 2023, None): expected,
+    }
+    assert [p.cell for p in result.problems] == ["C2", "C3"]
