@@ -10,6 +10,7 @@ from components.ui.captions import editions_warning, not_comparable, too_few_rou
 from components.ui.markdown import heading, notice
 from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
+from components.ui.page_frame import narrow_layout
 from components.ui.plan_views import render_follow_up
 from components.ui.render import render_demo_notice, render_empty_state, render_figure, render_table
 from components.ui.selection import countries_with_rounds
@@ -38,7 +39,13 @@ if len(rounds) < 2:
     notice("info", too_few_rounds(country, others), icon=":material/info:")
     st.stop()
 
-trend = remember(current, "trend", country, lambda: trend_view(capabilities, framework, country))
+narrow = narrow_layout()
+trend = remember(
+    current,
+    "trend",
+    (country, narrow),
+    lambda: trend_view(capabilities, framework, country, narrow=narrow),
+)
 st.header("Domain scores over time")
 render_figure(trend.figure, key="trend_lines", caption=trend.caption, table=trend.table)
 
@@ -51,8 +58,8 @@ st.caption("“From” is always the earlier round: “To” offers only the rou
 change = remember(
     current,
     "change",
-    (earlier_id, later_id),
-    lambda: change_view(capabilities, framework, labels, earlier_id, later_id),
+    (earlier_id, later_id, narrow),
+    lambda: change_view(capabilities, framework, labels, earlier_id, later_id, narrow=narrow),
 )
 editions = remember(
     current,

@@ -133,7 +133,7 @@ if not in_box:
         "info",
         Markdown(
             "No file yet. Download the template above, fill it in Excel or LibreOffice, and "
-            f"drop it here.{demo_hint}"
+            f"upload it here.{demo_hint}"
         ),
         icon=":material/upload_file:",
     )

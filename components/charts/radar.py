@@ -151,7 +151,8 @@ def domain_radar(
         for name in names
     ]
     _polar_layout(figure, scale, names, ticktext, narrow=narrow)
-    _radar_layout(figure, narrow=narrow)
+    # The six short domain names take two lines at most and about 50 px across.
+    _radar_layout(figure, narrow=narrow, label_room=(56, 52))
     return figure
 
 
@@ -295,19 +296,33 @@ def _polar_layout(
     )
 
 
-def _radar_layout(figure: go.Figure, *, narrow: bool = False) -> None:
+# The width a chart gets on a 390 px phone (Streamlit's padding taken off): a phone's radar is
+# as tall as its circle needs at that width.
+PHONE_CONTENT_WIDTH = 358
+
+
+def _radar_layout(
+    figure: go.Figure, *, narrow: bool = False, label_room: tuple[int, int] = (80, 64)
+) -> None:
     """Room around the circle for wrapped axis labels, and the legend under it.
 
-    On a narrow screen the side margins shrink with the (shortened) labels, so the circle
-    keeps most of a phone's width.
+    On a narrow screen the margins shrink to ``label_room`` (beside, above and below the
+    circle) for the (shortened) labels, so the circle keeps most of a phone's width, and the
+    figure is only as tall as that circle needs: no blank band under it.
     """
     legend = len(figure.data) > 1
-    side = 80 if narrow else 110
+    if narrow:
+        side, top = label_room
+        bottom = 150 if legend else top
+        height = top + bottom + PHONE_CONTENT_WIDTH - 2 * side
+    else:
+        side, top, bottom = 110, 70, 150 if legend else 70
+        height = 660 if legend else 600
     common_layout(
         figure,
-        height=(500 if legend else 420) if narrow else (660 if legend else 600),
+        height=height,
         legend=legend,
-        margin={"t": 60 if narrow else 70, "b": 150 if legend else 70, "l": side, "r": side},
+        margin={"t": top, "b": bottom, "l": side, "r": side},
     )
     if legend:
         # Pinned to the figure's bottom edge (not the plot's), so it never meets the labels

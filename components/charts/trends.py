@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.text import shorten
 from components.charts.common import (
     AXIS_TITLE_FONT,
     FONT_SIZE,
+    NARROW_FONT_SIZE,
     NEUTRAL_COLOUR,
     TICK_FONT,
     TICK_FONT_SIZE,
@@ -52,10 +56,19 @@ _STATUS_LABELS = {
 # same as on every other page.
 _DOMAIN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
 DOMAIN_DASHES = ("solid", "solid", "dash", "dot", "dashdot", "dash", "longdash")
+# A phone's change chart: capability labels cut to this many characters (the hover and the
+# table keep the whole name), so the grid of levels gets most of the width.
+NARROW_CHANGE_LABEL_CHARS = 20
+_YEAR = re.compile(r"\b(\d{4})\b")
 
 
-def trend_lines(trend: pd.DataFrame, framework: Framework) -> go.Figure:
-    """One line per domain across rounds (x in the rounds' ``order``), gaps where no score."""
+def trend_lines(trend: pd.DataFrame, framework: Framework, *, narrow: bool = False) -> go.Figure:
+    """One line per domain across rounds (x in the rounds' ``order``), gaps where no score.
+
+    ``narrow`` (a phone): the round labels are the year over a short name, level and whole
+    (the hover names the round), no axis title sits over the legend, and the plot keeps the
+    width, as the legend is below it.
+    """
     scale = framework.scale
     round_ids: list[Any] = []
     round_labels: list[str] = []
@@ -109,17 +122,59 @@ def trend_lines(trend: pd.DataFrame, framework: Framework) -> go.Figure:
         title={"text": "Round", "font": AXIS_TITLE_FONT},
     )
     score_axis(figure, scale)
-    common_layout(figure, height=500, legend=True, legend_y=-0.22)
+    if not narrow:
+        common_layout(figure, height=500, legend=True, legend_y=-0.22)
+        return figure
+    figure.update_xaxes(
+        tickmode="array",
+        tickvals=round_labels,
+        ticktext=narrow_round_ticks(round_labels),
+        tickangle=0,
+        tickfont={"size": NARROW_FONT_SIZE},
+        title=None,
+    )
+    figure.update_yaxes(title={"text": "Score (mean level)", "font": {"size": NARROW_FONT_SIZE}})
+    common_layout(
+        figure,
+        height=560,
+        legend=True,
+        legend_y=-0.16,
+        margin={"t": 20, "b": 20, "l": 50, "r": 16},
+    )
     return figure
 
 
-def change_chart(changes: pd.DataFrame, framework: Framework) -> go.Figure:
+def narrow_round_ticks(labels: Sequence[str]) -> list[str]:
+    """Round labels for a phone: the year, and under it the rest of the label cut short.
+
+    "2021 (First review)" becomes "2021<br>First review"; the more rounds, the shorter the
+    second line (none when there are more than five), so neighbours never meet or tilt.
+    """
+    chars = 0 if len(labels) > 5 else 39 // max(len(labels), 1)
+    ticks = []
+    for label in (html.unescape(text) for text in labels):
+        found = _YEAR.search(label)
+        if found is None:
+            ticks.append(escape(shorten(label, max(chars, 6))))
+            continue
+        rest = (label[: found.start()] + label[found.end() :]).strip(" ()·-–,")
+        rest = rest.replace("(", "").replace(")", "").strip()
+        second = f"<br>{escape(shorten(rest, chars))}" if rest and chars else ""
+        ticks.append(found.group(1) + second)
+    return ticks
+
+
+def change_chart(changes: pd.DataFrame, framework: Framework, *, narrow: bool = False) -> go.Figure:
     """Each capability's level in two rounds: hollow marker before, filled marker after.
 
     A line joins the two, coloured by what happened (improved, unchanged, declined); the filled
     marker points the way the level moved (a triangle right or left), so the direction reads
     without colour. A capability missing in one or both rounds gets a short note instead of
     a made-up line.
+
+    ``narrow`` (a phone): capability names cut short on the axis (whole in the hover), the
+    levels as numbers read across, so the grid gets most of the width; the caption says what
+    the numbers mean.
     """
     scale = framework.scale
     rows = changes.reset_index(drop=True)
@@ -227,7 +282,12 @@ def change_chart(changes: pd.DataFrame, framework: Framework) -> go.Figure:
         range=[scale.minimum - 0.5, scale.maximum + 0.5],
         tickmode="array",
         tickvals=list(scale.values),
-        ticktext=[escape(level_text(v, scale)) for v in scale.values],
+        ticktext=(
+            [f"{v:g}" for v in scale.values]
+            if narrow
+            else [escape(level_text(v, scale)) for v in scale.values]
+        ),
+        tickangle=0 if narrow else None,
         tickfont=TICK_FONT,
         side="top",
         zeroline=False,
@@ -239,23 +299,33 @@ def change_chart(changes: pd.DataFrame, framework: Framework) -> go.Figure:
         categoryarray=labels,
         tickmode="array",
         tickvals=labels,
-        ticktext=[wrap(label, 40) for label in labels],
-        tickfont=TICK_FONT,
+        ticktext=(
+            [_narrow_change_label(label) for label in labels]
+            if narrow
+            else [wrap(label, 40) for label in labels]
+        ),
+        tickfont={"size": NARROW_FONT_SIZE} if narrow else TICK_FONT,
         autorange="reversed",
         automargin=True,
         showgrid=True,
         fixedrange=True,
     )
-    # 34 px a row leaves room for a label wrapped onto two lines.
-    height = max(320, 150 + 34 * len(labels))
+    # 34 px a row leaves room for a label wrapped onto two lines (one line on a phone: 28 px).
+    height = max(320, 150 + (28 if narrow else 34) * len(labels))
+    top = 40 if narrow else 60
     common_layout(
         figure,
         height=height,
         legend=True,
-        legend_y=-40 / (height - 130),  # about 40 px below the plot, whatever the height
-        margin={"t": 60, "b": 90, "l": 16, "r": 24},
+        legend_y=-40 / (height - top - 70),  # about 40 px below the plot, whatever the height
+        margin={"t": top, "b": 90, "l": 8 if narrow else 16, "r": 16 if narrow else 24},
     )
     return figure
+
+
+def _narrow_change_label(label: str) -> str:
+    """A capability's axis label on a phone: its number and the start of its title."""
+    return escape(shorten(html.unescape(label), NARROW_CHANGE_LABEL_CHARS))
 
 
 def _change_notes(

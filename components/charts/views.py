@@ -38,6 +38,7 @@ from components.scoring.rounds import (
     latest_assessments,
 )
 from components.scoring.scores import capability_table, domain_scores, overall_scores, rests_on
+from components.scoring.tables import level_text
 
 MAX_RADAR_SERIES = 4  # beyond this, overlapping shapes stop being readable
 
@@ -377,8 +378,10 @@ def _differences_table(
     return table
 
 
-def trend_view(capabilities: pd.DataFrame, framework: Framework, country: str) -> FigureView:
-    """Domain scores across a country's rounds."""
+def trend_view(
+    capabilities: pd.DataFrame, framework: Framework, country: str, *, narrow: bool = False
+) -> FigureView:
+    """Domain scores across a country's rounds (``narrow``: the chart's phone form)."""
     trend = domain_trend(capabilities, country, framework)
     rounds = trend.drop_duplicates("assessment_id")
     table = pd.DataFrame({"Domain": [d.name for d in framework.domains]})
@@ -392,7 +395,7 @@ def trend_view(capabilities: pd.DataFrame, framework: Framework, country: str) -
         f"{country}: domain scores in {len(rounds)} rounds. Each point is the mean level of the "
         "domain's assessed capabilities in that round; the table says how many each rests on."
     )
-    return FigureView(trend_lines(trend, framework), caption, table)
+    return FigureView(trend_lines(trend, framework, narrow=narrow), caption, table)
 
 
 @dataclass(frozen=True)
@@ -411,8 +414,13 @@ def change_view(
     labels: Mapping[str, str],
     earlier_id: str,
     later_id: str,
+    *,
+    narrow: bool = False,
 ) -> ChangeView:
-    """Improved, unchanged and declined capabilities between two rounds of a country."""
+    """Improved, unchanged and declined capabilities between two rounds of a country.
+
+    ``narrow`` (a phone): the chart's levels are numbers, and the caption says what they mean.
+    """
     pair = _only(capabilities, [earlier_id, later_id])
     changes = capability_changes(pair, earlier_id, later_id, framework)
     counts = {status: int((changes["status"] == status).sum()) for status in CHANGE_STATUSES}
@@ -422,6 +430,9 @@ def change_view(
         f"{len(framework.capabilities)} capabilities were assessed in both rounds and can be "
         "compared. Hollow markers are the earlier round, filled ones the later."
     )
+    if narrow:
+        levels = ", ".join(level_text(v, framework.scale) for v in framework.scale.values)
+        caption += f" Levels: {levels}."
     table = pd.DataFrame(
         {
             "Capability": [
@@ -446,7 +457,7 @@ def change_view(
         }
     )
     return ChangeView(
-        FigureView(change_chart(changes, framework), caption, table),
+        FigureView(change_chart(changes, framework, narrow=narrow), caption, table),
         counts,
         domain_table,
         drops,

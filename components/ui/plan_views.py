@@ -27,8 +27,19 @@ from components.scoring.plans import (
 from components.scoring.tables import escape_for_table
 from components.ui.markdown import caption, md, notice
 from components.ui.memo import remember
-from components.ui.render import render_escaped_table, render_table
+from components.ui.render import render_table, render_wide_table
 from components.ui.selection import kind_left_out, same_kind_ids
+
+# On a phone, the columns a person looks for first stay on screen (the rest scroll sideways).
+GAP_KEY_COLUMNS = ("Level", "Status", "Priority", "Target")
+PLAN_KEY_COLUMNS = ("Level now", "Status", "Priority", "Target level", "Target date")
+PORTFOLIO_KEY_COLUMNS = (
+    "Planned capabilities",
+    "Done",
+    "Overdue",
+    "High priority",
+    "High priority done",
+)
 
 
 def render_gap_plans(
@@ -54,12 +65,12 @@ def render_gap_plans(
     # The gaps are the assessment's own (kept by the profile under the same id): the date is
     # part of the key because "overdue" depends on it.
     with_plans, plan, others = remember(collection, "gap_plans", (assessment_id, today), tables)
-    render_escaped_table(with_plans)
+    render_wide_table(with_plans, key=GAP_KEY_COLUMNS)
     if plan.empty:
         st.caption("This round has no action plan yet.")
     elif not others.empty:
         with st.expander(md("The rest of the plan ({count})", count=len(others))):
-            render_escaped_table(others)
+            render_wide_table(others, key=("Capability", *PLAN_KEY_COLUMNS))
     st.page_link("pages/plan.py", label="Make or change the plan", icon=":material/checklist:")
 
 
@@ -122,9 +133,17 @@ def render_portfolio(
         return
     st.header("Per domain")
     st.caption(PORTFOLIO_NOTE)
-    render_table(portfolio_by_domain(capabilities, plans, framework, today))
+    render_wide_table(
+        escape_for_table(portfolio_by_domain(capabilities, plans, framework, today)),
+        key=PORTFOLIO_KEY_COLUMNS,
+    )
     st.header("Per country")
     st.caption(
         "Countries in alphabetical order: this is not a ranking. The same counts as per domain."
     )
-    render_table(portfolio_by_country(capabilities, plans, labels, today, anonymised=anonymised))
+    render_wide_table(
+        escape_for_table(
+            portfolio_by_country(capabilities, plans, labels, today, anonymised=anonymised)
+        ),
+        key=PORTFOLIO_KEY_COLUMNS,
+    )

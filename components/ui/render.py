@@ -6,7 +6,7 @@ what the pure modules computed. No user-supplied text reaches raw HTML unescaped
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -361,6 +361,36 @@ def render_listed(title: str, escaped: Any, when_empty: str) -> None:
         render_escaped_table(escaped)
     else:
         caption(when_empty)
+
+
+# About this many columns of a table fit across a phone; a wider one scrolls sideways.
+PHONE_TABLE_COLUMNS = 4
+
+
+def key_columns_first(columns: Sequence[str], key: Sequence[str]) -> list[str]:
+    """``columns`` with the table's first column (what each row is), then the ``key`` ones it
+    has, in ``key``'s order, then the rest as they were."""
+    if not columns:
+        return []
+    leading = [columns[0], *(c for c in key if c in columns[1:])]
+    return leading + [c for c in columns if c not in leading]
+
+
+def render_wide_table(escaped: Any, *, key: Sequence[str] = ()) -> None:
+    """A table (already escaped) that is wider than a phone: in the phone layout its ``key``
+    columns come right after the first, where they stay on screen, and a caption says the
+    table scrolls sideways for the rest. Elsewhere it is drawn as it is."""
+    if narrow_layout():
+        escaped = escaped[key_columns_first(list(escaped.columns), key)]
+        if len(escaped.columns) > PHONE_TABLE_COLUMNS:
+            st.caption(
+                md(
+                    "Swipe the table sideways for all its {count} columns.",
+                    count=len(escaped.columns),
+                ),
+                help="A phone shows its first columns; the others are to the right.",
+            )
+    render_escaped_table(escaped)
 
 
 def render_escaped_table(escaped: Any) -> None:

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from components.charts.bars import domain_bars
-from components.charts.common import NARROW_LABEL_CHARS, TICK_FONT_SIZE
+from components.charts.common import NARROW_FONT_SIZE, NARROW_LABEL_CHARS, TICK_FONT_SIZE
 from components.charts.heatmap import level_heatmap
-from components.charts.radar import capability_radar, domain_radar
+from components.charts.radar import PHONE_CONTENT_WIDTH, capability_radar, domain_radar
+from components.charts.text_width import text_width
+from components.charts.trends import (
+    NARROW_CHANGE_LABEL_CHARS,
+    change_chart,
+    narrow_round_ticks,
+    trend_lines,
+)
 from components.framework.palette import NOT_ASSESSED_COLOUR, level_colours
 from tests.charts.frames import (
     DOMAIN_NAMES,
     FW,
     NAN,
+    STATUS_CASES,
     capability_table,
+    changes_frame,
     domain_scores,
     heatmap_frames,
     series,
+    trend_frame,
     written_cells,
 )
 
@@ -122,3 +133,103 @@ def test_horizontal_bars_put_domains_down_the_page_with_full_size_values():
     assert list(figure.layout.xaxis.range) == [0, FW.scale.maximum]
     gap = next(t for t in figure.data if isinstance(t, go.Scatter) and "n/a" in list(t.text))
     assert gap.y[list(gap.text).index("n/a")] == "Societal"
+
+
+# --- a phone's radar, trend lines and change chart --------------------------------------------
+
+
+def plot_size(figure: go.Figure, width: int = PHONE_CONTENT_WIDTH) -> tuple[float, float]:
+    """The plot area's width and height at ``width`` px (a 390 px phone's content width)."""
+    margin = figure.layout.margin
+    return width - margin.l - margin.r, figure.layout.height - margin.t - margin.b
+
+
+@pytest.mark.parametrize("overlays", [0, 1, 3])
+def test_a_phone_domain_radar_takes_the_width_with_no_blank_band_and_its_labels_fit(overlays):
+    shapes = [series("Arvenia 2023", [1, 2, 3, 2, 1, 2])]
+    shapes += [series(f"Other {i}", [2] * 6, "other") for i in range(overlays)]
+    figure = domain_radar(shapes, FW, narrow=True)
+    width, height = plot_size(figure)
+    assert width >= 240  # it was about 200 px (80 px margins on each side)
+    assert height == pytest.approx(width, abs=2)  # the circle fills the plot: no band under it
+    radius = width / 2
+    axis = figure.layout.polar.angularaxis
+    for index, tick in enumerate(axis.ticktext):
+        across = math.sin(math.radians(360 * index / len(axis.ticktext)))
+        for line in html.unescape(tick).split("<br>"):
+            reach = abs(across) * (radius + axis.ticklen) + text_width(line, NARROW_FONT_SIZE)
+            assert reach <= radius + figure.layout.margin.l, (line, reach)
+
+
+def test_a_phone_capability_radar_is_only_as_tall_as_its_circle():
+    figure = capability_radar(capability_table({4: 1, 5: 2, 6: 0, 7: 4}), FW, "criminal-justice")
+    narrow = capability_radar(
+        capability_table({4: 1, 5: 2, 6: 0, 7: 4}), FW, "criminal-justice", narrow=True
+    )
+    width, height = plot_size(narrow)
+    assert height == pytest.approx(width, abs=2)
+    assert narrow.layout.height < figure.layout.height
+
+
+ROUNDS = ["2019 (Baseline)", "2021 (First review)", "2023 (Second review)"]
+
+
+def test_a_phone_trend_chart_gives_the_plot_the_width_and_keeps_round_labels_level_and_whole():
+    trend = trend_frame([(f"r{i}", label, i, [1, 2, 3, 2, 1, 2]) for i, label in enumerate(ROUNDS)])
+    figure = trend_lines(trend, FW, narrow=True)
+    xaxis = figure.layout.xaxis
+    assert list(xaxis.ticktext) == [
+        "2019<br>Baseline",
+        "2021<br>First review",
+        "2023<br>Second review",
+    ]
+    assert list(xaxis.tickvals) == ROUNDS  # the points stay on their rounds
+    assert xaxis.tickangle == 0
+    assert xaxis.title.text is None  # nothing sits on the legend below
+    assert figure.layout.legend.orientation == "h"
+    width, _ = plot_size(figure)
+    assert width >= 280  # it was about 170 px
+    slot = width / len(ROUNDS)
+    for tick in xaxis.ticktext:
+        assert all(text_width(line, NARROW_FONT_SIZE) < slot - 8 for line in tick.split("<br>"))
+    assert [row[1] for row in figure.data[0].customdata] == ROUNDS  # the hover names the round
+    desktop = trend_lines(trend, FW)
+    assert desktop.layout.xaxis.ticktext is None
+    assert desktop.layout.xaxis.title.text == "Round"
+
+
+@pytest.mark.parametrize(
+    ("labels", "ticks"),
+    [
+        (["2019 (Baseline)", "2023"], ["2019<br>Baseline", "2023"]),
+        (["Baseline 2019", "Review · 2022"], ["2019<br>Baseline", "2022<br>Review"]),
+        (["Baseline", "Second review"], ["Baseline", "Second review"]),
+        (["2023 <b>x</b> &amp; y"], ["2023<br>&lt;b&gt;x&lt;/b&gt; &amp; y"]),
+        (
+            ["2019 (Baseline)", "2020 (A long name of a round)", "2021", "2022"],
+            ["2019<br>Baseline", "2020<br>A long n…", "2021", "2022"],
+        ),
+        ([f"{year} (Review)" for year in range(2015, 2021)], [str(y) for y in range(2015, 2021)]),
+    ],
+)
+def test_narrow_round_ticks(labels, ticks):
+    escaped = [html.escape(label) if "&amp;" not in label else label for label in labels]
+    assert narrow_round_ticks(escaped) == ticks
+
+
+def test_a_phone_change_chart_gives_the_grid_the_width_with_levels_as_numbers():
+    figure = change_chart(changes_frame(STATUS_CASES), FW, narrow=True)
+    xaxis, yaxis = figure.layout.xaxis, figure.layout.yaxis
+    assert list(xaxis.ticktext) == [str(v) for v in FW.scale.values]
+    assert xaxis.tickangle == 0  # read across
+    names = [html.unescape(t) for t in yaxis.ticktext]
+    assert all(len(n) <= NARROW_CHANGE_LABEL_CHARS and "<br>" not in n for n in names)
+    assert names[1] == "2 · Research, Analy…"
+    widest = max(text_width(n, NARROW_FONT_SIZE) for n in names)
+    grid = PHONE_CONTENT_WIDTH - figure.layout.margin.l - figure.layout.margin.r - widest
+    assert grid >= 200  # it was about 100 px
+    hovers = {html.unescape(row[0]) for trace in figure.data for row in trace.customdata or []}
+    assert FW.capability(2).label in hovers  # the whole name in the hover
+    desktop = change_chart(changes_frame(STATUS_CASES), FW)
+    assert desktop.layout.xaxis.ticktext[-1] == "4 · Mature"
+    assert desktop.layout.yaxis.ticktext[1] == "2 · Research, Analysis and Monitoring"

@@ -158,3 +158,36 @@ def test_plans_across_countries_never_add_the_demo_plans_to_real_countries():
     assert not at.table  # Zembla has no plan, and the demo's do not count for it
     assert "No assessment in this session has an action plan yet" in at.info[0].value
     assert any("invented assessments are left out" in c.value for c in at.caption)
+
+
+def _on_a_phone(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="home_load_demo").click().run()
+    at.sidebar.toggle(key="layout_narrow").set_value(True).run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+SWIPE = "Swipe the table sideways"
+
+
+def test_on_a_phone_a_gap_shows_its_status_on_screen_and_the_table_says_it_scrolls():
+    at = _on_a_phone("pages/profile.py")
+    gaps = next(t.value for t in at.table if "Lead organisation" in t.value.columns)
+    # The first columns are what a phone shows: the status ("(overdue)") among them.
+    assert list(gaps.columns)[:4] == ["Capability", "Level", "Status", "Priority"]
+    assert any(c.value.startswith(SWIPE) for c in at.caption)
+    at.sidebar.toggle(key="layout_narrow").set_value(False).run()
+    gaps = next(t.value for t in at.table if "Lead organisation" in t.value.columns)
+    assert list(gaps.columns)[-1] == "Status"  # a wide screen keeps the table as it was
+    assert not any(c.value.startswith(SWIPE) for c in at.caption)
+
+
+def test_on_a_phone_the_portfolio_puts_its_counts_first_and_says_the_tables_scroll():
+    at = _on_a_phone("pages/portfolio.py")
+    by_domain, by_country = (t.value for t in at.table)
+    counts = ["Planned capabilities", "Done", "Overdue", "High priority", "High priority done"]
+    assert list(by_domain.columns) == ["Domain", *counts, "Countries with a plan here"]
+    assert list(by_country.columns) == ["Country", *counts, "Round"]
+    assert [c.value for c in at.caption].count(f"{SWIPE} for all its 7 columns.") == 2

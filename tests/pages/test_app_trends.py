@@ -1,10 +1,13 @@
 """AppTest: the trends page compares two rounds from the earlier to the later, and its address
 holds the pair it shows."""
 
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.shown import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE, FIRST, SECOND = "2019 (Baseline)", "2021 (First review)", "2023 (Second review)"
@@ -78,3 +81,18 @@ def test_to_offers_only_later_rounds_and_a_later_from_moves_to_to_the_latest():
     assert (at.query_params["from"], at.query_params["to"]) == (FIRST, SECOND)
     assert len(at.selectbox(key="trend_to").options) == 1
     assert "Choose two different rounds" not in " ".join(i.value for i in at.info)
+
+
+def test_on_a_phone_the_change_chart_shows_levels_as_numbers_and_the_caption_names_them():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["layout_narrow"] = True
+    at.switch_page("pages/trends.py")
+    for key, value in {"country": "Arvenia", "source": "demo"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    trend, change = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart")[:2])
+    assert trend["layout"]["xaxis"]["ticktext"][0] == "2019<br>Baseline"
+    assert change["layout"]["xaxis"]["ticktext"] == ["0", "1", "2", "3", "4"]
+    captions = " ".join(as_read(c.value) for c in at.caption)
+    assert "Levels: 0 · Not in place, 1 · Building" in captions

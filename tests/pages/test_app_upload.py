@@ -35,6 +35,9 @@ def test_no_files_says_what_to_do():
     at = upload_page()
     assert not at.exception
     assert "No file yet" in at.info[0].value
+    # Worded for a phone too, which has an Upload button and nothing to drop a file on.
+    assert "upload it here" in at.info[0].value
+    assert "drop" not in at.info[0].value
     assert not [b for b in at.button if b.key == "add_uploads"]
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from components.ui.render import key_columns_first
 
 
 def _chart_script() -> None:
@@ -46,3 +49,22 @@ def test_the_browser_gets_the_copy_made_once_per_figure():
     changed = sent_spec(at)
     assert changed["data"][0]["y"] != first["data"][0]["y"]
     assert changed["layout"]["datarevision"] != first["layout"]["datarevision"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "key", "ordered"),
+    [
+        (
+            ["Capability", "Level", "Lead", "Status"],
+            ["Status"],
+            ["Capability", "Status", "Level", "Lead"],
+        ),
+        (["A", "B", "C"], [], ["A", "B", "C"]),
+        (["A", "B", "C"], ["C", "B"], ["A", "C", "B"]),
+        (["A", "B", "C"], ["Missing", "C"], ["A", "C", "B"]),  # a key the table lacks is skipped
+        (["A", "B", "C"], ["A"], ["A", "B", "C"]),  # the first column stays first
+        ([], ["A"], []),
+    ],
+)
+def test_key_columns_come_right_after_the_first(columns, key, ordered):
+    assert key_columns_first(columns, key) == ordered
