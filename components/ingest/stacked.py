@@ -9,6 +9,10 @@ People extend a sheet downwards rather than adding sheets:
   its own header row ("No. | Enabler | Level"), or rows typed in the same columns under a
   heading row ("ENABLERS", "Facilitateurs"): read as the enablers of the assessment above,
   never as capabilities (their numbers 1 to 7 and level labels would name capabilities).
+
+A table stacked under another whose title says it holds targets ("TARGET LEVELS (2027)",
+"Targets for 2027", "Desired situation 2027", "Niveaux cibles", "Metas 2027") is a plan's, not
+an assessment: it is left out, with a warning naming its title (``target_title``).
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from components.base.text import normalise
 from components.ingest.drafts import Draft, label_and_value
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
-from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 ParseTable = Callable[..., list[Draft]]
 # A label row holds its label, its value and perhaps a remark: no more.
@@ -39,6 +44,8 @@ def parse_stacked(
         end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
         top = table_top(sheet, headers[position - 1], header) if position else 0
         table = ItemTable(header, layout.columns, layout.catalogue)
+        if position and _say_targets(ctx, sheet, top, header):
+            continue
         block = _enabler_block(ctx, sheet, table, end) if table.catalogue == "capability" else None
         if block is None:
             drafts += parse_table(ctx, sheet, table, top=top, end=end)
@@ -48,6 +55,51 @@ def parse_stacked(
         below = parse_table(ctx, sheet, enablers, top=start, end=end)
         drafts += _joined(found, below)
     return drafts
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of a title over levels someone aims at, not levels reached (whole words, normalised).
+_TARGET_WORDS = _words(
+    "target targets goal goals desired objective objectives aim aims future tobe objectif"
+    " objectifs cible cibles vise visee souhaite souhaitee futur meta metas objetivo"
+    " objetivos deseado deseada deseados desejado desejada futuro"
+)
+# Words of a title over levels reached: a title with both ("current and target") is not
+# only a target table.
+_CURRENT_WORDS = _words("current now today actual present asis actuel actuelle atual baseline")
+
+
+def target_title(text: Any) -> bool:
+    """Whether a table's title says it holds target levels ("TARGET LEVELS (2027)", "Targets
+    for 2027", "Desired situation 2027", "To-be"), not levels reached."""
+    if not isinstance(text, str):
+        return False
+    words = set(normalise(text.replace("-", "")).split())
+    return bool(words & _TARGET_WORDS) and not words & _CURRENT_WORDS
+
+
+def _say_targets(ctx: ReadContext, sheet: Sheet, top: int, header: int) -> bool:
+    """Whether the table headed at ``header`` is titled as targets (a title row between
+    ``top`` and its header); if so, it is said to be left out."""
+    for row in range(top, header):
+        filled = [(c, v) for c, v in enumerate(sheet.rows[row]) if v is not None]
+        if len(filled) != 1 or not target_title(filled[0][1]):
+            continue
+        column, title = filled[0]
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(row, column),
+            f"The table under {quoted(title)} (from row {header + 1}) holds target levels, not "
+            "an assessment: it was not read as one.",
+            "To keep the targets, give them as the action plan: a Target level column beside "
+            'the levels, or an "Action plan" sheet.',
+        )
+        return True
+    return False
 
 
 def table_top(sheet: Sheet, header: int, next_header: int) -> int:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from components.ingest.sheets import quoted
 from components.ingest.template import write_template
-from tests.ingest.reader_support import FW, LABELS, by_assessment, errors, read
+from tests.ingest.reader_support import FW, LABELS, by_assessment, errors, read, xlsx
 
 FIRST = {n: (n * 3) % 5 for n in range(1, 22)}
 SECOND = {n: (n + 2) % 5 for n in range(1, 22)}
@@ -116,3 +116,45 @@ def test_enablers_under_the_capabilities_are_read_as_enablers(edit):
 )
 def test_whole_numbers_are_quoted_as_whole_numbers(value, shown):
     assert quoted(value) == shown
+
+
+def stacked_sheet(second_title: str) -> bytes:
+    """Tanzania's levels under a title, and a second table of the same shape under
+    ``second_title``, as people put a target table under the assessment."""
+    rows: list[list[Any]] = [["Country", "Tanzania"], ["MNR self-assessment 2024"], []]
+    rows.append(["No.", "Capability", "Level"])
+    rows += [[c.number, c.title, c.number % 5] for c in FW.capabilities]
+    rows += [[], [second_title], ["No.", "Capability", "Level"]]
+    rows += [[c.number, c.title, (c.number + 1) % 5] for c in FW.capabilities]
+    return xlsx({"MNR": rows})
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "TARGET LEVELS (2027)",
+        "Targets for 2027",
+        "Desired situation 2027",
+        "Goals 2027",
+        "To-be",
+        "Niveaux cibles 2027",
+        "Objectifs 2027",
+        "Metas para 2027",
+        "Nivel deseado 2027",
+        "Situação desejada 2027",
+    ],
+)
+def test_a_table_titled_as_targets_is_left_out_with_a_warning(title):
+    result = read("stacked.xlsx", stacked_sheet(title))
+    assert list(by_assessment(result)) == [("Tanzania", 2024, None)]
+    assert not errors(result)
+    [said] = [p for p in result.problems if "holds target levels" in p.message]
+    assert said.severity == "warning"
+    assert quoted(title) in said.message
+
+
+@pytest.mark.parametrize("title", ["MNR self-assessment 2027", "Current and target levels 2027"])
+def test_a_table_titled_otherwise_is_still_an_assessment(title):
+    result = read("stacked.xlsx", stacked_sheet(title))
+    assert ("Tanzania", 2027, None) in by_assessment(result)
+    assert not [p for p in result.problems if "holds target levels" in p.message]
