@@ -9,6 +9,7 @@ from components.ui import state
 from components.ui.markdown import heading
 from components.ui.navigation import run_through_navigation
 from components.ui.plan_page import render_plan_downloads, render_plan_editor, render_suggestion
+from components.ui.plan_views import render_saved_plan_note
 from components.ui.render import render_demo_notice, render_empty_state
 
 run_through_navigation()
@@ -39,6 +40,7 @@ st.caption(
     "before leaving the page; save the assessment to the library to keep it between visits."
 )
 render_plan_editor(framework, focus_id)
+render_saved_plan_note(state.collection(), framework, focus_id)
 
 st.header("Take it home")
 st.caption(

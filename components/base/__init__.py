@@ -1,6 +1,6 @@
-"""Shared helpers: text (normalising words for matching, plurals, shortening, escaping) and
-the process's memory.
+"""Shared helpers: text (normalising words for matching, plurals, shortening, escaping), how a
+score is shown (``numbers``: one decimal, halves up) and the process's memory.
 
-Owns: ``text``, ``memory``. May import: nothing else of ``components`` (everything may import
-this).
+Owns: ``text``, ``numbers``, ``memory``. May import: nothing else of ``components``
+(everything may import this).
 """

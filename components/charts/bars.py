@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.numbers import score_text
 from components.charts.common import (
     FONT_SIZE,
     NEUTRAL_COLOUR,
@@ -58,8 +59,13 @@ def domain_bars(
         rows = [lookup.get((assessment_id, domain.id), {}) for domain in framework.domains]
         values = [as_float(row.get("score")) for row in rows]
         customdata = [
-            [label, escape(domain.name), coverage_text(row.get("assessed"), row.get("total"))]
-            for domain, row in zip(framework.domains, rows, strict=True)
+            [
+                label,
+                escape(domain.name),
+                coverage_text(row.get("assessed"), row.get("total")),
+                score_text(value),
+            ]
+            for domain, row, value in zip(framework.domains, rows, values, strict=True)
         ]
         group = f"assessment-{index}"
         figure.add_trace(
@@ -77,7 +83,9 @@ def domain_bars(
                         "solidity": 0.3,
                     },
                 },
-                text=[None if v is None else f"{v:.1f}" for v in values] if show_values else None,
+                text=(
+                    [None if v is None else score_text(v) for v in values] if show_values else None
+                ),
                 textposition="outside",
                 textfont={"size": TICK_FONT_SIZE},
                 # Values keep their size: plotly would otherwise shrink them to the bar's width.
@@ -85,9 +93,8 @@ def domain_bars(
                 cliponaxis=False,
                 customdata=customdata,
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: "
-                    + ("%{x:.1f}" if horizontal else "%{y:.1f}")
-                    + "<br>%{customdata[2]}<extra></extra>"
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: %{customdata[3]}"
+                    "<br>%{customdata[2]}<extra></extra>"
                 ),
             )
         )

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.numbers import score_text
 from components.base.text import shorten
 from components.charts.common import (
     AXIS_TITLE_FONT,
@@ -103,8 +104,9 @@ def domain_radar(
                     item.total.get(domain.id),
                     peer=item.style == "peer",
                 ),
+                score_text(value),
             ]
-            for domain in domains
+            for domain, value in zip(domains, values, strict=True)
         ]
         trace: dict[str, Any] = {
             "r": [*values, values[0]],
@@ -115,7 +117,7 @@ def domain_radar(
             "customdata": [*customdata, customdata[0]],
             "hovertemplate": (
                 "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
-                "Score: %{r:.1f}<br>%{customdata[2]}<extra></extra>"
+                "Score: %{customdata[3]}<br>%{customdata[2]}<extra></extra>"
             ),
         }
         if item.style == "peer":

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.numbers import score_text
 from components.base.text import shorten
 from components.charts.common import (
     AXIS_TITLE_FONT,
@@ -105,11 +106,12 @@ def trend_lines(trend: pd.DataFrame, framework: Framework, *, narrow: bool = Fal
                         escape(domain.name),
                         label,
                         coverage_text(row.get("assessed"), row.get("total")),
+                        score_text(value),
                     ]
-                    for label, row in zip(round_labels, rows, strict=True)
+                    for label, row, value in zip(round_labels, rows, values, strict=True)
                 ],
                 hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: %{y:.1f}"
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Score: %{customdata[3]}"
                     "<br>%{customdata[2]}<extra></extra>"
                 ),
             )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.base.numbers import difference_text, score_text
 from components.base.text import count_of, shorten
 from components.charts.bars import domain_bars
 from components.charts.heatmap import level_heatmap
@@ -55,19 +56,6 @@ class FigureView:
 def _only(capabilities: pd.DataFrame, assessment_ids: Sequence[str]) -> pd.DataFrame:
     """The rows of some assessments: scoring then works on 21 rows each, not the whole set."""
     return capabilities[capabilities["assessment_id"].isin(list(assessment_ids))]
-
-
-def _difference_text(difference: float) -> str:
-    """ "+0.4", "−1.2", "0.0" (no sign on no difference), or "–" when one side is missing."""
-    if pd.isna(difference):
-        return "–"
-    if round(difference, 1) == 0:
-        return "0.0"
-    return f"{difference:+.1f}".replace("-", "−")
-
-
-def _score_text(score: float) -> str:
-    return "–" if pd.isna(score) else f"{score:.1f}"
 
 
 def _series(scores: pd.DataFrame, assessment_id: str, name: str, style: str) -> RadarSeries:
@@ -120,7 +108,7 @@ def profile_radar(
     for assessment_id in ids:
         rows = scores[scores["assessment_id"] == assessment_id]
         table[labels[assessment_id]] = [
-            f"{_score_text(score)} ({assessed} of {total})"
+            f"{score_text(score)} ({assessed} of {total})"
             for score, assessed, total in zip(
                 rows["score"], rows["assessed"], rows["total"], strict=True
             )
@@ -154,7 +142,11 @@ def _with_peer_median(
         ),
     ]
     table["Peer median [Q1–Q3]"] = [
-        f"– (n={n}: too few)" if pd.isna(m) else f"{m:.1f} [{q1:.1f}–{q3:.1f}] (n={n})"
+        (
+            f"– (n={n}: too few)"
+            if pd.isna(m)
+            else f"{score_text(m)} [{score_text(q1)}–{score_text(q3)}] (n={n})"
+        )
         for m, q1, q3, n in zip(stats["median"], stats["q1"], stats["q3"], stats["n"], strict=True)
     ]
     caption += (
@@ -334,7 +326,7 @@ def _scores_table(
     for assessment_id in ids:
         rows = scores[scores["assessment_id"] == assessment_id]
         table[labels[assessment_id]] = [
-            f"{_score_text(s)} ({a} of {t})"
+            f"{score_text(s)} ({a} of {t})"
             for s, a, t in zip(rows["score"], rows["assessed"], rows["total"], strict=True)
         ]
     return table
@@ -371,9 +363,9 @@ def _differences_table(
         for assessment_id in ids:
             if assessment_id == focus_id:
                 continue
-            difference = wide[assessment_id] - wide[focus_id]
             table[f"{labels[assessment_id]}: difference"] = [
-                _difference_text(d) for d in difference
+                difference_text(focus, other)  # of the shown scores: a reader's sum agrees
+                for focus, other in zip(wide[focus_id], wide[assessment_id], strict=True)
             ]
     return table
 
@@ -388,7 +380,7 @@ def trend_view(
     for _, round_row in rounds.iterrows():
         rows = trend[trend["assessment_id"] == round_row["assessment_id"]]
         table[round_row["label"]] = [
-            f"{_score_text(s)} ({a} of {t})"
+            f"{score_text(s)} ({a} of {t})"
             for s, a, t in zip(rows["score"], rows["assessed"], rows["total"], strict=True)
         ]
     caption = (
@@ -484,14 +476,19 @@ def domain_change_table(
     overall_scores_ = overall_scores(pair, framework).set_index("assessment_id")
 
     def scored(score: float, assessed: int, total: int) -> str:
-        return f"{_score_text(score)} ({assessed} of {total})"
+        return f"{score_text(score)} ({assessed} of {total})"
 
     rows = [
         (
             name,
             scored(before, assessed_before, total),
             scored(after, assessed_after, total),
-            change_text(change, compared, total),
+            change_text(
+                change,
+                compared,
+                total,
+                scores=_same(before, after, compared, [assessed_before, assessed_after]),
+            ),
         )
         for name, before, after, change, compared, assessed_before, assessed_after, total in zip(
             domains["domain_name"],
@@ -518,13 +515,31 @@ def domain_change_table(
                 int(overall["assessed_after"]),
                 int(overall["total"]),
             ),
-            change_text(overall["change"], int(overall["compared"]), int(overall["total"])),
+            change_text(
+                overall["change"],
+                int(overall["compared"]),
+                int(overall["total"]),
+                scores=_same(
+                    overall_scores_.at[earlier_id, "score"],
+                    overall_scores_.at[later_id, "score"],
+                    int(overall["compared"]),
+                    [int(overall["assessed_before"]), int(overall["assessed_after"])],
+                ),
+            ),
         )
     )
     return pd.DataFrame(
         rows,
         columns=["Domain", labels[earlier_id], labels[later_id], "Change (like for like)"],
     )
+
+
+def _same(
+    before: float, after: float, compared: int, assessed: Sequence[int]
+) -> tuple[float, float] | None:
+    """The two scores when both rest on exactly the compared capabilities (the change is then
+    their difference, shown as the difference of the shown scores), else None."""
+    return (before, after) if all(int(a) == compared for a in assessed) else None
 
 
 LIKE_FOR_LIKE_NOTE = (

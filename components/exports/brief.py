@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.base.numbers import score_text as shown_score_text
 from components.charts import views
 from components.exports.images import safe_file_name
 from components.exports.safe_text import one_line
@@ -57,7 +58,7 @@ def check_assessment(capabilities: pd.DataFrame, assessment_id: str) -> None:
 
 def score_text(score: object) -> str:
     """A score to one decimal, or a dash when there is none (never 0)."""
-    return "–" if score is None or pd.isna(score) else f"{float(score):.1f}"
+    return shown_score_text(score)
 
 
 def first_text(frame: pd.DataFrame, column: str) -> str:

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, Spacer
 from components.base.text import count_of, shorten
 from components.exports.deck_layout import CHART_H, CONTENT_TOP, CONTENT_W, LEFT, Deck, table
 from components.exports.pdf_layout import FRAME_WIDTH, Styles, cells, grid_table, markup
+from components.scoring.plans import done_below_target
 
 PLAN_TITLE = "Action plan"
 # On a slide the actions are cut to this (the brief and the data exports have all of them).
@@ -53,15 +54,17 @@ def plan_rows(plan: pd.DataFrame, *, actions_chars: int | None = None) -> pd.Dat
 
 
 def plan_intro(plan: pd.DataFrame) -> str:
-    """What the plan holds, in one sentence."""
+    """What the plan holds, in one sentence, and what is marked done below its target."""
     high = int((plan["Priority"] == "High").sum())
     done = int((plan["Status"] == "Done").sum())
     overdue = int((plan["Overdue"] != "").sum())
-    return (
+    intro = (
         f"The plan covers {count_of(len(plan), 'capability', 'capabilities')}: {high} of high "
         f"priority, {done} done, {overdue} overdue (past the target date and not done). The "
         "priorities, targets and actions are the country's own."
     )
+    note = done_below_target(plan)
+    return f"{intro} {note}" if note else intro
 
 
 def pdf_section(plan: pd.DataFrame, styles: Styles) -> list[Any]:

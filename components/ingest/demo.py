@@ -12,6 +12,7 @@ rounds, an occasional decline, and capabilities that were not assessed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,7 @@ def demo_assessments(framework: Framework) -> list[AssessmentInput]:
     assessments = []
     for country_index, country in enumerate(DEMO_COUNTRIES):
         last_round = len(country.years) - 1
+        plan: dict[int, dict[str, object]] = {}
         for round_index, year in enumerate(country.years):
             levels: dict[int, int | None] = {}
             evidence: dict[int, str] = {}
@@ -174,6 +176,7 @@ def demo_assessments(framework: Framework) -> list[AssessmentInput]:
                 )
                 for enabler in framework.enablers
             }
+            plan = _demo_plan(levels, year, country_index, earlier=plan)
             assessments.append(
                 AssessmentInput(
                     country=country.name,
@@ -185,7 +188,7 @@ def demo_assessments(framework: Framework) -> list[AssessmentInput]:
                     evidence=evidence,
                     confidence=confidence,
                     enabler_levels=enabler_levels,
-                    plan=_demo_plan(levels, year, country_index, final=round_index == last_round),
+                    plan=plan,
                 )
             )
     return assessments
@@ -198,7 +201,7 @@ _LEADS = (
     "Ministry of Social Affairs",
     "Child helpline network",
 )
-_FINAL_STATUSES = ("done", "under way", "not started")
+_NEW_STATUSES = ("under way", "not started")
 _ACTIONS = (
     "Agree a national protocol and train the first teams.",
     "Fund a pilot in two regions and evaluate it after a year.",
@@ -207,14 +210,25 @@ _ACTIONS = (
 
 
 def _demo_plan(
-    levels: dict[int, int | None], year: int, country_index: int, *, final: bool
+    levels: dict[int, int | None],
+    year: int,
+    country_index: int,
+    *,
+    earlier: Mapping[int, Mapping[str, object]],
 ) -> dict[int, dict[str, object]]:
-    """A plan for the three lowest assessed capabilities: targets one or two levels up, due
-    two years on; earlier rounds' plans are done or under way, the latest round's just begun."""
+    """A round's plan as it stood when the round was assessed: the earlier round's items whose
+    target this round's level meets, marked done; then the three lowest assessed capabilities,
+    targets one or two levels up, due two years on, just begun (under way or not started).
+    Nothing is "done" below its target: the demo never shows what the app flags."""
+    plan: dict[int, dict[str, object]] = {
+        number: {**item, "status": "done"}
+        for number, item in earlier.items()
+        if (levels.get(number) or 0) >= int(str(item["target_level"]))
+        and levels.get(number) is not None
+    }
     assessed = sorted((level, number) for number, level in levels.items() if level is not None)
-    chosen = [(level, number) for level, number in assessed if level < 4][:3]
-    plan: dict[int, dict[str, object]] = {}
-    for rank, (level, number) in enumerate(chosen):
+    chosen = [(level, number) for level, number in assessed if level < 4 and number not in plan]
+    for rank, (level, number) in enumerate(chosen[:3]):
         high = rank < 2
         plan[number] = {
             "priority": "high" if high else "medium",
@@ -222,9 +236,7 @@ def _demo_plan(
             "target_date": f"{year + 2}-12-31",
             "lead": _LEADS[(number + country_index) % len(_LEADS)],
             "actions": _ACTIONS[(number + rank) % len(_ACTIONS)],
-            "status": _FINAL_STATUSES[(rank + country_index) % 3]
-            if final
-            else ("done" if (number + country_index) % 2 else "under way"),
+            "status": _NEW_STATUSES[(number + rank + country_index) % 2],
         }
     return plan
 

@@ -260,7 +260,9 @@ def _check_fields(
             f"Write one of: {level_choices(framework.scale)}.",
         )
     current = (current_levels or {}).get(number)
-    if target_level is not None and current is not None and target_level <= current:
+    # A done item whose target the level has reached is what "done" should mean: no warning.
+    is_done = status == "done"
+    if target_level is not None and current is not None and target_level <= current and not is_done:
         report(
             "warning",
             cell("target_level"),

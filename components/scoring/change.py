@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.base.numbers import difference_text, signed_text
 from components.framework.model import Framework
 from components.scoring._grid import capability_grid, described_grid, grid_domain_scores
 
@@ -147,12 +148,19 @@ def overall_change(
     )[OVERALL_CHANGE_COLUMNS]
 
 
-def change_text(change: float, compared: int, total: int) -> str:
+def change_text(
+    change: float, compared: int, total: int, *, scores: tuple[float, float] | None = None
+) -> str:
     """A like-for-like change in words: ``"+0.5 over 3 of 4 capabilities"``, ``"0.0 over 21 of
-    21 capabilities"``, or ``"no change shown: no capability was assessed in both rounds"``."""
+    21 capabilities"``, or ``"no change shown: no capability was assessed in both rounds"``.
+
+    ``scores`` (before, after) are the two rounds' scores when both rest on exactly the compared
+    capabilities: the change is then their difference, and is shown as the difference of the
+    shown scores (3.25 → 3.5 shows as 3.3 → 3.5, so "+0.2"), so a reader's subtraction agrees.
+    """
     if compared == 0 or pd.isna(change):
         return f"no change shown: {NOTHING_IN_COMMON}"
-    number = "0.0" if round(change, 1) == 0 else f"{change:+.1f}".replace("-", "−")
+    number = signed_text(change) if scores is None else difference_text(*scores)
     noun = "capability" if total == 1 else "capabilities"
     return f"{number} over {compared} of {total} {noun}"
 

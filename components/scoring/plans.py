@@ -162,6 +162,36 @@ def plan_table(
     return pd.DataFrame(rows, columns=PLAN_TABLE_COLUMNS)
 
 
+def done_below_target(plan: pd.DataFrame) -> str:
+    """A short note on the rows of a ``plan_table`` marked done while the assessment's level is
+    below their target ("" when there are none): the status or the level needs a second look.
+
+    Only an assessed level and a target level are compared: a capability not assessed, or a
+    plan without a target level, says nothing either way.
+    """
+    flagged = [
+        f"{number} · {title} (level {level}, target {target})"
+        for number, title, level, target, status in zip(
+            plan["No."],
+            plan["Capability"],
+            plan["Level now"],
+            plan["Target level"],
+            plan["Status"],
+            strict=True,
+        )
+        if status == STATUS_LABELS["done"]
+        and str(level).isdigit()
+        and str(target).isdigit()
+        and int(level) < int(target)
+    ]
+    if not flagged:
+        return ""
+    return (
+        f"Marked done, but this round's level is still below the target: {'; '.join(flagged)}. "
+        "Check the status, or the level."
+    )
+
+
 GAP_PLAN_COLUMNS = ["Capability", "Level", "Priority", "Target", "Lead organisation", "Status"]
 NO_PLAN = "No plan yet"
 

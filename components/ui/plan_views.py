@@ -19,6 +19,7 @@ from components.scoring.plans import (
     NO_TARGET,
     NOT_ASSESSED,
     SHORT,
+    done_below_target,
     follow_up,
     follow_up_counts,
     gaps_with_plans,
@@ -66,12 +67,36 @@ def render_gap_plans(
     # part of the key because "overdue" depends on it.
     with_plans, plan, others = remember(collection, "gap_plans", (assessment_id, today), tables)
     render_wide_table(with_plans, key=GAP_KEY_COLUMNS)
+    render_done_note(plan)
     if plan.empty:
         st.caption("This round has no action plan yet.")
     elif not others.empty:
         with st.expander(md("The rest of the plan ({count})", count=len(others))):
             render_wide_table(others, key=("Capability", *PLAN_KEY_COLUMNS))
     st.page_link("pages/plan.py", label="Make or change the plan", icon=":material/checklist:")
+
+
+def render_done_note(plan: pd.DataFrame) -> None:
+    """Say which plan items are marked done while the level is below their target (a
+    ``plan_table``); nothing when there are none."""
+    note = done_below_target(plan)
+    if note:
+        notice("warning", note, icon=":material/rule:")
+
+
+def render_saved_plan_note(
+    collection: Collection, framework: Framework, assessment_id: str
+) -> None:
+    """The plan page's note on the saved plan: done, but below the target."""
+    render_done_note(
+        plan_table(
+            collection.capabilities,
+            collection.plans,
+            assessment_id,
+            framework,
+            datetime.date.today(),
+        )
+    )
 
 
 def render_follow_up(

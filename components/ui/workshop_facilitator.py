@@ -157,7 +157,8 @@ def _render_result(engine: Engine, workshop: Workshop, framework: Framework) -> 
         icon=":material/badge:",
         on_click="ignore",
         help="The names and organisations participants chose to give, sorted, never beside "
-        "their votes; they are not shown on this screen.",
+        "their votes (the phones tell them you can download this list); they are not shown on "
+        "this screen.",
     )
     if workshop.is_open:
         _render_close(engine, workshop, framework)

@@ -64,6 +64,13 @@ PHONE_STYLE = """<style>
 [data-testid="stExpandSidebarButton"] { display: none; }
 </style>"""
 
+# What a participant is told about the name they give: the facilitator's attendance list.
+NAME_NOTE = (
+    "Give your name or organisation if you want, for the list of who took part: the "
+    "facilitator can download that list of names. It is never shown on the screen, and never "
+    "beside your votes: no file links a name to a vote."
+)
+
 
 def render_join_page(framework: Framework) -> None:
     """The whole participant page, from the link's ``w`` (and ``p``, added when missing)."""
@@ -317,10 +324,7 @@ def _render_room(engine: Engine, code: str, framework: Framework) -> None:
 def _render_name(engine: Engine, code: str, token: str, name: str | None) -> None:
     label = md("You take part as {name}", name=name) if name else "You take part anonymously"
     with st.expander(label, icon=":material/badge:"):
-        st.caption(
-            "Give your name or organisation if you want. It is never shown on the screen or "
-            "beside your votes in any file."
-        )
+        st.caption(NAME_NOTE)
         with st.form("join_name", border=False):
             typed = st.text_input(
                 "Your name or organisation (optional)", value=name or "", max_chars=MAX_NAME_CHARS

@@ -38,7 +38,8 @@ from components.ui.selection import invented_countries
 HOW_IT_WORKS = """\
 1. **Open a workshop** for a country and round, and choose the capabilities and their order.
 2. **The room joins** from phones with the QR code or the link on the screen; names are
-   optional, and never shown on the screen.
+   optional, never shown on the screen, and the facilitator can download them as a list of
+   who took part, never beside the votes.
 3. **For each capability** people rate it (a level, or "don't know"); you see the votes come
    in, **reveal** the distribution when the room is ready, discuss, and **record the agreed
    level** and a note.

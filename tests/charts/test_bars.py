@@ -22,6 +22,10 @@ def test_domain_bars_group_by_domain_with_no_bar_for_a_missing_score():
     assert list(figure.layout.yaxis.range) == [0, FW.scale.maximum]
     assert figure.layout.barmode == "group"
     assert arvenia.customdata[0][2] == "2 of 3 capabilities assessed"
+    # The value on the bar and in its hover round a half up, as every table does.
+    assert list(arvenia.text) == ["1.0", "2.0", "3.0", None, "2.5", "0.0"]
+    assert [row[3] for row in arvenia.customdata] == ["1.0", "2.0", "3.0", "–", "2.5", "0.0"]
+    assert "Score: %{customdata[3]}" in arvenia.hovertemplate
     # "n/a" sits in Arvenia's slot at Societal, not as a zero bar.
     gaps = [
         t for t in figure.data if isinstance(t, go.Scatter) and t.offsetgroup == arvenia.offsetgroup

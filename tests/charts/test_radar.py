@@ -113,7 +113,8 @@ def test_domain_radar_hover_says_score_and_coverage_and_escapes_names():
     )
     figure = domain_radar([series("<b>Arvenia</b>", [2.25] * 6), peer], FW)
     focus, peers = figure.data
-    assert "%{r:.1f}" in focus.hovertemplate
+    assert "Score: %{customdata[3]}" in focus.hovertemplate
+    assert focus.customdata[0][3] == "2.3"  # a half rounds up, as in every table
     assert focus.customdata[0][0] == DOMAIN_NAMES[0]
     assert focus.customdata[0][2] == "3 of 4 capabilities assessed"
     assert focus.name == "&lt;b&gt;Arvenia&lt;/b&gt;"

@@ -44,6 +44,8 @@ def test_trend_lines_one_line_per_domain_in_round_order_with_gaps():
     assert list(figure.data[1].y) == [None, 2, 3]
     assert list(figure.data[2].y) == [1, None, 3]
     assert figure.data[0].customdata[0][2] == "2 of 3 capabilities assessed"
+    assert [row[3] for row in figure.data[1].customdata] == ["–", "2.0", "3.0"]
+    assert "Score: %{customdata[3]}" in figure.data[1].hovertemplate
     assert list(figure.layout.yaxis.range) == [0, FW.scale.maximum]
     assert figure.layout.showlegend
 

@@ -147,9 +147,17 @@ def test_every_demo_change_shown_is_like_for_like(capsys):
         for earlier, later in itertools.pairwise(rounds):
             domains = domain_changes(capabilities, earlier, later, framework)
             expected = [
-                change_text(c, n, t)
-                for c, n, t in zip(
-                    domains["change"], domains["compared"], domains["total"], strict=True
+                # the same capabilities in both rounds: the difference of the shown scores
+                change_text(c, n, t, scores=(b, a) if n == nb == na else None)
+                for c, n, t, b, a, nb, na in zip(
+                    domains["change"],
+                    domains["compared"],
+                    domains["total"],
+                    domains["score_before"],
+                    domains["score_after"],
+                    domains["assessed_before"],
+                    domains["assessed_after"],
+                    strict=True,
                 )
             ]
             trends = change_view(capabilities, framework, labels, earlier, later).domains
@@ -193,3 +201,53 @@ def test_comparison_table_headings_stay_short_and_distinct(capabilities, first, 
     labels = {**LABELS, "b": first, "c": second}
     _, _, table = comparison_views(capabilities, default_framework(), labels, ["b", "c"], None)
     assert list(table.columns) == (headings or ["Domain", first, second])
+
+
+def _reader_difference(first: str, second: str) -> str:
+    """What a reader works out from two shown cells such as "3.5 (4 of 4)"."""
+    value = float(second.split(maxsplit=1)[0]) - float(first.split(maxsplit=1)[0])
+    return "0.0" if abs(value) < 1e-9 else f"{value:+.1f}".replace("-", "−")
+
+
+def test_demo_differences_and_changes_agree_with_the_shown_scores():
+    """The review's examples (Arvenia 2021 → 2023; Arvenia beside Calderra and Dravonia), and
+    every shown difference of the demo's latest rounds, equal a reader's subtraction."""
+    from components.ingest.demo import load_demo
+    from components.ingest.labels import assessment_labels
+    from components.scoring.rounds import country_rounds, latest_assessments
+
+    framework = default_framework()
+    capabilities = load_demo(framework).capabilities
+    labels = assessment_labels(capabilities)
+    ids = list(latest_assessments(capabilities))
+    focus = next(i for i in ids if labels[i].startswith("Arvenia"))
+    _bars, _radar, table = comparison_views(capabilities, framework, labels, ids, focus)
+    victim = table.set_index("Domain").loc["Victim"]
+    assert victim["Calderra 2024 (Second review): difference"] == "+0.3"  # 3.8 − 3.5
+    assert victim["Dravonia 2024 (First review): difference"] == "−1.2"  # 2.3 − 3.5
+    for other in ids:
+        if other != focus:
+            for first, second, shown in zip(
+                table[labels[focus]],
+                table[labels[other]],
+                table[f"{labels[other]}: difference"],
+                strict=True,
+            ):
+                assert shown == _reader_difference(first, second)
+    earlier, later = list(country_rounds(capabilities, "Arvenia")["assessment_id"])[-2:]
+    domains = change_view(capabilities, framework, labels, earlier, later).domains
+    rows = domains.set_index("Domain")
+    assert rows.loc["Victim"].tolist() == [
+        "3.3 (4 of 4)",
+        "3.5 (4 of 4)",
+        "+0.2 over 4 of 4 capabilities",
+    ]
+    assert rows.loc["All capabilities"].tolist() == [
+        "2.1 (21 of 21)",
+        "3.0 (21 of 21)",
+        "+0.9 over 21 of 21 capabilities",
+    ]
+    for first, second, change in zip(
+        domains[labels[earlier]], domains[labels[later]], domains.iloc[:, 3], strict=True
+    ):
+        assert change.split()[0] == _reader_difference(first, second)  # all 4 of 4 here

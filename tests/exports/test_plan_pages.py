@@ -93,6 +93,9 @@ def test_the_deck_has_a_plan_slide_only_with_a_plan():
     assert "Ministry of Justice" in plan_slide
     assert "<b>NGO</b> & partners" in plan_slide
     assert "Under way (overdue)" in plan_slide
+    # Capability 3 is marked done at level 0, its target 1: the slide says so.
+    assert "Marked done, but this round's level is still below the target: 3 · " in plan_slide
+    assert "(level 0, target 1)" in plan_slide
     assert not any("Action plan" in text for text in without)
 
 

@@ -62,3 +62,22 @@ def test_missing_demo_folder_is_a_clear_problem_not_a_crash(tmp_path):
     demo = load_demo(default_framework(), tmp_path / "nowhere")
     assert demo.capabilities.empty
     assert "not installed" in demo.problems[0].message
+
+
+def test_the_demo_plans_tell_a_coherent_story():
+    """Nothing is done below its target (the review saw 18 done at level 1, target 3); the
+    items done are earlier rounds' targets reached, and each latest round has some open."""
+    framework = default_framework()
+    done = 0
+    for assessment in demo_assessments(framework):
+        for number, item in assessment.plan.items():
+            level = assessment.levels[number]
+            if item["status"] == "done":
+                done += 1
+                where = (assessment.country, assessment.year, number)
+                assert level is not None, where
+                assert level >= int(item["target_level"]), where
+            else:
+                assert level is None or level < int(item["target_level"])
+        assert any(item["status"] != "done" for item in assessment.plan.values())
+    assert done > 0

@@ -140,6 +140,15 @@ def test_each_problem_names_its_cell_and_a_fix(row, cell, severity, words):
     assert problems[0].fix
 
 
+@pytest.mark.parametrize(
+    ("status", "warned"), [("done", False), ("under way", True), ("not started", True), ("", True)]
+)
+def test_a_target_already_reached_is_no_surprise_when_the_item_is_done(status, warned):
+    row = PlanCells(3, {"target_level": 2, "status": status}, {"target_level": "E5"})
+    _, problems = _check(row, current={3: 2})
+    assert any("not above" in p.message for p in problems) == warned
+
+
 def test_blank_rows_are_skipped_and_a_second_row_for_a_capability_is_refused():
     rows, problems = _check(
         PlanCells(1, {}, {"capability": "A5"}),

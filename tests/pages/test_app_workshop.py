@@ -333,3 +333,23 @@ def test_a_workshop_is_prefilled_with_the_sidebar_country_unless_invented(
     next(b for b in at.button if b.label == "Sign in").click()
     at.run()
     assert at.text_input(key="workshop_open_country").value == prefilled
+
+
+def test_a_participant_is_told_the_facilitator_can_download_the_names_never_with_votes(engine):
+    new = opened(engine, capabilities=[7])
+    at = page("join", w=new.code)
+    token = at.query_params["p"]
+    (name_box,) = [e for e in at.expander if e.label == "You take part anonymously"]
+    told = texts(name_box.caption)
+    assert "the facilitator can download that list of names" in told
+    assert "never beside your votes" in told
+    next(t for t in at.text_input if t.label.startswith("Your name")).input("Ministry of Zembla")
+    next(b for b in at.button if b.label == "Save").click()
+    at.run()
+    vote(engine, new.code, token, 7, 2)
+    # What the facilitator can download is what the participant was told: the names, no votes.
+    facilitator = page("workshop", w=new.code, key=new.key)
+    labels = [d.proto.label for d in facilitator.get("download_button")]
+    assert "Who took part: the names given (CSV)" in labels
+    assert votes.participant_names(engine, new.workshop_id) == ["Ministry of Zembla"]
+    assert "Ministry of Zembla" not in texts(facilitator.markdown) + texts(facilitator.caption)

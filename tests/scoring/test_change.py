@@ -176,7 +176,8 @@ def test_overall_change_is_like_for_like(before, after, naive, like_for_like, co
     ("change", "compared", "total", "text"),
     [
         (0.5, 3, 4, "+0.5 over 3 of 4 capabilities"),
-        (-1.25, 2, 4, "−1.2 over 2 of 4 capabilities"),
+        (-1.25, 2, 4, "−1.3 over 2 of 4 capabilities"),  # halves away from zero
+        (0.25, 4, 4, "+0.3 over 4 of 4 capabilities"),
         (0.04, 21, 21, "0.0 over 21 of 21 capabilities"),
         (-0.04, 1, 2, "0.0 over 1 of 2 capabilities"),
         (float("nan"), 0, 4, "no change shown: no capability was assessed in both rounds"),
@@ -185,6 +186,22 @@ def test_overall_change_is_like_for_like(before, after, naive, like_for_like, co
 )
 def test_change_text_says_over_how_many(change, compared, total, text):
     assert change_text(change, compared, total) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "compared", "total", "text"),
+    [
+        # Victim in the demo: 3.25 → 3.5 shows as 3.3 → 3.5 (the exact change is +0.25)
+        (3.25, 3.5, 4, 4, "+0.2 over 4 of 4 capabilities"),
+        # All capabilities: 2.143 → 2.952 shows as 2.1 → 3.0 (the exact change is +0.81)
+        (45 / 21, 62 / 21, 21, 21, "+0.9 over 21 of 21 capabilities"),
+        (2.25, 2.25, 4, 4, "0.0 over 4 of 4 capabilities"),
+    ],
+)
+def test_change_text_of_the_same_capabilities_is_the_difference_of_the_shown_scores(
+    before, after, compared, total, text
+):
+    assert change_text(after - before, compared, total, scores=(before, after)) == text
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from components.scoring.plans import (
     NO_TARGET,
     NOT_ASSESSED,
     SHORT,
+    done_below_target,
     follow_up,
     follow_up_counts,
     is_overdue,
@@ -145,6 +146,32 @@ def test_the_plan_table_shows_levels_and_what_is_overdue():
         [1, "1", "High", "", "Under way", "Overdue"],
         [2, "Not assessed", "Low", "X", "Done", ""],
     ]
+
+
+@pytest.mark.parametrize(
+    ("level", "target", "status", "flagged"),
+    [
+        (1, 3, "done", "18 · Innovative Solution Development (level 1, target 3)"),  # the demo's
+        (0, 1, "done", "18 · Innovative Solution Development (level 0, target 1)"),
+        (3, 3, "done", None),  # done at its target
+        (4, 3, "done", None),
+        (1, 3, "under way", None),
+        (1, 3, "dropped", None),
+        (None, 3, "done", None),  # not assessed: nothing to compare
+        (1, None, "done", None),  # no target level
+    ],
+)
+def test_a_plan_item_done_below_its_target_is_named(level, target, status, flagged):
+    capabilities = capability_rows("a", "Arvenia", 2023, {} if level is None else {18: level})
+    plans = plan_rows("a", {18: {"target_level": target, "status": status}, 2: {"status": "done"}})
+    note = done_below_target(plan_table(capabilities, plans, "a", FW, TODAY))
+    if flagged is None:
+        assert note == ""
+    else:
+        assert note == (
+            f"Marked done, but this round's level is still below the target: {flagged}. "
+            "Check the status, or the level."
+        )
 
 
 def test_the_portfolio_counts_the_latest_plan_of_each_country_without_ranking():
