@@ -1,5 +1,6 @@
 """AppTest: the action plan page empty, with the demo (its suggestion and its plan), saving."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,21 @@ def test_plans_across_countries_never_add_the_demo_plans_to_real_countries():
     assert not at.table  # Zembla has no plan, and the demo's do not count for it
     assert "No assessment in this session has an action plan yet" in at.info[0].value
     assert any("invented assessments are left out" in c.value for c in at.caption)
+
+
+def test_capabilities_with_no_plan_show_empty_cells_not_none():
+    at = _demo_on("pages/plan.py")
+    grid = at.get("dataframe")[0]
+    # Missing values are drawn with the grid's placeholder: empty, never the word "None".
+    assert grid.proto.HasField("placeholder")
+    assert grid.proto.placeholder == ""
+    frame = grid.value
+    no_plan = frame[frame["Priority"].isna()]
+    assert len(no_plan) == 18
+    assert no_plan[["Priority", "Target level", "Target date", "Status"]].isna().all().all()
+    # No drop-down offers "None" as a choice that would read as a chosen value.
+    columns = json.loads(grid.proto.columns)
+    for name in ("Priority", "Target level", "Status"):
+        options = columns[name]["type_config"]["options"]
+        assert "None" not in options, (name, options)
+        assert "" not in options, (name, options)
