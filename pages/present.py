@@ -43,8 +43,10 @@ st.html(
     """<style>
     [data-testid="stMain"] h1 { font-size: 2.4rem; padding-bottom: 0.25rem; }
     [data-testid="stMain"] h2 { font-size: 2.1rem; }
-    [data-testid="stMain"] li, [data-testid="stMain"] td,
-    [data-testid="stMain"] th { font-size: 1.25rem; }
+    [data-testid="stMain"] li { font-size: 1.25rem; }
+    /* A slide's table is read across a room: larger than a laptop's. */
+    [data-testid="stMain"] [data-testid="stTable"] td,
+    [data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.5rem; line-height: 1.35; }
     [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 1rem; }
     /* Previous and Next stay on screen under a slide taller than the window (1280x600). */
     /* The wrapper sticks: it is the child of the page's block (the container itself is only

@@ -99,14 +99,17 @@ def distribution_figure(
         )
     )
     if result.median is not None:
-        # Above the bars and their counts, so it never hides a number.
+        # Down from its label to the bars: to the count on the median's own bar (never through
+        # the number), or to the axis between two bars.
+        under = counts[values.index(result.median)] if result.median in values else None
         figure.add_shape(
             type="line",
             x0=result.median,
             x1=result.median,
-            y0=top * 1.2,
+            y0=0 if under is None else under + top * 0.17,
             y1=top * 1.45,
             line={"color": _OUTLINE, "width": 3, "dash": "dot"},
+            layer="below",
         )
         figure.add_annotation(
             x=result.median,

@@ -36,6 +36,13 @@ from typing import Literal
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.misnamed import (
+    WORKBOOK_EXTENSIONS,
+    extension_of,
+    not_workbook,
+    plain_text,
+    reads_as_table,
+)
 from components.ingest.refusals import (
     FIX_SAVE_AS_XLSX,
     FIX_UPLOAD_SPREADSHEET,
@@ -133,12 +140,14 @@ def check_upload(
     (Word, PowerPoint, PDF, images, web pages, JSON, web queries, programs, other archives),
     ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
-    ``no_sheets``, ``unsafe_content``, ``not_text``.
+    ``no_sheets``, ``unsafe_content``, ``not_text``, ``not_workbook`` (text that is no table
+    under a workbook's name). A file named as a workbook that is something else is refused
+    saying so first (``misnamed``); a text table under such a name is returned as ``"csv"``.
 
     ``name`` is used only for its extension, to word a message well (an encrypted ``.xlsx``
     versus an encrypted Word file); the bytes decide the outcome.
     """
-    extension = _extension(name)
+    extension = extension_of(name)
     if not data:
         raise _empty()
     if len(data) > limits.max_file_bytes:
@@ -156,10 +165,13 @@ def check_upload(
         kind = _check_compound_file(data, extension)
         check_xls(data, limits)
         return kind
-    if data.startswith(_ZIP_MAGICS):
-        return check_zip(data, limits)
-    _reject_known_binary(data)
-    return _check_text(data, extension)
+    try:
+        if data.startswith(_ZIP_MAGICS):
+            return check_zip(data, limits)
+        _reject_known_binary(data)
+        return _check_text(data, extension)
+    except FileRejected as rejected:
+        raise not_workbook(extension, rejected) from None
 
 
 def openpyxl_uses_defusedxml() -> bool:
@@ -248,6 +260,8 @@ def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
         raise _not_text("most of it is not readable text")
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
     _reject_data_formats(data, sample.lstrip("\ufeff \t\r\n"), extension)
+    if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
+        raise plain_text(extension)
     return "csv"
 
 
@@ -342,14 +356,3 @@ def _not_text(why: str, fix: str = FIX_UPLOAD_SPREADSHEET) -> FileRejected:
     return FileRejected(
         f"This file is not a spreadsheet or a text table: {why}.", fix, kind="not_text"
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Small helpers
-
-
-def _extension(name: str) -> str:
-    """Lower-case extension without the dot; "" when there is none. Handles either slash."""
-    base = name.replace("\\", "/").rpartition("/")[2]
-    stem, dot, extension = base.rpartition(".")
-    return extension.lower().strip() if dot and stem else ""

@@ -45,6 +45,7 @@ from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import NO_MAPPING, Mapping
+from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.percent_levels import hint_percent_levels
@@ -119,6 +120,7 @@ def _read(
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
         kind = check_upload(name, data, limits)
+        say_read_as_csv(ctx, name, kind)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))

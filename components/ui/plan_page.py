@@ -193,6 +193,8 @@ def render_plan_editor(framework: Framework, assessment_id: str) -> None:
         width="stretch",
         height="content",
         num_rows="fixed",
+        # A capability with no plan shows empty cells, not the grid's "None" (read as a value).
+        placeholder="",
         disabled=["No.", "Capability", "Level now"],
         # The actions before the lead organisation: what is to be done, then who leads it.
         column_order=[*EDITOR_COLUMNS[:-2], "Actions", "Lead organisation"],

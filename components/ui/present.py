@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ import plotly.graph_objects as go
 
 from components.base.text import shorten
 from components.charts.common import escape
+from components.charts.text_width import label_margin
 from components.charts.views import (
     comparison_views,
     heatmap_view,
@@ -39,6 +41,10 @@ from components.ui.selection import comparison_labels, default_comparison, lates
 
 PROJECTOR_HEIGHT = 420  # fits a 1280x720 screen with the slide title and the controls
 PROJECTOR_FONT = 18
+# A radar's axis labels on a projected slide, and the height a radar's slide adds for them: the
+# slide's caption is short, so the circle takes what the table slides give to rows.
+PROJECTOR_LABEL_FONT = 22
+PROJECTOR_RADAR_EXTRA = 20
 # A legend entry beside a projected chart: at most about 400 px at that size, which leaves
 # the radar most of a 1280 px slide ("Median of 12 assessments of all other countries" fits).
 PROJECTOR_LEGEND_CHARS = 48
@@ -129,15 +135,34 @@ def for_projector(
         if trace.name:
             trace.name = escape(shorten(html.unescape(trace.name), PROJECTOR_LEGEND_CHARS))
     if any(trace.type == "scatterpolar" for trace in big.data):
-        # Room around the circle for two-line axis labels at the top and the bottom.
-        big.update_layout(margin={"t": 75, "b": 85, "l": 80, "r": 40})
+        # A radar is as tall as the slide allows; its circle is what is left inside margins
+        # made for its labels: two lines above and below, the widest line at either side (a
+        # narrower slide, with the sidebar open, shrinks the circle, never cuts a label).
+        big.update_layout(height=height + PROJECTOR_RADAR_EXTRA, margin=_radar_margins(big))
     big.update_xaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_yaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_polars(
-        angularaxis={"tickfont": {"size": PROJECTOR_FONT}},
+        angularaxis={"tickfont": {"size": PROJECTOR_LABEL_FONT}},
         radialaxis={"tickfont": {"size": PROJECTOR_FONT - 4}},
     )
     return big
+
+
+def _radar_margins(figure: go.Figure) -> dict[str, int]:
+    """Margins just wide enough for a projected radar's axis labels at their projected size:
+    the widest line at either side, and above and below as many lines as the labels there."""
+    labels = [
+        [html.unescape(line) for line in str(label).split("<br>")]
+        for label in figure.layout.polar.angularaxis.ticktext or ()
+    ]
+    side = label_margin([ln for lines in labels for ln in lines], PROJECTOR_LABEL_FONT, at_least=80)
+    # The first axis points up and the others follow clockwise: a label's height on the circle.
+    heights = [math.cos(2 * math.pi * i / max(len(labels), 1)) for i in range(len(labels))]
+    top = max((len(lines) for lines, h in zip(labels, heights, strict=True) if h > 0.7), default=1)
+    low = max((len(lines) for lines, h in zip(labels, heights, strict=True) if h < -0.7), default=1)
+    line = math.ceil(PROJECTOR_LABEL_FONT * 1.25)
+    # Beyond the text: the labels' 14 px off the rim (radar.py's ticklen) and a little air.
+    return {"t": top * line + 24, "b": low * line + 24, "l": side + 10, "r": side + 10}
 
 
 def country_slides(

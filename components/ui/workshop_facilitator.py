@@ -41,6 +41,9 @@ PROJECTOR_STYLE = """<style>
 [data-testid="stMain"] h2 { font-size: 2rem; padding: 0.1rem 0 0; }
 [data-testid="stMetricValue"] { font-size: 2.2rem; }
 .st-key-workshop-join code { font-size: 1.5rem; }
+/* The description, who joined and the notes are read across a room: larger and darker. */
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"] * { font-size: 1.15rem; color: #3D4451; }
 </style>"""
 
 

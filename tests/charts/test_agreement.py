@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pytest
 
 from components.charts.agreement import (
     distribution_figure,
@@ -46,8 +47,24 @@ def test_the_median_is_a_line_and_the_middle_half_a_band():
     lines = [s for s in figure.layout.shapes if s.type == "line"]
     bands = [s for s in figure.layout.shapes if s.type == "rect"]
     assert [line.x0 for line in lines] == [2.5]
+    # Between two bars, the dotted line comes down to the axis, behind the bars.
+    assert (lines[0].y0, lines[0].layer) == (0, "below")
+    assert lines[0].y1 == figure.layout.yaxis.range[1]
     assert (bands[0].x0, bands[0].x1) == (1.5 - 0.45, 3 + 0.45)
     assert any("Median 2.5" in a.text for a in figure.layout.annotations)
+
+
+@pytest.mark.parametrize(
+    ("votes", "median", "bar_top"),
+    [([1, 2, 2], 2, 2), ([0, 0, 1, 1, 1, 3], 1, 3), ([4], 4, 1)],
+)
+def test_the_median_line_comes_down_to_its_bar_count(votes, median, bar_top):
+    figure = distribution_figure(agreement(votes, SCALE), SCALE)
+    (line,) = [s for s in figure.layout.shapes if s.type == "line"]
+    assert line.x0 == median
+    top = figure.layout.yaxis.range[1] / 1.45
+    # It stops just above the number written on the median's bar: not in mid-air above it.
+    assert bar_top < line.y0 <= bar_top + top * 0.18
 
 
 def test_no_votes_draws_empty_bars_without_a_median():

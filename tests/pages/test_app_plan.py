@@ -1,5 +1,6 @@
 """AppTest: the action plan page empty, with the demo (its suggestion and its plan), saving."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,21 @@ def test_a_plan_item_done_below_its_target_is_flagged_where_plans_are_shown():
         notes = [as_read(w.value) for w in at.warning if DONE_BELOW in as_read(w.value)]
         assert notes, page
         assert "Innovative Solution Development (level 1, target 3)" in notes[0]
+
+
+def test_capabilities_with_no_plan_show_empty_cells_not_none():
+    at = _demo_on("pages/plan.py")
+    grid = at.get("dataframe")[0]
+    # Missing values are drawn with the grid's placeholder: empty, never the word "None".
+    assert grid.proto.HasField("placeholder")
+    assert grid.proto.placeholder == ""
+    frame = grid.value
+    no_plan = frame[frame["Priority"].isna()]
+    assert len(no_plan) == 18
+    assert no_plan[["Priority", "Target level", "Target date", "Status"]].isna().all().all()
+    # No drop-down offers "None" as a choice that would read as a chosen value.
+    columns = json.loads(grid.proto.columns)
+    for name in ("Priority", "Target level", "Status"):
+        options = columns[name]["type_config"]["options"]
+        assert "None" not in options, (name, options)
+        assert "" not in options, (name, options)

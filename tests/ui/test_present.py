@@ -6,12 +6,14 @@ check titles, order, labels and the number on screen, not how they are computed.
 
 from __future__ import annotations
 
+import html
 from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from components.charts.text_width import text_width
 from components.framework.model import default_framework
 from components.ui.present import Deck, build_deck, comparison_countries, for_projector
 from components.ui.slides import clamp_slide, slide_to_show
@@ -305,3 +307,43 @@ def test_a_projected_legend_keeps_long_names_short_and_the_hover_whole(name, in_
     projected = for_projector(figure)
     assert projected.data[0].name == in_legend
     assert projected.data[0].customdata[0][0] == name  # the hover names it in full
+
+
+def _projected_radars() -> list[tuple[str, go.Figure]]:
+    shown = deck("z2", "country")
+    return [
+        (slide.title, slide.figure)
+        for slide in shown.slides
+        if slide.figure is not None and any(t.type == "scatterpolar" for t in slide.figure.data)
+    ]
+
+
+def test_a_projected_radar_is_large_with_large_labels_that_fit_its_margins():
+    radars = _projected_radars()
+    # The overview and every domain with three capabilities or more (Media and Communications,
+    # with two, is bars).
+    assert [title for title, _ in radars][1:] == DOMAINS[:-1]
+    for title, figure in radars:
+        layout = figure.layout
+        margin = layout.margin
+        assert layout.polar.angularaxis.tickfont.size >= 22, title
+        # The circle: what the margins leave of the slide's height (1280x720 projector).
+        assert layout.height - margin.t - margin.b >= 280, title  # was 260, labels squeezed
+        assert layout.height <= 440, title  # with the title, caption and controls on screen
+        lines = [
+            line
+            for label in layout.polar.angularaxis.ticktext
+            for line in html.unescape(label).split("<br>")
+        ]
+        widest = max(text_width(line, 22) for line in lines)
+        # Each side holds the widest label whole, however narrow the slide (sidebar open).
+        assert margin.l >= widest + 14, (title, widest, margin)
+        assert margin.r >= widest + 14, (title, widest, margin)
+        top = len(layout.polar.angularaxis.ticktext[0].split("<br>"))
+        assert margin.t >= top * 22 * 1.2 + 14, title
+
+
+def test_media_and_communications_keeps_its_first_letter_on_a_narrow_slide():
+    _, overview = _projected_radars()[0]
+    # "Communications" is the widest word of the overview's labels, on its left.
+    assert overview.layout.margin.l >= text_width("Communications", 22) + 14
