@@ -101,7 +101,7 @@ def _entry(number: Any, value: Any) -> tuple[int, str, bool] | None:
     if not isinstance(value, str) or any(ch.isdigit() for ch in value):
         found = _ENTRY.match(value.strip()) if isinstance(value, str) else None
         return (int(found["n"]), found["word"].strip(), True) if found else None
-    whole = _whole(number)
+    whole = key_number(number)
     if whole is None or not value.strip() or len(value) > _LONGEST_WORD:
         return None
     return whole, value.strip(), False
@@ -155,7 +155,7 @@ def _number_in(value: Any, one_cell: bool) -> int | None:
     if one_cell:
         found = _ENTRY.match(value.strip()) if isinstance(value, str) else None
         return int(found["n"]) if found else None
-    return _whole(value)
+    return key_number(value)
 
 
 def _key(
@@ -176,7 +176,8 @@ def _key(
     return OwnKey(sheet.name, cells, tuple((n, word) for n, word, _ in run))
 
 
-def _whole(value: Any) -> int | None:
+def key_number(value: Any) -> int | None:
+    """A key entry's number: a whole number from 0 to 10 (1, 1.0, "1"), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, float) and value.is_integer():

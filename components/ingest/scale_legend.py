@@ -34,7 +34,7 @@ from typing import Any
 from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.level_words import level_names
-from components.ingest.own_scale import SHEETS_KEY, own_scale_problem
+from components.ingest.own_scale import SHEETS_KEY, key_number, own_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 # "1 = Not in place", "1 - Not in place", "1: Not in place", "1. Not in place", "(1) Not in
@@ -155,7 +155,7 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
         for row, value in enumerate(values):
             entries = entries_of.get(value) if isinstance(value, str) else None
             if not entries and beside is not None and value in labels:
-                number = _whole(beside[row])
+                number = key_number(beside[row])
                 if number is not None:
                     entries = [(number, names[normalise(value)], f"{number} {value}", False)]
             if not entries:
@@ -220,7 +220,7 @@ def _whole_key(
     """The key naming every level once in ``block`` (its numbers in the column to the left
     when they have cells of their own)."""
     rows = tuple(dict.fromkeys(entry[0] for entry in block))
-    paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+    paired = beside is not None and any(key_number(beside[row]) is not None for row in rows)
     left = column - 1 if paired else column
     return Legend(sheet.name, column, rows, offset, block[0][3], left, reversed=reversed_)
 
@@ -259,7 +259,11 @@ def _legend(
         return []  # a lone "5 = Mature" is a key only on a line of its own, not in a table row
     step = _step(run) or 1
     after = run[-1][0] + 1
-    if beside is not None and after < len(beside) and _whole(beside[after]) == run[-1][1] + step:
+    if (
+        beside is not None
+        and after < len(beside)
+        and key_number(beside[after]) == run[-1][1] + step
+    ):
         return []  # a table goes on: "No. | Level" whose first rows happen to go up
     label_after = sheet.value(after, column) if after < len(sheet.rows) else None
     if isinstance(label_after, str) and names.get(normalise(label_after)) == run[-1][2] + step:
@@ -268,7 +272,7 @@ def _legend(
     offset = run[0][1] - run[0][2]
     if offset not in (0, 1):
         return []  # numbers that are not a key's (capabilities beside their levels)
-    paired = beside is not None and any(_whole(beside[row]) is not None for row in rows)
+    paired = beside is not None and any(key_number(beside[row]) is not None for row in rows)
     return [Legend(sheet.name, column, rows, offset, run[0][3], column - 1 if paired else column)]
 
 
@@ -302,15 +306,3 @@ def _entries(text: str, names: dict[str, int]) -> list[tuple[int, int, str, bool
         defined = found["sep"] == _DEFINITION
         entries.append((int(found["n"]), level, line.strip(), defined))
     return entries
-
-
-def _whole(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return value if 0 <= value <= 10 else None
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
-        return int(value.strip())
-    return None
