@@ -101,7 +101,7 @@ def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     # so the click reaches the server first; both edits are saved all the same.
     type_lead(2, "National Research Council")
     page.get_by_role("button", name="Save the plan").click()
-    saved = page.get_by_text("5 capabilities with a plan")
+    saved = page.get_by_text("6 capabilities with a plan")  # the demo's 4 and the 2 typed
     expect(saved).to_be_visible(timeout=WAIT)
     expect(page.get_by_text("changes that are not saved yet")).to_have_count(0)
     wait_until_idle(page)
@@ -112,4 +112,4 @@ def test_a_plan_typed_in_the_grid_is_saved_in_the_session(page, app_url):
     text = download.value.path().read_text(encoding="utf-8-sig")
     assert "Office of the Prime Minister" in text
     assert "National Research Council" in text
-    assert len(text.strip().splitlines()) == 1 + 5
+    assert len(text.strip().splitlines()) == 1 + 6
