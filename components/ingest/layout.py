@@ -42,7 +42,7 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.max_columns import level_columns
-from components.ingest.partial_header import countries_down, two_titled
+from components.ingest.partial_header import countries_down, few_but_titled
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.state_words import dated_siblings
@@ -511,7 +511,7 @@ def _country_rows_at(
                 titled += not is_plain_number(value)
                 break
     few = sum(c.kind == "capability" for c, _ in items.values()) < MIN_KEY_MATCHES
-    if few and not two_titled(ctx, sheet, row, fields, items):
+    if few and not few_but_titled(ctx, sheet, row, fields, items):
         return None
     pivot = row_labels_column(cells, min(items))  # a pivot's "Row Labels" over the countries
     fields = {n: c for n, c in fields.items() if c not in items and c != pivot}

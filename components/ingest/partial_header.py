@@ -6,7 +6,9 @@ under a header the reader does not know ("Punkte"), and no column header is a co
 country called "Punkte". A table of one assessment per row with two capabilities across
 (one sheet per domain, and a domain of two) is read when the header has a Country column and
 names the two by their titles, levels below each (``two_titled``): three or more are needed
-otherwise, since two numbers across could be anything.
+otherwise, since two numbers across could be anything. An Enablers sheet of the same shape
+(a Country column, three or more enablers named by their titles, levels below) is read too
+(``few_but_titled``): its rows join each country's capability assessment.
 """
 
 from __future__ import annotations
@@ -46,5 +48,29 @@ def two_titled(
         and all(
             not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
             for c in capabilities
+        )
+    )
+
+
+def few_but_titled(
+    ctx: ReadContext,
+    sheet: Sheet,
+    row: int,
+    fields: Mapping[Field, int],
+    items: Mapping[int, tuple[Catalogue, int]],
+) -> bool:
+    """A header of one assessment per row naming fewer than three capabilities that is read
+    all the same: two capabilities by their titles (``two_titled``), or a Country column and
+    three or more enablers by their titles, with levels below each."""
+    if two_titled(ctx, sheet, row, fields, items):
+        return True
+    scale = ctx.framework.scale
+    enablers = [c for c, (catalogue, _) in items.items() if catalogue.kind == "enabler"]
+    return (
+        "country" in fields
+        and len(enablers) >= 3
+        and all(
+            not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
+            for c in enablers
         )
     )

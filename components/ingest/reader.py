@@ -39,6 +39,7 @@ from components.ingest.country_sources import settle_country
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
+from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
@@ -75,6 +76,7 @@ from components.ingest.report import (
     take_rows,
 )
 from components.ingest.scale_legend import find_legends
+from components.ingest.sheet_copies import drop_sheet_copies
 from components.ingest.sheet_shapes import join_capability_sheets, reshape_sheets
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
@@ -234,7 +236,7 @@ def _read_sheets(
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
     drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
-    drafts = drop_summary_copies(ctx, drafts)
+    drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drafts))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, join_capability_sheets(ctx, drafts, named)), plan_sheets
@@ -426,9 +428,7 @@ def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     owners = [d for d in drafts if d.country is not None and not (d.needs_owner or d.enablers_only)]
     _attach_by_key(ctx, [d for d in drafts if d.enablers_only], owners)
     orphans = [d for d in drafts if d.needs_owner]
-    named = [d for d in owners if (d.sheet.name or "").strip().casefold() == "assessment"]
-    owner = named[0] if named else (owners[0] if len(owners) == 1 else None)
-    for orphan in orphans:
+    for orphan, owner in pair_orphans(ctx, orphans, owners):
         has_levels = any(v[0] is not None for v in orphan.items["enabler"].values())
         if owner is None:
             if has_levels:

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, csv_bytes, read, xlsx
+from tests.ingest.reader_support import (
+    FW,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    csv_bytes,
+    enabler_levels,
+    read,
+    xlsx,
+)
 
 KENYA = {n: n % 5 for n in range(1, 22)}
 UGANDA = {n: (n + 2) % 5 for n in range(1, 22)}
@@ -96,3 +105,37 @@ def test_two_capabilities_across_with_a_country_column(headers, expected):
 def test_two_capabilities_across_without_a_country_column_are_not_a_table():
     rows = [["Name", "Year", TITLES[20], TITLES[21]], ["Kenya", 2023, 2, 3]]
     assert by_assessment(read("media.xlsx", xlsx({"Media": rows}))) == {}
+
+
+ENABLERS = {
+    "Kenya": {e: e % 5 for e in range(1, 8)},
+    "Uganda": {e: (e + 1) % 5 for e in range(1, 8)},
+}
+
+
+def _wide_enablers(header: list[str]) -> list[list]:
+    rows = [header + [e.title for e in FW.enablers]]
+    for country, given in ENABLERS.items():
+        values = {"Country": country, "Pays": country, "País": country, "Year": 2023}
+        values |= {"Année": 2023, "Año": 2023}
+        rows.append([values[h] for h in header] + [given[e] for e in range(1, 8)])
+    return rows
+
+
+@pytest.mark.parametrize(
+    "header", [["Country", "Year"], ["Year", "Country"], ["Pays", "Année"], ["País", "Año"]]
+)
+def test_an_enablers_sheet_with_countries_down_and_enablers_across_joins_each_country(header):
+    capabilities = [["Country", "Year", "No.", "Capability", "Level"]]
+    for country, given in (("Kenya", KENYA), ("Uganda", UGANDA)):
+        capabilities += [[country, 2023, n, TITLES[n], level] for n, level in given.items()]
+    result = read("both.xlsx", xlsx({"Data": capabilities, "Enablers": _wide_enablers(header)}))
+    assert by_assessment(result) == {("Kenya", 2023, None): KENYA, ("Uganda", 2023, None): UGANDA}
+    assert enabler_levels(result) == {(c, 2023, None): given for c, given in ENABLERS.items()}
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_enablers_across_without_their_assessment_are_said_not_used():
+    result = read("enablers.xlsx", xlsx({"Enablers": _wide_enablers(["Country", "Year"])}))
+    assert_problem(result, "warning", "C2, D2, E2, …", "have no capability assessment")
+    assert "name no capability" not in " ".join(p.message for p in result.problems)
