@@ -26,12 +26,14 @@ _LONGEST = 60
 
 def drop_pivot_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without a pivot sheet's assessments of countries other sheets hold."""
+    sheets = {id(d.sheet): d.sheet for d in drafts}
+    if len(sheets) < 2:
+        return drafts  # a pivot alone: nothing else holds its countries
     pivots: dict[int, tuple[Sheet, str]] = {}
-    for draft in drafts:
-        if id(draft.sheet) not in pivots:
-            marker = pivot_marker(draft.sheet)
-            if marker is not None:
-                pivots[id(draft.sheet)] = (draft.sheet, marker)
+    for key, sheet in sheets.items():
+        marker = pivot_marker(sheet)
+        if marker is not None:
+            pivots[key] = (sheet, marker)
     if not pivots:
         return drafts
     held: dict[str, list[str]] = {}
