@@ -51,6 +51,11 @@ def _is_row_labels(value: Any) -> bool:
     return isinstance(value, str) and key_of(value) in _ROW_LABELS
 
 
+def is_pivot_field(value: Any) -> bool:
+    """Whether a cell is a pivot's "Row Labels" or "Column Labels" header (in a language)."""
+    return isinstance(value, str) and key_of(value) in _ROW_LABELS | _COLUMN_LABELS
+
+
 def unread_pivot(sheet: Sheet, rows: int) -> str | None:
     """Why a pivot table's output (found by its "Row Labels" header or its "Count of Level"
     caption in the first ``rows``) was not read, or ``None`` when the sheet holds no pivot."""

@@ -50,6 +50,7 @@ from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.percent_levels import hint_percent_levels
+from components.ingest.pivot_summaries import drop_pivot_copies
 from components.ingest.plan_baseline import (
     HeldLevels,
     keep_baselines,
@@ -236,7 +237,7 @@ def _read_sheets(
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
     drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
-    drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drafts))
+    drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
     return _join_split(ctx, join_capability_sheets(ctx, drafts, named)), plan_sheets

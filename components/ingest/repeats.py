@@ -110,11 +110,13 @@ def _from_hidden(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def _without_formula_copies(ctx: ReadContext, drafts: list[Draft], data: bytes) -> list[Draft]:
-    groups: dict[tuple[str, str, str], list[tuple[Draft, _LEVELS]]] = {}
+    groups: dict[str, list[tuple[Draft, _LEVELS]]] = {}
     for draft in drafts:
         levels = levels_of(draft)
         if draft.country is not None and levels:
-            groups.setdefault(draft.key(), []).append((draft, levels))
+            groups.setdefault(draft.country, []).append((draft, levels))
+    # A summary with no year (or cells whose results are placeholders) repeats a dated sheet:
+    # ``_repeats`` lets the copy leave its date, year and round out, and some levels too.
     pairs = [
         (copy, source)
         for members in groups.values()
@@ -126,24 +128,45 @@ def _without_formula_copies(ctx: ReadContext, drafts: list[Draft], data: bytes) 
     if not pairs:
         return drafts
     formulas = _Formulas(data)
-    copies: set[int] = set()
+    copies: dict[int, Draft] = {}
+    per_sheet: dict[int, list[tuple[Draft, Draft]]] = {}
     for copy, source in pairs:
         if id(copy) in copies or id(source) in copies:
             continue
         if not formulas.all_refer(copy, source.sheet):
             continue
-        copies.add(id(copy))
-        ctx.add(
-            "warning",
-            copy.sheet,
-            None,
-            f"Sheet {quoted(copy.sheet.name)} repeats the assessment {source.name} of sheet "
-            f"{quoted(source.sheet.name)}: its levels are formulas that take them from there. "
-            f"It was read once, from {quoted(source.sheet.name)}.",
-            "Nothing to do if it is a copy. If it is an assessment of its own, type its levels "
-            "instead of formulas, or give it its own date or round.",
-        )
+        copies[id(copy)] = copy
+        per_sheet.setdefault(id(copy.sheet), []).append((copy, source))
+    for found in per_sheet.values():
+        _say_copies(ctx, found, [d for d in drafts if d.sheet is found[0][0].sheet])
     return [d for d in drafts if id(d) not in copies]
+
+
+def _say_copies(ctx: ReadContext, found: list[tuple[Draft, Draft]], on_sheet: list[Draft]) -> None:
+    """One warning for a sheet's formula copies; when none of its assessments is kept, what
+    its formulas' cells said (results to be calculated on opening) goes with them."""
+    sheet = found[0][0].sheet
+    if len(found) == len(on_sheet):
+        ctx.formula_cells = {k: v for k, v in ctx.formula_cells.items() if k[0] != sheet.name}
+    sources = list(dict.fromkeys(quoted(source.sheet.name) for _, source in found))
+    if len(found) == 1:
+        source = found[0][1]
+        what = f"the assessment {source.name} of sheet {sources[0]}"
+    else:
+        names = [source.name for _, source in found]
+        what = f"the assessments {', '.join(names[:-1])} and {names[-1]} of sheets " + (
+            f"{', '.join(sources[:-1])} and {sources[-1]}" if len(sources) > 1 else sources[0]
+        )
+    ctx.add(
+        "warning",
+        sheet,
+        None,
+        f"Sheet {quoted(sheet.name)} repeats {what}: its levels are formulas that take them "
+        f"from there. {'They were' if len(found) > 1 else 'It was'} read once, from "
+        f"{'those sheets' if len(sources) > 1 else sources[0]}.",
+        "Nothing to do if it is a copy. If it is an assessment of its own, type its levels "
+        "instead of formulas, or give it its own date or round.",
+    )
 
 
 class _Formulas:

@@ -3,8 +3,9 @@
 ``reshape_sheets`` runs, in order: ``numbers_tables`` (a csv of Apple Numbers' tables, each
 its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread to a column per
 capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
-headed otherwise). Each says what it assumed. ``join_capability_sheets`` joins what the
-one-capability sheets give, after they are read.
+headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
+says what it assumed. ``join_capability_sheets`` joins what the one-capability sheets give,
+after they are read.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from components.ingest.capability_sheets import join_capability_sheets, name_cap
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.workshop_votes import without_workshop_votes
 
 __all__ = ["join_capability_sheets", "reshape_sheets"]
 
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
-    return name_capability_sheets(ctx, spread_matrix_cells(ctx, split_numbers_tables(sheets)))
+    sheets = split_numbers_tables(without_workshop_votes(ctx, sheets))
+    return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))

@@ -103,9 +103,12 @@ def test_a_hidden_sheet_with_other_levels_for_the_same_assessment_is_not_dropped
     assert_problem(result, "warning", None, "the sheet is hidden", sheet="Calc")
 
 
-def with_cached_results(data: bytes, results: dict[tuple[str, str], Any]) -> bytes:
+def with_cached_results(
+    data: bytes, results: dict[tuple[str, str], Any], calc_on_load: bool = False
+) -> bytes:
     """openpyxl's workbook as Excel saves one: each formula's result stored (openpyxl keeps
-    none), and no request to calculate on opening. ``results``: (sheet file, cell) -> value."""
+    none), and no request to calculate on opening (``calc_on_load``: as xlsxwriter writes
+    one, asking for it). ``results``: (sheet file, cell) -> value."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -127,7 +130,7 @@ def with_cached_results(data: bytes, results: dict[tuple[str, str], Any]) -> byt
                 content = re.sub(
                     rb'<c r="([A-Z]+\d+)"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', stored, content
                 )
-            if info.filename == "xl/workbook.xml":
+            if info.filename == "xl/workbook.xml" and not calc_on_load:
                 content = content.replace(b' fullCalcOnLoad="1"', b"")
             copy.writestr(info.filename, content)
     return buffer.getvalue()
@@ -202,3 +205,45 @@ def test_the_templates_enablers_sheet_hidden_is_read_and_said():
     result = read("kenya.xlsx", buffer.getvalue())
     assert result.enablers["level"].dropna().tolist() == [3] * 7
     assert_problem(result, "warning", None, "(7 levels) were read, but the sheet is hidden")
+
+
+SECOND = {n: (n + 2) % 5 for n in range(1, 22)}
+
+
+def summary_of_formulas(name: str, calc_on_load: bool) -> bytes:
+    """A summary of formulas (='Ghana'!C5) first, then a form per country with a year."""
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = name
+    summary.append(["No.", "Capability", "Ghana", "Togo"])
+    results: dict[tuple[str, str], Any] = {}
+    for n, level in LEVELS.items():
+        summary.append([n, TITLES[n], f"='Ghana'!C{4 + n}", f"='Togo'!C{4 + n}"])
+        # A script's placeholder result is 0: in a workbook to calculate on opening, a 0 is
+        # not trusted, the other results are.
+        results[("sheet1.xml", f"C{1 + n}")] = level
+        results[("sheet1.xml", f"D{1 + n}")] = SECOND[n]
+    for country, given in (("Ghana", LEVELS), ("Togo", SECOND)):
+        sheet = workbook.create_sheet(country)
+        for row in form(country, 2024, given):
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return with_cached_results(buffer.getvalue(), results, calc_on_load=calc_on_load)
+
+
+@pytest.mark.parametrize("calc_on_load", [True, False])
+@pytest.mark.parametrize("name", ["Summary", "Synthèse", "Resumen", "Dashboard"])
+def test_an_undated_summary_of_formulas_into_the_country_sheets_is_read_once(name, calc_on_load):
+    result = read("countries.xlsx", summary_of_formulas(name, calc_on_load))
+    assert by_assessment(result) == {("Ghana", 2024, None): LEVELS, ("Togo", 2024, None): SECOND}
+    # One warning, and no error about the summary's cells whose results are placeholders.
+    assert_problem(
+        result,
+        "warning",
+        None,
+        "repeats the assessments Ghana 2024 and Togo 2024 of sheets “Ghana” and “Togo”: its "
+        "levels are formulas",
+        sheet=name,
+    )
+    assert len(result.problems) == 1
