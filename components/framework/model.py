@@ -44,6 +44,9 @@ class Domain:
     name: str
     outcome_heading: str
     outcome_statement: str
+    # The name in other languages and its short forms ("Justicia penal", "Media"): a sheet or
+    # heading so named is the domain's, never a country.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def parse_framework(data: Mapping[str, Any]) -> Framework:
             name=_text(item, "name", f"domains[{i}].name"),
             outcome_heading=_text(item, "outcome_heading", f"domains[{i}].outcome_heading"),
             outcome_statement=_text(item, "outcome_statement", f"domains[{i}].outcome_statement"),
+            aliases=_aliases(item, f"domains[{i}].aliases"),
         )
         for i, item in enumerate(_tables(data, "domains", "domains"))
     )

@@ -22,6 +22,7 @@ from components.ingest.calendars import other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
+from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -446,8 +447,8 @@ def read_answers(
                 cell,
                 f"The level of {what} for {draft.name}: {reading.error}; it was not used.",
                 reading.fix
-                or f"Use one of {level_choices(ctx.framework.scale)} (the number alone is "
-                "enough), or leave it blank if not assessed.",
+                or f"Use one of {labels_in(scale, header_language(sheet.rows, row, level_column))}"
+                " (the number alone is enough), or leave it blank if not assessed.",
             )
         elif reading.warning and (  # a column's way of writing: said once per assessment
             not reading.once or ctx.once(("once", sheet.name, draft.name, reading.fix))

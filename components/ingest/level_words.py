@@ -80,17 +80,37 @@ def typo_level(key: str, names: Mapping[str, int], not_assessed: Iterable[str]) 
         return None
     # Kept per text: every header and label cell of a file is tried as a level, and comparing
     # it with each level's names letter by letter is the slow part.
-    return _typo_level(squeezed, frozenset(names.items()), frozenset(not_assessed))
+    return _typo_level(squeezed, frozenset(names.items()), frozenset(not_assessed), _negative(key))
+
+
+# A word that turns a label into its opposite: "implementado" is no typo of "No implementado",
+# nor "mis en place" of "Pas mis en place".
+_NEGATIONS = frozenset({"no", "not", "non", "nao", "pas", "sin", "sem", "ni"})
+
+
+def _negative(key: str) -> bool:
+    return any(word in _NEGATIONS for word in key.split())
+
+
+def _same_sense(squeezed: str, name: str, negative: bool) -> bool:
+    """Whether a text and a label are both negated or neither ("notinplace", "None in place"
+    and "Not in place" are)."""
+    if not _negative(name):
+        return not negative
+    return negative or squeezed.startswith(name[:2])
 
 
 @lru_cache(maxsize=4096)
 def _typo_level(
-    squeezed: str, names: frozenset[tuple[str, int]], not_assessed: frozenset[str]
+    squeezed: str,
+    names: frozenset[tuple[str, int]],
+    not_assessed: frozenset[str],
+    negative: bool = False,
 ) -> int | None:
     best: dict[int, tuple[int, int]] = {}  # level -> (edits, edits allowed for that name)
     for name, level in names:
         target = name.replace(" ", "")
-        if len(target) < _MIN_LETTERS:
+        if len(target) < _MIN_LETTERS or not _same_sense(squeezed, name, negative):
             continue
         found = (_edits(squeezed, target, _CAP), _allowed(target))
         best[level] = min(best.get(level, found), found)

@@ -22,6 +22,7 @@ from components.ingest.country_sources import (
     summary_row,
 )
 from components.ingest.cut_short import say_cut_short
+from components.ingest.domain_numbers import local_number
 from components.ingest.drafts import (
     Draft,
     Meta,
@@ -295,7 +296,9 @@ def _row_item(
         resolved[1][2].kind,
         resolved[1][3].number,
     ):
-        return settle_disagreement(ctx, sheet, row, resolved)
+        return local_number(ctx, sheet, row, resolved) or settle_disagreement(
+            ctx, sheet, row, resolved
+        )
     if resolved:
         column, value, catalogue, match = resolved[0]
         if numbered_note(ctx, sheet, row, columns, matches):

@@ -191,7 +191,7 @@ class ReadContext:
         self.capabilities: Catalogue = capability_catalogue(self.framework)
         self.enablers: Catalogue = enabler_catalogue(self.framework)
         self.domain_names: frozenset[str] = frozenset(
-            normalise(d.name) for d in self.framework.domains
+            normalise(name) for d in self.framework.domains for name in (d.name, *d.aliases)
         )
 
     def add(

@@ -24,6 +24,7 @@ from components.ingest.error_cells import formula_error
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_descriptors import described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
+from components.ingest.level_phrases import unclear_phrase
 from components.ingest.level_units import level_with_unit
 from components.ingest.level_words import (
     level_names,
@@ -262,7 +263,9 @@ def _level_from_text(
     found = _LEVEL_TEXT.match(bare)
     spaced = None if found else _LEVEL_SPACED.match(bare)
     if not found and not spaced:
-        if hint := misread_number(text, scale.minimum, scale.maximum):
+        if hint := misread_number(text, scale.minimum, scale.maximum) or unclear_phrase(
+            text, scale
+        ):  # "En cours": see ``level_phrases``
             return LevelReading(error=hint[0], fix=hint[1])
         return LevelReading(error=f"“{text}” is not a level on the scale")
     found = found or spaced

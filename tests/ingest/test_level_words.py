@@ -70,3 +70,15 @@ def test_letters_that_look_like_a_number_are_said_not_read(text, error, fix):
         assert found is not None
         assert error in found[0]
         assert fix in found[1]
+
+
+@pytest.mark.parametrize(
+    ("key", "labels"),
+    [
+        ("implementado", {"no implementado": 0, "establecido": 3}),
+        ("mis en place", {"pas mis en place": 0, "etabli": 3}),
+        ("not developing", {"developing": 2, "mature": 4}),
+    ],
+)
+def test_a_text_is_no_typo_of_a_label_it_negates(key, labels):
+    assert typo_level(key, labels, []) is None
