@@ -10,10 +10,14 @@ to the reader's other checks. Only long tables (the country written on each row)
 here: two forms of the same assessment (a country's sheet and its copy) are kept, and said, by
 the reader's check of one assessment on two sheets, for the person to choose. A sheet without
 a country of its own (the template's Enablers sheet) is never taken for a copy: its owner
-decides whose it is.
+decides whose it is. Nor is a sheet named as a version of the other ("Library v2", "Data
+version 3": the library's export writes each version of an assessment so, with its own plan):
+versions are kept apart on purpose.
 """
 
 from __future__ import annotations
+
+import re
 
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, quoted
@@ -36,6 +40,20 @@ def _contents(members: list[Draft]) -> tuple[object, ...] | None:
     return tuple(sorted(said, key=repr))
 
 
+_VERSION = re.compile(r"^(?P<name>.+?)\s*[(\[]?\s*(?:v|version)\s*\d+\s*[)\]]?$", re.IGNORECASE)
+
+
+def _a_version_of(name: str, first: str) -> bool:
+    """Whether sheet ``name`` is named as a version of sheet ``first`` ("Library v2" of
+    "Library", "Data version 3" of "Data" or of "Data v2")."""
+    found = _VERSION.match(name.strip())
+    if found is None:
+        return False
+    earlier = _VERSION.match(first.strip())
+    base = earlier.group("name") if earlier else first.strip()
+    return found.group("name").casefold() == base.casefold()
+
+
 def _country_on_rows(draft: Draft) -> bool:
     """Whether the draft's country is written on more than one row (a long table's)."""
     return sum(draft.country in cells for cells in draft.sheet.rows) > 1
@@ -56,6 +74,8 @@ def drop_sheet_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             continue
         first = seen.setdefault(contents, members[0])
         if first is members[0] or not _country_on_rows(members[0]):
+            continue
+        if _a_version_of(members[0].sheet.name or "", first.sheet.name or ""):
             continue
         dropped.update(id(d) for d in members)
         sheet = members[0].sheet

@@ -47,3 +47,20 @@ def test_a_copy_hidden_is_still_dropped_without_a_word():
     result = read("data.xlsx", xlsx({"Data": long_rows(), "Calc": long_rows()}, hidden=("Calc",)))
     assert by_assessment(result) == EXPECTED
     assert not [p for p in result.problems if "repeats sheet" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("first", "version"),
+    [
+        ("Library", "Library v2"),
+        ("Data", "Data version 3"),
+        ("Data v2", "Data v3"),
+        ("A", "A (v2)"),
+    ],
+)
+def test_a_sheet_named_as_a_version_of_another_is_kept_apart(first, version):
+    # The library's export writes each version of an assessment on a sheet of its own: two
+    # versions with the same levels (their plans differ) are not a copy.
+    result = read("data.xlsx", xlsx({first: long_rows(), version: long_rows()}))
+    assert not [p for p in result.problems if "repeats sheet" in p.message]
+    assert result.capabilities["assessment_id"].nunique() == 2 * len(EXPECTED)
