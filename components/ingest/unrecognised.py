@@ -17,6 +17,7 @@ from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
+from components.ingest.missing_header import missing_header
 from components.ingest.pandas_pivot import pivot_reason
 from components.ingest.pivots import is_caption_row, unread_pivot
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -135,7 +136,8 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 )
             )
     return (
-        headerless(sheet)
+        missing_header(ctx, sheet)
+        or headerless(sheet)
         or foreign_headers(ctx, sheet, HEADER_SCAN_ROWS)
         or "no table of capabilities and levels was found in it"
     )
