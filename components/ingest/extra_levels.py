@@ -139,8 +139,8 @@ def year_levels(
     used = set(fields.values())
     found = []
     for column, value in enumerate(sheet.rows[header]):
-        if column in used or not isinstance(value, str):
-            continue
+        if column in used or not isinstance(value, str) or not any(c.isdigit() for c in value):
+            continue  # a year is written in digits
         if classify_header(value) not in (None, "level"):
             continue
         name, when, _ = split_assessment_header(value)

@@ -136,9 +136,9 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 )
             )
     return (
-        missing_header(ctx, sheet)
-        or headerless(sheet)
+        headerless(sheet)  # a dump's first row of data: Country, Year… to add
         or foreign_headers(ctx, sheet, HEADER_SCAN_ROWS)
+        or missing_header(ctx, sheet)  # capabilities' rows with no header row over them
         or "no table of capabilities and levels was found in it"
     )
 
