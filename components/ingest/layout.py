@@ -26,6 +26,7 @@ from components.ingest.column_roles import (
     scorer_levels,
 )
 from components.ingest.countries import is_unknown_script_name
+from components.ingest.extra_levels import beside_levels, settled_rivals
 from components.ingest.header_groups import two_row_fields
 from components.ingest.header_values import code_fields, item_roles
 from components.ingest.item_kind import item_kind
@@ -180,7 +181,7 @@ def _levelled_table_at(
         if column is None:
             return None
         fields = {**fields, "level": column}
-    levels, fields = level_columns(sheet, row, fields)  # without a "Max score" beside
+    levels, fields = beside_levels(sheet, row, *level_columns(sheet, row, fields))
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
         # "Level" merged over a column per level, the levels in the row below; or two
@@ -196,7 +197,7 @@ def _levelled_table_at(
         named = _named_level_columns(sheet, row, levels, key)
         if named is not None:
             return named
-        rivals = _rival_levels(ctx, sheet, row, levels)
+        rivals = _rival_levels(ctx, sheet, row, levels) or settled_rivals(ctx, sheet, row, levels)
         if rivals:
             return SeveralLevels(row, (levels[0], *rivals))
     if key is not None and (dated := dated_siblings(ctx, sheet, row, fields)):

@@ -34,6 +34,7 @@ from components.ingest.drafts import (
     say_marks,
     written_when,
 )
+from components.ingest.extra_levels import say_extra_levels
 from components.ingest.header_items import header_items
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
@@ -104,6 +105,8 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, ItemTable):
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
+        if mapped is None:  # "Validated level" beside "Level": said, unless one was chosen
+            say_extra_levels(ctx, sheet, layout.header, layout.columns)
         if "country" in layout.columns:
             return _parse_item_table(ctx, sheet, layout)
         # Tables one under another, each under its title, and the enablers under the

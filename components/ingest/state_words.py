@@ -13,6 +13,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.ingest.column_roles import holds_levels, is_summary_column, is_target
+from components.ingest.extra_levels import year_levels
 from components.ingest.matching import Field, classify_header
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import split_assessment_header
@@ -68,8 +69,10 @@ def dated_siblings(
     (2019)", "2019", "Where we were (2019)") and holding levels, when the level column's own
     heading has a year ("Current status (2024)"): the earlier assessments on the form."""
     level = fields.get("level")
-    if level is None or split_assessment_header(sheet.value(header, level))[1] is None:
+    if level is None:
         return ()
+    if split_assessment_header(sheet.value(header, level))[1] is None:
+        return year_levels(ctx, sheet, header, fields)  # "Level" beside "Level 2024"
     used, scale = set(fields.values()), ctx.framework.scale
     found = []
     for column, value in enumerate(sheet.rows[header]):

@@ -17,6 +17,7 @@ from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
+from components.ingest.missing_header import missing_header
 from components.ingest.pandas_pivot import pivot_reason
 from components.ingest.pivots import is_caption_row, unread_pivot
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -135,8 +136,9 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 )
             )
     return (
-        headerless(sheet)
+        headerless(sheet)  # a dump's first row of data: Country, Year… to add
         or foreign_headers(ctx, sheet, HEADER_SCAN_ROWS)
+        or missing_header(ctx, sheet)  # capabilities' rows with no header row over them
         or "no table of capabilities and levels was found in it"
     )
 
