@@ -32,6 +32,11 @@ def _normalise_text(text: str) -> str:
 ELLIPSIS = "…"
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set: a vocabulary written as one string."""
+    return frozenset(text.split())
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """The word that goes with ``count``: ``plural(1, "assessment")`` is "assessment".
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from components.base.text import normalise
+from components.base.text import normalise, word_set
 from components.ingest.column_roles import holds_levels, is_target
 from components.ingest.level_labels import is_label_column
 from components.ingest.matching import classify_header
@@ -32,13 +32,8 @@ from components.ingest.max_columns import maximum_column
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level, split_assessment_header
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words of a level heading saying the levels were settled after a first round of scoring.
-_SETTLED = _words(
+_SETTLED = word_set(
     "validated validation valid agreed final finalised finalized revised reviewed confirmed"
     " consensus corrected adjusted moderated verified official external independent"
     " valide validee definitif definitive finale revise revisee convenu convenue retenu retenue"

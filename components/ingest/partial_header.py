@@ -40,16 +40,8 @@ def two_titled(
     items: Mapping[int, tuple[Catalogue, int]],
 ) -> bool:
     """A Country column and two capabilities named by their titles, with levels below."""
-    scale = ctx.framework.scale
     capabilities = [c for c, (catalogue, _) in items.items() if catalogue.kind == "capability"]
-    return (
-        "country" in fields
-        and len(capabilities) == 2
-        and all(
-            not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
-            for c in capabilities
-        )
-    )
+    return "country" in fields and len(capabilities) == 2 and _titled(ctx, sheet, row, capabilities)
 
 
 def few_but_titled(
@@ -64,13 +56,14 @@ def few_but_titled(
     three or more enablers by their titles, with levels below each."""
     if two_titled(ctx, sheet, row, fields, items):
         return True
-    scale = ctx.framework.scale
     enablers = [c for c, (catalogue, _) in items.items() if catalogue.kind == "enabler"]
-    return (
-        "country" in fields
-        and len(enablers) >= 3
-        and all(
-            not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
-            for c in enablers
-        )
+    return "country" in fields and len(enablers) >= 3 and _titled(ctx, sheet, row, enablers)
+
+
+def _titled(ctx: ReadContext, sheet: Sheet, row: int, columns: list[int]) -> bool:
+    """Whether each of ``columns`` is headed by a title (not a bare number) over levels."""
+    scale = ctx.framework.scale
+    return all(
+        not is_plain_number(sheet.value(row, c)) and holds_levels(sheet, row, c, scale)
+        for c in columns
     )

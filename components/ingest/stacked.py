@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from components.base.text import normalise
+from components.base.text import normalise, word_set
 from components.ingest.drafts import Draft, label_and_value
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
@@ -57,19 +57,15 @@ def parse_stacked(
     return drafts
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words of a title over levels someone aims at, not levels reached (whole words, normalised).
-_TARGET_WORDS = _words(
+_TARGET_WORDS = word_set(
     "target targets goal goals desired objective objectives aim aims future tobe objectif"
     " objectifs cible cibles vise visee souhaite souhaitee futur meta metas objetivo"
     " objetivos deseado deseada deseados desejado desejada futuro"
 )
 # Words of a title over levels reached: a title with both ("current and target") is not
 # only a target table.
-_CURRENT_WORDS = _words("current now today actual present asis actuel actuelle atual baseline")
+_CURRENT_WORDS = word_set("current now today actual present asis actuel actuelle atual baseline")
 
 
 def target_title(text: Any) -> bool:
