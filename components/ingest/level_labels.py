@@ -17,6 +17,7 @@ differ.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -155,9 +156,12 @@ def _labels(values: list[Any], scale: Scale) -> list[int | None] | None:
     return [read.get(v) if v in read else None for v in values]
 
 
+_DIGIT = re.compile(r"\d")  # one search in C, not a call per character
+
+
 def _has_digit(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int | float):
         return True
-    return isinstance(value, str) and any(ch.isdigit() for ch in value)
+    return isinstance(value, str) and _DIGIT.search(value) is not None

@@ -50,7 +50,10 @@ def own_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
     """Why the words in ``values`` cannot be read by the framework's labels: a key of the
     file's own scale uses them. Completes "The column headed “...” ..."; ``None`` when not."""
     texts = {normalise(v) for v in values if isinstance(v, str) and len(v) <= _LONGEST_WORD}
-    if not texts:
+    names = level_names(ctx.framework.scale)
+    if not any(text in names for text in texts):
+        # No framework word written alone ("Developing"; "3 - Developing" has its number):
+        # nothing another key could make misread.
         return None
     keys = ctx.memo.get(_KEYS_MEMO)
     if keys is None:
@@ -60,7 +63,6 @@ def own_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
         used = [word for _, word in key.entries if normalise(word) in texts]
         if not used:
             continue
-        names = level_names(ctx.framework.scale)
         shown = next((word for word in used if normalise(word) in names), used[0])
         where = key.cells + (f" on sheet {quoted(key.sheet)}" if key.sheet else "")
         entries = ", ".join(f"{n} {word}" for n, word in key.entries)

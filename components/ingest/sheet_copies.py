@@ -37,7 +37,7 @@ def _contents(members: list[Draft]) -> tuple[object, ...] | None:
         if not any(answers[0] is not None for *_, answers in items):
             return None  # nothing assessed: an empty copy says nothing either way
         said.append((draft.key(), items))
-    return tuple(sorted(said, key=repr))
+    return tuple(sorted(said, key=lambda found: repr(found[0])))  # by key: cheap
 
 
 _VERSION = re.compile(r"^(?P<name>.+?)\s*[(\[]?\s*(?:v|version)\s*\d+\s*[)\]]?$", re.IGNORECASE)
@@ -56,7 +56,8 @@ def _a_version_of(name: str, first: str) -> bool:
 
 def _country_on_rows(draft: Draft) -> bool:
     """Whether the draft's country is written on more than one row (a long table's)."""
-    return sum(draft.country in cells for cells in draft.sheet.rows) > 1
+    rows = (cells for cells in draft.sheet.rows if draft.country in cells)
+    return next(rows, None) is not None and next(rows, None) is not None
 
 
 def drop_sheet_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -64,8 +65,10 @@ def drop_sheet_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     per_sheet: dict[int, list[Draft]] = {}
     for draft in drafts:
         per_sheet.setdefault(id(draft.sheet), []).append(draft)
-    if len(per_sheet) < 2:
-        return drafts
+    if len(per_sheet) < 2 or not any(
+        _country_on_rows(members[0]) for members in list(per_sheet.values())[1:]
+    ):
+        return drafts  # no long table after the first sheet: nothing can be a copy here
     seen: dict[tuple[object, ...], Draft] = {}
     dropped: set[int] = set()
     for members in per_sheet.values():
