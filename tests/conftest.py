@@ -215,6 +215,24 @@ def open_options(page, combobox, timeout: float = 60_000) -> None:
     expect(combobox).to_have_attribute("aria-expanded", "true", timeout=timeout)
 
 
+def choose_option(page, combobox, option: str, attempts: int = 3) -> None:
+    """Open ``combobox``'s list and pick ``option`` (its exact name), as a person does.
+
+    A rerun or a late scroll can close the list between opening it and the click (seen on
+    the phone layout in CI), so the list is opened again, as a person would, before failing.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        open_options(page, combobox)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full screenshot of the app's main area under test-artifacts/screenshots/."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import (
-    open_options,
+    choose_option,
     open_page,
     running_app,
     screenshot,
@@ -35,8 +35,7 @@ def editor_url(tmp_path_factory, browser) -> Iterator[str]:
 def choose_level(page, number: int, label: str) -> None:
     """Pick a capability's level from its drop-down, as a person does."""
     box = page.locator(f".st-key-assess-capability-{number}").get_by_role("combobox")
-    open_options(page, box, timeout=WAIT)
-    page.get_by_role("option", name=label, exact=True).click()
+    choose_option(page, box, label)
     expect(box).to_have_value(label, timeout=WAIT)
 
 

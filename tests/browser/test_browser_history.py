@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import load_demo, open_options, open_page, wait_until_idle
+from tests.conftest import choose_option, load_demo, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -95,13 +95,13 @@ def test_a_new_choice_on_a_page_updates_its_entry_and_back_reopens_the_view_left
     entries = page.evaluate("history.length")
 
     sidebar = page.locator('[data-testid="stSidebar"]')
-    open_options(
+    choose_option(
         page,
         sidebar.locator('[data-testid="stSelectbox"]')
         .filter(has_text="Country")
         .get_by_role("combobox"),
+        "Dravonia",
     )
-    page.get_by_role("option", name="Dravonia", exact=True).click()
     page.wait_for_function("() => location.search.includes('Dravonia')")
     wait_until_idle(page)
     assert page.evaluate("history.length") == entries  # the heatmap's entry, updated

@@ -12,7 +12,7 @@ import pytest
 from components.framework.model import default_framework
 from components.ingest.demo import demo_assessments
 from components.ui.first_chart import SIGNAL_SELECTOR
-from tests.conftest import load_demo, open_options, open_page, screenshot, wait_until_idle
+from tests.conftest import choose_option, load_demo, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -318,8 +318,9 @@ def test_a_chart_is_drawn_once_and_again_when_what_it_shows_changes(demo_page):
     alphabetical = row_names(demo_page)
     assert alphabetical == sorted(alphabetical)
 
-    open_options(demo_page, demo_page.get_by_role("combobox", name="Order of rows"))
-    demo_page.get_by_role("option", name="By overall score").click()
+    choose_option(
+        demo_page, demo_page.get_by_role("combobox", name="Order of rows"), "By overall score"
+    )
     demo_page.wait_for_function("() => location.search.includes('sort=overall')")
     wait_until_idle(demo_page)
     demo_page.wait_for_function(

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 
 from tests.conftest import (
     ARTIFACTS,
+    choose_option,
     load_demo,
-    open_options,
     open_page,
     screenshot,
     wait_until_idle,
@@ -77,8 +77,7 @@ def test_a_shared_link_restores_the_view(browser, app_url, page):
     page.get_by_text("All rounds").click()
     page.wait_for_function("() => location.search.includes('rows=all')")
     wait_until_idle(page)
-    open_options(page, page.get_by_role("combobox", name="Order of rows"))
-    page.get_by_role("option", name="By Victim score").click()
+    choose_option(page, page.get_by_role("combobox", name="Order of rows"), "By Victim score")
     page.wait_for_function("() => location.search.includes('victim')")
     wait_until_idle(page)
     shared = page.url

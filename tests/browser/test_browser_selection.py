@@ -3,20 +3,20 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import load_demo, open_options, open_page, wait_until_idle
+from tests.conftest import choose_option, load_demo, open_options, open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
 def pick(page, label: str, option: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
-    open_options(
+    choose_option(
         page,
         sidebar.locator('[data-testid="stSelectbox"]')
         .filter(has_text=label)
         .get_by_role("combobox"),
+        option,
     )
-    page.get_by_role("option", name=option, exact=True).click()
     wait_until_idle(page)
 
 

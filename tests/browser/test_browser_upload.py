@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
-from tests.conftest import ARTIFACTS, open_page, screenshot, wait_until_idle
+from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -116,8 +116,7 @@ def _choose(block, label: str, option: str) -> None:
     """Pick ``option`` in the drop-down labelled ``label`` inside ``block``, and wait until the
     page has taken it (the run it starts has finished)."""
     combo = block.get_by_label(label, exact=True)
-    combo.click()
-    block.page.get_by_role("option", name=option, exact=True).click()
+    choose_option(block.page, combo, option)
     expect(combo).to_have_value(option)
     wait_until_idle(block.page)
 
