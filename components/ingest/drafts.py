@@ -72,6 +72,9 @@ class Draft:
     country_cell: str | None = None
     # A date or year written but not read ("2566 BE"): (as written, its cell); no year.
     unread_when: tuple[str, str] | None = None
+    # An online form's response: its row ("7"), which sets it apart from the others of the
+    # same country, date and round (``form_responses``); empty for every other assessment.
+    response: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

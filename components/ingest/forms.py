@@ -21,6 +21,7 @@ from components.base.text import normalise
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
+from components.ingest.form_responses import prepare_responses, say_shared
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
@@ -101,7 +102,12 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         rows[blank] = ()
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
-    return parse_country_rows(ctx, view, CountryRows(shape.row, country, columns, items))
+    layout = CountryRows(shape.row, country, columns, items)
+    texts = {column: found.text for column, found in shape.headers.items()}
+    prepare_responses(ctx, view, layout, texts)
+    drafts = parse_country_rows(ctx, view, layout, responses=True)
+    say_shared(ctx, view, drafts, texts)
+    return drafts
 
 
 def _chosen(

@@ -461,8 +461,11 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
 
 
 @said_twice  # also read from ``forms``, not through ``parse_sheet``
-def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> list[Draft]:
-    """One assessment per row, capabilities as columns."""
+def parse_country_rows(
+    ctx: ReadContext, sheet: Sheet, layout: CountryRows, *, responses: bool = False
+) -> list[Draft]:
+    """One assessment per row, capabilities as columns; with ``responses`` (an online form's),
+    each row an assessment of its own, never joined to another of the same country and date."""
     fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
@@ -479,6 +482,7 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
     }
     meta_columns["country"] = layout.country
     drafts: dict[tuple[str, str, str], Draft] = {}
+    read: list[Draft] = []  # an online form's responses, one each
     year_rows = YearRows(defaults, dated=bool(meta_columns.keys() & {"year", "date", "when"}))
     for row in range(layout.header + 1, len(sheet.rows)):
         if not sheet.rows[row] or is_export_metadata(sheet.rows[row]):
@@ -498,11 +502,14 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
             columns=meta_columns,
             meta_reader=meta_reader,
             defaults=year_rows.defaults,
-            drafts=drafts,
+            drafts={} if responses else drafts,
             has_answer=has_answer,
         )
         if draft is None:
             continue
+        if responses:
+            draft.response = (str(row + 1),)
+            read.append(draft)
         for column, (catalogue, number) in sorted(items.items()):
             read_answers(
                 ctx,
@@ -513,7 +520,7 @@ def parse_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> l
                 row=row,
                 columns={"level": column},
             )
-    return list(drafts.values())
+    return read if responses else list(drafts.values())
 
 
 def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list[Draft]:

@@ -532,7 +532,7 @@ def _cells_text(cells: Sequence[str]) -> str | None:
 
 
 def _assessment_id(draft: Draft, source: str, content_key: str) -> str:
-    key = "|".join((*draft.key(), source, content_key))
+    key = "|".join((*draft.key(), source, content_key, *draft.response))
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 

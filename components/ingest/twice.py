@@ -43,8 +43,8 @@ def said_twice(parse: Callable[..., list[Draft]]) -> Callable[..., list[Draft]]:
     reported (``say_twice``; once, however many of these wrap one another)."""
 
     @wraps(parse)
-    def parsed(ctx: ReadContext, sheet: Sheet, *args: Any) -> list[Draft]:
-        drafts = parse(ctx, sheet, *args)
+    def parsed(ctx: ReadContext, sheet: Sheet, *args: Any, **kwargs: Any) -> list[Draft]:
+        drafts = parse(ctx, sheet, *args, **kwargs)
         for draft in drafts:
             say_twice(ctx, draft)
         return drafts
