@@ -16,7 +16,14 @@ from components.ingest.context import MAX_COUNTRY_WORDS
 from components.ingest.layout import SeveralLevels
 from components.ingest.matching import is_summary
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.unread_levels import say_unread_column, say_unread_row
 
+# A colour key's title in a table's first column: no country (English, French, Spanish,
+# Portuguese).
+_KEY_TITLES = frozenset(
+    {"key", "legend", "colour key", "color key", "légende", "clé", "leyenda", "clave"}
+    | {"legenda", "chave"}
+)
 # Excel's name for a repeated heading in a table: "Level2", "Level3" (no space before the digit).
 _NUMBERED = re.compile(r"(?P<heading>\D*\D)(?P<copy>[2-9])")
 
@@ -26,6 +33,8 @@ def empty_column(ctx: ReadContext, sheet: Sheet, header: int, column: int) -> bo
     said, and left out, rather than an assessment with nothing in it."""
     if any(value is not None for value in sheet.column(column, header + 1, len(sheet.rows))):
         return False
+    if say_unread_column(ctx, sheet, header, column):
+        return True  # formulas without saved results, error values, notes or colours
     ctx.add(
         "warning",
         sheet,
@@ -37,13 +46,18 @@ def empty_column(ctx: ReadContext, sheet: Sheet, header: int, column: int) -> bo
     return True
 
 
-def say_unanswered(ctx: ReadContext, sheet: Sheet, row: int, country_column: int) -> None:
-    """A row naming a country with no level at all: left out, and said, unless it reads as a
-    note (a sentence, or "Source: ..."), which needs no word."""
+def say_unanswered(
+    ctx: ReadContext, sheet: Sheet, row: int, country_column: int, columns: Iterable[int] = ()
+) -> None:
+    """A row naming a country with no level at all (in the level ``columns``): left out, and
+    said, unless it reads as a note (a sentence, or "Source: ..."), or a colour key's title,
+    which need no word. Level cells holding what is not read (``unread_levels``) say so."""
     name = sheet.value(row, country_column)
     if not isinstance(name, str) or ":" in name or len(name.split()) > MAX_COUNTRY_WORDS:
         return
-    if is_summary(name):
+    if is_summary(name) or name.strip().casefold() in _KEY_TITLES:
+        return
+    if say_unread_row(ctx, sheet, row, columns, name):
         return
     cell = cell_address(row, country_column)
     ctx.add(

@@ -493,7 +493,7 @@ def parse_country_rows(
         if not has_answer:
             # No level in any capability's column: a note under the table ("Source: ..."),
             # or a country not assessed yet. Neither is an assessment.
-            say_unanswered(ctx, sheet, row, layout.country)
+            say_unanswered(ctx, sheet, row, layout.country, items)
             continue
         draft = _long_row_draft(
             ctx,

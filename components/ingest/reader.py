@@ -84,6 +84,7 @@ from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
+from components.ingest.unread_levels import settle_unread
 
 _LOG = logging.getLogger(__name__)
 
@@ -188,7 +189,7 @@ def _read(
             "it again.",
         )
         drafts = []
-    drafts = _attach_enablers(ctx, drafts)
+    drafts = settle_unread(ctx, _attach_enablers(ctx, drafts), plan_sheets)
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
     say_no_levels(ctx, assessments, plans)

@@ -152,6 +152,10 @@ def _is_blank_cell(value: Any) -> bool:
     )
 
 
+# ``ReadContext.memo``'s key for the workbook's kind and bytes.
+WORKBOOK_KEY = ("workbook bytes",)
+
+
 @dataclass
 class ReadContext:
     """What one read carries around: the file, the framework, and what was found so far."""
@@ -245,6 +249,7 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
     sheets reach too far for calamine's in-memory grid is streamed by openpyxl instead (see
     ``components.ingest.xlsx_extent``).
     """
+    ctx.memo[WORKBOOK_KEY] = (kind, data)  # for what blank cells hold (``cell_contents``)
     if kind == "xlsx":
         ctx.xlsx_data = data
         plan = plan_xlsx(data, ctx.limits)
