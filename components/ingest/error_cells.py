@@ -4,6 +4,12 @@ calamine gives such a cell of a workbook back blank, so a message about it would
 empty" of a cell that shows #N/A. ``shown_errors`` finds the errors a workbook's sheets store
 (``t="e"`` cells), looked for only when a message needs one; ``formula_error`` tells one
 apart in a csv's text, where it would otherwise be taken for a name ("#N/A" as a country).
+
+calamine knows only the seven classic error values; one of the newer ones (``#SPILL!``,
+``#CALC!``, ``#FIELD!``, ``#GETTING_DATA``, … from dynamic arrays and linked data) anywhere in
+a workbook makes it refuse the whole file. ``for_calamine`` gives calamine a copy where such
+values are written as ``#N/A`` (read as blank, as every error is); what a cell shows is still
+taken from the file itself when a message needs it.
 """
 
 from __future__ import annotations
@@ -14,15 +20,34 @@ import zipfile
 
 from components.ingest.xlsx_extent import sheet_paths
 
-EXCEL_ERRORS = frozenset(
-    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
-)
+# The seven classic error values, which calamine reads (as blank cells).
+_CALAMINE_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"})
+# With the newer ones: dynamic arrays (#SPILL!, #CALC!), linked data and connections.
+EXCEL_ERRORS = _CALAMINE_ERRORS | {
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#GETTING_DATA",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#PYTHON!",
+    "#TIMEOUT!",
+    "#EXTERNAL!",
+}
 # A cell of type error (its attributes), maybe its formula, then its stored value.
 _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b([^>]*\st="e"[^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?'
     rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>"
 )
 _REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+# An error cell's stored value (maybe after its formula): what comes before it, and the value.
+_ERROR_VALUE = re.compile(
+    rb'(<(?:\w+:)?c\b[^>]*\st="e"[^>]*>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?'
+    rb"<(?:\w+:)?v>)([^<]*)(?=</(?:\w+:)?v>)"
+)
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 
 
 def formula_error(value: object) -> str | None:
@@ -51,3 +76,31 @@ def shown_errors(data: bytes) -> dict[tuple[str, str], str]:
     except (zipfile.BadZipFile, KeyError, OSError):
         return {}
     return found
+
+
+def for_calamine(data: bytes) -> bytes:
+    """The xlsx with every error value calamine does not know written as ``#N/A`` (the same
+    bytes when it holds none)."""
+    changed: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not _SHEET_PART.fullmatch(info.filename):
+                continue
+            xml = archive.read(info)
+            if b't="e"' not in xml:
+                continue
+            known = _ERROR_VALUE.sub(_known_error, xml)
+            if known != xml:
+                changed[info.filename] = known
+        if not changed:
+            return data
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+            for info in archive.infolist():
+                copy.writestr(info, changed.get(info.filename) or archive.read(info))
+    return buffer.getvalue()
+
+
+def _known_error(found: re.Match[bytes]) -> bytes:
+    value = found.group(2).decode("utf-8", "replace").strip()
+    return found.group(0) if value in _CALAMINE_ERRORS else found.group(1) + b"#N/A"

@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from components.ingest.error_values import report_error_levels
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address, quoted
 from components.ingest.xlsx_extent import column_index, sheet_paths
@@ -35,7 +36,9 @@ _REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 
 
 def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
-    """Second, formulas-visible pass over only the used cells that came back blank."""
+    """Second, formulas-visible pass over only the used cells that came back blank (a level
+    cell showing an error value is reported as such first: see ``error_values``)."""
+    report_error_levels(ctx)
     if not ctx.formula_cells or not ctx.formulas:
         return
     saved = set() if ctx.recalculate else _empty_text_results(data, ctx.formula_cells)

@@ -31,7 +31,7 @@ from components.ingest.csv_delimiter import sniff_delimiter
 from components.ingest.csv_formula_text import unwrap_formula_text
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_separator import unsplit_separator
-from components.ingest.error_cells import shown_errors
+from components.ingest.error_cells import for_calamine, shown_errors
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
@@ -253,10 +253,13 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
     if kind == "xlsx":
         ctx.xlsx_data = data
         plan = plan_xlsx(data, ctx.limits)
-        ctx.formulas = plan.formulas
+        # An error cell comes back blank as a formula's does: watched alike (``error_values``).
+        ctx.formulas = plan.formulas or plan.errors
         ctx.recalculate = bool(plan.untrusted)
         if plan.stream:
             return _blank_untrusted(_stream_xlsx(ctx, plan.data, plan.cut_at), plan.untrusted)
+        if plan.errors:
+            data = for_calamine(data)  # its newer error values refuse the file otherwise
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         metadata = [m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)]

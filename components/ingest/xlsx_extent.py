@@ -62,6 +62,8 @@ class XlsxPlan:
     # Whether any sheet holds a formula (seen on the same pass): if none, no cell can be a
     # formula without a saved result, and the formulas pass is skipped.
     formulas: bool = True
+    # Whether any sheet may hold a cell of type error ("#N/A", "#SPILL!": see ``error_values``).
+    errors: bool = False
     # When the workbook asks for its formulas to be recalculated on opening: each sheet's
     # formula cells (0-based row, column), whose stored results are not to be trusted.
     untrusted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
@@ -80,15 +82,19 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             for info in archive.infolist()
             if info.filename.startswith(_WORKSHEET_PREFIX) and info.filename.endswith(".xml")
         ]
-        far, formulas = [], False
+        far, formulas, errors = [], False, False
         for info in sheets:
-            scan = scan_sheet(archive.read(info))
+            xml = archive.read(info)
+            scan = scan_sheet(xml)
             formulas = formulas or scan.formulas
+            errors = errors or b't="e"' in xml
             if scan.far:
                 far.append(info)
         untrusted = _untrusted_formulas(archive, sheets) if formulas else {}
         if not far:
-            return XlsxPlan(data, stream=False, formulas=formulas, untrusted=untrusted)
+            return XlsxPlan(
+                data, stream=False, formulas=formulas, errors=errors, untrusted=untrusted
+            )
         reach = row_reach(limits)
         cut_at = None
         changed: dict[str, bytes] = {}
@@ -101,13 +107,20 @@ def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
             if bounded is not xml:
                 changed[info.filename] = bounded
         if not changed:
-            return XlsxPlan(data, stream=True, formulas=formulas, untrusted=untrusted)
+            return XlsxPlan(
+                data, stream=True, formulas=formulas, errors=errors, untrusted=untrusted
+            )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
             for info in archive.infolist():
                 copy.writestr(info.filename, changed.get(info.filename) or archive.read(info))
     return XlsxPlan(
-        buffer.getvalue(), stream=True, cut_at=cut_at, formulas=formulas, untrusted=untrusted
+        buffer.getvalue(),
+        stream=True,
+        cut_at=cut_at,
+        formulas=formulas,
+        errors=errors,
+        untrusted=untrusted,
     )
 
 

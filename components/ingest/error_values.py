@@ -1,0 +1,93 @@
+"""Error values in the level cells of a workbook: ``#N/A``, ``#REF!``, ``#SPILL!``, ….
+
+A cell can show an error with no formula behind it: Paste Special > Values over a lookup
+column leaves its errors as they were shown, and some programs (R's openxlsx, for NA) write
+them. calamine gives such a cell back blank, as it does a formula's failed result, so a level
+cell showing ``#N/A`` would read as "not assessed". ``report_error_levels`` reports each level
+cell the reader needed that came back blank and shows an error (see ``error_cells``), whether
+a formula is behind it or not: the level of that capability could not be read.
+
+The newer error values (``#SPILL!``, ``#CALC!``, …) calamine does not know are read as the
+others are: see ``error_cells.for_calamine``.
+
+A Country cell holding a linked data type (Excel's Geography, a cell with a ``vm=``
+attribute) is stored as ``#VALUE!`` for programs that do not know the type: ``linked_type``
+says so, for the message about that cell.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from components.ingest.error_cells import shown_errors
+from components.ingest.report import Problem
+from components.ingest.sheets import ReadContext, cell_address
+from components.ingest.xlsx_extent import sheet_paths
+
+_LINKED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\svm="[^>]*)>')
+_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3}\d+)"')
+
+
+def report_error_levels(ctx: ReadContext) -> None:
+    """Each needed level cell that came back blank but shows an error, reported as an error
+    (and left out of the formulas pass, which would say it has no saved result)."""
+    if not ctx.formula_cells or ctx.xlsx_data is None:
+        return
+    for (sheet_name, row, column), meaning in list(ctx.formula_cells.items()):
+        if not meaning.startswith("the level of "):
+            continue
+        cell = cell_address(row, column)
+        shown = shown_error(ctx, sheet_name, cell)
+        if shown is None:
+            continue
+        del ctx.formula_cells[sheet_name, row, column]
+        ctx.problems.append(
+            Problem(
+                "error",
+                ctx.file,
+                sheet_name,
+                cell,
+                f"{cell} shows {shown}, an Excel error value, not a level, so {meaning} could "
+                "not be read.",
+                f"Type the level in {cell}, or leave the cell empty if it was not assessed. If a "
+                "formula gave the error (a lookup that found nothing shows #N/A), correct it and "
+                "save the file again.",
+            )
+        )
+
+
+def shown_error(ctx: ReadContext, sheet_name: str | None, cell: str) -> str | None:
+    """The error an xlsx's cell shows ("#N/A"), else ``None`` (looked for once per read)."""
+    if ctx.xlsx_data is not None and "errors" not in ctx.memo:
+        ctx.memo["errors"] = shown_errors(ctx.xlsx_data)
+    shown: str | None = ctx.memo.get("errors", {}).get((sheet_name, cell))
+    return shown
+
+
+def linked_type(ctx: ReadContext, sheet_name: str | None, cell: str) -> bool:
+    """Whether an xlsx's cell holds a linked data type (Geography, Stocks: a ``vm=`` cell)."""
+    if "linked types" not in ctx.memo:
+        ctx.memo["linked types"] = _linked_type_cells(ctx.xlsx_data)
+    return (sheet_name, cell) in ctx.memo["linked types"]
+
+
+def _linked_type_cells(data: bytes | None) -> frozenset[tuple[str, str]]:
+    """(sheet name, cell) of every cell holding a linked data type."""
+    if data is None:
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for path, name in sheet_paths(archive).items():
+                xml = archive.read(path)
+                if b' vm="' not in xml:
+                    continue
+                for attributes in _LINKED_CELL.findall(xml):
+                    reference = _REFERENCE.search(attributes)
+                    if reference:
+                        found.add((name, reference[1].decode()))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return frozenset()
+    return frozenset(found)
