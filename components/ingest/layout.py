@@ -483,11 +483,10 @@ def _is_title(ctx: ReadContext, value: Any) -> bool:
 
 def _only_index_name(cells: tuple[Any, ...], key: int) -> bool:
     """Whether a row holds nothing but the key column's header ("capability"): the name of a
-    pandas index, under the column names."""
-    return classify_header(cells[key] if key < len(cells) else None) in (
-        "number",
-        "capability",
-    ) and all(value is None for column, value in enumerate(cells) if column != key)
+    pandas index, under the column names; with a two-level index ("no", "capability") both."""
+    filled = [column for column, value in enumerate(cells) if value is not None]
+    keys = all(classify_header(cells[c]) in ("number", "capability") for c in filled)
+    return key in filled and filled == list(range(filled[0], filled[-1] + 1)) and keys
 
 
 def _country_rows_at(

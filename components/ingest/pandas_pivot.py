@@ -13,6 +13,22 @@ then the second line's keys as one header row, the first two lines left out) whe
 name is a level header and a name says what the keys are (capability or country); the rows
 keep their places, so cells are named as in the file. ``pivot_reason`` names the shape when
 it is not certain, with how to write the table flat.
+
+``df.to_excel()`` of a pivot whose columns have more than one level writes each level's name
+at the right of its own header row, then the row index's names in a row of their own::
+
+    |      | domain     | Criminal Justice | …      the upper level: the capability's domain
+    |      | capability | 4. Dedicated …   | …      the capabilities
+    | country | year    |                  |        the row index's names
+    | Kenya   | 2023    | 2                | …
+
+(the domains merged over their capabilities, or repeated with ``merge_cells=False``, and the
+country merged down over its years). Read as it stands, the domain row looks like a form's
+questions with no country. When every level above the last is the domain (which the
+capability already says) or the value's name ("level"), and the last level names the
+capability, the sheet is read as the plain table: the index names then the capabilities as
+one header row, the upper rows left out. An upper level of anything else (a year, a country)
+would be lost so, and is left to the other layouts.
 """
 
 from __future__ import annotations
@@ -27,6 +43,8 @@ from components.ingest.sheets import Sheet, quoted
 def flat_pivot(sheet: Sheet) -> Sheet | None:
     """The sheet with the pivot's header lines made one header row; ``None`` when it is not
     a pandas pivot whose value is the level and whose keys are named."""
+    if sheet.name is not None:
+        return _flat_excel_pivot(sheet)
     shape = _shape(sheet)
     if shape is None:
         return None
@@ -75,3 +93,53 @@ def _shape(sheet: Sheet) -> tuple[int, Any, Any] | None:
     if len(names) < depth:
         return None
     return depth, top[depth], labels[0]
+
+
+# The header rows of a pandas ``to_excel()`` looked at: its column levels, then the index names.
+_EXCEL_LEVELS = 4
+
+
+def _flat_excel_pivot(sheet: Sheet) -> Sheet | None:
+    """The ``to_excel()`` pivot's column levels and index names made one header row; ``None``
+    when the sheet does not start so, or an upper level says more than the domain."""
+    rows = sheet.rows
+    for names_row in range(2, min(_EXCEL_LEVELS + 1, len(rows) - 1)):
+        names = rows[names_row]
+        depth = len(names)
+        if not depth or any(not isinstance(v, str) for v in names):
+            continue  # the index names, then nothing after them
+        if not all(_level_row(rows[r], depth) for r in range(names_row)):
+            continue
+        upper = [rows[r][depth - 1] for r in range(names_row - 1)]
+        if classify_header(rows[names_row - 1][depth - 1]) not in ("capability", "number"):
+            return None
+        if not all(
+            classify_header(name) == "domain" or (name is None and _value_name(rows[r][depth:]))
+            for r, name in enumerate(upper)
+        ):
+            return None
+        index = {classify_header(v) for v in names}
+        if not index & {"country", "year", "date"}:
+            return None
+        flat = list(rows)
+        flat[names_row] = tuple(names) + tuple(rows[names_row - 1][depth:])
+        for r in range(names_row):
+            flat[r] = ()
+        return replace(sheet, rows=flat, columns=None)
+    return None
+
+
+def _level_row(cells: tuple[Any, ...], depth: int) -> bool:
+    """Whether a row is one of a ``to_excel()`` column level's: blank over the index columns
+    but the last, which names the level, then keys across."""
+    return (
+        len(cells) > depth + 1
+        and all(v is None for v in cells[: depth - 1])
+        and any(v is not None for v in cells[depth:])
+    )
+
+
+def _value_name(keys: tuple[Any, ...]) -> bool:
+    """Whether a level's keys are all one level header (``values=["level"]``)."""
+    filled = {v for v in keys if v is not None}
+    return len(filled) == 1 and classify_header(next(iter(filled))) == "level"

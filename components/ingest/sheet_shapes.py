@@ -1,6 +1,7 @@
 """Sheets reshaped before they are read, so that the layouts the reader knows apply.
 
-``reshape_sheets`` runs, in order: ``numbers_tables`` (a csv of Apple Numbers' tables, each
+``reshape_sheets`` runs, in order: ``kobo_repeats`` (a KoboToolbox repeat group's sheet
+joined to its form's submissions), ``numbers_tables`` (a csv of Apple Numbers' tables, each
 its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread to a column per
 capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
 headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
@@ -11,6 +12,7 @@ after they are read.
 from __future__ import annotations
 
 from components.ingest.capability_sheets import join_capability_sheets, name_capability_sheets
+from components.ingest.kobo_repeats import join_repeat_groups
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.sheets import ReadContext, Sheet
@@ -21,5 +23,6 @@ __all__ = ["join_capability_sheets", "reshape_sheets"]
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
-    sheets = split_numbers_tables(without_workshop_votes(ctx, sheets))
+    sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
+    sheets = split_numbers_tables(sheets)
     return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))

@@ -23,12 +23,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from components.ingest.column_roles import header_item
 from components.ingest.context import with_context
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Draft, MetaReader, apply_meta, cell_text, read_answers
 from components.ingest.layout import MIN_KEY_MATCHES
-from components.ingest.matching import classify_header, exact_reference, match_item
+from components.ingest.matching import (
+    classify_header,
+    exact_reference,
+    is_exact_title,
+    match_item,
+)
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
 
@@ -37,7 +43,7 @@ _LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:–—=]*?)\s*(?::|=|\s[-–�
 # Where a title ends and its level begins: "1. Leadership – 3", "Legislation: 4".
 _NUMBER_ONLY = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
 # Rows that name a capability (read or not): where its block of rows begins.
-_TITLED = ("title", "inline", "unread")
+_TITLED = ("title", "inline", "unread", "pair")
 _LEVEL_SEPARATOR = re.compile(r"\s*(?::|=|\s-\s|[–—])\s*")
 # A capability's reference before its title: "1.", "Capability 1:", "Cap. 7 -".
 _REFERENCE = re.compile(r"^\s*(?:[^\W\d_]+\.?\s*)?\d{1,2}\s*[.):\-–—]?\s*")
@@ -47,7 +53,9 @@ _REFERENCE = re.compile(r"^\s*(?:[^\W\d_]+\.?\s*)?\d{1,2}\s*[.):\-–—]?\s*")
 class _Line:
     """One row of the form: what it is, the cell it starts in, and what it says."""
 
-    kind: str  # "title", "level", "evidence", "inline", "unread" (a capability, no level)
+    # "title", "level", "evidence", "inline", "unread" (a capability, no level), "pair" (a
+    # question naming a capability, its answer in the next cell)
+    kind: str
     row: int
     column: int
     number: int | None = None
@@ -61,7 +69,9 @@ def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     titles = sum(line.kind == "title" for line in lines)
     levels = sum(line.kind == "level" for line in lines)
     inline = [line for line in lines if line.kind == "inline"]
-    few = len(inline) < MIN_KEY_MATCHES and min(titles, levels) < MIN_KEY_MATCHES
+    scale = ctx.framework.scale
+    pairs = sum(line.kind == "pair" and _is_level(line.value, scale) for line in lines)
+    few = len(inline) + pairs < MIN_KEY_MATCHES and min(titles, levels) < MIN_KEY_MATCHES
     first = next((line.row for line in lines if line.kind in _TITLED), 0)
     if few or (draft := _form_draft(ctx, sheet, first)) is None:
         return None
@@ -76,7 +86,7 @@ def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
                 _say_no_level(ctx, sheet, current)
             # An unread cell's capability has no level, said above: its block is done.
             current, has_level = line, line.kind != "title"
-            if line.kind == "inline":
+            if line.kind in ("inline", "pair"):
                 _read_level(ctx, view, draft, line, line)
         elif line.kind == "level":
             if current is None or has_level:
@@ -227,13 +237,29 @@ def _line(ctx: ReadContext, sheet: Sheet, row: int) -> _Line | None:
         if field == "evidence":
             return _Line("evidence", row, column, value=labelled.group("rest") or None)
     if len(filled) == 2:
-        return None
+        return _pair(ctx, row, filled[1], text, beside)
     # "1. Leadership – 3" is a title with a remark too: its level is looked for first.
     found = _inline(ctx, row, column, text)
     if found is not None:
         return found
     number = _titled(ctx, text)
     return _Line("title", row, column, number) if number is not None else None
+
+
+def _pair(ctx: ReadContext, row: int, column: int, text: str, answer: Any) -> _Line | None:
+    """A question naming one capability with its answer in the next cell ("How would you
+    rate capability 4: Dedicated Law Enforcement? | 3 - Established"); a bare title beside
+    a value is a table without its header, not a form's question."""
+    number = header_item(text, ctx.capabilities)
+    bare = _REFERENCE.sub("", text, count=1)
+    if number is None or any(is_exact_title(t, ctx.capabilities) for t in (text, bare)):
+        return None
+    return _Line("pair", row, column, number, value=answer)
+
+
+def _is_level(value: Any, scale: Any) -> bool:
+    reading = parse_level(value, scale)
+    return reading.level is not None and not reading.error
 
 
 def _titled(ctx: ReadContext, text: str) -> int | None:

@@ -3,6 +3,8 @@ Excel ("1. Leadership", then "Level: 3") and a list copied from an e-mail ("1. L
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
@@ -156,3 +158,56 @@ def test_a_list_of_notes_naming_capabilities_is_no_assessment(sheet, heading):
     result = read("book.xlsx", xlsx({"Kenya": form, sheet: notes}))
     assert set(by_assessment(result)) == {("Kenya", 2023, None)}
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+def answers_sheet(
+    question: str,
+    given: dict[int, object],
+    country: str = "Kenya",
+    head: tuple[str, str] = ("Question", "Answer"),
+    submitted: object = None,
+) -> list[list[object]]:
+    """A response written to its own sheet as two columns, as a Power Automate flow does."""
+    when = submitted or datetime.datetime(2023, 3, 15, 10, 0)
+    rows: list[list[object]] = [list(head), ["Submitted", when], ["Country", country]]
+    rows += [[question.format(n=n, title=TITLES[n]), given.get(n)] for n in ALL]
+    return rows
+
+
+LABELLED = {
+    n: f"{n % 5} - {['Not in place', 'Building', 'Developing', 'Established', 'Mature'][n % 5]}"
+    for n in ALL
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("How would you rate the country's capability {n}: {title}?", ("Question", "Answer")),
+        ("{n}. {title} – what is the current level?", ("Question", "Response")),
+        ("Rate each capability [{title}]", ("Field", "Value")),
+    ],
+)
+def test_question_answer_sheets_read_one_assessment_each(
+    question: str, head: tuple[str, str]
+) -> None:
+    sheets = {
+        "Response 1": answers_sheet(question, LABELLED, "Kenya", head),
+        "Response 2": answers_sheet(question, {n: (n + 1) % 5 for n in ALL}, "Uganda", head),
+    }
+    result = read("responses.xlsx", xlsx(sheets))
+    assert by_assessment(result) == {
+        ("Kenya", 2023, None): GIVEN,
+        ("Uganda", 2023, None): {n: (n + 1) % 5 for n in ALL},
+    }
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_question_answer_sheet_answer_off_the_scale_is_an_error_at_its_cell() -> None:
+    given = {**GIVEN, 4: "7 - Excellent"}
+    question = "How would you rate capability {n}: {title}?"
+    result = read("responses.xlsx", xlsx({"Response 1": answers_sheet(question, given)}))
+    assert by_assessment(result)[("Kenya", 2023, None)] == {
+        n: v for n, v in GIVEN.items() if n != 4
+    }
+    assert_problem(result, "error", "B7", "7")
