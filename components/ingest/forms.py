@@ -21,12 +21,15 @@ from components.base.text import normalise
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
+from components.ingest.form_other import other_answers
 from components.ingest.form_responses import prepare_responses, say_shared
+from components.ingest.form_status import screen_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -98,6 +101,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
             if found.text and len(both := titles_inside(found.text, ctx.capabilities)) > 1:
                 header[column] = None
                 _two_titles(ctx, sheet, found, column, both)
+    _screen(ctx, sheet, shape, rows=rows, header=header, country=country, items=items)
     for blank in range(shape.first):
         rows[blank] = ()
     rows[shape.row] = tuple(header)
@@ -108,6 +112,27 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     drafts = parse_country_rows(ctx, view, layout, responses=True)
     say_shared(ctx, view, drafts, texts)
     return drafts
+
+
+def _screen(
+    ctx: ReadContext,
+    sheet: Sheet,
+    shape: _Shape,
+    *,
+    rows: list[tuple[Any, ...]],
+    header: list[Any],
+    country: int,
+    items: dict[int, tuple[Catalogue, int]],
+) -> None:
+    """Leave out the responses the tool marks as previews or rejected, and take a country
+    typed for "Other" (``form_status``, ``form_other``); the columns read that way are not
+    reported as unread."""
+    texts = {c: h.texts for c, h in shape.headers.items()}
+    common = {"headers": texts, "rows": rows, "first": shape.first, "country": country}
+    read = screen_responses(ctx, sheet, items=items, **common)
+    read |= other_answers(ctx, sheet, taken=set(items), **common)
+    for column in read:
+        header[column] = None  # the tool's status, or the country typed for "Other": read
 
 
 def _chosen(
@@ -307,6 +332,8 @@ def _tool_column(text: str) -> bool:
     """A form tool's own column: "Respondent ID", "Email", or one of Microsoft's quiz columns
     beside a question ("Points - 1. Leadership", "Feedback - 1. Leadership")."""
     words = default_vocabulary().form_columns
+    if is_tool_column(text):
+        return True
     return key_of(text) in words or key_of(_SEPARATORS.split(text, maxsplit=1)[0]) in words
 
 

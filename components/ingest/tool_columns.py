@@ -9,7 +9,8 @@ never levels nor a capability, so a warning for each would only bury the ones th
 A header is the tool's when, with a question's group path taken off (Kobo's "/", ODK
 Central's and SurveyCTO's "-"), it is one of the vocabulary's ``form_columns`` or
 ``form_dates``; when it is in ODK's ``meta`` group; or when it is one of Kobo's system
-columns, which all begin with "_".
+columns, which all begin with "_"; or one of the other tools' columns below (Typeform,
+Alchemer, LimeSurvey, Qualtrics' fraud scores), which the vocabulary does not list.
 """
 
 from __future__ import annotations
@@ -23,6 +24,49 @@ from components.ingest.vocabulary import default_vocabulary, key_of
 _PATH = re.compile(r"(?P<groups>(?:[A-Za-z][\w.]*[/-])+)(?P<last>[A-Za-z_][\w.]*)")
 # Kobo's system columns: "_uuid", "_submission_time", "__version__", "_validation_status".
 _SYSTEM = re.compile(r"_{1,2}[a-z][a-z0-9_]*_{0,2}")
+# Other tools' own columns, as ``key_of`` gives them: Typeform ("Network ID", "Submit Date
+# (UTC)", "Stage Date (UTC)"), Alchemer ("Time Started", "Contact ID", "Referer", "SessionID",
+# "User Agent"), LimeSurvey ("Last page", "Seed", "Date started", "Date last action", "Start
+# language", "Token", "Referrer URL", "Total time") and Qualtrics' fraud checks.
+TOOL_KEYS = frozenset(
+    key_of(text)
+    for text in (
+        "Network ID",
+        "Submit Date (UTC)",
+        "Stage Date (UTC)",
+        "Time Started",
+        "Contact ID",
+        "Referer",
+        "Extended Referer",
+        "SessionID",
+        "Session ID",
+        "User Agent",
+        "Link Type",
+        "Last page",
+        "Seed",
+        "Date started",
+        "Date last action",
+        "Start language",
+        "Token",
+        "Referrer URL",
+        "Total time",
+        "Q_RecaptchaScore",
+        "Q_RelevantIDDuplicate",
+        "Q_RelevantIDDuplicateScore",
+        "Q_RelevantIDFraudScore",
+        "Q_RelevantIDLastStartDate",
+        "Q_TotalDuration",
+        "Q_BallotBoxStuffing",
+    )
+)
+
+
+def is_tool_column(value: Any) -> bool:
+    """Whether a header is a survey tool's own column that the vocabulary does not list: one
+    of ``TOOL_KEYS`` or a KoboToolbox system column ("_validation_status", "_notes")."""
+    if not isinstance(value, str):
+        return False
+    return key_of(value) in TOOL_KEYS or bool(_SYSTEM.fullmatch(value.strip()))
 
 
 def is_bookkeeping(value: Any) -> bool:
@@ -37,6 +81,6 @@ def is_bookkeeping(value: Any) -> bool:
         if path["groups"][:-1].casefold() == "meta":
             return True  # ODK's meta group: instanceID, instanceName, deprecatedID
         keys.add(key_of(path["last"]))
-    if any(k in words.form_columns or k in words.form_dates for k in keys):
+    if any(k in words.form_columns or k in words.form_dates or k in TOOL_KEYS for k in keys):
         return True
     return bool(_SYSTEM.fullmatch(text))
