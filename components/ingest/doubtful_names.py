@@ -4,6 +4,12 @@ When a csv is not UTF-8 and two code pages fit its text equally well (see ``text
 a name with letters outside ASCII may read wrongly: "Kýrgýzistan" for Turkish "Kırgızistan".
 A known country is safe (the name resolves to its ISO3 code either way); any other such name is
 refused with an error naming its cell, rather than put on the dashboard as a new country.
+
+A file whose code page was told for sure is not safe either: Excel's "CSV (MS-DOS)" (code page
+437) read as Mac Roman gives "TÅrkiye" for "Türkiye". So after any legacy decode, a name that is
+no known country is refused as well when another code page reads it as a known country, or as
+text that looks at least as much like a name ("Kırgız" beside "Kýrgýz"). A name that reads as
+gibberish in every other code page ("Кыргызстан" is "Êûðãûçñòàí" in Windows-1252) is kept.
 """
 
 from __future__ import annotations
@@ -11,25 +17,22 @@ from __future__ import annotations
 from components.ingest.countries import iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
-from components.ingest.text_encoding import DecodedText
+from components.ingest.text_encoding import DecodedText, reading_cost
 
 
 def drop_doubtful_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without the assessments whose country name the file's encoding leaves in
     doubt, each reported as an error."""
     decoded: DecodedText | None = ctx.decoded_text
-    if decoded is None or decoded.certain:
+    if decoded is None or decoded.encoding is None:
         return drafts
     kept = []
     for draft in drafts:
         country = draft.country
-        if (
-            country
-            and not draft.iso3
-            and decoded.doubtful_text(country)
-            and iso3_of(country) is None
-        ):
-            others = " or ".join(quoted(text) for text in decoded.readings(country))
+        others = ""
+        if country and not draft.iso3 and iso3_of(country) is None:
+            others = " or ".join(quoted(text) for text in _readings(decoded, country))
+        if others:
             ctx.add(
                 "error",
                 draft.sheet,
@@ -43,6 +46,21 @@ def drop_doubtful_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft
             continue
         kept.append(draft)
     return kept
+
+
+def _readings(decoded: DecodedText, country: str) -> list[str]:
+    """The other readings of ``country`` that make it doubtful: known countries first."""
+    readings = decoded.readings(country) if decoded.doubtful_text(country) else []
+    known = []
+    cost = None
+    for encoding, other in decoded.other_readings(country).items():
+        if iso3_of(other) is not None:
+            known.append(other)
+        else:
+            cost = reading_cost(country, decoded.encoding or "") if cost is None else cost
+            if reading_cost(other, encoding) <= cost:
+                readings.append(other)
+    return list(dict.fromkeys(known + readings))[:3]
 
 
 def _cell_of(sheet: Sheet, text: str) -> str | None:

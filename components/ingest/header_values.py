@@ -23,6 +23,7 @@ from typing import Any
 
 from components.ingest.countries import country_of_code
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
+from components.ingest.record_ids import record_id_fields
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.vocabulary import key_of
 
@@ -40,7 +41,7 @@ def code_fields(
     """``fields`` (a header row's columns by field) with a "number" column whose values are all
     country codes ("KEN") taken as the country code's column instead, and a column headed
     "Name" whose values all name capabilities as the capability's, when no other is."""
-    found = dict(fields)
+    found = record_id_fields(ctx, sheet, row, fields)
     column = found.get("number")
     if column is not None:
         values = _below(sheet, row, column)

@@ -30,6 +30,7 @@ from components.ingest.csv_commas import SplitTitles, mend_split_last_column, me
 from components.ingest.csv_delimiter import sniff_delimiter
 from components.ingest.csv_formula_text import unwrap_formula_text
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
+from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import for_calamine, shown_errors
 from components.ingest.limits import ReadLimits
@@ -551,6 +552,8 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         )
     while sheet.rows and not sheet.rows[-1]:
         sheet.rows.pop()
+    if shifted := shift_short_header(sheet.rows):
+        ctx.add("warning", None, "A1", *shifted)
     return [sheet]
 
 

@@ -41,12 +41,21 @@ CODE_PAGES: dict[str, str] = {
     "cp1255": "Windows-1255 (Hebrew)",
     "cp1257": "Windows-1257 (Baltic)",
     "mac_roman": "Mac Roman (Excel for Mac)",
+    # Excel's "CSV (MS-DOS)" writes the DOS code page: 437 in the US, 850 in Western Europe.
+    "cp437": "DOS code page 437 (Excel “CSV (MS-DOS)”)",
+    "cp850": "DOS code page 850 (Excel “CSV (MS-DOS)”)",
 }
 
 # Punctuation people type in tables: dashes, quotes, the degree and section signs, currency.
 _COMMON_MARKS = frozenset("–—‘’‚“”„«»…•·°§€£¡¿ ½¼¾²³№")
 # How much is scored: enough lines for the names of a long table, bounded for a large file.
 _SAMPLE_BYTES = 256 * 1024
+# Marks that open a quote or a sentence, so never follow a letter; and marks a word may hold.
+_OPENING_MARKS = frozenset("‚„¡¿")
+_WORD_MARKS = frozenset("–—‘’·")
+# The DOS code pages, whose bytes from 0xB0 up are box drawing and letters rare in names.
+_DOS_CODE_PAGES = frozenset({"cp437", "cp850"})
+_DOS_RARE_FROM = 0xB0
 # Cost per character outside ASCII above which no code page fits: the text is not a language.
 _MAX_FITTING_COST = 1.0
 # How much better than a code page giving other text the best must be to be taken as certain.
@@ -106,6 +115,30 @@ class DecodedText:
             return False  # not from a legacy line: from a UTF-8 one
         return any(raw.decode(rival, errors="replace") != text for rival in self.rivals)
 
+    def legacy(self, text: str) -> bool:
+        """Whether ``text`` (decoded here) holds characters read in the legacy code page."""
+        if self.encoding is None or not _NON_ASCII.search(text):
+            return False
+        return not self.legacy_lines or text in self.legacy_text
+
+    def other_readings(self, text: str) -> dict[str, str]:
+        """How ``text`` (decoded here) reads in each other code page, where it reads otherwise."""
+        if not self.legacy(text):
+            return {}
+        try:
+            raw = text.encode(self.encoding or "")
+        except UnicodeEncodeError:
+            return {}  # not from a legacy line: from a UTF-8 one
+        readings: dict[str, str] = {}
+        for encoding in CODE_PAGES:
+            try:
+                other = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if other != text and other not in readings.values():
+                readings[encoding] = other
+        return readings
+
     def readings(self, text: str) -> list[str]:
         """How ``text`` (decoded here) reads in the rival code pages, where it reads otherwise."""
         if self.encoding is None:
@@ -147,7 +180,7 @@ def decode_text(data: bytes) -> DecodedText:
         tuple(i + 1 for i in legacy) if mixed else (),
         rivals,
         fits,
-        "".join(texts[i] or "" for i in legacy) if mixed and rivals else "",
+        "".join(texts[i] or "" for i in legacy) if mixed else "",
     )
 
 
@@ -163,7 +196,10 @@ def _best_code_page(sample: bytes) -> tuple[str, tuple[str, ...], bool]:
             texts = tuple(word.decode(encoding) for word in words)
         except UnicodeDecodeError:
             continue
-        cost = sum(_cost(text) * count for text, count in zip(texts, words.values(), strict=True))
+        cost = sum(
+            (_cost(text) + _rare_bytes_cost(word, encoding)) * count
+            for text, word, count in zip(texts, words, words.values(), strict=True)
+        )
         scored.append((cost, encoding, texts))
     if not scored:
         return "cp1252", ("cp1251",), False
@@ -172,6 +208,19 @@ def _best_code_page(sample: bytes) -> tuple[str, tuple[str, ...], bool]:
         return best, tuple(e for _, e, t in scored if e != best and t != best_texts), False
     rivals = tuple(e for c, e, t in scored if t != best_texts and c - best_cost < _CERTAIN_MARGIN)
     return best, rivals, True
+
+
+def reading_cost(text: str, encoding: str) -> float:
+    """How unlike names and words ``text``, read in ``encoding``, looks (lower is likelier)."""
+    return _cost(text) + _rare_bytes_cost(text.encode(encoding, errors="replace"), encoding)
+
+
+def _rare_bytes_cost(raw: bytes, encoding: str) -> float:
+    """What the DOS code pages' upper half costs: box drawing and letters rare in names
+    ("Ísterreich" for Windows-1252's "Österreich"), where Windows-1252 has common ones."""
+    if encoding not in _DOS_CODE_PAGES:
+        return 0.0
+    return 2.0 * sum(byte >= _DOS_RARE_FROM for byte in raw)
 
 
 def _cost(text: str) -> float:
@@ -186,8 +235,15 @@ def _cost(text: str) -> float:
         if kind[0] == "L":
             cost += _letter_cost(text, index, char)
         elif char in _COMMON_MARKS:
-            if char in "€£№" and text[index + 1 : index + 2].isalpha():
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
+            if char in "€£№" and after.isalpha():
                 cost += 2.0  # a currency sign stuck to a word: "£Ûdü" for "Łódź"
+            elif (
+                before.isalpha()
+                and (char in _OPENING_MARKS or after.isalpha())
+                and char not in _WORD_MARKS
+            ):
+                cost += 2.0  # a mark inside a word: "Br‚sil", "C“te" for DOS "Brésil"
         elif kind[0] == "C":
             cost += 10.0  # a control character or a byte the code page does not define
         else:
@@ -205,6 +261,8 @@ def _letter_cost(text: str, index: int, char: str) -> float:
             cost += 3.0  # two scripts in one word: "Sйnйgal"
     if char.isupper() and before.isalpha() and before.islower():
         cost += 3.0  # a capital inside a word: "SÈnÈgal", "TomŽ"
+    elif char.isupper() and before.isalpha() and after.islower():
+        cost += 2.0  # a capital between a capital and small letters: "SÆo" for DOS "São"
     elif char.islower() and before.isupper() and index > 1 and text[index - 2].isupper():
         cost += 2.0  # capitals, then small letters: "ЃЌЏђќ"
     if script == "LATIN":

@@ -5,8 +5,12 @@ import io
 
 import pytest
 
-from components.ingest.text_encoding import decode_text
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read
+from components.ingest.doubtful_names import drop_doubtful_countries
+from components.ingest.drafts import Draft
+from components.ingest.limits import ReadLimits
+from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.text_encoding import DecodedText, decode_text
+from tests.ingest.reader_support import FW, TITLES, assert_problem, by_assessment, errors, read
 
 ALL = range(1, 22)
 
@@ -111,3 +115,69 @@ def test_in_a_joined_file_only_names_on_the_legacy_lines_are_in_doubt():
 def test_a_persian_letter_outside_windows_1252_is_not_refused_as_binary():
     data = _text(_long("پاکستان"), ";").encode("cp1256")
     assert list(by_assessment(read("ur.csv", data))) == [("پاکستان", 2023, None)]
+
+
+# Excel's "CSV (MS-DOS)": code page 437 (US) or 850 (Western Europe); Türkiye's "ü" is byte
+# 0x81, which Windows-1252 leaves undefined and Mac Roman reads "Å".
+@pytest.mark.parametrize("encoding", ["cp437", "cp850"])
+@pytest.mark.parametrize(
+    "countries",
+    [
+        ["Türkiye"],
+        ["Côte d'Ivoire"],
+        ["Côte d'Ivoire", "Türkiye"],
+        ["Curaçao", "Réunion"],
+    ],
+)
+def test_excel_ms_dos_csv_reads_the_names_right(encoding, countries):
+    rows = _long(countries[0]) + [r for c in countries[1:] for r in _long(c, header=False)]
+    result = read("dos.csv", _text(rows).encode(encoding))
+    found = by_assessment(result)
+    assert list(found) == [(country, 2023, None) for country in countries]
+    assert all(levels == {n: n % 5 for n in ALL} for levels in found.values())
+    assert_problem(result, "warning", None, "it was read as DOS code page")
+    assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    ("country", "encoding"),
+    [("São Tomé and Príncipe", "cp850"), ("Brésil", "cp437"), ("Brésil", "cp850")],
+)
+def test_dos_accents_are_not_read_as_windows_punctuation(country, encoding):
+    # cp850's "ã" is Windows-1252's "Æ", and DOS "é" its low quote: "Br‚sil" is no word.
+    result = read("dos.csv", _text(_long(country)).encode(encoding))
+    assert list(by_assessment(result)) == [(country, 2023, None)]
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "decoded_as", "other"),
+    [
+        # Mac Roman read right (its "ì" and "Å" are letters), DOS's reading is a country.
+        ("Türkiye", "cp437", "mac_roman", "Türkiye"),
+        ("Côte d'Ivoire", "cp437", "mac_roman", "Côte d'Ivoire"),
+        ("Türkiye", "mac_roman", "cp437", "Türkiye"),
+    ],
+)
+def test_a_name_another_code_page_reads_as_a_country_is_refused(name, encoding, decoded_as, other):
+    garbled = name.encode(encoding).decode(decoded_as)
+    assert garbled != name
+    ctx = ReadContext("x.csv", FW, ReadLimits())
+    ctx.decoded_text = DecodedText(f"{garbled},2023\n", decoded_as)
+    sheet = Sheet(None, [(garbled, "2023")])
+    draft = Draft(sheet=sheet, country=garbled)
+    assert drop_doubtful_countries(ctx, [draft]) == []
+    (problem,) = ctx.problems
+    assert problem.severity == "error"
+    assert problem.cell == "A1"
+    assert f"“{garbled}” may be garbled" in problem.message
+    assert f"could also read “{other}”" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("country", "encoding"),
+    [("Кыргызстан", "cp1251"), ("Łódź", "cp1250"), ("Ελλάδα", "cp1253")],
+)
+def test_a_name_no_other_code_page_reads_as_a_name_is_kept(country, encoding):
+    result = read("legacy.csv", _text(_long(country), ";").encode(encoding))
+    assert list(by_assessment(result)) == [(country, 2023, None)]
+    assert not errors(result)
