@@ -61,20 +61,31 @@ def formula_error(value: object) -> str | None:
 def shown_errors(data: bytes) -> dict[tuple[str, str], str]:
     """(sheet name, cell such as "B16") -> the error the cell shows, for every error cell of an xlsx
     (empty for a file that is not one)."""
-    found: dict[tuple[str, str], str] = {}
+    return {
+        (sheet, cell): match.group(2).decode("utf-8", "replace")
+        for sheet, cell, match in cells_matching(data, b't="e"', _ERROR_CELL)
+    }
+
+
+def cells_matching(
+    data: bytes, marker: bytes, cell: re.Pattern[bytes]
+) -> list[tuple[str, str, re.Match[bytes]]]:
+    """(sheet name, cell such as "B16", the match) for each cell of an xlsx that ``cell``
+    matches (its first group: the cell's attributes), in the sheets whose XML holds ``marker``
+    (a quick test that skips the others); empty for a file that is not an xlsx."""
+    found: list[tuple[str, str, re.Match[bytes]]] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for path, name in sheet_paths(archive).items():
                 xml = archive.read(path)
-                if b't="e"' not in xml:
+                if marker not in xml:
                     continue
-                for cell in _ERROR_CELL.finditer(xml):
-                    reference = _REFERENCE.search(cell.group(1))
+                for match in cell.finditer(xml):
+                    reference = _REFERENCE.search(match.group(1))
                     if reference:
-                        cell_name = (reference[1] + reference[2]).decode()
-                        found[name, cell_name] = cell.group(2).decode("utf-8", "replace")
+                        found.append((name, (reference[1] + reference[2]).decode(), match))
     except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
+        return []
     return found
 
 

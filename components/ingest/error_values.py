@@ -17,17 +17,13 @@ says so, for the message about that cell.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
-from components.ingest.error_cells import shown_errors
+from components.ingest.error_cells import cells_matching, shown_errors
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address
-from components.ingest.xlsx_extent import sheet_paths
 
 _LINKED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\svm="[^>]*)>')
-_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3}\d+)"')
 
 
 def report_error_levels(ctx: ReadContext) -> None:
@@ -77,17 +73,6 @@ def _linked_type_cells(data: bytes | None) -> frozenset[tuple[str, str]]:
     """(sheet name, cell) of every cell holding a linked data type."""
     if data is None:
         return frozenset()
-    found: set[tuple[str, str]] = set()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for path, name in sheet_paths(archive).items():
-                xml = archive.read(path)
-                if b' vm="' not in xml:
-                    continue
-                for attributes in _LINKED_CELL.findall(xml):
-                    reference = _REFERENCE.search(attributes)
-                    if reference:
-                        found.add((name, reference[1].decode()))
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return frozenset()
-    return frozenset(found)
+    return frozenset(
+        (sheet, cell) for sheet, cell, _ in cells_matching(data, b' vm="', _LINKED_CELL)
+    )
