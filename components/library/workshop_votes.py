@@ -3,7 +3,9 @@ assessment the agreed levels make.
 
 - **Participants** are known by a random token in their own link (``/join?w=<code>&p=<token>``,
   128 bits); the database keeps its hash. A phone that reconnects with the same link is the
-  same participant and keeps its votes. At most ``MAX_PARTICIPANTS`` per workshop.
+  same participant and keeps its votes; so is one that opens the bare join link again in the
+  same browser (the join page keeps the token in a cookie for the workshop, see
+  ``participant_token``). At most ``MAX_PARTICIPANTS`` per workshop.
 - **Votes**: one row per participant and capability (the primary key), updated in place. A
   vote counts only on the capability the room votes on now, while its voting is open, in an
   open workshop. Each participant may write ``MAX_WRITES_PER_WINDOW`` times per
@@ -21,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,11 +68,43 @@ MAX_WRITES_PER_WINDOW = 20
 # longer counted "in the room": its tab was closed, or the phone went to sleep.
 HEARTBEAT_SECONDS = 20.0
 PRESENT_SECONDS = 75.0
+# The join page keeps a phone's token in a cookie per workshop (``mnr_join_<code>``), renewed
+# on every visit: the link opened again, or the QR code scanned again, in the same browser
+# brings back the same participant within this long of its last visit.
+JOIN_COOKIE_PREFIX = "mnr_join_"
+JOIN_COOKIE_SECONDS = 24 * 60 * 60
 
 
 def new_token() -> str:
     """A fresh participant token for a phone's link."""
     return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def join_cookie_name(code: str) -> str:
+    """The name of the cookie that keeps a browser's token for the workshop ``code``."""
+    return f"{JOIN_COOKIE_PREFIX}{code}"
+
+
+def participant_token(
+    code: str,
+    link_token: str | None,
+    cookies: Mapping[str, str],
+    *,
+    make: Callable[[], str] = new_token,
+) -> str:
+    """The token a visit to the join page takes part with.
+
+    The token in the page's address wins; else the one this browser kept for this very
+    workshop (its cookie), when it has the token's form; else a new one. A cookie is never
+    trusted beyond that form: what it holds is only ever looked up by its hash, like a token
+    typed into the address.
+    """
+    if looks_like_code(link_token):
+        return str(link_token)
+    kept = cookies.get(join_cookie_name(code)) if looks_like_code(code) else None
+    if looks_like_code(kept):
+        return str(kept)
+    return make()
 
 
 @dataclass(frozen=True)

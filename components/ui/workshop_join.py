@@ -2,7 +2,11 @@
 
 On the first visit the page adds a random participant token to its own address
 (``&p=<token>``): a phone that reloads or reconnects with that address is the same
-participant and keeps its votes. The page shows the capability the room votes on now, big
+participant and keeps its votes. Once seated, the page also keeps the token in a cookie for
+this workshop (a tiny component writes it; ``st.context.cookies`` reads it back): the bare
+join link opened again in the same browser, in a new tab or after the QR code is scanned
+again, takes that token instead of a new one, so the phone is still one participant with its
+vote and its name. The page shows the capability the room votes on now, big
 level choices with their descriptors, "don't know", an optional comment, and "your vote".
 It shows only this participant's own vote until the facilitator reveals the room's.
 
@@ -13,7 +17,9 @@ ballot, so 40 phones voting at once stay cheap.
 
 from __future__ import annotations
 
+import functools
 import time
+from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -22,14 +28,16 @@ from components.framework.model import Framework
 from components.library.database import LibraryUnavailable
 from components.library.workshop_votes import (
     HEARTBEAT_SECONDS,
+    JOIN_COOKIE_SECONDS,
     MAX_COMMENT_CHARS,
     MAX_NAME_CHARS,
     Seat,
     Vote,
     cast_vote,
     join,
+    join_cookie_name,
     mark_seen,
-    new_token,
+    participant_token,
     room,
     set_name,
 )
@@ -37,11 +45,11 @@ from components.library.workshops import (
     ENDED,
     WorkshopError,
     find_workshop,
-    looks_like_code,
     poll,
 )
 from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
 from components.ui import state
+from components.ui.history import in_browser
 from components.ui.library import library_engine, library_settings, render_unavailable
 from components.ui.links import first_value
 from components.ui.markdown import caption, heading, literal, md, notice
@@ -62,9 +70,21 @@ PHONE_STYLE = """<style>
    open every page of the app on a phone. This style goes with the page: others keep theirs. */
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none; }
+/* The component that keeps the seat in a cookie draws nothing: no gap above the title. */
+.st-key-keep-join-seat { display: none; }
 </style>"""
 
 # What a participant is told about the name they give: the facilitator's attendance list.
+# Writes the cookie that keeps this browser's token for the workshop (name and value are
+# checked to have a token's form before they get here: no ";" or "=" can reach the cookie).
+_KEEP_SEAT_JS = """
+export default function ({ data }) {
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `${data.name}=${data.value}; Path=/; Max-Age=${data.seconds}; `
+    + `SameSite=Lax${secure}`;
+}
+"""
+
 NAME_NOTE = (
     "Give your name or organisation if you want, for the list of who took part: the "
     "facilitator can download that list of names. It is never shown on the screen, and never "
@@ -77,9 +97,7 @@ def render_join_page(framework: Framework) -> None:
     st.html(PHONE_STYLE)
     state.page_link_params(known=("w", "p"))
     code = first_value(st.query_params.get("w")) or ""
-    token = first_value(st.query_params.get("p"))
-    if not looks_like_code(token):
-        token = new_token()
+    token = participant_token(code, first_value(st.query_params.get("p")), st.context.cookies)
     state.share("w", code)
     state.share("p", token)
     if not code:
@@ -97,7 +115,23 @@ def render_join_page(framework: Framework) -> None:
         st.title("Join a workshop")
         render_unavailable(error.reason)
         return
+    _keep_seat(code, token)
     _render_seat(engine, seat, token, framework)
+
+
+@functools.cache
+def _keeper() -> Any:
+    # Registered on first use, not at import.
+    return st.components.v2.component("mnr_keep_join_seat", js=_KEEP_SEAT_JS, isolate_styles=False)
+
+
+def _keep_seat(code: str, token: str) -> None:
+    """Keep this seat's token in the browser (a cookie for this workshop, renewed on every
+    visit): the join link opened again without ``p`` takes it back (``participant_token``)."""
+    if not in_browser(st.context.headers.get("User-Agent")):
+        return  # only a browser runs the script (AppTest sessions get no element for it)
+    data = {"name": join_cookie_name(code), "value": token, "seconds": JOIN_COOKIE_SECONDS}
+    _keeper()(key="keep-join-seat", data=data, height=0)
 
 
 def _render_code_box() -> None:
