@@ -74,7 +74,6 @@ PHONE_STYLE = """<style>
 .st-key-keep-join-seat { display: none; }
 </style>"""
 
-# What a participant is told about the name they give: the facilitator's attendance list.
 # Writes the cookie that keeps this browser's token for the workshop (name and value are
 # checked to have a token's form before they get here: no ";" or "=" can reach the cookie).
 _KEEP_SEAT_JS = """
@@ -85,6 +84,7 @@ export default function ({ data }) {
 }
 """
 
+# What a participant is told about the name they give: the facilitator's attendance list.
 NAME_NOTE = (
     "Give your name or organisation if you want, for the list of who took part: the "
     "facilitator can download that list of names. It is never shown on the screen, and never "
