@@ -28,7 +28,7 @@ from components.ui.render import (
     render_figure,
     render_listed,
 )
-from components.ui.selection import overlay_choices
+from components.ui.selection import NO_OVERLAY, overlay_choices, overlay_picker
 
 run_through_navigation()
 
@@ -71,13 +71,17 @@ st.caption("Choose another country or round in the sidebar.")
 
 st.header("Across the six domains")
 left, middle, right = st.columns(3)
+round_picker = overlay_picker(earlier, "No other round of this country")
+country_picker = overlay_picker(others, "No other country in this session")
 with left:
     earlier_id = st.selectbox(
         "Compare with another round",
-        [None, *earlier],
-        format_func=option_format({None: "None", **earlier}, markdown=False),
+        round_picker.options,
+        index=round_picker.index,
+        placeholder=round_picker.placeholder,
+        format_func=option_format({None: NO_OVERLAY, **earlier}, markdown=False),
         key="profile_overlay_round",
-        disabled=not earlier,
+        disabled=round_picker.disabled,
         help=None
         if earlier
         else md("{country} has only this round in the session.", country=country),
@@ -85,10 +89,12 @@ with left:
 with middle:
     other_id = st.selectbox(
         "Compare with another country",
-        [None, *others],
-        format_func=option_format({None: "None", **others}, markdown=False),
+        country_picker.options,
+        index=country_picker.index,
+        placeholder=country_picker.placeholder,
+        format_func=option_format({None: NO_OVERLAY, **others}, markdown=False),
         key="profile_overlay_country",
-        disabled=not others,
+        disabled=country_picker.disabled,
     )
 with right:
     with_peers = st.toggle(

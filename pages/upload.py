@@ -54,6 +54,7 @@ from components.ui.uploads import (
     session_overview,
     upload_summary,
     uploader_help,
+    without_levels_note,
     without_repeats,
 )
 
@@ -141,7 +142,9 @@ if not in_box:
 ordered = results_in_order(results, in_box)
 uploaded = files_in_order(results, in_box)
 for index, result in enumerate(ordered):
-    summary = upload_summary(result)
+    kept = kept_upload(uploaded[index].file_id)
+    fix_step = kept is not None and (needs_mapping(result) or mapping != NO_MAPPING)
+    summary = upload_summary(result, fix_step=fix_step)
     with st.container(border=True, key=f"upload-result-{index}"):
         # A heading without an anchor link: its text is the file's name.
         st.header(md(":material/description: {name}", name=summary.file_label), anchor=False)
@@ -179,8 +182,7 @@ for index, result in enumerate(ordered):
         in_the_file = fix_in_the_file_note(result, kept_meanwhile=summary.assessments > 0)
         if in_the_file:
             notice("info", in_the_file, icon=":material/edit_note:")
-        kept = kept_upload(uploaded[index].file_id)
-        if kept is not None and (needs_mapping(result) or mapping != NO_MAPPING):
+        if kept is not None and fix_step:
             render_mapping_step(
                 result,
                 kept.data,
@@ -219,6 +221,9 @@ if has_assessments(ordered):
     repeated = already_loaded_note(every_group, repeats)
     if repeated:
         notice("info", repeated, icon=":material/content_copy:")
+    empty = without_levels_note(plan)
+    if empty:
+        notice("warning", empty, icon=":material/warning:")
     if not plan.has_work:
         notice("success", nothing_to_add(bool(keep)), icon=":material/check_circle:")
     elif st.button(add_label(plan), type="primary", icon=":material/add:", key="add_uploads"):

@@ -244,6 +244,36 @@ def overlay_choices(
     return OverlayChoices(earlier, others, other_countries)
 
 
+# What an overlay picker with something to choose reads when nothing is laid over.
+NO_OVERLAY = "None"
+
+
+@dataclass(frozen=True)
+class OverlayPicker:
+    """How to draw one overlay picker: its options, which is shown first, and its placeholder.
+
+    With nothing to choose it has no option at all and reads its placeholder, which says why
+    (greyed out). Not a lone ``None`` option: Streamlit takes a stored ``None`` for "nothing
+    chosen" and shows its generic "Choose an option" from the second run on, so the same
+    picker read "None" or "Choose an option" depending on how the page was reached.
+    """
+
+    options: list[str | None]
+    index: int | None
+    placeholder: str
+
+    @property
+    def disabled(self) -> bool:
+        return not self.options
+
+
+def overlay_picker(choices: Mapping[str, str], nothing_to_choose: str) -> OverlayPicker:
+    """The picker for ``choices`` (id -> label); ``nothing_to_choose`` when there are none."""
+    if not choices:
+        return OverlayPicker([], None, nothing_to_choose)
+    return OverlayPicker([None, *choices], 0, NO_OVERLAY)
+
+
 @dataclass(frozen=True)
 class RoundPair:
     """Two rounds of a country to compare, the earlier always first.

@@ -59,24 +59,34 @@ class UploadSummary:
         return f"Also read: {count_of(self.enabler_levels_read, 'enabler level')}."
 
 
-def upload_summary(result: ReadResult) -> UploadSummary:
-    """Count what a file gave and say in one Markdown sentence whether it can be used."""
+def upload_summary(result: ReadResult, *, fix_step: bool = False) -> UploadSummary:
+    """Count what a file gave and say in one Markdown sentence whether it can be used.
+
+    ``fix_step``: the page offers "Fix how this file is read" for it (the sentence then points
+    there when nothing usable was read).
+    """
     assessments = int(result.capabilities["assessment_id"].nunique())
     levels_read = int(result.capabilities["level"].notna().sum())
     enablers = result.enablers
     enabler_levels = int(enablers["level"].notna().sum()) if "level" in enablers else 0
     errors = sum(1 for problem in result.problems if problem.severity == "error")
     warnings = sum(1 for problem in result.problems if problem.severity == "warning")
+    empty = len(without_levels(result.capabilities, result.enablers, result.plans))
     if assessments == 0:
         verdict = Markdown(
             ":red[**Nothing could be used from this file.**] The report below says why and "
             "how to fix it."
         )
+    elif empty == assessments:
+        verdict = _nothing_read(assessments, errors, fix_step=fix_step)
     elif errors:
         verdict = Markdown(
             f":orange[**Partly read.**] {errors} {plural(errors, 'value was', 'values were')} "
             "left out (see the errors below); everything else was kept."
+            + _some_empty(empty, assessments)
         )
+    elif empty:
+        verdict = Markdown(":orange[**Partly read.**]" + _some_empty(empty, assessments))
     elif warnings:
         verdict = Markdown(
             ":blue[**Read, with assumptions.**] Check the warnings below: each says what was "
@@ -94,6 +104,54 @@ def upload_summary(result: ReadResult) -> UploadSummary:
         warnings=warnings,
         verdict=verdict,
     )
+
+
+def _nothing_read(assessments: int, errors: int, *, fix_step: bool) -> Markdown:
+    """The verdict on a file that named assessments but gave no level of any of them."""
+    found = "an assessment" if assessments == 1 else f"{assessments} assessments"
+    if errors:
+        why = (
+            f"The app found {found} in it but read no level: {errors} "
+            f"{plural(errors, 'value was', 'values were')} left out (see the errors below)."
+        )
+    else:
+        why = (
+            f"The app found {found} in it, but every level is blank (a blank level means "
+            "not assessed)."
+        )
+    if fix_step:
+        what = ' Use "Fix how this file is read" below to tell the app what it could not work out.'
+    elif errors:
+        what = " Each error below says how to fix it in the file; then upload the file again."
+    else:
+        what = " Fill in the levels and upload the file again."
+    return Markdown(f":red[**Nothing usable was read from this file.**] {why}{what}")
+
+
+def _some_empty(empty: int, assessments: int) -> str:
+    """The sentence on the assessments of a file of which no level was read (none: "")."""
+    if not empty:
+        return ""
+    return (
+        f" No level was read for {empty} of its {assessments} assessments (see the preview below)."
+    )
+
+
+def without_levels(
+    capabilities: pd.DataFrame, enablers: pd.DataFrame, plans: pd.DataFrame | None = None
+) -> list[str]:
+    """The assessments of which no level was read, of a capability or an enabler, and no action
+    plan (their ids, in order; one of enablers or a plan only is an assessment, as the reader
+    says in ``components.ingest.nothing_read``)."""
+    if capabilities.empty:
+        return []
+    ids = capabilities["assessment_id"].drop_duplicates()
+    rated = set(capabilities.loc[capabilities["level"].notna(), "assessment_id"])
+    if not enablers.empty and "level" in enablers:
+        rated |= set(enablers.loc[enablers["level"].notna(), "assessment_id"])
+    if plans is not None and not plans.empty:
+        rated |= set(plans["assessment_id"])
+    return [i for i in ids if i not in rated]
 
 
 def pending_assessments(
@@ -175,6 +233,9 @@ class AdditionPlan:
     enablers: pd.DataFrame
     removed_from_session: frozenset[str]  # session copies replaced by a chosen upload
     new: int  # assessments not yet in the session
+    # The labels of the assessments to add of which no level was read (added all "not
+    # assessed": the page says so before the person adds them).
+    without_levels: tuple[str, ...] = ()
     # The action plans read with them; None when no file had one (plans made in the app for
     # the same assessments are then kept).
     plans: pd.DataFrame | None = None
@@ -199,12 +260,18 @@ def plan_additions(
     in_session = set(current.assessment_ids)
     kept = capabilities[~capabilities["assessment_id"].isin(discarded)]
     kept_ids = set(kept["assessment_id"])
+    kept_enablers = enablers[enablers["assessment_id"].isin(kept_ids)]
+    plans = pending_plans(results, kept_ids) if any(not r.plans.empty for r in results) else None
+    firsts = kept.drop_duplicates("assessment_id").set_index("assessment_id")
     return AdditionPlan(
         capabilities=kept,
-        enablers=enablers[enablers["assessment_id"].isin(kept_ids)],
+        enablers=kept_enablers,
         removed_from_session=frozenset(discarded & in_session),
         new=len(kept_ids - in_session),
-        plans=pending_plans(results, kept_ids) if any(not r.plans.empty for r in results) else None,
+        without_levels=tuple(
+            assessment_label(firsts.loc[i]) for i in without_levels(kept, kept_enablers, plans)
+        ),
+        plans=plans,
     )
 
 
@@ -374,10 +441,28 @@ def keep_heading(has_duplicates: bool) -> str:
 def add_label(plan: AdditionPlan) -> str:
     """The Add button: how many assessments come in, and how many session copies they replace."""
     label = f"Add {plan.new} {plural(plan.new, 'assessment')} to this session"
+    notes = []
     if plan.removed_from_session:
         replaced = len(plan.removed_from_session)
-        label += f" (replacing {replaced} {plural(replaced, 'copy', 'copies')} already there)"
-    return label
+        notes.append(f"replacing {replaced} {plural(replaced, 'copy', 'copies')} already there")
+    if plan.without_levels:
+        notes.append(f"{len(plan.without_levels)} with no level read")
+    return label + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def without_levels_note(plan: AdditionPlan) -> Markdown | None:
+    """What the page says, above the Add button, of the assessments of which no level was read
+    (``None`` when every one has a level)."""
+    if not plan.without_levels:
+        return None
+    count = len(plan.without_levels)
+    names = "; ".join(literal(label, max_chars=160) for label in plan.without_levels)
+    which = "this assessment" if count == 1 else f"these {count} assessments"
+    they = "it" if count == 1 else "they"
+    return Markdown(
+        f"No level was read for {which}: {names}. Added now, {they} would show every "
+        "capability as not assessed. The file reports above say how to get the levels read."
+    )
 
 
 def nothing_to_add(chose_between_duplicates: bool) -> str:

@@ -164,3 +164,25 @@ def test_mapping_step_reads_an_unknown_layout_in_a_few_clicks(
         page.get_by_text("Every assessment read from these files is in this session")
     ).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("1 uploaded")
+
+
+def test_a_single_round_upload_greys_the_round_picker_with_why(page, app_url, files):
+    """The greyed "Compare with another round" picker says there is no other round, whether the
+    profile is drawn once or rerun (Streamlit showed "None" on a first draw and its generic
+    "Choose an option" after a rerun)."""
+    good, _, _ = files
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(good)])
+    page.get_by_role("button", name="Add 1 assessment to this session").click()
+    wait_until_idle(page)
+    for title in ("Heatmap", "Country profile"):
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.wait_for_selector(".js-plotly-plot")
+        wait_until_idle(page)
+    picker = page.get_by_role("combobox", name="Compare with another round")
+    expect(picker).to_be_disabled()
+    expect(picker).to_have_value("")  # no option shown ("None" before) ...
+    # ... so the box reads its placeholder, not Streamlit's generic "Choose an option".
+    expect(picker).to_have_attribute("placeholder", "No other round of this country")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "profile-single-round")

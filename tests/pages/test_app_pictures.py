@@ -265,3 +265,43 @@ def test_the_heatmap_shows_the_sidebar_country_kind_only():
     shown = " ".join(as_read(c.value) for c in at.caption)
     assert "The fictional demo's invented assessments are left out beside real ones" in shown
     assert "2 assessments" in shown  # Yland's and Zembla's rows, no invented one
+
+
+def _round_picker(at: AppTest):
+    picker = at.selectbox(key="profile_overlay_round")
+    return picker.proto.options, picker.proto.placeholder, picker.proto.disabled
+
+
+def test_a_single_round_country_reads_the_same_greyed_round_picker_on_every_run():
+    """A lone "None" option read "None" on the page's first run and Streamlit's generic
+    "Choose an option" after any rerun (a stored None is "nothing chosen" to Streamlit), so one
+    country's picker read differently from another's depending on how the page was reached."""
+    at = app_with_one_upload()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    first = _round_picker(at)
+    assert first == ([], "No other round of this country", True)
+    assert at.selectbox(key="profile_overlay_round").value is None
+    at.run()  # a rerun, as any click on the page makes
+    assert _round_picker(at) == first
+    at.switch_page("pages/heatmap.py").run()
+    at.switch_page("pages/profile.py").run()  # reached from another page
+    assert _round_picker(at) == first
+    country = at.selectbox(key="profile_overlay_country")
+    assert (list(country.proto.options), country.proto.placeholder) == (
+        [],
+        "No other country in this session",
+    )
+
+
+def test_a_country_with_other_rounds_offers_them_and_reads_none_when_none_is_chosen():
+    at = app_with_demo()
+    at.sidebar.selectbox(key="mnr_country").set_value("Calderra").run()
+    at.switch_page("pages/profile.py").run()
+    picker = at.selectbox(key="profile_overlay_round")
+    assert not picker.proto.disabled
+    assert picker.proto.options[0] == "None"
+    assert len(picker.proto.options) > 1
+    assert picker.proto.placeholder == "None"  # what a stored None shows after a rerun
+    at.run()
+    assert at.selectbox(key="profile_overlay_round").value is None

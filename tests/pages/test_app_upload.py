@@ -390,3 +390,56 @@ def test_on_a_phone_the_preview_shows_one_assessment_as_a_table_that_wraps():
     picker.set_value("Kenya 2024").run()
     preview = at.get_by_key("upload-result-0").table[-1].value
     assert list(preview.columns) == ["Capability", "Kenya 2024"]
+
+
+def _unknown_labels_workbook() -> bytes:
+    """One assessment whose 21 capability labels the reader does not know (as a team's own
+    workstream names): an assessment found, no level read, until the person maps them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tanzania 2024"
+    sheet.append(["Tanzania self-review 2024"])
+    sheet.append([])
+    sheet.append(["Ref", "Item", "Rating"])
+    for number in range(1, 22):
+        sheet.append([f"TZ-{number:02d}", f"Workstream {chr(64 + number)}", number % 5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_file_with_no_level_read_says_nothing_usable_and_points_to_the_fix_step():
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        [
+            ("ours.xlsx", template_for("Zembla", 2024, 2), XLSX),
+            ("tanzania.xlsx", _unknown_labels_workbook(), XLSX),
+        ]
+    ).run()
+    assert not at.exception
+    assert metrics(at, 1)["Assessments found"] == 1
+    assert metrics(at, 1)["Levels read"] == 0
+    said = " ".join(m.value for m in at.get_by_key("upload-result-1").markdown)
+    assert "Nothing usable was read from this file." in said
+    assert 'Use "Fix how this file is read" below' in said
+    assert "Partly read" not in said
+    assert any(e.label == "Fix how this file is read" for e in at.expander)
+    # The Add button and a warning above it say that one of the two has no level.
+    button = next(b for b in at.button if b.key == "add_uploads")
+    assert button.label == "Add 2 assessments to this session (1 with no level read)"
+    assert any(
+        "No level was read for this assessment: Tanzania 2024." in w.value for w in at.warning
+    )
+    # Mapped, the same file is read and summed up as usable.
+    for number in range(1, 22):
+        label = next(s for s in at.selectbox if s.label.endswith(f"Workstream {chr(64 + number)}"))
+        label.set_value(number)
+    at.run()
+    assert not at.exception
+    assert metrics(at, 1)["Levels read"] == 21
+    said = " ".join(m.value for m in at.get_by_key("upload-result-1").markdown)
+    assert "Nothing usable" not in said
+    button = next(b for b in at.button if b.key == "add_uploads")
+    assert button.label == "Add 2 assessments to this session"

@@ -13,6 +13,7 @@ from components.ui.selection import (
     focus_of,
     latest_of_each,
     overlay_choices,
+    overlay_picker,
     round_choices,
     round_pair,
     same_kind_countries,
@@ -208,3 +209,19 @@ def test_a_grid_keeps_to_the_focus_kind(focus, kept):
     demo = capability_rows("a", "Arvenia", 2024, {1: 1}).assign(origin="demo")
     capabilities = pd.concat([real, demo], ignore_index=True)
     assert same_kind_ids(capabilities, ["z", "a", "y"], focus) == kept
+
+
+@pytest.mark.parametrize(
+    ("choices", "options", "index", "placeholder", "disabled"),
+    [
+        pytest.param({}, [], None, "No other round of this country", True, id="nothing to choose"),
+        pytest.param({"k1": "2021"}, [None, "k1"], 0, "None", False, id="one other round"),
+        pytest.param({"k1": "2021", "k2": "2023"}, [None, "k1", "k2"], 0, "None", False, id="two"),
+    ],
+)
+def test_an_overlay_picker_says_why_there_is_nothing_to_choose(
+    choices, options, index, placeholder, disabled
+):
+    picker = overlay_picker(choices, "No other round of this country")
+    assert (picker.options, picker.index, picker.placeholder) == (options, index, placeholder)
+    assert picker.disabled is disabled

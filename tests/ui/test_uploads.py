@@ -32,9 +32,11 @@ from components.ui.uploads import (
     session_overview,
     upload_summary,
     uploader_help,
+    without_levels,
+    without_levels_note,
     without_repeats,
 )
-from tests.factories import capability_rows, enabler_rows
+from tests.factories import capability_rows, enabler_rows, plan_rows
 
 TOTAL = len(default_framework().capabilities)
 
@@ -359,8 +361,10 @@ def test_duplicate_labels_cannot_become_links():
             None,
             (),
             (1, 0, 0, 0),
-            ":green[**Read completely.**] No problems found.",
-            id="blank levels are not assessed, not problems",
+            ":red[**Nothing usable was read from this file.**] The app found an assessment in "
+            "it, but every level is blank (a blank level means not assessed). Fill in the "
+            "levels and upload the file again.",
+            id="blank levels are not assessed, not problems, but nothing usable",
         ),
         pytest.param(
             2,
@@ -404,6 +408,141 @@ def test_upload_summary(levels, problems, counts, verdict):
     summary = upload_summary(result)
     assert (summary.assessments, summary.levels_read, summary.errors, summary.warnings) == counts
     assert summary.verdict == verdict
+
+
+NOTHING_READ = ":red[**Nothing usable was read from this file.**] "
+NO_LEVEL = "The app found an assessment in it but read no level: 21 values were left out (see "
+FIX_STEP = 'Use "Fix how this file is read" below to tell the app what it could not work out.'
+FIX_FILE = "Each error below says how to fix it in the file; then upload the file again."
+
+
+@pytest.mark.parametrize(
+    ("sheets", "errors", "fix_step", "verdict"),
+    [
+        pytest.param(
+            (Sheet("z", "Zembla", 2024),),
+            0,
+            False,
+            ":green[**Read completely.**] No problems found.",
+            id="all read",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024),),
+            2,
+            True,
+            ":orange[**Partly read.**] 2 values were left out (see the errors below); "
+            "everything else was kept.",
+            id="partly read (some levels), fix step or not",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024, level=None),),
+            21,
+            True,
+            f"{NOTHING_READ}{NO_LEVEL}the errors below). {FIX_STEP}",
+            id="nothing read, the fix step offered",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024, level=None),),
+            21,
+            False,
+            f"{NOTHING_READ}{NO_LEVEL}the errors below). {FIX_FILE}",
+            id="nothing read, no fix step: the errors' fixes",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024, level=None), Sheet("q", "Quentra", 2024, level=None)),
+            1,
+            False,
+            f"{NOTHING_READ}The app found 2 assessments in it but read no level: 1 value was left "
+            f"out (see the errors below). {FIX_FILE}",
+            id="nothing read of two assessments",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024), Sheet("q", "Quentra", 2024, level=None)),
+            1,
+            True,
+            ":orange[**Partly read.**] 1 value was left out (see the errors below); everything "
+            "else was kept. No level was read for 1 of its 2 assessments (see the preview below).",
+            id="one of two assessments with nothing read",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024), Sheet("q", "Quentra", 2024, level=None)),
+            0,
+            False,
+            ":orange[**Partly read.**] No level was read for 1 of its 2 assessments (see the "
+            "preview below).",
+            id="one of two assessments blank, no error",
+        ),
+        pytest.param(
+            (),
+            1,
+            True,
+            ":red[**Nothing could be used from this file.**] The report below says why and how "
+            "to fix it.",
+            id="no assessment found",
+        ),
+    ],
+)
+def test_upload_summary_says_when_nothing_usable_was_read(sheets, errors, fix_step, verdict):
+    result = read("zembla.xlsx", *sheets, problems=(problem("error"),) * errors)
+    assert upload_summary(result, fix_step=fix_step).verdict == verdict
+
+
+def test_an_enabler_level_or_a_plan_alone_is_something_read():
+    result = read("zembla.xlsx", Sheet("z", "Zembla", 2024, level=None))
+    assert without_levels(result.capabilities, result.enablers) == ["z"]
+    result.enablers.loc[0, "level"] = 3
+    assert without_levels(result.capabilities, result.enablers) == []
+    assert "Nothing usable" not in upload_summary(result).verdict
+    planned = read("zembla.xlsx", Sheet("z", "Zembla", 2024, level=None))
+    plans = plan_rows("z", {4: {"actions": "Pass the law"}})
+    assert without_levels(planned.capabilities, planned.enablers, plans) == []
+
+
+@pytest.mark.parametrize(
+    ("sheets", "button", "note"),
+    [
+        pytest.param(
+            (Sheet("z", "Zembla", 2024),),
+            "Add 1 assessment to this session",
+            None,
+            id="every assessment has a level",
+        ),
+        pytest.param(
+            (Sheet("z", "Zembla", 2024), Sheet("q", "Quentra", 2023, level=None)),
+            "Add 2 assessments to this session (1 with no level read)",
+            "No level was read for this assessment: Quentra 2023. Added now, it would show every "
+            "capability as not assessed. The file reports above say how to get the levels read.",
+            id="one without a level is named",
+        ),
+        pytest.param(
+            (Sheet("q", "Quentra", 2023, level=None), Sheet("o", "Ostravia", 2022, level=None)),
+            "Add 2 assessments to this session (2 with no level read)",
+            "No level was read for these 2 assessments: Quentra 2023; Ostravia 2022. Added now, "
+            "they would show every capability as not assessed. The file reports above say how "
+            "to get the levels read.",
+            id="two without a level",
+        ),
+    ],
+)
+def test_the_add_button_says_which_assessments_have_no_level(sheets, button, note):
+    uploads = [read("upload.xlsx", *sheets)]
+    current = Collection()
+    plan = plan_additions(current, uploads, duplicates_among(current, uploads), {})
+    assert add_label(plan) == button
+    said = without_levels_note(plan)
+    assert said == note
+
+
+def test_the_add_button_says_both_replacing_and_no_level():
+    old = Sheet("z-old", "Zembla", 2024, level=3)
+    new = Sheet("z-new", "Zembla", 2024, level=None)
+    current = session_with(old)
+    uploads = [read("upload.xlsx", new)]
+    groups = duplicates_among(current, uploads)
+    plan = plan_additions(current, uploads, groups, keep_by_id(groups, ("z-new",)))
+    assert add_label(plan) == (
+        "Add 1 assessment to this session (replacing 1 copy already there; 1 with no level read)"
+    )
 
 
 @pytest.mark.parametrize("enabler_levels", [0, 3, 7])
@@ -488,3 +627,12 @@ def test_session_overview_shows_labels_not_ids():
     assert "assessment_id" not in table.columns
     assert list(table["Assessment"]) == ["Kenya 2020", "Zembla 2024"]
     assert labels == {"k-old": "Kenya 2020", "z-old": "Zembla 2024"}
+
+
+def test_the_no_level_note_cannot_become_a_link():
+    trap = Sheet("t", "[sign in](https://example.org)", 2024, level=None)
+    uploads = [read("t.xlsx", trap)]
+    plan = plan_additions(Collection(), uploads, duplicates_among(Collection(), uploads), {})
+    note = without_levels_note(plan)
+    assert note is not None
+    assert "](" not in note
