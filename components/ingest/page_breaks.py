@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from components.ingest.layout import ItemTable, repeated_headers
+from components.ingest.page_numbers import page_number_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.stacked import is_label_row
 from components.ingest.values import is_blank
@@ -72,6 +73,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     # table, and a long table's rows hold several values).
     alone = [row for row in range(first, len(rows)) if rows[row].count(None) == len(rows[row]) - 1]
     pages = [row for row in alone if is_page_line(rows[row])]
+    pages = sorted(pages + page_number_rows(ctx, sheet, layout, alone))  # "2" alone: a page
     # The header written again as it is (a PDF repeats it so); headed the same way in other
     # words too when a page's line says where the pages break.
     again = sheet.rows[layout.header]
@@ -87,7 +89,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     meta = {c for name, c in layout.columns.items() if name in ("country", "year", "when")}
     for header in headers:
         above = header - 1
-        while above >= first and (not sheet.rows[above] or is_page_line(sheet.rows[above])):
+        while above >= first and (not sheet.rows[above] or above in pages):
             above -= 1
         between = range(above + 1, header)
         # The row above is a row of the table (a title or label row would be the next

@@ -8,7 +8,9 @@ capabilities are unmistakable:
   languages), "Evidence: …", "Comments: …", before the next capability's title. Each Level
   row gives the level of the capability titled above it. A capability with no Level row, a
   second Level row, or a Level row above every title is reported at its cell;
-* one cell per capability with its level at the end: "1. Leadership – 3", "Legislation: 4".
+* one cell per capability with its level at the end: "1. Leadership – 3", "Legislation: 4",
+  or after a space or a tab when nothing else parts them (a PDF's or a Word table's row in
+  one cell: "4 Dedicated Law Enforcement 3").
   It is read only when the cell's number and title agree with the framework and the end is a
   level on the scale, with a warning that says where the level came from; a cell that names
   a capability but whose end is no level, or whose number and title disagree, is an error.
@@ -45,6 +47,7 @@ _NUMBER_ONLY = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
 # Rows that name a capability (read or not): where its block of rows begins.
 _TITLED = ("title", "inline", "unread", "pair")
 _LEVEL_SEPARATOR = re.compile(r"\s*(?::|=|\s-\s|[–—])\s*")
+_SPACED_LEVEL = re.compile(r"^(.*[^\W\d_].*?)\s+(\d)$")
 # A capability's reference before its title: "1.", "Capability 1:", "Cap. 7 -".
 _REFERENCE = re.compile(r"^\s*(?:[^\W\d_]+\.?\s*)?\d{1,2}\s*[.):\-–—]?\s*")
 
@@ -275,8 +278,13 @@ def _inline(ctx: ReadContext, row: int, column: int, text: str) -> _Line | None:
     what is wrong, for one that names a capability but cannot be read with certainty."""
     scale = ctx.framework.scale
     seen: str | None = None
-    for separator in _LEVEL_SEPARATOR.finditer(text):
-        head, tail = text[: separator.start()], text[separator.end() :]
+    splits = [(text[: s.start()], text[s.end() :]) for s in _LEVEL_SEPARATOR.finditer(text)]
+    # "4 Dedicated Law Enforcement 3": a PDF's row in one cell, a level after a space; read
+    # only when all before it is a capability's title (a number after a title may be a year).
+    spaced = None if splits else _SPACED_LEVEL.match(text)
+    if spaced:
+        splits.append((spaced.group(1), spaced.group(2)))
+    for head, tail in splits:
         if not head or not tail:
             continue
         reading = parse_level(tail, scale)
@@ -294,6 +302,6 @@ def _inline(ctx: ReadContext, row: int, column: int, text: str) -> _Line | None:
             continue
         if reading.level is not None and not reading.error:
             return _Line("inline", row, column, number, value=tail)
-        if seen is None and levelled:
+        if seen is None and levelled and not spaced:
             seen = f"{quoted(tail)} after {quoted(head)} is not a level on the scale"
     return _Line("unread", row, column, value=seen) if seen is not None else None

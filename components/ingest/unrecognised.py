@@ -16,6 +16,7 @@ from components.ingest.foreign_headers import foreign_headers
 from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
+from components.ingest.level_only import level_only_reason
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
 from components.ingest.missing_header import missing_header
 from components.ingest.pandas_pivot import pivot_reason
@@ -125,7 +126,8 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
             )
         if "level" in fields and not keys:
             level = cell_address(row, fields["level"])
-            return (
+            # One cell a row ("No. Capability Level"), or domains' rows: said as they are.
+            return level_only_reason(ctx, sheet, row, fields["level"]) or (
                 f"the header row {row + 1} has a Level column ({level}) "
                 "but no column naming the capability"
                 + (

@@ -22,6 +22,7 @@ from components.ingest.layout import ItemTable
 from components.ingest.matching import METADATA_FIELDS, Catalogue, ItemMatch, match_item
 from components.ingest.page_breaks import drop_page_breaks
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.shifted_rows import move_shifted_rows
 from components.ingest.values import is_blank
 
 # A title wraps over a few rows at most; more would be a list of notes.
@@ -31,6 +32,7 @@ _MAX_EXTRA_ROWS = 3
 def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     """Join, in ``sheet``'s rows, each title wrapped onto the rows below it into one row,
     after leaving out the page breaks of a table converted from a PDF (``page_breaks``)."""
+    move_shifted_rows(ctx, sheet, layout)  # a PDF's page one column right: moved back
     drop_page_breaks(ctx, sheet, layout)
     columns = layout.columns
     title = columns.get(layout.catalogue)

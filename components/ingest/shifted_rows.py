@@ -1,0 +1,116 @@
+"""Rows shifted one column right of their header, as a PDF's page often is once converted.
+
+A converter places each page's cells by where they sit on the page: a page with a wider left
+margin comes out one column to the right (an empty first column, the number under the title's
+heading, the title under Level's, the level under nothing). Read as they are, each row's
+title is taken for its level and refused, and the real level is not seen. A run of rows that
+are all shifted the same way is read one column to the left when, moved back, each row's
+title is a capability (or enabler) and its number, where the table has one, is that item's:
+a warning names the rows. A run that is shifted but does not read so with certainty is
+refused with one error naming the rows, rather than an error for each title.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components.ingest.layout import ItemTable
+from components.ingest.matching import match_item
+from components.ingest.sheets import ReadContext, Sheet, cell_address
+from components.ingest.values import is_blank
+
+# Two rows at least: one row alone out of place is the reader's other checks' to report.
+_FEWEST_ROWS = 2
+
+
+def _filled(cells: tuple[Any, ...]) -> bool:
+    return any(not is_blank(value) for value in cells)
+
+
+def _shifted(cells: tuple[Any, ...], start: int, width: int) -> bool:
+    """Whether a row's cells sit one column right of the header's: nothing under the first
+    heading, something past the last one."""
+    return (
+        len(cells) > width
+        and is_blank(cells[start])
+        and not is_blank(cells[width])
+        and _filled(cells[start + 1 : width])
+    )
+
+
+def _reads_moved(ctx: ReadContext, cells: tuple[Any, ...], layout: ItemTable) -> bool:
+    """Whether a row, moved one column left, names an item by its title (and its number)."""
+    columns = layout.columns
+    catalogue = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
+    title = columns.get(layout.catalogue)
+    if title is None or title + 1 >= len(cells) or not isinstance(cells[title + 1], str):
+        return False
+    match = match_item(cells[title + 1], catalogue)
+    if match.how not in ("title", "extra", "fuzzy") or match.number is None:
+        return False
+    number = columns.get("number")
+    if number is None or number == title:
+        return True
+    return match_item(cells[number + 1], catalogue).number == match.number
+
+
+def _runs(rows: list[tuple[Any, ...]], first: int, shifted: list[bool]) -> list[list[int]]:
+    """Runs of shifted rows (blank rows between them do not end a run)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for row in range(first, len(rows)):
+        if shifted[row - first]:
+            current.append(row)
+        elif _filled(rows[row]):
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [run for run in runs if len(run) >= _FEWEST_ROWS]
+
+
+def move_shifted_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
+    """Move back, in ``sheet``'s rows, each run of rows shifted one column right of the
+    header, or blank it with one error when the move cannot be made with certainty."""
+    header = sheet.rows[layout.header]
+    used = [column for column, value in enumerate(header) if not is_blank(value)]
+    if not used or layout.catalogue not in layout.columns:
+        return
+    start, width = min(used), max(used) + 1
+    first = layout.header + 1
+    rows = sheet.rows
+    shifted = [_shifted(rows[row], start, width) for row in range(first, len(rows))]
+    if not any(shifted):
+        return  # checked fast: most tables have no such row
+    for run in _runs(rows, first, shifted):
+        again = [row for row in run if rows[row][start + 1 : width + 1] == header[start:width]]
+        data = [row for row in run if row not in again]
+        names = f"{run[0] + 1}-{run[-1] + 1}" if len(run) > 1 else str(run[0] + 1)
+        if data and all(_reads_moved(ctx, rows[row], layout) for row in data):
+            for row in run:
+                cells = rows[row]
+                rows[row] = cells[:start] + cells[start + 1 :]
+            ctx.add(
+                "warning",
+                sheet,
+                cell_address(run[0], start),
+                f"Rows {names} are one column to the right of the header row {layout.header + 1}"
+                " (a page of a PDF with another margin, most likely); they were read one column "
+                "to the left, where their numbers, titles and levels fit the headings.",
+                "Check these rows' levels; to be sure, move the rows one column to the left.",
+            )
+        else:
+            for row in run:
+                rows[row] = ()
+            ctx.add(
+                "error",
+                sheet,
+                cell_address(run[0], start),
+                f"Rows {names} are one column to the right of the header row "
+                f"{layout.header + 1} (nothing under its first heading, something past its "
+                "last), so which cell holds the level cannot be told; they were not read.",
+                "Move these rows one column to the left, under the headings, and upload the "
+                "file again.",
+            )
+        sheet.columns = None  # the rows changed: the columns no longer say the same
