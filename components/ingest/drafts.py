@@ -123,6 +123,12 @@ class Meta:
     assessed_by: str | None = None
     unread_when: tuple[str, str] | None = None  # as ``Draft.unread_when``
 
+    def __post_init__(self) -> None:
+        # A number ("0.0", "114377001") is never a country's name, wherever it was read (a
+        # column heading, a label, a title, a row's cell): no country rather than a made-up one.
+        if self.country is not None and is_number_only(str(self.country)):
+            object.__setattr__(self, "country", None)
+
     def key(self) -> tuple[str, str, str]:
         when = self.when.date.isoformat() if self.when.date else str(self.when.year or "")
         if not when and self.unread_when:

@@ -47,6 +47,7 @@ from components.ingest.partial_header import countries_down, few_but_titled
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.state_words import dated_siblings
+from components.ingest.tick_rows import is_ladder
 from components.ingest.values import (
     parse_level,
     split_assessment_header,
@@ -401,11 +402,12 @@ def _tick_table_at(
             return None
     # The boxes must look ticked: one mark in a row far more often than several (a table of
     # levels with the numbers 0 to 4 across would have a value in every column).
-    single = several = 0
+    single = several = 0  # boxes ticked up to the level reached count as one (``tick_rows``)
     for below in range(row + 1, min(len(sheet.rows), row + 1 + KEY_SAMPLE_ROWS)):
-        marks = sum(is_tick(sheet.value(below, c)) for c in levels)
-        single += marks == 1
-        several += marks > 1
+        marks = {levels[c]: v for c in levels if is_tick(v := sheet.value(below, c))}
+        ladder = is_ladder(marks, min(levels.values()))
+        single += len(marks) == 1 or ladder
+        several += len(marks) > 1 and not ladder
     if single < MIN_KEY_MATCHES or several * 2 > single:
         return None
     fields = {

@@ -80,6 +80,7 @@ from components.ingest.state_columns import assessment_parts, heading_year, say_
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
+from components.ingest.tick_rows import ladder_rows, meta_columns
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -527,17 +528,29 @@ def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list
     """A tick form: each capability's row has a mark under the level chosen."""
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, min(layout.levels))
+    meta = meta_columns(sheet, layout.header, layout.levels, layout.key)  # a row's own country
+    timed = not meta.keys() & {"year", "date", "when"}
     defaults = with_context(
-        ctx, sheet, defaults, layout.header, country=True, empty=meta_reader.empty
+        ctx,
+        sheet,
+        defaults,
+        layout.header,
+        country="country" not in meta,
+        year=timed,
+        empty=meta_reader.empty,
     )
     draft = Draft(sheet)
     apply_meta(draft, defaults)
     draft.country_cell = meta_reader.empty.get("country")
+    drafts: dict[tuple[str, str, str], Draft] = {}
     answers = [*layout.levels, *layout.columns.values()]
-    for row in range(layout.header + 1, len(sheet.rows)):
-        if not sheet.rows[row]:
-            continue
-        marked = [c for c in layout.levels if is_tick(sheet.value(row, c))]
+    rows = [r for r in range(layout.header + 1, len(sheet.rows)) if sheet.rows[r]]
+    marks = {r: [c for c in layout.levels if is_tick(sheet.value(r, c))] for r in rows}
+    ladder = ladder_rows(ctx, sheet, layout.header, layout.levels, marks)
+    for row in rows:
+        marked = marks[row]
+        if ladder and marked:  # the highest tick of a ladder
+            marked = [max(marked, key=layout.levels.__getitem__)]
         has_answer = bool(marked) or any(sheet.value(row, c) is not None for c in answers)
         found = _row_item(
             ctx,
@@ -551,6 +564,20 @@ def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list
         if found is None:
             continue
         catalogue, number = found
+        if meta:
+            kept = _long_row_draft(
+                ctx,
+                sheet,
+                row,
+                columns=meta,
+                meta_reader=meta_reader,
+                defaults=defaults,
+                drafts=drafts,
+                has_answer=has_answer,
+            )
+            if kept is None:
+                continue
+            draft = kept
         if len(marked) > 1:
             cells = " and ".join(
                 f"{cell_address(row, c)} (level {layout.levels[c]})" for c in marked
@@ -574,4 +601,4 @@ def _parse_tick_table(ctx: ReadContext, sheet: Sheet, layout: TickTable) -> list
             columns={"level": marked[0] if marked else None, **layout.columns},
             ticks=layout.levels,
         )
-    return [draft]
+    return list(drafts.values()) if meta else [draft]

@@ -27,7 +27,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.ingest.column_roles import holds_levels, is_target
-from components.ingest.countries import is_plausible_country
+from components.ingest.countries import is_number_only, is_plausible_country
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, MetaReader
 from components.ingest.layout import ItemRows, ItemTable, assessment_header
@@ -58,7 +58,14 @@ def assessment_parts(
     state, or by no country under a Country label (``labelled``), which are sorted as the
     module says; the columns left out are said (or the table refused: no column is the level)."""
     header = layout.header
-    parts = {column: assessment_header(heading(column)) for column in layout.assessments}
+    numbered = [c for c in layout.assessments if _number_heading(heading(c))]
+    if numbered:
+        _say_number_headings(ctx, sheet, header, numbered, heading)
+    parts = {
+        column: assessment_header(heading(column))
+        for column in layout.assessments
+        if column not in numbered
+    }
     scale = ctx.framework.scale
     states = {  # an "other" column holds levels: an empty one is said to be (``left_out``)
         column: state_of(country)
@@ -89,6 +96,33 @@ def assessment_parts(
         if column not in parts and is_target(value) and holds_levels(sheet, header, column, scale):
             _say_left_out(ctx, sheet, header, column, level=heading(level), state="target")
     return kept
+
+
+def _number_heading(value: Any) -> bool:
+    """A heading that is a number and not a year ("0", "12"): a row of data taken for the
+    header (a consolidation's detail row, a total), never a country."""
+    if isinstance(value, bool) or value is None:
+        return False
+    return assessment_header(value)[1] is None and is_number_only(str(value))
+
+
+def _say_number_headings(
+    ctx: ReadContext, sheet: Sheet, header: int, columns: list[int], heading: Callable[[int], Any]
+) -> None:
+    for column in columns:
+        cell = cell_address(header, column)
+        ctx.add(
+            "error",
+            sheet,
+            cell,
+            f"The column headed {quoted(heading(column))} ({cell}) is headed by a number, not by "
+            "a country or a year, so its cells were not read as anyone's levels; row "
+            f"{header + 1} seems to hold data (a total, or one scorer's row) rather than the "
+            "column headings.",
+            "Give the table one header row naming its columns (Capability and Level, or one "
+            "column per country), write each capability's level (0 to 4, not a sum or a total) "
+            "and the country in a Country label above the table, then upload the file again.",
+        )
 
 
 def _say_left_out(

@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from components.ingest.drafts import MetaReader, label_and_value
+from components.ingest.drafts import Meta, MetaReader, label_and_value
 from components.ingest.limits import ReadLimits
 from components.ingest.sheets import ReadContext, Sheet
 from tests.ingest.reader_support import (
@@ -321,3 +321,22 @@ def test_unreadable_confidences_are_said_once_per_column_and_the_levels_kept(con
     assert len(said) == 1
     assert_problem(result, "warning", "D5:D25", "holds 21 values that are not a confidence")
     assert result.capabilities["confidence"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("0.0", None),
+        ("114377001", None),
+        ("12-3", None),
+        (" 7 ", None),
+        ("Kenya", "Kenya"),
+        ("Arvenia", "Arvenia"),
+        ("KEN", "KEN"),
+        ("Côte d'Ivoire", "Côte d'Ivoire"),
+        ("Sudan 2", "Sudan 2"),
+    ],
+)
+def test_a_number_is_never_kept_as_a_country_wherever_it_was_read(written, kept):
+    assert Meta(country=written).country == kept
+    assert Meta(country=written).over(Meta(country="Uganda")).country == (kept or "Uganda")

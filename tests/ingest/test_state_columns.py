@@ -161,3 +161,52 @@ def test_a_form_with_no_year_anywhere_is_said_to_have_none(meta, warned):
     assert bool(said) == warned
     if warned:
         assert_problem(result, "warning", None, "on sheet “Assessment”, so its assessment was")
+
+
+def _consolidated(assessors: int) -> bytes:
+    """Excel's Data > Consolidate (Sum, with links): each capability's assessors' rows (their
+    names in B, their levels in C), then the capability's title over the sum of them."""
+    rows: list[list[Any]] = [[None, None, "Level"]]
+    for n in range(1, 22):
+        scores = [(n + a) % 5 for a in range(assessors)]
+        rows += [[None, f"Assessor{a + 1}", s] for a, s in enumerate(scores)]
+        rows.append([TITLES[n], None, sum(scores)])
+    return xlsx({"Consolidated": rows})
+
+
+@pytest.mark.parametrize("assessors", [1, 2, 3])
+def test_a_consolidation_of_sums_gives_no_country_and_no_levels(assessors):
+    result = read("consolidated.xlsx", _consolidated(assessors))
+    assert not any(by_assessment(result).values())
+    assert not [c for c in result.capabilities["country"] if isinstance(c, str)]
+    said = [p for p in result.problems if "is headed by a number" in p.message]
+    assert said
+    assert said[0].severity == "error"
+    assert "not a sum or a total" in said[0].fix
+
+
+@pytest.mark.parametrize("number", [0, 25.0, "0.0", "3-1", "114377001"])
+def test_a_column_headed_by_a_number_is_never_a_countrys_assessment(number):
+    rows: list[list[Any]] = [["Year", 2023], [], ["No.", "Capability", "Kenya", number]]
+    rows += [[n, TITLES[n], NOW[n], BEFORE[n]] for n in range(1, 22)]
+    result = read("wide.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): NOW}
+    assert_problem(result, "error", "D3", "is headed by a number, not by a country or a year")
+
+
+@pytest.mark.parametrize(
+    ("heads", "expected"),
+    [
+        (["Kenya", "Arvenia"], {("Kenya", 2023, None): NOW, ("Arvenia", 2023, None): BEFORE}),
+        ([2022, 2023], {("Uganda", 2022, None): NOW, ("Uganda", 2023, None): BEFORE}),
+        (["KEN", "UGA"], {("Kenya", 2023, None): NOW, ("Uganda", 2023, None): BEFORE}),
+    ],
+)
+def test_countries_years_and_codes_across_are_still_read(heads, expected):
+    rows: list[list[Any]] = [["Year", 2023], [], ["No.", "Capability", *heads]]
+    if heads[0] == 2022:
+        rows[0] = ["Country", "Uganda"]
+    rows += [[n, TITLES[n], NOW[n], BEFORE[n]] for n in range(1, 22)]
+    result = read("wide.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == expected
+    assert not [p for p in result.problems if "headed by a number" in p.message]
