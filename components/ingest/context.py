@@ -98,6 +98,12 @@ def assessment_context(
     for row in range(top, min(table_top, len(sheet.rows))):
         title = _title_line(ctx, sheet.rows[row])
         if title is None:
+            bare = _bare_country_and_year(sheet.rows[row], ctx.domain_names)
+            if bare is not None:
+                column, taken = bare
+                text = " | ".join(quoted(v)[1:-1] for v in sheet.rows[row] if v is not None)
+                where = f"the row “{text}” above the table, which has no labels"
+                titles.append(Found(taken.country, taken.when, where, cell_address(row, column)))
             continue
         column, text = title
         taken = _from_text(text, domains=ctx.domain_names)
@@ -153,6 +159,29 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     if label_and_value(value) is not None:
         return None
     return column, value
+
+
+def _bare_country_and_year(
+    cells: tuple[object, ...], domains: frozenset[str]
+) -> tuple[int, Found] | None:
+    """(column, the country and year) of a row of two cells, with no labels, that are exactly
+    a country's name and a year ("Zambia | 2024", "2024 | Zambie"); ``None`` for any other."""
+    texts = [(c, v) for c, v in enumerate(cells) if v is not None]
+    if len(texts) != 2:
+        return None
+    years = [(c, v) for c, v in texts if _is_year_number(v) or _is_year_text(v)]
+    names = [(c, v) for c, v in texts if isinstance(v, str) and not _is_year_text(v)]
+    if len(years) != 1 or len(names) != 1:
+        return None
+    column, name = names[0]
+    if len(name.strip()) < 4 or iso3_in_any_language(name.strip()) is None:
+        return None  # not exactly a country: a label or a title, the other readings' business
+    taken = _from_text(f"{name.strip()} {int(float(years[0][1]))}", domains=domains)
+    return (column, taken) if taken.country and taken.when.year else None
+
+
+def _is_year_text(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\s*(?:199\d|20\d\d)\s*", value) is not None
 
 
 def _is_year_number(value: object) -> bool:

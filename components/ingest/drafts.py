@@ -22,7 +22,9 @@ from components.ingest.calendars import other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
+from components.ingest.invisible_chars import invisible_named
 from components.ingest.level_phrases import header_language, labels_in
+from components.ingest.level_slips import joined_level
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -36,6 +38,7 @@ from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, w
 from components.ingest.struck_levels import struck_parts, struck_reading
 from components.ingest.text_dates import UNUSABLE, text_date
 from components.ingest.values import (
+    LevelReading,
     When,
     is_blank,
     level_choices,
@@ -449,6 +452,10 @@ def read_answers(
             struck := struck_parts(level_value, ctx.xlsx_data)
         ):
             reading = struck_reading(level_value, *struck, scale)  # "~~2~~ 1": the old level
+        elif (reading.error or reading.warning) and (
+            joined := joined_level(level_value, sheet.value(row, level_column + 1), scale)
+        ):
+            reading = LevelReading(*joined)  # "Develop" | "ing": see ``level_slips``
         if reading.error:
             ctx.add(
                 "error",
@@ -505,7 +512,8 @@ def report_match(
                 "warning",
                 sheet,
                 cell,
-                f"{quoted(value)} is not exactly {with_article(kind)} title; it was taken as "
+                f"{quoted(value)}{invisible_named(value)} is not exactly {with_article(kind)} "
+                "title; it was taken as "
                 f"{catalogue.describe(match.number)}.",
                 f"If that is wrong, correct the cell. {fix_known}",
             )

@@ -121,6 +121,10 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 
 _HTML_STARTS = ("<!doctype html", "<html", "<table", "<head", "<body", "<meta")
 _EXCEL_2003_XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+_FIX_FLAT_ODS = (
+    "Open it in LibreOffice, choose File > Save As, pick “ODF Spreadsheet (.ods)” or “Excel "
+    "2007-365 (.xlsx)”, and upload the new file."
+)
 
 
 def check_upload(
@@ -293,6 +297,13 @@ def _reject_markup(head: str) -> None:
                 "This is an “XML Spreadsheet 2003” file, an old Excel format the dashboard "
                 "cannot read.",
                 FIX_SAVE_AS_XLSX,
+                kind="unsupported_spreadsheet",
+            )
+        if "<office:document" in head and "opendocument.spreadsheet" in head:
+            raise FileRejected(  # a .fods: the dashboard reads the zipped .ods, not this one
+                "This is a LibreOffice flat XML spreadsheet (.fods), a form of the OpenDocument "
+                "spreadsheet the dashboard does not read.",
+                _FIX_FLAT_ODS,
                 kind="unsupported_spreadsheet",
             )
         if "<html" not in head:

@@ -13,6 +13,9 @@ and the scale's own descriptor sentence.
 - Someone who copies the template's Scale sheet text writes the descriptor sentence itself;
   ``descriptor_level`` knows each level's descriptor (``mnr_data/framework.toml``) and names the
   level, which the reader uses with a warning.
+- A Word table or a form sets a level's own descriptor under its label: ``Level 3:
+  Established⏎policy adopted and funded``. ``label_above_words`` reads the first line's level,
+  with no warning: the label is the level's own, and the lines below only describe it.
 
 The functions return ``(level, error, warning, fix)`` for ``values.parse_level`` to wrap, or
 ``None`` when the cell is not of their kind.
@@ -27,6 +30,7 @@ from typing import Any
 
 from components.base.text import normalise, shorten
 from components.framework.model import Scale
+from components.ingest.level_words import level_names, numbered_level_names
 
 Verdict = tuple[int | None, str, str, str]
 
@@ -118,7 +122,37 @@ TICKED_BOX_FIX = "Write the ticked level alone in the cell (such as “2” or �
 
 def whole_cell(text: str, scale: Scale) -> Verdict | None:
     """The level of a cell of ticked boxes or of a level's descriptor, or ``None``."""
-    return ticked_box(text, scale) or descriptor_level(text, scale)
+    return (
+        ticked_box(text, scale) or descriptor_level(text, scale) or label_above_words(text, scale)
+    )
+
+
+# The words a level's number may follow in the vocabulary's languages ("Level 3: Established").
+_LEVEL_WORDS = frozenset({"level", "niveau", "nivel"})
+
+
+def label_above_words(text: str, scale: Scale) -> Verdict | None:
+    """The level of a cell whose first line is the level ("Level 3: Established", "3 -
+    Established", "Established") and whose next lines describe it ("policy adopted and
+    funded"), as a Word table or a form sets a descriptor under its label; ``None`` when the
+    first line is not the level with its own label, or the lines below hold a number or
+    another level's label (two levels, or a remark with a level, are for the other readings)."""
+    if "\n" not in text.strip():
+        return None
+    first, below = text.strip().split("\n", 1)
+    words = normalise(first).split()
+    if words and words[0] in _LEVEL_WORDS:
+        words = words[1:]
+    key = " ".join(words)
+    level = level_names(scale).get(key)
+    if level is None and key[:1].isdigit():
+        level = numbered_level_names(scale).get(key)
+    rest = f" {normalise(below)} "
+    if level is None or not rest.strip() or any(ch.isdigit() for ch in rest):
+        return None
+    if any(f" {name} " in rest for name, other in level_names(scale).items() if other != level):
+        return None
+    return level, "", "", ""
 
 
 def descriptor_level(text: str, scale: Scale) -> Verdict | None:

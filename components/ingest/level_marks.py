@@ -4,7 +4,8 @@ and the reason after a "not assessed" word.
 A level pasted from an e-mail or a csv keeps its quotes (``"3"``, ``‘2’``, ``«4»``, ``'3``); a
 dashboard export puts a coloured dot or a tick before it (``🟢 3 - Established``, ``✅ 3``,
 ``★ 3``, ``3 🟢``); a team marks a level it will come back to with a footnote (``3*``, ``3¹``,
-``Established†``); and "N/A" often carries its reason (``N/A – no federal system``).
+``Established†``), and a page copied from the web or Word keeps its reference marks (``3[a]``,
+``2[1]``); and "N/A" often carries its reason (``N/A – no federal system``).
 
 ``unwrapped`` takes the quotes, the pictographs (by their Unicode category, "other symbol", not
 by a list of a few emoji) and the footnote marks off the ends of a cell and says what it took;
@@ -33,6 +34,9 @@ from components.ingest.countries import without_marks
 _QUOTES = "\"'‘’‚‛“”„‟«»‹›`´＂＇"
 # Marks a footnote is called by after a word ("3*", "3¹"); as ``countries.without_marks``.
 _FOOTNOTE_END = frozenset("*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰")
+# A reference mark a web page or Word leaves after a word ("3[a]", "Established[1]"), with no
+# space before it: "3 [2]" may be two levels.
+_REFERENCE_END = re.compile(r"(?<=\S)\[(?:[a-z]|[0-9]{1,2}|note [0-9]{1,2})\]$", re.IGNORECASE)
 # Emoji skin tones are "modifier symbols"; other Sk characters (^, ¨) are not pictographs.
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 
@@ -82,6 +86,7 @@ def unwrapped(value: str) -> tuple[str, str, bool] | None:
         and text[-1] not in _FOOTNOTE_END
         and not _is_pictograph(text[0])
         and not _is_pictograph(text[-1])
+        and not text.endswith("]")
     ):
         return None  # the usual cell: nothing around it
     taken: list[str] = []
@@ -104,6 +109,10 @@ def unwrapped(value: str) -> tuple[str, str, bool] | None:
             if marks and not status and named:
                 _add(taken, f"the footnote mark “{marks}”")
                 inner = named
+        reference = _REFERENCE_END.search(inner)
+        if reference:
+            _add(taken, f"the reference mark “{reference.group()}”")
+            inner = inner[: reference.start()].strip()
         if inner == before:
             break
     if not inner or inner == text:

@@ -173,9 +173,10 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 def misread_number(text: str, minimum: int, maximum: int) -> tuple[str, str] | None:
     """(error, fix) for a level written with letters that look like a number: the letter O for
-    0, or a Roman numeral ("III"); ``None`` for other text. Never read as the number: "O" may be
-    a slip for 0 or the start of a word, and a Roman scale may start at I for the lowest level
-    (I to V), so which level is meant is the person's to say."""
+    0, the letter l or a bar for 1, or a Roman numeral ("III", "I"); ``None`` for other text.
+    Never read as the number: "O" may be a slip for 0 or the start of a word, and a Roman scale
+    may start at I for the lowest level (I to V), so which level is meant is the person's to
+    say."""
     key = text.strip().rstrip(".").strip()
     choices = f"the digits {minimum} to {maximum}"
     if key in ("O", "o"):
@@ -184,11 +185,18 @@ def misread_number(text: str, minimum: int, maximum: int) -> tuple[str, str] | N
             f"Write the digit {minimum} (zero) for the lowest level, or the level's number "
             f"({choices}); the app does not read letters as numbers.",
         )
+    if key in ("l", "|"):  # a lower-case L or a bar, as typed or as OCR reads a 1
+        what = "the letter l" if key == "l" else "a bar"
+        return (
+            f"“{text}” is {what} — did you mean 1? A letter or a symbol is not a level",
+            f"Write the digit 1 if level 1 is meant, or the level's number ({choices}).",
+        )
     roman = _ROMAN.get(key.lower()) if key.isupper() or len(key) > 1 else None
     if roman is None:
         return None
+    letter = " or the letter I — did you mean 1? Levels" if key == "I" else ", and levels"
     return (
-        f"“{text}” is a Roman numeral ({roman}), and levels are read as digits: whether I "
+        f"“{text}” is a Roman numeral ({roman}){letter} are read as digits: whether I "
         "means level 1 or the lowest level is not certain",
         f"Write each level as a digit ({choices}; {minimum} for the lowest level) or as its "
         "label. If the column runs from I for the lowest level, every number is one lower.",

@@ -79,6 +79,7 @@ from components.ingest.report import (
 from components.ingest.scale_legend import find_legends
 from components.ingest.sheet_copies import drop_sheet_copies
 from components.ingest.sheet_shapes import join_capability_sheets, reshape_sheets
+from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
@@ -320,15 +321,10 @@ def _join_split(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         sheets = ", ".join(f"“{d.sheet.name}”" for d in members)
         overlap = _overlap(members)
         if overlap:
-            ctx.add(
-                "warning",
-                members[1].sheet,
-                None,
-                f"Sheets {sheets} each hold an assessment of {members[0].name}, and both assess "
-                f"{overlap}; they were kept as separate assessments.",
-                "Keep one assessment per country, date or year and round in the file (or give "
-                "them different rounds); when adding them, choose the one to keep.",
-            )
+            ctx.add("warning", members[1].sheet, None, *kept_apart(members, overlap))
+            if versions := final_of(members):  # the final version first: see ``sheet_versions``
+                first, final = min(drafts.index(d) for d in members), drafts.index(versions[0])
+                drafts[first], drafts[final] = drafts[final], drafts[first]
             continue
         first = members[0]
         for other in members[1:]:

@@ -22,9 +22,11 @@ from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import formula_error
 from components.ingest.level_cells import several_levels, whole_cell
+from components.ingest.level_dates import date_as_level
 from components.ingest.level_descriptors import described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_phrases import unclear_phrase
+from components.ingest.level_slips import slipped_level
 from components.ingest.level_units import level_with_unit
 from components.ingest.level_words import (
     level_names,
@@ -122,8 +124,8 @@ def _parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None) -> Lev
         return LevelReading(error=f"“{value}” is not a level")
     if isinstance(value, int | float):
         return _level_from_number(value, scale, _shown(value))
-    if not isinstance(value, str):
-        return LevelReading(error=f"“{value}” is not a level")
+    if not isinstance(value, str):  # a date Excel made of "3/4": see ``level_dates``
+        return LevelReading(*date_as_level(value, scale))
     value = without_keycaps(value)  # "3️⃣" as "③": the digit itself
     whole = whole_cell(value, scale)  # "☐ 0 ☐ 1 ☒ 2", a descriptor: see ``level_cells``
     if whole is not None:
@@ -206,10 +208,8 @@ def _level_from_words(
         return LevelReading(*described_level(text, scale, *described))
     bare = _without_level_word(text, vocabulary)
     reading = _level_from_text(bare, text, scale, vocabulary, labels)
-    if reading.error and not any(ch.isdigit() for ch in text):
-        typo = typo_level(key, labels, vocabulary.not_assessed)
-        if typo is not None:  # "Devloping", "Mautre", "not inplace"
-            return LevelReading(typo, warning=_typo_warning(text, typo, scale))
+    if reading.error and (slip := slipped_level(text, key, scale, labels, vocabulary.not_assessed)):
+        return LevelReading(*slip)  # "Devloping", "Develop", "Estab1ished": see ``level_slips``
     if reading.error or reading.warning:  # "3 (JK) / 2 (MW)", "JK: 3, MW: 2", "4 (2021: 3)"
         one = lambda entry: parse_level(entry, scale, vocabulary)  # noqa: E731
         if several := several_levels(text, one):

@@ -948,6 +948,19 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         ("XML Spreadsheet 2003", "Save As"),
     ),
     (
+        "libreoffice flat xml spreadsheet",
+        "assessment.fods",
+        lambda: (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office='
+            b'"urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3" '
+            b'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+            b"<office:body><office:spreadsheet/></office:body></office:document>"
+        ),
+        DEFAULT_LIMITS,
+        "unsupported_spreadsheet",
+        ("LibreOffice flat XML spreadsheet (.fods)", "LibreOffice, choose File > Save As"),
+    ),
+    (
         "other xml",
         "data.xml",
         lambda: b'<?xml version="1.0"?><data/>',
