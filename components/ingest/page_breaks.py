@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from components.ingest.layout import ItemTable, repeated_headers
+from components.ingest.page_footers import footer_rows
 from components.ingest.page_numbers import page_number_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.stacked import is_label_row
@@ -72,7 +73,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
     alone = [row for row in range(first, len(rows)) if rows[row].count(None) == len(rows[row]) - 1]
-    pages = [row for row in alone if is_page_line(rows[row])]
+    pages = [row for row in alone if is_page_line(rows[row])] + footer_rows(rows, first)
     pages = sorted(pages + page_number_rows(ctx, sheet, layout, alone))  # "2" alone: a page
     # The header written again as it is (a PDF repeats it so); headed the same way in other
     # words too when a page's line says where the pages break.

@@ -78,7 +78,7 @@ from components.ingest.report import (
 )
 from components.ingest.scale_legend import find_legends
 from components.ingest.sheet_copies import drop_sheet_copies
-from components.ingest.sheet_shapes import join_capability_sheets, reshape_sheets
+from components.ingest.sheet_shapes import join_shaped, reshape_sheets
 from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
@@ -242,7 +242,7 @@ def _read_sheets(
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
-    return _join_split(ctx, join_capability_sheets(ctx, drafts, named)), plan_sheets
+    return _join_split(ctx, join_shaped(ctx, sheets, drafts, named)), plan_sheets
 
 
 def _give_cover(

@@ -1,0 +1,58 @@
+"""A PDF page's footer row, left between the pages of a converted table.
+
+Besides "Page 2 of 3" alone (``page_breaks.is_page_line``), a report's footer often spreads
+over the row: the document's title, "Confidential", the date it was printed and the page
+("MNR Assessment – Ghana – Confidential | 12/03/2024 | 1 of 3"). Such a row is no capability:
+it is a footer when one of its cells gives the page ("1 of 3", "Page 2", "Página 2 de 3",
+"2/3") and another a date or a word of a document's marking ("Confidential", "Draft",
+"Confidencial", "Confidentiel", "Interno"...), and none is a number.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from components.ingest.values import is_blank
+
+_PAGE = re.compile(
+    r"\s*(?:(?:page|pág(?:ina)?|pag(?:ina|e)?|p)\.?\s*\d+"
+    r"(?:\s*(?:of|de|sur|di|/|von)\s*\d+)?|\d+\s*(?:of|de|sur|di|/|von)\s*\d+)\s*",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})\s*")
+_MARKING = re.compile(
+    r"\b(?:confidential|confidencial|confidentiel(?:le)?|confidenziale|internal|interne?|"
+    r"interno|restricted|restreint|restringido|restrito|draft|borrador|brouillon|rascunho|"
+    r"printed|imprimé|impreso|impresso)\b",
+    re.IGNORECASE,
+)
+_MAX_CELLS = 4
+
+
+def is_footer_row(cells: tuple[Any, ...]) -> bool:
+    """Whether a row is a page's footer spread over its cells (see the module)."""
+    filled = [value for value in cells if not is_blank(value)]
+    if not 2 <= len(filled) <= _MAX_CELLS:
+        return False
+    if any(isinstance(v, int | float) for v in filled):
+        return False  # a number: a row of the table
+    texts = [v for v in filled if isinstance(v, str)]
+    if not any(_PAGE.fullmatch(v) for v in texts):
+        return False
+    return any(
+        isinstance(v, datetime.date | datetime.datetime)
+        or (isinstance(v, str) and (_DATE.fullmatch(v) or _MARKING.search(v)))
+        for v in filled
+    )
+
+
+def footer_rows(rows: list[tuple[Any, ...]], first: int) -> list[int]:
+    """The footer rows among ``rows`` from ``first`` on (a row with a number is none: the
+    table's rows are passed over fast)."""
+    return [
+        row
+        for row in range(first, len(rows))
+        if not any(isinstance(v, int | float) for v in rows[row]) and is_footer_row(rows[row])
+    ]
