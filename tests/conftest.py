@@ -64,13 +64,15 @@ def running_app(
     log_name: str = "streamlit-server",
     env: Mapping[str, str] | None = None,
     script: Path = ROOT / "app.py",
+    port: int | None = None,
 ) -> Iterator[str]:
     """Start ``streamlit run app.py`` on a free loopback port, yield its URL, then stop it.
 
     ``env`` adds (or overrides) environment variables of the app's process; ``script`` runs
-    another entry point (with the app's settings: the working directory stays the root).
+    another entry point (with the app's settings: the working directory stays the root);
+    ``port`` starts it again where it was (a restart, as open tabs see it).
     """
-    port = _free_port()
+    port = port or _free_port()
     log_path = ARTIFACTS / f"{log_name}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:

@@ -37,7 +37,14 @@ from components.library.store import (
 )
 from components.library.visibility import Viewer
 from components.ui import state
-from components.ui.links import ASSESSMENT, COUNTRY, LIBRARY_SOURCE, SOURCE, first_value
+from components.ui.links import (
+    ASSESSMENT,
+    COUNTRY,
+    LIBRARY_SOURCE,
+    SOURCE,
+    first_value,
+    linked_parts,
+)
 from components.ui.markdown import Markdown, notice
 
 LIBRARY_EDITOR = "mnr_library_editor"
@@ -172,6 +179,12 @@ def render_access(settings: LibraryConfig, engine: Engine) -> bool:
         return True
     with st.expander("Editors: sign in to save, rename, delete or import", expanded=False):
         render_sign_in_form(settings, "library")
+    # A restart ends every session, sign-ins too, and a new session cannot know there was one
+    # (nothing of it is kept, on purpose): the words are there before it is needed.
+    st.caption(
+        "An editor's sign-in lasts for this browser session: closing the tab or a restart of "
+        "the app ends it. If the editor part is gone, the sign-in ended: sign in again."
+    )
     return is_editor(settings)
 
 
@@ -259,46 +272,45 @@ def set_pending_versions(ids: list[str]) -> None:
 
 def open_linked_assessments() -> None:
     """Called by app.py before a link is applied: a link to library assessments
-    (``source=library``) opens the assessment it names by id (``a=<id>``, what links carry),
-    or, for an older link, the assessments of its country, that this person may see by name.
+    (``source=library``) opens the assessments it names by id (``a=<id>`` and the page's
+    choices, ``countries=<id>,<id>``…: what links carry), or, for an older link, the
+    assessments of its country, that this person may see by name.
 
-    Nothing the person may not see is opened, and nothing is said here: when none can be
-    opened, the link's notice is the same whether the library has no such country or keeps
-    it from this person (``components.ui.links.read_selection``).
+    Nothing the person may not see is opened, and nothing is said here: what could not be
+    opened is counted in one notice that says the same whether the library no longer has it
+    or keeps it from this person (``components.ui.links.gone_from_library``), and a country
+    named in an older link gets the words of ``components.ui.links.read_selection``.
     """
     params = st.query_params.to_dict()
     if first_value(params.get(SOURCE)) != LIBRARY_SOURCE or state.is_own_link(params):
         return
     country = first_value(params.get(COUNTRY))
-    assessment = (first_value(params.get(ASSESSMENT)) or "").strip()
     current = state.collection().capabilities
-    if assessment:
-        if not current.empty and assessment in set(current["assessment_id"]):
-            return
-    elif not country or not country.strip():
-        return
-    else:
-        wanted = normalise(country)
+    have = set() if current.empty else set(current["assessment_id"])
+    wanted_ids = [part for part in linked_parts(params) if part not in have]
+    wanted = normalise(country) if country and country.strip() else None
+    if wanted is not None and first_value(params.get(ASSESSMENT)) is None:
         if not current.empty and (current["country"].dropna().map(normalise) == wanted).any():
-            return
+            wanted = None
+    else:
+        wanted = None
+    if not wanted_ids and wanted is None:
+        return
     try:
         settings = library_settings()
         engine = library_engine(settings)
         listing = list_assessments(engine, viewer=library_viewer(settings))
-        if assessment:
-            chosen = listing.loc[
-                [session_id == assessment for session_id in listing_session_ids(listing)],
-                "library_id",
-            ]
-        else:
+        by_id = [session_id in wanted_ids for session_id in listing_session_ids(listing)]
+        chosen = listing.loc[by_id, "library_id"].tolist()
+        if wanted is not None:
             # The latest version of each of the country's rounds, as the person would open them.
             same = listing["country"].fillna("").map(normalise) == wanted
-            chosen = listing.loc[same & listing["latest"], "library_id"]
-        if chosen.empty:
+            chosen += listing.loc[same & listing["latest"], "library_id"].tolist()
+        if not chosen:
             return
         capabilities, enablers, plans = open_assessments_and_plans(
-            engine, chosen.tolist(), viewer=library_viewer(settings)
+            engine, list(dict.fromkeys(chosen)), viewer=library_viewer(settings)
         )
     except LibraryUnavailable:
-        return  # the link's notice says the country is not here; the library page says why
+        return  # the link's notice says what is not here; the library page says why
     add_to_session(capabilities, enablers, plans)

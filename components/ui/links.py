@@ -137,7 +137,9 @@ def read_selection(
     from_demo = source == DEMO_SOURCE
     assessment = first_value(params.get(ASSESSMENT))
     if assessment is not None:
-        return _linked_assessment(assessment.strip(), rounds_by_country)
+        return _linked_assessment(
+            assessment.strip(), rounds_by_country, library=source == LIBRARY_SOURCE
+        )
     if country is None:
         return LinkedSelection(wants_demo=from_demo and not demo_loaded)
     matched = _find_country(country, rounds_by_country)
@@ -210,12 +212,18 @@ def read_selection(
 
 
 def _linked_assessment(
-    assessment_id: str, rounds_by_country: Mapping[str, Mapping[str, str]]
+    assessment_id: str, rounds_by_country: Mapping[str, Mapping[str, str]], *, library: bool
 ) -> LinkedSelection:
-    """``a=<id>``: that assessment if this session has it; else say only that it is not here."""
+    """``a=<id>``: that assessment if this session has it; else say only that it is not here.
+
+    For a library link nothing is said here: ``gone_from_library`` counts every assessment
+    of the link that could not be opened, this one included, in one notice.
+    """
     for country, rounds in rounds_by_country.items():
         if assessment_id in rounds:
             return LinkedSelection(country=country, assessment_id=assessment_id)
+    if library:
+        return LinkedSelection()
     return LinkedSelection(
         missing_upload=True,
         notices=(
@@ -226,6 +234,66 @@ def _linked_assessment(
             ),
         ),
     )
+
+
+def linked_parts(params: Mapping[str, str | Sequence[str]]) -> list[str]:
+    """Every assessment id (or, in older links, name) the link's ``a`` and page parameters
+    name, once each, in order."""
+    parts = [first_value(params.get(ASSESSMENT)) or ""]
+    for name in NAME_PARAMS:
+        value = first_value(params.get(name))
+        if value is not None:
+            parts.extend(_parts(name, value))
+    return list(dict.fromkeys(p.strip() for p in parts if p.strip()))
+
+
+def unknown_parts(params: Mapping[str, str | Sequence[str]], names: LinkNames) -> list[str]:
+    """What the link names (``linked_parts``) that this session has neither by id nor by name."""
+    labels = {
+        label.casefold() for rounds in names.rounds_by_country.values() for label in rounds.values()
+    }
+    return [
+        part
+        for part in linked_parts(params)
+        if names.country_of(part) is None
+        and _find_country(part, names.rounds_by_country) is None
+        and part.casefold() not in labels
+    ]
+
+
+def without_parts(
+    params: Mapping[str, str | Sequence[str]], left_out: Sequence[str]
+) -> dict[str, str | Sequence[str]]:
+    """The link's page parameters without the ``left_out`` parts (a parameter left empty goes)."""
+    kept: dict[str, str | Sequence[str]] = dict(params)
+    gone = set(left_out)
+    for name in NAME_PARAMS:
+        value = first_value(params.get(name))
+        if value is None:
+            continue
+        rest = [part for part in _parts(name, value) if part.strip() not in gone]
+        if rest:
+            kept[name] = ",".join(rest)
+        else:
+            kept.pop(name)
+    return kept
+
+
+def gone_from_library(count: int, named: int) -> Markdown:
+    """A library link's notice for assessments it names that could not be opened.
+
+    The same words whether an assessment was deleted or is kept from this person (a link
+    must not tell which), and never its id: an id means nothing to a person. ``named``: how
+    many assessments the link names in all.
+    """
+    if count == 1:
+        what = "One assessment in this link is no longer in the library, or not shared with you"
+    else:
+        what = (
+            f"{count} assessments in this link are no longer in the library, or not shared with you"
+        )
+    rest = "; the rest of the link is shown" if count < named else ""
+    return Markdown(f"{what}{rest}. An editor may need to sign in, or to share it.")
 
 
 def pick(

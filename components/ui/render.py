@@ -24,8 +24,10 @@ from components.framework.palette import (
 )
 from components.ingest.collection import FICTIONAL_ORIGIN, Collection
 from components.ingest.demo import DEMO_NOTICE
+from components.library.database import LibraryUnavailable
 from components.scoring.tables import escape_for_table
 from components.ui import state
+from components.ui.library import library_settings
 from components.ui.markdown import (
     Markdown,
     as_markdown,
@@ -219,26 +221,54 @@ def render_selection(current: Collection) -> None:
 
 
 def render_empty_state(what: str) -> None:
-    """What to do when there is nothing to show yet: upload, or load the fictional demo."""
+    """What to do when there is nothing to show yet: upload, open from the library, or load
+    the fictional demo.
+
+    Also what a person sees on their next click after the app restarted: a session's
+    assessments (uploaded or opened from the library) end with it, so the notice says so and
+    offers the library next to the upload.
+    """
+    library = _library_offered()
     notice(
         "info",
         md(
             "There are no assessments in this session yet, so there is no {what} to show. "
-            "Upload your own workbooks, or load the fictional demo to see how it works.",
+            "{ways} Assessments opened or uploaded earlier are closed when the browser session "
+            "ends, and when the app restarts.",
             what=what,
+            ways=Markdown(
+                "Upload your own workbooks, open assessments from the library, or load the "
+                "fictional demo to see how it works."
+                if library
+                else "Upload your own workbooks, or load the fictional demo to see how it works."
+            ),
         ),
         icon=":material/info:",
     )
-    upload, demo = st.columns(2)
-    with upload:
+    columns = st.columns(3 if library else 2)
+    with columns[0]:
         st.page_link("pages/upload.py", label="Upload assessments", icon=":material/upload_file:")
-    with demo:
+    if library:
+        with columns[1]:
+            st.page_link(
+                "pages/library.py", label="Open from the library", icon=":material/inventory_2:"
+            )
+    with columns[-1]:
         st.button(
             "Load the fictional demo",
             key=f"empty_load_demo_{what}",
             on_click=state.load_demo_into_session,
             icon=":material/theater_comedy:",
         )
+
+
+def _library_offered() -> bool:
+    """Whether the empty state offers the library: it is set up (settings that can be used)."""
+    try:
+        library_settings()
+    except LibraryUnavailable:
+        return False
+    return True
 
 
 def draw_chart(figure: go.Figure, *, key: str, config: Mapping[str, Any]) -> None:

@@ -33,13 +33,18 @@ from components.ui.links import (
     LinkedSelection,
     LinkNames,
     LinkState,
+    first_value,
+    gone_from_library,
     hide_names,
+    linked_parts,
     pick,
     pick_flag,
     pick_many,
     read_selection,
     reveal_names,
     unknown_params,
+    unknown_parts,
+    without_parts,
 )
 from components.ui.markdown import Markdown
 from components.ui.memo import remember
@@ -151,6 +156,7 @@ INCOMING_LINK = "mnr_incoming_link"
 PUBLISHED_LINKS = "mnr_published_links"
 LINK_NOTICES = "mnr_link_notices"
 LINK_MISSING_UPLOAD = "mnr_link_missing_upload"
+LINK_GONE = "mnr_link_gone"  # what a library link names that could not be opened
 PAGE_LINK = "mnr_page_link"
 CARRIED_LINK_NOTICES = "mnr_carried_link_notices"
 
@@ -188,6 +194,7 @@ def receive_link() -> None:
     st.session_state[PAGE_LINK] = LinkState()
     st.session_state[LINK_NOTICES] = []
     st.session_state[LINK_MISSING_UPLOAD] = False
+    st.session_state[LINK_GONE] = []
     if not incoming:
         if carried is not None:
             # The run that drew the rest of a page whose first run stopped after its first
@@ -208,6 +215,14 @@ def receive_link() -> None:
         st.session_state[SELECTED_ASSESSMENT] = selection.assessment_id
     st.session_state[LINK_NOTICES].extend(selection.notices)
     st.session_state[LINK_MISSING_UPLOAD] = selection.missing_upload
+    if first_value(incoming.get(SOURCE)) == LIBRARY_SOURCE:
+        # What the library could not give this person (app.py opened the rest): counted in
+        # plain words, left out of the page's choices, never shown as an id.
+        gone = unknown_parts(incoming, _link_names())
+        st.session_state[LINK_GONE] = gone
+        if gone:
+            named = len(linked_parts(incoming))
+            st.session_state[LINK_NOTICES].append(gone_from_library(len(gone), named))
 
 
 def _link_names(only: set[str | None] | None = None) -> LinkNames:
@@ -242,7 +257,8 @@ def page_link_params(known: tuple[str, ...] = ()) -> dict[str, str] | None:
     if notice:
         st.session_state[LINK_NOTICES].append(notice)
     if any(name in incoming for name in NAME_PARAMS):
-        return reveal_names(incoming, _link_names())
+        kept = without_parts(incoming, st.session_state.get(LINK_GONE, []))
+        return reveal_names(kept, _link_names())  # type: ignore[arg-type]
     return incoming
 
 

@@ -3,10 +3,13 @@
 import pytest
 
 from components.ui.links import (
+    LinkedSelection,
     LinkNames,
     LinkState,
     first_value,
+    gone_from_library,
     hide_names,
+    linked_parts,
     pick,
     pick_flag,
     pick_int,
@@ -14,6 +17,8 @@ from components.ui.links import (
     read_selection,
     reveal_names,
     unknown_params,
+    unknown_parts,
+    without_parts,
 )
 
 ROUNDS = {
@@ -208,3 +213,61 @@ def test_assessment_links(params, country, assessment, missing):
         (notice,) = selection.notices
         assert "not in this session" in notice
         assert "ffffffffffff" not in notice
+
+
+def test_a_library_link_to_an_assessment_not_here_says_nothing_of_uploads():
+    selection = read_selection(
+        {"a": "ffffffffffff", "source": "library"}, NAMES.rounds_by_country, demo_loaded=True
+    )
+    assert selection == LinkedSelection()  # counted by gone_from_library instead
+
+
+@pytest.mark.parametrize(
+    ("params", "parts", "unknown", "kept"),
+    [
+        ({"a": "z2"}, ["z2"], [], {"a": "z2"}),
+        (
+            {"a": "gone", "countries": "gone,z1,hidden", "source": "library"},
+            ["gone", "z1", "hidden"],
+            ["gone", "hidden"],
+            {"a": "gone", "countries": "z1", "source": "library"},
+        ),
+        # Names in older links are known by name, any case; a round by its label.
+        (
+            {"countries": "arvenia, Nowhere"},
+            ["arvenia", "Nowhere"],
+            ["Nowhere"],
+            {"countries": "arvenia"},
+        ),
+        ({"from": "2023", "to": "x9"}, ["2023", "x9"], ["x9"], {"from": "2023"}),
+        ({"countries": "x9,y9"}, ["x9", "y9"], ["x9", "y9"], {}),
+    ],
+)
+def test_what_a_link_names_and_what_of_it_is_not_here(params, parts, unknown, kept):
+    assert linked_parts(params) == parts
+    assert unknown_parts(params, NAMES) == unknown
+    assert without_parts(params, unknown) == kept
+
+
+@pytest.mark.parametrize(
+    ("count", "named", "words"),
+    [
+        (1, 1, "One assessment in this link is no longer in the library, or not shared with you. "),
+        (
+            1,
+            3,
+            "One assessment in this link is no longer in the library, or not shared with you; "
+            "the rest of the link is shown. ",
+        ),
+        (
+            2,
+            4,
+            "2 assessments in this link are no longer in the library, or not shared with you; "
+            "the rest of the link is shown. ",
+        ),
+    ],
+)
+def test_gone_from_library_counts_in_plain_words(count, named, words):
+    notice = gone_from_library(count, named)
+    assert notice.startswith(words)
+    assert notice.endswith("An editor may need to sign in, or to share it.")
