@@ -16,6 +16,7 @@ from components.ui import state
 from components.ui.links import first_value, pick_int
 from components.ui.markdown import Markdown, md
 from components.ui.page_frame import ask_scroll_to_top
+from components.ui.slide_keys import follow_slide_keys
 
 SLIDE = "present_slide"
 SLIDE_PARAM = "slide"
@@ -70,10 +71,12 @@ def render_slide_controls(number: int, count: int) -> None:
     """Previous, "Slide n of m" and Next in one row under the slide.
 
     The row is a keyed container (``st-key-present_controls``) that the page keeps at the
-    bottom edge of a short window, so the buttons stay reachable under a tall slide.
+    bottom edge of a short window, so the buttons stay reachable under a tall slide. A
+    clicker's keys (arrows, Page Up and Down, Space) press the same buttons.
     """
     with st.container(key=CONTROLS_KEY):
         _render_controls_row(number, count)
+    follow_slide_keys("present_previous", "present_next")
 
 
 CONTROLS_KEY = "present_controls"

@@ -46,6 +46,7 @@ from components.scoring.agreement import (
 )
 from components.ui.markdown import caption, literal, md, notice
 from components.ui.render import draw_chart
+from components.ui.slide_keys import follow_slide_keys
 from components.ui.workshop_link import cached_qr_png as qr_png
 from components.ui.workshop_link import unreachable_reason
 from components.ui.workshop_session import put_in_session
@@ -384,6 +385,7 @@ def _render_controls(engine: Engine, live: Live, key: str, framework: Framework,
         on_click=_act,
         args=(go_to, engine, code, key, item.position + 1),
     )
+    follow_slide_keys("workshop_previous", "workshop_next")  # a clicker moves capabilities too
     reveal, close = st.columns(2)
     reveal.button(
         "Hide" if item.revealed else "Reveal",
