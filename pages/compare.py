@@ -186,5 +186,9 @@ render_comparison_exports(
     ids,
     focus_id=focus_id,
     figures={"domain-scores": bars.figure, "shapes": radar.figure},
+    titles={
+        "domain-scores": f"Domain scores side by side: {', '.join(labels[i] for i in ids)}",
+        "shapes": f"The same scores as shapes: {', '.join(labels[i] for i in ids)}",
+    },
     key="compare-export",
 )

@@ -156,11 +156,18 @@ with st.expander("Set up the presentation", icon=":material/tune:"):
             deck.assessment_ids,
             focus_id=deck.focus_id,
             figures=deck.figures,
+            titles=deck.titles,
             key="present-export",
         )
     else:
         render_country_exports(
-            current, framework, deck.labels, focus_id, figures=deck.figures, key="present-export"
+            current,
+            framework,
+            deck.labels,
+            focus_id,
+            figures=deck.figures,
+            titles=deck.titles,
+            key="present-export",
         )
 state.share("mode", mode)
 state.share("countries", ",".join(chosen) if mode == "comparison" else None)

@@ -236,5 +236,9 @@ render_country_exports(
             },
         },
     ),
+    titles={
+        "domains": f"{labels[focus_id]}: the six domains",
+        **{f"pillar-{d.id}": f"{labels[focus_id]}: {d.name}" for d in framework.domains},
+    },
     key="profile-export",
 )

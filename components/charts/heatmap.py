@@ -38,7 +38,9 @@ from components.scoring.tables import level_text
 
 ROW_LABEL_CHARS = 32  # a row's name on the axis; the hover shows all of it
 NARROW_ROW_LABEL_CHARS = 18  # the same on a phone, where the grid needs the width
-HEATMAP_TEXT_MAX_ROWS = 40  # above this many rows, numbers in cells are too small to read
+# A level's number is written in its cell when the cell holds it legibly: at least this many
+# pixels tall (the number's 14 px and a little air) and wide (one digit, air on both sides).
+HEATMAP_TEXT_MIN_CELL_PX = 18
 _HEATMAP_ROW_PX = 28
 _HEATMAP_MIN_HEIGHT = 320
 _HEATMAP_MAX_HEIGHT = 4000
@@ -107,9 +109,16 @@ def level_heatmap(
     steps = [sentinel, *scale.values]
     colours = level_colours(scale)
     step_colours = [NOT_ASSESSED_COLOUR, *(colours[v] for v in scale.values)]
-    show_text = rows <= HEATMAP_TEXT_MAX_ROWS
     height = heatmap_height(rows)
     plot_height = height - _HEATMAP_TOP_PX - _HEATMAP_BOTTOM_PX
+    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
+    # A row's name is cut on the axis (the hover shows all of it): a very long name would
+    # otherwise take the width the grid needs.
+    axis_labels = [row_axis_label(row_labels.get(i, str(i)), label_chars) for i in ids]
+    # As wide as the names need from the start: see components/charts/text_width.py.
+    left = label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16)
+    column_px = _column_px(left, len(numbers), scale)
+    show_text = cells_hold_numbers(plot_height / max(rows, 1), column_px)
     heatmap: dict[str, Any] = {
         "z": z.tolist(),
         "x": numbers,
@@ -133,13 +142,7 @@ def level_heatmap(
         heatmap.update(grid_text)
     figure = go.Figure([go.Heatmap(**heatmap), *copies])
 
-    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
-    # A row's name is cut on the axis (the hover shows all of it): a very long name would
-    # otherwise take the width the grid needs.
-    axis_labels = [row_axis_label(row_labels.get(i, str(i)), label_chars) for i in ids]
-    # As wide as the names need from the start: see components/charts/text_width.py.
-    left = label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16)
-    _domain_headers(figure, framework, domains, column_px=_column_px(left, len(numbers), scale))
+    _domain_headers(figure, framework, domains, column_px=column_px)
     figure.update_xaxes(
         side="top",
         tickmode="array",
@@ -324,6 +327,20 @@ def row_axis_label(label: str, max_chars: int) -> str:
     if len(name) + len(rest[:5]) <= max_chars:  # the name and its year fit: cut what follows
         return name + shorten(rest, max_chars - len(name))
     return shorten(name, max_chars - 5) + rest[:5]
+
+
+def cells_hold_numbers(cell_height_px: float, cell_width_px: float) -> bool:
+    """Whether cells this many pixels tall and wide hold a level's number legibly.
+
+    Decided by the cell's size, not the number of rows: every row is as tall up to about 140
+    rows (the figure grows with them), and only beyond that do the cells shrink.
+    """
+    return min(cell_height_px, cell_width_px) >= HEATMAP_TEXT_MIN_CELL_PX
+
+
+def levels_in_cells(figure: go.Figure) -> bool:
+    """Whether a heatmap from ``level_heatmap`` writes each cell's level in the cell."""
+    return bool(figure.data) and figure.data[0].texttemplate is not None
 
 
 def heatmap_height(rows: int) -> int:

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from components.base.numbers import difference_text, score_text
 from components.base.text import count_of, shorten
 from components.charts.bars import domain_bars
-from components.charts.heatmap import level_heatmap
+from components.charts.heatmap import level_heatmap, levels_in_cells
 from components.charts.radar import RadarSeries, capability_radar, domain_radar
 from components.charts.trends import change_chart, trend_lines
 from components.framework.model import Framework
@@ -255,6 +255,9 @@ def heatmap_view(
         f"{count_of(len(ordered), 'assessment')}; "
         f"{assessed} of {cells} capability levels assessed. Grey cells were not assessed."
     )
+    if ordered and not levels_in_cells(figure):
+        caption += " The cells are too small to write the levels in: each is in its cell's "
+        caption += "hover and in the table of numbers below."
     rows = levels.loc[ordered]
     table = pd.DataFrame(
         {

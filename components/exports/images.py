@@ -29,6 +29,9 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from components.base.text import shorten
+from components.charts.common import escape
+
 __all__ = [
     "CHROMIUM_CANDIDATES",
     "ExportError",
@@ -39,6 +42,7 @@ __all__ = [
     "render_images",
     "render_jobs",
     "safe_file_name",
+    "titled",
     "unique_file_names",
 ]
 
@@ -106,6 +110,40 @@ def label_fictional(figure: go.Figure) -> go.Figure:
     return labelled
 
 
+_TITLE_SPACE = 44  # pixels added above the plot for the title
+_TITLE_FONT_SIZE = 20
+_TITLE_CHARS = 110  # about the width of a 1200 px picture at that size
+
+
+def titled(figure: go.Figure, title: str) -> go.Figure:
+    """A copy of the figure with ``title`` (what it shows: country, round, domain) written
+    in a band added at the top of the picture: a pasted image says what it is by itself."""
+    labelled = go.Figure(figure)
+    if not title.strip():
+        return labelled
+    margin = labelled.layout.margin
+    top = 100 if margin.t is None else margin.t
+    left = 80 if margin.l is None else margin.l
+    labelled.update_layout(margin={"t": top + _TITLE_SPACE})
+    labelled.add_annotation(
+        text=f"<b>{escape(shorten(title.strip(), _TITLE_CHARS))}</b>",
+        name="export-title",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        # From the picture's left edge, not the plot's (a heatmap's names sit left of it).
+        xshift=16 - left,
+        yshift=top + 8,
+        showarrow=False,
+        align="left",
+        font={"size": _TITLE_FONT_SIZE, "color": "#1F2A44"},
+    )
+    return labelled
+
+
 # --- file names -------------------------------------------------------------------------------
 
 
@@ -169,14 +207,18 @@ def render_images(
     height: int = 800,
     scale: float = 2,
     fictional: bool = False,
+    titles: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every figure as PNG or SVG bytes, by the same keys, with one Chromium start in all.
 
-    With ``fictional``, every picture says so in itself (``label_fictional``). Raises
+    ``titles`` (by the same keys) are written at the top of each picture (``titled``). With
+    ``fictional``, every picture says so in itself (``label_fictional``). Raises
     ``ExportError`` (plain words, for the page) when Chromium is missing or fails.
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, not {fmt!r}.")
+    titles = titles or {}
+    pictures = {name: titled(figure, titles.get(name, "")) for name, figure in figures.items()}
     jobs = {
         name: ImageJob(
             label_fictional(figure) if fictional else figure,
@@ -185,7 +227,7 @@ def render_images(
             height=height,
             scale=scale,
         )
-        for name, figure in figures.items()
+        for name, figure in pictures.items()
     }
     return render_jobs(jobs)
 
@@ -276,11 +318,16 @@ def _run_in_thread(coroutine: Any) -> Any:
 
 
 def images_zip(
-    figures: Mapping[str, go.Figure], fmt: ImageFormat, *, fictional: bool = False
+    figures: Mapping[str, go.Figure],
+    fmt: ImageFormat,
+    *,
+    fictional: bool = False,
+    titles: Mapping[str, str] | None = None,
 ) -> bytes:
     """A zip of ``name.fmt`` files, one per figure, names made file-safe and unique; each
-    picture labelled as fictional demo data when ``fictional``."""
-    images = render_images(figures, fmt, fictional=fictional)
+    picture titled with ``titles[name]`` (when given) and labelled as fictional demo data
+    when ``fictional``."""
+    images = render_images(figures, fmt, fictional=fictional, titles=titles)
     names = unique_file_names(list(images), fmt)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

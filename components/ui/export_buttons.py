@@ -77,14 +77,16 @@ def _image_buttons(
     key: str,
     *,
     fictional: bool,
+    titles: Mapping[str, str] | None,
 ) -> None:
     """All the page's charts as a zip of PNG or of SVG images, in two given columns; each
-    picture says it is fictional when it shows the demo."""
+    picture carries its title (``titles``, by the figures' names) and says it is fictional
+    when it shows the demo."""
     for column, fmt in ((png, "png"), (svg, "svg")):
         with column:
             _button(
                 f"Charts ({fmt.upper()})",
-                lambda fmt=fmt: images_zip(figures, fmt, fictional=fictional),
+                lambda fmt=fmt: images_zip(figures, fmt, fictional=fictional, titles=titles),
                 export_file_name(f"charts-{fmt}", label, "zip"),
                 ZIP,
                 f"{key}-{fmt}",
@@ -100,6 +102,7 @@ def render_country_exports(
     *,
     figures: Mapping[str, go.Figure],
     key: str,
+    titles: Mapping[str, str] | None = None,
 ) -> None:
     """PDF brief, PowerPoint deck, and every chart of the page as PNG or SVG; for a
     workshop's assessment, the brief and deck gain its agreement and the votes download."""
@@ -146,7 +149,7 @@ def render_country_exports(
             PPTX,
             f"{key}-pptx",
         )
-    _image_buttons(png, svg, figures, label, key, fictional=fictional)
+    _image_buttons(png, svg, figures, label, key, fictional=fictional, titles=titles)
     if workshop is not None:
         render_vote_exports(workshop, framework, title=workshop.title, key=f"{key}-votes")
     if fictional:
@@ -250,6 +253,7 @@ def render_comparison_exports(
     focus_id: str | None,
     figures: Mapping[str, go.Figure],
     key: str,
+    titles: Mapping[str, str] | None = None,
 ) -> None:
     """The comparison as a PowerPoint deck, and its charts as PNG or SVG."""
     fictional = collection.any_fictional(assessment_ids)
@@ -270,7 +274,7 @@ def render_comparison_exports(
             PPTX,
             f"{key}-pptx",
         )
-    _image_buttons(png, svg, figures, "comparison", key, fictional=fictional)
+    _image_buttons(png, svg, figures, "comparison", key, fictional=fictional, titles=titles)
 
 
 def render_data_exports(collection: Collection, framework: Framework, *, key: str) -> None:

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from components.base.text import shorten
 from components.charts.common import escape
-from components.charts.text_width import label_margin
+from components.charts.text_width import label_margin, text_width
 from components.charts.views import (
     comparison_views,
     heatmap_view,
@@ -71,6 +71,9 @@ class Slide:
     make: Callable[[], ChartContent] | None = field(default=None, compare=False)
     _made: dict[str, ChartContent] = field(default_factory=dict, compare=False)
     made_numbers: pd.DataFrame | None = None
+    # What the chart's exported picture is titled, where the slide's title leaves out what a
+    # picture on its own needs (a domain slide's country and round); else the slide's title.
+    picture_title: str = ""
 
     def _content(self) -> ChartContent:
         if self.make is None:
@@ -98,9 +101,9 @@ class Slide:
         return self.make is not None or self.made_figure is not None
 
 
-def chart_slide(title: str, make: Callable[[], ChartContent]) -> Slide:
+def chart_slide(title: str, make: Callable[[], ChartContent], *, picture_title: str = "") -> Slide:
     """A slide whose chart (and its caption and numbers) is made the first time it is shown."""
-    return Slide(title, make=make)
+    return Slide(title, make=make, picture_title=picture_title)
 
 
 def for_projector(
@@ -138,7 +141,8 @@ def for_projector(
         # A radar is as tall as the slide allows; its circle is what is left inside margins
         # made for its labels: two lines above and below, the widest line at either side (a
         # narrower slide, with the sidebar open, shrinks the circle, never cuts a label).
-        big.update_layout(height=height + PROJECTOR_RADAR_EXTRA, margin=_radar_margins(big))
+        big.update_layout(height=height + PROJECTOR_RADAR_EXTRA)
+        _place_radar_legend(big, _radar_margins(big))
     big.update_xaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_yaxes(tickfont={"size": PROJECTOR_FONT - 2})
     big.update_polars(
@@ -146,6 +150,62 @@ def for_projector(
         radialaxis={"tickfont": {"size": PROJECTOR_FONT - 4}},
     )
     return big
+
+
+# What a legend entry takes beside its text (plotly: the symbol's 40 px, padding, a border),
+# and a row of entries' height at the projected size.
+_LEGEND_ENTRY_EXTRA_PX = 50
+_LEGEND_ROW_PX = 30
+# A slide's chart width on a 1280 px projector with the sidebar collapsed (as /present opens),
+# and with it open (the narrowest a slide is drawn beside the sidebar).
+PROJECTOR_CHART_PX = 1120
+NARROWEST_SLIDE_PX = 820
+
+
+def _legend_entries(figure: go.Figure) -> list[int]:
+    """Pixels each entry of a projected figure's legend takes (none without a legend)."""
+    if figure.layout.showlegend is False:
+        return []
+    return [
+        math.ceil(text_width(html.unescape(str(t.name)), PROJECTOR_FONT) + _LEGEND_ENTRY_EXTRA_PX)
+        for t in figure.data
+        if t.name and t.showlegend is not False
+    ]
+
+
+def _place_radar_legend(figure: go.Figure, margin: dict[str, int]) -> None:
+    """The radar's margins, with room of the legend's own so that it never covers a label.
+
+    Beside the circle when that leaves the circle as wide as it is tall on a projected slide
+    (short names); else under the labels of the lowest axis, in as many rows as its entries
+    take on the narrowest slide (a long country name beside the circle took its room).
+    """
+    entries = _legend_entries(figure)
+    if entries:
+        circle = (figure.layout.height or 0) - margin["t"] - margin["b"]
+        if PROJECTOR_CHART_PX - margin["l"] - margin["r"] - max(entries) >= circle:
+            margin["r"] += max(entries)
+            legend = {"xref": "container", "x": 1, "xanchor": "right"}
+        else:
+            # plotly wraps a legend under the plot at the plot's width (the circle's).
+            wrap = NARROWEST_SLIDE_PX - margin["l"] - margin["r"]
+            rows, used = 1, 0
+            for entry in entries:
+                if used and used + entry > wrap:
+                    rows, used = rows + 1, 0
+                used += entry
+            margin["b"] += rows * _LEGEND_ROW_PX + 8
+            legend = {
+                "orientation": "h",
+                "xref": "container",
+                "x": 0.5,
+                "xanchor": "center",
+                "yref": "container",
+                "y": 0,
+                "yanchor": "bottom",
+            }
+        figure.update_layout(legend=legend)
+    figure.update_layout(margin=margin)
 
 
 def _radar_margins(figure: go.Figure) -> dict[str, int]:
@@ -197,7 +257,13 @@ def country_slides(
 
     slides = [chart_slide(f"{name}: the six domains", overview)]
     for domain in framework.domains:
-        slides.append(chart_slide(domain.name, lambda domain_id=domain.id: pillar(domain_id)))
+        slides.append(
+            chart_slide(
+                domain.name,
+                lambda domain_id=domain.id: pillar(domain_id),
+                picture_title=f"{name}: {domain.name}",
+            )
+        )
     slides.append(
         chart_slide(
             f"{name} beside {len(peers)} other countries" if peers else f"{name}: every capability",
@@ -387,6 +453,18 @@ class Deck:
             if slide.has_figure
         }
         return Deferred(list(charts), lambda: {name: s.figure for name, s in charts.items()})
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Each hand-out picture's title, by the names of ``figures``: what it shows."""
+        shown = ", ".join(self.labels[i] for i in self.assessment_ids) if self.comparison else ""
+        return {
+            f"slide-{index:02d}": (
+                slide.picture_title or (f"{slide.title}: {shown}" if shown else slide.title)
+            )
+            for index, slide in enumerate(self.slides, start=1)
+            if slide.has_figure
+        }
 
 
 def comparison_countries(

@@ -15,10 +15,12 @@ import pytest
 
 from components.charts.common import TICK_FONT_SIZE
 from components.charts.heatmap import (
-    HEATMAP_TEXT_MAX_ROWS,
+    HEATMAP_TEXT_MIN_CELL_PX,
+    cells_hold_numbers,
     heatmap_height,
     legend_margin,
     level_heatmap,
+    levels_in_cells,
     row_axis_label,
     short_domain_name,
 )
@@ -115,7 +117,7 @@ def test_heatmap_hover_escapes_wraps_and_truncates_evidence():
     assert "Arvenia &lt;i&gt;2023&lt;/i&gt;" in figure.layout.yaxis.ticktext
 
 
-@pytest.mark.parametrize("rows", [0, 1, 2, 12, 40, 41, 120, 200])
+@pytest.mark.parametrize("rows", [0, 1, 2, 12, 40, 41, 80, 120, 200, 240])
 def test_heatmap_height_grows_with_rows_and_stays_readable(rows):
     levels, evidence, labels = heatmap_frames(rows)
     figure = level_heatmap(levels, evidence, labels, FW)
@@ -128,11 +130,14 @@ def test_heatmap_height_grows_with_rows_and_stays_readable(rows):
     heatmap = figure.data[0]
     assert heatmap.type == "heatmap"
     written = written_cells(figure)
-    if 0 < rows <= HEATMAP_TEXT_MAX_ROWS:  # every cell says its level
+    cell_px = (height - 120) / max(rows, 1)
+    if rows and cell_px >= HEATMAP_TEXT_MIN_CELL_PX:  # every cell says its level
+        assert levels_in_cells(figure)
         assert len(written) == rows * len(FW.capabilities)
         texts = [text for text, _ in written.values()]
         assert "–" in texts or not levels.isna().any().any()
-    else:  # too many rows to read numbers in the cells
+    else:  # cells too small to read numbers in
+        assert not levels_in_cells(figure)
         assert not written
         assert len(figure.data) == 1
     json.loads(figure.to_json())
@@ -282,3 +287,35 @@ def test_the_colour_bar_has_its_room_from_the_start(narrow):
 )
 def test_a_phone_row_name_keeps_its_year(label, shown):
     assert row_axis_label(label, 18) == shown
+
+
+@pytest.mark.parametrize(
+    ("height_px", "width_px", "written"),
+    [
+        (28, 22, True),  # a 1280x720 screen with the sidebar open, up to about 140 rows
+        (19.4, 22, True),  # 200 rows in the tallest figure
+        (16, 22, False),  # 240 rows: too low for a 14 px number
+        (28, 12, False),  # too narrow
+    ],
+)
+def test_numbers_are_written_in_cells_that_hold_them(height_px, width_px, written):
+    assert cells_hold_numbers(height_px, width_px) is written
+
+
+@pytest.mark.parametrize("rows", [8, 80, 137])
+def test_many_rows_keep_their_numbers_and_their_domain_names(rows):
+    """80 rounds of 30 countries: the cells are as tall as the demo's 8 rows, so they say
+    their level; and every domain is named above its columns, whatever the figure's height."""
+    levels, evidence, labels = heatmap_frames(rows)
+    figure = level_heatmap(levels, evidence, labels, FW)
+    assert levels_in_cells(figure)
+    assert len(written_cells(figure)) == rows * len(FW.capabilities)
+    headers = [a for a in figure.layout.annotations if a.hovertext]
+    assert [html.unescape(a.hovertext) for a in headers] == DOMAIN_NAMES
+    assert all(a.text and a.yref == "paper" and a.y == 1 for a in headers)
+    # Each name lies in the band above the capability numbers, inside the top margin.
+    for annotation in headers:
+        assert 0 < annotation.yshift < figure.layout.margin.t - TICK_FONT_SIZE
+    bands = [s for s in figure.layout.shapes if s.name == "domain-header"]
+    assert len(bands) == len(DOMAIN_NAMES)
+    assert all(b.ysizemode == "pixel" and b.y1 - b.y0 >= 24 for b in bands)

@@ -251,3 +251,14 @@ def test_demo_differences_and_changes_agree_with_the_shown_scores():
         domains[labels[earlier]], domains[labels[later]], domains.iloc[:, 3], strict=True
     ):
         assert change.split()[0] == _reader_difference(first, second)  # all 4 of 4 here
+
+
+@pytest.mark.parametrize(("rows", "said"), [(3, False), (80, False), (240, True)])
+def test_the_heatmap_says_where_the_levels_are_when_its_cells_cannot_hold_them(rows, said):
+    ids = [f"r{i:03d}" for i in range(rows)]
+    frame = pd.concat(
+        [capability_rows(i, f"Country {i}", 2020, {1: 2, 5: 3}) for i in ids], ignore_index=True
+    )
+    labels = {i: f"Country {i} 2020" for i in ids}
+    view = heatmap_view(frame, default_framework(), labels, ids)
+    assert ("each is in its cell's hover and in the table of numbers below" in view.caption) is said

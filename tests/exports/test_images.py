@@ -133,3 +133,47 @@ def test_the_fictional_label_leaves_the_figure_itself_alone():
     assert not figure.layout.annotations
     assert labelled.layout.annotations[0].text.endswith("invented.</b>")
     assert labelled.layout.margin.t > 80
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("Kenya 2023: Criminal Justice", "<b>Kenya 2023: Criminal Justice</b>"),
+        ("Côte d'Ivoire <i>2021</i>", "<b>Côte d'Ivoire &lt;i&gt;2021&lt;/i&gt;</b>"),
+        ("x" * 200, "<b>" + "x" * 109 + "…</b>"),  # one line on a 1200 px picture
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_a_picture_s_title_is_written_above_the_chart(title, written):
+    figure = go.Figure(go.Bar(x=["a"], y=[1]), layout={"margin": {"t": 70, "l": 200}})
+    picture = images.titled(figure, title)
+    assert not figure.layout.annotations  # the page's figure is left alone
+    if written is None:
+        assert not picture.layout.annotations
+        assert picture.layout.margin.t == 70
+        return
+    (annotation,) = picture.layout.annotations
+    assert annotation.text == written
+    # In a band of its own above the plot, from the picture's left edge.
+    assert picture.layout.margin.t >= 70 + 40
+    assert 70 <= annotation.yshift <= picture.layout.margin.t - 20 - 4
+    assert annotation.xshift == 16 - 200
+
+
+def test_a_titled_picture_of_the_demo_says_both_what_it_is_and_that_it_is_fictional(chromium):
+    figure = go.Figure(go.Bar(x=["a"], y=[1]))
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            images_zip(
+                {"slide-03": figure, "other": figure},
+                "svg",
+                fictional=True,
+                titles={"slide-03": "Congo 2021 (Midline): Criminal Justice"},
+            )
+        )
+    )
+    svg = archive.read("slide-03.svg").decode("utf-8")
+    assert "Congo 2021 (Midline): Criminal Justice" in svg
+    assert "Fictional demo data" in svg
+    assert "Criminal Justice" not in archive.read("other.svg").decode("utf-8")

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from components.charts.radar import capability_radar
 from components.charts.text_width import text_width
 from components.framework.model import default_framework
 from components.ui.present import Deck, build_deck, comparison_countries, for_projector
@@ -347,3 +348,83 @@ def test_media_and_communications_keeps_its_first_letter_on_a_narrow_slide():
     _, overview = _projected_radars()[0]
     # "Communications" is the widest word of the overview's labels, on its left.
     assert overview.layout.margin.l >= text_width("Communications", 22) + 14
+
+
+DRC = "Congo, The Democratic Republic of the 2021 (Midline)"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kenya 2023", DRC, "Saint Vincent and the Grenadines 2024 (Endline)", MEDIAN, "Ω" * 60],
+)
+def test_a_projected_radar_s_legend_never_covers_a_capability_label(name):
+    """Slide 3 of a long-named country: the legend beside the radar had the right-hand
+    label's room ("5 · Juc" / "Prosec" on screen, nothing in the PNG)."""
+    table = capability_rows("c1", "Congo", 2021, {4: 1, 5: 4, 7: 2})  # 6 not assessed
+    radar = capability_radar(table, FRAMEWORK, "criminal-justice", name=name)
+    projected = for_projector(radar)
+    layout = projected.layout
+    lines = [
+        line
+        for label in layout.polar.angularaxis.ticktext
+        for line in html.unescape(label).split("<br>")
+    ]
+    label_room = max(text_width(line, 22) for line in lines) + 14
+    entries = [html.unescape(t.name) for t in projected.data if t.showlegend is not False]
+    assert "Not assessed" in entries
+    widths = [text_width(entry, 18) + 40 for entry in entries]  # plotly: symbol and gap
+    margin, legend = layout.margin, layout.legend
+    assert margin.l >= label_room
+    if legend.orientation == "h":
+        # Under the lowest label, at the figure's bottom edge, in rows of its own; plotly
+        # wraps it at the plot's width (820 px: a slide with the sidebar open).
+        assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+        low = len(layout.polar.angularaxis.ticktext[2].split("<br>"))
+        one_row = sum(widths) <= 820 - margin.l - margin.r
+        rows = 1 if one_row else len(widths)
+        assert margin.b >= low * 22 * 1.2 + 14 + rows * 27, (margin, rows)
+        assert name == DRC or len(name) > 30
+    else:
+        # At the figure's right edge, in room of its own beyond the labels'.
+        assert (legend.xref, legend.x, legend.xanchor) == ("container", 1, "right")
+        assert margin.r >= label_room + max(widths), (margin, label_room, widths)
+        # Beside the circle only when the circle stays as wide as it is tall (1120 px slide).
+        assert 1120 - margin.l - margin.r >= layout.height - margin.t - margin.b
+    assert layout.height - margin.t - margin.b >= 200  # the circle stays large
+
+
+def test_a_projected_radar_without_a_legend_keeps_its_room_for_the_circle():
+    table = capability_rows("c1", "Congo", 2021, {4: 1, 5: 4, 6: 0, 7: 2})
+    projected = for_projector(capability_radar(table, FRAMEWORK, "criminal-justice"))
+    assert projected.layout.showlegend is False
+    assert projected.layout.margin.r == projected.layout.margin.l
+
+
+@pytest.mark.parametrize(
+    ("mode", "countries", "titles"),
+    [
+        (
+            "country",
+            [],
+            {
+                "slide-01": "Zembla 2024: the six domains",
+                "slide-02": "Zembla 2024: Policy and Governance",
+                "slide-04": "Zembla 2024: Victim",
+                "slide-08": "Zembla 2024 beside 2 other countries",
+            },
+        ),
+        (
+            "comparison",
+            ["Zembla", "Kenya"],
+            {
+                "slide-01": "Domain scores side by side: Zembla 2024, Kenya 2023",
+                "slide-02": "The same scores as shapes: Zembla 2024, Kenya 2023",
+            },
+        ),
+    ],
+)
+def test_each_handout_picture_is_titled_with_what_it_shows(mode, countries, titles):
+    shown = deck("z2", mode, tuple(countries))
+    assert list(shown.titles) == list(shown.figures)
+    for name, title in titles.items():
+        assert shown.titles[name] == title
