@@ -22,7 +22,58 @@ def country_of_code(text: str) -> tuple[str, str] | None:
     found = pycountry.countries.get(alpha_3=text.upper())
     if found is None:
         return None
-    return getattr(found, "common_name", None) or found.name, found.alpha_3
+    return shown_name(found.alpha_3), found.alpha_3
+
+
+# The names people use for the countries whose ISO 3166 name is an inverted or official form
+# ("Congo, The Democratic Republic of the", "Russian Federation") and which pycountry gives no
+# common name. The others' common names are pycountry's ("Tanzania", "South Korea", "Iran",
+# "Laos", "Syria", "Vietnam", "Bolivia", "Moldova", "North Korea", "Taiwan", "Venezuela").
+_OWN_NAMES = {
+    "BRN": "Brunei",
+    "COD": "Democratic Republic of the Congo",
+    "FLK": "Falkland Islands",
+    "FSM": "Micronesia",
+    "MAF": "Saint Martin",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SXM": "Sint Maarten",
+    "VAT": "Holy See",
+    "VGB": "British Virgin Islands",
+    "VIR": "U.S. Virgin Islands",
+}
+
+
+def shown_name(code: str) -> str:
+    """The name an assessment of the country ``code`` (ISO3, one pycountry knows) is filed
+    under and shown as: the name people use, never an inverted ISO form ("Democratic Republic
+    of the Congo", "Tanzania", "South Korea"): ``_OWN_NAMES``', else pycountry's common name,
+    else its name ("Kenya", "Eswatini")."""
+    country = pycountry.countries.get(alpha_3=code)
+    return _OWN_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+
+
+@cache
+def _iso_forms() -> Mapping[str, str]:
+    """The ISO list's forms of a name that is shown otherwise, normalised -> ISO3: each
+    country's pycountry name ("Russian Federation", "Korea, Republic of", "Viet Nam") and an
+    inverted official name ("Taiwan, Province of China"), where they are not its shown name."""
+    forms: dict[str, str] = {}
+    for country in pycountry.countries:
+        shown = normalise(shown_name(country.alpha_3))
+        official = getattr(country, "official_name", None)
+        for value in (country.name, official if official and "," in official else None):
+            if value and normalise(value) != shown:
+                forms.setdefault(normalise(value), country.alpha_3)
+    return forms
+
+
+def iso_form_of(name: str) -> tuple[str, str] | None:
+    """(shown name, ISO3) when ``name`` is the ISO list's form of a country shown by another
+    name ("Congo, The Democratic Republic of the": "Democratic Republic of the Congo"), else
+    None. Such a name, typed or saved before, is read and shown as the shown name."""
+    code = _iso_forms().get(normalise(name))
+    return None if code is None else (shown_name(code), code)
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
@@ -34,14 +85,16 @@ def iso3_of(country: str) -> str | None:
 
 @cache
 def english_names() -> Mapping[str, str]:
-    """Every English name of a country pycountry knows (name, official, common), normalised
-    -> ISO3. Built once per process."""
+    """Every English name of a country pycountry knows (name, official, common) and the shown
+    names of ``_OWN_NAMES``, normalised -> ISO3. Built once per process."""
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             value = getattr(country, attribute, None)
             if value:
                 names.setdefault(normalise(value), country.alpha_3)
+    for code, value in _OWN_NAMES.items():
+        names.setdefault(normalise(value), code)
     return names
 
 

@@ -27,7 +27,7 @@ from typing import Any
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.countries import english_names
+from components.ingest.countries import english_names, iso_form_of, shown_name
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
 
@@ -55,16 +55,16 @@ def country_aliases(path: Path = ALIASES_PATH) -> Mapping[str, str]:
 
 
 def kept_name(code: str) -> str:
-    """The name an assessment of the country ``code`` is filed under: pycountry's common
-    name when it has one ("Tanzania"), else its name ("Eswatini")."""
-    country = pycountry.countries.get(alpha_3=code)
-    return getattr(country, "common_name", None) or country.name
+    """The name an assessment of the country ``code`` is filed under: the name people use
+    (``countries.shown_name``: "Tanzania", "Democratic Republic of the Congo", "Eswatini")."""
+    return shown_name(code)
 
 
 def alias_of(name: str) -> tuple[str, str] | None:
-    """(kept name, ISO3) of the country the aliases file gives ``name``, else ``None``."""
+    """(kept name, ISO3) of the country the aliases file gives ``name``, or whose ISO list
+    form ``name`` is ("Korea, Republic of", "Russian Federation"), else ``None``."""
     code = country_aliases().get(normalise(name))
-    return None if code is None else (kept_name(code), code)
+    return iso_form_of(name) if code is None else (kept_name(code), code)
 
 
 def read_aliases(ctx: ReadContext, drafts: list[Draft]) -> None:

@@ -25,7 +25,12 @@ from functools import lru_cache
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.countries import english_names, iso3_in_any_language, iso3_of
+from components.ingest.countries import (
+    english_names,
+    iso3_in_any_language,
+    iso3_of,
+    shown_name,
+)
 from components.ingest.country_aliases import misspelt_country
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
@@ -132,7 +137,6 @@ def likely_country(name: str) -> tuple[str, str] | None:
         if len(codes) != 1:
             return None
         code = codes.pop()
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
+    if pycountry.countries.get(alpha_3=code) is None:
         return None
-    return getattr(country, "common_name", None) or country.name, code
+    return shown_name(code), code

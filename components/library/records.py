@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select
 
 from components.base.text import normalise
 from components.ingest.collection import EDITION_COLUMN
+from components.ingest.countries import iso_form_of
 from components.ingest.labels import assessment_label
 from components.ingest.report import (
     CAPABILITY_COLUMNS,
@@ -325,6 +326,15 @@ def load_records(
     return records
 
 
+def shown_country(country: object, iso3: object) -> object:
+    """A country saved under the ISO list's form of its name by an earlier version ("Congo,
+    The Democratic Republic of the"), shown by the name the dashboard now keeps for it."""
+    found = iso_form_of(country) if isinstance(country, str) else None
+    if found is None or (isinstance(iso3, str) and iso3 and iso3.upper() != found[1]):
+        return country
+    return found[0]
+
+
 def frames_from_records(records: Sequence[Record]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Tidy capability and enabler frames of records read from the library.
 
@@ -342,6 +352,7 @@ def frames_from_records(records: Sequence[Record]) -> tuple[pd.DataFrame, pd.Dat
         head = {
             "assessment_id": library_assessment_id(record.key, version),
             **{k: record.meta[k] for k in ("country", "iso3", "year", "date", "round")},
+            "country": shown_country(record.meta["country"], record.meta["iso3"]),
             "assessed_by": record.meta["assessed_by"],
             "source": origin,
             EDITION_COLUMN: record.meta.get("framework_edition"),

@@ -44,6 +44,7 @@ from components.library.records import (
     load_records,
     plans_from_records,
     records_from_frames,
+    shown_country,
 )
 from components.library.schema import ensure_schema
 from components.library.tables import (
@@ -311,6 +312,8 @@ def list_assessments(engine: Engine, *, viewer: Viewer) -> pd.DataFrame:
     if not rows:
         return _empty_listing()
     frame = pd.DataFrame([dict(row) for row in rows])
+    shown = zip(frame["country"], frame["iso3"], strict=True)
+    frame["country"] = [shown_country(country, iso3) for country, iso3 in shown]
     keys = frame[["country_key", "when_key", "round_key"]].astype(str).agg("|".join, axis=1)
     frame["latest"] = frame["version"] == frame.groupby(keys)["version"].transform("max")
     frame["versions"] = frame.groupby(keys)["version"].transform("size")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -45,7 +45,7 @@ from components.ui.links import (
     first_value,
     linked_parts,
 )
-from components.ui.markdown import Markdown, notice
+from components.ui.markdown import Markdown, literal, notice
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
@@ -238,13 +238,14 @@ def add_to_session(
     )
 
 
-def flash(message: Markdown | str, kind: str = "success") -> None:
-    """A message to show after the rerun that follows an action.
+def flash(message: Markdown | str, kind: str = "success", details: Sequence[str] = ()) -> None:
+    """A message to show after the rerun that follows an action, with ``details`` (lines of
+    plain text, shown as typed) folded under it in an expander.
 
     Build messages that name user data with ``components.ui.markdown.md``; a plain ``str`` is
     shown escaped, as it is.
     """
-    st.session_state.setdefault(LIBRARY_FLASH, []).append((kind, message))
+    st.session_state.setdefault(LIBRARY_FLASH, []).append((kind, message, tuple(details)))
 
 
 def render_flash() -> None:
@@ -253,9 +254,13 @@ def render_flash() -> None:
         "warning": ":material/warning:",
         "info": ":material/info:",
     }
-    for wanted, message in st.session_state.pop(LIBRARY_FLASH, []):
+    for wanted, message, *more in st.session_state.pop(LIBRARY_FLASH, []):
         kind = wanted if wanted in icons else "info"
         notice(kind, message, icon=icons[kind])
+        details = more[0] if more else ()
+        if details:
+            with st.expander(f"Details ({len(details):,})"):
+                st.markdown("\n".join(f"- {literal(line, None)}" for line in details))
 
 
 def pending_versions() -> list[str]:

@@ -295,8 +295,33 @@ def _render_pending_versions(
 
 
 def _report_outcomes(outcomes: Sequence[SaveOutcome]) -> None:
-    for outcome in outcomes:
-        flash(outcome.message, _FLASH_KINDS[outcome.status])
+    """One message per kind of outcome, not one per assessment: "80 assessments saved to the
+    library." with each assessment's line folded under it; those not saved named in the
+    message itself. A single assessment's outcome is its own message, as it is."""
+    for status, kind in _FLASH_KINDS.items():
+        these = [outcome for outcome in outcomes if outcome.status == status]
+        if len(these) == 1:
+            flash(these[0].message, kind)
+        elif these:
+            flash(_summary(status, these), kind, [outcome.message for outcome in these])
+
+
+def _summary(status: str, outcomes: Sequence[SaveOutcome]) -> Markdown:
+    count = count_of(len(outcomes), "assessment")
+    if status == "saved":
+        return md("{count} saved to the library.", count=count)
+    names = joined([literal(outcome.label) for outcome in outcomes])
+    if status == "identical":
+        return md(
+            "{count} already in the library, identical: nothing new to save for {names}.",
+            count=count,
+            names=names,
+        )
+    return md(
+        "{count} already in the library with different content, not saved yet: {names}.",
+        count=count,
+        names=names,
+    )
 
 
 def _render_visibility(engine: Engine, listing: pd.DataFrame) -> None:

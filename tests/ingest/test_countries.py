@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pycountry
 import pytest
 
-from components.ingest.countries import is_plausible_country, iso3_in_any_language, iso3_of
+from components.ingest.countries import (
+    is_plausible_country,
+    iso3_in_any_language,
+    iso3_of,
+    iso_form_of,
+    shown_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +56,69 @@ def test_the_code_a_name_is_given_stays_english_only():
 )
 def test_a_name_reads_as_a_country(name, plausible):
     assert is_plausible_country(name) is plausible
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("COD", "Democratic Republic of the Congo"),
+        ("COG", "Congo"),
+        ("IRN", "Iran"),
+        ("KOR", "South Korea"),
+        ("PRK", "North Korea"),
+        ("TZA", "Tanzania"),
+        ("BOL", "Bolivia"),
+        ("VEN", "Venezuela"),
+        ("MDA", "Moldova"),
+        ("FSM", "Micronesia"),
+        ("LAO", "Laos"),
+        ("SYR", "Syria"),
+        ("VNM", "Vietnam"),
+        ("RUS", "Russia"),
+        ("TUR", "Türkiye"),
+        ("VGB", "British Virgin Islands"),
+        ("VIR", "U.S. Virgin Islands"),
+        ("PSE", "Palestine"),
+        ("TWN", "Taiwan"),
+        ("BRN", "Brunei"),
+        ("KEN", "Kenya"),
+        ("SWZ", "Eswatini"),
+        ("CIV", "Côte d'Ivoire"),
+    ],
+)
+def test_a_country_is_shown_by_the_name_people_use(code, shown):
+    assert shown_name(code) == shown
+    assert iso3_of(shown) == code  # and that name is read as the country
+
+
+def test_no_country_is_shown_by_an_inverted_or_iso_official_form():
+    for country in pycountry.countries:
+        shown = shown_name(country.alpha_3)
+        # "Korea, Republic of"; a list of islands ("Bonaire, Sint Eustatius and Saba") is no form
+        assert ", " not in shown or " and " in shown, shown
+        assert not shown.endswith((" of", " of the", "Federation", "Arab Republic")), shown
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Congo, The Democratic Republic of the", ("Democratic Republic of the Congo", "COD")),
+        ("Korea, Republic of", ("South Korea", "KOR")),
+        ("Korea, Democratic People's Republic of", ("North Korea", "PRK")),
+        ("Russian Federation", ("Russia", "RUS")),
+        ("Viet Nam", ("Vietnam", "VNM")),
+        ("Virgin Islands, British", ("British Virgin Islands", "VGB")),
+        ("Palestine, State of", ("Palestine", "PSE")),
+        ("Micronesia, Federated States of", ("Micronesia", "FSM")),
+        ("Taiwan, Province of China", ("Taiwan", "TWN")),
+        ("Bolivia (Plurinational State of)", ("Bolivia", "BOL")),  # the UN's way, same words
+        # the names people use, and names the ISO list has as they are: nothing to change
+        ("Democratic Republic of the Congo", None),
+        ("Tanzania", None),
+        ("Kenya", None),
+        ("Congo", None),
+        ("Elbonia", None),
+    ],
+)
+def test_the_iso_lists_form_of_a_name_gives_the_shown_name(written, expected):
+    assert iso_form_of(written) == expected

@@ -60,7 +60,6 @@ def test_an_old_name_joins_the_new_one_with_its_code_and_a_warning(old, new, cod
         ("BiH", "BIH"),
         ("UAE", "ARE"),
         ("UK", "GBR"),
-        ("Democratic Republic of the Congo", "COD"),  # the UN's name: joins "DRC"
         ("Republic of Korea", "KOR"),
     ],
 )
@@ -144,3 +143,19 @@ def test_a_name_that_is_the_english_one_but_for_accents_needs_no_alias(written, 
     rows = [["Country", "Year", "Capability", "Level"], [written, 2023, 1, 2]]
     result = read("pt.csv", csv_bytes(rows))
     assert result.capabilities["iso3"].iloc[0] == code
+
+
+def test_every_way_of_writing_the_drc_is_one_country_by_the_name_people_use():
+    result = read(
+        "drc.csv",
+        _long_table(
+            ("Democratic Republic of the Congo", 2019),
+            ("DRC", 2021),
+            ("Congo, The Democratic Republic of the", 2023),
+        ),
+    )
+    assert set(by_assessment(result)) == {
+        ("Democratic Republic of the Congo", year, None) for year in (2019, 2021, 2023)
+    }
+    assert set(result.capabilities["iso3"]) == {"COD"}
+    assert not [p for p in result.problems if "Democratic Republic of the Congo” was" in p.message]

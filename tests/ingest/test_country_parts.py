@@ -45,7 +45,7 @@ def _assessments(result) -> set[tuple]:
         (("Tanzania (draft)", "Kenya"), {("Tanzania", "TZA", "draft"), ("Kenya", "KEN", None)}),
         (
             ("Bolivia (Plurinational State of)", "Kenya"),
-            {("Bolivia (Plurinational State of)", "BOL", None), ("Kenya", "KEN", None)},
+            {("Bolivia", "BOL", None), ("Kenya", "KEN", None)},
         ),
     ],
 )

@@ -25,7 +25,7 @@ def _long_table(*names: str, iso3: str | None = None) -> bytes:
         ("Suécia", "Sweden", "SWE"),  # Portuguese (with no alias in country_aliases.toml)
         ("Suecia", "Sweden", "SWE"),  # Spanish, or Portuguese without the accent
         ("Marruecos", "Morocco", "MAR"),  # Spanish
-        ("Russia", "Russian Federation", "RUS"),  # the start of its name
+        ("Bosnia", "Bosnia and Herzegovina", "BIH"),  # the start of its name
     ],
 )
 def test_a_likely_country_is_kept_as_written_and_its_english_name_suggested(name, english, code):

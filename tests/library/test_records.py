@@ -59,3 +59,33 @@ def test_an_assessment_keeps_the_framework_edition_it_was_saved_with(engine):
     )
     again = store.list_assessments(engine, viewer=EDITOR)
     assert set(again.loc[again["country"] == "Zembla", "framework_edition"]) == {"2010"}
+
+
+@pytest.mark.parametrize(
+    ("saved", "iso3", "opened"),
+    [
+        # saved by an earlier version under the ISO list's name: opened under the name people use
+        ("Congo, The Democratic Republic of the", "COD", "Democratic Republic of the Congo"),
+        ("Russian Federation", None, "Russia"),
+        ("Democratic Republic of the Congo", "COD", "Democratic Republic of the Congo"),
+        ("Zembla", None, "Zembla"),
+        # a code of another country: left as saved
+        ("Russian Federation", "UKR", "Russian Federation"),
+    ],
+)
+def test_a_country_saved_under_its_old_iso_name_opens_under_the_name_people_use(
+    engine, saved, iso3, opened
+):
+    from components.library import store
+    from components.library.visibility import EDITOR
+
+    capabilities, enablers = assessment(saved, 2021, 2)
+    capabilities, enablers = capabilities.assign(iso3=iso3), enablers.assign(iso3=iso3)
+    store.save_assessments(engine, capabilities, enablers)
+    listing = store.list_assessments(engine, viewer=EDITOR)
+    capabilities, enablers = store.open_assessments(
+        engine, listing["library_id"].tolist(), viewer=EDITOR
+    )
+    assert set(capabilities["country"]) == {opened}
+    assert set(enablers["country"]) == {opened}
+    assert list(listing["country"]) == [opened]  # and listed so

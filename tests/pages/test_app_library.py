@@ -86,6 +86,11 @@ def caption(at: AppTest) -> str:
     )
 
 
+def saved_lines(at: AppTest) -> list[str]:
+    """The green boxes saying what was saved (not the one saying who is signed in)."""
+    return [as_read(s.value) for s in at.success if "saved" in as_read(s.value)]
+
+
 def button(at: AppTest, key: str):
     return at.button(key=key)
 
@@ -159,6 +164,32 @@ def test_saving_asks_before_making_a_new_version_and_never_duplicates(library):
     button(at, "library_save_cancel").click().run()
     assert "Nothing more was saved" in texts(at.info)
     assert len(store.list_assessments(library, viewer=EDITOR)) == 2
+
+
+def test_saving_many_says_so_once_with_the_details_folded_and_what_was_not_saved_named(
+    library,
+):
+    twelve = many("Land", 12)
+    at = sign_in(library_page(uploads(twelve)))
+    button(at, "library_save").click().run()
+    # One line for twelve, not twelve boxes above the list; each assessment's line folded.
+    assert saved_lines(at) == ["12 assessments saved to the library."]
+    [details] = at.expander
+    assert details.label == "Details (12)"
+    shown = texts(details.markdown)
+    assert shown.count(": saved as version 1.") == 12
+    assert "Land 0 2022: saved as version 1." in shown
+    assert "12 saved assessments" in caption(at)
+
+    # Saved again with two more: the two new ones saved, the twelve named plainly as unchanged.
+    at = sign_in(library_page(uploads(many("Land", 14))))
+    button(at, "library_save").click().run()
+    assert saved_lines(at) == ["2 assessments saved to the library."]
+    [unchanged] = [as_read(i.value) for i in at.info if "identical" in as_read(i.value)]
+    assert unchanged.startswith("12 assessments already in the library, identical")
+    assert "Land 0 2022" in unchanged
+    assert "Land 11 2022" in unchanged
+    assert len(store.list_assessments(library, viewer=EDITOR)) == 14
 
 
 def test_the_fictional_demo_is_never_offered_for_saving(library):
@@ -268,7 +299,8 @@ def test_monday_s_eight_assessments_are_there_on_friday_after_a_restart(library)
     assert save.label == "Save 8 assessments to the library"
     monday.radio(key="library_save_visibility").set_value("everyone")
     save.click().run()
-    assert texts(monday.success).count("saved as version 1") == 8
+    assert saved_lines(monday) == ["8 assessments saved to the library."]
+    assert texts(monday.expander[0].markdown).count("saved as version 1") == 8
 
     st.cache_resource.clear()  # the app is restarted: no engine, no session survives
     friday = library_page()
