@@ -45,7 +45,7 @@ from components.ui.links import (
     first_value,
     linked_parts,
 )
-from components.ui.markdown import Markdown, literal, notice
+from components.ui.markdown import Markdown, joined, md, notice
 
 LIBRARY_EDITOR = "mnr_library_editor"
 LIBRARY_PENDING = "mnr_library_pending"
@@ -259,8 +259,8 @@ def render_flash() -> None:
         notice(kind, message, icon=icons[kind])
         details = more[0] if more else ()
         if details:
-            with st.expander(f"Details ({len(details):,})"):
-                st.markdown("\n".join(f"- {literal(line, None)}" for line in details))
+            with st.expander(md("Details ({count})", count=f"{len(details):,}")):
+                st.markdown(joined([md("- {line}", None, line=line) for line in details], "\n"))
 
 
 def pending_versions() -> list[str]:

@@ -163,10 +163,17 @@ def test_library_messages_show_names_as_typed(tab, hostile_app):
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("Signed in as an editor.")).to_be_visible(timeout=60_000)
     page.get_by_role("button", name="Save 6 assessments to the library").click()
+    # One line sums the save up; each assessment's line, names as typed, is in its details.
+    expect(page.get_by_text("6 assessments saved to the library.")).to_be_visible(timeout=60_000)
+    page.get_by_text("Details (6)").first.click()
     expect(page.get_by_text("saved as version 1").first).to_be_visible(timeout=60_000)
     no_markdown_from_user_text(page)
-    # Saving again: already there, identical; the warning names them as typed.
+    # Saving again: already there, identical; the message names them as typed.
     page.get_by_role("button", name="Save 6 assessments to the library").click()
+    expect(page.get_by_text("already in the library, identical").first).to_be_visible(
+        timeout=60_000
+    )
+    page.get_by_text("Details (6)").first.click()
     expect(page.get_by_text("identical to version 1").first).to_be_visible(timeout=60_000)
     no_markdown_from_user_text(page)
     # Rename one to a phishing link: the message shows it as text.
