@@ -13,6 +13,7 @@ from components.library import workshop_votes as votes
 from components.library import workshops
 from components.library.database import create_library_engine
 from components.library.workshops import WorkshopError
+from tests.conftest import open_page
 
 FW = default_framework()
 
@@ -229,3 +230,19 @@ def check_who_is_in_the_room(url: str) -> None:
     later = votes.room(engine, new.code, clock=now - 10 + votes.PRESENT_SECONDS + 1)
     assert (later.participants, later.present) == (3, 0)
     engine.dispose()
+
+
+def open_workshop_as_host(host, url: str, passphrase: str, country: str, wait: float) -> str:
+    """In a browser page, sign in on ``url`` (the /workshop page, maybe with a link's
+    parameters) and open a workshop for ``country``, as a facilitator does; its code."""
+    from playwright.sync_api import expect
+
+    host.set_default_timeout(30_000)
+    open_page(host, url)
+    host.get_by_label("Editor passphrase").fill(passphrase)
+    host.get_by_role("button", name="Sign in").click()
+    host.get_by_role("textbox", name="Country").fill(country)
+    host.get_by_role("button", name="Open the workshop").click()
+    host.wait_for_function("() => new URLSearchParams(location.search).has('key')")
+    expect(host.get_by_text("Join from your phone")).to_be_visible(timeout=wait)
+    return host.evaluate("() => new URLSearchParams(location.search).get('w')")

@@ -85,29 +85,17 @@ def label_fictional(figure: go.Figure) -> go.Figure:
     A saved image travels without the page around it; the label goes with it, in a band added
     at the top of the picture, where it covers nothing of the chart.
     """
-    labelled = go.Figure(figure)
-    # A new band on top of the figure's own top margin (plotly's default is 100 px), so the
-    # label covers none of the chart's own labels.
-    top = 100 if labelled.layout.margin.t is None else labelled.layout.margin.t
-    labelled.update_layout(margin={"t": top + _LABEL_SPACE})
-    labelled.add_annotation(
+    return _with_band(
+        figure,
+        _LABEL_SPACE,
         text=f"<b>{FICTIONAL_LABEL}</b>",
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1,
-        xanchor="left",
-        yanchor="bottom",
-        yshift=top + 4,
-        showarrow=False,
-        align="left",
+        yshift=4,
         font={"size": 13, "color": "#8A4B00"},
         bgcolor="#FFF4E0",
         bordercolor="#8A4B00",
         borderwidth=1,
         borderpad=4,
     )
-    return labelled
 
 
 _TITLE_SPACE = 44  # pixels added above the plot for the title
@@ -118,30 +106,41 @@ _TITLE_CHARS = 110  # about the width of a 1200 px picture at that size
 def titled(figure: go.Figure, title: str) -> go.Figure:
     """A copy of the figure with ``title`` (what it shows: country, round, domain) written
     in a band added at the top of the picture: a pasted image says what it is by itself."""
-    labelled = go.Figure(figure)
     if not title.strip():
-        return labelled
-    margin = labelled.layout.margin
-    top = 100 if margin.t is None else margin.t
-    left = 80 if margin.l is None else margin.l
-    labelled.update_layout(margin={"t": top + _TITLE_SPACE})
-    labelled.add_annotation(
+        return go.Figure(figure)
+    left = 80 if figure.layout.margin.l is None else figure.layout.margin.l
+    return _with_band(
+        figure,
+        _TITLE_SPACE,
         text=f"<b>{escape(shorten(title.strip(), _TITLE_CHARS))}</b>",
         name="export-title",
+        # From the picture's left edge, not the plot's (a heatmap's names sit left of it).
+        xshift=16 - left,
+        yshift=8,
+        font={"size": _TITLE_FONT_SIZE, "color": "#1F2A44"},
+    )
+
+
+def _with_band(figure: go.Figure, space: int, *, yshift: int, **annotation: Any) -> go.Figure:
+    """A copy of the figure with ``space`` pixels added on top of its own top margin
+    (plotly's default is 100 px) and ``annotation`` written in that band, ``yshift`` above the
+    margin's old edge: what it says covers none of the chart's own labels."""
+    banded = go.Figure(figure)
+    top = 100 if banded.layout.margin.t is None else banded.layout.margin.t
+    banded.update_layout(margin={"t": top + space})
+    banded.add_annotation(
         xref="paper",
         yref="paper",
         x=0,
         y=1,
         xanchor="left",
         yanchor="bottom",
-        # From the picture's left edge, not the plot's (a heatmap's names sit left of it).
-        xshift=16 - left,
-        yshift=top + 8,
+        yshift=top + yshift,
         showarrow=False,
         align="left",
-        font={"size": _TITLE_FONT_SIZE, "color": "#1F2A44"},
+        **annotation,
     )
-    return labelled
+    return banded
 
 
 # --- file names -------------------------------------------------------------------------------

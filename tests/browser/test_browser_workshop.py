@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from components.library import access
 from tests.conftest import open_page, running_app, screenshot, wait_until_idle
+from tests.workshop_support import open_workshop_as_host
 
 pytestmark = pytest.mark.browser
 
@@ -36,16 +37,10 @@ def test_a_room_votes_from_phones_and_the_facilitator_walks_out_with_an_assessme
     try:
         contexts.append(browser.new_context(viewport={"width": 1280, "height": 720}))
         host = contexts[0].new_page()
-        host.set_default_timeout(30_000)
         # The demo loaded first: its countries must not be what "See the profile" shows.
-        open_page(host, workshop_app + "/workshop?source=demo")
-        host.get_by_label("Editor passphrase").fill(PASSPHRASE)
-        host.get_by_role("button", name="Sign in").click()
-        host.get_by_role("textbox", name="Country").fill("Zembla")
-        host.get_by_role("button", name="Open the workshop").click()
-        host.wait_for_function("() => new URLSearchParams(location.search).has('key')")
-        expect(host.get_by_text("Join from your phone")).to_be_visible(timeout=WAIT)
-        code = host.evaluate("() => new URLSearchParams(location.search).get('w')")
+        code = open_workshop_as_host(
+            host, workshop_app + "/workshop?source=demo", PASSPHRASE, "Zembla", WAIT
+        )
         join = host.locator('[data-testid="stCode"]').first.inner_text()
         assert join.endswith(f"/join?w={code}")
         assert "key" not in join

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from components.library import access
 from tests.conftest import open_page, running_app, screenshot, wait_until_idle
+from tests.workshop_support import open_workshop_as_host
 
 pytestmark = pytest.mark.browser
 
@@ -54,15 +55,7 @@ def test_the_same_phone_opening_the_link_again_is_the_same_participant(browser, 
     try:
         contexts.append(browser.new_context(viewport={"width": 1280, "height": 720}))
         host = contexts[0].new_page()
-        host.set_default_timeout(30_000)
-        open_page(host, workshop_app + "/workshop")
-        host.get_by_label("Editor passphrase").fill(PASSPHRASE)
-        host.get_by_role("button", name="Sign in").click()
-        host.get_by_role("textbox", name="Country").fill("Zembla")
-        host.get_by_role("button", name="Open the workshop").click()
-        host.wait_for_function("() => new URLSearchParams(location.search).has('key')")
-        expect(host.get_by_text("Join from your phone")).to_be_visible(timeout=WAIT)
-        code = host.evaluate("() => new URLSearchParams(location.search).get('w')")
+        code = open_workshop_as_host(host, workshop_app + "/workshop", PASSPHRASE, "Zembla", WAIT)
         link = f"{workshop_app}/join?w={code}"
         host.get_by_role("button", name="Start with the first capability").click()
         main = host.locator('[data-testid="stMain"]')
