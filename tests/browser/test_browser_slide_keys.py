@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_browser_hostile import open_sidebar
-from tests.conftest import open_page, screenshot, wait_until_idle
+from tests.conftest import open_options, open_page, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -110,12 +110,20 @@ def test_keys_typed_in_a_box_stay_in_the_box(projector, app_url):
     expect_slide(page, 1, 3)
     keys_ready(page)
     page.get_by_text("Set up the presentation").click()
-    box = page.get_by_role("combobox", name="Countries (latest round of each)")
-    box.scroll_into_view_if_needed()
-    box.click()
     wait_until_idle(page)
-    box.press_sequentially("Bo")
-    expect(box).to_have_value("Bo")
+    box = page.get_by_role("combobox", name="Countries (latest round of each)")
+    # A rerun landing while the box opens can take its focus and what was typed (seen in CI):
+    # open it again and type again, as a person would.
+    for attempt in range(3):
+        open_options(page, box)
+        box.press_sequentially("Bo")
+        try:
+            expect(box).to_have_value("Bo", timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            box.fill("")
     for key in ["ArrowLeft", "ArrowRight", "Space", "PageDown"]:
         page.keyboard.press(key)
     expect(box).to_be_focused()
