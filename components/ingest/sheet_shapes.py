@@ -8,7 +8,8 @@ its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread t
 capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
 headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
 says what it assumed. ``join_shaped`` joins what the one-capability sheets give, after they
-are read, and settles what the joined pages' sheets say (``page_sheets``).
+are read, and settles what the joined pages' sheets say (``page_sheets``) and what those that
+look like pages but were not joined say (``unjoined_pages``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.tab_rows import split_tab_rows
+from components.ingest.unjoined_pages import refuse_unjoined_pages
 from components.ingest.workshop_votes import without_workshop_votes
 
 __all__ = ["join_shaped", "reshape_sheets"]
@@ -39,5 +41,6 @@ def join_shaped(
 ) -> list[Draft]:
     """The drafts read from the reshaped ``sheets``, the one-capability sheets' joined, with
     the problems of the pages' sheets joined (``page_sheets``) settled."""
-    settle_page_sheets(ctx, sheets, drafts)
+    settle_page_sheets(ctx, sheets)
+    drafts = refuse_unjoined_pages(ctx, sheets, drafts)
     return join_capability_sheets(ctx, drafts, named)
