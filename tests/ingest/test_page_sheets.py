@@ -214,3 +214,12 @@ def test_a_table_whose_rows_name_their_country_goes_on_over_pages(header, rows, 
     result = read("export.xlsx", xlsx(sheets))
     assert by_assessment(result) == {(c, 2024, None): levels for c, levels in expected.items()}
     assert not errors(result)
+
+
+def test_a_shifted_page_is_said_with_its_own_rows_and_the_header_on_the_first_page():
+    result = read("export.xlsx", PAGES["a page shifted one column right"])
+    shifted = [p for p in result.problems if "one column to the right" in p.message]
+    assert [p.sheet for p in shifted] == ["Table 2"]
+    assert shifted[0].message.startswith(
+        "Rows 1-10 are one column to the right of the header row 2 of sheet “Table 1”"
+    )
