@@ -40,6 +40,7 @@ from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
+from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
@@ -136,6 +137,8 @@ def _read(
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
             hint_percent_levels(ctx, data)
+        elif kind != "csv":
+            report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
     except FileRejected as rejected:
         opened = False
         ctx.add("error", None, None, rejected.message, rejected.fix)
