@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
-from components.ingest.calendars import other_calendar_year
+from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
@@ -254,6 +254,8 @@ class MetaReader:
             if when.year is not None and "was read as" in when.note:  # "23": 2023, said
                 kept = ""
                 fix = f"Nothing to do if it is {when.year}; otherwise write the year in full."
+            if when.year is not None and (era := buddhist_fix_for(value, when.year)):
+                kept, fix = "", era  # "2567": read as 2024, said in the note
             if future:
                 meant = (swapped_years(int(float(value))) or [2023])[-1]
                 fix = f"Write the year the assessment was made in the cell, such as {meant}."

@@ -423,7 +423,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 ctx, sheet, labelled, country, cell_address(layout.header, column)
             )
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
-        # A year written but not read ("Kenya 2566 BE") tells its column apart all the same.
+        # A year written but not read ("Kenya 1445 AH") tells its column apart all the same.
         unread = written_when((when_text, layout.header, column), when) if when_text else None
         meta = Meta(country=country, when=when, round=round_label, unread_when=unread)
         meta = below.under(column, meta).over(defaults)
