@@ -31,6 +31,7 @@ from python_calamine import CalamineError, PasswordError
 from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
+from components.ingest.assessment_twins import join_twins
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -561,6 +562,7 @@ def _frames(
             )
         )
         kept.append(draft)
+    heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
     _warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
