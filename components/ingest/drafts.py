@@ -25,6 +25,7 @@ from components.ingest.error_cells import formula_error
 from components.ingest.invisible_chars import invisible_named
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
+from components.ingest.lost_letters import lost_letters, say_lost_country
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -308,6 +309,9 @@ class MetaReader:
                     "Correct the formula that gave it (a lookup that found nothing shows #N/A) "
                     f"and save the file again, or write the country in {cell}.",
                 )
+            return None
+        if text is not None and lost_letters(text):  # "??????????": letters lost in saving
+            say_lost_country(self.ctx, self.sheet, text, cell_address(row, column))
             return None
         if text is None or not is_number_only(text):
             return text

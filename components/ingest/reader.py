@@ -46,6 +46,7 @@ from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
@@ -131,7 +132,7 @@ def _read(
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
-        drafts = drop_abbreviated(ctx, drafts)
+        drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
