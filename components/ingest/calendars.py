@@ -187,6 +187,8 @@ def buddhist_fix_for(value: object, year: int) -> str | None:
         held = [int(value)] if float(value).is_integer() else []
     else:
         held = [int(number) for number in _NUMBER.findall(str(value))]
+        if year in held:
+            return None  # "2566 (2023)": the Gregorian year is written, and was read
     return buddhist_fix(written, year) if written in held else None
 
 

@@ -190,7 +190,18 @@ def test_only_a_buddhist_era_year_an_assessment_can_have_is_converted(value, yea
     assert buddhist_era(value) is None
     result = read("thai.xlsx", _template(value))
     assert {key[1] for key in by_assessment(result)} == {year}
-    assert not any("Buddhist era (พ.ศ." in p.message for p in result.problems)
+    assert not any(
+        "Buddhist era" in p.message or "Buddhist-era year;" in p.fix for p in result.problems
+    )
+
+
+def test_both_calendars_written_read_the_gregorian_year_as_any_text_holding_one():
+    result = read("thai.xlsx", _template("2566 (2023)"))
+    [said] = [p for p in result.problems if p.cell == "B2"]
+    assert said.message == (
+        "Date or year “2566 (2023)” is not a date in the form YYYY-MM-DD but holds the year "
+        "2023; it was used."
+    )
 
 
 def test_a_year_column_in_the_buddhist_era_is_said_once():
