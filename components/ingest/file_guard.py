@@ -51,6 +51,7 @@ from components.ingest.refusals import (
     size_and_limit,
 )
 from components.ingest.text_encoding import decode_text
+from components.ingest.unicode_text import utf16_codec, utf16_text
 from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
@@ -81,7 +82,6 @@ _POWERPOINT_EXTENSIONS = frozenset({"ppt", "pptx", "pptm", "pps", "ppsx", "odp"}
 
 _ANY_WHITESPACE = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n\f\v]*")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _FIX_CSV_TEXT = (
     "Open it in Excel and save it as “CSV UTF-8 (Comma delimited) (*.csv)” or as an Excel "
@@ -134,12 +134,13 @@ def check_upload(
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
     ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet, and
-    ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8 or a legacy
-    code page such as Windows-1252, see ``text_encoding``). Raises ``FileRejected``
+    ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
+    Excel's "Unicode Text" writes it, or a legacy code page such as Windows-1252, see
+    ``text_encoding``). Raises ``FileRejected``
     otherwise, with one of these ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
-    XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``too_far`` (an .ods sheet whose cells
+    XML, Excel 2003 XML, Apple Numbers), ``too_far`` (an .ods sheet whose cells
     reach too far), ``not_spreadsheet``
     (Word, PowerPoint, PDF, images, web pages, JSON, web queries, programs, other archives),
     ``damaged``,
@@ -246,12 +247,17 @@ def _reject_known_binary(data: bytes) -> None:
 
 
 def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
-    if data.startswith(_UTF16_BOMS) or _looks_like_utf16(data):
-        raise FileRejected(
-            "This text file is saved as “Unicode Text” (UTF-16), which the dashboard cannot read.",
-            _FIX_CSV_TEXT,
-            kind="unsupported_spreadsheet",
-        )
+    codec = utf16_codec(data)
+    if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
+        text = utf16_text(data, codec)
+        if text is None:
+            raise FileRejected(
+                "This text file is saved as “Unicode Text” (UTF-16), but it ends in the "
+                "middle of a character or holds damaged characters, so it cannot be read.",
+                _FIX_CSV_TEXT,
+                kind="damaged",
+            )
+        data = text.encode("utf-8")
     if b"\x00" in data:
         raise _not_text("it contains binary data")
     decoded = decode_text(_text_sample(data))
@@ -267,18 +273,6 @@ def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
     if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
         raise plain_text(extension)
     return "csv"
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte-order mark: NUL in nearly every other byte, on one side only."""
-    sample = data[:4096]
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return False
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return (odd > 0.4 * pairs and even < 0.05 * pairs) or (
-        even > 0.4 * pairs and odd < 0.05 * pairs
-    )
 
 
 def _text_sample(data: bytes) -> bytes:

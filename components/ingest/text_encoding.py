@@ -14,7 +14,8 @@ well but give different text (Turkish and Western European differ in a few lette
 guess is marked uncertain, and ``doubtful_text`` tells which decoded names could read
 differently: the reader refuses such a country name unless it is a known country.
 
-UTF-16 ("Unicode Text") never gets here: the file guard refuses it with its own message.
+UTF-16 (Excel's "Unicode Text") is read whole as what it is (``unicode_text``): it holds
+every script's letters, so there is no code page to choose.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from functools import cache
 
 import pycountry
 
+from components.ingest.unicode_text import utf16_codec, utf16_text
 from components.ingest.vocabulary import DEFAULT_VOCABULARY_PATH
 
 # The code pages tried, most common first (the first wins a tie that gives the same text).
@@ -150,7 +152,11 @@ class DecodedText:
 
 def decode_text(data: bytes) -> DecodedText:
     """The text of ``data``: UTF-8 (with or without its byte-order mark) where it is valid,
-    the best-fitting legacy code page for the lines where it is not."""
+    the best-fitting legacy code page for the lines where it is not; UTF-16 as UTF-16."""
+    codec = utf16_codec(data)
+    unicode = utf16_text(data, codec) if codec is not None else None
+    if unicode is not None:
+        return DecodedText(unicode)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -90,10 +90,18 @@ def test_a_known_country_is_read_when_the_encoding_is_in_doubt():
         ("\ufeffCôte d'Ivoire,3\n".encode(), "Côte d'Ivoire,3\n"),
         ("Россия;2\n".encode("cp1251"), "Россия;2\n"),
         ("€ 100 – 3 “x”\n".encode("cp1252"), "€ 100 – 3 “x”\n"),
+        # Excel's "Unicode Text": UTF-16, its mark left out of the text
+        ("Армения\t2,0\r\n".encode("utf-16"), "Армения\t2,0\r\n"),
+        ("Ecuador\t3\r\n".encode("utf-16-be"), "Ecuador\t3\r\n"),
     ],
 )
 def test_decode_text(data, text):
     assert decode_text(data).text == text
+
+
+def test_utf16_is_no_code_page_guessed():
+    decoded = decode_text("Հայաստան\t2\r\n".encode("utf-16"))
+    assert (decoded.encoding, decoded.certain, decoded.fits) == (None, True, True)
 
 
 def test_decoding_names_nothing_for_utf8():
