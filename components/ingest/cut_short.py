@@ -63,7 +63,7 @@ def say_cut_short(
         f"where the sheet stopped being read, so only {read} of its {total} "
         f"{_items(catalogue)} {plural(read, 'was', 'were')} read. "
         "It is incomplete: the rest are missing, not unassessed.",
-        f"Split the data into sheets or files of at most {limit} rows, keeping each "
+        f"Split the data into sheets or files of at most {limit:,} rows, keeping each "
         "assessment's rows together, and upload them again.",
     )
 
@@ -123,6 +123,6 @@ def _say_cut_across(
         f"{mixed[1].name} are mixed), so the rows past row {last}, where the sheet stopped "
         f"being read, may belong to any of its {len(drafts)} "
         f"{plural(len(drafts), 'assessment')}: none of them can be taken as complete.{which}",
-        f"Split the data into sheets or files of at most {limit} rows, keeping each "
+        f"Split the data into sheets or files of at most {limit:,} rows, keeping each "
         "assessment's rows together, and upload them again.",
     )

@@ -597,6 +597,10 @@ def cell_holding(sheet: Sheet, text: str) -> str | None:
     """The first cell of ``sheet`` holding ``text`` alone (case and surrounding spaces aside):
     where a country that a message names was written, when the draft does not say."""
     wanted = text.strip().casefold()
+    # The text as written first, looked for in C: a long table has thousands of rows.
+    for row, cells in enumerate(sheet.rows):
+        if text in cells:
+            return cell_address(row, cells.index(text))
     for row, cells in enumerate(sheet.rows):
         for column, value in enumerate(cells):
             if isinstance(value, str) and value.strip().casefold() == wanted:

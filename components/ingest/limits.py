@@ -40,7 +40,10 @@ class ReadLimits:
     max_uncompressed_bytes: int = 200 * MB
     max_zip_entries: int = 2000
     max_compression_ratio: float = 200.0
-    max_rows_per_sheet: int = 5000  # enforced by the reader, not by the guard
+    # Enforced by the reader, not by the guard: a regional long table (50 countries x 10
+    # rounds x 28 items is 14,000 rows) and a global one read whole. What a sheet may cost in
+    # memory is bounded apart from this (``xlsx_extent``, ``ods_guard``, ``xls_guard``).
+    max_rows_per_sheet: int = 100_000
     max_columns: int = 300  # enforced by the reader
     max_sheets: int = 50  # checked by the guard from xl/workbook.xml
 
@@ -55,6 +58,17 @@ class ReadLimits:
 
 
 DEFAULT_LIMITS = ReadLimits()
+
+
+def rows_cut(limit: int, what: str) -> tuple[str, str]:
+    """The message and fix for a sheet (``what``: "sheet" or "file") read up to the row
+    limit, the rows after it left unread."""
+    return (
+        f"The {what} has more than {limit:,} rows; the rows after row {limit:,} were not read.",
+        f"Split the data into sheets or files of at most {limit:,} rows, keeping each "
+        "assessment's rows together (one per region or per year, for example). If you run "
+        f"the dashboard, its row limit can be raised: {ENV_MAX_ROWS_PER_SHEET}.",
+    )
 
 
 def limits_from_env(environ: Mapping[str, str] | None = None) -> ReadLimits:

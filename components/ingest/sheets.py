@@ -10,7 +10,6 @@ read carries around: the file, the framework, and the problems found so far; ``c
 from __future__ import annotations
 
 import io
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat, zip_longest
@@ -18,7 +17,6 @@ from math import isnan
 from operator import is_
 from typing import Any, TypeVar
 
-import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -29,11 +27,12 @@ from components.ingest.cell_places import real_place
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.csv_delimiter import sniff_delimiter
 from components.ingest.csv_formula_text import unwrap_formula_text
+from components.ingest.csv_grid import read_grid
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
-from components.ingest.limits import ReadLimits
+from components.ingest.limits import ReadLimits, rows_cut
 from components.ingest.matching import (
     Catalogue,
     capability_catalogue,
@@ -395,8 +394,7 @@ def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
         "error",
         sheet,
         f"row {limit + 1}",
-        f"The sheet has more than {limit} rows; the rows after row {limit} were not read.",
-        f"Split the data into sheets or files of at most {limit} rows.",
+        *rows_cut(limit, "sheet"),
     )
 
 
@@ -467,44 +465,18 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     """A csv file as one nameless sheet: UTF-8 (or else the legacy code page its text fits,
     see ``text_encoding``), any common delimiter."""
     limits = ctx.limits
-    too_wide: list[bool] = []
-
-    def cut_long_line(line: list[str]) -> list[str]:
-        # Ragged lines are normal in hand-made csv; only data past the column limit is lost.
-        if any(v.strip() for v in line[limits.max_columns :]):
-            too_wide.append(True)
-        return line[: limits.max_columns + 1]
-
     decoded = decode_text(data)
     ctx.decoded_text = decoded
     text, first_line = unquote_whole_lines(decoded.text)
     if first_line is not None:
         ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        delimiter = sniff_delimiter(text[:65536])
-        frame = pd.read_csv(
-            # newline=None: lines may end in CR alone (Excel for Mac, old systems).
-            io.StringIO(text, newline=None),
-            sep=delimiter,
-            header=None,
-            names=list(range(limits.max_columns + 1)),
-            # Without this, pandas turns the surplus leading fields of a too-wide
-            # first line into an index instead of reporting them.
-            index_col=False,
-            dtype=str,
-            keep_default_na=False,
-            nrows=limits.max_rows_per_sheet + 1,
-            engine="python",
-            on_bad_lines=cut_long_line,
-            skip_blank_lines=False,
-        )
-    # pandas warns (instead of calling cut_long_line) when the FIRST line is too wide.
-    too_wide.extend(True for w in caught if issubclass(w.category, pd.errors.ParserWarning))
+    delimiter = sniff_delimiter(text[:65536])
+    # As wide as its widest line, not the column limit (``csv_grid``).
+    grid, too_wide = read_grid(text, delimiter, limits.max_columns, limits.max_rows_per_sheet)
     note = encoding_note(decoded)
     if note:
         ctx.add("warning", None, None, note, FIX_SAVE_UTF8)
-    sheet = Sheet(None, [_trim(row) for row in frame.itertuples(index=False, name=None)])
+    sheet = Sheet(None, [_trim(row) for row in grid])
     if "---" in text or "===" in text:
         sheet.rows = blank_rule_lines(sheet.rows)
     if '="' in text:
@@ -531,9 +503,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
             "error",
             None,
             f"row {limits.max_rows_per_sheet + 1}",
-            f"The file has more than {limits.max_rows_per_sheet} rows; the rows after row "
-            f"{limits.max_rows_per_sheet} were not read.",
-            f"Split the data into files of at most {limits.max_rows_per_sheet} rows.",
+            *rows_cut(limits.max_rows_per_sheet, "file"),
         )
     if too_wide or any(len(row) > limits.max_columns for row in sheet.rows):
         sheet.rows = [row[: limits.max_columns] for row in sheet.rows]

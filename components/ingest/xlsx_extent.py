@@ -4,8 +4,9 @@ calamine reads a sheet into one dense grid from its first to its last cell. That
 it fast, and what a hostile (or merely odd) file can abuse: two cells, A1 and XFD1048576, in a
 file of 5 KB, ask for 17 billion cells and abort the process. So before calamine sees a
 workbook, ``plan_xlsx`` scans each sheet's XML (already bounded in size by the file guard) for
-references that reach far: rows past ``FAST_ROWS`` or columns past ``FAST_COLUMNS``, or cells
-and rows whose position is implied rather than written. Sheets without any are read by
+references that reach far: columns past ``FAST_COLUMNS``, rows past ``FAST_ROWS`` in a sheet
+with a column past Z, rows past ``LONG_ROWS``, or cells and rows whose position is implied rather
+than written. Sheets without any are read by
 calamine as they are (the usual case, at the cost of one byte scan). Otherwise the workbook is
 read by openpyxl's streaming reader, which never holds more than a row, after cutting each
 sheet at ``row_reach`` rows so that openpyxl's own size scan stays bounded too.
@@ -32,17 +33,26 @@ import numpy as np
 from components.ingest.limits import ReadLimits
 
 # calamine's grid is at most FAST_ROWS x FAST_COLUMNS cells (9,999 x 300: about 100 MB at
-# worst); anything reaching further is streamed instead.
+# worst), or LONG_ROWS x 26 (a long table's few columns, A to Z, down 99,999 rows: fewer
+# cells still); anything reaching further is streamed instead, which takes several times longer.
 FAST_ROWS = 9999
 FAST_COLUMNS = 300
+LONG_ROWS = 99999
+LONG_COLUMNS = 26
+# Past the row limit, rows are looked at up to this many more at most, in case data follows.
+MAX_ROWS_PAST_LIMIT = 100_000
 # Past the row limit, rows are looked at up to this many times the limit, in case data follows.
 BLANK_ROWS_PAST_LIMIT = 10
 
-# A reference beyond the fast grid (the search's way): a row of five or more digits, a column of
-# three letters, or of two letters past KN. Written as ``[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|
+# A reference beyond both grids (the search's way): a row of six or more digits, a column of
+# three letters, or of two letters past KN. Written as ``[A-Z]{1,3}\d{6}|[A-Z]{3}|[L-Z][A-Z]|
 # K[O-Z]`` would be, with the letters tried one at a time: most references fail at their first
 # or second character then, instead of backtracking through each alternative.
-_FAR_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{5}|[A-Z](?:\d{5}|[A-Z])))')
+_FAR_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{6}|[A-Z](?:\d{6}|[A-Z])))')
+# A row of five digits (beyond the fast grid, within the long one), and a column of two letters
+# (beyond the long grid): a sheet with both reaches far.
+_LONG_REFERENCE = re.compile(rb' r="[A-Z]{1,2}\d{5}')
+_WIDE_REFERENCE = re.compile(rb' r="[A-Z][A-Z]')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"
@@ -71,7 +81,8 @@ class XlsxPlan:
 
 def row_reach(limits: ReadLimits) -> int:
     """The last row looked at: data past the row limit is reported, empty rows are skipped."""
-    return max(limits.max_rows_per_sheet * (BLANK_ROWS_PAST_LIMIT + 1), FAST_ROWS)
+    limit = limits.max_rows_per_sheet
+    return max(min(limit * (BLANK_ROWS_PAST_LIMIT + 1), limit + MAX_ROWS_PAST_LIMIT), FAST_ROWS)
 
 
 def plan_xlsx(data: bytes, limits: ReadLimits) -> XlsxPlan:
@@ -229,10 +240,12 @@ def scan_sheet(xml: bytes) -> SheetScan:
     """Whether a sheet's XML holds a formula, and whether it reaches far (see the module's
     docstring).
 
-    A reference reaches far when it has a row of five or more digits, a column of three
-    letters, or a column of two letters past KN (column 300). Every row and cell should say
-    where it is (Excel, LibreOffice and openpyxl all do); a position left implied cannot be
-    bounded that way, so a sheet whose rows and cells outnumber their ``r="`` reaches far too.
+    A reference reaches far when it has a row of six or more digits, a column of three
+    letters, or a column of two letters past KN (column 300); and a sheet whose references
+    have both a row of five digits and a column of two letters reaches far. Every row and
+    cell should say where it is (Excel, LibreOffice and openpyxl all do); a position left
+    implied cannot be bounded that way, so a sheet whose rows and cells outnumber their
+    ``r="`` reaches far too.
     Within the sheet's data only rows start "<row" and only cells "<c" ("<c ", "<c>", "<c/>");
     a prefixed "<x:c" is not counted, so such sheets are streamed, as openpyxl reads them
     surely.
@@ -266,7 +279,9 @@ def _scan_by_search(xml: bytes, prefix: bytes, data: tuple[int, int] | None) -> 
             found = xml.find(needle, found + 1)
     if data is None:
         return SheetScan(formulas, far=False)
-    if _FAR_REFERENCE.search(xml, *data):
+    if _FAR_REFERENCE.search(xml, *data) or (
+        _LONG_REFERENCE.search(xml, *data) and _WIDE_REFERENCE.search(xml, *data)
+    ):
         return SheetScan(formulas, far=True)
     written = xml.count(b' r="', *data)
     return SheetScan(formulas, far=written != xml.count(b"<c", *data) + xml.count(b"<row", *data))
@@ -289,9 +304,12 @@ def _scan_with_numpy(xml: bytes, prefix: bytes, data: tuple[int, int] | None) ->
     if data is None:
         return SheetScan(formulas, far=False)
     written = tags = 0
+    long = wide = False
     for window, starts in _windows(xml, *data, look):
         references = _occurrences(window, starts, b' r="')
-        if _far_references(window, references + 4).any():
+        far, five_digits, two_letters = _far_references(window, references + 4)
+        long, wide = long or bool(five_digits.any()), wide or bool(two_letters.any())
+        if far.any() or (long and wide):
             return SheetScan(formulas, far=True)
         written += len(references)
         tags += len(_occurrences(window, starts, b"<c"))
@@ -333,19 +351,24 @@ def _occurrences(window: np.ndarray, starts: int, needle: bytes) -> np.ndarray:
     return found
 
 
-def _far_references(window: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """For each reference starting at ``values`` in ``window``, whether it reaches past the
-    fast grid."""
-    chars = [window[values + offset] for offset in range(7)]
+def _far_references(
+    window: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each reference starting at ``values`` in ``window``: whether it reaches past both
+    grids, whether its row has five digits, and whether its column has two letters."""
+    chars = [window[values + offset] for offset in range(8)]
     letter = [(c >= _A) & (c <= _Z) for c in chars[:3]]
     digit = [(c >= _0) & (c <= _9) for c in chars[1:]]
     five_digits_from_1 = digit[0] & digit[1] & digit[2] & digit[3] & digit[4]
     five_digits_from_2 = digit[1] & digit[2] & digit[3] & digit[4] & digit[5]
     first, second = chars[0], chars[1]
     two_letters_past_kn = (first >= _L) | ((first == _K) & (second >= _O))
-    return letter[0] & (
-        five_digits_from_1 | (letter[1] & (two_letters_past_kn | letter[2] | five_digits_from_2))
+    far = letter[0] & (
+        (five_digits_from_1 & digit[5])
+        | (letter[1] & (two_letters_past_kn | letter[2] | (five_digits_from_2 & digit[6])))
     )
+    five_digits = letter[0] & (five_digits_from_1 | (letter[1] & five_digits_from_2))
+    return far, five_digits, letter[0] & letter[1]
 
 
 def _cut(xml: bytes, reach: int) -> bytes | None:

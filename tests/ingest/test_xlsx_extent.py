@@ -17,7 +17,9 @@ from components.ingest.xlsx_extent import plan_xlsx, scan_sheet
 
 # The scan as a regular expression, byte counts and byte searches: what the vectorised scan
 # must answer.
-_FAR = re.compile(rb' r="(?:[A-Z]{1,3}\d{5}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
+_FAR = re.compile(rb' r="(?:[A-Z]{1,3}\d{6}|[A-Z]{3}|[L-Z][A-Z]|K[O-Z])')
+_LONG = re.compile(rb' r="[A-Z]{1,2}\d{5}')
+_WIDE = re.compile(rb' r="[A-Z]{2}')
 _START = re.compile(rb"<(\w+:)?sheetData\b")
 
 
@@ -27,7 +29,7 @@ def _reference(xml: bytes) -> bool:
         return False
     end = xml.rfind(b"sheetData>")
     data = (start.end(), end if end > start.end() else len(xml))
-    if _FAR.search(xml, *data):
+    if _FAR.search(xml, *data) or (_LONG.search(xml, *data) and _WIDE.search(xml, *data)):
         return True
     return xml.count(b' r="', *data) != xml.count(b"<c", *data) + xml.count(b"<row", *data)
 
@@ -61,7 +63,13 @@ def _sheet(cells: str) -> bytes:
     ("cells", "far"),
     [
         ('<c r="A1"><v>1</v></c><c r="D9999"><v>2</v></c>', False),
-        ('<c r="A1"><v>1</v></c><c r="A10000"><v>2</v></c>', True),  # a row of five digits
+        # a row of five digits: a long table's, read by calamine while its columns are A to Z
+        ('<c r="A1"><v>1</v></c><c r="A10000"><v>2</v></c>', False),
+        ('<c r="Z99999"><v>2</v></c>', False),
+        ('<c r="A10000"><v>2</v></c><c r="AA1"/>', True),  # and a column of two letters
+        ('<c r="AA1"/><c r="B10000"><v>2</v></c>', True),
+        ('<c r="A100000"/>', True),  # a row of six digits
+        ('<c r="AB123456"/>', True),
         ('<c r="KN1"/>', False),  # column 300: the last of the fast grid
         ('<c r="KO1"/>', True),
         ('<c r="LA1"/>', True),
@@ -141,7 +149,16 @@ def _far_cell(sheet: Any) -> None:
 
 def _far_blank(sheet: Any) -> None:
     _long_table(sheet)
-    sheet.cell(row=60000, column=1).number_format = "0.0"  # empty, but stored
+    sheet.cell(row=200000, column=1).number_format = "0.0"  # empty, but stored
+
+
+def _long_narrow(sheet: Any) -> None:
+    _long_table(sheet, rows=12000)  # rows of five digits, columns A to D: calamine's still
+
+
+def _long_wide(sheet: Any) -> None:
+    _long_table(sheet, rows=12000)
+    sheet["AA1"] = "Note"  # a column of two letters beside them: streamed
 
 
 def _formula(sheet: Any) -> None:
@@ -157,6 +174,8 @@ def _formula(sheet: Any) -> None:
         (lambda sheet: _long_table(sheet, rows=20), False, False),  # small: searched
         (_far_cell, True, False),
         (_far_blank, True, False),
+        (_long_narrow, False, False),
+        (_long_wide, True, False),
         (_formula, False, True),
     ],
 )
