@@ -5,6 +5,7 @@ said to be left out (notes are read from a table with one row per capability).""
 
 from __future__ import annotations
 
+from components.ingest.agreed_rows import describes_rows
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import report_match
 from components.ingest.layout import CountryRows
@@ -46,7 +47,12 @@ def header_items(
             )
             if match.number is not None:
                 items[column] = (catalogue, match.number)
-        elif classify_header(value) is None and not is_summary(value) and not is_bookkeeping(value):
+        elif (
+            classify_header(value) is None
+            and not is_summary(value)
+            and not is_bookkeeping(value)
+            and not describes_rows(value)  # "Respondent type", "Status": seen to (``agreed_rows``)
+        ):
             ctx.add(
                 "warning",
                 sheet,

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from components.ingest.countries import country_of_code
+from components.ingest.item_columns import item_fields
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
 from components.ingest.record_ids import record_id_fields
 from components.ingest.sheets import ReadContext, Sheet
@@ -57,7 +58,7 @@ def code_fields(
                 ):
                     found["capability"] = column
                     break
-    return found
+    return item_fields(ctx, sheet, row, found)  # "indicator_code", "KPI" beside an "id"
 
 
 def _below(sheet: Sheet, row: int, column: int) -> list[Any]:

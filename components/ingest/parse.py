@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
+from components.ingest.agreed_rows import agree_country_rows, agree_item_rows
 from components.ingest.column_roles import is_export_metadata
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
@@ -35,6 +36,7 @@ from components.ingest.drafts import (
     written_when,
 )
 from components.ingest.extra_levels import say_extra_levels
+from components.ingest.header_again import blank_headers_again
 from components.ingest.header_items import header_items
 from components.ingest.header_languages import one_header
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
@@ -108,6 +110,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         one_header(sheet, layout)  # "Capacité" over "Capability": one header, read once
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
+        agree_item_rows(ctx, sheet, layout)  # "Consensus" rows beside each stakeholder's: read
         if mapped is None:  # "Validated level" beside "Level": said, unless one was chosen
             say_extra_levels(ctx, sheet, layout.header, layout.columns)
         if "country" in layout.columns:
@@ -378,6 +381,7 @@ def _long_row_draft(
 
 def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[Draft]:
     """Capabilities as rows, assessments as columns."""
+    blank_headers_again(sheet, layout.header)  # a header printed again on each page: no data
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]
@@ -470,6 +474,9 @@ def parse_country_rows(
     """One assessment per row, capabilities as columns; with ``responses`` (an online form's),
     each row an assessment of its own, never joined to another of the same country and date."""
     fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows
+    blank_headers_again(sheet, layout.header)  # each regional block's own header: no data
+    if not responses:
+        agree_country_rows(ctx, sheet, layout)  # a "Consensus" row beside the stakeholders'
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     if not layout.columns.keys() & {"year", "date", "when"}:

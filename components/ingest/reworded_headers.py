@@ -9,8 +9,10 @@
   the code column (ISO3), which is what its cells hold;
 * the year of a survey or study, as statistics packages label it (Stata's and SPSS's variable
   labels): "Survey year", "Year of survey", "Année de l'enquête", "Año de la encuesta", "Ano da
-  pesquisa". Only these collection words: "Year of adoption" or "Target year" name another
-  year, never the assessment's;
+  pesquisa"; and the year of the assessment's own steps, as member-state tables and M&E tools
+  head it: "Year of validation", "Validation year", "Year of self-assessment", "Submission
+  year", "Année de validation". Only these collection words: "Year of adoption" or "Target
+  year" name another year, never the assessment's;
 * the level named by a maturity or score word with "current" ("Current maturity", "Maturité
   actuelle", "Madurez actual", "Maturidade atual"). A qualifier meaning a level to reach or one
   from before ("Target maturity", "Previous score") never makes a level column.
@@ -41,8 +43,14 @@ _COLLECTION_WORDS = frozenset(
         "donnees", "sondage", "rapport", "revue", "encuesta", "estudio", "datos", "informe",
         "relevamiento", "recoleccion", "revision", "pesquisa", "inquerito", "estudo", "dados",
         "coleta", "recolha", "levantamento", "relatorio", "revisao",
+        # the assessment's own steps: made, validated, submitted, reported
+        "assessment", "validation", "validated", "submission", "submitted", "reporting",
+        "reported", "scored", "evaluated", "assessed", "soumission", "validacion",
+        "evaluacion", "presentacion", "validacao", "avaliacao", "submissao",
     }
 )  # fmt: skip
+# A word that joins a collection word as one ("self-assessment", "auto-évaluation").
+_SELF_WORDS = frozenset({"self", "auto"})
 # A maturity or score word: the level when "current" qualifies it.
 _LEVEL_NOUNS = frozenset(
     {
@@ -72,6 +80,10 @@ def reworded_field(text: str, headers: Mapping[str, Field]) -> Field | None:
     if key in headers:
         return headers[key]
     words = [word for word in key.split() if word not in _LINKS]
+    if len(words) == 3 and words[-2] in _SELF_WORDS:  # "year of self-assessment"
+        words = [*words[:-2], words[-1]]
+    elif len(words) == 3 and words[0] in _SELF_WORDS:  # "self-assessment year"
+        words = words[1:]
     if not 2 <= len(words) <= 3:
         return None
     fields = {headers.get(word) for word in words}

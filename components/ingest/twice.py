@@ -24,6 +24,7 @@ from typing import Any
 
 from openpyxl.utils import column_index_from_string
 
+from components.ingest.agreed_rows import said_views
 from components.ingest.drafts import Draft
 from components.ingest.hidden_rows import hidden_rows
 from components.ingest.matching import Catalogue
@@ -73,6 +74,8 @@ def say_twice(ctx: ReadContext, draft: Draft) -> None:
         events = [e for e in events if e not in found]
     if said_unread_column(ctx, draft, events):
         return  # a year or country column not read: said once, naming it
+    if said_views(ctx, draft, events):
+        return  # a row per stakeholder and none agreed: said once, naming their column
     hidden = hidden_rows(ctx.xlsx_data, draft.sheet.name)
     left: list[str] = []  # rows hidden below a visible one: that one is read
     for kind, number, cell, level in events:

@@ -8,11 +8,14 @@ the table's own columns) are reported as an error with their numbers.
 
 Tableau's "Full data" export has a row per capability and measure: "Measure Names" says
 which ("Level", "Number of Records") and "Measure Values" holds it. Only the level's rows are
-read; the others are left out, with a warning naming the measures left.
+read; the others are left out, with a warning naming the measures left. A column that only
+describes each row ("Source": "Self-assessment", "Workshop", "Desk review") is no measure
+column: its rows give each capability once, where a measure's rows give it again.
 """
 
 from __future__ import annotations
 
+from components.ingest.agreed_rows import describes_rows
 from components.ingest.layout import ItemTable
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -82,8 +85,8 @@ def _leave_other_measures(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> 
     used = set(layout.columns.values())
     first = layout.header + 1
     for column, header in enumerate(sheet.rows[layout.header]):
-        if column in used or header is None:
-            continue
+        if column in used or header is None or describes_rows(header):
+            continue  # "Source", "Respondent type", "Status": whose or how, no measure
         values = sheet.column(column, first, len(sheet.rows))
         names = {v for v in values if v is not None}
         if not 1 < len(names) <= _MAX_MEASURES or not all(isinstance(v, str) for v in names):
@@ -94,6 +97,8 @@ def _leave_other_measures(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> 
             continue  # no measure named the level, or levels written out ("Level 2")
         others = sorted(v for v in names if classify_header(v) != "level")
         rows = [first + i for i, v in enumerate(values) if v in others]
+        if not _items_again(sheet, layout, rows, [first + i for i in range(len(values))]):
+            continue  # "Source": "Workshop" describes the row; its item is given once
         for row in rows:
             sheet.rows[row] = ()
         sheet.columns = None  # the rows changed: the columns no longer say the same
@@ -108,3 +113,19 @@ def _leave_other_measures(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> 
             "level's rows do.",
         )
         return
+
+
+# The columns that are a row's answer, not which item of which assessment it is.
+_ANSWERS = frozenset({"level", "evidence", "confidence"})
+
+
+def _items_again(sheet: Sheet, layout: ItemTable, others: list[int], rows: list[int]) -> bool:
+    """Whether some of the ``others`` rows (another measure's) give an item of an assessment
+    that another row of the table gives too: the same values in every column of the layout
+    but the answers'."""
+    keys = [column for name, column in layout.columns.items() if name not in _ANSWERS]
+    apart = set(others)
+    measures = {tuple(sheet.value(row, c) for c in keys) for row in others}
+    return any(
+        tuple(sheet.value(row, c) for c in keys) in measures for row in rows if row not in apart
+    )

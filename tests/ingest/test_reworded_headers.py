@@ -4,7 +4,15 @@
 import pytest
 
 from components.ingest.matching import classify_header
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, errors, read, xlsx
+from tests.ingest.reader_support import (
+    FW,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    errors,
+    read,
+    xlsx,
+)
 
 LEVELS_A = {n: n % 5 for n in range(1, 22)}
 LEVELS_B = {n: (n + 2) % 5 for n in range(1, 22)}
@@ -44,6 +52,18 @@ LEVELS_B = {n: (n + 2) % 5 for n in range(1, 22)}
         ("Año de la encuesta", "year"),
         ("Ano da pesquisa", "year"),
         ("Ano do inquérito", "year"),
+        # the year of the assessment's own steps
+        ("Year of validation", "year"),
+        ("Validation year", "year"),
+        ("year_validated", "year"),
+        ("Year of self-assessment", "year"),
+        ("Self-assessment year", "year"),
+        ("Submission year", "year"),
+        ("Year of reporting", "year"),
+        ("Year assessed", "year"),
+        ("Année de validation", "year"),
+        ("Año de validación", "year"),
+        ("Ano de validação", "year"),
         # tools' names of columns the vocabulary already knows
         ("assessmentYear", "year"),
         ("countryName", "country"),
@@ -53,6 +73,7 @@ LEVELS_B = {n: (n + 2) % 5 for n in range(1, 22)}
         ("Maturité cible", None),
         ("Madurez deseada", None),
         ("Year of adoption", None),
+        ("Year of birth", None),
         ("Target year", None),
         ("RAG status", None),
         # a capability's own column of levels, as SPSS and R name it
@@ -125,4 +146,22 @@ def test_one_column_per_capability_named_as_spss_does_is_read(header):
     result = read("spss.xlsx", xlsx({"Data": rows}))
 
     assert by_assessment(result) == {("Morocco", 2023, None): LEVELS_A}
+    assert errors(result) == []
+
+
+@pytest.mark.parametrize(
+    "year_header",
+    ["Year of validation", "Validation year", "Year of self-assessment", "Reporting year", "FY"],
+)
+def test_a_member_state_table_reads_each_row_s_year_of_validation(year_header):
+    headers = [f"{n}. {TITLES[n]}: {FW.capability(n).description}" for n in range(1, 22)]
+    rows = [["Member State", year_header, *headers]]
+    rows += [["Ethiopia", 2022, *LEVELS_A.values()], ["Zambia", 2021, *LEVELS_B.values()]]
+
+    result = read("members.xlsx", xlsx({"Scores": rows}))
+
+    assert by_assessment(result) == {
+        ("Ethiopia", 2022, None): LEVELS_A,
+        ("Zambia", 2021, None): LEVELS_B,
+    }
     assert errors(result) == []

@@ -55,3 +55,28 @@ def test_a_column_of_levels_written_out_beside_the_level_is_no_measure_column():
     result = read("export.xlsx", xlsx({"Data": rows}))
     assert by_assessment(result) == {("Kenya", 2023, None): dict.fromkeys(range(1, 22), 2)}
     assert not [p for p in result.problems if "measure" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("heading", "values"),
+    [
+        ("Source", ["Self-assessment", "Workshop", "Desk review"]),
+        ("Data source", ["Self-assessment", "Survey"]),
+        ("Method", ["Self-assessment", "Expert review"]),
+        ("Fuente", ["Autoevaluación", "Taller"]),
+    ],
+)
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_column_describing_how_each_level_was_found_is_no_measure_column(heading, values, kind):
+    # "Self-assessment" is a level's heading, but each capability is given once: the column
+    # says how its level was found, and every row is read.
+    rows = [["Country", "Capability", "Level", heading]]
+    for country, given in (("Kenya", KENYA), ("Uganda", UGANDA)):
+        rows += [
+            [country, f"{n}. {TITLES[n]}", level, values[n % len(values)]]
+            for n, level in given.items()
+        ]
+    data = xlsx({"Data": rows}) if kind == "xlsx" else csv_bytes(rows)
+    result = read(f"round.{kind}", data)
+    assert by_assessment(result) == {("Kenya", None, None): KENYA, ("Uganda", None, None): UGANDA}
+    assert not [p for p in result.problems if "measure" in p.message]
