@@ -47,6 +47,7 @@ from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.misnamed import say_read_as_csv
@@ -74,7 +75,6 @@ from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
-    Problem,
     ReadResult,
     contract_array,
     take_rows,
@@ -384,42 +384,6 @@ def _calamine_reason(error: Exception) -> str:
     )
 
 
-# Longer than this, a country, round or "assessed by" is more likely a pasted note than a name.
-LONG_NAME_CHARS = 200
-_NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
-
-
-def _warn_long_names(ctx: ReadContext, heads: Sequence[tuple[Any, ...]]) -> None:
-    """A warning for each assessment whose country, round or assessor is very long.
-
-    ``heads`` are the assessments' rows of assessment columns (``ASSESSMENT_COLUMNS``), in the
-    tables' order: looked at there, once per assessment, not in the tables' columns.
-    """
-    positions = {column: ASSESSMENT_COLUMNS.index(column) for column in _NAMED}
-    source_at = ASSESSMENT_COLUMNS.index("source")
-    # Each assessment once (its first row, as the tables' first row of it).
-    first: dict[Any, tuple[Any, ...]] = {}
-    for head in heads:
-        first.setdefault(head[0], head)
-    for column, what in _NAMED.items():
-        for head in first.values():
-            value = head[positions[column]]
-            if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
-                sheet = str(head[source_at]).rpartition(SOURCE_SEPARATOR)[2] or None
-                ctx.problems.append(
-                    Problem(
-                        "warning",
-                        ctx.file,
-                        sheet if sheet != ctx.file else None,
-                        None,
-                        f"The {what} is {len(value):,} characters long, more than a name usually "
-                        f"is; pages show its first characters, tables all of it.",
-                        f"Check that the {what} cell holds only the name; put notes in the "
-                        "evidence column.",
-                    )
-                )
-
-
 def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """Join enablers read apart from their capabilities to the assessment they belong to.
 
@@ -567,7 +531,7 @@ def _frames(
         )
         kept.append(draft)
     heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
-    _warn_long_names(ctx, heads)
+    warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
     head_arrays = {
