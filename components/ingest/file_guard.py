@@ -50,7 +50,7 @@ from components.ingest.refusals import (
     not_spreadsheet,
     size_and_limit,
 )
-from components.ingest.text_encoding import decode_text
+from components.ingest.text_encoding import decode_text, utf16_codec
 from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
@@ -81,7 +81,6 @@ _POWERPOINT_EXTENSIONS = frozenset({"ppt", "pptx", "pptm", "pps", "ppsx", "odp"}
 
 _ANY_WHITESPACE = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n\f\v]*")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _FIX_CSV_TEXT = (
     "Open it in Excel and save it as “CSV UTF-8 (Comma delimited) (*.csv)” or as an Excel "
@@ -139,7 +138,7 @@ def check_upload(
     otherwise, with one of these ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
-    XML, Excel 2003 XML, Apple Numbers, UTF-16 text), ``too_far`` (an .ods sheet whose cells
+    XML, Excel 2003 XML, Apple Numbers), ``too_far`` (an .ods sheet whose cells
     reach too far), ``not_spreadsheet``
     (Word, PowerPoint, PDF, images, web pages, JSON, web queries, programs, other archives),
     ``damaged``,
@@ -246,20 +245,17 @@ def _reject_known_binary(data: bytes) -> None:
 
 
 def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
-    if data.startswith(_UTF16_BOMS) or _looks_like_utf16(data):
-        raise FileRejected(
-            "This text file is saved as “Unicode Text” (UTF-16), which the dashboard cannot read.",
-            _FIX_CSV_TEXT,
-            kind="unsupported_spreadsheet",
-        )
-    if b"\x00" in data:
+    utf16 = utf16_codec(data) is not None  # Excel's "Unicode Text": NUL in every other byte
+    if b"\x00" in data and not utf16:
         raise _not_text("it contains binary data")
-    decoded = decode_text(_text_sample(data))
+    decoded = decode_text(_text_sample(data, utf16))
     if not decoded.fits:
         raise _not_text(
             "its characters are in an encoding the dashboard does not know", _FIX_CSV_TEXT
         )
     sample = decoded.text[:_TEXT_SAMPLE_CHARS]
+    if "\x00" in sample:
+        raise _not_text("it contains binary data")
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
@@ -269,23 +265,14 @@ def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
     return "csv"
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte-order mark: NUL in nearly every other byte, on one side only."""
-    sample = data[:4096]
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return False
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return (odd > 0.4 * pairs and even < 0.05 * pairs) or (
-        even > 0.4 * pairs and odd < 0.05 * pairs
-    )
-
-
-def _text_sample(data: bytes) -> bytes:
-    """The file's first lines: enough to tell text from binary, never a character cut in two."""
+def _text_sample(data: bytes, utf16: bool = False) -> bytes:
+    """The file's first lines: enough to tell text from binary, never a character cut in two
+    (UTF-16's characters are two bytes, so its sample is cut at an even length)."""
     if len(data) <= 4 * _TEXT_SAMPLE_CHARS:
         return data
     head = data[: 4 * _TEXT_SAMPLE_CHARS]
+    if utf16:
+        return head
     end = max(head.rfind(b"\n"), head.rfind(b"\r"))
     return head[: end + 1] if end > 0 else head
 
