@@ -42,6 +42,7 @@ from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
+from components.ingest.flat_ods import ods_package
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
@@ -97,7 +98,7 @@ def read_assessment_file(
     limits: ReadLimits = DEFAULT_LIMITS,
     mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods) or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
@@ -126,6 +127,8 @@ def _read(
     try:
         kind = check_upload(name, data, limits)
         say_read_as_csv(ctx, name, kind)
+        if kind == "fods":  # LibreOffice's flat XML: read as the .ods it is
+            data, kind = ods_package(data), "ods"
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
