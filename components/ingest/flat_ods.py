@@ -8,7 +8,9 @@ file guard's checks of an .ods (``zip_guard``, ``ods_guard``: any DTD refused, e
 reach computed with its repeated rows and columns before anything else reads it, the sheet
 limit), calamine for the cells (cached values, dates, repeats, covered cells, hidden sheets,
 as for an .ods), ``cell_contents`` for blank cells. Every shape the reader reads in an .ods
-it reads in a .fods, with the same messages.
+it reads in a .fods, with the same messages. Only what an .ods keeps in parts of their own is
+left out: embedded objects (a chart is a whole document inside the sheet, with a table of its
+own that is no sheet).
 
 calamine matches OpenDocument's names by their usual prefixes (``table:table-cell``). A file
 that binds the namespaces to other prefixes, or is not UTF-8, is first written again with the
@@ -20,6 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 from xml.sax import SAXException
 from xml.sax.handler import feature_namespaces
 from xml.sax.saxutils import XMLGenerator
@@ -42,23 +45,26 @@ _MANIFEST = (
 )
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _OASIS = "urn:oasis:names:tc:opendocument:xmlns:"
-# The usual prefix of each OpenDocument namespace (as LibreOffice writes them).
+_DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+# The usual prefix of OpenDocument's namespaces (as LibreOffice writes them; calamine reads
+# the office, table, text and style ones by these prefixes).
 _PREFIXES = {
-    f"{_OASIS}{name}:1.0": name
-    for name in (
-        *("office", "style", "text", "table", "drawing", "fo", "meta", "number", "svg"),
-        *("chart", "dr3d", "form", "script", "presentation", "datastyle", "of"),
-    )
+    **{
+        f"urn:oasis:names:tc:opendocument:xmlns:{name}:1.0": name
+        for name in ("office", "style", "text", "table", "meta", "chart", "dr3d", "form")
+    },
+    **{f"urn:oasis:names:tc:opendocument:xmlns:{name}:1.0": name for name in ("script", "config")},
+    "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0": "presentation",
+    _DRAW_NS: "draw",
+    "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0": "number",
+    "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0": "fo",
+    "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0": "svg",
+    "urn:oasis:names:tc:opendocument:xmlns:of:1.2": "of",
+    "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0": "calcext",
+    "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0": "loext",
+    "http://www.w3.org/1999/xlink": "xlink",
+    "http://purl.org/dc/elements/1.1/": "dc",
 }
-_PREFIXES[f"{_OASIS}drawing:1.0"] = "draw"
-_PREFIXES[f"{_OASIS}datastyle:1.0"] = "number"
-_PREFIXES[f"{_OASIS}xsl-fo-compatible:1.0"] = "fo"
-_PREFIXES[f"{_OASIS}svg-compatible:1.0"] = "svg"
-_PREFIXES["urn:oasis:names:tc:opendocument:xmlns:of:1.2"] = "of"
-_PREFIXES["urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"] = "calcext"
-_PREFIXES["urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"] = "loext"
-_PREFIXES["http://www.w3.org/1999/xlink"] = "xlink"
-_PREFIXES["http://purl.org/dc/elements/1.1/"] = "dc"
 
 # What comes before the root element: the XML declaration, comments, instructions, a DTD.
 _PROLOG = re.compile(
@@ -69,6 +75,8 @@ _KIND = re.compile(r"opendocument\.(spreadsheet|text|presentation|graphics)")
 _DECLARATION = re.compile(rb'^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["\']([\w.-]+)["\']')
 _NAMESPACE = re.compile(rb'xmlns(?::([\w.-]+))?\s*=\s*(["\'])(.*?)\2')
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# An embedded object's start (not one closed at once) and end, as LibreOffice writes them.
+_OBJECT = re.compile(rb"<draw:object\b[^>]*(?<!/)>|</draw:object\s*>")
 
 _OTHER_FLAT = {
     "text": "an OpenDocument text document (.fodt)",
@@ -90,15 +98,14 @@ def flat_document(head: str) -> str | None:
     if root is None:
         return None
     prefix, attributes = root.group(1), root.group(2)
-    declares = rf"""xmlns{":" + prefix if prefix else ""}\s*=\s*["']{re.escape(_OFFICE_NS)}["']"""
-    if re.search(declares, attributes) is None:
+    named = re.escape(f"{prefix}:") if prefix else ""
+    declared = rf"xmlns{':' if prefix else ''}{re.escape(prefix or '')}\s*=\s*[\"']"
+    if re.search(declared + re.escape(_OFFICE_NS) + "[\"']", attributes) is None:
         return None
     kind = _KIND.search(attributes)
     if kind is None:
         # No mimetype: its body says, when the head reaches it.
-        body = re.search(
-            rf"<{prefix + ':' if prefix else ''}(spreadsheet|text|presentation)\b", head
-        )
+        body = re.search(rf"<{named}(spreadsheet|text|presentation)\b", head)
         return body.group(1) if body else ""
     return kind.group(1)
 
@@ -118,7 +125,7 @@ def ods_package(data: bytes) -> bytes:
     Raises ``FileRejected`` for a DTD (entity declarations) anywhere in it."""
     if _DTD.search(data):
         raise _unsafe()
-    content = data if _as_calamine_reads(data) else _rewritten(data)
+    content = _without_objects(data) if _as_calamine_reads(data) else _rewritten(data)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("mimetype", _MIMETYPE)
@@ -146,6 +153,28 @@ def _as_calamine_reads(data: bytes) -> bool:
     return True
 
 
+def _without_objects(data: bytes) -> bytes:
+    """The document without what its embedded objects hold (a chart is a whole document, with
+    a table of its own, inside a cell or a sheet's shapes): an .ods keeps them in parts of their
+    own, which the reader never opens. Each ``draw:object`` is left, empty."""
+    if b"<draw:object" not in data:
+        return data
+    kept: list[bytes] = []
+    start = depth = 0
+    for found in _OBJECT.finditer(data):
+        closing = found.group().startswith(b"</")
+        if not closing:
+            if depth == 0:
+                kept.append(data[start : found.end()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                start = found.start()
+    kept.append(data[start:] if depth == 0 else b"")
+    return b"".join(kept)
+
+
 def _rewritten(data: bytes) -> bytes:
     """The document in UTF-8 with OpenDocument's usual prefixes, parsed through defusedxml:
     a DTD is refused, so no entity is declared, let alone expanded."""
@@ -164,17 +193,46 @@ def _rewritten(data: bytes) -> bytes:
 
 class _UsualPrefixes(XMLGenerator):
     """Writes what it is told again, each OpenDocument namespace under its usual prefix and
-    any other under one of its own ("ns1", …), so that no usual prefix names another."""
+    any other under one of its own ("ns1", …), so that no usual prefix names another; an
+    embedded object's content left out (see ``_without_objects``)."""
 
     def __init__(self, out: io.BytesIO) -> None:
         super().__init__(out, "utf-8", short_empty_elements=True)
         self._others: dict[str, str] = {}
+        self._inside_object = 0  # how deep in an embedded object's content
 
     def startPrefixMapping(self, prefix: str | None, uri: str) -> None:  # noqa: N802 - SAX's name
         usual = _PREFIXES.get(uri)
         if usual is None and prefix is not None:
             usual = self._others.setdefault(uri, f"ns{len(self._others) + 1}")
         super().startPrefixMapping(usual, uri)
+
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:  # noqa: N802
+        if self._inside_object:
+            self._inside_object += 1
+            return
+        super().startElementNS(name, qname, attrs)
+        if name == (_DRAW_NS, "object"):
+            self._inside_object = 1
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802
+        if self._inside_object > 1:
+            self._inside_object -= 1
+            return
+        self._inside_object = 0
+        super().endElementNS(name, qname)
+
+    def characters(self, content: str) -> None:
+        if not self._inside_object:
+            super().characters(content)
+
+    def ignorableWhitespace(self, content: str) -> None:  # noqa: N802
+        if not self._inside_object:
+            super().ignorableWhitespace(content)
+
+    def processingInstruction(self, target: str, data: str) -> None:  # noqa: N802
+        if not self._inside_object:
+            super().processingInstruction(target, data)
 
 
 def _unsafe() -> FileRejected:

@@ -443,3 +443,55 @@ def test_a_large_fods_written_on_one_line_is_read():
     assert data.count(b"\n") == 1
     result = read("long.fods", data)
     assert len(by_assessment(result)) == 80
+
+
+# A chart as LibreOffice embeds it in a .fods: a whole chart document, with a table of its own,
+# inside the frame (an .ods keeps it in a part of its own, "Object 1/content.xml").
+CHART = (
+    '<draw:frame draw:z-index="0" draw:name="Object 1"><draw:object '
+    'draw:notify-on-update-of-ranges="Assessment.B5:Assessment.C25"><office:document '
+    'office:mimetype="application/vnd.oasis.opendocument.chart" office:version="1.3">'
+    '<office:body><office:chart><chart:chart chart:class="chart:bar"><chart:plot-area '
+    'table:cell-range-address="Assessment.B5:Assessment.C25"/><table:table '
+    'table:name="local-table"><table:table-header-rows><table:table-row><table:table-cell>'
+    '<text:p/></table:table-cell><table:table-cell office:value-type="string"><text:p>Level'
+    "</text:p></table:table-cell></table:table-row></table:table-header-rows><table:table-rows>"
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>Leadership</text:p>'
+    '</table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3'
+    "</text:p></table:table-cell></table:table-row></table:table-rows></table:table>"
+    "</chart:chart></office:chart></office:body></office:document></draw:object></draw:frame>"
+)
+CHART_NAMESPACES = (
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+)
+
+
+def _with_chart(where: str) -> str:
+    text = fods_text(FORM).replace("<office:document ", f"<office:document {CHART_NAMESPACES}", 1)
+    if where == "in a cell":
+        return text.replace("<text:p>Quentra</text:p>", f"<text:p>Quentra</text:p>{CHART}", 1)
+    return text.replace(
+        "<table:table-column/>", f"<table:shapes>{CHART}</table:shapes><table:table-column/>", 1
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        lambda: _with_chart("in a cell").encode(),
+        lambda: _with_chart("on the sheet").encode(),
+        lambda: _other_prefixes(_with_chart("in a cell"), {"table": "t", "draw": "d"}).encode(),
+        lambda: (
+            (_with_chart("on the sheet") + "<!-- a second -->")
+            .replace("</draw:object>", f"{CHART}</draw:object>", 1)
+            .encode()
+        ),
+    ],
+    ids=["in a cell", "on the sheet", "other prefixes", "an object in an object"],
+)
+def test_an_embedded_chart_s_table_is_no_sheet_and_leaves_the_sheet_whole(data):
+    result = read("charted.fods", data())
+    assert by_assessment(result) == {("Quentra", 2024, None): {n: n % 5 for n in range(1, 22)}}
+    assert not [p for p in result.problems if p.severity == "error"]
+    assert not any("local-table" in (p.sheet or "") + p.message for p in result.problems)
