@@ -23,7 +23,6 @@ from openpyxl.utils import get_column_letter
 from components.base.text import normalise
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
-from components.ingest.flat_ods import ods_package
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.refusals import FileRejected
@@ -139,8 +138,6 @@ def preview_sheets(
     ctx = ReadContext(name, framework, limits)
     try:
         kind = check_upload(name, data, limits)
-        if kind == "fods":  # LibreOffice's flat XML: read as the .ods it is
-            data, kind = ods_package(data), "ods"
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
     except (FileRejected, OSError, ValueError):
         return []

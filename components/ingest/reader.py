@@ -40,9 +40,9 @@ from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
+from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
-from components.ingest.flat_ods import ods_package
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
@@ -127,8 +127,6 @@ def _read(
     try:
         kind = check_upload(name, data, limits)
         say_read_as_csv(ctx, name, kind)
-        if kind == "fods":  # LibreOffice's flat XML: read as the .ods it is
-            data, kind = ods_package(data), "ods"
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
@@ -139,6 +137,8 @@ def _read(
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
             hint_percent_levels(ctx, data)
+        elif kind != "csv":
+            report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
     except FileRejected as rejected:
         opened = False
         ctx.add("error", None, None, rejected.message, rejected.fix)
