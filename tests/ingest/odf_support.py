@@ -45,6 +45,14 @@ class Formula:
     cached: Any = None
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A cell showing an error value, as LibreOffice saves one ("#N/A", "Err:502")."""
+
+    shown: str
+    formula: str = "VLOOKUP([.B8];$Levels.A:B;2;0)"
+
+
 @dataclass
 class Sheet:
     name: str
@@ -61,6 +69,12 @@ def _cell(value: Any, span: tuple[int, int] | None = None) -> str:
     if span is not None:
         attributes += (
             f' table:number-rows-spanned="{span[0]}" table:number-columns-spanned="{span[1]}"'
+        )
+    if isinstance(value, Shown):
+        return (
+            f"<table:table-cell{attributes} table:formula={quoteattr('of:=' + value.formula)} "
+            'office:value-type="string" office:string-value="" calcext:value-type="error">'
+            f"<text:p>{escape(value.shown)}</text:p></table:table-cell>"
         )
     if isinstance(value, Formula):
         attributes += f" table:formula={quoteattr('of:' + value.formula)}"

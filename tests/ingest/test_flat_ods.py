@@ -27,6 +27,7 @@ from tests.ingest.odf_support import (
     NAMESPACES,
     Formula,
     Sheet,
+    Shown,
     body_xml,
     declarations,
     fods,
@@ -172,6 +173,16 @@ SHAPES: dict[str, tuple[list[Sheet], dict[tuple, dict[int, int]]]] = {
         {("Kenya", 2024, None): {n: n % 5 for n in range(1, 22)}},
     ),
     "formulas never calculated": ([_formulas_without_results()], {}),
+    "level cells showing error values": (
+        [
+            Sheet(
+                "Assessment",
+                [["Country", "Kenya"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+                + [[n, TITLES[n], Shown("#N/A") if n == 3 else n % 5] for n in range(1, 22)],
+            )
+        ],
+        {("Kenya", 2024, None): {n: n % 5 for n in range(1, 22) if n != 3}},
+    ),
 }
 
 
