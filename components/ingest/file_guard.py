@@ -51,7 +51,8 @@ from components.ingest.refusals import (
     not_spreadsheet,
     size_and_limit,
 )
-from components.ingest.text_encoding import decode_text, utf16_codec
+from components.ingest.text_encoding import decode_text
+from components.ingest.unicode_text import utf16_codec, utf16_text
 from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
@@ -132,7 +133,8 @@ def check_upload(
     ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet,
     ``"fods"`` for one saved as flat XML (read as the .ods it is: ``flat_ods.ods_package``,
     vetted here as an .ods is), and ``"csv"`` for a text table (comma, semicolon, tab or pipe
-    separated; UTF-8, UTF-16 or a legacy code page such as Windows-1252, see
+    separated; UTF-8, UTF-16 as Excel's "Unicode Text" writes it (``unicode_text``), or a
+    legacy code page such as Windows-1252, see
     ``text_encoding``). Raises ``FileRejected``
     otherwise, with one of these ``kind`` values:
 
@@ -246,21 +248,30 @@ def _reject_known_binary(data: bytes) -> None:
 def _check_text(
     data: bytes, extension: str = "", limits: ReadLimits = DEFAULT_LIMITS
 ) -> Literal["csv", "fods"]:
-    utf16 = utf16_codec(data) is not None  # Excel's "Unicode Text": NUL in every other byte
-    if b"\x00" in data and not utf16:
+    raw = data  # a .fods is vetted in its own bytes: its declaration names their encoding
+    codec = utf16_codec(data)
+    if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
+        text = utf16_text(data, codec)
+        if text is None:
+            raise FileRejected(
+                "This text file is saved as “Unicode Text” (UTF-16), but it ends in the "
+                "middle of a character or holds damaged characters, so it cannot be read.",
+                _FIX_CSV_TEXT,
+                kind="damaged",
+            )
+        data = text.encode("utf-8")
+    if b"\x00" in data:
         raise _not_text("it contains binary data")
-    decoded = decode_text(_text_sample(data, utf16))
+    decoded = decode_text(_text_sample(data))
     if not decoded.fits:
         raise _not_text(
             "its characters are in an encoding the dashboard does not know", _FIX_CSV_TEXT
         )
     sample = decoded.text[:_TEXT_SAMPLE_CHARS]
-    if "\x00" in sample:
-        raise _not_text("it contains binary data")
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
     if flat_document(sample.lstrip("\ufeff \t\r\n")) is not None:
-        check_fods(data, sample.lstrip("\ufeff \t\r\n"), limits)  # a LibreOffice .fods
+        check_fods(raw, sample.lstrip("\ufeff \t\r\n"), limits)  # a LibreOffice .fods
         return "fods"
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
     _reject_data_formats(data, sample.lstrip("\ufeff \t\r\n"), extension)
@@ -269,14 +280,11 @@ def _check_text(
     return "csv"
 
 
-def _text_sample(data: bytes, utf16: bool = False) -> bytes:
-    """The file's first lines: enough to tell text from binary, never a character cut in two
-    (UTF-16's characters are two bytes, so its sample is cut at an even length)."""
+def _text_sample(data: bytes) -> bytes:
+    """The file's first lines: enough to tell text from binary, never a character cut in two."""
     if len(data) <= 4 * _TEXT_SAMPLE_CHARS:
         return data
     head = data[: 4 * _TEXT_SAMPLE_CHARS]
-    if utf16:
-        return head
     end = max(head.rfind(b"\n"), head.rfind(b"\r"))
     if end >= len(head) // 2:
         return head[: end + 1]

@@ -31,6 +31,7 @@ from python_calamine import CalamineError, PasswordError
 from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
+from components.ingest.assessment_twins import join_twins
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -46,6 +47,7 @@ from components.ingest.file_guard import check_upload
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
@@ -131,7 +133,7 @@ def _read(
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
-        drafts = drop_abbreviated(ctx, drafts)
+        drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
@@ -220,8 +222,7 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(ctx, sheets)
-    # Plan sheets' levels beside a target, kept until the other assessments are known.
-    baselines: list[HeldLevels] = []
+    baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
@@ -564,6 +565,7 @@ def _frames(
             )
         )
         kept.append(draft)
+    heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
     _warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.

@@ -17,8 +17,9 @@ guess is marked uncertain (judged on the distinct words: a name repeated down a 
 one piece of evidence), and ``doubtful_text`` tells which decoded names could read
 differently: the reader refuses such a country name unless it is a known country.
 
-UTF-16 (Excel's "Unicode Text", with or without its byte-order mark) is Unicode too: read as
-it is, never guessed.
+UTF-16 (Excel's "Unicode Text", with or without its byte-order mark) is read whole as what it
+is (``unicode_text`` tells it and decodes it): it holds every script's letters, so there is no
+code page to choose.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from components.base.text import shorten
 from components.ingest.name_letters import known_words, pair_cost
+from components.ingest.unicode_text import utf16_codec, utf16_text
 
 # The code pages tried, most common first (the first wins a tie that gives the same text).
 # Latin-1 files read the same as Windows-1252, which only adds characters to it.
@@ -156,12 +158,13 @@ class DecodedText:
 
 
 def decode_text(data: bytes) -> DecodedText:
-    """The text of ``data``: UTF-16 when it is, else UTF-8 (with or without its byte-order
-    mark) where it is valid, the best-fitting legacy code page for the lines where it is not."""
+    """The text of ``data``: UTF-16 when it is (``unicode_text``), else UTF-8 (with or without
+    its byte-order mark) where it is valid, the best-fitting legacy code page for the lines
+    where it is not."""
     codec = utf16_codec(data)
-    if codec is not None:
-        # A sample may end inside a character: replaced, never a reason to refuse the file.
-        return DecodedText(data.decode(codec, errors="replace").removeprefix("\ufeff"))
+    unicode = utf16_text(data, codec) if codec is not None else None
+    if unicode is not None:
+        return DecodedText(unicode)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -193,24 +196,6 @@ def decode_text(data: bytes) -> DecodedText:
         fits,
         "".join(texts[i] or "" for i in legacy) if mixed else "",
     )
-
-
-def utf16_codec(data: bytes) -> str | None:
-    """The codec of UTF-16 text ("Unicode Text"): "utf-16" with its byte-order mark, else
-    "utf-16-le" or "-be" when a NUL is nearly every other byte, on one side only (what
-    ASCII letters are in UTF-16, and never in a code page's text); None for other bytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    sample = data[:4096]
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 0.4 * pairs and even < 0.05 * pairs:
-        return "utf-16-le"
-    if even > 0.4 * pairs and odd < 0.05 * pairs:
-        return "utf-16-be"
-    return None
 
 
 def _best_code_page(sample: bytes) -> tuple[str, tuple[str, ...], bool]:

@@ -90,10 +90,21 @@ def test_a_known_country_is_read_when_the_encoding_is_in_doubt():
         ("\ufeffCôte d'Ivoire,3\n".encode(), "Côte d'Ivoire,3\n"),
         ("Россия;2\n".encode("cp1251"), "Россия;2\n"),
         ("€ 100 – 3 “x”\n".encode("cp1252"), "€ 100 – 3 “x”\n"),
+        # Excel's "Unicode Text": UTF-16, its mark left out of the text
+        ("Армения\t2,0\r\n".encode("utf-16"), "Армения\t2,0\r\n"),
+        ("Ecuador\t3\r\n".encode("utf-16-be"), "Ecuador\t3\r\n"),
     ],
 )
 def test_decode_text(data, text):
     assert decode_text(data).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_read_as_it_is_with_no_code_page_guessed(codec):
+    decoded = decode_text("Country\tLevel\nՀայաստան\t2\r\nРоссия\t3\n".encode(codec))
+    assert decoded.text == "Country\tLevel\nՀայաստան\t2\r\nРоссия\t3\n"
+    assert (decoded.encoding, decoded.certain, decoded.fits) == (None, True, True)
+    assert encoding_note(decoded) is None
 
 
 def test_decoding_names_nothing_for_utf8():
@@ -321,11 +332,3 @@ def test_a_joined_file_s_note_quotes_its_legacy_lines():
     assert "read as Windows-1252 (Western European), which gives “Sénégal”" in encoding_note(
         decode_text(data)
     )
-
-
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
-def test_utf16_is_read_as_it_is(codec):
-    decoded = decode_text("Country\tLevel\nРоссия\t3\n".encode(codec))
-    assert decoded.text == "Country\tLevel\nРоссия\t3\n"
-    assert decoded.encoding is None
-    assert encoding_note(decoded) is None
