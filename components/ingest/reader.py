@@ -100,7 +100,7 @@ def read_assessment_file(
     limits: ReadLimits = DEFAULT_LIMITS,
     mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods) or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
@@ -222,8 +222,7 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(ctx, sheets)
-    # Plan sheets' levels beside a target, kept until the other assessments are known.
-    baselines: list[HeldLevels] = []
+    baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
