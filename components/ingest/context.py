@@ -37,6 +37,7 @@ from components.ingest.countries import (
     is_plausible_country,
     iso3_in_any_language,
     iso3_of,
+    word_abroad,
 )
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
@@ -233,8 +234,8 @@ def _from_text(
         name = without_round_words(" ".join(kept), vocabulary)[0]
         if not name or normalise(name) in domains:
             continue
-        if from_file and not is_plausible_country(name):
-            continue  # a file name's leftover word ("upload", "return") is no country
+        if from_file and (not is_plausible_country(name) or word_abroad(name)):
+            continue  # a file name's leftover word ("upload", "return", "island") is no country
         if from_file and name == name.lower():
             name = name.title()
         country = name
