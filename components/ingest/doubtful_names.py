@@ -12,11 +12,15 @@ A file whose code page was told for sure is not safe either: Excel's "CSV (MS-DO
 no known country is refused as well when another code page reads it as a known country, or as
 text that looks at least as much like a name ("Kırgız" beside "Kýrgýz"). A name that reads as
 gibberish in every other code page ("Кыргызстан" is "Êûðãûçñòàí" in Windows-1252) is kept.
+
+A name that, as decoded, is a country's name in its own script ("مصر" read as Windows-1256,
+"Казахстан" as Windows-1251; ``countries.iso3_in_any_language``) is not garbled, however
+unsure the code page was, unless another code page reads it as another country's name.
 """
 
 from __future__ import annotations
 
-from components.ingest.countries import iso3_of
+from components.ingest.countries import iso3_in_any_language, iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.name_letters import country_names
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -33,7 +37,7 @@ def drop_doubtful_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft
     for draft in drafts:
         country = draft.country
         others = ""
-        if country and not draft.iso3 and iso3_of(country) is None:
+        if country and not draft.iso3 and not _named_as_read(decoded, country):
             others = " or ".join(quoted(text) for text in _readings(decoded, country))
         if others:
             ctx.add(
@@ -49,6 +53,18 @@ def drop_doubtful_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft
             continue
         kept.append(draft)
     return kept
+
+
+def _named_as_read(decoded: DecodedText, country: str) -> bool:
+    """True when ``country`` as decoded names a country (in English, or in another language:
+    "مصر") that no other code page's reading of it names otherwise."""
+    if iso3_of(country) is not None:
+        return True
+    code = iso3_in_any_language(country)
+    return code is not None and all(
+        iso3_in_any_language(other) in (None, code)
+        for other in decoded.other_readings(country).values()
+    )
 
 
 def _readings(decoded: DecodedText, country: str) -> list[str]:

@@ -82,6 +82,7 @@ from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
+from components.ingest.title_columns import own_country_columns
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -434,6 +435,10 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             drafts[key] = Draft(sheet)
             apply_meta(drafts[key], meta)
         by_column[column] = drafts[key]
+    if labelled is None:  # under a Country label, the label says whose the columns are
+        by_column = own_country_columns(
+            ctx, sheet, by_column, parts, header=layout.header, heading=heading
+        )
     for row in range(below.first, len(sheet.rows)):
         if not sheet.rows[row]:
             continue
@@ -460,7 +465,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 row=row,
                 columns={"level": column, "evidence": layout.evidence.get(column)},
             )
-    return list(drafts.values())
+    return [d for d in drafts.values() if any(d is kept for kept in by_column.values())]
 
 
 @said_twice  # also read from ``forms``, not through ``parse_sheet``
