@@ -133,7 +133,13 @@ def _model(code_pages: tuple[str, ...]) -> _Model:
     letters: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for text in _corpus(code_pages):
-        words.update(word.lower() for word in _WORD_OUTSIDE_ASCII.findall(text))
+        # Only words with a letter: a dash or quote mark between names ("—") is no word,
+        # and would make any code page that reads a byte as it look right.
+        words.update(
+            word.lower()
+            for word in _WORD_OUTSIDE_ASCII.findall(text)
+            if any(char.isalpha() for char in word)
+        )
         padded = EDGE + "".join(map(_letter_or_edge, _small(text))) + EDGE
         letters.update(padded[1:])
         pairs.update(padded[index : index + 2] for index in range(len(padded) - 1))

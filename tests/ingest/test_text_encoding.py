@@ -228,6 +228,13 @@ REAL_NAMES = [
 ]
 
 
+def _filed_as(name: str) -> str:
+    """The country ``name`` is filed under when the file is UTF-8 (a name in another language
+    under its English name, "Україна" as "Ukraine"): a legacy code page must read the same."""
+    (country, _, _), *_ = by_assessment(read("utf8.csv", _file([name], "utf-8")))
+    return country
+
+
 def _file(names: list[str], encoding: str, sep: str = ",") -> bytes:
     rows = _long(names[0]) + [r for name in names[1:] for r in _long(name, header=False)]
     return _text(rows, "\t" if encoding == "utf-16" else sep).encode(encoding)
@@ -237,7 +244,7 @@ def _file(names: list[str], encoding: str, sep: str = ",") -> bytes:
 def test_real_names_are_read_as_written(encoding, names, named):
     result = read("names.csv", _file(names, encoding))
     found = by_assessment(result)
-    assert list(found) == [(name, 2023, None) for name in names]
+    assert list(found) == [(_filed_as(name), 2023, None) for name in names]
     assert all(levels == {n: n % 5 for n in ALL} for levels in found.values())
     assert not errors(result)
     if named is None:
@@ -254,7 +261,7 @@ def test_real_names_are_read_as_written(encoding, names, named):
 def test_each_real_name_alone_is_read_as_written(encoding, name):
     # One name, repeated on each row: the least a file can say about its code page.
     result = read("one.csv", _file([name], encoding, ";"))
-    assert list(by_assessment(result)) == [(name, 2023, None)]
+    assert list(by_assessment(result)) == [(_filed_as(name), 2023, None)]
     assert not errors(result)
 
 
@@ -264,7 +271,7 @@ DOS_NAMES = [
     ("Türkiye", "Türkiye"),
     ("São Tomé", "São Tomé"),
     ("Moçambique", "Mozambique"),  # Portuguese: filed under the English name
-    ("Österreich", "Österreich"),
+    ("Österreich", "Austria"),  # German: filed under the English name
     ("Haïti", "Haïti"),
     ("Perú", "Perú"),
     ("Colômbia", "Colômbia"),
