@@ -31,6 +31,7 @@ from python_calamine import CalamineError, PasswordError
 from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
+from components.ingest.change_sheets import drop_change_sheets
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -238,7 +239,8 @@ def _read_sheets(
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
-    drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
+    drafts = drop_change_sheets(ctx, drop_copies(drop_examples(ctx, drafts)))
+    drafts = drop_repeats(ctx, drafts, xlsx)
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
