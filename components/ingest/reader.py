@@ -43,6 +43,7 @@ from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
+from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
@@ -240,7 +241,7 @@ def _read_sheets(
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
     drafts = drop_change_sheets(ctx, drop_copies(drop_examples(ctx, drafts)))
-    drafts = drop_repeats(ctx, drafts, xlsx)
+    drafts = drop_repeats(ctx, drop_formula_views(ctx, drafts), xlsx)
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
