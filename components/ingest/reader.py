@@ -85,6 +85,7 @@ from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
+from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
@@ -130,7 +131,7 @@ def _read(
         say_read_as_csv(ctx, name, kind)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
-        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drafts)
         read_aliases(ctx, drafts)
