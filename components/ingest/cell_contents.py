@@ -13,7 +13,7 @@ needs it (a row, a column or an assessment with no level at all): once per file.
 * ods: ``table:formula`` with no ``office:value-type``, and ``office:annotation``;
 * xls: a FORMULA record whose saved result is the empty string (what xlwt stores), and NOTE.
 
-Error values a cell shows (``#REF!``) come from ``error_cells.shown_errors``.
+Error values a cell shows (``#REF!``) come from ``error_cells.errors_shown``.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import zipfile
 
 import defusedxml.ElementTree as SafeET
 
+from components.ingest.book_errors import FORMULA_RECORD, NOTE_RECORD, xls_records
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext
-from components.ingest.xls_guard import _record, _workbook_stream
 from components.ingest.xlsx_extent import column_index, sheet_paths
 
 FORMULA = "formula"
@@ -52,7 +52,6 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 # Repeated .ods cells or rows looked at, at most: the grid the reader keeps is smaller.
 _MAX_REPEAT = 1000
-_FORMULA_RECORD, _NOTE_RECORD, _BOUNDSHEET, _EOF = 0x0006, 0x001C, 0x0085, 0x000A
 _EMPTY_TEXT_RESULT = b"\x03"  # FORMULA's result bytes: type 3 (empty text), then 0xFFFF
 
 
@@ -183,38 +182,14 @@ def _ods_kinds(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
 
 
 def _xls_kinds(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    stream = _workbook_stream(data)
-    sheets: list[tuple[int, str]] = []
-    position = 0
-    while position < len(stream):
-        kind, start, length = _record(stream, position)
-        if kind == _BOUNDSHEET and length >= 8:
-            sheets.append((struct.unpack_from("<I", stream, start)[0], _xls_name(stream, start)))
-        elif kind == _EOF:
-            break
-        position = start + length
     found: dict[str, dict[tuple[int, int], str]] = {}
-    for offset, name in sheets:
+    for name, kind, payload in xls_records(data, frozenset({FORMULA_RECORD, NOTE_RECORD})):
         kinds = found.setdefault(name, {})
-        position = offset
-        while position < len(stream):
-            kind, start, length = _record(stream, position)
-            if kind == _FORMULA_RECORD and length >= 14:
-                result = stream[start + 6 : start + 14]
-                if result[:1] == _EMPTY_TEXT_RESULT and result[6:] == b"\xff\xff":
-                    kinds[struct.unpack_from("<HH", stream, start)] = FORMULA
-            elif kind == _NOTE_RECORD and length >= 4:
-                at = struct.unpack_from("<HH", stream, start)
-                kinds.setdefault(at, f"{NOTE}:{at}")  # its text is elsewhere: each one its own
-            elif kind == _EOF:
-                break
-            position = start + length
+        if kind == FORMULA_RECORD and len(payload) >= 14:
+            result = payload[6:14]
+            if result[:1] == _EMPTY_TEXT_RESULT and result[6:] == b"\xff\xff":
+                kinds[struct.unpack_from("<HH", payload)] = FORMULA
+        elif kind == NOTE_RECORD and len(payload) >= 4:
+            at = struct.unpack_from("<HH", payload)
+            kinds.setdefault(at, f"{NOTE}:{at}")  # its text is elsewhere: each one its own
     return found
-
-
-def _xls_name(stream: bytes, start: int) -> str:
-    """A BOUNDSHEET record's sheet name (BIFF8: a count, a flag for 16-bit characters)."""
-    count, flags = stream[start + 6], stream[start + 7]
-    if flags & 1:
-        return stream[start + 8 : start + 8 + 2 * count].decode("utf-16-le", "replace")
-    return stream[start + 8 : start + 8 + count].decode("latin-1")

@@ -1,7 +1,8 @@
 """Where a cell of a rearranged sheet really is, for the messages that name it.
 
-A table laid across (``laid_across``) is read turned upright, as a sheet of its own: a
-message about one of its cells must still name the cell as the person sees it in the file.
+A table laid across (``laid_across``) is read turned upright, as a sheet of its own, and rows
+held in one cell are read split at their tabs (``tab_rows``): a message about one of their
+cells must still name the cell as the person sees it in the file.
 While such a table is read, every cell address made by ``sheets.cell_address`` goes through
 the table's map from the upright sheet's (row, column) back to the file's.
 """
@@ -29,8 +30,11 @@ def places_moved() -> bool:
 
 @contextmanager
 def places_from(mapping: Callable[[int, int], Place]) -> Iterator[None]:
-    """Cell addresses made inside the block name the file's cells through ``mapping``."""
-    token = _MAP.set(mapping)
+    """Cell addresses made inside the block name the file's cells through ``mapping`` (and
+    then through the map of a block around it: a table laid across on a sheet whose rows were
+    split at their tabs)."""
+    outer = _MAP.get()
+    token = _MAP.set(mapping if outer is None else lambda row, column: outer(*mapping(row, column)))
     try:
         yield
     finally:

@@ -2,8 +2,10 @@
 
 When a csv is not UTF-8 and two code pages fit its text equally well (see ``text_encoding``),
 a name with letters outside ASCII may read wrongly: "Kýrgýzistan" for Turkish "Kırgızistan".
-A known country is safe (the name resolves to its ISO3 code either way); any other such name is
-refused with an error naming its cell, rather than put on the dashboard as a new country.
+A known country is safe (the name resolves to its ISO3 code either way), and so is a country's
+name in a language the code pages are made for ("España", "Österreich", "Norvège": see
+``name_letters``) when no other reading names another country; any other such name is refused
+with an error naming its cell, rather than put on the dashboard as a new country.
 
 A file whose code page was told for sure is not safe either: Excel's "CSV (MS-DOS)" (code page
 437) read as Mac Roman gives "TÅrkiye" for "Türkiye". So after any legacy decode, a name that is
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from components.ingest.countries import iso3_of
 from components.ingest.drafts import Draft
+from components.ingest.name_letters import country_names
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.text_encoding import DecodedText, reading_cost
 
@@ -49,18 +52,33 @@ def drop_doubtful_countries(ctx: ReadContext, drafts: list[Draft]) -> list[Draft
 
 
 def _readings(decoded: DecodedText, country: str) -> list[str]:
-    """The other readings of ``country`` that make it doubtful: known countries first."""
+    """The other readings of ``country`` that make it doubtful: other countries' names first.
+
+    None when this reading is a country's name in a language the reader knows ("España",
+    "Österreich", "Norvège") and no other reading names another country: the letters that make
+    a real name are the file's (Portuguese "Grécia" and Catalan "Grècia" are both Greece)."""
+    others = decoded.other_readings(country)
+    own = _countries(country)
+    known = [text for text in others.values() if _countries(text) - own]
+    if own and not known:
+        return []
     readings = decoded.readings(country) if decoded.doubtful_text(country) else []
-    known = []
     cost = None
-    for encoding, other in decoded.other_readings(country).items():
-        if iso3_of(other) is not None:
-            known.append(other)
-        else:
-            cost = reading_cost(country, decoded.encoding or "") if cost is None else cost
-            if reading_cost(other, encoding) <= cost:
-                readings.append(other)
+    for encoding, other in others.items():
+        if other in known:
+            continue
+        cost = reading_cost(country, decoded.encoding or "") if cost is None else cost
+        if reading_cost(other, encoding) <= cost:
+            readings.append(other)
     return list(dict.fromkeys(known + readings))[:3]
+
+
+def _countries(name: str) -> frozenset[str]:
+    """The ISO3 codes of the countries ``name`` names: in English (as the reader matches
+    names, without accents) or, letter for letter, in a language the code pages are made for."""
+    code = iso3_of(name)
+    found = country_names().get(name.strip().lower(), frozenset())
+    return found | {code} if code else found
 
 
 def _cell_of(sheet: Sheet, text: str) -> str | None:

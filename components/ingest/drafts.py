@@ -18,13 +18,14 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
-from components.ingest.calendars import other_calendar_year
+from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
 from components.ingest.invisible_chars import invisible_named
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
+from components.ingest.lost_letters import lost_letters, say_lost_country
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -254,6 +255,8 @@ class MetaReader:
             if when.year is not None and "was read as" in when.note:  # "23": 2023, said
                 kept = ""
                 fix = f"Nothing to do if it is {when.year}; otherwise write the year in full."
+            if when.year is not None and (era := buddhist_fix_for(value, when.year)):
+                kept, fix = "", era  # "2567": read as 2024, said in the note
             if future:
                 meant = (swapped_years(int(float(value))) or [2023])[-1]
                 fix = f"Write the year the assessment was made in the cell, such as {meant}."
@@ -306,6 +309,9 @@ class MetaReader:
                     "Correct the formula that gave it (a lookup that found nothing shows #N/A) "
                     f"and save the file again, or write the country in {cell}.",
                 )
+            return None
+        if text is not None and lost_letters(text):  # "??????????": letters lost in saving
+            say_lost_country(self.ctx, self.sheet, text, cell_address(row, column))
             return None
         if text is None or not is_number_only(text):
             return text

@@ -10,6 +10,9 @@ calamine knows only the seven classic error values; one of the newer ones (``#SP
 a workbook makes it refuse the whole file. ``for_calamine`` gives calamine a copy where such
 values are written as ``#N/A`` (read as blank, as every error is); what a cell shows is still
 taken from the file itself when a message needs it.
+
+``errors_shown`` gives the errors a read's workbook shows, whatever its kind: an .xls's and an
+.ods's come from ``book_errors``, as calamine reads their error cells as blank too.
 """
 
 from __future__ import annotations
@@ -17,8 +20,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
+from components.ingest.book_errors import ods_errors, xls_errors
 from components.ingest.xlsx_extent import sheet_paths
+
+# A read's memo key (``ReadContext.memo``) for the workbook's kind and bytes, and for the errors
+# its cells show.
+WORKBOOK_KEY = ("workbook bytes",)
+_ERRORS_KEY = "errors"
 
 # The seven classic error values, which calamine reads (as blank cells).
 _CALAMINE_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"})
@@ -36,6 +46,14 @@ EXCEL_ERRORS = _CALAMINE_ERRORS | {
     "#TIMEOUT!",
     "#EXTERNAL!",
 }
+# As Excel shows them in French, Spanish and Portuguese: what a csv it saved, or a value
+# pasted as text, holds.
+_LOCALISED_ERRORS = frozenset(
+    {"#VALEUR!", "#NOM?", "#NOMBRE!", "#NUL!", "#¡VALOR!", "#¡REF!", "#¡DIV/0!", "#¿NOMBRE?"}
+    | {"#¡NUM!", "#¡NULO!", "#N/D", "#VALOR!", "#NOME?", "#NÚM!", "#NULO!"}
+)
+# LibreOffice's own error values ("Err:502"), beside Excel's, which it shows too.
+_LIBREOFFICE_ERROR = re.compile(r"err:(\d{3})", re.IGNORECASE)
 # A cell of type error (its attributes), maybe its formula, then its stored value.
 _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b([^>]*\st="e"[^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?'
@@ -51,11 +69,44 @@ _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 
 
 def formula_error(value: object) -> str | None:
-    """The error a cell's text shows ("#N/A"), else ``None``."""
+    """The error a cell's text shows ("#N/A", "#VALEUR!", LibreOffice's "Err:502"), else
+    ``None``."""
     if not isinstance(value, str):
         return None
     text = value.strip().upper()
-    return text if text in EXCEL_ERRORS else None
+    if text in EXCEL_ERRORS or text in _LOCALISED_ERRORS:
+        return text
+    own = _LIBREOFFICE_ERROR.fullmatch(text)
+    return f"Err:{own[1]}" if own else None
+
+
+def errors_shown(memo: dict[Any, Any]) -> dict[tuple[str, str], str]:
+    """(sheet name, cell such as "B16") -> the error the cell shows, for the workbook of the
+    read whose ``memo`` this is (.xlsx, .xls or .ods; none for a csv), looked for once."""
+    if _ERRORS_KEY not in memo:
+        kind, data = memo.get(WORKBOOK_KEY, (None, b""))
+        reader = {"xlsx": shown_errors, "xls": xls_errors, "ods": ods_errors}.get(kind)
+        memo[_ERRORS_KEY] = reader(data) if reader is not None else {}
+    found: dict[tuple[str, str], str] = memo[_ERRORS_KEY]
+    return found
+
+
+def error_kind(shown: str, memo: dict[Any, Any] | None = None) -> str:
+    """What an error value is, in words: LibreOffice's (its own "Err:502", or any error an
+    .ods shows, when ``memo`` is its read's), else Excel's."""
+    kind = (memo or {}).get(WORKBOOK_KEY, (None,))[0]
+    own = shown.startswith("Err:") or kind == "ods"
+    return "a LibreOffice error value" if own else "an Excel error value"
+
+
+def error_fix(cell: str | None = None) -> str:
+    """What to do about a level cell (``cell``, when known) that shows an error value."""
+    return (
+        f"Type the level{f' in {cell}' if cell else ''}, or leave the cell empty if it was not "
+        "assessed. If a formula gave the error (a lookup that found nothing shows #N/A), "
+        "correct it and save the file again; if the levels were pasted from such formulas, "
+        "correct the formulas first, then copy them and use Paste Special > Values again."
+    )
 
 
 def shown_errors(data: bytes) -> dict[tuple[str, str], str]:

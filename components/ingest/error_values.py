@@ -5,7 +5,9 @@ column leaves its errors as they were shown, and some programs (R's openxlsx, fo
 them. calamine gives such a cell back blank, as it does a formula's failed result, so a level
 cell showing ``#N/A`` would read as "not assessed". ``report_error_levels`` reports each level
 cell the reader needed that came back blank and shows an error (see ``error_cells``), whether
-a formula is behind it or not: the level of that capability could not be read.
+a formula is behind it or not: the level of that capability could not be read. The same holds
+for an Excel 97-2003 workbook (.xls) and a LibreOffice sheet (.ods, where LibreOffice's own
+"Err:502" is an error value too): see ``book_errors``.
 
 The newer error values (``#SPILL!``, ``#CALC!``, …) calamine does not know are read as the
 others are: see ``error_cells.for_calamine``.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from components.ingest.error_cells import cells_matching, shown_errors
+from components.ingest.error_cells import cells_matching, error_fix, error_kind, errors_shown
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address
 
@@ -29,7 +31,7 @@ _LINKED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\svm="[^>]*)>')
 def report_error_levels(ctx: ReadContext) -> None:
     """Each needed level cell that came back blank but shows an error, reported as an error
     (and left out of the formulas pass, which would say it has no saved result)."""
-    if not ctx.formula_cells or ctx.xlsx_data is None:
+    if not ctx.formula_cells:
         return
     for (sheet_name, row, column), meaning in list(ctx.formula_cells.items()):
         if not meaning.startswith("the level of "):
@@ -45,21 +47,16 @@ def report_error_levels(ctx: ReadContext) -> None:
                 ctx.file,
                 sheet_name,
                 cell,
-                f"{cell} shows {shown}, an Excel error value, not a level, so {meaning} could "
-                "not be read.",
-                f"Type the level in {cell}, or leave the cell empty if it was not assessed. If a "
-                "formula gave the error (a lookup that found nothing shows #N/A), correct it and "
-                "save the file again.",
+                f"{cell} shows {shown}, {error_kind(shown, ctx.memo)}, not a level, so "
+                f"{meaning} could not be read.",
+                error_fix(cell),
             )
         )
 
 
 def shown_error(ctx: ReadContext, sheet_name: str | None, cell: str) -> str | None:
-    """The error an xlsx's cell shows ("#N/A"), else ``None`` (looked for once per read)."""
-    if ctx.xlsx_data is not None and "errors" not in ctx.memo:
-        ctx.memo["errors"] = shown_errors(ctx.xlsx_data)
-    shown: str | None = ctx.memo.get("errors", {}).get((sheet_name, cell))
-    return shown
+    """The error a workbook's cell shows ("#N/A"), else ``None`` (looked for once per read)."""
+    return errors_shown(ctx.memo).get((sheet_name or "", cell))
 
 
 def linked_type(ctx: ReadContext, sheet_name: str | None, cell: str) -> bool:

@@ -24,6 +24,7 @@ from components.ingest.matching import classify_header, exact_reference
 from components.ingest.pandas_pivot import flat_pivot
 from components.ingest.sheets import ReadContext, Sheet, quoted
 from components.ingest.summary_sheets import is_summary_name
+from components.ingest.tab_rows import places
 from components.ingest.unread_years import apart_unread_years
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -59,6 +60,11 @@ def read_sheet(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     """The draft assessments on a sheet: an online-form export, else what ``parse`` (the
     reader's ``parse_sheet``) finds; a sheet named like notes or instructions only when its
     table gives levels."""
+    with places(sheet):  # rows split at their tabs: named as the cells that held them
+        return _read_sheet(ctx, sheet, parse)
+
+
+def _read_sheet(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     if not is_info_sheet(sheet):
         return _read(ctx, sheet, parse)
     if not _may_hold_table(ctx, sheet):

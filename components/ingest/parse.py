@@ -36,6 +36,7 @@ from components.ingest.drafts import (
 )
 from components.ingest.extra_levels import say_extra_levels
 from components.ingest.header_items import header_items
+from components.ingest.header_languages import one_header
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
 from components.ingest.joined_meta import rows_apart, with_joined_column
 from components.ingest.labels_below import labelled_around
@@ -105,6 +106,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     else:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
     if isinstance(layout, ItemTable):
+        one_header(sheet, layout)  # "Capacité" over "Capability": one header, read once
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
         if mapped is None:  # "Validated level" beside "Level": said, unless one was chosen
@@ -427,7 +429,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 ctx, sheet, labelled, country, cell_address(layout.header, column)
             )
         when = meta_reader.when(when_text, layout.header, column) if when_text else When()
-        # A year written but not read ("Kenya 2566 BE") tells its column apart all the same.
+        # A year written but not read ("Kenya 1445 AH") tells its column apart all the same.
         unread = written_when((when_text, layout.header, column), when) if when_text else None
         meta = Meta(country=country, when=when, round=round_label, unread_when=unread)
         meta = below.under(column, meta).over(defaults)

@@ -31,6 +31,7 @@ from python_calamine import CalamineError, PasswordError
 from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
+from components.ingest.assessment_twins import join_twins
 from components.ingest.change_sheets import drop_change_sheets
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
@@ -41,12 +42,15 @@ from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
+from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
 from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.long_names import warn_long_names
+from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
@@ -73,7 +77,6 @@ from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
-    Problem,
     ReadResult,
     contract_array,
     take_rows,
@@ -100,7 +103,7 @@ def read_assessment_file(
     limits: ReadLimits = DEFAULT_LIMITS,
     mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods) or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
@@ -133,12 +136,14 @@ def _read(
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
-        drafts = drop_abbreviated(ctx, drafts)
+        drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
             hint_percent_levels(ctx, data)
+        elif kind != "csv":
+            report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
     except FileRejected as rejected:
         opened = False
         ctx.add("error", None, None, rejected.message, rejected.fix)
@@ -220,8 +225,7 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(ctx, sheets)
-    # Plan sheets' levels beside a target, kept until the other assessments are known.
-    baselines: list[HeldLevels] = []
+    baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
@@ -383,42 +387,6 @@ def _calamine_reason(error: Exception) -> str:
     )
 
 
-# Longer than this, a country, round or "assessed by" is more likely a pasted note than a name.
-LONG_NAME_CHARS = 200
-_NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
-
-
-def _warn_long_names(ctx: ReadContext, heads: Sequence[tuple[Any, ...]]) -> None:
-    """A warning for each assessment whose country, round or assessor is very long.
-
-    ``heads`` are the assessments' rows of assessment columns (``ASSESSMENT_COLUMNS``), in the
-    tables' order: looked at there, once per assessment, not in the tables' columns.
-    """
-    positions = {column: ASSESSMENT_COLUMNS.index(column) for column in _NAMED}
-    source_at = ASSESSMENT_COLUMNS.index("source")
-    # Each assessment once (its first row, as the tables' first row of it).
-    first: dict[Any, tuple[Any, ...]] = {}
-    for head in heads:
-        first.setdefault(head[0], head)
-    for column, what in _NAMED.items():
-        for head in first.values():
-            value = head[positions[column]]
-            if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
-                sheet = str(head[source_at]).rpartition(SOURCE_SEPARATOR)[2] or None
-                ctx.problems.append(
-                    Problem(
-                        "warning",
-                        ctx.file,
-                        sheet if sheet != ctx.file else None,
-                        None,
-                        f"The {what} is {len(value):,} characters long, more than a name usually "
-                        f"is; pages show its first characters, tables all of it.",
-                        f"Check that the {what} cell holds only the name; put notes in the "
-                        "evidence column.",
-                    )
-                )
-
-
 def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """Join enablers read apart from their capabilities to the assessment they belong to.
 
@@ -565,7 +533,8 @@ def _frames(
             )
         )
         kept.append(draft)
-    _warn_long_names(ctx, heads)
+    heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
+    warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
     head_arrays = {

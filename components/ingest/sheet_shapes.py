@@ -1,13 +1,15 @@
 """Sheets reshaped before they are read, so that the layouts the reader knows apply.
 
-``reshape_sheets`` runs, in order: ``page_sheets`` (a PDF's pages written one sheet each,
-joined into one table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
+``reshape_sheets`` runs, in order: ``tab_rows`` (a table's rows pasted into one cell each,
+split at their tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one
+table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
 joined to its form's submissions), ``numbers_tables`` (a csv of Apple Numbers' tables, each
 its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread to a column per
 capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
 headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
 says what it assumed. ``join_shaped`` joins what the one-capability sheets give, after they
-are read, and settles what the joined pages' sheets say (``page_sheets``).
+are read, and settles what the joined pages' sheets say (``page_sheets``) and what those that
+look like pages but were not joined say (``unjoined_pages``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.tab_rows import split_tab_rows
+from components.ingest.unjoined_pages import refuse_unjoined_pages
 from components.ingest.workshop_votes import without_workshop_votes
 
 __all__ = ["join_shaped", "reshape_sheets"]
@@ -26,7 +30,8 @@ __all__ = ["join_shaped", "reshape_sheets"]
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
-    sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, join_page_sheets(ctx, sheets)))
+    sheets = join_page_sheets(ctx, split_tab_rows(ctx, sheets))
+    sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
     sheets = split_numbers_tables(sheets)
     return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))
 
@@ -36,5 +41,6 @@ def join_shaped(
 ) -> list[Draft]:
     """The drafts read from the reshaped ``sheets``, the one-capability sheets' joined, with
     the problems of the pages' sheets joined (``page_sheets``) settled."""
-    settle_page_sheets(ctx, sheets, drafts)
+    settle_page_sheets(ctx, sheets)
+    drafts = refuse_unjoined_pages(ctx, sheets, drafts)
     return join_capability_sheets(ctx, drafts, named)

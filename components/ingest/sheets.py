@@ -32,7 +32,8 @@ from components.ingest.csv_formula_text import unwrap_formula_text
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
-from components.ingest.error_cells import for_calamine, shown_errors
+from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
+from components.ingest.flat_ods import ods_package
 from components.ingest.limits import ReadLimits
 from components.ingest.matching import (
     Catalogue,
@@ -153,10 +154,6 @@ def _is_blank_cell(value: Any) -> bool:
     )
 
 
-# ``ReadContext.memo``'s key for the workbook's kind and bytes.
-WORKBOOK_KEY = ("workbook bytes",)
-
-
 @dataclass
 class ReadContext:
     """What one read carries around: the file, the framework, and what was found so far."""
@@ -187,7 +184,7 @@ class ReadContext:
     memo: dict[Any, Any] = field(default_factory=dict)
     # How a csv's bytes were decoded (``text_encoding.DecodedText``); None for a workbook.
     decoded_text: Any = None
-    # An xlsx's bytes, for the errors its cells show (``error_cells``), read only if needed.
+    # An xlsx's bytes (its struck-through text, hidden rows), read only if needed.
     xlsx_data: bytes | None = None
 
     def __post_init__(self) -> None:
@@ -233,9 +230,7 @@ class ReadContext:
 
     def show(self, sheet: Sheet, cell: str) -> str:
         """Why a needed cell came back blank: "B16 is empty", or the formula error it shows."""
-        if self.xlsx_data is not None and "errors" not in self.memo:
-            self.memo["errors"] = shown_errors(self.xlsx_data)
-        shown = self.memo.get("errors", {}).get((sheet.name, cell))
+        shown = errors_shown(self.memo).get((sheet.name, cell))
         return f"{cell} shows {shown}, a formula error" if shown else f"{cell} is empty"
 
     def watch_formula(self, sheet: Sheet, row: int, column: int, meaning: str) -> None:
@@ -244,12 +239,15 @@ class ReadContext:
 
 
 def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
-    """Every worksheet of an xlsx/xlsm, xls or ods as a grid of values, up to the limits.
+    """Every worksheet of an xlsx/xlsm, xls or ods (or flat .fods) as a grid of values, up to
+    the limits.
 
     calamine reads the values (cached results of formulas, dates as dates); an xlsx whose
     sheets reach too far for calamine's in-memory grid is streamed by openpyxl instead (see
     ``components.ingest.xlsx_extent``).
     """
+    if kind == "fods":  # LibreOffice's flat XML: read as the .ods it is (``flat_ods``)
+        data, kind = ods_package(data), "ods"
     ctx.memo[WORKBOOK_KEY] = (kind, data)  # for what blank cells hold (``cell_contents``)
     if kind == "xlsx":
         ctx.xlsx_data = data

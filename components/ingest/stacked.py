@@ -22,6 +22,7 @@ from typing import Any
 
 from components.base.text import normalise, word_set
 from components.ingest.drafts import Draft, label_and_value
+from components.ingest.header_languages import first_headers, one_header
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -38,7 +39,8 @@ def parse_stacked(
     """The drafts of an item table without a country column and of the tables stacked under
     it, each with the rows between its header and the next table's; ``parse_table`` is the
     reader's ``_parse_item_table`` (``top`` and ``end`` bound the rows it reads)."""
-    headers = [layout.header, *repeated_headers(sheet, layout)]
+    # A table's header written again in another language right under it is one header.
+    headers = first_headers(sheet, layout, [layout.header, *repeated_headers(sheet, layout)])
     drafts: list[Draft] = []
     for position, header in enumerate(headers):
         end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
@@ -51,6 +53,7 @@ def parse_stacked(
             drafts += parse_table(ctx, sheet, table, top=top, end=end)
             continue
         start, enablers = block
+        one_header(sheet, enablers)  # "Facilitateur" over "Enabler": one header
         found = parse_table(ctx, sheet, table, top=top, end=start)
         below = parse_table(ctx, sheet, enablers, top=start, end=end)
         drafts += _joined(found, below)

@@ -8,6 +8,8 @@ first) or a second one above 12 (month first), and the column is read that way, 
 When nothing in the column decides, only the year is certain: it is kept, as any text holding
 a year is, unless the column gives one country two such dates in one year. Those would be two
 assessments merged into one, so their rows are not used, and that is said with what to write.
+A date in a Buddhist-era year ("15/03/2567", "15 March 2567", as Excel with the Thai setting
+writes dates) is read in the Gregorian calendar (15 March 2024), said (``calendars``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.calendars import buddhist_note, gregorian_of_buddhist
 from components.ingest.periods import MONTH_WORD, month_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import When
@@ -131,11 +134,13 @@ def text_date(
         return None
     spelled = spelled_date(value)
     if spelled is not None:
-        return When(spelled.year, spelled)
+        return _in_gregorian(value, spelled)
     parts = number_parts(value)
     if parts is None:
         return None
-    first, second, _ = parts
+    first, second, written = parts
+    # "15/03/2567", as Excel with the Thai setting writes a date: read in the Gregorian year.
+    parts = (first, second, gregorian_of_buddhist(written) or written)
     decisive = first > 12 or second > 12
     if decisive:
         order: Order = "day" if first > 12 else "month"
@@ -149,6 +154,8 @@ def text_date(
             return When(note=f"“{value.strip()}” is not a real date")
         if not decisive:
             _say_order(ctx, sheet, row, column, order)
+        if written != date.year:
+            return When(date.year, date, buddhist_note(value.strip(), written, date))
         return When(date.year, date)
     clash = ctx.cached(
         "date clash",
@@ -175,6 +182,19 @@ def text_date(
             "(such as 4 March 2024).",
         )
     return UNUSABLE
+
+
+def _in_gregorian(value: str, date: datetime.date) -> When:
+    """A date with its month's name; one of the Buddhist era ("15 March 2567") in the
+    Gregorian calendar, said."""
+    year = gregorian_of_buddhist(date.year)
+    if year is None:
+        return When(date.year, date)
+    try:
+        day = date.replace(year=year)
+    except ValueError:  # 29 February of the Buddhist-era year, a year without one
+        return When(note=f"“{value.strip()}” is not a real date")
+    return When(year, day, buddhist_note(value.strip(), date.year, day))
 
 
 def dates_refused(ctx: ReadContext, sheet: Sheet) -> bool:

@@ -26,7 +26,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from components.ingest.cell_contents import COLOUR, FORMULA, NOTE, blank_kinds
 from components.ingest.drafts import Draft
-from components.ingest.error_cells import shown_errors
+from components.ingest.error_cells import errors_shown
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
 
 _ERROR = "error"
@@ -152,9 +152,7 @@ def _kind(
 
 
 def _errors(ctx: ReadContext) -> dict[tuple[str, str], str]:
-    if ctx.xlsx_data is not None and "errors" not in ctx.memo:
-        ctx.memo["errors"] = shown_errors(ctx.xlsx_data)
-    return ctx.memo.get("errors", {})  # type: ignore[no-any-return]
+    return errors_shown(ctx.memo)
 
 
 def _span(cells: list[tuple[int, int]]) -> str:

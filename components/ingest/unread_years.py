@@ -1,6 +1,6 @@
 """Dates or years written but not read, kept apart: two assessments, never one.
 
-A year the reader cannot read ("2566 BE", a Solar Hijri "1402", "FY23x") is reported where
+A year the reader cannot read (a Hijri "1445 AH", a Solar Hijri "1402", "FY23x") is reported where
 it is written, and its assessment is read without a year. Two such years for one country
 are two assessments, though: merged as one yearless assessment, the second's rows would be
 dropped as "appearing a second time", and the person would not know why. So rows are

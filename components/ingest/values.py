@@ -20,7 +20,7 @@ from components.framework.model import Scale
 from components.ingest.calendars import date_note, other_calendar_header, year_note
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
-from components.ingest.error_cells import formula_error
+from components.ingest.error_cells import error_fix, error_kind, formula_error
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_dates import date_as_level
 from components.ingest.level_descriptors import described_level, label_then_words
@@ -136,9 +136,9 @@ def _parse_level(value: Any, scale: Scale, vocabulary: Vocabulary | None) -> Lev
         if reading is not None:
             return reading
     text = plain_text(value)
-    if formula_error(text) is not None:
+    if (shown := formula_error(text)) is not None:
         # A formula that failed (its cached result is an error): "#N/A" is not "n/a".
-        return LevelReading(error=f"“{text}” is an Excel error value, not a level")
+        return LevelReading(error=f"“{text}” is {error_kind(shown)}, not a level", fix=error_fix())
     key = normalise(text)
     if text in _DASHES or _UNKNOWN_MARK.fullmatch(text) or key in vocabulary.not_assessed:
         return LevelReading()

@@ -10,6 +10,8 @@
 - A two-digit year 00 to 49 ("23", a Year cell typed short): the year 2000 + it (2023), with
   a warning naming the assumption. Only in a Date or Year cell or column, never elsewhere;
   50 to 99 are left unread, since 1950-1999 is no assessment's year and 2050 none yet.
+- A Buddhist-era year or date ("2567", "พ.ศ. 2567", "15/03/2567", a date cell in 2567): read
+  in the Gregorian calendar (2024), with a warning (``calendars.buddhist_era``).
 - A year after 2100 ("2203", digits swapped for 2023): an error saying it is in the future,
   and that the assessment is read without a year, as for a year of another calendar; the year
   meant is suggested when swapping two adjacent digits gives a year that can be ("did you mean
@@ -22,7 +24,7 @@ import re
 from datetime import date
 from typing import Any
 
-from components.ingest.calendars import other_calendar_year
+from components.ingest.calendars import buddhist_era, other_calendar_year
 from components.ingest.values import When, is_blank, parse_when
 
 # Spaces a number format puts between thousands: space, no-break, narrow no-break, thin.
@@ -53,7 +55,10 @@ def year_cell(value: Any) -> When:
             year = 2000 + int(fiscal[1])
             if year <= 2000 + _LAST_TWO_DIGIT:
                 return When(year, note=f"“{text}” is a fiscal year; it was read as the year {year}")
-    return parse_when(value)
+    when = parse_when(value)
+    # A Buddhist-era year or date ("2567", "15/03/2567"): its Gregorian year, said (calendars).
+    era = buddhist_era(value) if when.year is None and when.note else None
+    return when if era is None else When(era.year, era.date, era.note)
 
 
 def future_year(value: Any) -> bool:

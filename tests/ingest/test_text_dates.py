@@ -74,6 +74,11 @@ def _dates(result) -> set[tuple[str, str]]:
         ("4 March 2024", "3 April 2024", {"2024-03-04", "2024-04-03"}),
         ("4 mars 2024", "3 avril 2024", {"2024-03-04", "2024-04-03"}),
         ("4 de marzo de 2024", "3 de abril de 2024", {"2024-03-04", "2024-04-03"}),
+        # Excel with the Thai setting: the Buddhist era's year, read in the Gregorian one
+        ("04/03/2567", "25/09/2567", {"2024-03-04", "2024-09-25"}),
+        ("04/03/2567", "09/25/2567", {"2024-04-03", "2024-09-25"}),
+        ("4 March 2567", "3 April 2567", {"2024-03-04", "2024-04-03"}),
+        ("29/02/2567", "25/09/2567", {"2024-02-29", "2024-09-25"}),  # 2024 has a 29 February
     ],
 )
 def test_two_dates_in_one_year_are_two_assessments(first, second, dates):
@@ -82,6 +87,8 @@ def test_two_dates_in_one_year_are_two_assessments(first, second, dates):
     assert len(by_assessment(result)) == 1  # one (country, year), two assessment ids
     assert result.capabilities["assessment_id"].nunique() == 2
     assert not [p for p in result.problems if p.severity == "error"]
+    if "2567" in first:  # said, with the Gregorian date used
+        assert_problem(result, "warning", "B2", "is a date of the Buddhist era (พ.ศ. 2567)")
 
 
 def test_a_date_read_by_its_column_is_said_once_with_what_decided():

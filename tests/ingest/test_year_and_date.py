@@ -1,7 +1,7 @@
 """A year and a date for one assessment: the year decides; a header's year of another calendar.
 
 What a person gets from a long (or wide) table with a Year column beside a Date or a form's
-Timestamp column, and from one column per assessment headed "Kenya 2566 BE".
+Timestamp column, and from one column per assessment headed "Kenya 1445 AH" or "Kenya 2566 BE".
 """
 
 from __future__ import annotations
@@ -131,10 +131,7 @@ def _columns(*headers: str) -> bytes:
 @pytest.mark.parametrize(
     ("header", "calendar", "gregorian"),
     [
-        ("Kenya 2566 BE", "Buddhist-era", "2023"),
-        ("Kenya 2566 B.E.", "Buddhist-era", "2023"),
-        ("Kenya พ.ศ. 2566", "Buddhist-era", "2023"),
-        ("Kenya 2566", "Buddhist-era", "2023"),
+        ("Kenya 2600 BE", "Buddhist-era", "2057"),  # no assessment's year
         ("Kenya 1402", "Solar Hijri", "2023 or 2024"),
         ("Kenya (1402 SH)", "Solar Hijri", "2023 or 2024"),
         ("Kenya 1445 AH", "Hijri", "2023 or 2024"),
@@ -148,7 +145,16 @@ def test_a_header_with_a_year_of_another_calendar_names_the_country(header, cale
 
 
 @pytest.mark.parametrize(
-    "headers", [("Kenya 2566 BE", "Kenya 1402"), ("Kenya 2566", "Kenya 2567 B.E.")]
+    "header", ["Kenya 2566 BE", "Kenya 2566 B.E.", "Kenya พ.ศ. 2566", "Kenya 2566"]
+)
+def test_a_header_with_a_buddhist_era_year_is_that_gregorian_years_assessment(header):
+    result = read("columns.xlsx", _columns(header))
+    assert by_assessment(result) == {("Kenya", 2023, None): LEVELS}
+    assert_problem(result, "warning", "B1", "the Gregorian year 2023 (2566 − 543) was used")
+
+
+@pytest.mark.parametrize(
+    "headers", [("Kenya 1445 AH", "Kenya 1402"), ("Kenya 1402", "Kenya 1403 SH")]
 )
 def test_two_columns_of_one_country_in_another_calendar_are_refused_not_merged(headers):
     result = read("columns.xlsx", _columns(*headers))
@@ -157,9 +163,24 @@ def test_two_columns_of_one_country_in_another_calendar_are_refused_not_merged(h
     assert_problem(result, "error", "C1", "looks like a")
 
 
-def test_columns_in_another_calendar_with_rounds_stay_two_assessments():
-    result = read("columns.xlsx", _columns("Kenya 2566 BE baseline", "Kenya 2567 BE review"))
-    assert set(by_assessment(result)) == {("Kenya", None, "baseline"), ("Kenya", None, "review")}
+def test_two_columns_of_one_country_in_the_buddhist_era_are_two_years():
+    result = read("columns.xlsx", _columns("Kenya 2566", "Kenya 2567 B.E."))
+    assert set(by_assessment(result)) == {("Kenya", 2023, None), ("Kenya", 2024, None)}
+
+
+@pytest.mark.parametrize(
+    ("headers", "years"),
+    [
+        (("Kenya 1445 AH baseline", "Kenya 1446 AH review"), (None, None)),
+        (("Kenya 2566 BE baseline", "Kenya 2567 BE review"), (2023, 2024)),
+    ],
+)
+def test_columns_in_another_calendar_with_rounds_stay_two_assessments(headers, years):
+    result = read("columns.xlsx", _columns(*headers))
+    assert set(by_assessment(result)) == {
+        ("Kenya", years[0], "baseline"),
+        ("Kenya", years[1], "review"),
+    }
 
 
 @pytest.mark.parametrize("header", ["Kenya 2023", "Kenya 2023/24", "Kenya 1999", "Kenya"])
@@ -171,12 +192,21 @@ def test_gregorian_or_no_years_in_headers_read_as_before(header):
 
 def test_a_country_column_holding_a_year_of_another_calendar_is_told_apart():
     rows = [["Country", "Capability", "Level"]]
+    rows += [["Kenya 1445 AH", n, level] for n, level in LEVELS.items()]
+    rows += [["Kenya 1446 AH", n, level] for n, level in LEVELS.items()]
+    result = read("long.xlsx", xlsx({"Data": rows}))
+    assert result.capabilities.empty  # two assessments nothing else tells apart: refused
+    assert_problem(result, "error", "A2", "looks like a Hijri year")
+    assert_problem(result, "error", "A2", "they are 2 different assessments")
+
+
+def test_a_country_column_holding_buddhist_era_years_gives_their_gregorian_years():
+    rows = [["Country", "Capability", "Level"]]
     rows += [["Kenya 2566 BE", n, level] for n, level in LEVELS.items()]
     rows += [["Kenya 2567 BE", n, level] for n, level in LEVELS.items()]
     result = read("long.xlsx", xlsx({"Data": rows}))
-    assert result.capabilities.empty  # two assessments nothing else tells apart: refused
-    assert_problem(result, "error", "A2", "looks like a Buddhist-era year")
-    assert_problem(result, "error", "A2", "they are 2 different assessments")
+    assert set(by_assessment(result)) == {("Kenya", 2023, None), ("Kenya", 2024, None)}
+    assert_problem(result, "warning", "A2", "the Gregorian year 2023")
 
 
 @pytest.mark.parametrize(
@@ -197,12 +227,16 @@ def test_a_forms_year_answer_decides_over_its_timestamp(stamp, year_question):
     assert by_assessment(result) == {("Kenya", 2023, None): LEVELS}
 
 
-@pytest.mark.parametrize("header", [2566, 2566.0, "2566", 1402])
-def test_a_number_header_in_another_calendar_is_a_year_never_a_country(header):
+@pytest.mark.parametrize(
+    ("header", "year"), [(2566, 2023), (2566.0, 2023), ("2566", 2023), (1402, None), (1445, None)]
+)
+def test_a_number_header_in_another_calendar_is_a_year_never_a_country(header, year):
     rows = [["Capability", header]] + [[n, level] for n, level in LEVELS.items()]
     result = read("kenya.xlsx", xlsx({"Kenya": rows}))
-    assert by_assessment(result) == {("Kenya", None, None): LEVELS}  # the sheet's country
-    assert_problem(result, "error", "B1", "looks like a")
+    assert by_assessment(result) == {("Kenya", year, None): LEVELS}  # the sheet's country
+    said = [p for p in result.problems if p.cell == "B1"]
+    assert said
+    assert all(p.severity == ("error" if year is None else "warning") for p in said)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +246,7 @@ def test_a_number_header_in_another_calendar_is_a_year_never_a_country(header):
         ("Year", "2O21", "Date", "warning"),  # a letter O typed for the zero
         ("Année", "deux mille", "Date", "warning"),
         ("Año", "?", "Fecha", "warning"),
-        ("Year", 2566, "Timestamp", "error"),  # another calendar: never converted
+        ("Year", "1445 AH", "Timestamp", "error"),  # a Hijri year: never converted
         ("Year", 2203, "Date", "error"),  # a year in the future
     ],
 )

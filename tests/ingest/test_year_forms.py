@@ -104,7 +104,9 @@ def test_swapped_years_are_the_years_that_can_be():
         (23.0, 2023),
         ("7", 2007),
         (75, None),
-        (2566, None),  # a Buddhist-era year: said as such (test_calendars)
+        (2566, 2023),  # a Buddhist-era year: its Gregorian year, said (test_calendars)
+        ("พ.ศ. ๒๕๖๖", 2023),
+        (1445, None),  # a Hijri year: never converted
         ("abc", None),
     ],
 )

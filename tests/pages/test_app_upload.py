@@ -345,8 +345,8 @@ def test_enabler_levels_read_are_said_beside_the_capabilities():
 
 def test_a_year_in_another_calendar_says_how_to_give_it_and_offers_no_mapping_step():
     at = upload_page()
-    buddhist = b"Country,Year,Capability,Level\nThailand,2566,Leadership,2\nThailand,2566,2,3\n"
-    at.file_uploader(key="mnr_uploader").set_value([("thai.csv", buddhist, "text/csv")]).run()
+    hijri = b"Country,Year,Capability,Level\nJordan,1445 AH,Leadership,2\nJordan,1445 AH,2,3\n"
+    at.file_uploader(key="mnr_uploader").set_value([("jordan.csv", hijri, "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]
     block = at.get_by_key("upload-result-0")
     assert "Gregorian calendar" in block.table[0].value.to_string()

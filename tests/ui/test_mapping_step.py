@@ -20,8 +20,10 @@ def assessment_sheet(year: Any, country: str | None = "Kenya") -> list[list[Any]
 
 CASES = {
     # Read, its year refused with the calendar named: only the year cell can give it.
-    "Buddhist-era year": ({"Kenya": assessment_sheet(2566)}, False, True),
+    "Hijri year": ({"Kenya": assessment_sheet("1445 AH")}, False, True),
     "Solar Hijri year": ({"Kenya": assessment_sheet(1402)}, False, True),
+    # Read in the Gregorian calendar (2023), with a warning: nothing to fix.
+    "Buddhist-era year read": ({"Kenya": assessment_sheet(2566)}, False, False),
     # Nothing read: each sheet's country is its abbreviated name, refused with a suggestion.
     "abbreviated sheet names": (
         {"Ug": assessment_sheet(2023, None), "Ken": assessment_sheet(2023, None)},
@@ -53,7 +55,7 @@ def test_the_step_is_offered_only_for_what_it_can_fix(request, sheets, offered, 
 
 
 def test_a_year_refused_beside_an_unknown_label_still_offers_the_step():
-    rows = assessment_sheet(2566)
+    rows = assessment_sheet(1402)
     rows.append(["Helpline X", 3])
     result = read("upload.xlsx", xlsx({"Kenya": rows}))
     assert needs_mapping(result)
