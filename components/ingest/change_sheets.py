@@ -58,9 +58,11 @@ _TITLE_ROWS = 4
 def drop_change_sheets(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without those of sheets of changes between assessments (each said)."""
     sheets: dict[int, tuple[Sheet, str]] = {}
+    seen: set[int] = set()
     for draft in drafts:
-        if draft.sheet.name is None or id(draft.sheet) in sheets:
+        if draft.sheet.name is None or id(draft.sheet) in seen:
             continue
+        seen.add(id(draft.sheet))
         if kind := _names_change(draft.sheet):
             sheets[id(draft.sheet)] = (draft.sheet, kind)
     if not sheets:

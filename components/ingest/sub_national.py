@@ -26,11 +26,10 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import defusedxml.ElementTree as SafeET
 import pycountry
-from openpyxl.utils.cell import coordinate_from_string
 
 from components.base.text import normalise
 from components.ingest.countries import iso3_in_any_language, iso3_of
@@ -69,6 +68,7 @@ _REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 _ROW_REF = re.compile(rb'\sr="(\d+)"')
 _OUTLINE = re.compile(rb'\soutlineLevel="(\d+)"')
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ADDRESS = re.compile(r"^[A-Z]{1,3}(\d+)$")
 
 
 def drop_sub_national(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -84,9 +84,11 @@ def drop_sub_national(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def _a_country(draft: Draft) -> bool:
-    if draft.iso3:
-        return True
-    name = draft.country or ""
+    return bool(draft.iso3) or _a_country_name(draft.country or "")
+
+
+@lru_cache(maxsize=4096)
+def _a_country_name(name: str) -> bool:
     return iso3_of(name) is not None or iso3_in_any_language(name) is not None
 
 
@@ -115,14 +117,18 @@ def _sheet_sub_national(ctx: ReadContext, sheet: Sheet, drafts: list[Draft]) -> 
                 found.setdefault(parent, []).append((row, draft))
                 reason[parent] = f"the {quoted(header)} column says so" if header else ""
     else:
-        indents = _indents(ctx, sheet, [row for row, _ in placed], country_column)
+        # Each row of no country with the country's row above it (only such rows between).
+        candidates: list[tuple[int, Draft, int, Draft]] = []
+        above: tuple[int, Draft] | None = None
         for row, draft in placed:
             if _a_country(draft):
-                continue
-            parent_row = _parent_row(placed, row)
-            if parent_row is None:
-                continue
-            parent = next(d for r, d in placed if r == parent_row)
+                above = (row, draft)
+            elif above is not None:
+                candidates.append((row, draft, *above))
+        # Indents are looked up only then: a list of made-up names has no country's row.
+        rows = {r for row, _, parent_row, _ in candidates for r in (row, parent_row)}
+        indents = _indents(ctx, sheet, rows, country_column) if candidates else {}
+        for row, draft, parent_row, parent in candidates:
             if _part_of(sheet, draft, parent, (row, parent_row, country_column), indents):
                 found.setdefault(parent.country or "", []).append((row, draft))
     for parent, parts in found.items():
@@ -136,10 +142,12 @@ def _rows_of(sheet: Sheet, drafts: list[Draft]) -> list[tuple[tuple[int, int], D
     from a title, or a column's header) are left out."""
     placed = []
     for draft in drafts:
-        rows = [coordinate_from_string(cell)[1] - 1 for cell in draft.first_cell.values()]
-        if not rows:
+        # Its first item read is on its first row (rows are read top down).
+        first = next(iter(draft.first_cell.values()), "")
+        if (found := _ADDRESS.match(first)) is None:
             continue
-        row, wanted = min(rows), (draft.country or "").strip().casefold()
+        row = int(found[1]) - 1
+        wanted = (draft.country or "").strip().casefold()
         for column, value in enumerate(sheet.rows[row] if row < len(sheet.rows) else ()):
             if isinstance(value, str) and value.strip().casefold() == wanted:
                 placed.append(((row, column), draft))
@@ -150,12 +158,20 @@ def _rows_of(sheet: Sheet, drafts: list[Draft]) -> list[tuple[tuple[int, int], D
 def _marked_column(sheet: Sheet, rows: list[int], country: int) -> tuple[int, str] | None:
     """The column (and its header) saying each row's level of government: national for some
     rows, sub-national for others."""
-    width = max((len(sheet.rows[r]) for r in rows), default=0)
-    for column in range(width):
-        if column == country:
-            continue
-        values = {normalise(str(v)) for r in rows if (v := sheet.value(r, column)) is not None}
-        if values & _NATIONAL and values & _SUB_NATIONAL and values <= _NATIONAL | _SUB_NATIONAL:
+    marks = _NATIONAL | _SUB_NATIONAL
+    columns: dict[int, set[str]] = {}  # column -> its values, while all are marks
+    spoilt: set[int] = {country}
+    for row in rows:
+        for column, value in enumerate(sheet.rows[row]):
+            if value is None or column in spoilt:
+                continue
+            key = normalise(value) if isinstance(value, str) else ""
+            if key in marks:
+                columns.setdefault(column, set()).add(key)
+            else:
+                spoilt.add(column)  # a column of names, numbers: says no level of government
+    for column, values in sorted(columns.items()):
+        if column not in spoilt and values & _NATIONAL and values & _SUB_NATIONAL:
             header = next(
                 (
                     sheet.value(r, column)
@@ -166,16 +182,6 @@ def _marked_column(sheet: Sheet, rows: list[int], country: int) -> tuple[int, st
             )
             return column, header or ""
     return None
-
-
-def _parent_row(placed: list[tuple[int, Draft]], row: int) -> int | None:
-    """The row of the country above ``row``, with only rows of no country between."""
-    parent = None
-    for other, draft in placed:
-        if other >= row:
-            break
-        parent = other if _a_country(draft) else parent
-    return parent
 
 
 def _part_of(
