@@ -118,3 +118,15 @@ def test_a_statistics_column_beside_the_countries_is_not_a_country(label, figure
     result = read("wide.xlsx", xlsx({"Data": rows}))
     assert by_assessment(result) == {("Kenya", 2022, None): LEVELS, ("Uganda", 2022, None): OTHER}
     assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    "label", ["West and Central Africa", "Low income", "Afrique de l'Ouest et du Centre"]
+)
+def test_a_groups_column_of_whole_medians_is_not_a_country(label):
+    rows = [["No.", "Capability", "Kenya 2022", "Uganda 2022", label]]
+    rows += [[n, TITLES[n], LEVELS[n], OTHER[n], MEDIAN[n]] for n in TITLES]
+    result = read("wide.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Kenya", 2022, None): LEVELS, ("Uganda", 2022, None): OTHER}
+    warning = next(p for p in result.problems if p.cell == "E1")
+    assert "names a region or its average, not one country" in warning.message
