@@ -53,6 +53,7 @@ from components.ingest.layout import (
 )
 from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
 from components.ingest.level_columns import refused_off_scale
+from components.ingest.level_headed import settle_level_columns
 from components.ingest.level_header import say_level_header
 from components.ingest.level_labels import say_label_disagreements
 from components.ingest.matching import (
@@ -379,6 +380,9 @@ def _long_row_draft(
 
 def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[Draft]:
     """Capabilities as rows, assessments as columns."""
+    if (settled := settle_level_columns(ctx, sheet, layout)) is None:
+        return []  # levels across, not countries ("Not in place" … "Mature"): said
+    layout = settled
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]

@@ -32,6 +32,7 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.assessment_twins import join_twins
+from components.ingest.change_sheets import drop_change_sheets
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -44,6 +45,7 @@ from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
+from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
@@ -86,6 +88,7 @@ from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
+from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
@@ -131,7 +134,7 @@ def _read(
         say_read_as_csv(ctx, name, kind)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
-        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
         read_aliases(ctx, drafts)
@@ -242,7 +245,8 @@ def _read_sheets(
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
-    drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
+    drafts = drop_change_sheets(ctx, drop_copies(drop_examples(ctx, drafts)))
+    drafts = drop_repeats(ctx, drop_formula_views(ctx, drafts), xlsx)
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)

@@ -194,7 +194,7 @@ def test_levels_without_a_country_still_say_the_country_is_missing():
 @pytest.mark.parametrize(
     "label",
     [
-        "East Africa – average",
+        "Regional (avg)",
         "Regional mean",
         "Moyenne régionale",
         "Promedio regional",
