@@ -2,10 +2,10 @@
 
 What ``bench_browser.py`` cannot separate: the chart's own drawing, without Streamlit, React
 or the rest of the page. Draws the first chart of the profile, the heatmap and the comparison
-with the fictional demo loaded (each as the app sends it to the browser), and the heatmap
-without the numbers in its cells, against the minimal app's radar (the floor of
-``bench_browser.py``), interleaved, in headless Chromium, and prints the median time of
-``Plotly.newPlot`` and until the next frame.
+with the fictional demo loaded (each as the app sends it to the browser), the heatmap
+without the numbers in its cells, and a heatmap of 32 assessments with long names, against
+the minimal app's radar (the floor of ``bench_browser.py``), interleaved, in headless
+Chromium, and prints the median time of ``Plotly.newPlot`` and until the next frame.
 
 The page loads Streamlit's own font (Source Sans), as the app's pages do: with a fallback
 font the heatmap's row names come out wider than the margin made for them, plotly widens it
@@ -82,6 +82,64 @@ def demo_first_charts() -> tuple[dict, dict]:
     )
 
 
+# Eight invented countries with long official names, four rounds each: row names a desk's
+# margin cannot hold on one line ("Democratic Republic of the Arvenian Isles 2024 (Second
+# review)"), as 30-odd real countries' names with their rounds are.
+LONG_COUNTRIES = (
+    "Democratic Republic of the Arvenian Isles",
+    "United Provinces of Northern Belmora",
+    "Federated States of Calderra and Dravonia",
+    "Plurinational Republic of Estavel",
+    "Grand Duchy of Fenmark-upon-Galvany",
+    "Independent and Sovereign Republic of Hollmere",
+    "Saint Quentra and the Southern Islands",
+    "Commonwealth of the Yland Archipelago",
+)
+LONG_ROUNDS = (
+    (2019, "Baseline"),
+    (2021, "Mid-term review"),
+    (2023, "Review"),
+    (2024, "Second review"),
+)
+
+
+def long_names_heatmap() -> dict:
+    """The heatmap page's chart of 32 assessments with long names (all rounds, alphabetical),
+    as the app sends it to the browser."""
+    import pandas as pd
+
+    from components.charts.browser_copy import browser_copy
+    from components.charts.views import heatmap_view
+    from components.framework.model import default_framework
+    from components.ingest.labels import assessment_labels
+    from components.ingest.report import CAPABILITY_COLUMNS, contract_dtypes
+
+    framework = default_framework()
+    rows = []
+    for index, (country, (year, round_label)) in enumerate(
+        (c, r) for c in LONG_COUNTRIES for r in LONG_ROUNDS
+    ):
+        for capability in framework.capabilities:
+            mixed = (index * 7 + capability.number * 3) % 11
+            rows.append(
+                {
+                    "assessment_id": f"a{index:02d}",
+                    "country": country,
+                    "year": year,
+                    "round": round_label,
+                    "source": "bench",
+                    "capability": capability.number,
+                    "domain": capability.domain,
+                    "level": None if mixed == 10 else mixed % 5,
+                }
+            )
+    capabilities = contract_dtypes(pd.DataFrame(rows).reindex(columns=CAPABILITY_COLUMNS))
+    ids = list(dict.fromkeys(capabilities["assessment_id"]))
+    labels = assessment_labels(capabilities)
+    view = heatmap_view(capabilities, framework, labels, ids, "name")
+    return json.loads(browser_copy(view.figure).to_json())
+
+
 def figures() -> dict[str, dict]:
     """The floor (the minimal app's radar) and the charts measured, as plotly.js gets them."""
     radar = go.Figure(go.Scatterpolar(r=[1, 2, 3, 2, 1, 3], theta=list("UVWXYZ"), fill="toself"))
@@ -97,6 +155,7 @@ def figures() -> dict[str, dict]:
         "comparison bars": comparison,
         "demo heatmap": heatmap,
         "without numbers": bare,
+        "long-name heatmap": long_names_heatmap(),
     }
 
 

@@ -97,7 +97,7 @@ st.download_button(
 
 st.header("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm, .xls, .ods) or tables (.csv, .tsv, .txt).",
+    "Workbooks (.xlsx, .xlsm, .xls, .ods, .fods) or tables (.csv, .tsv, .txt).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,

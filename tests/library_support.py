@@ -23,17 +23,21 @@ import signal
 import subprocess
 import sys
 import time
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, event, text
 
+from components.base.text import normalise
 from components.framework.model import default_framework
 from components.ingest.report import CAPABILITY_COLUMNS, ENABLER_COLUMNS
 from components.ingest.template import AssessmentInput, write_template
-from components.library import store
-from components.library.database import create_library_engine
+from components.library import records, store
+from components.library.database import create_library_engine, writing
+from components.library.identity import rekey_assessments
 from components.library.schema import SCHEMA_VERSION, ensure_schema, stored_version
 from components.library.visibility import EDITOR, VISITOR
 from tests.factories import capability_rows, enabler_rows
@@ -43,6 +47,7 @@ WORKER = [sys.executable, "-m", "tests.library_support"]
 # What a library keeps of an assessment exactly as it was given (ids and sources it makes anew).
 COMPARED = [c for c in CAPABILITY_COLUMNS if c not in ("assessment_id", "source")]
 COMPARED_ENABLERS = [c for c in ENABLER_COLUMNS if c not in ("assessment_id", "source")]
+Frames = tuple[pd.DataFrame, pd.DataFrame]
 
 
 def assessment(
@@ -366,6 +371,159 @@ def check_migration_from_version_1(url: str) -> None:
     changed = again.assign(level=pd.array([4] * 21, dtype="Int64"))
     (outcome,) = store.save_assessments(engine, changed, again_enablers, as_new_version=True)
     assert (outcome.status, outcome.version) == ("saved", 2)
+    engine.dispose()
+
+
+# --- a library made by the app before entries were told apart by the country's identity --------
+
+
+def coded(country: str, year: int, level: int, iso3: str | None, **kwargs: Any) -> Frames:
+    """``assessment`` with an ISO3 code, as the reader gives a country it knows."""
+    capabilities, enablers = assessment(country, year, level, **kwargs)
+    return capabilities.assign(iso3=iso3), enablers.assign(iso3=iso3)
+
+
+_assessment_key = records.assessment_key  # this app's, whatever ``schema_7_app`` swaps in
+
+
+def _key_of_schema_7(
+    country: object, year: object, date: object, round_label: object, *, iso3: object
+) -> tuple[str, str, str]:
+    """``records.assessment_key`` as apps of schema 7 had it: the country by its name only."""
+    del iso3
+    _, when, round_key = _assessment_key("x", year, date, round_label, iso3=None)
+    return normalise(str(records._value(country) or "")), when, round_key
+
+
+@contextmanager
+def schema_7_app() -> Iterator[None]:
+    """This process saves as an app of schema 7 did: the same code, with that schema version
+    and that key (what made the libraries that exist today)."""
+    from components.library import schema
+
+    saved = schema.SCHEMA_VERSION, records.assessment_key
+    schema.SCHEMA_VERSION, records.assessment_key = 7, _key_of_schema_7
+    try:
+        yield
+    finally:
+        schema.SCHEMA_VERSION, records.assessment_key = saved
+
+
+def _save(engine: Engine, frames: Frames, *, new_version: bool = False) -> store.SaveOutcome:
+    (outcome,) = store.save_assessments(engine, *frames, as_new_version=new_version)
+    return outcome
+
+
+def make_schema_7_library(engine: Engine) -> None:
+    """A library saved by an app of schema 7, as people have them: Viet Nam saved under the
+    ISO list's name (twice) and then as "Vietnam", which that app made a second entry; the
+    Republic of Korea under its ISO name; "Congo" with COG and "Congo" with COD, which it made
+    one entry of two versions; two countries the key does not move."""
+    with schema_7_app():
+        _save(engine, coded("Viet Nam", 2024, 1, "VNM"))
+        _save(engine, coded("Viet Nam", 2024, 2, "VNM"), new_version=True)
+        _save(engine, coded("Vietnam", 2024, 3, "VNM"))
+        _save(engine, coded("Korea, Republic of", 2023, 2, "KOR"))
+        _save(engine, coded("Congo", 2024, 1, "COG"))
+        _save(engine, coded("Congo", 2024, 2, "COD"), new_version=True)
+        _save(engine, coded("Kenya", 2022, 2, "KEN"))
+        _save(engine, coded("Arvenia", 2022, 2, "XAA"))
+    assert schema_version(engine) == 7
+
+
+def check_schema_7_library_files_entries_by_country(url: str) -> None:
+    """A library of schema 7 opens with the saves of one country as one entry of versions
+    (in the order they were saved), different countries apart, and links to the rest kept."""
+    engine = create_library_engine(url)
+    make_schema_7_library(engine)
+    with engine.connect() as conn:
+        before = {
+            r.country: r.version
+            for r in conn.execute(text("SELECT country, version FROM mnr_assessments"))
+        }
+    assert before["Vietnam"] == 1  # the old key's mistake: a second entry
+    with schema_7_app():
+        old = store.list_assessments(engine, viewer=EDITOR)
+        old_links = dict(zip(old["country"], store.listing_session_ids(old), strict=True))
+
+    listing = store.list_assessments(engine, viewer=EDITOR)  # opening migrates it
+    assert schema_version(engine) == SCHEMA_VERSION
+    assert _shape(listing) == {
+        ("Vietnam", "VNM"): [(1, "Viet Nam 2024"), (2, "Viet Nam 2024"), (3, "Vietnam 2024")],
+        ("South Korea", "KOR"): [(1, "Korea, Republic of 2023")],
+        ("Congo", "COG"): [(1, "Congo 2024")],
+        ("Congo", "COD"): [(1, "Congo 2024")],
+        ("Kenya", "KEN"): [(1, "Kenya 2022")],
+        ("Arvenia", "XAA"): [(1, "Arvenia 2022")],
+    }
+    # The levels went with their rows: Viet Nam's versions in the order they were saved.
+    capabilities, _ = store.open_assessments(engine, listing["library_id"], viewer=EDITOR)
+    first = capabilities[capabilities["capability"] == 1]
+    vietnam = first[first["country"] == "Vietnam"].sort_values("source")
+    assert list(vietnam["level"]) == [1, 2, 3]
+    # Opening gives each the session id its row in the list names (a link finds it).
+    assert set(capabilities["assessment_id"]) == set(store.listing_session_ids(listing))
+    # Links to assessments whose entry did not move still open them.
+    links = dict(zip(listing["country"], store.listing_session_ids(listing), strict=True))
+    assert links["Kenya"] == old_links["Kenya"]
+    assert links["Arvenia"] == old_links["Arvenia"]
+
+    # Opening again moves nothing: the migration ran once, and would change nothing anyway.
+    with writing(engine) as conn:
+        assert rekey_assessments(conn) == 0
+    pd.testing.assert_frame_equal(store.list_assessments(engine, viewer=EDITOR), listing)
+
+    # Saved again under the name shown today, each is the next version of its entry.
+    assert _save(engine, coded("Vietnam", 2024, 4, "VNM")).message == (
+        "Vietnam 2024 is already in the library as version 3. Save it as version 4, or cancel."
+    )
+    assert (_save(engine, coded("Vietnam", 2024, 4, "VNM"), new_version=True).version) == 4
+    korea = _save(engine, coded("South Korea", 2023, 3, "KOR"), new_version=True)
+    assert (korea.status, korea.version) == ("saved", 2)
+    drc = _save(engine, coded("Democratic Republic of the Congo", 2024, 2, "COD"))
+    assert (drc.status, drc.version) == ("saved", 1)  # "Congo" with COD stays on its own
+    engine.dispose()
+
+
+def _shape(listing: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """(shown country, iso3) of each entry -> [(version, title)]: which rows are one entry."""
+    keys = [
+        records.assessment_key(r.country, r.year, r.date, r.round, iso3=r.iso3)
+        for r in listing.itertuples(index=False)
+    ]
+    entries: dict[tuple[str, str, str], list[int]] = {}
+    for position, key in enumerate(keys):
+        entries.setdefault(key, []).append(position)
+    shape = {}
+    for positions in entries.values():
+        rows = listing.iloc[positions].sort_values("version")
+        assert list(rows["versions"]) == [len(rows)] * len(rows)
+        latest = rows.iloc[-1]
+        shape[(latest["country"], latest["iso3"])] = list(
+            zip(rows["version"], rows["title"], strict=True)
+        )
+    return shape
+
+
+def check_new_name_is_a_new_version_of_the_old(url: str) -> None:
+    """Saved under the ISO list's name and again under the name shown today, an assessment
+    is one entry; two countries sharing a name are two."""
+    engine = create_library_engine(url)
+    first = _save(engine, coded("Viet Nam", 2024, 2, None))
+    again = _save(engine, coded("Vietnam", 2024, 3, "VNM"))
+    assert (first.status, again.status, again.version) == ("saved", "exists", 1)
+    second = _save(engine, coded("Vietnam", 2024, 3, "VNM"), new_version=True)
+    assert (second.status, second.version) == ("saved", 2)
+    for country, code in (("Congo", "COG"), ("Congo", "COD"), ("Scotland", "GBR")):
+        outcome = _save(engine, coded(country, 2024, 2, code))
+        assert (outcome.status, outcome.version) == ("saved", 1), (country, code)
+    listing = store.list_assessments(engine, viewer=EDITOR)
+    assert _shape(listing) == {
+        ("Vietnam", "VNM"): [(1, "Viet Nam 2024"), (2, "Vietnam 2024")],
+        ("Congo", "COG"): [(1, "Congo 2024")],
+        ("Congo", "COD"): [(1, "Congo 2024")],
+        ("Scotland", "GBR"): [(1, "Scotland 2024")],
+    }
     engine.dispose()
 
 

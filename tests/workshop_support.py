@@ -232,6 +232,43 @@ def check_who_is_in_the_room(url: str) -> None:
     engine.dispose()
 
 
+def check_a_participant_s_own_pulse(url: str) -> None:
+    """What a participant's page polls: the room's stage, and their own name and vote on the
+    capability it shows, whichever tab gave them; another participant's vote changes none of
+    it (no phone redraws for it)."""
+    engine = create_library_engine(url)
+    new = opened(engine, capabilities=[8, 9])
+    mine, other = votes.new_token(), votes.new_token()
+    for token in (mine, other):
+        votes.join(engine, new.code, token)
+    start = votes.seat_pulse(engine, new.workshop_id, mine, 8)
+    assert (start.name, start.vote, start.status) == (None, None, "open")
+
+    vote(engine, new.code, other, 8, 4, "theirs")  # another participant: nothing of mine moves
+    assert votes.seat_pulse(engine, new.workshop_id, mine, 8) == start
+    vote(engine, new.code, mine, 8, 2, "sent from my first tab")
+    votes.set_name(engine, new.code, mine, "Ministry of Justice")
+    seen = votes.seat_pulse(engine, new.workshop_id, mine, 8)
+    assert seen.vote == votes.Vote(2, "sent from my first tab")
+    assert (seen.name, seen.stage) == ("Ministry of Justice", start.stage)
+    vote(engine, new.code, mine, 8, None)  # "don't know" is a vote, not the absence of one
+    assert votes.seat_pulse(engine, new.workshop_id, mine, 8).vote == votes.Vote(None, None)
+    assert votes.seat_pulse(engine, new.workshop_id, other, 8).vote == votes.Vote(4, "theirs")
+
+    workshops.go_to(engine, new.code, new.key, 1)  # the room moves on: the stage says so
+    moved = votes.seat_pulse(engine, new.workshop_id, mine, 9)
+    assert moved.stage > start.stage
+    assert moved.vote is None  # nothing voted on the new capability yet
+    waiting = votes.seat_pulse(engine, new.workshop_id, mine, None)  # no capability shown
+    assert (waiting.vote, waiting.name) == (None, "Ministry of Justice")
+    stranger = votes.seat_pulse(engine, new.workshop_id, votes.new_token(), 8)
+    assert (stranger.name, stranger.vote) == (None, None)  # no seat: nothing of anyone's
+    assert votes.seat_pulse(engine, new.workshop_id + 1000, mine, 8) is None
+    workshops.close_workshop(engine, new.code, new.key)
+    assert votes.seat_pulse(engine, new.workshop_id, mine, 9).status == "closed"
+    engine.dispose()
+
+
 def open_workshop_as_host(host, url: str, passphrase: str, country: str, wait: float) -> str:
     """In a browser page, sign in on ``url`` (the /workshop page, maybe with a link's
     parameters) and open a workshop for ``country``, as a facilitator does; its code."""

@@ -4,6 +4,8 @@ and table alternative. Pure: no Streamlit.
 - ``common``: what every chart shares (fonts, ui revision, neutral grey, layout, hover text).
 - ``radar``: the domain radar and the capability radar of one domain.
 - ``heatmap``: assessments x capabilities, one colour a level, grouped by domain.
+- ``row_names``: the heatmap's row names whole, wrapped at their spaces where the margin is
+  too narrow for one line.
 - ``bars``: domain scores of several assessments side by side.
 - ``trends``: domain scores across rounds, and each capability between two rounds.
 - ``views``: what each picture page draws (figure, caption, table), from scoring's numbers.

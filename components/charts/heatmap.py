@@ -8,7 +8,6 @@ domains.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,7 +15,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.base.text import shorten
 from components.charts.common import (
     TICK_FONT,
     TICK_FONT_SIZE,
@@ -25,6 +23,7 @@ from components.charts.common import (
     evidence_html,
     short_domain_name,
 )
+from components.charts.row_names import RowNames, fit_row_names, lines_in, row_px
 from components.charts.text_width import label_margin, text_width
 from components.framework.model import Domain, Framework, Scale
 from components.framework.palette import (
@@ -36,8 +35,22 @@ from components.framework.palette import (
 )
 from components.scoring.tables import level_text
 
-ROW_LABEL_CHARS = 32  # a row's name on the axis; the hover shows all of it
-NARROW_ROW_LABEL_CHARS = 18  # the same on a phone, where the grid needs the width
+# A row's name is whole on the axis (``row_names``): on one line in a margin of up to a share
+# of the narrowest chart's width, else wrapped at its spaces onto up to ``ROW_NAME_LINES``
+# lines. A desk's share is the most that still leaves each of the 21 columns the 18 px a
+# level's number needs beside the colour legend (820 px less a 279 + 14 px margin and the
+# legend's 147: 380 px, 18.1 a column). Names that three lines of it do not hold get up to
+# the wider share, the cells then too narrow for their numbers (the hover and the table have
+# them); only a name that does not fit that either is cut, with "…", at its last line's end.
+ROW_NAME_SHARE = 0.34
+ROW_NAME_MAX_SHARE = 0.45
+ROW_NAME_LINES = 3
+# On a phone the grid shows one domain's three to five columns, so the names may take more.
+NARROW_ROW_NAME_SHARE = 0.4
+NARROW_ROW_NAME_MAX_SHARE = 0.55
+# The heatmap's width on the narrowest phone it is made for (a 360 px screen; 358 px were
+# measured in Chromium at 390 px).
+_NARROWEST_PHONE_CHART_PX = 328
 # A level's number is written in its cell when the cell holds it legibly: at least this many
 # pixels tall (the number's 14 px and a little air) and wide (one digit, air on both sides).
 HEATMAP_TEXT_MIN_CELL_PX = 18
@@ -64,7 +77,9 @@ def level_heatmap(
     """Assessments (rows, top to bottom in the given order) x capabilities, one colour a level.
 
     ``domain_id`` shows only that domain's capabilities (a phone shows one domain at a time);
-    ``narrow`` shortens the row names and puts the colour legend under the grid.
+    ``narrow`` gives the row names a phone's share of the width and puts the colour legend
+    under the grid. Each row's name is whole on the axis, wrapped onto more lines (and the
+    rows made taller) when it is wider than its share (``axis_row_names``).
 
     Colours are discrete: the colorscale is stepped so that each level gets exactly its
     palette colour. A missing cell is mapped to a sentinel one step below the scale
@@ -109,14 +124,15 @@ def level_heatmap(
     steps = [sentinel, *scale.values]
     colours = level_colours(scale)
     step_colours = [NOT_ASSESSED_COLOUR, *(colours[v] for v in scale.values)]
-    height = heatmap_height(rows)
+    names = axis_row_names([row_labels.get(i, str(i)) for i in ids], narrow=narrow)
+    height = heatmap_height(rows, names.line_count)
     plot_height = height - _HEATMAP_TOP_PX - _HEATMAP_BOTTOM_PX
-    label_chars = NARROW_ROW_LABEL_CHARS if narrow else ROW_LABEL_CHARS
-    # A row's name is cut on the axis (the hover shows all of it): a very long name would
-    # otherwise take the width the grid needs.
-    axis_labels = [row_axis_label(row_labels.get(i, str(i)), label_chars) for i in ids]
     # As wide as the names need from the start: see components/charts/text_width.py.
-    left = label_margin(axis_labels, TICK_FONT_SIZE, at_least=8 if narrow else 16)
+    left = label_margin(
+        [line for lines in names.lines for line in lines],
+        TICK_FONT_SIZE,
+        at_least=8 if narrow else 16,
+    )
     column_px = _column_px(left, len(numbers), scale)
     show_text = cells_hold_numbers(plot_height / max(rows, 1), column_px)
     heatmap: dict[str, Any] = {
@@ -158,7 +174,7 @@ def level_heatmap(
     figure.update_yaxes(
         tickmode="array",
         tickvals=list(range(rows)),
-        ticktext=[escape(label) for label in axis_labels],
+        ticktext=names.ticktext,
         tickfont=TICK_FONT,
         range=[rows - 0.5, -0.5],  # top to bottom in the given order
         showgrid=False,
@@ -311,22 +327,24 @@ def _cell_text(
     return written_in(by_count[0]), copies
 
 
-_YEAR = re.compile(r"\s(?:19|20)\d\d\b")
-
-
-def row_axis_label(label: str, max_chars: int) -> str:
-    """A row's name as the axis shows it, at most ``max_chars`` long: the country's name is
-    cut before its year is ("North Macedo… 2023", not "North Macedonia 2…"), since the year
-    is what tells a country's rows apart. The hover shows the whole name."""
-    if len(label) <= max_chars:
-        return label
-    year = _YEAR.search(label)
-    if year is None:
-        return shorten(label, max_chars)
-    name, rest = label[: year.start()], label[year.start() :]
-    if len(name) + len(rest[:5]) <= max_chars:  # the name and its year fit: cut what follows
-        return name + shorten(rest, max_chars - len(name))
-    return shorten(name, max_chars - 5) + rest[:5]
+def axis_row_names(labels: Sequence[str], *, narrow: bool) -> RowNames:
+    """The rows' names as the axis shows them: whole, wrapped onto as many lines as the
+    margin needs (``row_names.fit_row_names``), no more than the rows' height holds once the
+    figure is as tall as it may be."""
+    chart = _NARROWEST_PHONE_CHART_PX if narrow else _NARROWEST_CHART_PX
+    share, most = (
+        (NARROW_ROW_NAME_SHARE, NARROW_ROW_NAME_MAX_SHARE)
+        if narrow
+        else (ROW_NAME_SHARE, ROW_NAME_MAX_SHARE)
+    )
+    fitted = {"width_px": share * chart, "widest_px": most * chart}
+    names = fit_row_names(labels, TICK_FONT_SIZE, **fitted, max_lines=ROW_NAME_LINES)
+    rows = max(len(labels), 1)
+    plot_height = heatmap_height(rows, names.line_count) - _HEATMAP_TOP_PX - _HEATMAP_BOTTOM_PX
+    room = lines_in(plot_height / rows, TICK_FONT_SIZE)
+    if room < names.line_count:  # so many rows that the tallest figure has low rows
+        names = fit_row_names(labels, TICK_FONT_SIZE, **fitted, max_lines=room)
+    return names
 
 
 def cells_hold_numbers(cell_height_px: float, cell_width_px: float) -> bool:
@@ -343,9 +361,12 @@ def levels_in_cells(figure: go.Figure) -> bool:
     return bool(figure.data) and figure.data[0].texttemplate is not None
 
 
-def heatmap_height(rows: int) -> int:
-    """Figure height in pixels for a heatmap of ``rows`` rows: grows with rows, within bounds."""
-    return int(min(_HEATMAP_MAX_HEIGHT, max(_HEATMAP_MIN_HEIGHT, 120 + _HEATMAP_ROW_PX * rows)))
+def heatmap_height(rows: int, lines: int = 1) -> int:
+    """Figure height in pixels for a heatmap of ``rows`` rows whose names take up to
+    ``lines`` lines: grows with rows (taller rows for names on several lines), within
+    bounds."""
+    row = max(_HEATMAP_ROW_PX, row_px(lines, TICK_FONT_SIZE))
+    return int(min(_HEATMAP_MAX_HEIGHT, max(_HEATMAP_MIN_HEIGHT, 120 + row * rows)))
 
 
 def discrete_colorscale(colours: Sequence[str]) -> list[list[float | str]]:

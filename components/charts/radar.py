@@ -33,6 +33,7 @@ from components.charts.common import (
     short_domain_name,
     wrap,
 )
+from components.charts.radar_room import fitted_label_room, label_room
 from components.framework.model import Capability, Framework, Scale
 from components.framework.palette import (
     DOMAIN_PALETTE,
@@ -153,8 +154,7 @@ def domain_radar(
         for name in names
     ]
     _polar_layout(figure, scale, names, ticktext, narrow=narrow)
-    # The six short domain names take two lines at most and about 50 px across.
-    _radar_layout(figure, narrow=narrow, label_room=(56, 52))
+    _radar_layout(figure, narrow=narrow)
     return figure
 
 
@@ -301,30 +301,51 @@ def _polar_layout(
 # The width a chart gets on a 390 px phone (Streamlit's padding taken off): a phone's radar is
 # as tall as its circle needs at that width.
 PHONE_CONTENT_WIDTH = 358
+# What the legend under a radar takes below its lowest label (pinned to the figure's bottom).
+# On a phone each entry takes a row of its own (a name beside its symbol takes most of the
+# width): 23 px a row, and the legend's padding, its place 2 % above the edge and some air.
+# A fixed 98 px let four entries cover the lowest label.
+_PHONE_LEGEND_ROW = 23
+_PHONE_LEGEND_EXTRA = 28
+_WIDE_LEGEND_ROOM = 80
+# Markers at the top level sit on the rim (16 px across, with a 2 px outline): every margin
+# keeps their half and some air, even where no label is.
+_RIM_ROOM = 12
 
 
-def _radar_layout(
-    figure: go.Figure, *, narrow: bool = False, label_room: tuple[int, int] = (80, 64)
-) -> None:
-    """Room around the circle for wrapped axis labels, and the legend under it.
+def _radar_layout(figure: go.Figure, *, narrow: bool = False) -> None:
+    """Room around the circle for its axis labels, and the legend under it.
 
-    On a narrow screen the margins shrink to ``label_room`` (beside, above and below the
-    circle) for the (shortened) labels, so the circle keeps most of a phone's width, and the
-    figure is only as tall as that circle needs: no blank band under it.
+    Each margin is what the labels on that side take (``radar_room``), so no label is cut
+    whatever its domain and no room is left empty: on a phone the circle takes what the
+    labels leave of its width, and the figure is only as tall as that circle needs (no
+    blank band under it). The full layout keeps its height; its margins hold the labels
+    around a circle of any size, so a narrower window shrinks the circle, never a label.
     """
     legend = len(figure.data) > 1
+    axis = figure.layout.polar.angularaxis
+    ticktext = list(axis.ticktext or ())
     if narrow:
-        side, top = label_room
-        bottom = 150 if legend else top
-        height = top + bottom + PHONE_CONTENT_WIDTH - 2 * side
+        room = fitted_label_room(
+            ticktext,
+            NARROW_FONT_SIZE,
+            ticklen=axis.ticklen,
+            width=PHONE_CONTENT_WIDTH,
+            at_least=_RIM_ROOM,
+        )
+        entries = sum(1 for trace in figure.data if trace.showlegend is not False)
+        legend_room = entries * _PHONE_LEGEND_ROW + _PHONE_LEGEND_EXTRA
+        bottom = room.bottom + legend_room if legend else room.bottom
+        height = room.top + bottom + PHONE_CONTENT_WIDTH - room.left - room.right
     else:
-        side, top, bottom = 110, 70, 150 if legend else 70
+        room = label_room(ticktext, FONT_SIZE, ticklen=axis.ticklen, at_least=_RIM_ROOM)
+        bottom = room.bottom + _WIDE_LEGEND_ROOM if legend else room.bottom
         height = 660 if legend else 600
     common_layout(
         figure,
         height=height,
         legend=legend,
-        margin={"t": top, "b": bottom, "l": side, "r": side},
+        margin={"t": room.top, "b": bottom, "l": room.left, "r": room.right},
     )
     if legend:
         # Pinned to the figure's bottom edge (not the plot's), so it never meets the labels

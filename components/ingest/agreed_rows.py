@@ -417,8 +417,13 @@ def agree_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     keep_agreed_rows(ctx, sheet, layout.header, used=used, groups=groups, items=items)
 
 
-def agree_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> None:
-    """``keep_agreed_rows`` for a table of one row per assessment, capabilities across."""
+def agree_country_rows(
+    ctx: ReadContext, sheet: Sheet, layout: CountryRows, *, responses: bool = False
+) -> None:
+    """``keep_agreed_rows`` for a table of one row per assessment, capabilities across; not
+    for an online form's ``responses``, each of which is read as given (``form_responses``)."""
+    if responses:
+        return
     used = {layout.country, *layout.items}
     used |= {c for f, c in layout.columns.items() if f != "assessed_by"}
     groups = _groups({**layout.columns, "country": layout.country})

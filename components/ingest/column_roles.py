@@ -28,6 +28,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
+from components.ingest.region_names import is_group_statistic
 from components.ingest.reworded_headers import one_item_code
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.values import parse_level, plain_text, split_assessment_header
@@ -87,7 +88,7 @@ def _names_a_country(value: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_summary_column_text(text: str) -> bool:
-    if is_summary(text):
+    if is_summary(text) or is_group_statistic(text):  # "Regional average – Middle East and …"
         return True
     words = _words(text)
     if not words or len(words) > 6:

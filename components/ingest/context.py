@@ -37,6 +37,7 @@ from components.ingest.countries import (
     is_plausible_country,
     iso3_in_any_language,
     iso3_of,
+    word_abroad,
 )
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
@@ -48,6 +49,7 @@ from components.ingest.matching import (
 )
 from components.ingest.named_rounds import named_round
 from components.ingest.periods import find_period
+from components.ingest.script_digits import ascii_digits
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.title_countries import names_a_country, remember_not_country
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
@@ -181,7 +183,10 @@ def _bare_country_and_year(
 
 
 def _is_year_text(value: object) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\s*(?:199\d|20\d\d)\s*", value) is not None
+    return (
+        isinstance(value, str)
+        and re.fullmatch(r"\s*(?:199\d|20\d\d)\s*", ascii_digits(value)) is not None
+    )
 
 
 def _is_year_number(value: object) -> bool:
@@ -201,8 +206,9 @@ def _from_text(
     A domain's name (``domains``, normalised) is never a country: a sheet per domain is named
     after it.
     """
-    # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name.
-    text = _VERSION.sub(" ", text)
+    # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name; a year in
+    # another script's digits ("الأردن ٢٠٢٣") is the year it says.
+    text = _VERSION.sub(" ", ascii_digits(text))
     # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
     # country ("March").
     rounds = set()
@@ -233,8 +239,8 @@ def _from_text(
         name = without_round_words(" ".join(kept), vocabulary)[0]
         if not name or normalise(name) in domains:
             continue
-        if from_file and not is_plausible_country(name):
-            continue  # a file name's leftover word ("upload", "return") is no country
+        if from_file and (not is_plausible_country(name) or word_abroad(name)):
+            continue  # a file name's leftover word ("upload", "return", "island") is no country
         if from_file and name == name.lower():
             name = name.title()
         country = name

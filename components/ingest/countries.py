@@ -11,6 +11,12 @@ from functools import cache, lru_cache
 import pycountry
 
 from components.base.text import normalise
+from components.ingest.country_translations import (
+    bilingual_parts,
+    is_latin,
+    one_slip,
+    translated_country,
+)
 
 
 def country_of_code(text: str) -> tuple[str, str] | None:
@@ -172,6 +178,9 @@ _NAME_LANGUAGES = ("fr", "es", "pt")
 
 @cache
 def _iso3_by_any_name() -> Mapping[str, str]:
+    """The names in English and the vocabulary's languages, normalised -> ISO3: those whose
+    start a title's word may be (``title_countries``: "Palestina"). Not the other languages'
+    (``other_name_of``): among their thousands of names a word begins one too easily."""
     names = dict(english_names())
     for language in _NAME_LANGUAGES:
         try:
@@ -190,13 +199,70 @@ def _iso3_by_any_name() -> Mapping[str, str]:
 
 @lru_cache(maxsize=4096)
 def iso3_in_any_language(country: str) -> str | None:
-    """The ISO 3166 alpha-3 code of a country by its exact name in English, French, Spanish or
-    Portuguese ("Kenia", "République du Kenya"), or by its code ("KEN"), else None. For
-    comparing two names of a country; the code a name is given stays ``iso3_of``'s."""
+    """The ISO 3166 alpha-3 code of a country by its exact name in English, in another
+    language (``other_name_of``: "Kenia", "République du Kenya", "Кения", "日本 / Japan"), or
+    by its code ("KEN"), else None. For comparing two names of a country and telling a name
+    from other words; the code a name is given stays ``iso3_of``'s (``country_aliases``
+    files a name in another language under the English one)."""
     coded = country_of_code(country.strip())
     if coded is not None:
         return coded[1]
-    return _iso3_by_any_name().get(normalise(country))
+    code = english_names().get(normalise(country))
+    if code is None:
+        found = other_name_of(country)
+        code = found[0] if found else None
+    return code
+
+
+@lru_cache(maxsize=4096)
+def other_name_of(country: str) -> tuple[str, tuple[str, ...]] | None:
+    """(ISO3, the languages naming it so) of the one country ``country`` is the name of in
+    another language than English (``country_translations``: "Maroc", "الإمارات العربية
+    المتحدة"), or in two at once with each part naming it ("Tunisie / تونس", "Монголия /
+    Mongolia"), else None. Never a name one letter away from another country's English name
+    ("Saint Marin", San Marino's in French, beside Saint Martin): which one was meant is
+    asked, not guessed."""
+    key = normalise(country)
+    if key in english_names():
+        return None  # "Russia": English too (Italian's name for it, and the app's)
+    found = translated_country(country)
+    if found is not None:
+        close = is_latin(key) and any(
+            code != found[0] and one_slip(key, known) for known, code in english_names().items()
+        )
+        return None if close else found
+    parts = bilingual_parts(country)
+    named = [_part_named(part) for part in parts]
+    codes = {found[0] if found else None for found in named}
+    if not parts or len(codes) != 1 or None in codes:
+        return None
+    return codes.pop(), tuple(dict.fromkeys(lang for found in named if found for lang in found[1]))
+
+
+# The languages whose words the reader reads (mnr_data/headers.toml's, besides English).
+_READ_LANGUAGES = frozenset({"French", "Spanish", "Portuguese"})
+
+
+@lru_cache(maxsize=1024)
+def word_abroad(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(shown name, languages) of the country ``name`` is the name of only as one word in
+    Latin letters of languages whose words the reader does not read ("Island": Iceland, in
+    German; "Reunião": Réunion, in Brazilian Portuguese), else None. Written where any words
+    may be (a title, a sheet's or a file's name), such a word may be one of the file's own
+    language ("Island"; "Reunião", a meeting in Portuguese), so it names no country there; in
+    a country's cell or column it does."""
+    key = normalise(name)
+    found = other_name_of(name) if len(key.split()) == 1 and is_latin(key) else None
+    if found is None or _READ_LANGUAGES & set(found[1]) or translated_country(name) is None:
+        return None
+    return shown_name(found[0]), found[1]
+
+
+def _part_named(part: str) -> tuple[str, tuple[str, ...]] | None:
+    """The country a part of a bilingual cell names, by its English name ("English") or its
+    name in another language. Not by its code: "Kenya (KEN)" is ``country_names``' business."""
+    code = iso3_of(part)
+    return (code, ("English",)) if code else other_name_of(part)
 
 
 # The endings of the fictional countries of the demo, the documentation and the tests
@@ -205,8 +271,8 @@ _FICTIONAL_ENDINGS = ("ia", "ie", "land", "stan")
 
 
 def is_plausible_country(name: str) -> bool:
-    """True when ``name`` reads as a country: one pycountry knows (by name in the vocabulary's
-    languages, or by its ISO3 code), or a made-up name ending like one ("Elbonia",
+    """True when ``name`` reads as a country: one pycountry knows (by name in English or another
+    language, or by its ISO3 code), or a made-up name ending like one ("Elbonia",
     "Freedonia"). A file name's leftover word ("upload", "return", "s") is not."""
     if iso3_in_any_language(name) is not None:
         return True

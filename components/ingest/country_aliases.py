@@ -27,7 +27,14 @@ from typing import Any
 import pycountry
 
 from components.base.text import normalise
-from components.ingest.countries import english_names, iso_form_of, shown_name
+from components.ingest.countries import (
+    english_names,
+    iso3_of,
+    iso_form_of,
+    other_name_of,
+    shown_name,
+)
+from components.ingest.country_translations import in_languages, one_slip, translated_country
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
 
@@ -61,10 +68,16 @@ def kept_name(code: str) -> str:
 
 
 def alias_of(name: str) -> tuple[str, str] | None:
-    """(kept name, ISO3) of the country the aliases file gives ``name``, or whose ISO list
-    form ``name`` is ("Korea, Republic of", "Russian Federation"), else ``None``."""
+    """(kept name, ISO3) of the country the aliases file gives ``name``, whose ISO list form
+    ``name`` is ("Korea, Republic of", "Russian Federation"), or whose name in another
+    language it is (``countries.other_name_of``: "Maroc", "Tunisie / تونس"), else ``None``."""
     code = country_aliases().get(normalise(name))
-    return iso_form_of(name) if code is None else (kept_name(code), code)
+    if code is not None:
+        return kept_name(code), code
+    found = iso_form_of(name)
+    if found is None and iso3_of(name) is None and (other := other_name_of(name)):
+        found = kept_name(other[0]), other[0]
+    return found
 
 
 def read_aliases(ctx: ReadContext, drafts: list[Draft]) -> None:
@@ -84,11 +97,26 @@ def read_aliases(ctx: ReadContext, drafts: list[Draft]) -> None:
             "warning",
             draft.sheet,
             draft.country_cell or cell_holding(draft.sheet, written),
-            f"The country {quoted(written)} was read as {quoted(name)} ({code}), the name the "
-            f"dashboard keeps for it, so that its assessments join those filed as {quoted(name)}.",
+            f"The country {quoted(written)}{_language_note(written)} was read as {quoted(name)} "
+            f"({code}), the name the dashboard keeps for it, so that its assessments join those "
+            f"filed as {quoted(name)}.",
             f"If {quoted(written)} is not {quoted(name)}, write the country's full name, or its "
             "ISO3 code in an ISO3 cell or column.",
         )
+
+
+def _language_note(written: str) -> str:
+    """What ``written`` is, when it is a country's name in other languages: " (its name in
+    French)", " (its name in Spanish, German and Dutch)"; " (one country, written two ways)"
+    for a bilingual cell ("Tunisie / تونس"); else nothing."""
+    if country_aliases().get(normalise(written)) or iso_form_of(written):
+        return ""
+    if other_name_of(written) is None:
+        return ""
+    single = translated_country(written)  # else a bilingual cell, whose parts name it
+    if single is None:
+        return " (one country, written two ways)"
+    return f" (its name in {in_languages(single[1])})"
 
 
 @lru_cache(maxsize=1024)
@@ -98,29 +126,8 @@ def misspelt_country(name: str) -> tuple[str, str] | None:
     key = normalise(name)
     if len(key) < _MIN_MISSPELT:
         return None
-    codes = {code for known, code in english_names().items() if _one_slip(key, known)}
+    codes = {code for known, code in english_names().items() if one_slip(key, known)}
     if len(codes) != 1:
         return None
     code = codes.pop()
     return kept_name(code), code
-
-
-def _one_slip(typed: str, known: str) -> bool:
-    """True when ``typed`` is ``known`` with one letter more, one less, or two swapped."""
-    if typed == known:
-        return False
-    if len(typed) == len(known):
-        diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and typed[diff[0]] == known[diff[1]]
-            and typed[diff[1]] == known[diff[0]]
-        )
-    longer, shorter = (typed, known) if len(typed) > len(known) else (known, typed)
-    if len(longer) != len(shorter) + 1:
-        return False
-    i = next(
-        (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
-    )
-    return longer[:i] + longer[i + 1 :] == shorter

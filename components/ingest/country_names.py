@@ -6,9 +6,9 @@ table's Country column), before assessments are joined:
 - Flag emoji beside a name are left out, quietly: "🇰🇪 Kenya" is Kenya.
 - An ISO 3166 alpha-3 code written with the name, in brackets or set apart by a dash
   ("Kenya (KEN)", "Ghana - GHA", "KEN – Kenya"), is left out of the name and kept as its
-  ISO3 code, quietly when it is the name's. When pycountry knows the name (in English,
-  French, Spanish or Portuguese) and the code is another country's, the name's code is used
-  and a warning names both.
+  ISO3 code, quietly when it is the name's. When pycountry knows the name (in English or
+  another language, ``countries.iso3_in_any_language``) and the code is another country's, the
+  name's code is used and a warning names both.
 - An ISO3 column or label that disagrees with a name pycountry knows (Kenya's rows with
   "UGA"): the name's code is used, with a warning at the ISO3 cell naming both.
 - Two or more countries in one cell ("Kenya, Uganda", "Kenya and Uganda", "Kenya / Uganda",

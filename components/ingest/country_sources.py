@@ -24,6 +24,7 @@ from components.base.text import normalise
 from components.ingest.column_roles import is_summary_column
 from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.drafts import Draft
+from components.ingest.group_rows import group_row
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.title_countries import refuse_not_country
 
@@ -160,7 +161,10 @@ def _anything_given(draft: Draft) -> bool:
 
 def summary_row(ctx: ReadContext, sheet: Sheet, row: int, column: int) -> bool:
     """True when the country cell of ``row`` sums up other rows ("Total", "East Africa –
-    average", "Moyenne régionale", "Median"): never an assessment, skipped with a warning."""
+    average", "Moyenne régionale", "Median"): never an assessment, skipped with a warning.
+    So is a row about a group of countries, or a subtotal with no country (``group_rows``)."""
+    if group_row(ctx, sheet, row, column):
+        return True
     value = sheet.value(row, column)
     if not is_summary_column(value):
         return False

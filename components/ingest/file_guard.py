@@ -8,9 +8,9 @@ NGO analyst can act on. It never extracts a whole archive and never parses a she
 rows and columns are the reader's job (``ReadLimits.max_rows_per_sheet``, ``max_columns``).
 
 Here: the order of the checks, old Office files, recognisable binaries and text tables. Zip
-packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``), the
-sheets of an .xls in ``xls_guard``; the limits live in ``limits`` and the refusal with its
-shared wording in ``refusals``.
+packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``, and a
+flat .fods as the .ods it is, ``flat_ods``), the sheets of an .xls in ``xls_guard``; the limits
+live in ``limits`` and the refusal with its shared wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
 files that are really web pages or CSV text. A real workbook named ``.csv`` is read as a
@@ -35,6 +35,7 @@ from typing import Literal
 
 import defusedxml.ElementTree as SafeET
 
+from components.ingest.flat_ods import check_fods, flat_document
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.misnamed import (
     WORKBOOK_EXTENSIONS,
@@ -121,21 +122,19 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 
 _HTML_STARTS = ("<!doctype html", "<html", "<table", "<head", "<body", "<meta")
 _EXCEL_2003_XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
-_FIX_FLAT_ODS = (
-    "Open it in LibreOffice, choose File > Save As, pick “ODF Spreadsheet (.ods)” or “Excel "
-    "2007-365 (.xlsx)”, and upload the new file."
-)
 
 
 def check_upload(
     name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["xlsx", "xls", "ods", "csv"]:
+) -> Literal["xlsx", "xls", "ods", "fods", "csv"]:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
-    ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet, and
-    ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
-    Excel's "Unicode Text" writes it, or a legacy code page such as Windows-1252, see
+    ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet,
+    ``"fods"`` for one saved as flat XML (read as the .ods it is: ``flat_ods.ods_package``,
+    vetted here as an .ods is), and ``"csv"`` for a text table (comma, semicolon, tab or pipe
+    separated; UTF-8, UTF-16 as Excel's "Unicode Text" writes it (``unicode_text``), or a
+    legacy code page such as Windows-1252, see
     ``text_encoding``). Raises ``FileRejected``
     otherwise, with one of these ``kind`` values:
 
@@ -174,7 +173,7 @@ def check_upload(
         if data.startswith(_ZIP_MAGICS):
             return check_zip(data, limits)
         _reject_known_binary(data)
-        return _check_text(data, extension)
+        return _check_text(data, extension, limits)
     except FileRejected as rejected:
         raise not_workbook(extension, rejected) from None
 
@@ -246,7 +245,10 @@ def _reject_known_binary(data: bytes) -> None:
         raise not_spreadsheet("a WebP image")
 
 
-def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
+def _check_text(
+    data: bytes, extension: str = "", limits: ReadLimits = DEFAULT_LIMITS
+) -> Literal["csv", "fods"]:
+    raw = data  # a .fods is vetted in its own bytes: its declaration names their encoding
     codec = utf16_codec(data)
     if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
         text = utf16_text(data, codec)
@@ -268,6 +270,9 @@ def _check_text(data: bytes, extension: str = "") -> Literal["csv"]:
     sample = decoded.text[:_TEXT_SAMPLE_CHARS]
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
+    if flat_document(sample.lstrip("\ufeff \t\r\n")) is not None:
+        check_fods(raw, sample.lstrip("\ufeff \t\r\n"), limits)  # a LibreOffice .fods
+        return "fods"
     _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
     _reject_data_formats(data, sample.lstrip("\ufeff \t\r\n"), extension)
     if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
@@ -281,7 +286,13 @@ def _text_sample(data: bytes) -> bytes:
         return data
     head = data[: 4 * _TEXT_SAMPLE_CHARS]
     end = max(head.rfind(b"\n"), head.rfind(b"\r"))
-    return head[: end + 1] if end > 0 else head
+    if end >= len(head) // 2:
+        return head[: end + 1]
+    # Few line breaks (XML written on one line): cut before a UTF-8 character cut in two.
+    cut = len(head)
+    while cut and 0x80 <= head[cut - 1] < 0xC0:
+        cut -= 1
+    return head[: cut - 1] if cut and head[cut - 1] >= 0xC0 else head[:cut]
 
 
 def _reject_markup(head: str) -> None:
@@ -291,13 +302,6 @@ def _reject_markup(head: str) -> None:
                 "This is an “XML Spreadsheet 2003” file, an old Excel format the dashboard "
                 "cannot read.",
                 FIX_SAVE_AS_XLSX,
-                kind="unsupported_spreadsheet",
-            )
-        if "<office:document" in head and "opendocument.spreadsheet" in head:
-            raise FileRejected(  # a .fods: the dashboard reads the zipped .ods, not this one
-                "This is a LibreOffice flat XML spreadsheet (.fods), a form of the OpenDocument "
-                "spreadsheet the dashboard does not read.",
-                _FIX_FLAT_ODS,
                 kind="unsupported_spreadsheet",
             )
         if "<html" not in head:

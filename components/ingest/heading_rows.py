@@ -8,6 +8,8 @@
   ("0 | Not in place", "1 | Building", …), often under the table with a header row of its own
   ("Score | Label | Meaning"). Read as capabilities, its numbers would be capabilities 0 to 4.
   It is skipped, with one note.
+* A domain's figure ("Victim – domain average", "Criminal Justice subtotal") is skipped as
+  its heading is (``is_domain_summary``).
 * A subtotal row, as Excel's Data > Subtotal inserts after each group ("Kenya Average",
   "Grand Average", "Uganda Total", "Moyenne Kenya"), has the group's figure in the level column
   and no capability: ``is_subtotal_row`` knows it by a summary word (in the vocabulary's
@@ -61,6 +63,24 @@ def is_domain_heading(text: str, domains: frozenset[str], vocabulary: Vocabulary
     return rest in domains
 
 
+def is_domain_summary(text: str, domains: frozenset[str], vocabulary: Vocabulary) -> bool:
+    """Whether ``text`` is a domain's figure: its heading with a summary word before or after
+    it ("Policy and Governance – domain average", "Victim subtotal", "Domain 3 mean")."""
+    words = key_of(text).split()
+    if not 1 < len(words) <= 8:
+        return False
+    for size in (3, 2, 1):
+        if " ".join(words[-size:]) in vocabulary.summary:
+            rest = words[:-size]
+        elif " ".join(words[:size]) in vocabulary.summary:
+            rest = words[size:]
+        else:
+            continue
+        if rest and is_domain_heading(" ".join(rest), domains, vocabulary):
+            return True
+    return False
+
+
 def _domain_number(token: str) -> int:
     if token.isdigit():
         return int(token)
@@ -75,16 +95,18 @@ def _domain_number(token: str) -> int:
 def is_subtotal_row(sheet: Sheet, row: int) -> bool:
     """Whether a row (with no capability) sums up the rows above it: one of its cells starts
     or ends with a summary word ("Kenya Average", "Grand Total", "Total Kenya")."""
+    return any(is_subtotal_label(value) for value in sheet.rows[row])
+
+
+def is_subtotal_label(value: object) -> bool:
+    """Whether a cell starts or ends with a summary word: "Kenya Average", "Grand Total"."""
+    if not isinstance(value, str):
+        return False
+    if is_summary(value):
+        return True
+    words = key_of(value).split()
     summary = default_vocabulary().summary
-    for value in sheet.rows[row]:
-        if not isinstance(value, str):
-            continue
-        if is_summary(value):
-            return True
-        words = key_of(value).split()
-        if 1 < len(words) <= 6 and any(" ".join(words[-n:]) in summary for n in (1, 2)):
-            return True
-    return False
+    return 1 < len(words) <= 6 and any(" ".join(words[-n:]) in summary for n in (1, 2))
 
 
 def legend_rows(

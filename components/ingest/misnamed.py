@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from components.ingest.sheets import ReadContext
 
 # The extensions that promise a workbook (Excel, its templates and macro files, OpenDocument).
-WORKBOOK_EXTENSIONS = frozenset({"xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb", "ods"})
+WORKBOOK_EXTENSIONS = frozenset({"xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb", "ods", "fods"})
 
 _RENAMED_KINDS = frozenset({"not_spreadsheet", "not_text"})
 _SEPARATORS = (",", ";", "\t", "|")

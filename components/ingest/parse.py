@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
-from components.ingest.agreed_rows import agree_country_rows, agree_item_rows
+from components.ingest.agreed_rows import agree_country_rows
 from components.ingest.column_roles import is_export_metadata
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
@@ -55,6 +55,7 @@ from components.ingest.layout import (
 )
 from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
 from components.ingest.level_columns import refused_off_scale
+from components.ingest.level_headed import settle_level_columns
 from components.ingest.level_header import say_level_header
 from components.ingest.level_labels import say_label_disagreements
 from components.ingest.matching import (
@@ -84,6 +85,7 @@ from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
+from components.ingest.title_columns import own_country_columns
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -109,8 +111,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     if isinstance(layout, ItemTable):
         one_header(sheet, layout)  # "Capacité" over "Capability": one header, read once
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
-        say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
-        agree_item_rows(ctx, sheet, layout)  # "Consensus" rows beside each stakeholder's: read
+        say_unread_rows(ctx, sheet, layout)  # above the header, another measure or view: said
         if mapped is None:  # "Validated level" beside "Level": said, unless one was chosen
             say_extra_levels(ctx, sheet, layout.header, layout.columns)
         if "country" in layout.columns:
@@ -381,6 +382,9 @@ def _long_row_draft(
 
 def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[Draft]:
     """Capabilities as rows, assessments as columns."""
+    if (settled := settle_level_columns(ctx, sheet, layout)) is None:
+        return []  # levels across, not countries ("Not in place" … "Mature"): said
+    layout = settled
     blank_headers_again(sheet, layout.header)  # a header printed again on each page: no data
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
@@ -438,6 +442,10 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
             drafts[key] = Draft(sheet)
             apply_meta(drafts[key], meta)
         by_column[column] = drafts[key]
+    if labelled is None:  # under a Country label, the label says whose the columns are
+        by_column = own_country_columns(
+            ctx, sheet, by_column, parts, header=layout.header, heading=heading
+        )
     for row in range(below.first, len(sheet.rows)):
         if not sheet.rows[row]:
             continue
@@ -464,7 +472,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
                 row=row,
                 columns={"level": column, "evidence": layout.evidence.get(column)},
             )
-    return list(drafts.values())
+    return [d for d in drafts.values() if any(d is kept for kept in by_column.values())]
 
 
 @said_twice  # also read from ``forms``, not through ``parse_sheet``
@@ -475,8 +483,7 @@ def parse_country_rows(
     each row an assessment of its own, never joined to another of the same country and date."""
     fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows
     blank_headers_again(sheet, layout.header)  # each regional block's own header: no data
-    if not responses:
-        agree_country_rows(ctx, sheet, layout)  # a "Consensus" row beside the stakeholders'
+    agree_country_rows(ctx, sheet, layout, responses=responses)  # "Consensus" beside the views
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     if not layout.columns.keys() & {"year", "date", "when"}:

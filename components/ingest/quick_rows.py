@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from components.ingest.cell_places import places_moved
 from components.ingest.column_roles import is_summary_column
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
-from components.ingest.heading_rows import is_domain_heading
+from components.ingest.heading_rows import is_domain_heading, is_domain_summary
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -34,6 +34,7 @@ from components.ingest.matching import (
     is_summary,
     match_any,
 )
+from components.ingest.regions import is_region
 from components.ingest.round_years import with_round_year
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.text_dates import UNUSABLE
@@ -109,8 +110,11 @@ def is_heading(ctx: ReadContext, value: Any) -> bool:
     domains = ctx.domain_names
 
     def heading(text: str) -> bool:
-        if is_domain_heading(text, domains, default_vocabulary()):
+        vocabulary = default_vocabulary()
+        if is_domain_heading(text, domains, vocabulary):
             return True
+        if is_domain_summary(text, domains, vocabulary):
+            return True  # "Victim – domain average": a figure of the domain's rows
         # A summary word may open a capability's label ("Media & Communications: ...", the
         # Spanish "media" being a mean): a label naming a capability is never a summary.
         return is_summary(text) and exact_reference(text, ctx.capabilities) is None
@@ -356,8 +360,8 @@ class QuickRows:
         """The assessment of a long table's row with these metadata values, or ``SLOW``."""
         country_column = self.columns.get("country")
         country = self.sheet.value(row, country_column) if country_column is not None else ""
-        if country is None or is_summary_column(country):
-            return SLOW  # the row-by-row path skips a total and reports a missing country
+        if country is None or is_summary_column(country) or is_region(str(country)):
+            return SLOW  # the row-by-row path skips a total or region, says a missing country
         meta, key = row_meta(
             self.ctx,
             self.sheet,

@@ -32,6 +32,7 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.assessment_twins import join_twins
+from components.ingest.change_sheets import drop_change_sheets
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -44,9 +45,11 @@ from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
+from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.misnamed import say_read_as_csv
@@ -74,7 +77,6 @@ from components.ingest.report import (
     CAPABILITY_COLUMNS,
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
-    Problem,
     ReadResult,
     contract_array,
     take_rows,
@@ -86,6 +88,7 @@ from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
+from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
@@ -100,7 +103,7 @@ def read_assessment_file(
     limits: ReadLimits = DEFAULT_LIMITS,
     mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm, xls, ods or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods) or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
@@ -131,7 +134,7 @@ def _read(
         say_read_as_csv(ctx, name, kind)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
-        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drafts))
+        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
         read_aliases(ctx, drafts)
@@ -222,8 +225,7 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(ctx, sheets)
-    # Plan sheets' levels beside a target, kept until the other assessments are known.
-    baselines: list[HeldLevels] = []
+    baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
         # A plan sheet lists capabilities too: read it as a plan, never as levels; unless
@@ -243,7 +245,8 @@ def _read_sheets(
             if not found and sheet.name is not None and sheet.rows and not sheet.hidden:
                 tableless.append((sheet, start, len(ctx.problems)))
     drafts.extend(keep_baselines(ctx, drafts, baselines))
-    drafts = drop_repeats(ctx, drop_copies(drop_examples(ctx, drafts)), xlsx)
+    drafts = drop_change_sheets(ctx, drop_copies(drop_examples(ctx, drafts)))
+    drafts = drop_repeats(ctx, drop_formula_views(ctx, drafts), xlsx)
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
@@ -382,42 +385,6 @@ def _calamine_reason(error: Exception) -> str:
     return {"XmlError": "damaged content", "ZipError": "damaged package"}.get(
         type(error).__name__, "unreadable content"
     )
-
-
-# Longer than this, a country, round or "assessed by" is more likely a pasted note than a name.
-LONG_NAME_CHARS = 200
-_NAMED = {"country": "country", "round": "round", "assessed_by": "“assessed by”"}
-
-
-def _warn_long_names(ctx: ReadContext, heads: Sequence[tuple[Any, ...]]) -> None:
-    """A warning for each assessment whose country, round or assessor is very long.
-
-    ``heads`` are the assessments' rows of assessment columns (``ASSESSMENT_COLUMNS``), in the
-    tables' order: looked at there, once per assessment, not in the tables' columns.
-    """
-    positions = {column: ASSESSMENT_COLUMNS.index(column) for column in _NAMED}
-    source_at = ASSESSMENT_COLUMNS.index("source")
-    # Each assessment once (its first row, as the tables' first row of it).
-    first: dict[Any, tuple[Any, ...]] = {}
-    for head in heads:
-        first.setdefault(head[0], head)
-    for column, what in _NAMED.items():
-        for head in first.values():
-            value = head[positions[column]]
-            if isinstance(value, str) and len(value) > LONG_NAME_CHARS:
-                sheet = str(head[source_at]).rpartition(SOURCE_SEPARATOR)[2] or None
-                ctx.problems.append(
-                    Problem(
-                        "warning",
-                        ctx.file,
-                        sheet if sheet != ctx.file else None,
-                        None,
-                        f"The {what} is {len(value):,} characters long, more than a name usually "
-                        f"is; pages show its first characters, tables all of it.",
-                        f"Check that the {what} cell holds only the name; put notes in the "
-                        "evidence column.",
-                    )
-                )
 
 
 def _attach_enablers(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -567,7 +534,7 @@ def _frames(
         )
         kept.append(draft)
     heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
-    _warn_long_names(ctx, heads)
+    warn_long_names(ctx, heads)
     framework = ctx.framework
     # Each assessment column once, for both tables.
     head_arrays = {

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from components.base.text import normalise
 from components.ingest.country_aliases import aliases_file
 from components.ingest.drafts import Draft, cell_holding
+from components.ingest.region_names import is_group_name, is_group_statistic
 from components.ingest.sheets import ReadContext, quoted
 from components.ingest.vocabulary import default_vocabulary
 
@@ -33,11 +34,12 @@ def _regions() -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def is_region(name: str) -> bool:
-    """True when ``name`` is a region or group of countries, alone or with a summary word."""
+    """True when ``name`` is a region or group of countries, alone or with a summary word
+    (those of the peer groups and made of a region's words too: ``region_names``)."""
     words = normalise(name).split()
     if not words:
         return False
-    if " ".join(words) in _regions():
+    if " ".join(words) in _regions() or is_group_name(name) or is_group_statistic(name):
         return True
     summary = default_vocabulary().summary
     rest = [w for w in words if w not in summary]

@@ -138,13 +138,16 @@ def _without_formula_copies(ctx: ReadContext, drafts: list[Draft], data: bytes) 
         copies[id(copy)] = copy
         per_sheet.setdefault(id(copy.sheet), []).append((copy, source))
     for found in per_sheet.values():
-        _say_copies(ctx, found, [d for d in drafts if d.sheet is found[0][0].sheet])
+        say_formula_copies(ctx, found, [d for d in drafts if d.sheet is found[0][0].sheet])
     return [d for d in drafts if id(d) not in copies]
 
 
-def _say_copies(ctx: ReadContext, found: list[tuple[Draft, Draft]], on_sheet: list[Draft]) -> None:
-    """One warning for a sheet's formula copies; when none of its assessments is kept, what
-    its formulas' cells said (results to be calculated on opening) goes with them."""
+def say_formula_copies(
+    ctx: ReadContext, found: list[tuple[Draft, Draft]], on_sheet: list[Draft], note: str = ""
+) -> None:
+    """One warning for a sheet's formula copies (``note`` added to it); when none of its
+    assessments is kept, what its formulas' cells said (results to be calculated on opening)
+    goes with them."""
     sheet = found[0][0].sheet
     if len(found) == len(on_sheet):
         ctx.formula_cells = {k: v for k, v in ctx.formula_cells.items() if k[0] != sheet.name}
@@ -163,7 +166,7 @@ def _say_copies(ctx: ReadContext, found: list[tuple[Draft, Draft]], on_sheet: li
         None,
         f"Sheet {quoted(sheet.name)} repeats {what}: its levels are formulas that take them "
         f"from there. {'They were' if len(found) > 1 else 'It was'} read once, from "
-        f"{'those sheets' if len(sources) > 1 else sources[0]}.",
+        f"{'those sheets' if len(sources) > 1 else sources[0]}.{note}",
         "Nothing to do if it is a copy. If it is an assessment of its own, type its levels "
         "instead of formulas, or give it its own date or round.",
     )

@@ -32,6 +32,7 @@ from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_
 from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
+from components.ingest.flat_ods import ods_package
 from components.ingest.limits import ReadLimits, rows_cut
 from components.ingest.matching import (
     Catalogue,
@@ -237,12 +238,15 @@ class ReadContext:
 
 
 def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
-    """Every worksheet of an xlsx/xlsm, xls or ods as a grid of values, up to the limits.
+    """Every worksheet of an xlsx/xlsm, xls or ods (or flat .fods) as a grid of values, up to
+    the limits.
 
     calamine reads the values (cached results of formulas, dates as dates); an xlsx whose
     sheets reach too far for calamine's in-memory grid is streamed by openpyxl instead (see
     ``components.ingest.xlsx_extent``).
     """
+    if kind == "fods":  # LibreOffice's flat XML: read as the .ods it is (``flat_ods``)
+        data, kind = ods_package(data), "ods"
     ctx.memo[WORKBOOK_KEY] = (kind, data)  # for what blank cells hold (``cell_contents``)
     if kind == "xlsx":
         ctx.xlsx_data = data

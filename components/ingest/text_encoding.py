@@ -5,17 +5,21 @@ the Americas, Windows-1251 with Russian settings, Windows-1256 with Arabic ones,
 from Excel for Mac's "CSV (Macintosh)". Nothing in the file says which. Decoding every such
 file as Windows-1252 turns "Кыргызстан" into "Êûðãûçñòàí" without a single error, so the code
 page is chosen by what its text looks like: names are letters of one script, in the cases
-words have ("Sénégal", not "SÈnÈgal"), with few symbols ("Côte", not "C™te"). Only the
-characters outside ASCII are looked at; ASCII is the same in all of these code pages.
+words have ("Sénégal", not "SÈnÈgal"), with few symbols ("Côte", not "C™te"), made of the
+letters, and pairs of letters, of the names and words the reader knows (``name_letters``:
+Excel's "CSV (MS-DOS)" "Moçambique" is not Mac Roman's "Moáambique"). Only the characters
+outside ASCII are looked at; ASCII is the same in all of these code pages.
 
 A file is decoded line by line: a line that is valid UTF-8 stays UTF-8, so that two exports
 pasted together (one UTF-8, one Windows-1252) both read right. When two code pages fit equally
 well but give different text (Turkish and Western European differ in a few letters only), the
-guess is marked uncertain, and ``doubtful_text`` tells which decoded names could read
+guess is marked uncertain (judged on the distinct words: a name repeated down a long table is
+one piece of evidence), and ``doubtful_text`` tells which decoded names could read
 differently: the reader refuses such a country name unless it is a known country.
 
-UTF-16 (Excel's "Unicode Text") is read whole as what it is (``unicode_text``): it holds
-every script's letters, so there is no code page to choose.
+UTF-16 (Excel's "Unicode Text", with or without its byte-order mark) is read whole as what it
+is (``unicode_text`` tells it and decodes it): it holds every script's letters, so there is no
+code page to choose.
 """
 
 from __future__ import annotations
@@ -24,12 +28,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-import pycountry
-
+from components.base.text import shorten
+from components.ingest.name_letters import known_words, pair_cost
 from components.ingest.unicode_text import utf16_codec, utf16_text
-from components.ingest.vocabulary import DEFAULT_VOCABULARY_PATH
 
 # The code pages tried, most common first (the first wins a tie that gives the same text).
 # Latin-1 files read the same as Windows-1252, which only adds characters to it.
@@ -46,7 +48,12 @@ CODE_PAGES: dict[str, str] = {
     # Excel's "CSV (MS-DOS)" writes the DOS code page: 437 in the US, 850 in Western Europe.
     "cp437": "DOS code page 437 (Excel “CSV (MS-DOS)”)",
     "cp850": "DOS code page 850 (Excel “CSV (MS-DOS)”)",
+    "cp857": "DOS code page 857 (Turkish)",
+    "cp852": "DOS code page 852 (Central European)",
+    "cp866": "DOS code page 866 (Cyrillic)",
 }
+
+_PAGES = tuple(CODE_PAGES)
 
 # Punctuation people type in tables: dashes, quotes, the degree and section signs, currency.
 _COMMON_MARKS = frozenset("–—‘’‚“”„«»…•·°§€£¡¿ ½¼¾²³№")
@@ -56,7 +63,7 @@ _SAMPLE_BYTES = 256 * 1024
 _OPENING_MARKS = frozenset("‚„¡¿")
 _WORD_MARKS = frozenset("–—‘’·")
 # The DOS code pages, whose bytes from 0xB0 up are box drawing and letters rare in names.
-_DOS_CODE_PAGES = frozenset({"cp437", "cp850"})
+_DOS_CODE_PAGES = frozenset({"cp437", "cp850", "cp857", "cp852", "cp866"})
 _DOS_RARE_FROM = 0xB0
 # Cost per character outside ASCII above which no code page fits: the text is not a language.
 _MAX_FITTING_COST = 1.0
@@ -151,8 +158,9 @@ class DecodedText:
 
 
 def decode_text(data: bytes) -> DecodedText:
-    """The text of ``data``: UTF-8 (with or without its byte-order mark) where it is valid,
-    the best-fitting legacy code page for the lines where it is not; UTF-16 as UTF-16."""
+    """The text of ``data``: UTF-16 when it is (``unicode_text``), else UTF-8 (with or without
+    its byte-order mark) where it is valid, the best-fitting legacy code page for the lines
+    where it is not."""
     codec = utf16_codec(data)
     unicode = utf16_text(data, codec) if codec is not None else None
     if unicode is not None:
@@ -196,37 +204,48 @@ def _best_code_page(sample: bytes) -> tuple[str, tuple[str, ...], bool]:
     # Each distinct word with bytes outside ASCII is scored once: a long table repeats a few.
     words = Counter(_RAW_WORD_OUTSIDE_ASCII.findall(sample))
     outside = sum(len(_RAW_NON_ASCII.findall(word)) * count for word, count in words.items())
-    scored: list[tuple[float, str, tuple[str, ...]]] = []
+    # (cost, cost of each distinct word once, cost of the shapes alone, code page, texts)
+    scored: list[tuple[float, float, float, str, tuple[str, ...]]] = []
     for encoding in CODE_PAGES:
         try:
             texts = tuple(word.decode(encoding) for word in words)
         except UnicodeDecodeError:
             continue
-        cost = sum(
-            (_cost(text) + _rare_bytes_cost(word, encoding)) * count
-            for text, word, count in zip(texts, words, words.values(), strict=True)
-        )
-        scored.append((cost, encoding, texts))
+        cost = once = shapes = 0.0
+        for text, word, count in zip(texts, words, words.values(), strict=True):
+            shape = _cost(text) + _rare_bytes_cost(word, encoding)
+            both = shape + pair_cost(text, _PAGES)
+            cost, once, shapes = cost + both * count, once + both, shapes + shape * count
+        scored.append((cost, once, shapes, encoding, texts))
     if not scored:
         return "cp1252", ("cp1251",), False
-    best_cost, best, best_texts = min(scored, key=lambda s: s[0])  # min keeps the first of ties
-    if best_cost / max(1, outside) > _MAX_FITTING_COST:
-        return best, tuple(e for _, e, t in scored if e != best and t != best_texts), False
-    rivals = tuple(e for c, e, t in scored if t != best_texts and c - best_cost < _CERTAIN_MARGIN)
+    _, best_once, _, best, best_texts = min(scored, key=lambda s: s[0])  # the first of ties
+    # Whether any reading is a language at all is judged by shapes: a rare but real name
+    # ("Łódź") must not make a file binary.
+    if min(s[2] for s in scored) / max(1, outside) > _MAX_FITTING_COST:
+        return best, tuple(s[3] for s in scored if s[3] != best and s[4] != best_texts), False
+    # Sure only by what the distinct words say: a name repeated on every row of a long table
+    # is one piece of evidence, not twenty-one.
+    rivals = tuple(
+        e for _, once, _, e, t in scored if t != best_texts and once - best_once < _CERTAIN_MARGIN
+    )
     return best, rivals, True
 
 
 def reading_cost(text: str, encoding: str) -> float:
     """How unlike names and words ``text``, read in ``encoding``, looks (lower is likelier)."""
-    return _cost(text) + _rare_bytes_cost(text.encode(encoding, errors="replace"), encoding)
+    raw = text.encode(encoding, errors="replace")
+    return _cost(text) + _rare_bytes_cost(raw, encoding) + pair_cost(text, _PAGES)
 
 
 def _rare_bytes_cost(raw: bytes, encoding: str) -> float:
-    """What the DOS code pages' upper half costs: box drawing and letters rare in names
-    ("Ísterreich" for Windows-1252's "Österreich"), where Windows-1252 has common ones."""
+    """What the DOS code pages' upper half costs where it is no letter: box drawing and signs
+    ("╬", "≡", "÷"), where Windows-1252 has letters. Its letters ("ß", "ã", "Ê") are judged by
+    the names the reader knows, as every code page's are (``name_letters``)."""
     if encoding not in _DOS_CODE_PAGES:
         return 0.0
-    return 2.0 * sum(byte >= _DOS_RARE_FROM for byte in raw)
+    high = bytes(byte for byte in raw if byte >= _DOS_RARE_FROM)
+    return 2.0 * sum(not char.isalpha() for char in high.decode(encoding)) if high else 0.0
 
 
 def _cost(text: str) -> float:
@@ -238,7 +257,7 @@ def _cost(text: str) -> float:
         index = match.start()
         char = match.group()
         kind = unicodedata.category(char)
-        if kind[0] == "L":
+        if kind[0] == "L" and kind != "Lm":  # a modifier letter ("ˇ", "ˆ") is a sign in names
             cost += _letter_cost(text, index, char)
         elif char in _COMMON_MARKS:
             before, after = text[index - 1 : index], text[index + 1 : index + 2]
@@ -250,6 +269,8 @@ def _cost(text: str) -> float:
                 and char not in _WORD_MARKS
             ):
                 cost += 2.0  # a mark inside a word: "Br‚sil", "C“te" for DOS "Brésil"
+            elif char == "·" and after.isalpha() and (before + after).lower() != "ll":
+                cost += 2.0  # a middle dot only Catalan puts in a word ("l·l"): "Gro·britannien"
         elif kind[0] == "C":
             cost += 10.0  # a control character or a byte the code page does not define
         else:
@@ -304,29 +325,79 @@ def _script(char: str) -> str:
     return script if script in _OTHER_SCRIPTS else "LATIN"
 
 
-FIX_SAVE_UTF8 = "Save the file as “CSV UTF-8” to be sure of the characters."
+FIX_SAVE_UTF8 = (
+    "If a name looks wrong, open the file in Excel, choose File > Save As, pick “CSV UTF-8 "
+    "(Comma delimited) (*.csv)”, and upload that file: its letters are then read for sure."
+)
+# How many cells a note quotes as read, and how much of each.
+_CELLS_SHOWN = 3
+_CELL_CHARS = 40
+# A cell of a text table with a character outside ASCII: what lies between separators.
+_CELL_OUTSIDE_ASCII = re.compile(r'[^,;\t|"\r\n]*[^\x00-\x7f][^,;\t|"\r\n]*')
 
 
 def encoding_note(decoded: DecodedText) -> str | None:
-    """What a person is told about how the file's text was read, when it was not all UTF-8."""
+    """What a person is told about how the file's text was read, when it was not all UTF-8:
+    the code page, and the first names with accents as they were read (when the code page is
+    in doubt, as the other one would read them too), for the person to check."""
     if decoded.encoding is None:
         return None
     check = "Check that names with accents or in other alphabets look right."
+    shown = _cells_as_read(decoded)
+    gives = f", which gives {_quoted(shown)}" if shown else ""
     if decoded.legacy_lines:
         return (
             f"{_lines(decoded.legacy_lines)} of the file {_is_are(decoded.legacy_lines)} not "
             f"UTF-8 text like the rest of it (were two files joined?); "
             f"{'it was' if len(decoded.legacy_lines) == 1 else 'they were'} read as "
-            f"{decoded.label}. {check}"
+            f"{decoded.label}{gives}. {check}"
         )
     if decoded.certain:
-        return f"The file is not UTF-8 text; it was read as {decoded.label}. {check}"
+        return f"The file is not UTF-8 text; it was read as {decoded.label}{gives}. {check}"
     others = " or ".join(CODE_PAGES[rival] for rival in decoded.rivals)
+    if not shown:
+        return (
+            f"The file is not UTF-8 text, and which encoding it is could not be told for sure: "
+            f"it was read as {decoded.label}, but it could also be {others}, which give other "
+            f"letters. {check}"
+        )
+    rival = next(r for r in decoded.rivals if any(_in(cell, decoded, r) != cell for cell in shown))
+    rest = _and([CODE_PAGES[r] for r in decoded.rivals if r != rival])
     return (
         f"The file is not UTF-8 text, and which encoding it is could not be told for sure: it "
-        f"was read as {decoded.label}, but it could also be {others}, which give other "
-        f"letters. {check}"
+        f"was read as {decoded.label}{gives}; {CODE_PAGES[rival]} would give "
+        f"{_quoted([_in(cell, decoded, rival) for cell in shown])}"
+        f"{f' ({rest} give other letters too)' if rest else ''}. Check which is right: names "
+        "with accents or in other alphabets may be garbled."
     )
+
+
+def _cells_as_read(decoded: DecodedText) -> list[str]:
+    """The first cells with characters outside ASCII as read (names first: short ones), those
+    a rival code page reads otherwise when there is one."""
+    text = (decoded.legacy_text or decoded.text)[:_SAMPLE_BYTES]
+    cells = dict.fromkeys(c.strip() for c in _CELL_OUTSIDE_ASCII.findall(text) if c.strip())
+    if decoded.rivals:
+        cells = dict.fromkeys(c for c in cells if decoded.readings(c))
+    ordered = sorted(cells, key=lambda c: len(c) > _CELL_CHARS)  # stable: by appearance
+    return ordered[:_CELLS_SHOWN]
+
+
+def _in(cell: str, decoded: DecodedText, code_page: str) -> str:
+    """``cell`` as ``code_page`` reads the bytes it was read from."""
+    raw = cell.encode(decoded.encoding or "", errors="replace")
+    return raw.decode(code_page, errors="replace")
+
+
+def _quoted(cells: list[str]) -> str:
+    return _and([f"“{shorten(cell, _CELL_CHARS)}”" for cell in cells])
+
+
+def _and(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"; "" for none."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _is_are(lines: tuple[int, ...]) -> str:
@@ -344,11 +415,8 @@ def _lines(numbers: tuple[int, ...]) -> str:
     return f"Lines {', '.join(map(str, numbers[:3]))} and {len(numbers) - 3} more"
 
 
-@cache
 def _known_words() -> frozenset[str]:
-    """Words with letters outside ASCII that the app knows, lower-case: from country names
-    ("côte", "são") and from the header and level words of ``headers.toml``."""
-    texts = [DEFAULT_VOCABULARY_PATH.read_text(encoding="utf-8")]
-    for country in pycountry.countries:
-        texts += [getattr(country, key, "") for key in ("name", "official_name", "common_name")]
-    return frozenset(word.lower() for text in texts for word in _WORD_OUTSIDE_ASCII.findall(text))
+    """Words with letters outside ASCII that the app knows, lower-case: countries' names in the
+    languages these code pages write ("côte", "são", "türkiye", "россия") and the words of
+    ``mnr_data`` (see ``name_letters``)."""
+    return known_words(_PAGES)

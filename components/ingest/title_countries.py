@@ -1,21 +1,24 @@
 """A title line or a sheet name that is not a country: never an assessment's country.
 
-When no Country label or column names the country, ``context`` takes it from a title line
-above the table or from the sheet's name. Such a name is taken (with a warning, as before)
-only when it reads as a country (``names_a_country``): one the app knows by name in English,
-French, Spanish or Portuguese, by the start of one such name ("Palestina") or by its ISO3
-code; another name of one in ``mnr_data/country_aliases.toml`` ("DRC", "Brasil") or a part of
-one ("Zanzibar"); a name a letter away from one or the start of one ("Keyna", "Russia", said
-by ``unknown_countries``); a region (refused by ``regions``); a country with no ISO code
-("Kosovo"); a name in another script than Latin ("Казахстан"); or a made-up name that ends
-like a country's, written as one name ("Elbonia", "Republic of Krakozhstan": the demo's and
-the tests'), and not a word of the vocabulary's languages (one with an accent, "Policía", or
-a common noun's ending, "Gendarmerie", "Estrategia"). Any other words ("Ministry of
-Interior", "Comments", "Équipe nationale", a person's name) are a title, not a country: the
-assessment gets no country from them, and when nothing else gives one it is refused with an
-error that names the words and asks for a Country label or a sheet named after the country
-(``refuse_not_country``), never filed under a phantom country. A country written in a
-Country cell or column is never second-guessed here.
+When no Country label or column names the country, ``context`` takes it from a title line above
+the table or from the sheet's name. Such a name is taken (with a warning, as before) only when
+it reads as a country (``names_a_country``): one the app knows by name in English, French,
+Spanish or Portuguese, by the start of one such name ("Palestina") or by its ISO3 code, or by
+its name in another language of ``country_translations`` ("Кения", "日本", "Uni Emirat Arab"),
+unless that name is one Latin word of a language the reader does not read ("Island", Iceland's
+in German, may be the English word: refused, naming both); another name of one in
+``mnr_data/country_aliases.toml`` ("DRC", "Brasil") or a part of one ("Zanzibar"); a name a
+letter away from one or the start of one ("Keyna", "Russia", said by ``unknown_countries``); a
+region (refused by ``regions``); a country with no ISO code ("Kosovo"); or a made-up name that
+ends like a country's, written as one name ("Elbonia", "Republic of Krakozhstan": the demo's
+and the tests'), and not a word of the vocabulary's languages (one with an accent, "Policía",
+or a common noun's ending, "Gendarmerie", "Estrategia"). Any other words ("Ministry of
+Interior", "Comments", "Équipe nationale", a person's name; in another script, words that are
+no country's name in any language read, "Типовая национальная модель реагирования", the Model
+National Response) are a title, not a country: the assessment gets no country from them, and
+when nothing else gives one it is refused with an error that names the words and asks for a
+Country label or a sheet named after the country (``refuse_not_country``), never filed under a
+phantom country. A country written in a Country cell or column is never second-guessed here.
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ from components.base.text import normalise
 from components.ingest.countries import _iso3_by_any_name as names_in_any_language
 from components.ingest.countries import (
     is_plausible_country,
-    is_unknown_script_name,
     iso3_in_any_language,
+    word_abroad,
 )
-from components.ingest.country_aliases import alias_of, misspelt_country
+from components.ingest.country_aliases import alias_of, country_aliases, misspelt_country
 from components.ingest.country_parts import part_of_country
+from components.ingest.country_translations import in_languages
 from components.ingest.drafts import Draft
 from components.ingest.regions import is_region
 from components.ingest.sheets import ReadContext, Sheet, quoted
@@ -149,7 +153,10 @@ _MEMO_KEY = "not a country"
 
 
 def names_a_country(name: str) -> bool:
-    """True when ``name`` (taken from a title or a sheet name) reads as a country's name."""
+    """True when ``name`` (taken from a title or a sheet name) reads as a country's name; not
+    one word that only a language the reader does not read gives a country ("Island")."""
+    if word_abroad(name) is not None and normalise(name) not in country_aliases():
+        return False
     if (
         iso3_in_any_language(name) is not None
         or alias_of(name) is not None
@@ -157,7 +164,6 @@ def names_a_country(name: str) -> bool:
         or is_region(name)
         or likely_country(name) is not None
         or misspelt_country(name) is not None
-        or is_unknown_script_name(name)
         or normalise(name) in _WITHOUT_CODE
         or _begins_one_name(name)
     ):
@@ -214,13 +220,19 @@ def refuse_not_country(ctx: ReadContext, draft: Draft) -> bool:
     where = f"sheet {quoted(draft.sheet.name)}" if draft.sheet.name else "the file"
     when = draft.name.removeprefix("(no country)").strip()
     named = "the title" if found.where == "the title" else "the sheet's name"
+    abroad = word_abroad(found.country) if found.country else None
+    says = (
+        f"{named} {quoted(found.text)} does not name a country the app knows"
+        if abroad is None
+        else f"{named} {quoted(found.text)} names a country only as {quoted(found.country)}, "
+        f"{abroad[0]}'s name in {in_languages(abroad[1])}, which may be another word here"
+    )
     ctx.add(
         "error",
         draft.sheet,
         found.cell,
-        f"No country is given on {where}, and {named} {quoted(found.text)} does not name a "
-        f"country the app knows, so its assessment{f' of {when}' if when else ''} was not "
-        "used.",
+        f"No country is given on {where}, and {says}, so its assessment"
+        f"{f' of {when}' if when else ''} was not used.",
         "Add a Country label at the top of the sheet with the country in the cell to its "
         "right (or use a Country column), or name the sheet after the country (such as "
         f"“Kenya 2024”), then upload the file again. If {named} is the country's name, write "

@@ -1,14 +1,16 @@
 """A country name pycountry does not know but that is likely a real country: said once.
 
-An assessment's ISO3 code comes from pycountry for a name it knows exactly in English
-(``countries.iso3_of``), never invented. A name in the country's own language ("Maroc",
-"Moçambique", "Казахстан") or a short form ("Russia") gets none, and so no UN region or World
-Bank income group for peer medians, and it is not one country with assessments filed under
-the English name ("Morocco"). The name is never changed; a warning says what follows, once
-per name in a file, when the name is likely a real country: exactly one country has it as its
-name in French, Spanish or Portuguese (pycountry's translations) or begins with it ("Russia":
-"Russian Federation"), which the warning suggests; or it is written in another script than
-Latin (no made-up name is).
+An assessment's ISO3 code comes from pycountry for a name it knows in English
+(``countries.iso3_of``), or in another language (``country_aliases`` files "Maroc", "Кения"
+under the English name), never invented. A name left without one ("Bosnia", "Татарстан") gets
+no UN region or World Bank income group for peer medians, and it is not one country with
+assessments filed under the English name. The name is never changed; a warning says what
+follows, once per name in a file, when the name is likely a real country: exactly one country
+begins with it ("Bosnia": "Bosnia and Herzegovina"), which the warning suggests; it is a
+country's name in another language that was not taken as one (``named_elsewhere``: two
+countries share it, it is a letter from another country's name, or it is a word too short to
+tell), which the warning says; or it is written in another script than Latin (no made-up name
+is).
 
 Other unknown names are left quietly: made-up countries (the demo's and the tests' "Elbonia",
 "Quentra", used on purpose, and said to be fictional where they are shown), regions
@@ -29,9 +31,11 @@ from components.ingest.countries import (
     english_names,
     iso3_in_any_language,
     iso3_of,
+    other_name_of,
     shown_name,
 )
 from components.ingest.country_aliases import misspelt_country
+from components.ingest.country_translations import countries_named, in_languages
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
 
@@ -49,7 +53,8 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             continue
         likely = likely_country(name)
         misspelt = misspelt_country(name) if likely is None else None
-        if likely is None and misspelt is None and not _other_script(name):
+        elsewhere = named_elsewhere(name) if likely is None else None
+        if likely is None and misspelt is None and not elsewhere and not _other_script(name):
             continue  # a made-up name ("Elbonia"), a region: nothing to say that helps
         if not ctx.once(("unknown country", normalise(name))):
             continue
@@ -81,6 +86,13 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             fix = (
                 "Write the country's name in English (such as “Kazakhstan”), or its ISO3 code "
                 "(such as KAZ) in an ISO3 cell or column."
+            )
+        if elsewhere:
+            message += f" {elsewhere[0]}"
+            meant = elsewhere[1] + (f" or “{misspelt[0]}”" if misspelt else "")
+            fix = (
+                f"Write the country's name in English ({meant}), or its ISO3 code in an ISO3 "
+                "cell or column."
             )
         cell = draft.country_cell or cell_holding(draft.sheet, name)
         ctx.add("warning", draft.sheet, cell, message, fix)
@@ -115,6 +127,34 @@ def _stray_of(
             f"lacks: {rows} to {other.name}'s assessment. It was kept apart, as written."
         )
     return None
+
+
+@lru_cache(maxsize=1024)
+def named_elsewhere(name: str) -> tuple[str, str] | None:
+    """(what to say, the English names to suggest) when ``name`` is a country's name in
+    another language that was not taken as that country: shared by two countries ("Конго
+    Республикасы", both Congos in Kyrgyz), one letter from another country's English name
+    ("Saint Marin": San Marino in French, a letter from Saint Martin) or a word too short to
+    tell ("Y", Italy in Vietnamese); else None."""
+    named = countries_named(name)
+    if not named or other_name_of(name) is not None:
+        return None
+    if len(named) == 1:
+        [(code, languages)] = named.items()
+        said = f"{shown_name(code)}'s name in {in_languages(_ordered(languages))}"
+        why = "a word this short" if len(normalise(name)) < 4 else "a name this close to another"
+        text = f"It is {said} ({code}), but {why} was not taken as the country."
+        return text, f"“{shown_name(code)}”"
+    each = [
+        f"{shown_name(code)}'s ({code}) in {in_languages(_ordered(languages))}"
+        for code, languages in sorted(named.items())
+    ]
+    text = f"It is the name of more than one country: {'; '.join(each)}, so none was taken."
+    return text, " or ".join(f"“{shown_name(code)}”" for code in sorted(named))
+
+
+def _ordered(languages: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(languages))
 
 
 @lru_cache(maxsize=4096)

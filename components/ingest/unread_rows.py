@@ -10,12 +10,14 @@ Tableau's "Full data" export has a row per capability and measure: "Measure Name
 which ("Level", "Number of Records") and "Measure Values" holds it. Only the level's rows are
 read; the others are left out, with a warning naming the measures left. A column that only
 describes each row ("Source": "Self-assessment", "Workshop", "Desk review") is no measure
-column: its rows give each capability once, where a measure's rows give it again.
+column: its rows give each capability once, where a measure's rows give it again. Rows of a
+stakeholder's view beside the agreed ("Consensus") rows, and draft rows beside final ones, are
+set aside by ``agreed_rows``.
 """
 
 from __future__ import annotations
 
-from components.ingest.agreed_rows import describes_rows
+from components.ingest.agreed_rows import agree_item_rows, describes_rows
 from components.ingest.layout import ItemTable
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -23,10 +25,12 @@ from components.ingest.values import parse_level
 
 
 def say_unread_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
-    """Rows above a long table's header, and rows of another measure than the level."""
+    """Rows above a long table's header, rows of another measure than the level, and rows of
+    other views than the agreed one (``agreed_rows``)."""
     _say_rows_above(ctx, sheet, layout)
     if "country" in layout.columns and "level" in layout.columns:
         _leave_other_measures(ctx, sheet, layout)
+    agree_item_rows(ctx, sheet, layout)  # "Consensus" rows beside each stakeholder's: read
 
 
 def _say_rows_above(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:

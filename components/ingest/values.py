@@ -37,6 +37,7 @@ from components.ingest.level_words import (
     without_fillers,
 )
 from components.ingest.periods import find_period, whole_period
+from components.ingest.script_digits import ascii_digits
 from components.ingest.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -50,8 +51,8 @@ def is_blank(value: Any) -> bool:
 
 
 def plain_text(value: str) -> str:
-    """Text as typed, made comparable: full-width forms folded (NFKC), spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", value).split())
+    """Text as typed, made comparable: NFKC, other scripts' digits in ASCII, spaces collapsed."""
+    return " ".join(ascii_digits(unicodedata.normalize("NFKC", value)).split())
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from components.ingest.report import (
     contract_dtypes,
     empty_plans,
 )
+from components.library.identity import country_identity
 from components.library.tables import (
     assessments_table,
     capability_levels_table,
@@ -55,7 +56,11 @@ class Record:
     @property
     def key(self) -> tuple[str, str, str]:
         return assessment_key(
-            self.meta["country"], self.meta["year"], self.meta["date"], self.meta["round"]
+            self.meta["country"],
+            self.meta["year"],
+            self.meta["date"],
+            self.meta["round"],
+            iso3=self.meta.get("iso3"),
         )
 
     @property
@@ -102,16 +107,17 @@ PLAN_ROW_FIELDS = tuple(column for column in PLAN_COLUMNS if column != "assessme
 
 
 def assessment_key(
-    country: object, year: object, date: object, round_label: object
+    country: object, year: object, date: object, round_label: object, *, iso3: object
 ) -> tuple[str, str, str]:
-    """What makes two assessments "the same": country, date (or year), round, as normalised
-    text. The same rule as the upload page's duplicate check."""
+    """What makes two assessments "the same": country, date (or year), round. The country
+    by what identifies it (``identity.country_identity``: its ISO3 code when name and code
+    agree, so "Viet Nam" saved earlier and "Vietnam" are one), the round as normalised text."""
     when = _value(date)
     if when is None:
         year_value = _value(year)
         when = "" if year_value is None else str(int(year_value))
     return (
-        normalise(str(_value(country) or "")),
+        country_identity(_value(country), _value(iso3)),
         str(when),
         normalise(str(_value(round_label) or "")),
     )

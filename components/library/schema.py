@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from components.library.database import LibraryUnavailable, guard, reading, sqlite_path, writing
+from components.library.identity import rekey_assessments
 from components.library.records import load_records
 from components.library.tables import (
     assessment_columns_v1,
@@ -39,7 +40,7 @@ from components.library.tables import (
 )
 from components.library.workshop_tables import workshop_schema
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Any constant will do: it names the advisory lock that serialises migrations on PostgreSQL.
 _MIGRATION_LOCK = 0x4D4E52  # "MNR"
 
@@ -149,6 +150,17 @@ def _migrate_6_to_7(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE mnr_workshop_participants ADD COLUMN seen_at FLOAT"))
 
 
+def _migrate_7_to_8(conn: Connection) -> None:
+    """Assessments filed by their country's identity, not by the name they were saved under.
+
+    An earlier app keyed an entry by the normalised name, so "Viet Nam" (the ISO list's name,
+    saved before the dashboard showed "Vietnam") and "Vietnam" saved since were two entries:
+    they become one, with their versions in the order they were saved
+    (``identity.rekey_assessments``). The layout is unchanged.
+    """
+    rekey_assessments(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
@@ -157,6 +169,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
     6: _migrate_6_to_7,
+    7: _migrate_7_to_8,
 }
 
 

@@ -1,9 +1,10 @@
 """Assessments in the library: saving, listing, filtering, opening, renaming, deleting.
 
-An assessment is identified by its country, date (or year) and round, as the upload page's
-duplicate check does; each save of the same assessment is a numbered version. Saving one that
-is already there is refused with a message, unless the caller asks for a new version; content
-identical to the latest version is never saved again. Every call is one transaction
+An assessment is identified by its country (``identity.country_identity``: its ISO3 code when
+known, so a country saved under an older name is the same), date (or year) and round; each
+save of the same assessment is a numbered version. Saving one that is already there is refused
+with a message, unless the caller asks for a new version; content identical to the latest
+version is never saved again. Every call is one transaction
 (``components.library.database``), on a library created or migrated first
 (``components.library.schema``). On PostgreSQL a save that lost a race is retried from the
 start.
@@ -549,7 +550,9 @@ SAVEABLE_ORIGINS = frozenset({"upload", "editor", "workshop"})
 def listing_session_ids(listing: pd.DataFrame) -> list[str]:
     """The session id each row of a listing gets when opened (as ``open_assessments`` gives)."""
     return [
-        library_assessment_id(assessment_key(row.country, row.year, row.date, row.round), version)
+        library_assessment_id(
+            assessment_key(row.country, row.year, row.date, row.round, iso3=row.iso3), version
+        )
         for row, version in zip(listing.itertuples(index=False), listing["version"], strict=True)
     ]
 

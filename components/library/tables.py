@@ -3,7 +3,8 @@
 Besides ``mnr_schema_version``: ``mnr_assessments`` (one row per saved version of an
 assessment, with who may see it and the framework edition it was made against) and the
 capability and enabler levels of each. A unique constraint on (country, date or year, round,
-version) makes a silent duplicate impossible at the database level. ``mnr_drafts`` keeps
+version), the country as ``identity.country_identity`` keys it, makes a silent duplicate
+impossible at the database level. ``mnr_drafts`` keeps
 assessments being entered in the app (``components.library.drafts``); ``mnr_plans`` each
 saved version's action plan; the live workshops'
 tables are in ``workshop_tables``. How older layouts become this one is ``schema``'s business.

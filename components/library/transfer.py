@@ -284,7 +284,9 @@ def _export_details(name: str, data: bytes) -> dict[tuple[str, tuple[str, str, s
                 }
                 if not row.get("Country"):
                     continue
-                key = assessment_key(row["Country"], row["Year"], row["Date"], row["Round"])
+                key = assessment_key(
+                    row["Country"], row["Year"], row["Date"], row["Round"], iso3=row.get("ISO3")
+                )
                 title = row.get("Library title")
                 edition = row.get("Framework edition")
                 details.setdefault(

@@ -31,8 +31,9 @@ from components.ingest.report import (
 from components.scoring.tables import session_table
 from components.ui.markdown import Markdown, literal
 
-# Old .xls, .ods and text tables are read too (after the file guard vets them).
-UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods"]
+# Old .xls, .ods (and LibreOffice's flat .fods) and text tables are read too (after the file
+# guard vets them).
+UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods", "fods"]
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.
 PROBLEMS_SHOWN_AS_TABLE = 25

@@ -10,9 +10,12 @@ vote and its name. The page shows the capability the room votes on now, big
 level choices with their descriptors, "don't know", an optional comment, and "your vote".
 It shows only this participant's own vote until the facilitator reveals the room's.
 
-A small fragment polls the workshop's stage every ``WATCH_SECONDS`` (one small query) and
-redraws the page only when the facilitator did something; sending a vote reruns only the
-ballot, so 40 phones voting at once stay cheap.
+A small fragment polls every ``WATCH_SECONDS`` (one small query: the workshop's stage and
+this participant's own name and vote) and redraws the page only when the facilitator did
+something, or when this participant voted or gave a name in another tab (the same phone
+opening the link twice): each tab shows the participant's ballot as it stands. Sending a vote
+reruns only the ballot, and another participant's vote redraws no phone, so 40 phones voting
+at once stay cheap.
 """
 
 from __future__ import annotations
@@ -39,14 +42,10 @@ from components.library.workshop_votes import (
     mark_seen,
     participant_token,
     room,
+    seat_pulse,
     set_name,
 )
-from components.library.workshops import (
-    ENDED,
-    WorkshopError,
-    find_workshop,
-    poll,
-)
+from components.library.workshops import ENDED, WorkshopError, find_workshop
 from components.scoring.agreement import DONT_KNOW_LABEL, agreement, median_text
 from components.ui import state
 from components.ui.history import in_browser
@@ -57,7 +56,7 @@ from components.ui.workshop_link import typed_code
 
 WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
-SENT = "mnr_join_sent"  # capability -> the vote this session last sent
+SENT = "mnr_join_sent"  # capability -> this participant's vote as this tab shows it
 SEEN = "mnr_join_seen"  # when this phone last said it is in the room (time.monotonic())
 PHONE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1rem 2rem; max-width: 40rem; }
@@ -184,8 +183,19 @@ def _render_code_box() -> None:
 def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -> None:
     workshop = seat.workshop
     heading(workshop.title, level="title")
-    _watch(engine, workshop.id, workshop.stage, workshop.code, token)
     item = workshop.current
+    capability = None if item is None else item.capability
+    if capability is not None:
+        _take_ballot(capability, seat.votes.get(capability))
+    _watch(
+        engine,
+        workshop.id,
+        workshop.stage,
+        workshop.code,
+        token,
+        capability=capability,
+        name=seat.name,
+    )
     if item is None:
         st.info(
             "Welcome! The facilitator will start soon: the first capability appears here by "
@@ -204,7 +214,7 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
         )
         st.markdown(md("## {label}", max_chars=None, label=capability.label))
         caption(literal(capability.description, max_chars=None))
-        own = st.session_state.get(SENT, {}).get(item.capability) or seat.votes.get(item.capability)
+        own = seat.votes.get(item.capability)
         if item.closed:
             st.info("Voting on this capability is closed.", icon=":material/lock:")
             _render_own_vote(own, framework)
@@ -215,18 +225,51 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
     _render_name(engine, workshop.code, token, seat.name)
 
 
-def _watch(engine: Engine, workshop_id: int, stage: int, code: str, token: str) -> None:
-    """Redraw the page when the facilitator moves on, closes, reveals or ends; and say, now
-    and then, that this phone is still in the room."""
+def _ballot_keys(capability: int) -> tuple[str, str]:
+    """The session keys of the ballot's level and comment for ``capability``."""
+    return f"ballot_level_{capability}", f"ballot_comment_{capability}"
+
+
+def _take_ballot(capability: int, vote: Vote | None) -> None:
+    """Show the participant's vote as the database has it: kept as this tab's (``SENT``),
+    and put in the ballot's level and comment when it is not what this tab showed (the first
+    visit, or a vote sent from another tab of the same participant since). A choice this tab
+    has not sent stays while there is no vote to show instead."""
+    shown = st.session_state.setdefault(SENT, {})
+    if capability in shown and shown[capability] == vote:
+        return
+    shown[capability] = vote
+    if vote is not None:
+        level_key, comment_key = _ballot_keys(capability)
+        st.session_state[level_key] = DONT_KNOW if vote.level is None else vote.level
+        st.session_state[comment_key] = vote.comment or ""
+
+
+def _watch(
+    engine: Engine,
+    workshop_id: int,
+    stage: int,
+    code: str,
+    token: str,
+    *,
+    capability: int | None,
+    name: str | None,
+) -> None:
+    """Redraw the page when the facilitator moves on, closes, reveals or ends, or when this
+    participant's vote or name is no longer what the page shows (given in another tab); and
+    say, now and then, that this phone is still in the room."""
 
     @st.fragment(run_every=WATCH_SECONDS)
     def watch() -> None:
         try:
             _heartbeat(engine, code, token)
-            pulse = poll(engine, workshop_id)
+            pulse = seat_pulse(engine, workshop_id, token, capability)
         except LibraryUnavailable:
             return  # the next poll tries again; the page keeps what it shows
-        if pulse is None or pulse.stage != stage:
+        if pulse is None or pulse.stage != stage or pulse.name != name:
+            st.rerun(scope="app")
+        # What this tab shows: its last full run's vote, or the one it sent since.
+        if capability is not None and pulse.vote != st.session_state.get(SENT, {}).get(capability):
             st.rerun(scope="app")
 
     watch()
@@ -276,11 +319,8 @@ def _ballot(
         options = [*scale.values, DONT_KNOW]
         labels = {level.value: f"{level.value} · {level.label}" for level in scale.levels}
         labels[DONT_KNOW] = DONT_KNOW_LABEL
-        mine = st.session_state.get(SENT, {}).get(capability) or own
-        level_key, comment_key = f"ballot_level_{capability}", f"ballot_comment_{capability}"
-        if mine is not None and level_key not in st.session_state:
-            st.session_state[level_key] = DONT_KNOW if mine.level is None else mine.level
-            st.session_state[comment_key] = mine.comment or ""
+        mine = st.session_state.get(SENT, {}).get(capability, own)
+        level_key, comment_key = _ballot_keys(capability)
         with st.container(key="ballot"), st.form(f"ballot_form_{capability}", border=False):
             choice = st.radio(
                 "Your rating",

@@ -6,8 +6,11 @@ from playwright.sync_api import expect
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
 from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait_until_idle
+from tests.ingest.odf_support import Sheet as OdfSheet
+from tests.ingest.odf_support import fods
 
 pytestmark = pytest.mark.browser
+FW = default_framework()
 
 UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
 
@@ -186,3 +189,20 @@ def test_a_single_round_upload_greys_the_round_picker_with_why(page, app_url, fi
     expect(picker).to_have_attribute("placeholder", "No other round of this country")
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "profile-single-round")
+
+
+def test_a_libreoffice_flat_xml_spreadsheet_is_taken_and_read(page, app_url, tmp_path):
+    """The upload box takes a .fods (LibreOffice's "Flat XML ODF Spreadsheet") and reads it as
+    the .ods it is."""
+    rows = [["Country", "Zembla"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, capability.title, n % 5] for n, capability in enumerate(FW.capabilities, 1)]
+    flat = tmp_path / "zembla-2024.fods"
+    flat.write_bytes(fods([OdfSheet("Assessment", rows)]))
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(flat)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    expect(page.locator(".st-key-upload-result-0")).to_contain_text("Read completely")
+    block = page.locator(".st-key-upload-result-0").inner_text()
+    assert "zembla-2024.fods" in block
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -96,3 +96,62 @@ def test_the_same_phone_opening_the_link_again_is_the_same_participant(browser, 
     finally:
         for context in contexts:
             context.close()
+
+
+# A tab shows a vote or a name given in the participant's other tab as soon as it would show
+# the room moving on: its watch polls every two seconds; the rest is a busy machine's slack.
+FOLLOWS = 15_000  # ms
+
+
+def test_a_participant_s_open_tabs_show_the_vote_and_name_given_in_either(browser, workshop_app):
+    contexts = []
+    try:
+        contexts.append(browser.new_context(viewport={"width": 1280, "height": 720}))
+        host = contexts[0].new_page()
+        code = open_workshop_as_host(host, workshop_app + "/workshop", PASSPHRASE, "Yland", WAIT)
+        link = f"{workshop_app}/join?w={code}"
+        host.get_by_role("button", name="Start with the first capability").click()
+
+        # One phone, the join link open in two tabs before either votes: one participant.
+        contexts.append(_phone(browser))
+        first = _open_join(contexts[1], link)
+        second = _open_join(contexts[1], link)
+        assert second.evaluate(READ_P) == first.evaluate(READ_P)
+        expect(second.locator(".st-key-ballot")).to_be_visible()
+
+        # A vote in the first tab shows in the second, which nobody touches or reloads.
+        first.get_by_text("3 · Established", exact=True).click()
+        first.get_by_role("button", name="Send my vote").click()
+        expect(first.locator(".st-key-your-vote")).to_contain_text("3 · Established")
+        expect(second.locator(".st-key-your-vote")).to_contain_text(
+            "Your vote: 3 · Established", timeout=FOLLOWS
+        )
+        expect(second.get_by_role("radio", name="3 · Established")).to_be_checked()
+
+        # Changed in the second tab: the first, which sent 3 itself, shows the change.
+        second.get_by_text("1 · Building", exact=True).click()
+        second.get_by_role("button", name="Send my vote").click()
+        expect(second.locator(".st-key-your-vote")).to_contain_text("1 · Building")
+        expect(first.locator(".st-key-your-vote")).to_contain_text(
+            "Your vote: 1 · Building", timeout=FOLLOWS
+        )
+        expect(first.get_by_role("radio", name="1 · Building")).to_be_checked()
+
+        # A name given in one tab is the name the other shows.
+        first.get_by_text("You take part anonymously").click()
+        first.get_by_label("Your name or organisation (optional)").fill("Ministry of Justice")
+        first.get_by_role("button", name="Save").click()
+        expect(first.get_by_text("You take part as Ministry of Justice")).to_be_visible()
+        expect(second.get_by_text("You take part as Ministry of Justice")).to_be_visible(
+            timeout=FOLLOWS
+        )
+
+        # Still one participant with one vote on the projector.
+        expect(host.locator(".st-key-workshop-votes-in")).to_contain_text("1", timeout=WAIT)
+        for tab in (host, first, second):
+            assert tab.locator('[data-testid="stException"]').count() == 0
+        wait_until_idle(second)
+        screenshot(second, "workshop-second-tab-follows-the-first")
+    finally:
+        for context in contexts:
+            context.close()

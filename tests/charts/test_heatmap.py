@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import math
 import re
 from collections.abc import Sequence
 
@@ -21,9 +22,9 @@ from components.charts.heatmap import (
     legend_margin,
     level_heatmap,
     levels_in_cells,
-    row_axis_label,
     short_domain_name,
 )
+from components.charts.row_names import row_px
 from components.charts.text_width import text_width
 from components.framework.palette import (
     NOT_ASSESSED_COLOUR,
@@ -233,8 +234,8 @@ def test_domain_names_fit_their_bands_beside_any_row_names(label):
         # plotly's own fit in Chromium for this name was 190 px: 14 px beyond its text.
         (["Calderra 2024 (Second review)", "Ab"], False, 192),
         (["Ab", "Cd"], False, 30),  # "Cd" is 15.9 px wide
-        # On a phone the names are cut to 18 characters ("Calderra 2024 (Se…").
-        (["Calderra 2024 (Second review)", "Ab"], True, 131),
+        # On a phone the name takes two lines; the wider, "(Second review)", is 93.9 px.
+        (["Calderra 2024 (Second review)", "Ab"], True, 108),
     ],
 )
 def test_heatmap_starts_its_left_margin_as_wide_as_the_row_names_need(names, narrow, margin):
@@ -276,20 +277,6 @@ def test_the_colour_bar_has_its_room_from_the_start(narrow):
 
 
 @pytest.mark.parametrize(
-    ("label", "shown"),
-    [
-        ("Arvenia 2023", "Arvenia 2023"),  # fits
-        ("North Macedonia 2023", "North Macedo… 2023"),  # the name is cut, not the year
-        ("Calderra 2024 (Second review)", "Calderra 2024 (Se…"),  # the round is cut first
-        ("Bosnia and Herzegovina 2019 (Baseline)", "Bosnia and H… 2019"),
-        ("No year here at all whatsoever", "No year here at a…"),
-    ],
-)
-def test_a_phone_row_name_keeps_its_year(label, shown):
-    assert row_axis_label(label, 18) == shown
-
-
-@pytest.mark.parametrize(
     ("height_px", "width_px", "written"),
     [
         (28, 22, True),  # a 1280x720 screen with the sidebar open, up to about 140 rows
@@ -319,3 +306,117 @@ def test_many_rows_keep_their_numbers_and_their_domain_names(rows):
     bands = [s for s in figure.layout.shapes if s.name == "domain-header"]
     assert len(bands) == len(DOMAIN_NAMES)
     assert all(b.ysizemode == "pixel" and b.y1 - b.y0 >= 24 for b in bands)
+
+
+# Names longer than a desk's or a phone's share of the width: the example of the brief, an
+# invented country as long as the longest real ones, a source added to tell two apart.
+LONG_NAMES = [
+    "Democratic Republic of the Congo 2024 (Second review)",
+    "Democratic Republic of the Congo 2024 (Baseline)",
+    "Sovereign Republic of the Yland Archipelago 2023 (Mid-term review)",
+    "Saint Vincent and the Grenadines 2022",
+    "Kenya 2023 · Kenya return.xlsx › Assessment",
+    "Kenya 2023",
+]
+# The same names for 36 countries: more rows than a projector shows at once.
+MANY_LONG_NAMES = [f"{name} {n}" for n in range(6) for name in LONG_NAMES]
+
+
+def axis_names(figure: go.Figure) -> list[list[str]]:
+    """The rows' names on the axis, each as the lines it is drawn on, as people read them."""
+    return [html.unescape(tick).split("<br>") for tick in figure.layout.yaxis.ticktext]
+
+
+@pytest.mark.parametrize("names", [LONG_NAMES, MANY_LONG_NAMES], ids=["6 rows", "36 rows"])
+@pytest.mark.parametrize("narrow", [False, True], ids=["desk", "phone"])
+def test_every_row_name_is_on_the_axis_whole_in_lines_of_whole_words(names, narrow):
+    levels, evidence, _ = heatmap_frames(len(names))
+    labels = dict(zip(levels.index, names, strict=True))
+    figure = level_heatmap(levels, evidence, labels, FW, narrow=narrow)
+    shown = axis_names(figure)
+    assert [" ".join(lines) for lines in shown] == names  # nothing cut, nothing left out
+    for name, lines in zip(names, shown, strict=True):
+        assert 1 <= len(lines) <= 3
+        # Broken only where a space was: each line is a run of the name's whole words.
+        assert all(line == line.strip() and f" {line} " in f" {name} " for line in lines)
+    # The margin holds the widest line, and stays within its share of the narrowest chart
+    # (820 px beside a desk's sidebar, 328 px on a phone), leaving the grid the rest: 0.34
+    # (0.4 on a phone), up to 0.45 (0.55) for a name three lines of that do not hold.
+    widest = max(text_width(line, TICK_FONT_SIZE) for lines in shown for line in lines)
+    margin = figure.layout.margin.l
+    assert widest + 10 <= margin <= widest + 20
+    assert margin <= (0.55 * 328 if narrow else 0.45 * 820) + 14
+    # Each row is tall enough for its lines (14 px text, lines 1.3 em apart, air between).
+    lines = max(len(lines) for lines in shown)
+    assert lines > 1
+    rows_px = (figure.layout.height - 120) / len(names)
+    assert rows_px >= row_px(lines, TICK_FONT_SIZE) >= lines * 1.3 * TICK_FONT_SIZE
+    # The hover has each name whole, as before.
+    assert [html.unescape(row[0][0]) for row in figure.data[0].customdata] == names
+
+
+def test_short_names_keep_one_line_and_the_rows_their_height():
+    levels, evidence, labels = heatmap_frames(12)
+    figure = level_heatmap(levels, evidence, labels, FW)
+    assert all(len(lines) == 1 for lines in axis_names(figure))
+    assert figure.layout.height == heatmap_height(12) == 120 + 28 * 12
+
+
+@pytest.mark.parametrize(
+    ("narrow", "lines"),
+    [
+        (False, ["Democratic Republic of the", "Congo 2024 (Second review)"]),
+        (True, ["Democratic Republic", "of the Congo 2024", "(Second review)"]),
+    ],
+)
+def test_a_long_name_is_wrapped_within_its_share_of_the_width(narrow, lines):
+    levels, evidence, _ = heatmap_frames(2)
+    labels = dict(
+        zip(
+            levels.index,
+            ["Democratic Republic of the Congo 2024 (Second review)", "Kenya 2023"],
+            strict=True,
+        )
+    )
+    figure = level_heatmap(levels, evidence, labels, FW, narrow=narrow)
+    assert axis_names(figure) == [lines, ["Kenya 2023"]]
+    # Within the share (0.34 of a desk's 820 px, 0.4 of a phone's 328 px) and no wider than
+    # the lines need.
+    widest = max(text_width(line, TICK_FONT_SIZE) for line in lines)
+    assert figure.layout.margin.l == math.ceil(widest + 14)
+    assert widest <= (0.4 * 328 if narrow else 0.34 * 820)
+
+
+def test_so_many_rows_that_they_are_low_keep_their_names_on_the_lines_they_hold():
+    """200 rows with long names: the tallest figure gives each row 19 px, one line's room,
+    so each name takes one line of a margin up to 0.45 of the chart, cut with "…" only when
+    it is wider than that (the hover and the table have it whole)."""
+    names = [f"{LONG_NAMES[n % 4]} {n}" for n in range(200)]
+    levels, evidence, _ = heatmap_frames(len(names))
+    figure = level_heatmap(levels, evidence, dict(zip(levels.index, names, strict=True)), FW)
+    shown = axis_names(figure)
+    assert figure.layout.height == 4000
+    assert all(len(lines) == 1 for lines in shown)
+    widest = 0.45 * 820
+    assert figure.layout.margin.l <= widest + 14
+    for name, (line,) in zip(names, shown, strict=True):
+        if text_width(name, TICK_FONT_SIZE) <= widest:
+            assert line == name
+        else:
+            assert line.endswith("…")
+            assert name.startswith(line[:-1])
+            assert text_width(line, TICK_FONT_SIZE) <= widest
+    assert sum(lines[0] == name for lines, name in zip(shown, names, strict=True)) == 150
+
+
+def test_names_as_wide_as_a_desk_s_share_leave_the_cells_their_numbers():
+    """A name just within the share takes one line, and the grid beside it still writes the
+    levels in the cells at the narrowest width (1280x720 with the sidebar open)."""
+    levels, evidence, _ = heatmap_frames(2)
+    name = "Independent Sovereign Republic of Calderra 24"  # 275.2 px of 278.8
+    assert 0.33 * 820 < text_width(name, TICK_FONT_SIZE) <= 0.34 * 820
+    figure = level_heatmap(
+        levels, evidence, dict(zip(levels.index, [name, "Kenya"], strict=True)), FW
+    )
+    assert axis_names(figure)[0] == [name]
+    assert levels_in_cells(figure)

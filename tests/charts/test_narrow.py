@@ -84,7 +84,9 @@ def test_a_phone_heatmap_shows_one_domain(domain):
     assert [a.hovertext for a in figure.layout.annotations] == [FW.domain(domain).name]
     assert list(figure.layout.xaxis.range) == [numbers[0] - 0.5, numbers[-1] + 0.5]
     assert heatmap.colorbar.orientation == "h"  # the legend lies under the grid
-    assert len(figure.layout.yaxis.ticktext[0]) <= 18
+    # The long name whole, on two lines within a phone's share of the width (0.4 of 328 px).
+    assert figure.layout.yaxis.ticktext[0] == "A country with a really<br>very long name 2024"
+    assert figure.layout.margin.l <= 0.4 * 328 + 14
     assert heatmap.customdata[0][0][0] == html.escape(labels["id-0"])  # the hover: all of it
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import plotly.graph_objects as go
 import pytest
 
-from components.charts.radar import RadarSeries, capability_radar, domain_radar
+from components.charts.common import FONT_SIZE, NARROW_FONT_SIZE
+from components.charts.radar import (
+    PHONE_CONTENT_WIDTH,
+    RadarSeries,
+    capability_radar,
+    domain_radar,
+)
+from components.charts.text_width import text_width
 from components.framework.palette import (
     DOMAIN_PALETTE,
     NOT_ASSESSED_COLOUR,
@@ -215,3 +223,60 @@ def test_two_capability_domain_with_overlay_hatches_the_comparison():
     assert {t.offsetgroup for t in others} != {focus.offsetgroup}
     assert [t.name for t in others if t.showlegend] == ["Borland"]
     assert figure.layout.showlegend
+
+
+# --- room for the axis labels ---------------------------------------------------------------------
+
+RADARS = ["overview", *(d.id for d in FW.domains if len(FW.capabilities_in(d.id)) >= 3)]
+# The width a radar is drawn at: a 390 px phone's chart, and a 1280x720 screen's beside the
+# sidebar (the app's pages) or wider (the sidebar shut).
+WIDTHS = {True: [PHONE_CONTENT_WIDTH], False: [820, 1120]}
+
+
+def a_radar(domain: str, *, narrow: bool) -> go.Figure:
+    if domain == "overview":
+        return domain_radar([series("Arvenia 2023", [1, 2, 3, 2, 1, 2])], FW, narrow=narrow)
+    levels = {c.number: 2 for c in FW.capabilities_in(domain)}
+    return capability_radar(capability_table(levels), FW, domain, narrow=narrow)
+
+
+@pytest.mark.parametrize("narrow", [True, False], ids=["phone", "full"])
+@pytest.mark.parametrize("domain", RADARS)
+def test_every_axis_label_of_every_radar_fits_in_the_figure(domain, narrow):
+    """On a phone "7 · Access / to Image D…" reached 7 px past the left edge of the Criminal
+    Justice radar, "9 · Child / Protection…" 6 px past the right of Victim's."""
+    figure = a_radar(domain, narrow=narrow)
+    layout, margin = figure.layout, figure.layout.margin
+    axis = layout.polar.angularaxis
+    font = NARROW_FONT_SIZE if narrow else FONT_SIZE
+    # plotly.js puts a label this far beyond the rim: ticklen, a fifth of the font, half the
+    # axis line; a label of n lines is about 1.3 n font sizes tall.
+    off = axis.ticklen + 0.2 * font + 0.5
+    for width in WIDTHS[narrow]:
+        plot_w, plot_h = width - margin.l - margin.r, layout.height - margin.t - margin.b
+        radius = min(plot_w, plot_h) / 2
+        # The circle is centred in the plot area: the labels have what lies beyond it.
+        room = {
+            "left": margin.l + plot_w / 2,
+            "right": width - margin.l - plot_w / 2,
+            "top": margin.t + plot_h / 2,
+            "bottom": layout.height - margin.t - plot_h / 2,
+        }
+        for index, tick in enumerate(axis.ticktext):
+            angle = 2 * math.pi * index / len(axis.ticktext)  # clockwise from the top
+            across, up = math.sin(angle), math.cos(angle)
+            lines = html.unescape(tick).split("<br>")
+            widest = max(text_width(line, font) for line in lines)
+            if abs(across) >= 0.1:  # anchored at its inner end, reaching outwards
+                side = "right" if across > 0 else "left"
+                reach = abs(across) * (radius + off) + widest
+                assert reach <= room[side], (width, side, lines, reach, room[side])
+            if abs(up) > 0.99:  # straight up or down: its lines stack away from the circle
+                side = "top" if up > 0 else "bottom"
+                # Its lines' boxes, as Chromium drew them (see test_radar_room.py).
+                extra = -0.1 if up > 0 else 0.04
+                reach = radius + off + font * (1.3 * len(lines) + extra)
+                assert reach <= room[side], (width, side, lines, reach, room[side])
+    if narrow:
+        assert 2 * radius >= 180  # the circle keeps half of a phone's width
+        assert abs(plot_h - plot_w) <= 1  # and the figure is as tall as it needs

@@ -10,7 +10,9 @@ from components.ingest.countries import (
     iso3_in_any_language,
     iso3_of,
     iso_form_of,
+    other_name_of,
     shown_name,
+    word_abroad,
 )
 
 
@@ -122,3 +124,53 @@ def test_no_country_is_shown_by_an_inverted_or_iso_official_form():
 )
 def test_the_iso_lists_form_of_a_name_gives_the_shown_name(written, expected):
     assert iso_form_of(written) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Tunisie / تونس", "TUN"),
+        ("Монголия / Mongolia", "MNG"),
+        ("ไทย / Thailand", "THA"),
+        ("日本 / Japan", "JPN"),
+        ("Maroc (المغرب)", "MAR"),
+        ("Kenya / Kenia", "KEN"),
+        ("Kenya / Uganda", None),  # two countries: country_names refuses them
+        ("Tunisie / Maroc", None),
+        ("Tunisie / Région", None),  # one part no country's name
+    ],
+)
+def test_a_bilingual_cell_is_its_country_when_every_part_names_it(written, code):
+    found = other_name_of(written)
+    assert (found[0] if found else None) == code
+    assert iso3_in_any_language(written) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "abroad"),
+    [
+        ("Island", ("Iceland", ("German",))),
+        ("Reunião", ("Réunion", ("Brazilian Portuguese",))),
+        ("Filipina", ("Philippines", ("Indonesian", "Malay"))),
+        ("Maroc", None),  # French: the reader reads French
+        ("Uni Emirat Arab", None),  # three words: no other word
+        ("Армения", None),  # another script: no word of the vocabulary's languages
+        ("Russia", None),  # English too
+    ],
+)
+def test_one_latin_word_of_a_language_not_read_is_flagged_for_free_text(name, abroad):
+    assert word_abroad(name) == abroad
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Maroc", "MAR"),
+        ("Saint Marin", None),  # San Marino in French, a letter from Saint Martin: asked
+        ("Russia", None),  # English (and Italian): iso3_of's
+        ("Kenya", None),
+    ],
+)
+def test_a_name_close_to_another_country_s_is_not_read_as_either(name, code):
+    found = other_name_of(name)
+    assert (found[0] if found else None) == code

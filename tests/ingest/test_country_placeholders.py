@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.ingest.country_placeholders import is_placeholder
+from components.ingest.country_placeholders import is_placeholder, is_stand_in
 from tests.ingest.reader_support import assert_problem, by_assessment, read, xlsx
 
 LEVELS = {n: n % 5 for n in range(1, 22)}
@@ -79,3 +79,69 @@ def test_a_placeholder_beside_a_real_assessment_leaves_that_one_read(country):
     result = read("book.xlsx", xlsx(book))
     assert by_assessment(result) == {("Uganda", 2024, None): LEVELS}
     assert_problem(result, "error", "B1", "No country is given on sheet “Data”")
+
+
+@pytest.mark.parametrize(
+    ("text", "stand_in"),
+    [
+        ("Country A", True),
+        ("Country K", True),
+        ("Pays B", True),
+        ("País C", True),
+        ("Economy D", True),
+        ("Member State E", True),
+        ("Country 3 (anonymised)", True),
+        ("Anonymous country 4", True),
+        ("Country 3", False),  # a made-up name of a test or a demo as often
+        ("Country X", True),  # a stand-in among others; a form's prompt alone (above)
+        ("Kenya", False),
+        ("Country of assessment", False),
+    ],
+)
+def test_an_anonymised_countrys_stand_in_is_told_from_a_name(text, stand_in):
+    assert is_stand_in(text) is stand_in
+
+
+def _annex(names: list[str], *, iso3: dict[str, str] | None = None) -> list[list[object]]:
+    """A donor report's annex: one row per country, the countries anonymised."""
+    head = ["Country", "ISO3", "Year", *(f"C{n}" for n in LEVELS)]
+    rows: list[list[object]] = [["Annex 3 – levels (anonymised at governments' request)"], head]
+    for index, name in enumerate(names):
+        code = (iso3 or {}).get(name)
+        rows.append([name, code, 2023, *((n + index) % 5 for n in LEVELS)])
+    return rows
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [f"Country {letter}" for letter in "ABCDEFGHJK"],
+        ["Pays A", "Pays B", "Pays C"],
+        ["País A", "País B"],
+        ["Country A"],
+        [f"Country {n} (anonymised)" for n in range(1, 6)],
+    ],
+)
+def test_anonymised_countries_are_refused_with_one_error_saying_why(names):
+    result = read("annex.xlsx", xlsx({"Annex 3": _annex(names)}))
+    assert by_assessment(result) == {}
+    refused = [p for p in result.problems if p.severity == "error"]
+    assert len(refused) == 1
+    assert "are anonymised" in refused[0].message
+    assert refused[0].cell == "A3"
+    assert f"“{names[0]}”" in refused[0].message
+
+
+def test_anonymised_countries_in_columns_are_refused():
+    rows = [["No.", "Capability", "Country A", "Country B", "Country C"]]
+    rows += [[n, None, level, (level + 1) % 5, (level + 2) % 5] for n, level in LEVELS.items()]
+    result = read("annex.xlsx", xlsx({"Annex": rows}))
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C1", "are anonymised: “Country A”, “Country B” and")
+
+
+def test_a_stand_in_with_its_iso3_code_is_that_country_and_real_countries_are_kept():
+    names = ["Kenya", "Country A", "Country B"]
+    result = read("annex.xlsx", xlsx({"Annex": _annex(names, iso3={"Country B": "UGA"})}))
+    assert set(by_assessment(result)) == {("Kenya", 2023, None), ("Uganda", 2023, None)}
+    assert_problem(result, "error", "A4", "are anonymised: “Country A” stands for a country")

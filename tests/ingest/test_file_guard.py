@@ -394,6 +394,18 @@ ACCEPTED: list[tuple[str, str, Callable[[], bytes], str]] = [
         "csv",
     ),
     ("utf-16 without its mark", "unicode.csv", lambda: CSV_TEXT.encode("utf-16-le"), "csv"),
+    (
+        "utf-16 tab separated",
+        "unicode.txt",
+        lambda: CSV_TEXT.replace(",", "\t").encode("utf-16"),
+        "csv",
+    ),
+    (
+        "utf-16 big-endian without its mark",
+        "unicode.txt",
+        lambda: CSV_TEXT.encode("utf-16-be"),
+        "csv",
+    ),
     ("unknown extension, text", "assessment.dat", CSV_TEXT.encode, "csv"),
     ("no extension, text", "assessment", CSV_TEXT.encode, "csv"),
     ("csv named .xlsx", "export.xlsx", CSV_TEXT.encode, "csv"),
@@ -957,7 +969,8 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         ("XML Spreadsheet 2003", "Save As"),
     ),
     (
-        "libreoffice flat xml spreadsheet",
+        # Read as the .ods it is (tests/ingest/test_flat_ods.py), and so refused as one
+        "libreoffice flat xml spreadsheet without a sheet",
         "assessment.fods",
         lambda: (
             b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office='
@@ -966,8 +979,8 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
             b"<office:body><office:spreadsheet/></office:body></office:document>"
         ),
         DEFAULT_LIMITS,
-        "unsupported_spreadsheet",
-        ("LibreOffice flat XML spreadsheet (.fods)", "LibreOffice, choose File > Save As"),
+        "no_sheets",
+        ("no sheets", "LibreOffice, choose File > Save As"),
     ),
     (
         "other xml",
@@ -999,10 +1012,20 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
     (
         "no code page gives words",
         "a.csv",
-        lambda: b"a,b\n\x81\x8d\x8f\x90\x9d\x98,1\n",
+        # Mostly undefined in the Windows code pages, Cyrillic capitals then box drawing in
+        # DOS 866 ("БНПРЭШ░▒█"), Mac Roman's "Åçèêùò∞±€": a word in none.
+        lambda: b"a,b\n\x81\x8d\x8f\x90\x9d\x98\xb0\xb1\xdb,1\n",
         DEFAULT_LIMITS,
         "not_text",
         ("encoding",),
+    ),
+    (
+        "utf-16 holding binary",
+        "unicode.txt",
+        lambda: CSV_TEXT.encode("utf-16") + "\x00\x01\x02".encode("utf-16-le") * 50,
+        DEFAULT_LIMITS,
+        "not_text",
+        ("binary",),
     ),
     (
         "utf-16 cut in the middle of a character",

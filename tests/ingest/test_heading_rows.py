@@ -3,11 +3,12 @@
 import pytest
 
 from components.base.text import normalise
-from components.ingest.heading_rows import is_domain_heading
+from components.ingest.heading_rows import is_domain_heading, is_domain_summary
 from components.ingest.vocabulary import default_vocabulary
 from tests.ingest.reader_support import FW, LABELS, assert_problem, by_assessment, read, xlsx
 
 DOMAINS = frozenset(normalise(d.name) for d in FW.domains)
+DOMAINS_ALL = DOMAINS | frozenset(normalise(a) for d in FW.domains for a in d.aliases)
 LEVELS = {c.number: (c.number * 3) % 5 for c in FW.capabilities}
 
 
@@ -67,3 +68,37 @@ def test_one_label_alone_is_no_legend():
     rows += [[1, "Leadership", 2], [None, "Mature", 4]]
     result = read("form.xlsx", xlsx({"Form": rows}))
     assert not [p for p in result.problems if "legend" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("Policy and Governance – domain average", True),
+        ("Criminal Justice subtotal", True),
+        ("Average: Victim", True),
+        ("Domain 3 mean", True),
+        ("Moyenne – Justice pénale", True),
+        ("Promedio del dominio: Sociedad", True),
+        ("Victim", False),  # a heading, not a figure
+        ("Leadership average", False),  # a capability's figure is no domain's
+        ("Ethical and Informed Media Reporting", False),
+    ],
+)
+def test_is_domain_summary(text, summary):
+    assert is_domain_summary(text, DOMAINS_ALL, default_vocabulary()) is summary
+
+
+@pytest.mark.parametrize(
+    "form", ["{domain} – domain average", "{domain} average", "Subtotal {domain}", "{domain} mean"]
+)
+def test_a_domains_average_row_after_its_capabilities_is_skipped_without_errors(form):
+    """A scorecard: each domain's capabilities, then its average row; an overall average."""
+    rows = [["Kyrgyzstan – MNR scorecard"], ["Assessment year", 2024], [], ["Capability", "Level"]]
+    for domain in FW.domains:
+        for capability in FW.capabilities_in(domain.id):
+            rows.append([f"{capability.number}. {capability.title}", LEVELS[capability.number]])
+        rows.append([form.format(domain=domain.name), 1.33])
+    rows.append(["OVERALL AVERAGE", 1.5])
+    result = read("scorecard.xlsx", xlsx({"Kyrgyzstan": rows}))
+    assert by_assessment(result) == {("Kyrgyzstan", 2024, None): LEVELS}
+    assert not [p for p in result.problems if p.severity == "error"]

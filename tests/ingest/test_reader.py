@@ -4,7 +4,6 @@ politely (one error, never an exception)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 import pytest
 
@@ -168,31 +167,6 @@ def test_assessment_ids_are_stable_and_depend_on_the_source():
     first, again, other = (read(n, data) for n in ("a.xlsx", "a.xlsx", "b.xlsx"))
     ids = [r.capabilities["assessment_id"].iloc[0] for r in (first, again, other)]
     assert ids[0] == ids[1] != ids[2]
-
-
-@pytest.mark.parametrize(
-    ("field", "length", "warned"),
-    [
-        ("country", 200, False),
-        ("country", 201, True),
-        ("country", 10_000, True),
-        ("round", 3600, True),
-        ("assessed_by", 3600, True),
-    ],
-)
-def test_a_name_longer_than_a_name_is_kept_with_a_warning(field, length, warned):
-    values = {"country": "Zembla", "round": "Baseline", "assessed_by": "NGO"}
-    values[field] = "n" * length
-    data = write_template(FW, replace(SAMPLE, **values))
-    result = read("long.xlsx", data)
-    assert result.capabilities[field].iloc[0] == "n" * length  # kept in full
-    long_names = [p for p in result.problems if "characters long" in p.message]
-    assert bool(long_names) is warned
-    if warned:
-        (problem,) = long_names
-        assert problem.severity == "warning"
-        assert f"{length:,} characters" in problem.message
-        assert problem.sheet == "Assessment"
 
 
 # One assessment over several sheets: a sheet per domain, the country and year on a cover.

@@ -35,7 +35,7 @@ def _form(country: str) -> bytes:
         "ECOWAS",
         "Afrique de l'Ouest (moyenne)",
         "América Latina y el Caribe",
-        "Regional (avg)",
+        "East Africa – average",
     ],
 )
 def test_a_region_row_among_countries_is_left_out_with_a_warning(region):

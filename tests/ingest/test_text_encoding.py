@@ -9,7 +9,7 @@ from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft
 from components.ingest.limits import ReadLimits
 from components.ingest.sheets import ReadContext, Sheet
-from components.ingest.text_encoding import DecodedText, decode_text
+from components.ingest.text_encoding import DecodedText, decode_text, encoding_note
 from tests.ingest.reader_support import FW, TITLES, assert_problem, by_assessment, errors, read
 
 ALL = range(1, 22)
@@ -24,6 +24,22 @@ def _text(rows: list[list[object]], sep: str = ",", end: str = "\r\n") -> str:
 def _long(country: str, year: int = 2023, header: bool = True) -> list[list[object]]:
     rows: list[list[object]] = [["Country", "Year", "Capability", "Level"]] if header else []
     return rows + [[country, year, TITLES[n], n % 5] for n in ALL]
+
+
+# A country's name in its own script, or in French, is filed under its English name.
+KEPT = {
+    "Кыргызстан": "Kyrgyzstan",
+    "Україна": "Ukraine",
+    "الأردن": "Jordan",
+    "Ελλάδα": "Greece",
+    "ישראל": "Israel",
+    "پاکستان": "Pakistan",
+    "Brésil": "Brazil",
+}
+
+
+def _kept(country: str) -> str:
+    return KEPT.get(country, country)
 
 
 # (what Excel wrote, the text, its code page, the code page named in the warning)
@@ -45,8 +61,8 @@ def test_a_legacy_code_page_is_recognised_by_its_names(country, encoding, sep, n
     data = _text(_long(country), sep).encode(encoding)
     result = read("legacy.csv", data)
     found = by_assessment(result)
-    assert list(found) == [(country, 2023, None)]
-    assert found[(country, 2023, None)] == {n: n % 5 for n in ALL}
+    assert list(found) == [(_kept(country), 2023, None)]
+    assert found[(_kept(country), 2023, None)] == {n: n % 5 for n in ALL}
     assert_problem(result, "warning", None, f"it was read as {named}")
     assert not errors(result)
 
@@ -99,9 +115,12 @@ def test_decode_text(data, text):
     assert decode_text(data).text == text
 
 
-def test_utf16_is_no_code_page_guessed():
-    decoded = decode_text("Հայաստան\t2\r\n".encode("utf-16"))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_read_as_it_is_with_no_code_page_guessed(codec):
+    decoded = decode_text("Country\tLevel\nՀայաստան\t2\r\nРоссия\t3\n".encode(codec))
+    assert decoded.text == "Country\tLevel\nՀայաստան\t2\r\nРоссия\t3\n"
     assert (decoded.encoding, decoded.certain, decoded.fits) == (None, True, True)
+    assert encoding_note(decoded) is None
 
 
 def test_decoding_names_nothing_for_utf8():
@@ -122,7 +141,7 @@ def test_in_a_joined_file_only_names_on_the_legacy_lines_are_in_doubt():
 
 def test_a_persian_letter_outside_windows_1252_is_not_refused_as_binary():
     data = _text(_long("پاکستان"), ";").encode("cp1256")
-    assert list(by_assessment(read("ur.csv", data))) == [("پاکستان", 2023, None)]
+    assert list(by_assessment(read("ur.csv", data))) == [("Pakistan", 2023, None)]
 
 
 # Excel's "CSV (MS-DOS)": code page 437 (US) or 850 (Western Europe); Türkiye's "ü" is byte
@@ -154,7 +173,7 @@ def test_excel_ms_dos_csv_reads_the_names_right(encoding, countries):
 def test_dos_accents_are_not_read_as_windows_punctuation(country, encoding):
     # cp850's "ã" is Windows-1252's "Æ", and DOS "é" its low quote: "Br‚sil" is no word.
     result = read("dos.csv", _text(_long(country)).encode(encoding))
-    assert list(by_assessment(result)) == [(country, 2023, None)]
+    assert list(by_assessment(result)) == [(_kept(country), 2023, None)]
 
 
 @pytest.mark.parametrize(
@@ -187,5 +206,152 @@ def test_a_name_another_code_page_reads_as_a_country_is_refused(name, encoding, 
 )
 def test_a_name_no_other_code_page_reads_as_a_name_is_kept(country, encoding):
     result = read("legacy.csv", _text(_long(country), ";").encode(encoding))
-    assert list(by_assessment(result)) == [(country, 2023, None)]
+    assert list(by_assessment(result)) == [(_kept(country), 2023, None)]
     assert not errors(result)
+
+
+# Real names in the code pages people's programs write, and in UTF-16 ("Unicode Text"):
+# (encoding, the names, what the warning names). Greek is no single-byte page of these.
+REAL_NAMES = [
+    ("cp1252", ["Côte d'Ivoire", "São Tomé and Príncipe", "Curaçao", "España"], "Windows-1252"),
+    ("latin-1", ["Côte d'Ivoire", "São Tomé and Príncipe", "Curaçao", "Réunion"], "Windows-1252"),
+    ("cp437", ["Türkiye", "Côte d'Ivoire", "Curaçao", "Österreich", "Perú"], "DOS code page 437"),
+    ("cp850", ["Türkiye", "São Tomé and Príncipe", "Curaçao", "Haïti"], "DOS code page 850"),
+    ("mac_roman", ["Türkiye", "Côte d'Ivoire", "São Tomé and Príncipe", "Curaçao"], "Mac Roman"),
+    ("cp1254", ["Türkiye", "Kırgızistan", "Özbekistan", "Güney Afrika"], "Windows-1254"),
+    ("cp1250", ["Česko", "Magyarország", "Słowacja"], "Windows-1250"),
+    ("cp1251", ["Россия", "Україна", "Беларусь", "България"], "Windows-1251"),
+    ("cp857", ["Türkiye", "Kırgızistan", "Mısır"], "DOS code page 857"),
+    ("cp852", ["Česko", "Słowacja", "Węgry"], "DOS code page 852"),
+    ("cp866", ["Россия", "Україна", "Казахстан"], "DOS code page 866"),
+    ("utf-16", ["Türkiye", "Россия", "Ελλάδα", "Côte d'Ivoire", "Česko"], None),
+]
+
+
+def _filed_as(name: str) -> str:
+    """The country ``name`` is filed under when the file is UTF-8 (a name in another language
+    under its English name, "Україна" as "Ukraine"): a legacy code page must read the same."""
+    (country, _, _), *_ = by_assessment(read("utf8.csv", _file([name], "utf-8")))
+    return country
+
+
+def _file(names: list[str], encoding: str, sep: str = ",") -> bytes:
+    rows = _long(names[0]) + [r for name in names[1:] for r in _long(name, header=False)]
+    return _text(rows, "\t" if encoding == "utf-16" else sep).encode(encoding)
+
+
+@pytest.mark.parametrize(("encoding", "names", "named"), REAL_NAMES)
+def test_real_names_are_read_as_written(encoding, names, named):
+    result = read("names.csv", _file(names, encoding))
+    found = by_assessment(result)
+    assert list(found) == [(_filed_as(name), 2023, None) for name in names]
+    assert all(levels == {n: n % 5 for n in ALL} for levels in found.values())
+    assert not errors(result)
+    if named is None:
+        assert not [p for p in result.problems if "UTF-8" in p.message]
+    else:
+        assert_problem(result, "warning", None, f"it was read as {named}")
+        assert_problem(result, "warning", None, f"which gives “{names[0]}”")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [(encoding, name) for encoding, names, _ in REAL_NAMES for name in names],
+)
+def test_each_real_name_alone_is_read_as_written(encoding, name):
+    # One name, repeated on each row: the least a file can say about its code page.
+    result = read("one.csv", _file([name], encoding, ";"))
+    assert list(by_assessment(result)) == [(_filed_as(name), 2023, None)]
+    assert not errors(result)
+
+
+# Excel's "CSV (MS-DOS)" read as Mac Roman gave "TÅrkiye", "SÆo Tom‚", "Moáambique", with only
+# the file's warning: the letters of the names the reader knows tell the code page.
+DOS_NAMES = [
+    ("Türkiye", "Türkiye"),
+    ("São Tomé", "São Tomé"),
+    ("Moçambique", "Mozambique"),  # Portuguese: filed under the English name
+    ("Österreich", "Austria"),  # German: filed under the English name
+    ("Haïti", "Haïti"),
+    ("Perú", "Perú"),
+    ("Colômbia", "Colômbia"),
+]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name", "read_as"),
+    [
+        (encoding, name, read_as)
+        for encoding in ("cp437", "cp850")
+        for name, read_as in DOS_NAMES
+        if name.encode(encoding, errors="replace").decode(encoding) == name  # 437 has no "ã"
+    ],
+)
+def test_dos_names_are_not_read_as_mac_roman(encoding, name, read_as):
+    result = read("dos.csv", _file([name], encoding))
+    assert list(by_assessment(result)) == [(read_as, 2023, None)]
+    assert_problem(result, "warning", None, "it was read as DOS code page")
+    assert not errors(result)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("España", "cp1252"),  # Windows-1250 reads "Espańa", no country
+        ("Norvège", "cp437"),  # Mac Roman reads "Norväge"
+        ("Grécia", "cp1252"),  # Mac Roman reads Catalan "Grècia": Greece as well
+        ("Irã", "cp1252"),  # Windows-1250 reads "Iră"
+    ],
+)
+def test_a_country_s_name_in_the_file_s_language_is_not_in_doubt(name, encoding):
+    result = read("own.csv", _file([name], encoding))
+    assert len(by_assessment(result)) == 1
+    assert not errors(result)
+
+
+def test_a_name_that_stays_in_doubt_is_refused_with_the_names_as_read_and_the_fix():
+    # A made-up name whose one letter is a letter in several code pages, and nothing else to go by.
+    result = read("doubt.csv", _file(["Arvenıa"], "cp1254"))
+    assert by_assessment(result) == {}
+    (error,) = [p for p in errors(result) if p.cell is not None]
+    assert error.cell == "A2"
+    assert "may be garbled" in error.message
+    assert "CSV UTF-8" in error.fix
+    (note,) = [p for p in result.problems if p.severity == "warning"]
+    assert "could not be told for sure" in note.message
+    decoded = decode_text(_file(["Arvenıa"], "cp1254"))
+    as_read = "Arvenıa".encode("cp1254").decode(decoded.encoding)
+    assert f"which gives “{as_read}”" in note.message
+    assert "would give “" in note.message
+    assert "CSV UTF-8" in note.fix
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "note"),
+    [
+        (
+            "Côte d'Ivoire,3\n",
+            "cp1252",
+            "Windows-1252 (Western European), which gives “Côte d'Ivoire”.",
+        ),
+        (
+            "São Tomé,1\nTürkiye,2\nSão Tomé,3\n",
+            "cp850",
+            "which gives “São Tomé” and “Türkiye”.",
+        ),
+        (
+            "Kenya,Évaluation nationale menée par le comité interministériel\n",
+            "cp1252",
+            "which gives “Évaluation nationale menée par le comit…”.",
+        ),
+    ],
+)
+def test_the_note_quotes_the_names_as_read(text, encoding, note):
+    assert note in encoding_note(decode_text(text.encode(encoding)))
+
+
+def test_a_joined_file_s_note_quotes_its_legacy_lines():
+    data = "Kenya,1\nCôte d'Ivoire,2\n".encode() + "Sénégal,3\n".encode("cp1252")
+    assert "read as Windows-1252 (Western European), which gives “Sénégal”" in encoding_note(
+        decode_text(data)
+    )

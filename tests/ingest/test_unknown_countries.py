@@ -1,5 +1,7 @@
-"""A country name with no ISO3 code that is likely a real country ("Maroc", "Казахстан"): kept
-as written, with one warning saying what follows and the English name when one is likely."""
+"""A country name with no ISO3 code that is likely a real country ("Bosnia", "Татарстан"): kept
+as written, with one warning saying what follows and the English name when one is likely.
+(A name in another language, "Maroc", "Казахстан", is read as the country:
+test_country_translations.)"""
 
 from __future__ import annotations
 
@@ -21,11 +23,8 @@ def _long_table(*names: str, iso3: str | None = None) -> bytes:
 @pytest.mark.parametrize(
     ("name", "english", "code"),
     [
-        ("Maroc", "Morocco", "MAR"),  # French
-        ("Suécia", "Sweden", "SWE"),  # Portuguese (with no alias in country_aliases.toml)
-        ("Suecia", "Sweden", "SWE"),  # Spanish, or Portuguese without the accent
-        ("Marruecos", "Morocco", "MAR"),  # Spanish
         ("Bosnia", "Bosnia and Herzegovina", "BIH"),  # the start of its name
+        ("Marshall", "Marshall Islands", "MHL"),
     ],
 )
 def test_a_likely_country_is_kept_as_written_and_its_english_name_suggested(name, english, code):
@@ -42,11 +41,12 @@ def test_a_likely_country_is_kept_as_written_and_its_english_name_suggested(name
 
 
 def test_a_name_in_another_script_is_said_without_a_suggestion():
-    rows = [["Country", "Казахстан"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    # Tatarstan, a republic of Russia: no country's name in any language the app reads.
+    rows = [["Country", "Татарстан"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
     rows += [[n, None, level] for n, level in LEVELS.items()]
     result = read("kz.xlsx", xlsx({"Form": rows}))
-    assert by_assessment(result) == {("Казахстан", 2024, None): LEVELS}
-    assert_problem(result, "warning", "B1", "“Казахстан” is not an English name the app knows")
+    assert by_assessment(result) == {("Татарстан", 2024, None): LEVELS}
+    assert_problem(result, "warning", "B1", "“Татарстан” is not an English name the app knows")
     [said] = [p for p in result.problems if "English name" in p.message]
     assert "It may be" not in said.message
     assert "ISO3 code" in said.fix
@@ -74,3 +74,33 @@ def test_a_name_with_an_iso3_code_of_its_own_is_not_said(name):
     result = read("coded.csv", _long_table(name, iso3="MAR"))
     assert set(result.capabilities["iso3"]) == {"MAR"}
     assert not [p for p in result.problems if "English name" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "suggested"),
+    [
+        # Two countries' name in the languages read (Kazakh and Kyrgyz: both Congos).
+        (
+            "Конго Республикасы",
+            "It is the name of more than one country: Democratic Republic of the Congo's (COD) "
+            "in Kyrgyz; Congo's (COG) in Kazakh and Kyrgyz, so none was taken.",
+            "“Democratic Republic of the Congo” or “Congo”",
+        ),
+        # San Marino in French, and a letter from Saint Martin's English name.
+        (
+            "Saint Marin",
+            "Did you mean Saint Martin (MAF)? It is San Marino's name in French (SMR), but a "
+            "name this close to another was not taken as the country.",
+            "“San Marino” or “Saint Martin”",
+        ),
+        # Italy in Vietnamese, and a letter of many languages.
+        ("Ý", "It is Italy's name in Vietnamese (ITA), but a word this short", "“Italy”"),
+    ],
+)
+def test_a_name_of_another_language_that_is_doubtful_is_kept_and_said(name, said, suggested):
+    result = read("doubt.csv", _long_table(name))
+    assert by_assessment(result) == {(name, 2021, None): LEVELS}
+    assert result.capabilities["iso3"].isna().all()
+    assert_problem(result, "warning", "A2", said)
+    [warning] = [p for p in result.problems if said in p.message]
+    assert f"Write the country's name in English ({suggested})" in warning.fix

@@ -60,3 +60,8 @@ def test_a_library_from_a_newer_app_is_refused(engine, library_path):
 def test_a_library_of_the_previous_schema_version_opens_and_keeps_its_data(library_path):
     library_path.parent.mkdir(parents=True)
     library_support.check_migration_from_version_1(sqlite_url(library_path))
+
+
+def test_a_library_of_schema_7_files_each_country_s_saves_as_one_entry(library_path):
+    library_path.parent.mkdir(parents=True)
+    library_support.check_schema_7_library_files_entries_by_country(sqlite_url(library_path))

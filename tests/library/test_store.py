@@ -87,6 +87,11 @@ def test_saving_the_same_assessment_again_is_refused_unless_a_new_version_is_ask
     assert list(listing["versions"]) == [2, 2]
 
 
+def test_saved_under_a_country_s_old_name_and_its_new_one_it_is_one_assessment(library_path):
+    library_path.parent.mkdir(parents=True)
+    library_support.check_new_name_is_a_new_version_of_the_old(sqlite_url(library_path))
+
+
 def test_a_save_that_fails_half_way_saves_nothing(engine):
     good, good_enablers = assessment("Good", 2024, 2)
     bad, bad_enablers = assessment("Bad", 2024, 2)

@@ -122,6 +122,16 @@ def test_a_library_of_the_previous_schema_version_migrates_on_postgresql(pg_url)
     library_support.check_migration_from_version_1(pg_url)
 
 
+def test_a_library_of_schema_7_files_each_country_s_saves_as_one_entry_on_postgresql(pg_url):
+    library_support.check_schema_7_library_files_entries_by_country(pg_url)
+
+
+def test_saved_under_a_country_s_old_name_and_new_one_it_is_one_assessment_on_postgresql(
+    pg_url,
+):
+    library_support.check_new_name_is_a_new_version_of_the_old(pg_url)
+
+
 def test_a_writer_killed_mid_transaction_leaves_the_postgresql_library_intact(pg_url):
     library_support.check_killed_writer_leaves_library_intact(pg_url)
 

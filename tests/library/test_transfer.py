@@ -21,7 +21,7 @@ from components.library.store import (
 )
 from components.library.transfer import export_workbook, import_workbook
 from components.library.visibility import EDITOR
-from tests.library_support import COMPARED, first_changed, sorted_rows
+from tests.library_support import COMPARED, coded, first_changed, sorted_rows
 
 
 def test_export_is_a_workbook_the_reader_reads_back(engine, demo):
@@ -113,3 +113,25 @@ def test_import_of_a_file_that_is_not_a_workbook_saves_nothing(engine):
     assert outcome.outcomes == ()
     assert any(p.severity == "error" for p in outcome.read.problems)
     assert not Path(engine.url.database).exists()
+
+
+def test_a_country_saved_under_its_old_name_moves_with_its_versions_and_titles(engine, tmp_path):
+    # Viet Nam saved under the ISO list's name, then as "Vietnam": one assessment, two
+    # versions. The export writes each as saved; the reader reads "Viet Nam" as Vietnam.
+    save_assessments(engine, *coded("Viet Nam", 2024, 1, None))
+    save_assessments(engine, *coded("Vietnam", 2024, 2, "VNM"), as_new_version=True)
+    listing = list_assessments(engine, viewer=EDITOR)
+    rename_assessment(engine, int(listing["library_id"][0]), "Hanoi workshop")
+    exported = export_workbook(engine, viewer=EDITOR)
+
+    other = create_library_engine(sqlite_url(tmp_path / "other.sqlite3"))
+    first = import_workbook(other, "library.xlsx", exported, default_framework())
+    assert (first.saved, first.already_there) == (2, 0)
+    copied = list_assessments(other, viewer=EDITOR)
+    assert list(copied["title"]) == ["Hanoi workshop", "Vietnam 2024"]
+    assert list(copied["version"]) == [1, 2]
+    assert list(copied["versions"]) == [2, 2]
+    assert set(copied["country"]) == {"Vietnam"}
+    second = import_workbook(other, "library.xlsx", exported, default_framework())
+    assert (second.saved, second.already_there) == (0, 2)
+    other.dispose()

@@ -91,3 +91,7 @@ def test_an_older_library_takes_a_workshop(library_path):
 
 def test_who_is_in_the_room(library_path):
     workshop_support.check_who_is_in_the_room(sqlite_url(library_path))
+
+
+def test_a_participant_s_page_polls_the_room_and_their_own_ballot(library_path):
+    workshop_support.check_a_participant_s_own_pulse(sqlite_url(library_path))

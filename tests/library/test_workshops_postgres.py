@@ -66,3 +66,7 @@ def test_an_older_library_takes_a_workshop(pg_url):
 
 def test_who_is_in_the_room(pg_url):
     workshop_support.check_who_is_in_the_room(pg_url)
+
+
+def test_a_participant_s_page_polls_the_room_and_their_own_ballot(pg_url):
+    workshop_support.check_a_participant_s_own_pulse(pg_url)

@@ -158,6 +158,28 @@ def test_a_participant_joins_votes_and_sees_only_their_own_vote(engine):
     ]
 
 
+def test_a_vote_changed_in_another_tab_replaces_the_one_this_tab_sent(engine):
+    """Two tabs of one participant: the page redraws (its watch asks) and shows the vote as
+    it now stands, in the ballot too, not the one this tab sent before."""
+    new = opened(engine, capabilities=[7])
+    at = page("join", w=new.code)
+    token = at.query_params["p"]
+    at.radio(key="ballot_level_7").set_value(2)
+    next(b for b in at.button if b.label == "Send my vote").click()
+    at.run()
+    assert "Your vote: **2 · Developing**" in texts(at.success)
+
+    vote(engine, new.code, token, 7, 4, "changed in my other tab")
+    votes.set_name(engine, new.code, token, "Ministry of Justice")
+    at.run()
+    assert not at.exception
+    assert "Your vote: **4 · Mature**" in texts(at.success)
+    assert "2 · Developing" not in texts(at.success)
+    assert at.radio(key="ballot_level_7").value == 4
+    assert at.text_area(key="ballot_comment_7").value == "changed in my other tab"
+    assert "You take part as Ministry of Justice" in [e.label for e in at.expander]
+
+
 @pytest.mark.parametrize(
     ("params", "words"),
     [

@@ -14,8 +14,11 @@ import pytest
 
 from components.framework.model import default_framework
 from components.ingest.collection import Collection, add_assessments
+from components.ingest.file_guard import check_upload
+from components.ingest.misnamed import extension_of
 from components.ingest.report import Problem, ReadResult
 from components.ui.uploads import (
+    UPLOAD_TYPES,
     add_label,
     already_loaded,
     already_loaded_note,
@@ -37,6 +40,8 @@ from components.ui.uploads import (
     without_repeats,
 )
 from tests.factories import capability_rows, enabler_rows, plan_rows
+from tests.ingest.odf_support import Sheet as OdfSheet
+from tests.ingest.odf_support import fods, ods
 
 TOTAL = len(default_framework().capabilities)
 
@@ -636,3 +641,22 @@ def test_the_no_level_note_cannot_become_a_link():
     note = without_levels_note(plan)
     assert note is not None
     assert "](" not in note
+
+
+# What people save besides Excel's own: LibreOffice's .ods and flat .fods, Excel's "Unicode Text"
+ODF_FORM = [
+    OdfSheet("Assessment", [["Country", "Zembla"], ["Year", 2024], [], ["Capability", "Level"]])
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("zembla.fods", lambda: fods(ODF_FORM), "fods"),
+        ("zembla.ods", lambda: ods(ODF_FORM), "ods"),
+        ("zembla.txt", lambda: "Country\tLevel\nZembla\t3\n".encode("utf-16"), "csv"),
+    ],
+)
+def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
+    assert check_upload(name, data()) == kind
+    assert extension_of(name) in UPLOAD_TYPES
