@@ -28,7 +28,7 @@ from typing import Any
 
 from components.ingest.drafts import Draft
 from components.ingest.hidden_rows import hidden_rows
-from components.ingest.layout import CountryRows, ItemTable, repeated_headers
+from components.ingest.layout import HEADER_SCAN_ROWS, CountryRows, ItemTable, repeated_headers
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -126,29 +126,33 @@ def keep_agreed_rows(
         return
     column, kind, agreed = found
     keys = _row_keys(sheet, header + 1, end, groups)
-    with_agreed: set[Any] = set()
-    for row, key in keys.items():
-        if _value_key(sheet.value(row, column)) == agreed:
-            with_agreed.add((key, _item(sheet, row, items)))
+    # Each row's view (its key) and item, read once: a long table has thousands of rows.
+    memo: dict[Any, str | None] = {}
+    views = {row: _cached(memo, sheet.value(row, column), _value_key) for row in keys}
+    item_memo: dict[Any, Any] = {}
+    items_of = {row: _item(sheet, row, items, item_memo) for row in keys}
+    with_agreed = {(keys[row], items_of[row]) for row, view in views.items() if view == agreed}
     aside = [
         row
-        for row, key in keys.items()
-        if _value_key(sheet.value(row, column)) not in (None, agreed)
-        and (key, _item(sheet, row, items)) in with_agreed
+        for row, view in views.items()
+        if view not in (None, agreed) and (keys[row], items_of[row]) in with_agreed
     ]
+    # Assessments without an agreed row and with one view only: read as they are, said (the
+    # views that differ of one without are said by ``said_views``).
     agreed_groups = {key for key, _ in with_agreed}
-    alone = {
-        key
-        for row, key in keys.items()
-        if sheet.value(row, column) is not None and key not in agreed_groups
-    }
+    seen: dict[Any, set[str]] = {}
+    for row, view in views.items():
+        if view is not None and keys[row] not in agreed_groups:
+            seen.setdefault(keys[row], set()).add(view)
+    alone = {key for key, found_views in seen.items() if len(found_views) == 1}
     if not aside and not alone:
         return
     shown = sheet.value(_first_agreed(sheet, keys, column, agreed), column)
     others = sorted({str(sheet.value(row, column)).strip() for row in aside})
     for row in aside:
         sheet.rows[row] = ()
-    sheet.columns = None  # the rows changed: the columns no longer say the same
+    if aside:
+        sheet.columns = None  # the rows changed: the columns no longer say the same
     where = cell_address(header, column)
     heading = quoted(sheet.value(header, column))
     if aside:
@@ -232,10 +236,10 @@ def said_views(ctx: ReadContext, draft: Draft, events: list[tuple[Any, ...]]) ->
     top = min(first for first, _ in pairs)
     found = None
     for column in range(sheet.width()):
-        header = _header_of(sheet, column, top)
-        if header is None:
+        if not all(_differ(sheet.value(a, column), sheet.value(b, column)) for a, b in pairs):
             continue
-        if all(_differ(sheet.value(a, column), sheet.value(b, column)) for a, b in pairs):
+        header = _header_of(sheet, column, top)
+        if header is not None:
             found = (column, header)
             break
     if found is None:
@@ -277,11 +281,8 @@ def _view_column(
         kind = _kind(heading) if column not in used else None
         if kind is None:
             continue
-        values = {
-            key
-            for value in sheet.column(column, header + 1, end)
-            if (key := _value_key(value)) is not None and key != key_of(heading)
-        }
+        raw = set(sheet.column(column, header + 1, end)) - {None}
+        values = {key for value in raw if (key := _value_key(value)) not in (None, key_of(heading))}
         if not 1 < len(values) <= MAX_VIEWS:
             continue
         agreed = [v for v in values if is_agreed(v)]
@@ -294,7 +295,14 @@ def _view_column(
         if kind == "view" and any(v in rounds for v in others):
             continue  # "Baseline" and "Final": rounds of an evaluation, each its own
         found.append((column, kind, agreed[0]))
-    return found[0] if len(found) == 1 else None
+    # Two such columns (a type and an organisation) must mark the same rows agreed.
+    marked = {frozenset(_rows_marked(sheet, c, a, header + 1, end)) for c, _, a in found}
+    return found[0] if len(marked) == 1 else None
+
+
+def _rows_marked(sheet: Sheet, column: int, agreed: str, first: int, end: int) -> list[int]:
+    values = sheet.column(column, first, end)
+    return [first + i for i, value in enumerate(values) if _value_key(value) == agreed]
 
 
 def describes_rows(heading: Any) -> bool:
@@ -334,6 +342,14 @@ def is_draft(key: str) -> bool:
     )
 
 
+def _cached(memo: dict[Any, Any], value: Any, compute: Any) -> Any:
+    """``compute(value)``, once per distinct value (and type) in ``memo``."""
+    key = (value.__class__, value)
+    if key not in memo:
+        memo[key] = compute(value)
+    return memo[key]
+
+
 def _value_key(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
@@ -345,13 +361,14 @@ def _row_keys(sheet: Sheet, first: int, end: int, groups: Sequence[int]) -> dict
     where blank (a country written once over its rows)."""
     keys: dict[int, Any] = {}
     last: list[Any] = [None] * len(groups)
+    memo: dict[Any, Any] = {}
     for row in range(first, end):
         if not sheet.rows[row]:
             continue
         for index, column in enumerate(groups):
             value = sheet.value(row, column)
             if value is not None:
-                last[index] = _group_value(value)
+                last[index] = _cached(memo, value, _group_value)
         keys[row] = tuple(last)
     return keys
 
@@ -368,8 +385,13 @@ def _group_value(value: Any) -> Any:
     return value
 
 
-def _item(sheet: Sheet, row: int, items: Sequence[int]) -> Any:
-    return tuple(_group_value(v) if (v := sheet.value(row, c)) is not None else None for c in items)
+def _item(sheet: Sheet, row: int, items: Sequence[int], memo: dict[Any, Any]) -> Any:
+    """The row's values in the ``items`` columns: which capability it is about (``()`` for a
+    table of one row per assessment)."""
+    return tuple(
+        None if (value := sheet.value(row, c)) is None else _cached(memo, value, _group_value)
+        for c in items
+    )
 
 
 def _first_agreed(sheet: Sheet, keys: dict[int, Any], column: int, agreed: str) -> int:
@@ -378,8 +400,9 @@ def _first_agreed(sheet: Sheet, keys: dict[int, Any], column: int, agreed: str) 
 
 def _header_of(sheet: Sheet, column: int, row: int) -> int | None:
     """The first row above ``row`` whose cell in ``column`` heads a column of views (from the
-    top: the values below may hold such a word, "UN agency")."""
-    for above in range(row):
+    top: the values below may hold such a word, "UN agency"), among the rows a header is
+    looked for in."""
+    for above in range(min(row, HEADER_SCAN_ROWS)):
         if _kind(sheet.value(above, column)) is not None:
             return above
     return None

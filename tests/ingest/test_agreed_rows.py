@@ -218,3 +218,30 @@ def test_a_round_column_with_a_final_round_keeps_both_rounds():
         ("Ethiopia", None, "Baseline"): dict.fromkeys(ALL, 1),
         ("Ethiopia", None, "Final"): dict.fromkeys(ALL, 3),
     }
+
+
+def test_one_country_without_its_consensus_row_is_refused_the_others_read():
+    rows = _wide("Respondent type", ["Government", "Civil society"], "Consensus")
+    rows = [r for r in rows if not (r[0] == "Namibia" and r[2] == "Consensus")]
+
+    result = read("scores.xlsx", xlsx({"Scores": rows}))
+
+    assert by_assessment(result) == {
+        ("Ethiopia", 2023, None): AGREED["Ethiopia"],
+        ("Namibia", 2023, None): {},
+    }
+    assert_problem(result, "warning", "C1", "the 2 rows of the other views")
+    assert_problem(result, "error", "C1", "Namibia 2023 is given once per view")
+    assert not [p for p in result.problems if "read as they are" in p.message]
+
+
+def test_two_columns_marking_the_same_rows_agreed_read_those_rows():
+    rows = _wide("Respondent type", ["Government", "Civil society"], "Consensus")
+    rows[0].insert(3, "Organisation")
+    for row in rows[1:]:
+        row.insert(3, "National consensus" if row[2] == "Consensus" else "Ministry")
+
+    result = read("scores.xlsx", xlsx({"Scores": rows}))
+
+    assert by_assessment(result) == {(c, 2023, None): levels for c, levels in AGREED.items()}
+    assert errors(result) == []
