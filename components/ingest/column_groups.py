@@ -14,6 +14,7 @@ validated level, notes), naming the headings' cells.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,6 +29,8 @@ Parse = Callable[[ReadContext, Sheet], list[Draft]]
 # Cells and names a message lists before "…".
 _SHOWN = 4
 _INSIDE: ContextVar[bool] = ContextVar("column_groups", default=False)
+# The reader's word that a year came from around a table (``context``).
+_CONTEXT_YEAR = re.compile(r"^The year \d{4}( and the round “.*”)? (was|were) taken from ")
 
 
 @dataclass(frozen=True)
@@ -68,28 +71,57 @@ def _reading_parts() -> Iterator[None]:
         _INSIDE.reset(token)
 
 
-def read_parts(ctx: ReadContext, sheet: Sheet, parts: list[Part], parse: Parse) -> list[Draft]:
-    """The assessments of each part, as from ``sheet``; what reading them says, said once."""
+def read_parts(
+    ctx: ReadContext, sheet: Sheet, parts: list[Part], parse: Parse, *, dated_rows: bool = False
+) -> list[Draft]:
+    """The assessments of each part, as from ``sheet``; what reading them says, said once.
+
+    Of several rounds, one whose heading names no year ("Midline" beside "Baseline (2020)")
+    takes none from the title or the sheet's name: that year is no more the round's than
+    another's. Only a Year column of the table (``dated_rows``) gives it one.
+    """
     start = len(ctx.problems)
     drafts: list[Draft] = []
     labels: dict[int, str] = {}
+    apart = len(parts) > 1 and not dated_rows
+    undated = [p for p in parts if apart and (p.heading is None or p.heading.year is None)]
+    no_year = {id(p) for p in undated}
     with _reading_parts():
         for part in parts:
             for draft in parse(ctx, part.sheet):
                 draft.sheet = sheet  # its cells are the sheet's, where they are
                 _give(draft, part.heading)
+                if id(part) in no_year:
+                    draft.year = draft.date = None
                 labels[id(draft)] = part.label
                 drafts.append(draft)
     said: set[tuple[object, ...]] = set()
     kept = []
     for problem in ctx.problems[start:]:
         key = (problem.severity, problem.sheet, problem.cell, problem.message)
-        if key not in said:
+        # No round took its year from around the table: saying it was taken would mislead.
+        if key not in said and not (apart and _CONTEXT_YEAR.match(problem.message)):
             said.add(key)
             kept.append(problem)
     ctx.problems[start:] = kept
+    if undated:
+        _say_undated(ctx, sheet, [p.label for p in undated])
     skipped = [f"{name} under {quoted(part.label)}" for part in parts for name in part.skipped]
     return _without_empty(ctx, sheet, drafts, labels, skipped) if len(parts) > 1 else drafts
+
+
+def _say_undated(ctx: ReadContext, sheet: Sheet, labels: list[str]) -> None:
+    shown = ", ".join(quoted(label) for label in labels[:_SHOWN])
+    ctx.add(
+        "warning",
+        sheet,
+        None,
+        f"The round{'s' if len(labels) > 1 else ''} {shown} name{'' if len(labels) > 1 else 's'} "
+        "no year, so their assessments were read without one (the year of the title or the "
+        "sheet's name is not a round's).",
+        "Write each round's year in its heading (for example “Midline (2022)”), then upload "
+        "the file again.",
+    )
 
 
 def _give(draft: Draft, heading: SubHeading | None) -> None:

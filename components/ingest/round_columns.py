@@ -56,7 +56,8 @@ def read_round_columns(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Dra
             continue
         found = _rounds(ctx, sheet, row, heads, set(fields.values()))
         if found is not None:
-            return _read(ctx, sheet, row, found, parse)
+            dated = bool(fields.keys() & {"year", "date", "when"})
+            return _read(ctx, sheet, row, found, parse, dated=dated)
     return None
 
 
@@ -89,7 +90,13 @@ def _rounds(
 
 
 def _read(
-    ctx: ReadContext, sheet: Sheet, header: int, found: dict[int, SubHeading], parse: Parse
+    ctx: ReadContext,
+    sheet: Sheet,
+    header: int,
+    found: dict[int, SubHeading],
+    parse: Parse,
+    *,
+    dated: bool,
 ) -> list[Draft]:
     owners: dict[int, tuple[Hashable, SubHeading]] = {c: (None, h) for c, h in found.items()}
     choice = choose(owners)
@@ -110,4 +117,4 @@ def _read(
         copy = replace(sheet, rows=rows, columns=None)
         heading = choice.rounds[key] if key != (None, "") else None
         parts.append(Part(copy, heading, heading_text(cells[column])))
-    return read_parts(ctx, sheet, parts, parse)
+    return read_parts(ctx, sheet, parts, parse, dated_rows=dated)

@@ -50,13 +50,26 @@ def read_settled(
     copy = replace(sheet, rows=rows, columns=None)
     where = cell_address(layout.header, chosen)
     aside = ", ".join(f"{quoted(heads[c])} ({cell_address(layout.header, c)})" for c in others)
+    # Rows not settled yet: the self-assessment is no settled level, so not assessed, said.
+    unsettled = [
+        row + 1
+        for row in range(layout.header + 1, len(sheet.rows))
+        if sheet.value(row, chosen) is None and any(sheet.value(row, c) is not None for c in others)
+    ]
+    open_rows = (
+        f" Rows {', '.join(map(str, unsettled[:5]))}{', …' if len(unsettled) > 5 else ''} "
+        f"({len(unsettled)} in all) have no level under {quoted(heads[chosen])}: they were read as "
+        "not assessed."
+        if unsettled
+        else ""
+    )
     ctx.add(
         "warning",
         sheet,
         where,
         f"Several columns are headed like the level: the levels read are those of "
         f"{quoted(heads[chosen])} ({where}), headed as the settled level; {aside} "
-        f"{'was' if len(others) == 1 else 'were'} set aside.",
+        f"{'was' if len(others) == 1 else 'were'} set aside.{open_rows}",
         "If the levels set aside are the ones to read, choose that column in “Fix how this "
         "file is read” below the file.",
     )

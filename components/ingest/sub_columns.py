@@ -135,7 +135,8 @@ def _country_rows(
     if empty and parts:
         say_empty(ctx, sheet, [part.label for part in empty])
     # Nothing filled in under any heading: read as it is, a table without levels (said so).
-    return read_parts(ctx, sheet, parts or empty[:1], parse)
+    dated = bool(layout.columns.keys() & {"year", "date", "when"})
+    return read_parts(ctx, sheet, parts or empty[:1], parse, dated_rows=dated)
 
 
 def _spread(

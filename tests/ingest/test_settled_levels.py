@@ -61,3 +61,17 @@ def test_level_columns_nothing_settles_stay_the_persons_choice(first, second):
     result = read("peer.xlsx", _long(first, second, note=False))
     assert by_assessment(result) == {}
     assert "Several columns are headed like the level" in errors(result)[0].message
+
+
+def test_rows_not_validated_yet_are_not_assessed_and_said():
+    rows = [["Country", "Year", "No.", "Capability", "Self-assessed level", "Validated level"]]
+    rows += [
+        ["Benin", 2023, n, TITLES[n], SELF[n], VALIDATED[n] if n < 19 else None]
+        for n in range(1, 22)
+    ]
+    result = read("peer.xlsx", xlsx({"Scores": rows}))
+    assert by_assessment(result) == {
+        ("Benin", 2023, None): {n: v for n, v in VALIDATED.items() if n < 19}
+    }
+    warning = next(p for p in result.problems if "was set aside" in p.message)
+    assert "Rows 20, 21, 22 (3 in all) have no level under “Validated level”" in warning.message

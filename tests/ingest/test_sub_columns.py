@@ -256,3 +256,32 @@ def test_a_plain_countries_table_is_read_as_before():
     result = read("plain.xlsx", _book(rows))
     assert by_assessment(result) == {(c, None, None): _levels(c, 0) for c in COUNTRIES}
     assert not [p for p in result.problems if "year or round" in p.message]
+
+
+def test_rounds_without_a_year_take_none_from_the_title():
+    subs = ["Baseline (2020)", "Midline", "Endline", "Target (2025)"]
+    result = read("logframe.xlsx", _wide(subs, above=[["Programme logframe 2024"]]))
+    assert by_assessment(result) == {
+        (country, year, label): _levels(country, sub)
+        for sub, (year, label) in enumerate(
+            ((2020, "Baseline"), (None, "Midline"), (None, "Endline"))
+        )
+        for country in COUNTRIES
+    }
+    said(result, "The rounds “Midline”, “Endline” name no year")
+    assert not [p for p in result.problems if "2024" in p.message]
+
+
+def test_rounds_without_a_year_take_the_year_of_their_row():
+    data = _wide(
+        ["Baseline", "Endline", "Target"],
+        meta=("Country", "Year"),
+        meta_values=lambda country: [2019 + COUNTRIES.index(country)],
+    )
+    result = read("rounds.xlsx", data)
+    assert by_assessment(result) == {
+        (country, 2019 + i, label): _levels(country, sub)
+        for i, country in enumerate(COUNTRIES)
+        for sub, label in enumerate(("Baseline", "Endline"))
+    }
+    assert not [p for p in result.problems if "name no year" in p.message]
