@@ -23,7 +23,7 @@ from components.ingest.column_groups import (
     say_choice,
     say_unsure,
 )
-from components.ingest.column_roles import holds_levels
+from components.ingest.column_roles import holds_levels, holds_text
 from components.ingest.drafts import Draft
 from components.ingest.matching import classify_header
 from components.ingest.sheets import ReadContext, Sheet, cell_address
@@ -81,6 +81,10 @@ def _rounds(
         if heading is not None and heading.role not in ("notes", "summary"):
             found[column] = heading
     scale = ctx.framework.scale
+    # A column headed with a year that holds no levels ("Population 2020") is no round's.
+    found = {
+        c: h for c, h in found.items() if h.role in ASIDE or not holds_text(sheet, header, c, scale)
+    }
     read = [c for c, h in found.items() if h.role not in ASIDE]
     if not any(found[c].key != (None, "") or found[c].role in ("self", "settled") for c in read):
         return None

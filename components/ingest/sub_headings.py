@@ -17,6 +17,7 @@ settles a table's sub-columns: which are read, as which round, and which are set
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -55,6 +56,8 @@ _UNSETTLED = word_set(
     " autoavaliacao auto autoevalue autoevaluee autoevaluado autoevaluada autoavaliado"
     " autoavaliada"
 )
+# A donor's short names of its rounds: "BL 2020", "MTR (2022)", "EL 2024", "R2 2019".
+_ROUND_CODE = re.compile(r"(?:bl|ml|el|mtr|mte|fu|etr|[rw]\d{1,2})", re.IGNORECASE)
 # Words that only say the column holds a level ("Validated level", "Self-assessed score").
 _LEVEL_WORDS = word_set(
     "level levels score scores rating assessment assessed maturity niveau nivel nivelo"
@@ -98,6 +101,8 @@ def sub_heading(value: Any) -> SubHeading | None:
         return SubHeading("self", *_when_and_round(text, _UNSETTLED))
     country, when, round_label = split_assessment_header(text)
     year = parse_when(when).year if when else None
+    if year is not None and country is not None and _ROUND_CODE.fullmatch(country.strip()):
+        country, round_label = None, " ".join(p for p in (country.strip(), round_label) if p)
     if year is not None and (country is None or _only_level_words(country)):
         return SubHeading("level", year, round_label)  # "Baseline (2020)", "Référence 2019"
     return _by_field(text, country, when, round_label)

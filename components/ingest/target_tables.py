@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.matching import exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.stacked import target_title
 
@@ -23,6 +24,8 @@ _MAX_TITLES = 4
 # A table under a title has a header row this near it, of at least this many headings.
 _HEADER_GAP = 3
 _MIN_HEADINGS = 3
+# The rows of a table under its title looked at for the capabilities it names.
+_TABLE_ROWS = 30
 
 
 def without_target_tables(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
@@ -46,7 +49,10 @@ def _without_targets(ctx: ReadContext, sheet: Sheet) -> Sheet:
         blocks = list(zip(starts, ends, strict=True))
         if not all(_headed(sheet, row, start, end) for start, end in blocks):
             continue
-        return _left_out(ctx, sheet, row, [b for b in blocks if b[0] in targets])
+        aimed = [b for b in blocks if b[0] in targets]
+        if not all(_names_capabilities(ctx, sheet, row, *block) for block in aimed):
+            continue  # a plan's table of actions beside the levels is the plan's to read
+        return _left_out(ctx, sheet, row, aimed)
     return sheet
 
 
@@ -56,6 +62,20 @@ def _headed(sheet: Sheet, row: int, start: int, end: int) -> bool:
     for below in range(row + 1, min(len(sheet.rows), row + 1 + _HEADER_GAP)):
         cells = sheet.rows[below][start:end]
         if sum(value is not None for value in cells) >= _MIN_HEADINGS:
+            return True
+    return False
+
+
+def _names_capabilities(ctx: ReadContext, sheet: Sheet, row: int, start: int, end: int) -> bool:
+    """Whether the table under the title at ``row`` (columns ``start`` to ``end - 1``) names
+    capabilities, across its header or down a column: a table of levels, not a plan's."""
+    named: set[int] = set()
+    for cells in sheet.rows[row + 1 : row + 1 + _TABLE_ROWS]:
+        for value in cells[start:end]:
+            # Titles and codes ("C1"), not bare numbers: a column of levels holds those too.
+            if isinstance(value, str) and (number := exact_reference(value, ctx.capabilities)):
+                named.add(number)
+        if len(named) >= _MIN_HEADINGS:
             return True
     return False
 

@@ -75,11 +75,18 @@ def _table(
             ["Référence (2019)", "Suivi 2022", "Cible 2025"],
             [(2019, "Référence"), (2022, "Suivi")],
         ),
+        (
+            ["Capability"],
+            ["BL 2019", "ML 2021", "EL 2023"],
+            [(2019, "BL"), (2021, "ML"), (2023, "EL")],
+        ),
     ],
 )
 def test_each_round_column_is_that_rounds_assessment(merged, heads, rounds, keys):
     blank = frozenset({("Uganda", 1)})
-    data = _table(heads, rounds, merged=merged, blank=blank, after=["Means of verification"])
+    # A column headed with a year that holds text ("Reviewed 2023": the report's name) is
+    # no round's.
+    data = _table(heads, rounds, merged=merged, blank=blank, after=["Reviewed 2023"])
     result = read("framework.xlsx", data)
     assert by_assessment(result) == {
         (country, year, label): _levels(country, sub)

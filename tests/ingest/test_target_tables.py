@@ -53,3 +53,13 @@ def test_the_current_table_is_read_and_the_targets_left_out(left, right, targets
 def test_two_tables_of_levels_side_by_side_are_not_taken_for_targets():
     result = read("two.xlsx", _side_by_side("LEVELS 2021", "LEVELS 2023"))
     assert not [p for p in result.problems if "target" in p.message]
+
+
+def test_a_plan_beside_the_levels_under_a_target_title_is_not_left_out_as_targets():
+    rows = [["CURRENT LEVELS (2023)", None, None, None, "TARGETS AND ACTIONS 2027"], []]
+    rows.append(["Country", "Year", "Capability", "Level", "Action", "Owner", "Deadline"])
+    rows += [
+        ["Kenya", 2023, n, n % 5, "Train staff", "Ministry", "2026-12-31"] for n in range(1, 22)
+    ]
+    result = read("plan.xlsx", xlsx({"Tracker": rows}))
+    assert not [p for p in result.problems if "holds target levels" in p.message]
