@@ -104,10 +104,8 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         layout = find_layout(ctx, sheet)
     else:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
-    # Sub-columns under a capability's or country's heading, a band over the header.
-    found = None if mapped else read_sub_columns(ctx, sheet, layout, parse_sheet)
-    if found is not None:
-        return found
+    if not mapped and (found := read_sub_columns(ctx, sheet, layout, parse_sheet)) is not None:
+        return found  # sub-columns under a capability's or country's heading, a band above
     if isinstance(layout, ItemTable):
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
         say_unread_rows(ctx, sheet, layout)  # above the header, or another measure: said
