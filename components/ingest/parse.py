@@ -79,6 +79,7 @@ from components.ingest.sheets import (
 )
 from components.ingest.stacked import parse_stacked
 from components.ingest.state_columns import assessment_parts, heading_year, say_no_year
+from components.ingest.sub_columns import read_sub_columns
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
@@ -106,6 +107,8 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         layout = find_layout(ctx, sheet)
     else:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
+    if not mapped and (found := read_sub_columns(ctx, sheet, layout, parse_sheet)) is not None:
+        return found  # sub-columns under a capability's or country's heading, a band above
     if isinstance(layout, ItemTable):
         one_header(sheet, layout)  # "Capacité" over "Capability": one header, read once
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
