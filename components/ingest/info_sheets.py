@@ -23,6 +23,7 @@ from components.ingest.layout import MIN_KEY_MATCHES, SeveralLevels, find_layout
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.pandas_pivot import flat_pivot
 from components.ingest.sheets import ReadContext, Sheet, quoted
+from components.ingest.sub_columns import rounds_over_items
 from components.ingest.summary_sheets import is_summary_name
 from components.ingest.tab_rows import places
 from components.ingest.unread_years import apart_unread_years
@@ -131,7 +132,7 @@ def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     if mapped is None:
         sheet = flat_pivot(sheet) or sheet
         found = read_laid_across(ctx, sheet, parse)
-        if found is None:
+        if found is None and not rounds_over_items(ctx, sheet):
             found = read_form(ctx, sheet)
         if found is not None:
             return apart_unread_years(ctx, found)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
-from components.ingest.agreed_rows import agree_country_rows
+from components.ingest.agreed_rows import settle_wide_rows
 from components.ingest.column_roles import is_export_metadata
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
@@ -36,7 +36,6 @@ from components.ingest.drafts import (
     written_when,
 )
 from components.ingest.extra_levels import say_extra_levels
-from components.ingest.header_again import blank_headers_again
 from components.ingest.header_items import header_items
 from components.ingest.header_languages import one_header
 from components.ingest.heading_rows import is_subtotal_row, legend_rows
@@ -81,6 +80,7 @@ from components.ingest.sheets import (
 )
 from components.ingest.stacked import parse_stacked
 from components.ingest.state_columns import assessment_parts, heading_year, say_no_year
+from components.ingest.sub_columns import read_sub_columns
 from components.ingest.sub_rows import row_runs, sub_indicator_rows
 from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
@@ -108,6 +108,8 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         layout = find_layout(ctx, sheet)
     else:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
+    if not mapped and (found := read_sub_columns(ctx, sheet, layout, parse_sheet)) is not None:
+        return found  # sub-columns under a capability's or country's heading, a band above
     if isinstance(layout, ItemTable):
         one_header(sheet, layout)  # "Capacité" over "Capability": one header, read once
         join_wrapped_titles(ctx, sheet, layout)  # a title wrapped onto the next row: one row
@@ -120,6 +122,7 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         # capabilities; a lower table with a year but no country has the country above.
         drafts = parse_stacked(ctx, sheet, layout, _parse_item_table)
         return sheet_country_below(ctx, sheet, drafts)
+    settle_wide_rows(ctx, sheet, layout)  # a header written again, a row per stakeholder
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
@@ -385,7 +388,6 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     if (settled := settle_level_columns(ctx, sheet, layout)) is None:
         return []  # levels across, not countries ("Not in place" … "Mature"): said
     layout = settled
-    blank_headers_again(sheet, layout.header)  # a header printed again on each page: no data
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     header = sheet.rows[layout.header]
@@ -482,8 +484,6 @@ def parse_country_rows(
     """One assessment per row, capabilities as columns; with ``responses`` (an online form's),
     each row an assessment of its own, never joined to another of the same country and date."""
     fill_country_down(ctx, sheet, layout)  # a country merged (or written once) over its rows
-    blank_headers_again(sheet, layout.header)  # each regional block's own header: no data
-    agree_country_rows(ctx, sheet, layout, responses=responses)  # "Consensus" beside the views
     meta_reader = MetaReader(ctx, sheet)
     defaults = meta_reader.labelled(layout.header, sheet.width())
     if not layout.columns.keys() & {"year", "date", "when"}:

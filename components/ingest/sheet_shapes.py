@@ -1,6 +1,7 @@
 """Sheets reshaped before they are read, so that the layouts the reader knows apply.
 
-``reshape_sheets`` runs, in order: ``tab_rows`` (a table's rows pasted into one cell each,
+``reshape_sheets`` runs, in order: ``target_tables`` (a table of targets beside the table of
+levels, left out), ``tab_rows`` (a table's rows pasted into one cell each,
 split at their tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one
 table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
 joined to its form's submissions), ``numbers_tables`` (a csv of Apple Numbers' tables, each
@@ -22,6 +23,7 @@ from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.tab_rows import split_tab_rows
+from components.ingest.target_tables import without_target_tables
 from components.ingest.unjoined_pages import refuse_unjoined_pages
 from components.ingest.workshop_votes import without_workshop_votes
 
@@ -30,7 +32,7 @@ __all__ = ["join_shaped", "reshape_sheets"]
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
-    sheets = join_page_sheets(ctx, split_tab_rows(ctx, sheets))
+    sheets = join_page_sheets(ctx, split_tab_rows(ctx, without_target_tables(ctx, sheets)))
     sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
     sheets = split_numbers_tables(sheets)
     return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))

@@ -39,25 +39,36 @@ def _beside(heading: str, levels: dict[int, int | None]):
 VALIDATED = {**SAMPLE_LEVELS, 1: 2, 2: 3}
 
 
+@pytest.mark.parametrize("heading", ["Revised level", "Reviewed level", "Nível revisto"])
+def test_a_revised_level_column_beside_the_level_is_a_choice_for_the_person(heading):
+    data, (level, extra) = _beside(heading, VALIDATED)
+    result = read("validated.xlsx", data)
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", level, f"{extra} “{heading}”")
+    assert_problem(result, "error", level, "Several columns are headed like the level")
+
+
 @pytest.mark.parametrize(
     "heading",
     [
         "Validated level",
         "Level (validated)",
         "Agreed level",
-        "Revised level",
         "Final level",
         "Niveau validé",
         "Nivel acordado",
-        "Nível revisto",
     ],
 )
-def test_a_settled_level_column_beside_the_level_is_a_choice_for_the_person(heading):
+def test_a_settled_level_column_beside_the_level_is_read_with_a_warning(heading):
+    # A validated (agreed, final) level beside the plain Level is the assessment's result
+    # (``settled_levels``); the Level column set aside is named.
     data, (level, extra) = _beside(heading, VALIDATED)
     result = read("validated.xlsx", data)
-    assert by_assessment(result) == {}
-    assert_problem(result, "error", level, f"{extra} “{heading}”")
-    assert_problem(result, "error", level, "Several columns are headed like the level")
+    assert list(by_assessment(result).values()) == [
+        {n: v for n, v in VALIDATED.items() if v is not None}
+    ]
+    assert_problem(result, "warning", extra, f"the levels read are those of “{heading}”")
+    assert_problem(result, "warning", extra, f"“Level” ({level}) was set aside")
 
 
 @pytest.mark.parametrize("heading", ["Level 2024", "Niveau 2024", "Nivel (2024)", "Level - 2024"])

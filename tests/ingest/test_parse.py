@@ -141,8 +141,9 @@ def test_a_tick_form_under_a_merged_level_header_with_two_marks_in_a_row():
 @pytest.mark.parametrize(
     ("second", "refused"),
     [
-        # Two assessments of the same rows, with different levels: the person chooses.
-        ("Validated level", True),
+        # Two assessments of the same rows, with different levels, neither headed as the
+        # settled one: the person chooses (a validated one is read: ``settled_levels``).
+        ("Revised level", True),
         # The same levels again (a label and its number by formula): read.
         ("Level", False),
     ],

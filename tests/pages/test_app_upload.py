@@ -293,9 +293,9 @@ def test_the_mapping_step_opens_on_the_sheet_that_needs_it():
     level = next(c for c in header if c.value == "Level")
     level.value = "Self-assessed level"
     sheet.insert_cols(level.column + 1)
-    sheet.cell(level.row, level.column + 1, "Validated level")
+    sheet.cell(level.row, level.column + 1, "Reviewed level")
     for row in range(level.row + 1, level.row + 22):
-        sheet.cell(row, level.column + 1, 4)  # the validators' level: not the self-assessed
+        sheet.cell(row, level.column + 1, 4)  # the reviewers' level: not the self-assessed
     buffer = io.BytesIO()
     book.save(buffer)
     at = upload_page()
