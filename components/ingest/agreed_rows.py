@@ -101,6 +101,8 @@ DRAFT_WORDS = frozenset(
     }
 )  # fmt: skip
 _NOT = frozenset({"not", "non", "no", "nao"})
+# The memo's key of a column read as the column of views (``read_as_views``).
+_READ = "agreed-rows-column"
 # A column of views names only a few ("Government", "Civil society", …, "Consensus").
 MAX_VIEWS = 12
 # Assessments named in a warning, at most.
@@ -157,6 +159,7 @@ def keep_agreed_rows(
     alone = {key for key, found_views in seen.items() if len(found_views) == 1}
     if not aside and not alone:
         return
+    ctx.memo[(_READ, sheet.name, column)] = True  # the column was read: not "left out"
     shown = sheet.value(_first_agreed(sheet, keys, column, agreed), column)
     others = sorted({str(sheet.value(row, column)).strip() for row in aside})
     for row in aside:
@@ -313,6 +316,11 @@ def _view_column(
 def _rows_marked(sheet: Sheet, column: int, agreed: str, first: int, end: int) -> list[int]:
     values = sheet.column(column, first, end)
     return [first + i for i, value in enumerate(values) if _value_key(value) == agreed]
+
+
+def read_as_views(ctx: ReadContext, sheet: Sheet, column: int) -> bool:
+    """Whether ``column`` of ``sheet`` was read as the column of views (its agreed rows kept)."""
+    return (_READ, sheet.name, column) in ctx.memo
 
 
 def describes_rows(heading: Any) -> bool:

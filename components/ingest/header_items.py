@@ -5,7 +5,7 @@ said to be left out (notes are read from a table with one row per capability).""
 
 from __future__ import annotations
 
-from components.ingest.agreed_rows import describes_rows
+from components.ingest.agreed_rows import read_as_views
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import report_match
 from components.ingest.layout import CountryRows
@@ -51,7 +51,7 @@ def header_items(
             classify_header(value) is None
             and not is_summary(value)
             and not is_bookkeeping(value)
-            and not describes_rows(value)  # "Respondent type", "Status": seen to (``agreed_rows``)
+            and not read_as_views(ctx, sheet, column)  # "Respondent type": its agreed rows read
         ):
             ctx.add(
                 "warning",
