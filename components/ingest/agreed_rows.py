@@ -157,8 +157,8 @@ def keep_agreed_rows(
         if view is not None and keys[row] not in agreed_groups:
             seen.setdefault(keys[row], set()).add(view)
     alone = {key for key, found_views in seen.items() if len(found_views) == 1}
-    if not aside and not alone:
-        return
+    if not aside and (kind == "view" or not alone):
+        return  # each item given once: the column says where each level came from, no more
     ctx.memo[(_READ, sheet.name, column)] = True  # the column was read: not "left out"
     shown = sheet.value(_first_agreed(sheet, keys, column, agreed), column)
     others = sorted({str(sheet.value(row, column)).strip() for row in aside})
@@ -450,10 +450,13 @@ def agree_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     assessment's); not for tables stacked under one another without a country column, each
     of which is an assessment of its own."""
     columns = layout.columns
+    used = {c for f, c in columns.items() if f != "assessed_by"}
+    cells = sheet.rows[layout.header]
+    if not any(_kind(value) for column, value in enumerate(cells) if column not in used):
+        return  # the usual case: no column of views
     if "country" not in columns and repeated_headers(sheet, layout):
         return
     items = [columns[f] for f in ("number", "capability", "enabler") if f in columns]
-    used = {c for f, c in columns.items() if f != "assessed_by"}
     groups = _groups(columns)
     keep_agreed_rows(ctx, sheet, layout.header, used=used, groups=groups, items=items)
 

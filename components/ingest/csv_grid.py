@@ -8,7 +8,8 @@ million cells to make and clean, most of them empty (a minute and most of a giga
 pandas' python parser does (quotes, quoted line breaks, the same separator), and the grid is
 made as wide as the widest line, or one past the column limit when a line goes past it. Should
 pandas still find a line wider than that count, the file is read again at the full width:
-the count saves time, it never decides what is read.
+the count saves time, it never decides what is read. A file so wide that the row limit would
+make more cells than a sheet may hold is read up to fewer rows (``limits.rows_within``).
 """
 
 from __future__ import annotations
@@ -20,18 +21,24 @@ from typing import Any
 
 import pandas as pd
 
+from components.ingest.limits import ReadLimits, rows_within
+
 
 def read_grid(
-    text: str, delimiter: str, max_columns: int, max_rows: int
-) -> tuple[list[tuple[Any, ...]], bool]:
-    """The first ``max_rows + 1`` lines of ``text`` as rows of strings ("" where empty), and
-    whether any line has values past ``max_columns`` (those are cut)."""
+    text: str, delimiter: str, limits: ReadLimits
+) -> tuple[list[tuple[Any, ...]], bool, int]:
+    """The first lines of ``text`` as rows of strings ("" where empty), one more than are
+    read; whether any line has values past the column limit (those are cut); and how many
+    rows are read: the row limit, or fewer for a file so wide (``limits.rows_within``)."""
+    max_columns = limits.max_columns
     full = max_columns + 1
-    width = min(widest_line(text, delimiter, max_rows + 1), full)
+    width = min(widest_line(text, delimiter, limits.max_rows_per_sheet + 1), full)
+    max_rows = rows_within(limits, min(width, max_columns))
     rows, too_wide, wider = _read(text, delimiter, width, max_columns, max_rows)
     if wider and width < full:
+        max_rows = rows_within(limits, max_columns)
         rows, too_wide, _ = _read(text, delimiter, full, max_columns, max_rows)
-    return rows, too_wide
+    return rows, too_wide, max_rows
 
 
 def widest_line(text: str, delimiter: str, lines: int) -> int:

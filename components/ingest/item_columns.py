@@ -7,14 +7,14 @@ A monitoring database or an M&E tool names its columns after its own model, not 
 template). Read that way, the ids 1 to 21 of the first country are its capabilities, and every
 later row names none.
 
-``item_fields`` looks at the values of a long table's header (one with a level column) when
-its capability's column is missing or does not name capabilities in most of its rows: a
-column whose values name capabilities or enablers (by code or by title) in most of its rows,
-headed by an item's word ("indicator", "item", "question", in the reader's languages), or by
-nothing the reader knows when it stands beside a number column that names none, is taken
-instead: as the number when it holds codes, as the title when it holds titles. A number
-column whose values name fewer items is then left unread (a record id). Plain numbers never
-make a column of codes on their own: a column of ids or of levels holds them too.
+``item_fields`` looks at the values of a long table's header (one with a level column and no
+column of titles) when its capability's number is missing or does not name capabilities in
+most of its rows: a column whose values name capabilities or enablers (by code or by title) in
+most of its rows, headed by an item's word ("indicator", "item", "question", in the reader's
+languages), or by nothing the reader knows when it stands beside a number column that names
+none, is taken instead: as the number when it holds codes, as the title when it holds titles.
+A number column whose values name fewer items is then left unread (a record id). Plain numbers
+never make a column of codes on their own: a column of ids or of levels holds them too.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def item_fields(
     """``fields`` (a header row's columns by field) with the column that names the rows'
     capabilities taken where the header's own item columns name none (see the module)."""
     found = dict(fields)
-    if "level" not in found:
-        return found
+    if "level" not in found or found.keys() & {"capability", "enabler"}:
+        return found  # a column of titles decides (``record_ids`` sees to a number beside it)
     current = {f: found[f] for f in _ITEM_FIELDS if f in found}
     shares = {f: _share(ctx, sheet, row, column)[0] for f, column in current.items()}
     if current and all(share >= NAMES_ITEMS for share in shares.values()):
@@ -114,15 +114,21 @@ def _share(
         return 0.0, False
     named = codes = 0
     for value in values:
-        if is_plain_number(value) and not plain:
-            continue
-        if (
-            exact_reference(value, ctx.capabilities) is not None
-            or exact_reference(value, ctx.enablers) is not None
-        ):
+        # What each value names, once per distinct value in the read.
+        names, code = ctx.cached("names-an-item", value, lambda v: _names_item(ctx, v))
+        if names and (plain or not is_plain_number(value)):
             named += 1
-            codes += _is_code(value)
+            codes += code
     return named / len(values), codes * 2 > named
+
+
+def _names_item(ctx: ReadContext, value: Any) -> tuple[bool, bool]:
+    """(whether ``value`` names a capability or an enabler, whether it is a code)."""
+    names = (
+        exact_reference(value, ctx.capabilities) is not None
+        or exact_reference(value, ctx.enablers) is not None
+    )
+    return names, names and _is_code(value)
 
 
 def _is_code(value: Any) -> bool:

@@ -60,9 +60,29 @@ class ReadLimits:
 DEFAULT_LIMITS = ReadLimits()
 
 
-def rows_cut(limit: int, what: str) -> tuple[str, str]:
+#: The most cells of one sheet that are read: 9,999 rows of 300 columns, the grid calamine
+#: may build (``xlsx_extent``, ``ods_guard``). A sheet so wide that the row limit would pass it
+#: is read up to fewer rows (a long table's few columns never are: 29 columns reach 100,000).
+MAX_SHEET_CELLS = 9999 * 300
+
+
+def rows_within(limits: ReadLimits, columns: int) -> int:
+    """The rows read of a sheet ``columns`` wide: the row limit, or fewer for a very wide one."""
+    return max(1, min(limits.max_rows_per_sheet, MAX_SHEET_CELLS // max(columns, 1)))
+
+
+def rows_cut(limit: int, what: str, *, columns: int | None = None) -> tuple[str, str]:
     """The message and fix for a sheet (``what``: "sheet" or "file") read up to the row
-    limit, the rows after it left unread."""
+    limit, the rows after it left unread; with ``columns``, cut sooner for its width."""
+    if columns is not None:
+        return (
+            f"The {what} has more than {limit:,} rows and is {columns} columns wide; the rows "
+            f"after row {limit:,} were not read (a sheet is read up to {MAX_SHEET_CELLS:,} "
+            "cells).",
+            "Delete the columns the table does not use (empty or helper columns), or split "
+            f"the data into sheets or files of at most {limit:,} rows, keeping each "
+            "assessment's rows together.",
+        )
     return (
         f"The {what} has more than {limit:,} rows; the rows after row {limit:,} were not read.",
         f"Split the data into sheets or files of at most {limit:,} rows, keeping each "

@@ -33,7 +33,7 @@ from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
 from components.ingest.flat_ods import ods_package
-from components.ingest.limits import ReadLimits, rows_cut
+from components.ingest.limits import ReadLimits, rows_cut, rows_within
 from components.ingest.matching import (
     Catalogue,
     capability_catalogue,
@@ -392,14 +392,11 @@ def fill_blank_below(sheet: Sheet, column: int, top: int, last: int, value: Any)
             sheet.columns = None  # the rows changed: the columns no longer say the same
 
 
-def _report_too_long(ctx: ReadContext, sheet: Sheet, limit: int) -> None:
+def _report_too_long(
+    ctx: ReadContext, sheet: Sheet, limit: int, *, columns: int | None = None
+) -> None:
     sheet.cut = True
-    ctx.add(
-        "error",
-        sheet,
-        f"row {limit + 1}",
-        *rows_cut(limit, "sheet"),
-    )
+    ctx.add("error", sheet, f"row {limit + 1}", *rows_cut(limit, "sheet", columns=columns))
 
 
 def _report_too_wide(ctx: ReadContext, sheet: Sheet) -> None:
@@ -436,10 +433,12 @@ def _stream_worksheet(ctx: ReadContext, worksheet: Any, cut_at: int | None) -> S
     too_long = False
     # No max_col: each row comes back as wide as its own last cell (openpyxl would otherwise
     # pad every row to the limit), and anything past the limit is cut right away below.
+    widest, row_limit = 0, limits.max_rows_per_sheet
     for values in worksheet.iter_rows(min_row=1, values_only=True):
-        if len(sheet.rows) >= limits.max_rows_per_sheet:
+        if len(sheet.rows) >= row_limit:
             if any(not is_blank(v) for v in values):
-                _report_too_long(ctx, sheet, limits.max_rows_per_sheet)
+                cells = widest if row_limit < limits.max_rows_per_sheet else None
+                _report_too_long(ctx, sheet, row_limit, columns=cells)
                 too_long = True
                 break
             continue
@@ -448,6 +447,9 @@ def _stream_worksheet(ctx: ReadContext, worksheet: Any, cut_at: int | None) -> S
         ):
             wide = True
         sheet.rows.append(_trim(values[: limits.max_columns]))
+        if len(sheet.rows[-1]) > widest:  # a wide sheet is read up to fewer rows
+            widest = len(sheet.rows[-1])
+            row_limit = max(rows_within(limits, widest), len(sheet.rows))
     if cut_at is not None and not too_long:
         ctx.add(
             "warning",
@@ -476,7 +478,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
     delimiter = sniff_delimiter(text[:65536])
     # As wide as its widest line, not the column limit (``csv_grid``).
-    grid, too_wide = read_grid(text, delimiter, limits.max_columns, limits.max_rows_per_sheet)
+    grid, too_wide, row_limit = read_grid(text, delimiter, limits)
     note = encoding_note(decoded)
     if note:
         ctx.add("warning", None, None, note, FIX_SAVE_UTF8)
@@ -500,15 +502,15 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         return []
     if delimiter == ",":
         _join_split_text(ctx, sheet)
-    if len(sheet.rows) > limits.max_rows_per_sheet:
-        del sheet.rows[limits.max_rows_per_sheet :]
+    if len(sheet.rows) > row_limit:
+        del sheet.rows[row_limit:]
         sheet.cut = True
-        ctx.add(
-            "error",
-            None,
-            f"row {limits.max_rows_per_sheet + 1}",
-            *rows_cut(limits.max_rows_per_sheet, "file"),
+        wide = (
+            min(sheet.width(), limits.max_columns)
+            if row_limit < limits.max_rows_per_sheet
+            else None
         )
+        ctx.add("error", None, f"row {row_limit + 1}", *rows_cut(row_limit, "file", columns=wide))
     if too_wide or any(len(row) > limits.max_columns for row in sheet.rows):
         sheet.rows = [row[: limits.max_columns] for row in sheet.rows]
         ctx.add(

@@ -53,6 +53,9 @@ _FAR_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{6}|[A-Z](?:\d
 # (beyond the long grid): a sheet with both reaches far.
 _LONG_REFERENCE = re.compile(rb' r="[A-Z]{1,2}\d{5}')
 _WIDE_REFERENCE = re.compile(rb' r="[A-Z][A-Z]')
+# Any of these (a row of five digits or more, a column past KN): what is looked for first, in
+# one search, as nearly every sheet has none.
+_ANY_REFERENCE = re.compile(rb' r="(?:[L-Z][A-Z]|K[O-Z]|[A-Z](?:\d{5}|[A-Z](?:\d{5}|[A-Z])))')
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
 _SHEET_DATA_START = re.compile(rb"<(\w+:)?sheetData\b")
 _WORKSHEET_PREFIX = "xl/worksheets/"
@@ -279,8 +282,9 @@ def _scan_by_search(xml: bytes, prefix: bytes, data: tuple[int, int] | None) -> 
             found = xml.find(needle, found + 1)
     if data is None:
         return SheetScan(formulas, far=False)
-    if _FAR_REFERENCE.search(xml, *data) or (
-        _LONG_REFERENCE.search(xml, *data) and _WIDE_REFERENCE.search(xml, *data)
+    if _ANY_REFERENCE.search(xml, *data) and (
+        _FAR_REFERENCE.search(xml, *data)
+        or (_LONG_REFERENCE.search(xml, *data) and _WIDE_REFERENCE.search(xml, *data))
     ):
         return SheetScan(formulas, far=True)
     written = xml.count(b' r="', *data)

@@ -245,3 +245,20 @@ def test_two_columns_marking_the_same_rows_agreed_read_those_rows():
 
     assert by_assessment(result) == {(c, 2023, None): levels for c, levels in AGREED.items()}
     assert errors(result) == []
+
+
+def test_a_source_column_giving_each_capability_once_sets_nothing_aside():
+    # Some levels validated, the others self-assessed: each capability once, nothing to choose.
+    rows = [["Country", "Year", "Source", "Capability", "Level"]]
+    for country, levels in AGREED.items():
+        source = ["Validated" if n % 2 else "Self-assessment" for n in ALL]
+        rows += [[country, 2023, source[n - 1], TITLES[n], levels[n]] for n in ALL]
+    rows += [["Benin", 2023, "Self-assessment", TITLES[n], 1] for n in ALL]
+
+    result = read("sources.csv", csv_bytes(rows))
+
+    assert by_assessment(result) == {
+        **{(c, 2023, None): levels for c, levels in AGREED.items()},
+        ("Benin", 2023, None): dict.fromkeys(ALL, 1),
+    }
+    assert result.problems == ()

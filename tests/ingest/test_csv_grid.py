@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 
 from components.ingest.csv_grid import read_grid, widest_line
+from components.ingest.limits import MAX_SHEET_CELLS, ReadLimits
 
 MAX_COLUMNS = 8
+LIMITS = ReadLimits(max_columns=MAX_COLUMNS, max_rows_per_sheet=50)
 
 
 @pytest.mark.parametrize(
@@ -74,9 +76,9 @@ def test_the_grid_is_what_the_full_width_would_give_on_random_text():
             except (pd.errors.ParserError, csv.Error):
                 # A quote pandas' strict parser refuses: refused alike (the reader says so).
                 with pytest.raises((pd.errors.ParserError, csv.Error)):
-                    read_grid(text, delimiter, MAX_COLUMNS, 50)
+                    read_grid(text, delimiter, LIMITS)
                 continue
-            rows, _ = read_grid(text, delimiter, MAX_COLUMNS, 50)
+            rows, _, _ = read_grid(text, delimiter, LIMITS)
             assert [_trimmed(row) for row in rows] == expected, (text, delimiter)
 
 
@@ -90,7 +92,7 @@ def test_the_grid_is_what_the_full_width_would_give_on_random_text():
     ],
 )
 def test_values_past_the_column_limit_are_said_and_cut(text, too_wide, first):
-    rows, wide = read_grid(text, ",", MAX_COLUMNS, 50)
+    rows, wide, _ = read_grid(text, ",", LIMITS)
     assert wide is too_wide
     assert _trimmed(rows[0])[:MAX_COLUMNS] == first
     assert all(len(row) <= MAX_COLUMNS + 1 for row in rows)
@@ -98,7 +100,16 @@ def test_values_past_the_column_limit_are_said_and_cut(text, too_wide, first):
 
 def test_a_long_narrow_file_is_read_at_its_own_width():
     text = "Country,Year,Capability,Level\n" + "Kenya,2023,1,2\n" * 5000
-    rows, wide = read_grid(text, ",", 300, 100_000)
+    rows, wide, read = read_grid(text, ",", ReadLimits())
     assert not wide
-    assert len(rows) == 5001
+    assert (len(rows), read) == (5001, 100_000)
     assert {len(row) for row in rows} == {4}  # not 301 columns, most of them empty
+
+
+@pytest.mark.parametrize(("columns", "read"), [(4, 100_000), (29, 100_000), (300, 9999)])
+def test_a_very_wide_file_is_read_up_to_fewer_rows(columns, read):
+    text = ",".join(["1"] * columns) + "\n"
+    rows, _, limit = read_grid(text * 3, ",", ReadLimits())
+    assert limit == read
+    assert limit * columns <= MAX_SHEET_CELLS
+    assert len(rows) == 3

@@ -36,6 +36,33 @@ def test_row_limit_reports_and_stops(kind):
     assert len(summarise_assessments(result.capabilities)) == 9  # rows 2 to 10
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_very_wide_sheet_is_read_up_to_fewer_rows_than_the_row_limit(kind, monkeypatch):
+    # 40 columns of data on 1,000 rows: 40,000 cells, more than a sheet may hold here (20,000),
+    # so its rows past the 500th are not read, and the message says why and what to do.
+    monkeypatch.setattr("components.ingest.limits.MAX_SHEET_CELLS", 20_000)
+    rows = [["Country", "Year", *(f"C{n}" for n in range(1, 22)), *(f"x{n}" for n in range(17))]]
+    rows += [[f"Land {i:04d}", 2020, *([2] * 21), *([1] * 17)] for i in range(1000)]
+    data = csv_bytes(rows) if kind == "csv" else _streamed(rows)
+    result = read(f"wide.{kind}", data)
+    assert_problem(result, "error", "row 501", "is 40 columns wide; the rows after row 500")
+    problem = next(p for p in result.problems if "columns wide" in p.message)
+    assert "Delete the columns the table does not use" in problem.fix
+    assert len(summarise_assessments(result.capabilities)) == 499  # rows 2 to 500
+
+
+def _streamed(rows: list[list]) -> bytes:
+    """An xlsx that the reader streams (a cell past column KN makes its sheet reach far)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    sheet["LA1"] = "far"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 # A row of five digits in a sheet of four columns is read by calamine, which skips the empty
 # rows itself; a row of six digits is streamed, and the look past the limit is bounded.
 @pytest.mark.parametrize(
