@@ -85,6 +85,7 @@ from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
 from components.ingest.title_columns import own_country_columns
+from components.ingest.title_order import placed_in_order
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -337,6 +338,7 @@ def _row_item(
         return None
     pair = (primary, secondary)
     found = numbered_enabler(ctx, sheet, row=row, column=column, value=value, pair=pair)
+    found = found or placed_in_order(ctx, sheet, row, column, pair)  # titles in the order
     return found or report_unmatched(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )

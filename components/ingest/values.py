@@ -23,7 +23,7 @@ from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import error_fix, error_kind, formula_error
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_dates import date_as_level
-from components.ingest.level_descriptors import described_level, label_then_words
+from components.ingest.level_descriptors import as_number_first, described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_phrases import unclear_phrase
 from components.ingest.level_slips import slipped_level
@@ -207,7 +207,7 @@ def _level_from_words(
         if earlier:
             return LevelReading(*earlier, once=True)
         return LevelReading(*described_level(text, scale, *described))
-    bare = _without_level_word(text, vocabulary)
+    bare = as_number_first(named, vocabulary.not_assessed) or _without_level_word(text, vocabulary)
     reading = _level_from_text(bare, text, scale, vocabulary, labels)
     if reading.error and (slip := slipped_level(text, key, scale, labels, vocabulary.not_assessed)):
         return LevelReading(*slip)  # "Devloping", "Develop", "Estab1ished": see ``level_slips``
