@@ -70,6 +70,7 @@ from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, row_meta, settled
+from components.ingest.seven_rows import maybe_enablers
 from components.ingest.sheets import (
     ReadContext,
     Sheet,
@@ -155,6 +156,8 @@ def _parse_item_table(
     level, key = columns.get("level"), columns.get("number")
     if level is not None and refused_off_scale(ctx, sheet, layout.header, [level], key=key):
         return []
+    if maybe_enablers(ctx, sheet, layout, top, end):
+        return []  # rows numbered 1 to 7 only, titled in words that name no capability
     say_level_header(ctx, sheet, layout.header, columns.get("level"), layout.catalogue)
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
