@@ -18,6 +18,7 @@ from typing import Any
 from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.calendars import date_note, other_calendar_header, year_note
+from components.ingest.confidence_words import CONFIDENCE_WORDS
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import error_fix, error_kind, formula_error
@@ -366,19 +367,14 @@ def level_choices(scale: Scale) -> str:
 
 
 CONFIDENCE_VALUES = ("low", "medium", "high")
-_CONFIDENCE_WORDS = {
-    **dict.fromkeys(("low", "faible", "basse", "bajo", "baja", "baixo", "baixa"), "low"),
-    **dict.fromkeys(("medium", "med", "moyenne", "moyen", "medio", "media"), "medium"),
-    **dict.fromkeys(("high", "elevee", "haute", "alto", "alta", "elevado", "elevada"), "high"),
-}
 
 
 def parse_confidence(value: Any) -> tuple[str | None, bool]:
-    """``("medium", True)`` for "Medium " or "med" (or "moyenne", "media"); ``(None, True)`` for
-    blank; ``(None, False)`` for anything else (the caller warns and drops it)."""
+    """``("medium", True)`` for "Medium " or "med" (or "moyenne", "sedang": ``confidence_words``);
+    ``(None, True)`` for blank; ``(None, False)`` for anything else (the caller warns)."""
     if is_blank(value):
         return None, True
-    found = _CONFIDENCE_WORDS.get(normalise(str(value)))
+    found = CONFIDENCE_WORDS.get(normalise(str(value)))
     return (found, True) if found else (None, False)
 
 
