@@ -27,6 +27,7 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
     capability_catalogue,
     enabler_catalogue,
 )
+from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
 from components.ingest.reworded_headers import one_item_code, reworded_field
@@ -101,7 +102,7 @@ def _classify_header_text(text: str) -> Field | None:
         return "number"
     vocabulary = default_vocabulary()
     key = key_of(text)
-    if not key:
+    if not key or is_code_header(text):  # "NAM": Namibia's column, not Vietnamese "Năm"
         return None
     known = header_field(text, key, vocabulary.headers)  # "Note (sur 4)": a grade, the level
     if known is not None:
