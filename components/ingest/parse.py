@@ -70,7 +70,6 @@ from components.ingest.nothing_read import say_blank_tick_form
 from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, row_meta, settled
-from components.ingest.seven_rows import maybe_enablers
 from components.ingest.sheets import (
     ReadContext,
     Sheet,
@@ -86,7 +85,7 @@ from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
 from components.ingest.title_columns import own_country_columns
-from components.ingest.title_order import placed_in_order
+from components.ingest.title_order import maybe_enablers, placed_in_order
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised

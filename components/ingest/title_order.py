@@ -10,8 +10,15 @@ titles ``matching`` suggests include it) is that capability: it is read so, with
 naming the title and the capability taken. A row whose words are close to no title ("Budget
 lines") or to two alike ("Reporting") stays an error. Nothing is placed otherwise: rows out of
 order (a table sorted by title), a gap of two rows where one capability is missing, or fewer
-known rows than unknown
-ones leave every unknown title an error naming it, as before.
+known rows than unknown ones leave every unknown title an error naming it, as before.
+
+Seven rows numbered 1 to 7 and no further, beside titles none of which names a capability
+(``maybe_enablers``), may be the template's Enablers sheet translated into a language the
+reader does not know ("Lp. | Czynnik | Poziom" on a sheet named "Czynniki"): read by their
+numbers they would be capabilities 1 to 7 with the enablers' levels, invented. They are not
+read; an error says they may be the enablers and how to say which they are. Capabilities 1 to
+7 under their own titles (in any language the framework gives them) are read as ever, and so
+is a table that goes past 7.
 """
 
 from __future__ import annotations
@@ -20,7 +27,14 @@ from itertools import pairwise
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.matching import Catalogue, classify_header, is_summary, match_any
+from components.ingest.layout import ItemTable
+from components.ingest.matching import (
+    Catalogue,
+    classify_header,
+    is_plain_number,
+    is_summary,
+    match_any,
+)
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 _MEMO = "titles in order"
@@ -140,3 +154,63 @@ def _places(
         stretch, before = [], number
     del places[-1]
     return places
+
+
+# The enablers' count, and how many of their titles must be there to judge by them.
+_ENABLERS = 7
+_MIN_TITLES = 5
+
+
+def maybe_enablers(ctx: ReadContext, sheet: Sheet, layout: ItemTable, top: int, end: int) -> bool:
+    """True, with the error said, when ``layout`` (a capabilities table, rows ``top`` to
+    ``end``) lists rows numbered 1 to 7 only beside titles that name no capability."""
+    number = layout.columns.get("number")
+    if layout.catalogue != "capability" or number is None:
+        return False
+    first = max(top, layout.header + 1)
+    values = sheet.column(number, first, end)
+    numbers = [int(float(v)) for v in values if is_plain_number(v)]
+    if sorted(numbers) != list(range(1, _ENABLERS + 1)):
+        return False
+    titles = _titles(sheet, layout, first, end)
+    if len(titles) < _MIN_TITLES:
+        return False
+    pair = (ctx.capabilities, ctx.enablers)
+    matched = [
+        ctx.cached("match-capability", title, lambda v: match_any(v, *pair))[1].number
+        for title in titles
+    ]
+    if any(found is not None for found in matched):
+        return False
+    cell = cell_address(layout.header, number)
+    where = f"Sheet {quoted(sheet.name)}" if sheet.name else "The file"
+    ctx.add(
+        "error",
+        sheet,
+        cell,
+        f"{where} lists seven rows numbered 1 to 7 (from {cell}) whose titles name no "
+        f"capability ({quoted(titles[0])}, {quoted(titles[1])} …): they may be the seven "
+        "enablers, so they were not read as capabilities 1 to 7.",
+        "If they are the enablers, head the titles' column “Enabler” or name the sheet "
+        "“Enablers”; if they are capabilities 1 to 7, write their titles as in the template "
+        "(or in French, Spanish, Portuguese or another language the app reads).",
+    )
+    return True
+
+
+def _titles(sheet: Sheet, layout: ItemTable, first: int, end: int) -> list[str]:
+    """The table's titles: its capability column's, else the text of the first unnamed column
+    right of the number column."""
+    columns = layout.columns
+    title = columns.get("capability")
+    if title is None:
+        used = set(columns.values())
+        width = len(sheet.rows[layout.header])
+        title = next((c for c in range(columns["number"] + 1, width) if c not in used), None)
+    if title is None:
+        return []
+    return [v.strip() for v in sheet.column(title, first, end) if _text(v)]
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not is_plain_number(value)
