@@ -67,7 +67,6 @@ from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.meta_below import MetaBelow
 from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
-from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, row_meta, settled
 from components.ingest.sheets import (
@@ -85,7 +84,7 @@ from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
 from components.ingest.title_columns import own_country_columns
-from components.ingest.title_order import maybe_enablers, placed_in_order
+from components.ingest.title_order import maybe_enablers, unknown_title
 from components.ingest.twice import said_twice
 from components.ingest.unread_rows import say_unread_rows
 from components.ingest.unrecognised import explain_unrecognised
@@ -339,8 +338,7 @@ def _row_item(
     if not has_answer or left_as_note(ctx, sheet, row, column, columns):
         return None
     pair = (primary, secondary)
-    found = numbered_enabler(ctx, sheet, row=row, column=column, value=value, pair=pair)
-    found = found or placed_in_order(ctx, sheet, row, column, pair)  # titles in the order
+    found = unknown_title(ctx, sheet, row=row, column=column, value=value, pair=pair)
     return found or report_unmatched(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )

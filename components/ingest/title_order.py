@@ -35,11 +35,28 @@ from components.ingest.matching import (
     is_summary,
     match_any,
 )
+from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 _MEMO = "titles in order"
 # So many rows (at least, and at least as many as the unknown ones) must be known.
 _MIN_KNOWN = 3
+
+
+def unknown_title(
+    ctx: ReadContext,
+    sheet: Sheet,
+    *,
+    row: int,
+    column: int,
+    value: Any,
+    pair: tuple[Catalogue, Catalogue],
+) -> tuple[Catalogue, int] | None:
+    """The item a row whose title names none is about after all: an enabler numbered on after
+    the capabilities (``numbered_enablers``), or the capability its place in the framework's
+    order leaves (``placed_in_order``); ``None`` when neither (the caller reports the title)."""
+    found = numbered_enabler(ctx, sheet, row=row, column=column, value=value, pair=pair)
+    return found or placed_in_order(ctx, sheet, row, column, pair)
 
 
 def placed_in_order(
