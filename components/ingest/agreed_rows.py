@@ -17,8 +17,7 @@ that differ are said by ``said_views``, naming the column and how to filter it).
 agreed only when all of it says so ("Consensus", "Agreed level", "National consensus"; not
 "Agreed at the national meeting"); in a status column, the others must say draft ("Draft",
 "Provisional", "Under review"). Words in the reader's languages. The reader asks here through
-``unread_rows`` (a table of one row per capability) and ``settle_wide_rows`` (a wide table's,
-which also has its header written again blanked first: ``header_again``).
+``unread_rows`` (for a table of one row per capability, and a wide table's).
 """
 
 from __future__ import annotations
@@ -29,16 +28,8 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from components.ingest.drafts import Draft
-from components.ingest.header_again import blank_headers_again
 from components.ingest.hidden_rows import hidden_rows
-from components.ingest.layout import (
-    HEADER_SCAN_ROWS,
-    CountryRows,
-    ItemRows,
-    ItemTable,
-    Layout,
-    repeated_headers,
-)
+from components.ingest.layout import HEADER_SCAN_ROWS, CountryRows, ItemTable, repeated_headers
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -459,16 +450,6 @@ def agree_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     items = [columns[f] for f in ("number", "capability", "enabler") if f in columns]
     groups = _groups(columns)
     keep_agreed_rows(ctx, sheet, layout.header, used=used, groups=groups, items=items)
-
-
-def settle_wide_rows(ctx: ReadContext, sheet: Sheet, layout: Layout | None) -> None:
-    """Before a wide table's rows are read: its header written again among them blanked
-    (``header_again``), and of a row per stakeholder, the agreed rows kept (an online form's
-    responses, read through ``forms``, are each read as given)."""
-    if isinstance(layout, ItemRows | CountryRows):
-        blank_headers_again(sheet, layout.header)
-    if isinstance(layout, CountryRows):
-        agree_country_rows(ctx, sheet, layout)
 
 
 def agree_country_rows(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> None:

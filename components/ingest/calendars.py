@@ -86,7 +86,8 @@ _THAI_DATE = re.compile(
     r"(?:พ\.\s?ศ\.\s?)?(?P<year>\d{4})"
 )
 _ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_MONTHS = (
+# The months as messages write a date ("15 March 2024"), in any locale.
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -162,7 +163,8 @@ def buddhist_note(shown: str, written: int, day: datetime.date | None = None) ->
         )
     return (
         f"“{shown}” is a date of the Buddhist era (พ.ศ. {written}): {day.day} "
-        f"{_MONTHS[day.month - 1]} {day.year} in the Gregorian calendar ({written} − 543) was used"
+        f"{MONTH_NAMES[day.month - 1]} {day.year} in the Gregorian calendar "
+        f"({written} − 543) was used"
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from components.framework.model import Scale
 from components.ingest.countries import iso3_of
+from components.ingest.group_headings import group_columns
 from components.ingest.matching import (
     AVERAGE_WORDS,
     Catalogue,
@@ -248,8 +249,11 @@ def scorer_levels(
     The settled column is headed like the level ("Agreed level", "Niveau moyen") or as a
     consensus ("Average", "Consensus", "Final"). A lone scorer's column is the level."""
     cells = sheet.rows[header]
+    groups = group_columns(cells)  # "Kelompok A | Kelompok B" in any language: groups' views
     scorers = [
-        c for c, v in enumerate(cells) if is_scorer(v) and holds_levels(sheet, header, c, scale)
+        c
+        for c, v in enumerate(cells)
+        if (is_scorer(v) or c in groups) and holds_levels(sheet, header, c, scale)
     ]
     if not scorers:
         return None
@@ -257,6 +261,7 @@ def scorer_levels(
         c
         for c, value in enumerate(cells)
         if c not in scorers
+        and c not in groups
         and not is_scorer(value)
         and (classify_header(value) == "level" or is_consensus(value))
     ]

@@ -35,6 +35,7 @@ from components.ingest.matching import (
 )
 from components.ingest.numbered_enablers import hint
 from components.ingest.placeholders import is_prompt, note_prompt
+from components.ingest.scale_words import level_in_words
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted, with_article
 from components.ingest.struck_levels import struck_parts, struck_reading
 from components.ingest.text_dates import UNUSABLE, text_date
@@ -462,6 +463,8 @@ def read_answers(
             joined := joined_level(level_value, sheet.value(row, level_column + 1), scale)
         ):
             reading = LevelReading(*joined)  # "Develop" | "ing": see ``level_slips``
+        elif reading.error and (words := level_in_words(ctx, level_value)) is not None:
+            reading = words  # "deux" alone, or "Incipiente" by a key: see ``scale_words``
         if reading.error:
             ctx.add(
                 "error",

@@ -33,6 +33,8 @@ PIVOT_CAPTION = re.compile(
 _COUNTS = frozenset({"count", "counta", "nombre", "cuenta", "recuento", "contagem", "contar"})
 # What joins the languages of a bilingual header.
 _LANGUAGES = re.compile(r"\s*[/|\n]\s*")
+# A value after a colon: the cell is a label with its value ("Year: 2023"), not a header.
+_VALUE_AFTER = re.compile(r":\s*\S")
 
 
 def two_part_field(
@@ -42,8 +44,8 @@ def two_part_field(
     if _level_with_remark(key_of(text), headers):
         return "level"
     parts = [part for part in _LANGUAGES.split(text) if part.strip()]
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or _VALUE_AFTER.search(text):
+        return None  # "السنة / Year: 2023" is a label with its value, no header
     fields = {classify(part) for part in parts} - {None}
     return fields.pop() if len(fields) == 1 else None
 

@@ -33,6 +33,7 @@ from components.ingest.item_kind import item_kind
 from components.ingest.level_header import level_column_by_values
 from components.ingest.level_labels import is_label_column
 from components.ingest.level_marks import without_marks_around
+from components.ingest.lone_level import lone_level
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -48,10 +49,7 @@ from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.state_words import dated_siblings
 from components.ingest.tick_rows import is_ladder
-from components.ingest.values import (
-    parse_level,
-    split_assessment_header,
-)
+from components.ingest.values import parse_level, split_assessment_header
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -476,6 +474,8 @@ def _item_rows_at(
         (assessments if readable * 2 >= len(filled) else skipped).append(column)
     if not assessments or countries_down(ctx, sheet, row, fields, best[0]):
         return None  # a long table's level column under a header the reader does not know
+    if lone := lone_level(ctx, sheet, row, fields, key=best[0], assessments=assessments):
+        return ItemTable(row, lone, item_kind(ctx, sheet, row, lone))
     return ItemRows(*item_roles(sheet, row, best[0], tuple(assessments), tuple(skipped)))
 
 

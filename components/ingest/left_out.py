@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from components.ingest.column_roles import is_scorer
 from components.ingest.context import MAX_COUNTRY_WORDS
+from components.ingest.group_headings import group_columns
 from components.ingest.layout import SeveralLevels
 from components.ingest.matching import is_summary
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -89,6 +91,21 @@ def say_several_levels(ctx: ReadContext, sheet: Sheet, layout: SeveralLevels) ->
             f"Head each level column with its year or round ({quoted(f'{heading} 2021')}, "
             f"{quoted(f'{heading} 2023')}), or choose the level column in “Fix how this file "
             "is read” below the file.",
+        )
+        return
+    headings = [sheet.value(layout.header, c) for c in layout.columns]
+    groups = set(group_columns(sheet.rows[layout.header]))
+    if all(is_scorer(h) or c in groups for c, h in zip(layout.columns, headings, strict=True)):
+        ctx.add(  # "Kelompok A | Kelompok B": each group's levels, none agreed
+            "error",
+            sheet,
+            cell_address(layout.header, layout.columns[0]),
+            f"The columns {named} each hold one group's or scorer's levels, and no column "
+            "gives the level they agreed on, so the assessment's levels are not known; none "
+            "were read (they are never taken as countries).",
+            "Add a column headed “Agreed level” (or “Consensus”) with the level agreed for each "
+            "capability, or choose the level column in “Fix how this file is read” below the "
+            "file.",
         )
         return
     ctx.add(

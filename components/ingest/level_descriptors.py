@@ -14,7 +14,7 @@ brackets ("Established (policy adopted and funded)", "3 – Establecido (políti
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Literal
 
 from components.base.text import normalise
@@ -79,3 +79,14 @@ def described_level(
         "write them in the Evidence column.",
         True,
     )
+
+
+def as_number_first(found: re.Match[str] | None, not_assessed: Collection[str]) -> str | None:
+    """ "Avançado (4)", "Consolidado - 3": a label in the file's own words, then its number, as
+    ``values.parse_level`` reads it: "4 - Avançado" (the number is the level, and the words are
+    checked against its label as after a number: another level's label is an error, other
+    words are said). ``None`` when ``found`` (``values``' label-first match) is ``None`` or its
+    words mean not assessed (``not_assessed``, normalised)."""
+    if found is None or normalise(found["label"]) in not_assessed:
+        return None  # "N/A - 3": not assessed, or level 3? Said as an error, never assumed
+    return f"{found['num'] or found['num2']} - {found['label']}"

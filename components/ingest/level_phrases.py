@@ -46,12 +46,36 @@ _PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # The default scale's labels in each language, as the framework's aliases give them.
 _LABELS = {
-    "Not in place": {"fr": "Pas en place", "es": "No existe", "pt": "Não existe"},
-    "Building": {"fr": "En construction", "es": "En construcción", "pt": "Em construção"},
-    "Developing": {"fr": "En développement", "es": "En desarrollo", "pt": "Em desenvolvimento"},
-    "Established": {"fr": "Établi", "es": "Establecido", "pt": "Estabelecido"},
-    "Mature": {"fr": "Mature", "es": "Maduro", "pt": "Maduro"},
-}
+    "Not in place": {
+        "fr": "Pas en place", "es": "No existe", "pt": "Não existe", "ar": "غير موجود",
+        "ur": "موجود نہیں", "fa": "وجود ندارد", "ru": "Отсутствует", "id": "Belum ada",
+        "tr": "Mevcut değil", "vi": "Chưa có", "sw": "Haipo", "th": "ไม่มี", "zh": "不存在",
+        "it": "Non presente", "nl": "Niet aanwezig",
+    },
+    "Building": {
+        "fr": "En construction", "es": "En construcción", "pt": "Em construção",
+        "ar": "قيد الإنشاء", "ur": "زیر تعمیر", "fa": "در حال ایجاد", "ru": "Начальный",
+        "id": "Tahap awal", "tr": "Oluşturuluyor", "vi": "Đang xây dựng", "sw": "Inajengwa",
+        "th": "เริ่มต้น", "zh": "建设中", "it": "In costruzione", "nl": "In opbouw",
+    },
+    "Developing": {
+        "fr": "En développement", "es": "En desarrollo", "pt": "Em desenvolvimento",
+        "ar": "قيد التطوير", "ur": "ترقی پذیر", "fa": "در حال توسعه", "ru": "Развивающийся",
+        "id": "Berkembang", "tr": "Gelişmekte", "vi": "Đang phát triển", "sw": "Inaendelea",
+        "th": "กำลังพัฒนา", "zh": "发展中", "it": "In sviluppo", "nl": "In ontwikkeling",
+    },
+    "Established": {
+        "fr": "Établi", "es": "Establecido", "pt": "Estabelecido", "ar": "راسخ",
+        "ur": "مستحکم", "fa": "تثبیت شده", "ru": "Сформированный", "id": "Mapan",
+        "tr": "Yerleşik", "vi": "Đã thiết lập", "sw": "Imeimarishwa", "th": "จัดตั้งแล้ว",
+        "zh": "已建立", "it": "Stabilito", "nl": "Gevestigd",
+    },
+    "Mature": {
+        "fr": "Mature", "es": "Maduro", "pt": "Maduro", "ar": "ناضج", "ur": "پختہ",
+        "fa": "پخته", "ru": "Зрелый", "id": "Matang", "tr": "Olgun", "vi": "Hoàn thiện",
+        "sw": "Imekomaa", "th": "สมบูรณ์", "zh": "成熟", "it": "Maturo", "nl": "Volwassen",
+    },
+}  # fmt: skip
 
 
 def unclear_phrase(text: str, scale: Scale) -> tuple[str, str] | None:

@@ -21,8 +21,8 @@ from components.base.text import normalise
 from components.framework.model import Scale
 
 # 0-5 in each language the vocabulary covers (5: "Level five" is then "outside the scale",
-# not "not a level").
-NUMBER_WORDS: Mapping[str, int] = {
+# not "not a level"). Compared normalised (``NUMBER_WORDS``).
+_SPELT: Mapping[str, int] = {
     **{w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five"))},
     **{w: i for i, w in enumerate(("zero", "un", "deux", "trois", "quatre", "cinq"))},
     "une": 1,
@@ -31,7 +31,32 @@ NUMBER_WORDS: Mapping[str, int] = {
     **{w: i for i, w in enumerate(("zero", "um", "dois", "tres", "quatro", "cinco"))},
     "uma": 1,
     "duas": 2,
+    # The other languages of mnr_data/headers.toml. Left out: Vietnamese, whose number words
+    # are words of other languages once accents are dropped ("bốn" as French "bon", "không"
+    # as "no"). Italian "due" is read after a level word only (``spelt_levels``).
+    **{w: i for i, w in enumerate(("zero", "uno", "due", "tre", "quattro", "cinque"))},
+    **{w: i for i, w in enumerate(("nul", "een", "twee", "drie", "vier", "vijf"))},
+    **{w: i for i, w in enumerate(("null", "eins", "zwei", "drei", "vier", "funf"))},
+    **{w: i for i, w in enumerate(("ноль", "один", "два", "три", "четыре", "пять"))},
+    "нуль": 0,
+    "одна": 1,
+    "две": 2,
+    **{w: i for i, w in enumerate(("nol", "satu", "dua", "tiga", "empat", "lima"))},
+    "kosong": 0,
+    "sifar": 0,
+    **{w: i for i, w in enumerate(("sıfır", "bir", "iki", "üç", "dört", "beş"))},
+    "sifir": 0,
+    **{w: i for i, w in enumerate(("sifuri", "moja", "mbili", "tatu", "nne", "tano"))},
+    **{w: i for i, w in enumerate(("صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة"))},
+    "اثنين": 2,
+    **{w: i for i, w in enumerate(("صفر", "ایک", "دو", "تین", "چار", "پانچ"))},
+    **{w: i for i, w in enumerate(("صفر", "یک", "دو", "سه", "چهار", "پنج"))},
+    **{w: i for i, w in enumerate(("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า"))},
+    **{w: i for i, w in enumerate(("零", "一", "二", "三", "四", "五"))},
+    "两": 2,
+    "兩": 2,
 }
+NUMBER_WORDS: Mapping[str, int] = {normalise(word): value for word, value in _SPELT.items()}
 
 # Words that only stress a label: "Not yet in place" is "Not in place", "Fully mature" is
 # "Mature". A label with any other word added ("Not yet established", "Partly mature") is not.

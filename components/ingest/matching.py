@@ -27,7 +27,9 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
     capability_catalogue,
     enabler_catalogue,
 )
+from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
+from components.ingest.header_scale import header_field
 from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
@@ -54,7 +56,8 @@ _MAX_FUZZY_CHARS = 120
 METADATA_FIELDS: frozenset[Field] = frozenset(
     {"country", "iso3", "year", "date", "when", "round", "assessed_by"}
 )
-_NUMBER_SIGNS = frozenset({"#", "№", "no.", "nº", "n°", "n.º"})
+# "Na." is Swahili's "No." (Namba): with its dot only, as "NA" alone means not assessed.
+_NUMBER_SIGNS = frozenset({"#", "№", "no.", "nº", "n°", "n.º", "na."})
 _EVIDENCE_WORDS = frozenset({"evidence", "notes", "comments", "comment", "remarks"})
 _LEVEL_WORDS = ("level", "score", "rating", "maturity")
 # "Validated level", "Final score": a level too, named by its last word, unless it is one to
@@ -99,10 +102,11 @@ def _classify_header_text(text: str) -> Field | None:
         return "number"
     vocabulary = default_vocabulary()
     key = key_of(text)
-    if not key:
+    if not key or is_code_header(text):  # "NAM": Namibia's column, not Vietnamese "Năm"
         return None
-    if key in vocabulary.headers:
-        return vocabulary.headers[key]
+    known = header_field(text, key, vocabulary.headers)  # "Note (sur 4)": a grade, the level
+    if known is not None:
+        return known
     if key in vocabulary.summary or counts_levels(key, vocabulary.headers):
         return None  # a total, or a pivot's "Count of Level": no level column
     # "Level and comment", "Capacité / Capability"; "country_iso3", "Survey year", "Current

@@ -5,12 +5,15 @@ The template (or a form with Country and Year labels above its rows) loses its h
 the capabilities, but which column holds the level is then said only by the values, and a
 column of numbers could be levels or capability numbers. Nothing is guessed: the sheet's
 message (``unrecognised``) says that the header row is missing, from which row, and what to
-write over each column that its values make plain (the number, the title, the level).
+write over each column that its values make plain (the number, the title, the level). When
+the row above them holds headers the app does not know ("Lp. | Zdolność | Poziom"), the
+message says that the header row was found and its words not understood (``foreign_headers``).
 """
 
 from __future__ import annotations
 
 from components.ingest.column_roles import holds_levels
+from components.ingest.foreign_headers import unknown_header_row
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.matching import classify_header, exact_reference, is_plain_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -75,6 +78,8 @@ def missing_header(ctx: ReadContext, sheet: Sheet) -> str | None:
         f"{quoted(h)} over column {cell_address(start, c).rstrip('0123456789')}" for c, h in heads
     )
     first = cell_address(start, heads[0][0])
+    if start > 0 and (unknown := unknown_header_row(ctx, sheet, start - 1, written)):
+        return unknown  # "Lp. | Zdolność | Poziom": a header row, in words the app does not know
     return (
         f"the rows from row {start + 1} name the capabilities (from {first} "
         f"{quoted(sheet.value(start, heads[0][0]))}) with levels beside them, but they have "

@@ -79,17 +79,36 @@ def own_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
 def _own_keys(sheet: Sheet, framework: Any) -> list[OwnKey]:
     scale: Scale = framework.scale
     names = level_names(scale)
-    found: list[OwnKey] = []
+    return [
+        key
+        for column, rows, run in key_runs(sheet, scale, names, ours_only=True)
+        if (key := _key(sheet, column, rows=rows, run=run, scale=scale, names=names)) is not None
+    ]
+
+
+Run = list[tuple[int, str, bool]]  # a key's entries: (number, word, both in one cell)
+
+
+def key_runs(
+    sheet: Sheet, scale: Scale, names: dict[str, int], *, ours_only: bool
+) -> list[tuple[int, tuple[int, int], Run]]:
+    """The runs of a key's entries on ``sheet`` (column of the words, first and last row, the
+    entries): as many numbered words as the scale has levels, one more or fewer. With
+    ``ours_only``, only in columns holding a word of the framework's (the keys that could make
+    its words misread)."""
+    found: list[tuple[int, tuple[int, int], Run]] = []
     width = len(sheet.columns) if sheet.columns is not None else sheet.width()
     height = len(sheet.rows)
     for column in range(width):
         values = sheet.column(column, 0, height)
         distinct = {v for v in set(values) if isinstance(v, str) and len(v) <= _LONGEST_WORD}
-        if not any(normalise(_word_of(v)) in names for v in distinct):
+        if not distinct or (
+            ours_only and not any(normalise(_word_of(v)) in names for v in distinct)
+        ):
             continue  # no word of the framework's: not a key that could be misread
         left = sheet.column(column - 1, 0, height) if column else [None] * height
         entries = [_entry(left[row], values[row]) for row in range(height)]
-        found.extend(_runs(sheet, column, entries, scale, names))
+        found.extend((column, rows, run) for rows, run in _runs(sheet, column, entries, scale))
     return found
 
 
@@ -110,14 +129,10 @@ def _entry(number: Any, value: Any) -> tuple[int, str, bool] | None:
 
 
 def _runs(
-    sheet: Sheet,
-    column: int,
-    entries: list[tuple[int, str, bool] | None],
-    scale: Scale,
-    names: dict[str, int],
-) -> list[OwnKey]:
+    sheet: Sheet, column: int, entries: list[tuple[int, str, bool] | None], scale: Scale
+) -> list[tuple[tuple[int, int], Run]]:
     size = len(scale.levels)
-    found: list[OwnKey] = []
+    found: list[tuple[tuple[int, int], Run]] = []
     row, height = 0, len(entries)
     while row < height:
         if entries[row] is None:
@@ -134,11 +149,8 @@ def _runs(
         row += 1
         if not (size - 1 <= len(run) <= size + 1) or min(e[0] for e in run) not in (0, 1):
             continue
-        if _carried_on(sheet, column, (start, row), run, step):
-            continue
-        key = _key(sheet, column, rows=(start, row - 1), run=run, scale=scale, names=names)
-        if key is not None:
-            found.append(key)
+        if not _carried_on(sheet, column, (start, row), run, step):
+            found.append(((start, row - 1), run))
     return found
 
 
@@ -171,11 +183,21 @@ def _key(
 ) -> OwnKey | None:
     ours = [normalise(word) in names for _, word, _ in run]
     foreign = [bool(parse_level(word, scale).error) for _, word, _ in run]
-    if not any(ours) or not any(foreign):
-        return None
+    if not any(ours) or not any(foreign) or in_other_words(run, scale, names):
+        return None  # the framework's own words, or its scale in the file's (``scale_words``)
     left = column if run[0][2] else column - 1
     cells = f"{cell_address(rows[0], left)}:{cell_address(rows[1], column)}"
     return OwnKey(sheet.name, cells, tuple((n, word) for n, word, _ in run))
+
+
+def in_other_words(run: Run, scale: Scale, names: dict[str, int]) -> bool:
+    """Whether a key numbers the framework's levels, each once ("0 = Inexistente" … "4 =
+    Avanzado"), and each of its words the framework knows stands at that word's own level:
+    the framework's scale in the file's words, not a scale of its own."""
+    values = sorted(level.value for level in scale.levels)
+    if sorted(n for n, _, _ in run) != values:
+        return False
+    return all(names.get(normalise(word), n) == n for n, word, _ in run)
 
 
 def key_number(value: Any) -> int | None:

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from itertools import chain
 from typing import Any
 
-from components.ingest.agreed_rows import settle_wide_rows
 from components.ingest.column_roles import is_export_metadata
 from components.ingest.context import with_context
 from components.ingest.country_cell_fix import no_country
@@ -68,7 +67,6 @@ from components.ingest.merged_cells import fill_merged_levels
 from components.ingest.meta_below import MetaBelow
 from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
-from components.ingest.numbered_enablers import numbered_enabler
 from components.ingest.numbered_titles import settle_disagreement
 from components.ingest.quick_rows import QuickRows, row_meta, settled
 from components.ingest.sheets import (
@@ -86,8 +84,9 @@ from components.ingest.text_dates import UNUSABLE, dates_refused
 from components.ingest.text_forms import read_text_form
 from components.ingest.tick_rows import ladder_rows, meta_columns
 from components.ingest.title_columns import own_country_columns
+from components.ingest.title_order import maybe_enablers, unknown_title
 from components.ingest.twice import said_twice
-from components.ingest.unread_rows import say_unread_rows
+from components.ingest.unread_rows import say_unread_rows, settle_wide_rows
 from components.ingest.unrecognised import explain_unrecognised
 from components.ingest.values import When
 from components.ingest.wrapped_titles import join_wrapped_titles
@@ -104,8 +103,8 @@ FIX_TABLE = (
 def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
     """The draft assessments on one sheet; a sheet with no table is skipped with the reason."""
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
-    if mapped is None:
-        layout = find_layout(ctx, sheet)
+    if mapped is None:  # a wide table's header again, a row per stakeholder: seen to
+        layout = settle_wide_rows(ctx, sheet, find_layout(ctx, sheet))
     else:
         layout = layout_from_mapping(ctx, sheet, mapped[0].columns, mapped[1])
     if not mapped and (found := read_sub_columns(ctx, sheet, layout, parse_sheet)) is not None:
@@ -122,7 +121,6 @@ def parse_sheet(ctx: ReadContext, sheet: Sheet) -> list[Draft]:
         # capabilities; a lower table with a year but no country has the country above.
         drafts = parse_stacked(ctx, sheet, layout, _parse_item_table)
         return sheet_country_below(ctx, sheet, drafts)
-    settle_wide_rows(ctx, sheet, layout)  # a header written again, a row per stakeholder
     if isinstance(layout, ItemRows):
         return _parse_item_rows(ctx, sheet, layout)
     if isinstance(layout, CountryRows):
@@ -156,6 +154,8 @@ def _parse_item_table(
     level, key = columns.get("level"), columns.get("number")
     if level is not None and refused_off_scale(ctx, sheet, layout.header, [level], key=key):
         return []
+    if maybe_enablers(ctx, sheet, layout, top, end):
+        return []  # rows numbered 1 to 7 only, titled in words that name no capability
     say_level_header(ctx, sheet, layout.header, columns.get("level"), layout.catalogue)
     primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
@@ -338,7 +338,7 @@ def _row_item(
     if not has_answer or left_as_note(ctx, sheet, row, column, columns):
         return None
     pair = (primary, secondary)
-    found = numbered_enabler(ctx, sheet, row=row, column=column, value=value, pair=pair)
+    found = unknown_title(ctx, sheet, row=row, column=column, value=value, pair=pair)
     return found or report_unmatched(
         ctx, sheet, cell_address(row, column), value=value, catalogue=catalogue, match=match
     )

@@ -65,6 +65,11 @@ _CURRENT_WORDS = frozenset(
         "actuel", "actuelle", "presente", "evalue", "evaluee", "valide", "validee",
         "vigente", "evaluado", "evaluada", "validado", "validada", "atual", "avaliado",
         "avaliada",
+        # the level reached or retained: "Niveau retenu", "Score final", "Nível atingido"
+        "retenu", "retenue", "atteint", "atteinte", "obtenu", "obtenue", "final", "finale",
+        "definitif", "definitive", "alcanzado", "alcanzada", "obtenido", "obtenida",
+        "definitivo", "definitiva", "atingido", "atingida", "alcancado", "alcancada", "obtido",
+        "obtida", "achieved", "reached", "agreed", "retained",
     }
 )  # fmt: skip
 # "C1_level", "cap_07_score", "E3_rating": a capability's or enabler's code, then a level word.
@@ -97,6 +102,7 @@ def reworded_field(text: str, headers: Mapping[str, Field]) -> Field | None:
         any(word in _LEVEL_NOUNS for word in words)
         and all(word in _LEVEL_NOUNS | _CURRENT_WORDS for word in words)
         and any(word in _CURRENT_WORDS for word in words)
+        and words[-1] != "note"  # "Final note" is a closing remark; "Note finale" a grade
     ):
         return "level"
     return None

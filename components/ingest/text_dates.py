@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 
-from components.ingest.calendars import buddhist_note, gregorian_of_buddhist
+from components.ingest.calendars import MONTH_NAMES, buddhist_note, gregorian_of_buddhist
 from components.ingest.periods import MONTH_WORD, month_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import When
@@ -213,23 +213,7 @@ def _both_ways(text: str) -> str:
 
 
 def _spelt(date: datetime.date | None) -> str:
-    return "" if date is None else f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    return "" if date is None else f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def _say_order(ctx: ReadContext, sheet: Sheet, row: int, column: int, order: Order) -> None:

@@ -12,13 +12,15 @@ read; the others are left out, with a warning naming the measures left. A column
 describes each row ("Source": "Self-assessment", "Workshop", "Desk review") is no measure
 column: its rows give each capability once, where a measure's rows give it again. Rows of a
 stakeholder's view beside the agreed ("Consensus") rows, and draft rows beside final ones, are
-set aside by ``agreed_rows``.
+set aside by ``agreed_rows``; a wide table's header written again among its rows is blanked
+(``settle_wide_rows``, with ``header_again``).
 """
 
 from __future__ import annotations
 
-from components.ingest.agreed_rows import agree_item_rows, describes_rows
-from components.ingest.layout import ItemTable
+from components.ingest.agreed_rows import agree_country_rows, agree_item_rows, describes_rows
+from components.ingest.header_again import blank_headers_again
+from components.ingest.layout import CountryRows, ItemRows, ItemTable, Layout
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
@@ -31,6 +33,18 @@ def say_unread_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     if "country" in layout.columns and "level" in layout.columns:
         _leave_other_measures(ctx, sheet, layout)
     agree_item_rows(ctx, sheet, layout)  # "Consensus" rows beside each stakeholder's: read
+
+
+def settle_wide_rows(ctx: ReadContext, sheet: Sheet, layout: Layout | None) -> Layout | None:
+    """``layout``, once a wide table's rows that are not its data are seen to: its header
+    written again among them blanked (``header_again``), and of a row per stakeholder, the
+    agreed rows kept (``agreed_rows``; an online form's responses, read through ``forms``, are
+    each read as given)."""
+    if isinstance(layout, ItemRows | CountryRows):
+        blank_headers_again(sheet, layout.header)
+    if isinstance(layout, CountryRows):
+        agree_country_rows(ctx, sheet, layout)
+    return layout
 
 
 def _say_rows_above(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:

@@ -9,6 +9,7 @@ the headers it did not match (columns of levels headed "Dedicated LE", "Image DB
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from components.base.text import normalise
 from components.ingest.column_roles import header_item, holds_levels
@@ -76,12 +77,14 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
             )
         keys = fields.keys() & {"number", "capability", "enabler"}
         if keys and "level" not in fields:
-            column = fields[min(keys)]
-            labels = [
-                v
-                for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
-                if v is not None and not is_summary(v)
-            ]
+            # "N°" beside "Capacité": the column that names the capabilities best is the one
+            # the labels are judged by (numbers 1 to 21 beside titles of one's own).
+            column, labels = max(
+                ((fields[k], _labels(sheet, row, fields[k])) for k in sorted(keys)),
+                key=lambda found: sum(
+                    exact_reference(v, ctx.capabilities) is not None for v in found[1]
+                ),
+            )
             listed = _numbered_list(ctx, sheet, row, column)
             if listed:
                 return listed
@@ -222,3 +225,12 @@ def _numbered_list(ctx: ReadContext, sheet: Sheet, row: int, column: int) -> str
         f"{len(numbers)} rows, up to {max(numbers):g}, more than the {size} capabilities: it "
         "holds no table of capabilities and levels"
     )
+
+
+def _labels(sheet: Sheet, row: int, column: int) -> list[Any]:
+    """The labels below ``row`` in ``column``, less blanks and summary rows."""
+    return [
+        v
+        for v in sheet.column(column, row + 1, row + 1 + KEY_SAMPLE_ROWS)
+        if v is not None and not is_summary(v)
+    ]

@@ -18,12 +18,13 @@ from typing import Any
 from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.calendars import date_note, other_calendar_header, year_note
+from components.ingest.confidence_words import CONFIDENCE_WORDS
 from components.ingest.countries import without_marks
 from components.ingest.earlier_level import earlier_level
 from components.ingest.error_cells import error_fix, error_kind, formula_error
 from components.ingest.level_cells import several_levels, whole_cell
 from components.ingest.level_dates import date_as_level
-from components.ingest.level_descriptors import described_level, label_then_words
+from components.ingest.level_descriptors import as_number_first, described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_phrases import unclear_phrase
 from components.ingest.level_slips import slipped_level
@@ -207,7 +208,7 @@ def _level_from_words(
         if earlier:
             return LevelReading(*earlier, once=True)
         return LevelReading(*described_level(text, scale, *described))
-    bare = _without_level_word(text, vocabulary)
+    bare = as_number_first(named, vocabulary.not_assessed) or _without_level_word(text, vocabulary)
     reading = _level_from_text(bare, text, scale, vocabulary, labels)
     if reading.error and (slip := slipped_level(text, key, scale, labels, vocabulary.not_assessed)):
         return LevelReading(*slip)  # "Devloping", "Develop", "Estab1ished": see ``level_slips``
@@ -366,19 +367,14 @@ def level_choices(scale: Scale) -> str:
 
 
 CONFIDENCE_VALUES = ("low", "medium", "high")
-_CONFIDENCE_WORDS = {
-    **dict.fromkeys(("low", "faible", "basse", "bajo", "baja", "baixo", "baixa"), "low"),
-    **dict.fromkeys(("medium", "med", "moyenne", "moyen", "medio", "media"), "medium"),
-    **dict.fromkeys(("high", "elevee", "haute", "alto", "alta", "elevado", "elevada"), "high"),
-}
 
 
 def parse_confidence(value: Any) -> tuple[str | None, bool]:
-    """``("medium", True)`` for "Medium " or "med" (or "moyenne", "media"); ``(None, True)`` for
-    blank; ``(None, False)`` for anything else (the caller warns and drops it)."""
+    """``("medium", True)`` for "Medium " or "med" (or "moyenne", "sedang": ``confidence_words``);
+    ``(None, True)`` for blank; ``(None, False)`` for anything else (the caller warns)."""
     if is_blank(value):
         return None, True
-    found = _CONFIDENCE_WORDS.get(normalise(str(value)))
+    found = CONFIDENCE_WORDS.get(normalise(str(value)))
     return (found, True) if found else (None, False)
 
 

@@ -300,7 +300,7 @@ def test_scorers_without_a_settled_column_are_the_persons_choice():
     data = xlsx({"Workshop": _workshop(["Assessor 1", "Assessor 2"], None)})
     result = read("workshop.xlsx", data)
     assert by_assessment(result) == {}
-    assert_problem(result, "error", "C4", "Several columns are headed like the level")
+    assert_problem(result, "error", "C4", "each hold one group's or scorer's levels")
     assert "“Assessor 2”" in errors(result)[0].message
     preview = preview_sheets("workshop.xlsx", data, FW)[0]
     chosen = {"capability": 1, "level": 3}  # D: the second assessor

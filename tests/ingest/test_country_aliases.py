@@ -61,6 +61,7 @@ def test_an_old_name_joins_the_new_one_with_its_code_and_a_warning(old, new, cod
         ("UAE", "ARE"),
         ("UK", "GBR"),
         ("Republic of Korea", "KOR"),
+        ("ประเทศไทย", "THA"),  # Thai forms write "country" before the name
     ],
 )
 def test_world_bank_names_and_abbreviations_get_the_country_code(written, code):

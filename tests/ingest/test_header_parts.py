@@ -62,3 +62,16 @@ def test_a_bilingual_header_row_is_read():
     result = read("senegal.xlsx", xlsx({"SN": rows}))
     assert by_assessment(result) == {("Sénégal", 2024, None): {n: n % 5 for n in range(1, 22)}}
     assert not result.problems
+
+
+@pytest.mark.parametrize(
+    ("cell", "field"),
+    [
+        ("السنة / Year: 2023", None),  # a label with its value, read as such, no header
+        ("Année / Year : 2024", None),
+        ("Pays / Country:", "country"),  # a colon with nothing after is still the header
+        ("السنة / Year", "year"),
+    ],
+)
+def test_a_bilingual_label_with_its_value_is_no_header(cell, field):
+    assert classify_header(cell) == field

@@ -115,3 +115,32 @@ def test_a_form_export_with_the_capabilities_across_warns_once_per_response():
         ("Ghana", 2023, None): expected,
     }
     assert [p.cell for p in result.problems] == ["C2", "C3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Avançado (4)", 4),
+        ("Consolidado (3)", 3),
+        ("Inicial (1)", 1),
+        ("Incipiente - 1", 1),
+        ("Advanced: 4", 4),
+    ],
+)
+def test_a_label_of_the_files_own_then_its_number_is_read_by_its_number(text, level):
+    reading = parse_level(text, SCALE)
+    assert (reading.level, reading.error) == (level, "")
+    assert "do not match the label" in reading.warning  # said, as "3 - Consolidado" is
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Mature (2)", "gives the label of level 4 but the number 2"),
+        ("N/A - 3", ""),  # not assessed, or 3? never assumed
+    ],
+)
+def test_a_label_that_contradicts_its_number_is_an_error(text, words):
+    reading = parse_level(text, SCALE)
+    assert reading.level is None
+    assert words in reading.error

@@ -57,6 +57,11 @@ def test_a_phrase_that_names_no_one_level_is_refused_saying_which_it_could_be(te
         ("Level", "en", "0 - Not in place"),
         ("Nivel", "en", "0 - Not in place"),  # Spanish and Portuguese alike: no one language
         ("Nível de maturidade", "pt", "0 - Não existe"),
+        ("Уровень", "ru", "0 - Отсутствует, 1 - Начальный, 2 - Развивающийся"),
+        ("Kiwango", "sw", "0 - Haipo"),
+        ("Mức độ", "vi", "0 - Chưa có"),
+        ("المستوى", "ar", "0 - غير موجود"),
+        ("Livello", "it", "0 - Non presente"),
     ],
 )
 def test_the_fix_lists_the_labels_in_the_language_of_the_level_header(header, language, first):

@@ -38,7 +38,28 @@ def test_a_typo_as_close_to_a_not_assessed_word_is_not_read():
 
 @pytest.mark.parametrize(
     ("text", "digit"),
-    [("two", "2"), ("Deux", "2"), ("três", "3"), ("cero", "0"), ("une", "1"), ("many", None)],
+    [
+        ("two", "2"),
+        ("Deux", "2"),
+        ("três", "3"),
+        ("cero", "0"),
+        ("une", "1"),
+        ("many", None),
+        ("quattro", "4"),
+        ("drie", "3"),
+        ("два", "2"),
+        ("Ноль", "0"),
+        ("tiga", "3"),
+        ("üç", "3"),
+        ("uc", "3"),  # typed without its letters
+        ("mbili", "2"),
+        ("ثلاثة", "3"),
+        ("چهار", "4"),
+        ("สอง", "2"),
+        ("三", "3"),
+        ("due", "2"),  # Italian; alone in a level column it stays no level (``spelt_levels``)
+        ("bon", None),  # Vietnamese "bốn" is French "bon" once accents go: left out
+    ],
 )
 def test_spelt_number(text, digit):
     assert spelt_number(text) == digit

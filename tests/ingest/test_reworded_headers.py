@@ -67,6 +67,19 @@ LEVELS_B = {n: (n + 2) % 5 for n in range(1, 22)}
         # tools' names of columns the vocabulary already knows
         ("assessmentYear", "year"),
         ("countryName", "country"),
+        # the level reached, retained or final, as French, Spanish and Portuguese forms head it
+        ("Niveau retenu", "level"),
+        ("Niveau atteint", "level"),
+        ("Niveau obtenu", "level"),
+        ("Score final", "level"),
+        ("Note finale", "level"),
+        ("Nivel alcanzado", "level"),
+        ("Nivel obtenido", "level"),
+        ("Puntuación final", "level"),
+        ("Nível atingido", "level"),
+        ("Pontuação final", "level"),
+        ("Agreed level", "level"),
+        ("Final note", None),  # an English closing remark, not a grade
         # never the level or the year: a level to reach or from before, another year
         ("Target maturity", None),
         ("Previous maturity", None),

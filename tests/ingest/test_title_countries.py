@@ -206,3 +206,18 @@ def test_a_title_naming_a_country_still_gives_it(title, country):
 )
 def test_what_names_a_country(name, expected):
     assert names_a_country(name) is expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Εθνικό Μοντέλο Απόκρισης: αυτοαξιολόγηση",  # Greek, three words and more
+        "การประเมินตนเองตามแบบจำลองการตอบสนองระดับชาติ (MNR)",  # Thai, run together
+        "國家應對模式自我評估報告",  # Chinese, run together
+        "Национальная модель реагирования — самооценка 2024",
+    ],
+)
+def test_a_title_in_another_script_as_long_as_a_title_is_no_country(title):
+    result = read("form.xlsx", xlsx({"Sheet1": _form(title)}))
+    assert by_assessment(result) == {}
+    assert [p for p in errors(result) if "No country is given" in p.message]

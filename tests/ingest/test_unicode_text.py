@@ -135,7 +135,7 @@ READS = {
     ),
     "Thailand in Thai letters, no mark": (
         TEXTS["Thai country name"].encode("utf-16-le"),
-        ("ประเทศไทย", 2024, None),
+        ("Thailand", 2024, None),  # "ประเทศไทย", filed under its English name
     ),
 }
 

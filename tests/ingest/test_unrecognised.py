@@ -58,3 +58,16 @@ def test_form_questions_that_name_no_capability_are_named_not_the_id_column():
         "framework: “How would you rate LE in your country?”",
     )
     assert not any("(A1)" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize("key", ["N°", "No.", "Numéro"])
+def test_numbers_beside_titles_of_ones_own_say_the_level_column_is_missing(key):
+    # "N° | Capacité | <a level header the app does not know>": the numbers name all 21, so
+    # the titles (the team's own) are not what failed: no column is headed Level.
+    words = ["Zéro", "Un", "Deux", "Trois", "Quatre"]
+    rows = [["Atelier de validation, 2023"], [], [key, "Capacité", "Appréciation"]]
+    rows += [[n, f"Intitulé maison {n}", words[n % 5] + " ?"] for n in range(1, 22)]
+    result = read("bf.xlsx", xlsx({"Résultats": rows}))
+    skipped = next(p for p in result.problems if p.message.startswith("Skipped sheet"))
+    assert "names the capabilities (A3) but no column is headed Level" in skipped.message
+    assert "labels below" not in skipped.message
