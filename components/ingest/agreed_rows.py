@@ -31,6 +31,7 @@ from components.ingest.drafts import Draft
 from components.ingest.hidden_rows import hidden_rows
 from components.ingest.layout import HEADER_SCAN_ROWS, CountryRows, ItemTable, repeated_headers
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.unread_columns import repeated_rows
 from components.ingest.vocabulary import default_vocabulary, key_of
 
 # A header word of a column saying whose view a row gives.
@@ -233,7 +234,7 @@ def said_views(ctx: ReadContext, draft: Draft, events: list[tuple[Any, ...]]) ->
     """One message for an assessment given once per view (a column of views, no agreed row):
     the items they give different levels are not used, as ``twice`` does, and the message
     names the column and how to filter it. ``False`` when the rows differ in no such column."""
-    pairs = [p for e in events if (p := _rows(draft, e)) is not None]
+    pairs = [p for e in events if (p := repeated_rows(draft, e)) is not None]
     if not pairs or len(pairs) != len(events):
         return False
     sheet = draft.sheet
@@ -421,19 +422,6 @@ def _differ(first: Any, again: Any) -> bool:
     """Whether two rows' cells name two views."""
     key = _value_key(first)
     return key is not None and key != _value_key(again) and _value_key(again) is not None
-
-
-_CELL = re.compile(r"^([A-Z]+)(\d+)$")
-
-
-def _rows(draft: Draft, event: tuple[Any, ...]) -> tuple[int, int] | None:
-    """The 0-based rows of an item's first row and of the row giving it again, in one column."""
-    kind, number, cell, _ = event
-    first = _CELL.match(draft.first_cell.get((kind, number), ""))
-    here = _CELL.match(cell)
-    if not first or not here or first[1] != here[1] or first[2] == here[2]:
-        return None
-    return int(first[2]) - 1, int(here[2]) - 1
 
 
 def agree_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:

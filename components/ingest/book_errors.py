@@ -22,7 +22,8 @@ import io
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
+from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
@@ -65,6 +66,7 @@ _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _SHOWN_ERROR = re.compile(r"#[¡¿]?[^\W\d_][\w/]*[!?]?|#[¡]?DIV/0!|Err:\d{3}")
 # Repeated .ods cells or rows looked at, at most: the grid the reader keeps is smaller.
 _MAX_REPEAT = 1000
+T = TypeVar("T")
 
 Errors = dict[tuple[str, str], str]
 
@@ -165,20 +167,38 @@ def ods_errors(data: bytes) -> Errors:
     # Most sheets hold no error: nothing to parse then.
     if b'value-type="error"' not in content and b"table:formula" not in content:
         return {}
-    found: Errors = {}
+    return {
+        (name, f"{get_column_letter(column + 1)}{row + 1}"): shown
+        for name, cells in ods_cells(content, ods_error).items()
+        for (row, column), shown in cells.items()
+    }
+
+
+def ods_cells(
+    content: bytes, value_of: Callable[[Element], T | None], names: Container[str] | None = None
+) -> dict[str, dict[tuple[int, int], T]]:
+    """sheet name -> (0-based row, column) -> ``value_of(cell)``, for every cell of an .ods's
+    ``content.xml`` where it is not ``None`` (of the sheets in ``names``, or of all). A cell
+    repeated down or across (``number-rows-repeated``, ``number-columns-repeated``) is at
+    each of its places, at most ``_MAX_REPEAT`` each way: a file can repeat one a billion times.
+    """
+    found: dict[str, dict[tuple[int, int], T]] = {}
     for table in SafeET.fromstring(content).iter(f"{_TABLE}table"):
         name = table.get(f"{_TABLE}name", "")
+        if names is not None and name not in names:
+            continue
+        cells = found.setdefault(name, {})
         row = 0
         for table_row in table.iter(f"{_TABLE}table-row"):
             rows = int(table_row.get(f"{_TABLE}number-rows-repeated", "1") or 1)
             column = 0
             for cell in table_row:
                 repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
-                shown = ods_error(cell)
-                if shown is not None:
+                value = value_of(cell)
+                if value is not None:
                     for r in range(row, row + min(rows, _MAX_REPEAT)):
                         for c in range(column, column + min(repeat, _MAX_REPEAT)):
-                            found[name, f"{get_column_letter(c + 1)}{r + 1}"] = shown
+                            cells[r, c] = value
                 column += repeat
             row += rows
     return found

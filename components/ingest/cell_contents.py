@@ -24,10 +24,11 @@ import posixpath
 import re
 import struct
 import zipfile
+from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
 
-from components.ingest.book_errors import FORMULA_RECORD, NOTE_RECORD, xls_records
+from components.ingest.book_errors import FORMULA_RECORD, NOTE_RECORD, ods_cells, xls_records
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext
 from components.ingest.xlsx_extent import column_index, sheet_paths
 
@@ -50,8 +51,6 @@ _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-# Repeated .ods cells or rows looked at, at most: the grid the reader keeps is smaller.
-_MAX_REPEAT = 1000
 _EMPTY_TEXT_RESULT = b"\x03"  # FORMULA's result bytes: type 3 (empty text), then 0xFFFF
 
 
@@ -158,27 +157,16 @@ def _ods_kinds(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
         content = archive.read("content.xml")
     if b"table:formula" not in content and b"annotation" not in content:
         return found
-    root = SafeET.fromstring(content)
-    for table in root.iter(f"{_TABLE}table"):
-        kinds = found.setdefault(table.get(f"{_TABLE}name", ""), {})
-        row = 0
-        for table_row in table.iter(f"{_TABLE}table-row"):
-            rows = int(table_row.get(f"{_TABLE}number-rows-repeated", "1") or 1)
-            column = 0
-            for cell in table_row:
-                repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
-                kind = None
-                if cell.get(f"{_TABLE}formula") and cell.get(f"{_OFFICE}value-type") is None:
-                    kind = FORMULA
-                elif (note := cell.find(f"{_OFFICE}annotation")) is not None:
-                    kind = f"{NOTE}:{' '.join(note.itertext()).strip()}"
-                if kind is not None:
-                    for r in range(row, row + min(rows, _MAX_REPEAT)):
-                        for c in range(column, column + min(repeat, _MAX_REPEAT)):
-                            kinds[r, c] = kind
-                column += repeat
-            row += rows
-    return found
+    return ods_cells(content, _ods_kind)
+
+
+def _ods_kind(cell: Element) -> str | None:
+    """A formula never calculated, or a note's text, of an .ods cell element; else ``None``."""
+    if cell.get(f"{_TABLE}formula") and cell.get(f"{_OFFICE}value-type") is None:
+        return FORMULA
+    if (note := cell.find(f"{_OFFICE}annotation")) is not None:
+        return f"{NOTE}:{' '.join(note.itertext()).strip()}"
+    return None
 
 
 def _xls_kinds(data: bytes) -> dict[str, dict[tuple[int, int], str]]:

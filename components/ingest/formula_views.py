@@ -24,11 +24,12 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as SafeET
 from openpyxl.utils.cell import get_column_letter
 
 from components.base.text import count_of, normalise
+from components.ingest.book_errors import ods_cells
 from components.ingest.countries import iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.repeats import levels_of, say_formula_copies
@@ -43,8 +44,6 @@ _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _ATTRIBUTE = re.compile(rb'\b(r|si|t)="([^"]*)"')
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-# Repeated .ods cells or rows followed, at most: the reader's grid is smaller.
-_MAX_REPEAT = 1000
 _Formulas = dict[str, dict[str, str]]  # sheet name -> cell ("C4") -> formula
 
 
@@ -252,23 +251,11 @@ def _ods_formulas(data: bytes, names: set[str]) -> _Formulas:
         content = archive.read("content.xml")
     if b"table:formula" not in content:
         return {}
-    found: _Formulas = {}
-    for table in SafeET.fromstring(content).iter(f"{_TABLE}table"):
-        name = table.get(f"{_TABLE}name", "")
-        if name not in names:
-            continue
-        cells = found.setdefault(name, {})
-        row = 0
-        for table_row in table.iter(f"{_TABLE}table-row"):
-            rows = int(table_row.get(f"{_TABLE}number-rows-repeated", "1") or 1)
-            column = 0
-            for cell in table_row:
-                repeat = int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1)
-                formula = cell.get(f"{_TABLE}formula")
-                if formula:
-                    for r in range(row, row + min(rows, _MAX_REPEAT)):
-                        for c in range(column, column + min(repeat, _MAX_REPEAT)):
-                            cells[f"{get_column_letter(c + 1)}{r + 1}"] = formula
-                column += repeat
-            row += rows
-    return found
+    return {
+        name: {f"{get_column_letter(c + 1)}{r + 1}": formula for (r, c), formula in cells.items()}
+        for name, cells in ods_cells(content, _formula_of, names).items()
+    }
+
+
+def _formula_of(cell: Element) -> str | None:
+    return cell.get(f"{_TABLE}formula") or None

@@ -29,7 +29,7 @@ def said_unread_column(ctx: ReadContext, draft: Draft, events: list[tuple]) -> b
     """Say the column that tells ``draft``'s repeated rows apart, if there is one (see the
     module), and drop the items those rows give different levels; ``False`` when there is
     none, and nothing was done."""
-    pairs = [p for e in events if (p := _rows(draft, e)) is not None]
+    pairs = [p for e in events if (p := repeated_rows(draft, e)) is not None]
     if len(pairs) < _ENOUGH or len(pairs) != len(events):
         return False
     sheet = draft.sheet
@@ -72,7 +72,7 @@ def said_unread_column(ctx: ReadContext, draft: Draft, events: list[tuple]) -> b
     return True
 
 
-def _rows(draft: Draft, event: tuple) -> tuple[int, int] | None:
+def repeated_rows(draft: Draft, event: tuple) -> tuple[int, int] | None:
     """The 0-based rows of an item's first row and of the row giving it again, in one column."""
     kind, number, cell, _ = event
     first = _CELL.match(draft.first_cell.get((kind, number), ""))
