@@ -5,6 +5,7 @@ import streamlit as st
 from components.exports.safe_text import safe_csv_bytes
 from components.framework.model import default_framework
 from components.ingest.collection import remove_assessments
+from components.ingest.foreign_headers import known_languages
 from components.ingest.limits import limits_from_env, session_limits_from_env
 from components.ingest.mapping import NO_MAPPING
 from components.scoring.tables import preview_table
@@ -67,13 +68,17 @@ session_limits = session_limits_from_env()
 st.title("Upload assessments")
 render_demo_notice()
 st.markdown(
-    "Bring assessments in from Excel, LibreOffice or CSV. The app reads the template below, "
-    "and also tables you made yourself: one row per country and capability, or a grid of "
-    "capabilities and countries, in English, French, Spanish or Portuguese. It tells you "
-    "exactly which cell it could not use and why, keeps everything else, and lets you say "
-    "what it could not work out. What it reads stays in this browser session (nobody else "
-    "sees it), and each file is let go once it is read (one the app was unsure about, when "
-    "you remove it or close the tab)."
+    md(
+        "Bring assessments in from Excel, LibreOffice or CSV. The app reads the template below, "
+        "and also tables you made yourself: one row per country and capability, or a grid of "
+        "capabilities and countries, with headings in {languages}. It tells you exactly which "
+        "cell it could not use and why, keeps everything else, and lets you say what it could "
+        "not work out. What it reads stays in this browser session (nobody else sees it), and "
+        "each file is let go once it is read (one the app was unsure about, when you remove it "
+        "or close the tab).",
+        max_chars=None,
+        languages=known_languages(),
+    )
 )
 
 st.header("1. Get the template")
