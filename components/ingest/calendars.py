@@ -201,6 +201,25 @@ def gregorian_of_buddhist(year: int) -> int | None:
     return gregorian if gregorian in _PLAUSIBLE else None
 
 
+# A Buddhist-era year in running text (a title, a sheet name), marked or not: "2567",
+# "พ.ศ. 2567", "2567 BE".
+_BUDDHIST_IN_TEXT = re.compile(
+    r"(?:(?:พ\.?\s?ศ\.?|\bB\.?\s?E\b\.?)\s*)?\b(25[5-8]\d)\b(?:\s*B\.?\s?E\b\.?)?"
+)
+
+
+def gregorian_years_in(text: str) -> str:
+    """``text`` with each Buddhist-era year an assessment can have written as its Gregorian
+    year ("Thailand 2567" as "Thailand 2024", "พ.ศ. 2567" as "2024"): the year of a title or a
+    sheet name, read as a date's is (``gregorian_of_buddhist``)."""
+
+    def gregorian(found: re.Match[str]) -> str:
+        year = gregorian_of_buddhist(int(found[1]))
+        return found[0] if year is None else str(year)
+
+    return _BUDDHIST_IN_TEXT.sub(gregorian, text)
+
+
 def _thai_date(value: object) -> BuddhistEra | None:
     """A date as Excel with the Thai setting shows it, the month by its Thai name and the year
     in the Buddhist era ("15 มีนาคม 2567", "15 มี.ค. 2567", in Thai digits too), in the

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.calendars import gregorian_years_in
 from components.ingest.countries import (
     country_of_code,
     is_plausible_country,
@@ -208,7 +209,8 @@ def _from_text(
     """
     # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name; a year in
     # another script's digits ("الأردن ٢٠٢٣") is the year it says.
-    text = _VERSION.sub(" ", ascii_digits(text))
+    # A Buddhist-era year ("Thailand 2567") is its Gregorian year, as in a date's cell.
+    text = gregorian_years_in(_VERSION.sub(" ", ascii_digits(text)))
     # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
     # country ("March").
     rounds = set()

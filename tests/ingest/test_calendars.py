@@ -9,7 +9,12 @@ import datetime
 
 import pytest
 
-from components.ingest.calendars import buddhist_era, other_calendar_year, year_note
+from components.ingest.calendars import (
+    buddhist_era,
+    gregorian_years_in,
+    other_calendar_year,
+    year_note,
+)
 from components.ingest.values import parse_when
 from tests.ingest.reader_support import (
     assert_problem,
@@ -254,3 +259,21 @@ def test_parse_when_alone_reads_no_year_of_another_calendar(value, words):
     when = parse_when(value)
     assert (when.year, when.date) == (None, None)
     assert words in when.note
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Thailand 2567", "Thailand 2024"),
+        ("ประเทศไทย พ.ศ. 2567", "ประเทศไทย 2024"),
+        ("Thailand 2567 BE", "Thailand 2024"),
+        ("Lao 2566 B.E.", "Lao 2023"),
+        ("Myanmar 2553", "Myanmar 2010"),
+        # Not a Buddhist-era year an assessment can have, or not a year at all: as written.
+        ("Form 2600", "Form 2600"),
+        ("Kenya 2024", "Kenya 2024"),
+        ("Ref 25671", "Ref 25671"),
+    ],
+)
+def test_a_buddhist_era_year_in_a_title_is_written_as_its_gregorian_year(text, written):
+    assert gregorian_years_in(text) == written

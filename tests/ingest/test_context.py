@@ -66,6 +66,10 @@ from tests.ingest.reader_support import FW
         ("Estado Plurinacional de Bolivia 2022", "Estado Plurinacional de Bolivia", 2022),
         ("Republic of Elbonia – MNR Self-Assessment 2023", "Republic of Elbonia", 2023),
         ("Elbonia - MNR self-assessment 2024", "Elbonia", 2024),
+        # a Buddhist-era year is its Gregorian year, as a date's is
+        ("Thailand 2567", "Thailand", 2024),
+        ("Thailand MNR review พ.ศ. 2566", "Thailand", 2023),
+        ("Lao PDR 2566 B.E.", "Lao PDR", 2023),
     ],
 )
 def test_country_and_year_of_a_title(text, country, year):
