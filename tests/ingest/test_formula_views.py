@@ -5,7 +5,6 @@ from the sheets it shows, and a blank there shown as 0 here is never a level 0."
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,7 +12,7 @@ from xml.sax.saxutils import escape
 import pytest
 from openpyxl import Workbook
 
-from tests.ingest.reader_support import TITLES, by_assessment, errors, read
+from tests.ingest.reader_support import TITLES, by_assessment, errors, read, with_cached_results
 
 COUNTRIES = {"Kenya": 2023, "Uganda": 2022, "Malawi": 2023}
 LEVELS = {
@@ -29,36 +28,6 @@ def _country_rows(country: str) -> list[list[Any]]:
     rows: list[list[Any]] = [["Country:", country], ["Year:", COUNTRIES[country]], []]
     rows.append(["No.", "Capability", "Level", "Notes"])
     return rows + [[n, TITLES[n], LEVELS[country][n], None] for n in TITLES]
-
-
-def _cached(data: bytes, results: dict[tuple[str, str], Any]) -> bytes:
-    """The workbook as Excel saves it: each formula's result stored (openpyxl stores none).
-    ``results``: (sheet part, cell) -> value."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename.startswith("xl/worksheets/sheet"):
-                part = info.filename.rsplit("/", 1)[1]
-
-                def stored(match: re.Match[bytes], part: str = part) -> bytes:
-                    value = results[(part, match[1].decode())]
-                    kind = b' t="str"' if isinstance(value, str) else b""
-                    return b'<c r="%s"%s><f>%s</f><v>%s</v></c>' % (
-                        match[1],
-                        kind,
-                        match[2],
-                        str(value).encode(),
-                    )
-
-                content = re.sub(
-                    rb'<c r="([A-Z]+\d+)"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', stored, content
-                )
-            if info.filename == "xl/workbook.xml":  # saved by Excel: no recalculation asked
-                content = content.replace(b' fullCalcOnLoad="1"', b"")
-            copy.writestr(info.filename, content)
-    return buffer.getvalue()
 
 
 def _summary_workbook(name: str, stale: dict[tuple[str, int], int] | None = None) -> bytes:
@@ -82,7 +51,7 @@ def _summary_workbook(name: str, stale: dict[tuple[str, int], int] | None = None
             sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _cached(buffer.getvalue(), results)
+    return with_cached_results(buffer.getvalue(), results)
 
 
 @pytest.mark.parametrize("name", ["Summary", "Dashboard", "Tableau de bord", "Sheet1"])
@@ -123,7 +92,7 @@ def test_a_sheet_carrying_another_years_levels_forward_is_its_own_assessment():
         results[("sheet2.xml", f"C{FIRST_ROW + n - 1}")] = GIVEN["Kenya"].get(n, 1)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    result = read("kenya.xlsx", _cached(buffer.getvalue(), results))
+    result = read("kenya.xlsx", with_cached_results(buffer.getvalue(), results))
     assert {key[:2] for key in by_assessment(result)} == {("Kenya", 2021), ("Kenya", 2023)}
 
 
@@ -165,7 +134,7 @@ def _profile_workbook(chosen: str, year: int) -> bytes:
         ): f"{data.cell(r, 1).value}{data.cell(r, 2).value}{data.cell(r, 3).value}"
         for r in range(2, data.max_row + 1)
     }
-    return _cached(buffer.getvalue(), {**results, **keys})
+    return with_cached_results(buffer.getvalue(), {**results, **keys})
 
 
 @pytest.mark.parametrize("chosen", ["Kenya", "Uganda"])

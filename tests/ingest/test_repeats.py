@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from typing import Any
 
 import pytest
@@ -17,6 +15,7 @@ from tests.ingest.reader_support import (
     assert_problem,
     by_assessment,
     read,
+    with_cached_results,
     xlsx,
 )
 
@@ -101,39 +100,6 @@ def test_a_hidden_sheet_with_other_levels_for_the_same_assessment_is_not_dropped
     result = read("zambia.xlsx", data)
     assert len(result.capabilities["assessment_id"].unique()) == 2
     assert_problem(result, "warning", None, "the sheet is hidden", sheet="Calc")
-
-
-def with_cached_results(
-    data: bytes, results: dict[tuple[str, str], Any], calc_on_load: bool = False
-) -> bytes:
-    """openpyxl's workbook as Excel saves one: each formula's result stored (openpyxl keeps
-    none), and no request to calculate on opening (``calc_on_load``: as xlsxwriter writes
-    one, asking for it). ``results``: (sheet file, cell) -> value."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename.startswith("xl/worksheets/sheet"):
-                part = info.filename.rsplit("/", 1)[1]
-
-                def stored(match: re.Match[bytes], part: str = part) -> bytes:
-                    value = results[(part, match[1].decode())]
-                    kind = b' t="str"' if isinstance(value, str) else b""
-                    return b'<c r="%s"%s><f>%s</f><v>%s</v></c>' % (
-                        match[1],
-                        kind,
-                        match[2],
-                        str(value).encode(),
-                    )
-
-                content = re.sub(
-                    rb'<c r="([A-Z]+\d+)"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', stored, content
-                )
-            if info.filename == "xl/workbook.xml" and not calc_on_load:
-                content = content.replace(b' fullCalcOnLoad="1"', b"")
-            copy.writestr(info.filename, content)
-    return buffer.getvalue()
 
 
 def input_and_scores(input_name: str, refer_to: str) -> bytes:
