@@ -81,6 +81,11 @@ def test_a_shared_library_link_opens_for_another_person_and_a_restart_is_said(
             a.get_by_label("Editor passphrase").fill(PASSPHRASE)
             a.get_by_role("button", name="Sign in").click()
             expect(a.get_by_text("Signed in as an editor.")).to_be_visible(timeout=WAIT)
+            # Let the signed-in page finish drawing before the app stops: its page links load
+            # their code on first use, and a load cut short by the stop fails for the tab's life.
+            expect(_main(a).get_by_role("link", name="Assess in the app")).to_be_visible()
+            wait_until_idle(a)
+            a.wait_for_load_state("networkidle")
         with running_app("library-links-app-restarted", env=env, port=port):
             # The tabs stay open on what they last drew; the next click is a new session.
             a.get_by_role("link", name="Heatmap").first.click(timeout=WAIT)
