@@ -40,6 +40,7 @@ from components.ingest.matching import (
     classify_header,
     enabler_catalogue,
 )
+from components.ingest.ods_merges import MergedRange, ods_merges
 from components.ingest.report import Problem, Severity
 from components.ingest.rule_lines import blank_rule_lines
 from components.ingest.text_encoding import FIX_SAVE_UTF8, decode_text, encoding_note
@@ -258,11 +259,16 @@ def read_workbook(ctx: ReadContext, data: bytes, kind: str) -> list[Sheet]:
             return _blank_untrusted(_stream_xlsx(ctx, plan.data, plan.cut_at), plan.untrusted)
         if plan.errors:
             data = for_calamine(data)  # its newer error values refuse the file otherwise
+    # calamine gives no merges of an OpenDocument file: found in its content.xml instead.
+    merges = ods_merges(ctx.memo, data, ctx.limits) if kind == "ods" else {}
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         metadata = [m for m in workbook.sheets_metadata if m.typ in (SheetTypeEnum.WorkSheet, None)]
         metadata = _within_sheet_limit(ctx, metadata)
-        sheets = [_read_calamine_sheet(ctx, workbook, meta) for meta in metadata]
+        sheets = [
+            _read_calamine_sheet(ctx, workbook, meta, merges.get(meta.name, ()))
+            for meta in metadata
+        ]
     finally:
         workbook.close()
     return _blank_untrusted(sheets, plan.untrusted) if kind == "xlsx" else sheets
@@ -314,7 +320,11 @@ def _within_sheet_limit(ctx: ReadContext, sheets: list[Any]) -> list[Any]:
     return sheets[:limit]
 
 
-def _read_calamine_sheet(ctx: ReadContext, workbook: CalamineWorkbook, meta: Any) -> Sheet:
+def _read_calamine_sheet(
+    ctx: ReadContext, workbook: CalamineWorkbook, meta: Any, merges: Sequence[MergedRange] = ()
+) -> Sheet:
+    """One sheet's grid from A1, up to the limits, its merges filled (calamine's, or
+    ``merges``: an .ods's, which calamine does not give)."""
     limits = ctx.limits
     worksheet = workbook.get_sheet_by_name(meta.name)
     sheet = Sheet(meta.name, [], hidden=meta.visible != SheetVisibleEnum.Visible)
@@ -335,13 +345,11 @@ def _read_calamine_sheet(ctx: ReadContext, workbook: CalamineWorkbook, meta: Any
         _report_too_wide(ctx, sheet)
     while sheet.rows and not sheet.rows[-1]:
         sheet.rows.pop()
-    _fill_merged(sheet, worksheet.merged_cell_ranges or (), limits.max_columns)
+    _fill_merged(sheet, worksheet.merged_cell_ranges or merges, limits.max_columns)
     return sheet
 
 
-def _fill_merged(
-    sheet: Sheet, ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]], max_columns: int
-) -> None:
+def _fill_merged(sheet: Sheet, ranges: Sequence[MergedRange], max_columns: int) -> None:
     """Give every cell of a merge across columns the value of its first cell, in its first row.
 
     A country merged over its years' columns ("Arvenia" over 2021 and 2023) then heads each of

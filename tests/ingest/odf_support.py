@@ -60,6 +60,9 @@ class Sheet:
     hidden: bool = False
     # (row, column) -> (rows, columns) merged from there: the others are covered cells
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    # (row, column) -> (rows, columns) a cell claims to merge, whatever cells ``merged`` covers
+    # (none when not in it): what a careless or hostile writer may put (a billion columns).
+    declared: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
 
@@ -107,7 +110,8 @@ def _row_cells(sheet: Sheet, number: int, covered: set[tuple[int, int]]) -> str:
         if (number, column) in covered:
             written.append("<table:covered-table-cell/>")
         else:
-            written.append(_cell(value, sheet.merged.get((number, column))))
+            span = sheet.declared.get((number, column)) or sheet.merged.get((number, column))
+            written.append(_cell(value, span))
     cells = []
     index = 0
     while index < len(written):

@@ -205,7 +205,7 @@ def test_a_fods_reads_as_the_same_ods_does(sheets, expected):
 @pytest.mark.parametrize("sheet", [_wide_merged(), _merged_down()], ids=["across", "down"])
 def test_merged_cells_are_read_as_in_the_same_ods(sheet):
     # Covered cells are empty, as calamine reads an .ods's: the merged value is in the first
-    # cell only (an .ods's merges are not filled as an xlsx's are).
+    # cell only, and the merges (``ods_merges``) fill the rest as an xlsx's.
     from_ods = read("merged.ods", ods([sheet]))
     from_fods = read("merged.ods", fods([sheet]))
     assert by_assessment(from_fods) == by_assessment(from_ods) != {}
