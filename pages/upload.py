@@ -69,7 +69,8 @@ st.title("Upload assessments")
 render_demo_notice()
 st.markdown(
     md(
-        "Bring assessments in from Excel, LibreOffice or CSV. The app reads the template below, "
+        "Bring assessments in from Excel, LibreOffice, CSV or a system's “export to Excel”. The "
+        "app reads the template below, "
         "and also tables you made yourself: one row per country and capability, or a grid of "
         "capabilities and countries, with headings in {languages}. It tells you exactly which "
         "cell it could not use and why, keeps everything else, and lets you say what it could "
@@ -102,7 +103,8 @@ st.download_button(
 
 st.header("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm, .xls, .ods, .fods) or tables (.csv, .tsv, .txt).",
+    "Workbooks (.xlsx, .xlsm, .xls, .ods, .fods, Excel's XML Spreadsheet 2003 .xml), tables "
+    "(.csv, .tsv, .txt) or web pages of tables (.htm, .html).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,

@@ -5,7 +5,9 @@ Owns, in the order a file goes through them:
 - the guard, before any parser: ``file_guard`` (``check_upload``: old Office files, known
   binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``ods_guard``
   and ``xls_guard`` (how far an .ods or .xls sheet reaches), ``flat_ods`` (a LibreOffice flat
-  XML spreadsheet, checked and read as the .ods it is), ``limits``
+  XML spreadsheet, checked and read as the .ods it is), ``spreadsheet_xml`` (Excel's XML
+  Spreadsheet 2003) and ``html_tables`` with ``html_page`` (a web page's tables under an Excel
+  name), both made an .xlsx in memory by ``markup_books`` (from ``book_sheets``), ``limits``
   (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
   shared wording);
 - the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their

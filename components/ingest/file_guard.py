@@ -3,18 +3,21 @@
 Uploaded files are hostile until proven otherwise (see "The workbook contract" in the design).
 ``check_upload`` looks only at cheap, bounded things (magic bytes, the zip central directory,
 one small XML part read through ``defusedxml``) and either names the format the reader should
-use, ``"xlsx"`` or ``"csv"``, or raises ``FileRejected`` with a plain-words message and a fix an
+use (``"xlsx"``, ``"csv"``, …), or raises ``FileRejected`` with a plain-words message and a fix an
 NGO analyst can act on. It never extracts a whole archive and never parses a sheet: limits on
 rows and columns are the reader's job (``ReadLimits.max_rows_per_sheet``, ``max_columns``).
 
 Here: the order of the checks, old Office files, recognisable binaries and text tables. Zip
 packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``, and a
-flat .fods as the .ods it is, ``flat_ods``), the sheets of an .xls in ``xls_guard``; the limits
-live in ``limits`` and the refusal with its shared wording in ``refusals``.
+flat .fods as the .ods it is, ``flat_ods``), the sheets of an .xls in ``xls_guard``; Excel's
+"XML Spreadsheet 2003" is recognised in ``spreadsheet_xml`` and a web page with a table in
+``html_tables`` (both read as the .xlsx made of them, ``markup_books``); the limits live in
+``limits`` and the refusal with its shared wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
 files that are really web pages or CSV text. A real workbook named ``.csv`` is read as a
-workbook; a CSV named ``.xls`` is read as CSV.
+workbook; a CSV named ``.xls`` is read as CSV; a web page named ``.xls`` is read for its
+tables.
 
 What the guard relies on from the rest of the stack, so that parts it does not read are safe:
 
@@ -36,6 +39,7 @@ from typing import Literal
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.flat_ods import check_fods, flat_document
+from components.ingest.html_tables import WEB_PAGE, check_web_page, is_web_page
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.misnamed import (
     WORKBOOK_EXTENSIONS,
@@ -50,6 +54,11 @@ from components.ingest.refusals import (
     FileRejected,
     not_spreadsheet,
     size_and_limit,
+)
+from components.ingest.spreadsheet_xml import (
+    SPREADSHEET_XML,
+    check_spreadsheet_xml,
+    is_spreadsheet_xml,
 )
 from components.ingest.text_encoding import decode_text
 from components.ingest.unicode_text import utf16_codec, utf16_text
@@ -120,28 +129,27 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     ),
 )
 
-_HTML_STARTS = ("<!doctype html", "<html", "<table", "<head", "<body", "<meta")
-_EXCEL_2003_XML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
-
 
 def check_upload(
     name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["xlsx", "xls", "ods", "fods", "csv"]:
+) -> Literal["xlsx", "xls", "ods", "fods", "spreadsheetml", "html", "csv"]:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
     ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet,
     ``"fods"`` for one saved as flat XML (read as the .ods it is: ``flat_ods.ods_package``,
-    vetted here as an .ods is), and ``"csv"`` for a text table (comma, semicolon, tab or pipe
-    separated; UTF-8, UTF-16 as Excel's "Unicode Text" writes it (``unicode_text``), or a
-    legacy code page such as Windows-1252, see
-    ``text_encoding``). Raises ``FileRejected``
-    otherwise, with one of these ``kind`` values:
+    vetted here as an .ods is), ``"spreadsheetml"`` for Excel's "XML Spreadsheet 2003" (one
+    declaring a DTD refused), ``"html"`` for a web page holding a table (what web systems
+    "export to Excel"; both read as the .xlsx ``markup_books.as_workbook`` makes of them), and
+    ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
+    Excel's "Unicode Text" writes it (``unicode_text``), or a legacy code page such as
+    Windows-1252, see ``text_encoding``). Raises ``FileRejected`` otherwise, with one of these
+    ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
-    XML, Excel 2003 XML, Apple Numbers), ``too_far`` (an .ods sheet whose cells
-    reach too far), ``not_spreadsheet``
-    (Word, PowerPoint, PDF, images, web pages, JSON, web queries, programs, other archives),
+    XML, Apple Numbers), ``too_far`` (an .ods sheet whose cells reach too far),
+    ``not_spreadsheet`` (Word, PowerPoint, PDF, images, a web page without a table, other
+    XML, JSON, web queries, programs, other archives),
     ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
     ``no_sheets``, ``unsafe_content``, ``not_text``, ``not_workbook`` (text that is no table
@@ -247,7 +255,7 @@ def _reject_known_binary(data: bytes) -> None:
 
 def _check_text(
     data: bytes, extension: str = "", limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["csv", "fods"]:
+) -> Literal["csv", "fods", "spreadsheetml", "html"]:
     raw = data  # a .fods is vetted in its own bytes: its declaration names their encoding
     codec = utf16_codec(data)
     if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
@@ -270,11 +278,19 @@ def _check_text(
     sample = decoded.text[:_TEXT_SAMPLE_CHARS]
     if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_CHAR_SHARE * len(sample):
         raise _not_text("most of it is not readable text")
-    if flat_document(sample.lstrip("\ufeff \t\r\n")) is not None:
-        check_fods(raw, sample.lstrip("\ufeff \t\r\n"), limits)  # a LibreOffice .fods
-        return "fods"
-    _reject_markup(sample.lstrip("\ufeff \t\r\n").lower())
-    _reject_data_formats(data, sample.lstrip("\ufeff \t\r\n"), extension)
+    head = sample.lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):  # markup: a flat .fods, Excel's XML, a web page, other XML
+        if flat_document(head) is not None:
+            check_fods(raw, head, limits)  # a LibreOffice .fods
+            return "fods"
+        if is_spreadsheet_xml(head):
+            check_spreadsheet_xml(data)  # Excel's "XML Spreadsheet 2003" (a DTD refused)
+            return SPREADSHEET_XML
+        if is_web_page(head):
+            check_web_page(data)  # refused when it holds no table
+            return WEB_PAGE
+        _reject_markup(head.lower())
+    _reject_data_formats(data, head, extension)
     if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
         raise plain_text(extension)
     return "csv"
@@ -297,18 +313,7 @@ def _text_sample(data: bytes) -> bytes:
 
 def _reject_markup(head: str) -> None:
     if head.startswith("<?xml"):
-        if _EXCEL_2003_XML_NS in head:
-            raise FileRejected(
-                "This is an “XML Spreadsheet 2003” file, an old Excel format the dashboard "
-                "cannot read.",
-                FIX_SAVE_AS_XLSX,
-                kind="unsupported_spreadsheet",
-            )
-        if "<html" not in head:
-            raise not_spreadsheet("an XML data file", FIX_SAVE_AS_XLSX)
-        raise _web_page()
-    if head.startswith(_HTML_STARTS):
-        raise _web_page()
+        raise not_spreadsheet("an XML data file", FIX_SAVE_AS_XLSX)
 
 
 # An Excel web query (.iqy, SharePoint's "Export to Excel"): "WEB", a version, then the URL.
@@ -349,15 +354,6 @@ def _empty() -> FileRejected:
         "Check that you picked the right file and that it was saved with its data, then upload "
         "it again.",
         kind="empty",
-    )
-
-
-def _web_page() -> FileRejected:
-    return FileRejected(
-        "This file is a web page (HTML), not a spreadsheet. Some systems export web pages "
-        "with an Excel-like name.",
-        FIX_SAVE_AS_XLSX,
-        kind="not_spreadsheet",
     )
 
 

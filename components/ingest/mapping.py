@@ -24,6 +24,7 @@ from components.base.text import normalise
 from components.framework.model import Framework
 from components.ingest.file_guard import check_upload
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.markup_books import as_workbook
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.refusals import FileRejected
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
@@ -138,6 +139,7 @@ def preview_sheets(
     ctx = ReadContext(name, framework, limits)
     try:
         kind = check_upload(name, data, limits)
+        data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
     except (FileRejected, OSError, ValueError):
         return []

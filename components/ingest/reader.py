@@ -52,6 +52,7 @@ from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
+from components.ingest.markup_books import as_workbook
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
 from components.ingest.parse import FIX_TABLE, parse_sheet
@@ -103,7 +104,8 @@ def read_assessment_file(
     limits: ReadLimits = DEFAULT_LIMITS,
     mapping: Mapping = NO_MAPPING,
 ) -> ReadResult:
-    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods) or csv file.
+    """Read every assessment in an uploaded xlsx/xlsm, xls, ods (or flat .fods), XML
+    Spreadsheet 2003, web page's tables ("export to Excel") or csv file.
 
     Never raises for bad input: whatever cannot be used is a ``Problem`` naming the file,
     sheet and cell, with a fix. Valid rows are kept when others are bad. ``mapping`` holds a
@@ -132,6 +134,7 @@ def _read(
     try:
         kind = check_upload(name, data, limits)
         say_read_as_csv(ctx, name, kind)
+        data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))

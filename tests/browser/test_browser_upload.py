@@ -206,3 +206,60 @@ def test_a_libreoffice_flat_xml_spreadsheet_is_taken_and_read(page, app_url, tmp
     assert "zembla-2024.fods" in block
     assert "not allowed" not in page.content()
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _web_export() -> bytes:
+    """A web system's "export to Excel": a page with a heading, Country and Year, the table."""
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{capability.title}</td><td>{n % 5}</td></tr>"
+        for n, capability in enumerate(FW.capabilities, 1)
+    )
+    return (
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
+        "</head><body><h2>MNR self-assessment</h2><p>Country: Zembla</p><p>Year: 2024</p>"
+        f"<table border='1'><tr><th>No.</th><th>Capability</th><th>Level</th></tr>{rows}"
+        "</table></body></html>"
+    ).encode()
+
+
+def _xml_2003() -> bytes:
+    """The same form as Excel's "XML Spreadsheet 2003"."""
+
+    def row(*cells: object) -> str:
+        def cell(value: object) -> str:
+            kind = "Number" if isinstance(value, int) else "String"
+            return f'<Cell><Data ss:Type="{kind}">{value}</Data></Cell>'
+
+        return f"<Row>{''.join(map(cell, cells))}</Row>"
+
+    rows = [row("Country", "Zembla"), row("Year", 2024), row("No.", "Capability", "Level")]
+    rows += [row(n, c.title, n % 5) for n, c in enumerate(FW.capabilities, 1)]
+    return (
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
+        'xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Assessment">'
+        f"<Table>{''.join(rows)}</Table></Worksheet></Workbook>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("zembla-2024.xls", _web_export),
+        ("zembla-2024.html", _web_export),
+        ("zembla.xml", _xml_2003),
+    ],
+    ids=["web page named .xls", "web page", "XML Spreadsheet 2003"],
+)
+def test_an_export_to_excel_is_taken_and_read(page, app_url, tmp_path, name, data):
+    """The upload box takes a web page of tables and Excel's XML Spreadsheet 2003, and reads
+    them (as the .xlsx made of them)."""
+    upload = tmp_path / name
+    upload.write_bytes(data())
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(upload)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    expect(page.locator(".st-key-upload-result-0")).to_contain_text("Read completely")
+    assert name in page.locator(".st-key-upload-result-0").inner_text()
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -411,6 +411,42 @@ ACCEPTED: list[tuple[str, str, Callable[[], bytes], str]] = [
     ("csv named .xlsx", "export.xlsx", CSV_TEXT.encode, "csv"),
     ("text starting MZ", "codes.csv", lambda: b"MZ,value\nMZA,1\n", "csv"),
     ("csv with a cell line break", "a.csv", lambda: b'country,evidence\nKenya,"a\x0bb"\n', "csv"),
+    # Read as the .xlsx made of them (tests/ingest/test_spreadsheet_xml.py, test_html_tables.py)
+    (
+        "html named .xls",
+        "export.xls",
+        lambda: b"<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>",
+        "html",
+    ),
+    (
+        "bare html table named .xls",
+        "export.xls",
+        lambda: b"\r\n  <TABLE><TR><TD>Kenya</TD></TR></TABLE>",
+        "html",
+    ),
+    (
+        "utf-16 web page",
+        "unicode.xls",
+        lambda: "<html><body><table><tr><td>1</td></tr></table></body></html>".encode("utf-16"),
+        "html",
+    ),
+    (
+        "xhtml after an xml declaration",
+        "export.xls",
+        lambda: (
+            b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><table/></body></html>'
+        ),
+        "html",
+    ),
+    (
+        "excel 2003 xml",
+        "old.xml",
+        lambda: (
+            b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
+        ),
+        "spreadsheetml",
+    ),
 ]
 
 
@@ -942,31 +978,32 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         ("compressed",),
     ),
     (
-        "html named .xls",
+        # A sign-in or error page saved instead of the export: nothing in it is a table
+        "html without a table named .xls",
         "export.xls",
-        lambda: b"<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>",
+        lambda: b"<!DOCTYPE html>\n<html><body><h1>Session expired</h1></body></html>",
         DEFAULT_LIMITS,
         "not_spreadsheet",
-        ("web page", ".xlsx"),
+        (".xls", "web page", "holds no table"),
     ),
     (
-        "bare html table named .xls",
-        "export.xls",
-        lambda: b"\r\n  <TABLE><TR><TD>Kenya</TD></TR></TABLE>",
+        "web page without a table",
+        "report.html",
+        lambda: b"<html><head><title>Report</title></head><body><p>No data</p></body></html>",
         DEFAULT_LIMITS,
         "not_spreadsheet",
-        ("web page",),
+        ("web page", "holds no table"),
     ),
     (
-        "excel 2003 xml",
+        "excel 2003 xml declaring entities",
         "old.xml",
         lambda: (
-            b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            b'<?xml version="1.0"?>\n<!DOCTYPE Workbook [<!ENTITY a "aaaa">]>\n'
             b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
         ),
         DEFAULT_LIMITS,
-        "unsupported_spreadsheet",
-        ("XML Spreadsheet 2003", "Save As"),
+        "unsafe_content",
+        ("unsafe content", "It was not opened"),
     ),
     (
         # Read as the .ods it is (tests/ingest/test_flat_ods.py), and so refused as one
@@ -1036,12 +1073,12 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         ("Unicode Text", "CSV UTF-8"),
     ),
     (
-        "utf-16 web page",
+        "utf-16 web page without a table",
         "unicode.xls",
-        lambda: "<html><body><table><tr><td>1</td></tr></table></body></html>".encode("utf-16"),
+        lambda: "<html><body><p>Nothing here</p></body></html>".encode("utf-16"),
         DEFAULT_LIMITS,
         "not_spreadsheet",
-        ("web page",),
+        ("web page", "holds no table"),
     ),
 ]
 

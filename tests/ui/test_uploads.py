@@ -643,7 +643,18 @@ def test_the_no_level_note_cannot_become_a_link():
     assert "](" not in note
 
 
-# What people save besides Excel's own: LibreOffice's .ods and flat .fods, Excel's "Unicode Text"
+# What people save besides Excel's own: LibreOffice's .ods and flat .fods, Excel's "Unicode Text",
+# Excel's XML Spreadsheet 2003, and web pages of tables as systems "export to Excel"
+XML_2003 = (
+    b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
+    b'xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    b'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Assessment">'
+    b'<Table><Row><Cell><Data ss:Type="String">Country</Data></Cell></Row></Table></Worksheet>'
+    b"</Workbook>"
+)
+WEB_PAGE = (
+    b"<html><body><h1>Zembla 2024</h1><table><tr><th>Capability</th></tr></table></body></html>"
+)
 ODF_FORM = [
     OdfSheet("Assessment", [["Country", "Zembla"], ["Year", 2024], [], ["Capability", "Level"]])
 ]
@@ -655,6 +666,10 @@ ODF_FORM = [
         ("zembla.fods", lambda: fods(ODF_FORM), "fods"),
         ("zembla.ods", lambda: ods(ODF_FORM), "ods"),
         ("zembla.txt", lambda: "Country\tLevel\nZembla\t3\n".encode("utf-16"), "csv"),
+        ("zembla.xml", lambda: XML_2003, "spreadsheetml"),
+        ("zembla.htm", lambda: WEB_PAGE, "html"),
+        ("zembla.html", lambda: WEB_PAGE, "html"),
+        ("zembla.xls", lambda: WEB_PAGE, "html"),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
