@@ -24,10 +24,12 @@ from components.ingest.form_options import PLACEHOLDERS, choose_options, option_
 from components.ingest.form_other import other_answers
 from components.ingest.form_responses import prepare_responses, say_shared
 from components.ingest.form_status import screen_responses
+from components.ingest.form_tests import drop_test_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
+from components.ingest.reworded_headers import question_code
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
@@ -40,6 +42,10 @@ FORM_HEADER_ROWS = 3
 SAMPLE_ROWS = 40
 _BRACKETS = re.compile(r"\[([^\[\]]+)\]\s*$")
 _SEPARATORS = re.compile(r"\s+[-–—:|]\s+|:\s+")
+# A matrix's statement after its question's full stop: Microsoft Forms' Likert "Rate each
+# capability..Leadership" (its question's "." then its own), "Rate each capability. Leadership",
+# and Qualtrics' legacy export's "…in your country.-Leadership".
+_STATEMENT = re.compile(r"\.\.\s*|\.-\s*|\.\s+")
 # ODK Central's and SurveyCTO's csv: a question in a group is "group-question", in snake_case
 # ("mnr-research_analysis_and_monitoring"); the name after the group's is the question's.
 _ODK_GROUP = re.compile(r"[A-Za-z][\w.]*-(?P<last>[A-Za-z]\w*)")
@@ -124,13 +130,14 @@ def _screen(
     country: int,
     items: dict[int, tuple[Catalogue, int]],
 ) -> None:
-    """Leave out the responses the tool marks as previews or rejected, and take a country
-    typed for "Other" (``form_status``, ``form_other``); the columns read that way are not
-    reported as unread."""
+    """Leave out the responses the tool marks as previews or rejected or whose answers say
+    they are tests, and take a country typed for "Other" (``form_status``, ``form_tests``,
+    ``form_other``); the columns read that way are not reported as unread."""
     texts = {c: h.texts for c, h in shape.headers.items()}
     common = {"headers": texts, "rows": rows, "first": shape.first, "country": country}
     read = screen_responses(ctx, sheet, items=items, **common)
     read |= other_answers(ctx, sheet, taken=set(items), **common)
+    drop_test_responses(ctx, sheet, items=items, dates=frozenset(shape.dates), **common)
     for column in read:
         header[column] = None  # the tool's status, or the country typed for "Other": read
 
@@ -270,8 +277,13 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return number, False
     bracket = _BRACKETS.search(value)
     parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
+    parts += [] if bracket else _STATEMENT.split(value)[1:][-1:]
     odk = _ODK_GROUP.fullmatch(value.strip())
     parts += [odk["last"]] if odk else []
+    # A tool's question name in its group or after the form's prefix ("grp_pg/c01_level",
+    # "mnr_c1"); a bare "c01_level" is left to the wide layout, as a plain table's header.
+    named = question_code(value)
+    parts += [named[0]] if named and named[1] else []
     for part in parts:
         number = exact_reference(part, ctx.capabilities)
         if number is not None:

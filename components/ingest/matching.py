@@ -31,6 +31,7 @@ from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
 from components.ingest.reworded_headers import one_item_code, reworded_field
+from components.ingest.tool_columns import is_system_column
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -91,6 +92,8 @@ def classify_header(value: Any) -> Field | None:
     """
     if not isinstance(value, str):
         return None
+    if is_system_column(value):
+        return None  # KoboToolbox's "_id", "_index": the submission's, never a field
     # A survey tool's question path ("group_meta/country"): its last part is the question.
     return _classify_header_text(_last_of_path(value))
 
@@ -125,7 +128,7 @@ def _classify_header_text(text: str) -> Field | None:
         return "confidence"
     if words & _EVIDENCE_WORDS:
         return "evidence"
-    if re.search(r"\d{4}", key) or one_item_code(key) is not None:
+    if re.search(r"\d{4}", key) or one_item_code(text) is not None:
         return None  # "Level 2023": a year's column; "C1_level": capability 1's, as "C1" is
     if key.startswith(_LEVEL_WORDS):
         return "level"
