@@ -57,7 +57,7 @@ def read_form_choices(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
     if not used:
         return sheets
     lists = "; ".join(
-        f"“{name}”: "
+        f"{quoted(name)}: "
         + ", ".join(
             f"{quoted(code)} = {quoted(found.lists[name][code])}"
             for code in sorted(used[name], key=_order)[:_SHOWN]

@@ -31,6 +31,7 @@ from components.ingest.matching import Catalogue, Field, classify_header, exact_
 from components.ingest.parse import parse_country_rows
 from components.ingest.reworded_headers import question_code
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.title_variants import worded_off
 from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
 from components.ingest.vocabulary import default_vocabulary, key_of
@@ -89,6 +90,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     if shape.options:
         shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
+    _say_worded_off(ctx, sheet, shape, items)
     columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
     # A question asking for the year ("Year of assessment") says when, not the tool's time.
     years = [c for c in shape.dates if classify_header(shape.headers[c].text) == "year"]
@@ -275,9 +277,7 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return None
     if number is not None:
         return number, False
-    bracket = _BRACKETS.search(value)
-    parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
-    parts += [] if bracket else _STATEMENT.split(value)[1:][-1:]
+    parts = _question_parts(value)
     odk = _ODK_GROUP.fullmatch(value.strip())
     parts += [odk["last"]] if odk else []
     # A tool's question name in its group or after the form's prefix ("grp_pg/c01_level",
@@ -290,6 +290,38 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
             return number, True
     inside = titles_inside(value, ctx.capabilities)
     return (inside[0], True) if len(inside) == 1 else None
+
+
+def _question_parts(question: str) -> list[str]:
+    """The parts of a question that may name the capability: the text in its last brackets,
+    else what follows its last separator or its full stop."""
+    bracket = _BRACKETS.search(question)
+    if bracket:
+        return [bracket.group(1)]
+    return _SEPARATORS.split(question)[1:][-1:] + _STATEMENT.split(question)[1:][-1:]
+
+
+def _say_worded_off(
+    ctx: ReadContext, sheet: Sheet, shape: _Shape, items: dict[int, tuple[Catalogue, int]]
+) -> None:
+    """A warning for each question read by a title worded a little off its translations."""
+    for column, (catalogue, number) in items.items():
+        found = shape.headers[column]
+        part = next(
+            (p for p in _question_parts(found.text or "") if worded_off(p, catalogue) == number),
+            None,
+        )
+        if part is None:
+            continue
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(found.row, column),
+            f"The question {quoted(found.text)} names {quoted(part.strip())}, which is not "
+            f"exactly a capability's title; it was taken as {catalogue.describe(number)}, "
+            "whose title or translation has the same words.",
+            "If it is another capability, map the column to it in “Fix how this file is read”.",
+        )
 
 
 def titles_inside(question: str, catalogue: Catalogue) -> list[int]:

@@ -92,3 +92,15 @@ def variant_title(key: str, catalogue: Catalogue) -> int | None:
     if not words or len(words) > 8:
         return None
     return _variants(catalogue).get(words)
+
+
+@cache
+def _exact(catalogue: Catalogue) -> frozenset[str]:
+    return frozenset(normalise(t) for t in [*catalogue.titles.values(), *dict(catalogue.aliases)])
+
+
+def worded_off(text: str, catalogue: Catalogue) -> int | None:
+    """The item ``text`` names only as a variant (not its title or an alias as written), or
+    ``None``: what a reader that took it says it assumed."""
+    key = normalise(text)
+    return None if key in _exact(catalogue) else variant_title(key, catalogue)

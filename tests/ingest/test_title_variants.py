@@ -10,7 +10,15 @@ from components.base.text import normalise
 from components.ingest.catalogue import capability_catalogue
 from components.ingest.matching import exact_reference, match_item
 from components.ingest.title_variants import variant_title
-from tests.ingest.reader_support import FW, LABELS, TITLES, by_assessment, csv_bytes, read
+from tests.ingest.reader_support import (
+    FW,
+    LABELS,
+    TITLES,
+    assert_problem,
+    by_assessment,
+    csv_bytes,
+    read,
+)
 
 CAPABILITIES = capability_catalogue(FW)
 ALL = range(1, 22)
@@ -66,3 +74,7 @@ def test_a_spanish_google_form_with_titles_off_the_aliases_is_read_whole():
     rows = [head, ["2024-02-05 10:00:00", "Honduras", *(f"{n % 5} - {LABELS[n % 5]}" for n in ALL)]]
     result = read("respuestas.csv", csv_bytes(rows))
     assert by_assessment(result) == {("Honduras", 2024, None): {n: n % 5 for n in ALL}}
+    # Each question read by a variant says so, at its header.
+    assert_problem(result, "warning", "H1", "“Proceso de gestión de agresores”, which is not")
+    assert_problem(result, "warning", "H1", "taken as capability 6 (Offender Management Process)")
+    assert not any(p.cell == "C1" for p in result.problems)  # "Liderazgo" is an alias
