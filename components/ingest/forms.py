@@ -24,11 +24,14 @@ from components.ingest.form_options import PLACEHOLDERS, choose_options, option_
 from components.ingest.form_other import other_answers
 from components.ingest.form_responses import prepare_responses, say_shared
 from components.ingest.form_status import screen_responses
+from components.ingest.form_tests import drop_test_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
+from components.ingest.reworded_headers import question_code
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.title_variants import worded_off
 from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
 from components.ingest.vocabulary import default_vocabulary, key_of
@@ -40,6 +43,10 @@ FORM_HEADER_ROWS = 3
 SAMPLE_ROWS = 40
 _BRACKETS = re.compile(r"\[([^\[\]]+)\]\s*$")
 _SEPARATORS = re.compile(r"\s+[-–—:|]\s+|:\s+")
+# A matrix's statement after its question's full stop: Microsoft Forms' Likert "Rate each
+# capability..Leadership" (its question's "." then its own), "Rate each capability. Leadership",
+# and Qualtrics' legacy export's "…in your country.-Leadership".
+_STATEMENT = re.compile(r"\.\.\s*|\.-\s*|\.\s+")
 # ODK Central's and SurveyCTO's csv: a question in a group is "group-question", in snake_case
 # ("mnr-research_analysis_and_monitoring"); the name after the group's is the question's.
 _ODK_GROUP = re.compile(r"[A-Za-z][\w.]*-(?P<last>[A-Za-z]\w*)")
@@ -83,6 +90,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     if shape.options:
         shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
+    _say_worded_off(ctx, sheet, shape, items)
     columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
     # A question asking for the year ("Year of assessment") says when, not the tool's time.
     years = [c for c in shape.dates if classify_header(shape.headers[c].text) == "year"]
@@ -124,13 +132,14 @@ def _screen(
     country: int,
     items: dict[int, tuple[Catalogue, int]],
 ) -> None:
-    """Leave out the responses the tool marks as previews or rejected, and take a country
-    typed for "Other" (``form_status``, ``form_other``); the columns read that way are not
-    reported as unread."""
+    """Leave out the responses the tool marks as previews or rejected or whose answers say
+    they are tests, and take a country typed for "Other" (``form_status``, ``form_tests``,
+    ``form_other``); the columns read that way are not reported as unread."""
     texts = {c: h.texts for c, h in shape.headers.items()}
     common = {"headers": texts, "rows": rows, "first": shape.first, "country": country}
     read = screen_responses(ctx, sheet, items=items, **common)
     read |= other_answers(ctx, sheet, taken=set(items), **common)
+    drop_test_responses(ctx, sheet, items=items, dates=frozenset(shape.dates), **common)
     for column in read:
         header[column] = None  # the tool's status, or the country typed for "Other": read
 
@@ -268,16 +277,51 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return None
     if number is not None:
         return number, False
-    bracket = _BRACKETS.search(value)
-    parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
+    parts = _question_parts(value)
     odk = _ODK_GROUP.fullmatch(value.strip())
     parts += [odk["last"]] if odk else []
+    # A tool's question name in its group or after the form's prefix ("grp_pg/c01_level",
+    # "mnr_c1"); a bare "c01_level" is left to the wide layout, as a plain table's header.
+    named = question_code(value)
+    parts += [named[0]] if named and named[1] else []
     for part in parts:
         number = exact_reference(part, ctx.capabilities)
         if number is not None:
             return number, True
     inside = titles_inside(value, ctx.capabilities)
     return (inside[0], True) if len(inside) == 1 else None
+
+
+def _question_parts(question: str) -> list[str]:
+    """The parts of a question that may name the capability: the text in its last brackets,
+    else what follows its last separator or its full stop."""
+    bracket = _BRACKETS.search(question)
+    if bracket:
+        return [bracket.group(1)]
+    return _SEPARATORS.split(question)[1:][-1:] + _STATEMENT.split(question)[1:][-1:]
+
+
+def _say_worded_off(
+    ctx: ReadContext, sheet: Sheet, shape: _Shape, items: dict[int, tuple[Catalogue, int]]
+) -> None:
+    """A warning for each question read by a title worded a little off its translations."""
+    for column, (catalogue, number) in items.items():
+        found = shape.headers[column]
+        part = next(
+            (p for p in _question_parts(found.text or "") if worded_off(p, catalogue) == number),
+            None,
+        )
+        if part is None:
+            continue
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(found.row, column),
+            f"The question {quoted(found.text)} names {quoted(part.strip())}, which is not "
+            f"exactly a capability's title; it was taken as {catalogue.describe(number)}, "
+            "whose title or translation has the same words.",
+            "If it is another capability, map the column to it in “Fix how this file is read”.",
+        )
 
 
 def titles_inside(question: str, catalogue: Catalogue) -> list[int]:

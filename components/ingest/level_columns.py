@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from components.framework.model import Scale
+from components.ingest.average_levels import AVERAGES_FIX, averages_problem, names_an_average
+from components.ingest.column_roles import is_scorer
 from components.ingest.fill_series import not_levels_problem, series_fix
 from components.ingest.max_columns import maximum_beside
 from components.ingest.percent_levels import note_percent_levels
@@ -111,6 +113,16 @@ def _as_number(value: Any) -> float | None:
     return None
 
 
+def _number_counts(values: list[Any]) -> Counter[float]:
+    """Each number among ``values`` with how often it occurs (each distinct cell read once)."""
+    numbers: Counter[float] = Counter()
+    for value, count in Counter(v for v in values if v is not None).items():
+        number = _as_number(value)
+        if number is not None:
+            numbers[number] += count
+    return numbers
+
+
 def _shown(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
@@ -156,6 +168,11 @@ def refused_off_scale(
     if why is None and not whole_table:
         why = _out_of_another(ctx, sheet, header, columns[0])
     fix = scale_fix(ctx.framework.scale)
+    # "Average of Score" 0.67, 2.33, 3: no level, not even its whole numbers.
+    if why is None and names_an_average(heading):
+        scorers = any(is_scorer(v) for v in sheet.rows[header])
+        why = averages_problem(heading, _number_counts(values), scorers=scorers)
+        fix = AVERAGES_FIX if why else fix
     if why is None and not whole_table:
         keys = sheet.column(key, header + 1, len(sheet.rows)) if key is not None else None
         named = quoted(sheet.value(header, key)) if key is not None else "number"

@@ -31,6 +31,8 @@ from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
 from components.ingest.reworded_headers import one_item_code, reworded_field
+from components.ingest.title_variants import variant_title
+from components.ingest.tool_columns import is_system_column
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -92,7 +94,9 @@ def classify_header(value: Any) -> Field | None:
     if not isinstance(value, str):
         return None
     # A survey tool's question path ("group_meta/country"): its last part is the question.
-    return _classify_header_text(_last_of_path(value))
+    field = _classify_header_text(_last_of_path(value))
+    # KoboToolbox's "_id", "_index": the submission's numbers, never the capabilities'.
+    return None if field == "number" and is_system_column(value) else field
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
@@ -125,7 +129,7 @@ def _classify_header_text(text: str) -> Field | None:
         return "confidence"
     if words & _EVIDENCE_WORDS:
         return "evidence"
-    if re.search(r"\d{4}", key) or one_item_code(key) is not None:
+    if re.search(r"\d{4}", key) or one_item_code(text) is not None:
         return None  # "Level 2023": a year's column; "C1_level": capability 1's, as "C1" is
     if key.startswith(_LEVEL_WORDS):
         return "level"
@@ -354,7 +358,8 @@ def _quick_title(key: str, catalogue: Catalogue) -> ItemMatch | None:
     starts = [n for title, n in _titles_by_length(catalogue) if key.startswith(title + " ")]
     if starts:
         return ItemMatch("extra", starts[0], candidates=(starts[0],))
-    return None
+    variant = variant_title(key, catalogue)  # "Proceso de gestión de agresores": said, as near
+    return None if variant is None else ItemMatch("fuzzy", variant, candidates=(variant,))
 
 
 def _fuzzy_title(key: str, catalogue: Catalogue) -> ItemMatch:

@@ -73,6 +73,8 @@ _CURRENT_WORDS = frozenset(
     }
 )  # fmt: skip
 # "C1_level", "cap_07_score", "E3_rating": a capability's or enabler's code, then a level word.
+# A form tool's name may carry the question's group path before it ("grp_pg/c01_level",
+# ODK Central's "grp_pg-c01_level").
 _ONE_ITEM = re.compile(
     r"^(?P<code>(?:c|cap|capability|mnr|e|en|enabler)\s?\d{1,2})\s"
     r"(?:level|score|rating|maturity|niveau|nivel|nivel de madurez|niveau de maturite)$"
@@ -113,5 +115,30 @@ def reworded_field(text: str, headers: Mapping[str, Field]) -> Field | None:
 def one_item_code(text: str) -> str | None:
     """The code of the one capability (or enabler) whose level column a header is: "c1" for
     "C1_level", "cap 07" for "cap_07_score"; ``None`` for any other header."""
-    found = _ONE_ITEM.match(key_of(text))
-    return found["code"] if found else None
+    found = _ONE_ITEM.match(key_of(_GROUPS.sub("", text.strip())))
+    if found:
+        return found["code"]
+    named = question_code(text)  # "mnr_c01_level": a form tool's name of the question
+    return named[0] if named and named[1] else None
+
+
+# The groups of a form tool's question path: Kobo's "grp_pg/", ODK Central's "grp_pg-" (a
+# letter after the "-": "C-1_level" is a code with its dash, not a group).
+_GROUPS = re.compile(r"^(?:[A-Za-z][\w.]*/)+|^(?:[A-Za-z][\w.]*-)+(?=[A-Za-z])")
+
+
+# A form tool's question name, one word in snake_case: its groups ("grp_pg/", "grp_pg-"), the
+# form's prefix ("mnr_"), the code ("c01", "cap_07"), maybe a level word ("_level").
+_QUESTION_NAME = re.compile(
+    r"(?P<path>(?:[A-Za-z][\w.]*[/-])*(?:[A-Za-z]{2,12}_)?)"
+    r"(?P<code>(?:c|cap|e|en)_?\d{1,2})(?:_(?:level|lvl|score|rating|maturity))?",
+    re.IGNORECASE,
+)
+
+
+def question_code(text: str) -> tuple[str, bool] | None:
+    """The item code in a form tool's question name, and whether a group path or the form's
+    prefix came before it: ("c01", True) for "grp_pg/c01_level" and "mnr_c1", ("c01", False)
+    for "c01_level"; ``None`` for any other header (a header with spaces is never one)."""
+    found = _QUESTION_NAME.fullmatch(text.strip())
+    return (found["code"], bool(found["path"])) if found else None

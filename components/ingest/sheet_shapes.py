@@ -1,6 +1,7 @@
 """Sheets reshaped before they are read, so that the layouts the reader knows apply.
 
-``reshape_sheets`` runs, in order: ``target_tables`` (a table of targets beside the table of
+``reshape_sheets`` runs, in order: ``form_choices`` (a form's coded answers read by the
+labels of its pasted choices sheet), ``target_tables`` (a table of targets beside the table of
 levels, left out), ``tab_rows`` (a table's rows pasted into one cell each,
 split at their tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one
 table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from components.ingest.capability_sheets import join_capability_sheets, name_capability_sheets
 from components.ingest.drafts import Draft
+from components.ingest.form_choices import read_form_choices
 from components.ingest.kobo_repeats import join_repeat_groups
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
@@ -32,6 +34,7 @@ __all__ = ["join_shaped", "reshape_sheets"]
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
+    sheets = read_form_choices(ctx, sheets)
     sheets = join_page_sheets(ctx, split_tab_rows(ctx, without_target_tables(ctx, sheets)))
     sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
     sheets = split_numbers_tables(sheets)

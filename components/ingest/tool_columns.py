@@ -69,6 +69,12 @@ def is_tool_column(value: Any) -> bool:
     return key_of(value) in TOOL_KEYS or bool(_SYSTEM.fullmatch(value.strip()))
 
 
+def is_system_column(text: str) -> bool:
+    """Whether a header is one of KoboToolbox's system columns ("_id", "_uuid", "_index",
+    "__version__"): a submission's bookkeeping, never a capability, a country or a level."""
+    return text[:1] == "_" and bool(_SYSTEM.fullmatch(text.strip()))
+
+
 def is_bookkeeping(value: Any) -> bool:
     """Whether a header is one of a form tool's own columns (see the module's docstring)."""
     if not isinstance(value, str):

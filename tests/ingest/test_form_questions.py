@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.ingest.reworded_headers import question_code
 from tests.ingest.reader_support import (
     ASSESSMENTS,
     EXPECTED,
@@ -85,3 +86,62 @@ def test_a_path_whose_group_names_a_capability_is_not_guessed():
     headers[2] = "Research, Analysis and Monitoring/Legislation"
     result = read("kobo.csv", survey_export(headers, [f"{n % 5} - {LABELS[n % 5]}" for n in ALL]))
     assert 3 not in by_assessment(result)[("Malawi", 2023, None)]
+
+
+KOBO_SYSTEM = ["_id", "_uuid", "_submission_time", "_validation_status", "_index"]
+
+
+@pytest.mark.parametrize("make", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "grp_pg/c{:02d}_level",  # KoboToolbox: the group's path, the code, a level word
+        "grp_pg/c{}_score",
+        "section_a/cap_{:02d}_rating",
+        "grp_pg-c{:02d}_level",  # ODK Central's "-" between group and question
+        "mnr_c{}",  # SurveyCTO: the form's prefix before the code
+        "mnr_c{:02d}_level",
+        "grp_pg/c{:02d}",
+    ],
+)
+@pytest.mark.parametrize("values", ["numbers", "names"])
+def test_a_form_tool_s_question_names_name_their_capability(name, values, make):
+    """Kobo's system columns after the answers ("_id" holds 300014343) are never read as the
+    capabilities, nor as anything else."""
+    head = ["start", "end", "today", "grp_intro/country", *(name.format(n) for n in ALL)]
+    rows: list[list[object]] = [[*head, *KOBO_SYSTEM]]
+    for i, (place, year, given) in enumerate(ASSESSMENTS):
+        answers = [
+            None if n not in given else given[n] if values == "numbers" else SNAKE[given[n]]
+            for n in ALL
+        ]
+        stamp = f"{year}-05-02T10:00:00.000+01:00"
+        rows.append([stamp, stamp, f"{year}-05-02", place, *answers, 300014343 + i, f"u{i}"])
+        rows[-1] += [f"{year}-05-02T10:01:00", None, i + 1]
+    data = csv_bytes(rows) if make == "csv" else xlsx({"MNR": rows})
+    result = read(f"kobo.{make}", data)
+    assert by_assessment(result) == EXPECTED
+    assert errors(result) == []
+    assert not any("300014343" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("grp_pg/c01_level", ("c01", True)),
+        ("grp_media/c21_level", ("c21", True)),
+        ("grp_pg-c01_level", ("c01", True)),
+        ("mnr_c1", ("c1", True)),
+        ("group_caps/cap_07", ("cap_07", True)),
+        ("c01_level", ("c01", False)),
+        ("c1", ("c1", False)),
+        # Not a question name: words with spaces, another field, a tool's own column.
+        ("MNR C01 Leadership - level", None),
+        ("grp_pg/c01_comment", None),
+        ("_id", None),
+        ("country_code", None),
+        ("q1_level", None),
+    ],
+)
+def test_what_a_question_name_codes(text, code):
+    assert question_code(text) == code

@@ -64,6 +64,42 @@ def test_a_grid_row_label_with_the_capability_number_is_read():
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        # Microsoft Forms' Likert: the question, its full stop, then the statement after ".".
+        "Rate the current level of each capability in your country..{}",
+        "Rate each capability. {}",
+        # Qualtrics' legacy export: the question text, then "-" and the statement.
+        "Please rate the current level of each capability in your country.-{}",
+    ],
+)
+@pytest.mark.parametrize("make", ["csv", "xlsx"])
+def test_a_matrix_statement_after_the_question_s_full_stop_names_the_capability(header, make):
+    rows = google_grid("Rate", "Country")
+    rows[0] = ["Timestamp", "Country", *(header.format(TITLES[n]) for n in ALL)]
+    data = csv_bytes(rows) if make == "csv" else xlsx({"Sheet1": rows})
+    result = read(f"likert.{make}", data)
+    assert by_assessment(result) == EXPECTED
+    assert errors(result) == []
+
+
+def test_a_qualtrics_legacy_export_reads_its_second_row_of_question_texts():
+    """V1…V10 and Q-codes over a row of ResponseID, Status, Finished and the questions."""
+    tool = ["ResponseID", "ResponseSet", "Name", "IPAddress", "Status", "StartDate", "Finished"]
+    codes = [f"V{n}" for n in range(1, 8)] + ["Q1"] + [f"Q2_{n}" for n in ALL]
+    texts = [*tool, "Which country are you reporting for?"]
+    texts += [f"Please rate each capability in your country.-{TITLES[n]}" for n in ALL]
+    rows: list[list[object]] = [codes, texts]
+    for i, (name, year, given) in enumerate(ASSESSMENTS):
+        ids = [f"R_{i}", "Default Response Set", "Anonymous", "10.0.0.1", 0]
+        answers = [answer(given, n, "label") for n in ALL]
+        rows.append([*ids, f"{year}-05-02 10:00:00", 1, name, *answers])
+    result = read("legacy.csv", csv_bytes(rows))
+    assert by_assessment(result) == EXPECTED
+    assert not any("Finished" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(
     "country_question",
     [
         "Which country are you reporting for?",
