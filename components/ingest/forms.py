@@ -28,6 +28,8 @@ from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
+from components.ingest.question_codes import question_text
+from components.ingest.response_dates import response_date
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
@@ -83,7 +85,9 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     if shape.options:
         shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
-    columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
+    texts = {column: found.text for column, found in shape.headers.items()}
+    date = response_date(shape.dates, texts)  # the date asked for, else the tool's first
+    columns: dict[Field, int] = {} if date is None else {"date": date}
     # A question asking for the year ("Year of assessment") says when, not the tool's time.
     years = [c for c in shape.dates if classify_header(shape.headers[c].text) == "year"]
     if len(years) == 1:
@@ -107,7 +111,6 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
     layout = CountryRows(shape.row, country, columns, items)
-    texts = {column: found.text for column, found in shape.headers.items()}
     prepare_responses(ctx, view, layout, texts)
     drafts = parse_country_rows(ctx, view, layout, responses=True)
     say_shared(ctx, view, drafts, texts)
@@ -338,7 +341,7 @@ def _tool_column(text: str) -> bool:
 
 
 def _is_date(text: str) -> bool:
-    key = key_of(text)
+    key = key_of(question_text(text) or text)  # LimeSurvey's "submitdate. Date submitted"
     return key in default_vocabulary().form_dates or classify_header(text) in (
         "date",
         "year",

@@ -30,6 +30,7 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
 from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
+from components.ingest.question_codes import question_text
 from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
@@ -92,7 +93,10 @@ def classify_header(value: Any) -> Field | None:
     if not isinstance(value, str):
         return None
     # A survey tool's question path ("group_meta/country"): its last part is the question.
-    return _classify_header_text(_last_of_path(value))
+    field = _classify_header_text(_last_of_path(value))
+    if field is None and (question := question_text(value)) is not None:
+        field = _classify_header_text(question)  # LimeSurvey's "CTRY. Country"
+    return field
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
