@@ -21,7 +21,7 @@ from components.base.text import normalise
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
-from components.ingest.form_other import other_answers
+from components.ingest.form_other import other_answers, without_other_text
 from components.ingest.form_responses import prepare_responses, say_shared
 from components.ingest.form_status import screen_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
@@ -63,6 +63,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     countries = [c for c in shape.asked if _holds_names(sheet, c, shape.first)]
     if len(countries) > 1 and len(shape.plain_country) == 1:
         countries = shape.plain_country
+    countries = without_other_text(countries, {c: shape.headers[c].texts for c in countries})
     if len(countries) != 1:
         cells = ", ".join(cell_address(shape.headers[c].row, c) for c in countries)
         ctx.add(
