@@ -30,6 +30,7 @@ from components.ingest.matching import Catalogue, Field, classify_header, exact_
 from components.ingest.parse import parse_country_rows
 from components.ingest.question_codes import question_text
 from components.ingest.response_dates import response_date
+from components.ingest.resubmitted import keep_corrections
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.tool_columns import is_tool_column
 from components.ingest.values import parse_level
@@ -114,6 +115,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     layout = CountryRows(shape.row, country, columns, items)
     prepare_responses(ctx, view, layout, texts)
     drafts = parse_country_rows(ctx, view, layout, responses=True)
+    drafts = keep_corrections(ctx, view, drafts, texts)  # a form sent again to correct it
     say_shared(ctx, view, drafts, texts)
     return drafts
 
