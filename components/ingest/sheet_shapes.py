@@ -4,7 +4,8 @@
 levels, left out), ``tab_rows`` (a table's rows pasted into one cell each,
 split at their tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one
 table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
-joined to its form's submissions), ``numbers_tables`` (a csv of Apple Numbers' tables, each
+joined to its form's submissions), ``redcap_repeats`` (a REDCap repeating instrument's rows
+given their record's fields), ``numbers_tables`` (a csv of Apple Numbers' tables, each
 its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread to a column per
 capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
 headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
@@ -21,6 +22,7 @@ from components.ingest.kobo_repeats import join_repeat_groups
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
+from components.ingest.redcap_repeats import join_repeat_instances
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.tab_rows import split_tab_rows
 from components.ingest.target_tables import without_target_tables
@@ -34,6 +36,7 @@ def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], 
     """The sheets to read, and the ids of the one-capability sheets among them."""
     sheets = join_page_sheets(ctx, split_tab_rows(ctx, without_target_tables(ctx, sheets)))
     sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
+    sheets = join_repeat_instances(ctx, sheets)  # REDCap's repeating instrument
     sheets = split_numbers_tables(sheets)
     return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))
 
