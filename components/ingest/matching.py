@@ -30,7 +30,7 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
 from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
-from components.ingest.question_codes import question_text
+from components.ingest.question_codes import commcare_question, question_text
 from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
@@ -268,7 +268,7 @@ _LABEL_PATH = re.compile(r"(?P<groups>(?:[^\W\d_][^/]*/)+)(?P<last>\w[^/]*)")
 
 def _last_of_path(text: str) -> str:
     path = _QUESTION_PATH.fullmatch(text.strip())
-    return path["last"] if path else text
+    return path["last"] if path else commcare_question(text) or text  # "form.group.question"
 
 
 def is_tool_column(value: Any, words: frozenset[str]) -> bool:

@@ -1,4 +1,4 @@
-"""A survey tool's question code written before the question's text: "CTRY. Country".
+"""A survey tool's own naming of a question around its text: "CTRY. Country", "form.country".
 
 LimeSurvey exports its responses with "Question code & question text" headings: the code the
 survey's author gave the question, a full stop, then the question's text ("submitdate. Date
@@ -6,6 +6,11 @@ submitted", "CTRY. Country", "MNR[SQ004]. Please rate each capability [Leadershi
 code is whatever the author typed and says nothing the reader knows; the text after it names
 the column as a heading of its own would. ``matching.classify_header`` reads that text when
 the whole heading names no column, so "Avg. level" stays what it was.
+
+CommCare HQ's form exports head each column with the question's path through its groups,
+joined by full stops under "form": "form.country", "form.policy_and_governance.leadership",
+"form.meta.timeStart". Its last part names the question, as the last part of Kobo's
+"group_caps/leadership" does (``matching``).
 """
 
 from __future__ import annotations
@@ -25,3 +30,16 @@ def question_text(text: str) -> str | None:
         return None
     coded = _CODED.fullmatch(text)
     return coded["text"].strip() if coded else None
+
+
+# CommCare's question path: "form.", its groups' names, then the question's.
+_COMMCARE = re.compile(r"form\.(?:[A-Za-z_][\w-]*\.)*(?P<last>[A-Za-z_][\w-]*)")
+
+
+def commcare_question(text: str) -> str | None:
+    """The question's name at the end of a CommCare form export's column path
+    ("form.policy_and_governance.leadership" gives "leadership"), else ``None``."""
+    if not text.startswith("form."):  # nearly every heading: no path, nothing to match
+        return None
+    path = _COMMCARE.fullmatch(text.strip())
+    return path["last"] if path else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.ingest.matching import classify_header
-from components.ingest.question_codes import question_text
+from components.ingest.question_codes import commcare_question, question_text
 from tests.ingest.reader_support import (
     ARVENIA_2021,
     BELMORA_2023,
@@ -103,3 +103,49 @@ def test_a_limesurvey_export_with_code_and_text_headings_is_read_with_its_years(
         assert len(filled) == 1
         assert said in filled[0].message
         assert "“submitdate. Date submitted”" in filled[0].message
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ("form.country", "country"),
+        ("form.policy_and_governance.leadership", "leadership"),
+        ("form.meta.timeStart", "timeStart"),
+        ("form", None),
+        ("formal level", None),
+        ("form. Country", None),
+        ("Country", None),
+    ],
+)
+def test_commcare_question(heading, text):
+    assert commcare_question(heading) == text
+
+
+def commcare(levels: dict[int, object], snake: dict[int, str]) -> list[list[object]]:
+    """CommCare HQ's form export: question paths under "form", "---" for a question the
+    form did not ask, the form's meta columns after."""
+    head = ["number", "form.country", "form.assessment_year"]
+    head += [f"form.domain_{(n - 1) // 4}.{snake[n]}" for n in ALL]
+    head += ["form.meta.timeStart", "form.meta.username", "completed_time", "form_link"]
+    rows = [head]
+    for number, (country, given) in enumerate(
+        [("mozambique", ARVENIA_2021), ("Malawi", BELMORA_2023)], 1
+    ):
+        cells = [str(given[n]) if n in given else levels.get(n) for n in ALL]
+        rows.append([number, country, "2023", *cells, "2023-04-25T16:00:27Z", "mnr.mz", None, "x"])
+    return rows
+
+
+SNAKE = {n: "_".join(TITLES[n].lower().replace(",", "").split()) for n in ALL}
+
+
+@pytest.mark.parametrize("missing", [None, "---"])
+@pytest.mark.parametrize("make", ["csv", "xlsx"])
+def test_a_commcare_form_export_is_read_by_its_question_paths(missing, make):
+    rows = commcare(dict.fromkeys(ALL, missing), SNAKE)
+    data = csv_bytes(rows) if make == "csv" else xlsx({"MNR Assessment": rows})
+    result = read(f"commcare.{make}", data)
+    found = by_assessment(result)
+    assert {(c.casefold(), y) for c, y, _ in found} == {("mozambique", 2023), ("malawi", 2023)}
+    assert sorted(found.values(), key=len) == sorted([ARVENIA_2021, BELMORA_2023], key=len)
+    assert not [p for p in result.problems if p.severity == "error"]
