@@ -23,6 +23,7 @@ from components.ingest.drafts import Draft
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
 from components.ingest.form_other import other_answers, without_other_text
 from components.ingest.form_responses import prepare_responses, say_shared
+from components.ingest.form_states import set_aside, without_state
 from components.ingest.form_status import screen_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
@@ -102,7 +103,12 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
             header[column] = "Country"
         elif column in columns.values():
             header[column] = "Year" if "year" in columns else "Date"
-        elif not (column in shape.tool or column in shape.named or column in shape.dates):
+        elif not (
+            column in shape.tool
+            or column in shape.named
+            or column in shape.dates
+            or column in shape.aside
+        ):
             header[column] = found.text  # a question of its own: reported as not read
             if found.text and len(both := titles_inside(found.text, ctx.capabilities)) > 1:
                 header[column] = None
@@ -212,6 +218,7 @@ class _Shape:
     asked: list[int]  # headed Country, or asking for the country
     plain_country: list[int]  # headed Country
     options: dict[int, int]  # SurveyMonkey's column per option of a matrix: column -> level
+    aside: frozenset[int] = frozenset()  # a target's columns beside the current's (said)
 
 
 def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
@@ -226,6 +233,7 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     if len({n for n, _ in named[row].values()}) < MIN_KEY_MATCHES:
         return None
     options = option_levels(ctx, sheet, {c: n for c, (n, _) in named[row].items()}, row)
+    chosen, aside = set_aside(ctx, sheet, row, {c: n for c, (n, _) in named[row].items()}, top[row])
     first = row + (2 if options else 1)
     while first < min(len(sheet.rows), FORM_HEADER_ROWS) and (
         _is_import_row(sheet.rows[first]) or _is_placeholder_row(sheet.rows[first])
@@ -249,7 +257,8 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     return _Shape(
         row=row,
         first=first,
-        named={c: n for c, (n, _) in named[row].items()},
+        named=chosen,
+        aside=aside,
         headers=headers,
         tool=tool,
         dates=[c for c, h in headers.items() if h.text is not None and _is_date(h.text)],
@@ -274,6 +283,10 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return None
     if number is not None:
         return number, False
+    stated = without_state(value)  # "… [Current level]": the capability is the rest
+    if stated is not None:
+        inner = _named(ctx, question_text(stated[0]) or stated[0])
+        return (inner[0], True) if inner is not None else None
     bracket = _BRACKETS.search(value)
     parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
     odk = _ODK_GROUP.fullmatch(value.strip())
@@ -338,6 +351,7 @@ def _tool_column(text: str) -> bool:
     """A form tool's own column: "Respondent ID", "Email", or one of Microsoft's quiz columns
     beside a question ("Points - 1. Leadership", "Feedback - 1. Leadership")."""
     words = default_vocabulary().form_columns
+    text = question_text(text) or text  # LimeSurvey's "id. Response ID"
     if is_tool_column(text):
         return True
     return key_of(text) in words or key_of(_SEPARATORS.split(text, maxsplit=1)[0]) in words
