@@ -14,12 +14,13 @@ A sheet that is not recognisably a form export is left to the other layouts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from components.base.text import normalise
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
+from components.ingest.form_enablers import named_enablers
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
 from components.ingest.form_other import other_answers, without_other_text
 from components.ingest.form_responses import prepare_responses, say_shared
@@ -88,6 +89,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     if shape.options:
         shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
+    items.update({c: (ctx.enablers, n) for c, n in shape.enablers.items()})
     texts = {column: found.text for column, found in shape.headers.items()}
     date = response_date(shape.dates, texts)  # the date asked for, else the tool's first
     columns: dict[Field, int] = {} if date is None else {"date": date}
@@ -98,7 +100,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     header: list[Any] = [None] * len(shape.headers)
     for column, found in shape.headers.items():
         if column in items:
-            header[column] = ctx.capabilities.titles[items[column][1]]
+            header[column] = items[column][0].titles[items[column][1]]
         elif column == country:
             header[column] = "Country"
         elif column in columns.values():
@@ -219,6 +221,7 @@ class _Shape:
     plain_country: list[int]  # headed Country
     options: dict[int, int]  # SurveyMonkey's column per option of a matrix: column -> level
     aside: frozenset[int] = frozenset()  # a target's columns beside the current's (said)
+    enablers: dict[int, int] = field(default_factory=dict)  # column -> the enabler it names
 
 
 def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
@@ -240,6 +243,13 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     ):
         first += 1
     headers = {c: _header(sheet, c, first, row) for c in range(width)}
+    enablers = named_enablers(
+        top[row],
+        set(named[row]),
+        named=lambda v: _named(ctx, v, ctx.enablers),
+        levelled=lambda c: _holds_levels(ctx, sheet, c, first),
+        enablers=ctx.enablers,
+    )
     words = default_vocabulary().country_questions
     tool = frozenset(c for c, h in headers.items() if h.text is not None and _tool_column(h.text))
     asked = [
@@ -259,6 +269,7 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
         first=first,
         named=chosen,
         aside=aside,
+        enablers=enablers,
         headers=headers,
         tool=tool,
         dates=[c for c, h in headers.items() if h.text is not None and _is_date(h.text)],
@@ -268,14 +279,18 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     )
 
 
-def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
-    """The capability a form's header cell names, and whether it had to be taken out of a
-    question ("[Leadership]", "… - Leadership"); ``None`` for any other cell."""
+def _named(
+    ctx: ReadContext, value: Any, catalogue: Catalogue | None = None
+) -> tuple[int, bool] | None:
+    """The capability (or item of ``catalogue``) a form's header cell names, and whether it
+    had to be taken out of a question ("[Leadership]", "… - Leadership"); ``None`` for any
+    other cell."""
     if not isinstance(value, str) or not re.search(r"[^\W\d_]", value):
         return None
     if _IMPORT_ID.match(value) or _tool_column(value):
         return None
-    number = exact_reference(value, ctx.capabilities)
+    catalogue = catalogue or ctx.capabilities
+    number = exact_reference(value, catalogue)
     reading = parse_level(value, ctx.framework.scale)
     # An answer ("2 - Developing") is no header; "1. Leadership" reads as level 1 whose words
     # are not its label's, and names capability 1 ("1. Leadership – comments" its notes).
@@ -285,17 +300,17 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return number, False
     stated = without_state(value)  # "… [Current level]": the capability is the rest
     if stated is not None:
-        inner = _named(ctx, question_text(stated[0]) or stated[0])
+        inner = _named(ctx, question_text(stated[0]) or stated[0], catalogue)
         return (inner[0], True) if inner is not None else None
     bracket = _BRACKETS.search(value)
     parts = [bracket.group(1)] if bracket else _SEPARATORS.split(value)[1:][-1:]
     odk = _ODK_GROUP.fullmatch(value.strip())
     parts += [odk["last"]] if odk else []
     for part in parts:
-        number = exact_reference(part, ctx.capabilities)
+        number = exact_reference(part, catalogue)
         if number is not None:
             return number, True
-    inside = titles_inside(value, ctx.capabilities)
+    inside = titles_inside(value, catalogue)
     return (inside[0], True) if len(inside) == 1 else None
 
 
