@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from components.ingest.layout import CountryRows
+from components.ingest.redcap_repeats import other_record
 from components.ingest.sheets import ReadContext, Sheet, cell_address, fill_down, quoted
 
 # The columns that date a row, by preference.
@@ -28,16 +29,20 @@ def fill_country_down(ctx: ReadContext, sheet: Sheet, layout: CountryRows) -> No
         return  # nothing tells a next assessment from a row whose country was forgotten
     country = layout.country
     current: Any = None
+    source = layout.header
     years: set[str] = set()
     filled: list[int] = []
     for row in range(layout.header + 1, len(sheet.rows)):
         name, year = sheet.value(row, country), sheet.value(row, when)
         answered = any(sheet.value(row, c) is not None for c in layout.items)
         if name is not None:
-            current, years = name, {_key(year)}
+            current, years, source = name, {_key(year)}, row
             continue
         if not answered or current is None or year is None or _key(year) in years:
             current = None  # a gap, a note or a repeated year: the run is over
+            continue
+        if other_record(sheet, layout.header, row, source):
+            current = None  # a REDCap record's rows never take another record's country
             continue
         cells = list(sheet.rows[row])
         cells.extend([None] * (country + 1 - len(cells)))

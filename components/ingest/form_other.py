@@ -135,6 +135,14 @@ def other_answers(
     return set() if other is None else {other}
 
 
+def without_other_text(columns: list[int], headers: dict[int, tuple[str, ...]]) -> list[int]:
+    """The country questions of ``columns`` that are not the text typed for another's
+    "Other" (Qualtrics' "Which country…? - Other (please specify) - Text" beside "Which
+    country…? - Selected Choice"): that column is read for the responses answering Other."""
+    chosen = [c for c in columns if not any(_says_other(t) for t in headers.get(c, ()))]
+    return chosen if chosen and len(chosen) < len(columns) else columns
+
+
 def _value(cells: tuple[Any, ...], column: int) -> Any:
     value = cells[column] if column < len(cells) else None
     return None if isinstance(value, str) and not value.strip() else value

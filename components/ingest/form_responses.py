@@ -13,9 +13,9 @@ each country once over its rows:
   was read without a date or year;
 - responses of the same country and year (several officials answering the same day, one
   person sending the form again to correct it) are each read as an assessment of their own,
-  never merged into one: one warning names them, and whether the same person sent two (the
-  later may correct the earlier), and the upload page asks which to keep of those that share
-  country, date and round.
+  never merged into one: one warning names them, and the upload page asks which to keep of
+  those that share country, date and round. (Two sent by the same person, the later correcting
+  the earlier, are decided before: ``resubmitted``.)
 """
 
 from __future__ import annotations
@@ -166,6 +166,29 @@ def _dates(value: Any) -> bool:
     return isinstance(value, str) and _DATE_TEXT.search(value) is not None
 
 
+# What a form tool writes for a respondent it does not know: nobody in particular.
+_NOBODY = frozenset(
+    normalise(word)
+    for word in (
+        "anonymous",
+        "anon",
+        "anonyme",
+        "anónimo",
+        "anonimo",
+        "unknown",
+        "guest",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "not provided",
+        "respondent",
+        "inconnu",
+        "desconocido",
+    )
+)
+
+
 def say_shared(
     ctx: ReadContext, sheet: Sheet, drafts: list[Draft], headers: Mapping[int, str | None]
 ) -> None:
@@ -177,7 +200,7 @@ def say_shared(
             year = str(draft.year or "")
             groups.setdefault((normalise(draft.country), year, normalise(draft.round or "")), [])
             groups[(normalise(draft.country), year, normalise(draft.round or ""))].append(draft)
-    who = [c for c, text in headers.items() if text and key_of(text) in _WHO]
+    who = respondent_columns(headers)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -204,6 +227,19 @@ def say_shared(
         )
 
 
+def respondent(value: Any) -> str | None:
+    """A response's sender as its e-mail or name column gives it; ``None`` for a blank and
+    for the tool's stand-in for an anonymous respondent (Microsoft Forms' "anonymous"), who
+    is nobody in particular."""
+    text = str(value).strip() if value is not None else ""
+    return text if any(c.isalpha() for c in text) and normalise(text) not in _NOBODY else None
+
+
+def respondent_columns(headers: Mapping[int, str | None]) -> list[int]:
+    """The columns that say who sent each response (e-mail, name, user name)."""
+    return [c for c, text in headers.items() if text and key_of(text) in _WHO]
+
+
 def _same_person(sheet: Sheet, rows: list[int], who: list[int]) -> str:
     """Two responses of the group sent by the same person (same e-mail or name): the later
     one may correct the earlier. Said, never decided."""
@@ -211,7 +247,7 @@ def _same_person(sheet: Sheet, rows: list[int], who: list[int]) -> str:
         seen: dict[str, int] = {}
         for row in rows:
             value = sheet.value(row - 1, column)
-            if value is None or not str(value).strip():
+            if respondent(value) is None:
                 continue
             key = normalise(str(value))
             if key in seen:

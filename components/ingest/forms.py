@@ -14,21 +14,26 @@ A sheet that is not recognisably a form export is left to the other layouts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from components.base.text import normalise
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import Draft
+from components.ingest.form_enablers import named_enablers
 from components.ingest.form_options import PLACEHOLDERS, choose_options, option_levels
-from components.ingest.form_other import other_answers
+from components.ingest.form_other import other_answers, without_other_text
 from components.ingest.form_responses import prepare_responses, say_shared
+from components.ingest.form_states import set_aside, without_state
 from components.ingest.form_status import screen_responses
 from components.ingest.form_tests import drop_test_responses
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
+from components.ingest.question_codes import question_text
+from components.ingest.response_dates import response_date
+from components.ingest.resubmitted import keep_corrections
 from components.ingest.reworded_headers import question_code
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.title_variants import worded_off
@@ -68,6 +73,7 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     countries = [c for c in shape.asked if _holds_names(sheet, c, shape.first)]
     if len(countries) > 1 and len(shape.plain_country) == 1:
         countries = shape.plain_country
+    countries = without_other_text(countries, {c: shape.headers[c].texts for c in countries})
     if len(countries) != 1:
         cells = ", ".join(cell_address(shape.headers[c].row, c) for c in countries)
         ctx.add(
@@ -91,7 +97,10 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         shape = replace(shape, **_chosen(ctx, sheet, shape, rows))
     items = _choose_items(ctx, sheet, shape)
     _say_worded_off(ctx, sheet, shape, items)
-    columns: dict[Field, int] = {"date": shape.dates[0]} if shape.dates else {}
+    items.update({c: (ctx.enablers, n) for c, n in shape.enablers.items()})
+    texts = {column: found.text for column, found in shape.headers.items()}
+    date = response_date(shape.dates, texts)  # the date asked for, else the tool's first
+    columns: dict[Field, int] = {} if date is None else {"date": date}
     # A question asking for the year ("Year of assessment") says when, not the tool's time.
     years = [c for c in shape.dates if classify_header(shape.headers[c].text) == "year"]
     if len(years) == 1:
@@ -99,12 +108,17 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     header: list[Any] = [None] * len(shape.headers)
     for column, found in shape.headers.items():
         if column in items:
-            header[column] = ctx.capabilities.titles[items[column][1]]
+            header[column] = items[column][0].titles[items[column][1]]
         elif column == country:
             header[column] = "Country"
         elif column in columns.values():
             header[column] = "Year" if "year" in columns else "Date"
-        elif not (column in shape.tool or column in shape.named or column in shape.dates):
+        elif not (
+            column in shape.tool
+            or column in shape.named
+            or column in shape.dates
+            or column in shape.aside
+        ):
             header[column] = found.text  # a question of its own: reported as not read
             if found.text and len(both := titles_inside(found.text, ctx.capabilities)) > 1:
                 header[column] = None
@@ -115,9 +129,9 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     rows[shape.row] = tuple(header)
     view = replace(sheet, rows=rows, columns=None)
     layout = CountryRows(shape.row, country, columns, items)
-    texts = {column: found.text for column, found in shape.headers.items()}
     prepare_responses(ctx, view, layout, texts)
     drafts = parse_country_rows(ctx, view, layout, responses=True)
+    drafts = keep_corrections(ctx, view, drafts, texts)  # a form sent again to correct it
     say_shared(ctx, view, drafts, texts)
     return drafts
 
@@ -215,6 +229,8 @@ class _Shape:
     asked: list[int]  # headed Country, or asking for the country
     plain_country: list[int]  # headed Country
     options: dict[int, int]  # SurveyMonkey's column per option of a matrix: column -> level
+    aside: frozenset[int] = frozenset()  # a target's columns beside the current's (said)
+    enablers: dict[int, int] = field(default_factory=dict)  # column -> the enabler it names
 
 
 def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
@@ -229,12 +245,20 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     if len({n for n, _ in named[row].values()}) < MIN_KEY_MATCHES:
         return None
     options = option_levels(ctx, sheet, {c: n for c, (n, _) in named[row].items()}, row)
+    chosen, aside = set_aside(ctx, sheet, row, {c: n for c, (n, _) in named[row].items()}, top[row])
     first = row + (2 if options else 1)
     while first < min(len(sheet.rows), FORM_HEADER_ROWS) and (
         _is_import_row(sheet.rows[first]) or _is_placeholder_row(sheet.rows[first])
     ):
         first += 1
     headers = {c: _header(sheet, c, first, row) for c in range(width)}
+    enablers = named_enablers(
+        top[row],
+        set(named[row]),
+        named=lambda v: _named(ctx, v, ctx.enablers),
+        levelled=lambda c: _holds_levels(ctx, sheet, c, first),
+        enablers=ctx.enablers,
+    )
     words = default_vocabulary().country_questions
     tool = frozenset(c for c, h in headers.items() if h.text is not None and _tool_column(h.text))
     asked = [
@@ -252,7 +276,9 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     return _Shape(
         row=row,
         first=first,
-        named={c: n for c, (n, _) in named[row].items()},
+        named=chosen,
+        aside=aside,
+        enablers=enablers,
         headers=headers,
         tool=tool,
         dates=[c for c, h in headers.items() if h.text is not None and _is_date(h.text)],
@@ -262,14 +288,18 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
     )
 
 
-def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
-    """The capability a form's header cell names, and whether it had to be taken out of a
-    question ("[Leadership]", "… - Leadership"); ``None`` for any other cell."""
+def _named(
+    ctx: ReadContext, value: Any, catalogue: Catalogue | None = None
+) -> tuple[int, bool] | None:
+    """The capability (or item of ``catalogue``) a form's header cell names, and whether it
+    had to be taken out of a question ("[Leadership]", "… - Leadership"); ``None`` for any
+    other cell."""
     if not isinstance(value, str) or not re.search(r"[^\W\d_]", value):
         return None
     if _IMPORT_ID.match(value) or _tool_column(value):
         return None
-    number = exact_reference(value, ctx.capabilities)
+    catalogue = catalogue or ctx.capabilities
+    number = exact_reference(value, catalogue)
     reading = parse_level(value, ctx.framework.scale)
     # An answer ("2 - Developing") is no header; "1. Leadership" reads as level 1 whose words
     # are not its label's, and names capability 1 ("1. Leadership – comments" its notes).
@@ -277,6 +307,10 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
         return None
     if number is not None:
         return number, False
+    stated = without_state(value)  # "… [Current level]": the capability is the rest
+    if stated is not None:
+        inner = _named(ctx, question_text(stated[0]) or stated[0], catalogue)
+        return (inner[0], True) if inner is not None else None
     parts = _question_parts(value)
     odk = _ODK_GROUP.fullmatch(value.strip())
     parts += [odk["last"]] if odk else []
@@ -285,10 +319,10 @@ def _named(ctx: ReadContext, value: Any) -> tuple[int, bool] | None:
     named = question_code(value)
     parts += [named[0]] if named and named[1] else []
     for part in parts:
-        number = exact_reference(part, ctx.capabilities)
+        number = exact_reference(part, catalogue)
         if number is not None:
             return number, True
-    inside = titles_inside(value, ctx.capabilities)
+    inside = titles_inside(value, catalogue)
     return (inside[0], True) if len(inside) == 1 else None
 
 
@@ -376,13 +410,14 @@ def _tool_column(text: str) -> bool:
     """A form tool's own column: "Respondent ID", "Email", or one of Microsoft's quiz columns
     beside a question ("Points - 1. Leadership", "Feedback - 1. Leadership")."""
     words = default_vocabulary().form_columns
+    text = question_text(text) or text  # LimeSurvey's "id. Response ID"
     if is_tool_column(text):
         return True
     return key_of(text) in words or key_of(_SEPARATORS.split(text, maxsplit=1)[0]) in words
 
 
 def _is_date(text: str) -> bool:
-    key = key_of(text)
+    key = key_of(question_text(text) or text)  # LimeSurvey's "submitdate. Date submitted"
     return key in default_vocabulary().form_dates or classify_header(text) in (
         "date",
         "year",

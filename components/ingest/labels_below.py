@@ -20,6 +20,7 @@ from typing import Any
 
 from components.ingest.context import say_named_year
 from components.ingest.drafts import Meta, MetaReader, label_and_value
+from components.ingest.filter_notes import filtered_year
 from components.ingest.matching import METADATA_FIELDS, classify_header
 from components.ingest.round_years import with_round_year
 
@@ -32,6 +33,8 @@ def labelled_around(
     above = meta_reader.labelled(header, width, top=top, bottom=end)
     if above.country is None or above.when.year is None:
         above = above.over(_below(meta_reader, header, end))
+    if above.when.year is None:  # Power BI's "Applied filters: Year is 2023" under the data
+        above = above.over(filtered_year(meta_reader, header, end))
     above = with_round_year(meta_reader.ctx, meta_reader.sheet, above, None)
     say_named_year(meta_reader.ctx, meta_reader.sheet, above.when.year)
     return above

@@ -524,9 +524,10 @@ def _country_rows_at(
         # cells are unmistakably capabilities (titles or "C1"), not bare numbers.
         first_item = min(items)
         blanks = [c for c in range(first_item) if c >= len(cells) or cells[c] is None]
-        if not blanks or titled < MIN_KEY_MATCHES:
+        named = bool(blanks) and titled >= MIN_KEY_MATCHES
+        if not named and "iso3" not in fields:
             return None
-        country = blanks[0]
+        country = blanks[0] if named else fields["iso3"]  # else ISO3 codes alone name them
     return CountryRows(row, country, dict(fields), items)
 
 

@@ -30,6 +30,7 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
 from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
+from components.ingest.question_codes import commcare_question, question_text
 from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.title_variants import variant_title
 from components.ingest.tool_columns import is_system_column
@@ -95,6 +96,8 @@ def classify_header(value: Any) -> Field | None:
         return None
     # A survey tool's question path ("group_meta/country"): its last part is the question.
     field = _classify_header_text(_last_of_path(value))
+    if field is None and (question := question_text(value)) is not None:
+        field = _classify_header_text(question)  # LimeSurvey's "CTRY. Country"
     # KoboToolbox's "_id", "_index": the submission's numbers, never the capabilities'.
     return None if field == "number" and is_system_column(value) else field
 
@@ -268,7 +271,7 @@ _LABEL_PATH = re.compile(r"(?P<groups>(?:[^\W\d_][^/]*/)+)(?P<last>\w[^/]*)")
 
 def _last_of_path(text: str) -> str:
     path = _QUESTION_PATH.fullmatch(text.strip())
-    return path["last"] if path else text
+    return path["last"] if path else commcare_question(text) or text  # "form.group.question"
 
 
 def is_tool_column(value: Any, words: frozenset[str]) -> bool:

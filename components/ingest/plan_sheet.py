@@ -25,6 +25,7 @@ from components.framework.model import Framework
 from components.ingest.drafts import Draft
 from components.ingest.matching import classify_header
 from components.ingest.plans import PlanCells, check_plan_rows, plans_frame
+from components.ingest.rag_status import without_rag_status
 from components.ingest.report import ASSESSMENT_COLUMNS, SOURCE_SEPARATOR, empty_plans
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank, parse_when, split_assessment_header
@@ -366,6 +367,11 @@ def read_plans(
     of ``ASSESSMENT_COLUMNS`` and the draft it was made of, as the reader's tables hold them);
     problems go to ``ctx`` (a row naming no assessment in the file is reported and left out)."""
     framework: Framework = ctx.framework
+    # A Status column of traffic-light colours is a rating, not the plan's status.
+    sheets = [
+        (sheet, PlanTable(t.header, without_rag_status(ctx, sheet, t.header, t.columns)))
+        for sheet, t in sheets
+    ]
     filled = [(sheet, table, _cells(sheet, table)) for sheet, table in sheets]
     if not any(rows for _, _, rows in filled):
         return empty_plans()  # the template's blank plan sheet: nothing to join

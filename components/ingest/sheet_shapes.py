@@ -2,27 +2,31 @@
 
 ``reshape_sheets`` runs, in order: ``form_choices`` (a form's coded answers read by the
 labels of its pasted choices sheet), ``target_tables`` (a table of targets beside the table of
-levels, left out), ``tab_rows`` (a table's rows pasted into one cell each,
-split at their tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one
-table), ``kobo_repeats`` (a KoboToolbox repeat group's sheet
-joined to its form's submissions), ``numbers_tables`` (a csv of Apple Numbers' tables, each
-its own sheet), ``matrix_cells`` (a form's matrix answered in one cell, spread to a column per
-capability) and ``capability_sheets`` (the capability named by the sheet's name, or by a column
-headed otherwise), after ``workshop_votes`` left out the app's own workshop votes file. Each
-says what it assumed. ``join_shaped`` joins what the one-capability sheets give, after they
-are read, and settles what the joined pages' sheets say (``page_sheets``) and what those that
-look like pages but were not joined say (``unjoined_pages``).
+levels, left out), ``tab_rows`` (a table's rows pasted into one cell each, split at their
+tabs), ``page_sheets`` (a PDF's pages written one sheet each, joined into one table),
+``kobo_repeats`` (a KoboToolbox repeat group's sheet joined to its form's submissions),
+``redcap_repeats`` (a REDCap record's rows given its country), ``case_states`` (a "state"
+column of records' states set apart from the country), ``numbers_tables`` (a csv of Apple
+Numbers' tables, each its own sheet), ``matrix_cells`` (a form's matrix answered in one
+cell, spread to a column per capability) and ``capability_sheets`` (the capability named by
+the sheet's name, or by a column headed otherwise), after ``workshop_votes`` left out the
+app's own workshop votes file. Each says what it assumed. ``join_shaped`` joins what the
+one-capability sheets give, after they are read, and settles what the joined pages' sheets
+say (``page_sheets``) and what those that look like pages but were not joined say
+(``unjoined_pages``).
 """
 
 from __future__ import annotations
 
 from components.ingest.capability_sheets import join_capability_sheets, name_capability_sheets
+from components.ingest.case_states import without_case_states
 from components.ingest.drafts import Draft
 from components.ingest.form_choices import read_form_choices
 from components.ingest.kobo_repeats import join_repeat_groups
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
+from components.ingest.redcap_repeats import join_repeat_instances
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.tab_rows import split_tab_rows
 from components.ingest.target_tables import without_target_tables
@@ -37,6 +41,8 @@ def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], 
     sheets = read_form_choices(ctx, sheets)
     sheets = join_page_sheets(ctx, split_tab_rows(ctx, without_target_tables(ctx, sheets)))
     sheets = join_repeat_groups(ctx, without_workshop_votes(ctx, sheets))
+    sheets = join_repeat_instances(ctx, sheets)  # REDCap's repeating instrument
+    sheets = without_case_states(ctx, sheets)  # a case export's "state": open or closed
     sheets = split_numbers_tables(sheets)
     return name_capability_sheets(ctx, spread_matrix_cells(ctx, sheets))
 

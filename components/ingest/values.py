@@ -74,7 +74,7 @@ class LevelReading:
 
 
 _UNIT_FIX = "Write the level alone, without a unit such as “pts” or “points”."
-_DASHES = frozenset({"-", "--", "–", "—", "/"})
+_DASHES = frozenset({"-", "--", "---", "–", "—", "/"})  # "---": CommCare's not asked
 # "?" means "we do not know": not assessed, like a dash (normalising would leave nothing of it).
 _UNKNOWN_MARK = re.compile(r"\?+")
 _NUMBER = r"[+-]?\d+(?:[.,]\d*)?"

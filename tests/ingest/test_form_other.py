@@ -129,3 +129,48 @@ def test_another_questions_other_column_is_not_taken_for_the_country():
     result = read("form.csv", csv_bytes(rows))
     assert by_assessment(result) == {ARVENIA: ARVENIA_2021}
     assert_problem(result, "error", "B3", "which is not a country")
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "apart"),
+    [
+        # Qualtrics' choice text: the choice, then the text typed for Other
+        ("Which country are you reporting for? - Selected Choice",
+         "Which country are you reporting for? - Other (please specify) - Text", False),
+        ("Country - Selected Choice", "Country - Other - Text", False),
+        # KoboToolbox's and ODK's "specify other" question, beside or further on
+        ("Which country?", "Specify other country", False),
+        ("Which country?", "Other country (please specify)", True),
+        ("Pays concerné", "Autre pays (précisez)", False),
+    ],
+)  # fmt: skip
+def test_a_country_question_beside_its_typed_other_is_read_from_the_choice(question, other, apart):
+    """Two columns asking for the country, one of them the text typed for Other: the
+    choice is the country, the text read where a response answered Other."""
+    head = ["Timestamp", question] + (["Email"] if apart else []) + [other]
+    head += [f"Rate each capability [{TITLES[n]}]" for n in ALL]
+    mid = ["a@x.org"] if apart else []
+    rows = [
+        head,
+        ["2021-05-02 10:00:00", "Arvenia", *mid, None, *answers(ARVENIA_2021)],
+        ["2023-05-02 10:00:00", "Other", *mid, "Belmora", *answers(BELMORA_2023)],
+        ["2023-06-02 10:00:00", "Arvenia", *mid, "typed by mistake", *answers(ARVENIA_2021)],
+    ]
+    result = read("form.csv", csv_bytes(rows))
+    assert by_assessment(result) == {
+        ARVENIA: ARVENIA_2021,
+        ("Belmora", 2023, None): BELMORA_2023,
+        ("Arvenia", 2023, None): ARVENIA_2021,
+    }
+    cell = "D3" if apart else "C3"
+    assert_problem(result, "warning", cell, "(“Belmora”) was read")
+    assert not [p for p in result.problems if "more than one question" in p.message]
+
+
+def test_two_country_questions_neither_an_other_are_still_refused():
+    head = ["Timestamp", "Which country are you reporting for?", "Country of residence"]
+    head += [f"Rate each capability [{TITLES[n]}]" for n in ALL]
+    rows = [head, ["2021-05-02 10:00:00", "Arvenia", "Belmora", *answers(ARVENIA_2021)]]
+    result = read("form.csv", csv_bytes(rows))
+    assert by_assessment(result) == {}
+    assert any("more than one question asks for the country" in p.message for p in errors(result))

@@ -184,7 +184,7 @@ def test_two_responses_that_agree_are_still_two_assessments():
         ("Nombre", "Ana Pérez", "Ana Pérez"),
     ],
 )
-def test_a_resubmission_by_the_same_person_is_said_never_decided(who, first, second):
+def test_a_resubmission_by_the_same_person_is_read_in_place_of_the_first(who, first, second):
     corrected = {**FIRST, 4: 1, 9: 3}
     data = google_csv(
         [
@@ -194,9 +194,9 @@ def test_a_resubmission_by_the_same_person_is_said_never_decided(who, first, sec
         who=who,
     )
     result = read("google.csv", data)
-    assert [g for *_, g in assessments(result)] == [FIRST, corrected]
-    assert_problem(result, "warning", None, "Rows 2 and 3 were sent by the same person")
-    assert_problem(result, "warning", None, "the later one (row 3) may correct the earlier")
+    assert [g for *_, g in assessments(result)] == [corrected]  # (``resubmitted``)
+    assert_problem(result, "warning", None, "Rows 2 and 3 assess Kenya 2024 and were sent by")
+    assert_problem(result, "warning", None, "the later response (row 3, sent 2024-03-15) was read")
 
 
 def test_responses_of_different_people_are_not_called_a_resubmission():

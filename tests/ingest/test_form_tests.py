@@ -97,7 +97,9 @@ def test_what_marks_an_answer_as_a_test(answer, test):
 )
 def test_a_response_whose_answers_do_not_say_test_is_kept(said):
     """The all-"Not in place" try from the same e-mail as a later response is still a real
-    response when nothing typed says it is a test: both are read, none dropped."""
+    response when nothing typed says it is a test: it is not left out as a test, and the later
+    response from the same person is read as its correction (``resubmitted``), saying so."""
     result = read("responses.csv", csv_bytes(export("Organisation", said, said, "Rate [{}]")))
-    assert result.capabilities["assessment_id"].nunique() == 3
+    assert result.capabilities["assessment_id"].nunique() == 2
     assert not any("test of the form" in p.message for p in result.problems)
+    assert any("sent by the same person" in p.message for p in result.problems)

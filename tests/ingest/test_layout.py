@@ -254,3 +254,15 @@ def test_a_year_band_merged_over_each_level_and_evidence_pair_gives_one_assessme
         for k, year in enumerate((2021, 2023, 2025))
     }
     assert set(result.capabilities["evidence"].dropna()) == {"minutes", "report"}
+
+
+@pytest.mark.parametrize("code_header", ["ISO3", "ISO code", "country_code", "Country ISO3"])
+def test_a_wide_table_keyed_by_iso3_codes_alone_is_read_by_them(code_header):
+    """Capabilities across, one assessment a row, and no column of names: the ISO3 codes
+    name the countries (as a careful reader takes "KEN" for Kenya)."""
+    kenya = {n: n % 5 for n in range(1, 22)}
+    uganda = {n: (n + 1) % 5 for n in range(1, 22)}
+    head = [code_header, "Year"] + [f"C{n}" for n in range(1, 22)]
+    rows = [head, ["KEN", 2024, *kenya.values()], ["UGA", 2023, *uganda.values()]]
+    result = read("codes.csv", csv_bytes(rows))
+    assert by_assessment(result) == {("Kenya", 2024, None): kenya, ("Uganda", 2023, None): uganda}
