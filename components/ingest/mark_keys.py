@@ -34,12 +34,13 @@ _MEMO = ("keys of level marks",)
 _SYMBOLS = "★☆✩✪⭐✭✮✯✰○◔◑◕●◯⬤◌"
 # A mark: a run of symbols (stars, balls) or a Roman numeral standing as a word.
 _MARK = re.compile(rf"[{_SYMBOLS}]{{1,10}}|(?<![^\W\d_])[IVX]{{1,4}}(?![^\W\d_])")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 # The words between a mark and its level: "=", "–", "(", "Level".
 _BETWEEN = re.compile(r"^[\s=:–—\-→(]+|[\s).]+$")
 _CONNECTOR = re.compile(r"\s+(?:to|à|a|au|hasta|até|level|niveau|nivel|nível)\s*$", re.IGNORECASE)
 _LEVEL_WORD = re.compile(r"^(?:level|niveau|nivel|nível|nivell|niv|lvl|l)\s*[:.#]?\s*", re.I)
 _LONGEST = 60
+_WORD = re.compile(r"[^\W\d_]{2,}")
 KEYED_FIX = (
     "Check that the key gives each mark its level; to be sure, write each level as its number "
     "(0 to 4)."
@@ -57,9 +58,9 @@ def keyed_mark(ctx: ReadContext, value: Any) -> LevelReading | None:
         return None
     keys = _keys(ctx)
     found = keys.get(mark)
-    if found is None and mark in _ROMAN and "roman" in keys:
+    if found is None and mark in ROMAN and "roman" in keys:
         _, where = keys["roman"]
-        found = (_ROMAN[mark], where) if _ROMAN[mark] in ctx.framework.scale.values else None
+        found = (ROMAN[mark], where) if ROMAN[mark] in ctx.framework.scale.values else None
     if found is None:
         return None
     level, where = found
@@ -86,8 +87,8 @@ def _keys(ctx: ReadContext) -> dict[str, tuple[int, str]]:
     roman_wrong = False
     for text, where in _texts(ctx):
         for mark, level in _entries(text, scale):
-            if mark in _ROMAN:
-                if _ROMAN[mark] == level:
+            if mark in ROMAN:
+                if ROMAN[mark] == level:
                     roman_ok = roman_ok or where
                 else:
                     roman_wrong = True
@@ -102,7 +103,8 @@ def _keys(ctx: ReadContext) -> dict[str, tuple[int, str]]:
         marks = {}
     if roman_ok and not roman_wrong:
         marks["roman"] = (0, roman_ok)
-    ctx.memo[_MEMO] = marks
+    if SHEETS_KEY in ctx.memo:  # asked before the workbook's sheets were all seen: not kept
+        ctx.memo[_MEMO] = marks
     return marks
 
 
@@ -117,10 +119,11 @@ def _texts(ctx: ReadContext) -> Iterator[tuple[str, str]]:
                 if not _MARK.search(value):
                     continue
                 text = value
-                # Its level in the very next cell; a cell further on may be another column's.
+                # Its level in the very next cell, with its label ("0 Not in place"); a bare
+                # number there, or a cell further on, may be another column's level.
                 nxt = filled[index + 1] if index + 1 < len(filled) else (0, "")
-                after = nxt[1] if nxt[0] == column + 1 else ""
-                if _MARK.fullmatch("".join(value.split())) and not _MARK.search(after):
+                after = nxt[1] if nxt[0] == column + 1 and _WORD.search(nxt[1]) else ""
+                if after and _MARK.fullmatch("".join(value.split())) and not _MARK.search(after):
                     text = f"{value} = {after}"  # "☆☆☆☆" | "0 Not in place"
                 yield text, cell_address(row, column) + named
     for text in _text_boxes(ctx.xlsx_data):
@@ -172,7 +175,7 @@ def key_mark_rows(ctx: ReadContext, sheet: Sheet, column: int, first: int, end: 
     gives a level: the key's own rows under or over the table ("○ | 0 – Not in place"), two
     at least, said once. Never capabilities."""
     titles = sheet.column(column, first, end)
-    if not any(isinstance(v, str) and _MARK.search(v) for v in titles):
+    if not any(isinstance(v, str) and _MARK.search(v) for v in set(titles)):
         return set()  # the usual case: no mark at all (a Roman key's "0" comes with "I")
     keys = _keys(ctx)
     rows = {
@@ -196,4 +199,4 @@ def key_mark_rows(ctx: ReadContext, sheet: Sheet, column: int, first: int, end: 
 
 
 def _keyed(mark: str, keys: dict[str, tuple[int, str]]) -> bool:
-    return mark in keys or ("roman" in keys and (mark in _ROMAN or mark == "0"))
+    return mark in keys or ("roman" in keys and (mark in ROMAN or mark == "0"))

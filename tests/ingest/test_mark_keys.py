@@ -106,3 +106,25 @@ def test_level_written_with_a_roman_numeral_and_the_scale_in_a_sentence():
     result = read("review.xlsx", xlsx({"Review": rows}))
     assert by_assessment(result) == {("Kenya", 2024, None): GIVEN}
     assert_problem(result, "warning", "B4", "“Level I” was read as level 1")
+
+
+def _matrix(marks: dict[int, str], key: bool) -> list[list]:
+    rows = [["MNR levels reported by countries (2024)"], [], ["Capability", "Kenya", "Ghana"]]
+    rows += [[TITLES[n], marks[n % 5], marks[(n + 2) % 5]] for n in range(1, 22)]
+    return rows + ([[], _line(marks)[-1]] if key else [])
+
+
+@pytest.mark.parametrize("marks", [STARS, BALLS, ROMAN], ids=["stars", "balls", "roman"])
+def test_a_table_of_countries_across_in_marks_is_read_by_its_key(marks):
+    result = read("matrix.xlsx", xlsx({"Levels": _matrix(marks, key=True)}))
+    assert by_assessment(result) == {
+        ("Kenya", 2024, None): {n: n % 5 for n in range(1, 22)},
+        ("Ghana", 2024, None): {n: (n + 2) % 5 for n in range(1, 22)},
+    }
+
+
+@pytest.mark.parametrize("marks", [STARS, ROMAN], ids=["stars", "roman"])
+def test_a_table_of_countries_across_in_marks_without_a_key_gives_no_level(marks):
+    result = read("matrix.xlsx", xlsx({"Levels": _matrix(marks, key=False)}))
+    given = [level for found in by_assessment(result).values() for level in found.values()]
+    assert set(given) <= {0}  # only the digit "0" (Roman rows) reads without the key
