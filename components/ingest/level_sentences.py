@@ -101,7 +101,12 @@ _EARLIER = (
     "down from",
 )
 _DENIED = ("not", "yet to", "pas ", "n'est", "aun no", "todavia no", "ainda nao", "nao ", "no esta")
-_AFTER_TARGET = re.compile(r"^[^,;.]*?\b(?:by|d'ici|para|ate|en|in)\s+(?:19|20)\d{2}\b")
+# After the level, in its clause: "level 3 by 2026", "level 3 planned", "niveau 4 prévu".
+_AFTER_TARGET = re.compile(
+    r"[^,;.]*?\b(?:(?:by|d'ici|para|ate)\s+(?:19|20)\d{2}\b|planned|expected|targeted"
+    r"|envisaged|foreseen|aimed|next year|prevue?s?\b|previst[oa]s?\b|esperad[oa]|l'an prochain"
+    r"|el proximo ano|no proximo ano)"
+)
 # What ends a clause: a target after a comma or a dash is a clause of its own.
 _CLAUSE_END = re.compile(r"[;.!?,()\[\]]|\s[-–—]\s|\s/\s")
 _NUMBER = re.compile(r"(?<![\w.,/])(\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
