@@ -229,9 +229,11 @@ def _from_text(
     vocabulary = default_vocabulary()
     # A plan's words ("Targets 2026", "Workplan") name the sheet's use, never a country.
     title_words = vocabulary.title_words | vocabulary.info_sheets | vocabulary.plan_words
-    if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4:
-        return Found(None, when)  # a sentence (an instruction, a note), not a title
     parts = _SPLIT.split(YEAR_TOKEN.sub(" ", text))
+    # A sentence (an instruction, a note) is no title, unless it begins with a country's name
+    # set apart ("Viet Nam – MNR progress note for the national steering committee").
+    if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4 and not _known(parts[0].split()):
+        return Found(None, when)
     country = None
     for part in parts:
         kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
@@ -245,8 +247,12 @@ def _from_text(
             continue  # a file name's leftover word ("upload", "return", "island") is no country
         if from_file and name == name.lower():
             name = name.title()
-        country = name
-        break
+        country = country or name
+        # A name the app knows in another part wins ("République tunisienne / Republic of
+        # Tunisia": the English one).
+        if _known(name.split()):
+            country = name
+            break
     # "2021 Baseline", "Kenya - Midline (2023)": a title's or sheet's round goes with its year.
     named = named_round(parts, country, vocabulary) if when.year and not from_file else None
     if named:
@@ -280,7 +286,7 @@ def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
             ),
             None,
         )
-        if cut is not None:
+        if cut is not None and not _known(words[start:end]):  # "Viet Nam": "năm" is a label
             end = max(start, end - cut)
         elif normalise(words[end - 1]) in title_words and not _known(words[start:end]):
             end -= 1

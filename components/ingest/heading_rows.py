@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from components.base.text import normalise
 from components.ingest.level_words import level_names
+from components.ingest.mark_keys import key_mark_rows
 from components.ingest.matching import (
     Catalogue,
     Field,
@@ -128,6 +129,8 @@ def legend_rows(
     title_column = columns.get(catalogue.kind)
     if title_column is None:
         return keyed
+    # "○ | 0 – Not in place": the key of the marks the level cells hold (``mark_keys``).
+    keyed |= key_mark_rows(ctx, sheet, title_column, first, end)
     names = level_names(ctx.framework.scale)
     titles = sheet.column(title_column, first, end)
     # Each distinct title looked up once (a long table repeats 21 titles thousands of times).

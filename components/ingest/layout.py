@@ -32,6 +32,7 @@ from components.ingest.header_values import code_fields, item_roles
 from components.ingest.item_kind import item_kind
 from components.ingest.level_header import level_column_by_values
 from components.ingest.level_labels import is_label_column
+from components.ingest.level_mark_columns import is_roman, reads_as_level, tick_header
 from components.ingest.level_marks import without_marks_around
 from components.ingest.lone_level import lone_level
 from components.ingest.matching import (
@@ -183,11 +184,11 @@ def _levelled_table_at(
     levels, fields = beside_levels(sheet, row, *level_columns(sheet, row, fields))
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
-        # "Level" merged over a column per level, the levels in the row below; or two
-        # level columns (self-assessed and validated) that only the person can choose.
-        tick = _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), row + 1, key=key)
-        if tick is not None:
-            return tick
+        # A column per level under "Level" merged over them, or headed "Level 0" … "Level 4";
+        # or two level columns (self-assessed and validated) that only the person can choose.
+        for header in (row + 1, row):
+            if tick := _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), header, key=key):
+                return tick
         # A Status column of words ("In progress") is no rival of the levels beside it.
         scale = ctx.framework.scale
         levels = [c for c in levels if not holds_text(sheet, row, c, scale)] or levels
@@ -254,7 +255,7 @@ class _KeyIndex:
                 self.filled.setdefault(column, []).append(row)
                 if number is not None:
                     self.hits.setdefault(column, []).append(row)
-                    if is_plain_number(value):
+                    if is_plain_number(value) or is_roman(value):  # "II": weak, as "2" is
                         self.numbers.setdefault(column, set()).add(number)
                     else:
                         self.named[column] = self.named.get(column, 0) + 1
@@ -365,7 +366,7 @@ def _tick_levels(ctx: ReadContext, cells: tuple[Any, ...]) -> dict[int, int]:
     scale = ctx.framework.scale
     found: dict[int, int] = {}
     for column, value in enumerate(cells):
-        if value is None or classify_header(value) is not None:
+        if value is None or not tick_header(value, scale):  # "Level 0": ``level_mark_columns``
             continue
         reading = parse_level(without_marks_around(value), scale)  # "🟢 Established" too
         if reading.level is not None and not reading.error and not reading.warning:
@@ -470,7 +471,7 @@ def _item_rows_at(
     for column in candidates:
         values = [sheet.value(r, column) for r in range(row + 1, row + 1 + KEY_SAMPLE_ROWS)]
         filled = [v for v in values if v is not None]
-        readable = sum(not parse_level(v, ctx.framework.scale).error for v in filled)
+        readable = sum(reads_as_level(ctx, v) for v in filled)  # "II" by a key: ``mark_keys``
         (assessments if readable * 2 >= len(filled) else skipped).append(column)
     if not assessments or countries_down(ctx, sheet, row, fields, best[0]):
         return None  # a long table's level column under a header the reader does not know

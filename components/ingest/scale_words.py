@@ -18,6 +18,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.ingest.level_words import level_names
+from components.ingest.mark_keys import keyed_mark
 from components.ingest.own_scale import SHEETS_KEY, in_other_words, key_runs
 from components.ingest.sheets import ReadContext, cell_address, quoted
 from components.ingest.spelt_levels import spelt_level
@@ -29,9 +30,10 @@ _LONGEST_WORD = 40
 
 def level_in_words(ctx: ReadContext, value: Any) -> LevelReading | None:
     """A level column's cell written in words that no label reads: a number word alone
-    ("deux", ``spelt_levels``) or a word of a key in the file's words ("Incipiente"); ``None``
-    when it is neither."""
-    return spelt_level(value, ctx.framework.scale) or keyed_level(ctx, value)
+    ("deux", ``spelt_levels``), a word of a key in the file's words ("Incipiente") or a mark a
+    key gives a level ("★★★☆", "◑", "IV": ``mark_keys``); ``None`` when it is none of them."""
+    scale = ctx.framework.scale
+    return spelt_level(value, scale) or keyed_level(ctx, value) or keyed_mark(ctx, value)
 
 
 def keyed_level(ctx: ReadContext, value: Any) -> LevelReading | None:

@@ -27,6 +27,7 @@ from components.ingest.level_dates import date_as_level
 from components.ingest.level_descriptors import as_number_first, described_level, label_then_words
 from components.ingest.level_marks import reason_after_not_assessed, unwrapped, without_keycaps
 from components.ingest.level_phrases import unclear_phrase
+from components.ingest.level_sentences import worded_level
 from components.ingest.level_slips import slipped_level
 from components.ingest.level_units import level_with_unit
 from components.ingest.level_words import (
@@ -217,7 +218,10 @@ def _level_from_words(
         if several := several_levels(text, one):
             return LevelReading(*several)
         earlier = earlier_level(text, one)  # said once per assessment and column
-        return LevelReading(*earlier, once=True) if earlier else reading
+        if earlier:
+            return LevelReading(*earlier, once=True)
+        said = reading.error and worded_level(text, scale, vocabulary.level_words, labels, one)
+        return LevelReading(*said) if said else reading  # see ``level_sentences``
     return reading
 
 

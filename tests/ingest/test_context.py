@@ -194,3 +194,25 @@ def test_a_file_name_gives_only_a_word_that_reads_as_a_country(stem, country, ye
 def test_a_sheet_names_version_mark_does_not_hide_its_country(sheet_name):
     found = _from_text(sheet_name)
     assert (found.country, found.when.year) == ("Kenya", 2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # "Nam" is Vietnamese "Năm" (year) only when the words are no country's name
+        ("Viet Nam", "Viet Nam"),
+        ("Viet Nam MNR 2024", "Viet Nam"),
+        ("Viet Nam – MNR progress note (September 2024)", "Viet Nam"),
+        # a long title that begins with a country's name set apart
+        ("Viet Nam – MNR progress note for the national steering committee (2024)", "Viet Nam"),
+        ("Kenya – notes of the national steering committee on the MNR review, June 2024", "Kenya"),
+        # the name the app knows, of a bilingual title's two
+        ("République tunisienne / Republic of Tunisia", "Republic of Tunisia"),
+        ("République tunisienne – Republic of Tunisia – MNR 2024", "Republic of Tunisia"),
+        ("Elbonia MNR 2024", "Elbonia"),
+        # a sentence is still no title
+        ("Please fill in the levels for each capability below and send it back by May", None),
+    ],
+)
+def test_a_titles_country_known_by_its_whole_name(text, country):
+    assert _from_text(text).country == country
