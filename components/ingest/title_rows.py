@@ -37,8 +37,8 @@ _MAX_HIDDEN = 1000
 
 def title_cells(ctx: ReadContext, sheet: Sheet, cells: tuple[Any, ...]) -> tuple[Any, ...]:
     """``cells`` (a row above the table) without what is not its title: a page's mark and
-    the cells of the sheet's hidden columns. A row of one value is returned as it is."""
-    if len(cells) - cells.count(None) < 2:
+    the cells of the sheet's hidden columns (a hidden list's item alone in its row too)."""
+    if len(cells) == cells.count(None):
         return cells
     hidden = hidden_columns(ctx.xlsx_data, sheet.name)
     return tuple(
