@@ -31,6 +31,7 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 # A title in parts is at most this many cells, each of at most so many characters.
 _MAX_PARTS = 3
 _MAX_PART = 120
+_CHUNK = 1 << 16
 # Past this many hidden columns a range is a formatting of the whole sheet, not a list's place.
 _MAX_HIDDEN = 1000
 
@@ -71,9 +72,7 @@ def _hidden(xlsx: bytes) -> dict[str, frozenset[int]]:
     try:
         with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
             for path, name in sheet_paths(archive).items():
-                xml = archive.read(path)
-                # The columns are declared before the cells: no need to search past them.
-                head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else xml
+                head = _head(archive, path)
                 columns: set[int] = set()
                 for tag in _COL_TAG.finditer(head):
                     attributes = tag.group(1)
@@ -89,3 +88,13 @@ def _hidden(xlsx: bytes) -> dict[str, frozenset[int]]:
     except (zipfile.BadZipFile, KeyError, OSError):
         return {}
     return found
+
+
+def _head(archive: zipfile.ZipFile, path: str) -> bytes:
+    """A sheet's part up to its cells: the columns are declared before them, so a long
+    sheet's cells are never unpacked for this."""
+    head = b""
+    with archive.open(path) as part:
+        while (chunk := part.read(_CHUNK)) and b"<sheetData" not in head[-_CHUNK - 16 :]:
+            head += chunk
+    return head[: head.find(b"<sheetData")] if b"<sheetData" in head else head
