@@ -197,6 +197,10 @@ def _split_title(
     split = split_title(cells, lambda value: _title_line(ctx, (value,)) is not None)
     if split is None:
         return None
+    # "Kenya | Uganda" over two groups of columns: two countries, no one title.
+    named = [v for v in cells if isinstance(v, str) and _from_text(v).country is not None]
+    if sum(names_a_country(str(_from_text(v).country)) for v in named) > 1:
+        return None
     taken = _from_text(split[1], domains=ctx.domain_names)
     if not taken.country or not names_a_country(taken.country):
         return None

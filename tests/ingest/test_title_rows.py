@@ -75,6 +75,9 @@ def test_the_title_is_read_beside_what_is_not_part_of_it(top, hidden, expected):
     [
         # two texts naming no country: no title, refused as before
         ([["Ministry of Interior", "MNR 2023"]], None),
+        # two countries over groups of columns: no one title
+        ([["Kenya", "Uganda"]], None),
+        ([["Kenya 2023", None, "Uganda 2023"]], None),
         # four texts are a row of words, not a title
         ([["Kenya", "Uganda", "Tanzania", "Rwanda"]], None),
         # a hidden list of countries (a drop-down's) beside the title is no part of it
