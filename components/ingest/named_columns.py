@@ -5,7 +5,11 @@ keeps each row's country as the "Account Name" it is filed under, beside an asse
 ("MNR-CIV-2023"). With no column headed Country, the table was refused. When a column that
 no heading names holds only countries' names the app knows (in any language it reads, or
 by another name such as "DRC"), each repeated down its rows as an assessment's key is, it is
-the table's country column, and a warning says which column was read so.
+the table's country column, and a warning says which column was read so. Only under a
+heading that names a record ("Account Name", "Account", "Organisation", "Entity name"): a
+column under another unknown heading ("Member", "cc") is ``unread_columns``'s to name, as
+the reader cannot tell what its names are there; and only names, not codes ("PER" may be a
+word).
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ from collections.abc import Mapping
 
 from openpyxl.utils import get_column_letter
 
+from components.base.text import normalise
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.country_aliases import alias_of
-from components.ingest.matching import classify_header, is_summary
+from components.ingest.matching import classify_header
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.vocabulary import Field
 
+# Headings of a business system's record, besides those ending in "Name".
+_RECORDS = frozenset({"account", "organisation", "organization", "entity", "office"})
 # At most this many countries in one column, each on two rows or more.
 _MAX_COUNTRIES = 50
 
@@ -39,7 +46,7 @@ def country_names_column(
     found = []
     for column in range(len(cells)):
         heading = cells[column]
-        if column in claimed or classify_header(heading) is not None or is_summary(heading):
+        if column in claimed or not _record_heading(heading):
             continue
         column_values = sheet.column(column, header + 1, end)
         values = [v for v, k in zip(column_values, keyed, strict=False) if k and v is not None]
@@ -68,5 +75,17 @@ def country_names_column(
     return column
 
 
+def _record_heading(heading: object) -> bool:
+    """A heading that names a record of a business system ("Account Name")."""
+    if not isinstance(heading, str) or classify_header(heading) is not None:
+        return False
+    words = normalise(heading).split()
+    return bool(words) and (words[-1] == "name" or " ".join(words) in _RECORDS)
+
+
 def _known(name: str) -> bool:
-    return iso3_in_any_language(name.strip()) is not None or alias_of(name) is not None
+    """A country's name (not a code: "PER", "COL" may be words)."""
+    text = name.strip()
+    if len(text) <= 3 and alias_of(text) is None:
+        return False
+    return iso3_in_any_language(text) is not None or alias_of(text) is not None
