@@ -49,10 +49,12 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.named_rounds import named_round
+from components.ingest.outside_titles import outside_titles
 from components.ingest.periods import find_period
 from components.ingest.script_digits import ascii_digits
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.title_countries import names_a_country, remember_not_country
+from components.ingest.title_rows import split_title, title_cells
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
 
@@ -99,14 +101,19 @@ def assessment_context(
     found: list[Found] = []
     titles: list[Found] = []
     for row in range(top, min(table_top, len(sheet.rows))):
-        title = _title_line(ctx, sheet.rows[row])
+        # A page's mark or a hidden column's cell beside the title is not part of it.
+        cells = title_cells(ctx, sheet, sheet.rows[row])
+        title = _title_line(ctx, cells)
         if title is None:
-            bare = _bare_country_and_year(sheet.rows[row], ctx.domain_names)
+            bare = _bare_country_and_year(cells, ctx.domain_names)
             if bare is not None:
                 column, taken = bare
-                text = " | ".join(quoted(v)[1:-1] for v in sheet.rows[row] if v is not None)
+                text = " | ".join(quoted(v)[1:-1] for v in cells if v is not None)
                 where = f"the row “{text}” above the table, which has no labels"
                 titles.append(Found(taken.country, taken.when, where, cell_address(row, column)))
+            elif (split := _split_title(ctx, cells)) is not None:
+                column, text, taken = split
+                titles.append(Found(*taken, "the title", cell_address(row, column), text))
             continue
         column, text = title
         taken = _from_text(text, domains=ctx.domain_names)
@@ -119,24 +126,42 @@ def assessment_context(
     # year ("Freedonia National Self-Assessment" above "Reporting year 2025"), each reported
     # with its own cell. A title whose words name no country ("Ministry of Interior") gives
     # its year only, and is kept for the error should nothing else name the country.
-    naming = [t for t in titles if t.country and names_a_country(t.country)]
-    complete = [t for t in naming if t.when.year]
-    if complete:
-        found.append(complete[0])
-    else:
-        country = naming[0] if naming else next((t for t in titles if t.country), None)
-        year = next((t for t in titles if t.when.year), None)
-        found.extend(t for t in titles if t is country or t is year)
+    found.extend(_chosen(titles))
     if sheet.name is not None:
         named = _from_text(sheet.name, domains=ctx.domain_names)
         if named.country or named.when.year:
             where = f"the sheet name “{sheet.name}”"
             found.append(Found(named.country, named.when, where, text=sheet.name))
+    # The page header or footer, a text box (``outside_titles``): only a country's name, so
+    # that no words printed there ("Ministry of Education") are taken for one.
+    outside = [
+        Found(
+            None if not taken.country or not names_a_country(taken.country) else taken.country,
+            taken.when,
+            where,
+            text=text,
+        )
+        for where, text in outside_titles(ctx, sheet)
+        for taken in (_from_text(text, domains=ctx.domain_names),)
+    ]
+    found.extend(_chosen([t for t in outside if t.country or t.when.year]))
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", ctx.file.replace("\\", "/").rpartition("/")[2])
     from_file = _from_text(stem, from_file=True, domains=ctx.domain_names)
     if from_file.country or from_file.when.year:
         found.append(Found(from_file.country, from_file.when, f"the file name “{ctx.file}”"))
     return tuple(found)
+
+
+def _chosen(titles: list[Found]) -> list[Found]:
+    """Of several title lines, the one naming a country and a year; otherwise the first naming
+    a country (or, if none does, the first with words) and the first giving a year."""
+    naming = [t for t in titles if t.country and names_a_country(t.country)]
+    complete = [t for t in naming if t.when.year]
+    if complete:
+        return [complete[0]]
+    country = naming[0] if naming else next((t for t in titles if t.country), None)
+    year = next((t for t in titles if t.when.year), None)
+    return [t for t in titles if t is country or t is year]
 
 
 def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] | None:
@@ -162,6 +187,24 @@ def _title_line(ctx: ReadContext, cells: tuple[object, ...]) -> tuple[int, str] 
     if label_and_value(value) is not None:
         return None
     return column, value
+
+
+def _split_title(
+    ctx: ReadContext, cells: tuple[object, ...]
+) -> tuple[int, str, tuple[str, When]] | None:
+    """(column, text, (country, when)) of a title written in two or three cells ("Dominican
+    Republic" | "MNR 2023"), when together they name a country the app knows; else ``None``."""
+    split = split_title(cells, lambda value: _title_line(ctx, (value,)) is not None)
+    if split is None:
+        return None
+    # "Kenya | Uganda" over two groups of columns: two countries, no one title.
+    named = [v for v in cells if isinstance(v, str) and _from_text(v).country is not None]
+    if sum(names_a_country(str(_from_text(v).country)) for v in named) > 1:
+        return None
+    taken = _from_text(split[1], domains=ctx.domain_names)
+    if not taken.country or not names_a_country(taken.country):
+        return None
+    return split[0], split[1], (taken.country, taken.when)
 
 
 def _bare_country_and_year(
@@ -237,7 +280,9 @@ def _from_text(
     country = None
     for part in parts:
         kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
-        if not kept or len(kept) > MAX_COUNTRY_WORDS or any(c.isdigit() for c in "".join(kept)):
+        if not kept or any(c.isdigit() for c in "".join(kept)):
+            continue
+        if len(kept) > MAX_COUNTRY_WORDS and not _formal_name(kept):
             continue
         # "Elbonia follow-up": the round is not part of the country's name.
         name = without_round_words(" ".join(kept), vocabulary)[0]
@@ -245,14 +290,18 @@ def _from_text(
             continue
         if from_file and (not is_plausible_country(name) or word_abroad(name)):
             continue  # a file name's leftover word ("upload", "return", "island") is no country
+        if from_file and re.fullmatch(r"[a-z]{3}", name):
+            # "sheet_per_domain", "scores and levels": a small word that is also a country's
+            # code (PER, AND, CAN) is the word; a code in a file name is written in capitals.
+            continue
         if from_file and name == name.lower():
             name = name.title()
-        country = country or name
-        # A name the app knows in another part wins ("République tunisienne / Republic of
-        # Tunisia": the English one).
-        if _known(name.split()):
+        # "République tunisienne / Republic of Tunisia": the part naming a country the app
+        # knows, else the first that may be one.
+        if names_a_country(name):
             country = name
             break
+        country = country or name
     # "2021 Baseline", "Kenya - Midline (2023)": a title's or sheet's round goes with its year.
     named = named_round(parts, country, vocabulary) if when.year and not from_file else None
     if named:
@@ -277,7 +326,8 @@ def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
         if normalise(words[start]) not in title_words or _begins_known(words[start:end]):
             break  # "New Zealand", "Nueva Zelanda": a title word that begins a country's name
         start += 1
-    while end > start:
+    while end > start and not _known(words[start:end]):
+        # "Viet Nam": a country's own words are never cut as a label ("năm", year).
         cut = next(
             (
                 n
@@ -298,6 +348,11 @@ def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:
 
 def _known(words: list[str]) -> bool:
     return len(words) <= MAX_COUNTRY_WORDS and iso3_in_any_language(" ".join(words)) is not None
+
+
+def _formal_name(words: list[str]) -> bool:
+    """A country's formal name, longer than most ("Federal Democratic Republic of Ethiopia")."""
+    return len(words) <= 2 * MAX_COUNTRY_WORDS and iso3_in_any_language(" ".join(words)) is not None
 
 
 def _begins_known(words: list[str]) -> bool:

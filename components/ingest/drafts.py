@@ -23,6 +23,7 @@ from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
 from components.ingest.invisible_chars import invisible_named
+from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
 from components.ingest.lost_letters import lost_letters, say_lost_country
@@ -391,11 +392,12 @@ class MetaReader:
                 name = classify_header(label)
                 typed = label_and_value(label) if name is None else None
                 if typed is not None:
-                    # "Country: Elbonia" in one cell: the label and its value, read as such.
-                    name, value = typed
-                    if name not in found and name not in empty:
-                        found[name] = (value, row, column)
-                        inline.add(name)
+                    # "Country: Elbonia" in one cell: the label and its value, read as such;
+                    # "Country: Kenya   Year: 2024", each (``label_pairs``).
+                    for name, value in labels_in_cell(label) or (typed,):
+                        if name not in found and name not in empty:
+                            found[name] = (value, row, column)
+                            inline.add(name)
                     continue
                 if name not in METADATA_FIELDS or name in found or name in empty:
                     continue

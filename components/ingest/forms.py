@@ -27,6 +27,7 @@ from components.ingest.form_responses import prepare_responses, say_shared
 from components.ingest.form_states import set_aside, without_state
 from components.ingest.form_status import screen_responses
 from components.ingest.form_tests import drop_test_responses
+from components.ingest.geo_columns import not_located
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
@@ -266,6 +267,7 @@ def _find_form(ctx: ReadContext, sheet: Sheet) -> _Shape | None:
         for c, h in headers.items()
         if c not in named[row] and c not in tool and any(_asks_country(t, words) for t in h.texts)
     ]
+    asked = not_located(asked, {c: h.text for c, h in headers.items()})  # not a geo-IP column
     plain = [c for c in asked if any(classify_header(t) == "country" for t in headers[c].texts)]
     extracted = any(how for _, how in named[row].values())
     # A header row under another one (a question above its matrix's titles) is a form's; under

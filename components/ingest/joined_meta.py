@@ -19,6 +19,7 @@ from components.ingest.code_countries import with_code_column
 from components.ingest.countries import country_of_code, iso3_of
 from components.ingest.layout import ItemTable
 from components.ingest.matching import METADATA_FIELDS, classify_header, is_summary
+from components.ingest.named_columns import country_names_column
 from components.ingest.quick_rows import ROW_WHEN
 from components.ingest.sheets import ReadContext, Sheet, cell_address, fill_down, quoted
 from components.ingest.values import split_assessment_header
@@ -39,6 +40,10 @@ def with_joined_column(
     columns = with_code_column(ctx, sheet, layout.header, layout.columns, end)
     if layout.catalogue != "capability" or "country" in columns:
         return columns
+    # A column of countries under a system's own heading ("Account Name"): ``named_columns``.
+    named = country_names_column(ctx, sheet, layout.header, columns, end)
+    if named is not None:
+        return {**columns, "country": named}
     joined, refused = joined_country_column(ctx, sheet, layout.header, columns, end)
     if refused:
         return None

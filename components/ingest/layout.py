@@ -27,6 +27,7 @@ from components.ingest.column_roles import (
 )
 from components.ingest.countries import is_unknown_script_name
 from components.ingest.extra_levels import beside_levels, settled_rivals
+from components.ingest.header_choice import settled_fields
 from components.ingest.header_groups import two_row_fields
 from components.ingest.header_values import code_fields, item_roles
 from components.ingest.item_kind import item_kind
@@ -126,7 +127,7 @@ def _header_fields(cells: tuple[Any, ...]) -> dict[Field, int]:
         name = classify_header(value) or ("country" if asks_country(value) else None)
         if name is not None and name not in found:
             found[name] = column
-    return found
+    return settled_fields(cells, found, asks_country)  # "Title" or "Capability"? (header_choice)
 
 
 def find_layout(ctx: ReadContext, sheet: Sheet) -> Layout | None:

@@ -31,8 +31,9 @@ _MARKING = re.compile(
 _MAX_CELLS = 4
 
 
-def is_footer_row(cells: tuple[Any, ...]) -> bool:
-    """Whether a row is a page's footer spread over its cells (see the module)."""
+def is_footer_row(cells: tuple[Any, ...], titles: frozenset[str] = frozenset()) -> bool:
+    """Whether a row is a page's footer spread over its cells (see the module), or a page's
+    header: the title above the table (one of ``titles``) again beside the page's number."""
     filled = [value for value in cells if not is_blank(value)]
     if not 2 <= len(filled) <= _MAX_CELLS:
         return False
@@ -43,7 +44,7 @@ def is_footer_row(cells: tuple[Any, ...]) -> bool:
         return False
     return any(
         isinstance(v, datetime.date | datetime.datetime)
-        or (isinstance(v, str) and (_DATE.fullmatch(v) or _MARKING.search(v)))
+        or (isinstance(v, str) and (_DATE.fullmatch(v) or _MARKING.search(v) or v in titles))
         for v in filled
     )
 
@@ -51,8 +52,37 @@ def is_footer_row(cells: tuple[Any, ...]) -> bool:
 def footer_rows(rows: list[tuple[Any, ...]], first: int) -> list[int]:
     """The footer rows among ``rows`` from ``first`` on (a row with a number is none: the
     table's rows are passed over fast)."""
-    return [
+    # A print layout repeats its title at each page's top, beside the page's number.
+    titles = frozenset(
+        v for cells in rows[: max(0, first - 1)] for v in cells if isinstance(v, str)
+    )
+    found = [
         row
         for row in range(first, len(rows))
-        if not any(isinstance(v, int | float) for v in rows[row]) and is_footer_row(rows[row])
+        if not any(isinstance(v, int | float) for v in rows[row])
+        and is_footer_row(rows[row], titles)
     ]
+    return sorted(found + _page_lines(rows, found, titles)) if found and titles else found
+
+
+def _page_lines(rows: list[tuple[Any, ...]], pages: list[int], titles: frozenset[str]) -> list[int]:
+    """Around each page's header row of ``pages``: the title's other lines repeated below it
+    ("Ministry of …" under "Kenya – MNR 2024 | Page 2 of 3") and the page's marking alone
+    above it ("Confidential – for the meeting only"), blank rows between."""
+    lines = []
+    for page in pages:
+        for step in (1, -1):
+            row = page + step
+            while 0 <= row < len(rows):
+                filled = [v for v in rows[row] if not is_blank(v)]
+                if not filled:
+                    row += step
+                    continue
+                alone = filled[0] if len(filled) == 1 and isinstance(filled[0], str) else None
+                if alone is None or not (
+                    alone in titles if step == 1 else alone in titles or _MARKING.search(alone)
+                ):
+                    break
+                lines.append(row)
+                row += step
+    return [row for row in dict.fromkeys(lines) if row not in pages]

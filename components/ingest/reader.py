@@ -32,6 +32,7 @@ from components.base.memory import collection_paused
 from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.assessment_twins import join_twins
+from components.ingest.cell_codes import read_cell_codes
 from components.ingest.change_sheets import drop_change_sheets
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
@@ -140,6 +141,7 @@ def _read(
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
+        read_cell_codes(ctx, drafts)  # "KE", "kh", "Mne" in a Country column
         read_aliases(ctx, drafts)
         say_unknown_countries(ctx, drafts)
         if kind == "xlsx":

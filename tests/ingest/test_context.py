@@ -216,3 +216,43 @@ def test_a_sheet_names_version_mark_does_not_hide_its_country(sheet_name):
 )
 def test_a_titles_country_known_by_its_whole_name(text, country):
     assert _from_text(text).country == country
+
+
+_ETHIOPIA = "Federal Democratic Republic of Ethiopia"
+_UK = "United Kingdom of Great Britain and Northern Ireland"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "year"),
+    [
+        # a formal name, longer than most
+        (f"{_ETHIOPIA} – MNR 2022", _ETHIOPIA, 2022),
+        (f"{_UK} MNR 2021", _UK, 2021),
+        ("Plurinational State of Bolivia 2023", "Plurinational State of Bolivia", 2023),
+        # a country's word that is another language's label ("Nam", Vietnamese for year)
+        ("Viet Nam – MNR 2024", "Viet Nam", 2024),
+        # two languages: the part naming a country the app knows
+        ("République tunisienne / Republic of Tunisia", "Republic of Tunisia", None),
+        ("Ministry of Interior / Kenya 2024", "Kenya", 2024),
+    ],
+)
+def test_formal_and_bilingual_names_in_a_title(text, country, year):
+    found = _from_text(text)
+    assert (found.country, found.when.year) == (country, year)
+
+
+@pytest.mark.parametrize(
+    ("stem", "country"),
+    [
+        # a small word that is also a country's ISO3 code (PER, AND, CAN, ARM) is the word
+        ("P16_54_sheet_per_domain_header_footer", None),
+        ("scores per domain", None),
+        ("scores and levels", None),
+        ("what we can do", None),
+        # a code in capitals is a code
+        ("MNR_PER_2024", "PER"),
+        ("KEN 2023", "KEN"),
+    ],
+)
+def test_a_file_names_small_word_is_no_country(stem, country):
+    assert _from_text(stem, from_file=True).country == country

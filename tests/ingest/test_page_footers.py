@@ -49,3 +49,21 @@ def test_footers_between_pages_are_left_out_quietly(footer):
     result = read("report.xlsx", xlsx({"Table 1": rows}))
     assert by_assessment(result) == {("Ghana", 2024, None): {n: n % 5 for n in range(1, 22)}}
     assert not errors(result)
+
+
+def test_a_print_layouts_repeated_title_block_is_left_out():
+    """Each printed page repeats the title beside its page number, the title's second line,
+    and ends with a marking: none is a capability, and the pages read as one table."""
+    title = "BRAZIL – MODEL NATIONAL RESPONSE SELF-ASSESSMENT 2023"
+    ministry = "Ministério dos Direitos Humanos e da Cidadania"
+    header = ["No.", "Capability", "Level", "Notes", None]
+    rows = [[title, None, None, None, "Page 1 of 2"], [ministry], [], header]
+    rows += [[n, TITLES[n], 2, "seen"] for n in range(1, 8)]
+    rows += [[], ["Confidential – for the validation meeting only"]]
+    rows += [[title, None, None, None, "Page 2 of 2"], [ministry], [], header]
+    rows += [[n, TITLES[n], 3, "seen"] for n in range(8, 15)]
+    result = read("print.xlsx", xlsx({"Print": rows}))
+    assert by_assessment(result) == {
+        ("BRAZIL", 2023, None): {n: 2 if n < 8 else 3 for n in range(1, 15)}
+    }
+    assert not any("is not a capability" in p.message for p in result.problems)
