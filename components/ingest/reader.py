@@ -33,6 +33,7 @@ from components.base.text import ELLIPSIS, normalise
 from components.framework.model import Framework
 from components.ingest.assessment_twins import join_twins
 from components.ingest.change_sheets import drop_change_sheets
+from components.ingest.colour_levels import read_colour_levels
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -134,6 +135,7 @@ def _read(
         say_read_as_csv(ctx, name, kind)
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
+        drafts = read_colour_levels(ctx, sheets, drafts)  # traffic lights with a key
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
