@@ -82,6 +82,7 @@ from components.ingest.report import (
     contract_array,
     take_rows,
 )
+from components.ingest.revised_levels import read_revised_levels
 from components.ingest.scale_legend import find_legends
 from components.ingest.sheet_copies import drop_sheet_copies
 from components.ingest.sheet_shapes import join_shaped, reshape_sheets
@@ -136,6 +137,7 @@ def _read(
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
         drafts = read_colour_levels(ctx, sheets, drafts)  # traffic lights with a key
+        read_revised_levels(ctx, drafts)  # struck levels with a "Revised" column
         drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
         drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
         drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"

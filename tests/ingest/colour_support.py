@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 import xlwt
 from openpyxl import Workbook
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 
 # Colours Excel 97's palette holds exactly, so that an .xls keeps them.
 RED, ORANGE, YELLOW, LIME, GREEN = "FF0000", "FF9900", "FFFF00", "99CC00", "008000"
@@ -32,10 +32,17 @@ _XLS_NAMES = {
 
 @dataclass(frozen=True)
 class Fill:
-    """A cell with a fill colour ("RRGGBB") and, maybe, a value."""
+    """A cell with a fill colour ("RRGGBB", or ``None``) and, maybe, a value, maybe struck
+    through whole."""
 
-    colour: str
+    colour: str | None
     value: Any = None
+    struck: bool = False
+
+
+def struck(value: Any) -> Fill:
+    """A cell with no fill whose value is struck through."""
+    return Fill(None, value, struck=True)
 
 
 Rows = list[list[Any]]
@@ -55,7 +62,10 @@ def _xlsx(sheets: dict[str, Rows]) -> bytes:
             for c, value in enumerate(row, start=1):
                 if isinstance(value, Fill):
                     cell = sheet.cell(r, c, value.value)
-                    cell.fill = PatternFill("solid", fgColor=value.colour)
+                    if value.colour:
+                        cell.fill = PatternFill("solid", fgColor=value.colour)
+                    if value.struck:
+                        cell.font = Font(strike=True, color="808080")
                 elif value is not None:
                     sheet.cell(r, c, value)
     buffer = io.BytesIO()
@@ -70,9 +80,12 @@ def _xls(sheets: dict[str, Rows]) -> bytes:
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if isinstance(value, Fill):
-                    style = xlwt.easyxf(
-                        f"pattern: pattern solid, fore_colour {_XLS_NAMES[value.colour]}"
-                    )
+                    parts = ["font: struck_out on"] if value.struck else []
+                    if value.colour:
+                        parts.append(
+                            f"pattern: pattern solid, fore_colour {_XLS_NAMES[value.colour]}"
+                        )
+                    style = xlwt.easyxf("; ".join(parts))
                     sheet.write(r, c, "" if value.value is None else value.value, style)
                 elif value is not None:
                     sheet.write(r, c, value)
@@ -82,19 +95,36 @@ def _xls(sheets: dict[str, Rows]) -> bytes:
 
 
 def _ods(sheets: dict[str, Rows]) -> bytes:
-    colours = sorted(
-        {v.colour for rows in sheets.values() for row in rows for v in row if isinstance(v, Fill)}
+    formats = sorted(
+        {
+            (v.colour or "", v.struck)
+            for rows in sheets.values()
+            for row in rows
+            for v in row
+            if isinstance(v, Fill)
+        }
     )
     styles = "".join(
         f'<style:style style:name="ce{i}" style:family="table-cell">'
-        f'<style:table-cell-properties fo:background-color="#{colour.lower()}"/></style:style>'
-        for i, colour in enumerate(colours)
+        + (
+            f'<style:table-cell-properties fo:background-color="#{colour.lower()}"/>'
+            if colour
+            else ""
+        )
+        + (
+            '<style:text-properties style:text-line-through-style="solid" '
+            'style:text-line-through-type="single"/>'
+            if strike
+            else ""
+        )
+        + "</style:style>"
+        for i, (colour, strike) in enumerate(formats)
     )
 
     def cell(value: Any) -> str:
         style = ""
         if isinstance(value, Fill):
-            style = f' table:style-name="ce{colours.index(value.colour)}"'
+            style = f' table:style-name="ce{formats.index((value.colour or "", value.struck))}"'
             value = value.value
         if value is None:
             return f"<table:table-cell{style}/>"
