@@ -90,6 +90,7 @@ from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
+from components.ingest.split_headers import join_split_headers
 from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
@@ -228,7 +229,7 @@ def _read_sheets(
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
-    sheets, named = reshape_sheets(ctx, sheets)
+    sheets, named = reshape_sheets(ctx, join_split_headers(sheets))
     baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
