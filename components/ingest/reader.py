@@ -84,6 +84,7 @@ from components.ingest.report import (
 )
 from components.ingest.revised_levels import read_revised_levels
 from components.ingest.scale_legend import find_legends
+from components.ingest.shaded_boxes import mark_shaded_boxes
 from components.ingest.sheet_copies import drop_sheet_copies
 from components.ingest.sheet_shapes import join_shaped, reshape_sheets
 from components.ingest.sheet_versions import final_of, kept_apart
@@ -229,7 +230,7 @@ def _read_sheets(
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
-    sheets, named = reshape_sheets(ctx, join_split_headers(sheets))
+    sheets, named = reshape_sheets(ctx, join_split_headers(mark_shaded_boxes(ctx, sheets)))
     baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:
