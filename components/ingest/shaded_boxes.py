@@ -38,10 +38,32 @@ def mark_shaded_boxes(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
         if sheet.name is None:
             continue
         for row in range(min(_SEARCH_ROWS, len(sheet.rows) - 1)):
+            if not _empty_below(sheet.rows[row], sheet.rows[row + 1]):
+                continue  # the usual case, cheaply: no run of headings over empty boxes
             levels = _level_columns(ctx, sheet.rows[row])
             if levels and _boxes_empty(sheet, row, levels) and _mark(ctx, sheet, row, levels):
                 break
     return sheets
+
+
+def _empty_below(cells: tuple[Any, ...], below: tuple[Any, ...]) -> bool:
+    """Whether ``cells`` has a run of at least three short headings side by side with the
+    cells under them empty."""
+    if len(cells) < _MIN_LEVELS:
+        return False
+    run, under = 0, len(below)
+    for column, value in enumerate(cells):
+        if value is None or (column < under and below[column] is not None):
+            run = 0  # checked first: most rows have data under them
+            continue
+        kind = type(value)
+        short = (kind is str and len(value) <= 40) or (
+            (kind is int or kind is float) and 0 <= value <= 10
+        )
+        run = run + 1 if short else 0
+        if run >= _MIN_LEVELS:
+            return True
+    return False
 
 
 def _level_columns(ctx: ReadContext, cells: tuple[Any, ...]) -> dict[int, int]:

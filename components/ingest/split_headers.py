@@ -45,13 +45,16 @@ def join_split_headers(sheets: list[Sheet]) -> list[Sheet]:
 
 
 def _joined(upper: Sequence[Any], lower: Sequence[Any]) -> tuple[Any, ...] | None:
-    if not any(isinstance(value, str) for value in upper):
-        return None  # the usual case for a data row: nothing to classify
+    below = {column: value for column, value in enumerate(lower) if value is not None}
+    if len(below) < _MIN_JOINED or len(below) >= sum(v is not None for v in upper):
+        return None  # the usual case, cheaply: the row under is data, or a header of its own
+    if not all(isinstance(v, str) for v in below.values()):
+        return None
     fields = [classify_header(value) for value in upper]
     items = {column for column, field in enumerate(fields) if field in _ITEM_FIELDS}
     if not items or "level" in fields:
         return None  # with its level column named, the upper row is a header alone
-    below = {column: value for column, value in enumerate(lower) if not is_blank(value)}
+    below = {column: value for column, value in below.items() if not is_blank(value)}
     if len(below) < _MIN_JOINED or items & set(below):
         return None
     over = [upper[c] if c < len(upper) else None for c in below]
