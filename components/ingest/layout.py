@@ -183,11 +183,12 @@ def _levelled_table_at(
     levels, fields = beside_levels(sheet, row, *level_columns(sheet, row, fields))
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
-        # "Level" merged over a column per level, the levels in the row below; or two
-        # level columns (self-assessed and validated) that only the person can choose.
-        tick = _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), row + 1, key=key)
-        if tick is not None:
-            return tick
+        # "Level" merged over a column per level, the levels in the row below ("Level 0" …
+        # in this row); or two level columns (self-assessed and validated) that only the
+        # person can choose.
+        for at in (row + 1, row):
+            if tick := _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), at, key=key):
+                return tick
         # A Status column of words ("In progress") is no rival of the levels beside it.
         scale = ctx.framework.scale
         levels = [c for c in levels if not holds_text(sheet, row, c, scale)] or levels
@@ -364,8 +365,8 @@ def _tick_levels(ctx: ReadContext, cells: tuple[Any, ...]) -> dict[int, int]:
     "Mature"), when they are side by side and each level heads one column only."""
     scale = ctx.framework.scale
     found: dict[int, int] = {}
-    for column, value in enumerate(cells):
-        if value is None or classify_header(value) is not None:
+    for column, value in enumerate(cells):  # "Level 2": the level's word and a level
+        if value is None or classify_header(value) not in (None, "level"):
             continue
         reading = parse_level(without_marks_around(value), scale)  # "🟢 Established" too
         if reading.level is not None and not reading.error and not reading.warning:

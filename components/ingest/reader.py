@@ -50,6 +50,7 @@ from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.linked_boxes import mark_linked_boxes
 from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
@@ -230,7 +231,9 @@ def _read_sheets(
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
-    sheets, named = reshape_sheets(ctx, join_split_headers(mark_shaded_boxes(ctx, sheets)))
+    sheets, named = reshape_sheets(
+        ctx, join_split_headers(mark_shaded_boxes(ctx, mark_linked_boxes(ctx, sheets)))
+    )
     baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:

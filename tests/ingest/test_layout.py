@@ -254,3 +254,27 @@ def test_a_year_band_merged_over_each_level_and_evidence_pair_gives_one_assessme
         for k, year in enumerate((2021, 2023, 2025))
     }
     assert set(result.capabilities["evidence"].dropna()) == {"minutes", "report"}
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        [f"Level {i}" for i in range(5)],
+        [f"Niveau {i}" for i in range(5)],
+        [
+            f"Level {i} – {label}"
+            for i, label in enumerate(
+                ("Not in place", "Building", "Developing", "Established", "Mature")
+            )
+        ],
+    ],
+)
+def test_a_tick_form_whose_level_columns_are_headed_level_0_to_4_is_read(headings):
+    from tests.ingest.reader_support import TITLES
+
+    rows = [["Uganda MNR 2023"], [], ["No.", "Capability", *headings, "Evidence"]]
+    for n in range(1, 22):
+        rows.append([n, TITLES[n], *("x" if n % 5 == i else None for i in range(5)), "seen"])
+    result = read("ticks.xlsx", xlsx({"Checklist": rows}))
+    assert by_assessment(result) == {("Uganda", 2023, None): {n: n % 5 for n in range(1, 22)}}
+    assert not [p for p in result.problems if p.severity == "error"]
