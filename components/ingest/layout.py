@@ -178,8 +178,7 @@ def _levelled_table_at(
     """The table headed at ``row`` by the capability and the level (a level column whose
     header was typed over with a level is known by its values)."""
     if "level" not in fields:
-        column = level_column_by_values(ctx, sheet, row, fields)
-        if column is None:
+        if (column := level_column_by_values(ctx, sheet, row, fields)) is None:
             return None
         fields = {**fields, "level": column}
     levels, fields = beside_levels(sheet, row, *level_columns(sheet, row, fields))
@@ -191,8 +190,7 @@ def _levelled_table_at(
             if tick := _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), header, key=key):
                 return tick
         # A Status column of words ("In progress") is no rival of the levels beside it.
-        scale = ctx.framework.scale
-        levels = [c for c in levels if not holds_text(sheet, row, c, scale)] or levels
+        levels = [c for c in levels if not holds_text(sheet, row, c, ctx.framework.scale)] or levels
         fields = {**fields, "level": levels[0]}
     if len(levels) > 1:
         named = _named_level_columns(sheet, row, levels, key)

@@ -6,7 +6,7 @@ country and a year and nothing else. Kept without a word, it would look like an 
 with every capability "not assessed". The reader reads values, never colours, so:
 
 * an assessment with no level (no capability's, no enabler's) and no action plan is said
-  to have none, with a warning that colours are not read, unless its level cells were
+  to have none, with a warning saying when colours are read, unless its level cells were
   reported already (a value that is no level, a formula without a saved result);
 * when another column of its rows holds levels written out ("3 - Established" typed into the
   template's Description column), that is said instead (``levels_beside``);
@@ -32,7 +32,11 @@ from components.ingest.values import parse_level
 
 # A tick form lists at least this many of the scale's levels across its header.
 _MIN_TICK_LEVELS = 3
-_COLOURS = "Cell colours and shading are not read"
+# Colours are read only where they cannot be mistaken (``colour_levels``, ``shaded_boxes``).
+_COLOURS = (
+    "Cell colours alone are read as levels only with a colour key in the file (a cell filled "
+    "with each colour next to its level), or as one shaded box per row of a tick form"
+)
 
 
 def say_no_levels(
@@ -128,7 +132,7 @@ def say_blank_tick_form(
         span,
         f"The table has a column for each level ({quoted(sheet.value(header, first))} to "
         f"{quoted(sheet.value(header, end))}), but no box under them is ticked, so no level "
-        f"was read. {_COLOURS}: a box that is only coloured in counts as empty.",
+        f"was read. {_COLOURS}.",
         "Type an “x” in the box of the level each capability reached (one per row), or write "
         "the level in a single Level column.",
     )

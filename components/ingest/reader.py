@@ -34,6 +34,7 @@ from components.framework.model import Framework
 from components.ingest.assessment_twins import join_twins
 from components.ingest.cell_codes import read_cell_codes
 from components.ingest.change_sheets import drop_change_sheets
+from components.ingest.colour_levels import read_colour_levels
 from components.ingest.countries import iso3_of
 from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
@@ -50,6 +51,7 @@ from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
+from components.ingest.linked_boxes import mark_linked_boxes
 from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
@@ -83,13 +85,16 @@ from components.ingest.report import (
     contract_array,
     take_rows,
 )
+from components.ingest.revised_levels import read_revised_levels
 from components.ingest.scale_legend import find_legends
+from components.ingest.shaded_boxes import mark_shaded_boxes
 from components.ingest.sheet_copies import drop_sheet_copies
 from components.ingest.sheet_shapes import join_shaped, reshape_sheets
 from components.ingest.sheet_versions import final_of, kept_apart
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
 from components.ingest.short_names import drop_abbreviated
 from components.ingest.side_enablers import read_side_enablers
+from components.ingest.split_headers import join_split_headers
 from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
@@ -118,6 +123,18 @@ def read_assessment_file(
         return _read(name, data, framework, limits, mapping)
 
 
+def _settle_countries(ctx: ReadContext, sheets: list[Sheet], drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose country is one: sub-national, doubtful, placeholder, region,
+    abbreviated and garbled names set aside; codes and other names read; unknown ones said."""
+    drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
+    drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
+    drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
+    read_cell_codes(ctx, drafts)  # "KE", "kh", "Mne" in a Country column
+    read_aliases(ctx, drafts)
+    say_unknown_countries(ctx, drafts)
+    return drafts
+
+
 def _read(
     name: str, data: bytes, framework: Framework, limits: ReadLimits, mapping: Mapping
 ) -> ReadResult:
@@ -138,12 +155,9 @@ def _read(
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
         drafts, plan_sheets = _read_sheets(ctx, sheets, data if kind == "xlsx" else None)
-        drafts = settle_names(ctx, drop_doubtful_countries(ctx, drop_sub_national(ctx, drafts)))
-        drafts = drop_regions(ctx, drop_placeholders(ctx, drafts))
-        drafts = drop_abbreviated(ctx, drop_lost_letters(ctx, sheets, drafts))  # "??????"
-        read_cell_codes(ctx, drafts)  # "KE", "kh", "Mne" in a Country column
-        read_aliases(ctx, drafts)
-        say_unknown_countries(ctx, drafts)
+        drafts = read_colour_levels(ctx, sheets, drafts)  # traffic lights with a key
+        read_revised_levels(ctx, drafts)  # struck levels with a "Revised" column
+        drafts = _settle_countries(ctx, sheets, drafts)
         if kind == "xlsx":
             report_unsaved_formulas(ctx, data)
             hint_percent_levels(ctx, data)
@@ -229,7 +243,9 @@ def _read_sheets(
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
-    sheets, named = reshape_sheets(ctx, sheets)
+    sheets, named = reshape_sheets(
+        ctx, join_split_headers(mark_shaded_boxes(ctx, mark_linked_boxes(ctx, sheets)))
+    )
     baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
     for sheet in sheets:

@@ -266,3 +266,27 @@ def test_a_wide_table_keyed_by_iso3_codes_alone_is_read_by_them(code_header):
     rows = [head, ["KEN", 2024, *kenya.values()], ["UGA", 2023, *uganda.values()]]
     result = read("codes.csv", csv_bytes(rows))
     assert by_assessment(result) == {("Kenya", 2024, None): kenya, ("Uganda", 2023, None): uganda}
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        [f"Level {i}" for i in range(5)],
+        [f"Niveau {i}" for i in range(5)],
+        [
+            f"Level {i} – {label}"
+            for i, label in enumerate(
+                ("Not in place", "Building", "Developing", "Established", "Mature")
+            )
+        ],
+    ],
+)
+def test_a_tick_form_whose_level_columns_are_headed_level_0_to_4_is_read(headings):
+    from tests.ingest.reader_support import TITLES
+
+    rows = [["Uganda MNR 2023"], [], ["No.", "Capability", *headings, "Evidence"]]
+    for n in range(1, 22):
+        rows.append([n, TITLES[n], *("x" if n % 5 == i else None for i in range(5)), "seen"])
+    result = read("ticks.xlsx", xlsx({"Checklist": rows}))
+    assert by_assessment(result) == {("Uganda", 2023, None): {n: n % 5 for n in range(1, 22)}}
+    assert not [p for p in result.problems if p.severity == "error"]
