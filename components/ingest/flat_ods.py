@@ -85,16 +85,22 @@ _OTHER_FLAT = {
 }
 
 
-def flat_document(head: str) -> str | None:
-    """What flat OpenDocument file ``head`` (the file's first text) opens: "spreadsheet",
-    "text", "presentation", "graphics", or "" for one that does not say; None when it is no
-    flat OpenDocument file (its root is not ``office:document``)."""
+def after_prolog(head: str) -> int:
+    """Where an XML file's root element may start in ``head``: after its declaration,
+    processing instructions, comments and any DOCTYPE."""
     position = 0
     while found := _PROLOG.match(head, position):
         if found.end() == position:
             break
         position = found.end()
-    root = _ROOT.match(head, position)
+    return position
+
+
+def flat_document(head: str) -> str | None:
+    """What flat OpenDocument file ``head`` (the file's first text) opens: "spreadsheet",
+    "text", "presentation", "graphics", or "" for one that does not say; None when it is no
+    flat OpenDocument file (its root is not ``office:document``)."""
+    root = _ROOT.match(head, after_prolog(head))
     if root is None:
         return None
     prefix, attributes = root.group(1), root.group(2)

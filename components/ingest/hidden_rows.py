@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from functools import lru_cache
 
 from components.ingest.xlsx_extent import sheet_paths
@@ -29,19 +30,32 @@ def hidden_rows(xlsx: bytes | None, sheet: str | None) -> frozenset[int]:
 
 @lru_cache(maxsize=4)
 def _hidden(xlsx: bytes) -> dict[str, frozenset[int]]:
+    return each_sheet(xlsx, _hidden_in)
+
+
+def _hidden_in(archive: zipfile.ZipFile, path: str) -> frozenset[int]:
+    xml = archive.read(path)
+    if b'hidden="' not in xml:
+        return frozenset()
+    rows = set()
+    for tag in _ROW_TAG.finditer(xml):
+        number = _NUMBER.search(tag.group(1))
+        if number and _HIDDEN.search(tag.group(1)):
+            rows.add(int(number.group(1)))
+    return frozenset(rows)
+
+
+def each_sheet(
+    xlsx: bytes, find: Callable[[zipfile.ZipFile, str], frozenset[int]]
+) -> dict[str, frozenset[int]]:
+    """``find(archive, part)`` for each worksheet of an xlsx, by the sheet's name: the sheets
+    where it found something (none for a file that is no xlsx)."""
     found: dict[str, frozenset[int]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
             for path, name in sheet_paths(archive).items():
-                xml = archive.read(path)
-                if b'hidden="' not in xml:
-                    continue
-                rows = set()
-                for tag in _ROW_TAG.finditer(xml):
-                    number = _NUMBER.search(tag.group(1))
-                    if number and _HIDDEN.search(tag.group(1)):
-                        rows.add(int(number.group(1)))
-                found[name] = frozenset(rows)
+                if numbers := find(archive, path):
+                    found[name] = numbers
     except (KeyError, zipfile.BadZipFile, OSError):
-        return found
+        return {}
     return found

@@ -36,6 +36,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
+from components.ingest.flat_ods import after_prolog
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FIX_SAVE_AS_XLSX, FileRejected
 
@@ -46,9 +47,6 @@ _SS = "{" + SPREADSHEET_NS + "}"
 
 # What comes before the root element: the XML declaration, instructions (Excel's
 # ``<?mso-application progid="Excel.Sheet"?>``), comments, a DTD (refused, once recognised).
-_PROLOG = re.compile(
-    r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE
-)
 _ROOT = re.compile(r"\s*<(?:[\w.-]+:)?Workbook(?=[\s/>])([^>]*)>")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _PERCENT = "Percent"  # Excel's named percent format; others are written out ("0.0%")
@@ -62,12 +60,7 @@ _FIX = (
 def is_spreadsheet_xml(head: str) -> bool:
     """Whether ``head`` (a file's first text) opens an XML Spreadsheet 2003 workbook: its root
     is ``Workbook`` in SpreadsheetML's namespace."""
-    position = 0
-    while found := _PROLOG.match(head, position):
-        if found.end() == position:
-            break
-        position = found.end()
-    root = _ROOT.match(head, position)
+    root = _ROOT.match(head, after_prolog(head))
     return root is not None and SPREADSHEET_NS in root.group(1)
 
 

@@ -14,15 +14,14 @@ it names a country it knows, so that a row of words is never made a country.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from functools import lru_cache
 from typing import Any
 
+from components.ingest.hidden_rows import each_sheet
 from components.ingest.page_breaks import is_page_line
 from components.ingest.sheets import ReadContext, Sheet
-from components.ingest.xlsx_extent import sheet_paths
 
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
 _MIN = re.compile(rb'\bmin="(\d+)"')
@@ -68,26 +67,21 @@ def hidden_columns(xlsx: bytes | None, sheet: str | None) -> frozenset[int]:
 
 @lru_cache(maxsize=4)
 def _hidden(xlsx: bytes) -> dict[str, frozenset[int]]:
-    found: dict[str, frozenset[int]] = {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
-            for path, name in sheet_paths(archive).items():
-                head = _head(archive, path)
-                columns: set[int] = set()
-                for tag in _COL_TAG.finditer(head):
-                    attributes = tag.group(1)
-                    low, high = _MIN.search(attributes), _MAX.search(attributes)
-                    if not _HIDDEN.search(attributes) or low is None:
-                        continue
-                    first = int(low.group(1))
-                    last = int(high.group(1)) if high else first
-                    if last - first < _MAX_HIDDEN:
-                        columns.update(range(first - 1, last))
-                if columns:
-                    found[name] = frozenset(columns)
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    return found
+    return each_sheet(xlsx, _hidden_in)
+
+
+def _hidden_in(archive: zipfile.ZipFile, path: str) -> frozenset[int]:
+    columns: set[int] = set()
+    for tag in _COL_TAG.finditer(_head(archive, path)):
+        attributes = tag.group(1)
+        low, high = _MIN.search(attributes), _MAX.search(attributes)
+        if not _HIDDEN.search(attributes) or low is None:
+            continue
+        first = int(low.group(1))
+        last = int(high.group(1)) if high else first
+        if last - first < _MAX_HIDDEN:
+            columns.update(range(first - 1, last))
+    return frozenset(columns)
 
 
 def _head(archive: zipfile.ZipFile, path: str) -> bytes:

@@ -5,7 +5,6 @@ them, so that one layout is tried in every format."""
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +12,8 @@ from xml.sax.saxutils import escape
 import xlwt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+
+from tests.ingest.odf_support import package
 
 # Colours Excel 97's palette holds exactly, so that an .xls keeps them.
 RED, ORANGE, YELLOW, LIME, GREEN = "FF0000", "FF9900", "FFFF00", "99CC00", "008000"
@@ -159,19 +160,4 @@ def _ods(sheets: dict[str, Rows]) -> bytes:
         f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
         "</office:document-content>"
     )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return package(content)

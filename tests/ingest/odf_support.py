@@ -201,16 +201,25 @@ def ods(sheets: list[Sheet]) -> bytes:
         f'<office:document-content {declarations()} office:version="1.3">'
         f"{AUTOMATIC_STYLES}{body_xml(sheets)}</office:document-content>"
     )
+    return package(content)
+
+
+def package(content: str) -> bytes:
+    """An .ods made of a ``content.xml`` written out (as LibreOffice zips it): the mimetype
+    first and stored, then the content and a manifest naming both."""
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        f'manifest:media-type="{MIMETYPE}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", MIMETYPE, zipfile.ZIP_STORED)
         archive.writestr("content.xml", content)
-        archive.writestr(
-            "META-INF/manifest.xml",
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-            'manifest:1.0"><manifest:file-entry manifest:full-path="/" '
-            f'manifest:media-type="{MIMETYPE}"/></manifest:manifest>',
-        )
+        archive.writestr("META-INF/manifest.xml", manifest)
     return buffer.getvalue()
 
 

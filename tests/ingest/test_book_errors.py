@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import re
 import struct
-import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -21,6 +20,7 @@ import pytest
 import xlwt
 
 from components.ingest.book_errors import XLS_ERROR_CODES, ods_errors, xls_error, xls_errors
+from tests.ingest.odf_support import package
 from tests.ingest.reader_support import (
     TITLES,
     assert_problem,
@@ -146,22 +146,7 @@ def ods_content(tables: str) -> bytes:
         'office:version="1.2"><office:body><office:spreadsheet>'
         f"{tables}</office:spreadsheet></office:body></office:document-content>"
     )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return package(content)
 
 
 def assert_level_error(result, cell: str, shown: str, kind: str) -> None:

@@ -5,13 +5,13 @@ from the sheets it shows, and a blank there shown as 0 here is never a level 0."
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook
 
+from tests.ingest.odf_support import package
 from tests.ingest.reader_support import TITLES, by_assessment, errors, read, with_cached_results
 
 COUNTRIES = {"Kenya": 2023, "Uganda": 2022, "Malawi": 2023}
@@ -182,22 +182,7 @@ def _ods(sheets: dict[str, list[list[tuple[Any, str | None]]]]) -> bytes:
         f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
         "</office:document-content>"
     )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return package(content)
 
 
 @pytest.mark.parametrize("reference", ["[{sheet}.C{row}]", "[$'{sheet}'.$C${row}]"])

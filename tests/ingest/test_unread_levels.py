@@ -21,6 +21,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from components.ingest.limits import ReadLimits
+from tests.ingest.odf_support import package
 from tests.ingest.reader_support import (
     TITLES,
     assert_problem,
@@ -215,22 +216,7 @@ def _ods_form(formulas: bool) -> bytes:
         '<office:body><office:spreadsheet><table:table table:name="Assessment">'
         f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
     )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return package(content)
 
 
 @pytest.mark.parametrize(
