@@ -86,3 +86,17 @@ def test_a_title_with_state_words_and_no_country_is_still_refused():
     result = read("t.xlsx", xlsx({"Sheet1": rows([["République démocratique – MNR 2024"], []])}))
     assert by_assessment(result) == {}
     assert "does not name a country" in errors(result)[0].message
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("République tunisienne / Republic of Tunisia – MNR 2024", "Republic of Tunisia"),
+        ("Кыргызская Республика / Kyrgyz Republic – MNR 2024", "Kyrgyzstan"),
+        ("Republic of Tunisia / République tunisienne – MNR 2024", "Republic of Tunisia"),
+    ],
+)
+def test_a_bilingual_title_takes_the_english_name_with_no_translation_said(title, shown):
+    result = read("t.xlsx", xlsx({"Sheet1": rows([[title], []])}))
+    assert by_assessment(result) == {(shown, 2024, None): LEVELS}
+    assert not [p for p in result.problems if "(its name in" in p.message]
