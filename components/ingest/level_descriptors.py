@@ -37,11 +37,6 @@ _LABEL_THEN_BRACKET = re.compile(
 
 Verdict = Literal["descriptor", "translation", "other words", "other label"]
 
-TWO_LABELS_FIX = (
-    "Write one level in the cell, in one language (such as “2 - Developing”), and upload the "
-    "file again."
-)
-
 
 def label_then_words(
     text: str, scale: Scale, labels: Mapping[str, int]
@@ -88,7 +83,7 @@ def described_level(
             f"“{text}” gives the labels of two different levels, {level} (“{first}”) and "
             f"{other} (“{second}”)",
             "",
-            TWO_LABELS_FIX,
+            "",  # the scale's own fix: use one of its levels
             False,
         )
     if verdict == "other label":
