@@ -277,7 +277,7 @@ def _from_text(
     # set apart ("Viet Nam – MNR progress note for the national steering committee").
     if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4 and not _known(parts[0].split()):
         return Found(None, when)
-    country = None
+    country = known = None
     for part in parts:
         kept = _name_words([w for w in re.split(r"[\s._-]+", part) if normalise(w)], title_words)
         if not kept or any(c.isdigit() for c in "".join(kept)):
@@ -297,16 +297,27 @@ def _from_text(
         if from_file and name == name.lower():
             name = name.title()
         # "République tunisienne / Republic of Tunisia": the part naming a country the app
-        # knows, else the first that may be one.
+        # knows (its English name when another part names it so), else the first that may be.
         if names_a_country(name):
-            country = name
-            break
+            known = _kept_name(known, name)
+            continue
         country = country or name
+    country = known or country
     # "2021 Baseline", "Kenya - Midline (2023)": a title's or sheet's round goes with its year.
     named = named_round(parts, country, vocabulary) if when.year and not from_file else None
     if named:
         when = replace(when, round=" ".join(p for p in (when.round, named) if p))
     return Found(country, when)
+
+
+def _kept_name(known: str | None, name: str) -> str:
+    """Of two parts of a title naming a country, the one kept: the first, or the later when it
+    is the same country's name the app keeps ("Republic of Tunisia" after "République
+    tunisienne")."""
+    if known is None:
+        return name
+    same = iso3_in_any_language(name) == iso3_in_any_language(known)
+    return name if same and iso3_of(name) and not iso3_of(known) else known
 
 
 def _name_words(words: list[str], title_words: frozenset[str]) -> list[str]:

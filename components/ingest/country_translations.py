@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from components.base.text import normalise
+from components.ingest.official_names import official_country
 
 # The languages whose names of countries are read (iso-codes' locale -> its English name):
 # the vocabulary's (French, Spanish, Portuguese) and those of the countries that assess
@@ -225,6 +226,8 @@ def translated_country(name: str) -> tuple[str, tuple[str, ...]] | None:
         return None  # a number, a date, a mark: no name
     key = name_key(name)
     codes = _names().get(key)
+    if not codes and key not in _english():  # "République tunisienne": see ``official_names``
+        return official_country(name, _names())
     if not codes or len(codes) != 1 or key in _english():
         return None
     code, languages = next(iter(codes.items()))

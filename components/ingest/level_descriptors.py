@@ -9,6 +9,13 @@ label (an error: the answer says two levels).
 
 The words follow a dash or a colon ("Established – in place nationally") or stand in
 brackets ("Established (policy adopted and funded)", "3 – Establecido (política adoptada)").
+
+A bilingual team's template gives the label with its translation in the same places
+("Establecido (Established)", "Established - Établi", "Em desenvolvimento (Developing)"):
+when the words are, whole, a label of the same level in a language the app knows, the cell
+is that level with nothing assumed; when they are, whole, another level's label, the cell is
+refused naming both levels. Words that only contain a label ("Established (not yet mature)")
+are a remark, as before, never a second label.
 """
 
 from __future__ import annotations
@@ -28,15 +35,16 @@ _LABEL_THEN_BRACKET = re.compile(
     re.DOTALL,
 )
 
-Verdict = Literal["descriptor", "other words", "other label"]
+Verdict = Literal["descriptor", "translation", "other words", "other label"]
 
 
 def label_then_words(
     text: str, scale: Scale, labels: Mapping[str, int]
-) -> tuple[int, Verdict] | None:
-    """The level whose label starts ``text`` ("Established – …", "Building: …") and what the
-    words after it are; ``None`` when ``text`` does not start with a label and a dash, a colon
-    or a bracket."""
+) -> tuple[int, Verdict, int | None] | None:
+    """The level whose label starts ``text`` ("Established – …", "Building: …"), what the
+    words after it are, and the level they name when they are, whole, a label ("Establecido
+    (Established)": 3, its translation); ``None`` when ``text`` does not start with a label and
+    a dash, a colon or a bracket."""
     for pattern in (_LABEL_THEN_WORDS, _LABEL_THEN_BRACKET):
         found = pattern.match(text)
         level = labels.get(normalise(found["label"])) if found else None
@@ -47,26 +55,37 @@ def label_then_words(
     rest = normalise(found["rest"])
     if not rest:
         return None
-    if rest in labels:
-        return level, "other label"
+    if rest in labels:  # the label again, in another language, or another level's
+        return level, ("translation" if labels[rest] == level else "other label"), labels[rest]
     descriptor = set(normalise(scale.level(level).descriptor or "").split())
     if set(rest.split()) <= descriptor:
-        return level, "descriptor"
+        return level, "descriptor", None
     # "Established (not yet mature)": another level named in the words, which is meant is
     # not certain.
     words = f" {rest} "
     if any(f" {name} " in words for name, other in labels.items() if other != level):
-        return level, "other label"
-    return level, "other words"
+        return level, "other label", None
+    return level, "other words", None
 
 
 def described_level(
-    text: str, scale: Scale, level: int, verdict: Verdict
+    text: str, scale: Scale, level: int, verdict: Verdict, other: int | None = None
 ) -> tuple[int | None, str, str, str, bool]:
     """How ``values.parse_level`` reads a label followed by words: (level, error, warning,
-    fix, said once for the column), the fields of its ``LevelReading``."""
-    if verdict == "descriptor":
+    fix, said once for the column), the fields of its ``LevelReading``; ``other`` is the level
+    the words name when they are a label."""
+    if verdict in ("descriptor", "translation"):
         return level, "", "", "", False
+    if verdict == "other label" and other is not None:
+        first, second = scale.level(level).label, scale.level(other).label
+        return (
+            None,
+            f"“{text}” gives the labels of two different levels, {level} (“{first}”) and "
+            f"{other} (“{second}”)",
+            "",
+            "",  # the scale's own fix: use one of its levels
+            False,
+        )
     if verdict == "other label":
         return None, f"“{text}” gives the labels of two levels", "", "", False
     return (

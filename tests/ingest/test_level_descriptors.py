@@ -144,3 +144,71 @@ def test_a_label_that_contradicts_its_number_is_an_error(text, words):
     reading = parse_level(text, SCALE)
     assert reading.level is None
     assert words in reading.error
+
+
+# A label with its translation, as a bilingual team's template writes it: (language's labels
+# by level, how the two are set together).
+ES = {0: "No existe", 1: "En construcción", 2: "En desarrollo", 3: "Establecido", 4: "Maduro"}
+FR = {0: "Inexistant", 1: "En construction", 2: "En développement", 3: "Établi", 4: "Mature"}
+PT = {0: "Inexistente", 1: "Em construção", 2: "Em desenvolvimento", 3: "Estabelecido", 4: "Maduro"}
+TOGETHER = [
+    lambda own, english: f"{own} ({english})",
+    lambda own, english: f"{english} ({own})",
+    lambda own, english: f"{english} - {own}",
+    lambda own, english: f"{own} – {english}",
+    lambda own, english: f"{english}: {own}",
+    lambda own, english: f"{own} [{english}]",
+]
+
+
+@pytest.mark.parametrize("together", TOGETHER)
+@pytest.mark.parametrize("language", [ES, FR, PT])
+@pytest.mark.parametrize("level", range(5))
+def test_a_label_with_its_translation_is_that_level_with_nothing_said(language, together, level):
+    text = together(language[level], LABELS[level])
+    assert parse_level(text, SCALE) == parse_level(str(level), SCALE), text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Establecido (Developing)", "two different levels, 3 (“Established”) and 2"),
+        ("Developing - Établi", "two different levels, 2 (“Developing”) and 3 (“Established”)"),
+        ("Em construção (Mature)", "two different levels, 1 (“Building”) and 4 (“Mature”)"),
+        ("Not in place – Maduro", "two different levels, 0 (“Not in place”) and 4"),
+        ("3 - En desarrollo (Developing)", "gives the number 3 but the label of level 2"),
+    ],
+)
+def test_a_label_and_another_levels_translation_is_refused_naming_both(text, said):
+    reading = parse_level(text, SCALE)
+    assert reading.level is None
+    assert said in reading.error
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Established (in place nationally)", 3),  # its descriptor: read silently
+        ("2 - En desarrollo (Developing)", 2),  # a number, then the label twice
+        ("Établi – Established", 3),
+    ],
+)
+def test_a_number_or_descriptor_beside_a_translated_label_still_reads(text, level):
+    reading = parse_level(text, SCALE)
+    assert (reading.level, reading.error, reading.warning) == (level, "", "")
+
+
+@pytest.mark.parametrize(
+    "text", ["Established (not yet mature)", "Establecido (pero no maduro)", "Developing - Mature"]
+)
+def test_a_remark_naming_another_level_is_never_read_as_a_translation(text):
+    assert parse_level(text, SCALE).level is None
+
+
+@pytest.mark.parametrize("together", TOGETHER[:3])
+def test_a_sheet_of_labels_with_their_translations_reads_every_level(together):
+    rows = [["Country", "Honduras"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], together(ES[n % 5], LABELS[n % 5])] for n in range(1, 22)]
+    result = read("honduras.xlsx", xlsx({"MNR": rows}))
+    assert by_assessment(result) == {("Honduras", 2024, None): {n: n % 5 for n in range(1, 22)}}
+    assert not [p for p in result.problems if p.severity == "error"]
