@@ -1,0 +1,277 @@
+"""A grouped report's group and total rows: headings of blocks of rows, never rows of a table.
+
+Report tools write a long table in blocks, each headed by a row about the block and often
+closed by a total: Salesforce's formatted report ("Account Name: Brazil (19 records)" merged
+across the table, "Grand Totals (40 records)"), SSRS and Crystal grouped reports ("Country:
+Brazil" over its rows, "Total" after), Power BI and pivot-style subtotals ("Kenya (21)"),
+Excel's Data > Subtotal ("Grand Count"), in xlsx, xls, csv and web pages. A person skips those
+rows and reads the rows between them. Read as rows, the group's text (one value, repeated
+over a merge) would be a capability, a country or a header.
+
+``drop_group_rows`` blanks such rows before the sheets are read. A row is one only when its
+cells hold one text (one cell, or one value merged across) and it stands between rows of a
+table (the nearest filled row above has two cells or more), and it says it is a group:
+
+* "<field>: <value>", perhaps with a count ("Account Name: Brazil (19 records)"), followed by
+  a row of two cells or more;
+* "<value> (<n>)" or "<value> (<n> records)" whose count is the number of rows of its block
+  (a count that does not match is no group's);
+* a total: a summary word at its start or end ("Grand Totals (40 records)", "Grand Count",
+  "Total"), perhaps with a count.
+
+A domain's heading ("Domain 1: Policy and Governance") is left to ``heading_rows``.
+Where the rows of a block do not give the group's value (an SSRS report names the country in
+its group row only), it is written into them, with a warning: in the blanks of the column
+headed by the group's field ("Country"), or else in a column added at the table's right,
+headed by the field (or "Country" or "Year", when a label-less value is one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from components.base.text import normalise
+from components.ingest.countries import iso3_in_any_language
+from components.ingest.heading_rows import is_domain_heading, is_subtotal_label
+from components.ingest.matching import classify_header
+from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.vocabulary import default_vocabulary, key_of
+
+# "(19 records)", "(21)", "(3 items)": a block's count at the end of its group row.
+_COUNT = re.compile(
+    r"\s*[(\[]\s*(?P<n>\d{1,6})\s*(?:records?|rows?|items?|entries|registros?|"
+    r"enregistrements?|éléments?|elementos?|lignes?|filas?)?\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+# "Account Name: Brazil", "Country = Kenya": a group's field and value.
+_FIELD = re.compile(r"^(?P<field>[^:=]{1,40}?)\s*[:=]\s*(?P<value>\S.{0,80})$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MAX_TEXT = 140
+
+
+def drop_group_rows(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
+    """The sheets, with their group and total rows blanked (see the module)."""
+    for sheet in sheets:
+        if len(sheet.rows) >= 4:
+            _drop_in(ctx, sheet)
+    return sheets
+
+
+def _single_text(cells: tuple[Any, ...]) -> str | None:
+    """The row's one text, when all its filled cells hold the same text."""
+    text = None
+    for value in cells:
+        if value is None:
+            continue
+        if not isinstance(value, str) or (text is not None and value != text):
+            return None
+        text = value
+    if text is None or len(text) > _MAX_TEXT:
+        return None
+    return text.strip()
+
+
+def _filled(cells: tuple[Any, ...]) -> int:
+    return sum(value is not None for value in cells)
+
+
+def _drop_in(ctx: ReadContext, sheet: Sheet) -> None:
+    rows = sheet.rows
+    found: list[_Group] = []
+    above = 0  # filled cells of the nearest filled row above
+    previous: int | None = None  # the nearest filled row above
+    for row, cells in enumerate(rows):
+        count = _filled(cells)
+        if count == 0:
+            continue
+        if above >= 2 and (text := _single_text(cells)) is not None:
+            group = _group_of(ctx, sheet, row, text, previous)
+            if group is not None:
+                found.append(group)
+                continue  # the row above the next one is still the table's
+        above, previous = count, row
+    found = _settled(found)
+    if not found:
+        return
+    header = _header_above(sheet, found[0].row)
+    for index, group in enumerate(found):
+        end = found[index + 1].row if index + 1 < len(found) else len(rows)
+        if group.value is not None and header is not None:
+            _give_value(ctx, sheet, header, group, end)
+    for group in found:
+        sheet.rows[group.row] = ()
+    sheet.columns = None  # the rows changed
+    ctx.add(
+        "warning",
+        sheet,
+        cell_address(found[0].row, 0),
+        f"{len(found)} rows of this report head or total a group of rows (such as "
+        f"{quoted(found[0].text)}); they were skipped and the rows between them read.",
+        "Nothing to do if the rows were read right; otherwise export the report's details only "
+        "(without groups and totals) and upload it again.",
+    )
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A group or total row: its text, the group's field and value (none for a total), and
+    whether it directly follows the table's header."""
+
+    row: int
+    text: str
+    field: str | None
+    value: str | None
+    counted: bool
+    first: bool
+
+
+def _settled(found: list[_Group]) -> list[_Group]:
+    """The rows that are groups' indeed: a "<field>: <value>" row without a count is one only
+    when the first row of its field follows the table's header (a report's first group
+    does), not a title or a note between two tables; a total without a count only in a
+    report of groups."""
+    firsts: dict[str, bool] = {}
+    for group in found:
+        if group.field is not None:
+            firsts.setdefault(key_of(group.field), group.first)
+    groups = [
+        g
+        for g in found
+        if g.value is not None and (g.counted or (g.field and firsts[key_of(g.field)]))
+    ]
+    return [g for g in found if g in groups or (g.value is None and (g.counted or groups))]
+
+
+def _group_of(
+    ctx: ReadContext, sheet: Sheet, row: int, text: str, previous: int | None
+) -> _Group | None:
+    """The group or total row of ``text``; ``None`` when it is none."""
+    count = None
+    bare = text
+    if found := _COUNT.search(text):
+        count = int(found["n"])
+        bare = text[: found.start()].strip()
+    first = previous is not None and _all_text(sheet.rows[previous])
+    if not bare or is_subtotal_label(bare) or _is_total_word(bare):
+        return _Group(row, text, None, None, count is not None, first)
+    if is_domain_heading(bare, _domain_keys(ctx), default_vocabulary()):
+        return None
+    if (field := _FIELD.match(bare)) is not None and _next_is_row(sheet, row, previous):
+        value = field["value"].strip()
+        return _Group(row, text, field["field"].strip(), value, count is not None, first)
+    if count is not None and count == _block_rows(sheet, row):
+        return _Group(row, text, None, bare, True, first)
+    return None
+
+
+def _all_text(cells: tuple[Any, ...]) -> bool:
+    return all(v is None or isinstance(v, str) for v in cells)
+
+
+def _is_total_word(text: str) -> bool:
+    return key_of(text) in {"total", "totals", "grand total", "grand totals", "count"}
+
+
+def _domain_keys(ctx: ReadContext) -> frozenset[str]:
+    if (keys := ctx.memo.get("grouped_reports.domains")) is None:
+        keys = frozenset(normalise(d.name) for d in ctx.framework.domains)
+        ctx.memo["grouped_reports.domains"] = keys
+    return keys
+
+
+def _next_is_row(sheet: Sheet, row: int, previous: int | None) -> bool:
+    """Whether the next filled row is a row of two cells or more, not a header again (a
+    second table's, under a title such as "Country: Uganda")."""
+    for cells in sheet.rows[row + 1 :]:
+        if (count := _filled(cells)) > 0:
+            return count >= 2 and not _same_header(cells, sheet, previous)
+    return False
+
+
+def _same_header(cells: tuple[Any, ...], sheet: Sheet, previous: int | None) -> bool:
+    """Whether ``cells`` are all text and name a field the reader knows (a header row)."""
+    return _all_text(cells) and any(classify_header(v) is not None for v in cells)
+
+
+def _block_rows(sheet: Sheet, row: int) -> int:
+    """The rows of two cells or more below ``row``, up to the next blank or one-text row."""
+    n = 0
+    for cells in sheet.rows[row + 1 :]:
+        if _filled(cells) < 2 or _single_text(cells) is not None:
+            break
+        n += 1
+    return n
+
+
+def _header_above(sheet: Sheet, row: int) -> int | None:
+    """The table's header: the nearest filled row above the first group row, all text."""
+    for above in range(row - 1, -1, -1):
+        cells = sheet.rows[above]
+        if _filled(cells):
+            return above if all(v is None or isinstance(v, str) for v in cells) else None
+    return None
+
+
+def _give_value(ctx: ReadContext, sheet: Sheet, header: int, group: _Group, end: int) -> None:
+    """Write the group's value into its block's rows when they lack it (said): into the
+    blanks of the column headed by its field, or a column added, headed by a field the reader
+    knows ("Country", "Capability", "Year"; or so named by the value)."""
+    value = group.value or ""
+    block = [r for r in range(group.row + 1, end) if _filled(sheet.rows[r]) >= 2]
+    key = key_of(value)
+    if not block or all(
+        any(isinstance(v, str) and key_of(v) == key for v in sheet.rows[r]) for r in block
+    ):
+        return  # the rows name it already
+    field = group.field
+    if field is None or _column_of(sheet.rows[header], field) is None:
+        field = field if classify_header(field) is not None else _label_for(value)
+        if field is None:
+            return  # a value the reader needs not (a region, an owner): the rows stay so
+    column = _column_of(sheet.rows[header], field)
+    if column is None:
+        column = max(len(sheet.rows[header]), *(len(sheet.rows[r]) for r in block))
+        _set(sheet, header, column, field)
+    written = 0
+    for r in block:
+        if sheet.value(r, column) is None:
+            _set(sheet, r, column, value)
+            written += 1
+    if written:
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(group.row, column),
+            f"{written} rows under the group row {quoted(group.text)} do not give their "
+            f"{field.lower()}; {quoted(value)} was taken from the group row for them.",
+            f"Check that those rows belong to {quoted(value)}; if not, give each row its "
+            f"{field.lower()} in a column and upload the file again.",
+        )
+
+
+def _column_of(header: tuple[Any, ...], field: str) -> int | None:
+    """The header's column named ``field``, or naming what it names ("País" and "Country")."""
+    key, names = key_of(field), classify_header(field)
+    for column, title in enumerate(header):
+        if isinstance(title, str) and (
+            key_of(title) == key or (names is not None and classify_header(title) == names)
+        ):
+            return column
+    return None
+
+
+def _label_for(value: str) -> str | None:
+    if iso3_in_any_language(value) is not None:
+        return "Country"
+    if _YEAR.match(value):
+        return "Year"
+    return None
+
+
+def _set(sheet: Sheet, row: int, column: int, value: Any) -> None:
+    cells = list(sheet.rows[row])
+    cells.extend([None] * (column + 1 - len(cells)))
+    cells[column] = value
+    sheet.rows[row] = tuple(cells)
