@@ -23,7 +23,7 @@ A domain's heading ("Domain 1: Policy and Governance") is left to ``heading_rows
 Where the rows of a block do not give the group's value (an SSRS report names the country in
 its group row only), it is written into them, with a warning: in the blanks of the column
 headed by the group's field ("Country"), or else in a column added at the table's right,
-headed by the field (or "Country" or "Year", when a label-less value is one).
+headed "Country" or "Year" (a value that is neither is not given: the reader needs it not).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ _COUNT = re.compile(
 _FIELD = re.compile(r"^(?P<field>[^:=]{1,40}?)\s*[:=]\s*(?P<value>\S.{0,80})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MAX_TEXT = 140
+_MAX_WORDS = 6
 
 
 def drop_group_rows(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
@@ -131,15 +132,27 @@ def _settled(found: list[_Group]) -> list[_Group]:
     """The rows that are groups' indeed: a "<field>: <value>" row without a count is one only
     when the first row of its field follows the table's header (a report's first group
     does), not a title or a note between two tables; a total without a count only in a
-    report of groups."""
+    report of groups. A field's rows are groups when there are two or more, or when the one
+    names a country or a year (a report of one group); a value of many words is a note's."""
     firsts: dict[str, bool] = {}
+    rows: dict[str, int] = {}
     for group in found:
         if group.field is not None:
             firsts.setdefault(key_of(group.field), group.first)
+            rows[key_of(group.field)] = rows.get(key_of(group.field), 0) + 1
     groups = [
         g
         for g in found
-        if g.value is not None and (g.counted or (g.field and firsts[key_of(g.field)]))
+        if g.value is not None
+        and (
+            g.counted
+            or (
+                g.field is not None
+                and firsts[key_of(g.field)]
+                and len(g.value.split()) <= _MAX_WORDS
+                and (rows[key_of(g.field)] > 1 or _label_for(g.value) is not None)
+            )
+        )
     ]
     return [g for g in found if g in groups or (g.value is None and (g.counted or groups))]
 
@@ -216,8 +229,8 @@ def _header_above(sheet: Sheet, row: int) -> int | None:
 
 def _give_value(ctx: ReadContext, sheet: Sheet, header: int, group: _Group, end: int) -> None:
     """Write the group's value into its block's rows when they lack it (said): into the
-    blanks of the column headed by its field, or a column added, headed by a field the reader
-    knows ("Country", "Capability", "Year"; or so named by the value)."""
+    blanks of the column headed by its field, or, for a country or a year, a column added
+    ("Country", "Year")."""
     value = group.value or ""
     block = [r for r in range(group.row + 1, end) if _filled(sheet.rows[r]) >= 2]
     key = key_of(value)
@@ -227,9 +240,9 @@ def _give_value(ctx: ReadContext, sheet: Sheet, header: int, group: _Group, end:
         return  # the rows name it already
     field = group.field
     if field is None or _column_of(sheet.rows[header], field) is None:
-        field = field if classify_header(field) is not None else _label_for(value)
+        field = _label_for(value)
         if field is None:
-            return  # a value the reader needs not (a region, an owner): the rows stay so
+            return  # not a country or a year (a region, an owner): the rows stay as they are
     column = _column_of(sheet.rows[header], field)
     if column is None:
         column = max(len(sheet.rows[header]), *(len(sheet.rows[r]) for r in block))
