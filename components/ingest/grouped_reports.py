@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import eq, is_
 from typing import Any
 
 from components.base.text import normalise
@@ -74,6 +76,28 @@ def _single_text(cells: tuple[Any, ...]) -> str | None:
     return text.strip()
 
 
+def _candidates(sheet: Sheet) -> list[int]:
+    """The rows of one cell, or led by a blank or by one value merged across (in C when the
+    sheet's columns are known: a long table's thousands of rows cost next to nothing)."""
+    rows = sheet.rows
+    columns = sheet.columns
+    if columns is None or len(columns) < 2:
+        return [i for i, r in enumerate(rows) if len(r) < 2 or r[0] is None or r[0] == r[1]]
+    first, second = columns[0], columns[1]
+    found = set(compress(range(len(rows)), map(is_, first, repeat(None))))
+    found.update(compress(range(len(rows)), map(is_, second, repeat(None))))
+    found.update(compress(range(len(rows)), map(eq, first, second)))
+    return sorted(found)
+
+
+def _filled_above(rows: list[tuple[Any, ...]], row: int, taken: set[int]) -> int | None:
+    """The nearest row above ``row`` with a filled cell, group rows passed over."""
+    for above in range(row - 1, -1, -1):
+        if above not in taken and any(v is not None for v in rows[above]):
+            return above
+    return None
+
+
 def _filled(cells: tuple[Any, ...]) -> int:
     return sum(value is not None for value in cells)
 
@@ -81,18 +105,19 @@ def _filled(cells: tuple[Any, ...]) -> int:
 def _drop_in(ctx: ReadContext, sheet: Sheet) -> None:
     rows = sheet.rows
     found: list[_Group] = []
-    above = 0  # filled cells of the nearest filled row above
-    previous: int | None = None  # the nearest filled row above
-    for row, cells in enumerate(rows):
-        count = _filled(cells)
-        if count == 0:
+    taken: set[int] = set()
+    # Only a row of one cell, or led by a blank or by one value merged across, may be a
+    # group's: found in one pass, so a long table's rows cost no more than this.
+    for row in _candidates(sheet):
+        if not rows[row] or (text := _single_text(rows[row])) is None:
             continue
-        if above >= 2 and (text := _single_text(cells)) is not None:
-            group = _group_of(ctx, sheet, row, text, previous)
-            if group is not None:
-                found.append(group)
-                continue  # the row above the next one is still the table's
-        above, previous = count, row
+        previous = _filled_above(rows, row, taken)
+        if previous is None or _filled(rows[previous]) < 2:
+            continue
+        group = _group_of(ctx, sheet, row, text, previous)
+        if group is not None:
+            found.append(group)
+            taken.add(row)  # the row above the next one is still the table's
     found = _settled(found)
     if not found:
         return
