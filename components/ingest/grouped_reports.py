@@ -16,6 +16,9 @@ table (the nearest filled row above has two cells or more), and it says it is a 
   a row of two cells or more;
 * "<value> (<n>)" or "<value> (<n> records)" whose count is the number of rows of its block
   (a count that does not match is no group's);
+* a country's name alone ("Brazil", as Power BI heads its rows), followed by a row of two
+  cells or more that names no other country, the first such row following the table's
+  header (a country's row left blank, in a table of countries, is no group);
 * a total: a summary word at its start or end ("Grand Totals (40 records)", "Grand Count",
   "Total"), perhaps with a count.
 
@@ -162,9 +165,9 @@ def _settled(found: list[_Group]) -> list[_Group]:
     firsts: dict[str, bool] = {}
     rows: dict[str, int] = {}
     for group in found:
-        if group.field is not None:
-            firsts.setdefault(key_of(group.field), group.first)
-            rows[key_of(group.field)] = rows.get(key_of(group.field), 0) + 1
+        if group.value is not None and not group.counted:
+            firsts.setdefault(_field_key(group), group.first)
+            rows[_field_key(group)] = rows.get(_field_key(group), 0) + 1
     groups = [
         g
         for g in found
@@ -172,14 +175,18 @@ def _settled(found: list[_Group]) -> list[_Group]:
         and (
             g.counted
             or (
-                g.field is not None
-                and firsts[key_of(g.field)]
+                firsts[_field_key(g)]
                 and len(g.value.split()) <= _MAX_WORDS
-                and (rows[key_of(g.field)] > 1 or _label_for(g.value) is not None)
+                and (rows[_field_key(g)] > 1 or _label_for(g.value) is not None)
             )
         )
     ]
     return [g for g in found if g in groups or (g.value is None and (g.counted or groups))]
+
+
+def _field_key(group: _Group) -> str:
+    """The field of a group row; a country alone ("Brazil") is the country's."""
+    return key_of(group.field) if group.field else "country"
 
 
 def _group_of(
@@ -201,6 +208,13 @@ def _group_of(
         return _Group(row, text, field["field"].strip(), value, count is not None, first)
     if count is not None and count == _block_rows(sheet, row):
         return _Group(row, text, None, bare, True, first)
+    if (
+        count is None
+        and _label_for(bare) == "Country"
+        and _next_is_row(sheet, row, previous)
+        and not _names_another(sheet, row, bare)
+    ):
+        return _Group(row, text, None, bare, False, first)  # Power BI's "Brazil" over its rows
     return None
 
 
@@ -231,6 +245,18 @@ def _next_is_row(sheet: Sheet, row: int, previous: int | None) -> bool:
 def _same_header(cells: tuple[Any, ...], sheet: Sheet, previous: int | None) -> bool:
     """Whether ``cells`` are all text and name a field the reader knows (a header row)."""
     return _all_text(cells) and any(classify_header(v) is not None for v in cells)
+
+
+def _names_another(sheet: Sheet, row: int, country: str) -> bool:
+    """Whether the next filled row names a country other than ``country``: then "Kenya"
+    alone is a row of countries with no level (only coloured in), not Kenya's group."""
+    own = iso3_in_any_language(country)
+    for cells in sheet.rows[row + 1 :]:
+        if any(v is not None for v in cells):
+            return any(
+                isinstance(v, str) and iso3_in_any_language(v) not in (None, own) for v in cells
+            )
+    return False
 
 
 def _block_rows(sheet: Sheet, row: int) -> int:

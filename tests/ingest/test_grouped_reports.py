@@ -93,7 +93,9 @@ REPORTS = {
 
 
 @pytest.mark.parametrize("made_by", sorted(FORMATS))
-@pytest.mark.parametrize("report", ["salesforce", "ssrs", "pivot", "spanish salesforce"])
+@pytest.mark.parametrize(
+    "report", ["salesforce", "ssrs", "pivot", "spanish salesforce", "power bi"]
+)
 @pytest.mark.parametrize("country", ["column", "blank", "none"])
 def test_group_and_total_rows_are_skipped_and_the_rows_read(made_by, report, country):
     name, data = FORMATS[made_by](_report(*REPORTS[report], country=country))
@@ -152,3 +154,25 @@ def test_titles_over_a_table_are_still_read(made_by):
     result = read(name, data)
     assert not errors(result)
     assert by_assessment(result) == {("Kenya", 2023, None): MEXICO}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A country's row with no level (coloured in only) in a table of countries.
+        [("Country", "Year", *TITLES.values()), ("Kenya",), ("Uganda", 2024, *MEXICO.values())],
+        # A note of many words after a "<field>:" among the rows.
+        [
+            ("Capability", "Level"),
+            ("Leadership", 2),
+            ("Note: levels agreed at the workshop",),
+            ("Legislation", 3),
+        ],
+    ],
+)
+def test_rows_that_are_no_groups_are_left(rows):
+    sheet = Sheet("Report", list(rows))
+    ctx = ReadContext("report.xlsx", FW, DEFAULT_LIMITS)
+    drop_group_rows(ctx, [sheet])
+    assert sheet.rows == rows
+    assert not ctx.problems
