@@ -49,6 +49,7 @@ from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
 from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
+from components.ingest.grouped_reports import drop_group_rows
 from components.ingest.info_sheets import drop_copies, read_sheet
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.linked_boxes import mark_linked_boxes
@@ -244,7 +245,10 @@ def _read_sheets(
     # Sheets without a table (a cover?), with where their problems start and end in ctx.problems
     tableless: list[tuple[Sheet, int, int]] = []
     sheets, named = reshape_sheets(
-        ctx, join_split_headers(mark_shaded_boxes(ctx, mark_linked_boxes(ctx, sheets)))
+        ctx,
+        join_split_headers(
+            mark_shaded_boxes(ctx, mark_linked_boxes(ctx, drop_group_rows(ctx, sheets)))
+        ),
     )
     baselines: list[HeldLevels] = []  # plan sheets' levels, kept until the rest is read
     find_legends(ctx, sheets)
