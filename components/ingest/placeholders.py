@@ -48,8 +48,9 @@ def is_prompt(value: Any) -> bool:
 def note_prompt(ctx: ReadContext, sheet: Sheet, assessment: object, name: str, cell: str) -> None:
     """Count ``cell`` among the assessment's level cells left at Word's prompt: one warning
     per assessment, naming every such cell (rewritten as cells are found)."""
+    # The memo holds the assessment, so its id cannot be reused by another one meanwhile.
     key = ("word prompts", id(assessment))
-    before: tuple[Problem, list[str]] | None = ctx.memo.get(key)
+    before: tuple[Problem, list[str], object] | None = ctx.memo.get(key)
     cells = [*before[1], cell] if before else [cell]
     shown = ", ".join(cells)
     which = "cell" if len(cells) == 1 else "cells"
@@ -71,4 +72,4 @@ def note_prompt(ctx: ReadContext, sheet: Sheet, assessment: object, name: str, c
         ctx.problems.append(problem)
     else:
         ctx.problems[index] = problem
-    ctx.memo[key] = (problem, cells)
+    ctx.memo[key] = (problem, cells, assessment)

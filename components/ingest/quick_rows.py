@@ -144,8 +144,9 @@ def row_meta(
         for name, column in columns.items()
         if name in METADATA_FIELDS and column < width and (value := cells[column]) is not None
     )
-    # One set of defaults per sheet in a read (one table per sheet), and sheet names are
-    # unique in a workbook: the defaults' identity is enough, and cheaper than their hash.
+    # The defaults' identity is cheaper than their hash. The memo keeps them alive, so their
+    # id is never reused by another table's defaults (a table stacked under this one, with
+    # its own title), which would hand it this table's country and year.
     memo_key = ("meta", sheet.name, id(defaults), raw)
     known = ctx.memo.get(memo_key)
     if known is None:
@@ -153,8 +154,8 @@ def row_meta(
         meta = meta_reader.from_cells(found).over(defaults)
         where = cell_address(*found["round"][1:]) if "round" in found else None
         meta = with_round_year(ctx, sheet, meta, where)
-        known = ctx.memo[memo_key] = (meta, meta.key())
-    return known  # type: ignore[no-any-return]
+        known = ctx.memo[memo_key] = (meta, meta.key(), defaults)
+    return known[0], known[1]
 
 
 class QuickRows:

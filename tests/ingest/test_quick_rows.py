@@ -150,3 +150,25 @@ def test_a_mapped_label_and_a_title_for_one_capability_are_a_duplicate():
     assert int(levels[1]) == 3
     assert 2 not in levels.dropna().index  # two levels for capability 2: neither is kept...
     assert [p.cell for p in result.problems if "appears twice" in p.message] == ["D3, D5"]
+
+
+def test_tables_stacked_under_their_own_titles_keep_their_own_country_on_every_read():
+    """Each table's rows take the country of the title above it, on every read. The rows'
+    metadata are memoised by their table's defaults: a read that let one table's defaults be
+    freed while the memo still held their id gave the next table's rows (defaults made at
+    the same address) the first table's country, about one read in five."""
+    from tests.ingest.reader_support import TITLES, by_assessment, xlsx
+
+    rows: list[list[Any]] = []
+    for country, shift in [("Kenya", 0), ("Uganda", 1)]:
+        rows += [[f"Country: {country}"], ["No.", "Capability", "Level", "Year"]]
+        rows += [[n, TITLES[n], (n + shift) % 5, 2024] for n in range(1, 22)]
+    data = xlsx({"Report": rows})
+    expected = {
+        ("Kenya", 2024, None): {n: n % 5 for n in range(1, 22)},
+        ("Uganda", 2024, None): {n: (n + 1) % 5 for n in range(1, 22)},
+    }
+    for _ in range(40):
+        result = read_assessment_file("stacked.xlsx", data, FW)
+        assert by_assessment(result) == expected
+        assert not result.problems
