@@ -44,7 +44,7 @@ _NUMBERS_MAX_COLUMNS = 1_000
 # numbers-parser makes an object of every cell of a table, empty or not (some 17 µs and
 # 2 KB each): the cells read from one file, at most (a long table of 14,000 rows of 8
 # columns is 112,000).
-MAX_CELLS = 400_000
+MAX_CELLS = 200_000
 # The error value written for a cell that shows one (Excel's general "cannot compute this").
 _ERROR = ErrorValue("#VALUE!")
 _DATE_FORMAT = "yyyy-mm-dd"

@@ -13,19 +13,26 @@ import io
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from numbers_parser import Document
+from numbers_parser.cell import ErrorCell
+from numbers_parser.model import _NumbersModel
 from openpyxl import load_workbook
 
 from components.ingest import numbers_books
+from components.ingest.book_sheets import ErrorValue
 from components.ingest.file_guard import check_upload
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.mapping import preview_sheets
+from components.ingest.numbers_books import numbers_sheets
 from components.ingest.refusals import FileRejected
+from components.ingest.sheets import ReadContext
 from components.ingest.template import write_template
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.reader_support import (
@@ -292,3 +299,115 @@ def test_a_hostile_index_zip_is_held_to_the_file_s_limits():
 def _names(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.namelist()
+
+
+def _written(*cells: tuple[Any, str | None]) -> bytes:
+    """One table with the values given in column A (each formatted in Numbers as the kind
+    named), saved; an ``ErrorCell`` where the value is the string "error"."""
+    doc = Document(num_rows=len(cells), num_cols=1, num_header_rows=0, num_header_cols=0)
+    table = doc.sheets[0].tables[0]
+    for row, (value, formatting) in enumerate(cells):
+        if value == "error":
+            # numbers-parser writes no formula; an error cell is what a failed one leaves.
+            error = ErrorCell(row, 0)
+            error._model, error._table_id = table._model, table._table_id
+            table._data[row][0] = error
+            continue
+        table.write(row, 0, value)
+        if formatting is not None:
+            table.set_cell_formatting(row, 0, formatting)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "values.numbers"
+        doc.save(path)
+        return path.read_bytes()
+
+
+# (case, the value and how Numbers formats it, what the sheet holds, its number format)
+VALUES = [
+    ("a whole number (Numbers keeps numbers as decimals)", (3, None), 3.0, None),
+    ("a decimal", (2.5, None), 2.5, None),
+    ("text", ("Kenya", None), "Kenya", None),
+    ("text like a formula stays text", ("=1+1", None), "=1+1", None),
+    ("a ticked box", (True, "tickbox"), True, None),
+    (
+        "a date",
+        (datetime.datetime(2024, 3, 15), None),
+        datetime.datetime(2024, 3, 15),
+        "yyyy-mm-dd",
+    ),
+    (
+        "a date and time",
+        (datetime.datetime(2024, 3, 15, 9, 30), None),
+        datetime.datetime(2024, 3, 15, 9, 30),
+        "yyyy-mm-dd hh:mm",
+    ),
+    ("a percentage", (0.03, "percentage"), 0.03, "0%"),
+    ("a duration, as Numbers shows it", (datetime.timedelta(hours=2), None), "2:00:00", None),
+    ("an error", ("error", None), ErrorValue("#VALUE!"), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "held", "number_format"), [v[1:] for v in VALUES], ids=[v[0] for v in VALUES]
+)
+def test_a_value_keeps_its_type(written, held, number_format):
+    sheet = numbers_sheets(ReadContext("values.numbers", FW, DEFAULT_LIMITS), _written(written))[0]
+    value = sheet.cells[0][0]
+    assert (value, type(value)) == (held, type(held))
+    assert sheet.number_formats.get((0, 0)) == number_format
+
+
+def test_a_level_cell_showing_an_error_is_said_never_read_as_not_assessed():
+    rows = [["Country", "Kenya"], ["Year", 2024], [], ["Capability", "Level"]]
+    rows += [[FW.capability(n).title, n % 5] for n in range(1, 4)]
+    data = _replace_error(one_sheet(rows), row=5, column=1)
+    result = read("kenya.numbers", data)
+    assert by_assessment(result) == {("Kenya", 2024, None): {1: 1, 3: 3}}
+    problem = next(p for p in errors(result) if p.cell == "B6")
+    assert "#VALUE!" in problem.message
+    assert "could not be read" in problem.message
+
+
+def _replace_error(data: bytes, row: int, column: int) -> bytes:
+    """The file with one cell made an error cell, as a formula that failed leaves it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "in.numbers"
+        path.write_bytes(data)
+        doc = Document(path)
+        table = doc.sheets[0].tables[0]
+        error = ErrorCell(row, column)
+        error._model, error._table_id = table._model, table._table_id
+        table._data[row][column] = error
+        out = Path(folder) / "out.numbers"
+        doc.save(out)
+        return out.read_bytes()
+
+
+def _declared(rows: int) -> bytes:
+    """A small table whose file declares ``rows`` rows (what a hostile file may claim): saved,
+    then its table's row count changed in the saved messages alone."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, out = Path(folder) / "small.numbers", Path(folder) / "declared.numbers"
+        path.write_bytes(one_sheet([["Country", "Level"], ["Kenya", 3]]))
+        model = _NumbersModel(path, None)
+        table_id = model.table_ids(model.sheet_ids()[0])[0]
+        model.number_of_rows(table_id, rows)
+        model.save(out, package=False, password=None, hint="")
+        return out.read_bytes()
+
+
+def test_a_table_larger_than_numbers_allows_is_damaged_and_costs_nothing():
+    started = time.perf_counter()
+    result = read("huge.numbers", _declared(2_000_000))
+    assert time.perf_counter() - started < 10
+    assert result.capabilities.empty
+    assert "Apple Numbers spreadsheet seems to be damaged" in errors(result)[0].message
+
+
+def test_a_table_as_long_as_numbers_allows_is_cut_to_the_row_limit_before_it_is_read():
+    # A million rows of two columns, cut to the 51 the limit reads before a cell is made (made
+    # whole, they would take half a minute); the empty rows past the limit say nothing.
+    started = time.perf_counter()
+    result = read("long.numbers", _declared(1_000_000), ReadLimits(max_rows_per_sheet=50))
+    assert time.perf_counter() - started < 10
+    assert not any("damaged" in p.message or "not read" in p.message for p in result.problems)
