@@ -11,11 +11,12 @@ its name and a blank row between, as Numbers' own "Export To > CSV" writes a she
 tables (``numbers_tables``). Numbers' "Export To > Excel" makes a worksheet per table by
 default ("Sheet 1 - Table 1"), which would part a small Country/Year table from the table of
 levels under it: stacked, the country and year stay above the levels they belong to, where the
-reader looks for them. A sheet with one table has no name row: its cells start at A1, as in
-Numbers' export. Values keep their types (dates, numbers, booleans, text; a formula's result;
-a duration as Numbers shows it), merged cells stay merged, and a cell showing an error is an
-error cell (``#VALUE!``: numbers-parser does not say which error), so the reader says so as
-it does of an .xlsx's (``error_values``).
+reader looks for them (a table's empty rows at its end are left out, so that the next one
+stays near). A sheet with one table has no name row: its cells start at A1, as in Numbers'
+export, so a message's cell is the one Numbers shows. Values keep their types (dates,
+numbers, booleans, text; a formula's result; a duration as Numbers shows it), merged cells
+stay merged, and a cell showing an error is an error cell (``#VALUE!``: numbers-parser does
+not say which error), so the reader says so as it does of an .xlsx's (``error_values``).
 
 numbers-parser is imported only here, when a .numbers file is read, and opens a path: the
 upload is written to a temporary folder that is removed when reading ends. The guard has
@@ -140,12 +141,15 @@ def _book_sheet(ctx: ReadContext, sheet: Any) -> BookSheet:
         if titled:
             book.put(top, 0, table.name)
             top += 1
-        _put_table(book, table, top)
-        top += table.num_rows + 1
+        top += _put_table(book, table, top) + 1
     return book
 
 
-def _put_table(book: BookSheet, table: Any, top: int) -> None:
+def _put_table(book: BookSheet, table: Any, top: int) -> int:
+    """Put the table's cells from row ``top``; the rows it fills. Its empty rows at the end
+    (a new Numbers table has 22) are left out, so the next table stays near, as its
+    Country and Year do to the levels under them."""
+    used = 0
     for row, cells in enumerate(table.iter_rows()):
         for column, cell in enumerate(cells):
             value, number_format = _value(cell)
@@ -154,6 +158,10 @@ def _put_table(book: BookSheet, table: Any, top: int) -> None:
             if cell.is_merged and size:
                 rows, columns = size
                 book.merge(top + row, column, top + row + rows - 1, column + columns - 1)
+                used = max(used, row + rows)
+            elif value is not None:
+                used = max(used, row + 1)
+    return used
 
 
 def _value(cell: Any) -> tuple[Any, str | None]:

@@ -114,6 +114,21 @@ SHAPES = [
         {("Kenya", 2024, None): KENYA},
     ),
     (
+        "two tables of Numbers' new-table size (22 rows), mostly empty, one above the other",
+        lambda: numbers_file(
+            [
+                NSheet(
+                    "Assessment",
+                    [
+                        NTable("Table 1", [["Country", "Kenya"], ["Year", 2024], *[[]] * 20]),
+                        NTable("Table 2", [*LEVELS_TABLE, *[[]] * 17], y=400.0),
+                    ],
+                )
+            ]
+        ),
+        {("Kenya", 2024, None): KENYA},
+    ),
+    (
         "two sheets, a country each",
         lambda: numbers_file(
             [
