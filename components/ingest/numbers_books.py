@@ -57,6 +57,8 @@ def numbers_sheets(ctx: ReadContext, data: bytes) -> list[BookSheet]:
     Raises ``FileRejected`` for a file numbers-parser cannot read (damaged)."""
     try:
         # Imported here: the app starts, and other files are read, without numbers-parser.
+        # Its model, not ``Document``: a Document makes every cell of every table as it opens,
+        # the model lets each table be cut to the limits first (numbers-parser is held below 5).
         from numbers_parser.document import Sheet  # noqa: PLC0415
         from numbers_parser.model import _NumbersModel  # noqa: PLC0415
     except ImportError:
