@@ -1,5 +1,6 @@
 """Workbooks written as markup: Excel's "XML Spreadsheet 2003" and an HTML page's tables saved
-under an Excel name, each made an .xlsx in memory and read as one.
+under an Excel name, each made an .xlsx in memory and read as one (and an Apple Numbers
+spreadsheet, read by ``numbers_books``, likewise).
 
 Excel opens both, so people upload both: SpreadsheetML is what Excel's "Save As > XML
 Spreadsheet 2003" writes and what many older systems, SharePoint lists, reporting tools and
@@ -29,6 +30,8 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from components.ingest.book_sheets import BookSheet, ErrorValue
 from components.ingest.html_tables import WEB_PAGE, page_sheets
+from components.ingest.numbers_books import numbers_sheets
+from components.ingest.numbers_guard import NUMBERS
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.zip_guard import check_zip
@@ -41,9 +44,10 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     """``data`` as the .xlsx it is read as, and ``"xlsx"``, for XML Spreadsheet 2003
-    (``SPREADSHEET_XML``) or a web page's tables (``WEB_PAGE``); else ``data`` and ``kind`` as
-    they are. Raises ``FileRejected`` for a file that cannot be made one (damaged, unsafe,
-    holding no sheet or no table)."""
+    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``) or an Apple Numbers spreadsheet
+    (``NUMBERS``, ``numbers_books``); else ``data`` and ``kind`` as they are. Raises
+    ``FileRejected`` for a file that cannot be made one (damaged, unsafe, locked, holding no
+    sheet or no table)."""
     limit = ctx.limits.max_sheets
     if kind == SPREADSHEET_XML:
         sheets = spreadsheet_sheets(data, ctx.limits)
@@ -57,6 +61,9 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
             f"The page has {len(sheets)} tables (a sheet each); only the first {limit} were read.",
             f"Export the data in parts of at most {limit} tables, and upload each part.",
         )
+    elif kind == NUMBERS:
+        sheets = numbers_sheets(ctx, data)  # already cut to the sheet limit, and said
+        cut = ("", "")
     else:
         return data, kind
     if len(sheets) > limit:

@@ -3,8 +3,9 @@
 Everything here is decided from the zip central directory and one or two small XML parts read
 through ``defusedxml``; nothing is extracted whole and no sheet is parsed. ``check_zip``
 refuses zip bombs (too many parts, too big unpacked, packed too tightly), passwords,
-look-alikes (OpenDocument, .xlsb, Word, PowerPoint, Apple Numbers, a plain .zip) and damaged or
-unsafe packages, and finds the workbook part the way openpyxl will.
+look-alikes (.xlsb, Word, PowerPoint, a plain .zip) and damaged or unsafe packages, and finds
+the workbook part the way openpyxl will. An OpenDocument spreadsheet is vetted in
+``ods_guard``, an Apple Numbers one in ``numbers_guard``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.limits import MB, ReadLimits
+from components.ingest.numbers_guard import NUMBERS, check_numbers, is_numbers
 from components.ingest.ods_guard import check_ods
 from components.ingest.refusals import (
     FIX_SAVE_AS_XLSX,
@@ -87,9 +89,9 @@ _FIX_SHRINK = (
 )
 
 
-def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods"]:
-    """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, both vetted;
-    ``FileRejected`` for anything else."""
+def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods", "numbers"]:
+    """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, ``"numbers"`` for
+    an Apple Numbers one, each vetted; ``FileRejected`` for anything else."""
     _precheck_entry_count(data, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -110,6 +112,9 @@ def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods"]:
         if workbook_part == _ODS:
             check_ods(archive, members, limits)
             return "ods"
+        if workbook_part == NUMBERS:
+            check_numbers(archive, members, limits)
+            return NUMBERS
         _check_workbook_index(archive, members[workbook_part], limits)
     return "xlsx"
 
@@ -184,7 +189,8 @@ def _check_expansion(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
 
 
 def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo]) -> str:
-    """Return the workbook part's name if the package is a workbook openpyxl can read.
+    """Return the workbook part's name if the package is a workbook openpyxl can read (or
+    what it is: an OpenDocument or Apple Numbers spreadsheet).
 
     Otherwise raise, naming what the package looks like. The workbook part is found the way
     openpyxl finds it (a content-type override, else a default), so "accepted here" means
@@ -222,12 +228,8 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
         # A workbook part that the package does not declare (or no declarations at all):
         # openpyxl would refuse it too, and Excel never writes one, so it is a broken file.
         raise _damaged()
-    if any(name.startswith("Index/") and name.endswith(".iwa") for name in members):
-        raise FileRejected(
-            "This is an Apple Numbers spreadsheet, a format the dashboard cannot read.",
-            "In Numbers, choose File > Export To > Excel, and upload the .xlsx file it makes.",
-            kind="unsupported_spreadsheet",
-        )
+    if is_numbers(members):
+        return NUMBERS  # an Apple Numbers spreadsheet, by its archives
     inside = [n for n in members if n.lower().endswith((".xlsx", ".xlsm", ".csv"))][:3]
     fix = "Unpack it and upload the spreadsheet inside"
     fix += f" ({', '.join(inside)})." if inside else "."

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
 from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait_until_idle
+from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
 
@@ -204,6 +205,22 @@ def test_a_libreoffice_flat_xml_spreadsheet_is_taken_and_read(page, app_url, tmp
     expect(page.locator(".st-key-upload-result-0")).to_contain_text("Read completely")
     block = page.locator(".st-key-upload-result-0").inner_text()
     assert "zembla-2024.fods" in block
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_an_apple_numbers_spreadsheet_is_taken_and_read(page, app_url, tmp_path):
+    """The upload box takes a .numbers file (the form filled in Numbers on a Mac) and reads it
+    as the .xlsx made of it."""
+    rows = [["Country", "Zembla"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, capability.title, n % 5] for n, capability in enumerate(FW.capabilities, 1)]
+    made = tmp_path / "zembla-2024.numbers"
+    made.write_bytes(numbers_file([NSheet("Assessment", [NTable("Table 1", rows)])]))
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(made)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    expect(page.locator(".st-key-upload-result-0")).to_contain_text("Read completely")
+    assert "zembla-2024.numbers" in page.locator(".st-key-upload-result-0").inner_text()
     assert "not allowed" not in page.content()
     assert page.locator('[data-testid="stException"]').count() == 0
 

@@ -684,13 +684,15 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         "not_spreadsheet",
         ("OpenDocument text",),
     ),
+    # An Apple Numbers spreadsheet is read (``test_numbers_books``); one whose archives are
+    # no snappy chunks is damaged, whatever its name.
     (
-        "apple numbers",
-        "sheet.numbers",
+        "apple numbers, damaged",
+        "sheet.xlsx",
         lambda: make_zip({"Index/Document.iwa": b"\x00" * 10, "Metadata/Properties.plist": b""}),
         DEFAULT_LIMITS,
-        "unsupported_spreadsheet",
-        ("Numbers", "Export To > Excel"),
+        "damaged",
+        ("Apple Numbers spreadsheet", "damaged", "Export To > Excel"),
     ),
     (
         "plain zip holding a workbook",

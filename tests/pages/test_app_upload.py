@@ -4,10 +4,12 @@ import io
 import re
 from pathlib import Path
 
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from components.framework.model import default_framework
 from components.ingest.template import AssessmentInput, write_template
+from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 
 ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -443,3 +445,20 @@ def test_a_file_with_no_level_read_says_nothing_usable_and_points_to_the_fix_ste
     assert "Nothing usable" not in said
     button = next(b for b in at.button if b.key == "add_uploads")
     assert button.label == "Add 2 assessments to this session"
+
+
+def test_the_template_filled_in_numbers_is_read_like_the_template():
+    # A person on a Mac opens the template in Numbers, fills it in and uploads the .numbers.
+    workbook = load_workbook(io.BytesIO(template_for("Zembla", 2024, 3)))
+    sheets = [
+        NSheet(
+            sheet.title, [NTable("Table 1", [list(r) for r in sheet.iter_rows(values_only=True)])]
+        )
+        for sheet in workbook.worksheets
+    ]
+    at = upload_page()
+    at.file_uploader(key="mnr_uploader").set_value(
+        [("zembla.numbers", numbers_file(sheets), "application/x-iwork-numbers-sffnumbers")]
+    ).run()
+    assert not at.exception
+    assert metrics(at, 0) == {"Assessments found": 1, "Levels read": 21, "Errors": 0, "Warnings": 0}

@@ -40,6 +40,7 @@ from components.ui.uploads import (
     without_repeats,
 )
 from tests.factories import capability_rows, enabler_rows, plan_rows
+from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods, ods
 
@@ -670,6 +671,11 @@ ODF_FORM = [
         ("zembla.htm", lambda: WEB_PAGE, "html"),
         ("zembla.html", lambda: WEB_PAGE, "html"),
         ("zembla.xls", lambda: WEB_PAGE, "html"),
+        (
+            "zembla.numbers",
+            lambda: numbers_file([NSheet("Zembla", [NTable("T", [["Country"]])])]),
+            "numbers",
+        ),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
