@@ -1,5 +1,7 @@
 """Workbooks written as markup: Excel's "XML Spreadsheet 2003" and an HTML page's tables saved
-under an Excel name, each made an .xlsx in memory and read as one.
+under an Excel name, each made an .xlsx in memory and read as one; and Excel's two other
+workbook kinds read the same way: an Excel Binary Workbook (.xlsb, its values read by
+``xlsb_books``) and a Strict Open XML one (its parts renamed by ``strict_xlsx``).
 
 Excel opens both, so people upload both: SpreadsheetML is what Excel's "Save As > XML
 Spreadsheet 2003" writes and what many older systems, SharePoint lists, reporting tools and
@@ -25,12 +27,16 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from components.ingest.book_sheets import BookSheet, ErrorValue
 from components.ingest.html_tables import WEB_PAGE, page_sheets
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
+from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
+from components.ingest.xlsb_books import xlsb_sheets
+from components.ingest.xlsb_records import XLSB
 from components.ingest.zip_guard import check_zip
 
 # What a cell of Excel's may hold, and what a sheet's name may (Excel's own rules).
@@ -41,11 +47,23 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     """``data`` as the .xlsx it is read as, and ``"xlsx"``, for XML Spreadsheet 2003
-    (``SPREADSHEET_XML``) or a web page's tables (``WEB_PAGE``); else ``data`` and ``kind`` as
-    they are. Raises ``FileRejected`` for a file that cannot be made one (damaged, unsafe,
-    holding no sheet or no table)."""
+    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``), an Excel Binary Workbook
+    (``XLSB``: its values, ``xlsb_books``) or a Strict Open XML workbook (``STRICT_XLSX``: its
+    parts in Transitional's names, ``strict_xlsx``); else ``data`` and ``kind`` as they are.
+    Raises ``FileRejected`` for a file that cannot be made one (damaged, unsafe, holding no
+    sheet or no table)."""
     limit = ctx.limits.max_sheets
-    if kind == SPREADSHEET_XML:
+    if kind == STRICT_XLSX:
+        package = transitional_package(data)
+        check_zip(package, ctx.limits)  # as any .xlsx is vetted
+        return package, "xlsx"
+    if kind == XLSB:
+        sheets = xlsb_sheets(data, ctx.limits)  # the guard counted them (``check_xlsb``)
+        cut = (
+            f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
+            f"Split it into workbooks of at most {limit} sheets.",
+        )
+    elif kind == SPREADSHEET_XML:
         sheets = spreadsheet_sheets(data, ctx.limits)
         cut = (  # as for any workbook (``sheets``)
             f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
@@ -69,8 +87,8 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
 
 def write_xlsx(sheets: list[BookSheet]) -> bytes:
     """The sheets as an .xlsx package, written by openpyxl: values with their types (text
-    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets and
-    rows, the number formats given."""
+    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets, rows
+    and columns, the number formats given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
@@ -91,6 +109,9 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
             )
         for row in sheet.hidden_rows:
             worksheet.row_dimensions[row + 1].hidden = True
+        for first, last in sheet.hidden_columns:
+            dimension = worksheet.column_dimensions[get_column_letter(first + 1)]
+            dimension.hidden, dimension.min, dimension.max = True, first + 1, last + 1
         if sheet.hidden:
             worksheet.sheet_state = "hidden"
     if all(worksheet.sheet_state != "visible" for worksheet in workbook.worksheets):
