@@ -38,6 +38,8 @@ class BookSheet:
     # (first, last) 0-based and inclusive, already within the limits
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Empty cells filled with a colour, which are not kept (an .xlsb's: ``xlsb_books``).
+    unread_fills: int = 0
     # The first row past the row limit that holds anything, kept (at the limit) so that the
     # reader says the sheet was cut, as it does of an .xlsx's; the rest past it is dropped.
     _past: int | None = None

@@ -35,7 +35,7 @@ from components.ingest.html_tables import WEB_PAGE, page_sheets
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
-from components.ingest.xlsb_books import xlsb_sheets
+from components.ingest.xlsb_books import colours_not_read, xlsb_sheets
 from components.ingest.xlsb_records import XLSB
 from components.ingest.zip_guard import check_zip
 
@@ -59,6 +59,7 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
         return package, "xlsx"
     if kind == XLSB:
         sheets = xlsb_sheets(data, ctx.limits)  # the guard counted them (``check_xlsb``)
+        ctx.problems += colours_not_read(ctx.file, sheets)
         cut = (
             f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
             f"Split it into workbooks of at most {limit} sheets.",

@@ -13,8 +13,9 @@ saved formula results (not the formulas), merged ranges, hidden sheets, rows and
 The limits cost nothing: a row or column past them is dropped as ``book_sheets`` does.
 
 What an .xlsb loses here, being read from its values: fill colours and fonts (a traffic-light
-sheet whose levels are only colours reads as an .xlsx without fills does: no level, said so;
-words struck through read as plain words), comments, data validation lists, text boxes,
+sheet whose levels are only colours reads as an .xlsx without fills does: no level, said so,
+and ``colours_not_read`` says the colours of its empty cells were not read and how to have
+them read; words struck through read as plain words), comments, data validation lists, text boxes,
 rich text runs, and charts and macros (``vbaProject.bin`` is never read, as an .xlsm's is not).
 
 The file guard has checked the package (``zip_guard``) and its index (``xlsb_records``).
@@ -26,7 +27,7 @@ import io
 import math
 import struct
 import zipfile
-from typing import Any
+from typing import Any, NamedTuple
 
 import defusedxml
 import defusedxml.ElementTree as SafeET
@@ -36,6 +37,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected
+from components.ingest.report import Problem
 from components.ingest.xlsb_records import (
     NO_SHEETS_FIX,
     READ_ERRORS,
@@ -76,6 +78,8 @@ _ERRORS = {
 _LOCAL_DATE_FORMATS = frozenset({*range(27, 37), *range(50, 59)})
 _HIDDEN_STATES = frozenset({1, 2})  # hidden, very hidden
 _F64 = struct.Struct("<d")
+# Fewer empty coloured cells are a decoration (a header's corner), not levels by colour.
+_MIN_UNREAD_FILLS = 3
 
 
 def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
@@ -87,7 +91,7 @@ def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
             entries = sheet_entries(archive.read(WORKBOOK_PART))
             targets = _relationship_targets(archive.read(_RELS_PART))
             date1904 = _date1904(archive.read(WORKBOOK_PART))
-            styles = _styles(archive.read(_STYLES_PART)) if _STYLES_PART in names else {}
+            styles = _styles(archive.read(_STYLES_PART)) if _STYLES_PART in names else _NO_STYLES
             strings = _strings(archive.read(_STRINGS_PART)) if _STRINGS_PART in names else []
             sheets = []
             for state, relation, name in entries:
@@ -133,11 +137,23 @@ def _relationship_targets(rels: bytes) -> dict[str, str]:
     return targets
 
 
-def _styles(styles: bytes) -> dict[int, str]:
-    """{cell style index: "date" or "0%"} for the styles whose number format shows a date,
-    a time or a percentage; the rest show numbers as numbers."""
+class _Styles(NamedTuple):
+    # {cell style index: "date" or "0%"} for the styles whose number format shows a date, a
+    # time or a percentage; the rest show numbers as numbers
+    shown: dict[int, str]
+    # the cell styles that fill a cell with a colour or pattern (not "none" nor Excel's
+    # built-in grey of index 1)
+    filled: frozenset[int]
+
+
+_NO_STYLES = _Styles({}, frozenset())
+
+
+def _styles(styles: bytes) -> _Styles:
+    """What the workbook's cell styles show (``_Styles``)."""
     codes: dict[int, str] = {}
     shown: dict[int, str] = {}
+    filled: set[int] = set()
     in_cell_styles, index = False, 0
     for kind, start, end in records(styles):
         if kind == _FORMAT and start + 2 <= end:
@@ -148,16 +164,18 @@ def _styles(styles: bytes) -> dict[int, str]:
         elif kind == _END_CELL_XFS:
             in_cell_styles = False
         elif kind == _XF and in_cell_styles:
-            if start + 4 > end:
+            if start + 8 > end:
                 raise XlsbDamagedError
-            number_format = struct.unpack_from("<H", styles, start + 2)[0]
+            number_format, _, fill = struct.unpack_from("<3H", styles, start + 2)
+            if fill > 1:
+                filled.add(index)
             code = codes.get(number_format, BUILTIN_FORMATS.get(number_format, "General"))
             if number_format in _LOCAL_DATE_FORMATS or is_date_format(code):
                 shown[index] = "date"
             elif "%" in code:
                 shown[index] = "0%"
             index += 1
-    return shown
+    return _Styles(shown, frozenset(filled))
 
 
 def _strings(part: bytes) -> list[str]:
@@ -177,10 +195,11 @@ def _read_sheet(
     part: bytes,
     sheet: BookSheet,
     strings: list[str],
-    styles: dict[int, str],
+    styles: _Styles,
     date1904: bool,
 ) -> None:
-    """The cells, hidden rows and columns and merges of one sheet's records into ``sheet``."""
+    """The cells, hidden rows and columns and merges of one sheet's records into ``sheet``;
+    the empty cells filled with a colour counted (``BookSheet.unread_fills``)."""
     row = 0
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
     in_data = True  # cells and rows come before BrtEndSheetData; merges and columns anywhere
@@ -191,12 +210,17 @@ def _read_sheet(
             row = U32.unpack_from(part, start)[0]
             if part[start + 11] & _ROW_HIDDEN:
                 sheet.hide_row(row)
+        elif kind == _BLANK and in_data:
+            if start + 8 > end:
+                raise XlsbDamagedError
+            if U32.unpack_from(part, start + 4)[0] & 0xFFFFFF in styles.filled:
+                sheet.unread_fills += 1
         elif _BLANK < kind <= _FORMULA_ERROR and in_data:
             if start + 9 > end:
                 raise XlsbDamagedError
             column, style = struct.unpack_from("<2I", part, start)
             value, shown = _cell_value(part, kind, (start + 8, end), strings)
-            shown = styles.get(style & 0xFFFFFF) if shown else None
+            shown = styles.shown.get(style & 0xFFFFFF) if shown else None
             if shown == "date":
                 value, shown = _date(value, epoch), None
             sheet.put(row, column, value, shown)
@@ -267,3 +291,25 @@ def _date(serial: float, epoch: Any) -> Any:
         return from_excel(serial, epoch)
     except (ValueError, OverflowError):
         return serial
+
+
+def colours_not_read(file: str, sheets: list[BookSheet]) -> list[Problem]:
+    """A warning for each sheet with empty cells filled with a colour: levels shown only by
+    colour (traffic lights, shaded boxes) are read from an .xlsx with its colour key, never
+    from an .xlsb's values, which the person must know to make them count."""
+    return [
+        Problem(
+            "warning",
+            file,
+            sheet.name,
+            None,
+            f"{sheet.unread_fills:,} empty cells of this sheet are filled with a colour. The "
+            "dashboard reads an Excel Binary Workbook's (.xlsb) values, not its colours, so a "
+            "level shown only by a cell's colour was not read.",
+            "If levels are shown by colour, open the file in Excel, choose File > Save As, "
+            "pick “Excel Workbook (*.xlsx)”, and upload that file: an .xlsx's colours are read "
+            "by its colour key.",
+        )
+        for sheet in sheets
+        if sheet.unread_fills >= _MIN_UNREAD_FILLS
+    ]

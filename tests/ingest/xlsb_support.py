@@ -35,7 +35,7 @@ ERROR_CODES = {
     "#NUM!": 0x24,
     "#N/A": 0x2A,
 }
-DATE_STYLE, PERCENT_STYLE, CUSTOM_DATE_STYLE = 1, 2, 3
+DATE_STYLE, PERCENT_STYLE, CUSTOM_DATE_STYLE, FILL_STYLE = 1, 2, 3, 4
 
 
 def record(kind: int, body: bytes = b"") -> bytes:
@@ -79,6 +79,8 @@ class BSheet:
     # cells written far away (row, column) -> value, beyond ``rows``
     far: dict[tuple[int, int], Any] = field(default_factory=dict)
     inline_text: bool = False  # text in the cell (BrtCellSt) rather than shared
+    # empty cells (row, column) filled with a colour (FILL_STYLE), as traffic lights are
+    filled: set[tuple[int, int]] = field(default_factory=set)
 
 
 def serial(moment: datetime.date) -> float:
@@ -128,6 +130,8 @@ def _sheet_part(sheet: BSheet, strings: list[str]) -> bytes:
                 cells.setdefault(r, {})[c] = value
     for (r, c), value in sheet.far.items():
         cells.setdefault(r, {})[c] = value
+    for r, c in sheet.filled:
+        cells.setdefault(r, {}).setdefault(c, None)
     rows = sorted(set(cells) | sheet.hidden_rows)
     last_row = max(rows, default=0)
     last_column = max((c for row in cells.values() for c in row), default=0)
@@ -145,6 +149,9 @@ def _sheet_part(sheet: BSheet, strings: list[str]) -> bytes:
         hidden = 0x10 if r in sheet.hidden_rows else 0
         out.append(record(0x00, struct.pack("<IIHBBBI", r, 0, 300, 0, hidden, 0, 0)))
         for c, value in sorted(cells.get(r, {}).items()):
+            if value is None:  # an empty cell with a fill: BrtCellBlank
+                out.append(record(0x01, struct.pack("<II", c, FILL_STYLE)))
+                continue
             style = sheet.styles.get((r, c), 0)
             out.append(_cell(c, value, style, strings, sheet.inline_text))
     out.append(record(0x92))  # BrtEndSheetData
@@ -174,8 +181,16 @@ def _workbook_part(sheets: list[BSheet], date1904: bool) -> bytes:
     return b"".join(out)
 
 
-def _xf(number_format: int) -> bytes:
-    return record(0x2F, struct.pack("<6H2B", 0, number_format, 0, 0, 0, 0, 0, 0))
+def _xf(number_format: int, fill: int = 0) -> bytes:
+    """BrtXF: parent style, number format, font, fill, border, rotation, indent, flags."""
+    return record(0x2F, struct.pack("<5H2BHBB", 0, number_format, 0, fill, 0, 0, 0, 0, 0, 0))
+
+
+def _fill(pattern: int, rgb: tuple[int, int, int] = (0, 0, 0)) -> bytes:
+    """BrtFill: its pattern, fore- and background colours (RGB), no gradient."""
+    colour = struct.pack("<BBh4B", 0x05, 0, 0, *rgb, 0xFF)  # fValidRGB, an RGB colour
+    gradient = struct.pack("<I5dI", 0, 0, 0, 0, 0, 0, 0)
+    return record(0x2D, struct.pack("<I", pattern) + colour + colour + gradient)
 
 
 def _styles_part() -> bytes:
@@ -185,11 +200,17 @@ def _styles_part() -> bytes:
             record(0x267, struct.pack("<I", 1)),  # BrtBeginFmts
             record(0x2C, struct.pack("<H", 164) + wide("dd/mm/yyyy")),
             record(0x268),
-            record(0x269, struct.pack("<I", 4)),  # BrtBeginCellXFs
+            record(0x25B, struct.pack("<I", 3)),  # BrtBeginFills: none, Excel's grey, red
+            _fill(0),
+            _fill(17),
+            _fill(1, (0xFF, 0, 0)),
+            record(0x25C),
+            record(0x269, struct.pack("<I", 5)),  # BrtBeginCellXFs
             _xf(0),  # General
             _xf(14),  # a date (DATE_STYLE)
             _xf(9),  # 0% (PERCENT_STYLE)
             _xf(164),  # the custom date (CUSTOM_DATE_STYLE)
+            _xf(0, fill=2),  # filled red (FILL_STYLE)
             record(0x26A),
             record(0x117),  # BrtEndStyleSheet
         ]
