@@ -40,6 +40,8 @@ class BookSheet:
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     # Empty cells filled with a colour, which are not kept (an .xlsb's: ``xlsb_books``).
     unread_fills: int = 0
+    # A cell's note (comment) text by 0-based row and column, within the limits
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
     # The first row past the row limit that holds anything, kept (at the limit) so that the
     # reader says the sheet was cut, as it does of an .xlsx's; the rest past it is dropped.
     _past: int | None = None
@@ -75,6 +77,11 @@ class BookSheet:
     def hide_row(self, row: int) -> None:
         if 0 <= row < self.max_rows:
             self.hidden_rows.add(row)
+
+    def note(self, row: int, column: int, text: str) -> None:
+        """The note (comment) on a cell, unless the limits leave the cell out."""
+        if 0 <= row < self.max_rows and 0 <= column < self.max_columns and text:
+            self.notes[row, column] = text
 
     def hide_columns(self, first: int, last: int) -> None:
         """Columns ``first`` to ``last`` hidden, clipped to the limits (kept as a range: a

@@ -27,6 +27,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -88,8 +89,8 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
 
 def write_xlsx(sheets: list[BookSheet]) -> bytes:
     """The sheets as an .xlsx package, written by openpyxl: values with their types (text
-    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets, rows
-    and columns, the number formats given."""
+    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), notes, merges, hidden
+    sheets, rows and columns, the number formats given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
@@ -102,6 +103,9 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
                 number_format = sheet.number_formats.get((row, column))
                 if number_format is not None:
                     cell.number_format = number_format
+        for (row, column), text in sheet.notes.items():
+            note = ILLEGAL_CHARACTERS_RE.sub("", text)[:_MAX_CELL_CHARS]
+            worksheet.cell(row=row + 1, column=column + 1).comment = Comment(note, "")
         for top, left, bottom, right in sheet.merges:
             # Straight into the set: openpyxl's merge_cells makes a cell for every place a
             # merge covers, and its add() compares each new range with every one before.

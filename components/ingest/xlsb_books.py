@@ -9,14 +9,16 @@ organisations make it Excel's default, and people who want small files save this
 writing it, never what a record claims) and keeps, as ``BookSheet``s:
 every worksheet's values (numbers, text, booleans, dates and times by their number formats,
 percentages marked so, error values as the error cells the reader knows: ``error_values``),
-saved formula results (not the formulas), merged ranges, hidden sheets, rows and columns.
+saved formula results (not the formulas), notes (comments) with their text, merged ranges,
+hidden sheets, rows and columns.
 The limits cost nothing: a row or column past them is dropped as ``book_sheets`` does.
 
 What an .xlsb loses here, being read from its values: fill colours and fonts (a traffic-light
 sheet whose levels are only colours reads as an .xlsx without fills does: no level, said so,
 and ``colours_not_read`` says the colours of its empty cells were not read and how to have
-them read; words struck through read as plain words), comments, data validation lists, text boxes,
-rich text runs, and charts and macros (``vbaProject.bin`` is never read, as an .xlsm's is not).
+them read; words struck through read as plain words), data validation lists, text boxes,
+rich text runs, and charts and macros (``vbaProject.bin`` is never read, as an .xlsm's is
+not).
 
 The file guard has checked the package (``zip_guard``) and its index (``xlsb_records``).
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import io
 import math
+import posixpath
 import struct
 import zipfile
 from typing import Any, NamedTuple
@@ -58,6 +61,8 @@ _STRINGS_PART = "xl/sharedStrings.bin"
 _WB_PROP = 0x99
 _FORMAT, _XF, _BEGIN_CELL_XFS, _END_CELL_XFS = 0x2C, 0x2F, 0x269, 0x26A
 _STRING_ITEM = 0x13
+_RICH_TEXT = 0x3E  # BrtCellRString: a cell's own rich text
+_BEGIN_NOTE, _END_NOTE, _NOTE_TEXT = 0x27B, 0x27C, 0x27D  # BrtBeginComment, …, BrtCommentText
 _ROW, _END_SHEET_DATA, _COLUMN, _MERGE = 0x00, 0x92, 0x3C, 0xB0
 (_BLANK, _RK, _ERROR, _BOOL, _REAL, _TEXT, _SHARED) = range(1, 8)
 _FORMULA_TEXT, _FORMULA_NUMBER, _FORMULA_BOOL, _FORMULA_ERROR = range(8, 12)
@@ -100,6 +105,8 @@ def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
                     continue  # a chart or dialog sheet: no cells to read
                 sheet = new_sheet(name, limits, hidden=state in _HIDDEN_STATES)
                 _read_sheet(archive.read(path), sheet, strings, styles, date1904)
+                for notes in _notes_parts(archive, names, path):
+                    _read_notes(archive.read(notes), sheet)
                 sheets.append(sheet)
     except (XlsbDamagedError, *READ_ERRORS):
         raise damaged() from None
@@ -123,18 +130,37 @@ def _date1904(workbook: bytes) -> bool:
     return False
 
 
-def _relationship_targets(rels: bytes) -> dict[str, str]:
-    """{relationship id: part name} from the workbook's relationships (parsed safely)."""
+def _relationships(rels: bytes, base: str) -> list[tuple[str, str, str]]:
+    """(id, type, part name) of each relationship of a part (parsed safely), the targets
+    relative to ``base``, the folder of the part they belong to."""
     try:
         root = SafeET.fromstring(rels, forbid_dtd=True)
     except (defusedxml.DefusedXmlException, SafeET.ParseError):
         raise XlsbDamagedError from None
-    targets = {}
+    found = []
     for element in root:
         target = (element.get("Target") or "").replace("\\", "/")
-        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        targets[element.get("Id") or ""] = path
-    return targets
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+        found.append((element.get("Id") or "", element.get("Type") or "", posixpath.normpath(path)))
+    return found
+
+
+def _relationship_targets(rels: bytes) -> dict[str, str]:
+    """{relationship id: part name} of the workbook's relationships."""
+    return {relation: path for relation, _, path in _relationships(rels, "xl")}
+
+
+def _notes_parts(archive: zipfile.ZipFile, names: set[str], sheet: str) -> list[str]:
+    """The notes (comments) parts a sheet's relationships name."""
+    folder, _, file = sheet.rpartition("/")
+    rels = f"{folder}/_rels/{file}.rels"
+    if rels not in names:
+        return []
+    return [
+        path
+        for _, kind, path in _relationships(archive.read(rels), folder)
+        if kind.endswith("/comments") and path in names
+    ]
 
 
 class _Styles(NamedTuple):
@@ -215,7 +241,7 @@ def _read_sheet(
                 raise XlsbDamagedError
             if U32.unpack_from(part, start + 4)[0] & 0xFFFFFF in styles.filled:
                 sheet.unread_fills += 1
-        elif _BLANK < kind <= _FORMULA_ERROR and in_data:
+        elif (_BLANK < kind <= _FORMULA_ERROR or kind == _RICH_TEXT) and in_data:
             if start + 9 > end:
                 raise XlsbDamagedError
             column, style = struct.unpack_from("<2I", part, start)
@@ -228,6 +254,22 @@ def _read_sheet(
             in_data = False
         else:
             _sheet_record(part, kind, start, end, sheet)
+
+
+def _read_notes(part: bytes, sheet: BookSheet) -> None:
+    """A sheet's notes (BrtBeginComment names the cell, BrtCommentText holds the text)."""
+    row = column = -1
+    text = ""
+    for kind, start, end in records(part):
+        if kind == _BEGIN_NOTE:
+            if start + 20 > end:
+                raise XlsbDamagedError
+            row, column = U32.unpack_from(part, start + 4)[0], U32.unpack_from(part, start + 12)[0]
+            text = ""
+        elif kind == _NOTE_TEXT:
+            text = wide_string(part, start + 1, end)[0]
+        elif kind == _END_NOTE:
+            sheet.note(row, column, text)
 
 
 def _sheet_record(part: bytes, kind: int, start: int, end: int, sheet: BookSheet) -> None:
@@ -257,6 +299,8 @@ def _cell_value(
         return bool(part[start]), False
     if kind in (_TEXT, _FORMULA_TEXT):
         return wide_string(part, start, end)[0], False
+    if kind == _RICH_TEXT:  # its flags, then its text (the runs after it are left)
+        return wide_string(part, start + 1, end)[0], False
     if kind == _SHARED:
         if start + 4 > end:
             raise XlsbDamagedError

@@ -3,8 +3,8 @@
 No Python library writes .xlsb, so ``xlsb`` writes the BIFF12 records Excel writes ([MS-XLSB]
 2.1.4 records, 2.4 record bodies): a workbook index naming the sheets, shared strings, number
 formats for dates and percentages, and per sheet its rows (hidden or not), cells (numbers as
-RK or double, shared or inline text, booleans, errors, formulas' saved results), hidden
-columns and merged ranges, in the package Excel makes of them. ``test_xlsb_books`` reads each
+RK or double, shared, inline or rich text, booleans, errors, formulas' saved results), hidden
+columns, merged ranges and notes, in the package Excel makes of them. ``test_xlsb_books`` reads each
 back with calamine to show the writer writes what Excel does.
 
 ``strict`` makes a Strict Open XML workbook as Excel saves one: an openpyxl workbook with every
@@ -81,6 +81,10 @@ class BSheet:
     inline_text: bool = False  # text in the cell (BrtCellSt) rather than shared
     # empty cells (row, column) filled with a colour (FILL_STYLE), as traffic lights are
     filled: set[tuple[int, int]] = field(default_factory=set)
+    # notes (comments): (row, column) -> text
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # cells (row, column) whose text is written as the cell's own rich text (BrtCellRString)
+    rich: set[tuple[int, int]] = field(default_factory=set)
 
 
 def serial(moment: datetime.date) -> float:
@@ -122,6 +126,17 @@ def _cell(column: int, value: Any, style: int, strings: list[str], inline: bool)
     return record(0x07, head + struct.pack("<I", strings.index(text)))
 
 
+def _placed(sheet: BSheet, r: int, c: int, value: Any, strings: list[str]) -> bytes:
+    """The record of the cell at (``r``, ``c``) of ``sheet``."""
+    if value is None:  # an empty cell with a fill: BrtCellBlank
+        return record(0x01, struct.pack("<II", c, FILL_STYLE))
+    style = sheet.styles.get((r, c), 0)
+    if (r, c) in sheet.rich:  # flags (fRichStr), the text, one formatting run
+        rich = b"\x01" + wide(str(value)) + struct.pack("<IHH", 1, 0, 0)
+        return record(0x3E, struct.pack("<II", c, style) + rich)
+    return _cell(c, value, style, strings, sheet.inline_text)
+
+
 def _sheet_part(sheet: BSheet, strings: list[str]) -> bytes:
     cells: dict[int, dict[int, Any]] = {}
     for r, row in enumerate(sheet.rows):
@@ -148,12 +163,7 @@ def _sheet_part(sheet: BSheet, strings: list[str]) -> bytes:
     for r in rows:
         hidden = 0x10 if r in sheet.hidden_rows else 0
         out.append(record(0x00, struct.pack("<IIHBBBI", r, 0, 300, 0, hidden, 0, 0)))
-        for c, value in sorted(cells.get(r, {}).items()):
-            if value is None:  # an empty cell with a fill: BrtCellBlank
-                out.append(record(0x01, struct.pack("<II", c, FILL_STYLE)))
-                continue
-            style = sheet.styles.get((r, c), 0)
-            out.append(_cell(c, value, style, strings, sheet.inline_text))
+        out += [_placed(sheet, r, c, v, strings) for c, v in sorted(cells.get(r, {}).items())]
     out.append(record(0x92))  # BrtEndSheetData
     if sheet.merged:
         out.append(record(0xB1, struct.pack("<I", len(sheet.merged))))
@@ -161,6 +171,18 @@ def _sheet_part(sheet: BSheet, strings: list[str]) -> bytes:
             out.append(record(0xB0, struct.pack("<4I", top, bottom, left, right)))
         out.append(record(0xB2))
     out.append(record(0x82))  # BrtEndSheet
+    return b"".join(out)
+
+
+def _notes_part(notes: dict[tuple[int, int], str]) -> bytes:
+    """A sheet's notes as Excel writes them: the authors, then each note's cell and text."""
+    out = [record(0x274), record(0x276), record(0x278, wide("Reviewer")), record(0x277)]
+    out.append(record(0x279))  # BrtBeginCommentList
+    for (r, c), text in sorted(notes.items()):
+        out.append(record(0x27B, struct.pack("<5I", 0, r, r, c, c) + b"\x00" * 16))
+        out.append(record(0x27D, b"\x00" + wide(text)))
+        out.append(record(0x27C))
+    out += [record(0x27A), record(0x275)]
     return b"".join(out)
 
 
@@ -242,6 +264,11 @@ def xlsb(
         f'<Relationship Id="rId{n}" Type="{_REL}worksheet" Target="worksheets/sheet{n}.bin"/>'
         for n in range(1, len(sheets) + 1)
     )
+    notes_types = "".join(
+        f'<Override PartName="/xl/comments{n}.bin" ContentType="{_CT}comments"/>'
+        for n, sheet in enumerate(sheets, 1)
+        if sheet.notes
+    )
     count = len(sheets)
     relations += (
         f'<Relationship Id="rId{count + 1}" Type="{_REL}styles" Target="styles.bin"/>'
@@ -257,7 +284,7 @@ def xlsb(
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
             f'{overrides}<Override PartName="/xl/styles.bin" ContentType="{_CT}styles"/>'
             f'<Override PartName="/xl/sharedStrings.bin" ContentType="{_CT}sharedStrings"/>'
-            "</Types>"
+            f"{notes_types}</Types>"
         ),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
@@ -276,6 +303,15 @@ def xlsb(
     }
     if vba:
         package["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+    for number, sheet in enumerate(sheets, 1):
+        if not sheet.notes:
+            continue
+        package[f"xl/comments{number}.bin"] = _notes_part(sheet.notes)
+        package[f"xl/worksheets/_rels/sheet{number}.bin.rels"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
+            'http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id='
+            f'"rId1" Type="{_REL}comments" Target="../comments{number}.bin"/></Relationships>'
+        )
     package.update(extra or {})
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
