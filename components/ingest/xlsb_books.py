@@ -94,14 +94,14 @@ def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             entries = sheet_entries(archive.read(WORKBOOK_PART))
-            targets = _relationship_targets(archive.read(_RELS_PART))
+            targets = _worksheet_parts(archive.read(_RELS_PART))
             date1904 = _date1904(archive.read(WORKBOOK_PART))
             styles = _styles(archive.read(_STYLES_PART)) if _STYLES_PART in names else _NO_STYLES
             strings = _strings(archive.read(_STRINGS_PART)) if _STRINGS_PART in names else []
             sheets = []
             for state, relation, name in entries:
                 path = targets.get(relation)
-                if path is None or not path.startswith("xl/worksheets/"):
+                if path is None:
                     continue  # a chart or dialog sheet: no cells to read
                 sheet = new_sheet(name, limits, hidden=state in _HIDDEN_STATES)
                 _read_sheet(archive.read(path), sheet, strings, styles, date1904)
@@ -120,10 +120,11 @@ def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
 
 
 # --------------------------------------------------------------------------------------------
-# Records
+# The workbook's parts
 
 
 def _date1904(workbook: bytes) -> bool:
+    """Whether the workbook counts its dates from 1904 (old Mac workbooks; BrtWbProp)."""
     for kind, start, end in records(workbook):
         if kind == _WB_PROP and end > start:
             return bool(workbook[start] & 0x01)
@@ -145,9 +146,14 @@ def _relationships(rels: bytes, base: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def _relationship_targets(rels: bytes) -> dict[str, str]:
-    """{relationship id: part name} of the workbook's relationships."""
-    return {relation: path for relation, _, path in _relationships(rels, "xl")}
+def _worksheet_parts(rels: bytes) -> dict[str, str]:
+    """{relationship id: part name} of the worksheets among the workbook's relationships
+    (named by their type, or by their folder as calamine finds them)."""
+    return {
+        relation: path
+        for relation, kind, path in _relationships(rels, "xl")
+        if kind.endswith("/worksheet") or path.startswith("xl/worksheets/")
+    }
 
 
 def _notes_parts(archive: zipfile.ZipFile, names: set[str], sheet: str) -> list[str]:
