@@ -5,7 +5,7 @@ through ``defusedxml``; nothing is extracted whole and no sheet is parsed. ``che
 refuses zip bombs (too many parts, too big unpacked, packed too tightly), passwords,
 look-alikes (Word, PowerPoint, Apple Numbers, a plain .zip) and damaged or unsafe packages,
 and finds the workbook part the way openpyxl will. An OpenDocument spreadsheet is vetted
-(``ods_guard``), an Excel Binary Workbook too (``xlsb_books.check_xlsb``), and a workbook in
+(``ods_guard``), an Excel Binary Workbook too (``xlsb_records.check_xlsb``), and a workbook in
 Strict Open XML's names (``strict_xlsx``) is named so, each read the way its kind is.
 """
 
