@@ -103,7 +103,7 @@ st.download_button(
 
 st.header("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm, .xls, .ods, .fods, Apple Numbers .numbers, Excel's XML "
+    "Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods, .fods, Apple Numbers .numbers, Excel's XML "
     "Spreadsheet 2003 .xml), tables (.csv, .tsv, .txt) or web pages of tables (.htm, .html).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,

@@ -1,5 +1,6 @@
 """A sheet read from markup (``spreadsheet_xml``, ``html_tables``) before it is written as an
-.xlsx (``markup_books``): its values by row and column, merges, hidden rows, within the limits.
+.xlsx (``markup_books``): its values by row and column, merges, hidden rows and columns,
+within the limits.
 
 Keeping a cell or a merge costs what the file spent on writing it, never what it claims: a
 cell past the row or column limit is dropped but for the first one past each (kept at the
@@ -34,7 +35,13 @@ class BookSheet:
     # (top, left, bottom, right), 0-based and inclusive, already within the limits
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
+    # (first, last) 0-based and inclusive, already within the limits
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Empty cells filled with a colour, which are not kept (an .xlsb's: ``xlsb_books``).
+    unread_fills: int = 0
+    # A cell's note (comment) text by 0-based row and column, within the limits
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
     # The first row past the row limit that holds anything, kept (at the limit) so that the
     # reader says the sheet was cut, as it does of an .xlsx's; the rest past it is dropped.
     _past: int | None = None
@@ -70,6 +77,17 @@ class BookSheet:
     def hide_row(self, row: int) -> None:
         if 0 <= row < self.max_rows:
             self.hidden_rows.add(row)
+
+    def note(self, row: int, column: int, text: str) -> None:
+        """The note (comment) on a cell, unless the limits leave the cell out."""
+        if 0 <= row < self.max_rows and 0 <= column < self.max_columns and text:
+            self.notes[row, column] = text
+
+    def hide_columns(self, first: int, last: int) -> None:
+        """Columns ``first`` to ``last`` hidden, clipped to the limits (kept as a range: a
+        billion of them cost one entry)."""
+        if 0 <= first <= last and first < self.max_columns:
+            self.hidden_columns.append((first, min(last, self.max_columns - 1)))
 
 
 def new_sheet(name: str, limits: ReadLimits, *, hidden: bool = False) -> BookSheet:

@@ -10,11 +10,12 @@ rows and columns are the reader's job (``ReadLimits.max_rows_per_sheet``, ``max_
 Here: the order of the checks, old Office files, recognisable binaries and text tables. Zip
 packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``, and a
 flat .fods as the .ods it is, ``flat_ods``; an Apple Numbers spreadsheet, known by its parts,
-in ``numbers_guard``, and read as the .xlsx ``numbers_books`` makes of it), the sheets of an
-.xls in ``xls_guard``; Excel's "XML Spreadsheet 2003" is recognised in ``spreadsheet_xml``
-and a web page with a table in ``html_tables`` (both read as the .xlsx made of them,
-``markup_books``); the limits live in ``limits`` and the refusal with its shared wording in
-``refusals``.
+in ``numbers_guard``, and read as the .xlsx ``numbers_books`` makes of it; an .xlsb's index in
+``xlsb_books``; a Strict Open XML workbook as any .xlsx, then read renamed, ``strict_xlsx``), the
+sheets of an .xls in ``xls_guard``; Excel's "XML Spreadsheet 2003" is recognised in
+``spreadsheet_xml`` and a web page with a table in ``html_tables`` (both read as the .xlsx made
+of them, ``markup_books``); the limits live in ``limits`` and the refusal with its shared
+wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
 files that are really web pages or CSV text. A real workbook named ``.csv`` is read as a
@@ -134,11 +135,16 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 
 def check_upload(
     name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["xlsx", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "csv"]:
+) -> Literal[
+    "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "csv"
+]:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
-    ``"xls"`` for an Excel 97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet,
+    ``"xlsb"`` for an Excel Binary Workbook (read as the .xlsx made of its values:
+    ``xlsb_books``), ``"strict"`` for one saved as "Strict Open XML Spreadsheet" (read as the
+    .xlsx it is once its names are Transitional's: ``strict_xlsx``), ``"xls"`` for an Excel
+    97-2003 workbook, ``"ods"`` for an OpenDocument spreadsheet,
     ``"fods"`` for one saved as flat XML (read as the .ods it is: ``flat_ods.ods_package``,
     vetted here as an .ods is), ``"numbers"`` for an Apple Numbers spreadsheet (known by its
     archives, whatever its name; a locked one refused, see ``numbers_guard``; read as the .xlsx
@@ -150,8 +156,8 @@ def check_upload(
     Windows-1252, see ``text_encoding``). Raises ``FileRejected`` otherwise, with one of these
     ``kind`` values:
 
-    ``empty``, ``too_large``, ``encrypted``, ``unsupported_spreadsheet`` (.xlsb, Strict Open
-    XML), ``too_far`` (an .ods sheet whose cells reach too far),
+    ``empty``, ``too_large``, ``encrypted`` (a password-protected .xlsx, .xlsb or Numbers
+    file too), ``too_far`` (an .ods sheet whose cells reach too far),
     ``not_spreadsheet`` (Word, PowerPoint, PDF, images, a web page without a table, other
     XML, JSON, web queries, programs, other archives),
     ``damaged``,

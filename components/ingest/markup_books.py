@@ -1,6 +1,8 @@
 """Workbooks written as markup: Excel's "XML Spreadsheet 2003" and an HTML page's tables saved
-under an Excel name, each made an .xlsx in memory and read as one (and an Apple Numbers
-spreadsheet, read by ``numbers_books``, likewise).
+under an Excel name, each made an .xlsx in memory and read as one; and other workbook kinds
+read the same way: an Excel Binary Workbook (.xlsb, its values read by ``xlsb_books``), a
+Strict Open XML one (its parts renamed by ``strict_xlsx``) and an Apple Numbers spreadsheet
+(read by ``numbers_books``).
 
 Excel opens both, so people upload both: SpreadsheetML is what Excel's "Save As > XML
 Spreadsheet 2003" writes and what many older systems, SharePoint lists, reporting tools and
@@ -26,6 +28,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from components.ingest.book_sheets import BookSheet, ErrorValue
@@ -34,6 +38,9 @@ from components.ingest.numbers_books import numbers_sheets
 from components.ingest.numbers_guard import NUMBERS
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
+from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
+from components.ingest.xlsb_books import colours_not_read, xlsb_sheets
+from components.ingest.xlsb_records import XLSB
 from components.ingest.zip_guard import check_zip
 
 # What a cell of Excel's may hold, and what a sheet's name may (Excel's own rules).
@@ -44,12 +51,25 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     """``data`` as the .xlsx it is read as, and ``"xlsx"``, for XML Spreadsheet 2003
-    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``) or an Apple Numbers spreadsheet
-    (``NUMBERS``, ``numbers_books``); else ``data`` and ``kind`` as they are. Raises
-    ``FileRejected`` for a file that cannot be made one (damaged, unsafe, locked, holding no
+    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``), an Apple Numbers spreadsheet
+    (``NUMBERS``, ``numbers_books``), an Excel Binary Workbook (``XLSB``: its values,
+    ``xlsb_books``) or a Strict Open XML workbook (``STRICT_XLSX``: its parts in Transitional's
+    names, ``strict_xlsx``); else ``data`` and ``kind`` as they are. Raises ``FileRejected``
+    for a file that cannot be made one (damaged, unsafe, locked, holding no
     sheet or no table)."""
     limit = ctx.limits.max_sheets
-    if kind == SPREADSHEET_XML:
+    if kind == STRICT_XLSX:
+        package = transitional_package(data)
+        check_zip(package, ctx.limits)  # as any .xlsx is vetted
+        return package, "xlsx"
+    if kind == XLSB:
+        sheets = xlsb_sheets(data, ctx.limits)  # the guard counted them (``check_xlsb``)
+        ctx.problems += colours_not_read(ctx.file, sheets)
+        cut = (
+            f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
+            f"Split it into workbooks of at most {limit} sheets.",
+        )
+    elif kind == SPREADSHEET_XML:
         sheets = spreadsheet_sheets(data, ctx.limits)
         cut = (  # as for any workbook (``sheets``)
             f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
@@ -76,8 +96,8 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
 
 def write_xlsx(sheets: list[BookSheet]) -> bytes:
     """The sheets as an .xlsx package, written by openpyxl: values with their types (text
-    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets and
-    rows, the number formats given."""
+    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), notes, merges, hidden
+    sheets, rows and columns, the number formats given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
@@ -90,6 +110,9 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
                 number_format = sheet.number_formats.get((row, column))
                 if number_format is not None:
                     cell.number_format = number_format
+        for (row, column), text in sheet.notes.items():
+            note = ILLEGAL_CHARACTERS_RE.sub("", text)[:_MAX_CELL_CHARS]
+            worksheet.cell(row=row + 1, column=column + 1).comment = Comment(note, "")
         for top, left, bottom, right in sheet.merges:
             # Straight into the set: openpyxl's merge_cells makes a cell for every place a
             # merge covers, and its add() compares each new range with every one before.
@@ -98,6 +121,9 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
             )
         for row in sheet.hidden_rows:
             worksheet.row_dimensions[row + 1].hidden = True
+        for first, last in sheet.hidden_columns:
+            dimension = worksheet.column_dimensions[get_column_letter(first + 1)]
+            dimension.hidden, dimension.min, dimension.max = True, first + 1, last + 1
         if sheet.hidden:
             worksheet.sheet_state = "hidden"
     if all(worksheet.sheet_state != "visible" for worksheet in workbook.worksheets):

@@ -3,9 +3,11 @@
 Everything here is decided from the zip central directory and one or two small XML parts read
 through ``defusedxml``; nothing is extracted whole and no sheet is parsed. ``check_zip``
 refuses zip bombs (too many parts, too big unpacked, packed too tightly), passwords,
-look-alikes (.xlsb, Word, PowerPoint, a plain .zip) and damaged or unsafe packages, and finds
-the workbook part the way openpyxl will. An OpenDocument spreadsheet is vetted in
-``ods_guard``, an Apple Numbers one in ``numbers_guard``.
+look-alikes (Word, PowerPoint, a plain .zip) and damaged or unsafe packages, and finds the
+workbook part the way openpyxl will. An OpenDocument spreadsheet is vetted in ``ods_guard``, an
+Apple Numbers one in ``numbers_guard``, an Excel Binary Workbook in ``xlsb_records.check_xlsb``,
+and a workbook in Strict Open XML's names (``strict_xlsx``) is named so, each read the way its
+kind is.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from components.ingest.limits import MB, ReadLimits
 from components.ingest.numbers_guard import NUMBERS, check_numbers, is_numbers
 from components.ingest.ods_guard import check_ods
 from components.ingest.refusals import (
-    FIX_SAVE_AS_XLSX,
     FileRejected,
     not_spreadsheet,
     size_and_limit,
 )
+from components.ingest.strict_xlsx import STRICT_SPREADSHEET_NS, STRICT_XLSX
+from components.ingest.xlsb_records import WORKBOOK_PART, XLSB, XLSB_CONTENT_TYPE, check_xlsb
 
 if TYPE_CHECKING:
     # Only the type: every parse in this module goes through defusedxml.
@@ -54,13 +57,13 @@ _WORKBOOK_CONTENT_TYPES = (
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml",  # .xlsm
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",  # .xlsx
 )
-_XLSB_CONTENT_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
 _DEFAULT_WORKBOOK_PART = "xl/workbook.xml"
 _CONTENT_TYPES_PART = "[Content_Types].xml"
-_STRICT_SPREADSHEET_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ODF_MIMETYPE_PREFIX = "application/vnd.oasis.opendocument."
-# What ``_classify_package`` returns for an OpenDocument spreadsheet (no workbook part).
+# What ``_classify_package`` returns for an OpenDocument spreadsheet (no workbook part) and
+# for an Excel Binary Workbook (whose workbook part openpyxl cannot read).
 _ODS = "(opendocument spreadsheet)"
+_XLSB = "(excel binary workbook)"
 # Bytes read from the start of each XML part to find a DTD.
 _DECLARATION_HEAD_BYTES = 4096
 
@@ -89,9 +92,12 @@ _FIX_SHRINK = (
 )
 
 
-def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods", "numbers"]:
+def check_zip(
+    data: bytes, limits: ReadLimits
+) -> Literal["xlsx", "ods", "numbers", "xlsb", "strict"]:
     """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, ``"numbers"`` for
-    an Apple Numbers one, each vetted; ``FileRejected`` for anything else."""
+    an Apple Numbers one, ``"xlsb"`` for an Excel Binary Workbook, ``"strict"`` for a workbook
+    saved as Strict Open XML, all vetted; ``FileRejected`` for anything else."""
     _precheck_entry_count(data, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -115,8 +121,11 @@ def check_zip(data: bytes, limits: ReadLimits) -> Literal["xlsx", "ods", "number
         if workbook_part == NUMBERS:
             check_numbers(archive, members, limits)
             return NUMBERS
-        _check_workbook_index(archive, members[workbook_part], limits)
-    return "xlsx"
+        if workbook_part == _XLSB:
+            check_xlsb(archive, limits)
+            return XLSB
+        strict = _check_workbook_index(archive, members[workbook_part], limits)
+    return STRICT_XLSX if strict else "xlsx"
 
 
 def _refuse_declarations(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
@@ -212,12 +221,8 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
                 raise _damaged()
             return part
         types = set(overrides.values()) | set(defaults)
-        if _XLSB_CONTENT_TYPE in types or "xl/workbook.bin" in members:
-            raise FileRejected(
-                "This is an Excel Binary Workbook (.xlsb), a format the dashboard cannot read.",
-                FIX_SAVE_AS_XLSX,
-                kind="unsupported_spreadsheet",
-            )
+        if XLSB_CONTENT_TYPE in types or WORKBOOK_PART in members:
+            return _XLSB  # its index is read and vetted by ``check_xlsb``
         if any("wordprocessingml" in t for t in types) or "word/document.xml" in members:
             raise not_spreadsheet("a Word document")
         if any("presentationml" in t for t in types) or "ppt/presentation.xml" in members:
@@ -280,17 +285,11 @@ def _find_workbook_part(overrides: Mapping[str, str], defaults: Mapping[str, str
 
 def _check_workbook_index(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits
-) -> None:
-    """Parse the workbook index safely and count its sheets."""
+) -> bool:
+    """Parse the workbook index safely and count its sheets; whether it is in Strict Open
+    XML's names (read once renamed: ``strict_xlsx``)."""
     root = _parse_xml(_read_part(archive, info))
     namespace = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
-    if namespace == _STRICT_SPREADSHEET_NS:
-        raise FileRejected(
-            "This workbook was saved as “Strict Open XML Spreadsheet”, a variant of .xlsx the "
-            "dashboard cannot read.",
-            FIX_SAVE_AS_XLSX,
-            kind="unsupported_spreadsheet",
-        )
     if _local_name(root.tag) != "workbook":
         raise _damaged()
     sheets = [
@@ -314,6 +313,7 @@ def _check_workbook_index(
             f"of at most {limits.max_sheets:,} sheets each, and upload them one by one.",
             kind="too_many_sheets",
         )
+    return namespace == STRICT_SPREADSHEET_NS
 
 
 def _read_part(

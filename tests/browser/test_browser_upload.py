@@ -9,6 +9,7 @@ from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
+from tests.ingest.xlsb_support import BSheet, xlsb
 
 pytestmark = pytest.mark.browser
 FW = default_framework()
@@ -259,18 +260,31 @@ def _xml_2003() -> bytes:
     ).encode()
 
 
+def _xlsb() -> bytes:
+    """The same form as an Excel Binary Workbook."""
+    rows: list[list[object]] = [
+        ["Country", "Zembla"],
+        ["Year", 2024],
+        [],
+        ["No.", "Capability", "Level"],
+    ]
+    rows += [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
+    return xlsb([BSheet("Assessment", rows)])
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
         ("zembla-2024.xls", _web_export),
         ("zembla-2024.html", _web_export),
         ("zembla.xml", _xml_2003),
+        ("zembla-2024.xlsb", _xlsb),
     ],
-    ids=["web page named .xls", "web page", "XML Spreadsheet 2003"],
+    ids=["web page named .xls", "web page", "XML Spreadsheet 2003", "Excel Binary Workbook"],
 )
 def test_an_export_to_excel_is_taken_and_read(page, app_url, tmp_path, name, data):
-    """The upload box takes a web page of tables and Excel's XML Spreadsheet 2003, and reads
-    them (as the .xlsx made of them)."""
+    """The upload box takes a web page of tables, Excel's XML Spreadsheet 2003 and an Excel
+    Binary Workbook, and reads them (as the .xlsx made of them)."""
     upload = tmp_path / name
     upload.write_bytes(data())
     open_page(page, app_url + "/upload")

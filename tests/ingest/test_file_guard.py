@@ -31,6 +31,7 @@ from python_calamine import CalamineWorkbook
 from components.ingest.file_guard import check_upload, openpyxl_uses_defusedxml
 from components.ingest.limits import DEFAULT_LIMITS, MB, ReadLimits
 from components.ingest.refusals import FileRejected
+from tests.ingest.xlsb_support import BSheet, strict, xlsb
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -139,6 +140,16 @@ def content_types(overrides: Mapping[str, str]) -> bytes:
         '<Default Extension="xml" ContentType="application/xml"/>'
         f"{items}</Types>"
     ).encode()
+
+
+def edited(package: bytes, part: str, content: bytes | None) -> bytes:
+    """``package`` with ``part`` replaced (``None``: left out)."""
+    parts = members(package)
+    if content is None:
+        del parts[part]
+    else:
+        parts[part] = content
+    return make_zip(parts)
 
 
 def ooxml_lookalike(main_part: str, content_type: str) -> bytes:
@@ -438,6 +449,33 @@ ACCEPTED: list[tuple[str, str, Callable[[], bytes], str]] = [
         ),
         "html",
     ),
+    # Excel's other workbook kinds, read as the .xlsx made of them (test_xlsb_books.py,
+    # test_strict_xlsx.py)
+    (
+        "excel binary workbook",
+        "binary.xlsb",
+        lambda: xlsb([BSheet("Data", [["Kenya", 3]])]),
+        "xlsb",
+    ),
+    (
+        "excel binary workbook with macros",
+        "macros.xlsb",
+        lambda: xlsb([BSheet("Data", [["Kenya", 3]])], vba=True),
+        "xlsb",
+    ),
+    (
+        "excel binary workbook named .xlsx",
+        "binary.xlsx",
+        lambda: xlsb([BSheet("Data", [["Kenya", 3]])]),
+        "xlsb",
+    ),
+    ("strict open xml", "strict.xlsx", lambda: strict(xlsx()), "strict"),
+    (
+        "strict open xml index alone",
+        "strict.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml(["S"], namespace=STRICT_NS)}),
+        "strict",
+    ),
     (
         "excel 2003 xml",
         "old.xml",
@@ -668,13 +706,54 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         "not_spreadsheet",
         ("PowerPoint",),
     ),
+    # An Excel Binary Workbook is read (tests/ingest/test_xlsb_books.py); a broken one is not.
     (
-        "xlsb",
+        "xlsb whose index is not records",
         "binary.xlsb",
         lambda: ooxml_lookalike("xl/workbook.bin", XLSB_TYPE),
         DEFAULT_LIMITS,
-        "unsupported_spreadsheet",
-        (".xlsb", "Excel Workbook (*.xlsx)"),
+        "damaged",
+        (".xlsb", "damaged", "save it again"),
+    ),
+    (
+        "xlsb cut short in its index",
+        "binary.xlsb",
+        lambda: edited(xlsb([BSheet("Data", [["Kenya", 3]])]), "xl/workbook.bin", b"\x9c\x01\x40"),
+        DEFAULT_LIMITS,
+        "damaged",
+        (".xlsb",),
+    ),
+    (
+        "xlsb without its index",
+        "binary.xlsb",
+        lambda: edited(xlsb([BSheet("Data", [["Kenya", 3]])]), "xl/workbook.bin", None),
+        DEFAULT_LIMITS,
+        "damaged",
+        (".xlsb",),
+    ),
+    (
+        "xlsb of too many sheets",
+        "many.xlsb",
+        lambda: xlsb([BSheet(f"S{n}", [["Kenya", n]]) for n in range(3)]),
+        ReadLimits(max_sheets=2),
+        "too_many_sheets",
+        ("3 sheets",),
+    ),
+    (
+        "xlsb of too many parts",
+        "parts.xlsb",
+        lambda: xlsb([BSheet("Data", [["Kenya", 3]])], extra={f"x/{n}": b"" for n in range(40)}),
+        ReadLimits(max_zip_entries=30),
+        "too_many_parts",
+        ("internal parts",),
+    ),
+    (
+        "encrypted xlsb",
+        "locked.xlsb",
+        lambda: cfb("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"),
+        DEFAULT_LIMITS,
+        "encrypted",
+        ("protected with a password", "Encrypt with Password"),
     ),
     (
         "odt",
@@ -854,12 +933,20 @@ REJECTED: list[tuple[str, str, Callable[[], bytes], ReadLimits, str, tuple[str, 
         (),
     ),
     (
-        "strict open xml",
+        "strict open xml of too many sheets",
         "strict.xlsx",
-        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml(["S"], namespace=STRICT_NS)}),
+        lambda: strict(xlsx(3)),
+        ReadLimits(max_sheets=2),
+        "too_many_sheets",
+        ("3 sheets",),
+    ),
+    (
+        "strict open xml without sheets",
+        "strict.xlsx",
+        lambda: edited_xlsx(replace={"xl/workbook.xml": workbook_xml([], namespace=STRICT_NS)}),
         DEFAULT_LIMITS,
-        "unsupported_spreadsheet",
-        ("Strict",),
+        "no_sheets",
+        (),
     ),
     (
         "billion laughs in the index",

@@ -43,6 +43,8 @@ from tests.factories import capability_rows, enabler_rows, plan_rows
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods, ods
+from tests.ingest.reader_support import xlsx
+from tests.ingest.xlsb_support import BSheet, strict, xlsb
 
 TOTAL = len(default_framework().capabilities)
 
@@ -644,8 +646,9 @@ def test_the_no_level_note_cannot_become_a_link():
     assert "](" not in note
 
 
-# What people save besides Excel's own: LibreOffice's .ods and flat .fods, Excel's "Unicode Text",
-# Excel's XML Spreadsheet 2003, and web pages of tables as systems "export to Excel"
+# What people save besides Excel's .xlsx: its Binary Workbook (.xlsb) and Strict Open XML,
+# LibreOffice's .ods and flat .fods, Excel's "Unicode Text", Excel's XML Spreadsheet 2003, and web
+# pages of tables as systems "export to Excel"
 XML_2003 = (
     b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
     b'xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
@@ -664,6 +667,8 @@ ODF_FORM = [
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
     [
+        ("zembla.xlsb", lambda: xlsb([BSheet("Assessment", [["Country", "Zembla"]])]), "xlsb"),
+        ("zembla.xlsx", lambda: strict(xlsx({"Assessment": [["Country", "Zembla"]]})), "strict"),
         ("zembla.fods", lambda: fods(ODF_FORM), "fods"),
         ("zembla.ods", lambda: ods(ODF_FORM), "ods"),
         ("zembla.txt", lambda: "Country\tLevel\nZembla\t3\n".encode("utf-16"), "csv"),
