@@ -1,5 +1,6 @@
 """A sheet read from markup (``spreadsheet_xml``, ``html_tables``) before it is written as an
-.xlsx (``markup_books``): its values by row and column, merges, hidden rows, within the limits.
+.xlsx (``markup_books``): its values by row and column, merges, hidden rows and columns, within
+the limits.
 
 Keeping a cell or a merge costs what the file spent on writing it, never what it claims: a
 cell past the row or column limit is dropped but for the first one past each (kept at the
@@ -34,6 +35,7 @@ class BookSheet:
     # (top, left, bottom, right), 0-based and inclusive, already within the limits
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     # The first row past the row limit that holds anything, kept (at the limit) so that the
     # reader says the sheet was cut, as it does of an .xlsx's; the rest past it is dropped.
@@ -70,6 +72,10 @@ class BookSheet:
     def hide_row(self, row: int) -> None:
         if 0 <= row < self.max_rows:
             self.hidden_rows.add(row)
+
+    def hide_column(self, column: int) -> None:
+        if 0 <= column < self.max_columns:
+            self.hidden_columns.add(column)
 
 
 def new_sheet(name: str, limits: ReadLimits, *, hidden: bool = False) -> BookSheet:

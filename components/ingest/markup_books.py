@@ -1,5 +1,6 @@
-"""Workbooks written as markup: Excel's "XML Spreadsheet 2003" and an HTML page's tables saved
-under an Excel name, each made an .xlsx in memory and read as one.
+"""Workbooks written as markup: Excel's "XML Spreadsheet 2003", an HTML page's tables saved
+under an Excel name and a web archive's (.mht, ``web_archive``), each made an .xlsx in memory
+and read as one.
 
 Excel opens both, so people upload both: SpreadsheetML is what Excel's "Save As > XML
 Spreadsheet 2003" writes and what many older systems, SharePoint lists, reporting tools and
@@ -25,12 +26,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from components.ingest.book_sheets import BookSheet, ErrorValue
 from components.ingest.html_tables import WEB_PAGE, page_sheets
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
+from components.ingest.web_archive import WEB_ARCHIVE, archive_sheets
 from components.ingest.zip_guard import check_zip
 
 # What a cell of Excel's may hold, and what a sheet's name may (Excel's own rules).
@@ -41,7 +44,8 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     """``data`` as the .xlsx it is read as, and ``"xlsx"``, for XML Spreadsheet 2003
-    (``SPREADSHEET_XML``) or a web page's tables (``WEB_PAGE``); else ``data`` and ``kind`` as
+    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``) or a web archive's
+    (``WEB_ARCHIVE``, a .mht); else ``data`` and ``kind`` as
     they are. Raises ``FileRejected`` for a file that cannot be made one (damaged, unsafe,
     holding no sheet or no table)."""
     limit = ctx.limits.max_sheets
@@ -57,6 +61,14 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
             f"The page has {len(sheets)} tables (a sheet each); only the first {limit} were read.",
             f"Export the data in parts of at most {limit} tables, and upload each part.",
         )
+    elif kind == WEB_ARCHIVE:
+        sheets = archive_sheets(data, ctx.limits)
+        cut = (
+            f"The web archive has {len(sheets)} tables (a sheet each); only the first {limit} "
+            "were read.",
+            f"Save it as an Excel workbook (.xlsx) and split it into workbooks of at most {limit} "
+            "sheets.",
+        )
     else:
         return data, kind
     if len(sheets) > limit:
@@ -69,8 +81,8 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
 
 def write_xlsx(sheets: list[BookSheet]) -> bytes:
     """The sheets as an .xlsx package, written by openpyxl: values with their types (text
-    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets and
-    rows, the number formats given."""
+    stays text, even "=1+1"; an ``ErrorValue`` is an error cell), merges, hidden sheets, rows
+    and columns, the number formats given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     names: set[str] = set()
@@ -91,6 +103,8 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
             )
         for row in sheet.hidden_rows:
             worksheet.row_dimensions[row + 1].hidden = True
+        for column in sheet.hidden_columns:
+            worksheet.column_dimensions[get_column_letter(column + 1)].hidden = True
         if sheet.hidden:
             worksheet.sheet_state = "hidden"
     if all(worksheet.sheet_state != "visible" for worksheet in workbook.worksheets):
