@@ -229,7 +229,8 @@ def _check_part_count(data: bytes) -> None:
     declared = {found.group(1) or found.group(2) for found in _BOUNDARY.finditer(data)}
     if len(declared) > _MAX_BOUNDARIES:
         raise _damaged()
-    count = sum(data.count(b"\n--" + given) for given in declared)
+    # Each delimiter line opens a part, but the one closing the message ("--boundary--").
+    count = sum(data.count(b"\n--" + g) - data.count(b"\n--" + g + b"--") for g in declared)
     if count > _MAX_PARTS:
         raise FileRejected(
             f"This web archive (.mht) holds {count:,} parts; the dashboard reads one of at most "

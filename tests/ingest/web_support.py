@@ -147,8 +147,10 @@ def excel_mht(
     hidden: tuple[str, ...] = (),
     css: str = EXCEL_CSS,
     book: str = "Book1",
+    charset: str = "us-ascii",
 ) -> bytes:
-    """A workbook saved as "Single File Web Page": ``sheets`` are (name, the sheet's page)."""
+    """A workbook saved as "Single File Web Page": ``sheets`` are (name, the sheet's page),
+    their parts labelled ``charset`` (Excel's "us-ascii": the page then says its code page)."""
     place = f"file:///C:/0E8D990C/{book}"
     names = [name for name, _ in sheets]
     parts = [
@@ -167,7 +169,7 @@ def excel_mht(
             + "</tr></table></body></html>",
         ),
         *(
-            part(f"{place}_files/sheet{n:03d}.htm", "text/html", page)
+            part(f"{place}_files/sheet{n:03d}.htm", "text/html", page, charset)
             for n, (_, page) in enumerate(sheets, start=1)
         ),
         part(
