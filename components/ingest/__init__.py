@@ -6,8 +6,10 @@ Owns, in the order a file goes through them:
   binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``ods_guard``
   and ``xls_guard`` (how far an .ods or .xls sheet reaches), ``flat_ods`` (a LibreOffice flat
   XML spreadsheet, checked and read as the .ods it is), ``spreadsheet_xml`` (Excel's XML
-  Spreadsheet 2003) and ``html_tables`` with ``html_page`` (a web page's tables under an Excel
-  name), both made an .xlsx in memory by ``markup_books`` (from ``book_sheets``), ``limits``
+  Spreadsheet 2003), ``html_tables`` with ``html_page`` and ``html_styles`` (a web page's
+  tables under an Excel name, its CSS classes' number formats and hiding) and ``web_archive``
+  (a .mht: Excel's "Single File Web Page", a browser's saved page), all made an .xlsx in memory
+  by ``markup_books`` (from ``book_sheets``), ``limits``
   (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
   shared wording);
 - the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their

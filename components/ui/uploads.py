@@ -32,9 +32,12 @@ from components.scoring.tables import session_table
 from components.ui.markdown import Markdown, literal
 
 # Old .xls, .ods (and LibreOffice's flat .fods), Excel's XML Spreadsheet 2003 (.xml), web pages
-# of tables as systems "export to Excel" (.htm, .html; .xls too) and text tables are read too
-# (after the file guard vets them).
-UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods", "fods", "xml", "htm", "html"]
+# of tables as systems "export to Excel" (.htm, .html; .xls too), web archives (Excel's "Single
+# File Web Page", a browser's saved page: .mht, .mhtml) and text tables are read too (after the
+# file guard vets them).
+UPLOAD_TYPES = [
+    "xlsx", "xlsm", "csv", "tsv", "txt", "xls", "ods", "fods", "xml", "htm", "html", "mht", "mhtml",
+]  # fmt: skip
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.
 PROBLEMS_SHOWN_AS_TABLE = 25
