@@ -23,13 +23,16 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Literal
 
 # A selector naming a class, alone or on an element: ".xl65", "td.xl65".
 _CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.(-?[_a-z][\w-]*)", re.IGNORECASE)
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A format's code is at most 255 characters (Excel's own limit): no match reads further.
 _NUMBER_FORMAT = re.compile(
-    r"mso-number-format\s*:\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^;\"'}]*)", re.IGNORECASE
+    r"mso-number-format\s{0,20}:\s{0,20}"
+    r"(\"(?:[^\"\\]|\\.){0,255}\"|'(?:[^'\\]|\\.){0,255}'|[^;\"'}]{0,255})",
+    re.IGNORECASE,
 )
 _HIDES = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
@@ -41,6 +44,9 @@ _NAMED_DATES = frozenset({"short date", "medium date", "long date", "general dat
 _EPOCH = datetime.datetime(1899, 12, 30)
 _LAST_SERIAL = 2958465  # 31 December 9999
 
+# What a class's rules may say, all told (Excel's say a few hundred characters).
+_MAX_CLASS_CHARS = 4096
+_MAX_JOINED = 4096  # the (class, style) pairs joined kept: a page's few, never one per cell
 FormatKind = Literal["text", "percent", "date", "year"]
 
 
@@ -49,11 +55,12 @@ class Styles:
 
     def __init__(self, css: Iterable[str] = ()) -> None:
         self.classes: dict[str, str] = {}
+        self._joined: dict[tuple[str, str], str] = {}
         for text in css:
             self._read(text)
 
     def _read(self, css: str) -> None:
-        css = _COMMENT.sub(" ", css).replace("<!--", " ").replace("-->", " ")
+        css = _without_comments(css).replace("<!--", " ").replace("-->", " ")
         for chunk in css.split("}"):
             head, brace, body = chunk.rpartition("{")
             if not brace:
@@ -64,19 +71,50 @@ class Styles:
                 named = _CLASS_SELECTOR.fullmatch(selector.strip())
                 if named is not None:
                     name = named.group(1).lower()
-                    self.classes[name] = f"{self.classes.get(name, '')};{body}"
+                    given = self.classes.get(name, "")
+                    if len(given) < _MAX_CLASS_CHARS:  # a class said again adds to it
+                        self.classes[name] = f"{given};{body[:_MAX_CLASS_CHARS]}"
 
     def of(self, attributes: Mapping[str, str]) -> str:
         """The declarations that style an element: its classes' (in order), then its own."""
         own = attributes.get("style") or ""
-        names = (attributes.get("class") or "").split() if self.classes else ()
-        given = [self.classes[name.lower()] for name in names if name.lower() in self.classes]
-        return ";".join([*given, own]) if given else own
+        named = attributes.get("class")
+        if not named or not self.classes:
+            return own
+        key = (named, own)
+        found = self._joined.get(key)
+        if found is None:  # a page's cells share a few classes and styles: joined once each
+            given = [self.classes[n] for n in named.lower().split() if n in self.classes]
+            found = ";".join([*given, own]) if given else own
+            if len(self._joined) < _MAX_JOINED:
+                self._joined[key] = found
+        return found
 
 
+def _without_comments(css: str) -> str:
+    """``css`` without its ``/* … */`` comments (one left open ends it), in one pass."""
+    kept: list[str] = []
+    at = 0
+    while (start := css.find("/*", at)) >= 0:
+        kept.append(css[at:start])
+        end = css.find("*/", start + 2)
+        if end < 0:
+            return " ".join(kept)
+        at = end + 2
+    kept.append(css[at:])
+    return " ".join(kept)
+
+
+@lru_cache(maxsize=1024)  # a page's cells share a few styles: each is read once
 def hides(style: str) -> bool:
     """Whether declarations hide what they style (``display:none``, ``mso-hide:all``)."""
     return _HIDES.search(style) is not None
+
+
+@lru_cache(maxsize=1024)
+def style_kind(style: str) -> FormatKind | None:
+    """What the number format declarations give shows (``format_kind``)."""
+    return format_kind(number_format(style))
 
 
 def number_format(style: str) -> str | None:

@@ -36,7 +36,7 @@ from typing import Any
 
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.html_page import Box, Cell, Heading, Page, Table, read_page
-from components.ingest.html_styles import Styles, format_kind, hides, number_format, serial_day
+from components.ingest.html_styles import Styles, hides, serial_day, style_kind
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected
 
@@ -298,7 +298,7 @@ def _value(cell: Cell, style: str) -> tuple[Any, str | None]:
     gives; ``style``: the declarations that style the cell (its classes', then its own)."""
     text = cell.text
     attributes = cell.attributes
-    kind = format_kind(number_format(style))
+    kind = style_kind(style)
     if "x:err" in attributes:
         shown = (attributes["x:err"] or text).strip()
         return (ErrorValue(shown) if shown else None), None

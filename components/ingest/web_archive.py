@@ -54,11 +54,20 @@ _FRAMESET = re.compile(rb"<frameset(?=[\s/>])", re.IGNORECASE)
 _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _ASCII = frozenset({"us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1"})  # Excel's label
 # Excel's settings: a sheet's block, its name, whether hidden, where its page is.
-_WORKSHEET = re.compile(r"<x:ExcelWorksheet\b.*?</x:ExcelWorksheet\s*>", re.I | re.DOTALL)
-_NAME = re.compile(r"<x:Name>(.*?)</x:Name\s*>", re.IGNORECASE | re.DOTALL)
-_HIDDEN = re.compile(r"<x:Visible>\s*Sheet(?:Very)?Hidden\s*</x:Visible", re.IGNORECASE)
-_SOURCE = re.compile(r"""<x:WorksheetSource\b[^>]*?\bHRef\s*=\s*["']?([^"'\s>]+)""", re.I)
-_FRAME_SOURCE = re.compile(r"""<frame\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+# (Each bounded, so that text made to look like many unclosed settings is read in one pass.)
+_WORKSHEET = re.compile(r"<x:ExcelWorksheet\b", re.IGNORECASE)
+_WORKSHEET_END = re.compile(r"</x:ExcelWorksheet\s*>", re.IGNORECASE)
+_NAME = re.compile(r"<x:Name>(.{0,1000}?)</x:Name\s*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN = re.compile(r"<x:Visible>\s{0,100}Sheet(?:Very)?Hidden\s{0,100}</x:Visible", re.I)
+_SOURCE = re.compile(
+    r"""<x:WorksheetSource\b[^>]{0,500}?\bHRef\s{0,20}=\s{0,20}["']?([^"'\s>]{1,1000})""", re.I
+)
+_FRAME_SOURCE = re.compile(
+    r"""<frame\b[^>]{0,200}?\bsrc\s{0,20}=\s{0,20}["']?([^"'\s>]{1,1000})""", re.IGNORECASE
+)
+# A workbook's main page is its settings and the frames: a few kilobytes, a few hundred with
+# hundreds of sheets. Only so much of a page is looked at for them.
+_FRAMESET_BYTES = 512 * 1024
 _EXCEL_FRAMESET = re.compile(r"<meta\s+name\s*=\s*[\"']?Excel Workbook Frameset", re.I)
 _NAMES_SHOWN = 5
 
@@ -139,14 +148,19 @@ def archive_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
 def worksheets(text: str) -> list[tuple[str, bool, str]]:
     """Excel's settings in a page: each sheet's name, whether it is hidden, and where its page
     is (empty when the page holds it)."""
-    found = []
-    for block in _WORKSHEET.finditer(text):
-        name = _NAME.search(block.group())
-        source = _SOURCE.search(block.group())
+    found: list[tuple[str, bool, str]] = []
+    starts = [start.start() for start in _WORKSHEET.finditer(text)]
+    if not starts:
+        return found
+    for start, following in zip(starts, [*starts[1:], len(text)], strict=True):
+        closed = _WORKSHEET_END.search(text, start, following)
+        block = text[start : closed.end() if closed else following]
+        name = _NAME.search(block)
+        source = _SOURCE.search(block)
         found.append(
             (
                 _unescape(name.group(1)) if name else "",
-                _HIDDEN.search(block.group()) is not None,
+                _HIDDEN.search(block) is not None,
                 _unescape(source.group(1)) if source else "",
             )
         )
@@ -156,9 +170,9 @@ def worksheets(text: str) -> list[tuple[str, bool, str]]:
 def check_saved_frameset(data: bytes) -> None:
     """Refuse the main page of a workbook saved as "Web Page": a frameset whose sheets are
     files in a folder beside it, not in it."""
-    if _FRAMESET.search(data) is None:
+    if _FRAMESET.search(data, 0, _FRAMESET_BYTES) is None:
         return
-    text = page_text(data)
+    text = page_text(data[:_FRAMESET_BYTES])
     sheets = worksheets(text)
     if not sheets and _EXCEL_FRAMESET.search(text) is None:
         return  # a site's frames, not a workbook's
