@@ -8,6 +8,7 @@ from components.ingest.template import AssessmentInput, write_template
 from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait_until_idle
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
+from tests.ingest.web_support import excel_mht, form_rows, sheet_page, sheet_table
 
 pytestmark = pytest.mark.browser
 FW = default_framework()
@@ -242,18 +243,25 @@ def _xml_2003() -> bytes:
     ).encode()
 
 
+def _single_file_web_page() -> bytes:
+    """The same form saved by Excel as "Single File Web Page" (.mht)."""
+    levels = {n: n % 5 for n in range(1, len(FW.capabilities) + 1)}
+    return excel_mht([("Assessment", sheet_page(sheet_table(form_rows("Zembla", 2024, levels))))])
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
         ("zembla-2024.xls", _web_export),
         ("zembla-2024.html", _web_export),
         ("zembla.xml", _xml_2003),
+        ("zembla-2024.mht", _single_file_web_page),
     ],
-    ids=["web page named .xls", "web page", "XML Spreadsheet 2003"],
+    ids=["web page named .xls", "web page", "XML Spreadsheet 2003", "Single File Web Page"],
 )
 def test_an_export_to_excel_is_taken_and_read(page, app_url, tmp_path, name, data):
-    """The upload box takes a web page of tables and Excel's XML Spreadsheet 2003, and reads
-    them (as the .xlsx made of them)."""
+    """The upload box takes a web page of tables, Excel's XML Spreadsheet 2003 and a web
+    archive (.mht), and reads them (as the .xlsx made of them)."""
     upload = tmp_path / name
     upload.write_bytes(data())
     open_page(page, app_url + "/upload")
