@@ -4,9 +4,10 @@
 else UTF-8 or the code page that fits) and parses it with lxml's HTML parser (libxml2: fast,
 forgiving of bad markup as browsers are; no network, no huge trees, no entity but HTML's own),
 told to a ``Page``: its flow of text and tables in order (``Box``), each table's rows of cells
-with their attributes (``Table``, ``Cell``), the headings (``Heading``), the title, and the
-sheets' names Excel's own markup gives (``<x:ExcelWorksheet><x:Name>``, in a conditional
-comment or not).
+with their attributes (``Table``, ``Cell``; its rows' classes and its ``<col>``s, for what
+their styles hide), the headings (``Heading``), the title, the text of its ``<style>``s (for
+the classes' number formats, ``html_styles``), and the sheets' names Excel's own markup gives
+(``<x:ExcelWorksheet><x:Name>``, in a conditional comment or not).
 
 As a browser builds a table: a cell or row left open is closed by the next, a table inside a
 cell is that cell's (its table is then a layout table), text in a table but in no cell is

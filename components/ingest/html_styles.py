@@ -34,6 +34,7 @@ _NUMBER_FORMAT = re.compile(
     r"(\"(?:[^\"\\]|\\.){0,255}\"|'(?:[^'\\]|\\.){0,255}'|[^;\"'}]{0,255})",
     re.IGNORECASE,
 )
+_OVERFLOW = re.compile(r"mso-ignore\s{0,20}:\s{0,20}colspan", re.IGNORECASE)
 _HIDES = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 # What a number format's code holds that is no part of a date: quoted text, escaped
@@ -109,6 +110,13 @@ def _without_comments(css: str) -> str:
 def hides(style: str) -> bool:
     """Whether declarations hide what they style (``display:none``, ``mso-hide:all``)."""
     return _HIDES.search(style) is not None
+
+
+@lru_cache(maxsize=1024)
+def overflows(style: str) -> bool:
+    """Whether a cell's span is only its text shown over the empty cells beside it (Excel's
+    ``mso-ignore:colspan``), no merge."""
+    return _OVERFLOW.search(style) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -15,13 +15,18 @@ the .xlsx it is then read as):
   above the table it comes before, as Excel shows it;
 * the text above a table (a title, "Country: Kenya", "Year: 2023") is rows above it, one line
   a row, and what follows the last table rows below it;
-* ``colspan``/``rowspan`` are merges (clipped to the table, and to the limits); ``<br>`` is a
-  line break in the cell; struck words (``<s>``, ``<del>``) are marked ``~~`` as
-  ``struck_levels`` reads them; a row hidden (``display:none``) is a hidden row;
+* ``colspan``/``rowspan`` are merges (clipped to the table, and to the limits), but for Excel's
+  ``mso-ignore:colspan`` (text shown over the empty cells beside it); ``<br>`` is a line break
+  in the cell; struck words (``<s>``, ``<del>``) are marked ``~~`` as ``struck_levels`` reads
+  them; a row hidden (``display:none``, ``mso-hide:all``, in its style or its class's) is a
+  hidden row, and a column Excel's ``<col>`` hides (or a cell hidden so) a hidden column;
 * a cell is a number when Excel's ``x:num`` says so, or when its text is a plain number that
   no locale reads otherwise ("3", "2023", "2.5"); "1,234", "1,5" or "1.500" stay text (the
   reader turns numeric text into numbers where it should); a text format (``mso-number-format:
-  "\\@"``, ``x:str``) keeps text as text; an error value ("#N/A", ``x:err``) is an error cell.
+  "\\@"``, ``x:str``) keeps text as text; a date format gives Excel's serial as that day, a
+  ``yyyy`` one as that year; an error value ("#N/A", ``x:err``) is an error cell. A format
+  given through a class (``.xl65 {mso-number-format:…}``, as Excel writes them) counts as one
+  given on the cell (``html_styles``).
 
 The page is read as a browser reads it (``html_page``: lxml's HTML parser, which fetches
 nothing and expands no entity but HTML's own); scripts, styles and Excel's settings are no
@@ -36,7 +41,7 @@ from typing import Any
 
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.html_page import Box, Cell, Heading, Page, Table, read_page
-from components.ingest.html_styles import Styles, hides, serial_day, style_kind
+from components.ingest.html_styles import Styles, hides, overflows, serial_day, style_kind
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected
 
@@ -241,14 +246,16 @@ def _put_table(sheet: BookSheet, table: Table, top: int, styles: Styles) -> None
             style = styles.of(cell.attributes)
             value, shown_as = _value(cell, style)
             sheet.put(top + row, column, value, shown_as)
-            if hides(style):  # Excel writes each cell of a hidden column so
+            if hides(style):  # a cell hidden (by a system's page, a class): its column is
                 for hidden in range(column, column + width):
                     sheet.hide_column(hidden)
             if height > 1:
                 for spanned in range(column, column + width):
                     covered[spanned] = row + height - 1
-            if width > 1 or height > 1:
-                sheet.merge(top + row, column, top + row + height - 1, column + width - 1)
+            # Excel's "mso-ignore:colspan": text shown over the empty cells beside it, no merge
+            right = column if overflows(style) else column + width - 1
+            if right > column or height > 1:
+                sheet.merge(top + row, column, top + row + height - 1, right)
             column += width
 
 

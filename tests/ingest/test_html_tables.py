@@ -495,3 +495,22 @@ def test_a_hidden_columns_list_beside_the_title_names_no_country():
     result = read("scores.xls", hiding_page(page))
     assert by_assessment(result) == {}
     assert any("No country is given" in p.message for p in result.problems)
+
+
+def test_a_title_excel_shows_over_the_empty_level_cell_is_no_level():
+    # Excel writes text shown over the empty cells beside it as colspan with mso-ignore:colspan
+    rows = "".join(
+        f"<tr><td x:num>{n}</td><td colspan=2 style='mso-ignore:colspan'>{TITLES[n]}</td></tr>"
+        if n == 5
+        else f"<tr><td x:num>{n}</td><td>{TITLES[n]}</td><td x:num>{n % 5}</td></tr>"
+        for n in range(1, 22)
+    )
+    page = plain_page(
+        "<p>Country: Kenya</p><p>Year: 2023</p><table><tr><td>No.</td><td>Capability</td>"
+        f"<td>Level</td></tr>{rows}</table>"
+    )
+    result = read("export.xls", page)
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in ALL if n != 5}}
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    [sheet] = page_sheets(page, DEFAULT_LIMITS)
+    assert sheet.merges == []
