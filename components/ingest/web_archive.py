@@ -122,11 +122,8 @@ def archive_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
     css = tuple(part.text for part in parts if not part.is_page)
     main = pages[0]
     sheets: list[BookSheet] = []
-    listed = [sheet for sheet in worksheets(main.text) if sheet[2]]
-    for name, hidden, source in listed:
-        page = _find(source, pages)
-        if page is None or page is main:
-            continue
+    listed = _listed_pages(main, pages)
+    for name, hidden, page in listed:
         try:
             found = page_sheets(page.text, limits, css)
         except FileRejected:
@@ -143,6 +140,23 @@ def archive_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
     if not sheets:
         raise _no_table()
     return sheets
+
+
+def _listed_pages(main: _Part, pages: list[_Part]) -> list[tuple[str, bool, _Part]]:
+    """The sheets Excel's settings in the main page list: each one's name, whether hidden, and
+    its page. When no page is where the settings say (a generator's own places), the pages
+    after the main one in order, the tab strip aside, named by the settings if as many."""
+    listed = [sheet for sheet in worksheets(main.text) if sheet[2]]
+    found = [
+        (name, hidden, page)
+        for name, hidden, source in listed
+        if (page := _find(source, pages)) is not None and page is not main
+    ]
+    if found or not listed:
+        return found
+    others = [page for page in pages[1:] if not page.location.endswith("tabstrip.htm")]
+    named = listed if len(listed) == len(others) else [("", False, "")] * len(others)
+    return [(name, hidden, page) for (name, hidden, _), page in zip(named, others, strict=True)]
 
 
 def worksheets(text: str) -> list[tuple[str, bool, str]]:

@@ -74,6 +74,42 @@ def single_sheet_mht() -> bytes:
     ).encode("ascii")
 
 
+def script_export(countries: list[tuple[str, dict[int, int]]]) -> bytes:
+    """A web system's multi-sheet "export to Excel" as JavaScript exporters write it: the
+    sheets named in the main part, each pointing at its part by ``cid:``."""
+    settings = "".join(
+        f"<x:ExcelWorksheet>\n    <x:Name>{country}</x:Name>\n"
+        f'    <x:WorksheetSource HRef=3D"cid:sheet{n}"/>\n</x:ExcelWorksheet>\n'
+        for n, (country, _) in enumerate(countries)
+    )
+    head = (
+        '<html xmlns:o=3D"urn:schemas-microsoft-com:office:office"\n'
+        'xmlns:x=3D"urn:schemas-microsoft-com:office:excel"\n'
+        'xmlns=3D"http://www.w3.org/TR/REC-html40">\n'
+    )
+    sheets = "".join(
+        f"------BOUNDARY_9527----\nContent-ID: sheet{n}\n"
+        'Content-Transfer-Encoding: quoted-printable\nContent-Type: text/html; charset="us-ascii"'
+        f"\n\n{head}<head></head>\n<body>\n<table>"
+        + "".join(
+            f"<tr><td>{label}</td><td>{value}</td></tr>"
+            for label, value in [("Country", country), ("Year", 2023), ("Capability", "Level")]
+        )
+        + "".join(f"<tr><td>{TITLES[c]}</td><td>{level}</td></tr>" for c, level in levels.items())
+        + "</table>\n</body>\n</html>\n"
+        for n, (country, levels) in enumerate(countries)
+    )
+    return (
+        "MIME-Version: 1.0\nX-Document-Type: Workbook\n"
+        'Content-Type: multipart/related; boundary="----BOUNDARY_9527----"\n\n'
+        "------BOUNDARY_9527----\nContent-Location: file:///C:/0E8D990C/MimeExcel.xml\n"
+        'Content-Transfer-Encoding: quoted-printable\nContent-Type: text/html; charset="us-ascii"'
+        f"\n\n{head}<head>\n<xml>\n <x:ExcelWorkbook>\n  <x:ExcelWorksheets>\n{settings}"
+        "  </x:ExcelWorksheets>\n </x:ExcelWorkbook>\n</xml>\n</head>\n</html>\n"
+        f"{sheets}------BOUNDARY_9527------\n"
+    ).encode("ascii")
+
+
 def workbook_of(data: bytes):
     return load_workbook(io.BytesIO(write_xlsx(archive_sheets(data, DEFAULT_LIMITS))))
 
@@ -148,6 +184,22 @@ ARCHIVES: list[tuple[str, str, bytes, dict, list[tuple[str, bool]]]] = [
         excel_mht([("Kenya", sheet("Kenya", 2023))]),
         {("Kenya", 2023, None): ALL},
         [("Kenya", False)],
+    ),
+    (
+        "a web system's export, each sheet's part named by its Content-ID",
+        "report.xls",
+        script_export([("Kenya", ALL), ("Ghana", OTHER)]),
+        {("Kenya", 2023, None): ALL, ("Ghana", 2023, None): OTHER},
+        [("Kenya", False), ("Ghana", False)],
+    ),
+    (
+        "sheets whose places the settings give otherwise: the pages after the main one",
+        "MNR 2023.mht",
+        excel_mht(
+            [("Kenya", sheet("Kenya", 2023)), ("Ghana", sheet("Ghana", 2023, OTHER))]
+        ).replace(b'HRef=3D"Book1_files/sheet', b'HRef=3D"Exported/page'),
+        {("Kenya", 2023, None): ALL, ("Ghana", 2023, None): OTHER},
+        [("Kenya", False), ("Ghana", False)],
     ),
     (
         "Chrome's 'Web page, single file': the page and its logo",
