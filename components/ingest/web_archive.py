@@ -214,6 +214,9 @@ def check_saved_frameset(data: bytes) -> None:
 @lru_cache(maxsize=1)  # the guard and the reader read the same upload, one after the other
 def _parts(data: bytes, limits: ReadLimits) -> tuple[_Part, ...]:
     """The message's pages and style sheets, decoded, in order (the main page first)."""
+    # A byte order mark or blank lines before the headers (a script's output) would make the
+    # parser read the headers as the body.
+    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     _check_part_count(data)
     try:
         message = BytesParser(policy=policy.default).parsebytes(data)

@@ -202,6 +202,13 @@ ARCHIVES: list[tuple[str, str, bytes, dict, list[tuple[str, bool]]]] = [
         [("Kenya", False), ("Ghana", False)],
     ),
     (
+        "a script's output: a byte order mark and blank lines before the headers",
+        "export.xls",
+        b"\xef\xbb\xbf\r\n\r\n" + excel_mht([("Kenya", sheet("Kenya", 2023))]),
+        {("Kenya", 2023, None): ALL},
+        [("Kenya", False)],
+    ),
+    (
         "Chrome's 'Web page, single file': the page and its logo",
         "MNR report.mhtml",
         browser_mht(chrome_page("Côte d’Ivoire")),
