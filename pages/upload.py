@@ -104,7 +104,8 @@ st.download_button(
 st.header("2. Upload your files")
 files = st.file_uploader(
     "Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods, .fods, Apple Numbers .numbers, Excel's XML "
-    "Spreadsheet 2003 .xml), tables (.csv, .tsv, .txt) or web pages of tables (.htm, .html).",
+    "Spreadsheet 2003 .xml), tables (.csv, .tsv, .txt) or web pages of tables (.htm, .html; "
+    "saved as one file: .mht, .mhtml).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,

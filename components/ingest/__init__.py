@@ -6,12 +6,13 @@ Owns, in the order a file goes through them:
   binaries, text tables), ``zip_guard`` (xlsx packages and their look-alikes), ``ods_guard``
   and ``xls_guard`` (how far an .ods or .xls sheet reaches), ``flat_ods`` (a LibreOffice flat
   XML spreadsheet, checked and read as the .ods it is), ``spreadsheet_xml`` (Excel's XML
-  Spreadsheet 2003) and ``html_tables`` with ``html_page`` (a web page's tables under an Excel
-  name) and ``xlsb_books`` with ``xlsb_records`` (an Excel Binary Workbook, .xlsb), all made
-  an .xlsx in memory by ``markup_books`` (from ``book_sheets``), as is an Apple Numbers
-  spreadsheet (``numbers_guard`` checks its parts, ``numbers_books`` reads its sheets and tables
-  with numbers-parser), ``strict_xlsx`` (a Strict Open XML workbook renamed into the .xlsx it
-  is), ``limits``
+  Spreadsheet 2003), ``html_tables`` with ``html_page`` and ``html_styles`` (a web page's
+  tables under an Excel name, its CSS classes' number formats and hiding), ``web_archive`` (a
+  .mht: Excel's "Single File Web Page", a browser's saved page) and ``xlsb_books`` with
+  ``xlsb_records`` (an Excel Binary Workbook, .xlsb), all made an .xlsx in memory by
+  ``markup_books`` (from ``book_sheets``), as is an Apple Numbers spreadsheet (``numbers_guard``
+  checks its parts, ``numbers_books`` reads its sheets and tables with numbers-parser),
+  ``strict_xlsx`` (a Strict Open XML workbook renamed into the .xlsx it is), ``limits``
   (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
   shared wording);
 - the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their

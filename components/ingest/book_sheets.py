@@ -89,6 +89,10 @@ class BookSheet:
         if 0 <= first <= last and first < self.max_columns:
             self.hidden_columns.append((first, min(last, self.max_columns - 1)))
 
+    def hide_column(self, column: int) -> None:
+        """Column ``column`` hidden, unless the limits leave it out."""
+        self.hide_columns(column, column)
+
 
 def new_sheet(name: str, limits: ReadLimits, *, hidden: bool = False) -> BookSheet:
     """An empty sheet named ``name`` that keeps what ``limits`` let the reader read."""

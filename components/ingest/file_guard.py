@@ -13,9 +13,9 @@ flat .fods as the .ods it is, ``flat_ods``; an Apple Numbers spreadsheet, known 
 in ``numbers_guard``, and read as the .xlsx ``numbers_books`` makes of it; an .xlsb's index in
 ``xlsb_books``; a Strict Open XML workbook as any .xlsx, then read renamed, ``strict_xlsx``), the
 sheets of an .xls in ``xls_guard``; Excel's "XML Spreadsheet 2003" is recognised in
-``spreadsheet_xml`` and a web page with a table in ``html_tables`` (both read as the .xlsx made
-of them, ``markup_books``); the limits live in ``limits`` and the refusal with its shared
-wording in ``refusals``.
+``spreadsheet_xml``, a web page with a table in ``html_tables`` and a web archive (.mht) in
+``web_archive`` (all read as the .xlsx made of them, ``markup_books``); the limits live in
+``limits`` and the refusal with its shared wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
 files that are really web pages or CSV text. A real workbook named ``.csv`` is read as a
@@ -65,6 +65,12 @@ from components.ingest.spreadsheet_xml import (
 )
 from components.ingest.text_encoding import decode_text
 from components.ingest.unicode_text import utf16_codec, utf16_text
+from components.ingest.web_archive import (
+    WEB_ARCHIVE,
+    check_saved_frameset,
+    check_web_archive,
+    is_web_archive,
+)
 from components.ingest.xls_guard import check_xls
 from components.ingest.zip_guard import check_zip
 
@@ -136,7 +142,7 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 def check_upload(
     name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
 ) -> Literal[
-    "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "csv"
+    "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "mht", "csv"
 ]:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
@@ -150,7 +156,9 @@ def check_upload(
     archives, whatever its name; a locked one refused, see ``numbers_guard``; read as the .xlsx
     ``numbers_books`` makes of it), ``"spreadsheetml"`` for Excel's "XML Spreadsheet 2003" (one
     declaring a DTD refused), ``"html"`` for a web page holding a table (what web systems
-    "export to Excel"; both read as the .xlsx ``markup_books.as_workbook`` makes of them), and
+    "export to Excel"), ``"mht"`` for a web archive (.mht, Excel's "Single File Web Page", a
+    browser's saved page) holding one (``web_archive``; the three read as the .xlsx
+    ``markup_books.as_workbook`` makes of them), and
     ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
     Excel's "Unicode Text" writes it (``unicode_text``), or a legacy code page such as
     Windows-1252, see ``text_encoding``). Raises ``FileRejected`` otherwise, with one of these
@@ -159,7 +167,8 @@ def check_upload(
     ``empty``, ``too_large``, ``encrypted`` (a password-protected .xlsx, .xlsb or Numbers
     file too), ``too_far`` (an .ods sheet whose cells reach too far),
     ``not_spreadsheet`` (Word, PowerPoint, PDF, images, a web page without a table, other
-    XML, JSON, web queries, programs, other archives),
+    XML, JSON, web queries, programs, other archives, a web archive without a table, the main
+    page of a workbook saved as "Web Page" without its sheets),
     ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
     ``no_sheets``, ``unsafe_content``, ``not_text``, ``not_workbook`` (text that is no table
@@ -265,7 +274,7 @@ def _reject_known_binary(data: bytes) -> None:
 
 def _check_text(
     data: bytes, extension: str = "", limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["csv", "fods", "spreadsheetml", "html"]:
+) -> Literal["csv", "fods", "spreadsheetml", "html", "mht"]:
     raw = data  # a .fods is vetted in its own bytes: its declaration names their encoding
     codec = utf16_codec(data)
     if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
@@ -297,9 +306,13 @@ def _check_text(
             check_spreadsheet_xml(data)  # Excel's "XML Spreadsheet 2003" (a DTD refused)
             return SPREADSHEET_XML
         if is_web_page(head):
+            check_saved_frameset(data)  # a workbook's "Web Page" without its sheets' folder
             check_web_page(data)  # refused when it holds no table
             return WEB_PAGE
         _reject_markup(head.lower())
+    if is_web_archive(head):  # a "Single File Web Page" (.mht): Excel's, a browser's
+        check_web_archive(data, limits)
+        return WEB_ARCHIVE
     _reject_data_formats(data, head, extension)
     if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
         raise plain_text(extension)

@@ -4,9 +4,10 @@
 else UTF-8 or the code page that fits) and parses it with lxml's HTML parser (libxml2: fast,
 forgiving of bad markup as browsers are; no network, no huge trees, no entity but HTML's own),
 told to a ``Page``: its flow of text and tables in order (``Box``), each table's rows of cells
-with their attributes (``Table``, ``Cell``), the headings (``Heading``), the title, and the
-sheets' names Excel's own markup gives (``<x:ExcelWorksheet><x:Name>``, in a conditional
-comment or not).
+with their attributes (``Table``, ``Cell``; its rows' classes and its ``<col>``s, for what
+their styles hide), the headings (``Heading``), the title, the text of its ``<style>``s (for
+the classes' number formats, ``html_styles``), and the sheets' names Excel's own markup gives
+(``<x:ExcelWorksheet><x:Name>``, in a conditional comment or not).
 
 As a browser builds a table: a cell or row left open is closed by the next, a table inside a
 cell is that cell's (its table is then a layout table), text in a table but in no cell is
@@ -53,12 +54,13 @@ _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 _STRUCK = frozenset({"s", "strike", "del"})
 _SOURCE_SPACES = str.maketrans("\r\n\t\f", "    ")
 _HARD, _SOFT = "\n", "\r"  # a <br>; the edge of a block (a line ends there if one began)
-_HIDDEN_ROW = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_HIDDEN_ROW = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _SPAN = re.compile(r"\s*(\d{1,9})")  # browsers read the digits a span starts with
 
 
-def read_page(data: bytes) -> Page:
-    """The web page ``data``, read. Raises ``FileRejected`` for one that cannot be."""
+def read_page(data: bytes | str) -> Page:
+    """The web page ``data`` (its bytes, or its text when already decoded: a .mht's part in
+    the charset its header names), read. Raises ``FileRejected`` for one that cannot be."""
     page = Page()
     # libxml2's HTML parser, as a browser reads a page (it closes what is left open, keeps
     # going past bad markup), telling ``page`` what it meets; never fetching anything, never
@@ -68,7 +70,8 @@ def read_page(data: bytes) -> Page:
         target=page, encoding="utf-8", no_network=True, huge_tree=False, recover=True
     )
     try:
-        parser.feed(page_text(data).encode("utf-8", "surrogatepass"))
+        text = data if isinstance(data, str) else page_text(data)
+        parser.feed(text.encode("utf-8", "surrogatepass"))
         parser.close()
     except (etree.LxmlError, ValueError, UnicodeError):
         raise _damaged() from None
@@ -128,7 +131,9 @@ class Cell(Box):
 @dataclass(eq=False)
 class Table:
     rows: list[list[Cell]] = field(default_factory=list)
-    hidden_rows: list[bool] = field(default_factory=list)
+    hidden_rows: list[bool] = field(default_factory=list)  # by the row's own style
+    row_classes: list[str] = field(default_factory=list)  # each row's ``class``, for its styles
+    columns: list[dict[str, str]] = field(default_factory=list)  # the ``<col>``s' attributes
     caption: Box | None = None
     stray: Box = field(default_factory=Box)  # text inside the table but in no cell
     holds_tables: bool = False  # a layout table: a cell holds a table
@@ -136,9 +141,11 @@ class Table:
     row_open: bool = False
     in_caption: bool = False
 
-    def new_row(self, hidden: bool = False) -> None:
+    def new_row(self, attributes: dict[str, str] | None = None) -> None:
+        attributes = attributes or {}
         self.rows.append([])
-        self.hidden_rows.append(hidden)
+        self.hidden_rows.append(_HIDDEN_ROW.search(attributes.get("style") or "") is not None)
+        self.row_classes.append(attributes.get("class") or "")
         self.row_open = True
         self.cell = None
 
@@ -153,6 +160,8 @@ class Page:
         self.hidden_by: list[str] = []  # open elements whose text is not shown
         self.title: str = ""
         self.sheet_names: list[tuple[str, bool]] = []  # (name, hidden), Excel's settings
+        self.styles: list[str] = []  # the text of each ``<style>`` (its classes' formats)
+        self._style: list[str] | None = None
         self._title: list[str] | None = None
         self._setting: list[str] | None = None  # the text of an <x:Name> or <x:Visible>
         self._heading: tuple[Box, int] | None = None
@@ -221,6 +230,8 @@ class Page:
     def data(self, data: str) -> None:
         if self._setting is not None:
             self._setting.append(data)
+        elif self._style is not None:
+            self._style.append(data)
         elif self.hidden_by:
             return
         elif self._title is not None:
@@ -246,12 +257,17 @@ class Page:
         self.hidden_by.append(tag)
         if tag == "x:excelworksheet":
             self.sheet_names.append(("", False))
+        elif tag == "style" and len(self.hidden_by) == 1:
+            self._style = []
         elif tag in {"x:name", "x:visible"}:
             self._setting = []
 
     def _end_setting(self, tag: str) -> None:
         while self.hidden_by and self.hidden_by.pop() != tag:
             pass
+        if tag == "style" and self._style is not None:
+            self.styles.append("".join(self._style))
+            self._style = None
         if self._setting is None or tag not in {"x:name", "x:visible"} or not self.sheet_names:
             return
         text = " ".join("".join(self._setting).split())
@@ -276,7 +292,7 @@ class Page:
         """Open a part of the innermost table; whether ``tag`` was one."""
         table = self.tables[-1]
         if tag == "tr":
-            table.new_row(_HIDDEN_ROW.search(attributes.get("style") or "") is not None)
+            table.new_row(attributes)
         elif tag in _CELLS:
             if not table.row_open:
                 table.new_row()
@@ -287,6 +303,8 @@ class Page:
         elif tag == "caption":
             table.cell, table.in_caption = None, True
             table.caption = table.caption or Box()
+        elif tag == "col":  # Excel's hidden columns: <col width=0 style='display:none'>
+            table.columns.append(dict(attributes) if attributes else {})
         else:
             return False
         return True

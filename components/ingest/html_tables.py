@@ -15,13 +15,18 @@ the .xlsx it is then read as):
   above the table it comes before, as Excel shows it;
 * the text above a table (a title, "Country: Kenya", "Year: 2023") is rows above it, one line
   a row, and what follows the last table rows below it;
-* ``colspan``/``rowspan`` are merges (clipped to the table, and to the limits); ``<br>`` is a
-  line break in the cell; struck words (``<s>``, ``<del>``) are marked ``~~`` as
-  ``struck_levels`` reads them; a row hidden (``display:none``) is a hidden row;
+* ``colspan``/``rowspan`` are merges (clipped to the table, and to the limits), but for Excel's
+  ``mso-ignore:colspan`` (text shown over the empty cells beside it); ``<br>`` is a line break
+  in the cell; struck words (``<s>``, ``<del>``) are marked ``~~`` as ``struck_levels`` reads
+  them; a row hidden (``display:none``, ``mso-hide:all``, in its style or its class's) is a
+  hidden row, and a column Excel's ``<col>`` hides (or a cell hidden so) a hidden column;
 * a cell is a number when Excel's ``x:num`` says so, or when its text is a plain number that
   no locale reads otherwise ("3", "2023", "2.5"); "1,234", "1,5" or "1.500" stay text (the
   reader turns numeric text into numbers where it should); a text format (``mso-number-format:
-  "\\@"``, ``x:str``) keeps text as text; an error value ("#N/A", ``x:err``) is an error cell.
+  "\\@"``, ``x:str``) keeps text as text; a date format gives Excel's serial as that day, a
+  ``yyyy`` one as that year; an error value ("#N/A", ``x:err``) is an error cell. A format
+  given through a class (``.xl65 {mso-number-format:…}``, as Excel writes them) counts as one
+  given on the cell (``html_styles``).
 
 The page is read as a browser reads it (``html_page``: lxml's HTML parser, which fetches
 nothing and expands no entity but HTML's own); scripts, styles and Excel's settings are no
@@ -36,6 +41,7 @@ from typing import Any
 
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.html_page import Box, Cell, Heading, Page, Table, read_page
+from components.ingest.html_styles import Styles, hides, overflows, serial_day, style_kind
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected
 
@@ -60,9 +66,9 @@ _SMALL_ROWS = 6
 _PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9]\d{0,14})(?:\.\d+)?")
 # "1.500": a thousand in much of Europe, one and a half elsewhere.
 _THOUSANDS_OR_DECIMAL = re.compile(r"[-+]?\d{1,3}\.\d{3}")
+_SPAN_DIGITS = re.compile(r"\s*(\d{1,9})")
 _GROUPING = re.compile(r"[,\s\u00a0\u202f']")  # what a number shown may be grouped by
-_TEXT_FORMAT = re.compile(r"mso-number-format\s*:\s*[\"']?\\?@", re.IGNORECASE)
-_PERCENT_FORMAT = re.compile(r"mso-number-format\s*:\s*[\"']?[^;\"']*(?:%|percent)", re.I)
+_DATE_FORMAT = "yyyy-mm-dd"  # a date cell's format in the .xlsx made (Excel's named ones aside)
 # The error values Excel reads typed text as.
 _ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"})
 
@@ -101,13 +107,17 @@ def no_table() -> FileRejected:
     )
 
 
-def page_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
-    """The web page ``data``'s data tables as sheets, each with the text above it, within
-    ``limits``. Raises ``FileRejected`` for a page without a table holding anything."""
+def page_sheets(
+    data: bytes | str, limits: ReadLimits, css: tuple[str, ...] = ()
+) -> list[BookSheet]:
+    """The web page ``data`` (its bytes, or its text when already decoded)'s data tables as
+    sheets, each with the text above it, within ``limits``; ``css``: style sheets that come
+    with it (a .mht's ``stylesheet.css``). Raises ``FileRejected`` for a page without a table
+    holding anything."""
     page = read_page(data)
     items: list[Any] = []
     _flatten(page.flow, items)
-    return _sheets(items, page, limits)
+    return _sheets(items, page, limits, Styles((*css, *page.styles)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,7 +164,7 @@ def _dissolve(table: Table, out: list[Any]) -> None:
             out.append(values)
 
 
-def _sheets(items: list[Any], page: Page, limits: ReadLimits) -> list[BookSheet]:
+def _sheets(items: list[Any], page: Page, limits: ReadLimits, styles: Styles) -> list[BookSheet]:
     """A sheet for each data table, the rows of text above it first; small label tables and
     the text after the last table as rows."""
     tables = [item for item in items if isinstance(item, Table) and _filled(item)]
@@ -169,10 +179,12 @@ def _sheets(items: list[Any], page: Page, limits: ReadLimits) -> list[BookSheet]
         elif isinstance(item, list):
             above.append(item)
         elif id(item) in sheet_tables:
-            sheets.append(_sheet(item, above, heading, page, limits, index=len(sheets)))
+            sheets.append(
+                _sheet(item, above, heading, page, limits, styles=styles, index=len(sheets))
+            )
             above, heading = [], ""
         elif isinstance(item, Table) and _filled(item):
-            above.extend(_plain_rows(item))
+            above.extend(_plain_rows(item, styles))
     if not sheets:
         raise no_table()
     last = sheets[-1]
@@ -191,6 +203,7 @@ def _sheet(
     page: Page,
     limits: ReadLimits,
     *,
+    styles: Styles,
     index: int,
 ) -> BookSheet:
     """The table's sheet: the rows above it, its caption, its cells; named by Excel's markup,
@@ -203,18 +216,22 @@ def _sheet(
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
             sheet.put(row, column, value)
-    _put_table(sheet, table, len(rows))
+    _put_table(sheet, table, len(rows), styles)
     return sheet
 
 
-def _put_table(sheet: BookSheet, table: Table, top: int) -> None:
+def _put_table(sheet: BookSheet, table: Table, top: int, styles: Styles) -> None:
     """The table's cells from row ``top``, each where a browser places it (past the cells
-    spanning down from rows above), its spans as merges, clipped to the table and the limits."""
+    spanning down from rows above), its spans as merges, clipped to the table and the limits;
+    rows and columns its styles hide, hidden."""
+    _hide_columns(sheet, table, styles)
     # Column -> the last row (of the table) a cell spanning down from above covers there.
     covered: dict[int, int] = {}
     count = len(table.rows)
     for row, cells in enumerate(table.rows):
-        if table.hidden_rows[row]:
+        if table.hidden_rows[row] or (
+            table.row_classes[row] and hides(styles.of({"class": table.row_classes[row]}))
+        ):
             sheet.hide_row(top + row)
         column = 0
         for cell in cells:
@@ -226,19 +243,40 @@ def _put_table(sheet: BookSheet, table: Table, top: int) -> None:
             while width < wanted and covered.get(column + width, -1) < row:
                 width += 1
             height = min(cell.span("rowspan", _MAX_ROWSPAN) or count - row, count - row)
-            value, number_format = _value(cell)
-            sheet.put(top + row, column, value, number_format)
+            style = styles.of(cell.attributes)
+            value, shown_as = _value(cell, style)
+            sheet.put(top + row, column, value, shown_as)
+            if hides(style):  # a cell hidden (by a system's page, a class): its column is
+                for hidden in range(column, column + width):
+                    sheet.hide_column(hidden)
             if height > 1:
                 for spanned in range(column, column + width):
                     covered[spanned] = row + height - 1
-            if width > 1 or height > 1:
-                sheet.merge(top + row, column, top + row + height - 1, column + width - 1)
+            # Excel's "mso-ignore:colspan": text shown over the empty cells beside it, no merge
+            right = column if overflows(style) else column + width - 1
+            if right > column or height > 1:
+                sheet.merge(top + row, column, top + row + height - 1, right)
             column += width
 
 
-def _plain_rows(table: Table) -> list[list[Any]]:
+def _plain_rows(table: Table, styles: Styles) -> list[list[Any]]:
     """A small table's rows as rows of text above the next table (no spans)."""
-    return [[_value(cell)[0] for cell in cells] for cells in table.rows]
+    return [[_value(cell, styles.of(cell.attributes))[0] for cell in cells] for cells in table.rows]
+
+
+def _hide_columns(sheet: BookSheet, table: Table, styles: Styles) -> None:
+    """The columns a table's ``<col>``s hide (``span`` of them each), hidden."""
+    column = 0
+    for attributes in table.columns:
+        given = attributes.get("span")
+        found = _SPAN_DIGITS.match(given) if given else None
+        span = max(1, min(int(found.group(1)), sheet.max_columns)) if found else 1
+        if hides(styles.of(attributes)):
+            for hidden in range(column, min(column + span, sheet.max_columns)):
+                sheet.hide_column(hidden)
+        column += span
+        if column >= sheet.max_columns:
+            return
 
 
 def _filled(table: Table) -> bool:
@@ -262,11 +300,12 @@ def _small(table: Table) -> bool:
 # A cell's value
 
 
-def _value(cell: Cell) -> tuple[Any, str | None]:
-    """A cell's value, and its number format when it is a percentage Excel's markup gives."""
+def _value(cell: Cell, style: str) -> tuple[Any, str | None]:
+    """A cell's value, and its number format when it is a percentage or a date Excel's markup
+    gives; ``style``: the declarations that style the cell (its classes', then its own)."""
     text = cell.text
     attributes = cell.attributes
-    style = attributes.get("style") or ""
+    kind = style_kind(style)
     if "x:err" in attributes:
         shown = (attributes["x:err"] or text).strip()
         return (ErrorValue(shown) if shown else None), None
@@ -274,6 +313,12 @@ def _value(cell: Cell) -> tuple[Any, str | None]:
         truth = (attributes["x:bool"] or text).strip().upper()
         if truth in {"TRUE", "FALSE"}:
             return truth == "TRUE", None
+    if kind in {"date", "year"} and attributes.get("x:num"):
+        # A date Excel gives as its serial: that day, or the year a "yyyy" format shows.
+        serial = _number(attributes["x:num"], strict=False)
+        day = serial_day(serial) if serial is not None else None
+        if day is not None:
+            return (day.year, None) if kind == "year" else (day, _DATE_FORMAT)
     if "x:num" in attributes:
         # Excel's value, when what the cell shows is that number formatted ("1,234.50",
         # "75%"); a date it shows ("15/03/2024" for 45366) is kept as shown, for the reader.
@@ -281,11 +326,11 @@ def _value(cell: Cell) -> tuple[Any, str | None]:
         number = _number(given, strict=False) if given and _shows_a_number(text) else None
         number = number if number is not None else _number(text)
         if number is not None:
-            percent = text.endswith("%") or _PERCENT_FORMAT.search(style)
+            percent = text.endswith("%") or kind == "percent"
             return number, "0%" if percent else None
     if not text:
         return None, None
-    if "x:str" in attributes or _TEXT_FORMAT.search(style):
+    if "x:str" in attributes or kind == "text":
         return text, None
     if text in _ERRORS:
         return ErrorValue(text), None

@@ -1,5 +1,6 @@
-"""Workbooks written as markup: Excel's "XML Spreadsheet 2003" and an HTML page's tables saved
-under an Excel name, each made an .xlsx in memory and read as one; and other workbook kinds
+"""Workbooks written as markup: Excel's "XML Spreadsheet 2003", an HTML page's tables saved
+under an Excel name and a web archive's (.mht, ``web_archive``), each made an .xlsx in memory
+and read as one; and other workbook kinds
 read the same way: an Excel Binary Workbook (.xlsb, its values read by ``xlsb_books``), a
 Strict Open XML one (its parts renamed by ``strict_xlsx``) and an Apple Numbers spreadsheet
 (read by ``numbers_books``).
@@ -39,6 +40,7 @@ from components.ingest.numbers_guard import NUMBERS
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
+from components.ingest.web_archive import WEB_ARCHIVE, archive_sheets
 from components.ingest.xlsb_books import colours_not_read, xlsb_sheets
 from components.ingest.xlsb_records import XLSB
 from components.ingest.zip_guard import check_zip
@@ -51,12 +53,12 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     """``data`` as the .xlsx it is read as, and ``"xlsx"``, for XML Spreadsheet 2003
-    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``), an Apple Numbers spreadsheet
-    (``NUMBERS``, ``numbers_books``), an Excel Binary Workbook (``XLSB``: its values,
-    ``xlsb_books``) or a Strict Open XML workbook (``STRICT_XLSX``: its parts in Transitional's
-    names, ``strict_xlsx``); else ``data`` and ``kind`` as they are. Raises ``FileRejected``
-    for a file that cannot be made one (damaged, unsafe, locked, holding no
-    sheet or no table)."""
+    (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``), a web archive's (``WEB_ARCHIVE``,
+    a .mht), an Apple Numbers spreadsheet (``NUMBERS``, ``numbers_books``), an Excel Binary
+    Workbook (``XLSB``: its values, ``xlsb_books``) or a Strict Open XML workbook
+    (``STRICT_XLSX``: its parts in Transitional's names, ``strict_xlsx``); else ``data`` and
+    ``kind`` as they are. Raises ``FileRejected`` for a file that cannot be made one (damaged,
+    unsafe, locked, holding no sheet or no table)."""
     limit = ctx.limits.max_sheets
     if kind == STRICT_XLSX:
         package = transitional_package(data)
@@ -84,6 +86,14 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     elif kind == NUMBERS:
         sheets = numbers_sheets(ctx, data)  # already cut to the sheet limit, and said
         cut = ("", "")
+    elif kind == WEB_ARCHIVE:
+        sheets = archive_sheets(data, ctx.limits)
+        cut = (
+            f"The web archive has {len(sheets)} tables (a sheet each); only the first {limit} "
+            "were read.",
+            f"Save it as an Excel workbook (.xlsx) and split it into workbooks of at most {limit} "
+            "sheets.",
+        )
     else:
         return data, kind
     if len(sheets) > limit:

@@ -33,22 +33,12 @@ from components.ui.markdown import Markdown, literal
 
 # Excel Binary Workbooks (.xlsb; a Strict Open XML one is an .xlsx), old .xls, .ods (and
 # LibreOffice's flat .fods), Apple Numbers (.numbers), Excel's XML Spreadsheet 2003 (.xml), web
-# pages of tables as systems "export to Excel" (.htm, .html; .xls too) and text tables are read
-# too (after the file guard vets them).
+# pages of tables as systems "export to Excel" (.htm, .html; .xls too), web archives (Excel's
+# "Single File Web Page", a browser's saved page: .mht, .mhtml) and text tables are read too
+# (after the file guard vets them).
 UPLOAD_TYPES = [
-    "xlsx",
-    "xlsm",
-    "xlsb",
-    "csv",
-    "tsv",
-    "txt",
-    "xls",
-    "ods",
-    "fods",
-    "numbers",
-    "xml",
-    "htm",
-    "html",
+    *("xlsx", "xlsm", "xlsb", "csv", "tsv", "txt", "xls", "ods", "fods", "numbers"),
+    *("xml", "htm", "html", "mht", "mhtml"),
 ]
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.

@@ -9,6 +9,7 @@ from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
+from tests.ingest.web_support import excel_mht, form_rows, sheet_page, sheet_table
 from tests.ingest.xlsb_support import BSheet, xlsb
 
 pytestmark = pytest.mark.browser
@@ -272,6 +273,12 @@ def _xlsb() -> bytes:
     return xlsb([BSheet("Assessment", rows)])
 
 
+def _single_file_web_page() -> bytes:
+    """The same form saved by Excel as "Single File Web Page" (.mht)."""
+    levels = {n: n % 5 for n in range(1, len(FW.capabilities) + 1)}
+    return excel_mht([("Assessment", sheet_page(sheet_table(form_rows("Zembla", 2024, levels))))])
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
@@ -279,12 +286,19 @@ def _xlsb() -> bytes:
         ("zembla-2024.html", _web_export),
         ("zembla.xml", _xml_2003),
         ("zembla-2024.xlsb", _xlsb),
+        ("zembla-2024.mht", _single_file_web_page),
     ],
-    ids=["web page named .xls", "web page", "XML Spreadsheet 2003", "Excel Binary Workbook"],
+    ids=[
+        "web page named .xls",
+        "web page",
+        "XML Spreadsheet 2003",
+        "Excel Binary Workbook",
+        "Single File Web Page",
+    ],
 )
 def test_an_export_to_excel_is_taken_and_read(page, app_url, tmp_path, name, data):
-    """The upload box takes a web page of tables, Excel's XML Spreadsheet 2003 and an Excel
-    Binary Workbook, and reads them (as the .xlsx made of them)."""
+    """The upload box takes a web page of tables, Excel's XML Spreadsheet 2003, an Excel
+    Binary Workbook and a web archive (.mht), and reads them (as the .xlsx made of them)."""
     upload = tmp_path / name
     upload.write_bytes(data())
     open_page(page, app_url + "/upload")

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from components.ingest.book_sheets import ErrorValue
 from components.ingest.file_guard import check_upload
+from components.ingest.hidden_rows import hidden_columns, hidden_rows
 from components.ingest.html_tables import page_sheets
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.markup_books import write_xlsx
@@ -396,3 +397,120 @@ def test_the_guard_refuses_a_page_without_a_table_before_reading():
         "Its name ends in .xlsx, but it is not a valid Excel workbook."
     )
     assert "holds no table" in refused.value.message
+
+
+# --------------------------------------------------------------------------------------------
+# Rows and columns a page hides are hidden rows and columns of the workbook made, as Excel
+# hides them when it opens the page
+
+HIDING_CSS = "<style>\n.xl70 {display:none;}\n.xl71 {mso-hide:all;}\n</style>\n"
+VISIBLE = "<tr><td>a</td><td>b</td><td>c</td></tr>"
+
+
+def hiding_page(table_html: str) -> bytes:
+    return f"<html><head>{HIDING_CSS}</head><body>{table_html}</body></html>".encode()
+
+
+# (case, the table, the rows hidden (1-based), the columns hidden (0-based))
+HIDDEN: list[tuple[str, str, set[int], set[int]]] = [
+    (
+        "a row's own display:none",
+        f"<table>{VISIBLE}<tr style='display:none'>{VISIBLE[4:]}</table>",
+        {2},
+        set(),
+    ),
+    ("a row's class", f"<table>{VISIBLE}<tr class=xl70>{VISIBLE[4:]}</table>", {2}, set()),
+    (
+        "a row's mso-hide:all",
+        f"<table><tr style='mso-hide:all'>{VISIBLE[4:]}{VISIBLE}</table>",
+        {1},
+        set(),
+    ),
+    (
+        "Excel's hidden column: <col width=0 style='display:none'>",
+        "<table><col width=64><col width=0 style='display:none;mso-width-source:userset'>"
+        f"<col width=64>{VISIBLE}</table>",
+        set(),
+        {1},
+    ),
+    (
+        "a <col> spanning columns before a hidden one",
+        f"<table><col span=2><col class=xl71>{VISIBLE}</table>",
+        set(),
+        {2},
+    ),
+    (
+        "a cell hidden by its class",
+        "<table><tr><td>a</td><td>b</td><td class=xl70>c</td></tr></table>",
+        set(),
+        {2},
+    ),
+    (
+        "a cell hidden by its own style",
+        "<table><tr><td style='display:none'>a</td><td>b</td></tr></table>",
+        set(),
+        {0},
+    ),
+    ("nothing hidden", f"<table><col span=3>{VISIBLE}{VISIBLE}</table>", set(), set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("html", "rows", "columns"), [case[1:] for case in HIDDEN], ids=[case[0] for case in HIDDEN]
+)
+def test_rows_and_columns_the_page_hides_are_hidden(html, rows, columns):
+    package = write_xlsx(page_sheets(hiding_page(html), DEFAULT_LIMITS))
+    [name] = load_workbook(io.BytesIO(package)).sheetnames
+    assert hidden_rows(package, name) == rows
+    assert hidden_columns(package, name) == columns
+
+
+def test_old_rows_hidden_by_a_class_leave_the_visible_levels():
+    old = "".join(
+        f"<tr class=xl70><td>{n}</td><td>{TITLES[n]}</td><td>{(n + 1) % 5}</td></tr>"
+        for n in range(1, 22)
+    )
+    page = table(FORM).replace("</tbody>", old + "</tbody>")
+    result = read("export.xls", hiding_page("<p>Country: Kenya</p><p>Year: 2023</p>" + page))
+    assert by_assessment(result) == {("Kenya", 2023, None): ALL}
+    assert any(
+        "Hidden rows give 21 capabilities of Kenya 2023" in p.message for p in result.problems
+    )
+    assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_a_hidden_columns_list_beside_the_title_names_no_country():
+    # A drop-down's list of countries in a hidden column (Excel's <col style='display:none'>)
+    rows = [
+        ["MNR self-assessment 2023", None, None, "Albania"],
+        [None, None, None, "Kenya"],
+        [None, None, None, None],
+        ["Capability", "Level", "Notes", None],
+    ] + [[TITLES[n], n % 5, "seen", None] for n in (1, 2, 3)]
+    body = "".join(
+        "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in row) + "</tr>"
+        for row in rows
+    )
+    page = f"<table><col span=3><col width=0 style='display:none'>{body}</table>"
+    result = read("scores.xls", hiding_page(page))
+    assert by_assessment(result) == {}
+    assert any("No country is given" in p.message for p in result.problems)
+
+
+def test_a_title_excel_shows_over_the_empty_level_cell_is_no_level():
+    # Excel writes text shown over the empty cells beside it as colspan with mso-ignore:colspan
+    rows = "".join(
+        f"<tr><td x:num>{n}</td><td colspan=2 style='mso-ignore:colspan'>{TITLES[n]}</td></tr>"
+        if n == 5
+        else f"<tr><td x:num>{n}</td><td>{TITLES[n]}</td><td x:num>{n % 5}</td></tr>"
+        for n in range(1, 22)
+    )
+    page = plain_page(
+        "<p>Country: Kenya</p><p>Year: 2023</p><table><tr><td>No.</td><td>Capability</td>"
+        f"<td>Level</td></tr>{rows}</table>"
+    )
+    result = read("export.xls", page)
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in ALL if n != 5}}
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    [sheet] = page_sheets(page, DEFAULT_LIMITS)
+    assert sheet.merges == []

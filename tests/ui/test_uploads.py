@@ -659,6 +659,14 @@ XML_2003 = (
 WEB_PAGE = (
     b"<html><body><h1>Zembla 2024</h1><table><tr><th>Capability</th></tr></table></body></html>"
 )
+# Excel's "Single File Web Page": the page quoted-printable in a MIME message
+WEB_ARCHIVE = (
+    b'MIME-Version: 1.0\nX-Document-Type: Workbook\nContent-Type: multipart/related; boundary="'
+    b'----=_NextPart_01DA"\n\n------=_NextPart_01DA\nContent-Location: file:///C:/X/Zembla.htm\n'
+    b'Content-Transfer-Encoding: quoted-printable\nContent-Type: text/html; charset="us-ascii"\n\n'
+    b"<html><body><table border=3D0><tr><td>Capability</td></tr></table></body></html>\n\n"
+    b"------=_NextPart_01DA--\n"
+)
 ODF_FORM = [
     OdfSheet("Assessment", [["Country", "Zembla"], ["Year", 2024], [], ["Capability", "Level"]])
 ]
@@ -681,6 +689,8 @@ ODF_FORM = [
             lambda: numbers_file([NSheet("Zembla", [NTable("T", [["Country"]])])]),
             "numbers",
         ),
+        ("zembla.mht", lambda: WEB_ARCHIVE, "mht"),
+        ("zembla.mhtml", lambda: WEB_ARCHIVE, "mht"),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
