@@ -18,7 +18,6 @@ from components.ingest.column_roles import (
     asks_country,
     averages_beside_assessments,
     header_item,
-    holds_text,
     is_scorer,
     is_summary_column,
     is_target,
@@ -52,6 +51,7 @@ from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.state_words import dated_siblings
 from components.ingest.tick_rows import is_ladder
 from components.ingest.values import parse_level, split_assessment_header
+from components.ingest.work_states import level_candidates
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -190,7 +190,7 @@ def _levelled_table_at(
             if tick := _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), header, key=key):
                 return tick
         # A Status column of words ("In progress") is no rival of the levels beside it.
-        levels = [c for c in levels if not holds_text(sheet, row, c, ctx.framework.scale)] or levels
+        levels = level_candidates(ctx, sheet, row, levels)  # nor a column of work states
         fields = {**fields, "level": levels[0]}
     if len(levels) > 1:
         named = _named_level_columns(sheet, row, levels, key)

@@ -36,6 +36,7 @@ from components.ingest.title_variants import variant_title
 from components.ingest.tool_columns import is_system_column
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
+from components.ingest.wrapped_fields import unwrapped_field
 
 # A title is taken as a typo of another only when it is this similar (difflib ratio on the
 # normalised strings). 0.85 accepts one or two wrong letters in a short title ("Leadersip")
@@ -95,7 +96,7 @@ def classify_header(value: Any) -> Field | None:
     if not isinstance(value, str):
         return None
     # A survey tool's question path ("group_meta/country"): its last part is the question.
-    field = _classify_header_text(_last_of_path(value))
+    field = _classify_header_text(_last_of_path(unwrapped_field(value)))  # Jira's "Custom field"
     if field is None and (question := question_text(value)) is not None:
         field = _classify_header_text(question)  # LimeSurvey's "CTRY. Country"
     # KoboToolbox's "_id", "_index": the submission's numbers, never the capabilities'.

@@ -44,6 +44,7 @@ from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
+from components.ingest.error_levels import refuse_error_levels
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
 from components.ingest.file_guard import check_upload
@@ -218,7 +219,9 @@ def _read(
             "it again.",
         )
         drafts = []
-    drafts = settle_unread(ctx, _attach_enablers(ctx, drafts), plan_sheets)
+    drafts = settle_unread(
+        ctx, refuse_error_levels(ctx, _attach_enablers(ctx, drafts)), plan_sheets
+    )
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
     say_no_levels(ctx, assessments, plans)
