@@ -27,13 +27,12 @@ from typing import Any
 from components.base.text import normalise, word_set
 from components.ingest.column_groups import Parse, Part, copy_of, read_parts
 from components.ingest.column_roles import is_scorer
-from components.ingest.countries import iso3_of
-from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Draft
 from components.ingest.empty_levels import filled_levels
 from components.ingest.layout import ItemTable, SeveralLevels
 from components.ingest.matching import classify_header
 from components.ingest.max_columns import maximum_column
+from components.ingest.renamed_sheets import country_code
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.sub_headings import sub_heading
 from components.ingest.values import parse_level
@@ -107,21 +106,9 @@ def _country_named(heading: Any) -> tuple[str, str] | None:
         left, right = " ".join(words[:cut]), " ".join(words[cut:])
         pairs += [(left, right), (right, left)]
     for head, whose in pairs:
-        if classify_header(head) == "level" and (code := _country_code(whose)) is not None:
+        if classify_header(head) == "level" and (code := country_code(whose)) is not None:
             return whose, code
     return None
-
-
-def _country_code(name: str) -> str | None:
-    """The ISO3 code of a country's name (in English, another language, or a name the
-    aliases file knows); never of a code alone ("MOJ", "IND"), which may be an acronym."""
-    name = name.strip()
-    if not name or (name.isupper() and len(name) <= 3):
-        return None
-    code = iso3_of(name)
-    if code is None and (alias := alias_of(name)) is not None:
-        code = alias[1]
-    return code
 
 
 def _plain_copy(heading: Any) -> bool:

@@ -76,6 +76,7 @@ from components.ingest.plan_sheet import (
 )
 from components.ingest.refusals import FileRejected
 from components.ingest.regions import drop_regions
+from components.ingest.renamed_sheets import refuse_renamed_copies
 from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -275,7 +276,8 @@ def _read_sheets(
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
-    return _join_split(ctx, join_shaped(ctx, sheets, drafts, named)), plan_sheets
+    drafts = refuse_renamed_copies(ctx, join_shaped(ctx, sheets, drafts, named))  # "Uganda": Kenya
+    return _join_split(ctx, drafts), plan_sheets
 
 
 def _give_cover(
