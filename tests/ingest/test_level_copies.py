@@ -135,7 +135,7 @@ def test_a_long_table_of_merged_copies_keeps_each_countrys_rows() -> None:
         (["Level (old)", "Level (new)"], POLICE),
         (["Level (previous)", "Level (current)"], POLICE),
         # a column of notes under a level heading is no copy
-        (["Level (MoJ)", "Level (Police)"], {n: "see annex" for n in range(11, 22)}),
+        (["Level (MoJ)", "Level (Police)"], dict.fromkeys(range(11, 22), "see annex")),
     ],
 )
 def test_columns_that_are_no_copies_of_one_assessment_are_not_read_together(
