@@ -17,6 +17,7 @@ demo, uploaded on purpose.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from components.base.text import normalise
 from components.ingest.demo_countries import ASSESSED_BY, DEMO_COUNTRIES, DemoCountry
@@ -28,24 +29,33 @@ from components.ingest.sheets import ReadContext, Sheet
 _ASSESSMENT_SHEET = "Assessment"
 
 
+@cache
+def _demo_keys() -> tuple[dict[str, DemoCountry], dict[str, DemoCountry], str]:
+    """The demo countries by normalised name and by code, and the demo's assessor."""
+    names = {normalise(country.name): country for country in DEMO_COUNTRIES}
+    return names, {country.iso3: country for country in DEMO_COUNTRIES}, normalise(ASSESSED_BY)
+
+
 def demo_country(draft: Draft) -> tuple[DemoCountry, list[str]] | None:
     """The demo country ``draft`` is one of the app's fictional demo assessments of, and the
     demo's marks it bears in words (see the module), else ``None``."""
-    name = normalise(draft.country or "")
+    names, codes, assessor = _demo_keys()
     code = (draft.iso3 or "").strip().upper()
-    for country in DEMO_COUNTRIES:
-        marks = {
-            f"the demo's invented country “{country.name}”": name == normalise(country.name),
-            f"its code {country.iso3}": code == country.iso3,
-            f"its assessor “{ASSESSED_BY}”": normalise(draft.assessed_by or "")
-            == normalise(ASSESSED_BY),
-        }
-        borne = [words for words, found in marks.items() if found]
-        if (code == country.iso3 or name == normalise(country.name)) and len(borne) >= 2:
-            if draft.year in country.years:
-                borne.append(f"one of its demo years ({draft.year})")
-            return country, borne
-    return None
+    country = codes.get(code) or names.get(normalise(draft.country or ""))
+    if country is None:
+        return None  # the usual case: no demo country's code, nor its name
+    marks = {
+        f"the demo's invented country “{country.name}”": normalise(draft.country or "")
+        == normalise(country.name),
+        f"its code {country.iso3}": code == country.iso3,
+        f"its assessor “{ASSESSED_BY}”": normalise(draft.assessed_by or "") == assessor,
+    }
+    borne = [words for words, found in marks.items() if found]
+    if len(borne) < 2:
+        return None
+    if draft.year in country.years:
+        borne.append(f"one of its demo years ({draft.year})")
+    return country, borne
 
 
 def leave_out_demo(

@@ -38,18 +38,20 @@ def country_code(name: str | None) -> str | None:
     return code
 
 
-def _sheet_code(sheet: Sheet) -> str | None:
+@lru_cache(maxsize=1024)
+def _name_code(sheet_name: str) -> str | None:
     """The country a sheet's name names, less a year or round ("Uganda 2024")."""
-    if sheet.name is None:
-        return None
-    name = split_assessment_header(sheet.name)[0]
+    name = split_assessment_header(sheet_name)[0]
     return country_code(name) if isinstance(name, str) else None
 
 
 def refuse_renamed_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` less those of a sheet named after another country than its Country cell's
     when a sibling sheet is named after the cell's country (each refused with an error)."""
-    named = {id(d.sheet): _sheet_code(d.sheet) for d in drafts}
+    sheets = {id(d.sheet): d.sheet for d in drafts if d.country and not d.needs_owner}
+    if len(sheets) < 2:
+        return drafts  # one sheet's assessments (a long table's 200, the template's one)
+    named = {id(d.sheet): _name_code(d.sheet.name) if d.sheet.name else None for d in drafts}
     if len({code for code in named.values() if code}) < 2:
         return drafts  # the usual case: sheets not named after two countries
     refused = []
