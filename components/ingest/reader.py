@@ -40,6 +40,7 @@ from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
 from components.ingest.country_placeholders import drop_placeholders
 from components.ingest.country_sources import settle_country
+from components.ingest.demo_left_in import leave_out_demo
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
 from components.ingest.drafts import Draft, MetaReader
@@ -76,6 +77,7 @@ from components.ingest.plan_sheet import (
 )
 from components.ingest.refusals import FileRejected
 from components.ingest.regions import drop_regions
+from components.ingest.renamed_sheets import refuse_renamed_copies
 from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -219,6 +221,7 @@ def _read(
         )
         drafts = []
     drafts = settle_unread(ctx, _attach_enablers(ctx, drafts), plan_sheets)
+    drafts, plan_sheets = leave_out_demo(ctx, drafts, plan_sheets)  # the app's demo left in
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
     say_no_levels(ctx, assessments, plans)
@@ -275,7 +278,8 @@ def _read_sheets(
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
-    return _join_split(ctx, join_shaped(ctx, sheets, drafts, named)), plan_sheets
+    drafts = refuse_renamed_copies(ctx, join_shaped(ctx, sheets, drafts, named))  # "Uganda": Kenya
+    return _join_split(ctx, drafts), plan_sheets
 
 
 def _give_cover(
