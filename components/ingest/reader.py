@@ -40,10 +40,11 @@ from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
 from components.ingest.country_placeholders import drop_placeholders
 from components.ingest.country_sources import settle_country
+from components.ingest.cover_titles import cover_meta, forget_no_year
 from components.ingest.demo_left_in import leave_out_demo
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
-from components.ingest.drafts import Draft, MetaReader
+from components.ingest.drafts import Draft
 from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
@@ -302,7 +303,7 @@ def _give_cover(
         return
     covers = []
     for sheet, start, end in tableless:
-        meta = MetaReader(ctx, sheet).labelled(len(sheet.rows), sheet.width())
+        meta = cover_meta(ctx, sheet)  # its labels, or its title ("Jordan – MNR 2024")
         if meta.country is not None or meta.when.year is not None:
             covers.append((sheet, start, end, meta))
     if len({(meta.country, meta.when) for *_, meta in covers}) != 1:
@@ -327,6 +328,7 @@ def _give_cover(
     # The cover was read: it was not a table left out.
     for _, first, last, _ in covers:
         del ctx.problems[first:last]
+    forget_no_year(ctx, {d.sheet.name or "" for d in wanting if d.year is not None})
     for what, sheets in given.items():
         ctx.add(
             "warning",
