@@ -27,6 +27,7 @@ from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
 from components.ingest.lost_letters import lost_letters, say_lost_country
+from components.ingest.marked_levels import meta_mark, read_marked
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -242,6 +243,8 @@ class MetaReader:
         """A date or year cell; a date of numbers is read as its column (and the countries of
         ``country``, a column) allow (``text_dates``). ``instead``: what the caller does when
         the cell gives no year (the date beside it used: ``year_and_date``), said as done."""
+        if meta_mark(self.ctx, self.sheet, value, row, column, what="year"):  # "NULL", "."
+            return When()
         dated = text_date(self.ctx, self.sheet, value, row, column, country_column=country)
         if dated is UNUSABLE or (dated is not None and not dated.note):
             return dated
@@ -283,6 +286,7 @@ class MetaReader:
         if (
             code is None
             and not is_blank(value)
+            and not meta_mark(self.ctx, self.sheet, value, row, column, what="ISO3 code")
             and self.ctx.once((self.sheet.name, "iso3", column, str(value)))
         ):
             self.ctx.add(
@@ -457,6 +461,7 @@ def read_answers(
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)
+        reading = read_marked(ctx, sheet, row, level_column, reading)  # "NULL", "."
         if (reading.error or reading.warning) and (
             struck := struck_parts(level_value, ctx.xlsx_data)
         ):
