@@ -28,6 +28,7 @@ from components.ingest.markup_books import as_workbook
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.refusals import FileRejected
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.zip_names import normalised_package
 
 Role = Literal["country", "year", "capability", "level", "evidence"]
 ROLES: tuple[Role, ...] = ("country", "year", "capability", "level", "evidence")
@@ -138,6 +139,7 @@ def preview_sheets(
     """
     ctx = ReadContext(name, framework, limits)
     try:
+        data = normalised_package(data, limits)  # "xl\\workbook.xml": see ``zip_names``
         kind = check_upload(name, data, limits)
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)

@@ -101,6 +101,7 @@ from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
+from components.ingest.zip_names import normalised_package
 
 _LOG = logging.getLogger(__name__)
 
@@ -152,6 +153,7 @@ def _read(
     opened = True
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
+        data = normalised_package(data, limits)  # "xl\\workbook.xml": see ``zip_names``
         kind = check_upload(name, data, limits)
         say_read_as_csv(ctx, name, kind)
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
