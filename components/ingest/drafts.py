@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
+from components.ingest.by_lines import colon_form
 from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
@@ -208,7 +209,7 @@ def label_and_value(value: Any) -> tuple[Field, str] | None:
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
 @lru_cache(maxsize=4096)
 def _label_and_value_text(text: str) -> tuple[Field, str] | None:
-    parts = _LABEL_SEPARATOR.split(" ".join(text.split()), maxsplit=1)
+    parts = _LABEL_SEPARATOR.split(" ".join(colon_form(text).split()), maxsplit=1)  # SAS's "="
     if len(parts) != 2 or not parts[1]:
         return None
     name = classify_header(parts[0])
