@@ -10,30 +10,28 @@ read's side:
   too (never "“NULL” is not three letters");
 * ``typed_na``: an #N/A typed in a workbook's level cell, with no formula behind it (R's
   openxlsx with ``keepNA = TRUE``, Go's excelize, JavaScript writers; in an .xls a BOOLERR
-  record), is such a mark. An #N/A that a formula gave (its ``<f>``, an .xls FORMULA record, or
-  a cell inside an array formula's range, whose result spills over cells without a formula of
-  their own) stays the error ``error_values`` reports, naming its cell: a lookup that failed;
-* ``say_marks``: one warning per mark and file, naming it, who writes it, how many level
-  cells hold it and the first of them. An assessment whose every level cell that is not empty
-  holds a mark gives no level: it is refused ("no level given"), with an error when nothing
-  else of the file was read, else a warning; never kept with every capability "not assessed"
-  as if it had been assessed so, nor read as zeros.
+  record), is such a mark; not in a web page's table or an XML Spreadsheet 2003, made an
+  .xlsx (``markup_books``), whose "#N/A" may be a formula's that the conversion did not keep.
+  An #N/A that a formula gave (its ``<f>``, an .xls FORMULA record, or a cell inside an array
+  formula's range, whose result spills over cells without a formula of their own) stays the
+  error ``error_values`` reports, naming its cell: a lookup that failed;
+* ``tallied``: the cells holding a mark, for what ``mark_reports`` says of them once the
+  file is read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
 from components.ingest.book_errors import BOOLERR_RECORD, xls_error, xls_records
 from components.ingest.error_cells import WORKBOOK_KEY, cells_matching
+from components.ingest.markup_books import MADE_FROM_MARKUP
 from components.ingest.missing_marks import (
     TYPED_NA,
-    WRITERS,
     is_german_word,
     is_null,
     missing_mark,
@@ -42,15 +40,11 @@ from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.spelt_levels import spelt_level
 from components.ingest.values import LevelReading
 
-if TYPE_CHECKING:
-    from components.ingest.drafts import Draft
-
 # ctx.memo: mark -> {(sheet name, cell): what the cell holds ("level", "ISO3 code", "year")}.
 _TALLY = ("missing marks",)
+Tally = dict[str, dict[tuple[str | None, str], str]]
 _GERMAN = "german number words"
 _TYPED = ("typed #N/A",)
-# Cells a message names, at most.
-_SHOWN = 3
 
 # An error cell whose value comes straight after it, no formula between: typed so.
 _TYPED_NA_CELL = re.compile(
@@ -99,6 +93,8 @@ def typed_na(ctx: ReadContext, sheet_name: str | None, cell: str) -> bool:
     tallied as a mark); ``False`` for a formula's result."""
     if ctx.memo.get(_TYPED) is None:
         kind, data = ctx.memo.get(WORKBOOK_KEY, (None, b""))
+        if MADE_FROM_MARKUP in ctx.memo:  # a web page's "#N/A", or XML whose formulas went
+            kind = None
         ctx.memo[_TYPED] = _typed_xlsx(data) if kind == "xlsx" else _typed_xls(data, kind)
     if (sheet_name or "", cell) not in ctx.memo[_TYPED]:
         return False
@@ -154,93 +150,7 @@ def _german(ctx: ReadContext, sheet: Sheet, row: int, column: int) -> bool:
     return bool(known[1])
 
 
-def say_marks(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
-    """The drafts less those whose level cells hold nothing but marks, each said; one warning
-    per mark for the level cells of the others (and the ISO3 and year cells) holding it."""
-    tally: dict[str, dict[tuple[str | None, str], str]] = ctx.memo.get(_TALLY, {})
-    if not tally:
-        return drafts
-    marks = {place: mark for mark, cells in tally.items() for place in cells}
-    kept, refused = [], []
-    for draft in drafts:
-        cells = {(draft.sheet.name, cell) for cell in draft.first_cell.values()}
-        if draft.needs_owner or _scored(draft) or not cells & marks.keys():
-            kept.append(draft)
-        else:
-            refused.append((draft, sorted(cells & marks.keys(), key=_place_order)))
-    _say_refused(ctx, refused, nothing_else=not any(map(_scored, kept)))
-    used = {(d.sheet.name, cell) for d in kept for cell in d.first_cell.values()}
-    sheets = {d.sheet.name for d in kept}
-    for mark, cells in tally.items():
-        levels = [p for p, what in cells.items() if what == "level" and p in used]
-        others = [(p, what) for p, what in cells.items() if what != "level" and p[0] in sheets]
-        if levels or others:
-            _say_mark(ctx, drafts, mark, sorted(levels, key=_place_order), others)
-    return kept
-
-
-def _scored(draft: Draft) -> bool:
-    return any(answer[0] is not None for kind in draft.items.values() for answer in kind.values())
-
-
-def _place_order(place: tuple[str | None, str]) -> tuple[str, int, str]:
-    sheet, cell = place
-    letters = cell.rstrip("0123456789")
-    return (sheet or "", int(cell[len(letters) :] or 0), letters.rjust(3))
-
-
-def _cells(places: Sequence[tuple[str | None, str]]) -> str:
-    shown = ", ".join(cell for _, cell in places[:_SHOWN])
-    return shown + (", …" if len(places) > _SHOWN else "")
-
-
-def _say_refused(
-    ctx: ReadContext, refused: list[tuple[Draft, list[tuple[str | None, str]]]], nothing_else: bool
-) -> None:
-    for draft, places in refused:
-        mark = " and ".join(dict.fromkeys(f"“{marks_of(ctx, p)}”" for p in places))
-        writers = "; ".join(dict.fromkeys(WRITERS[marks_of(ctx, p)] for p in places))
-        count = f"{len(places)} level cell{'s' if len(places) > 1 else ''}"
-        ctx.add(
-            "error" if nothing_else else "warning",
-            draft.sheet,
-            places[0][1],
-            f"No level is given for {draft.name}: its {count} ({_cells(places)}) hold {mark}, "
-            f"the mark {writers}, and no other holds a level, so it was not read.",
-            "If the assessment has been made, export it again once its levels are entered, or "
-            "type each level (0 to 4) in its cell; a mark of a missing value is never read as a "
-            "level.",
-        )
-
-
-def marks_of(ctx: ReadContext, place: tuple[str | None, str]) -> str:
-    """The mark tallied at a (sheet name, cell)."""
-    return next(mark for mark, cells in ctx.memo[_TALLY].items() if place in cells)
-
-
-def _say_mark(
-    ctx: ReadContext,
-    drafts: list[Draft],
-    mark: str,
-    levels: list[tuple[str | None, str]],
-    others: list[tuple[tuple[str | None, str], str]],
-) -> None:
-    parts = []
-    if levels:
-        count = f"{len(levels)} level cell{'s' if len(levels) > 1 else ''}"
-        parts.append(f"{count} ({_cells(levels)}) as not assessed, never as a level")
-    for what in dict.fromkeys(what for _, what in others):
-        places = [place for place, kind in others if kind == what]
-        parts.append(f"{_cells(places)} as no {what}")
-    first = (levels or [place for place, _ in others])[0]
-    sheet = next((d.sheet for d in drafts if d.sheet.name == first[0]), None)
-    ctx.add(
-        "warning",
-        sheet,
-        first[1],
-        f"“{mark}” is the mark {WRITERS[mark]}; it was read as no value: {'; '.join(parts)}.",
-        "Nothing to do if those capabilities were not assessed; otherwise write each level in "
-        "its cell."
-        if levels
-        else "Nothing to do if those values are missing; otherwise write them in their cells.",
-    )
+def tallied(ctx: ReadContext) -> Tally:
+    """Each mark found -> {(sheet name, cell): "level", "ISO3 code" or "year"}."""
+    found: Tally = ctx.memo.get(_TALLY, {})
+    return found

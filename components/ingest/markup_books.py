@@ -33,6 +33,8 @@ from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.zip_guard import check_zip
 
+# A read's memo key (``ReadContext.memo``): the kind of markup the read's .xlsx was made from.
+MADE_FROM_MARKUP = ("made from markup",)
 # What a cell of Excel's may hold, and what a sheet's name may (Excel's own rules).
 _MAX_CELL_CHARS = 32767
 _MAX_SHEET_NAME = 31
@@ -64,6 +66,7 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
         sheets = sheets[:limit]
     package = write_xlsx(sheets)
     check_zip(package, ctx.limits)  # as any .xlsx is vetted
+    ctx.memo[MADE_FROM_MARKUP] = kind  # its error cells' formulas are not kept (``marked_levels``)
     return package, "xlsx"
 
 

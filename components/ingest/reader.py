@@ -56,7 +56,7 @@ from components.ingest.linked_boxes import mark_linked_boxes
 from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
-from components.ingest.marked_levels import say_marks
+from components.ingest.mark_reports import say_marks
 from components.ingest.markup_books import as_workbook
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
