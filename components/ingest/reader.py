@@ -163,7 +163,7 @@ def _read(
         read_revised_levels(ctx, drafts)  # struck levels with a "Revised" column
         drafts = _settle_countries(ctx, sheets, drafts)
         if kind == "xlsx":
-            report_unsaved_formulas(ctx, data)
+            report_unsaved_formulas(ctx, data, drafts)
             hint_percent_levels(ctx, data)
         elif kind != "csv":
             report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
