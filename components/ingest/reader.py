@@ -46,7 +46,6 @@ from components.ingest.drafts import Draft, MetaReader
 from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
-from components.ingest.file_guard import check_upload
 from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.grouped_reports import drop_group_rows
@@ -56,7 +55,6 @@ from components.ingest.linked_boxes import mark_linked_boxes
 from components.ingest.long_names import warn_long_names
 from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
-from components.ingest.mark_reports import say_marks
 from components.ingest.markup_books import as_workbook
 from components.ingest.misnamed import say_read_as_csv
 from components.ingest.nothing_read import say_no_levels
@@ -101,7 +99,7 @@ from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
-from components.ingest.zip_names import normalised_package
+from components.ingest.zip_names import checked_upload
 
 _LOG = logging.getLogger(__name__)
 
@@ -153,8 +151,7 @@ def _read(
     opened = True
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
-        data = normalised_package(data, limits)  # "xl\\workbook.xml": see ``zip_names``
-        kind = check_upload(name, data, limits)
+        data, kind = checked_upload(name, data, limits)  # "xl\\sheet1.xml": ``zip_names``
         say_read_as_csv(ctx, name, kind)
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
@@ -222,7 +219,6 @@ def _read(
         )
         drafts = []
     drafts = settle_unread(ctx, _attach_enablers(ctx, drafts), plan_sheets)
-    drafts = say_marks(ctx, drafts)  # "NULL", ".", typed #N/A: not assessed, said once
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
     say_no_levels(ctx, assessments, plans)

@@ -30,6 +30,7 @@ import re
 import zipfile
 from urllib.parse import unquote
 
+from components.ingest.file_guard import check_upload
 from components.ingest.limits import MB, ReadLimits
 from components.ingest.zip_guard import (
     _ZIP_ERRORS,
@@ -47,6 +48,13 @@ _PART_NAME = re.compile(rb'\bPartName\s*=\s*"([^"]+)"')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _TARGET = re.compile(rb'\bTarget\s*=\s*"([^"]*)"')
 _EXTERNAL = re.compile(rb'\bTargetMode\s*=\s*"External"')
+
+
+def checked_upload(name: str, data: bytes, limits: ReadLimits) -> tuple[bytes, str]:
+    """The file as the reader reads it (its zip parts under their references' names) and
+    what the guard says it is (``file_guard.check_upload``, which raises ``FileRejected``)."""
+    data = normalised_package(data, limits)
+    return data, check_upload(name, data, limits)
 
 
 def normalised_package(data: bytes, limits: ReadLimits) -> bytes:
