@@ -28,7 +28,7 @@ from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
 from components.ingest.lost_letters import lost_letters, say_lost_country
-from components.ingest.marked_levels import meta_mark, read_marked
+from components.ingest.marked_levels import meta_mark, no_mark, read_marked, unmarked
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -497,12 +497,12 @@ def read_answers(
             ctx.watch_formula(sheet, row, level_column, f"the level of {what}")
         level = reading.level
     evidence_column = columns.get("evidence")
-    evidence = cell_text(sheet.value(row, evidence_column)) if evidence_column is not None else None
+    evidence = cell_text(unmarked(sheet, row, evidence_column))  # "NULL": none
     confidence = None
     confidence_column = columns.get("confidence")
     if confidence_column is not None:
         raw = sheet.value(row, confidence_column)
-        confidence, ok = parse_confidence(raw)
+        confidence, ok = parse_confidence(no_mark(raw))  # "NULL": none given
         if not ok:
             say_bad_confidence(ctx, sheet, row, confidence_column, raw)
     key = (catalogue.kind, number)

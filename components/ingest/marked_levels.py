@@ -7,7 +7,8 @@ read's side:
   warning of the file; "null" in a German level column is the German zero (see
   ``missing_marks``), read as ``spelt_levels`` reads it;
 * ``meta_mark``: an ISO3 code or a year cell holding a mark is no code and no year, tallied
-  too (never "“NULL” is not three letters");
+  too (never "“NULL” is not three letters"); ``no_mark``: an evidence or confidence cell
+  holding one gives none (never the evidence "NULL");
 * ``typed_na``: an #N/A typed in a workbook's level cell, with no formula behind it (R's
   openxlsx with ``keepNA = TRUE``, Go's excelize, JavaScript writers; in an .xls a BOOLERR
   record), is such a mark; not in a web page's table or an XML Spreadsheet 2003, made an
@@ -86,6 +87,16 @@ def meta_mark(
         return False
     _tally(ctx, sheet.name, cell_address(row, column), mark, what)
     return True
+
+
+def no_mark(value: Any) -> Any:
+    """An evidence or confidence cell's value, ``None`` for a mark ("NULL": none given)."""
+    return None if missing_mark(value) is not None else value
+
+
+def unmarked(sheet: Sheet, row: int, column: int | None) -> Any:
+    """The value of a row's cell in ``column`` (``None`` for no column, or a mark)."""
+    return None if column is None else no_mark(sheet.value(row, column))
 
 
 def typed_na(ctx: ReadContext, sheet_name: str | None, cell: str) -> bool:

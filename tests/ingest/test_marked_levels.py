@@ -285,3 +285,18 @@ def test_an_xls_na_typed_is_not_assessed() -> None:
     assert not errors(result)
     [said] = mark_warnings(result, "#N/A")
     assert "3 level cells (D4, D9, D16)" in said.message
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_evidence_and_confidence_cells_holding_a_mark_give_none(kind: str) -> None:
+    rows: list[list[Any]] = [["Country", "Year", "Capability", "Level", "Evidence", "Confidence"]]
+    for n in ALL:
+        evidence, confidence = "NULL" if n % 2 else "Strategy", "NULL" if n % 3 else "High"
+        rows.append(["Kenya", 2024, TITLES[n], n % 5, evidence, confidence])
+    result = read(*as_file(rows, kind))
+    frame = result.capabilities.set_index("capability")
+    assert frame["evidence"].isna().sum() == 11  # the odd capabilities': never "NULL"
+    assert set(frame["evidence"].dropna()) == {"Strategy"}
+    assert set(frame["confidence"].dropna()) == {"high"}
+    assert frame["confidence"].isna().sum() == 14
+    assert not result.problems
