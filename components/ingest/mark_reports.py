@@ -18,12 +18,17 @@ from collections.abc import Sequence
 
 from components.ingest.drafts import Draft
 from components.ingest.marked_levels import tallied
-from components.ingest.missing_marks import WRITERS
+from components.ingest.missing_marks import TYPED_NA, WRITERS
 from components.ingest.sheets import ReadContext
 
 Place = tuple[str | None, str]  # (sheet name, cell)
 # Cells a message names, at most.
 _SHOWN = 3
+# A typed #N/A may also be a failed lookup's, pasted as a value: what to do then.
+_LOOKUP = (
+    " If the cells were pasted from lookups that found nothing (Paste Special > Values), "
+    "correct the lookups, then copy and paste their values again."
+)
 
 
 def say_marks(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -110,8 +115,10 @@ def _say_mark(
         sheet,
         first[1],
         f"“{mark}” is the mark {WRITERS[mark]}; it was read as no value: {'; '.join(parts)}.",
-        "Nothing to do if those capabilities were not assessed; otherwise write each level in "
-        "its cell."
+        (
+            "Nothing to do if those capabilities were not assessed; otherwise write each level in "
+            "its cell." + (_LOOKUP if mark == TYPED_NA else "")
+        )
         if levels
         else "Nothing to do if those values are missing; otherwise write them in their cells.",
     )
