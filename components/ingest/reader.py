@@ -48,7 +48,6 @@ from components.ingest.drafts import Draft
 from components.ingest.enabler_pairs import pair_orphans
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
-from components.ingest.file_guard import check_upload
 from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.grouped_reports import drop_group_rows
@@ -103,6 +102,7 @@ from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
+from components.ingest.zip_names import checked_upload
 
 _LOG = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ def _read(
     opened = True
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
-        kind = check_upload(name, data, limits)
+        data, kind = checked_upload(name, data, limits)  # "xl\\sheet1.xml": ``zip_names``
         say_read_as_csv(ctx, name, kind)
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
@@ -163,7 +163,7 @@ def _read(
         read_revised_levels(ctx, drafts)  # struck levels with a "Revised" column
         drafts = _settle_countries(ctx, sheets, drafts)
         if kind == "xlsx":
-            report_unsaved_formulas(ctx, data)
+            report_unsaved_formulas(ctx, data, drafts)
             hint_percent_levels(ctx, data)
         elif kind != "csv":
             report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
