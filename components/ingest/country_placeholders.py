@@ -4,9 +4,10 @@ a level cell, see ``placeholders``).
 Word's content controls ("Click or tap here to enter text.", "Choose an item.") and their
 French, Spanish and Portuguese versions, and the prompts people leave in a template ("Enter
 text here", "Type here", "[Country]", "<Country name>", "Country X") say that nothing was
-written. An assessment whose country is such a text is treated as one whose Country cell is
-empty: its ISO3 code gives the country when there is one (said), else an error says the cell
-holds the placeholder and asks for the country; it never becomes a country.
+written, and so does a database's mark of a missing value ("NULL", ``missing_marks``). An
+assessment whose country is such a text is treated as one whose Country cell is empty: its
+ISO3 code gives the country when there is one (said), else an error says the cell holds the
+placeholder (or the mark) and asks for the country; it never becomes a country.
 
 Countries anonymised in a report ("Country A" … "Country K", "Pays B", "Country 3
 (anonymised)") are stand-ins too: no level of theirs can be filed under a country, so they are
@@ -23,6 +24,7 @@ from components.base.text import normalise
 from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.country_sources import settle_country
 from components.ingest.drafts import Draft, cell_holding
+from components.ingest.missing_marks import WRITERS, missing_mark
 from components.ingest.placeholders import PROMPTS
 from components.ingest.sheets import ReadContext, quoted
 
@@ -93,7 +95,10 @@ def drop_placeholders(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         if d.country and is_stand_in(d.country) and not _COUNTRY_PROMPT.match(normalise(d.country))
     }
     for draft in drafts:
-        if not draft.country or not (is_placeholder(draft.country) or is_stand_in(draft.country)):
+        mark = missing_mark(draft.country)  # "NULL": a database's missing value, as a prompt
+        if not draft.country or not (
+            mark or is_placeholder(draft.country) or is_stand_in(draft.country)
+        ):
             kept.append(draft)
             continue
         written = draft.country
@@ -108,14 +113,19 @@ def drop_placeholders(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
             continue
         cell = draft.country_cell or cell_holding(draft.sheet, written)
         where = f"sheet {quoted(draft.sheet.name)}" if draft.sheet.name else "the file"
+        held = (
+            f"holds {quoted(written)}, the mark {WRITERS[mark]}"
+            if mark
+            else f"still holds the form's placeholder text {quoted(written)}"
+        )
         ctx.add(
             "error",
             draft.sheet,
             cell,
-            f"No country is given on {where}: the Country cell still holds the form's "
-            f"placeholder text {quoted(written)}, so its assessment was not used.",
-            f"Write the country in {cell or 'the Country cell'}, over the placeholder text, "
-            "then upload the file again.",
+            f"No country is given on {where}: the Country cell {held}, so its assessment was "
+            "not used.",
+            f"Write the country in {cell or 'the Country cell'}"
+            f"{'' if mark else ', over the placeholder text'}, then upload the file again.",
         )
     for members in stand_ins.values():
         _say_anonymised(ctx, members)

@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
+from components.ingest.by_lines import colon_form
 from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
@@ -28,6 +29,7 @@ from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
 from components.ingest.lost_letters import lost_letters, say_lost_country
+from components.ingest.marked_levels import meta_mark, no_mark, read_marked, unmarked
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -208,7 +210,7 @@ def label_and_value(value: Any) -> tuple[Field, str] | None:
 # Bounded: the keys are user text, and a long-running server must not grow without limit.
 @lru_cache(maxsize=4096)
 def _label_and_value_text(text: str) -> tuple[Field, str] | None:
-    parts = _LABEL_SEPARATOR.split(" ".join(text.split()), maxsplit=1)
+    parts = _LABEL_SEPARATOR.split(" ".join(colon_form(text).split()), maxsplit=1)  # SAS's "="
     if len(parts) != 2 or not parts[1]:
         return None
     name = classify_header(parts[0])
@@ -243,6 +245,8 @@ class MetaReader:
         """A date or year cell; a date of numbers is read as its column (and the countries of
         ``country``, a column) allow (``text_dates``). ``instead``: what the caller does when
         the cell gives no year (the date beside it used: ``year_and_date``), said as done."""
+        if meta_mark(self.ctx, self.sheet, value, row, column, what="year"):  # "NULL", "."
+            return When()
         dated = text_date(self.ctx, self.sheet, value, row, column, country_column=country)
         if dated is UNUSABLE or (dated is not None and not dated.note):
             return dated
@@ -284,6 +288,7 @@ class MetaReader:
         if (
             code is None
             and not is_blank(value)
+            and not meta_mark(self.ctx, self.sheet, value, row, column, what="ISO3 code")
             and self.ctx.once((self.sheet.name, "iso3", column, str(value)))
         ):
             self.ctx.add(
@@ -458,6 +463,7 @@ def read_answers(
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)
+        reading = read_marked(ctx, sheet, row, level_column, reading)  # "NULL", "."
         if (reading.error or reading.warning) and (
             struck := struck_parts(level_value, ctx.xlsx_data)
         ):
@@ -492,12 +498,12 @@ def read_answers(
             ctx.watch_formula(sheet, row, level_column, f"the level of {what}")
         level = reading.level
     evidence_column = columns.get("evidence")
-    evidence = cell_text(sheet.value(row, evidence_column)) if evidence_column is not None else None
+    evidence = cell_text(unmarked(sheet, row, evidence_column))  # "NULL": none
     confidence = None
     confidence_column = columns.get("confidence")
     if confidence_column is not None:
         raw = sheet.value(row, confidence_column)
-        confidence, ok = parse_confidence(raw)
+        confidence, ok = parse_confidence(no_mark(raw))  # "NULL": none given
         if not ok:
             say_bad_confidence(ctx, sheet, row, confidence_column, raw)
     key = (catalogue.kind, number)

@@ -16,6 +16,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from components.ingest.drafts import Draft
 from components.ingest.error_cells import error_kind, errors_shown, formula_error
+from components.ingest.marked_levels import tallied
 from components.ingest.sheets import ReadContext, Sheet
 
 # An assessment has at least this many level cells showing errors to be said so.
@@ -34,10 +35,13 @@ def _refused(ctx: ReadContext, draft: Draft) -> bool:
     addresses = list(dict.fromkeys(draft.first_cell.values()))
     name = draft.sheet.name
     in_book = errors_shown(ctx.memo)  # a workbook's error cells, which come back blank
+    # An #N/A typed with no formula is a program's "no value" (``marked_levels``): not ours.
+    marks = {place for cells in tallied(ctx).values() for place in cells}
     shown = {
         a: e
         for a in addresses
-        if (e := formula_error(_value(draft.sheet, a)) or in_book.get((name or "", a)))
+        if (name, a) not in marks
+        and (e := formula_error(_value(draft.sheet, a)) or in_book.get((name or "", a)))
     }
     filled = [a for a in addresses if _value(draft.sheet, a) is not None or a in shown]
     if len(shown) < _FEWEST or 2 * len(shown) < len(filled):

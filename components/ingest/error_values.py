@@ -4,10 +4,12 @@ A cell can show an error with no formula behind it: Paste Special > Values over 
 column leaves its errors as they were shown, and some programs (R's openxlsx, for NA) write
 them. calamine gives such a cell back blank, as it does a formula's failed result, so a level
 cell showing ``#N/A`` would read as "not assessed". ``report_error_levels`` reports each level
-cell the reader needed that came back blank and shows an error (see ``error_cells``), whether
-a formula is behind it or not: the level of that capability could not be read. The same holds
-for an Excel 97-2003 workbook (.xls) and a LibreOffice sheet (.ods, where LibreOffice's own
-"Err:502" is an error value too): see ``book_errors``.
+cell the reader needed that came back blank and shows an error (see ``error_cells``): the
+level of that capability could not be read. The one exception is an #N/A typed with no
+formula behind it, the mark programs write for a missing value: not assessed, said once per
+file (``marked_levels``); a formula's #N/A, and every other error value, stays an error. The
+same holds for an Excel 97-2003 workbook (.xls) and a LibreOffice sheet (.ods, where
+LibreOffice's own "Err:502" is an error value too): see ``book_errors``.
 
 The newer error values (``#SPILL!``, ``#CALC!``, …) calamine does not know are read as the
 others are: see ``error_cells.for_calamine``.
@@ -22,6 +24,8 @@ from __future__ import annotations
 import re
 
 from components.ingest.error_cells import cells_matching, error_fix, error_kind, errors_shown
+from components.ingest.marked_levels import typed_na
+from components.ingest.missing_marks import TYPED_NA
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address
 
@@ -41,6 +45,8 @@ def report_error_levels(ctx: ReadContext) -> None:
         if shown is None:
             continue
         del ctx.formula_cells[sheet_name, row, column]
+        if shown == TYPED_NA and typed_na(ctx, sheet_name, cell):
+            continue  # R's NA as openxlsx writes it: not assessed, said once (``marked_levels``)
         ctx.problems.append(
             Problem(
                 "error",

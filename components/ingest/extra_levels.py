@@ -26,6 +26,7 @@ from typing import Any
 
 from components.base.text import normalise, word_set
 from components.ingest.column_roles import holds_levels, is_target
+from components.ingest.empty_levels import filled_levels, say_empty_levels
 from components.ingest.level_labels import is_label_column
 from components.ingest.matching import classify_header
 from components.ingest.max_columns import maximum_column
@@ -61,6 +62,10 @@ def _settled_level(value: Any) -> bool:
     return 0 < len(rest) < len(words) and classify_header(" ".join(rest)) == "level"
 
 
+def _level_heading(value: Any) -> bool:
+    return classify_header(value) == "level" or _settled_level(value)
+
+
 def _dated(sheet: Sheet, header: int, column: int) -> bool:
     return split_assessment_header(sheet.value(header, column))[1] is not None
 
@@ -73,6 +78,7 @@ def beside_levels(
     ``year_levels`` when a level column has none."""
     cells = sheet.rows[header] if header < len(sheet.rows) else ()
     found = sorted({*levels, *(c for c, v in enumerate(cells) if _settled_level(v))})
+    found = filled_levels(sheet, header, found)  # an empty one inserted before: ``empty_levels``
     undated = [c for c in found if not _dated(sheet, header, c)]
     if undated and len(undated) < len(found):
         found = undated
@@ -154,6 +160,8 @@ def say_extra_levels(
     level = fields.get("level")
     if level is None or header >= len(sheet.rows):
         return
+    headed = [c for c, v in enumerate(sheet.rows[header]) if _level_heading(v)]
+    say_empty_levels(ctx, sheet, header, fields, headed)  # "Score (1-5)" left empty
     used = set(fields.values())
     for column, value in enumerate(sheet.rows[header]):
         if column in used or classify_header(value) != "level":

@@ -16,12 +16,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from components.ingest.drafts import Draft
 from components.ingest.error_values import report_error_levels
+from components.ingest.formula_refs import read_plain_formulas
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address, quoted
 from components.ingest.xlsx_extent import column_index, sheet_paths
@@ -35,9 +38,10 @@ _TEXT_TYPE = re.compile(rb'\st="str"')
 _REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 
 
-def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
+def report_unsaved_formulas(ctx: ReadContext, data: bytes, drafts: Sequence[Draft]) -> None:
     """Second, formulas-visible pass over only the used cells that came back blank (a level
-    cell showing an error value is reported as such first: see ``error_values``)."""
+    cell showing an error value is reported as such first: see ``error_values``); a level
+    cell whose formula only repeats a plain value is read into its draft (``formula_refs``)."""
     report_error_levels(ctx)
     if not ctx.formula_cells or not ctx.formulas:
         return
@@ -49,6 +53,7 @@ def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
     workbook = load_workbook(
         io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False
     )
+    found: dict[tuple[str, int, int], str] = {}
     try:
         for sheet_name, rows in wanted.items():
             worksheet = workbook[sheet_name]
@@ -61,22 +66,24 @@ def report_unsaved_formulas(ctx: ReadContext, data: bytes) -> None:
             for row, values in enumerate(cells):
                 for column in rows.get(row, ()):
                     formula = _formula_text(values[column] if column < len(values) else None)
-                    if formula is None:
-                        continue
-                    meaning = ctx.formula_cells[(sheet_name, row, column)]
-                    ctx.problems.append(
-                        Problem(
-                            "error",
-                            ctx.file,
-                            sheet_name,
-                            cell_address(row, column),
-                            _message(formula, meaning, recalculate=ctx.recalculate),
-                            "Open the file in Excel or LibreOffice and save it again (that "
-                            "stores the results), or type the value instead of the formula.",
-                        )
-                    )
+                    if formula is not None:
+                        found[sheet_name, row, column] = formula
+        read_plain_formulas(ctx, workbook, found, drafts)  # "=data!B2": see ``formula_refs``
     finally:
         workbook.close()
+    for (sheet_name, row, column), formula in found.items():
+        meaning = ctx.formula_cells[(sheet_name, row, column)]
+        ctx.problems.append(
+            Problem(
+                "error",
+                ctx.file,
+                sheet_name,
+                cell_address(row, column),
+                _message(formula, meaning, recalculate=ctx.recalculate),
+                "Open the file in Excel or LibreOffice and save it again (that stores the "
+                "results), or type the value instead of the formula.",
+            )
+        )
 
 
 def _empty_text_results(

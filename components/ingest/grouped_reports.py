@@ -211,6 +211,7 @@ def _group_of(
     if (
         count is None
         and _label_for(bare) == "Country"
+        and not (bare.islower() and len(bare) == 3)  # "and" (a PDF title's line): no code
         and _next_is_row(sheet, row, previous)
         and not _names_another(sheet, row, bare)
     ):

@@ -9,6 +9,10 @@ Two shapes people write, each read as one column:
 * a bilingual header, the same header in two languages joined by "/", "|" or a line break:
   "Capacité / Capability", "Capability / Capacidad", "Pays | Country". Each part that is a
   header word names the column; parts naming different columns ("Country / Year") name none.
+  Side by side with a space alone, as WPS Office and bilingual templates write them ("年份
+  Year", "国家 Country", "Année Year", or "年份Year" with no space where the script changes),
+  both parts must be header words of the same field (``side_by_side``): "Country Name" is
+  one header word, "Country Year" none. In brackets ("Année (Year)") the aside is dropped.
 
 And a pivot table's caption that counts ("Count of Level", "Nombre de Niveau"): no level
 column, as it holds how many levels there were (see ``pivots``).
@@ -19,6 +23,7 @@ column, as it holds how many levels there were (see ``pivots``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 
 from components.ingest.vocabulary import Field, key_of
@@ -33,6 +38,8 @@ PIVOT_CAPTION = re.compile(
 _COUNTS = frozenset({"count", "counta", "nombre", "cuenta", "recuento", "contagem", "contar"})
 # What joins the languages of a bilingual header.
 _LANGUAGES = re.compile(r"\s*[/|\n]\s*")
+# Two header words side by side ("Assessment year Année d'évaluation") have at most so many.
+_MOST_WORDS = 8
 # A value after a colon: the cell is a label with its value ("Year: 2023"), not a header.
 _VALUE_AFTER = re.compile(r":\s*\S")
 
@@ -44,10 +51,49 @@ def two_part_field(
     if _level_with_remark(key_of(text), headers):
         return "level"
     parts = [part for part in _LANGUAGES.split(text) if part.strip()]
-    if len(parts) < 2 or _VALUE_AFTER.search(text):
+    if _VALUE_AFTER.search(text):
         return None  # "السنة / Year: 2023" is a label with its value, no header
+    if len(parts) < 2:
+        return side_by_side(text, headers)
     fields = {classify(part) for part in parts} - {None}
     return fields.pop() if len(fields) == 1 else None
+
+
+def side_by_side(text: str, headers: Mapping[str, Field]) -> Field | None:
+    """The field of two header words of it side by side, a space (or only a change of script)
+    between them: "年份 Year", "国家Country", "Année Year", "Pays Country"; ``None`` when the
+    header is not two such words, or they name different fields ("Country Year")."""
+    words = _between_scripts(text).split()
+    if not 2 <= len(words) <= _MOST_WORDS:
+        return None
+    for cut in range(1, len(words)):
+        first, second = key_of(" ".join(words[:cut])), key_of(" ".join(words[cut:]))
+        field = headers.get(first)
+        if field is not None and first != second and headers.get(second) == field:
+            return field
+    return None
+
+
+def _between_scripts(text: str) -> str:
+    """The text with a space where Latin letters meet another script's ("年份Year")."""
+    if text.isascii():
+        return text
+    spaced = []
+    before = None
+    for ch in text:
+        script = _script(ch)
+        if script and before and script != before:
+            spaced.append(" ")
+        spaced.append(ch)
+        before = script or before
+    return "".join(spaced)
+
+
+def _script(ch: str) -> str | None:
+    """ "latin" or "other" for a letter, ``None`` for anything else."""
+    if not ch.isalpha():
+        return None
+    return "latin" if ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") else "other"
 
 
 def _level_with_remark(key: str, headers: Mapping[str, Field]) -> bool:

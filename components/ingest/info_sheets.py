@@ -130,7 +130,7 @@ def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
 def _read(ctx: ReadContext, sheet: Sheet, parse: Parse) -> list[Draft]:
     mapped = ctx.mapping.for_sheet(sheet) if ctx.mapping is not None else None
     if mapped is None:
-        sheet = flat_pivot(sheet) or sheet
+        sheet = flat_pivot(sheet, ctx.domain_names) or sheet
         found = read_laid_across(ctx, sheet, parse)
         if found is None and not rounds_over_items(ctx, sheet):
             found = read_form(ctx, sheet)

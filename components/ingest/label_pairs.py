@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from components.ingest.by_lines import colon_form
 from components.ingest.matching import METADATA_FIELDS, classify_header
 from components.ingest.vocabulary import Field
 
@@ -26,6 +27,7 @@ _BETWEEN = " \t\n|;,/–—-·•"
 def labels_in_cell(text: str) -> tuple[tuple[Field, str], ...] | None:
     """The (field, value) pairs of a cell holding two labels or more with their values, in
     order; ``None`` for a cell holding one at most (``drafts.label_and_value``'s business)."""
+    text = colon_form(text)  # SAS's by-line: "country=Kenya year=2023"
     if text.count(":") < 2:
         return None
     segments = text.split(":")

@@ -31,6 +31,7 @@ from typing import Any
 from components.base.text import normalise, shorten
 from components.framework.model import Scale
 from components.ingest.level_words import level_names, numbered_level_names
+from components.ingest.missing_marks import mark_verdict
 
 Verdict = tuple[int | None, str, str, str]
 
@@ -121,9 +122,13 @@ TICKED_BOX_FIX = "Write the ticked level alone in the cell (such as “2” or �
 
 
 def whole_cell(text: str, scale: Scale) -> Verdict | None:
-    """The level of a cell of ticked boxes or of a level's descriptor, or ``None``."""
+    """The level of a cell of ticked boxes or of a level's descriptor, or ``None``; no level
+    for a program's mark of a missing value ("NULL", "\\N", ".": ``missing_marks``)."""
     return (
-        ticked_box(text, scale) or descriptor_level(text, scale) or label_above_words(text, scale)
+        mark_verdict(text)
+        or ticked_box(text, scale)
+        or descriptor_level(text, scale)
+        or label_above_words(text, scale)
     )
 
 

@@ -10,6 +10,7 @@ and reads it only when exactly one level can be meant, always with a warning:
   word of its own, not "Partially in place"), and begins one level's labels only, in any
   language of the vocabulary, and no "not assessed" word; ``joined_level`` reads the two
   cells joined when they make a label exactly;
+* a label abbreviated ("Est.", "Dev", "Mat."): see ``level_abbreviations``;
 * a label read by OCR with a digit or a bar for a letter ("Estab1ished", "Deve1oping", "Not in
   p1ace"): read when the text with ``1``, ``|`` as ``l`` and ``0`` as ``o`` is a
   label exactly.
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Mapping
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.level_abbreviations import abbreviated_level
 from components.ingest.level_words import level_names, typo_level, without_fillers
 
 _MIN_LETTERS = 5
@@ -29,10 +31,11 @@ _OCR = str.maketrans({"1": "l", "|": "l", "0": "o"})
 
 def slipped_level(
     text: str, key: str, scale: Scale, labels: Mapping[str, int], not_assessed: Iterable[str]
-) -> tuple[int, str, str] | None:
+) -> tuple[int | None, str, str] | None:
     """``(level, "", warning)``, a ``values.LevelReading``'s first fields, for a label with a
-    typo, cut short, or misread by OCR; ``None`` when the text is none of these or could be
-    more than one level."""
+    typo, cut short, abbreviated or misread by OCR; ``(None, error, "")`` for an abbreviation
+    of several levels' labels; ``None`` when the text is none of these or a slip of more than
+    one level."""
     if not any(ch.isdigit() for ch in text):
         level = typo_level(key, labels, not_assessed)
         if level is not None:  # "Devloping", "Mautre", "not inplace"
@@ -40,6 +43,8 @@ def slipped_level(
         level = label_start(key, labels, not_assessed)
         if level is not None:  # "Develop", "Not in": a word broken over two cells
             return _said(text, scale, level, "the only label that starts that way")
+        if (short := abbreviated_level(text, scale, not_assessed)) is not None:
+            return short  # "Est.", "Dev", "Mat.": see ``level_abbreviations``
     level = ocr_label(text, labels)
     if level is not None:
         return _said(text, scale, level, "reading the digit 1, 0 or the bar | as the letter l or o")

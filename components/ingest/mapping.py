@@ -22,12 +22,12 @@ from openpyxl.utils import get_column_letter
 
 from components.base.text import normalise
 from components.framework.model import Framework
-from components.ingest.file_guard import check_upload
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.markup_books import as_workbook
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.refusals import FileRejected
 from components.ingest.sheets import ReadContext, Sheet, read_csv, read_workbook
+from components.ingest.zip_names import checked_upload
 
 Role = Literal["country", "year", "capability", "level", "evidence"]
 ROLES: tuple[Role, ...] = ("country", "year", "capability", "level", "evidence")
@@ -138,7 +138,7 @@ def preview_sheets(
     """
     ctx = ReadContext(name, framework, limits)
     try:
-        kind = check_upload(name, data, limits)
+        data, kind = checked_upload(name, data, limits)  # "xl\\sheet1.xml": ``zip_names``
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
     except (FileRejected, OSError, ValueError):

@@ -45,6 +45,8 @@ from components.ingest.xlsb_books import colours_not_read, xlsb_sheets
 from components.ingest.xlsb_records import XLSB
 from components.ingest.zip_guard import check_zip
 
+# A read's memo key (``ReadContext.memo``): the kind of markup the read's .xlsx was made from.
+MADE_FROM_MARKUP = ("made from markup",)
 # What a cell of Excel's may hold, and what a sheet's name may (Excel's own rules).
 _MAX_CELL_CHARS = 32767
 _MAX_SHEET_NAME = 31
@@ -101,6 +103,7 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
         sheets = sheets[:limit]
     package = write_xlsx(sheets)
     check_zip(package, ctx.limits)  # as any .xlsx is vetted
+    ctx.memo[MADE_FROM_MARKUP] = kind  # its error cells' formulas are not kept (``marked_levels``)
     return package, "xlsx"
 
 

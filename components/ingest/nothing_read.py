@@ -13,7 +13,8 @@ with every capability "not assessed". The reader reads values, never colours, so
 * a tick form (a column per level of the scale) whose boxes are all empty is said to be one,
   rather than each level's column being reported as a country's column without levels.
 
-An assessment of enablers only, or of an action plan only, is an assessment: no word.
+An assessment of enablers only is an assessment: no word. One of an action plan only is kept
+with a warning naming it: nothing else says that no level was given.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def say_no_levels(
     plans: pd.DataFrame,
 ) -> None:
     """A warning for each assessment with no level at all (no capability's, no enabler's)
-    and no action plan, whose level cells are empty: nothing says why otherwise. When a
+    whose level cells are empty: nothing says why otherwise (one with an action plan is
+    said to have only its plan). When a
     problem was reported at one of its level cells (a value that is no level, a formula
     without a saved result), that already says it. An assessment whose capabilities have no
     level while another column of their rows holds levels gets an error saying so instead
@@ -60,16 +62,27 @@ def say_no_levels(
     unscored = [(head, draft) for head, draft in assessments if not _scored(draft)]
     if not unscored:
         return  # the usual case: the plans' table is not looked at
-    planned = set(plans["assessment_id"]) if len(plans) else set()
+    planned = plans["assessment_id"].value_counts().to_dict() if len(plans) else {}
     for head, draft in unscored:
-        if head[0] in planned:
-            continue
         cells = {cell for (kind, _), cell in draft.first_cell.items()}
         if any(p.sheet == draft.sheet.name and p.cell in cells for p in ctx.problems):
             continue
         span = _level_cells(draft)
         where = f" (the level cells {span} are empty)" if span else ""
         if span and id(draft) in beside:
+            continue
+        if head[0] in planned:  # a plan and no level: kept, and said
+            rows = planned[head[0]]
+            ctx.add(
+                "warning",
+                draft.sheet,
+                span,
+                f"No capability or enabler of {draft.name} has a level{where}: only its action "
+                f"plan ({rows} row{'' if rows == 1 else 's'}) was read, and every capability "
+                "shows as not assessed.",
+                "Nothing to do if only the plan was meant; otherwise type each capability's "
+                "level in its Level cell, and upload the file again.",
+            )
             continue
         ctx.add(
             "warning",

@@ -24,6 +24,7 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.error_cells import WORKBOOK_KEY
+from components.ingest.running_lines import page_lines
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.xlsx_extent import sheet_paths
 
@@ -53,16 +54,17 @@ _MAX_TEXT = 300
 
 
 def outside_titles(ctx: ReadContext, sheet: Sheet) -> tuple[Line, ...]:
-    """The lines of ``sheet``'s page header and footer, then of its text boxes, each with
-    where it is; none for a csv, an .xls, or a sheet that has neither."""
+    """The lines of ``sheet``'s page header and footer, then of its text boxes, then of the
+    page footers its table held in cells (``running_lines``), each with where it is."""
     kind, data = ctx.memo.get(WORKBOOK_KEY, (None, None))
+    footers = page_lines(ctx, sheet)  # a PDF's page footer printed into the cells
     if sheet.name is None or not isinstance(data, bytes):
-        return ()
+        return footers
     if kind == "xlsx":
-        return _xlsx_lines(data).get(sheet.name, ())
+        return _xlsx_lines(data).get(sheet.name, ()) + footers
     if kind == "ods":
-        return _ods_lines(data).get(sheet.name, ())
-    return ()
+        return _ods_lines(data).get(sheet.name, ()) + footers
+    return footers
 
 
 def header_lines(code: str) -> list[str]:

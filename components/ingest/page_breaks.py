@@ -16,6 +16,7 @@ from typing import Any
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.page_footers import footer_rows
 from components.ingest.page_numbers import page_number_rows
+from components.ingest.running_lines import remember_lines, running_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.stacked import is_label_row
 from components.ingest.values import is_blank
@@ -65,15 +66,21 @@ def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
     }
 
 
-def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
+def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[int]:
     """Blank, in ``sheet``'s rows, the page lines of ``layout``'s table and the header rows
-    repeated at a page break, so that the table reads as one."""
+    repeated at a page break, so that the table reads as one; the rows blanked."""
     first = layout.header + 1
     rows = sheet.rows
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
-    alone = [row for row in range(first, len(rows)) if rows[row].count(None) == len(rows[row]) - 1]
+    filled = [len(cells) - cells.count(None) for cells in rows[first:]]
+    few = [first + i for i, count in enumerate(filled) if count <= 2]  # a text and its page
+    alone = [row for row in few if filled[row - first] == 1]
     pages = [row for row in alone if is_page_line(rows[row])] + footer_rows(rows, first)
+    # A report's line at each page's foot ("Tunisia MNR 2023 – page 4"): its country is kept.
+    running = running_rows(rows, few, (ctx.capabilities, ctx.enablers))
+    remember_lines(ctx, sheet, running)
+    pages += [row for row, _ in running if row not in pages]
     pages = sorted(pages + page_number_rows(ctx, sheet, layout, alone))  # "2" alone: a page
     # The header written again as it is (a PDF repeats it so); headed the same way in other
     # words too when a page's line says where the pages break.
@@ -110,7 +117,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
     if not repeated:
         if pages:
             sheet.columns = None
-        return
+        return set(pages)
     for row in repeated:
         sheet.rows[row] = ()
     sheet.columns = None  # the rows changed: the columns no longer say the same
@@ -124,3 +131,4 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None:
         "If the rows below are another assessment, put its Country and Year labels above "
         "its header row.",
     )
+    return {*pages, *repeated}

@@ -37,6 +37,7 @@ from components.ingest.countries import iso3_in_any_language
 from components.ingest.heading_rows import is_domain_heading
 from components.ingest.matching import classify_header
 from components.ingest.page_breaks import is_page_line
+from components.ingest.page_captions import caption_row, drop_running_footers, say_caption
 from components.ingest.page_footers import is_footer_row
 from components.ingest.sheets import ReadContext, Sheet, quoted
 from components.ingest.stacked import is_label_row
@@ -301,6 +302,8 @@ def _continuation(prev: Sheet, sheet: Sheet, domains: frozenset[str]) -> Found |
     on ``prev``'s table, and that table's rows; why not, when ``sheet`` looks like a page of
     it that cannot be joined with certainty; else ``None``."""
     rows = _table_rows(sheet)
+    if (caption := caption_row(sheet, rows)) is not None:
+        rows = rows[: rows.index(caption)]  # a caption starts another table: not compared
     if not rows or is_label_row(sheet.rows[rows[0]]):
         return None
     top = sheet.rows[rows[0]]
@@ -363,6 +366,7 @@ def join_page_sheets(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
     ``JoinedSheet`` saying where the rows came from, for ``settle_page_sheets``)."""
     if len(sheets) < 2 or any(s.name is None for s in sheets):
         return sheets
+    drop_running_footers(ctx, [s for s in sheets if not s.hidden])  # "Report | 12", "… | 13"
     kept: list[Sheet] = []
     joined: dict[int, list[str]] = {}
     unjoined: dict[str, tuple[str, Unjoined]] = ctx.memo.setdefault(_UNJOINED_KEY, {})
@@ -382,7 +386,9 @@ def join_page_sheets(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
         body = list(prev.rows)
         while body and _skipped(body[-1]):
             body.pop()
-        end = len(sheet.rows)
+        # A caption further down starts another table ("Table 4. Enablers"): read on its own.
+        caption = caption_row(sheet, _table_rows(sheet))
+        end = len(sheet.rows) if caption is None else caption
         while end > start and _skipped(sheet.rows[end - 1]):
             end -= 1
         offset = len(body)
@@ -399,6 +405,10 @@ def join_page_sheets(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
             moves=[*moves, (prev.name or "", offset, sheet.name or "", start)],
         )
         joined.setdefault(index, [prev.name or ""]).append(sheet.name or "")
+        if caption is not None:
+            rest = [() for _ in sheet.rows[:caption]] + sheet.rows[caption:]
+            kept.append(dataclasses.replace(sheet, rows=rest, columns=None))
+            say_caption(ctx, kept[-1], caption, prev.name or "")
     for index, names in joined.items():
         rest = ", ".join(quoted(n) for n in names[1:])
         ctx.add(

@@ -29,25 +29,36 @@ capability already says) or the value's name ("level"), and the last level names
 capability, the sheet is read as the plain table: the index names then the capabilities as
 one header row, the upper rows left out. An upper level of anything else (a year, a country)
 would be lost so, and is left to the other layouts.
+
+A DataFrame's own column levels usually have no names (``pd.MultiIndex.from_tuples`` of
+(domain, capability) pairs): the cells left of the keys are then empty. Such a level is the
+domain when its keys are all the framework's domains, and the last level, under them, is
+what the index names' row heads (the capabilities); with no upper level to say so, one unnamed
+level is not read here. ``to_csv()`` lays the levels out the same way. pandas before 3.0
+wrote ``merge_cells=False`` as one row of keys joined by dots ("Victim.Child Helpline") over
+the index names' row: read as the capabilities after their domain (``legacy_header``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from components.base.text import normalise
 from components.ingest.matching import classify_header
 from components.ingest.sheets import Sheet, quoted
 
 
-def flat_pivot(sheet: Sheet) -> Sheet | None:
+def flat_pivot(sheet: Sheet, domains: frozenset[str] = frozenset()) -> Sheet | None:
     """The sheet with the pivot's header lines made one header row; ``None`` when it is not
-    a pandas pivot whose value is the level and whose keys are named."""
+    a pandas pivot whose value is the level and whose keys are named (or, unnamed, are the
+    framework's ``domains``, normalised, over the capabilities)."""
     if sheet.name is not None:
-        return _flat_excel_pivot(sheet)
+        return _flat_excel_pivot(sheet, domains)
     shape = _shape(sheet)
-    if shape is None:
-        return None
+    if shape is None:  # to_csv() of columns of two levels: laid out as to_excel() lays them
+        return _flat_excel_pivot(sheet, domains)
     depth, value, name = shape
     names = {classify_header(v) for v in sheet.rows[2][:depth]} | {classify_header(name)}
     if classify_header(value) != "level" or not names & {"capability", "number", "country"}:
@@ -97,12 +108,16 @@ def _shape(sheet: Sheet) -> tuple[int, Any, Any] | None:
 
 # The header rows of a pandas ``to_excel()`` looked at: its column levels, then the index names.
 _EXCEL_LEVELS = 4
+# An index name among these says the rows are assessments (a country's, a year's).
+_INDEX_FIELDS = frozenset({"country", "year", "date"})
 
 
-def _flat_excel_pivot(sheet: Sheet) -> Sheet | None:
+def _flat_excel_pivot(sheet: Sheet, domains: frozenset[str]) -> Sheet | None:
     """The ``to_excel()`` pivot's column levels and index names made one header row; ``None``
     when the sheet does not start so, or an upper level says more than the domain."""
     rows = sheet.rows
+    if len(rows) > 2 and (legacy := legacy_header(rows, domains)) is not None:
+        return replace(sheet, rows=[(), legacy, *rows[2:]], columns=None)
     for names_row in range(2, min(_EXCEL_LEVELS + 1, len(rows) - 1)):
         names = rows[names_row]
         depth = len(names)
@@ -110,16 +125,22 @@ def _flat_excel_pivot(sheet: Sheet) -> Sheet | None:
             continue  # the index names, then nothing after them
         if not all(_level_row(rows[r], depth) for r in range(names_row)):
             continue
-        upper = [rows[r][depth - 1] for r in range(names_row - 1)]
-        if classify_header(rows[names_row - 1][depth - 1]) not in ("capability", "number"):
+        upper = [_level_name(rows[r], depth) for r in range(names_row - 1)]
+        # The levels unnamed (pandas writes no name for them): known by their keys.
+        last = _level_name(rows[names_row - 1], depth)
+        if last is not None and classify_header(last) not in ("capability", "number"):
             return None
         if not all(
-            classify_header(name) == "domain" or (name is None and _value_name(rows[r][depth:]))
+            classify_header(name) == "domain"
+            or (name is None and _value_name(rows[r][depth:]))
+            or (name is None and _domain_keys(rows[r][depth:], domains))
             for r, name in enumerate(upper)
         ):
             return None
+        if last is None and not upper:
+            return None  # one level, unnamed: nothing says what its keys are
         index = {classify_header(v) for v in names}
-        if not index & {"country", "year", "date"}:
+        if not index & _INDEX_FIELDS:
             return None
         flat = list(rows)
         flat[names_row] = tuple(names) + tuple(rows[names_row - 1][depth:])
@@ -131,12 +152,48 @@ def _flat_excel_pivot(sheet: Sheet) -> Sheet | None:
 
 def _level_row(cells: tuple[Any, ...], depth: int) -> bool:
     """Whether a row is one of a ``to_excel()`` column level's: blank over the index columns
-    but the last, which names the level, then keys across."""
+    but the one naming the level (the last; ``to_csv()``'s first), then keys across."""
     return (
         len(cells) > depth + 1
-        and all(v is None for v in cells[: depth - 1])
+        and sum(v is not None for v in cells[:depth]) <= 1
         and any(v is not None for v in cells[depth:])
     )
+
+
+def _level_name(cells: tuple[Any, ...], depth: int) -> Any:
+    """The name a column level's row gives it over the index columns (``None``: unnamed)."""
+    return next((v for v in cells[:depth] if v is not None), None)
+
+
+def _domain_keys(keys: tuple[Any, ...], domains: frozenset[str]) -> bool:
+    """Whether a level's keys are all the framework's domains (its names, normalised)."""
+    filled = {v for v in keys if v is not None}
+    return bool(filled) and all(isinstance(v, str) and normalise(v) in domains for v in filled)
+
+
+def legacy_header(
+    rows: Sequence[tuple[Any, ...]], domains: frozenset[str]
+) -> tuple[Any, ...] | None:
+    """The header row of pandas' older ``to_excel(merge_cells=False)`` of (domain, capability)
+    columns, which joined each column's keys with a dot in one row ("Victim.Child Helpline")
+    above the index names' row: the index names, then each key after its domain; ``None``
+    for other rows."""
+    names, keys = rows[1], rows[0]
+    depth = len(names)
+    if not depth or any(not isinstance(v, str) for v in names) or not _level_row(keys, depth):
+        return None
+    if (
+        _level_name(keys, depth) is not None
+        or not {classify_header(v) for v in names} & _INDEX_FIELDS
+    ):
+        return None
+    after = []
+    for key in keys[depth:]:
+        domain, dot, rest = key.partition(".") if isinstance(key, str) else ("", "", "")
+        if not dot or not rest.strip() or normalise(domain) not in domains:
+            return None
+        after.append(rest.strip())
+    return (*names, *after)
 
 
 def _value_name(keys: tuple[Any, ...]) -> bool:

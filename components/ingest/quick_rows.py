@@ -25,6 +25,7 @@ from components.ingest.cell_places import places_moved
 from components.ingest.column_roles import is_summary_column
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
 from components.ingest.heading_rows import is_domain_heading, is_domain_summary
+from components.ingest.marked_levels import no_mark
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -419,10 +420,10 @@ class QuickRows:
             level = reading.level
         evidence = None
         if self.evidence is not None and not is_blank(evidence_value):
-            evidence = cell_text(evidence_value)
+            evidence = cell_text(no_mark(evidence_value))  # "NULL": ``missing_marks``
         confidence = None
         if self.confidence is not None:
-            confidence, ok = parse_confidence(confidence_value)
+            confidence, ok = parse_confidence(no_mark(confidence_value))
             if not ok:
                 return SLOW
         return (level, evidence, confidence)

@@ -40,14 +40,14 @@ from components.ingest.country_aliases import read_aliases
 from components.ingest.country_names import settle_names
 from components.ingest.country_placeholders import drop_placeholders
 from components.ingest.country_sources import settle_country
+from components.ingest.cover_titles import cover_meta, forget_no_year
+from components.ingest.demo_left_in import leave_out_demo
 from components.ingest.dhis2 import read_dhis2_header
 from components.ingest.doubtful_names import drop_doubtful_countries
-from components.ingest.drafts import Draft, MetaReader
+from components.ingest.drafts import Draft
 from components.ingest.enabler_pairs import pair_orphans
-from components.ingest.error_levels import refuse_error_levels
 from components.ingest.error_values import report_error_levels
 from components.ingest.examples import drop_examples
-from components.ingest.file_guard import check_upload
 from components.ingest.formula_views import drop_formula_views
 from components.ingest.formulas import report_unsaved_formulas
 from components.ingest.grouped_reports import drop_group_rows
@@ -77,6 +77,7 @@ from components.ingest.plan_sheet import (
 )
 from components.ingest.refusals import FileRejected
 from components.ingest.regions import drop_regions
+from components.ingest.renamed_sheets import refuse_renamed_copies
 from components.ingest.repeats import drop_repeats
 from components.ingest.report import (
     ASSESSMENT_COLUMNS,
@@ -101,6 +102,7 @@ from components.ingest.sub_national import drop_sub_national
 from components.ingest.summary_sheets import drop_summary_copies
 from components.ingest.unknown_countries import say_unknown_countries
 from components.ingest.unread_levels import settle_unread
+from components.ingest.zip_names import checked_upload
 
 _LOG = logging.getLogger(__name__)
 
@@ -152,7 +154,7 @@ def _read(
     opened = True
     plan_sheets: list[tuple[Sheet, PlanTable]] = []
     try:
-        kind = check_upload(name, data, limits)
+        data, kind = checked_upload(name, data, limits)  # "xl\\sheet1.xml": ``zip_names``
         say_read_as_csv(ctx, name, kind)
         data, kind = as_workbook(ctx, data, kind)  # Excel's 2003 XML, a web page: as an xlsx
         sheets = read_csv(ctx, data) if kind == "csv" else read_workbook(ctx, data, kind)
@@ -161,7 +163,7 @@ def _read(
         read_revised_levels(ctx, drafts)  # struck levels with a "Revised" column
         drafts = _settle_countries(ctx, sheets, drafts)
         if kind == "xlsx":
-            report_unsaved_formulas(ctx, data)
+            report_unsaved_formulas(ctx, data, drafts)
             hint_percent_levels(ctx, data)
         elif kind != "csv":
             report_error_levels(ctx)  # an .xls's or .ods's error cells (``book_errors``)
@@ -219,9 +221,8 @@ def _read(
             "it again.",
         )
         drafts = []
-    drafts = settle_unread(
-        ctx, refuse_error_levels(ctx, _attach_enablers(ctx, drafts)), plan_sheets
-    )
+    drafts = settle_unread(ctx, _attach_enablers(ctx, drafts), plan_sheets)
+    drafts, plan_sheets = leave_out_demo(ctx, drafts, plan_sheets)  # the app's demo left in
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
     say_no_levels(ctx, assessments, plans)
@@ -278,7 +279,8 @@ def _read_sheets(
     drafts = drop_sheet_copies(ctx, drop_summary_copies(ctx, drop_pivot_copies(ctx, drafts)))
     if tableless and drafts:
         _give_cover(ctx, drafts, tableless)
-    return _join_split(ctx, join_shaped(ctx, sheets, drafts, named)), plan_sheets
+    drafts = refuse_renamed_copies(ctx, join_shaped(ctx, sheets, drafts, named))  # "Uganda": Kenya
+    return _join_split(ctx, drafts), plan_sheets
 
 
 def _give_cover(
@@ -301,7 +303,7 @@ def _give_cover(
         return
     covers = []
     for sheet, start, end in tableless:
-        meta = MetaReader(ctx, sheet).labelled(len(sheet.rows), sheet.width())
+        meta = cover_meta(ctx, sheet)  # its labels, or its title ("Jordan – MNR 2024")
         if meta.country is not None or meta.when.year is not None:
             covers.append((sheet, start, end, meta))
     if len({(meta.country, meta.when) for *_, meta in covers}) != 1:
@@ -326,6 +328,7 @@ def _give_cover(
     # The cover was read: it was not a table left out.
     for _, first, last, _ in covers:
         del ctx.problems[first:last]
+    forget_no_year(ctx, {d.sheet.name or "" for d in wanting if d.year is not None})
     for what, sheets in given.items():
         ctx.add(
             "warning",

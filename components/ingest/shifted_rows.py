@@ -15,12 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from components.ingest.layout import ItemTable
-from components.ingest.matching import match_item
+from components.ingest.matching import is_exact_title, match_item
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import is_blank
 
 # Two rows at least: one row alone out of place is the reader's other checks' to report.
 _FEWEST_ROWS = 2
+# A page set further right than this is no table's page.
+_MOST_COLUMNS = 3
 
 
 def _filled(cells: tuple[Any, ...]) -> bool:
@@ -38,20 +40,52 @@ def _shifted(cells: tuple[Any, ...], start: int, width: int) -> bool:
     )
 
 
-def _reads_moved(ctx: ReadContext, cells: tuple[Any, ...], layout: ItemTable) -> bool:
-    """Whether a row, moved one column left, names an item by its title (and its number)."""
+def _reads_moved(
+    ctx: ReadContext, cells: tuple[Any, ...], layout: ItemTable, by: int = 1, *, exact: bool = False
+) -> bool:
+    """Whether a row, moved ``by`` columns left, names an item by its title (``exact``: as
+    written, case and punctuation aside) and its number."""
     columns = layout.columns
     catalogue = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     title = columns.get(layout.catalogue)
-    if title is None or title + 1 >= len(cells) or not isinstance(cells[title + 1], str):
+    if title is None or title + by >= len(cells) or not isinstance(cells[title + by], str):
         return False
-    match = match_item(cells[title + 1], catalogue)
+    if exact and not is_exact_title(cells[title + by], catalogue):
+        return False
+    match = match_item(cells[title + by], catalogue)
     if match.how not in ("title", "extra", "fuzzy") or match.number is None:
         return False
     number = columns.get("number")
     if number is None or number == title:
         return True
-    return match_item(cells[number + 1], catalogue).number == match.number
+    return match_item(cells[number + by], catalogue).number == match.number
+
+
+def shifted_by(
+    ctx: ReadContext, sheet: Sheet, layout: ItemTable, start: int, first: int
+) -> dict[int, int]:
+    """The rows from ``first`` on that are blank under the header's first heading and read as
+    the header says (a number and that item's title in their places) once moved left by one
+    to ``_MOST_COLUMNS`` columns: row -> by how many. Only rows blank under the first heading
+    are looked into (found for the whole column at once: this runs for every table)."""
+    rows = sheet.rows
+    title = layout.columns.get(layout.catalogue)
+    if title is None:
+        return {}
+    blank = [first + i for i, v in enumerate(sheet.column(start, first, len(rows))) if v is None]
+    found = {}
+    for row in blank:
+        cells = rows[row]
+        for by in range(1, _MOST_COLUMNS + 1):
+            if len(cells) <= title + by or any(v is not None for v in cells[start : start + by]):
+                break
+            # The title exactly: a wrapped title's rest ("and Complaints") is no shifted row.
+            if isinstance(cells[title + by], str) and _reads_moved(
+                ctx, cells, layout, by, exact=True
+            ):
+                found[row] = by
+                break
+    return found
 
 
 def _runs(rows: list[tuple[Any, ...]], first: int, shifted: list[bool]) -> list[list[int]]:
@@ -81,24 +115,30 @@ def move_shifted_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None
     first = layout.header + 1
     rows = sheet.rows
     shifted = [_shifted(rows[row], start, width) for row in range(first, len(rows))]
-    if not any(shifted):
+    # Shifted with nothing past the last heading (the comments' column empty), or by more
+    # than one column: rows that read as the header says only once moved (``shifted_by``).
+    by = shifted_by(ctx, sheet, layout, start, first)
+    if not any(shifted) and not by:
         return  # checked fast: most tables have no such row
+    shifted = [s or first + i in by for i, s in enumerate(shifted)]
     for run in _runs(rows, first, shifted):
         again = [row for row in run if rows[row][start + 1 : width + 1] == header[start:width]]
         data = [row for row in run if row not in again]
         names = f"{run[0] + 1}-{run[-1] + 1}" if len(run) > 1 else str(run[0] + 1)
-        if data and all(_reads_moved(ctx, rows[row], layout) for row in data):
+        if data and all(_reads_moved(ctx, rows[row], layout, by.get(row, 1)) for row in data):
             for row in run:
                 cells = rows[row]
-                rows[row] = cells[:start] + cells[start + 1 :]
+                rows[row] = cells[:start] + cells[start + by.get(row, 1) :]
+            far = max(by.get(row, 1) for row in run)
+            step = "one column" if far == 1 else f"{far} columns"
             ctx.add(
                 "warning",
                 sheet,
                 cell_address(run[0], start),
-                f"Rows {names} are one column to the right of the header row {layout.header + 1}"
-                " (a page of a PDF with another margin, most likely); they were read one column "
+                f"Rows {names} are {step} to the right of the header row {layout.header + 1}"
+                f" (a page of a PDF with another margin, most likely); they were read {step} "
                 "to the left, where their numbers, titles and levels fit the headings.",
-                "Check these rows' levels; to be sure, move the rows one column to the left.",
+                f"Check these rows' levels; to be sure, move the rows {step} to the left.",
             )
         else:
             for row in run:

@@ -12,8 +12,9 @@ naming them. The table is then read once per assessment (``column_groups``).
 
 ``read_sub_columns`` is the reader's one way in for headers of two levels: a countries-as-rows
 table is read here; capabilities down with a band over the countries (``band_rows``), a long
-table with a column per round (``round_columns``) and several level columns of which one is
-validated (``settled_levels``) in their modules.
+table with a column per round (``round_columns``), several level columns of which one is
+validated (``settled_levels``), and a level column per country or per copy of the template
+merged (``level_copies``) in their modules.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from components.ingest.column_groups import (
     say_unsure,
 )
 from components.ingest.drafts import Draft
-from components.ingest.layout import CountryRows, ItemRows, Layout, SeveralLevels
+from components.ingest.layout import CountryRows, ItemRows, ItemTable, Layout, SeveralLevels
+from components.ingest.level_copies import read_level_copies
 from components.ingest.matching import Catalogue, classify_header, exact_reference
 from components.ingest.round_columns import read_round_columns
 from components.ingest.settled_levels import read_settled
@@ -71,8 +73,11 @@ def read_sub_columns(
         return _country_rows(ctx, sheet, layout, parse)
     if isinstance(layout, ItemRows):
         return read_item_bands(ctx, sheet, layout, parse)
-    if isinstance(layout, SeveralLevels):
-        return read_settled(ctx, sheet, layout, parse)
+    settled = read_settled(ctx, sheet, layout, parse) if isinstance(layout, SeveralLevels) else None
+    if settled is not None:
+        return settled
+    if isinstance(layout, ItemTable | SeveralLevels):  # "Level (Kenya)" | "Level (Uganda)"
+        return read_level_copies(ctx, sheet, layout, parse)
     if layout is None:
         return read_round_columns(ctx, sheet, parse)
     return None

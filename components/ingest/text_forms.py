@@ -39,6 +39,7 @@ from components.ingest.matching import (
 )
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
+from components.ingest.wrapped_lines import join_wrapped_lines, say_wrapped_lines
 
 # A field's label and its value in one cell: "Level: 3", "Niveau : 3", "Evidence - annex 2".
 _LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:–—=]*?)\s*(?::|=|\s[-–—]\s|[–—])\s*(?P<rest>.*)$")
@@ -68,6 +69,8 @@ class _Line:
 def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     """The assessment of a form typed as lines (see the module), ``None`` when the sheet is
     not one, for the reader to say why it was skipped."""
+    # "10 Compensation, Remedies and" over "Complaints Arrangements 4": one line (PDF text).
+    sheet, wrapped = join_wrapped_lines(sheet, lambda text: _reads_whole(ctx, text))
     lines = [line for row in range(len(sheet.rows)) if (line := _line(ctx, sheet, row))]
     titles = sum(line.kind == "title" for line in lines)
     levels = sum(line.kind == "level" for line in lines)
@@ -105,7 +108,15 @@ def read_text_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
         _say_no_level(ctx, sheet, current)
     if inline:
         _say_inline(ctx, sheet, inline)
+    say_wrapped_lines(ctx, sheet, wrapped)
     return [draft]
+
+
+def _reads_whole(ctx: ReadContext, text: str) -> int | None:
+    """The capability a line names with its level at its end ("4 Dedicated Law Enforcement
+    3"), ``None`` when it does not read so."""
+    line = _inline(ctx, 0, 0, text)
+    return line.number if line is not None and line.kind == "inline" else None
 
 
 def _form_draft(ctx: ReadContext, sheet: Sheet, first: int) -> Draft | None:

@@ -23,6 +23,8 @@ from components.ingest.matching import METADATA_FIELDS, Catalogue, ItemMatch, ma
 from components.ingest.page_breaks import drop_page_breaks
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.shifted_rows import move_shifted_rows
+from components.ingest.title_pieces import Columns as PieceColumns
+from components.ingest.title_pieces import join_title_pieces
 from components.ingest.values import is_blank
 
 # A title wraps over a few rows at most; more would be a list of notes.
@@ -33,7 +35,7 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
     """Join, in ``sheet``'s rows, each title wrapped onto the rows below it into one row,
     after leaving out the page breaks of a table converted from a PDF (``page_breaks``)."""
     move_shifted_rows(ctx, sheet, layout)  # a PDF's page one column right: moved back
-    drop_page_breaks(ctx, sheet, layout)
+    skipped = drop_page_breaks(ctx, sheet, layout)
     columns = layout.columns
     title = columns.get(layout.catalogue)
     if title is None:
@@ -42,8 +44,20 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
     number = None if number == title else number
     catalogue = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     meta = tuple(columns[f] for f in METADATA_FIELDS if f in columns)
-    at = _Columns(title, number, meta, catalogue, _may_continue(sheet, title, number, meta))
-    joined: list[tuple[int, int]] = []
+
+    def join(sheet: Sheet, first: int, last: int, text: str) -> None:
+        _join_rows(ctx, sheet, first, last, columns, title=title, text=text, catalogue=catalogue)
+
+    # Pieces above the row holding the number too, page furniture between them left out.
+    level = columns.get("level")
+    around = PieceColumns(title, number, level if level != title else None, meta, catalogue)
+    pieces = _may_continue(sheet, title, number, meta)
+    joined, moved = join_title_pieces(
+        sheet, around, first=layout.header + 1, pieces=pieces, skipped=skipped, join=join
+    )
+    if joined:
+        pieces = _may_continue(sheet, title, number, meta)
+    at = _Columns(title, number, meta, catalogue, pieces)
     free = layout.header + 1
     heads = [r - 1 for r in range(free + 1, len(sheet.rows)) if at.continues[r]]
     for row in heads:
@@ -55,6 +69,7 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
         joined.append((row, last))
         free = last + 1
     if joined:
+        joined.sort()
         spans = ", ".join(f"{first + 1} to {last + 1}" for first, last in joined)
         ctx.add(
             "warning",
@@ -63,6 +78,17 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
             f"Some {layout.catalogue} titles were wrapped onto the next row (as a PDF converted "
             f"to Excel often does); each was read as one row: rows {spans}.",
             "If one of those rows is a separate entry, give it its own number and title.",
+        )
+    if moved:
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(moved[0], 0),
+            f"The last line of {len(moved)} wrapped title{'s' if len(moved) > 1 else ''} (row"
+            f"{'s' if len(moved) > 1 else ''} {', '.join(str(r + 1) for r in moved)}) stood one "
+            "column left, its level under the title's heading (as Text to Columns splits a "
+            "line with no tab before it): it was read as the title's end and its level.",
+            "Check those levels; to be sure, put each title and its level on one row.",
         )
 
 

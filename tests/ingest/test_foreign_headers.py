@@ -282,3 +282,37 @@ def test_latin_notes_keep_the_plain_message() -> None:
     rows = [["Some notes", "about the plan"], ["More words", "here"]]
     result = read("notes.xlsx", xlsx({"Notes 2": rows}))
     assert not any("English, French" in p.message for p in result.problems)
+
+
+# The template's "Date or year" label as a person translating it writes it, in each language
+# of mnr_data/headers.toml (its Country label beside it), and with the two words swapped.
+DATE_OR_YEAR = {
+    "arabic": ("البلد", "التاريخ أو السنة"),
+    "arabic, year first": ("الدولة", "السنة أو التاريخ"),
+    "urdu": ("ملک", "تاریخ یا سال"),
+    "persian": ("کشور", "سال یا تاریخ"),
+    "russian": ("Страна", "Дата или год"),
+    "indonesian": ("Negara", "Tahun atau tanggal"),
+    "turkish": ("Ülke", "Tarih veya yıl"),
+    "vietnamese": ("Quốc gia", "Ngày hoặc năm"),
+    "swahili": ("Nchi", "Tarehe au mwaka"),
+    "thai": ("ประเทศ", "วันที่หรือปี"),
+    "chinese": ("国家", "日期或年份"),
+    "italian": ("Paese", "Data o anno"),
+    "dutch": ("Land", "Datum of jaar"),
+    "german": ("Land", "Datum oder Jahr"),
+    "french": ("Pays", "Date ou année"),
+    "spanish": ("País", "Fecha o año"),
+    "portuguese": ("País", "Data ou ano"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DATE_OR_YEAR))
+def test_the_templates_date_or_year_label_translated_gives_the_year(language: str) -> None:
+    country, when = DATE_OR_YEAR[language]
+    assert classify_header(when) == "when"
+    rows: list[list[Any]] = [[country, "Kenya"], [when, 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], LEVELS[n]] for n in ALL]
+    result = read("form.xlsx", xlsx({"Sheet1": rows}))
+    assert by_assessment(result) == {("Kenya", 2024, None): LEVELS}
+    assert not [p for p in result.problems if "year" in p.message.casefold()]

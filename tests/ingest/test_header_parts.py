@@ -3,7 +3,14 @@
 import pytest
 
 from components.ingest.matching import classify_header
-from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
+from tests.ingest.reader_support import (
+    TITLES,
+    assert_problem,
+    by_assessment,
+    csv_bytes,
+    read,
+    xlsx,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +82,62 @@ def test_a_bilingual_header_row_is_read():
 )
 def test_a_bilingual_label_with_its_value_is_no_header(cell, field):
     assert classify_header(cell) == field
+
+
+# Two header words of one field side by side (WPS Office, bilingual templates), for every field.
+SIDE_BY_SIDE = [
+    ("年份 Year", "year"),
+    ("Year 年份", "year"),
+    ("年份Year", "year"),  # no space where the script changes
+    ("国家 Country", "country"),
+    ("国家Country", "country"),
+    ("Pays Country", "country"),
+    ("Land Country", "country"),
+    ("Année Year", "year"),
+    ("Año Year", "year"),
+    ("Jahr Year", "year"),
+    ("Год Year", "year"),
+    ("السنة Year", "year"),
+    ("能力 Capability", "capability"),
+    ("Capacité Capability", "capability"),
+    ("Niveau Level", "level"),
+    ("级别 Level", "level"),
+    ("Stufe Level", "level"),
+    ("Commentaires Comments", "evidence"),
+    ("Facilitateur Enabler", "enabler"),
+    ("Domaine Domain", "domain"),
+    ("Confiance Confidence", "confidence"),
+    ("Date Fecha", "date"),
+    ("ISO3 Code ISO3", "iso3"),
+    ("Tahun Year", "year"),
+    ("Ülke Country", "country"),
+    ("Évaluation Year", "year"),
+    # two fields, or a word that is no header: none
+    ("Country Year", None),
+    ("国家 Year", None),
+    ("Kenya Country", None),
+    ("年份 2023", None),
+]
+
+
+@pytest.mark.parametrize(("header", "field"), SIDE_BY_SIDE)
+def test_two_header_words_of_one_field_side_by_side_name_it(header, field):
+    assert classify_header(header) == field
+
+
+def test_a_table_headed_in_two_languages_side_by_side_is_read_with_its_year():
+    # WPS Office's wide table: "国家 Country | 年份 Year | capabilities".
+    rows = [["国家 Country", "年份 Year", *(TITLES[n] for n in range(1, 22))]]
+    rows += [[c, 2024, *(n % 5 for n in range(1, 22))] for c in ("Peru", "Rwanda")]
+    result = read("wps.xlsx", xlsx({"Sheet1": rows}))
+    assert by_assessment(result) == {
+        (c, 2024, None): {n: n % 5 for n in range(1, 22)} for c in ("Peru", "Rwanda")
+    }
+    assert not result.problems
+
+
+def test_a_long_table_headed_side_by_side_is_read():
+    rows = [["Pays Country", "Année Year", "Capacité Capability", "Niveau Level"]]
+    rows += [["Sénégal", 2023, TITLES[n], n % 5] for n in range(1, 22)]
+    result = read("sn.csv", csv_bytes(rows))
+    assert by_assessment(result) == {("Sénégal", 2023, None): {n: n % 5 for n in range(1, 22)}}

@@ -62,16 +62,41 @@ def enablers_only(workbook: Any) -> None:
         workbook["Enablers"].cell(row, 3).value = "2 - Developing"
 
 
-def plan_only(workbook: Any) -> None:
-    for row in range(5, 26):
-        workbook["Action plan"].cell(row, 4).value = "high"
-        workbook["Action plan"].cell(row, 5).value = "3 - Established"
+def plan_rows(count: int, *, levels: bool = False):
+    """An edit filling the first ``count`` rows of the Action plan sheet (and, with
+    ``levels``, every capability's level)."""
+
+    def edit(workbook: Any) -> None:
+        for row in range(5, 5 + count):
+            workbook["Action plan"].cell(row, 4).value = "high"
+            workbook["Action plan"].cell(row, 5).value = "3 - Established"
+        for row in range(11, 32) if levels else ():
+            workbook["Assessment"].cell(row, 5).value = "1 - Building"
+
+    return edit
 
 
-@pytest.mark.parametrize("edit", [enablers_only, plan_only])
-def test_only_enablers_or_only_a_plan_is_an_assessment_without_a_word(edit):
-    result = read("senegal.xlsx", template(edit))
+def test_only_enablers_is_an_assessment_without_a_word():
+    result = read("senegal.xlsx", template(enablers_only))
     assert by_assessment(result) == {("Senegal", 2023, None): {}}
+    assert not any("has a level" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(("count", "rows"), [(21, "21 rows"), (8, "8 rows"), (1, "1 row")])
+def test_only_a_plan_is_kept_and_said_to_have_no_level(count, rows):
+    result = read("senegal.xlsx", template(plan_rows(count)))
+    assert by_assessment(result) == {("Senegal", 2023, None): {}}
+    assert len(result.plans) == count
+    (said,) = [p for p in result.problems if "has a level" in p.message]
+    assert (said.severity, said.sheet, said.cell) == ("warning", "Assessment", "E11:E31")
+    assert said.message.startswith("No capability or enabler of Senegal 2023 has a level")
+    assert f"only its action plan ({rows}) was read" in said.message
+    assert "colours" not in said.message
+
+
+def test_a_plan_beside_levels_is_said_nothing_of():
+    result = read("senegal.xlsx", template(plan_rows(8, levels=True)))
+    assert len(result.plans) == 8
     assert not any("has a level" in p.message for p in result.problems)
 
 

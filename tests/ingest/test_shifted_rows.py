@@ -52,3 +52,38 @@ def test_one_row_with_a_note_past_the_header_is_not_shifted():
 
     assert by_assessment(result) == {("Senegal", 2023, None): LEVELS}
     assert not any("column to the right" in problem.message for problem in result.problems)
+
+
+@pytest.mark.parametrize("by", [1, 2])
+@pytest.mark.parametrize("language", sorted(HEADERS))
+@pytest.mark.parametrize("from_row", [8, 11, 15])
+def test_rows_shifted_under_a_last_column_of_comments_are_read_moved_back(by, language, from_row):
+    """Nothing past the last heading (the comments' column is empty on the shifted page): the
+    rows' numbers and titles, once moved back, say where they belong."""
+    header = [*HEADERS[language], "Comments"]
+    rows = [["Colombia – MNR capability assessment 2023"], [], header]
+    rows += [[n, TITLES[n], LEVELS[n], "Reviewed"] for n in range(1, from_row)]
+    rows += [[None] * by + [n, TITLES[n], LEVELS[n]] for n in range(from_row, 22)]
+    result = read("pdf.xlsx", xlsx({"Table 1": rows}))
+
+    assert by_assessment(result) == {("Colombia", 2023, None): LEVELS}
+    assert errors(result) == []
+    step = "one column" if by == 1 else "2 columns"
+    first = from_row + 3
+    assert_problem(result, "warning", f"A{first}", f"Rows {first}-24 are {step} to the right")
+
+
+def test_a_wrapped_title_s_rest_under_the_level_heading_is_no_shifted_row():
+    """A title's second line sits under the title's heading with nothing under No.: it is
+    joined to its title, never read moved as a row of its own."""
+    rows = [["Colombia MNR 2023"], ["No.", "Capability", "Level", "Comments"]]
+    for n in range(1, 22):
+        if n in (10, 16):
+            first, rest = TITLES[n].rsplit(" ", 1)
+            rows += [[n, first, LEVELS[n]], [None, rest, None]]
+        else:
+            rows.append([n, TITLES[n], LEVELS[n]])
+    result = read("pdf.xlsx", xlsx({"T": rows}))
+
+    assert by_assessment(result) == {("Colombia", 2023, None): LEVELS}
+    assert not any("to the right" in p.message for p in result.problems)

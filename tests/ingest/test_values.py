@@ -312,7 +312,7 @@ def test_wide_headers_end_to_end(header, title, key, cell, words):
         # not typos: other words, too far, or closer to "not assessed"
         ("Emerging", None, "not a level", ""),
         ("Maturing", None, "not a level", ""),
-        ("Estab", None, "not a level", ""),
+        ("Estab", 3, "", "as short for “Established”"),  # ``level_abbreviations``
         ("not assesed", None, "not a level", ""),
         ("Done", None, "not a level", ""),
     ],

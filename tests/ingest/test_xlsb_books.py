@@ -206,7 +206,7 @@ SHAPES: dict[str, tuple[list[BSheet], dict[tuple, dict[int, int]]]] = {
                 _form(
                     "Kenya",
                     2024,
-                    {n: ErrorValue("#N/A") if n == 3 else n % 5 for n in range(1, 22)},
+                    {n: ErrorValue("#REF!") if n == 3 else n % 5 for n in range(1, 22)},
                 ),
             )
         ],
@@ -297,7 +297,7 @@ def test_an_error_cell_is_said_to_show_its_error():
     result = read("assessment.xlsb", xlsb(sheets))
     [problem] = [p for p in result.problems if p.cell == "C7"]
     assert problem.severity == "error"
-    assert "shows #N/A" in problem.message
+    assert "shows #REF!" in problem.message
     assert "could not be read" in problem.message
 
 
