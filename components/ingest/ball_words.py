@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from components.base.text import normalise
+from components.ingest.values import LevelReading
 
 # Each ball's names, normalised, and the ball.
 _BALLS = {
@@ -45,3 +46,20 @@ def with_balls(text: str) -> str:
     if len({_BALLS[name] for name in found if name in _BALLS}) < _FEWEST:
         return text
     return _NAMES.sub(lambda m: _BALLS.get(normalise(m.group(1)), m.group(1)), text)
+
+
+def unkeyed_ball(value: object) -> LevelReading | None:
+    """For a level cell holding a Harvey ball, or its name, that no key of the file gives a
+    level: the refusal, saying what the cell is and how to have it read; else ``None``."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if ball_of_word(text) is None and text not in _BALLS.values():
+        return None
+    return LevelReading(
+        error=f"“{text}” is a Harvey ball (as Smartsheet exports its symbols), and no key in "
+        "the file says which level each ball stands for",
+        fix="Add the key under the table, such as “Empty = Not in place, Quarter = Building, "
+        "Half = Developing, Three Quarter = Established, Full = Mature”, or write each level "
+        "as its number (0 to 4).",
+    )

@@ -37,20 +37,24 @@ def without_notes(value: str) -> str:
     parts = _SEPARATOR.split(value)
     if len(parts) < 2:
         return value  # the usual case: one value
-    kept: list[str] = []
-    for part in parts:
-        if "=" in part or _NOTE.match(part):
-            break
-        kept.append(part)
-    if not kept:
+    cut = next((i for i, part in enumerate(parts) if "=" in part or _NOTE.match(part)), None)
+    if cut == 0:
         return value
+    kept = parts[:cut]
     words = default_vocabulary().title_words
     years = []
     for part in kept[1:]:
         found = _YEAR.findall(part)
         rest = normalise(_YEAR.sub(" ", part)).split()
         if len(found) != 1 or not all(w in words for w in rest):
-            return " · ".join(kept)  # other words beside the name: as written
+            years = []
+            break
         years.append(found[0])
-    # "Bangladesh · Assessment 2024": the assessment's year, after the country's name.
-    return " ".join([kept[0], *years[:1]]) if len(set(years)) <= 1 else " · ".join(kept)
+    if years and len(set(years)) == 1:
+        # "Bangladesh · Assessment 2024": the assessment's year, after the country's name.
+        return f"{kept[0]} {years[0]}"
+    if cut is None:
+        return value  # no key, no note: as written
+    # The value as written up to the key or the note.
+    separators = list(_SEPARATOR.finditer(value))
+    return value[: separators[cut - 1].start()]

@@ -15,7 +15,8 @@ or lists of tags holding one level each. The first is headed Capability and the 
 a tag list's cell is given its level alone (a cell with no level tag left blank: not
 assessed), and a warning says so. Two columns of levels leave the table as it was: which one is
 meant is not certain. A domain column beside the titles (Asana's sections, Trello's labels,
-"Policy and Governance (blue)") is never taken for the capabilities.
+"Policy and Governance (blue)") is never taken for the capabilities, nor a column headed by a
+country, a year or a round (a wide table's assessment) for the levels.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 from typing import Any
 
 from components.ingest.column_roles import holds_levels
+from components.ingest.lone_level import _no_country
 from components.ingest.matching import classify_header, exact_reference, is_plain_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.task_titles import is_title_heading, names_parent
@@ -93,8 +95,11 @@ def _level_column(ctx: ReadContext, sheet: Sheet, header: int, title: int) -> in
     for column, heading in enumerate(sheet.rows[header]):
         if column == title or heading is None or names_parent(heading):
             continue
-        if classify_header(heading) not in (None, "level"):
+        field = classify_header(heading)
+        if field not in (None, "level"):
             continue  # a date, the country, notes: another column's
+        if field is None and not _no_country(heading):
+            continue  # "Kenya": a country's column of a wide table, never the tool's list
         values = [
             v for v in sheet.column(column, header + 1, header + 1 + _SAMPLE_ROWS) if v is not None
         ]

@@ -18,9 +18,13 @@ reported as no levels, and no level is invented.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from components.base.text import normalise
 from components.ingest.column_roles import holds_text
 from components.ingest.error_cells import errors_shown
+from components.ingest.max_columns import level_columns
 from components.ingest.sheets import ReadContext, Sheet, cell_address
 from components.ingest.values import parse_level
 
@@ -63,6 +67,20 @@ def is_state_column(ctx: ReadContext, sheet: Sheet, header: int, column: int) ->
         return False
     scale = ctx.framework.scale
     return not any(parse_level(v, scale).level is not None for v in values if not is_work_state(v))
+
+
+def headed_levels(
+    ctx: ReadContext, sheet: Sheet, header: int, fields: Mapping[Any, int]
+) -> tuple[list[int], dict[Any, int]]:
+    """``max_columns.level_columns`` (the header's columns headed like the level, less those
+    saying the maximum) less the columns of work states, while another is left: an empty
+    "Custom field (MNR Level)" beside a "Status" of "To Do" is still the level column, not
+    set aside as empty beside one that holds something (``empty_levels``)."""
+    levels, fields = level_columns(sheet, header, fields)
+    kept = [c for c in levels if not is_state_column(ctx, sheet, header, c)]
+    if not kept or len(kept) == len(levels):
+        return levels, fields
+    return kept, {**fields, "level": kept[0]} if fields.get("level") not in kept else fields
 
 
 def level_candidates(ctx: ReadContext, sheet: Sheet, header: int, levels: list[int]) -> list[int]:

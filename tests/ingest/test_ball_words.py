@@ -43,12 +43,16 @@ def test_harvey_ball_words_are_read_by_the_key(key: str, cells: dict[int, str]) 
     assert any("as the key at" in p.message for p in result.problems)
 
 
-def test_without_a_key_the_words_are_not_guessed() -> None:
-    rows = smartsheet("", WORDS)[:-2]
+@pytest.mark.parametrize("cells", [WORDS, BALLS])
+def test_without_a_key_the_balls_are_not_guessed(cells: dict[int, str]) -> None:
+    rows = smartsheet("", cells)[:-2]
     rows.insert(0, ["Country", "Bangladesh"])
     result = read("smartsheet.xlsx", xlsx({"MNR": rows}))
     assert not any(lv is not None for levels in by_assessment(result).values() for lv in levels)
-    assert errors(result)
+    said = errors(result)
+    assert said
+    assert all("is a Harvey ball" in p.message for p in said)
+    assert "Empty = Not in place, Quarter = Building" in said[0].fix
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ LEVELS = {n: (n + 1) % 5 for n in range(1, 22)}
         ("Kenya · 2024", "Kenya 2024"),
         ("Kenya · Nairobi office", "Kenya · Nairobi office"),  # other words: as written
         ("Kenya · 2023 · 2024", "Kenya · 2023 · 2024"),  # two years: as written
+        ("Kenya; Rwanda", "Kenya; Rwanda"),
+        ("Kenya; Rwanda | Legend: 0 = none", "Kenya; Rwanda"),
         ("Bosnia and Herzegovina", "Bosnia and Herzegovina"),
     ],
 )

@@ -158,3 +158,12 @@ def test_a_parent_task_column_is_not_the_capabilities() -> None:
 )
 def test_the_title_column_is_told_apart(cells, columns, kept) -> None:
     assert title_columns(cells, columns) == kept
+
+
+@pytest.mark.parametrize("heading", ["Kenya", "Kenya 2023", "2023", "Baseline"])
+def test_a_wide_tables_assessment_column_is_never_a_boards_levels(heading: str) -> None:
+    rows: list[list[Any]] = [["Uganda MNR 2024"], [], ["Name", heading]]
+    rows += [[TITLES[n], f"{LEVELS[n]} - {LABELS[LEVELS[n]]}"] for n in ALL]
+    result = read("wide.xlsx", xlsx({"Sheet": rows}))
+    assert ("Uganda", 2024, None) not in by_assessment(result)
+    assert not [p for p in result.problems if "board exports them" in p.message]

@@ -88,3 +88,17 @@ def test_a_board_of_states_alone_gives_no_level(header: list[str]) -> None:
 )  # fmt: skip
 def test_work_states_are_told_apart_from_levels(value: Any, state: bool) -> None:
     assert is_work_state(value) is state
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_an_empty_level_field_beside_states_is_still_the_level_column(kind: str) -> None:
+    # A Jira project just set up: "MNR Level" empty on every issue, "Status" filled.
+    rows: list[list[Any]] = [
+        ["Summary", "Issue key", "Status", "Custom field (Country)", "Custom field (MNR Level)"]
+    ]
+    rows += [[TITLES[n], f"MNR-{n}", _state(n), "Guatemala", None] for n in ALL]
+    data = csv_bytes(rows) if kind == "csv" else xlsx({"Jira": rows})
+    result = read(f"jira.{kind}", data)
+    assert not [lv for levels in by_assessment(result).values() for lv in levels.values()]
+    assert not [p for p in result.problems if "is not a level" in p.message]
+    assert any(p.cell == "E2:E22" and "has a level" in p.message for p in result.problems)
