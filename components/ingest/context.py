@@ -49,6 +49,7 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.named_rounds import named_round
+from components.ingest.ocr_text import ocr_year_note, ocr_years
 from components.ingest.outside_titles import outside_titles
 from components.ingest.periods import find_period
 from components.ingest.script_digits import ascii_digits
@@ -254,7 +255,8 @@ def _from_text(
     # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name; a year in
     # another script's digits ("الأردن ٢٠٢٣") is the year it says.
     # A Buddhist-era year ("Thailand 2567") is its Gregorian year, as in a date's cell.
-    text = gregorian_years_in(_VERSION.sub(" ", ascii_digits(text)))
+    # A scan's "2O23" read by OCR is the year it shows (``ocr_text``).
+    text = ocr_years(gregorian_years_in(_VERSION.sub(" ", ascii_digits(text))))
     # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
     # country ("March").
     rounds = set()
@@ -461,7 +463,8 @@ def with_context(
                 what = f"The year {found.when.year} and the round {quoted(named)}"
                 _say_where(ctx, sheet, found, what, with_round=True)
             else:
-                _say_where(ctx, sheet, found, f"The year {found.when.year}")
+                note = ocr_year_note(found.text, found.when.year)
+                _say_where(ctx, sheet, found, f"The year {found.when.year}{note}")
     if need_year and empty_year and taken_when.year is None:
         _say_no_year(ctx, sheet, empty or {})
     when = defaults.when if defaults.when.year is not None else taken_when

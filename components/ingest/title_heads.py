@@ -14,7 +14,8 @@ no list of title words can hold ("to", "Child Protection"). ``title_head`` finds
   Republic of the" are never "Guinea", "Sudan", "Dominica" or "Congo" (and "Nigeria" is one
   word, never "Niger");
 - its ISO code alone ("KEN", and "and", Andorra's in small letters) begins no title here, nor a
-  word that names a country only in a language the reader does not read ("Island");
+  word that names a country only in a language the reader does not read ("Island"), nor
+  "Réunion", a meeting in French;
 - no other word of the title names another country ("Kenya and Uganda joint review"): a title
   naming two countries names no one country;
 - a name followed by one capitalised word alone in its part ("Jordan Smith", "Georgia Brown")
@@ -43,6 +44,9 @@ _PART = re.compile(r"\s[-–—]\s|[–—|:/()\[\]]|\s-|-\s")
 _MAX_NAME_WORDS = 8
 # Another country is looked for in runs of at most this many words of the rest of the title.
 _MAX_OTHER_WORDS = 4
+# Names that are also a word a title begins with: "Réunion de validation – …" is a meeting
+# (French, Spanish "Reunión"), not the island.
+_WORDS = frozenset({"reunion"})
 
 
 def title_head(text: str, title_words: frozenset[str]) -> str | None:
@@ -95,6 +99,8 @@ def _longest_name(
 def _country(name: str) -> str | None:
     """The ISO3 of the country ``name`` is the name of (not its code alone), else ``None``."""
     if country_of_code(name) is not None or word_abroad(name) is not None:
+        return None
+    if normalise(name) in _WORDS:
         return None
     code = iso3_in_any_language(name)
     if code is None and (alias := alias_of(name)) is not None:

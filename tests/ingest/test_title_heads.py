@@ -86,6 +86,7 @@ def test_a_title_naming_two_countries_or_a_person_names_none(title):
         ("Chad National Response to CSEA", "Chad"),
         ("Kenya National Response – Uganda", None),
         ("Please fill in the levels for Kenya by Friday", None),  # not at the start of a part
+        ("Réunion de validation nationale – scores MNR", None),  # a meeting, not the island
         ("", None),
     ],
 )
