@@ -42,6 +42,7 @@ from components.ingest.countries import (
 )
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
+from components.ingest.invisible_chars import visible
 from components.ingest.matching import (
     METADATA_FIELDS,
     classify_header,
@@ -255,8 +256,9 @@ def _from_text(
     # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name; a year in
     # another script's digits ("الأردن ٢٠٢٣") is the year it says.
     # A Buddhist-era year ("Thailand 2567") is its Gregorian year, as in a date's cell.
-    # A scan's "2O23" read by OCR is the year it shows (``ocr_text``).
-    text = ocr_years(gregorian_years_in(_VERSION.sub(" ", ascii_digits(text))))
+    # A scan's "2O23" read by OCR is the year it shows (``ocr_text``); a sheet's or a file's
+    # name is read without the characters that do not show, as cells are (``invisible_chars``).
+    text = ocr_years(gregorian_years_in(_VERSION.sub(" ", ascii_digits(visible(text)))))
     # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
     # country ("March").
     rounds = set()

@@ -6,9 +6,9 @@ are gone: the Score column is empty and the Status column holds the levels, in t
 own words. A person reads those words as the levels; so does ``status_levels``, when
 
 - the table's level column is empty in every row of the table;
-- another column of the header row is headed as a level too ("Status", "Rating", "Maturity";
-  never a Description or Notes column, where the template's levels typed in the wrong place
-  are ``levels_beside``'s error);
+- another column of the header row is headed as a level too ("Status", "Rating", "Maturity")
+  or by words the reader does not know ("Statut", "Progress"); never a Description or Notes
+  column, where the template's levels typed in the wrong place are ``levels_beside``'s error;
 - its filled cells are the scale's labels exactly ("Established", "En développement"; "Not
   assessed" and the like may stand among them), ``MIN_LABELS`` at least.
 
@@ -37,7 +37,7 @@ def status_levels(
         return columns  # the usual case: the level column has levels
     used = set(columns.values())
     for column, heading in enumerate(sheet.rows[header]):
-        if column in used or classify_header(heading) != "level":
+        if column in used or classify_header(heading) not in ("level", None):
             continue
         labels = _labels(ctx, sheet, column, header + 1, end)
         if labels is None:

@@ -163,3 +163,16 @@ def test_visible_leaves_out_what_does_not_show(text, shown):
 )
 def test_invisible_characters_are_named(text, said):
     assert invisible_named(text) == said
+
+
+@pytest.mark.parametrize("name", ["Ken\u200bya 2023", "\ufeffKenya 20\u00ad23", "Kenya\u200e 2023"])
+def test_a_sheet_name_with_invisible_characters_gives_its_country_and_year(name):
+    rows = [["Capability", "Level"]] + [[TITLES[n], LEVELS[n]] for n in range(1, 22)]
+    workbook = Workbook()
+    workbook.active.title = name
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = read("scores.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {("Kenya", 2023, None): LEVELS}

@@ -39,6 +39,7 @@ LABELS = {n: FW.scale.level(level).label for n, level in LEVELS.items()}
         ("Status", LABELS, LEVELS),
         ("Rating", {n: v.upper() for n, v in LABELS.items()}, LEVELS),
         ("Maturity", {n: FRENCH[level] for n, level in LEVELS.items()}, LEVELS),
+        ("Statut", {n: FRENCH[level] for n, level in LEVELS.items()}, LEVELS),  # unknown header
         # not assessed in words, one left blank: those capabilities are not assessed
         (
             "Status",
