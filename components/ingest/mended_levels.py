@@ -34,7 +34,9 @@ def mend_level_column(
     ``catalogue``: what the table's rows list (the capabilities or the enablers)."""
     fill_merged_levels(ctx, sheet, columns["level"], header + 1, end)
     columns = status_levels(ctx, sheet, header, columns, end)
-    split_title_levels(ctx, sheet, header, columns, end, catalogue=catalogue)
-    read_ocr_digits(ctx, sheet, columns["level"], header + 1, end)
+    # Titles and OCR's letters are text: a column of numbers (the usual case) has neither.
+    if any(isinstance(v, str) for v in set(sheet.column(columns["level"], header + 1, end))):
+        split_title_levels(ctx, sheet, header, columns, end, catalogue=catalogue)
+        read_ocr_digits(ctx, sheet, columns["level"], header + 1, end)
     say_label_disagreements(ctx, sheet, header, columns["level"], end)
     return columns

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection
 from typing import Any
 
 from components.framework.model import Scale
@@ -26,10 +26,9 @@ MIN_MERGED = 3
 _SEVERAL = re.compile(r"\s*\d(?:\s+\d)+\s*")
 
 
-def merged_lines_problem(values: Iterable[Any], scale: Scale) -> str | None:
+def merged_lines_problem(values: Collection[Any], scale: Scale) -> str | None:
     """Why a level column's ``values`` cannot be read at all when most of its filled cells
     hold several levels (completing "The column headed “Level” (B2) ..."); else ``None``."""
-    values = list(values)
     if not any(_several(v, scale) for v in set(values)):
         return None  # the usual case, seen from each distinct value once
     counts = Counter(values)
