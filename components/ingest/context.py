@@ -42,6 +42,7 @@ from components.ingest.countries import (
 )
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
+from components.ingest.invisible_chars import visible
 from components.ingest.matching import (
     METADATA_FIELDS,
     classify_header,
@@ -49,11 +50,13 @@ from components.ingest.matching import (
     is_summary,
 )
 from components.ingest.named_rounds import named_round
+from components.ingest.ocr_text import ocr_year_note, ocr_years
 from components.ingest.outside_titles import outside_titles
 from components.ingest.periods import find_period
 from components.ingest.script_digits import ascii_digits
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.title_countries import names_a_country, remember_not_country
+from components.ingest.title_heads import title_head
 from components.ingest.title_rows import split_title, title_cells
 from components.ingest.values import YEAR_TOKEN, When, parse_when, without_round_words
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
@@ -253,7 +256,9 @@ def _from_text(
     # A version or copy mark ("final v3", "(1)", "rev2") is not part of a name; a year in
     # another script's digits ("الأردن ٢٠٢٣") is the year it says.
     # A Buddhist-era year ("Thailand 2567") is its Gregorian year, as in a date's cell.
-    text = gregorian_years_in(_VERSION.sub(" ", ascii_digits(text)))
+    # A scan's "2O23" read by OCR is the year it shows (``ocr_text``); a sheet's or a file's
+    # name is read without the characters that do not show, as cells are (``invisible_chars``).
+    text = ocr_years(gregorian_years_in(_VERSION.sub(" ", ascii_digits(visible(text)))))
     # A month or a quarter ("March 2022", "Mar-22", "Q1 2024") gives its year, never a
     # country ("March").
     rounds = set()
@@ -274,8 +279,13 @@ def _from_text(
     title_words = vocabulary.title_words | vocabulary.info_sheets | vocabulary.plan_words
     parts = _SPLIT.split(YEAR_TOKEN.sub(" ", text))
     # A sentence (an instruction, a note) is no title, unless it begins with a country's name
-    # set apart ("Viet Nam – MNR progress note for the national steering committee").
-    if len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4 and not _known(parts[0].split()):
+    # set apart ("Viet Nam – MNR progress note for the national steering committee") or
+    # followed by the title's words ("Zimbabwe National Response to Child Sexual …").
+    if (
+        len(text.split()) > 2 * MAX_COUNTRY_WORDS + 4
+        and not _known(parts[0].split())
+        and (from_file or not title_head(parts[0], title_words))
+    ):
         return Found(None, when)
     country = known = None
     for part in parts:
@@ -302,12 +312,25 @@ def _from_text(
             known = _kept_name(known, name)
             continue
         country = country or name
-    country = known or country
+    country = (known or country) if from_file else _headed(text, known, country, title_words)
     # "2021 Baseline", "Kenya - Midline (2023)": a title's or sheet's round goes with its year.
     named = named_round(parts, country, vocabulary) if when.year and not from_file else None
     if named:
         when = replace(when, round=" ".join(p for p in (when.round, named) if p))
     return Found(country, when)
+
+
+def _headed(text: str, known: str | None, country: str | None, words: frozenset[str]) -> Any:
+    """The country of a title (not a file's name): the one its parts name (``known``), or
+    else the name it begins with ("Zimbabwe National Response to CSEA", ``title_heads``), the
+    longer when it begins with ``known`` ("Congo, The Democratic Republic of the", "Congo")."""
+    head = title_head(YEAR_TOKEN.sub(" ", text), words)
+    if head is None:
+        return known or country
+    if known is None:
+        return head
+    head_key, key = normalise(head), normalise(known)
+    return head if head_key != key and head_key.startswith(f"{key} ") else known
 
 
 def _kept_name(known: str | None, name: str) -> str:
@@ -442,7 +465,8 @@ def with_context(
                 what = f"The year {found.when.year} and the round {quoted(named)}"
                 _say_where(ctx, sheet, found, what, with_round=True)
             else:
-                _say_where(ctx, sheet, found, f"The year {found.when.year}")
+                note = ocr_year_note(found.text, found.when.year)
+                _say_where(ctx, sheet, found, f"The year {found.when.year}{note}")
     if need_year and empty_year and taken_when.year is None:
         _say_no_year(ctx, sheet, empty or {})
     when = defaults.when if defaults.when.year is not None else taken_when

@@ -23,7 +23,6 @@ from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
-from components.ingest.invisible_chars import invisible_named
 from components.ingest.label_notes import without_notes
 from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
@@ -530,7 +529,7 @@ def report_match(
                 "warning",
                 sheet,
                 cell,
-                f"{quoted(value)}{invisible_named(value)} is not exactly {with_article(kind)} "
+                f"{quoted(value)} is not exactly {with_article(kind)} "
                 "title; it was taken as "
                 f"{catalogue.describe(match.number)}.",
                 f"If that is wrong, correct the cell. {fix_known}",

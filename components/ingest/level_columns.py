@@ -23,6 +23,7 @@ from components.ingest.average_levels import AVERAGES_FIX, averages_problem, nam
 from components.ingest.column_roles import is_scorer
 from components.ingest.fill_series import not_levels_problem, series_fix
 from components.ingest.max_columns import maximum_beside
+from components.ingest.merged_lines import MERGED_LINES_FIX, merged_lines_problem
 from components.ingest.percent_levels import note_percent_levels
 from components.ingest.scale_legend import legend_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -173,6 +174,8 @@ def refused_off_scale(
         scorers = any(is_scorer(v) for v in sheet.rows[header])
         why = averages_problem(heading, _number_counts(values), scorers=scorers)
         fix = AVERAGES_FIX if why else fix
+    if why is None and (why := merged_lines_problem(values, ctx.framework.scale)):
+        fix = MERGED_LINES_FIX  # "2 0", "0 1 0": a PDF's lines merged, out of step
     if why is None and not whole_table:
         keys = sheet.column(key, header + 1, len(sheet.rows)) if key is not None else None
         named = quoted(sheet.value(header, key)) if key is not None else "number"

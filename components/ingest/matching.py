@@ -30,13 +30,13 @@ from components.ingest.catalogue import (  # noqa: F401 (also read from here)
 from components.ingest.code_headers import is_code_header
 from components.ingest.header_parts import counts_levels, two_part_field
 from components.ingest.header_scale import header_field
+from components.ingest.ocr_text import ocr_header
 from components.ingest.question_codes import commcare_question, question_text
 from components.ingest.reworded_headers import one_item_code, reworded_field
 from components.ingest.title_variants import variant_title
 from components.ingest.tool_columns import is_system_column
 from components.ingest.values import is_blank, plain_text
 from components.ingest.vocabulary import Field, default_vocabulary, key_of
-from components.ingest.wrapped_fields import unwrapped_field
 
 # A title is taken as a typo of another only when it is this similar (difflib ratio on the
 # normalised strings). 0.85 accepts one or two wrong letters in a short title ("Leadersip")
@@ -96,9 +96,10 @@ def classify_header(value: Any) -> Field | None:
     if not isinstance(value, str):
         return None
     # A survey tool's question path ("group_meta/country"): its last part is the question.
-    field = _classify_header_text(_last_of_path(unwrapped_field(value)))  # Jira's "Custom field"
-    if field is None and (question := question_text(value)) is not None:
-        field = _classify_header_text(question)  # LimeSurvey's "CTRY. Country"
+    field = _classify_header_text(_last_of_path(value))
+    # LimeSurvey's "CTRY. Country"; a scan's "Capabi|ity", "Leve1" as OCR read it (``ocr_text``)
+    if field is None and (other := question_text(value) or ocr_header(value)) is not None:
+        field = _classify_header_text(other)
     # KoboToolbox's "_id", "_index": the submission's numbers, never the capabilities'.
     return None if field == "number" and is_system_column(value) else field
 

@@ -5,9 +5,14 @@ level's box shaded in a tick form), or with its levels left blank, gives an asse
 country and a year and nothing else. Kept without a word, it would look like an assessment
 with every capability "not assessed". The reader reads values, never colours, so:
 
-* an assessment with no level (no capability's, no enabler's) and no action plan is said
-  to have none, with a warning saying when colours are read, unless its level cells were
-  reported already (a value that is no level, a formula without a saved result);
+* an assessment with no level (no capability's, no enabler's) and no action plan, whose
+  level cells are all empty, is not kept: an error says the level column is empty, that
+  levels shown as pictures or colours are lost when a PDF is converted, when colours are read,
+  and what to do (a file of nothing else is then "Nothing could be used" on the upload page);
+  level cells already reported (a value that is no level, a formula without a saved result,
+  levels given twice that differ) say why instead, and the assessment stays; so does one
+  none of whose rows named a capability the app knows (the mapping step may read it), with
+  a warning;
 * when another column of its rows holds levels written out ("3 - Established" typed into the
   template's Description column), that is said instead (``levels_beside``);
 * a tick form (a column per level of the scale) whose boxes are all empty is said to be one,
@@ -23,7 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from components.ingest.counted_levels import say_counted_levels
 from components.ingest.drafts import Draft
@@ -44,11 +49,11 @@ def say_no_levels(
     ctx: ReadContext,
     assessments: Sequence[tuple[Sequence[Any], Draft]],
     plans: pd.DataFrame,
-) -> None:
-    """A warning for each assessment with no level at all (no capability's, no enabler's)
-    whose level cells are empty: nothing says why otherwise (one with an action plan is
-    said to have only its plan). When a
-    problem was reported at one of its level cells (a value that is no level, a formula
+) -> set[str]:
+    """The ids of the assessments with no level at all (no capability's, no enabler's) whose
+    level cells are empty: each said in an error, and not to be kept (one with an action plan
+    is kept, and said to have only its plan). When
+    a problem was reported at one of its level cells (a value that is no level, a formula
     without a saved result), that already says it. An assessment whose capabilities have no
     level while another column of their rows holds levels gets an error saying so instead
     (``levels_beside``), even when its enablers have levels."""
@@ -60,13 +65,16 @@ def say_no_levels(
         and say_levels_beside(ctx, draft, span)
     }
     unscored = [(head, draft) for head, draft in assessments if not _scored(draft)]
+    empty: set[str] = set()
     if not unscored:
-        return  # the usual case: the plans' table is not looked at
+        return empty  # the usual case: the plans' table is not looked at
     planned = plans["assessment_id"].value_counts().to_dict() if len(plans) else {}
     for head, draft in unscored:
         cells = {cell for (kind, _), cell in draft.first_cell.items()}
         if any(p.sheet == draft.sheet.name and p.cell in cells for p in ctx.problems):
             continue
+        if cells and not _all_blank(draft, cells):
+            continue  # its levels were given, and refused where said (two views that differ)
         span = _level_cells(draft)
         where = f" (the level cells {span} are empty)" if span else ""
         if span and id(draft) in beside:
@@ -84,15 +92,43 @@ def say_no_levels(
                 "level in its Level cell, and upload the file again.",
             )
             continue
+        if not cells:  # no row named a capability the app knows: the mapping step may read it
+            ctx.add(
+                "warning",
+                draft.sheet,
+                None,
+                f"No capability or enabler of {draft.name} has a level: it was read with every "
+                f"capability not assessed. {_COLOURS}.",
+                "Type each capability's level (0 to 4, or its label, such as “2 - Developing”) "
+                "in its Level cell, and upload the file again.",
+            )
+            continue
+        empty.add(head[0])
         ctx.add(
-            "warning",
+            "error",
             draft.sheet,
             span,
-            f"No capability or enabler of {draft.name} has a level{where}: it was read with "
-            f"every capability not assessed. {_COLOURS}.",
+            f"No capability or enabler of {draft.name} has a level{where}, so nothing of it "
+            "was kept. Levels shown as pictures or colours (gauges, filled circles, coloured "
+            f"cells) are lost when a PDF or a web page is converted to Excel. {_COLOURS}.",
             "Type each capability's level (0 to 4, or its label, such as “2 - Developing”) "
-            "in its Level cell, and upload the file again.",
+            "in its Level cell, from the original document if the file was converted from "
+            "one, and upload the file again.",
         )
+    return empty
+
+
+def without_assessments(
+    capabilities: pd.DataFrame, enablers: pd.DataFrame, ids: set[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tidy tables less the rows of the assessments ``ids`` (none: the tables as they
+    are)."""
+    if not ids:
+        return capabilities, enablers
+    return tuple(  # type: ignore[return-value]
+        frame[~frame["assessment_id"].isin(ids)].reset_index(drop=True)
+        for frame in (capabilities, enablers)
+    )
 
 
 def _scored(draft: Draft, kinds: Sequence[str] = ("capability", "enabler")) -> bool:
@@ -103,6 +139,16 @@ def _scored(draft: Draft, kinds: Sequence[str] = ("capability", "enabler")) -> b
             if answers[0] is not None:
                 return True
     return False
+
+
+def _all_blank(draft: Draft, cells: set[str]) -> bool:
+    """Whether the draft's level ``cells`` are blank on its sheet (none holds a value that
+    was read and then refused elsewhere, as two views' levels that differ are)."""
+    for cell in cells:
+        letters, row = coordinate_from_string(cell)
+        if draft.sheet.value(row - 1, column_index_from_string(letters) - 1) is not None:
+            return False
+    return True
 
 
 def _level_cells(draft: Draft) -> str | None:

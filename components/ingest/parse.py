@@ -55,7 +55,6 @@ from components.ingest.left_out import empty_column, say_several_levels, say_una
 from components.ingest.level_columns import refused_off_scale
 from components.ingest.level_headed import settle_level_columns
 from components.ingest.level_header import say_level_header
-from components.ingest.level_labels import say_label_disagreements
 from components.ingest.matching import (
     METADATA_FIELDS,
     Catalogue,
@@ -63,7 +62,7 @@ from components.ingest.matching import (
     ItemMatch,
     match_any,
 )
-from components.ingest.merged_cells import fill_merged_levels
+from components.ingest.mended_levels import mend_level_column
 from components.ingest.meta_below import MetaBelow
 from components.ingest.note_rows import left_as_note, numbered_note
 from components.ingest.nothing_read import say_blank_tick_form
@@ -169,9 +168,8 @@ def _parse_item_table(
     # A Year, Date or Round column without a Country column: the country is the labels',
     # title's, sheet's or file's, and each row's year or round is its own assessment's.
     long, timed = rows_apart(ctx, sheet, layout, columns, end)
-    if "level" in columns:
-        fill_merged_levels(ctx, sheet, columns["level"], layout.header + 1, end)
-        say_label_disagreements(ctx, sheet, layout.header, columns["level"], end)
+    if "level" in columns:  # merged, converted from a PDF or a scan, beside its labels
+        columns = mend_level_column(ctx, sheet, layout.header, columns, end, catalogue=primary)
     if layout.catalogue == "capability":
         defaults = with_context(
             ctx,

@@ -59,7 +59,7 @@ from components.ingest.lost_letters import drop_lost_letters
 from components.ingest.mapping import NO_MAPPING, Mapping
 from components.ingest.markup_books import as_workbook
 from components.ingest.misnamed import say_read_as_csv
-from components.ingest.nothing_read import say_no_levels
+from components.ingest.nothing_read import say_no_levels, without_assessments
 from components.ingest.parse import FIX_TABLE, parse_sheet
 from components.ingest.percent_levels import hint_percent_levels
 from components.ingest.pivot_summaries import drop_pivot_copies
@@ -225,7 +225,8 @@ def _read(
     drafts, plan_sheets = leave_out_demo(ctx, drafts, plan_sheets)  # the app's demo left in
     capabilities, enablers, assessments = _frames(ctx, drafts)
     plans = read_plans(ctx, plan_sheets, assessments)
-    say_no_levels(ctx, assessments, plans)
+    empty = say_no_levels(ctx, assessments, plans)  # nothing assessed: said, not kept
+    capabilities, enablers = without_assessments(capabilities, enablers, empty)
     if capabilities.empty and not any(p.severity == "error" for p in ctx.problems):
         ctx.add("error", None, None, "No assessment was found in the file.", FIX_TABLE)
     return ReadResult(

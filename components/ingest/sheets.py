@@ -33,6 +33,7 @@ from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
 from components.ingest.flat_ods import ods_package
+from components.ingest.invisible_chars import invisible_named, visible, visible_cells, visible_row
 from components.ingest.limits import ReadLimits, rows_cut, rows_within
 from components.ingest.matching import (
     Catalogue,
@@ -99,10 +100,11 @@ def with_article(noun: str) -> str:
 
 def quoted(value: Any) -> str:
     """A cell's value as a message quotes it: on one line, in quotes, cut if very long; a
-    whole number as one ("1", not the "1.0" a spreadsheet's number cell reads as)."""
+    whole number as one ("1", not the "1.0" a spreadsheet's number cell reads as); characters
+    that do not show (in a sheet's name) named after it."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"“{shorten(' '.join(str(value).split()), MAX_QUOTED_CHARS)}”"
+    return f"“{shorten(' '.join(str(value).split()), MAX_QUOTED_CHARS)}”{invisible_named(value)}"
 
 
 def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
@@ -119,12 +121,14 @@ def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
 def _clean_grid(
     grid: list[list[Any]], width: int
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """``_trim`` for every row of a grid, column by column: what is blank is decided once per
-    distinct value of a column, not once per cell (a long table repeats its values). Returns
-    the rows and the columns."""
+    """``_trim`` for every row of a grid, column by column: what is blank (or holds characters
+    that do not show) is decided once per distinct value of a column, not once per cell (a
+    long table repeats its values). Returns the rows and the columns."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
-        blanks = dict.fromkeys(v for v in set(column) if _is_blank_cell(v))
+        distinct = set(column)
+        blanks = dict.fromkeys(v for v in distinct if _is_blank_cell(v))
+        blanks.update(visible_cells(distinct))  # a zero-width space, a soft hyphen: left out
         if blanks:
             # Each blank value to None, any other to itself, in C (``get(v, v)``).
             columns[index] = tuple(map(blanks.get, column, column))
@@ -454,7 +458,7 @@ def _stream_worksheet(ctx: ReadContext, worksheet: Any, cut_at: int | None) -> S
             not is_blank(v) for v in values[limits.max_columns :]
         ):
             wide = True
-        sheet.rows.append(_trim(values[: limits.max_columns]))
+        sheet.rows.append(_trim(visible_row(values[: limits.max_columns])))
         if len(sheet.rows[-1]) > widest:  # a wide sheet is read up to fewer rows
             widest = len(sheet.rows[-1])
             row_limit = max(rows_within(limits, widest), len(sheet.rows))
@@ -481,7 +485,8 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     limits = ctx.limits
     decoded = decode_text(data)
     ctx.decoded_text = decoded
-    text, first_line = unquote_whole_lines(decoded.text)
+    # Characters that do not show (a zero-width space, a soft hyphen) left out once, here.
+    text, first_line = unquote_whole_lines(visible(decoded.text))
     if first_line is not None:
         ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
     delimiter = sniff_delimiter(text[:65536])

@@ -10,7 +10,8 @@ capabilities are unmistakable:
   second Level row, or a Level row above every title is reported at its cell;
 * one cell per capability with its level at the end: "1. Leadership – 3", "Legislation: 4",
   or after a space or a tab when nothing else parts them (a PDF's or a Word table's row in
-  one cell: "4 Dedicated Law Enforcement 3").
+  one cell: "4 Dedicated Law Enforcement 3"; a remark may stand in the next cell, as when a
+  PDF's Capability and Level columns were merged under "Capability Level | Comments").
   It is read only when the cell's number and title agree with the framework and the end is a
   level on the scale, with a warning that says where the level came from; a cell that names
   a capability but whose end is no level, or whose number and title disagree, is an error.
@@ -242,6 +243,8 @@ def _line(ctx: ReadContext, sheet: Sheet, row: int) -> _Line | None:
     # "Level | 3" in two cells, or "Level: 3" in one.
     field = classify_header(text.rstrip(" :"))
     if field in ("level", "evidence") and len(filled) == 2:
+        if classify_header(beside) is not None:
+            return None  # a table's header ("Capability Level | Comments"), not a label's row
         return _Line("level" if field == "level" else "evidence", row, filled[1], value=beside)
     labelled = _LABELLED.match(text)
     if labelled and len(filled) == 1:
@@ -251,7 +254,10 @@ def _line(ctx: ReadContext, sheet: Sheet, row: int) -> _Line | None:
         if field == "evidence":
             return _Line("evidence", row, column, value=labelled.group("rest") or None)
     if len(filled) == 2:
-        return _pair(ctx, row, filled[1], text, beside)
+        # "Leadership 3 | Pilot in two provinces": a title and its level merged, a remark beside.
+        merged = _inline(ctx, row, column, text)
+        merged = merged if merged is not None and merged.kind == "inline" else None
+        return merged or _pair(ctx, row, filled[1], text, beside)
     # "1. Leadership – 3" is a title with a remark too: its level is looked for first.
     found = _inline(ctx, row, column, text)
     if found is not None:

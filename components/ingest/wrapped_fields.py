@@ -4,9 +4,9 @@ Jira's CSV export heads each custom field "Custom field (MNR Level)", "Custom fi
 "Custom field (Assessment Year)". The reader drops asides in brackets from a header ("Level
 (0-4)" is the level), so such a header was left with "Custom field", which names nothing: the
 level column went unread and the work-state column "Status" was taken for it instead.
-``unwrapped_field`` gives the name inside, read as any header is, for every field: the level,
-the country, the year, the capability. The wrapper is Jira's in the languages it is exported
-in.
+``unwrapped_field`` gives the name inside, and ``vocabulary.key_of`` compares a header by it,
+so it is read as any header is, for every field: the level, the country, the year, the
+capability. The wrapper is Jira's in the languages it is exported in.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """A country and a year in two bare cells above the table ("Zambia | 2024"), read as the
-assessment's, and invisible characters named in the warnings that quote a title."""
+assessment's."""
 
 import pytest
 
-from components.ingest.invisible_chars import invisible_named
 from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
 
 LEVELS = {n: n % 5 for n in range(1, 22)}
@@ -48,27 +47,3 @@ def test_a_bare_country_and_year_above_the_table_are_read(top, country, year, ce
 def test_other_rows_are_not_read_as_a_country_and_year(top):
     result = read("bare.xlsx", _book(top))
     assert not [p for p in result.problems if "which has no labels" in p.message]
-
-
-@pytest.mark.parametrize(
-    ("text", "said"),
-    [
-        ("Legis\u00adlation", " (it contains a soft hyphen, which does not show)"),
-        ("Leader\u200bship", " (it contains a zero-width space, which does not show)"),
-        (
-            "A\u00adB\u200dC",
-            " (it contains a soft hyphen and a zero-width joiner, which does not show)",
-        ),
-        ("Legislation", ""),
-        (3, ""),
-    ],
-)
-def test_invisible_characters_are_named(text, said):
-    assert invisible_named(text) == said
-
-
-def test_a_title_with_a_soft_hyphen_is_quoted_with_it_named():
-    rows = [["Country", "Kenya"], ["Year", 2024], ["Capability", "Level"]]
-    rows += [[TITLES[n] if n != 3 else "Legis\u00adlation", level] for n, level in LEVELS.items()]
-    result = read("word.xlsx", xlsx({"Kenya": rows}))
-    assert_problem(result, "warning", "A6", "(it contains a soft hyphen, which does not show)")

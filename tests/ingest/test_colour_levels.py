@@ -157,7 +157,8 @@ def test_empty_level_cells_that_are_only_shaded_are_not_read_as_colours(case, da
     result = read("form.xlsx", data)
     assert result.capabilities["level"].isna().all(), case
     assert not [p for p in result.problems if "colour" in p.message and "seem" in p.message]
-    assert_problem(result, "warning", "B5:B25", "every capability not assessed")
+    assert_problem(result, "error", "B5:B25", "has a level (the level cells B5:B25 are empty)")
+    assert result.capabilities.empty  # nothing assessed: not kept
 
 
 def test_typed_levels_in_coloured_cells_are_read_as_typed():

@@ -38,9 +38,9 @@ def test_levels_typed_into_the_template_description_column_are_reported(written)
     assert "Move the levels into the Level cells" in problem.fix
 
 
-def test_an_empty_level_column_beside_numbers_only_gets_the_usual_warning():
+def test_an_empty_level_column_beside_numbers_only_gets_the_usual_error():
     rows = [["Country", "Kenya"], ["Year", 2023], [], ["No.", "Capability", "Level"]]
     rows += [[n, title, None] for n, title in TITLES.items()]
     result = read("empty.xlsx", xlsx({"Sheet": rows}))
     assert not any("holds levels in" in p.message for p in result.problems)
-    assert_problem(result, "warning", "C5:C25", "has a level")
+    assert_problem(result, "error", "C5:C25", "has a level")

@@ -10,16 +10,20 @@ from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
 from components.ingest.template import write_template
+from components.ui.uploads import upload_summary
 from tests.ingest.reader_support import (
     FW,
     LABELS,
     TITLES,
     assert_problem,
     by_assessment,
+    csv_bytes,
     errors,
     read,
     xlsx,
 )
+
+ALL = range(1, 22)
 
 
 def template(edit) -> bytes:
@@ -47,13 +51,14 @@ def evidence_only(workbook: Any) -> None:
 
 
 @pytest.mark.parametrize("edit", [coloured, blank, evidence_only])
-def test_an_assessment_without_any_level_is_said_to_have_none(edit):
+def test_an_assessment_without_any_level_is_refused_saying_its_level_cells_are_empty(edit):
     result = read("senegal.xlsx", template(edit))
-    assert by_assessment(result) == {("Senegal", 2023, None): {}}
-    assert_problem(result, "warning", "E11:E31", "has a level", sheet="Assessment")
+    assert by_assessment(result) == {}  # nothing assessed: nothing to keep
+    assert_problem(result, "error", "E11:E31", "has a level", sheet="Assessment")
     problem = next(p for p in result.problems if "has a level" in p.message)
     assert "colours" in problem.message
     assert "are empty" in problem.message
+    assert "nothing of it was kept" in problem.message
     assert "Level cell" in problem.fix
 
 
@@ -134,3 +139,56 @@ def test_a_tick_form_with_no_box_ticked_is_said_to_be_one(headers):
     assert_problem(result, "error", "C4:G4", "no box under them is ticked")
     assert "colours" in result.problems[0].message
     assert len(result.problems) == 1
+
+
+def _converted(level: Any, *, notes: bool = True) -> list[list[Any]]:
+    """A report's table converted from a PDF whose levels were pictures: the level column
+    came out as ``level`` in every row."""
+    rows: list[list[Any]] = [["Bhutan – MNR self-assessment 2024"]]
+    rows.append(["No.", "Capability", "Level", *(["Comments"] if notes else [])])
+    rows += [[n, TITLES[n], level, *(["Pilot in two provinces"] if notes else [])] for n in ALL]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "span"),
+    [
+        ("bhutan.xlsx", xlsx({"Table 1": _converted(None)}), "C3:C23"),
+        ("bhutan.xlsx", xlsx({"Table 1": _converted("")}), "C3:C23"),
+        ("bhutan.xlsx", xlsx({"Table 1": _converted(None, notes=False)}), "C3:C23"),
+        ("bhutan.csv", csv_bytes(_converted(None)), "C3:C23"),
+    ],
+)
+def test_a_table_whose_level_column_is_empty_keeps_nothing_and_says_why(name, data, span):
+    result = read(name, data)
+    assert by_assessment(result) == {}
+    assert result.enablers.empty
+    problem = next(p for p in errors(result) if "has a level" in p.message)
+    assert problem.cell == span
+    assert f"(the level cells {span} are empty)" in problem.message
+    assert "Bhutan 2024" in problem.message
+    assert "pictures or colours" in problem.message
+    assert "from the original document" in problem.fix
+    # The upload page sums it up as a file nothing could be used from, the report saying why.
+    verdict = upload_summary(result).verdict
+    assert verdict.startswith(":red[**Nothing could be used from this file.**]")
+
+
+def test_only_the_assessment_with_no_level_is_left_out():
+    rows: list[list[Any]] = [["Country", "Year", "Capability", "Level"]]
+    rows += [["Kenya", 2023, TITLES[n], n % 5] for n in ALL]
+    rows += [["Uganda", 2023, TITLES[n], None] for n in ALL]
+    result = read("long.xlsx", xlsx({"Data": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in ALL}}
+    assert_problem(result, "error", "D23:D43", "No capability or enabler of Uganda 2023")
+
+
+def test_a_sheet_with_no_level_beside_a_filled_one_is_left_out_alone():
+    filled = [["Country", "Kenya"], ["Year", 2023], ["Capability", "Level"]]
+    filled += [[TITLES[n], n % 5] for n in ALL]
+    empty = [["Country", "Uganda"], ["Year", 2023], ["Capability", "Level"]]
+    empty += [[TITLES[n], None] for n in ALL]
+    result = read("two.xlsx", xlsx({"Kenya": filled, "Uganda": empty}))
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in ALL}}
+    assert_problem(result, "error", "B4:B24", "nothing of it was kept", sheet="Uganda")
+    assert upload_summary(result).verdict.startswith(":orange[**Partly read.**]")

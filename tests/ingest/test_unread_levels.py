@@ -166,7 +166,7 @@ def test_a_form_whose_levels_are_only_in_notes_is_refused_saying_so():
 def test_the_same_note_on_every_level_cell_is_an_instruction_not_levels():
     result = read("form.xlsx", _noted_form(lambda n: "Type 0 to 4"))
     assert not [p for p in result.problems if "seem to be written in the notes" in p.message]
-    assert_problem(result, "warning", "C5:C25", "are empty")
+    assert_problem(result, "error", "C5:C25", "are empty")
 
 
 def _xls_form(level) -> bytes:
