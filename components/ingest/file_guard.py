@@ -178,7 +178,8 @@ def check_upload(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) ->
     Windows-1252, see ``text_encoding``); and for old formats (``old_formats``): ``"biff"`` for
     an Excel 2.x-4.0 sheet or Excel 4.0 workbook (``biff_records``), ``"dbf"`` for a dBase or
     FoxPro table (``dbase_tables``), ``"xlr"`` for a Works spreadsheet holding an .xls's
-    stream and ``"xlam"`` for an Excel add-in (``old_books``). Raises ``FileRejected``
+    stream, ``"xlam"`` for an Excel add-in (``old_books``) and ``"sxc"`` for an OpenOffice.org
+    1 spreadsheet (``sxc_books``). Raises ``FileRejected``
     otherwise, with one of these ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted`` (a password-protected .xlsx, .xlsb or Numbers
@@ -190,7 +191,7 @@ def check_upload(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) ->
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
     ``no_sheets`` (a dBase table without records too), ``unsafe_content``, ``not_text``,
     ``not_workbook`` (text that is no table under a workbook's name),
-    ``unsupported_spreadsheet`` (Lotus 1-2-3, Quattro Pro, Works, OpenOffice.org 1, KSpread:
+    ``unsupported_spreadsheet`` (Lotus 1-2-3, Quattro Pro, Works, StarOffice 5, KSpread:
     named, with how to convert it). A file named as a workbook that is something else is refused
     saying so first (``misnamed``); a text table under such a name is returned as ``"csv"``.
 

@@ -1,7 +1,8 @@
 """Old and odd workbooks made readable, for ``markup_books.as_workbook``: an Excel add-in
 (.xlam) read as the workbook it holds, a Microsoft Works spreadsheet (.xlr) as the .xls inside
-it, an Excel 2.x-4.0 file's sheets (``biff_books``) and a dBase table (.dbf, ``dbase_tables``)
-as a sheet, each saying what was assumed.
+it, an OpenOffice.org 1 spreadsheet (.sxc) as the .ods made of it (``sxc_books``), an Excel
+2.x-4.0 file's sheets (``biff_books``) and a dBase table (.dbf, ``dbase_tables``) as a sheet,
+each saying what was assumed.
 
 An add-in is an .xlsm's package whose main part is typed as an add-in's
 (``application/vnd.ms-excel.addin.macroEnabled.main+xml``): people pick "Excel Add-in" in
@@ -23,6 +24,7 @@ from components.ingest.dbase_tables import DBASE, dbase_sheet
 from components.ingest.old_formats import ADDIN, ADDIN_CONTENT_TYPE, WORKS, works_as_xls
 from components.ingest.refusals import FileRejected
 from components.ingest.sheets import ReadContext
+from components.ingest.sxc_books import SXC, ods_of_sxc
 from components.ingest.zip_guard import check_zip
 
 _ADDIN_TYPE = ADDIN_CONTENT_TYPE.encode()
@@ -33,10 +35,15 @@ OLD_SHEETS = frozenset({OLD_EXCEL, DBASE})
 
 
 def renamed_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
-    """An add-in (``ADDIN``) as the .xlsx it is read as, or a Works spreadsheet (``WORKS``)
-    as the .xls inside it; ``data`` and ``kind`` as they are for any other kind."""
+    """An add-in (``ADDIN``) as the .xlsx it is read as, a Works spreadsheet (``WORKS``) as
+    the .xls inside it, an OpenOffice.org 1 spreadsheet (``SXC``) as an .ods; ``data`` and
+    ``kind`` as they are for any other kind."""
     if kind == WORKS:
         return works_as_xls(data), "xls"  # vetted as an .xls by the file guard
+    if kind == SXC:  # an OpenOffice.org 1 spreadsheet, as the .ods it nearly is
+        package = ods_of_sxc(data)
+        check_zip(package, ctx.limits)  # as any .ods is vetted
+        return package, "ods"
     if kind != ADDIN:
         return data, kind
     package = addin_workbook(data)

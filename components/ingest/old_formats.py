@@ -10,17 +10,19 @@ each saying what it is and that LibreOffice Calc (free) opens it and saves it as
   (.wq1, .wq2) and Microsoft Works for DOS (.wks): a bare stream of Lotus records whose first
   is BOF (type 0x0000) with the version (0x0404 to 0x0406, 0x1000 and up, Quattro's 0x5120 and
   up), ``lotus_format``;
-* OpenOffice.org 1 and StarOffice 6-7 (.sxc, .stc) and KOffice's KSpread 1 (.ksp): zip
-  packages whose ``mimetype`` says so (``application/vnd.sun.xml.calc``,
-  ``application/x-kspread``), ``check_old_package``; their XML names its DTD (which is why
-  the zip checks would call them unsafe), so they are told apart before those checks;
+* KOffice's KSpread 1 (.ksp): a zip package whose ``mimetype`` says so
+  (``application/x-kspread``), ``check_old_package``; its XML names its DTD (which is why the
+  zip checks would call it unsafe), so it is told apart before those checks;
 * Quattro Pro for Windows (.qpw), StarOffice 5 Calc (.sdc) and Microsoft Works 6-9 spreadsheets
   (.xlr) whose stream is not Excel's: compound files with their own streams,
   ``old_compound_file``.
 
 A Works spreadsheet (.xlr) whose only workbook stream, ``WksSSWorkBook``, holds Excel 97-2003
 records (Works 6-9 write Excel's BIFF8 there) is read as the .xls it is: ``works_as_xls``
-renames the stream in the compound file's directory, and the file goes the .xls way.
+renames the stream in the compound file's directory, and the file goes the .xls way. An
+OpenOffice.org 1 or StarOffice 6-7 spreadsheet (.sxc, .stc: ``mimetype``
+``application/vnd.sun.xml.calc``), whose XML names its DTD too, is told apart here before the
+zip checks and read as the .ods made of it (``sxc_books``).
 """
 
 from __future__ import annotations
@@ -36,14 +38,16 @@ from components.ingest.biff_records import check_old_excel, is_old_excel
 from components.ingest.dbase_tables import check_dbase, is_dbase
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected, not_spreadsheet
+from components.ingest.sxc_books import check_sxc
 
 #: The kind ``check_upload`` names a Works spreadsheet that holds an Excel stream.
 WORKS = "xlr"
 #: The kind ``check_upload`` names an Excel add-in (.xlam), read as the workbook it holds.
 ADDIN = "xlam"
 ADDIN_CONTENT_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
-#: The kinds the file guard names these files: Excel 2.x-4.0, dBase, Works, an add-in.
-OldKind = Literal["biff", "dbf", "xlr", "xlam"]
+#: The kinds the file guard names these files: Excel 2.x-4.0, dBase, Works, an add-in, and an
+#: OpenOffice.org 1 spreadsheet (``sxc_books``).
+OldKind = Literal["biff", "dbf", "xlr", "xlam", "sxc"]
 
 _LOTUS_HEAD = struct.Struct("<HHH")  # BOF: type 0, length, version
 _CFB_ENTRY = 128  # a compound file's directory entries: 128 bytes, at 128-byte boundaries
@@ -141,12 +145,10 @@ def check_lotus(data: bytes, extension: str) -> None:
 # --------------------------------------------------------------------------------------------
 # Zip packages of OpenOffice.org 1 and KOffice
 
-# (the mimetype it starts with, what the file is): spreadsheets, then other documents
-_PACKAGES = (
-    ("application/vnd.sun.xml.calc.template", "an OpenOffice.org 1 spreadsheet template (.stc)"),
-    ("application/vnd.sun.xml.calc", "an OpenOffice.org 1 spreadsheet (.sxc)"),
-    ("application/x-kspread", "a KSpread spreadsheet (.ksp)"),
-)
+# An OpenOffice.org 1 spreadsheet or template (.sxc, .stc): read as the .ods made of it.
+_CALC = "application/vnd.sun.xml.calc"
+# (the mimetype it starts with, what the file is): documents of other programs'
+_KSPREAD = "application/x-kspread"
 _OTHER_PACKAGES = (
     ("application/vnd.sun.xml.writer", "an OpenOffice.org 1 text document (.sxw)"),
     ("application/vnd.sun.xml.impress", "an OpenOffice.org 1 presentation (.sxi)"),
@@ -156,9 +158,12 @@ _OTHER_PACKAGES = (
 )
 
 
-def check_old_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo]) -> None:
-    """Refuse an OpenOffice.org 1 or KOffice package, named by its ``mimetype`` member (read
-    at most 1 KB of it); nothing for any other package."""
+def check_old_package(
+    archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo]
+) -> str | None:
+    """``SXC`` for an OpenOffice.org 1 spreadsheet (vetted by ``sxc_books``); refuse a KSpread
+    spreadsheet or an OpenOffice.org 1 document of another kind, named by its ``mimetype``
+    member (read at most 1 KB of it); None for any other package."""
     info = members.get("mimetype")
     if info is None or info.file_size > _MAX_MIMETYPE_BYTES:
         return
@@ -166,20 +171,21 @@ def check_old_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
         with archive.open(info) as member:
             mimetype = member.read(_MAX_MIMETYPE_BYTES).decode("ascii").strip()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        return  # the zip checks say it is damaged
-    for prefix, what in _PACKAGES:
-        if mimetype.startswith(prefix):
-            if "KSpread" in what:
-                raise FileRejected(
-                    f"This file is {what}, a spreadsheet format the dashboard does not read.",
-                    "Open it in Calligra Sheets (free; KSpread's successor), save it as an "
-                    "“ODF Spreadsheet (.ods)”, and upload the new file.",
-                    kind="unsupported_spreadsheet",
-                )
-            raise unsupported(what, "OpenOffice.org 1 and StarOffice files")
+        return None  # the zip checks say it is damaged
+    if mimetype.startswith(_CALC):
+        return check_sxc(archive, members)
+    if mimetype.startswith(_KSPREAD):
+        raise FileRejected(
+            "This file is a KSpread spreadsheet (.ksp), a spreadsheet format the dashboard does "
+            "not read.",
+            "Open it in Calligra Sheets (free; KSpread's successor), save it as an “ODF "
+            "Spreadsheet (.ods)”, and upload the new file.",
+            kind="unsupported_spreadsheet",
+        )
     for prefix, what in _OTHER_PACKAGES:
         if mimetype.startswith(prefix):
             raise not_spreadsheet(what)
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -95,7 +95,7 @@ _FIX_SHRINK = (
 
 def check_zip(
     data: bytes, limits: ReadLimits
-) -> Literal["xlsx", "ods", "numbers", "xlsb", "strict", "xlam"]:
+) -> Literal["xlsx", "ods", "numbers", "xlsb", "strict", "xlam", "sxc"]:
     """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, ``"numbers"`` for
     an Apple Numbers one, ``"xlsb"`` for an Excel Binary Workbook, ``"strict"`` for a workbook
     saved as Strict Open XML, all vetted; ``FileRejected`` for anything else."""
@@ -114,7 +114,8 @@ def check_zip(
                 kind="encrypted",
             )
         members = {info.filename: info for info in infos}
-        check_old_package(archive, members)  # OpenOffice.org 1, KSpread: their XML has a DTD
+        if (old := check_old_package(archive, members)) is not None:  # their XML has a DTD
+            return old  # OpenOffice.org 1's (KSpread's refused): read as the .ods made of it
         _refuse_declarations(archive, infos)
         workbook_part = _classify_package(archive, members)
         if workbook_part == _ODS:

@@ -1,7 +1,7 @@
 """Spreadsheets of programs people no longer use are told by their bytes and refused naming
 the program, saying that LibreOffice Calc opens them and saves an .xlsx or .ods (never
 "binary data", never "unsafe"); a Works spreadsheet that holds Excel's records is read as the
-.xls it is.
+.xls it is (an OpenOffice.org 1 spreadsheet is read too: ``test_sxc_books``).
 
 Each file is written as its program writes it (``old_support``): Lotus records, the
 OpenOffice.org 1 and KSpread packages whose XML names its DTD, compound files.
@@ -35,24 +35,6 @@ REFUSED: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("r4.wk4", lambda: lotus(0x1002, ROWS), "release 4 or 5 spreadsheet (.wk4)", "Lotus"),
     ("mill.123", lambda: lotus(0x1005, ROWS), "a Lotus 1-2-3 spreadsheet (.123)", "Lotus"),
     ("qpw.wb2", lambda: lotus(0x1002, ROWS), "a Quattro Pro spreadsheet (.wb2)", "Quattro"),
-    (
-        "calc.sxc",
-        lambda: office1("application/vnd.sun.xml.calc"),
-        "an OpenOffice.org 1 spreadsheet (.sxc)",
-        "OpenOffice.org 1",
-    ),
-    (
-        "calc.stc",
-        lambda: office1("application/vnd.sun.xml.calc.template"),
-        "an OpenOffice.org 1 spreadsheet template (.stc)",
-        "OpenOffice.org 1",
-    ),
-    (
-        "staroffice.xls",
-        lambda: office1("application/vnd.sun.xml.calc"),
-        "an OpenOffice.org 1 spreadsheet (.sxc)",
-        "OpenOffice.org 1",
-    ),
     ("book.qpw", lambda: cfb("NativeContent_MAIN"), "a Quattro Pro spreadsheet (.qpw)", "Quattro"),
     (
         "old.sdc",

@@ -50,6 +50,7 @@ from tests.ingest.old_support import (
     biff,
     biff_workbook,
     dbf,
+    sxc,
     works,
     xls_of,
 )
@@ -706,6 +707,7 @@ ODF_FORM = [
         ("zembla.dbf", lambda: dbf([Field("COUNTRY", "C", 10)], [["Zembla"]]), "dbf"),
         ("zembla.xlr", lambda: works(xls_of([["Country", "Zembla"]])), "xlr"),
         ("zembla.xlam", lambda: addin(xlsx({"Assessment": [["Country", "Zembla"]]})), "xlam"),
+        ("zembla.sxc", lambda: sxc([("Sheet1", [["Country", "Zembla"]])]), "sxc"),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
