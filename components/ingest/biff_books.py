@@ -119,7 +119,7 @@ def _workbook_sheets(data: bytes, start: int, limits: ReadLimits) -> list[BookSh
             inner = bof(data, end)
             if inner is not None and inner[1] == _WORKSHEET and len(sheets) < limits.max_sheets:
                 sheet = new_sheet(name.strip() or f"Sheet{len(sheets) + 1}", limits)
-                _Reading(data, codec).sheet(end, sheet)
+                _Reading(data, codec).sheet(end, sheet, end + length)
                 sheets.append(sheet)
             position = end + length  # past the sheet, whatever it holds
     if not sheets:
@@ -135,17 +135,19 @@ class _Reading:
         self.data = data
         self.codec = codec
         self.formats: list[str] = []  # by index, in the order the FORMAT records come
+        self.shown: dict[int, str | None] = {}  # what each format shows numbers as
         self.xf_formats: list[int] = []  # each XF record's number format index
         self.epoch = CALENDAR_WINDOWS_1900
         self.attributes = True  # the cell record is BIFF2's (three bytes of attributes)
         self.pending: tuple[int, int] | None = None  # a formula whose text result follows
         self.note: tuple[int, int, int, bytearray] | None = None  # row, column, length, text
 
-    def sheet(self, start: int, sheet: BookSheet) -> None:
+    def sheet(self, start: int, sheet: BookSheet, stop: int | None = None) -> None:
         """The sheet whose BOF is at ``start`` into ``sheet``, up to its EOF (a chart inside
-        it, with its own BOF ... EOF, passed over)."""
+        it, with its own BOF ... EOF, passed over), which must come before ``stop`` (a
+        workbook's sheet ends where its SHEETHDR says)."""
         depth = 0
-        for kind, body, end in records(self.data, start):
+        for kind, body, end in records(self.data, start, stop):
             if kind in BOFS:
                 depth += 1
             elif kind == EOF:
@@ -191,6 +193,7 @@ class _Reading:
         if kind in (_FORMAT2, _FORMAT4):
             at = body + (2 if kind == _FORMAT4 else 0)
             self.formats.append(self._string(at + 1, data[at], end) if at < end else "")
+            self.shown.clear()
         elif kind in (_XF3, _XF4) and end >= body + 2:
             self.xf_formats.append(data[body + 1])
         elif kind == _XF2 and end >= body + 3:
@@ -210,17 +213,25 @@ class _Reading:
     def _put(self, sheet: BookSheet, row: int, column: int, value: Any, index: int | None) -> None:
         """A cell's value, a number shown as a date (or time) or a percentage by its format."""
         if index is not None and isinstance(value, int | float) and not isinstance(value, bool):
-            code = self.formats[index] if index < len(self.formats) else "General"
-            if is_date_format(code):
+            shown = self._shown(index)
+            if shown == "date":
                 # A day number no date is (negative, huge) stays the number Excel shows.
                 with contextlib.suppress(ValueError, OverflowError):
                     value = from_excel(value, self.epoch)
                 sheet.put(row, column, value)
                 return
-            if "%" in code:
+            if shown == "0%":
                 sheet.put(row, column, value, "0%")
                 return
         sheet.put(row, column, value)
+
+    def _shown(self, index: int) -> str | None:
+        """How number format ``index`` shows a number: "date", "0%", or None (as it is),
+        judged once per format."""
+        if index not in self.shown:
+            code = self.formats[index] if index < len(self.formats) else "General"
+            self.shown[index] = "date" if is_date_format(code) else "0%" if "%" in code else None
+        return self.shown[index]
 
     def _format_of(self, body: int) -> int:
         """A cell's number format index: in BIFF2 its attributes hold it, in BIFF3-4 its XF."""

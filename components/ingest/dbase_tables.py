@@ -24,8 +24,10 @@ a separate .dbt or .fpt file that was not uploaded, deleted records left out.
 from __future__ import annotations
 
 import datetime
+import re
 import struct
 from dataclasses import dataclass
+from itertools import islice
 
 from components.ingest.book_sheets import BookSheet, new_sheet
 from components.ingest.limits import ReadLimits
@@ -44,6 +46,7 @@ _DBASE7 = frozenset({0x04, 0x8C})  # dBase 7: 48-byte field descriptors after 68
 _TYPES = frozenset("CNFLDIBMGPYT0VQ@O+W")
 _MEMOS = frozenset("MGPWQ")  # text or objects kept in a separate .dbt or .fpt file
 _DELETED, _END = 0x2A, 0x1A
+_KEPT = re.compile(rb"[^*\x1a]")  # a record's flag that is not "deleted" (a blank, usually)
 _HEADER = struct.Struct("<BBBBIHH")
 _SYSTEM, _NULLABLE = 0x01, 0x02  # Visual FoxPro's field flags
 # The language driver byte's code pages (dBase and FoxPro's table). 0x00 names none, and
@@ -135,8 +138,7 @@ def check_dbase(data: bytes) -> str:
             f" (its header counts {table.count:,} records, but the file holds only "
             f"{max(0, len(data) - table.header_length) // table.record_length:,})"
         )
-    starts = range(table.header_length, end, table.record_length)
-    if not any(data[start] not in (_DELETED, _END) for start in starts):
+    if not _records(table, data, 1)[0]:
         raise FileRejected(
             f"This dBase table (.dbf) has {len(table.fields)} fields (columns) but no "
             "records (rows), so there is nothing to read.",
@@ -154,27 +156,33 @@ def dbase_sheet(data: bytes, limits: ReadLimits) -> tuple[BookSheet, list[tuple[
     table = _table(data)
     if table is None:
         raise _damaged()
-    codec, said = _codec(table, data)
+    # One row past the limit is kept, for the reader to say the sheet was cut.
+    starts, deleted = _records(table, data, limits.max_rows_per_sheet + 1)
+    codec, said = _codec(table, data, starts)
     sheet = new_sheet("Sheet1", limits)
     for column, field in enumerate(table.fields):
         sheet.put(0, column, _text(field.name, codec) or f"FIELD{column + 1}")
-    row = deleted = 0
-    for start in range(table.header_length, len(data), table.record_length):
+    for row, start in enumerate(starts, start=1):
         record = data[start : start + table.record_length]
-        if row > limits.max_rows_per_sheet or len(record) < table.record_length:
-            break  # one row past the limit is kept, for the reader to say the sheet was cut
-        if record[0] == _END or start >= table.header_length + table.count * table.record_length:
-            break
-        if record[0] == _DELETED:
-            deleted += 1
-            continue
-        row += 1
         nulls = _null_flags(table, record)
         for column, field in enumerate(table.fields):
             if field.null_bit is not None and nulls >> field.null_bit & 1:
                 continue
             sheet.put(row, column, _value(table, field, record, codec, nulls))
     return sheet, _warnings(table, codec, said, deleted)
+
+
+def _records(table: _Table, data: bytes, most: int) -> tuple[list[int], int]:
+    """Where the first ``most`` records that are not deleted start, and how many records are
+    deleted, up to the header's count (or the end-of-file mark): the deletion flags are read
+    as one slice, so deleted records cost nothing each."""
+    start, size = table.header_length, table.record_length
+    end = min(start + table.count * size, len(data) - (len(data) - start) % size)
+    flags = data[start:end:size]
+    stop = flags.find(bytes([_END]))
+    flags = flags[:stop] if stop >= 0 else flags
+    kept = [start + found.start() * size for found in islice(_KEPT.finditer(flags), most)]
+    return kept, flags.count(bytes([_DELETED]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -332,22 +340,21 @@ def _text(raw: bytes, codec: str) -> str:
 # The code page, and what was assumed
 
 
-def _codec(table: _Table, data: bytes) -> tuple[str, bool]:
-    """The codec of the table's text, and whether its header names it (else it is guessed
-    from the text, as a CSV's code page is)."""
+def _codec(table: _Table, data: bytes, starts: list[int]) -> tuple[str, bool]:
+    """The codec of the table's text (in the records at ``starts``, those read), and whether
+    its header names it (else it is guessed from the text, as a CSV's code page is)."""
     named = _LANGUAGES.get(table.language)
     if named is not None:
         return named, True
     sample = bytearray()
     texts = [f for f in table.fields if f.type in "CV"]
-    start = table.header_length
-    while texts and start < len(data) and len(sample) < _SAMPLE_BYTES:
-        record = data[start : start + table.record_length]
+    for start in starts if texts else ():
+        if len(sample) >= _SAMPLE_BYTES:
+            break
         for field in texts:
-            value = record[field.offset : field.offset + field.length].strip()
-            if any(byte >= 0x80 for byte in value):
+            value = data[start + field.offset : start + field.offset + field.length].strip()
+            if not value.isascii():
                 sample += value + b"\n"
-        start += table.record_length
     if not sample:
         return "cp1252", True  # ASCII alone: every code page reads it the same
     return decode_text(bytes(sample)).encoding or "utf-8", False

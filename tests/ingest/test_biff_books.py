@@ -11,6 +11,7 @@ programs after them) write it (``old_support``).
 from __future__ import annotations
 
 import datetime
+import struct
 import time
 from typing import Any
 
@@ -260,3 +261,12 @@ def test_a_damaged_old_excel_file_is_refused_as_damaged(damage):
     [problem] = result.problems
     assert "damaged or incomplete" in problem.message
     assert "Excel Workbook (*.xlsx)" in problem.fix
+
+
+def test_a_workbook_sheet_that_ends_past_its_stated_length_is_damage():
+    book = bytearray(biff_workbook([OldSheet("A", _form("Elbonia", 2023, {1: 2}))] * 2))
+    header = book.find(b"\x8f\x00")  # the first SHEETHDR: its length of the sheet first
+    struct.pack_into("<i", book, header + 4, 40)
+    result = read("book.xlw", bytes(book))
+    assert not result.opened
+    assert "damaged or incomplete" in result.problems[0].message

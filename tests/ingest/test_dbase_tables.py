@@ -11,6 +11,7 @@ Each table is written byte by byte as those programs write it (``old_support.dbf
 from __future__ import annotations
 
 import datetime
+import struct
 import time
 from typing import Any
 
@@ -269,3 +270,17 @@ def test_a_long_table_costs_only_the_rows_read_and_the_cut_is_said():
     sheet, _ = dbase_sheet(data, ReadLimits(max_rows_per_sheet=100))
     assert time.perf_counter() - started < 1
     assert max(sheet.cells) == 100  # the first row past the limit, kept to say the cut
+
+
+def test_a_million_deleted_records_cost_nothing_each():
+    table = dbf([Field("COUNTRY", "C", 1)], [["E"]])
+    header_length = struct.unpack_from("<H", table, 8)[0]
+    count = 1_000_001
+    data = bytearray(table[:header_length]) + b"*x" * (count - 1) + b" E\x1a"
+    struct.pack_into("<I", data, 4, count)
+    started = time.perf_counter()
+    assert check_upload("deleted.dbf", bytes(data)) == "dbf"
+    sheet, warnings = dbase_sheet(bytes(data), DEFAULT_LIMITS)
+    assert time.perf_counter() - started < 1
+    assert sheet.cells[1] == {0: "E"}
+    assert "1,000,000 record(s) of the table are marked as deleted" in warnings[0][0]
