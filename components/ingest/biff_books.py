@@ -10,7 +10,8 @@ walks the records itself and keeps, as ``BookSheet``s: numbers (NUMBER, INTEGER,
 error values (BOOLERR, error values as the error cells the reader knows), formulas' saved
 results (FORMULA, with a text result in the STRING record after it; the formula itself is not
 read), dates and percentages by their number formats (FORMAT and XF records, the 1904 date
-system of DATEMODE), notes (NOTE), hidden rows (ROW) and columns (COLINFO). A single sheet is
+system of DATEMODE), notes (NOTE), hidden rows (ROW) and columns (COLINFO); a sheet saved with a
+password (FILEPASS: what follows is scrambled) is refused, never read as values. A single sheet is
 named "Sheet1" (the file has no name for it); a workbook's sheets keep theirs.
 
 A walk costs what the file spent on writing it: each record is read once, a record claiming
@@ -42,6 +43,7 @@ from components.ingest.biff_records import (
 )
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.limits import ReadLimits
+from components.ingest.refusals import FileRejected
 
 _F64 = struct.Struct("<d")
 _U16 = struct.Struct("<H")
@@ -55,6 +57,7 @@ _FORMULAS = frozenset({0x0206, 0x0406})
 _FORMAT2, _FORMAT4 = 0x001E, 0x041E
 _XF2, _XF3, _XF4 = 0x0043, 0x0243, 0x0443
 _DATEMODE, _NOTE, _ROW, _COLINFO = 0x0022, 0x001C, 0x0208, 0x007D
+_FILEPASS = 0x002F  # the sheet is encrypted: every record after it is scrambled
 _ROW_HIDDEN = 0x20  # ROW's option flags
 _WORKSHEET, _WORKBOOK = 0x0010, 0x0100  # BOF's stream types
 _COLUMN_HIDDEN = 0x01  # COLINFO's option flags
@@ -173,6 +176,14 @@ class _Reading:
         if kind == _NOTE:
             self._note(body, end, sheet)
             return
+        if kind == _FILEPASS:
+            raise FileRejected(
+                "This old Excel file is protected with a password, so the dashboard cannot "
+                "open it.",
+                "Open it in Excel, remove the password (File > Save As > Tools > General "
+                "Options), save it as an Excel Workbook (.xlsx), and upload the new file.",
+                kind="encrypted",
+            )
         if kind in _CELLS:
             if end < body + 4:
                 raise BiffDamagedError

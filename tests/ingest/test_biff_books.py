@@ -28,6 +28,7 @@ from tests.ingest.old_support import (
     OldSheet,
     biff,
     biff_workbook,
+    record,
 )
 from tests.ingest.reader_support import TITLES, by_assessment, read, xlsx
 
@@ -270,3 +271,14 @@ def test_a_workbook_sheet_that_ends_past_its_stated_length_is_damage():
     result = read("book.xlw", bytes(book))
     assert not result.opened
     assert "damaged or incomplete" in result.problems[0].message
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_sheet_saved_with_a_password_is_refused_never_read(version):
+    data = biff(version, OldSheet("Sheet1", _form("Elbonia", 2023, {1: 2})))
+    bof_end = 4 + struct.unpack_from("<H", data, 2)[0]
+    locked = data[:bof_end] + record(0x002F, bytes(4)) + data[bof_end:]
+    result = read("locked.xls", locked)
+    assert not result.opened
+    [problem] = result.problems
+    assert "protected with a password" in problem.message
