@@ -12,7 +12,11 @@ Owns, in the order a file goes through them:
   ``xlsb_records`` (an Excel Binary Workbook, .xlsb), all made an .xlsx in memory by
   ``markup_books`` (from ``book_sheets``), as is an Apple Numbers spreadsheet (``numbers_guard``
   checks its parts, ``numbers_books`` reads its sheets and tables with numbers-parser),
-  ``strict_xlsx`` (a Strict Open XML workbook renamed into the .xlsx it is), ``limits``
+  ``strict_xlsx`` (a Strict Open XML workbook renamed into the .xlsx it is), ``old_formats``
+  (old programs' files told by their bytes: Excel 2.x-4.0 read by ``biff_books`` with
+  ``biff_records``, dBase tables by ``dbase_tables``, an add-in and a Works spreadsheet by
+  ``old_books``, an OpenOffice.org 1 spreadsheet as an .ods by ``sxc_books``; Lotus 1-2-3,
+  Quattro Pro, KSpread and others refused by name), ``limits``
   (``ReadLimits``, from the environment too) and ``refusals`` (``FileRejected`` and its
   shared wording);
 - the reader: ``reader`` (``read_assessment_file``, the entry; joins enablers to their

@@ -7,7 +7,8 @@ use (``"xlsx"``, ``"csv"``, …), or raises ``FileRejected`` with a plain-words 
 NGO analyst can act on. It never extracts a whole archive and never parses a sheet: limits on
 rows and columns are the reader's job (``ReadLimits.max_rows_per_sheet``, ``max_columns``).
 
-Here: the order of the checks, old Office files, recognisable binaries and text tables. Zip
+Here: the order of the checks, old Office files, recognisable binaries and text tables (old
+spreadsheets' binaries, read or refused by name, in ``old_formats``). Zip
 packages (xlsx and its look-alikes) are checked in ``zip_guard`` (.ods in ``ods_guard``, and a
 flat .fods as the .ods it is, ``flat_ods``; an Apple Numbers spreadsheet, known by its parts,
 in ``numbers_guard``, and read as the .xlsx ``numbers_books`` makes of it; an .xlsb's index in
@@ -50,6 +51,13 @@ from components.ingest.misnamed import (
     not_workbook,
     plain_text,
     reads_as_table,
+)
+from components.ingest.old_formats import (
+    WORKS,
+    OldKind,
+    check_old_binary,
+    old_compound_file,
+    works_as_xls,
 )
 from components.ingest.refusals import (
     FIX_SAVE_AS_XLSX,
@@ -139,11 +147,17 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
-def check_upload(
-    name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal[
-    "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "mht", "csv"
-]:
+# What ``check_upload`` names a file it lets through (``OldKind``: old formats, ``old_formats``).
+UploadKind = (
+    Literal[
+        "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "mht"
+    ]
+    | Literal["csv"]
+    | OldKind
+)
+
+
+def check_upload(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> UploadKind:
     """Decide, BEFORE any parser touches the bytes, whether the file may be parsed and as what.
 
     Returns ``"xlsx"`` for an Excel workbook (.xlsx, .xlsm, .xltx, .xltm, whatever its name),
@@ -161,8 +175,12 @@ def check_upload(
     ``markup_books.as_workbook`` makes of them), and
     ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
     Excel's "Unicode Text" writes it (``unicode_text``), or a legacy code page such as
-    Windows-1252, see ``text_encoding``). Raises ``FileRejected`` otherwise, with one of these
-    ``kind`` values:
+    Windows-1252, see ``text_encoding``); and for old formats (``old_formats``): ``"biff"`` for
+    an Excel 2.x-4.0 sheet or Excel 4.0 workbook (``biff_records``), ``"dbf"`` for a dBase or
+    FoxPro table (``dbase_tables``), ``"xlr"`` for a Works spreadsheet holding an .xls's
+    stream, ``"xlam"`` for an Excel add-in (``old_books``) and ``"sxc"`` for an OpenOffice.org
+    1 spreadsheet (``sxc_books``). Raises ``FileRejected``
+    otherwise, with one of these ``kind`` values:
 
     ``empty``, ``too_large``, ``encrypted`` (a password-protected .xlsx, .xlsb or Numbers
     file too), ``too_far`` (an .ods sheet whose cells reach too far),
@@ -171,8 +189,10 @@ def check_upload(
     page of a workbook saved as "Web Page" without its sheets),
     ``damaged``,
     ``too_many_parts``, ``too_big_unpacked``, ``compression_ratio``, ``too_many_sheets``,
-    ``no_sheets``, ``unsafe_content``, ``not_text``, ``not_workbook`` (text that is no table
-    under a workbook's name). A file named as a workbook that is something else is refused
+    ``no_sheets`` (a dBase table without records too), ``unsafe_content``, ``not_text``,
+    ``not_workbook`` (text that is no table under a workbook's name),
+    ``unsupported_spreadsheet`` (Lotus 1-2-3, Quattro Pro, Works, StarOffice 5, KSpread:
+    named, with how to convert it). A file named as a workbook that is something else is refused
     saying so first (``misnamed``); a text table under such a name is returned as ``"csv"``.
 
     ``name`` is used only for its extension, to word a message well (an encrypted ``.xlsx``
@@ -193,12 +213,14 @@ def check_upload(
     if _ANY_WHITESPACE.fullmatch(data):
         raise _empty()
     if data.startswith(_CFB_MAGIC):
-        kind = _check_compound_file(data, extension)
-        check_xls(data, limits)
+        kind = old_compound_file(data) or _check_compound_file(data, extension)  # Works, Quattro
+        check_xls(works_as_xls(data) if kind == WORKS else data, limits)
         return kind
     try:
         if data.startswith(_ZIP_MAGICS):
             return check_zip(data, limits)
+        if (old := check_old_binary(data, extension, limits)) is not None:
+            return old  # Excel 2.x-4.0, dBase (Lotus 1-2-3 and others refused, named)
         _reject_known_binary(data)
         return _check_text(data, extension, limits)
     except FileRejected as rejected:

@@ -1,17 +1,28 @@
 """The capability (or enabler) of each column across a countries-as-rows table's header:
 one row per country, a column per capability ("1. Leadership", "C1", a title). A header near
 a title, ambiguous or unknown is reported, and columns of notes beside the capabilities are
-said to be left out (notes are read from a table with one row per capability)."""
+said to be left out (notes are read from a table with one row per capability). Headers cut
+short as a database's field names are ("LAWENFORCE") are read by their place in the
+framework's order when it leaves no doubt (``short_headers``)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from components.ingest.agreed_rows import read_as_views
 from components.ingest.column_roles import is_notes
 from components.ingest.drafts import report_match
 from components.ingest.layout import CountryRows
-from components.ingest.matching import Catalogue, classify_header, is_summary, match_any
+from components.ingest.matching import (
+    Catalogue,
+    ItemMatch,
+    classify_header,
+    is_summary,
+    match_any,
+)
 from components.ingest.quick_rows import decision
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.short_headers import placed_short_headers
 from components.ingest.tool_columns import is_bookkeeping
 
 
@@ -24,6 +35,7 @@ def header_items(
     items = dict(layout.items)
     known = set(items) | set(layout.columns.values()) | {layout.country}
     notes = []
+    found: list[tuple[int, Any, Catalogue, ItemMatch]] = []  # headers matched, or not, in order
     for column, value in enumerate(header):
         if column not in items and is_notes(value):
             notes.append(column)  # "1. Leadership – comments": a question's notes, no level
@@ -35,8 +47,15 @@ def header_items(
             if number is not None:
                 items[column] = (ctx.capabilities, number)
             continue
-        catalogue, match = match_any(value, ctx.capabilities, ctx.enablers)
-        if match.number is not None or match.how in ("ambiguous", "conflict"):
+        found.append((column, value, *match_any(value, ctx.capabilities, ctx.enablers)))
+    # Field names cut short ("LAWENFORCE"), placed by the framework's order (``short_headers``)
+    matched = {c: (catalogue, m.number) for c, _, catalogue, m in found if m.number is not None}
+    unknown = [(c, v) for c, v, _, m in found if m.number is None and not is_summary(v)]
+    placed = placed_short_headers(ctx, sheet, layout.header, items | matched, unknown)
+    for column, value, catalogue, match in found:
+        if column in placed:
+            items[column] = placed[column]
+        elif match.number is not None or match.how in ("ambiguous", "conflict"):
             report_match(
                 ctx,
                 sheet,

@@ -37,6 +37,7 @@ from components.ingest.book_sheets import BookSheet, ErrorValue
 from components.ingest.html_tables import WEB_PAGE, page_sheets
 from components.ingest.numbers_books import numbers_sheets
 from components.ingest.numbers_guard import NUMBERS
+from components.ingest.old_books import OLD_SHEETS, old_sheets, renamed_workbook
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
@@ -62,6 +63,7 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     ``kind`` as they are. Raises ``FileRejected`` for a file that cannot be made one (damaged,
     unsafe, locked, holding no sheet or no table)."""
     limit = ctx.limits.max_sheets
+    data, kind = renamed_workbook(ctx, data, kind)  # an add-in, a Works spreadsheet (.xlr)
     if kind == STRICT_XLSX:
         package = transitional_package(data)
         check_zip(package, ctx.limits)  # as any .xlsx is vetted
@@ -87,6 +89,9 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
         )
     elif kind == NUMBERS:
         sheets = numbers_sheets(ctx, data)  # already cut to the sheet limit, and said
+        cut = ("", "")
+    elif kind in OLD_SHEETS:  # Excel 2.x-4.0 (the guard counted its sheets), a dBase table
+        sheets = old_sheets(ctx, data, kind)
         cut = ("", "")
     elif kind == WEB_ARCHIVE:
         sheets = archive_sheets(data, ctx.limits)

@@ -8,7 +8,8 @@ country called "Punkte". A table of one assessment per row with two capabilities
 names the two by their titles, levels below each (``two_titled``): three or more are needed
 otherwise, since two numbers across could be anything. An Enablers sheet of the same shape
 (a Country column, three or more enablers named by their titles, levels below) is read too
-(``few_but_titled``): its rows join each country's capability assessment.
+(``few_but_titled``): its rows join each country's capability assessment; and so is one whose
+capabilities are field names cut short (``short_headers.short_header_row``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from components.ingest.column_roles import holds_levels, holds_text
 from components.ingest.matching import Catalogue, Field, is_plain_number
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.short_headers import short_header_row
 
 
 def countries_down(
@@ -54,8 +56,8 @@ def few_but_titled(
     """A header of one assessment per row naming fewer than three capabilities that is read
     all the same: two capabilities by their titles (``two_titled``), or a Country column and
     three or more enablers by their titles, with levels below each."""
-    if two_titled(ctx, sheet, row, fields, items):
-        return True
+    if two_titled(ctx, sheet, row, fields, items) or short_header_row(ctx, sheet, row, fields):
+        return True  # two titles; or field names cut short ("LAWENFORCE"), ``short_headers``
     enablers = [c for c, (catalogue, _) in items.items() if catalogue.kind == "enabler"]
     return "country" in fields and len(enablers) >= 3 and _titled(ctx, sheet, row, enablers)
 

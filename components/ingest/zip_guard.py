@@ -24,6 +24,7 @@ import defusedxml.ElementTree as SafeET
 from components.ingest.limits import MB, ReadLimits
 from components.ingest.numbers_guard import NUMBERS, check_numbers, is_numbers
 from components.ingest.ods_guard import check_ods
+from components.ingest.old_formats import ADDIN, ADDIN_CONTENT_TYPE, check_old_package
 from components.ingest.refusals import (
     FileRejected,
     not_spreadsheet,
@@ -94,7 +95,7 @@ _FIX_SHRINK = (
 
 def check_zip(
     data: bytes, limits: ReadLimits
-) -> Literal["xlsx", "ods", "numbers", "xlsb", "strict"]:
+) -> Literal["xlsx", "ods", "numbers", "xlsb", "strict", "xlam", "sxc"]:
     """``"xlsx"`` for a workbook, ``"ods"`` for an OpenDocument spreadsheet, ``"numbers"`` for
     an Apple Numbers one, ``"xlsb"`` for an Excel Binary Workbook, ``"strict"`` for a workbook
     saved as Strict Open XML, all vetted; ``FileRejected`` for anything else."""
@@ -113,6 +114,8 @@ def check_zip(
                 kind="encrypted",
             )
         members = {info.filename: info for info in infos}
+        if (old := check_old_package(archive, members)) is not None:  # their XML has a DTD
+            return old  # OpenOffice.org 1's (KSpread's refused): read as the .ods made of it
         _refuse_declarations(archive, infos)
         workbook_part = _classify_package(archive, members)
         if workbook_part == _ODS:
@@ -124,6 +127,9 @@ def check_zip(
         if workbook_part == _XLSB:
             check_xlsb(archive, limits)
             return XLSB
+        if workbook_part == ADDIN:  # an add-in (.xlam): read as the workbook it holds
+            _check_workbook_index(archive, members[_addin_part(archive, members)], limits)
+            return ADDIN
         strict = _check_workbook_index(archive, members[workbook_part], limits)
     return STRICT_XLSX if strict else "xlsx"
 
@@ -221,6 +227,8 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
                 raise _damaged()
             return part
         types = set(overrides.values()) | set(defaults)
+        if ADDIN_CONTENT_TYPE in overrides.values():
+            return ADDIN  # its part is vetted and read renamed (``old_books``)
         if XLSB_CONTENT_TYPE in types or WORKBOOK_PART in members:
             return _XLSB  # its index is read and vetted by ``check_xlsb``
         if any("wordprocessingml" in t for t in types) or "word/document.xml" in members:
@@ -241,6 +249,15 @@ def _classify_package(archive: zipfile.ZipFile, members: Mapping[str, zipfile.Zi
     raise FileRejected(
         "This is a compressed folder (.zip), not a spreadsheet.", fix, kind="not_spreadsheet"
     )
+
+
+def _addin_part(archive: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo]) -> str:
+    """The main part of an add-in package (typed as an add-in's in its content types)."""
+    overrides, _ = _content_types(_parse_xml(_read_part(archive, members[_CONTENT_TYPES_PART])))
+    part = next(p for p, declared in overrides.items() if declared == ADDIN_CONTENT_TYPE)
+    if part not in members:
+        raise _damaged()
+    return part
 
 
 def _opendocument_kind(raw: bytes) -> bool:

@@ -35,10 +35,13 @@ from components.ui.markdown import Markdown, literal
 # LibreOffice's flat .fods), Apple Numbers (.numbers), Excel's XML Spreadsheet 2003 (.xml), web
 # pages of tables as systems "export to Excel" (.htm, .html; .xls too), web archives (Excel's
 # "Single File Web Page", a browser's saved page: .mht, .mhtml) and text tables are read too
-# (after the file guard vets them).
+# (after the file guard vets them); and old formats: Excel 4.0 workbooks (.xlw; Excel 2.x-4.0
+# sheets are .xls), dBase tables (.dbf), Works spreadsheets (.xlr), Excel add-ins (.xlam),
+# OpenOffice.org 1 spreadsheets (.sxc, .stc).
 UPLOAD_TYPES = [
     *("xlsx", "xlsm", "xlsb", "csv", "tsv", "txt", "xls", "ods", "fods", "numbers"),
     *("xml", "htm", "html", "mht", "mhtml"),
+    *("xlw", "dbf", "xlr", "xlam", "sxc", "stc"),
 ]
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.

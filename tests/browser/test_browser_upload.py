@@ -9,6 +9,7 @@ from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
+from tests.ingest.old_support import Field, OldSheet, biff_workbook, dbf
 from tests.ingest.web_support import excel_mht, form_rows, sheet_page, sheet_table
 from tests.ingest.xlsb_support import BSheet, xlsb
 
@@ -299,6 +300,47 @@ def _single_file_web_page() -> bytes:
 def test_an_export_to_excel_is_taken_and_read(page, app_url, tmp_path, name, data):
     """The upload box takes a web page of tables, Excel's XML Spreadsheet 2003, an Excel
     Binary Workbook and a web archive (.mht), and reads them (as the .xlsx made of them)."""
+    upload = tmp_path / name
+    upload.write_bytes(data())
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(upload)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    expect(page.locator(".st-key-upload-result-0")).to_contain_text("Read completely")
+    assert name in page.locator(".st-key-upload-result-0").inner_text()
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _dbase() -> bytes:
+    """A long table as a statistics office's dBase export writes it (.dbf)."""
+    fields = [
+        Field("COUNTRY", "C", 20),
+        Field("YEAR", "N", 4),
+        Field("CAPABILITY", "N", 2),
+        Field("LEVEL", "N", 1),
+    ]
+    return dbf(fields, [["Zembla", 2024, n, n % 5] for n in range(1, len(FW.capabilities) + 1)])
+
+
+def _excel4() -> bytes:
+    """The form as an Excel 4.0 workbook (.xlw) saves it."""
+    rows: list[list[object]] = [
+        ["Country", "Zembla"],
+        ["Year", 2024],
+        [],
+        ["No.", "Capability", "Level"],
+    ]
+    rows += [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
+    return biff_workbook([OldSheet("Assessment", rows)])
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("zembla-2024.dbf", _dbase), ("zembla-2024.xlw", _excel4)],
+    ids=["dBase table", "Excel 4.0 workbook"],
+)
+def test_an_old_format_is_taken_and_read(page, app_url, tmp_path, name, data):
+    """The upload box takes a dBase table and an Excel 4.0 workbook, and reads them."""
     upload = tmp_path / name
     upload.write_bytes(data())
     open_page(page, app_url + "/upload")

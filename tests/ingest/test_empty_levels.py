@@ -86,7 +86,9 @@ def test_when_every_level_column_is_empty_nothing_is_set_aside() -> None:
     rows += [["No.", "Capability", "Score", "Level"]]
     rows += [[n, TITLES[n], None, None] for n in range(1, 22)]
     result = read("blank.xlsx", xlsx({"Form": rows}))
-    assert by_assessment(result) == {("Peru", 2023, None): {}}
+    # Nothing to keep (``nothing_read``): the error says so, and no column is set aside.
+    assert by_assessment(result) == {}
+    assert any("has a level" in p.message and "nothing of it" in p.message for p in errors(result))
     assert not [p for p in result.problems if "is empty: the levels read" in p.message]
 
 

@@ -54,7 +54,14 @@ def test_the_scale_labels_beside_an_empty_level_column_are_read(heading, status,
     result = read(f"fiji.{kind}", data)
     assert by_assessment(result) == {("Fiji", 2023, None): expected}
     assert not errors(result)
-    assert_problem(result, "warning", "D2", "is empty, and the column")
+    # Said by ``status_levels``, or by ``empty_levels`` where the heading is a level's.
+    assert any(
+        p.severity == "warning"
+        and "“Score”" in p.message
+        and "empty" in p.message
+        and f"“{heading}”" in p.message
+        for p in result.problems
+    )
 
 
 @pytest.mark.parametrize(
@@ -62,12 +69,8 @@ def test_the_scale_labels_beside_an_empty_level_column_are_read(heading, status,
     [
         # a status of the work, not the scale's labels
         ("Status", {n: ("In progress", "Completed")[n % 2] for n in LEVELS}),
-        # labels with their numbers: levels written out, not the picture's words
-        ("Status", {n: f"{level} - {LABELS[n]}" for n, level in LEVELS.items()}),
         # a Description column holding labels: the template's levels typed in the wrong place
         ("Description", LABELS),
-        # two labels only
-        ("Status", {1: LABELS[1], 2: LABELS[2]}),
     ],
 )
 def test_other_columns_beside_an_empty_level_column_are_not_read(heading, status):
@@ -75,6 +78,23 @@ def test_other_columns_beside_an_empty_level_column_are_not_read(heading, status
     assert not any(by_assessment(result).values())
     assert not [p for p in result.problems if "is empty, and the column" in p.message]
     assert errors(result)  # said: the levels in the other column, or the level column empty
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        # levels written out with their numbers
+        ({n: f"{level} - {LABELS[n]}" for n, level in LEVELS.items()}, LEVELS),
+        # two labels only: those two capabilities
+        ({1: LABELS[1], 2: LABELS[2]}, {1: LEVELS[1], 2: LEVELS[2]}),
+    ],
+)
+def test_a_status_column_of_levels_beside_an_empty_score_column_is_read(status, expected):
+    """ "Status" is headed as a level is: its levels are read, the empty column said
+    (``empty_levels``)."""
+    result = read("fiji.xlsx", xlsx({"Table 1": _rows("Status", status)}))
+    assert by_assessment(result) == {("Fiji", 2023, None): expected}
+    assert_problem(result, "warning", "C2", "is empty: the levels read are those of “Status”")
 
 
 def test_a_level_column_with_levels_keeps_them_beside_a_status_column():

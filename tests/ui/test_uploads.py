@@ -43,6 +43,17 @@ from tests.factories import capability_rows, enabler_rows, plan_rows
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods, ods
+from tests.ingest.old_support import (
+    Field,
+    OldSheet,
+    addin,
+    biff,
+    biff_workbook,
+    dbf,
+    sxc,
+    works,
+    xls_of,
+)
 from tests.ingest.reader_support import xlsx
 from tests.ingest.xlsb_support import BSheet, strict, xlsb
 
@@ -691,6 +702,12 @@ ODF_FORM = [
         ),
         ("zembla.mht", lambda: WEB_ARCHIVE, "mht"),
         ("zembla.mhtml", lambda: WEB_ARCHIVE, "mht"),
+        ("zembla.xls", lambda: biff(2, OldSheet("Sheet1", [["Country", "Zembla"]])), "biff"),
+        ("zembla.xlw", lambda: biff_workbook([OldSheet("Zembla", [["Country"]])]), "biff"),
+        ("zembla.dbf", lambda: dbf([Field("COUNTRY", "C", 10)], [["Zembla"]]), "dbf"),
+        ("zembla.xlr", lambda: works(xls_of([["Country", "Zembla"]])), "xlr"),
+        ("zembla.xlam", lambda: addin(xlsx({"Assessment": [["Country", "Zembla"]]})), "xlam"),
+        ("zembla.sxc", lambda: sxc([("Sheet1", [["Country", "Zembla"]])]), "sxc"),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
