@@ -26,6 +26,8 @@ _FEWEST = 2
 def refuse_error_levels(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` less those whose level cells are (mostly) error values and give no level,
     each said with one error in place of its cells' own."""
+    if not any(p.severity == "error" for p in ctx.problems):
+        return drafts  # the usual case: no cell was refused, none shows an error value
     return [d for d in drafts if not _refused(ctx, d)]
 
 

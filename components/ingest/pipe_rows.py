@@ -84,8 +84,9 @@ def _header_above(ctx: ReadContext, sheet: Sheet, row: int) -> tuple[Any, ...] |
 
 
 def _split(ctx: ReadContext, sheet: Sheet) -> TabSplitSheet | None:
-    # Quick test first, in C: a row in one cell has one cell, or its first one empty.
-    if 1 not in map(len, sheet.rows) and None not in sheet.column(0, 0, len(sheet.rows)):
+    # Quick test first, in C: a row in one cell leaves its first or its second cell empty.
+    size = len(sheet.rows)
+    if None not in sheet.column(0, 0, size) and None not in sheet.column(1, 0, size):
         return None
     joined = _one_cell_rows(sheet)
     filled = {row: found for row, found in joined.items() if found[1]}

@@ -42,6 +42,7 @@ _TAGS = re.compile(r"\s*[,;]\s*")
 # A written-out level longer than this is a sentence (a description), not a list's name.
 _LONGEST_LEVEL = 40
 _ITEM_FIELDS = frozenset({"number", "capability", "enabler"})
+_LONGEST_TITLE_HEADING = 20
 
 
 def read_task_boards(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
@@ -74,6 +75,8 @@ def _header_row(sheet: Sheet) -> tuple[int, int] | None:
     ("Name", "Card Name") that the reader knows as no other column."""
     for row, cells in enumerate(sheet.rows[:_HEADER_ROWS]):
         for column, value in enumerate(cells):
+            if value.__class__ is not str or len(value) > _LONGEST_TITLE_HEADING:
+                continue  # quick test first: most cells are numbers or sentences
             if is_title_heading(value) and classify_header(value) is None:
                 return row, column
     return None

@@ -26,6 +26,7 @@ TITLE_HEADINGS = frozenset(
         "titulo", "tache", "tarea", "tarefa",
     }
 )  # fmt: skip
+_LONGEST = 20
 # Words of a header whose column names another row: the parent's title, the epic's.
 _PARENT_WORDS = frozenset({"parent", "parents", "epic", "superior", "parente", "padre", "pai"})
 
@@ -37,7 +38,10 @@ def names_parent(header: Any) -> bool:
 
 def is_title_heading(header: Any) -> bool:
     """Whether a header is a tool's word for its records' titles ("Task Name")."""
-    return isinstance(header, str) and normalise(header) in TITLE_HEADINGS
+    # A short text only: most cells are numbers or sentences, never looked at further.
+    return (
+        isinstance(header, str) and len(header) <= _LONGEST and normalise(header) in TITLE_HEADINGS
+    )
 
 
 def title_columns(cells: tuple[Any, ...], columns: list[int]) -> list[int]:

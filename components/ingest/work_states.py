@@ -77,6 +77,8 @@ def headed_levels(
     "Custom field (MNR Level)" beside a "Status" of "To Do" is still the level column, not
     set aside as empty beside one that holds something (``empty_levels``)."""
     levels, fields = level_columns(sheet, header, fields)
+    if len(levels) < 2:
+        return levels, fields  # the usual case: one level column, or none
     kept = [c for c in levels if not is_state_column(ctx, sheet, header, c)]
     if not kept or len(kept) == len(levels):
         return levels, fields
