@@ -12,7 +12,8 @@ when its own rows and title gave it no country, year or round other than the fir
 (its country the sheet's or the title's, the same), and it gives capabilities the first does
 not. It then takes the first block's country, year and round, and a warning says so. A block
 that gives a capability again, or that names another country, year or round (a second
-assessment pasted under the first, with its own labels) stays an assessment of its own.
+assessment pasted under the first, with its own labels) stays an assessment of its own. A
+table printed over pages, its header on each (a PDF's), is joined the same way.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ def join_group_blocks(ctx: ReadContext, tables: list[tuple[list[Draft], int]]) -
             None,
             f"The rows from row {rows[0]} on, under the table's header written again "
             f"{len(joined)} time{'s' if len(joined) > 1 else ''} (a board's groups, each under "
-            f"its name), give other capabilities of the same table; they were read as part of "
-            f"{quoted(first.name)}, as the title above the first says.",
+            f"its name, or a table continued on another page), give other capabilities of the "
+            f"same table; they were read as part of {quoted(first.name)}, as the title above "
+            "the first says.",
             "Nothing to do if they are one assessment; otherwise give each block its own "
             "Country and Year labels.",
         )
