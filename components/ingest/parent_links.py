@@ -28,16 +28,16 @@ def give_linked_country(
     sheet: Sheet,
     column: int,
     *,
+    links: list[int],
     values: Sequence[Any],
     titles: set[Any],
     country_of: Callable[[Any], str | None],
 ) -> None:
     """Each capability's row of the task ``column`` given the country its parents lead to
-    (see the module); ``country_of`` reads a cell as a country's name, else ``None``."""
+    (see the module), through one of the columns ``links`` (those naming a country);
+    ``country_of`` reads a cell as a country's name, else ``None``."""
     names = set(values)
-    for link in range(sheet.width()):
-        if link == column:
-            continue
+    for link in links:
         parents = sheet.column(link, 0, len(sheet.rows))
         if not (set(parents) & names):
             continue  # no row's parent is another row: no chain

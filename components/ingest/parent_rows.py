@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.countries import _iso3_by_any_name as names_in_any_language
 from components.ingest.countries import iso3_in_any_language
-from components.ingest.country_aliases import alias_of
+from components.ingest.country_aliases import alias_of, country_aliases
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.parent_links import give_linked_country
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -47,18 +49,45 @@ Heading = tuple[str, str | None, str | None]  # country, year, round
 def country_parent_rows(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
     """The sheets, each country's parent row given to the rows under it (see the module)."""
     for sheet in sheets:
-        if len(sheet.rows) >= 4:
+        if len(sheet.rows) < 4:
+            continue
+        # Most sheets name no country in a text of its own: looked at no further.
+        named = [c for c in range(sheet.width()) if _names_country(ctx, _values(sheet, c))]
+        if named:
             for column in range(min(sheet.width(), _FIRST_COLUMNS)):
-                if _task_column(ctx, sheet, column):
+                if _task_column(ctx, sheet, column, named):
                     break  # the column naming the capabilities: the one to look at
     return sheets
+
+
+def _values(sheet: Sheet, column: int) -> Sequence[Any]:
+    """A column's values, as the sheet holds them when it can (no copy of a long column)."""
+    if sheet.columns is not None and column < len(sheet.columns):
+        return sheet.columns[column]
+    return sheet.column(column, 0, len(sheet.rows))
+
+
+def _names_country(ctx: ReadContext, values: Sequence[Any]) -> bool:
+    """Whether a text of the column reads as a country's (perhaps with a year)."""
+    return any(_heading(ctx, v) is not None for v in set(values))
 
 
 def _heading(ctx: ReadContext, value: Any) -> Heading | None:
     """(country, year, round) of a parent row's text ("Kenya (2023)"), else ``None``."""
     if not isinstance(value, str) or len(value) > _MAX_CHARS:
         return None
+    words = normalise(value).split()
+    if not words or words[0] not in _first_words():
+        return None  # a glance: no country's name begins so
     return ctx.cached("parent_rows.heading", value, _read_heading)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words of the countries' names the app knows, in any language it reads, and
+    of their other names ("DRC"): what a parent row's text begins with."""
+    names = [*names_in_any_language(), *country_aliases()]
+    return frozenset(name.split()[0] for name in names if name.split())
 
 
 def _read_heading(value: str) -> Heading | None:
@@ -86,25 +115,34 @@ def _without_title_words(text: str) -> str | None:
     return " ".join(parts) or None
 
 
-def _task_column(ctx: ReadContext, sheet: Sheet, column: int) -> bool:
+def _task_column(ctx: ReadContext, sheet: Sheet, column: int, named: list[int]) -> bool:
     """Whether ``column`` names capabilities (a task column); if so, its countries' parent
-    rows, if any, are given to their rows."""
-    values = (
-        sheet.columns[column]
-        if sheet.columns is not None and column < len(sheet.columns)
-        else sheet.column(column, 0, len(sheet.rows))
-    )
+    rows, if any, are given to their rows, or else the countries a column of ``named`` (those
+    naming a country) leads its rows to."""
+    values = _values(sheet, column)
     # Each distinct text looked at once: a long table's column repeats a few names.
     texts = {v for v in set(values) if isinstance(v, str) and len(v) <= _MAX_CHARS}
     titles = {v for v in texts if _names_item(ctx, v)}
     if len(titles) < _MIN_ITEMS:
         return False  # no task column: most columns, looked at no further
-    headings = {v: h for v in texts - titles if (h := _heading(ctx, v)) is not None}
+    # A domain's heading or a header's word is no country's: not looked at further.
+    rest = [
+        v
+        for v in texts - titles
+        if classify_header(v) is None and normalise(v) not in ctx.domain_names
+    ]
+    headings = {v: h for v in rest if (h := _heading(ctx, v)) is not None}
     if headings:
         _give_parents(ctx, sheet, column, values=values, headings=headings, titles=titles)
     else:  # a "Parent" column naming each row's parent instead (``parent_links``)
         give_linked_country(
-            ctx, sheet, column, values=values, titles=titles, country_of=lambda v: _country(ctx, v)
+            ctx,
+            sheet,
+            column,
+            links=[c for c in named if c != column],
+            values=values,
+            titles=titles,
+            country_of=lambda v: _country(ctx, v),
         )
     return True
 
