@@ -104,10 +104,10 @@ st.download_button(
 st.header("2. Upload your files")
 files = st.file_uploader(
     "Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods, .fods, Apple Numbers .numbers, Excel's XML "
-    "Spreadsheet 2003 .xml), tables (.csv, .tsv, .txt) or web pages of tables (.htm, .html; "
-    "saved as one file: .mht, .mhtml); also old Excel 2.x-4.0 files (.xls, .xlw), dBase "
-    "tables (.dbf), Works spreadsheets (.xlr), OpenOffice.org 1 spreadsheets (.sxc) and "
-    "Excel add-ins (.xlam).",
+    "Spreadsheet 2003 .xml, Gnumeric .gnumeric, SYLK .slk, DIF .dif), tables (.csv, .tsv, "
+    ".txt, Excel's space-aligned .prn) or web pages of tables (.htm, .html; saved as one file: "
+    ".mht, .mhtml); also old Excel 2.x-4.0 files (.xls, .xlw), dBase tables (.dbf), Works "
+    "spreadsheets (.xlr), OpenOffice.org 1 spreadsheets (.sxc) and Excel add-ins (.xlam).",
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,

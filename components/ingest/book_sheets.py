@@ -23,6 +23,14 @@ class ErrorValue(str):
     __slots__ = ()
 
 
+class Formula(str):
+    """A cell holding a formula whose result the file does not save (Gnumeric never saves one;
+    a SYLK cell may not): written as an .xlsx formula without a result, so the reader says so
+    (``formulas``), as it does of an .xlsx's."""
+
+    __slots__ = ()
+
+
 @dataclass
 class BookSheet:
     """One sheet as it will be written: values by 0-based row and column, within the limits."""

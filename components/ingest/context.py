@@ -155,6 +155,13 @@ def assessment_context(
     return tuple(found)
 
 
+def title_reading(text: str, domains: frozenset[str] = frozenset()) -> tuple[str | None, When]:
+    """The country (any word the title's words leave, known or not) and when a title names,
+    as a title line above a table is read: "Sri Lanka – MNR 2024" gives Sri Lanka and 2024."""
+    found = _from_text(text, domains=domains)
+    return found.country, found.when
+
+
 def _chosen(titles: list[Found]) -> list[Found]:
     """Of several title lines, the one naming a country and a year; otherwise the first naming
     a country (or, if none does, the first with words) and the first giving a year."""

@@ -14,7 +14,8 @@ table's Country column), before assessments are joined:
 - Two or more countries in one cell ("Kenya, Uganda", "Kenya and Uganda", "Kenya / Uganda",
   "Kenya et Ouganda"), each a country pycountry knows while the whole is not one ("Trinidad
   and Tobago", "Korea, Republic of" are): the assessment is refused with an error naming
-  them, never filed under a new country made of both.
+  them, never filed under a new country made of both; unless the table has rows of its own
+  for each, when the cell's row is given to each of them (``country_columns``).
 
 A name pycountry does not know (the demo's "Elbonia") is left as it is: nothing here guesses.
 """
@@ -28,6 +29,7 @@ import pycountry
 from components.base.text import normalise
 from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.country_aliases import alias_of
+from components.ingest.country_columns import share_joint_rows
 from components.ingest.country_parts import read_parts
 from components.ingest.country_regions import without_region
 from components.ingest.drafts import Draft
@@ -52,7 +54,7 @@ def settle_names(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     contradicting ISO3 code corrected (said); less those that name several countries in one
     cell, each reported as an error."""
     kept = []
-    for draft in drafts:
+    for draft in share_joint_rows(ctx, drafts):  # "Indonesia,Peru" beside each's own rows
         if draft.country and not _settled(ctx, draft):
             continue
         kept.append(draft)

@@ -6,13 +6,16 @@ report keeps the report's title on a sheet of its own ("Jordan – MNR assessmen
 PDF report)" alone on Sheet1) beside the table it took from a page ("Table002 (Page 3)").
 ``cover_meta`` reads the labels, and, when the sheet has none, its title: a line (a text
 alone in its row) that names a country the app knows; a year in it too. A sheet of notes
-with several lines naming no country gives nothing.
+with several lines naming no country gives nothing. A note that names no country but begins
+with a round's title ("MNR 2025 round – shared on OneDrive. Level is the agreed level") gives
+its year (``cover_years``).
 """
 
 from __future__ import annotations
 
 from components.ingest.context import assessment_context
 from components.ingest.countries import iso3_of
+from components.ingest.cover_years import titled_year
 from components.ingest.drafts import Meta, MetaReader
 from components.ingest.sheets import ReadContext, Sheet, quoted
 from components.ingest.title_countries import names_a_country
@@ -32,6 +35,8 @@ def cover_meta(ctx: ReadContext, sheet: Sheet) -> Meta:
     found = assessment_context(ctx, sheet, len(sheet.rows))
     del ctx.problems[start:]  # what is taken is said by the cover's own warning
     titles = [f for f in found if f.where == "the title" and f.country is not None]
+    if not any(names_a_country(t.country or "") for t in titles):  # "MNR 2025 round – …"
+        return titled_year([f for f in found if f.where == "the title"]) or meta
     if len(titles) != 1 or not names_a_country(titles[0].country or ""):
         return meta
     title = titles[0]

@@ -15,7 +15,8 @@ in ``numbers_guard``, and read as the .xlsx ``numbers_books`` makes of it; an .x
 ``xlsb_books``; a Strict Open XML workbook as any .xlsx, then read renamed, ``strict_xlsx``), the
 sheets of an .xls in ``xls_guard``; Excel's "XML Spreadsheet 2003" is recognised in
 ``spreadsheet_xml``, a web page with a table in ``html_tables`` and a web archive (.mht) in
-``web_archive`` (all read as the .xlsx made of them, ``markup_books``); the limits live in
+``web_archive``, SYLK in ``sylk``, DIF in ``dif`` and a Gnumeric workbook (gzip'd or not) in
+``gnumeric`` (all read as the .xlsx made of them, ``markup_books``); the limits live in
 ``limits`` and the refusal with its shared wording in ``refusals``.
 
 The content decides, not the extension: people rename files, and some systems export "Excel"
@@ -42,7 +43,15 @@ from typing import Literal
 
 import defusedxml.ElementTree as SafeET
 
+from components.ingest.dif import DIF, is_dif
 from components.ingest.flat_ods import check_fods, flat_document
+from components.ingest.gnumeric import (
+    GNUMERIC,
+    check_gnumeric_xml,
+    gzipped_gnumeric,
+    is_gnumeric,
+    is_gzip,
+)
 from components.ingest.html_tables import WEB_PAGE, check_web_page, is_web_page
 from components.ingest.limits import DEFAULT_LIMITS, ReadLimits
 from components.ingest.misnamed import (
@@ -71,6 +80,7 @@ from components.ingest.spreadsheet_xml import (
     check_spreadsheet_xml,
     is_spreadsheet_xml,
 )
+from components.ingest.sylk import SYLK, is_sylk
 from components.ingest.text_encoding import decode_text
 from components.ingest.unicode_text import utf16_codec, utf16_text
 from components.ingest.web_archive import (
@@ -147,13 +157,15 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
-# What ``check_upload`` names a file it lets through (``OldKind``: old formats, ``old_formats``).
+# What ``check_upload`` names a file it lets through (``OldKind``: old formats, ``old_formats``;
+# the exchange formats SYLK, DIF and Gnumeric: ``sylk``, ``dif``, ``gnumeric``).
 UploadKind = (
     Literal[
         "xlsx", "xlsb", "strict", "xls", "ods", "fods", "numbers", "spreadsheetml", "html", "mht"
     ]
     | Literal["csv"]
     | OldKind
+    | Literal["sylk", "dif", "gnumeric"]
 )
 
 
@@ -172,7 +184,10 @@ def check_upload(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) ->
     declaring a DTD refused), ``"html"`` for a web page holding a table (what web systems
     "export to Excel"), ``"mht"`` for a web archive (.mht, Excel's "Single File Web Page", a
     browser's saved page) holding one (``web_archive``; the three read as the .xlsx
-    ``markup_books.as_workbook`` makes of them), and
+    ``markup_books.as_workbook`` makes of them), ``"sylk"`` for a SYLK file (``sylk``),
+    ``"dif"`` for a DIF file (``dif``) and ``"gnumeric"`` for a Gnumeric workbook, gzip'd or
+    not (``gnumeric``: unpacked in steps within the limits), each whatever its name and read
+    the same way, and
     ``"csv"`` for a text table (comma, semicolon, tab or pipe separated; UTF-8, UTF-16 as
     Excel's "Unicode Text" writes it (``unicode_text``), or a legacy code page such as
     Windows-1252, see ``text_encoding``); and for old formats (``old_formats``): ``"biff"`` for
@@ -219,6 +234,8 @@ def check_upload(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) ->
     try:
         if data.startswith(_ZIP_MAGICS):
             return check_zip(data, limits)
+        if is_gzip(data) and gzipped_gnumeric(data, limits):
+            return GNUMERIC  # a Gnumeric workbook, gzip'd as Gnumeric saves it
         if (old := check_old_binary(data, extension, limits)) is not None:
             return old  # Excel 2.x-4.0, dBase (Lotus 1-2-3 and others refused, named)
         _reject_known_binary(data)
@@ -296,19 +313,9 @@ def _reject_known_binary(data: bytes) -> None:
 
 def _check_text(
     data: bytes, extension: str = "", limits: ReadLimits = DEFAULT_LIMITS
-) -> Literal["csv", "fods", "spreadsheetml", "html", "mht"]:
+) -> Literal["csv", "fods", "spreadsheetml", "html", "mht", "sylk", "dif", "gnumeric"]:
     raw = data  # a .fods is vetted in its own bytes: its declaration names their encoding
-    codec = utf16_codec(data)
-    if codec is not None:  # Excel's "Unicode Text": checked as the text it holds
-        text = utf16_text(data, codec)
-        if text is None:
-            raise FileRejected(
-                "This text file is saved as “Unicode Text” (UTF-16), but it ends in the "
-                "middle of a character or holds damaged characters, so it cannot be read.",
-                _FIX_CSV_TEXT,
-                kind="damaged",
-            )
-        data = text.encode("utf-8")
+    data = _unicode_as_utf8(data)
     if b"\x00" in data:
         raise _not_text("it contains binary data")
     decoded = decode_text(_text_sample(data))
@@ -327,6 +334,9 @@ def _check_text(
         if is_spreadsheet_xml(head):
             check_spreadsheet_xml(data)  # Excel's "XML Spreadsheet 2003" (a DTD refused)
             return SPREADSHEET_XML
+        if is_gnumeric(head):
+            check_gnumeric_xml(data)  # a Gnumeric workbook saved uncompressed
+            return GNUMERIC
         if is_web_page(head):
             check_saved_frameset(data)  # a workbook's "Web Page" without its sheets' folder
             check_web_page(data)  # refused when it holds no table
@@ -335,10 +345,32 @@ def _check_text(
     if is_web_archive(head):  # a "Single File Web Page" (.mht): Excel's, a browser's
         check_web_archive(data, limits)
         return WEB_ARCHIVE
+    if is_sylk(head):  # SYLK ("ID;P…" records), whatever its name (.slk, .csv)
+        return SYLK
+    if is_dif(head):  # DIF ("TABLE", "0,1", …), whatever its name (.dif, .txt)
+        return DIF
     _reject_data_formats(data, head, extension)
     if extension in WORKBOOK_EXTENSIONS and not reads_as_table(sample):
         raise plain_text(extension)
     return "csv"
+
+
+def _unicode_as_utf8(data: bytes) -> bytes:
+    """Excel's "Unicode Text" (UTF-16), or UTF-32, as the UTF-8 of the text it holds, checked
+    as any text then; other bytes as they are."""
+    codec = utf16_codec(data)
+    if codec is None:
+        return data
+    text = utf16_text(data, codec)
+    if text is None:
+        saved = "“Unicode Text” (UTF-16)" if codec.startswith("utf-16") else "UTF-32"
+        raise FileRejected(
+            f"This text file is saved as {saved}, but it ends in the "
+            "middle of a character or holds damaged characters, so it cannot be read.",
+            _FIX_CSV_TEXT,
+            kind="damaged",
+        )
+    return text.encode("utf-8")
 
 
 def _text_sample(data: bytes) -> bytes:

@@ -30,6 +30,7 @@ from components.ingest.form_tests import drop_test_responses
 from components.ingest.geo_columns import not_located
 from components.ingest.layout import MIN_KEY_MATCHES, CountryRows
 from components.ingest.limesurvey import refuse_question_codes
+from components.ingest.listed_names import page_title_columns
 from components.ingest.matching import Catalogue, Field, classify_header, exact_reference
 from components.ingest.parse import parse_country_rows
 from components.ingest.question_codes import question_text
@@ -75,6 +76,8 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     if len(countries) > 1 and len(shape.plain_country) == 1:
         countries = shape.plain_country
     countries = without_other_text(countries, {c: shape.headers[c].texts for c in countries})
+    # No question asks for it: a page's title ("Colombia 2022") may name each row's country.
+    countries = countries or page_title_columns(ctx, sheet, shape.first, _unasked(shape))
     if len(countries) != 1:
         cells = ", ".join(cell_address(shape.headers[c].row, c) for c in countries)
         ctx.add(
@@ -135,6 +138,11 @@ def read_form(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     drafts = keep_corrections(ctx, view, drafts, texts)  # a form sent again to correct it
     say_shared(ctx, view, drafts, texts)
     return drafts
+
+
+def _unasked(shape: _Shape) -> list[int]:
+    """The columns of a form's export that name no capability and give no date."""
+    return [c for c in shape.headers if c not in shape.named and c not in shape.dates]
 
 
 def _screen(

@@ -17,10 +17,13 @@ from openpyxl.utils import get_column_letter
 
 from components.ingest.code_countries import with_code_column
 from components.ingest.countries import country_of_code, iso3_of
+from components.ingest.country_columns import country_column
 from components.ingest.layout import ItemTable
+from components.ingest.listed_names import listed_country_column, named_years
 from components.ingest.matching import METADATA_FIELDS, classify_header, is_summary
 from components.ingest.named_columns import country_names_column
 from components.ingest.quick_rows import ROW_WHEN
+from components.ingest.record_times import without_record_times
 from components.ingest.sheets import ReadContext, Sheet, cell_address, fill_down, quoted
 from components.ingest.values import split_assessment_header
 from components.ingest.vocabulary import Field
@@ -36,18 +39,28 @@ def with_joined_column(
     """The columns of a capability table without a Country column, with a column of
     "Country Year" cells as its country column when there is one; ``None`` when the table is
     refused for one that cannot be read with certainty (reported)."""
+    # A tool's "Created on", "UpdatedAt": no assessment's date (``record_times``).
+    columns = without_record_times(ctx, sheet, layout.header, layout.columns, end)
     # Rows keyed by their ISO3 codes alone: each row's country is its code's.
-    columns = with_code_column(ctx, sheet, layout.header, layout.columns, end)
-    if layout.catalogue != "capability" or "country" in columns:
+    columns = with_code_column(ctx, sheet, layout.header, columns, end)
+    if layout.catalogue != "capability":
         return columns
-    # A column of countries under a system's own heading ("Account Name"): ``named_columns``.
-    named = country_names_column(ctx, sheet, layout.header, columns, end)
-    if named is not None:
-        return {**columns, "country": named}
-    joined, refused = joined_country_column(ctx, sheet, layout.header, columns, end)
-    if refused:
-        return None
-    return columns if joined is None else {**columns, "country": joined}
+    header = layout.header
+    if "country" not in columns:
+        # A column of countries under a system's own heading ("Account Name"): ``named_columns``;
+        # under any other ("Countries", "Place", "Lane"): ``country_columns``; a list's name
+        # ("Sri Lanka – MNR 2024"): ``listed_names``.
+        named = country_names_column(ctx, sheet, header, columns, end)
+        named = named if named is not None else country_column(ctx, sheet, header, columns, end)
+        if named is None:
+            named = listed_country_column(ctx, sheet, header, columns, end)
+        if named is None:
+            named, refused = joined_country_column(ctx, sheet, header, columns, end)
+            if refused:
+                return None
+        columns = columns if named is None else {**columns, "country": named}
+    # A board's or a record's name giving the year ("MNR 2025"), with no Year column.
+    return named_years(ctx, sheet, header, columns, end)
 
 
 def joined_country_column(

@@ -2,8 +2,9 @@
 under an Excel name and a web archive's (.mht, ``web_archive``), each made an .xlsx in memory
 and read as one; and other workbook kinds
 read the same way: an Excel Binary Workbook (.xlsb, its values read by ``xlsb_books``), a
-Strict Open XML one (its parts renamed by ``strict_xlsx``) and an Apple Numbers spreadsheet
-(read by ``numbers_books``).
+Strict Open XML one (its parts renamed by ``strict_xlsx``), an Apple Numbers spreadsheet
+(read by ``numbers_books``), and the exchange formats older spreadsheets write: SYLK
+(``sylk``), DIF (``dif``) and a Gnumeric workbook (``gnumeric``).
 
 Excel opens both, so people upload both: SpreadsheetML is what Excel's "Save As > XML
 Spreadsheet 2003" writes and what many older systems, SharePoint lists, reporting tools and
@@ -25,6 +26,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -33,14 +35,18 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
-from components.ingest.book_sheets import BookSheet, ErrorValue
+from components.ingest.book_sheets import BookSheet, ErrorValue, Formula
+from components.ingest.dif import DIF, dif_sheets
+from components.ingest.gnumeric import GNUMERIC, gnumeric_sheets
 from components.ingest.html_tables import WEB_PAGE, page_sheets
+from components.ingest.limits import ReadLimits
 from components.ingest.numbers_books import numbers_sheets
 from components.ingest.numbers_guard import NUMBERS
 from components.ingest.old_books import OLD_SHEETS, old_sheets, renamed_workbook
 from components.ingest.sheets import ReadContext
 from components.ingest.spreadsheet_xml import SPREADSHEET_XML, spreadsheet_sheets
 from components.ingest.strict_xlsx import STRICT_XLSX, transitional_package
+from components.ingest.sylk import SYLK, sylk_sheets
 from components.ingest.web_archive import WEB_ARCHIVE, archive_sheets
 from components.ingest.xlsb_books import colours_not_read, xlsb_sheets
 from components.ingest.xlsb_records import XLSB
@@ -52,6 +58,12 @@ MADE_FROM_MARKUP = ("made from markup",)
 _MAX_CELL_CHARS = 32767
 _MAX_SHEET_NAME = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\\/*?:\[\]]")
+# The exchange formats older spreadsheets write, each read into sheets by its own module.
+_INTERCHANGE: dict[str, Callable[[bytes, ReadLimits], list[BookSheet]]] = {
+    SYLK: sylk_sheets,
+    DIF: dif_sheets,
+    GNUMERIC: gnumeric_sheets,
+}
 
 
 def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
@@ -59,7 +71,8 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     (``SPREADSHEET_XML``), a web page's tables (``WEB_PAGE``), a web archive's (``WEB_ARCHIVE``,
     a .mht), an Apple Numbers spreadsheet (``NUMBERS``, ``numbers_books``), an Excel Binary
     Workbook (``XLSB``: its values, ``xlsb_books``) or a Strict Open XML workbook
-    (``STRICT_XLSX``: its parts in Transitional's names, ``strict_xlsx``); else ``data`` and
+    (``STRICT_XLSX``: its parts in Transitional's names, ``strict_xlsx``), SYLK, DIF or a
+    Gnumeric workbook (``sylk``, ``dif``, ``gnumeric``); else ``data`` and
     ``kind`` as they are. Raises ``FileRejected`` for a file that cannot be made one (damaged,
     unsafe, locked, holding no sheet or no table)."""
     limit = ctx.limits.max_sheets
@@ -93,6 +106,12 @@ def as_workbook(ctx: ReadContext, data: bytes, kind: str) -> tuple[bytes, str]:
     elif kind in OLD_SHEETS:  # Excel 2.x-4.0 (the guard counted its sheets), a dBase table
         sheets = old_sheets(ctx, data, kind)
         cut = ("", "")
+    elif kind in _INTERCHANGE:  # SYLK, DIF, a Gnumeric workbook
+        sheets = _INTERCHANGE[kind](data, ctx.limits)
+        cut = (
+            f"The workbook has {len(sheets)} sheets; only the first {limit} were read.",
+            f"Split it into workbooks of at most {limit} sheets.",
+        )
     elif kind == WEB_ARCHIVE:
         sheets = archive_sheets(data, ctx.limits)
         cut = (
@@ -118,6 +137,9 @@ def write_xlsx(sheets: list[BookSheet]) -> bytes:
     sheets, rows and columns, the number formats given."""
     workbook = Workbook()
     workbook.remove(workbook.active)
+    # Its only formulas are those a file saved without a result (``Formula``): said as such,
+    # not as results a recalculation on opening would replace (openpyxl asks for one).
+    workbook.calculation.fullCalcOnLoad = False
     names: set[str] = set()
     for number, sheet in enumerate(sheets, start=1):
         worksheet = workbook.create_sheet(_unique(sheet_name(sheet.name, number), names))
@@ -174,6 +196,9 @@ def _set(cell: Any, value: Any) -> None:
     if isinstance(value, ErrorValue):
         cell.value = str(value)
         cell.data_type = "e"
+    elif isinstance(value, Formula):
+        cell.value = "=" + ILLEGAL_CHARACTERS_RE.sub("", value).removeprefix("=")[:_MAX_CELL_CHARS]
+        cell.data_type = "f"
     elif isinstance(value, str):
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_MAX_CELL_CHARS]
         cell.data_type = "s"  # never a formula ("=…") nor an error, as openpyxl would guess

@@ -22,6 +22,11 @@ otherwise), after ``workshop_votes`` left out the app's own workshop votes file.
 what it assumed. ``join_shaped`` joins what the one-capability sheets give, after they are
 read, and settles what the joined pages' sheets say (``page_sheets``) and what those that look
 like pages but were not joined say (``unjoined_pages``).
+
+First of all, ``tool_marks`` leaves a no-code tool's marks out of its values ("3;#Malaysia",
+"@Jordan"); once rows are whole again (``year_rows``), ``parent_rows`` gives a country's parent
+row (a project plan's hierarchy) to the capabilities' rows under it; last, ``record_times``
+gives an assessment the year its rows were recorded in, when it has no other.
 """
 
 from __future__ import annotations
@@ -37,13 +42,16 @@ from components.ingest.line_records import rebuild_line_records
 from components.ingest.matrix_cells import spread_matrix_cells
 from components.ingest.numbers_tables import split_numbers_tables
 from components.ingest.page_sheets import join_page_sheets, settle_page_sheets
+from components.ingest.parent_rows import country_parent_rows
 from components.ingest.pipe_rows import split_pipe_rows
+from components.ingest.record_times import year_from_records
 from components.ingest.redcap_repeats import join_repeat_instances
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.sub_items import without_sub_items
 from components.ingest.tab_rows import split_tab_rows
 from components.ingest.target_tables import without_target_tables
 from components.ingest.task_boards import read_task_boards
+from components.ingest.tool_marks import strip_tool_marks
 from components.ingest.unjoined_pages import refuse_unjoined_pages
 from components.ingest.word_cells import join_word_cells
 from components.ingest.workshop_votes import without_workshop_votes
@@ -54,9 +62,11 @@ __all__ = ["join_shaped", "reshape_sheets"]
 
 def reshape_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:
     """The sheets to read, and the ids of the one-capability sheets among them."""
-    sheets = join_word_cells(ctx, read_form_choices(ctx, sheets))  # PDF text split at spaces
+    sheets = read_form_choices(ctx, strip_tool_marks(ctx, sheets))  # "3;#Malaysia", "@Jordan"
+    sheets = join_word_cells(ctx, sheets)  # PDF text split at spaces
     sheets = rebuild_line_records(ctx, sheets)  # a PDF's table copied one cell a line
     sheets = give_year_rows_country(ctx, sheets)  # one country's years down, no Country column
+    sheets = country_parent_rows(ctx, sheets)  # "Kenya (2023)" over its rows
     sheets = split_pipe_rows(ctx, split_tab_rows(ctx, without_target_tables(ctx, sheets)))
     sheets = join_page_sheets(ctx, sheets)
     sheets = split_country_blocks(ctx, sheets)  # a wide table's blocks of other countries
@@ -75,5 +85,5 @@ def join_shaped(
     """The drafts read from the reshaped ``sheets``, the one-capability sheets' joined, with
     the problems of the pages' sheets joined (``page_sheets``) settled."""
     settle_page_sheets(ctx, sheets)
-    drafts = refuse_unjoined_pages(ctx, sheets, drafts)
+    drafts = refuse_unjoined_pages(ctx, sheets, year_from_records(ctx, drafts))
     return join_capability_sheets(ctx, drafts, named)

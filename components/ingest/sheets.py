@@ -27,11 +27,11 @@ from components.ingest.cell_places import real_place
 from components.ingest.csv_commas import SplitTitles, mend_split_last_column, mend_split_titles
 from components.ingest.csv_delimiter import sniff_delimiter
 from components.ingest.csv_formula_text import unwrap_formula_text
-from components.ingest.csv_grid import read_grid
 from components.ingest.csv_quoted_lines import unquote_whole_lines, whole_lines_note
 from components.ingest.csv_row_names import shift_short_header
 from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
+from components.ingest.fixed_width import read_text_grid
 from components.ingest.flat_ods import ods_package
 from components.ingest.invisible_chars import invisible_named, visible, visible_cells, visible_row
 from components.ingest.limits import ReadLimits, rows_cut, rows_within
@@ -490,8 +490,10 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
     if first_line is not None:
         ctx.add("warning", None, None, *whole_lines_note(quoted(first_line)))
     delimiter = sniff_delimiter(text[:65536])
-    # As wide as its widest line, not the column limit (``csv_grid``).
-    grid, too_wide, row_limit = read_grid(text, delimiter, limits)
+    # As wide as its widest line, not the column limit (``csv_grid``); or lined up by spaces.
+    grid, too_wide, row_limit, aligned = read_text_grid(text, delimiter, limits)
+    if aligned:  # what was assumed in cutting it
+        ctx.add("warning", None, None, *aligned)
     note = encoding_note(decoded)
     if note:
         ctx.add("warning", None, None, note, FIX_SAVE_UTF8)
@@ -500,7 +502,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
         sheet.rows = blank_rule_lines(sheet.rows)
     if '="' in text:
         _unwrap_formula_text(ctx, sheet)
-    separator = unsplit_separator(text, delimiter)
+    separator = None if aligned else unsplit_separator(text, delimiter)
     if separator:
         ctx.add(
             "error",
@@ -513,7 +515,7 @@ def read_csv(ctx: ReadContext, data: bytes) -> list[Sheet]:
             "it as “CSV UTF-8 (Comma delimited)”, or as an Excel workbook (.xlsx).",
         )
         return []
-    if delimiter == ",":
+    if delimiter == "," and not aligned:
         _join_split_text(ctx, sheet)
     if len(sheet.rows) > row_limit:
         del sheet.rows[row_limit:]

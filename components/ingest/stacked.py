@@ -22,6 +22,7 @@ from typing import Any
 
 from components.base.text import normalise, word_set
 from components.ingest.drafts import Draft, label_and_value
+from components.ingest.group_blocks import join_group_blocks
 from components.ingest.header_languages import first_headers, one_header
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
@@ -41,7 +42,7 @@ def parse_stacked(
     reader's ``_parse_item_table`` (``top`` and ``end`` bound the rows it reads)."""
     # A table's header written again in another language right under it is one header.
     headers = first_headers(sheet, layout, [layout.header, *repeated_headers(sheet, layout)])
-    drafts: list[Draft] = []
+    tables: list[tuple[list[Draft], int]] = []  # each block's drafts, and its first problem
     for position, header in enumerate(headers):
         end = headers[position + 1] if position + 1 < len(headers) else len(sheet.rows)
         top = table_top(sheet, headers[position - 1], header) if position else 0
@@ -49,15 +50,17 @@ def parse_stacked(
         if position and _say_targets(ctx, sheet, top, header):
             continue
         block = _enabler_block(ctx, sheet, table, end) if table.catalogue == "capability" else None
+        said = len(ctx.problems)
         if block is None:
-            drafts += parse_table(ctx, sheet, table, top=top, end=end)
+            tables.append((parse_table(ctx, sheet, table, top=top, end=end), said))
             continue
         start, enablers = block
         one_header(sheet, enablers)  # "Facilitateur" over "Enabler": one header
         found = parse_table(ctx, sheet, table, top=top, end=start)
         below = parse_table(ctx, sheet, enablers, top=start, end=end)
-        drafts += _joined(found, below)
-    return drafts
+        tables.append((_joined(found, below), said))
+    # A board's groups, each under its header again, are one table's (``group_blocks``).
+    return join_group_blocks(ctx, tables)
 
 
 # Words of a title over levels someone aims at, not levels reached (whole words, normalised).

@@ -42,6 +42,8 @@ UPLOAD_TYPES = [
     *("xlsx", "xlsm", "xlsb", "csv", "tsv", "txt", "xls", "ods", "fods", "numbers"),
     *("xml", "htm", "html", "mht", "mhtml"),
     *("xlw", "dbf", "xlr", "xlam", "sxc", "stc"),
+    # Excel's space-aligned "Formatted Text" (.prn), SYLK, DIF and Gnumeric workbooks
+    *("prn", "slk", "dif", "gnumeric"),
 ]
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.

@@ -1,5 +1,7 @@
 """Uploading through the real file input in Chromium, and what the page reports."""
 
+import gzip
+
 import pytest
 from playwright.sync_api import expect
 
@@ -278,6 +280,87 @@ def _single_file_web_page() -> bytes:
     """The same form saved by Excel as "Single File Web Page" (.mht)."""
     levels = {n: n % 5 for n in range(1, len(FW.capabilities) + 1)}
     return excel_mht([("Assessment", sheet_page(sheet_table(form_rows("Zembla", 2024, levels))))])
+
+
+def _form() -> list[list[object]]:
+    rows: list[list[object]] = [["Country", "Zembla"], ["Year", 2024], [], ["No", "Capability"]]
+    rows[3].append("Level")
+    return rows + [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
+
+
+def _prn() -> bytes:
+    """The same form saved by Excel as "Formatted Text (Space delimited)" (.prn)."""
+    lines = []
+    for row in _form():
+        cells = [*row, None, None, None][:3]
+        line = "".join(
+            str(v).rjust(w) if isinstance(v, int) else ("" if v is None else str(v)).ljust(w)
+            for v, w in zip(cells, (9, 52, 6), strict=True)
+        )
+        lines.append(line.rstrip())
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def _sylk() -> bytes:
+    """The same form saved by Excel as "SYLK (Symbolic Link)" (.slk)."""
+    lines = ["ID;PWXL;N;E"]
+    for r, row in enumerate(_form(), 1):
+        for c, v in enumerate(row, 1):
+            shown = f'"{v}"' if isinstance(v, str) else v
+            lines.append(f"C;Y{r};X{c};K{shown}")
+    return ("\r\n".join([*lines, "E"]) + "\r\n").encode("cp1252")
+
+
+def _dif() -> bytes:
+    """The same form saved by Excel as "DIF (Data Interchange Format)" (.dif)."""
+    lines = ["TABLE", "0,1", '"EXCEL"', "VECTORS", "0,3", '""', "TUPLES", "0,25", '""']
+    lines += ["DATA", "0,0", '""']
+    for row in _form():
+        lines += ["-1,0", "BOT"]
+        for v in [*row, "", "", ""][:3]:
+            lines += [f"0,{v}", "V"] if isinstance(v, int) else ["1,0", f'"{v}"']
+    return ("\r\n".join([*lines, "-1,0", "EOD"]) + "\r\n").encode("cp1252")
+
+
+def _gnumeric() -> bytes:
+    """The same form saved by Gnumeric (.gnumeric: gzip'd XML)."""
+    cells = "".join(
+        f'<gnm:Cell Row="{r}" Col="{c}" ValueType="{40 if isinstance(v, int) else 60}">{v}'
+        "</gnm:Cell>"
+        for r, row in enumerate(_form())
+        for c, v in enumerate(row)
+    )
+    return gzip.compress(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<gnm:Workbook '
+        b'xmlns:gnm="http://www.gnumeric.org/v10.dtd"><gnm:Sheets><gnm:Sheet><gnm:Name>Zembla'
+        + f"</gnm:Name><gnm:Cells>{cells}</gnm:Cells>".encode()
+        + b"</gnm:Sheet></gnm:Sheets></gnm:Workbook>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("zembla-2024.prn", _prn),
+        ("zembla-2024.slk", _sylk),
+        ("zembla-2024.dif", _dif),
+        ("zembla-2024.gnumeric", _gnumeric),
+    ],
+    ids=["Excel's Formatted Text", "SYLK", "DIF", "Gnumeric"],
+)
+def test_an_older_program_s_file_is_taken_and_read(page, app_url, tmp_path, name, data):
+    """The upload box takes the formats older programs save (Excel's space-aligned .prn,
+    SYLK, DIF, a Gnumeric workbook) and reads them."""
+    upload = tmp_path / name
+    upload.write_bytes(data())
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(upload)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    result = page.locator(".st-key-upload-result-0")
+    expect(result).to_contain_text("21")
+    assert name in result.inner_text()
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 @pytest.mark.parametrize(

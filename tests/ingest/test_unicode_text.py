@@ -149,3 +149,45 @@ def test_unicode_text_is_read_as_a_tab_separated_table(data, key):
     assert not errors(result)
     # UTF-16 holds every letter: nothing was guessed about the encoding, so nothing is said.
     assert not any("UTF-8" in p.message or "encoding" in p.message for p in result.problems)
+
+
+# --------------------------------------------------------------------------------------------
+# UTF-32: what a script's encoding="utf-32" writes (its mark first), and some database exports
+
+# (how it was encoded, the codec the bytes should be told to be in)
+WIDE_ENCODINGS = {
+    "little-endian with its mark (Python, R)": (lambda t: t.encode("utf-32"), "utf-32-le"),
+    "big-endian with its mark": (
+        lambda t: b"\x00\x00\xfe\xff" + t.encode("utf-32-be"),
+        "utf-32-be",
+    ),
+    "little-endian, no mark": (lambda t: t.encode("utf-32-le"), "utf-32-le"),
+    "big-endian, no mark": (lambda t: t.encode("utf-32-be"), "utf-32-be"),
+}
+
+
+@pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
+@pytest.mark.parametrize(("encode", "codec"), WIDE_ENCODINGS.values(), ids=WIDE_ENCODINGS.keys())
+def test_utf32_text_is_told_by_its_mark_or_its_bytes(text, encode, codec):
+    data = encode(text)
+    assert utf16_codec(data) == codec
+    assert utf16_text(data, codec) == text
+
+
+@pytest.mark.parametrize(("encode", "_codec"), WIDE_ENCODINGS.values(), ids=WIDE_ENCODINGS.keys())
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_a_utf32_table_is_read(encode, _codec, sep):
+    text = _long("Հայաստան", TITLES, ENGLISH, comma=False).replace("\t", sep)
+    result = read("export.csv", encode(text))
+    assert by_assessment(result) == {
+        ("Armenia", 2024, None): {n: level for n, level in LEVELS.items() if level is not None}
+    }
+    assert not errors(result)
+
+
+def test_the_guard_refuses_utf32_text_cut_in_the_middle_of_a_character():
+    data = TEXTS["English, whole numbers"].encode("utf-32")[:-2]
+    with pytest.raises(FileRejected) as caught:
+        check_upload("export.csv", data)
+    assert caught.value.kind == "damaged"
+    assert "UTF-32" in caught.value.message

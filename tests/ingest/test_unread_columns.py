@@ -15,7 +15,9 @@ LEVELS_B = {n: (n + 2) % 5 for n in range(1, 22)}
         ("Country", "Survey wave", 2021, 2023, "which holds years (“2021”, “2023”)", "“Year”"),
         ("Country", "Jahr der Erhebung", "2021", "2023", "which holds years", "“Year”"),
         ("Year", "cc", "PER", "COL", "which holds countries (“COL”, “PER”)", "“ISO3”"),
-        ("Year", "Member", "Kenia", "Uganda", "which holds countries", "“Country”"),
+        # Names alone under any heading are the country column (``country_columns``); a code
+        # among them ("UGA" may be a word) leaves the column unread, and named.
+        ("Year", "Member", "Kenia", "UGA", "which holds countries", "“Country”"),
     ],
 )
 def test_rows_told_apart_by_an_unread_column_name_it(key, header, first, second, words, fix):

@@ -7,6 +7,7 @@ they get: the button's words, and which assessments (with which levels) end up i
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 
 import pandas as pd
@@ -681,6 +682,21 @@ WEB_ARCHIVE = (
 ODF_FORM = [
     OdfSheet("Assessment", [["Country", "Zembla"], ["Year", 2024], [], ["Capability", "Level"]])
 ]
+# Older programs' formats: Excel's space-aligned .prn, SYLK, DIF, a Gnumeric workbook (gzip'd)
+PRN = (
+    b"Country  Zembla\r\nYear       2024\r\n\r\n"
+    b"No       Capability    Level\r\n        1Leadership        3\r\n"
+)
+SYLK = b'ID;PWXL;N;E\r\nC;Y1;X1;K"Country"\r\nC;X2;K"Zembla"\r\nE\r\n'
+DIF = (
+    b'TABLE\r\n0,1\r\n"EXCEL"\r\nDATA\r\n0,0\r\n""\r\n'
+    b'-1,0\r\nBOT\r\n1,0\r\n"Zembla"\r\n-1,0\r\nEOD\r\n'
+)
+GNUMERIC = gzip.compress(
+    b'<?xml version="1.0"?><gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd"><gnm:Sheets>'
+    b'<gnm:Sheet><gnm:Name>Zembla</gnm:Name><gnm:Cells><gnm:Cell Row="0" Col="0" ValueType="60">'
+    b"Country</gnm:Cell></gnm:Cells></gnm:Sheet></gnm:Sheets></gnm:Workbook>"
+)
 
 
 @pytest.mark.parametrize(
@@ -708,6 +724,10 @@ ODF_FORM = [
         ("zembla.xlr", lambda: works(xls_of([["Country", "Zembla"]])), "xlr"),
         ("zembla.xlam", lambda: addin(xlsx({"Assessment": [["Country", "Zembla"]]})), "xlam"),
         ("zembla.sxc", lambda: sxc([("Sheet1", [["Country", "Zembla"]])]), "sxc"),
+        ("zembla.prn", lambda: PRN, "csv"),
+        ("zembla.slk", lambda: SYLK, "sylk"),
+        ("zembla.dif", lambda: DIF, "dif"),
+        ("zembla.gnumeric", lambda: GNUMERIC, "gnumeric"),
     ],
 )
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
