@@ -41,6 +41,7 @@ from components.ingest.biff_records import (
     damaged,
     records,
 )
+from components.ingest.book_errors import XLS_ERROR_CODES
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.limits import ReadLimits
 from components.ingest.refusals import FileRejected
@@ -62,15 +63,6 @@ _ROW_HIDDEN = 0x20  # ROW's option flags
 _WORKSHEET, _WORKBOOK = 0x0010, 0x0100  # BOF's stream types
 _COLUMN_HIDDEN = 0x01  # COLINFO's option flags
 
-_ERRORS = {
-    0x00: "#NULL!",
-    0x07: "#DIV/0!",
-    0x0F: "#VALUE!",
-    0x17: "#REF!",
-    0x1D: "#NAME?",
-    0x24: "#NUM!",
-    0x2A: "#N/A",
-}
 # CODEPAGE values that are not Windows' numbers of a Python codec ([MS-XLS] 2.4.52).
 _CODE_PAGES = {32768: "mac_roman", 32769: "cp1252", 10000: "mac_roman", 1200: "utf-16-le"}
 _DEFAULT_CODEC = "cp1252"
@@ -319,7 +311,7 @@ def _boolerr(reading: _Reading, body: int, end: int) -> tuple[Any, int | None]:
     if end < at + 2:
         raise BiffDamagedError
     value, is_error = reading.data[at], reading.data[at + 1]
-    return (ErrorValue(_ERRORS.get(value, "#VALUE!")) if is_error else bool(value)), None
+    return (ErrorValue(XLS_ERROR_CODES.get(value, "#VALUE!")) if is_error else bool(value)), None
 
 
 def _formula(reading: _Reading, body: int, end: int) -> tuple[Any, int | None]:
@@ -337,7 +329,7 @@ def _formula(reading: _Reading, body: int, end: int) -> tuple[Any, int | None]:
     if kind == 1:
         return bool(result[2]), None
     if kind == 2:
-        return ErrorValue(_ERRORS.get(result[2], "#VALUE!")), None
+        return ErrorValue(XLS_ERROR_CODES.get(result[2], "#VALUE!")), None
     return None, None  # an empty text: not assessed, as an .xlsx's ""
 
 

@@ -25,7 +25,7 @@ import struct
 from collections.abc import Iterator
 
 from components.ingest.limits import ReadLimits
-from components.ingest.refusals import FileRejected
+from components.ingest.refusals import FileRejected, too_many_sheets
 
 #: The kind ``check_upload`` names an Excel 2.x-4.0 file (read as the .xlsx made of it).
 OLD_EXCEL = "biff"
@@ -116,12 +116,7 @@ def check_old_excel(data: bytes, limits: ReadLimits) -> str:
         if not sheets:
             raise _workspace()
         if len(sheets) > limits.max_sheets:
-            raise FileRejected(
-                f"This workbook has {len(sheets):,} sheets; the dashboard reads at most "
-                f"{limits.max_sheets:,} from one file.",
-                "Delete sheets you do not need, or split the assessments into several files.",
-                kind="too_many_sheets",
-            )
+            raise too_many_sheets(len(sheets), limits.max_sheets)
     return OLD_EXCEL
 
 

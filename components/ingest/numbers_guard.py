@@ -22,27 +22,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Mapping
 from typing import Final
 
 from components.ingest.limits import MB, ReadLimits
-from components.ingest.refusals import FileRejected, size_and_limit
+from components.ingest.refusals import ZIP_ERRORS, FileRejected, size_and_limit
 
 #: The kind ``check_upload`` names an Apple Numbers spreadsheet (read as the .xlsx made of it:
 #: ``numbers_books``).
 NUMBERS: Final = "numbers"
 
-# Errors zipfile and its decompressors raise on a damaged archive (as ``zip_guard`` lists them).
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    ValueError,
-    NotImplementedError,
-    RuntimeError,
-)
 _PASSWORD_PARTS = (".iwph", ".iwpv2")
 # What numbers-parser's archives unpack to, at most: real spreadsheets unpack to a few
 # megabytes (a 20,000-row table to about 10 MB); the messages are then parsed whole in memory.
@@ -161,7 +150,7 @@ def _inner_archives(data: bytes, limits: ReadLimits, parts: int) -> tuple[int, i
                 if info.filename.endswith(".iwa") and not info.is_dir():
                     unpacked += archive_length(_read(inner, info))
             return unpacked, len(infos)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise damaged() from None
 
 
@@ -204,5 +193,5 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with archive.open(info) as member:
             return member.read(info.file_size + 1)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise damaged() from None

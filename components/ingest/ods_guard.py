@@ -18,7 +18,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from components.ingest.limits import ReadLimits
-from components.ingest.refusals import FileRejected
+from components.ingest.refusals import FileRejected, no_sheets, too_many_sheets
 from components.ingest.xlsx_extent import FAST_COLUMNS, FAST_ROWS
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -55,18 +55,9 @@ def check_ods(
         raise _damaged()
     sheets = _sheet_extents(archive, content)
     if not sheets:
-        raise FileRejected(
-            "This spreadsheet has no sheets, so there is nothing to read.",
-            FIX_SAVE_AS_XLSX_FROM_CALC,
-            kind="no_sheets",
-        )
+        raise no_sheets(FIX_SAVE_AS_XLSX_FROM_CALC, "This spreadsheet")
     if len(sheets) > limits.max_sheets:
-        raise FileRejected(
-            f"This spreadsheet has {len(sheets):,} sheets; the dashboard reads at most "
-            f"{limits.max_sheets:,} from one file.",
-            "Delete sheets you do not need, or split the assessments into several files.",
-            kind="too_many_sheets",
-        )
+        raise too_many_sheets(len(sheets), limits.max_sheets, "This spreadsheet")
     for rows, columns in sheets:
         if rows * columns > MAX_GRID_CELLS:
             raise FileRejected(

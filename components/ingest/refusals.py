@@ -7,6 +7,8 @@ it never repeats the file name (the caller shows it) and never quotes text from 
 from __future__ import annotations
 
 import math
+import zipfile
+import zlib
 
 from components.base.text import count_of
 from components.ingest.limits import MB
@@ -18,6 +20,20 @@ FIX_UPLOAD_SPREADSHEET = (
 FIX_SAVE_AS_XLSX = (
     "Open it in Excel, choose File > Save As, pick “Excel Workbook (*.xlsx)”, "
     "and upload the new file."
+)
+
+# Errors zipfile and its decompressors raise on damaged or unsupported archives. Listed, not
+# caught broadly, so that a genuine bug in a guard still surfaces as a bug.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    IndexError,
+    KeyError,
 )
 
 
@@ -71,3 +87,20 @@ def _size_text(size: float, *, round_up: bool = False) -> str:
     rounded = math.ceil(scaled) if round_up else math.floor(scaled + 0.5)
     text = f"{rounded / steps:,.1f}" if steps > 1 else f"{rounded:,}"
     return text.removesuffix(".0") + " " + unit
+
+
+def no_sheets(fix: str, what: str = "This workbook") -> FileRejected:
+    """The refusal of a workbook with no sheet at all (``what``: "This spreadsheet", …)."""
+    return FileRejected(
+        f"{what} has no sheets, so there is nothing to read.", fix, kind="no_sheets"
+    )
+
+
+def too_many_sheets(count: int, limit: int, what: str = "This workbook") -> FileRejected:
+    """The refusal of a workbook with more sheets than the dashboard reads from one file."""
+    return FileRejected(
+        f"{what} has {count:,} sheets; the dashboard reads at most {limit:,} from one file.",
+        "Delete sheets you do not need, or split the assessments into several workbooks of at "
+        f"most {limit:,} sheets each, and upload them one by one.",
+        kind="too_many_sheets",
+    )

@@ -21,7 +21,7 @@ import olefile
 
 from components.ingest.limits import ReadLimits
 from components.ingest.ods_guard import MAX_GRID_CELLS
-from components.ingest.refusals import FIX_SAVE_AS_XLSX, FileRejected
+from components.ingest.refusals import FIX_SAVE_AS_XLSX, FileRejected, too_many_sheets
 
 _BOUNDSHEET = 0x0085
 _EOF = 0x000A
@@ -50,12 +50,7 @@ def check_xls(data: bytes, limits: ReadLimits) -> None:
     stream = _workbook_stream(data)
     offsets = _sheet_offsets(stream)
     if len(offsets) > limits.max_sheets:
-        raise FileRejected(
-            f"This workbook has {len(offsets):,} sheets; the dashboard reads at most "
-            f"{limits.max_sheets:,} from one file.",
-            "Delete sheets you do not need, or split the assessments into several files.",
-            kind="too_many_sheets",
-        )
+        raise too_many_sheets(len(offsets), limits.max_sheets)
     budget = len(stream)  # sheets do not overlap: all of them together are the stream at most
     for offset in offsets:
         rows, columns, walked = _sheet_reach(stream, offset, budget)

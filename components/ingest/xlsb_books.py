@@ -37,9 +37,10 @@ import defusedxml.ElementTree as SafeET
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from components.ingest.book_errors import XLS_ERROR_CODES
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.limits import ReadLimits
-from components.ingest.refusals import FileRejected
+from components.ingest.refusals import no_sheets
 from components.ingest.report import Problem
 from components.ingest.xlsb_records import (
     NO_SHEETS_FIX,
@@ -69,16 +70,6 @@ _FORMULA_TEXT, _FORMULA_NUMBER, _FORMULA_BOOL, _FORMULA_ERROR = range(8, 12)
 _ROW_HIDDEN = 0x10  # BrtRowHdr's fDyZero, in its twelfth byte
 _COLUMN_HIDDEN = 0x01  # BrtColInfo's fHidden
 
-_ERRORS = {
-    0x00: "#NULL!",
-    0x07: "#DIV/0!",
-    0x0F: "#VALUE!",
-    0x17: "#REF!",
-    0x1D: "#NAME?",
-    0x24: "#NUM!",
-    0x2A: "#N/A",
-    0x2B: "#GETTING_DATA",
-}
 # Built-in formats Excel shows as dates in East Asian locales (their codes are not stored).
 _LOCAL_DATE_FORMATS = frozenset({*range(27, 37), *range(50, 59)})
 _HIDDEN_STATES = frozenset({1, 2})  # hidden, very hidden
@@ -111,11 +102,7 @@ def xlsb_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
     except (XlsbDamagedError, *READ_ERRORS):
         raise damaged() from None
     if not sheets:
-        raise FileRejected(
-            "This workbook has no sheets, so there is nothing to read.",
-            NO_SHEETS_FIX,
-            kind="no_sheets",
-        )
+        raise no_sheets(NO_SHEETS_FIX)
     return sheets
 
 
@@ -300,7 +287,7 @@ def _cell_value(
     number, which its style may show as a date or a percentage."""
     start, end = body
     if kind in (_ERROR, _FORMULA_ERROR):
-        return ErrorValue(_ERRORS.get(part[start], "#VALUE!")), False
+        return ErrorValue(XLS_ERROR_CODES.get(part[start], "#VALUE!")), False
     if kind in (_BOOL, _FORMULA_BOOL):
         return bool(part[start]), False
     if kind in (_TEXT, _FORMULA_TEXT):

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 
 from components.ingest.limits import MB, ReadLimits
-from components.ingest.refusals import FileRejected
+from components.ingest.refusals import FileRejected, no_sheets, too_many_sheets
 
 #: The kind ``check_upload`` names an .xlsb (read as the .xlsx made of it: ``markup_books``).
 XLSB = "xlsb"
@@ -60,19 +60,9 @@ def check_xlsb(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
     except (XlsbDamagedError, *READ_ERRORS):
         raise damaged() from None
     if not sheets:
-        raise FileRejected(
-            "This workbook has no sheets, so there is nothing to read.",
-            NO_SHEETS_FIX,
-            kind="no_sheets",
-        )
+        raise no_sheets(NO_SHEETS_FIX)
     if len(sheets) > limits.max_sheets:
-        raise FileRejected(
-            f"This workbook has {len(sheets):,} sheets; the dashboard reads at most "
-            f"{limits.max_sheets:,} from one file.",
-            f"Delete sheets you do not need, or split the assessments into several workbooks "
-            f"of at most {limits.max_sheets:,} sheets each, and upload them one by one.",
-            kind="too_many_sheets",
-        )
+        raise too_many_sheets(len(sheets), limits.max_sheets)
 
 
 def damaged() -> FileRejected:

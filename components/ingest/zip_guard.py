@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
@@ -26,9 +25,12 @@ from components.ingest.numbers_guard import NUMBERS, check_numbers, is_numbers
 from components.ingest.ods_guard import check_ods
 from components.ingest.old_formats import ADDIN, ADDIN_CONTENT_TYPE, check_old_package
 from components.ingest.refusals import (
+    ZIP_ERRORS,
     FileRejected,
+    no_sheets,
     not_spreadsheet,
     size_and_limit,
+    too_many_sheets,
 )
 from components.ingest.strict_xlsx import STRICT_SPREADSHEET_NS, STRICT_XLSX
 from components.ingest.xlsb_records import WORKBOOK_PART, XLSB, XLSB_CONTENT_TYPE, check_xlsb
@@ -68,19 +70,6 @@ _XLSB = "(excel binary workbook)"
 # Bytes read from the start of each XML part to find a DTD.
 _DECLARATION_HEAD_BYTES = 4096
 
-# Errors zipfile and its decompressors raise on damaged or unsupported archives. Listed, not
-# caught broadly, so that a genuine bug in this module still surfaces as a bug.
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    ValueError,
-    NotImplementedError,
-    RuntimeError,
-    IndexError,
-    KeyError,
-)
 
 _FIX_RESAVE = (
     "Open the file in Excel to check it, save it again as an Excel Workbook (.xlsx), and "
@@ -102,7 +91,7 @@ def check_zip(
     _precheck_entry_count(data, limits)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise _damaged() from None
     with archive:
         infos = archive.infolist()
@@ -143,7 +132,7 @@ def _refuse_declarations(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo])
         try:
             with archive.open(info) as member:
                 head = member.read(_DECLARATION_HEAD_BYTES)
-        except _ZIP_ERRORS:
+        except ZIP_ERRORS:
             raise _damaged() from None
         # A DTD can only come before the root element, so the head of the part is enough.
         if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
@@ -317,19 +306,9 @@ def _check_workbook_index(
         if _local_name(sheet.tag) == "sheet"
     ]
     if not sheets:
-        raise FileRejected(
-            "This workbook has no sheets, so there is nothing to read.",
-            _FIX_RESAVE,
-            kind="no_sheets",
-        )
+        raise no_sheets(_FIX_RESAVE)
     if len(sheets) > limits.max_sheets:
-        raise FileRejected(
-            f"This workbook has {len(sheets):,} sheets; the dashboard reads at most "
-            f"{limits.max_sheets:,} from one file.",
-            f"Delete sheets you do not need, or split the assessments into several workbooks "
-            f"of at most {limits.max_sheets:,} sheets each, and upload them one by one.",
-            kind="too_many_sheets",
-        )
+        raise too_many_sheets(len(sheets), limits.max_sheets)
     return namespace == STRICT_SPREADSHEET_NS
 
 
@@ -342,7 +321,7 @@ def _read_part(
     try:
         with archive.open(info) as member:
             raw = member.read(cap + 1)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise _damaged() from None
     if len(raw) > cap:
         raise _unsafe("one of its internal index parts is unusually large")

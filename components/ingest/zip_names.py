@@ -32,8 +32,8 @@ from urllib.parse import unquote
 
 from components.ingest.file_guard import check_upload
 from components.ingest.limits import MB, ReadLimits
+from components.ingest.refusals import ZIP_ERRORS
 from components.ingest.zip_guard import (
-    _ZIP_ERRORS,
     _check_expansion,
     _damaged,
     _precheck_entry_count,
@@ -67,7 +67,7 @@ def normalised_package(data: bytes, limits: ReadLimits) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         return data  # the guard says it is damaged
     with archive:
         slashed = [info.filename.replace("\\", "/").lstrip("/") for info in infos]
@@ -132,7 +132,7 @@ def _index_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None
     try:
         with archive.open(info) as member:
             raw = member.read(_MAX_INDEX_BYTES + 1)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         return None
     return raw if len(raw) <= _MAX_INDEX_BYTES else None
 
@@ -148,6 +148,6 @@ def _repacked(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: lis
                 if len(raw) > info.file_size:
                     raise _damaged()  # more than it declares: no part of a real workbook
                 copy.writestr(zipfile.ZipInfo(name, info.date_time), raw, zipfile.ZIP_DEFLATED)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise _damaged() from None
     return buffer.getvalue()
