@@ -22,8 +22,10 @@ from components.ingest.column_roles import header_item
 from components.ingest.drafts import Draft
 from components.ingest.layout import KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
+from components.ingest.level_header import level_data_row
 from components.ingest.matching import classify_header, exact_reference, is_plain_number, is_summary
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
+from components.ingest.task_titles import title_columns
 
 # How far down a sheet its header row is looked for.
 _HEADER_ROWS = 20
@@ -59,6 +61,8 @@ def level_header(
         fields = header_fields(cells)
         if "level" not in fields and not fields.keys() & _KEYS:
             continue
+        if level_data_row(ctx, sheet, row, fields):
+            continue  # "Level 1 - Building" under the header: data
         if "level" not in fields or fields.keys() & _KEYS:
             return None
         if "country" not in fields and not countryless:
@@ -71,8 +75,9 @@ def level_header(
 
 def key_column(ctx: ReadContext, sheet: Sheet, header: int) -> int | None:
     """The column of a header row that names no field but whose values below name
-    capabilities for certain, by title or code (monday.com's "Name"), else ``None``."""
-    found = None
+    capabilities for certain, by title or code (monday.com's "Name"), else ``None``; a
+    column naming each row's parent ("Parent task") is none (``task_titles``)."""
+    found = []
     for column, value in enumerate(sheet.rows[header]):
         if value is None or classify_header(value) is not None:
             continue
@@ -83,10 +88,9 @@ def key_column(ctx: ReadContext, sheet: Sheet, header: int) -> int | None:
             for v in values
         )
         if named >= MIN_KEY_MATCHES and named * 5 >= len(values) * 3:
-            if found is not None:
-                return None  # two such columns: which one is meant is not certain
-            found = column
-    return found
+            found.append(column)
+    found = title_columns(sheet.rows[header], found)
+    return found[0] if len(found) == 1 else None  # two: which one is meant is not certain
 
 
 def name_capability_sheets(ctx: ReadContext, sheets: list[Sheet]) -> tuple[list[Sheet], set[int]]:

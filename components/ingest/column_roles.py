@@ -19,6 +19,7 @@ from typing import Any
 
 from components.framework.model import Scale
 from components.ingest.countries import iso3_of
+from components.ingest.error_cells import formula_error
 from components.ingest.group_headings import group_columns
 from components.ingest.matching import (
     AVERAGE_WORDS,
@@ -32,6 +33,7 @@ from components.ingest.matching import (
 from components.ingest.region_names import is_group_statistic
 from components.ingest.reworded_headers import one_item_code
 from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.titled_headers import own_title_item
 from components.ingest.values import parse_level, plain_text, split_assessment_header
 from components.ingest.vocabulary import default_vocabulary, key_of
 
@@ -182,6 +184,8 @@ def header_item(value: Any, catalogue: Catalogue) -> int | None:
     around it left aside: "Level of Leadership", "Leadership – current level", "Rate each
     capability - Leadership", "Question [Leadership]". ``None`` for a header that is another
     column ("Notes - Leadership" holds notes) or names nothing."""
+    if (titled := own_title_item(value, catalogue)) is not None:
+        return titled  # "E7 Data and evidence on CSEA": the notes' word is the title's own
     if value is None or is_notes(value):
         return None
     if isinstance(value, str) and (code := one_item_code(value)) is not None:
@@ -209,10 +213,15 @@ def names_items_across(cells: tuple[Any, ...], catalogue: Catalogue) -> bool:
     return False
 
 
-def _readable(sheet: Sheet, header: int, column: int, scale: Scale) -> tuple[int, int]:
-    """(cells read as levels, filled cells) in the rows below ``header``."""
+def _readable(
+    sheet: Sheet, header: int, column: int, scale: Scale, *, errors: bool = True
+) -> tuple[int, int]:
+    """(cells read as levels, filled cells) in the rows below ``header``; ``errors``: whether
+    cells showing an error value ("#ERROR!", "#N/A": levels a formula failed to give) count."""
     values = [
-        v for v in sheet.column(column, header + 1, header + 1 + SAMPLE_ROWS) if v is not None
+        v
+        for v in sheet.column(column, header + 1, header + 1 + SAMPLE_ROWS)
+        if v is not None and (errors or formula_error(v) is None)
     ]
     return sum(parse_level(v, scale).level is not None for v in values), len(values)
 
@@ -235,7 +244,7 @@ def holds_levels(sheet: Sheet, header: int, column: int, scale: Scale) -> bool:
 def holds_text(sheet: Sheet, header: int, column: int, scale: Scale) -> bool:
     """Whether ``column`` is filled, mostly with what is no level: a Status column of "In
     progress" or "Red/Amber/Green" (an empty column is not: it may be filled in later)."""
-    readable, filled = _readable(sheet, header, column, scale)
+    readable, filled = _readable(sheet, header, column, scale, errors=False)
     return filled > 0 and readable * 2 < filled
 
 

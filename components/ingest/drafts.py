@@ -23,6 +23,7 @@ from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
 from components.ingest.error_cells import formula_error
+from components.ingest.label_notes import without_notes
 from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
@@ -214,7 +215,7 @@ def _label_and_value_text(text: str) -> tuple[Field, str] | None:
     name = classify_header(parts[0])
     if name not in METADATA_FIELDS:
         return None
-    return name, parts[1]
+    return name, without_notes(parts[1])  # "Kenya · Key: 0 = …": the key is no country's
 
 
 def _one_line(value: Any) -> str | None:

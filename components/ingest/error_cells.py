@@ -23,6 +23,7 @@ import zipfile
 from typing import Any
 
 from components.ingest.book_errors import ods_errors, xls_errors
+from components.ingest.online_errors import online_error, online_error_kind
 from components.ingest.xlsx_extent import sheet_paths
 
 # A read's memo key (``ReadContext.memo``) for the workbook's kind and bytes, and for the errors
@@ -76,6 +77,8 @@ def formula_error(value: object) -> str | None:
     text = value.strip().upper()
     if text in EXCEL_ERRORS or text in _LOCALISED_ERRORS:
         return text
+    if text.startswith("#") and (online := online_error(text)) is not None:
+        return online  # "#ERROR!" of Airtable or Google Sheets, Smartsheet's "#UNPARSEABLE"
     own = _LIBREOFFICE_ERROR.fullmatch(text)
     return f"Err:{own[1]}" if own else None
 
@@ -92,8 +95,11 @@ def errors_shown(memo: dict[Any, Any]) -> dict[tuple[str, str], str]:
 
 
 def error_kind(shown: str, memo: dict[Any, Any] | None = None) -> str:
-    """What an error value is, in words: LibreOffice's (its own "Err:502", or any error an
-    .ods shows, when ``memo`` is its read's), else Excel's."""
+    """What an error value is, in words: an online tool's ("#ERROR!", ``online_errors``),
+    LibreOffice's (its own "Err:502", or any error an .ods shows, when ``memo`` is its
+    read's), else Excel's."""
+    if (online := online_error_kind(shown)) is not None:
+        return online
     kind = (memo or {}).get(WORKBOOK_KEY, (None,))[0]
     own = shown.startswith("Err:") or kind == "ods"
     return "a LibreOffice error value" if own else "an Excel error value"

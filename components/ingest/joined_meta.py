@@ -145,7 +145,8 @@ def rows_apart(
 
     A capability table without a Country column takes the country from around the table and
     its rows' years (or rounds) from the column, one assessment per year; a column with a
-    different value on most rows is no assessment's, and is said to be left.
+    different value on most rows is no assessment's, and is said to be left; an empty one (a
+    task's "Start date" never filled in) says nothing, and the year is the table's own.
     """
     timed = layout.catalogue == "capability" and not columns.keys().isdisjoint(ROW_WHEN)
     if "country" not in columns and not timed:
@@ -156,6 +157,8 @@ def rows_apart(
     fields = [f for f in columns if f in ROW_WHEN]
     keys = zip(*(sheet.column(columns[f], layout.header + 1, end) for f in fields), strict=True)
     present = [key for key in keys if any(v is not None for v in key)]
+    if not present:
+        return False, False  # an empty "Start date": no row's, the year is the table's own
     distinct = set(present)
     if len(distinct) <= 1 or len(present) >= _ROWS_PER_ASSESSMENT * len(distinct):
         return True, True

@@ -18,7 +18,6 @@ from components.ingest.column_roles import (
     asks_country,
     averages_beside_assessments,
     header_item,
-    holds_text,
     is_scorer,
     is_summary_column,
     is_target,
@@ -45,13 +44,13 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
 )
-from components.ingest.max_columns import level_columns
 from components.ingest.partial_header import countries_down, few_but_titled
 from components.ingest.pivots import row_labels_column
 from components.ingest.sheets import ReadContext, Sheet
 from components.ingest.state_words import dated_siblings
 from components.ingest.tick_rows import is_ladder
 from components.ingest.values import parse_level, split_assessment_header
+from components.ingest.work_states import headed_levels, level_candidates
 
 # A table's header row is looked for in this many rows from the top: generous for notes and
 # rows inserted above, and it bounds the work on a sheet that has no table at all.
@@ -181,7 +180,7 @@ def _levelled_table_at(
         if (column := level_column_by_values(ctx, sheet, row, fields)) is None:
             return None
         fields = {**fields, "level": column}
-    levels, fields = beside_levels(sheet, row, *level_columns(sheet, row, fields))
+    levels, fields = beside_levels(sheet, row, *headed_levels(ctx, sheet, row, fields))
     key = fields.get("capability", fields.get("number"))
     if len(levels) > 1:
         # A column per level under "Level" merged over them, or headed "Level 0" … "Level 4";
@@ -190,7 +189,7 @@ def _levelled_table_at(
             if tick := _tick_table_at(ctx, sheet, _KeyIndex(ctx, sheet), header, key=key):
                 return tick
         # A Status column of words ("In progress") is no rival of the levels beside it.
-        levels = [c for c in levels if not holds_text(sheet, row, c, ctx.framework.scale)] or levels
+        levels = level_candidates(ctx, sheet, row, levels)  # nor a column of work states
         fields = {**fields, "level": levels[0]}
     if len(levels) > 1:
         named = _named_level_columns(sheet, row, levels, key)

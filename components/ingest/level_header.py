@@ -6,7 +6,9 @@ at all, but a column headed like an assessment (a wide table with a country call
 Mature", whose levels become the items' levels: invented). A header cell that is itself a
 level is never a country. The column is recognised as the level column by its values (the
 levels below the header), and the overwritten header is reported, with the level it holds
-left unread: whose level it is, is for the person to say.
+left unread: whose level it is, is for the person to say. Under a row that heads the columns
+("Maturity level" over "2 – Developing", Asana's "Section/Column" over "Level 1 - Building")
+a level is the first row's, never a header (``under_header``, ``level_data_row``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from components.ingest.values import parse_level
 # Rows below the header looked at, and the levels they must hold at least.
 _SAMPLE_ROWS = 40
 _MIN_LEVELS = 3
+# Headers the reader knows in the row above, for that row to head the table.
+_HEADERS_ABOVE = 2
 
 
 def is_level_value(ctx: ReadContext, value: Any) -> bool:
@@ -39,6 +43,8 @@ def level_column_by_values(
     levels below it, in a table whose header names the items but no level column."""
     used = set(fields.values())
     cells = sheet.rows[header]
+    if under_header(sheet, header):
+        return None  # "2 – Developing" under "Maturity level": the first row's level, data
     headed = [c for c, v in enumerate(cells) if c not in used and is_level_value(ctx, v)]
     if len(headed) != 1:
         return None  # none, or a column per level (a tick form)
@@ -46,6 +52,25 @@ def level_column_by_values(
     values = [v for v in sheet.column(column, header + 1, header + 1 + _SAMPLE_ROWS) if v]
     levels = sum(parse_level(v, ctx.framework.scale).level is not None for v in values)
     return column if levels >= _MIN_LEVELS and levels * 2 >= len(values) else None
+
+
+def under_header(sheet: Sheet, row: int) -> bool:
+    """Whether the row above ``row`` heads a table's columns (two headers the reader knows at
+    least): then a level in ``row`` is its first row's, never a header typed over."""
+    if row == 0:
+        return False
+    return sum(classify_header(v) is not None for v in sheet.rows[row - 1]) >= _HEADERS_ABOVE
+
+
+def level_data_row(ctx: ReadContext, sheet: Sheet, row: int, fields: Mapping[Field, int]) -> bool:
+    """Whether a row whose only level "header" is a level written out ("Level 1 - Building")
+    is the first row of data under a header row, not a header."""
+    column = fields.get("level")
+    if column is None or fields.keys() & {"number", "capability", "enabler"}:
+        return False
+    value = sheet.value(row, column)
+    reading = parse_level(value, ctx.framework.scale) if isinstance(value, str) else None
+    return reading is not None and reading.level is not None and under_header(sheet, row)
 
 
 def say_level_header(

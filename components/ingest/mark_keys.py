@@ -10,7 +10,9 @@ scale (its number, its label or both, in any language the labels are read in).
 With a key, a level cell holding one of its marks is that level, said once per assessment with
 where the key is. A mark the key gives two levels is read by neither. Stars or balls with no
 key (a five-star rating) stay refused: how many stars a level is, is for the file to say.
-Roman numerals are read only when the file writes the framework's levels in them (an entry
+Smartsheet's Harvey balls export as words ("Empty", "Quarter", "Half", "Three Quarter",
+"Full"): read as the balls they stand for (``ball_words``). Roman numerals are read only when
+the file writes the framework's levels in them (an entry
 whose numeral is its level's own number, "IV = mature", and none that is not, "I = not in
 place"): then each numeral up to the scale's top is its number ("Level III" is level 3).
 """
@@ -26,6 +28,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.ball_words import ball_of_word, with_balls
 from components.ingest.own_scale import SHEETS_KEY
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import LevelReading, parse_level
@@ -53,7 +56,7 @@ def keyed_mark(ctx: ReadContext, value: Any) -> LevelReading | None:
     gives it one."""
     if not isinstance(value, str) or len(value) > _LONGEST:
         return None
-    mark = _LEVEL_WORD.sub("", "".join(value.split()))
+    mark = ball_of_word(value) or _LEVEL_WORD.sub("", "".join(value.split()))
     if not mark or not _MARK.fullmatch(mark):
         return None
     keys = _keys(ctx)
@@ -114,7 +117,9 @@ def _texts(ctx: ReadContext) -> Iterator[tuple[str, str]]:
     for sheet in ctx.memo.get(SHEETS_KEY, ()):
         named = f" on sheet {quoted(sheet.name)}" if sheet.name else ""
         for row, cells in enumerate(sheet.rows):
-            filled = [(c, v) for c, v in enumerate(cells) if isinstance(v, str) and v.strip()]
+            filled = [
+                (c, with_balls(v)) for c, v in enumerate(cells) if isinstance(v, str) and v.strip()
+            ]
             for index, (column, value) in enumerate(filled):
                 if not _MARK.search(value):
                     continue

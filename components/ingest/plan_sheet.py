@@ -253,6 +253,8 @@ def _cells(sheet: Sheet, table: PlanTable) -> list[tuple[PlanCells, dict[str, An
     plan_columns = [(name, table.columns[name]) for name in _PLAN_HEADERS if name in table.columns]
     out = []
     for index in range(table.header + 1, len(sheet.rows)):
+        if sheet.rows[index] == sheet.rows[table.header]:
+            continue  # the header written again over a board's next group: no plan row
         values = {name: sheet.value(index, column) for name, column in plan_columns}
         if all(is_blank(value) for value in values.values()):
             continue

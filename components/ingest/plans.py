@@ -71,6 +71,8 @@ _STATUS_WORDS = {
     "open": "not started",
     "underway": "under way",
     "in progress": "under way",
+    "working on it": "under way",  # monday.com's and Trello's words for it
+    "doing": "under way",
     "ongoing": "under way",
     "started": "under way",
     "in hand": "under way",

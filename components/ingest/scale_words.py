@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.ball_words import unkeyed_ball
 from components.ingest.level_words import level_names
 from components.ingest.mark_keys import keyed_mark
 from components.ingest.own_scale import SHEETS_KEY, in_other_words, key_runs
@@ -31,9 +32,15 @@ _LONGEST_WORD = 40
 def level_in_words(ctx: ReadContext, value: Any) -> LevelReading | None:
     """A level column's cell written in words that no label reads: a number word alone
     ("deux", ``spelt_levels``), a word of a key in the file's words ("Incipiente") or a mark a
-    key gives a level ("★★★☆", "◑", "IV": ``mark_keys``); ``None`` when it is none of them."""
+    key gives a level ("★★★☆", "◑", "IV": ``mark_keys``); a Harvey ball no key gives a level,
+    refused as one (``ball_words``); ``None`` when it is none of them."""
     scale = ctx.framework.scale
-    return spelt_level(value, scale) or keyed_level(ctx, value) or keyed_mark(ctx, value)
+    return (
+        spelt_level(value, scale)
+        or keyed_level(ctx, value)
+        or keyed_mark(ctx, value)
+        or unkeyed_ball(value)  # "Quarter" with no key: said as a ball, not guessed
+    )
 
 
 def keyed_level(ctx: ReadContext, value: Any) -> LevelReading | None:

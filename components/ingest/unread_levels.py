@@ -27,6 +27,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from components.ingest.cell_contents import COLOUR, FORMULA, NOTE, blank_kinds
 from components.ingest.drafts import Draft
 from components.ingest.error_cells import errors_shown
+from components.ingest.error_levels import refuse_error_levels
 from components.ingest.mark_reports import say_marks
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
 
@@ -68,7 +69,7 @@ def settle_unread(
     saved results or notes (said), and those whose level cells hold only a program's mark of
     a missing value ("NULL": ``mark_reports``); cut sheets' errors made warnings where nothing
     was read."""
-    drafts = say_marks(ctx, drafts)
+    drafts = say_marks(ctx, refuse_error_levels(ctx, drafts))  # "#ERROR!" in every level cell
     read = {draft.sheet.name for draft in drafts} | {sheet.name for sheet, _ in plan_sheets}
     ctx.problems[:] = [
         replace(p, severity="warning")

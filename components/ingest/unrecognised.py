@@ -17,6 +17,7 @@ from components.ingest.foreign_headers import foreign_headers
 from components.ingest.headerless import headerless
 from components.ingest.layout import HEADER_SCAN_ROWS, KEY_SAMPLE_ROWS, MIN_KEY_MATCHES
 from components.ingest.layout import _header_fields as header_fields
+from components.ingest.level_header import level_data_row
 from components.ingest.level_only import level_only_reason
 from components.ingest.matching import Field, classify_header, exact_reference, is_summary
 from components.ingest.missing_header import missing_header
@@ -34,8 +35,11 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
     if pivot is not None:
         return pivot
     for row in range(min(len(sheet.rows), HEADER_SCAN_ROWS)):
-        if is_caption_row(sheet.rows[row]):
-            continue  # "Average of Level | Column Labels" heads no column
+        fields = header_fields(sheet.rows[row])
+        # "Average of Level | Column Labels" heads no column; "Level 1 - Building" under the
+        # header is the first row of data.
+        if is_caption_row(sheet.rows[row]) or level_data_row(ctx, sheet, row, fields):
+            continue
         placeholders = [
             column
             for column, value in enumerate(sheet.rows[row])
@@ -51,7 +55,6 @@ def explain_unrecognised(ctx: ReadContext, sheet: Sheet) -> str:
                 "over them: Capability over the capabilities' numbers or titles, Level over "
                 "the levels"
             )
-        fields = header_fields(sheet.rows[row])
         across = [
             column
             for column, value in enumerate(sheet.rows[row])

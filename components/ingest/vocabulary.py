@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from components.base.text import normalise
+from components.ingest.wrapped_fields import unwrapped_field
 
 DEFAULT_VOCABULARY_PATH = Path(__file__).resolve().parents[2] / "mnr_data" / "headers.toml"
 SUPPORTED_FORMAT_VERSIONS = frozenset({1})
@@ -73,8 +74,9 @@ class VocabularyError(ValueError):
 
 
 def key_of(text: str) -> str:
-    """How a header or word is compared: normalised, with "(...)" and "[...]" asides removed."""
-    return normalise(_PARENTHESES.sub(" ", str(text)))
+    """How a header or word is compared: normalised, with "(...)" and "[...]" asides removed;
+    a field's name inside a tool's wrapper ("Custom field (MNR Level)": ``wrapped_fields``)."""
+    return normalise(_PARENTHESES.sub(" ", str(unwrapped_field(text))))
 
 
 @dataclass(frozen=True)

@@ -283,3 +283,13 @@ def test_a_file_names_leftover_word_is_never_a_country(name, year):
         result, "error", None, f"No country is given on sheet “Sheet1”, so its assessment{of_year}"
     )
     assert not [p for p in result.problems if p.message.startswith("The country")]
+
+
+@pytest.mark.parametrize("header", ["Start date", "Year", "Round", "Date"])
+def test_an_empty_year_or_date_column_leaves_the_year_to_the_title(header):
+    # A planner's export: a task's "Start date" never filled in says no row's year.
+    rows = [["Plan name", "MNR Kenya 2024"], [], ["Task Name", "Level", header]]
+    rows += [[TITLES[n], ALL[n], None] for n in TITLES]
+    result = read("tasks.xlsx", xlsx({"Tasks": rows}))
+    assert by_assessment(result) == {("Kenya", 2024, None): ALL}
+    assert_problem(result, "warning", "A1", "The year 2024 was taken from the title")
