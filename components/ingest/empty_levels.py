@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from components.ingest.error_cells import formula_error
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 
@@ -22,6 +23,16 @@ def _empty(sheet: Sheet, header: int, column: int) -> bool:
     return all(
         value is None or (isinstance(value, str) and not value.strip())
         for value in sheet.column(column, header + 1, len(sheet.rows))
+    )
+
+
+def _only_errors(sheet: Sheet, header: int, column: int) -> bool:
+    """Whether every filled cell of ``column`` below ``header`` shows an error value ("#ERROR!"):
+    no levels were read from it either (``error_levels`` says so), so nothing to say here."""
+    return all(
+        formula_error(value) is not None
+        for value in sheet.column(column, header + 1, len(sheet.rows))
+        if value is not None and not (isinstance(value, str) and not value.strip())
     )
 
 
@@ -41,6 +52,8 @@ def say_empty_levels(
     aside beside the level column of ``fields`` that holds levels."""
     level = fields.get("level")
     if level is None or len(headed) < 2 or _empty(sheet, header, level):
+        return
+    if _only_errors(sheet, header, level):
         return
     used = set(fields.values())
     for column in headed:

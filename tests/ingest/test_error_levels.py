@@ -41,6 +41,8 @@ def test_a_level_column_of_errors_alone_is_refused_once(shown: str, kind: str) -
     assert [p.cell for p in said] == ["D2:D22"]
     assert f"show {shown}" in said[0].message
     assert "no level could be read" in said[0].message
+    # The empty "Score (raw)" is not said to give way to levels that were never read.
+    assert not [p for p in result.problems if "the levels read are those of" in p.message]
 
 
 @pytest.mark.parametrize("shown", ["#ERROR!", "#UNPARSEABLE"])
