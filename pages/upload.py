@@ -36,6 +36,7 @@ from components.ui.upload_files import (
 )
 from components.ui.uploads import (
     PROBLEMS_SHOWN_AS_TABLE,
+    UPLOAD_LABEL,
     UPLOAD_TYPES,
     add_label,
     already_loaded,
@@ -43,6 +44,7 @@ from components.ui.uploads import (
     apply_plan,
     duplicate_choices,
     duplicates_among,
+    file_kinds_markdown,
     files_in_order,
     files_to_read,
     has_assessments,
@@ -103,16 +105,14 @@ st.download_button(
 
 st.header("2. Upload your files")
 files = st.file_uploader(
-    "Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods, .fods, Apple Numbers .numbers, Excel's XML "
-    "Spreadsheet 2003 .xml, Gnumeric .gnumeric, SYLK .slk, DIF .dif), tables (.csv, .tsv, "
-    ".txt, Excel's space-aligned .prn) or web pages of tables (.htm, .html; saved as one file: "
-    ".mht, .mhtml); also old Excel 2.x-4.0 files (.xls, .xlw), dBase tables (.dbf), Works "
-    "spreadsheets (.xlr), OpenOffice.org 1 spreadsheets (.sxc) and Excel add-ins (.xlam).",
+    UPLOAD_LABEL,
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key=state.UPLOADER,
     help=uploader_help(limits.max_file_bytes, session_limits),
 )
+with st.expander("Which files can I upload?"):
+    st.markdown(file_kinds_markdown())
 
 mapping = state.upload_mapping()
 results = results_for_mapping(mapping)

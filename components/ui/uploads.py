@@ -31,20 +31,60 @@ from components.ingest.report import (
 from components.scoring.tables import session_table
 from components.ui.markdown import Markdown, literal
 
-# Excel Binary Workbooks (.xlsb; a Strict Open XML one is an .xlsx), old .xls, .ods (and
-# LibreOffice's flat .fods), Apple Numbers (.numbers), Excel's XML Spreadsheet 2003 (.xml), web
-# pages of tables as systems "export to Excel" (.htm, .html; .xls too), web archives (Excel's
-# "Single File Web Page", a browser's saved page: .mht, .mhtml) and text tables are read too
-# (after the file guard vets them); and old formats: Excel 4.0 workbooks (.xlw; Excel 2.x-4.0
-# sheets are .xls), dBase tables (.dbf), Works spreadsheets (.xlr), Excel add-ins (.xlam),
-# OpenOffice.org 1 spreadsheets (.sxc, .stc).
+# What the upload box takes: every kind the reader reads (after the file guard vets it), and
+# the old kinds it only names (Lotus 1-2-3, Quattro Pro, Works for DOS, StarOffice, KSpread):
+# taken so that the reader can say what such a file is and how to save it as .xlsx, where the
+# box alone would only mark it "not allowed".
 UPLOAD_TYPES = [
     *("xlsx", "xlsm", "xlsb", "csv", "tsv", "txt", "xls", "ods", "fods", "numbers"),
     *("xml", "htm", "html", "mht", "mhtml"),
     *("xlw", "dbf", "xlr", "xlam", "sxc", "stc"),
     # Excel's space-aligned "Formatted Text" (.prn), SYLK, DIF and Gnumeric workbooks
     *("prn", "slk", "dif", "gnumeric"),
+    # named, not read (``components.ingest.old_formats``)
+    *("wk1", "wk3", "wk4", "123", "wks", "wrk", "wq1", "wq2", "wb1", "wb2", "wb3", "qpw"),
+    *("sdc", "ksp"),
 ]
+UPLOAD_LABEL = (
+    "Excel or LibreOffice workbooks, CSV and other text tables, or what a system saved as "
+    "“export to Excel”"
+)
+# Each kind of file the reader reads, by who makes it: the list under the upload box.
+FILE_KINDS = (
+    (
+        "Excel",
+        ".xlsx, .xlsm, .xlsb, .xls, an add-in (.xlam), XML Spreadsheet 2003 (.xml), Excel "
+        "2.x to 4.0 files (.xls, .xlw), and a workbook saved as a web page in one file (.mht, "
+        ".mhtml)",
+    ),
+    (
+        "Other spreadsheet programs",
+        "LibreOffice and OpenOffice (.ods, .fods, .sxc, .stc), Apple Numbers (.numbers), Gnumeric "
+        "(.gnumeric), Works (.xlr)",
+    ),
+    (
+        "Tables as text",
+        ".csv, .tsv and .txt (any separator, most encodings), columns lined up with spaces "
+        "(.prn, printed reports), SYLK (.slk), DIF (.dif), dBase tables (.dbf)",
+    ),
+    (
+        "Systems and websites",
+        "web pages of tables (.htm, .html, or saved as .xls), as online systems write when "
+        "they “export to Excel”",
+    ),
+    (
+        "Not read",
+        "Lotus 1-2-3, Quattro Pro, Works for DOS, StarOffice and KSpread files: the app says "
+        "what the file is; open it in LibreOffice Calc and save it as .xlsx, then upload that",
+    ),
+)
+
+
+def file_kinds_markdown() -> Markdown:
+    """The kinds of file the upload box takes, one line per group (``FILE_KINDS``)."""
+    return Markdown("\n".join(f"- **{group}**: {kinds}." for group, kinds in FILE_KINDS))
+
+
 # Up to this many problems read best as a plain table (it is also what screen readers and
 # printouts get); more go in a scrollable, searchable grid.
 PROBLEMS_SHOWN_AS_TABLE = 25

@@ -11,7 +11,7 @@ from tests.conftest import ARTIFACTS, choose_option, open_page, screenshot, wait
 from tests.ingest.numbers_support import NSheet, NTable, numbers_file
 from tests.ingest.odf_support import Sheet as OdfSheet
 from tests.ingest.odf_support import fods
-from tests.ingest.old_support import Field, OldSheet, biff_workbook, dbf
+from tests.ingest.old_support import Field, OldSheet, biff_workbook, dbf, lotus
 from tests.ingest.web_support import excel_mht, form_rows, sheet_page, sheet_table
 from tests.ingest.xlsb_support import BSheet, xlsb
 
@@ -359,6 +359,21 @@ def test_an_older_program_s_file_is_taken_and_read(page, app_url, tmp_path, name
     result = page.locator(".st-key-upload-result-0")
     expect(result).to_contain_text("21")
     assert name in result.inner_text()
+    assert "not allowed" not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_lotus_file_is_taken_and_said_what_it_is(page, app_url, tmp_path):
+    """A format the app only names (Lotus 1-2-3) is taken by the box, so that the page says
+    what the file is and how to save it as .xlsx, rather than the box's bare "not allowed"."""
+    upload = tmp_path / "zembla-budget.wk1"
+    upload.write_bytes(lotus(0x0406, [["Country", "Capability", "Level"], ["Zembla", "x", "3"]]))
+    open_page(page, app_url + "/upload")
+    page.locator(UPLOAD_INPUT).set_input_files([str(upload)])
+    page.wait_for_selector(".st-key-upload-result-0", timeout=60_000)
+    result = page.locator(".st-key-upload-result-0")
+    expect(result).to_contain_text("Lotus 1-2-3")
+    expect(result).to_contain_text("LibreOffice")
     assert "not allowed" not in page.content()
     assert page.locator('[data-testid="stException"]').count() == 0
 

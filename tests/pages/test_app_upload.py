@@ -39,6 +39,8 @@ def test_no_files_says_what_to_do():
     assert "No file yet" in at.info[0].value
     # Worded for a phone too, which has an Upload button and nothing to drop a file on.
     assert "upload it here" in at.info[0].value
+    kinds = next(e for e in at.expander if e.label == "Which files can I upload?")
+    assert "Apple Numbers" in kinds.markdown[0].value
     assert "drop" not in at.info[0].value
     assert not [b for b in at.button if b.key == "add_uploads"]
 

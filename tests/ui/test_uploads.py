@@ -26,6 +26,7 @@ from components.ui.uploads import (
     apply_plan,
     duplicate_choices,
     duplicates_among,
+    file_kinds_markdown,
     files_to_read,
     has_assessments,
     keep_heading,
@@ -733,3 +734,15 @@ GNUMERIC = gzip.compress(
 def test_the_upload_box_takes_the_files_the_reader_reads(name, data, kind):
     assert check_upload(name, data()) == kind
     assert extension_of(name) in UPLOAD_TYPES
+
+
+# The old kinds the box takes only to name them (``old_formats``): listed by their programs.
+NAMED_ONLY = {"wk1", "wk3", "wk4", "123", "wks", "wrk", "wq1", "wq2", "wb1", "wb2", "wb3", "qpw"}
+NAMED_ONLY |= {"sdc", "ksp"}
+
+
+def test_the_list_under_the_box_names_every_kind_it_reads():
+    listed = str(file_kinds_markdown())
+    assert [t for t in UPLOAD_TYPES if t not in NAMED_ONLY and f".{t}" not in listed] == []
+    for program in ("Lotus 1-2-3", "Quattro Pro", "StarOffice", "KSpread"):
+        assert program in listed
