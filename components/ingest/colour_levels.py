@@ -32,6 +32,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from components.ingest.cell_formats import all_fills, rgb, sheet_fills
 from components.ingest.drafts import Draft
+from components.ingest.nothing_read import has_level
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import is_blank, parse_level
 
@@ -59,11 +60,11 @@ def read_colour_levels(
 ) -> list[Draft]:
     """The drafts, with the levels of those shown only by fill colours read from the
     workbook's colour key (said); those coloured in with no key are left out (said)."""
-    if WORKBOOK_KEY not in ctx.memo or all(_scored(d) for d in drafts):
+    if WORKBOOK_KEY not in ctx.memo or all(has_level(d) for d in drafts):
         return drafts  # the usual case: no fill is looked at
     kept = []
     for draft in drafts:
-        cells = None if _scored(draft) else _coloured_cells(ctx, draft)
+        cells = None if has_level(draft) else _coloured_cells(ctx, draft)
         if cells is None:
             kept.append(draft)
             continue
@@ -76,10 +77,6 @@ def read_colour_levels(
         else:
             kept.append(draft)
     return kept
-
-
-def _scored(draft: Draft) -> bool:
-    return any(answers[0] is not None for kind in draft.items.values() for answers in kind.values())
 
 
 def _coloured_cells(ctx: ReadContext, draft: Draft) -> dict[tuple[str, int], str | None] | None:

@@ -17,6 +17,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from components.ingest.drafts import Draft
 from components.ingest.error_cells import error_kind, errors_shown, formula_error
 from components.ingest.marked_levels import tallied
+from components.ingest.nothing_read import has_level
 from components.ingest.sheets import ReadContext, Sheet
 
 # An assessment has at least this many level cells showing errors to be said so.
@@ -32,7 +33,7 @@ def refuse_error_levels(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def _refused(ctx: ReadContext, draft: Draft) -> bool:
-    if not draft.first_cell or _scored(draft):
+    if not draft.first_cell or has_level(draft):
         return False
     addresses = list(dict.fromkeys(draft.first_cell.values()))
     name = draft.sheet.name
@@ -55,8 +56,8 @@ def _refused(ctx: ReadContext, draft: Draft) -> bool:
         if not (p.severity == "error" and p.sheet == name and p.cell in said)
     ]
     for address in said:  # said here: not again cell by cell (``error_values``)
-        ctx.formula_cells.pop((name, *_position(address)), None)
-    cells = sorted(shown, key=_position)
+        ctx.formula_cells.pop((name, *cell_position(address)), None)
+    cells = sorted(shown, key=cell_position)
     span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
     values = list(dict.fromkeys(shown.values()))
     kind = error_kind(values[0], ctx.memo)
@@ -75,17 +76,10 @@ def _refused(ctx: ReadContext, draft: Draft) -> bool:
 
 
 def _value(sheet: Sheet, address: str) -> object:
-    return sheet.value(*_position(address))
+    return sheet.value(*cell_position(address))
 
 
-def _position(address: str) -> tuple[int, int]:
+def cell_position(address: str) -> tuple[int, int]:
+    """(row, column), 0-based, of a cell address such as "B16"."""
     letters, row = coordinate_from_string(address)
     return row - 1, column_index_from_string(letters) - 1
-
-
-def _scored(draft: Draft) -> bool:
-    return any(
-        answers[0] is not None
-        for kind in ("capability", "enabler")
-        for answers in draft.items.get(kind, {}).values()
-    )

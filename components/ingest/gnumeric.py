@@ -48,7 +48,7 @@ import defusedxml.ElementTree as SafeET
 from components.ingest.book_sheets import BookSheet, ErrorValue, Formula, new_sheet
 from components.ingest.flat_ods import after_prolog
 from components.ingest.limits import ReadLimits
-from components.ingest.refusals import FileRejected, size_and_limit
+from components.ingest.refusals import FileRejected, no_sheets, size_and_limit
 
 #: The kind ``check_upload`` names this format (read as the .xlsx made of it: ``markup_books``).
 GNUMERIC = "gnumeric"
@@ -133,11 +133,7 @@ def gnumeric_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
     except (ParseError, ValueError, LookupError, EOFError, zlib.error):
         raise _damaged() from None
     if not reading.sheets:
-        raise FileRejected(
-            "This Gnumeric workbook has no sheets, so there is nothing to read.",
-            _FIX,
-            kind="no_sheets",
-        )
+        raise no_sheets(_FIX, "This Gnumeric workbook")
     return reading.sheets
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from components.ingest.drafts import Draft
 from components.ingest.marked_levels import tallied
 from components.ingest.missing_marks import TYPED_NA, WRITERS
+from components.ingest.nothing_read import has_level
 from components.ingest.sheets import ReadContext
 
 Place = tuple[str | None, str]  # (sheet name, cell)
@@ -41,11 +42,11 @@ def say_marks(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     kept, refused = [], []
     for draft in drafts:
         cells = {(draft.sheet.name, cell) for cell in draft.first_cell.values()}
-        if draft.needs_owner or _scored(draft) or not cells & marks.keys():
+        if draft.needs_owner or has_level(draft) or not cells & marks.keys():
             kept.append(draft)
         else:
             refused.append((draft, sorted(cells & marks.keys(), key=_place_order)))
-    _say_refused(ctx, refused, marks, nothing_else=not any(map(_scored, kept)))
+    _say_refused(ctx, refused, marks, nothing_else=not any(map(has_level, kept)))
     used = {(d.sheet.name, cell) for d in kept for cell in d.first_cell.values()}
     sheets = {d.sheet.name for d in kept}
     for mark, cells in tally.items():
@@ -54,10 +55,6 @@ def say_marks(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
         if levels or others:
             _say_mark(ctx, drafts, mark, sorted(levels, key=_place_order), others)
     return kept
-
-
-def _scored(draft: Draft) -> bool:
-    return any(answer[0] is not None for kind in draft.items.values() for answer in kind.values())
 
 
 def _place_order(place: Place) -> tuple[str, int, str]:

@@ -60,11 +60,11 @@ def say_no_levels(
     beside = {
         id(draft)
         for _, draft in assessments
-        if not _scored(draft, ("capability",))
+        if not has_level(draft, ("capability",))
         and (span := _level_cells(draft))
         and say_levels_beside(ctx, draft, span)
     }
-    unscored = [(head, draft) for head, draft in assessments if not _scored(draft)]
+    unscored = [(head, draft) for head, draft in assessments if not has_level(draft)]
     empty: set[str] = set()
     if not unscored:
         return empty  # the usual case: the plans' table is not looked at
@@ -131,7 +131,7 @@ def without_assessments(
     )
 
 
-def _scored(draft: Draft, kinds: Sequence[str] = ("capability", "enabler")) -> bool:
+def has_level(draft: Draft, kinds: Sequence[str] = ("capability", "enabler")) -> bool:
     """Whether any capability or enabler (of ``kinds``) of the draft has a level (a loop: this
     runs for each of a long table's assessments, and the first item usually has one)."""
     for kind in kinds:

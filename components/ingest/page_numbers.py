@@ -23,8 +23,8 @@ from components.ingest.values import is_blank
 _MOST_PAGES = 999
 
 
-def _whole(value: Any) -> int | None:
-    """The whole number a cell holds (2, 2.0, "2"), or None."""
+def page_number(value: Any) -> int | None:
+    """The whole number a cell holds (2, 2.0, "2") when it can be a page's, or None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -54,13 +54,13 @@ def page_number_rows(
     found: list[tuple[int, int, Any]] = []
     for row in alone:
         one = _alone(rows[row])
-        if one is None or (number := _whole(one[1])) is None:
+        if one is None or (number := page_number(one[1])) is None:
             continue
         column = one[0]
         if column in keys:
             # Another row gives the same number in this column: a rival, not a capability.
             rival = any(
-                other != row and _whole(value) == number
+                other != row and page_number(value) == number
                 for other, value in enumerate(sheet.column(column, first, len(rows)), first)
                 if other < len(rows) and len(rows[other]) > 1
             )

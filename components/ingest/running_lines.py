@@ -28,6 +28,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.ingest.matching import Catalogue, match_item
+from components.ingest.page_numbers import page_number
 from components.ingest.sheets import ReadContext, Sheet
 
 # A page's number as a report prints it, at the end or the start of a line: "page 4", "Page 7
@@ -41,21 +42,8 @@ _PAGE_AT_START = re.compile(rf"^\s*{_PAGE}[\s,|–—:-]+(?P<text>.*?[^\W\d_].*)
 _PAGE_ALONE = re.compile(rf"^\s*{_PAGE}\s*$", re.IGNORECASE)
 # A running line is short: a paragraph of notes is none.
 _MAX_CHARS = 120
-# Pages are numbered in the hundreds at most: a larger number is a year or a code.
-_MOST_PAGES = 999
 # ``ReadContext.memo``'s key for the running lines' texts of a sheet (by its name).
 _LINES_KEY = "running lines"
-
-
-def _whole(value: Any) -> int | None:
-    """The page's number a cell holds (15, 15.0, "15"), or ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    return value if isinstance(value, int) and 1 <= value <= _MOST_PAGES else None
 
 
 def marked_text(value: Any) -> str | None:
@@ -79,7 +67,7 @@ def _parts(cells: tuple[Any, ...]) -> tuple[str, int | None] | None:
             continue
         if isinstance(value, str) and not value.strip():
             continue
-        page = _whole(value)
+        page = page_number(value)
         if page is not None and number is None:
             number = page
         elif isinstance(value, str) and text is None and len(value) <= _MAX_CHARS:

@@ -38,7 +38,7 @@ import defusedxml.ElementTree as SafeET
 from components.ingest.book_sheets import BookSheet, ErrorValue, new_sheet
 from components.ingest.flat_ods import after_prolog
 from components.ingest.limits import ReadLimits
-from components.ingest.refusals import FIX_SAVE_AS_XLSX, FileRejected
+from components.ingest.refusals import FIX_SAVE_AS_XLSX, FileRejected, no_sheets
 
 #: The kind ``check_upload`` names this format (read as the .xlsx made of it: ``markup_books``).
 SPREADSHEET_XML = "spreadsheetml"
@@ -89,11 +89,7 @@ def spreadsheet_sheets(data: bytes, limits: ReadLimits) -> list[BookSheet]:
     except (ParseError, ValueError, LookupError):
         raise _damaged() from None
     if not reading.sheets:
-        raise FileRejected(
-            "This XML Spreadsheet 2003 file has no sheets, so there is nothing to read.",
-            _FIX,
-            kind="no_sheets",
-        )
+        raise no_sheets(_FIX, "This XML Spreadsheet 2003 file")
     return reading.sheets
 
 

@@ -22,13 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
 from components.ingest.cell_contents import COLOUR, FORMULA, NOTE, blank_kinds
 from components.ingest.drafts import Draft
 from components.ingest.error_cells import errors_shown
-from components.ingest.error_levels import refuse_error_levels
+from components.ingest.error_levels import cell_position, refuse_error_levels
 from components.ingest.mark_reports import say_marks
+from components.ingest.nothing_read import has_level
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
 
 _ERROR = "error"
@@ -81,11 +80,11 @@ def settle_unread(
         return drafts
     kept = []
     for draft in drafts:
-        if _scored(draft) or not draft.first_cell:
+        if has_level(draft) or not draft.first_cell:
             kept.append(draft)
             continue
         addresses = list(dict.fromkeys(draft.first_cell.values()))
-        cells = [_position(address) for address in addresses]
+        cells = [cell_position(address) for address in addresses]
         said = {p.cell for p in ctx.problems if p.sheet == draft.sheet.name}
         if said & set(addresses):
             # Formulas said cell by cell already: the assessment is not kept empty.
@@ -165,16 +164,3 @@ def _span(cells: list[tuple[int, int]]) -> str:
     if first == last:
         return cell_address(*first)
     return f"{cell_address(*first)}:{cell_address(*last)}"
-
-
-def _position(address: str) -> tuple[int, int]:
-    letters, row = coordinate_from_string(address)
-    return row - 1, column_index_from_string(letters) - 1
-
-
-def _scored(draft: Draft) -> bool:
-    return any(
-        answers[0] is not None
-        for kind in ("capability", "enabler")
-        for answers in draft.items.get(kind, {}).values()
-    )
