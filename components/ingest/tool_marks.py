@@ -32,8 +32,10 @@ from components.ingest.matching import classify_header
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 # " (https://www.notion.so/Kenya-fe32…)": an address in brackets after a name (one level of
-# brackets inside it, as Notion's page names give).
-_LINK = re.compile(r"\s*\((?:https?://|www\.)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)")
+# brackets inside it, as Notion's page names give), after a space and ending the name (or one
+# of several joined by commas). A Markdown link, "[text](http://…)", or a link in the middle
+# of a text is what a person typed, not a tool's mark.
+_LINK = re.compile(r"\s+\((?:https?://|www\.)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)(?=\s*(?:,|$))")
 # "3;#Malaysia": SharePoint's lookup value, its item id first; ";#4;#" between two items.
 _LOOKUP = re.compile(r"^\d+;#(?=\S)")
 _LOOKUP_BETWEEN = re.compile(r";#\d+;#")

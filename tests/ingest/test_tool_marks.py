@@ -121,6 +121,9 @@ def test_marks_are_left_out_whatever_the_values(values, expected):
         (["Kenya (draft)", "Uganda (final)"], "Country"),
         # one marked value alone is no tool's field
         (["@Kenya"], "Country"),
+        # a Markdown link, or a link before more text, is what the person typed
+        (["[Round 2](http://example.org/r) 2024 (final)"] * 2, "Round"),
+        (["Kenya (https://example.org/k) and Uganda", "Ghana (https://x.org/g) 2024"], "Round"),
     ],
 )
 def test_values_that_are_not_a_tools_field_stay_as_written(values, header):
