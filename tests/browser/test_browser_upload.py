@@ -200,8 +200,7 @@ def test_a_single_round_upload_greys_the_round_picker_with_why(page, app_url, fi
 def test_a_libreoffice_flat_xml_spreadsheet_is_taken_and_read(page, app_url, tmp_path):
     """The upload box takes a .fods (LibreOffice's "Flat XML ODF Spreadsheet") and reads it as
     the .ods it is."""
-    rows = [["Country", "Zembla"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
-    rows += [[n, capability.title, n % 5] for n, capability in enumerate(FW.capabilities, 1)]
+    rows = _form()
     flat = tmp_path / "zembla-2024.fods"
     flat.write_bytes(fods([OdfSheet("Assessment", rows)]))
     open_page(page, app_url + "/upload")
@@ -217,8 +216,7 @@ def test_a_libreoffice_flat_xml_spreadsheet_is_taken_and_read(page, app_url, tmp
 def test_an_apple_numbers_spreadsheet_is_taken_and_read(page, app_url, tmp_path):
     """The upload box takes a .numbers file (the form filled in Numbers on a Mac) and reads it
     as the .xlsx made of it."""
-    rows = [["Country", "Zembla"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
-    rows += [[n, capability.title, n % 5] for n, capability in enumerate(FW.capabilities, 1)]
+    rows = _form()
     made = tmp_path / "zembla-2024.numbers"
     made.write_bytes(numbers_file([NSheet("Assessment", [NTable("Table 1", rows)])]))
     open_page(page, app_url + "/upload")
@@ -266,14 +264,7 @@ def _xml_2003() -> bytes:
 
 def _xlsb() -> bytes:
     """The same form as an Excel Binary Workbook."""
-    rows: list[list[object]] = [
-        ["Country", "Zembla"],
-        ["Year", 2024],
-        [],
-        ["No.", "Capability", "Level"],
-    ]
-    rows += [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
-    return xlsb([BSheet("Assessment", rows)])
+    return xlsb([BSheet("Assessment", _form())])
 
 
 def _single_file_web_page() -> bytes:
@@ -283,6 +274,7 @@ def _single_file_web_page() -> bytes:
 
 
 def _form() -> list[list[object]]:
+    """The form every format here is written from: Zembla 2024, every capability's level."""
     rows: list[list[object]] = [["Country", "Zembla"], ["Year", 2024], [], ["No", "Capability"]]
     rows[3].append("Level")
     return rows + [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
@@ -422,14 +414,7 @@ def _dbase() -> bytes:
 
 def _excel4() -> bytes:
     """The form as an Excel 4.0 workbook (.xlw) saves it."""
-    rows: list[list[object]] = [
-        ["Country", "Zembla"],
-        ["Year", 2024],
-        [],
-        ["No.", "Capability", "Level"],
-    ]
-    rows += [[n, c.title, n % 5] for n, c in enumerate(FW.capabilities, 1)]
-    return biff_workbook([OldSheet("Assessment", rows)])
+    return biff_workbook([OldSheet("Assessment", _form())])
 
 
 @pytest.mark.parametrize(
