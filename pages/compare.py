@@ -7,7 +7,6 @@ from components.framework.model import default_framework
 from components.ui import state
 from components.ui.captions import editions_warning
 from components.ui.export_buttons import render_comparison_exports
-from components.ui.first_chart import rest_after_first_chart
 from components.ui.markdown import caption, literal, md, notice, option_format
 from components.ui.memo import remember
 from components.ui.navigation import run_through_navigation
@@ -161,8 +160,9 @@ editions = remember(
 if editions:
     st.warning(editions, icon=":material/history_edu:")
 st.header("Domain scores")
-render_figure(bars.figure, key="compare_bars", caption=bars.caption, table=bars.table)
-rest_after_first_chart("compare_bars")
+render_figure(
+    bars.figure, key="compare_bars", caption=bars.caption, table=bars.table, first_chart=True
+)
 st.header("Shapes")
 render_figure(radar.figure, key="compare_radar", caption=radar.caption)
 st.header("Differences")

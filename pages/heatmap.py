@@ -123,4 +123,4 @@ editions = remember(
 )
 if editions:
     st.warning(editions, icon=":material/history_edu:")
-render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table)
+render_figure(view.figure, key="heatmap", caption=view.caption, table=view.table, first_chart=True)

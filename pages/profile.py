@@ -14,7 +14,6 @@ from components.scoring.tables import (
 )
 from components.ui import state
 from components.ui.export_buttons import render_country_exports
-from components.ui.first_chart import rest_after_first_chart
 from components.ui.markdown import caption, heading, literal, md, notice, option_format
 from components.ui.memo import Deferred, peer_choices, remember
 from components.ui.navigation import run_through_navigation
@@ -126,8 +125,13 @@ if peers is not None:
         caption(md(":material/groups: {text}.", max_chars=None, text=peers.text))
     else:
         notice("info", peers.reason, icon=":material/groups:")
-render_figure(overview.figure, key="profile_radar", caption=overview.caption, table=overview.table)
-rest_after_first_chart("profile_radar")
+render_figure(
+    overview.figure,
+    key="profile_radar",
+    caption=overview.caption,
+    table=overview.table,
+    first_chart=True,
+)
 
 st.header("Radar per pillar")
 st.caption("Each domain's capabilities, level by level.")

@@ -27,6 +27,7 @@ from components.ingest.demo import DEMO_NOTICE
 from components.library.database import LibraryUnavailable
 from components.scoring.tables import escape_for_table
 from components.ui import state
+from components.ui.first_chart import rest_after_first_chart
 from components.ui.library import library_settings
 from components.ui.markdown import (
     Markdown,
@@ -289,11 +290,16 @@ def draw_chart(figure: go.Figure, *, key: str, config: Mapping[str, Any]) -> Non
     st.plotly_chart(sent, key=key, width="stretch", theme=None, config=dict(config))
 
 
-def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> None:
+def render_figure(
+    figure: Any, *, key: str, caption: str, table: Any = None, first_chart: bool = False
+) -> None:
     """A plotly figure with its caption (what it rests on) and a table alternative.
 
     Every chart gets both: the caption says how many capabilities the picture rests on, and
-    the table gives the same numbers to people who cannot read the chart.
+    the table gives the same numbers to people who cannot read the chart. ``first_chart``
+    marks a page's first chart: on entering the page in a browser, the run ends right after
+    the chart, and its caption and table come with the rest of the page
+    (``first_chart.rest_after_first_chart``).
     """
     draw_chart(
         figure,
@@ -304,6 +310,8 @@ def render_figure(figure: Any, *, key: str, caption: str, table: Any = None) -> 
             "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         },
     )
+    if first_chart:
+        rest_after_first_chart(key)
     st.caption(as_markdown(caption))  # captions repeat names: escaped whole
     if table is not None:
         # Drawn only once opened (the expander reruns the page when it opens or closes): a
