@@ -114,14 +114,22 @@ def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
     """Whether the sheet could hold a table of levels (cheap, before reading it): text that
     names a few capabilities, or a header naming the level and the capability's number."""
     named: set[int] = set()
+    # What a text names, read once per distinct text: both readings are pure, and a title
+    # merged across columns (the template's instructions) repeats each text along its row.
+    read: dict[str, tuple[int | None, str | None]] = {}
     for cells in sheet.rows[:_SCAN_ROWS]:
         fields = set()
         for value in cells:
             if isinstance(value, str) and len(value) <= _NAME_CHARS:
-                number = exact_reference(value, ctx.capabilities)
+                if (found := read.get(value)) is None:
+                    found = read[value] = (
+                        exact_reference(value, ctx.capabilities),
+                        classify_header(value),
+                    )
+                number, field = found
                 if number is not None:
                     named.add(number)
-                fields.add(classify_header(value))
+                fields.add(field)
         if len(named) >= MIN_KEY_MATCHES or ("level" in fields and "number" in fields):
             return True
     return False

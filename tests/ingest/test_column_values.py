@@ -1,0 +1,175 @@
+"""A column's distinct values found once per read (components/ingest/column_values.py), and the
+guards of the passes over whole sheets that use them: each may skip a pass only when the pass
+would have changed nothing, so a sheet that just passes a guard and one that just fails it
+are read as they were (tab and pipe rows, a heading written again over blocks, error cells)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import pytest
+
+from components.framework.model import default_framework
+from components.ingest.column_values import distinct, has_text_with, whole_column, width
+from components.ingest.limits import ReadLimits
+from components.ingest.sheets import ReadContext, Sheet
+from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
+from tests.ingest.test_error_values import with_errors
+
+
+def _ctx() -> ReadContext:
+    return ReadContext("t.xlsx", default_framework(), ReadLimits())
+
+
+def _grid(rows: list[tuple[Any, ...]]) -> Sheet:
+    """A sheet with its grid's columns, as calamine's reading gives it."""
+    wide = max(map(len, rows), default=0)
+    columns = [tuple(r[c] if c < len(r) else None for r in rows) for c in range(wide)]
+    return Sheet("Data", rows, columns=columns)
+
+
+def test_a_grid_column_s_values_are_found_once_and_a_list_s_each_time():
+    ctx = _ctx()
+    column = ("Kenya", "Kenya", 2024.0, None)
+    first = distinct(ctx, column)
+    assert first == {"Kenya", 2024.0, None}
+    assert distinct(ctx, column) is first  # found once per read
+    equal = tuple(column)  # the same values in another tuple: its own set, the same values
+    assert distinct(ctx, ("Ghana",)) == {"Ghana"}
+    assert distinct(ctx, equal) == first
+    listed = list(column)
+    assert distinct(ctx, listed) == first
+    assert distinct(ctx, listed) is not distinct(ctx, listed)  # a list may change: not kept
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns", "expected"),
+    [
+        ([("a\tb",), (1.0, 2.0)], True, True),  # just passes: one text holds a tab
+        ([("a b",), (1.0, "\\t")], True, False),  # just fails: no text holds one
+        ([(None, None, "x\ty")], True, True),  # in the last column
+        ([("a\tb",)], False, True),  # no grid: not known, the pass looks itself
+        ([("a b",)], False, True),
+    ],
+)
+def test_a_sheet_holds_a_text_with_a_mark(rows, columns, expected):
+    sheet = _grid(rows) if columns else Sheet("Data", rows)
+    assert has_text_with(_ctx(), sheet, "\t") is expected
+
+
+def test_a_grid_cut_shorter_than_the_rows_is_not_trusted():
+    sheet = _grid([("a b",), ("c d",)])
+    sheet.rows.append(("e\tf",))  # the rows went on without the columns
+    assert has_text_with(_ctx(), sheet, "\t") is True
+    assert whole_column(sheet, 0) == sheet.column(0, 0, len(sheet.rows))
+
+
+@pytest.mark.parametrize(
+    "rows", [[], [()], [("a",), ("a", None, "c"), (1,)], [(None,) * 5, ("x",)]]
+)
+def test_width_is_the_sheet_s_width(rows):
+    assert width(Sheet("Data", rows)) == Sheet("Data", rows).width()
+
+
+def _long(joiner: str | None) -> list[list[Any]]:
+    """A long table of Kenya's 21 levels; with ``joiner``, each row pasted into one cell
+    (after the header, which stays in cells of its own)."""
+    header = ["Country", "Year", "Capability", "Level"]
+    rows = [["Kenya", 2024, TITLES[n], n % 5] for n in range(1, 22)]
+    if joiner is None:
+        return [header, *rows]
+    if joiner == "|":
+        lines = [["| " + " | ".join(header) + " |"], ["|---|---|---|---|"]]
+        return lines + [["| " + " | ".join(str(v) for v in r) + " |"] for r in rows]
+    return [header, *[[joiner.join(str(v) for v in r)] for r in rows]]
+
+
+KENYA = {("Kenya", 2024, None): {n: n % 5 for n in range(1, 22)}}
+
+
+@pytest.mark.parametrize(
+    ("joiner", "said"),
+    [
+        ("\t", "split at the tabs"),  # passes the tab guard: split and read
+        ("|", "Markdown"),  # passes the pipe guard: split and read
+        (None, None),  # fails both: read as it is, nothing said
+    ],
+)
+def test_rows_in_one_cell_are_split_only_when_a_cell_holds_the_mark(joiner, said):
+    result = read("t.xlsx", xlsx({"Data": _long(joiner)}))
+    assert by_assessment(result) == KENYA
+    messages = " ".join(p.message for p in result.problems)
+    if said is None:
+        assert "split" not in messages
+        assert "Markdown" not in messages
+    else:
+        assert said in messages
+
+
+def _blocks(again: bool) -> list[list[Any]]:
+    """A wide table of two countries; with ``again``, its header written again over two
+    other countries' rows (a printout's blocks), else those rows under the one header."""
+    header = ["Capability", "Kenya", "Ghana"]
+    rows = [header, *[[TITLES[n], n % 5, (n + 1) % 5] for n in range(1, 22)]]
+    second = [["Capability", "Togo", "Benin"]] if again else []
+    return rows + second + [[TITLES[n], (n + 2) % 5, (n + 3) % 5] for n in range(1, 22)]
+
+
+def test_a_heading_written_again_over_other_countries_starts_a_block():
+    # Passes the guard: the heading "Capability" is held twice in column A.
+    result = read("t.xlsx", xlsx({"Data": _blocks(again=True)}))
+    assert {key[0] for key in by_assessment(result)} == {"Kenya", "Ghana", "Togo", "Benin"}
+    assert any("written again" in p.message for p in result.problems)
+    # Fails it: the heading once; each capability twice is no heading, so no block.
+    once = read("t.xlsx", xlsx({"Data": _blocks(again=False)}))
+    assert not any("written again" in p.message for p in once.problems)
+    assert {key[0] for key in by_assessment(once)} <= {"Kenya", "Ghana"}
+
+
+def _moved_out_of_worksheets(data: bytes) -> bytes:
+    """The xlsx with its first sheet's part kept as xl/sheet1.xml (its reference changed):
+    a package Excel never writes, but one that opens."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            part = source.read(info)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = "xl/sheet1.xml"
+            elif name == "xl/_rels/workbook.xml.rels":
+                part = part.replace(b"worksheets/sheet1.xml", b"sheet1.xml")
+            elif name == "[Content_Types].xml":
+                part = part.replace(b"/xl/worksheets/sheet1.xml", b"/xl/sheet1.xml")
+            copy.writestr(name, part)
+    return buffer.getvalue()
+
+
+def _form(level_4: object) -> list[list[object]]:
+    rows: list[list[object]] = [["Country", "Kenya"], ["Year", 2024], []]
+    rows.append(["No.", "Capability", "Level"])
+    rows += [[n, TITLES[n], level_4 if n == 4 else n % 5] for n in range(1, 22)]
+    return rows  # capability 4's level in C8
+
+
+@pytest.mark.parametrize(
+    ("move", "shown"),
+    [
+        (False, "#REF!"),  # an error cell: the workbook's scan sees it, nothing skipped
+        (True, "#REF!"),  # the sheet outside xl/worksheets: not skipped, still reported
+    ],
+)
+def test_a_level_cell_showing_an_error_is_reported_wherever_its_sheet_is_kept(move, shown):
+    data = with_errors(xlsx({"Assessment": _form("ERR")}), {"C8": shown})
+    result = read("k.xlsx", _moved_out_of_worksheets(data) if move else data)
+    assert 4 not in next(iter(by_assessment(result).values()))
+    assert_problem(result, "error", "C8", f"C8 shows {shown}")
+
+
+def test_a_blank_level_in_a_workbook_without_error_cells_is_not_assessed():
+    # Passes the guard (no formula, no error cell): the blank level is not assessed, unsaid.
+    result = read("k.xlsx", xlsx({"Assessment": _form(None)}))
+    assert 4 not in next(iter(by_assessment(result).values()))
+    assert not [p for p in result.problems if p.cell == "C8"]
