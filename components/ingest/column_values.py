@@ -51,17 +51,21 @@ def width(sheet: Sheet) -> int:
     return max(map(len, sheet.rows), default=0)
 
 
-def has_text_with(ctx: ReadContext, sheet: Sheet, mark: str) -> bool:
-    """Whether a text cell of the sheet holds ``mark`` ("\\t", "|"); True when that is not
-    known cheaply (a sheet without its grid's columns), so that the caller looks itself.
+def sheet_texts(ctx: ReadContext, sheet: Sheet) -> set[str] | None:
+    """The distinct texts of the sheet's cells, or ``None`` when that is not known cheaply
+    (a sheet without its grid's columns: the caller then looks at its rows itself).
 
     Exact for a sheet with its columns: they hold the same values as its rows
-    (``Sheet.columns``), each column's distinct values found once per read."""
+    (``Sheet.columns``, dropped by whatever changes the rows), each column's distinct values
+    found once per read."""
     columns = sheet.columns
     if columns is None or any(len(values) != len(sheet.rows) for values in columns):
-        return True
-    return any(
-        isinstance(value, str) and mark in value
-        for values in columns
-        for value in distinct(ctx, values)
-    )
+        return None
+    return {v for values in columns for v in distinct(ctx, values) if isinstance(v, str)}
+
+
+def has_text_with(ctx: ReadContext, sheet: Sheet, mark: str) -> bool:
+    """Whether a text cell of the sheet holds ``mark`` ("\\t", "|"); True when that is not
+    known cheaply (``sheet_texts``), so that the caller looks itself."""
+    texts = sheet_texts(ctx, sheet)
+    return texts is None or any(mark in text for text in texts)

@@ -15,6 +15,7 @@ assessment read from another sheet (a dashboard's copy of the data) is dropped q
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from components.ingest.drafts import Draft
 from components.ingest.forms import read_form
@@ -45,9 +46,14 @@ _JOINING = frozenset(
 def is_info_sheet(sheet: Sheet) -> bool:
     """Whether the sheet is named like one that holds no assessment ("Instructions"): a name
     of the vocabulary's, or made of its one-word names ("Abbreviations & acronyms")."""
-    if sheet.name is None:
-        return False
-    names, key = default_vocabulary().info_sheets, key_of(sheet.name)
+    return sheet.name is not None and _info_name(sheet.name)
+
+
+# Bounded: the keys are sheet names (user text). A long table's hundreds of drafts ask about
+# the one sheet they share.
+@lru_cache(maxsize=1024)
+def _info_name(name: str) -> bool:
+    names, key = default_vocabulary().info_sheets, key_of(name)
     words = key.split()
     return key in names or (
         any(w in names for w in words) and all(w in names or w in _JOINING for w in words)
