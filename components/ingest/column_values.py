@@ -18,6 +18,7 @@ from typing import Any
 from components.ingest.sheets import ReadContext, Sheet
 
 _KEY = "column values"
+_TEXTS_KEY = "sheet texts"
 
 
 def distinct(ctx: ReadContext, values: Sequence[Any]) -> set[Any]:
@@ -46,11 +47,6 @@ def whole_column(sheet: Sheet, column: int) -> Sequence[Any]:
     return sheet.column(column, 0, height)
 
 
-def width(sheet: Sheet) -> int:
-    """``sheet.width()``, measured in C (a long table's thousands of rows)."""
-    return max(map(len, sheet.rows), default=0)
-
-
 def sheet_texts(ctx: ReadContext, sheet: Sheet) -> set[str] | None:
     """The distinct texts of the sheet's cells, or ``None`` when that is not known cheaply
     (a sheet without its grid's columns: the caller then looks at its rows itself).
@@ -61,7 +57,15 @@ def sheet_texts(ctx: ReadContext, sheet: Sheet) -> set[str] | None:
     columns = sheet.columns
     if columns is None or any(len(values) != len(sheet.rows) for values in columns):
         return None
-    return {v for values in columns for v in distinct(ctx, values) if isinstance(v, str)}
+    # Kept by the columns' own tuples (held in the memo, so that their ids stay theirs): the
+    # same tuples hold the same values, whichever pass asks.
+    key = (_TEXTS_KEY, *map(id, columns))
+    kept = ctx.memo.get(key)
+    if kept is None:
+        texts = {v for values in columns for v in distinct(ctx, values) if isinstance(v, str)}
+        kept = ctx.memo[key] = (tuple(columns), texts)
+    found: set[str] = kept[1]
+    return found
 
 
 def has_text_with(ctx: ReadContext, sheet: Sheet, mark: str) -> bool:

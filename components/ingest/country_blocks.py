@@ -86,12 +86,14 @@ def _blocks(ctx: ReadContext, sheet: Sheet) -> list[Sheet]:
     candidates: set[int] = set()
     for column in (0, 1):
         keys = whole_column(sheet, column)
-        # The column's texts that could head a block, found among its distinct values (once
-        # per read for the grid's columns); only those are counted: exact, as a heading must
-        # be one of them and be held twice.
+        values = distinct(ctx, keys)  # once per read for the grid's columns
+        if len(values) == len(keys):
+            continue  # exact: a heading is held twice in the column; nothing is
+        # The texts that could head a block, each looked at once; only those are counted
+        # (exact: a heading must be one of them, held twice).
         maybe = {
             k
-            for k in distinct(ctx, keys)
+            for k in values
             if type(k) is str
             and len(k) <= _HEADING_CHARS
             and classify_header(k) in ("capability", "number")

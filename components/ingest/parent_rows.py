@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.column_values import distinct, width
+from components.ingest.column_values import distinct
 from components.ingest.countries import _iso3_by_any_name as names_in_any_language
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.country_aliases import alias_of, country_aliases
@@ -53,7 +53,7 @@ def country_parent_rows(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
         if len(sheet.rows) < 4:
             continue
         # Most sheets name no country in a text of its own: looked at no further.
-        wide = width(sheet)
+        wide = sheet.width()
         named = [c for c in range(wide) if _names_country(ctx, _values(sheet, c))]
         if named:
             for column in range(min(wide, _FIRST_COLUMNS)):

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from components.framework.model import default_framework
-from components.ingest.column_values import distinct, has_text_with, whole_column, width
+from components.ingest.column_values import distinct, has_text_with, whole_column
 from components.ingest.limits import ReadLimits
 from components.ingest.sheets import ReadContext, Sheet
 from tests.ingest.reader_support import TITLES, assert_problem, by_assessment, read, xlsx
@@ -64,13 +64,6 @@ def test_a_grid_cut_shorter_than_the_rows_is_not_trusted():
     sheet.rows.append(("e\tf",))  # the rows went on without the columns
     assert has_text_with(_ctx(), sheet, "\t") is True
     assert whole_column(sheet, 0) == sheet.column(0, 0, len(sheet.rows))
-
-
-@pytest.mark.parametrize(
-    "rows", [[], [()], [("a",), ("a", None, "c"), (1,)], [(None,) * 5, ("x",)]]
-)
-def test_width_is_the_sheet_s_width(rows):
-    assert width(Sheet("Data", rows)) == Sheet("Data", rows).width()
 
 
 def _long(joiner: str | None) -> list[list[Any]]:
