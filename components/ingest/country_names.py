@@ -31,7 +31,7 @@ from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.country_aliases import alias_of
 from components.ingest.country_columns import share_joint_rows
 from components.ingest.country_parts import read_parts
-from components.ingest.country_regions import without_region
+from components.ingest.country_regions import region_split, without_region
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -65,6 +65,12 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     """False when ``draft``'s country is several countries (reported); otherwise True, its
     name and ISO3 code put right."""
     written = draft.country or ""
+    # A name with nothing to settle, worked out once per distinct name (a long table's
+    # drafts repeat a few): what the steps below would leave it, saying nothing.
+    plain = ctx.cached("country_names.plain", written, _plain)
+    if plain is not None:
+        draft.country = plain
+        return True
     name = ctx.cached("country_names.unflagged", written, _unflagged)
     if iso3_in_any_language(name) is None:
         name = without_region(ctx, draft, written, name, _is_country)
@@ -103,6 +109,15 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
             "correct the country's name.",
         )
     return True
+
+
+def _plain(written: str) -> str | None:
+    """The name ``_settled`` gives a draft written so when it changes and says nothing else
+    (no country's code to check, no region, code or second country in it), else ``None``."""
+    name = _unflagged(written)
+    if iso3_in_any_language(name) is not None or region_split(name, _is_country) is not None:
+        return None
+    return None if _code_split(name) is not None or _countries_in(name) else name
 
 
 def _unflagged(written: str) -> str:

@@ -42,7 +42,7 @@ def without_region(
     ``written``); else ``name``."""
     # Where the region is depends on the name alone (``is_country`` is pure): found once per
     # distinct name in the read, as a long table's drafts repeat a few names.
-    split = ctx.cached(("country_regions", is_country), name, lambda n: _split(n, is_country))
+    split = ctx.cached(("country_regions", is_country), name, lambda n: region_split(n, is_country))
     if split is not None:
         country, region = split
         if ctx.once(("region after country", written)):
@@ -59,7 +59,7 @@ def without_region(
     return name
 
 
-def _split(name: str, is_country: Callable[[str], bool]) -> tuple[str, str] | None:
+def region_split(name: str, is_country: Callable[[str], bool]) -> tuple[str, str] | None:
     """(country, region) of a name with a region written after a country's, else ``None``."""
     for form in _WITH_REGION:
         found = form.fullmatch(name)
