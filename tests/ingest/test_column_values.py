@@ -166,3 +166,83 @@ def test_a_blank_level_in_a_workbook_without_error_cells_is_not_assessed():
     result = read("k.xlsx", xlsx({"Assessment": _form(None)}))
     assert 4 not in next(iter(by_assessment(result).values()))
     assert not [p for p in result.problems if p.cell == "C8"]
+
+
+def _units(units: list[tuple[str, str | None]]) -> list[list[Any]]:
+    """A row per unit; its mark (national or not) in a Level column when any is given."""
+    marked = any(mark for _, mark in units)
+    head = ["Country / unit", *(["Level"] if marked else []), "Year", *(TITLES[n] for n in range(1, 22))]
+    rows: list[list[Any]] = [head]
+    for index, (name, mark) in enumerate(units):
+        rows.append([name, *([mark] if marked else []), 2023, *((n + index) % 5 for n in TITLES)])
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("units", "left_out"),
+    [
+        # Passes the guard: a country's row, and words marking the levels of government.
+        ([("Kenya", "National"), ("Nairobi", "Sub-national"), ("Mombasa", "Sub-national")],
+         {"Nairobi", "Mombasa"}),
+        # Passes it by the country's row alone: parts named as subdivisions under it.
+        ([("Kenya", None), ("Nairobi County", None), ("Mombasa County", None)],
+         {"Nairobi County", "Mombasa County"}),
+        # Fails it by a hair: the sub-national word only, and no country's row at all.
+        ([("Nairobi", "Sub-national"), ("Mombasa", "Sub-national")], set()),
+        ([("Nairobi County", None), ("Mombasa County", None)], set()),
+    ],
+)  # fmt: skip
+def test_sub_national_rows_are_left_out_only_where_a_sheet_can_say_so(units, left_out):
+    result = read("units.xlsx", xlsx({"Data": _units(units)}))
+    assert not {key[0] for key in by_assessment(result)} & left_out
+    said = [p for p in result.problems if "sub-national" in p.message]
+    assert bool(said) == bool(left_out)
+
+
+@pytest.mark.parametrize(
+    ("heading", "refused"),
+    [("cap[SQ{n:03d}]", True), ("cap SQ{n:03d}", False), ("{title}", False)],
+)
+def test_question_codes_are_refused_only_when_a_heading_holds_a_bracket(heading, refused):
+    head = ["country", "year", *(heading.format(n=n, title=TITLES[n]) for n in range(1, 22))]
+    row = ["Kenya", 2023, *(n % 5 for n in range(1, 22))]
+    result = read("survey.xlsx", xlsx({"Responses": [head, row]}))
+    said = any("LimeSurvey" in p.message for p in result.problems)
+    assert said is refused
+    if heading == "{title}":
+        assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in range(1, 22)}}
+
+
+@pytest.mark.parametrize(
+    ("heading", "dropped"),
+    [("Example:", True), ("Example: write 2 for Developing", False), ("Examples", True)],
+)
+def test_an_example_is_left_out_only_under_a_heading_of_its_own(heading, dropped):
+    top = [[heading], []]
+    rows = [*top, ["Country", "Uganda"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], n % 5] for n in range(1, 22)]
+    result = read("book.xlsx", xlsx({"Assessment": rows, "Kenya": _kenya()}))
+    assert (("Uganda", 2024, None) not in by_assessment(result)) is dropped
+
+
+def _kenya() -> list[list[Any]]:
+    rows: list[list[Any]] = [["Country", "Kenya"], ["Year", 2023], [], ["Capability", "Level"]]
+    return rows + [[TITLES[n], (n + 1) % 5] for n in range(1, 22)]
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "said"),
+    [
+        ("Atlantis", "Atlantis", None),  # nothing to settle: read as written, once per name
+        ("Kenya (KEN)", "Kenya", None),  # a code beside the name: the name kept, the code read
+        ("Kenya and Uganda", None, "names 2 countries"),  # two countries: refused
+        ("🇰🇪 Kenya", "Kenya", None),  # a flag left out
+    ],
+)
+def test_country_names_settle_alike_on_every_row_of_a_long_table(written, country, said):
+    rows: list[list[Any]] = [["Country", "Year", "Capability", "Level"]]
+    rows += [[written, year, TITLES[n], n % 5] for year in (2022, 2023) for n in range(1, 22)]
+    result = read("long.xlsx", xlsx({"Data": rows}))
+    assert {key[0] for key in by_assessment(result)} == ({country} if country else set())
+    if said:
+        assert_problem(result, "error", "A2", said)
