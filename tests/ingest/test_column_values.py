@@ -171,7 +171,8 @@ def test_a_blank_level_in_a_workbook_without_error_cells_is_not_assessed():
 def _units(units: list[tuple[str, str | None]]) -> list[list[Any]]:
     """A row per unit; its mark (national or not) in a Level column when any is given."""
     marked = any(mark for _, mark in units)
-    head = ["Country / unit", *(["Level"] if marked else []), "Year", *(TITLES[n] for n in range(1, 22))]
+    level = ["Level"] if marked else []
+    head = ["Country / unit", *level, "Year", *(TITLES[n] for n in range(1, 22))]
     rows: list[list[Any]] = [head]
     for index, (name, mark) in enumerate(units):
         rows.append([name, *([mark] if marked else []), 2023, *((n + index) % 5 for n in TITLES)])
