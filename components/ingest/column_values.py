@@ -18,6 +18,9 @@ from typing import Any
 from components.ingest.sheets import ReadContext, Sheet
 
 _KEY = "column values"
+# Below this many rows a pass's own look at the rows costs less than the guards' look at
+# every distinct text of the sheet (a template's sheets: a few dozen rows): no guard there.
+GUARDED_ROWS = 200
 _TEXTS_KEY = "sheet texts"
 
 
@@ -36,6 +39,11 @@ def distinct(ctx: ReadContext, values: Sequence[Any]) -> set[Any]:
     return found
 
 
+def guarded(sheet: Sheet) -> bool:
+    """Whether the sheet is long enough for a guard to cost less than the pass it spares."""
+    return len(sheet.rows) >= GUARDED_ROWS
+
+
 def whole_column(sheet: Sheet, column: int) -> Sequence[Any]:
     """``sheet.column(column, 0, len(sheet.rows))``: the grid's own tuple when it is that
     already (so that ``distinct`` finds its values once per read), else a new list."""
@@ -49,13 +57,16 @@ def whole_column(sheet: Sheet, column: int) -> Sequence[Any]:
 
 def sheet_texts(ctx: ReadContext, sheet: Sheet) -> set[str] | None:
     """The distinct texts of the sheet's cells, or ``None`` when that is not known cheaply
-    (a sheet without its grid's columns: the caller then looks at its rows itself).
+    (a sheet without its grid's columns) or not worth knowing (fewer than ``GUARDED_ROWS``
+    rows): the caller then looks at its rows itself.
 
     Exact for a sheet with its columns: they hold the same values as its rows
     (``Sheet.columns``, dropped by whatever changes the rows), each column's distinct values
     found once per read."""
     columns = sheet.columns
-    if columns is None or any(len(values) != len(sheet.rows) for values in columns):
+    if not guarded(sheet) or columns is None:
+        return None
+    if any(len(values) != len(sheet.rows) for values in columns):
         return None
     # Kept by the columns' own tuples (held in the memo, so that their ids stay theirs): the
     # same tuples hold the same values, whichever pass asks.

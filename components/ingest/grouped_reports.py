@@ -38,7 +38,7 @@ from operator import eq, is_
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.column_values import distinct
+from components.ingest.column_values import distinct, guarded
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.heading_rows import is_domain_heading, is_subtotal_label
 from components.ingest.matching import classify_header
@@ -85,7 +85,7 @@ def _candidates(ctx: ReadContext, sheet: Sheet) -> list[int]:
     sheet's columns are known: a long table's thousands of rows cost next to nothing)."""
     rows = sheet.rows
     columns = sheet.columns
-    if columns is None or len(columns) < 2:
+    if columns is None or len(columns) < 2 or not guarded(sheet):
         return [i for i, r in enumerate(rows) if len(r) < 2 or r[0] is None or r[0] == r[1]]
     first, second = columns[0], columns[1]
     # Each column's distinct values (found once per read, shared with the passes after)
