@@ -21,6 +21,7 @@ import itertools
 from collections import Counter
 from typing import Any
 
+from components.ingest.column_values import distinct, whole_column
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.matching import classify_header
 from components.ingest.page_breaks import is_page_line
@@ -84,15 +85,20 @@ def _blocks(ctx: ReadContext, sheet: Sheet) -> list[Sheet]:
     # have none (passed over fast).
     candidates: set[int] = set()
     for column in (0, 1):
-        keys = sheet.column(column, 0, len(rows))
-        heads = {
+        keys = whole_column(sheet, column)
+        values = distinct(ctx, keys)  # once per read for the grid's columns
+        if len(values) == len(keys):
+            continue  # exact: a heading is held twice in the column; nothing is
+        # The texts that could head a block, each looked at once; only those are counted
+        # (exact: a heading must be one of them, held twice).
+        maybe = {
             k
-            for k, n in Counter(keys).items()
-            if n > 1
-            and type(k) is str
+            for k in values
+            if type(k) is str
             and len(k) <= _HEADING_CHARS
             and classify_header(k) in ("capability", "number")
         }
+        heads = {k for k, n in Counter(keys).items() if n > 1 and k in maybe} if maybe else set()
         if heads:
             candidates.update(row for row, key in enumerate(keys) if key in heads)
     found_heads = [

@@ -168,7 +168,8 @@ def share_joint_rows(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     shared: dict[int, list[Draft]] = {}
     refused: set[tuple[int, str, int]] = set()  # (owner, kind, number) given two levels
     for draft in drafts:
-        if draft.country is None or not any(c in draft.country for c in ",;/"):
+        country = draft.country
+        if country is None or ("," not in country and ";" not in country and "/" not in country):
             continue
         names, other = _read_countries(draft.country)
         if len(names) < 2 or other:

@@ -31,7 +31,7 @@ from components.ingest.countries import country_of_code, iso3_in_any_language
 from components.ingest.country_aliases import alias_of
 from components.ingest.country_columns import share_joint_rows
 from components.ingest.country_parts import read_parts
-from components.ingest.country_regions import without_region
+from components.ingest.country_regions import region_split, without_region
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -65,12 +65,17 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     """False when ``draft``'s country is several countries (reported); otherwise True, its
     name and ISO3 code put right."""
     written = draft.country or ""
-    name = _FLAGS.sub(" ", written).strip() or written
-    name = " ".join(name.split()) if name != written else name
+    # A name with nothing to settle, worked out once per distinct name (a long table's
+    # drafts repeat a few): what the steps below would leave it, saying nothing.
+    plain = ctx.cached("country_names.plain", written, _plain)
+    if plain is not None:
+        draft.country = plain
+        return True
+    name = ctx.cached("country_names.unflagged", written, _unflagged)
     if iso3_in_any_language(name) is None:
         name = without_region(ctx, draft, written, name, _is_country)
         name = _without_code(ctx, draft, written, name)
-        several = _countries_in(name)
+        several = ctx.cached("country_names.several", name, _countries_in)
         if several:
             _refuse_joint(ctx, draft, written, several)
             return False
@@ -106,6 +111,21 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     return True
 
 
+def _plain(written: str) -> str | None:
+    """The name ``_settled`` gives a draft written so when it changes and says nothing else
+    (no country's code to check, no region, code or second country in it), else ``None``."""
+    name = _unflagged(written)
+    if iso3_in_any_language(name) is not None or region_split(name, _is_country) is not None:
+        return None
+    return None if _code_split(name) is not None or _countries_in(name) else name
+
+
+def _unflagged(written: str) -> str:
+    """The name without flags (and the spaces they leave)."""
+    name = _FLAGS.sub(" ", written).strip() or written
+    return " ".join(name.split()) if name != written else name
+
+
 def _shortens(name: str, code: str) -> bool:
     """True when ``name`` begins a name of the country of ``code`` ("Congo": "Congo, The
     Democratic Republic of the"; "Guinea": "Guinea-Bissau")."""
@@ -121,14 +141,10 @@ def _shortens(name: str, code: str) -> bool:
 def _without_code(ctx: ReadContext, draft: Draft, written: str, name: str) -> str:
     """``name`` less an ISO code written with it, the code kept as ``draft``'s ISO3 (the
     name's own code when the two disagree, said)."""
-    for form in _CODE_FORMS:
-        found = form.fullmatch(name)
-        if found is None:
-            continue
-        coded = country_of_code(found["code"])
-        bare = found["name"].strip()
-        if coded is None or not bare:
-            continue
+    # The code's place depends on the name alone: found once per distinct name in the read.
+    split = ctx.cached("country_names.code", name, _code_split)
+    if split is not None:
+        bare, coded = split
         own = iso3_in_any_language(bare)
         if own == coded[1]:
             draft.iso3 = own
@@ -156,6 +172,19 @@ def _without_code(ctx: ReadContext, draft: Draft, written: str, name: str) -> st
             )
         return bare
     return name
+
+
+def _code_split(name: str) -> tuple[str, tuple[str, str]] | None:
+    """(the name, the code's country) of a name written with an ISO code, else ``None``."""
+    for form in _CODE_FORMS:
+        found = form.fullmatch(name)
+        if found is None:
+            continue
+        coded = country_of_code(found["code"])
+        bare = found["name"].strip()
+        if coded is not None and bare:
+            return bare, coded
+    return None
 
 
 def _is_country(name: str) -> bool:

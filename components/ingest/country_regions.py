@@ -40,13 +40,11 @@ def without_region(
 ) -> str:
     """``name`` less a region written after it when the rest ``is_country`` (said once per
     ``written``); else ``name``."""
-    for form in _WITH_REGION:
-        found = form.fullmatch(name)
-        if found is None:
-            continue
-        country, region = found["country"].strip(), found["region"].strip()
-        if not (country and _a_region(region) and is_country(country)):
-            continue
+    # Where the region is depends on the name alone (``is_country`` is pure): found once per
+    # distinct name in the read, as a long table's drafts repeat a few names.
+    split = ctx.cached(("country_regions", is_country), name, lambda n: region_split(n, is_country))
+    if split is not None:
+        country, region = split
         if ctx.once(("region after country", written)):
             ctx.add(
                 "warning",
@@ -59,3 +57,15 @@ def without_region(
             )
         return country
     return name
+
+
+def region_split(name: str, is_country: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(country, region) of a name with a region written after a country's, else ``None``."""
+    for form in _WITH_REGION:
+        found = form.fullmatch(name)
+        if found is None:
+            continue
+        country, region = found["country"].strip(), found["region"].strip()
+        if country and _a_region(region) and is_country(country):
+            return country, region
+    return None

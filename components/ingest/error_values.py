@@ -21,13 +21,22 @@ says so, for the message about that cell.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
-from components.ingest.error_cells import cells_matching, error_fix, error_kind, errors_shown
+from components.ingest.error_cells import (
+    WORKBOOK_KEY,
+    cells_matching,
+    error_fix,
+    error_kind,
+    errors_shown,
+)
 from components.ingest.marked_levels import typed_na
 from components.ingest.missing_marks import TYPED_NA
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, cell_address
+from components.ingest.xlsx_extent import sheet_paths
 
 _LINKED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\svm="[^>]*)>')
 
@@ -35,7 +44,7 @@ _LINKED_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\svm="[^>]*)>')
 def report_error_levels(ctx: ReadContext) -> None:
     """Each needed level cell that came back blank but shows an error, reported as an error
     (and left out of the formulas pass, which would say it has no saved result)."""
-    if not ctx.formula_cells:
+    if not ctx.formula_cells or _no_error_cells(ctx):
         return
     for (sheet_name, row, column), meaning in list(ctx.formula_cells.items()):
         if not meaning.startswith("the level of "):
@@ -58,6 +67,26 @@ def report_error_levels(ctx: ReadContext) -> None:
                 error_fix(cell),
             )
         )
+
+
+def _no_error_cells(ctx: ReadContext) -> bool:
+    """Whether the xlsx read is known to hold no error cell, without reading its sheets again.
+
+    Exact: ``ctx.formulas`` is False only when the scan of every ``xl/worksheets/*.xml`` part
+    (``xlsx_extent.plan_xlsx``, over the bytes ``errors_shown`` reads) found neither a formula
+    nor a ``t="e"``; ``errors_shown`` looks for ``t="e"`` in the parts the workbook names as
+    its sheets, so when each of those is such a part it would find nothing. A sheet kept
+    elsewhere in the package (possible, never written so by Excel) is read as before.
+    """
+    kind, data = ctx.memo.get(WORKBOOK_KEY, (None, b""))
+    if kind != "xlsx" or ctx.formulas:
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            paths = sheet_paths(archive)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    return all(p.startswith("xl/worksheets/") and p.endswith(".xml") for p in paths)
 
 
 def shown_error(ctx: ReadContext, sheet_name: str | None, cell: str) -> str | None:

@@ -23,6 +23,7 @@ from typing import Any
 from openpyxl.utils.cell import coordinate_from_string
 
 from components.base.text import count_of, normalise
+from components.ingest.column_values import sheet_texts
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.report import Problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -57,7 +58,7 @@ def drop_examples(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     headings: dict[int, dict[int, tuple[str, str]]] = {}
     for draft in drafts:
         if id(draft.sheet) not in headings:
-            headings[id(draft.sheet)] = _headings(draft.sheet)
+            headings[id(draft.sheet)] = _headings(ctx, draft.sheet)
     for draft in drafts:
         on_sheet = headings[id(draft.sheet)]
         heading = _example_heading(draft, drafts, on_sheet) if on_sheet else None
@@ -140,21 +141,26 @@ def _rows_of(draft: Draft) -> list[int]:
     return rows
 
 
-def _headings(sheet: Sheet) -> dict[int, tuple[str, str]]:
+def _headings(ctx: ReadContext, sheet: Sheet) -> dict[int, tuple[str, str]]:
     """Row -> (cell, text) of the sheet's "Example" headings: a row with one text cell."""
     found: dict[int, tuple[str, str]] = {}
+    texts = sheet_texts(ctx, sheet)
+    if texts is not None and not any(_is_heading(text) for text in texts):
+        return found  # exact: no text of the sheet is such a heading, on any row
     rows = sheet.rows
     # Rows with one value alone, in one pass without a call per row: most have more or none.
     alone = [row for row, cells in enumerate(rows) if len(cells) - cells.count(None) == 1]
     for row in alone:
         cells = rows[row]
         column, text = next((c, v) for c, v in enumerate(cells) if v is not None)
-        if not isinstance(text, str):
-            continue
-        key = normalise(text)
-        if key in _EXAMPLE_WORDS or key in _EXAMPLE_HEADINGS:
+        if isinstance(text, str) and _is_heading(text):
             found[row] = (cell_address(row, column), text.strip())
     return found
+
+
+def _is_heading(text: str) -> bool:
+    key = normalise(text)
+    return key in _EXAMPLE_WORDS or key in _EXAMPLE_HEADINGS
 
 
 def _example_heading(

@@ -38,6 +38,7 @@ from operator import eq, is_
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.column_values import distinct, guarded
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.heading_rows import is_domain_heading, is_subtotal_label
 from components.ingest.matching import classify_header
@@ -79,17 +80,25 @@ def _single_text(cells: tuple[Any, ...]) -> str | None:
     return text.strip()
 
 
-def _candidates(sheet: Sheet) -> list[int]:
+def _candidates(ctx: ReadContext, sheet: Sheet) -> list[int]:
     """The rows of one cell, or led by a blank or by one value merged across (in C when the
     sheet's columns are known: a long table's thousands of rows cost next to nothing)."""
     rows = sheet.rows
     columns = sheet.columns
-    if columns is None or len(columns) < 2:
+    if columns is None or len(columns) < 2 or not guarded(sheet):
         return [i for i, r in enumerate(rows) if len(r) < 2 or r[0] is None or r[0] == r[1]]
     first, second = columns[0], columns[1]
-    found = set(compress(range(len(rows)), map(is_, first, repeat(None))))
-    found.update(compress(range(len(rows)), map(is_, second, repeat(None))))
-    found.update(compress(range(len(rows)), map(eq, first, second)))
+    # Each column's distinct values (found once per read, shared with the passes after)
+    # say which searches can find nothing: no blank in a column, no value in both columns
+    # (equal cell values hash alike, so a pair found equal is in both sets).
+    held, beside = distinct(ctx, first), distinct(ctx, second)
+    found: set[int] = set()
+    if None in held:
+        found.update(compress(range(len(rows)), map(is_, first, repeat(None))))
+    if None in beside:
+        found.update(compress(range(len(rows)), map(is_, second, repeat(None))))
+    if not held.isdisjoint(beside):
+        found.update(compress(range(len(rows)), map(eq, first, second)))
     return sorted(found)
 
 
@@ -111,7 +120,7 @@ def _drop_in(ctx: ReadContext, sheet: Sheet) -> None:
     taken: set[int] = set()
     # Only a row of one cell, or led by a blank or by one value merged across, may be a
     # group's: found in one pass, so a long table's rows cost no more than this.
-    for row in _candidates(sheet):
+    for row in _candidates(ctx, sheet):
         if not rows[row] or (text := _single_text(rows[row])) is None:
             continue
         previous = _filled_above(rows, row, taken)

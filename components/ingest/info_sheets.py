@@ -15,6 +15,7 @@ assessment read from another sheet (a dashboard's copy of the data) is dropped q
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from components.ingest.drafts import Draft
 from components.ingest.forms import read_form
@@ -45,9 +46,14 @@ _JOINING = frozenset(
 def is_info_sheet(sheet: Sheet) -> bool:
     """Whether the sheet is named like one that holds no assessment ("Instructions"): a name
     of the vocabulary's, or made of its one-word names ("Abbreviations & acronyms")."""
-    if sheet.name is None:
-        return False
-    names, key = default_vocabulary().info_sheets, key_of(sheet.name)
+    return sheet.name is not None and _info_name(sheet.name)
+
+
+# Bounded: the keys are sheet names (user text). A long table's hundreds of drafts ask about
+# the one sheet they share.
+@lru_cache(maxsize=1024)
+def _info_name(name: str) -> bool:
+    names, key = default_vocabulary().info_sheets, key_of(name)
     words = key.split()
     return key in names or (
         any(w in names for w in words) and all(w in names or w in _JOINING for w in words)
@@ -114,14 +120,22 @@ def _may_hold_table(ctx: ReadContext, sheet: Sheet) -> bool:
     """Whether the sheet could hold a table of levels (cheap, before reading it): text that
     names a few capabilities, or a header naming the level and the capability's number."""
     named: set[int] = set()
+    # What a text names, read once per distinct text: both readings are pure, and a title
+    # merged across columns (the template's instructions) repeats each text along its row.
+    read: dict[str, tuple[int | None, str | None]] = {}
     for cells in sheet.rows[:_SCAN_ROWS]:
         fields = set()
         for value in cells:
             if isinstance(value, str) and len(value) <= _NAME_CHARS:
-                number = exact_reference(value, ctx.capabilities)
+                if (found := read.get(value)) is None:
+                    found = read[value] = (
+                        exact_reference(value, ctx.capabilities),
+                        classify_header(value),
+                    )
+                number, field = found
                 if number is not None:
                     named.add(number)
-                fields.add(classify_header(value))
+                fields.add(field)
         if len(named) >= MIN_KEY_MATCHES or ("level" in fields and "number" in fields):
             return True
     return False

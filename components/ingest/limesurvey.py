@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from components.ingest.column_values import has_text_with
 from components.ingest.drafts import Draft
 from components.ingest.layout import HEADER_SCAN_ROWS, MIN_KEY_MATCHES
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -27,6 +28,8 @@ _CODED = re.compile(r"\s*[A-Za-z][A-Za-z0-9_]*\[[A-Za-z_]{0,6}\d+\](?:\[[A-Za-z0
 def refuse_question_codes(ctx: ReadContext, sheet: Sheet) -> list[Draft] | None:
     """``[]`` after saying so when a header row of ``sheet`` is headed with LimeSurvey's
     question codes; ``None`` when it is not."""
+    if not has_text_with(ctx, sheet, "["):
+        return None  # exact: a question's code holds a "["; no text of the sheet does
     for row, cells in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         coded = [c for c, value in enumerate(cells) if _is_code(value)]
         if len(coded) < MIN_KEY_MATCHES:

@@ -301,16 +301,19 @@ def _continuation(prev: Sheet, sheet: Sheet, domains: frozenset[str]) -> Found |
     """Where ``sheet``'s rows start (its first row, past a repeated header) when they carry
     on ``prev``'s table, and that table's rows; why not, when ``sheet`` looks like a page of
     it that cannot be joined with certainty; else ``None``."""
-    rows = _table_rows(sheet)
-    if (caption := caption_row(sheet, rows)) is not None:
-        rows = rows[: rows.index(caption)]  # a caption starts another table: not compared
-    if not rows or is_label_row(sheet.rows[rows[0]]):
+    # The first row of the table, looked at before the others: a caption is never the first
+    # (``caption_row`` looks past it), so this row is the page's first whatever follows.
+    first = next((i for i, cells in enumerate(sheet.rows) if not _skipped(cells)), None)
+    if first is None or is_label_row(sheet.rows[first]):
         return None
-    top = sheet.rows[rows[0]]
+    top = sheet.rows[first]
     # A page starts with a header, a domain's heading or a row of data (found fast: most
     # sheets start with a title, and their previous sheet is not looked into).
     if not ("number" in _kinds(top) or _heading(top, domains) or _is_header(top)):
         return None
+    rows = _table_rows(sheet)
+    if (caption := caption_row(sheet, rows)) is not None:
+        rows = rows[: rows.index(caption)]  # a caption starts another table: not compared
     last = _last_table(prev, domains)
     if last is None:
         return None

@@ -28,6 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from components.base.text import normalise
+from components.ingest.column_values import distinct
 from components.ingest.countries import _iso3_by_any_name as names_in_any_language
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.country_aliases import alias_of, country_aliases
@@ -52,9 +53,10 @@ def country_parent_rows(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
         if len(sheet.rows) < 4:
             continue
         # Most sheets name no country in a text of its own: looked at no further.
-        named = [c for c in range(sheet.width()) if _names_country(ctx, _values(sheet, c))]
+        wide = sheet.width()
+        named = [c for c in range(wide) if _names_country(ctx, _values(sheet, c))]
         if named:
-            for column in range(min(sheet.width(), _FIRST_COLUMNS)):
+            for column in range(min(wide, _FIRST_COLUMNS)):
                 if _task_column(ctx, sheet, column, named):
                     break  # the column naming the capabilities: the one to look at
     return sheets
@@ -69,7 +71,7 @@ def _values(sheet: Sheet, column: int) -> Sequence[Any]:
 
 def _names_country(ctx: ReadContext, values: Sequence[Any]) -> bool:
     """Whether a text of the column reads as a country's (perhaps with a year)."""
-    return any(_heading(ctx, v) is not None for v in set(values))
+    return any(_heading(ctx, v) is not None for v in distinct(ctx, values))
 
 
 def _heading(ctx: ReadContext, value: Any) -> Heading | None:
@@ -121,7 +123,7 @@ def _task_column(ctx: ReadContext, sheet: Sheet, column: int, named: list[int]) 
     naming a country) leads its rows to."""
     values = _values(sheet, column)
     # Each distinct text looked at once: a long table's column repeats a few names.
-    texts = {v for v in set(values) if isinstance(v, str) and len(v) <= _MAX_CHARS}
+    texts = {v for v in distinct(ctx, values) if isinstance(v, str) and len(v) <= _MAX_CHARS}
     titles = {v for v in texts if _names_item(ctx, v)}
     if len(titles) < _MIN_ITEMS:
         return False  # no task column: most columns, looked at no further

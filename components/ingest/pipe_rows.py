@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from components.ingest.column_values import has_text_with
 from components.ingest.rule_lines import blank_rule_lines
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.tab_rows import TabSplitSheet, _fitted, _is_header
@@ -84,6 +85,8 @@ def _header_above(ctx: ReadContext, sheet: Sheet, row: int) -> tuple[Any, ...] |
 
 
 def _split(ctx: ReadContext, sheet: Sheet) -> TabSplitSheet | None:
+    if not has_text_with(ctx, sheet, "|"):
+        return None  # exact: a row is found only when its cell's text holds a pipe
     # Quick test first, in C: a row in one cell leaves its first or its second cell empty.
     size = len(sheet.rows)
     if None not in sheet.column(0, 0, size) and None not in sheet.column(1, 0, size):

@@ -22,6 +22,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from components.base.text import normalise, word_set
 from components.ingest.cell_formats import struck_cells
+from components.ingest.column_values import sheet_texts
 from components.ingest.drafts import Draft
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import is_blank, parse_level
@@ -43,8 +44,15 @@ def read_revised_levels(ctx: ReadContext, drafts: list[Draft]) -> None:
     column beside it, the new levels (and struck ones with none beside: not assessed), said."""
     if WORKBOOK_KEY not in ctx.memo:
         return  # a csv has no format
+    headed: dict[int, bool] = {}  # sheet -> whether a text of it may head a correction
     for draft in drafts:
-        found = _correction_column(draft)
+        sheet = draft.sheet
+        if (may := headed.get(id(sheet))) is None:
+            texts = sheet_texts(ctx, sheet)
+            may = headed[id(sheet)] = texts is None or any(map(_revision_heading, texts))
+        # Exact: a correction column is headed by a text with a revision's word; a sheet with
+        # none has no correction column for any of its drafts.
+        found = _correction_column(draft) if may else None
         if found is not None:
             _revise(ctx, draft, *found)
 
@@ -63,10 +71,15 @@ def _correction_column(draft: Draft) -> tuple[int, int, int] | None:
     if header is None:
         return None
     for other in range(column + 1, column + 1 + _REACH):
-        words = normalise(_text(sheet, header, other)).split()
-        if words and set(words) & _REVISED and set(words) <= _REVISED | _LEVEL:
+        if _revision_heading(_text(sheet, header, other)):
             return header, column, other
     return None
+
+
+def _revision_heading(text: str) -> bool:
+    """Whether a heading names a correction column ("Revised", "New level")."""
+    words = normalise(text.strip()).split()
+    return bool(words) and bool(set(words) & _REVISED) and set(words) <= _REVISED | _LEVEL
 
 
 def _revise(ctx: ReadContext, draft: Draft, header: int, column: int, revised: int) -> None:

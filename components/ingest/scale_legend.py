@@ -33,6 +33,7 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.column_values import distinct, whole_column
 from components.ingest.level_words import level_names
 from components.ingest.own_scale import SHEETS_KEY, key_number, own_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -76,7 +77,14 @@ class Legend:
 
 def find_legends(ctx: ReadContext, sheets: list[Sheet]) -> list[Legend]:
     """The workbook's keys of the scale, found once and kept for the read."""
-    legends = [legend for sheet in sheets for legend in _sheet_legends(sheet, ctx.framework.scale)]
+    # A text's entries depend on the text and the scale only: read once per distinct text of
+    # the workbook (a merged title repeats across its columns, a column of labels down rows).
+    entries: dict[str, list[tuple[int, int, str, bool]]] = {}
+    legends = [
+        legend
+        for sheet in sheets
+        for legend in _sheet_legends(ctx, sheet, ctx.framework.scale, entries)
+    ]
     ctx.memo[_MEMO_KEY] = legends
     ctx.memo[SHEETS_KEY] = sheets  # for a key of the file's own scale, looked for if needed
     return legends
@@ -136,7 +144,14 @@ def _is_number(value: Any) -> bool:
     return False
 
 
-def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
+def _sheet_legends(
+    ctx: ReadContext,
+    sheet: Sheet,
+    scale: Scale,
+    known: dict[str, list[tuple[int, int, str, bool]]],
+) -> list[Legend]:
+    """The keys of the scale on a sheet; ``known`` holds the entries of the texts read so far
+    (``_entries`` of the same ``scale``'s names)."""
     names = level_names(scale)
     ends = (scale.minimum, scale.maximum)
     found: list[Legend] = []
@@ -144,9 +159,14 @@ def _sheet_legends(sheet: Sheet, scale: Scale) -> list[Legend]:
     # The grid's columns when the reader has them: measuring each row is the slow part.
     width = len(sheet.columns) if sheet.columns is not None else sheet.width()
     for column in range(width):
-        values = sheet.column(column, 0, height)
+        values = whole_column(sheet, column)
         # Each distinct text looked at once; most columns hold no label at all.
-        entries_of = {v: _entries(v, names) for v in set(values) if isinstance(v, str)}
+        entries_of = {}
+        for v in distinct(ctx, values):
+            if isinstance(v, str):
+                if (entries := known.get(v)) is None:
+                    entries = known[v] = _entries(v, names)
+                entries_of[v] = entries
         labels = {v for v in entries_of if len(v) <= _LONGEST_NAME and normalise(v) in names}
         if not any(entries_of.values()) and not labels:
             continue

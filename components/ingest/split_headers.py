@@ -45,9 +45,11 @@ def join_split_headers(sheets: list[Sheet]) -> list[Sheet]:
 
 
 def _joined(upper: Sequence[Any], lower: Sequence[Any]) -> tuple[Any, ...] | None:
+    # The usual case, cheaply (counted in C): the row under is data, or a header of its own.
+    filled = len(lower) - lower.count(None)
+    if filled < _MIN_JOINED or filled >= len(upper) - upper.count(None):
+        return None
     below = {column: value for column, value in enumerate(lower) if value is not None}
-    if len(below) < _MIN_JOINED or len(below) >= sum(v is not None for v in upper):
-        return None  # the usual case, cheaply: the row under is data, or a header of its own
     if not all(isinstance(v, str) for v in below.values()):
         return None
     fields = [classify_header(value) for value in upper]

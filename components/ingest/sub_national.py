@@ -32,6 +32,7 @@ import defusedxml.ElementTree as SafeET
 import pycountry
 
 from components.base.text import normalise
+from components.ingest.column_values import sheet_texts
 from components.ingest.countries import iso3_in_any_language, iso3_of
 from components.ingest.drafts import Draft
 from components.ingest.sheets import WORKBOOK_KEY, ReadContext, Sheet, cell_address, quoted
@@ -79,8 +80,24 @@ def drop_sub_national(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     left: set[int] = set()
     for sheet in {id(d.sheet): d.sheet for d in unknown}.values():
         on_sheet = [d for d in drafts if d.sheet is sheet and d.country]
+        if not _may_have_parts(ctx, sheet, on_sheet):
+            continue
         left |= _sheet_sub_national(ctx, sheet, on_sheet)
     return [d for d in drafts if id(d) not in left] if left else drafts
+
+
+def _may_have_parts(ctx: ReadContext, sheet: Sheet, drafts: list[Draft]) -> bool:
+    """False when ``_sheet_sub_national`` would find nothing, told cheaply: no row is a
+    country's for another to be part of, and no column can mark the levels of government
+    (that needs a national and a sub-national word among the sheet's texts). True when not
+    known (a sheet without its grid's columns: ``sheet_texts``)."""
+    if any(_a_country(d) for d in drafts):
+        return True
+    texts = sheet_texts(ctx, sheet)
+    if texts is None:
+        return True
+    marks = {normalise(text) for text in texts}
+    return not marks.isdisjoint(_NATIONAL) and not marks.isdisjoint(_SUB_NATIONAL)
 
 
 def _a_country(draft: Draft) -> bool:

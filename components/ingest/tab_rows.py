@@ -31,6 +31,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from components.ingest.cell_places import Place, places_from
+from components.ingest.column_values import has_text_with
 from components.ingest.matching import classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -132,6 +133,8 @@ def _header_above(ctx: ReadContext, sheet: Sheet, row: int) -> tuple[Any, ...] |
 
 
 def _split(ctx: ReadContext, sheet: Sheet) -> TabSplitSheet | None:
+    if not has_text_with(ctx, sheet, "\t"):
+        return None  # exact: a row is joined only when its cell's text holds a tab
     joined = _joined_rows(sheet)
     if len(joined) < 2:
         return None

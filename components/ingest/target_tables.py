@@ -34,6 +34,9 @@ def without_target_tables(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
 
 
 def _without_targets(ctx: ReadContext, sheet: Sheet) -> Sheet:
+    # Whether a text titles targets, read once per distinct text of the sheet (a title
+    # merged across columns repeats along its row).
+    titled: dict[str, bool] = {}
     for row in range(min(len(sheet.rows), _SCAN_ROWS)):
         cells = sheet.rows[row]
         if not 2 <= len(cells) - cells.count(None) <= _MAX_TITLES:
@@ -41,7 +44,7 @@ def _without_targets(ctx: ReadContext, sheet: Sheet) -> Sheet:
         titles = [(c, v) for c, v in enumerate(cells) if v is not None]
         if not all(isinstance(v, str) for _, v in titles):
             continue
-        targets = [c for c, v in titles if target_title(v)]
+        targets = [c for c, v in titles if _target(titled, v)]
         if not targets or len(targets) == len(titles):
             continue
         starts = [c for c, _ in titles]
@@ -54,6 +57,12 @@ def _without_targets(ctx: ReadContext, sheet: Sheet) -> Sheet:
             continue  # a plan's table of actions beside the levels is the plan's to read
         return _left_out(ctx, sheet, row, aimed)
     return sheet
+
+
+def _target(titled: dict[str, bool], text: str) -> bool:
+    if (found := titled.get(text)) is None:
+        found = titled[text] = target_title(text)
+    return found
 
 
 def _headed(sheet: Sheet, row: int, start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from components.ingest.column_values import distinct
 from components.ingest.matching import classify_header
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
@@ -104,7 +105,7 @@ def strip_tool_marks(ctx: ReadContext, sheets: list[Sheet]) -> list[Sheet]:
 def _strip_in(ctx: ReadContext, sheet: Sheet) -> None:
     for column in range(sheet.width()):
         values = _column(sheet, column)
-        texts = [v for v in set(values) if isinstance(v, str)]
+        texts = [v for v in distinct(ctx, values) if isinstance(v, str)]
         # Most columns have no mark at all: a glance at each distinct text decides.
         if not any(_may_be_marked(t) for t in texts):
             continue
