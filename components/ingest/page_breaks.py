@@ -39,7 +39,9 @@ def is_page_line(cells: tuple[Any, ...]) -> bool:
     return len(filled) == 1 and isinstance(filled[0], str) and bool(_PAGE.fullmatch(filled[0]))
 
 
-def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
+def _item_heads_again(
+    sheet: Sheet, layout: ItemTable, values: frozenset[Any] | None = None
+) -> set[int]:
     """The rows below the header that head the item and level columns as the header does,
     word for word, while their other cells differ: a header repeated inside merged Country
     and Year cells (a PDF's table, the page's line lost in the merge), which hold the country
@@ -56,6 +58,8 @@ def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
         return set()
     first = layout.header + 1
     column, text = next(iter(heads.items()))
+    if values is not None and type(text) is str and text not in values:
+        return set()  # the heading is in no row below (``values``): no row heads again
     # One column compared whole first (this runs for every table, however long).
     hits = [
         first + i for i, v in enumerate(sheet.column(column, first, len(sheet.rows))) if v == text
@@ -84,7 +88,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[i
     first = layout.header + 1
     rows = sheet.rows
     body = rows[first:]
-    values = body_values(rows, first)  # what the guards below look at, once
+    values = body_values(rows, first, sheet.columns)  # what the guards below look at, once
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
     filled = [len(cells) - cells.count(None) for cells in body]
@@ -102,7 +106,9 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[i
     headers = (
         repeated_headers(sheet, layout)
         if pages
-        else sorted(_same_rows(rows, first, again, values) | _item_heads_again(sheet, layout))
+        else sorted(
+            _same_rows(rows, first, again, values) | _item_heads_again(sheet, layout, values)
+        )
     )
     repeated = []
     meta = {c for name, c in layout.columns.items() if name in ("country", "year", "when")}

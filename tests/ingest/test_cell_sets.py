@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from components.ingest.cell_sets import body_values
-from components.ingest.page_breaks import _same_rows
+from components.ingest.layout import ItemTable
+from components.ingest.page_breaks import _item_heads_again, _same_rows
 from components.ingest.page_footers import footer_rows
+from components.ingest.sheets import Sheet
 from components.ingest.shifted_rows import _shifted
 from tests.ingest.reader_support import TITLES, by_assessment, read, xlsx
 
@@ -115,3 +117,28 @@ def test_shifted_rows_guard(reach):
     levels = {n: LEVELS[n] for n in range(1, 22 if reach else 11)}
     assert by_assessment(result) == {("Senegal", 2023, None): levels}
     assert any("one column to the right" in p.message for p in result.problems)
+
+
+# A header repeated inside merged Country and Year cells heads the item and level columns
+# again; when the first heading is in no row below, no row is compared.
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [("Capability", {14}), ("Capabilities", set())],  # passes; fails by one letter
+)
+def test_item_heads_again_guard(heading, found):
+    rows = [("Country", "Year", "Capability", "Level")]
+    rows += [("Kenya", 2023, TITLES[n], LEVELS[n]) for n in range(1, 14)]
+    rows += [("Kenya", 2023, heading, "Level")]
+    rows += [("Kenya", 2023, TITLES[n], LEVELS[n]) for n in range(14, 22)]
+    sheet = Sheet("T", rows)
+    layout = ItemTable(0, {"country": 0, "year": 1, "capability": 2, "level": 3}, "capability")
+    values = body_values(sheet.rows, 1)
+    assert _item_heads_again(sheet, layout, values) == _item_heads_again(sheet, layout) == found
+
+
+def test_body_values_from_a_sheets_columns_hold_every_rows_value():
+    rows = [("Country", "Level"), ("Kenya", 2), ("Ghana",)]
+    columns = [("Country", "Kenya", "Ghana"), ("Level", 2, None)]
+    from_columns = body_values(rows, 1, columns)
+    assert from_columns is not None
+    assert from_columns >= body_values(rows, 1)
