@@ -24,10 +24,10 @@ def body_values(
 
     ``columns``: the sheet's columns when they still hold its rows (``Sheet.columns``), the
     values then taken from them, which is quicker (fewer and longer runs); they may add the
-    values of the rows above ``first``, which only makes a guard skip less."""
+    values of blank rows trimmed off the end, which only makes a guard skip less."""
     try:
         if columns is not None:
-            return frozenset().union(*columns)
+            return frozenset().union(*(column[first:] for column in columns))
         return frozenset(chain.from_iterable(islice(rows, first, None)))
     except TypeError:  # a cell no reader makes (a list): the caller looks row by row
         return None

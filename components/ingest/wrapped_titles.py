@@ -141,6 +141,8 @@ def _may_continue(
     rows = len(sheet.rows)
     may = [isinstance(value, str) for value in sheet.column(title, 0, rows)]
     for column in (number, *meta) if number is not None else meta:
+        if not any(may):
+            break  # no row left that may: each further column keeps every one False
         may = [
             m and value is None
             for m, value in zip(may, sheet.column(column, 0, rows), strict=False)

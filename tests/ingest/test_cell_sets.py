@@ -142,3 +142,4 @@ def test_body_values_from_a_sheets_columns_hold_every_rows_value():
     from_columns = body_values(rows, 1, columns)
     assert from_columns is not None
     assert from_columns >= body_values(rows, 1)
+    assert "Country" not in from_columns  # the header above ``first`` is not among them
