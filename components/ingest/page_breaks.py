@@ -88,7 +88,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[i
     first = layout.header + 1
     rows = sheet.rows
     body = rows[first:]
-    values = body_values(rows, first, sheet.columns)  # what the guards below look at, once
+    values = body_values(rows, first)  # what the guards below look at, once
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
     filled = [len(cells) - cells.count(None) for cells in body]

@@ -134,12 +134,3 @@ def test_item_heads_again_guard(heading, found):
     layout = ItemTable(0, {"country": 0, "year": 1, "capability": 2, "level": 3}, "capability")
     values = body_values(sheet.rows, 1)
     assert _item_heads_again(sheet, layout, values) == _item_heads_again(sheet, layout) == found
-
-
-def test_body_values_from_a_sheets_columns_hold_every_rows_value():
-    rows = [("Country", "Level"), ("Kenya", 2), ("Ghana",)]
-    columns = [("Country", "Kenya", "Ghana"), ("Level", 2, None)]
-    from_columns = body_values(rows, 1, columns)
-    assert from_columns is not None
-    assert from_columns >= body_values(rows, 1)
-    assert "Country" not in from_columns  # the header above ``first`` is not among them
