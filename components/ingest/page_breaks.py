@@ -91,7 +91,12 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[i
     values = body_values(rows, first)  # what the guards below look at, once
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
-    filled = [len(cells) - cells.count(None) for cells in body]
+    if values is not None and None not in values:
+        # No cell of any row is blank (None): each row's length is its count of values,
+        # found in C (``count(None)`` compares every cell with None, a long table's 17,000).
+        filled = list(map(len, body))
+    else:
+        filled = [len(cells) - cells.count(None) for cells in body]
     few = [first + i for i, count in enumerate(filled) if count <= 2]  # a text and its page
     alone = [row for row in few if filled[row - first] == 1]
     pages = [row for row in alone if is_page_line(rows[row])] + footer_rows(rows, first, values)

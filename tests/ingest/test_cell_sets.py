@@ -134,3 +134,24 @@ def test_item_heads_again_guard(heading, found):
     layout = ItemTable(0, {"country": 0, "year": 1, "capability": 2, "level": 3}, "capability")
     values = body_values(sheet.rows, 1)
     assert _item_heads_again(sheet, layout, values) == _item_heads_again(sheet, layout) == found
+
+
+# A row's filled cells are its length when no row holds a blank cell (``None`` is in none of
+# the values); a page's line alone in its row is found either way.
+@pytest.mark.parametrize(
+    ("page_line", "blank_inside"),
+    [
+        (["Page 1 of 2"], False),  # passes: no blank cell, the lengths are the counts
+        ([None, "Page 1 of 2"], True),  # fails by one cell: counted cell by cell
+    ],
+)
+def test_page_line_found_with_or_without_blank_cells(page_line, blank_inside):
+    rows = [TITLE, HEADER]
+    rows += [[n, TITLES[n], LEVELS[n]] for n in range(1, 11)]
+    rows += [page_line, HEADER]
+    rows += [[n, TITLES[n], LEVELS[n]] for n in range(11, 22)]
+    cells = [tuple(r) for r in rows]
+    assert (None in body_values(cells, 2)) is blank_inside
+    result = read("converted.xlsx", xlsx({"Table 1": rows}))
+    assert by_assessment(result) == {("Ghana", 2024, None): LEVELS}
+    assert any("repeated in row 14" in p.message for p in result.problems)
