@@ -88,20 +88,20 @@ _LINKS = frozenset({"of", "the", "de", "des", "du", "del", "do", "da", "dos", "d
 def classify_header(value: Any) -> Field | None:
     """Which column or label this header cell names, or ``None`` if it names none.
 
-    ``"Capability no"``, ``"#"`` and ``"Number"`` are all the number column; ``"Score"``,
-    ``"Niveau"`` and ``"Maturity (0-4)"`` the level; ``"Notes"`` and ``"Commentaires"``
-    evidence, in every language of ``mnr_data/headers.toml``. Only text is a header: a cell
-    holding the number 7 is data. A summary word ("Total", "Moyenne") is no field.
+    ``"Capability no"``, ``"#"`` and ``"Number"`` are the number column; ``"Score"``, ``"Niveau"``
+    and ``"Maturity (0-4)"`` the level; ``"Notes"`` evidence, in every language of
+    ``mnr_data/headers.toml``. Only text is a header (7 is data); "Total" is no field.
     """
-    if not isinstance(value, str):
-        return None
-    # A survey tool's question path ("group_meta/country"): its last part is the question.
-    field = _classify_header_text(_last_of_path(value))
+    return _classify_text(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=8192)  # once per distinct text (bounded: user text), however many passes ask
+def _classify_text(value: str) -> Field | None:
+    field = _classify_header_text(_last_of_path(value))  # "group_meta/country": "country"
     # LimeSurvey's "CTRY. Country"; a scan's "Capabi|ity", "Leve1" as OCR read it (``ocr_text``)
     if field is None and (other := question_text(value) or ocr_header(value)) is not None:
         field = _classify_header_text(other)
-    # KoboToolbox's "_id", "_index": the submission's numbers, never the capabilities'.
-    return None if field == "number" and is_system_column(value) else field
+    return None if field == "number" and is_system_column(value) else field  # Kobo's "_id"
 
 
 # Bounded: the keys are user text, and a long-running server must not grow without limit.

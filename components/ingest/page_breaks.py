@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from components.ingest.cell_sets import body_values
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.page_footers import footer_rows
 from components.ingest.page_numbers import page_number_rows
@@ -38,7 +39,9 @@ def is_page_line(cells: tuple[Any, ...]) -> bool:
     return len(filled) == 1 and isinstance(filled[0], str) and bool(_PAGE.fullmatch(filled[0]))
 
 
-def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
+def _item_heads_again(
+    sheet: Sheet, layout: ItemTable, values: frozenset[Any] | None = None
+) -> set[int]:
     """The rows below the header that head the item and level columns as the header does,
     word for word, while their other cells differ: a header repeated inside merged Country
     and Year cells (a PDF's table, the page's line lost in the merge), which hold the country
@@ -55,6 +58,8 @@ def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
         return set()
     first = layout.header + 1
     column, text = next(iter(heads.items()))
+    if values is not None and type(text) is str and text not in values:
+        return set()  # the heading is in no row below (``values``): no row heads again
     # One column compared whole first (this runs for every table, however long).
     hits = [
         first + i for i, v in enumerate(sheet.column(column, first, len(sheet.rows))) if v == text
@@ -66,17 +71,35 @@ def _item_heads_again(sheet: Sheet, layout: ItemTable) -> set[int]:
     }
 
 
+def _same_rows(
+    rows: list[tuple[Any, ...]], first: int, again: tuple[Any, ...], values: frozenset[Any] | None
+) -> set[int]:
+    """The rows from ``first`` on that are ``again`` exactly. A row equal to it holds each of
+    its texts, so when one of them is in none of the rows (``values``), no row is: the rows
+    need no comparing (a long table's header words are not among its values)."""
+    if values is not None and not all(v in values for v in again if type(v) is str):
+        return set()
+    return {row for row in range(first, len(rows)) if rows[row] == again}
+
+
 def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[int]:
     """Blank, in ``sheet``'s rows, the page lines of ``layout``'s table and the header rows
     repeated at a page break, so that the table reads as one; the rows blanked."""
     first = layout.header + 1
     rows = sheet.rows
+    body = rows[first:]
+    values = body_values(rows, first)  # what the guards below look at, once
     # One value alone in its row first (in C, without a call per row: this runs for every
     # table, and a long table's rows hold several values).
-    filled = [len(cells) - cells.count(None) for cells in rows[first:]]
+    if values is not None and None not in values:
+        # No cell of any row is blank (None): each row's length is its count of values,
+        # found in C (``count(None)`` compares every cell with None, a long table's 17,000).
+        filled = list(map(len, body))
+    else:
+        filled = [len(cells) - cells.count(None) for cells in body]
     few = [first + i for i, count in enumerate(filled) if count <= 2]  # a text and its page
     alone = [row for row in few if filled[row - first] == 1]
-    pages = [row for row in alone if is_page_line(rows[row])] + footer_rows(rows, first)
+    pages = [row for row in alone if is_page_line(rows[row])] + footer_rows(rows, first, values)
     # A report's line at each page's foot ("Tunisia MNR 2023 – page 4"): its country is kept.
     running = running_rows(rows, few, (ctx.capabilities, ctx.enablers))
     remember_lines(ctx, sheet, running)
@@ -89,8 +112,7 @@ def drop_page_breaks(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> set[i
         repeated_headers(sheet, layout)
         if pages
         else sorted(
-            {row for row in range(first, len(sheet.rows)) if sheet.rows[row] == again}
-            | _item_heads_again(sheet, layout)
+            _same_rows(rows, first, again, values) | _item_heads_again(sheet, layout, values)
         )
     )
     repeated = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Set
 from typing import Any
 
 from components.ingest.values import is_blank
@@ -49,9 +50,17 @@ def is_footer_row(cells: tuple[Any, ...], titles: frozenset[str] = frozenset()) 
     )
 
 
-def footer_rows(rows: list[tuple[Any, ...]], first: int) -> list[int]:
+def footer_rows(
+    rows: list[tuple[Any, ...]], first: int, values: Set[Any] | None = None
+) -> list[int]:
     """The footer rows among ``rows`` from ``first`` on (a row with a number is none: the
-    table's rows are passed over fast)."""
+    table's rows are passed over fast). ``values``, when given, holds every value of those
+    rows (``body_values``)."""
+    # A footer row holds a page's text (``is_footer_row``): when none of the rows' distinct
+    # texts is one, no row is a footer, and the rows need no look one by one (a long table's
+    # thousands of rows repeat a few hundred values).
+    if values is not None and not any(isinstance(v, str) and _PAGE.fullmatch(v) for v in values):
+        return []
     # A print layout repeats its title at each page's top, beside the page's number.
     titles = frozenset(
         v for cells in rows[: max(0, first - 1)] for v in cells if isinstance(v, str)

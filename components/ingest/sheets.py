@@ -84,7 +84,7 @@ class Sheet:
         return cells[column] if column < len(cells) else None
 
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        return max(map(len, self.rows), default=0)  # in C: a long table has thousands of rows
 
 
 def cell_address(row: int, column: int) -> str:

@@ -114,7 +114,12 @@ def move_shifted_rows(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> None
     start, width = min(used), max(used) + 1
     first = layout.header + 1
     rows = sheet.rows
-    shifted = [_shifted(rows[row], start, width) for row in range(first, len(rows))]
+    # A shifted row reaches past the header's last heading (``_shifted``): when none does
+    # (a longest row found in C), none is shifted, without a call per row.
+    if max(map(len, rows[first:]), default=0) > width:
+        shifted = [_shifted(rows[row], start, width) for row in range(first, len(rows))]
+    else:
+        shifted = [False] * max(0, len(rows) - first)
     # Shifted with nothing past the last heading (the comments' column empty), or by more
     # than one column: rows that read as the header says only once moved (``shifted_by``).
     by = shifted_by(ctx, sheet, layout, start, first)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress, islice
 from typing import Any
 
 from components.ingest.layout import ItemTable
@@ -59,7 +60,9 @@ def join_wrapped_titles(ctx: ReadContext, sheet: Sheet, layout: ItemTable) -> No
         pieces = _may_continue(sheet, title, number, meta)
     at = _Columns(title, number, meta, catalogue, pieces)
     free = layout.header + 1
-    heads = [r - 1 for r in range(free + 1, len(sheet.rows)) if at.continues[r]]
+    # The rows above those that may continue a title, picked in C (this runs for every table).
+    below = range(free + 1, len(sheet.rows))
+    heads = [r - 1 for r in compress(below, islice(at.continues, free + 1, None))]
     for row in heads:
         group = _wrapped_at(sheet, row, at) if row >= free else None
         if group is None:
@@ -138,6 +141,8 @@ def _may_continue(
     rows = len(sheet.rows)
     may = [isinstance(value, str) for value in sheet.column(title, 0, rows)]
     for column in (number, *meta) if number is not None else meta:
+        if not any(may):
+            break  # no row left that may: each further column keeps every one False
         may = [
             m and value is None
             for m, value in zip(may, sheet.column(column, 0, rows), strict=False)
