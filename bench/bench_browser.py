@@ -79,7 +79,15 @@ def same_chart(page):
         st.title(page.title())
         st.selectbox("Choice", ["A", "B", "C"])
         sent = json.loads(Path(__file__).with_name(f"{page}.json").read_text())
-        st.plotly_chart(go.Figure(json.loads(sent["spec"])), theme=None, config=sent["config"])
+        spec = json.loads(sent["spec"])
+        figure = go.Figure(spec)
+        if not spec.get("layout", {}).get("template"):
+            # The app wrote its template out into the figure and sent "template": null
+            # (components/charts/browser_copy.py); go.Figure puts Streamlit's default template
+            # back, which plotly.js would apply on top: a heavier chart than the app's. Set to
+            # None after go.Figure, the browser gets the spec the app sent.
+            figure.layout.template = None
+        st.plotly_chart(figure, theme=None, config=sent["config"])
 
     return st.Page(draw, title=f"Bare {page}", url_path=f"bare_{page}")
 

@@ -214,9 +214,10 @@ def test_profile_downloads_a_brief_and_slides(demo_page):
     assert deck_download.value.suggested_filename.endswith(".pptx")
 
 
-# Records, on the page's own clock, when the first chart's SVG and a heading below it enter
-# the page, and whether the chart was ever left to ask for the rest.
-WATCH_ORDER = """(below) => {
+# Records, on the page's own clock, when the first chart's SVG and something below it (an
+# element matching ``below`` whose text holds ``text``) enter the page, and whether the chart
+# was ever left to ask for the rest.
+WATCH_ORDER = """([below, text]) => {
     window.mnrSeen = {};
     const look = () => {
         const seen = window.mnrSeen;
@@ -228,8 +229,8 @@ WATCH_ORDER = """(below) => {
         if (!seen.signal && document.querySelector('SIGNAL_SELECTOR')) {
             seen.signal = performance.now();
         }
-        if (!seen.below && Array.from(main.querySelectorAll('h2'))
-                .some(h => h.textContent.includes(below))) {
+        if (!seen.below && Array.from(main.querySelectorAll(below))
+                .some(element => element.textContent.includes(text))) {
             seen.below = performance.now();
         }
     };
@@ -237,14 +238,24 @@ WATCH_ORDER = """(below) => {
 }""".replace("SIGNAL_SELECTOR", SIGNAL_SELECTOR)
 
 
+# The first chart's own table comes with the rest too: on each page, what is below the chart
+# and the last thing the page draws.
+_TABLE = ('[data-testid="stExpander"] summary', "Show the numbers as a table")
+
+
 @pytest.mark.parametrize(
-    ("title", "below"),
-    [("Country profile", "All capabilities"), ("Compare", "Differences")],
+    ("title", "below", "last"),
+    [
+        ("Country profile", ("h2", "All capabilities"), "Take it home"),
+        ("Compare", ("h2", "Differences"), "Take it home"),
+        ("Heatmap", _TABLE, None),
+    ],
+    ids=["profile", "compare", "heatmap"],
 )
-def test_a_picture_page_draws_its_first_chart_before_the_rest(demo_page, title, below):
+def test_a_picture_page_draws_its_first_chart_before_the_rest(demo_page, title, below, last):
     """On entering the page, the first run ends after the first chart; once the browser has
     drawn it, the rest of the page follows, and nothing is left waiting."""
-    demo_page.evaluate(WATCH_ORDER, below)
+    demo_page.evaluate(WATCH_ORDER, list(below))
     demo_page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
     demo_page.wait_for_function("() => window.mnrSeen.below !== undefined")
     wait_until_idle(demo_page)
@@ -253,7 +264,9 @@ def test_a_picture_page_draws_its_first_chart_before_the_rest(demo_page, title, 
     assert seen["chart"] < seen["below"]
     assert demo_page.locator(SIGNAL_SELECTOR).count() == 0
     main = demo_page.locator('[data-testid="stMain"]')
-    assert main.get_by_role("heading", name="Take it home").count() == 1
+    if last is not None:
+        assert main.get_by_role("heading", name=last).count() == 1
+    assert main.locator(_TABLE[0]).filter(has_text=_TABLE[1]).count() >= 1  # the chart's own
     assert demo_page.locator('[data-testid="stException"]').count() == 0
 
 
