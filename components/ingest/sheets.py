@@ -33,6 +33,7 @@ from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
 from components.ingest.fixed_width import read_text_grid
 from components.ingest.flat_ods import ods_package
+from components.ingest.grid_rows import COLUMNS, GridRows
 from components.ingest.invisible_chars import invisible_named, visible, visible_cells, visible_row
 from components.ingest.limits import ReadLimits, rows_cut, rows_within
 from components.ingest.matching import (
@@ -85,6 +86,10 @@ class Sheet:
 
     def width(self) -> int:
         return max(map(len, self.rows), default=0)  # in C: a long table has thousands of rows
+
+
+# The columns hold only while the rows given with them are unchanged (``grid_rows``).
+Sheet.columns = COLUMNS  # type: ignore[assignment]
 
 
 def cell_address(row: int, column: int) -> str:
@@ -343,12 +348,13 @@ def _read_calamine_sheet(
     wide = end[1] + 1 > width and any(
         not is_blank(v) for row in grid for v in row[width:] if len(row) > width
     )
-    rows, sheet.columns = _clean_grid(grid, width)
-    sheet.rows.extend(rows)
+    rows, columns = _clean_grid(grid, width)
+    while rows and not rows[-1]:
+        rows.pop()
+    # Rows that tell when they are changed, with the columns read with them (``grid_rows``).
+    sheet.rows, sheet.columns = GridRows(rows), columns
     if wide:
         _report_too_wide(ctx, sheet)
-    while sheet.rows and not sheet.rows[-1]:
-        sheet.rows.pop()
     _fill_merged(sheet, worksheet.merged_cell_ranges or merges, limits.max_columns)
     return sheet
 
