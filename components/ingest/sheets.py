@@ -50,6 +50,8 @@ from components.ingest.values import is_blank
 from components.ingest.xlsx_extent import plan_xlsx
 
 MAX_QUOTED_CHARS = 60
+# A read's memo: a grid column's distinct values by the column's id (``column_values``).
+COLUMN_VALUES_KEY = "column values"
 _T = TypeVar("_T")
 
 
@@ -124,11 +126,12 @@ def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
 
 
 def _clean_grid(
-    grid: list[list[Any]], width: int
+    grid: list[list[Any]], width: int, memo: dict[Any, Any] | None = None
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """``_trim`` for every row of a grid, column by column: what is blank (or holds characters
     that do not show) is decided once per distinct value of a column, not once per cell (a
-    long table repeats its values). Returns the rows and the columns."""
+    long table repeats its values). Returns the rows and the columns; each column's distinct
+    values go to ``memo`` (a read's), for the passes over whole sheets (``column_values``)."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
         distinct = set(column)
@@ -137,6 +140,11 @@ def _clean_grid(
         if blanks:
             # Each blank value to None, any other to itself, in C (``get(v, v)``).
             columns[index] = tuple(map(blanks.get, column, column))
+        elif memo is not None:
+            # The column stays as it is: its set is the one ``column_values.distinct`` would
+            # make of it (the same tuple, the same order), kept with the tuple (its id stays
+            # its own). A changed column's is left to be made if a pass asks.
+            memo[(COLUMN_VALUES_KEY, id(column))] = (column, distinct)
     if not columns:
         return [() for _ in grid], columns
     rows = list(zip(*columns, strict=True))
@@ -348,7 +356,7 @@ def _read_calamine_sheet(
     wide = end[1] + 1 > width and any(
         not is_blank(v) for row in grid for v in row[width:] if len(row) > width
     )
-    rows, columns = _clean_grid(grid, width)
+    rows, columns = _clean_grid(grid, width, ctx.memo)
     while rows and not rows[-1]:
         rows.pop()
     # Rows that tell when they are changed, with the columns read with them (``grid_rows``).
