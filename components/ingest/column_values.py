@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from components.ingest.sheets import ReadContext, Sheet
+from components.ingest.sheets import COLUMN_VALUES_KEY, ReadContext, Sheet
 
-_KEY = "column values"
+_KEY = COLUMN_VALUES_KEY  # found first as the grid is cleaned (``sheets._clean_grid``)
 # Below this many rows a pass's own look at the rows costs less than the guards' look at
 # every distinct text of the sheet (a template's sheets: a few dozen rows): no guard there.
 GUARDED_ROWS = 200

@@ -23,6 +23,7 @@ A name pycountry does not know (the demo's "Elbonia") is left as it is: nothing 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pycountry
 
@@ -111,6 +112,9 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     return True
 
 
+# Pure (the text and the app's own lists of names, loaded once): worked out once per distinct
+# name in the process (bounded: user text), as a long table's names come back in every read.
+@lru_cache(maxsize=8192)
 def _plain(written: str) -> str | None:
     """The name ``_settled`` gives a draft written so when it changes and says nothing else
     (no country's code to check, no region, code or second country in it), else ``None``."""

@@ -22,12 +22,12 @@ from components.ingest.by_lines import colon_form
 from components.ingest.calendars import buddhist_fix_for, other_calendar_year
 from components.ingest.confidence_cells import say_bad_confidence
 from components.ingest.countries import country_of_code, is_number_only, without_marks
-from components.ingest.error_cells import formula_error
+from components.ingest.country_texts import country_line, country_text
 from components.ingest.label_notes import without_notes
 from components.ingest.label_pairs import labels_in_cell
 from components.ingest.level_phrases import header_language, labels_in
 from components.ingest.level_slips import joined_level
-from components.ingest.lost_letters import lost_letters, say_lost_country
+from components.ingest.lost_letters import say_lost_country
 from components.ingest.marked_levels import meta_mark, no_mark, read_marked, unmarked
 from components.ingest.matching import (
     METADATA_FIELDS,
@@ -302,8 +302,8 @@ class MetaReader:
     def country(self, value: Any, row: int, column: int) -> str | None:
         """A country cell's text; a number ("114377001", a respondent's ID) is none, said
         once for its column."""
-        text = _one_line(value)
-        shown = formula_error(text)
+        reading = country_text(value) if value.__class__ is str else country_line(_one_line(value))
+        text, shown, lost, number = reading  # a text's once per process (``country_texts``)
         if shown is not None:
             cell = cell_address(row, column)
             if self.ctx.once((self.sheet.name, "error-country", column, shown)):
@@ -317,10 +317,10 @@ class MetaReader:
                     f"and save the file again, or write the country in {cell}.",
                 )
             return None
-        if text is not None and lost_letters(text):  # "??????????": letters lost in saving
+        if lost:  # "??????????": letters lost in saving
             say_lost_country(self.ctx, self.sheet, text, cell_address(row, column))
             return None
-        if text is None or not is_number_only(text):
+        if not number:
             return text
         if self.ctx.once((self.sheet.name, "number-country", column)):
             self.ctx.add(

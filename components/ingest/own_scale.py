@@ -21,6 +21,7 @@ numbered 1 to 5) is ``scale_legend``'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,12 @@ class OwnKey:
 def own_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
     """Why the words in ``values`` cannot be read by the framework's labels: a key of the
     file's own scale uses them. Completes "The column headed “...” ..."; ``None`` when not."""
-    texts = {normalise(v) for v in values if isinstance(v, str) and len(v) <= _LONGEST_WORD}
+    try:
+        seen: Iterable[Any] = set(values)  # in C: a long table's levels repeat a few values
+    except TypeError:  # a value that cannot be hashed (no reader makes one): each looked at
+        seen = values
+    # The same texts either way: a text equals only a text, so the set keeps one of each.
+    texts = {normalise(v) for v in seen if isinstance(v, str) and len(v) <= _LONGEST_WORD}
     names = level_names(ctx.framework.scale)
     if not any(text in names for text in texts):
         # No framework word written alone ("Developing"; "3 - Developing" has its number):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -78,10 +78,18 @@ def _heading(ctx: ReadContext, value: Any) -> Heading | None:
     """(country, year, round) of a parent row's text ("Kenya (2023)"), else ``None``."""
     if not isinstance(value, str) or len(value) > _MAX_CHARS:
         return None
+    return _text_heading(value)
+
+
+# Once per distinct text in the process (bounded: user text), not once per read: what a text
+# reads as depends on the text and on the app's own lists of names only (loaded once), and
+# every sheet's columns pass here (a template's headings come back in every upload).
+@lru_cache(maxsize=8192)
+def _text_heading(value: str) -> Heading | None:
     words = normalise(value).split()
     if not words or words[0] not in _first_words():
         return None  # a glance: no country's name begins so
-    return ctx.cached("parent_rows.heading", value, _read_heading)
+    return _read_heading(value)
 
 
 @cache

@@ -15,6 +15,7 @@ table's row metadata (``row_meta``), read once per distinct combination.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import add, is_, itemgetter, mul
 from typing import Any, Final
@@ -85,12 +86,34 @@ def _numbered_domain(ctx: ReadContext, keys: list[Any]) -> bool:
         len(texts) == 1
         and bool(numbers)
         and all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers)
-        and ctx.cached(
-            "domain-heading",
-            texts[0],
-            lambda text: is_domain_heading(text, ctx.domain_names, default_vocabulary()),
-        )
+        and _domain_heading(texts[0], ctx.domain_names)
     )
+
+
+# The readings of a label below depend on the text and on the framework's names only (the
+# domains' names, the catalogues: the same objects for every read of a framework), so each is
+# worked out once per process (bounded: user text), not once per read: a template's labels
+# come back in every upload.
+@lru_cache(maxsize=8192)
+def _domain_heading(text: str, domains: frozenset[str]) -> bool:
+    return is_domain_heading(text, domains, default_vocabulary())
+
+
+@lru_cache(maxsize=8192)
+def _heading_text(text: str, domains: frozenset[str], capabilities: Catalogue) -> bool:
+    vocabulary = default_vocabulary()
+    if is_domain_heading(text, domains, vocabulary):
+        return True
+    if is_domain_summary(text, domains, vocabulary):
+        return True  # "Victim – domain average": a figure of the domain's rows
+    # A summary word may open a capability's label ("Media & Communications: ...", the
+    # Spanish "media" being a mean): a label naming a capability is never a summary.
+    return is_summary(text) and exact_reference(text, capabilities) is None
+
+
+@lru_cache(maxsize=8192)
+def _text_match(text: str, primary: Catalogue, secondary: Catalogue) -> tuple[Catalogue, Any]:
+    return match_any(text, primary, secondary)
 
 
 def decision(ctx: ReadContext, value: Any) -> tuple[bool, int | None]:
@@ -108,19 +131,7 @@ def is_heading(ctx: ReadContext, value: Any) -> bool:
     governance"): not a capability."""
     if not isinstance(value, str):
         return False
-    domains = ctx.domain_names
-
-    def heading(text: str) -> bool:
-        vocabulary = default_vocabulary()
-        if is_domain_heading(text, domains, vocabulary):
-            return True
-        if is_domain_summary(text, domains, vocabulary):
-            return True  # "Victim – domain average": a figure of the domain's rows
-        # A summary word may open a capability's label ("Media & Communications: ...", the
-        # Spanish "media" being a mean): a label naming a capability is never a summary.
-        return is_summary(text) and exact_reference(text, ctx.capabilities) is None
-
-    return ctx.cached("heading", value, heading)
+    return _heading_text(value, ctx.domain_names, ctx.capabilities)
 
 
 def row_meta(
@@ -392,10 +403,14 @@ class QuickRows:
         for value in keys:
             if value is None:
                 continue
-            catalogue, match = self.ctx.cached(
-                f"match-{self.primary.kind}",
-                value,
-                lambda v: match_any(v, self.primary, self.secondary),
+            catalogue, match = (
+                _text_match(value, self.primary, self.secondary)
+                if value.__class__ is str  # equal numbers of other types: not shared
+                else self.ctx.cached(
+                    f"match-{self.primary.kind}",
+                    value,
+                    lambda v: match_any(v, self.primary, self.secondary),
+                )
             )
             if match.number is None or match.how == "fuzzy" or match.note:
                 return SLOW

@@ -85,6 +85,7 @@ from components.ingest.report import (
     ENABLER_COLUMNS,
     SOURCE_SEPARATOR,
     ReadResult,
+    constant_array,
     contract_array,
     take_rows,
 )
@@ -568,8 +569,7 @@ def _frames(
     heads, kept = join_twins(ctx, heads, kept)  # one assessment read twice: each item once
     warn_long_names(ctx, heads)
     framework = ctx.framework
-    # Each assessment column once, for both tables.
-    head_arrays = {
+    head_arrays = {  # each assessment column once, for both tables
         name: contract_array(name, [head[index] for head in heads])
         for index, name in enumerate(ASSESSMENT_COLUMNS)
     }
@@ -608,7 +608,7 @@ def _items_frame(
     per_item = np.tile(np.arange(count), len(answers))
     values: dict[str, Any] = {name: take_rows(array, per_head) for name, array in heads.items()}
     for name, column in items.items():
-        values[name] = take_rows(contract_array(name, column), per_item)
+        values[name] = take_rows(constant_array(name, tuple(column)), per_item)  # made once
     # Each assessment's answers looked up item by item in C (``map`` of ``dict.get``).
     unanswered = [_NO_ANSWER] * count
     found = list(chain.from_iterable(map(given.get, numbers, unanswered) for given in answers))

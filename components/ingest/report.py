@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -196,6 +196,14 @@ def contract_array(column: str, values: Sequence[object]) -> pd.api.extensions.E
 
 
 _PLAIN_TEXT = {str, type(None)}
+
+
+@lru_cache(maxsize=64)
+def constant_array(column: str, values: tuple[object, ...]) -> pd.api.extensions.ExtensionArray:
+    """``contract_array`` of values that are the same in every read (a framework's item
+    numbers and domains), made once per process. Only to take rows from (``take_rows``
+    makes a new array): the array itself is shared, and never goes into a table."""
+    return contract_array(column, values)
 
 
 def _missing(dtype: object, count: int) -> pd.api.extensions.ExtensionArray:

@@ -33,6 +33,7 @@ from components.ingest.csv_separator import unsplit_separator
 from components.ingest.error_cells import WORKBOOK_KEY, errors_shown, for_calamine
 from components.ingest.fixed_width import read_text_grid
 from components.ingest.flat_ods import ods_package
+from components.ingest.grid_rows import COLUMNS, GridRows
 from components.ingest.invisible_chars import invisible_named, visible, visible_cells, visible_row
 from components.ingest.limits import ReadLimits, rows_cut, rows_within
 from components.ingest.matching import (
@@ -49,6 +50,8 @@ from components.ingest.values import is_blank
 from components.ingest.xlsx_extent import plan_xlsx
 
 MAX_QUOTED_CHARS = 60
+# A read's memo: a grid column's distinct values by the column's id (``column_values``).
+COLUMN_VALUES_KEY = "column values"
 _T = TypeVar("_T")
 
 
@@ -87,6 +90,10 @@ class Sheet:
         return max(map(len, self.rows), default=0)  # in C: a long table has thousands of rows
 
 
+# The columns hold only while the rows given with them are unchanged (``grid_rows``).
+Sheet.columns = COLUMNS  # type: ignore[assignment]
+
+
 def cell_address(row: int, column: int) -> str:
     """Excel's name for a 0-based (row, column): (13, 3) -> "D14" (see ``cell_places``)."""
     row, column = real_place(row, column)
@@ -119,11 +126,12 @@ def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
 
 
 def _clean_grid(
-    grid: list[list[Any]], width: int
+    grid: list[list[Any]], width: int, memo: dict[Any, Any] | None = None
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """``_trim`` for every row of a grid, column by column: what is blank (or holds characters
     that do not show) is decided once per distinct value of a column, not once per cell (a
-    long table repeats its values). Returns the rows and the columns."""
+    long table repeats its values). Returns the rows and the columns; each column's distinct
+    values go to ``memo`` (a read's), for the passes over whole sheets (``column_values``)."""
     columns = list(zip_longest(*grid))[:width]
     for index, column in enumerate(columns):
         distinct = set(column)
@@ -132,6 +140,11 @@ def _clean_grid(
         if blanks:
             # Each blank value to None, any other to itself, in C (``get(v, v)``).
             columns[index] = tuple(map(blanks.get, column, column))
+        elif memo is not None:
+            # The column stays as it is: its set is the one ``column_values.distinct`` would
+            # make of it (the same tuple, the same order), kept with the tuple (its id stays
+            # its own). A changed column's is left to be made if a pass asks.
+            memo[(COLUMN_VALUES_KEY, id(column))] = (column, distinct)
     if not columns:
         return [() for _ in grid], columns
     rows = list(zip(*columns, strict=True))
@@ -343,12 +356,13 @@ def _read_calamine_sheet(
     wide = end[1] + 1 > width and any(
         not is_blank(v) for row in grid for v in row[width:] if len(row) > width
     )
-    rows, sheet.columns = _clean_grid(grid, width)
-    sheet.rows.extend(rows)
+    rows, columns = _clean_grid(grid, width, ctx.memo)
+    while rows and not rows[-1]:
+        rows.pop()
+    # Rows that tell when they are changed, with the columns read with them (``grid_rows``).
+    sheet.rows, sheet.columns = GridRows(rows), columns
     if wide:
         _report_too_wide(ctx, sheet)
-    while sheet.rows and not sheet.rows[-1]:
-        sheet.rows.pop()
     _fill_merged(sheet, worksheet.merged_cell_ranges or merges, limits.max_columns)
     return sheet
 

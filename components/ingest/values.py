@@ -52,6 +52,7 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+@lru_cache(maxsize=16384)  # pure, once per distinct text (bounded: user text), not per call
 def plain_text(value: str) -> str:
     """Text as typed, made comparable: NFKC, other scripts' digits in ASCII, spaces collapsed."""
     return " ".join(ascii_digits(unicodedata.normalize("NFKC", value)).split())
@@ -576,11 +577,10 @@ def without_round_words(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     """``text`` less the vocabulary's round words at its start and end, and those words:
     "Elbonia – Mid-term review" -> ("Elbonia", "Mid-term review"). For a title or a sheet
     name too, whose round words are not the country's name."""
-    words = frozenset(vocabulary.round_words)
+    words, longest = vocabulary.round_set  # built once per vocabulary
     tokens = list(_WORD.finditer(text))
     if not words or not tokens:
         return text, ""
-    longest = max(len(word.split()) for word in words)
     start, end = 0, len(tokens)
     while start < end and (taken := _round_at_end(text, tokens[start:end], words, longest)):
         end -= taken

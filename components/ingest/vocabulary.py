@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -76,6 +76,16 @@ class VocabularyError(ValueError):
 def key_of(text: str) -> str:
     """How a header or word is compared: normalised, with "(...)" and "[...]" asides removed;
     a field's name inside a tool's wrapper ("Custom field (MNR Level)": ``wrapped_fields``)."""
+    if text.__class__ is str:
+        return _text_key(text)
+    return normalise(_PARENTHESES.sub(" ", str(unwrapped_field(text))))
+
+
+# Once per distinct text in the process (bounded: user text): a pure reading of the text, and
+# the same headers come back in every sheet and every upload. Only for ``str`` itself, whose
+# equal values are the same text (1 and 1.0 are equal keys but different headers).
+@lru_cache(maxsize=8192)
+def _text_key(text: str) -> str:
     return normalise(_PARENTHESES.sub(" ", str(unwrapped_field(text))))
 
 
@@ -110,6 +120,13 @@ class Vocabulary:
 
     def __hash__(self) -> int:  # the mapping is not hashable; the languages and sizes identify it
         return hash((self.languages, len(self.headers), self.summary))
+
+    @cached_property
+    def round_set(self) -> tuple[frozenset[str], int]:
+        """The round words as a set, and the most words one of them has: built once per
+        vocabulary at first use, not on every header ``values.without_round_words`` splits."""
+        words = frozenset(self.round_words)
+        return words, max((len(word.split()) for word in words), default=0)
 
 
 def load_vocabulary(path: Path | str = DEFAULT_VOCABULARY_PATH) -> Vocabulary:

@@ -174,3 +174,14 @@ def test_one_latin_word_of_a_language_not_read_is_flagged_for_free_text(name, ab
 def test_a_name_close_to_another_country_s_is_not_read_as_either(name, code):
     found = other_name_of(name)
     assert (found[0] if found else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("114377001", True), ("12-3", True), ("Kenya", False), ("1a", False), ("  ", False),
+     ("", False), ("٢٠٢٣", True), ("Côte", False)],
+)  # fmt: skip
+def test_a_text_without_any_letter_is_a_number_not_a_name(text, expected):
+    from components.ingest.countries import is_number_only
+
+    assert is_number_only(text) is expected

@@ -196,3 +196,27 @@ def test_a_sheet_named_in_another_script_still_gives_the_country() -> None:
     assert by_assessment(result) == {("Kazakhstan", 2024, None): LEVELS}
     assert_problem(result, "warning", None, "taken from the sheet name")
     assert_problem(result, "warning", "B1", "“Казахстан” (its name in Russian and Ukrainian)")
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Country 001", "Country 001"),  # a name the app does not know: nothing to settle
+        ("🇰🇪 Elbonia", "Elbonia"),  # a flag left out, nothing else to say
+        ("Kenya", None),  # a country's: its ISO3 code checked, in each read
+        ("Kenya (KEN)", None),  # a code beside the name: settled in each read
+        ("Kenya and Uganda", None),  # two countries: refused, in each read
+    ],
+)
+def test_a_name_with_nothing_to_settle_reads_the_same_in_every_read(written, plain):
+    """Worked out once per name in the process (it depends on the name alone); a name with
+    something to settle or say is settled in each read, its messages said each time."""
+    from components.ingest.country_names import _plain
+
+    assert _plain(written) == plain
+    assert _plain(written) == plain
+    rows = [["Country", "Year", "Capability", "Level"]]
+    rows += [[written, 2024, TITLES[n], n % 5] for n in range(1, 22)]
+    first, second = (read("long.xlsx", xlsx({"Data": rows})) for _ in range(2))
+    assert by_assessment(first) == by_assessment(second)
+    assert [p.message for p in first.problems] == [p.message for p in second.problems]

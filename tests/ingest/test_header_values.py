@@ -82,3 +82,20 @@ def test_a_name_column_of_people_is_not_the_capability_column():
     result = read("people.csv", csv_bytes(rows))
     assert by_assessment(result) == {}
     assert errors(result)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Level (0-4)", "level"),
+        ("Custom field (MNR Level)", "mnr level"),
+        (1, "1"),
+        (1.0, "1 0"),  # equal to 1, but not the same header: never shared through the cache
+        (True, "true"),
+    ],
+)
+def test_a_header_s_key_is_worked_out_once_per_text_and_kept_apart_by_type(value, expected):
+    from components.ingest.vocabulary import key_of
+
+    assert key_of(value) == expected
+    assert key_of(value) == expected

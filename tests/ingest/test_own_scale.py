@@ -70,3 +70,28 @@ def test_a_numbered_table_going_on_is_no_key():
     ours = [LABELS[v] for v in range(5)]
     result = read("form.xlsx", _workbook(ours, listing))
     assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in range(1, 22)}}
+
+
+@pytest.mark.parametrize(
+    ("values", "refused"),
+    [
+        (["Developing", "Developing", 2.0, None] * 50, True),  # a framework word: looked on
+        ([2.0, 3.0, None] * 50, False),  # no text at all: nothing another key could misread
+        ([["Developing"], "Developing"], True),  # a value that cannot be hashed: each looked at
+        ([["Developing"]], False),
+    ],
+)
+def test_a_level_column_s_words_are_each_looked_at_once(values, refused):
+    """The column's distinct values, found in C, give the texts its every cell gives."""
+    from components.framework.model import default_framework
+    from components.ingest.limits import ReadLimits
+    from components.ingest.own_scale import own_scale_problem
+    from components.ingest.scale_legend import find_legends
+    from components.ingest.sheets import ReadContext, read_workbook
+
+    ctx = ReadContext("consultant.xlsx", default_framework(), ReadLimits())
+    find_legends(ctx, read_workbook(ctx, _workbook(OWN, _two_cells(OWN)), "xlsx"))
+    problem = own_scale_problem(ctx, values)
+    assert (problem is not None) is refused
+    if refused:
+        assert "holds the words of the file's own scale" in problem

@@ -113,3 +113,23 @@ def test_rows_that_are_no_parents_are_left():
     before = [("Task", "Level"), (TITLES[1], 2), ("Kenya 2023",), (TITLES[2], 3), (TITLES[3], 1)]
     for rows in (with_country, stacked, banded, before):
         assert _unchanged([tuple(r) for r in rows])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya (2023)", ("Kenya", "2023", None)),
+        ("Jordan – MNR", ("Jordan", None, None)),
+        ("Total", None),  # no country's name begins so
+        ("Kenya" + " x" * 40, None),  # longer than a parent row's text
+        (2023, None),  # only text
+    ],
+)
+def test_a_parent_row_s_text_reads_the_same_in_every_read(text, expected):
+    """A text's reading is kept for the process (it depends on the text alone): a second
+    read's context gets the same answer."""
+    from components.ingest.parent_rows import _heading
+
+    for _ in range(2):
+        ctx = ReadContext("plan.xlsx", FW, DEFAULT_LIMITS)
+        assert _heading(ctx, text) == expected

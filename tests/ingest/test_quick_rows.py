@@ -172,3 +172,28 @@ def test_tables_stacked_under_their_own_titles_keep_their_own_country_on_every_r
         result = read_assessment_file("stacked.xlsx", data, FW)
         assert by_assessment(result) == expected
         assert not result.problems
+
+
+@pytest.mark.parametrize(
+    ("value", "heading"),
+    [
+        ("Total", True),
+        ("Average", True),
+        ("Domain 1: Policy and Governance", True),
+        ("Media", True),  # Spanish "media": a mean
+        ("Media: Ethical and Informed Media Reporting", False),  # a capability's, not a mean
+        ("Kenya", False),
+        (7, False),  # only text is a heading
+    ],
+)
+def test_a_label_s_heading_reads_the_same_in_every_read(value, heading):
+    """Kept per process (it depends on the text and the framework's names only): a second
+    read's context gets the same answer."""
+    from components.framework.model import default_framework
+    from components.ingest.limits import ReadLimits
+    from components.ingest.quick_rows import is_heading
+    from components.ingest.sheets import ReadContext
+
+    for _ in range(2):
+        ctx = ReadContext("t.xlsx", default_framework(), ReadLimits())
+        assert is_heading(ctx, value) is heading

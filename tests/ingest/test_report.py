@@ -77,3 +77,27 @@ def test_find_duplicate_assessments_of_nothing():
     assert "duplicate_group" in duplicates.columns
     single = read("a.xlsx", write_template(FW, SAMPLE)).capabilities
     assert find_duplicate_assessments(single).empty
+
+
+def test_a_framework_column_made_once_is_never_shared_with_a_read_s_table():
+    """The capability numbers and domains are made once per process (``constant_array``);
+    a table a read returns holds its own copy, which a page may change freely."""
+    from components.framework.model import default_framework
+    from components.ingest.reader import read_assessment_file
+    from components.ingest.report import constant_array, contract_array
+    from tests.ingest.reader_support import TITLES, xlsx
+
+    numbers = tuple(range(1, 22))
+    assert constant_array("capability", numbers) is constant_array("capability", numbers)
+    assert list(constant_array("capability", numbers)) == list(
+        contract_array("capability", list(numbers))
+    )
+    rows = [["Country", "Kenya"], ["Year", 2024], ["No.", "Capability", "Level"]]
+    rows += [[n, TITLES[n], n % 5] for n in range(1, 22)]
+    data = xlsx({"Assessment": rows})
+    first = read_assessment_file("a.xlsx", data, default_framework())
+    first.capabilities.loc[0, "capability"] = 99
+    first.capabilities.loc[0, "domain"] = "changed"
+    second = read_assessment_file("a.xlsx", data, default_framework())
+    assert list(second.capabilities["capability"]) == list(range(1, 22))
+    assert "changed" not in set(second.capabilities["domain"])

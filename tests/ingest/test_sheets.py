@@ -14,6 +14,7 @@ from components.ingest.reader import read_assessment_file
 from components.ingest.report import summarise_assessments
 from tests.ingest.reader_support import (
     EXPECTED,
+    TITLES,
     assert_problem,
     by_assessment,
     csv_bytes,
@@ -178,3 +179,30 @@ def test_a_sheet_with_a_million_rows_is_read_up_to_the_limit_and_reported():
     # What was read is kept: one assessment of Land 2020, with its 21 capabilities.
     assert result.capabilities["country"].unique().tolist() == ["Land"]
     assert result.capabilities["level"].notna().sum() == 21
+
+
+@pytest.mark.parametrize(
+    ("country", "seeded"),
+    [
+        ("Ghana", True),  # no blank in the column: its set found as the grid is cleaned
+        ("  ", False),  # a blank cell (made None): the column's set left to be made
+        ("Gha\u200bna", False),  # a character that does not show: the cell is changed
+    ],
+)
+def test_a_grid_column_s_distinct_values_are_found_as_it_is_cleaned(country, seeded):
+    from components.ingest.column_values import distinct
+    from components.ingest.sheets import COLUMN_VALUES_KEY, ReadContext, read_workbook
+
+    rows = [["Country", "Year", "Capability", "Level"]]
+    rows += [["Kenya", 2024, TITLES[n], n % 5] for n in range(1, 11)]
+    rows += [[country, 2024, TITLES[n], n % 5] for n in range(1, 22)]
+    ctx = ReadContext("t.xlsx", default_framework(), ReadLimits())
+    (sheet,) = read_workbook(ctx, xlsx({"Data": rows}), "xlsx")
+    column = sheet.columns[0]
+    kept = ctx.memo.get((COLUMN_VALUES_KEY, id(column)))
+    assert (kept is not None) is seeded
+    assert distinct(ctx, column) == set(column)  # the same values either way
+    result = read_assessment_file("t.xlsx", xlsx({"Data": rows}), default_framework())
+    assert set(result.capabilities["country"].dropna()) == (
+        {"Kenya", "Ghana"} if country.strip() else {"Kenya"}
+    )

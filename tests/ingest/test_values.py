@@ -2,6 +2,7 @@
 format, not-assessed marks, and notes that read as one sentence once the caller completes them.
 """
 
+import dataclasses
 import io
 
 import pytest
@@ -366,3 +367,37 @@ def test_float_artefacts_are_judged_alike_whatever_the_level(value, level, error
     assert reading.level == level
     assert error in reading.error
     assert bool(reading.error) is bool(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elbonia – Mid-term review", ("Elbonia", "Mid-term review")),
+        ("Baseline", ("", "Baseline")),
+        ("Elbonia", ("Elbonia", "")),
+        ("", ("", "")),
+    ],
+)
+def test_round_words_come_off_with_the_vocabulary_s_set_built_once(text, expected):
+    """``Vocabulary.round_set`` is built at first use and kept: the same words each call."""
+    from components.ingest.values import without_round_words
+
+    vocabulary = default_vocabulary()
+    assert without_round_words(text, vocabulary) == expected
+    assert vocabulary.round_set is vocabulary.round_set
+    assert vocabulary.round_set[0] == frozenset(vocabulary.round_words)
+    # A vocabulary without round words takes nothing off (its longest word: none).
+    bare = dataclasses.replace(vocabulary, round_words=())
+    assert bare.round_set == (frozenset(), 0)
+    assert without_round_words(text, bare) == (text, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("  Ｋｅｎｙａ   ２０２３ ", "Kenya 2023"), ("٢٠٢٣", "2023"), ("Kenya", "Kenya")],
+)
+def test_plain_text_is_the_same_asked_again(text, expected):
+    from components.ingest.values import plain_text
+
+    assert plain_text(text) == expected
+    assert plain_text(text) == expected  # the second time from the cache: the same
