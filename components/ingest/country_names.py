@@ -66,9 +66,9 @@ def _settled(ctx: ReadContext, draft: Draft) -> bool:
     """False when ``draft``'s country is several countries (reported); otherwise True, its
     name and ISO3 code put right."""
     written = draft.country or ""
-    # A name with nothing to settle, worked out once per distinct name (a long table's
-    # drafts repeat a few): what the steps below would leave it, saying nothing.
-    plain = ctx.cached("country_names.plain", written, _plain)
+    # A name with nothing to settle (``_plain``, kept per process): what the steps below
+    # would leave it, saying nothing.
+    plain = _plain(written)
     if plain is not None:
         draft.country = plain
         return True
