@@ -64,6 +64,9 @@ def home():
 
 
 def chart():
+    # As wide as the app's pages (Streamlit keeps a page's layout for the next page, so every
+    # page of this app says its own).
+    st.set_page_config(layout="wide")
     st.title("Chart")
     pick = st.selectbox("Assessment", ["A", "B", "C"])
     levels = {"A": [1, 2, 3, 2, 1, 3], "B": [2, 2, 2, 3, 3, 1], "C": [4, 3, 2, 1, 2, 3]}[pick]
@@ -74,8 +77,12 @@ def chart():
 
 def same_chart(page):
     # The app page's first chart as the browser gets it (figure and configuration), read and
-    # drawn on every run, under one choice: a bare page drawing the same chart.
+    # drawn on every run, under one choice: a bare page drawing the same chart, as wide as the
+    # app draws it (its pages are wide, and the presentation hides the sidebar).
     def draw():
+        st.set_page_config(
+            layout="wide", initial_sidebar_state="collapsed" if page == "present" else "auto"
+        )
         st.title(page.title())
         st.selectbox("Choice", ["A", "B", "C"])
         sent = json.loads(Path(__file__).with_name(f"{page}.json").read_text())
