@@ -176,12 +176,14 @@ WATCH_CHART = """() => {
 }""".replace("CHART", CHART)
 
 
-def start(script: Path, port: int) -> subprocess.Popen[bytes]:
+def start(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen[bytes]:
+    """Serve ``script`` on ``port``, run from ``cwd`` (whose ``.streamlit/config.toml`` it reads
+    under the script's own), and wait until it answers."""
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

@@ -8,6 +8,7 @@ own arguments say otherwise.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -127,3 +128,15 @@ def test_a_start_on_every_address_looks_up_no_external_address():
     assert "URL: http://localhost:" in text
     assert "external IP" not in text
     assert "External URL" not in text
+
+
+def test_no_page_embedding_the_app_may_control_it(app_url):
+    """The running app lists no site whose frame may stop, rerun or redirect it by postMessage.
+
+    Streamlit's default trusts sixteen Community Cloud patterns (``*.streamlit.app`` among
+    them); the app's settings empty the list, which also spares every page's browser code an
+    origin check per message (bench/README.md, "Messages nobody reads").
+    """
+    with urllib.request.urlopen(f"{app_url}/_stcore/host-config", timeout=10) as reply:
+        host_config = json.loads(reply.read())
+    assert host_config["allowedOrigins"] == []
