@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -33,6 +34,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,6 +178,16 @@ WATCH_CHART = """() => {
 }""".replace("CHART", CHART)
 
 
+def watch_chart_doing(at_click: str, at_chart: str) -> str:
+    """``WATCH_CHART`` with a statement run as the click arrives and one in the chart's frame
+    (a mark for a trace, the profiler started and stopped)."""
+    click = "window.mnrClickAt = performance.now();"
+    chart = "window.mnrChartAt = performance.now();"
+    if WATCH_CHART.count(click) != 1 or WATCH_CHART.count(chart) != 1:
+        raise SystemExit("WATCH_CHART has changed: say where the click and the chart are timed")
+    return WATCH_CHART.replace(click, f"{click} {at_click}").replace(chart, f"{chart} {at_chart}")
+
+
 def start(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen[bytes]:
     """Serve ``script`` on ``port``, run from ``cwd`` (whose ``.streamlit/config.toml`` it reads
     under the script's own), and wait until it answers."""
@@ -194,6 +206,31 @@ def start(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen[bytes]:
             time.sleep(0.3)  # polling the server's health endpoint until it answers
     process.kill()
     raise SystemExit(f"{script} did not start")
+
+
+@contextlib.contextmanager
+def app_and_minimal_app(
+    port: int, app_folder: Path = ROOT
+) -> Iterator[tuple[subprocess.Popen[bytes], subprocess.Popen[bytes]]]:
+    """The app (``app_folder``'s checkout, run from its folder) on ``port`` and the minimal app,
+    its pages drawing the app's first charts as this checkout sends them, on ``port + 1``;
+    both stopped afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        minimal_script = Path(folder) / "minimal_app.py"
+        minimal_script.write_text(MINIMAL_APP.replace("PAGE_NAMES", repr(list(PAGES))))
+        for page, sent in first_charts_json().items():
+            minimal_script.with_name(f"{page}.json").write_text(sent)
+        app = start(app_folder / "app.py", port, cwd=app_folder)
+        try:
+            minimal = start(minimal_script, port + 1)
+            try:
+                yield app, minimal
+            finally:
+                minimal.terminate()
+                minimal.wait(timeout=20)
+        finally:
+            app.terminate()
+            app.wait(timeout=20)
 
 
 def rss_mib(pid: int) -> float:
@@ -248,6 +285,27 @@ async def click_to_chart(page, link: str, path: str) -> float:
     # in this tab or the other: the rest must not slow the next measure down.
     await page.wait_for_function(SETTLED)
     return await page.evaluate("() => (window.mnrChartAt - window.mnrClickAt) / 1000")
+
+
+async def warmed_session(browser, url: str, link: str, path: str, *, demo: bool):
+    """A new session (the demo loaded if ``demo``) that has clicked to ``link``'s chart three
+    times: plotly.js compiled and the page visited before what is measured."""
+    context, page = await new_session(browser, url, demo=demo)
+    for _ in range(3):
+        await click_to_chart(page, link, path)
+    return context, page
+
+
+def app_and_floors(page: str, port: int) -> list[tuple[str, str, str, str, bool]]:
+    """What the click tools take apart, served by ``app_and_minimal_app(port)``: the app's
+    ``page`` (demo loaded), the minimal app's bare page drawing the same chart, and its radar
+    page; each as (name, address, sidebar link, path, whether to load the demo)."""
+    app, minimal = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"
+    return [
+        ("app", app, PAGES[page], page, True),
+        ("bare, same chart", minimal, f"Bare {page}", f"bare_{page}", False),
+        ("minimal radar", minimal, "Chart", "chart", False),
+    ]
 
 
 async def settle_profile(page, link: str = "Country profile", path: str = "profile") -> float:
@@ -427,19 +485,8 @@ def main() -> None:
     parser.add_argument("--parts", default="chart,many,memory", help="which parts to run")
     parser.add_argument("--port", type=int, default=8631)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        minimal_script = Path(folder) / "minimal_app.py"
-        minimal_script.write_text(MINIMAL_APP.replace("PAGE_NAMES", repr(list(PAGES))))
-        for page, sent in first_charts_json().items():
-            minimal_script.with_name(f"{page}.json").write_text(sent)
-        app = start(ROOT / "app.py", args.port)
-        minimal = start(minimal_script, args.port + 1)
-        try:
-            asyncio.run(run(args, args.port, args.port + 1, (app.pid, minimal.pid)))
-        finally:
-            for process in (app, minimal):
-                process.terminate()
-                process.wait(timeout=20)
+    with app_and_minimal_app(args.port) as (app, minimal):
+        asyncio.run(run(args, args.port, args.port + 1, (app.pid, minimal.pid)))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ import bisect
 import collections
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,15 +35,7 @@ import streamlit
 
 SCRIPTS = Path(streamlit.__file__).parent / "static" / "static" / "js"
 # The click's listener starts the profiler; the chart's frame stops it.
-WATCH = browser_bench.WATCH_CHART.replace(
-    "window.mnrClickAt = performance.now();",
-    "window.mnrClickAt = performance.now(); console.profile('click');",
-).replace(
-    "window.mnrChartAt = performance.now();",
-    "window.mnrChartAt = performance.now(); console.profileEnd('click');",
-)
-if WATCH.count("console.profile") != 2:
-    raise SystemExit("bench_browser.WATCH_CHART has changed: start and stop the profiler anew")
+WATCH = browser_bench.watch_chart_doing("console.profile('click');", "console.profileEnd('click');")
 # The listener's own samples are the profiler starting (V8 counts them to the listener).
 _PROFILER_START = "document.addEventListener"
 # A module of a bundle: esbuild/rolldown keep each module's path as the key of its wrapper.
@@ -119,9 +110,7 @@ def attribute(profile: dict, scripts: Scripts) -> tuple[collections.Counter, col
 
 async def profiled_clicks(browser, url: str, link: str, path: str, *, demo: bool, rounds: int):
     """``rounds`` clicks from the home page to ``link``, each profiled; mean ms per click."""
-    context, page = await browser_bench.new_session(browser, url, demo=demo)
-    for _ in range(3):  # plotly.js compiled, the page visited before
-        await browser_bench.click_to_chart(page, link, path)
+    context, page = await browser_bench.warmed_session(browser, url, link, path, demo=demo)
     devtools = await context.new_cdp_session(page)
     await devtools.send("Profiler.enable")
     await devtools.send("Profiler.setSamplingInterval", {"interval": 100})  # microseconds
@@ -144,7 +133,7 @@ async def profiled_clicks(browser, url: str, link: str, path: str, *, demo: bool
     return per_click, {key: value / rounds for key, value in by_purpose.items()}
 
 
-async def run(page_name: str, rounds: int, app: str, minimal: str, lines: int) -> None:
+async def run(page_name: str, rounds: int, port: int, lines: int) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -152,14 +141,9 @@ async def run(page_name: str, rounds: int, app: str, minimal: str, lines: int) -
             executable_path=browser_bench.CHROMIUM, args=browser_bench.ARGS
         )
         results = {}
-        for name, url, link, path, demo in (
-            ("app", app, browser_bench.PAGES[page_name], page_name, True),
-            ("bare", minimal, f"Bare {page_name}", f"bare_{page_name}", False),
-            ("radar", minimal, "Chart", "chart", False),
-        ):
-            results[name] = await profiled_clicks(
-                browser, url, link, path, demo=demo, rounds=rounds
-            )
+        for name, url, link, path, demo in browser_bench.app_and_floors(page_name, port):
+            clicks = await profiled_clicks(browser, url, link, path, demo=demo, rounds=rounds)
+            results[name.split(",")[0].removeprefix("minimal ")] = clicks
         await browser.close()
     names = list(results)
     print(f"{page_name}: ms per click (mean of {rounds}, under the profiler)")
@@ -181,28 +165,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8671)
     parser.add_argument("--app", type=Path, default=browser_bench.ROOT, help="a checkout to run")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        minimal_script = Path(folder) / "minimal_app.py"
-        minimal_script.write_text(
-            browser_bench.MINIMAL_APP.replace("PAGE_NAMES", repr(list(browser_bench.PAGES)))
-        )
-        for page, sent in browser_bench.first_charts_json().items():
-            minimal_script.with_name(f"{page}.json").write_text(sent)
-        app = browser_bench.start(args.app / "app.py", args.port, cwd=args.app)
-        minimal = browser_bench.start(minimal_script, args.port + 1)
-        try:
-            asyncio.run(
-                run(
-                    args.page,
-                    args.rounds,
-                    f"http://127.0.0.1:{args.port}",
-                    f"http://127.0.0.1:{args.port + 1}",
-                    args.lines,
-                )
-            )
-        finally:
-            app.kill()
-            minimal.kill()
+    with browser_bench.app_and_minimal_app(args.port, args.app):
+        asyncio.run(run(args.page, args.rounds, args.port, args.lines))
 
 
 if __name__ == "__main__":

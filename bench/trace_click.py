@@ -26,7 +26,6 @@ import json
 import re
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,15 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_browser as browser_bench
 
 # Marks in the page's own timeline where the timing of bench_browser.py starts and ends.
-WATCH = browser_bench.WATCH_CHART.replace(
-    "window.mnrClickAt = performance.now();",
-    "window.mnrClickAt = performance.now(); performance.mark('mnr-click');",
-).replace(
-    "window.mnrChartAt = performance.now();",
-    "window.mnrChartAt = performance.now(); performance.mark('mnr-chart');",
+WATCH = browser_bench.watch_chart_doing(
+    "performance.mark('mnr-click');", "performance.mark('mnr-chart');"
 )
-if WATCH.count("performance.mark") != 2:
-    raise SystemExit("bench_browser.WATCH_CHART has changed: mark the click and the chart anew")
 # The main thread's kinds of work, by Chrome's names for its trace events: each event's own
 # time (less the events inside it: a layout forced by a script is layout, not script).
 WORK = {
@@ -113,9 +106,7 @@ def chart_message_ms(frames: list[tuple[str, float, str]]) -> float | None:
 
 async def traced_clicks(browser, url: str, link: str, path: str, *, demo: bool, rounds: int):
     """``rounds`` clicks from the home page to ``link``: each one's work and chart message."""
-    context, page = await browser_bench.new_session(browser, url, demo=demo)
-    for _ in range(3):  # plotly.js compiled, the page visited before
-        await browser_bench.click_to_chart(page, link, path)
+    context, page = await browser_bench.warmed_session(browser, url, link, path, demo=demo)
     devtools = await context.new_cdp_session(page)
     await devtools.send("Network.enable")
     frames: list[tuple[str, float, str]] = []
@@ -159,7 +150,7 @@ def report(name: str, works: list[dict[str, float]], messages: list[float]) -> N
           + ", ".join(f"{kind} {middle[kind]:.0f}" for kind in kinds[2:]))  # fmt: skip
 
 
-async def run(page_name: str, rounds: int, app: str, minimal: str) -> None:
+async def run(page_name: str, rounds: int, port: int) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -168,11 +159,7 @@ async def run(page_name: str, rounds: int, app: str, minimal: str) -> None:
         )
         print(f"{page_name}: median of {rounds} clicks (milliseconds on the main thread)")
         print(f"{'page':16} {'click to chart':>8} {'chart msg':>9} {'work':>7}   of which")
-        for name, url, link, path, demo in (
-            ("app", app, browser_bench.PAGES[page_name], page_name, True),
-            ("bare, same chart", minimal, f"Bare {page_name}", f"bare_{page_name}", False),
-            ("minimal radar", minimal, "Chart", "chart", False),
-        ):
+        for name, url, link, path, demo in browser_bench.app_and_floors(page_name, port):
             report(name, *await traced_clicks(browser, url, link, path, demo=demo, rounds=rounds))
         await browser.close()
 
@@ -183,27 +170,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--port", type=int, default=8661)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        minimal_script = Path(folder) / "minimal_app.py"
-        minimal_script.write_text(
-            browser_bench.MINIMAL_APP.replace("PAGE_NAMES", repr(list(browser_bench.PAGES)))
-        )
-        for page, sent in browser_bench.first_charts_json().items():
-            minimal_script.with_name(f"{page}.json").write_text(sent)
-        app = browser_bench.start(browser_bench.ROOT / "app.py", args.port)
-        minimal = browser_bench.start(minimal_script, args.port + 1)
-        try:
-            asyncio.run(
-                run(
-                    args.page,
-                    args.rounds,
-                    f"http://127.0.0.1:{args.port}",
-                    f"http://127.0.0.1:{args.port + 1}",
-                )
-            )
-        finally:
-            app.kill()
-            minimal.kill()
+    with browser_bench.app_and_minimal_app(args.port):
+        asyncio.run(run(args.page, args.rounds, args.port))
 
 
 if __name__ == "__main__":
