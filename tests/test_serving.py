@@ -131,7 +131,8 @@ def test_a_start_on_every_address_looks_up_no_external_address():
 
 
 def test_no_page_embedding_the_app_may_control_it(app_url):
-    """The running app lists no site whose frame may stop, rerun or redirect it by postMessage.
+    """The running app lists no site whose frame may control it by postMessage (stop, rerun,
+    change its page, or set the address its uploads are sent to).
 
     Streamlit's default trusts sixteen Community Cloud patterns (``*.streamlit.app`` among
     them); the app's settings empty the list, which also spares every page's browser code an
