@@ -7,7 +7,10 @@ level 1. So before its cells are read, a level column is looked at whole: its he
 (1-5)", "Level /5") and its numbers. When they say another scale, none of the column is used:
 converting between scales is a judgement the app does not make for people.
 
-``column_scale_problem`` is the judgement; ``refused_off_scale`` reports it for a sheet.
+``column_scale_problem`` is the judgement; ``refused_off_scale`` reports it for a sheet. A
+column that looks off the scale is looked at again without the rows that sum up others: a
+country's levels all 0 and 1 with an "Overall score" of 0.52 or a domain's "— average" of 0.5
+below them are levels, not fractions.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from components.framework.model import Scale
 from components.ingest.average_levels import AVERAGES_FIX, averages_problem, names_an_average
+from components.ingest.catalogue import Catalogue
 from components.ingest.column_roles import is_scorer
 from components.ingest.fill_series import not_levels_problem, series_fix
+from components.ingest.matching import is_summary, match_item
 from components.ingest.max_columns import maximum_beside
 from components.ingest.merged_lines import MERGED_LINES_FIX, merged_lines_problem
 from components.ingest.percent_levels import note_percent_levels
@@ -152,6 +157,8 @@ def refused_off_scale(
     *,
     whole_table: bool = False,
     key: int | None = None,
+    labels: tuple[int, ...] = (),
+    catalogue: Catalogue | None = None,
 ) -> bool:
     """Whether the levels in ``columns`` (below ``header``) are on another scale, taken
     together; if so it is reported, and the caller reads none of them.
@@ -159,12 +166,23 @@ def refused_off_scale(
     ``whole_table``: the columns are one table's capabilities (one assessment a row), judged
     as one; otherwise a single column of levels, judged with its header (and with the
     capability number column ``key``: a fill series copies the numbers, ``fill_series``).
+    ``labels``: the columns that name each row's item, and ``catalogue`` the items they name
+    (the capabilities unless said); when the column looks off the scale, only the rows naming
+    an item are judged again.
     """
     values: list[Any] = []
     for column in columns:
         values.extend(sheet.column(column, header + 1, len(sheet.rows)))
     heading = None if whole_table else sheet.value(header, columns[0])
     why = column_scale_problem(heading, values, ctx.framework.scale)
+    if why is not None:
+        # Looked at again only when it seemed off the scale: the rows' labels are read then.
+        named = catalogue or ctx.capabilities
+        counted = _values_of_counted_rows(sheet, header, columns, labels, named)
+        if len(counted) >= MIN_NUMBERS_FOR_SHIFT and (
+            column_scale_problem(heading, counted, ctx.framework.scale) is None
+        ):
+            values, why = counted, None
     if why is None:
         why = legend_scale_problem(ctx, values)
     if why is None and not whole_table:
@@ -195,3 +213,39 @@ def refused_off_scale(
     ctx.add("error", sheet, cell, f"{what}; {outcome}.", fix)
     note_percent_levels(ctx, sheet, header, columns, values)  # 0.03: 3 typed in a "0%" cell
     return True
+
+
+def item_labels(columns: Mapping[str, int]) -> tuple[int, ...]:
+    """The columns of a one-row-per-item table that name each row's item (title or number)."""
+    return tuple(columns[name] for name in ("capability", "enabler", "number") if name in columns)
+
+
+def _values_of_counted_rows(
+    sheet: Sheet,
+    header: int,
+    columns: list[int],
+    labels: tuple[int, ...],
+    catalogue: Catalogue,
+) -> list[Any]:
+    """The numbers in ``columns`` on the rows that count: none whose text sums up others
+    ("Total", "Overall score"), and, with ``labels``, only the rows whose label names an item
+    of ``catalogue`` ("Policy and Governance — average" names none)."""
+    counted: list[Any] = []
+    for cells in sheet.rows[header + 1 :]:
+        if any(is_summary(value) for value in cells):
+            continue
+        if (
+            labels
+            and catalogue is not None
+            and not any(
+                column < len(cells) and match_item(cells[column], catalogue).matched
+                for column in labels
+            )
+        ):
+            continue
+        counted.extend(
+            number
+            for column in columns
+            if column < len(cells) and (number := _as_number(cells[column])) is not None
+        )
+    return counted

@@ -52,7 +52,7 @@ from components.ingest.layout import (
     layout_from_mapping,
 )
 from components.ingest.left_out import empty_column, say_several_levels, say_unanswered
-from components.ingest.level_columns import refused_off_scale
+from components.ingest.level_columns import item_labels, refused_off_scale
 from components.ingest.level_headed import settle_level_columns
 from components.ingest.level_header import say_level_header
 from components.ingest.matching import (
@@ -151,12 +151,14 @@ def _parse_item_table(
     end = len(sheet.rows) if end is None else end
     columns = layout.columns
     level, key = columns.get("level"), columns.get("number")
-    if level is not None and refused_off_scale(ctx, sheet, layout.header, [level], key=key):
+    primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
+    if level is not None and refused_off_scale(
+        ctx, sheet, layout.header, [level], key=key, labels=item_labels(columns), catalogue=primary
+    ):
         return []
     if maybe_enablers(ctx, sheet, layout, top, end):
         return []  # rows numbered 1 to 7 only, titled in words that name no capability
     say_level_header(ctx, sheet, layout.header, columns.get("level"), layout.catalogue)
-    primary = ctx.capabilities if layout.catalogue == "capability" else ctx.enablers
     secondary = ctx.enablers if layout.catalogue == "capability" else ctx.capabilities
     meta_reader = MetaReader(ctx, sheet)
     defaults = labelled_around(
@@ -411,7 +413,7 @@ def _parse_item_rows(ctx: ReadContext, sheet: Sheet, layout: ItemRows) -> list[D
     assessments = [
         c
         for c in parts
-        if not refused_off_scale(ctx, sheet, layout.header, [c])
+        if not refused_off_scale(ctx, sheet, layout.header, [c], labels=(layout.key,))
         and not empty_column(ctx, sheet, layout.header, c)
     ]
     for column in layout.skipped:

@@ -74,3 +74,34 @@ def test_a_table_naming_capabilities_stays_the_capabilities():
     rows += [[n + 7, ENABLERS[n], 2] for n in range(1, 4)]
     result = read("kenya.xlsx", xlsx({"Assessment": rows}))
     assert by_assessment(result) == {("Kenya", 2024, None): {n: CAPS[n] for n in range(1, 8)}}
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        "{n}. {title}",
+        "{n}) {title}",
+        "C{n} – {title}",
+        "Cap. {n} - {title}",
+    ],
+)
+def test_capabilities_titled_after_their_numbers_stay_the_capabilities(numbered):
+    """Titles written after their numbers ("1. Leadership") name the capabilities as surely as
+    the titles alone: the enablers' block below them does not turn the table into theirs."""
+    rows = [["Country", "Mozambique"], ["Year", 2023], [], ["Capability", "Level"]]
+    rows += [[numbered.format(n=n, title=TITLES[n]), CAPS[n]] for n in CAPS]
+    rows += [[], ["Enabler", "Level"]] + [[ENABLERS[n], LEVELS[n]] for n in ENABLERS]
+    result = read("moz.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Mozambique", 2023, None): CAPS}
+    assert result.enablers.set_index("enabler")["level"].to_dict() == LEVELS
+    assert not errors(result), result.problems
+
+
+def test_enablers_numbered_1_to_7_are_still_the_enablers():
+    """A number before an enabler's title names no capability: the titles decide."""
+    rows = [["No.", "Item", "Level"]] + [[n, f"{n}. {ENABLERS[n]}", LEVELS[n]] for n in ENABLERS]
+    form = [["Country", "Kenya"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    form += [[n, TITLES[n], CAPS[n]] for n in CAPS]
+    result = read("kenya.xlsx", xlsx({"Assessment": form, "Sheet2": [["Enablers"], *rows]}))
+    assert by_assessment(result) == {("Kenya", 2024, None): CAPS}
+    assert result.enablers.set_index("enabler")["level"].to_dict() == LEVELS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reader_support import TITLES, by_assessment, errors, read, xlsx
+from tests.ingest.reader_support import FW, TITLES, by_assessment, errors, read, xlsx
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,41 @@ def test_a_row_with_a_level_and_no_capability_is_still_an_error():
     rows.append(["Kenya", 2023, None, 3])
     result = read("missing.xlsx", xlsx({"Data": rows}))
     assert any("but no capability" in p.message for p in errors(result))
+
+
+@pytest.mark.parametrize(
+    ("domain_rows", "overall_row"),
+    [
+        ("{domain} — average", None),
+        (None, "OVERALL SCORE"),
+        ("Average {domain}", "Overall average"),
+    ],
+)
+def test_averages_among_levels_0_and_1_leave_the_levels_read(domain_rows, overall_row):
+    """A country early on the path (every level 0 or 1) with its domains' or its overall
+    average (0.5, 0.52) in the Level column: those rows sum up, and the levels are no
+    fractions."""
+    levels = {n: n % 2 for n in TITLES}
+    rows = [["Country", "Sao Tome and Principe"], ["Year", 2022], [], ["Capability", "Level"]]
+    for domain in FW.domains:
+        numbers = [c.number for c in FW.capabilities_in(domain.id)]
+        if domain_rows:
+            average = round(sum(levels[n] for n in numbers) / len(numbers), 2)
+            rows.append([domain_rows.format(domain=domain.name), average])
+        rows += [[TITLES[n], levels[n]] for n in numbers]
+    if overall_row:
+        rows.append([overall_row, round(sum(levels.values()) / len(levels), 2)])
+    result = read("stp.xlsx", xlsx({"Assessment": rows}))
+    assert by_assessment(result) == {("Sao Tome and Principe", 2022, None): levels}
+    assert errors(result) == []
+
+
+def test_a_column_of_fractions_on_the_capabilities_rows_is_still_refused_whole():
+    """Percentages kept as fractions (0.25, 0.75) on the capabilities' own rows are no levels,
+    whatever rows sum them up."""
+    rows = [["Country", "Kenya"], ["Year", 2023], [], ["Capability", "Level"]]
+    rows += [[title, (n % 4) / 4 + 0.25] for n, title in TITLES.items()]
+    rows.append(["Overall score", 0.6])
+    result = read("kenya.xlsx", xlsx({"Assessment": rows}))
+    assert result.capabilities["level"].notna().sum() == 0
+    assert any("fractions" in p.message for p in errors(result))
