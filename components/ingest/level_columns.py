@@ -234,13 +234,9 @@ def _values_of_counted_rows(
     for cells in sheet.rows[header + 1 :]:
         if any(is_summary(value) for value in cells):
             continue
-        if (
-            labels
-            and catalogue is not None
-            and not any(
-                column < len(cells) and match_item(cells[column], catalogue).matched
-                for column in labels
-            )
+        if labels and not any(
+            column < len(cells) and match_item(cells[column], catalogue).matched
+            for column in labels
         ):
             continue
         counted.extend(
