@@ -38,6 +38,7 @@ SCRIPTS = Path(streamlit.__file__).parent / "static" / "static" / "js"
 WATCH = browser_bench.watch_chart_doing("console.profile('click');", "console.profileEnd('click');")
 # The listener's own samples are the profiler starting (V8 counts them to the listener).
 _PROFILER_START = "document.addEventListener"
+_STARTING = "(profiler starting)"
 # A module of a bundle: esbuild/rolldown keep each module's path as the key of its wrapper.
 _MODULE = re.compile(r'"((?:src|node_modules|stackgl_modules|build)/[^"]+?\.[jt]s)"\(')
 
@@ -84,28 +85,30 @@ def attribute(profile: dict, scripts: Scripts) -> tuple[collections.Counter, col
     parent = {child: node["id"] for node in profile["nodes"] for child in node.get("children", ())}
     by_script: collections.Counter = collections.Counter()
     by_purpose: collections.Counter = collections.Counter()
-    purposes: dict[int, str] = {}
+    seen: dict[int, tuple[str, str]] = {}  # each sampled node's own script and purpose
     for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
-        if sample not in purposes:
+        if sample not in seen:
             stack, at = [], sample
             while at is not None:
                 stack.append(scripts.of(nodes[at]["callFrame"]))
                 at = parent.get(at)
-            if any(_PROFILER_START in script for script in stack):
-                purposes[sample] = "(profiler starting)"
-            elif any(script.startswith("plotly.js") for script in stack):
-                purposes[sample] = "inside plotly.js"
-            elif any(script.startswith("react-dom") for script in stack):
-                purposes[sample] = "a React render, not plotly.js"
-            elif stack[0] == "(idle)":
-                purposes[sample] = "(idle)"
-            else:
-                purposes[sample] = "the rest"
-        milliseconds = delta / 1000
-        by_purpose[purposes[sample]] += milliseconds
-        if purposes[sample] != "(profiler starting)":
-            by_script[scripts.of(nodes[sample]["callFrame"])] += milliseconds
+            seen[sample] = (stack[0], _purpose(stack))
+        own, purpose = seen[sample]
+        by_purpose[purpose] += delta / 1000
+        if purpose != _STARTING:
+            by_script[own] += delta / 1000
     return by_script, by_purpose
+
+
+def _purpose(stack: list[str]) -> str:
+    """What a sample ran for, from its stack (its own script first)."""
+    if any(_PROFILER_START in script for script in stack):
+        return _STARTING
+    if any(script.startswith("plotly.js") for script in stack):
+        return "inside plotly.js"
+    if any(script.startswith("react-dom") for script in stack):
+        return "a React render, not plotly.js"
+    return "(idle)" if stack[0] == "(idle)" else "the rest"
 
 
 async def profiled_clicks(browser, url: str, link: str, path: str, *, demo: bool, rounds: int):

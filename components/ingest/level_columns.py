@@ -179,7 +179,8 @@ def refused_off_scale(
         # Looked at again only when it seemed off the scale: the rows' labels are read then.
         named = catalogue or ctx.capabilities
         counted = _values_of_counted_rows(sheet, header, columns, labels, named)
-        if len(counted) >= MIN_NUMBERS_FOR_SHIFT and (
+        numbers = sum(_as_number(value) is not None for value in counted)
+        if numbers >= MIN_NUMBERS_FOR_SHIFT and (
             column_scale_problem(heading, counted, ctx.framework.scale) is None
         ):
             values, why = counted, None
@@ -227,9 +228,10 @@ def _values_of_counted_rows(
     labels: tuple[int, ...],
     catalogue: Catalogue,
 ) -> list[Any]:
-    """The numbers in ``columns`` on the rows that count: none whose text sums up others
-    ("Total", "Overall score"), and, with ``labels``, only the rows whose label names an item
-    of ``catalogue`` ("Policy and Governance — average" names none)."""
+    """The cells in ``columns`` on the rows that count, as written (the later checks read
+    them as text too): none whose text sums up others ("Total", "Overall score"), and, with
+    ``labels``, only the rows whose label names an item of ``catalogue`` ("Policy and
+    Governance — average" names none)."""
     counted: list[Any] = []
     for cells in sheet.rows[header + 1 :]:
         if any(is_summary(value) for value in cells):
@@ -239,9 +241,5 @@ def _values_of_counted_rows(
             for column in labels
         ):
             continue
-        counted.extend(
-            number
-            for column in columns
-            if column < len(cells) and (number := _as_number(cells[column])) is not None
-        )
+        counted.extend(cells[column] for column in columns if column < len(cells))
     return counted
