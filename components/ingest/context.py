@@ -43,6 +43,7 @@ from components.ingest.countries import (
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, label_and_value
 from components.ingest.invisible_chars import visible
+from components.ingest.label_rows import is_label_row, label_field
 from components.ingest.matching import (
     METADATA_FIELDS,
     classify_header,
@@ -102,34 +103,23 @@ def assessment_context(
     """What the title lines (from row ``top`` down to the table), the sheet name and the file
     name say, in that order."""
     found: list[Found] = []
-    titles: list[Found] = []
-    for row in range(top, min(table_top, len(sheet.rows))):
-        # A page's mark or a hidden column's cell beside the title is not part of it.
-        cells = title_cells(ctx, sheet, sheet.rows[row])
-        title = _title_line(ctx, cells)
-        if title is None:
-            bare = _bare_country_and_year(cells, ctx.domain_names)
-            if bare is not None:
-                column, taken = bare
-                text = " | ".join(quoted(v)[1:-1] for v in cells if v is not None)
-                where = f"the row “{text}” above the table, which has no labels"
-                titles.append(Found(taken.country, taken.when, where, cell_address(row, column)))
-            elif (split := _split_title(ctx, cells)) is not None:
-                column, text, taken = split
-                titles.append(Found(*taken, "the title", cell_address(row, column), text))
-            continue
-        column, text = title
-        taken = _from_text(text, domains=ctx.domain_names)
-        if taken.country or taken.when.year:
-            titles.append(
-                Found(taken.country, taken.when, "the title", cell_address(row, column), text)
-            )
     # Several title lines (an organisation, then "Freedonia 2021"): the one naming a country
     # and a year says the most; otherwise the first naming a country and the first giving a
     # year ("Freedonia National Self-Assessment" above "Reporting year 2025"), each reported
     # with its own cell. A title whose words name no country ("Ministry of Interior") gives
     # its year only, and is kept for the error should nothing else name the country.
-    found.extend(_chosen(titles))
+    found.extend(_chosen(_title_finds(ctx, sheet, top, table_top)))
+    if top > 0 and not _dated_above(sheet, top):
+        # A table stacked under others: the sheet's own title above the first ("ASEAN MNR
+        # baseline 2022", "SADC review 2023") dates it too, unless it names a real country
+        # (then it is the first table's title) or the tables above have Year labels of their
+        # own (then the title's year is theirs, or a tool's version, "MNR Tool 2022").
+        head = _chosen(_title_finds(ctx, sheet, 0, _head_end(sheet, top)))
+        found.extend(
+            Found(None, title.when, title.where, title.cell, title.text)
+            for title in head
+            if title.when.year and not (title.country and _real_country(title.country))
+        )
     if sheet.name is not None:
         named = _from_text(sheet.name, domains=ctx.domain_names)
         if named.country or named.when.year:
@@ -153,6 +143,51 @@ def assessment_context(
     if from_file.country or from_file.when.year:
         found.append(Found(from_file.country, from_file.when, f"the file name “{ctx.file}”"))
     return tuple(found)
+
+
+def _title_finds(ctx: ReadContext, sheet: Sheet, start: int, end: int) -> list[Found]:
+    """What each title line from row ``start`` down to row ``end`` names."""
+    titles: list[Found] = []
+    for row in range(start, min(end, len(sheet.rows))):
+        # A page's mark or a hidden column's cell beside the title is not part of it.
+        cells = title_cells(ctx, sheet, sheet.rows[row])
+        title = _title_line(ctx, cells)
+        if title is None:
+            bare = _bare_country_and_year(cells, ctx.domain_names)
+            if bare is not None:
+                column, taken = bare
+                text = " | ".join(quoted(v)[1:-1] for v in cells if v is not None)
+                where = f"the row “{text}” above the table, which has no labels"
+                titles.append(Found(taken.country, taken.when, where, cell_address(row, column)))
+            elif (split := _split_title(ctx, cells)) is not None:
+                column, text, taken = split
+                titles.append(Found(*taken, "the title", cell_address(row, column), text))
+            continue
+        column, text = title
+        taken = _from_text(text, domains=ctx.domain_names)
+        if taken.country or taken.when.year:
+            titles.append(
+                Found(taken.country, taken.when, "the title", cell_address(row, column), text)
+            )
+    return titles
+
+
+def _dated_above(sheet: Sheet, before: int) -> bool:
+    """Whether a Year or Date label row stands above row ``before``."""
+    return any(label_field(sheet.rows[row]) in _DATED for row in range(before))
+
+
+_DATED = frozenset({"year", "date", "when"})
+
+
+def _head_end(sheet: Sheet, before: int) -> int:
+    """The end of the title lines at a sheet's top (its first row of labels or of a table),
+    looked for above row ``before``."""
+    for row in range(before):
+        cells = sheet.rows[row]
+        if len([v for v in cells if v is not None]) > 1 or is_label_row(cells):
+            return row
+    return before
 
 
 def title_reading(text: str, domains: frozenset[str] = frozenset()) -> tuple[str | None, When]:
@@ -522,6 +557,11 @@ def _abbreviated_tab(found: Found) -> bool:
     country, suggesting the one it abbreviates."""
     name = (found.country or "").strip()
     return found.where.startswith("the sheet name") and name.isalpha() and len(name) <= 3
+
+
+def _real_country(name: str) -> bool:
+    """Whether ``name`` is a country's name in a language read, or another of its names."""
+    return iso3_in_any_language(name) is not None or alias_of(name) is not None
 
 
 def _known_name(name: str) -> bool:

@@ -68,10 +68,15 @@ def kept_name(code: str) -> str:
 
 
 def alias_of(name: str) -> tuple[str, str] | None:
-    """(kept name, ISO3) of the country the aliases file gives ``name``, whose ISO list form
-    ``name`` is ("Korea, Republic of", "Russian Federation"), or whose name in another
-    language it is (``countries.other_name_of``: "Maroc", "Tunisie / تونس"), else ``None``."""
-    code = country_aliases().get(normalise(name))
+    """(kept name, ISO3) of the country the aliases file gives ``name``, whose name it is after
+    "the" ("The Philippines"), whose ISO list form ``name`` is ("Korea, Republic of", "Russian
+    Federation"), or whose name in another language it is (``countries.other_name_of``:
+    "Maroc", "Tunisie / تونس"), else ``None``."""
+    key = normalise(name)
+    code = country_aliases().get(key)
+    # "The Philippines", "the Netherlands": a country's name after "the".
+    if code is None and key.startswith("the ") and iso3_of(key.removeprefix("the ")):
+        code = iso3_of(key.removeprefix("the "))
     if code is not None:
         return kept_name(code), code
     found = iso_form_of(name)

@@ -446,10 +446,8 @@ def read_answers(
     columns: Mapping[str, int | None],
     ticks: Mapping[int, int] | None = None,
 ) -> None:
-    """Level, evidence and confidence of one item in one row (cells named as found).
-
-    ``ticks`` (a tick form): the level column is the one marked, and stands for its level.
-    """
+    """Level, evidence and confidence of one item in one row (cells named as found); with
+    ``ticks`` (a tick form), the level column is the one marked and stands for its level."""
     level_column = columns.get("level")
     level_value = sheet.value(row, level_column) if level_column is not None else None
     what = catalogue.describe(number)
@@ -462,6 +460,7 @@ def read_answers(
         scale = ctx.framework.scale
         reading = ctx.cached("level", level_value, lambda v: parse_level(v, scale))
         cell = cell_address(row, level_column)
+        whose = f" for {draft.name}" if draft.country else ""  # enablers not yet joined: none
         reading = read_marked(ctx, sheet, row, level_column, reading)  # "NULL", "."
         if (reading.error or reading.warning) and (
             struck := struck_parts(level_value, ctx.xlsx_data)
@@ -478,7 +477,7 @@ def read_answers(
                 "error",
                 sheet,
                 cell,
-                f"The level of {what} for {draft.name}: {reading.error}; it was not used.",
+                f"The level of {what}{whose}: {reading.error}; it was not used.",
                 reading.fix
                 or f"Use one of {labels_in(scale, header_language(sheet.rows, row, level_column))}"
                 " (the number alone is enough), or leave it blank if not assessed.",

@@ -26,6 +26,7 @@ from components.ingest.average_levels import AVERAGES_FIX, averages_problem, nam
 from components.ingest.catalogue import Catalogue
 from components.ingest.column_roles import is_scorer
 from components.ingest.fill_series import not_levels_problem, series_fix
+from components.ingest.header_keys import header_key_problem
 from components.ingest.matching import is_summary, match_item
 from components.ingest.max_columns import maximum_beside
 from components.ingest.merged_lines import MERGED_LINES_FIX, merged_lines_problem
@@ -34,13 +35,15 @@ from components.ingest.scale_legend import legend_scale_problem
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import plain_text
 
-# "(1-5)", "1 to 5", "1 à 5", "de 1 a 5", "/5", "out of 5", "sur 5": a scale named in a header.
+# "(1-5)", "1 to 5", "1 à 5", "de 1 a 5", "/5", "out of 5", "sur 5", "max 5": a scale named in
+# a header.
 _HEADER_RANGE = re.compile(
     r"(?<![\d.,])(?P<low>\d{1,2})\s*(?:-|–|—|to|à|a|al|ate|até)\s*(?P<high>\d{1,2})(?![\d.,])",
     re.IGNORECASE,
 )
 _HEADER_TOP = re.compile(
-    r"(?:^|\s|\()(?:/|out of|sur|sobre|de)\s*(?P<high>\d{1,2})(?![\d.,])", re.IGNORECASE
+    r"(?:^|\s|\()(?:/|out of|sur|sobre|de|max(?:imum)?\.?:?)\s*(?P<high>\d{1,2})(?![\d.,])",
+    re.IGNORECASE,
 )
 # Fewer numbers than this say too little about a column's scale to refuse it.
 MIN_NUMBERS_FOR_SHIFT = 4
@@ -59,6 +62,8 @@ def column_scale_problem(header: Any, values: Iterable[Any], scale: Scale) -> st
         low, high = named
         named_as = f"of {low} to {high}" if low is not None else f"to {high}"
         return f"is headed as a scale {named_as}, not this framework's {ours}"
+    if isinstance(header, str) and (keyed := header_key_problem(plain_text(header), scale)):
+        return keyed  # "Rating (1 = lowest, 5 = highest)"
     # Each distinct value once: a long table repeats its five levels thousands of times.
     counts = Counter(values)  # counted in C; the blanks then left out
     counts.pop(None, None)

@@ -251,11 +251,21 @@ def _unexplained_number(folded: str, spans: list[tuple[int, int]], scale: Scale)
 _NUMBER_FIRST = re.compile(r"^(?P<num>\d+)\s*(?:[-–—:(,]|\s)\s*(?P<rest>.*?)\)?\s*$")
 
 
+# The top of the scale a number is on, written after it: "out of 5", "(of 5)", "pts of 5".
+_TOP_OF_SCALE = re.compile(
+    r"^\(?\s*(?:(?:pts?|points?|puntos|pontos)\.?\s+)?(?:out of|of|sur|de|sobre|von|su|over)\s+"
+    r"(?P<top>\d+)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _remark_after_number(folded: str, text: str, scale: Scale) -> Verdict | None:
     found = _NUMBER_FIRST.match(folded)
     if found is None or int(found["num"]) not in scale.values:
         return None
     rest = found["rest"]
+    if (top := _TOP_OF_SCALE.match(rest)) and int(top["top"]) != scale.maximum:
+        return None  # "3 out of 5", "3 (of 5)", "3 pts of 5": another scale's, no remark
     if not re.search(r"[^\W\d_]{2,}", rest) or not any(ch.isdigit() for ch in rest):
         return None  # "2 - 3": maybe two levels; "1 - Pas en place": the values' own reading
     if _YEAR.match(rest):

@@ -82,6 +82,7 @@ AVERAGE_WORDS = frozenset(
 _LEVEL_NOUNS = frozenset(
     {"level", "levels", "niveau", "niveaux", "nivel", "niveles", "niveis", "note", "nota"}
 )
+_CHANGE_MARKS = ("Δ", "∆", "±", "+/-", "+/−", "-/+")  # a change: "Δ 2021", "+/- vs 2021"
 _LINKS = frozenset({"of", "the", "de", "des", "du", "del", "do", "da", "dos", "das", "la", "l"})
 
 
@@ -147,13 +148,11 @@ def _classify_header_text(text: str) -> Field | None:
 
 
 def is_summary(value: Any) -> bool:
-    """True for a label that sums up others: "Total", "Average score", "Moyenne générale".
-
-    Such a row or column is never an assessment or a capability.
-    """
+    """True for a label that sums up others ("Total", "Average score", "Moyenne générale") or
+    gives a change since another time ("Δ 2021", "± vs 2021"): no assessment, no capability."""
     if not isinstance(value, str):
         return False
-    return _is_summary_text(value)
+    return value.lstrip().startswith(_CHANGE_MARKS) or _is_summary_text(value)
 
 
 @lru_cache(maxsize=8192)

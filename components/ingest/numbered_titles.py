@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from components.base.text import plural
-from components.ingest.matching import Catalogue, ItemMatch, is_plain_number
+from components.ingest.matching import Catalogue, ItemMatch, exact_reference, is_plain_number
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 Resolved = tuple[int, Any, Catalogue, ItemMatch]  # (column, value, catalogue, match)
@@ -42,6 +42,9 @@ def settle_disagreement(
                 "them, or codes such as E1 for their numbers, would say it without a doubt.",
             )
         return catalogue, _whole(number)
+    serial = _serial_beside_titles(ctx, sheet, row, resolved)
+    if serial is not None:
+        return serial
     (c1, v1, cat1, m1), (c2, v2, cat2, m2) = resolved
     ctx.add(
         "error",
@@ -53,6 +56,70 @@ def settle_disagreement(
         "Make the number and the title name the same capability.",
     )
     return None
+
+
+# Rows numbered 1, 2, 3 … in order whose titles, each exact and each once, disagree with their
+# numbers this often: the numbers count the rows (the rows sorted by title), not the items.
+_MIN_SERIAL_DISAGREEMENTS = 3
+
+
+def _serial_beside_titles(
+    ctx: ReadContext, sheet: Sheet, row: int, resolved: list[Resolved]
+) -> tuple[Catalogue, int] | None:
+    """The item a row's exact title names when its bare number only counts the rows: the
+    numbers run 1, 2, 3 … down the table, beside exact titles of distinct items in another
+    order ("No." kept after the rows were sorted A to Z). Said once per sheet and column."""
+    titled = [r for r in resolved if r[3].how == "title"]
+    numbered = [r for r in resolved if r[3].how == "number" and is_plain_number(r[1])]
+    if len(titled) != 1 or len(numbered) != 1 or titled[0][3].number is None:
+        return None
+    (title_column, _, catalogue, match), number_column = titled[0], numbered[0][0]
+    key = ("serial numbers", sheet.name, number_column, title_column)
+    if key not in ctx.memo:
+        ctx.memo[key] = _serial_run(sheet, number_column, title_column, catalogue)
+    run = ctx.memo[key]
+    if run is None or not run[0] <= row <= run[1]:
+        return None
+    if ctx.once(key):
+        header = sheet.value(run[0] - 1, number_column) if run[0] else None
+        named = f"headed {quoted(header)} " if isinstance(header, str) else ""
+        ctx.add(
+            "warning",
+            sheet,
+            cell_address(run[0], number_column),
+            f"The column {named}numbers the rows 1 to {run[1] - run[0] + 1} in order, but "
+            f"the {plural(2, catalogue.kind)} beside it are in another order: the numbers "
+            f"count the rows, so each row was read as the {catalogue.kind} its title names.",
+            "Nothing to do if so. To be sure, write each item's own number beside it, or "
+            "delete the column of row numbers.",
+        )
+    return catalogue, match.number
+
+
+def _serial_run(
+    sheet: Sheet, number_column: int, title_column: int, catalogue: Catalogue
+) -> tuple[int, int] | None:
+    """The first and last rows of the numbers 1, 2, 3 … down ``number_column`` beside exact
+    titles of distinct items, not in the framework's order, that disagree with them in half
+    the rows at least (and ``_MIN_SERIAL_DISAGREEMENTS``), or ``None``."""
+    column = sheet.column(number_column, 0, len(sheet.rows))
+    start = next((r for r, v in enumerate(column) if is_plain_number(v) and _whole(v) == 1), None)
+    if start is None:
+        return None
+    end = start
+    while end + 1 < len(column) and is_plain_number(column[end + 1]):
+        if _whole(column[end + 1]) != end + 2 - start:
+            return None  # numbers, but not counting the rows
+        end += 1
+    titles = [
+        exact_reference(sheet.value(r, title_column), catalogue) for r in range(start, end + 1)
+    ]
+    if None in titles or len(set(titles)) != len(titles) or titles == sorted(titles):
+        return None  # in the framework's order: counted within a part (``domain_numbers``)
+    # Most rows disagree when rows were sorted; a few do when titles were pasted out of place.
+    disagreeing = sum(item != position for position, item in enumerate(titles, start=1))
+    enough = max(_MIN_SERIAL_DISAGREEMENTS, len(titles) / 2)
+    return (start, end) if disagreeing >= enough else None
 
 
 def _agreed_by_title(resolved: list[Resolved]) -> tuple[int, Any, Any, Catalogue, str] | None:

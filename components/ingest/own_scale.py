@@ -16,6 +16,12 @@ one, from 0 or 1) beside a short word in the next cell, or both in one cell ("1 
 by the next number in the row below, at least one word the framework's label and at least
 one no level at all. A key of the framework's own words ("0 Not in place" … "4 Mature", or
 numbered 1 to 5) is ``scale_legend``'s.
+
+A key can make numbers wrong too: "1 Absent, 2 Emerging, 3 Functional, 4 Strong", "0 = None …
+3 = Full", or the framework's words numbered from 1 with one left out. Such a key numbers its
+scale's bottom, top or one of the framework's labels at another number than the framework
+does (``header_keys.numbered_otherwise``); ``numbered_key_problem`` then makes the caller
+refuse a column of numbers whole, whether the key is a run of rows or written in one cell.
 """
 
 from __future__ import annotations
@@ -27,15 +33,33 @@ from typing import Any
 
 from components.base.text import normalise
 from components.framework.model import Scale
+from components.ingest.column_values import distinct, whole_column
+from components.ingest.header_keys import is_scale_word, key_pairs, numbered_otherwise
 from components.ingest.level_words import level_names
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 from components.ingest.values import parse_level
 
 SHEETS_KEY = ("sheets for scale keys",)
 _KEYS_MEMO = ("own scale keys",)
+_NUMBERED_MEMO = ("keys numbering levels otherwise",)
+_KEYED_WORDS_MEMO = ("words of keys",)
 # "1 = Initial", "1 - Initial", "1: Initial", "1. Initial", "(1) Initial", "1 Initial".
 _ENTRY = re.compile(r"^\(?(?P<n>\d)\s*[=:\-–—.)|]?\s*(?P<word>[^\d=:|]{2,40})$")
 _LONGEST_WORD = 40
+# A key written in one cell: at least this many entries, in at most this many characters.
+_KEY_CELL_ENTRIES = 4
+_LONGEST_KEY_CELL = 400
+# A key's row: its number, its word, perhaps a description.
+_KEY_ROW_CELLS = 3
+_FIRST_DIGIT = re.compile(r"\d")
+# Words that title a key of a scale, in the languages read.
+_KEY_WORDS = frozenset(
+    {
+        "key", "legend", "scale", "scoring", "score", "scores", "level", "levels", "maturity",
+        "rating", "ratings", "meaning", "niveau", "niveaux", "nivel", "niveles", "escala",
+        "echelle", "cle", "legende", "leyenda", "clave", "chave", "legenda", "notation",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,7 +103,162 @@ def own_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
             f"this framework's ({ours}), so a word such as {quoted(shown)} may not "
             "mean the framework's level of that name"
         )
-    return None
+    return _other_scale_words(ctx, values, names)
+
+
+# The stages of other maturity scales (a drop-down list of the file's own, with no key written
+# in its cells): three of them beside a framework word make that word doubtful too.
+_OTHER_STAGES = frozenset(
+    {
+        "nascent", "emerging", "initial", "basic", "advanced", "leading", "optimised",
+        "optimized", "optimising", "optimizing", "defined", "managed", "ad hoc", "repeatable",
+        "exemplary", "embedded", "embryonic", "foundational", "progressing", "transforming",
+    }
+)  # fmt: skip
+_MIN_OTHER_STAGES = 3
+
+
+def _other_scale_words(ctx: ReadContext, values: list[Any], names: dict[str, int]) -> str | None:
+    """Why a column's words are another scale's: three or more stages of another maturity
+    scale ("Nascent", "Advanced", "Leading"), a third of its cells at least, written beside
+    the framework's labels ("Established"), and no key in the workbook saying what they mean
+    (``scale_words`` reads them by such a key). A stray "Advanced" or two is refused alone."""
+    texts = [v for v in values if isinstance(v, str) and v.strip()]
+    written = {normalise(v): v.strip() for v in set(texts)}
+    stages = {t for t in written if t in _OTHER_STAGES and t not in names}
+    if len(stages) < _MIN_OTHER_STAGES or stages & _keyed_words(ctx):
+        return None
+    filled = sum(v is not None for v in values)
+    if 3 * sum(normalise(v) in stages for v in texts) < filled:
+        return None
+    others = sorted(written[t] for t in stages)
+    ours = sorted(written[t] for t in written if t in names)
+    scale = ctx.framework.scale
+    framework = ", ".join(f"{level.value} {level.label}" for level in scale.levels)
+    return (
+        f"holds words of another scale ({', '.join(map(quoted, others))}) beside words of "
+        f"this framework's ({framework}), as a drop-down list of the file's own scale gives: "
+        f"a word such as {quoted(ours[0])} may not mean the framework's level of that name"
+    )
+
+
+def numbered_key_problem(ctx: ReadContext, values: list[Any]) -> str | None:
+    """Why the numbers in ``values`` cannot be read as the framework's levels: a key of the
+    file's own scale numbers its levels otherwise ("1 Absent" … "4 Strong", "0 = None" … "3 =
+    Full", "1 Not in place, 2 Developing, 3 Established, 4 Mature"). Completes "The column
+    headed “...” ..."; ``None`` when no such key is in the workbook or ``values`` hold no
+    numbers."""
+    try:
+        seen: Iterable[Any] = set(values)  # in C: a long table's levels repeat a few values
+    except TypeError:  # a value that cannot be hashed: each looked at
+        seen = values
+    if not any(key_number(value) is not None for value in seen):
+        return None
+    keys = ctx.memo.get(_NUMBERED_MEMO)
+    if keys is None:
+        sheets = ctx.memo.get(SHEETS_KEY, ())
+        keys = ctx.memo[_NUMBERED_MEMO] = [
+            key for sheet in sheets for key in _numbered_keys(ctx, sheet, ctx.framework.scale)
+        ]
+    if not keys:
+        return None
+    key, scale = keys[0], ctx.framework.scale
+    where = key.cells + (f" on sheet {quoted(key.sheet)}" if key.sheet else "")
+    entries = ", ".join(f"{n} {word}" for n, word in key.entries)
+    ours = ", ".join(f"{level.value} {level.label}" for level in scale.levels)
+    return (
+        f"holds numbers, and the key of the scale at {where} ({entries}) numbers its levels "
+        f"otherwise than this framework ({ours}), so a number may not mean the framework's "
+        "level of that number"
+    )
+
+
+def _numbered_keys(ctx: ReadContext, sheet: Sheet, scale: Scale) -> list[OwnKey]:
+    """The keys on ``sheet`` whose numbers are not the framework's levels (``header_keys``),
+    among columns holding a word of a scale (a label, "lowest", "Full")."""
+    names = level_names(scale)
+    found = []
+    for column, rows, run in key_runs(sheet, scale, names, ours_only=False, ends=True):
+        pairs = [(n, word) for n, word, _ in run]
+        if (
+            _stands_alone(sheet, column, rows)
+            and _key_rows(sheet, column, rows, pairs)
+            and numbered_otherwise(pairs, scale)
+        ):
+            left = column if run[0][2] else column - 1
+            cells = f"{cell_address(rows[0], left)}:{cell_address(rows[1], column)}"
+            found.append(OwnKey(sheet.name, cells, tuple(pairs)))
+    # A key in one cell: "Scale: 1 = Absent, 2 = Emerging, …", "1 - None / 2 - Basic / …".
+    # Each distinct text of a column looked at once: a long table repeats its titles.
+    width = len(sheet.columns) if sheet.columns is not None else sheet.width()
+    for column in range(width):
+        values = whole_column(sheet, column)
+        for value in distinct(ctx, values):
+            if not isinstance(value, str) or len(value) > _LONGEST_KEY_CELL:
+                continue
+            pairs = key_pairs(value)
+            if (
+                len(pairs) >= _KEY_CELL_ENTRIES
+                and _titled_as_key(_FIRST_DIGIT.split(value, maxsplit=1)[0])
+                and numbered_otherwise(pairs, scale)
+            ):
+                where = cell_address(values.index(value), column)
+                found.append(OwnKey(sheet.name, where, tuple(pairs)))
+    return found
+
+
+def _keyed_words(ctx: ReadContext) -> set[str]:
+    """The words (normalised) of every key of a scale in the workbook, found once a read."""
+    words = ctx.memo.get(_KEYED_WORDS_MEMO)
+    if words is None:
+        scale = ctx.framework.scale
+        names = level_names(scale)
+        words = ctx.memo[_KEYED_WORDS_MEMO] = {
+            normalise(word)
+            for sheet in ctx.memo.get(SHEETS_KEY, ())
+            for _, _, run in key_runs(sheet, scale, names, ours_only=False)
+            for _, word, _ in run
+        }
+    return words
+
+
+def _key_rows(sheet: Sheet, column: int, rows: tuple[int, int], pairs: list[Any]) -> bool:
+    """Whether a run's rows are a key's: each word once, each row its number and word (and a
+    description perhaps), under a heading that names a key or a scale ("Key", "Score |
+    Meaning") or on a sheet so named; not a stretch of a table (a level, its capability, its
+    evidence) or a numbered list of something else ("No. | Status")."""
+    if len({normalise(word) for _, word in pairs}) != len(pairs):
+        return False
+    if any(
+        sum(v is not None for v in sheet.rows[r]) > _KEY_ROW_CELLS
+        for r in range(rows[0], rows[1] + 1)
+    ):
+        return False
+    above = [
+        sheet.value(row, col)
+        for row in range(max(0, rows[0] - 2), rows[0])
+        for col in range(max(0, column - 1), column + 2)
+    ]
+    return any(_titled_as_key(text) for text in [sheet.name or "", *above] if isinstance(text, str))
+
+
+def _titled_as_key(title: str) -> bool:
+    """Whether a key's title names a key or a scale ("Scale:", "Key", "Niveaux"), or there is
+    none ("1 - None / 2 - Basic / …" alone): "Confidence (1 = none, …)" keys another column."""
+    words = set(normalise(title).split())
+    return not words or bool(words & _KEY_WORDS)
+
+
+def _stands_alone(sheet: Sheet, column: int, rows: tuple[int, int]) -> bool:
+    """Whether a run of a key's entries has no entry right above or below it: a key, not a
+    stretch of a table's level and label columns (levels 1, 2, 3, 4 in a row beside their
+    labels, one of them wrong, then 0)."""
+    left = column - 1
+    return all(
+        not 0 <= row < len(sheet.rows)
+        or _entry(sheet.value(row, left) if left >= 0 else None, sheet.value(row, column)) is None
+        for row in (rows[0] - 1, rows[1] + 1)
+    )
 
 
 def _own_keys(sheet: Sheet, framework: Any) -> list[OwnKey]:
@@ -96,12 +275,12 @@ Run = list[tuple[int, str, bool]]  # a key's entries: (number, word, both in one
 
 
 def key_runs(
-    sheet: Sheet, scale: Scale, names: dict[str, int], *, ours_only: bool
+    sheet: Sheet, scale: Scale, names: dict[str, int], *, ours_only: bool, ends: bool = False
 ) -> list[tuple[int, tuple[int, int], Run]]:
     """The runs of a key's entries on ``sheet`` (column of the words, first and last row, the
     entries): as many numbered words as the scale has levels, one more or fewer. With
     ``ours_only``, only in columns holding a word of the framework's (the keys that could make
-    its words misread)."""
+    its words misread); with ``ends`` too, or a word naming an end of a scale ("Absent")."""
     found: list[tuple[int, tuple[int, int], Run]] = []
     width = len(sheet.columns) if sheet.columns is not None else sheet.width()
     height = len(sheet.rows)
@@ -109,9 +288,13 @@ def key_runs(
         values = sheet.column(column, 0, height)
         distinct = {v for v in set(values) if isinstance(v, str) and len(v) <= _LONGEST_WORD}
         if not distinct or (
-            ours_only and not any(normalise(_word_of(v)) in names for v in distinct)
+            (ours_only or ends)
+            and not any(
+                normalise(word := _word_of(v)) in names or (ends and is_scale_word(word, scale))
+                for v in distinct
+            )
         ):
-            continue  # no word of the framework's: not a key that could be misread
+            continue  # no word of the framework's (or of a scale's end): no key that matters
         left = sheet.column(column - 1, 0, height) if column else [None] * height
         entries = [_entry(left[row], values[row]) for row in range(height)]
         found.extend((column, rows, run) for rows, run in _runs(sheet, column, entries, scale))

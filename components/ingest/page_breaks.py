@@ -14,12 +14,12 @@ import re
 from typing import Any
 
 from components.ingest.cell_sets import body_values
+from components.ingest.label_rows import is_label_row
 from components.ingest.layout import ItemTable, repeated_headers
 from components.ingest.page_footers import footer_rows
 from components.ingest.page_numbers import page_number_rows
 from components.ingest.running_lines import remember_lines, running_rows
 from components.ingest.sheets import ReadContext, Sheet, cell_address
-from components.ingest.stacked import is_label_row
 from components.ingest.values import is_blank
 
 # "Page 1 of 2", "Page 1", "p. 1/2", "Página 1 de 2", "Pagina 1 di 2", "Page 1 sur 2", "1/2",

@@ -35,12 +35,12 @@ from openpyxl.utils import get_column_letter
 from components.base.text import normalise
 from components.ingest.countries import iso3_in_any_language
 from components.ingest.heading_rows import is_domain_heading
+from components.ingest.label_rows import is_label_row
 from components.ingest.matching import classify_header
 from components.ingest.page_breaks import is_page_line
 from components.ingest.page_captions import caption_row, drop_running_footers, say_caption
 from components.ingest.page_footers import is_footer_row
 from components.ingest.sheets import ReadContext, Sheet, quoted
-from components.ingest.stacked import is_label_row
 from components.ingest.vocabulary import default_vocabulary
 
 # (sheet read, its first row taken from the other sheet, that sheet's name, its row there)

@@ -35,6 +35,7 @@ from components.ingest.matching import (
     is_plain_number,
     is_summary,
     match_any,
+    match_item,
 )
 from components.ingest.regions import is_region
 from components.ingest.round_years import with_round_year
@@ -107,8 +108,12 @@ def _heading_text(text: str, domains: frozenset[str], capabilities: Catalogue) -
     if is_domain_summary(text, domains, vocabulary):
         return True  # "Victim – domain average": a figure of the domain's rows
     # A summary word may open a capability's label ("Media & Communications: ...", the
-    # Spanish "media" being a mean): a label naming a capability is never a summary.
-    return is_summary(text) and exact_reference(text, capabilities) is None
+    # Spanish "media" being a mean; "Global CSEA reporting", "Progress on innovative
+    # solutions"): a label naming a capability, exactly or nearly, is never a summary. A word
+    # alone ("Media", "Total") is.
+    if not is_summary(text) or exact_reference(text, capabilities) is not None:
+        return False
+    return len(text.split()) < 2 or not match_item(text, capabilities).matched
 
 
 @lru_cache(maxsize=8192)

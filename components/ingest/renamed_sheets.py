@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from components.ingest.countries import iso3_of
+import pycountry
+
+from components.ingest.countries import iso3_of, shown_name
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Draft
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
@@ -40,9 +42,17 @@ def country_code(name: str | None) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _name_code(sheet_name: str) -> str | None:
-    """The country a sheet's name names, less a year or round ("Uganda 2024")."""
+    """The country a sheet's name names, less a year or round ("Uganda 2024"), or the ISO3
+    code it is ("UGA": sheets named by code, each with the Country cell copied)."""
     name = split_assessment_header(sheet_name)[0]
+    if isinstance(name, str) and _iso3_name(name):
+        return name.strip()
     return country_code(name) if isinstance(name, str) else None
+
+
+def _iso3_name(name: str) -> bool:
+    name = name.strip()
+    return len(name) == 3 and name.isupper() and pycountry.countries.get(alpha_3=name) is not None
 
 
 def refuse_renamed_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
@@ -71,6 +81,8 @@ def refuse_renamed_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
 
 def _say(ctx: ReadContext, draft: Draft, sibling: Sheet) -> None:
     sheet, name = draft.sheet, split_assessment_header(draft.sheet.name)[0]
+    if isinstance(name, str) and _iso3_name(name):
+        name = shown_name(name.strip())  # "UGA": named after Uganda
     cell = _country_cell(sheet, draft.country)
     at = f" ({cell})" if cell else ""
     ctx.add(

@@ -35,7 +35,12 @@ from components.base.text import normalise
 from components.framework.model import Scale
 from components.ingest.column_values import distinct, whole_column
 from components.ingest.level_words import level_names
-from components.ingest.own_scale import SHEETS_KEY, key_number, own_scale_problem
+from components.ingest.own_scale import (
+    SHEETS_KEY,
+    key_number,
+    numbered_key_problem,
+    own_scale_problem,
+)
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 # "1 = Not in place", "1 - Not in place", "1: Not in place", "1. Not in place", "(1) Not in
@@ -48,7 +53,7 @@ _DIGIT = re.compile(r"\d")
 # A level's name alone in a cell is short; longer text is never one (not normalised).
 _LONGEST_NAME = 40
 _TITLE = re.compile(r"^\s*[^\W\d_][^:\d\n]{0,24}:\s*(?=\(?\d)")
-_APART = re.compile(r"[\n;,]")
+_APART = re.compile(r"[\n;,·•]|\s/\s")
 MIN_ENTRIES = 3
 _MEMO_KEY = ("scale legends",)
 
@@ -99,7 +104,8 @@ def legend_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
         return own
     shifted = [lg for lg in ctx.memo.get(_MEMO_KEY, ()) if lg.offset != 0 or lg.reversed]
     if not shifted or not any(_is_number(v) for v in values):
-        return None
+        # A key of the file's own words or numbering ("1 Absent" … "4 Strong"), if any.
+        return numbered_key_problem(ctx, values)
     legend = shifted[0]
     scale = ctx.framework.scale
     if legend.reversed:

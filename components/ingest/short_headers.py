@@ -13,8 +13,9 @@ and 18 is capability 17 (CSEA Reporting), not 20 (Media Reporting).
 ``placed_short_headers`` does the same, and only where both clues agree: the headers it knows
 (exactly or nearly) are capabilities in the framework's order (at least three of them), each
 gap between them holds exactly as many unknown headers as capabilities are missing there, and
-each unknown header is a field name (one word, letters and digits) whose letters are the
-missing title's in order, starting where one of its words starts. Anything else is left as
+each unknown header is a field name (one word, letters and digits) or a few words cut short
+("Offender mgmt", "Child particip.") whose letters are the missing title's in order,
+starting where one of its words starts. Anything else is left as
 before: an unknown header is said not to be read, an ambiguous one is an error naming the
 candidates. What was placed is said in one warning naming each column. A header row of such
 names, too few of them known for the layout to see a table, is one when a Country column
@@ -40,6 +41,9 @@ _MIN_KNOWN = 3
 _MIN_COLUMNS = 6
 # A field name: one word of letters, digits and underscores (32 characters at most: Stata's).
 _FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,31}")
+# Or a few words cut short, as a regional office heads a matrix: "Offender mgmt", "Image DB",
+# "E2E support", "Child particip.".
+_SHORT_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*\.?(?: [A-Za-z0-9]+\.?){1,3}")
 # Digits and signs that stand for words in short names ("E2E": end to end).
 _SPOKEN = {"2": "to", "4": "for", "&": "and"}
 _WORDS = re.compile(r"[a-z]+")
@@ -114,11 +118,13 @@ def _placed(
 
 
 def shortens(value: Any, title: str) -> bool:
-    """Whether ``value`` is a field name made of ``title``'s letters in order, its first a
-    word's first ("LAWENFORCE", "CPWORKFORC", "E2ESUPPORT", "IMAGEDB")."""
-    if not isinstance(value, str) or not _FIELD_NAME.fullmatch(value.strip()):
+    """Whether ``value`` is a field name (or a few words cut short) made of ``title``'s letters
+    in order, its first a word's first ("LAWENFORCE", "E2ESUPPORT", "Image DB")."""
+    if not isinstance(value, str) or not (
+        _FIELD_NAME.fullmatch(value.strip()) or _SHORT_WORDS.fullmatch(value.strip())
+    ):
         return False
-    short = "".join(_SPOKEN.get(ch, ch) for ch in value.strip().lower() if ch != "_")
+    short = "".join(_SPOKEN.get(ch, ch) for ch in value.strip().lower() if ch not in "_. ")
     if not short.isalpha():
         return False
     words = _WORDS.findall(_plain(title))

@@ -21,16 +21,15 @@ from collections.abc import Callable
 from typing import Any
 
 from components.base.text import normalise, word_set
-from components.ingest.drafts import Draft, label_and_value
+from components.ingest.drafts import Draft
 from components.ingest.group_blocks import join_group_blocks
 from components.ingest.header_languages import first_headers, one_header
+from components.ingest.label_rows import is_label_row
 from components.ingest.layout import ItemTable, repeated_headers
-from components.ingest.matching import METADATA_FIELDS, Field, classify_header, exact_reference
+from components.ingest.matching import Field, classify_header, exact_reference
 from components.ingest.sheets import ReadContext, Sheet, cell_address, quoted
 
 ParseTable = Callable[..., list[Draft]]
-# A label row holds its label, its value and perhaps a remark: no more.
-_LABEL_ROW_CELLS = 3
 _HEADER_CHARS = 60
 
 
@@ -117,14 +116,6 @@ def table_top(sheet: Sheet, header: int, next_header: int) -> int:
     return row
 
 
-def is_label_row(cells: tuple[Any, ...]) -> bool:
-    """Whether a row is a metadata label with its value ("Country | Ghana", "Year: 2022")."""
-    filled = [value for value in cells if value is not None]
-    if not filled or len(filled) > _LABEL_ROW_CELLS:
-        return False
-    return classify_header(filled[0]) in METADATA_FIELDS or label_and_value(filled[0]) is not None
-
-
 def _enabler_block(
     ctx: ReadContext, sheet: Sheet, table: ItemTable, end: int
 ) -> tuple[int, ItemTable] | None:
@@ -137,25 +128,29 @@ def _enabler_block(
         key = cells[number] if number is not None and number < len(cells) else None
         if isinstance(key, int | float) and not isinstance(key, bool):
             continue  # a numbered row: an item, neither a header nor a heading
-        # Header words are short: the long text of descriptions and notes is no header.
-        short = [
-            (column, value)
-            for column, value in enumerate(cells)
-            if isinstance(value, str) and len(value) <= _HEADER_CHARS
-        ]
-        if not short:
-            continue
-        fields: dict[Field, int] = {}
-        for column, value in short:
-            name = classify_header(value)
-            if name is not None and name not in fields:
-                fields[name] = column
-        if "enabler" in fields and "level" in fields:
+        fields = _enabler_header(cells)
+        if fields:
             start = row - 1 if row > table.header + 1 and _heading(sheet.rows[row - 1]) else row
             return start, ItemTable(row, fields, "enabler")
         if _heading(cells) and _names_enablers_below(ctx, sheet, table, row + 1, end):
+            following = next((r for r in range(row + 1, end) if any(sheet.rows[r])), None)
+            if following is not None and _enabler_header(sheet.rows[following]):
+                continue  # "ENABLERS", then its own header row: read under that header
             return row, ItemTable(row, table.columns, "enabler")
     return None
+
+
+def _enabler_header(cells: tuple[Any, ...]) -> dict[Field, int]:
+    """The columns of a header row naming the enabler and the level ("No. | Enabler |
+    Level"), or nothing when the row is no such header."""
+    # Header words are short: the long text of descriptions and notes is no header.
+    fields: dict[Field, int] = {}
+    for column, value in enumerate(cells):
+        if isinstance(value, str) and len(value) <= _HEADER_CHARS:
+            name = classify_header(value)
+            if name is not None and name not in fields:
+                fields[name] = column
+    return fields if "enabler" in fields and "level" in fields else {}
 
 
 def _heading(cells: tuple[Any, ...]) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.column_roles import holds_levels, is_target
+from components.ingest.column_roles import holds_levels, is_target, year_to_come
 from components.ingest.countries import is_number_only, is_plausible_country
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, MetaReader
@@ -76,6 +76,15 @@ def assessment_parts(
     states = {column: state for column, state in states.items() if state is not None}
     others = [c for c, s in states.items() if s == "other"]
     if not states or (len(states) == 1 and others):
+        if len(parts) == 1:  # "2024 | 2030": the year still to come holds targets, said
+            _say_targets(
+                ctx,
+                sheet,
+                header,
+                level=heading(next(iter(parts))),
+                parts=parts,
+                targets=year_to_come,
+            )
         return parts  # a Country label over one column of another name: ``label_or_column``
     current = [c for c, s in states.items() if s == "current"]
     kept = {c: p for c, p in parts.items() if c not in states}  # "Current status 2024": read
@@ -84,6 +93,13 @@ def assessment_parts(
         return {}
     level = (current or others or [min(kept)])[0]
     kept[level] = (None, *parts[level][1:])
+    # "Baseline | Current" under a Year label: the year is the current column's; a round
+    # with no year of its own beside it ("Baseline", "Midline") is earlier, undated.
+    undated = [c for c, (_, when, named) in kept.items() if when is None and named]
+    for column in undated if current else ():
+        if column != level:
+            del kept[column]
+            _say_left_out(ctx, sheet, header, column, level=heading(level), state="previous")
     for column, state in states.items():
         if column == level:
             continue
@@ -91,11 +107,25 @@ def assessment_parts(
             kept[column] = (None, *parts[column][1:])  # "Where we were (2020)": that year's
         else:
             _say_left_out(ctx, sheet, header, column, level=heading(level), state=state)
-    for column, value in enumerate(sheet.rows[header]):
-        # A target heading ("Goal 2026") was never an assessment: said, now that it matters.
-        if column not in parts and is_target(value) and holds_levels(sheet, header, column, scale):
-            _say_left_out(ctx, sheet, header, column, level=heading(level), state="target")
+    # A target heading ("Goal 2026") was never an assessment: said, now that it matters.
+    _say_targets(ctx, sheet, header, level=heading(level), parts=parts, targets=is_target)
     return kept
+
+
+def _say_targets(
+    ctx: ReadContext,
+    sheet: Sheet,
+    header: int,
+    *,
+    level: Any,
+    parts: dict[int, Parts],
+    targets: Callable[[Any], bool],
+) -> None:
+    """A warning for each column of levels left out of ``parts`` whose heading ``targets``."""
+    scale = ctx.framework.scale
+    for column, value in enumerate(sheet.rows[header]):
+        if column not in parts and targets(value) and holds_levels(sheet, header, column, scale):
+            _say_left_out(ctx, sheet, header, column, level=level, state="target")
 
 
 def _number_heading(value: Any) -> bool:

@@ -6,7 +6,8 @@ under the English name), never invented. A name left without one ("Bosnia", "Т�
 no UN region or World Bank income group for peer medians, and it is not one country with
 assessments filed under the English name. The name is never changed; a warning says what
 follows, once per name in a file, when the name is likely a real country: exactly one country
-begins with it ("Bosnia": "Bosnia and Herzegovina"), which the warning suggests; it is a
+begins with it ("Bosnia": "Bosnia and Herzegovina"), which the warning suggests; two or three
+countries' names begin with its words ("Korea": South and North Korea), which it names; it is a
 country's name in another language that was not taken as one (``named_elsewhere``: two
 countries share it, it is a letter from another country's name, or it is a word too short to
 tell), which the warning says; or it is written in another script than Latin (no made-up name
@@ -21,6 +22,7 @@ demo's made-up "XAA") is not said: its code groups it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -34,7 +36,7 @@ from components.ingest.countries import (
     other_name_of,
     shown_name,
 )
-from components.ingest.country_aliases import misspelt_country
+from components.ingest.country_aliases import alias_of, misspelt_country
 from components.ingest.country_translations import countries_named, in_languages
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
@@ -54,12 +56,21 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
         likely = likely_country(name)
         misspelt = misspelt_country(name) if likely is None else None
         elsewhere = named_elsewhere(name) if likely is None else None
-        if likely is None and misspelt is None and not elsewhere and not _other_script(name):
+        several = () if likely or misspelt or elsewhere else countries_beginning(name)
+        within = None if likely or misspelt or elsewhere or several else country_within(name)
+        if not (likely or misspelt or elsewhere or several or within or _other_script(name)):
             continue  # a made-up name ("Elbonia"), a region: nothing to say that helps
         if not ctx.once(("unknown country", normalise(name))):
             continue
+        what = (
+            "may be more than one country"
+            if several
+            else "is not one country's name"
+            if within
+            else "is not an English name the app knows"
+        )
         message = (
-            f"The country {quoted(name)} is not an English name the app knows, so it has no ISO3 "
+            f"The country {quoted(name)} {what}, so it has no ISO3 "
             "code: it will not be grouped with assessments of that country filed under its "
             "English name, nor with its region or income group for peer medians."
         )
@@ -81,6 +92,25 @@ def say_unknown_countries(ctx: ReadContext, drafts: list[Draft]) -> None:
             fix = (
                 f"If it is {likely[0]}, write “{likely[0]}” as the country (or {likely[1]} in "
                 "an ISO3 cell or column); if it is another place, leave it."
+            )
+        elif within:
+            shown, code, rest = within
+            message += (
+                f" It names {shown} ({code}) and more ({quoted(rest)}): perhaps a part of "
+                f"{shown} assessed on its own, kept apart from {shown}'s national assessments."
+            )
+            fix = (
+                f"If it is {shown}'s national assessment, write “{shown}” as the country (or "
+                f"{code} in an ISO3 cell or column); if it is a part of {shown}, leave it."
+            )
+        elif several:
+            names = " or ".join(f"{shown} ({code})" for shown, code in several)
+            message += f" It may be {names}: the file does not say which."
+            written = " or ".join(f"“{shown}”" for shown, _ in several)
+            codes = " or ".join(code for _, code in several)
+            fix = (
+                f"Write the country as {written} (or its ISO3 code, {codes}, in an ISO3 cell or "
+                "column); if it is another place, leave it."
             )
         else:
             fix = (
@@ -180,3 +210,40 @@ def likely_country(name: str) -> tuple[str, str] | None:
     if pycountry.countries.get(alpha_3=code) is None:
         return None
     return shown_name(code), code
+
+
+# "Korea" begins two countries' names, "Virgin Islands" two; "Saint" or "South" begin too
+# many for a suggestion to help.
+_MOST_BEGINNING = 3
+
+
+@lru_cache(maxsize=1024)
+def countries_beginning(name: str) -> tuple[tuple[str, str], ...]:
+    """(English name, ISO3) of each country one of whose names begins with the words of
+    ``name`` when two or three do ("Korea": South Korea and North Korea), else nothing."""
+    key = normalise(name)
+    if len(key) < 4:
+        return ()
+    # Whole words only: "Nige" is a name cut short, not a name Niger and Nigeria share.
+    codes = sorted({code for known, code in english_names().items() if known.startswith(f"{key} ")})
+    if not 2 <= len(codes) <= _MOST_BEGINNING:
+        return ()
+    return tuple((shown_name(code), code) for code in codes)
+
+
+# "Kenya – Nairobi county", "Nairobi County, Kenya", "Kenya (Nairobi)": a country and more.
+_COUNTRY_AND_MORE = re.compile(r"^(?P<first>.+?)(?:\s+[-–—]\s+|\s*,\s+|\s*\()(?P<second>.+?)\)?$")
+
+
+@lru_cache(maxsize=1024)
+def country_within(name: str) -> tuple[str, str, str] | None:
+    """(English name, ISO3, the rest) when ``name`` is a country's name and more words, before
+    or after it ("Kenya – Nairobi county", "Nairobi County, Kenya"), else ``None``."""
+    found = _COUNTRY_AND_MORE.match(name.strip())
+    if found is None:
+        return None
+    for country, rest in ((found["first"], found["second"]), (found["second"], found["first"])):
+        code = iso3_of(country) or (alias[1] if (alias := alias_of(country)) else None)
+        if code is not None:
+            return shown_name(code), code, rest.strip()
+    return None

@@ -328,10 +328,9 @@ def _folded(text: str) -> str:
 
 def _out_of(text: str, vocabulary: Vocabulary) -> re.Match[str] | None:
     for word in vocabulary.out_of:
-        found = re.match(
-            rf"^(?P<num>{_NUMBER})\s+{re.escape(word)}\s+(?P<top>{_NUMBER})$", text, re.IGNORECASE
-        )
-        if found:
+        # "3 of 5", "3 sur 5", "3 (of 5)", "3 pts of 5"
+        pattern = rf"^(?P<num>{_NUMBER})\s*\(?\s*(?:(?:pts?|points?)\.?\s+)?{re.escape(word)}"
+        if found := re.match(rf"{pattern}\s+(?P<top>{_NUMBER})\s*\)?$", text, re.IGNORECASE):
             return found
     return None
 

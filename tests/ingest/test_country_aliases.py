@@ -61,6 +61,11 @@ def test_an_old_name_joins_the_new_one_with_its_code_and_a_warning(old, new, cod
         ("UAE", "ARE"),
         ("UK", "GBR"),
         ("Republic of Korea", "KOR"),
+        ("DPRK", "PRK"),
+        ("The Philippines", "PHL"),  # a country's name after "the"
+        ("the Netherlands", "NLD"),
+        ("DPR Korea", "PRK"),
+        ("Korea (North)", "PRK"),
         ("ประเทศไทย", "THA"),  # Thai forms write "country" before the name
     ],
 )

@@ -101,3 +101,22 @@ def test_the_template_as_it_comes_still_joins_its_enablers():
     ghana = AssessmentInput(country="Ghana", year=2024, levels=GHANA, enabler_levels=GHANA_ENABLERS)
     result = read("ghana.xlsx", write_template(FW, ghana))
     assert enabler_levels(result) == {("Ghana", 2024, None): GHANA_ENABLERS}
+
+
+def test_an_enablers_sheets_bad_level_is_said_without_a_country_it_does_not_name():
+    """The Enablers sheet names no country: its level's error says nothing of a country rather
+    than "(no country)", and its enablers still join the assessment."""
+    workbook = load_workbook(
+        BytesIO(write_template(FW, AssessmentInput(country="Ghana", year=2024, levels=GHANA)))
+    )
+    enablers = workbook["Enablers"]
+    _set_levels(enablers, {**GHANA_ENABLERS, 1: "Yes"})
+    buffer = BytesIO()
+    workbook.save(buffer)
+    result = read("ghana.xlsx", buffer.getvalue())
+    assert by_assessment(result) == {("Ghana", 2024, None): GHANA}
+    [said] = [p for p in result.problems if "“Yes” is not a level" in p.message]
+    assert said.message.startswith("The level of enabler 1 (Cross sector")
+    assert "(no country)" not in said.message
+    others = {e: level for e, level in GHANA_ENABLERS.items() if e != 1}
+    assert enabler_levels(result) == {("Ghana", 2024, None): others}

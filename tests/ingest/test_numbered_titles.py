@@ -43,3 +43,31 @@ def test_a_number_and_title_that_disagree_otherwise_are_an_error(number, title):
     result = read("kenya.xlsx", _form([[number, title, 3]]))
     assert [p for p in errors(result) if p.cell == "A26"], result.problems
     assert by_assessment(result) == {("Kenya", 2024, None): CAPS}
+
+
+def _sorted_by_title(numbers: list[int] | None = None) -> bytes:
+    """The capabilities sorted A to Z by title, the "No." column counting the rows."""
+    order = sorted(CAPS, key=lambda n: TITLES[n])
+    numbers = numbers or list(range(1, 22))
+    rows = [["Country", "Kenya"], ["Year", 2024], [], ["No.", "Capability", "Level"]]
+    rows += [[numbers[i], TITLES[n], CAPS[n]] for i, n in enumerate(order)]
+    return xlsx({"Form": rows})
+
+
+def test_rows_sorted_by_title_beside_row_numbers_are_read_by_their_titles():
+    result = read("kenya.xlsx", _sorted_by_title())
+    assert by_assessment(result) == {("Kenya", 2024, None): CAPS}
+    assert not errors(result)
+    assert_problem(result, "warning", "A5", "The column headed “No.” numbers the rows 1 to 21")
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 20],  # no count
+        [1, 2, 3, 5, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    ],
+)
+def test_numbers_that_do_not_count_the_rows_still_disagree_with_their_titles(numbers):
+    result = read("kenya.xlsx", _sorted_by_title(numbers))
+    assert any("the row was not used" in p.message for p in errors(result))

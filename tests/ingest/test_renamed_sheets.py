@@ -32,6 +32,8 @@ def _sheet(country: str, iso3: str | None, levels: dict[int, int]) -> list[list[
         (["Kenya 2024", "Uganda 2024"], "KEN"),  # a year after the name
         (["Kenya", "Ouganda"], "KEN"),  # the copy renamed in French
         (["Republic of Kenya", "Uganda"], None),  # the sibling under another name of Kenya
+        (["KEN", "UGA"], None),  # sheets named by ISO3 code
+        (["KEN", "UGA"], "KEN"),
     ],
 )
 def test_a_sheet_renamed_for_another_country_with_its_country_cell_unchanged_is_refused(

@@ -63,6 +63,22 @@ def test_field_names_in_the_framework_s_order_are_read_as_their_capabilities(nam
     assert "full title" in said.fix
 
 
+def test_a_regional_matrix_headed_by_titles_cut_short_in_words_is_read_whole():
+    short = ["Leadership", "Research", "Legislation", "LE unit", "Judiciary", "Offender mgmt"]
+    short += ["Image DB", "E2E support", "CP workforce", "Compensation", "Helpline", "Hotline"]
+    short += ["Education", "Child particip.", "Offender support", "NTD", "Reporting"]
+    short += ["Innovation", "CSR", "Media", "Terminology"]
+    result = read("matrix.xlsx", xlsx({"Data": _rows(short)}))
+    unread = {4}  # "LE unit": no letters of "Dedicated Law Enforcement" past "le"
+    assert by_assessment(result) == {
+        (c, 2024, None): {n: level for n, level in levels.items() if n not in unread}
+        for c, levels in LEVELS.items()
+    }
+    [said] = [p for p in result.problems if "shorten" in p.message]
+    assert "“Offender mgmt” as capability 6, “Image DB” as 7" in said.message
+    assert "“Child particip.” as 14" in said.message
+
+
 def test_one_column_placed_is_said_in_the_singular():
     header = [TITLES[n] for n in ALL]
     header[3] = "LAWENFORCE"
@@ -129,7 +145,14 @@ def test_too_few_known_columns_place_nothing():
         ("REMARKS", "Universal Terminology", False),  # "r" starts no word of the title
         ("NOTES", "Child Participation", False),
         ("TOTAL", "Universal Terminology", False),  # letters out of the title's order
-        ("Law enforcement", "Dedicated Law Enforcement", False),  # no field name: two words
+        # A few words cut short, as a regional office heads its matrix.
+        ("Law enforcement", "Dedicated Law Enforcement", True),
+        ("Offender mgmt", "Offender Management Process", True),
+        ("Child particip.", "Child Participation", True),
+        ("E2E support", "End to End Support", True),
+        ("LE unit", "Dedicated Law Enforcement", False),  # "unit": no letters of the title
+        ("see the notes", "Child Participation", False),
+        ("a b c d e f", "Child Participation", False),  # more words than a short name has
         ("LE", "Leadership", False),  # too short to tell
         (4, "Dedicated Law Enforcement", False),
     ],

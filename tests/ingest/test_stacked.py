@@ -93,10 +93,29 @@ def rows_under_heading(heading: str, title_column: int = 3):
     return edit
 
 
+def heading_then_header(heading: str, header: tuple[str, str]):
+    """Enablers typed under capability 21 under a heading row and their own header row
+    ("ENABLERS", then "Enabler | Level"), without numbers."""
+
+    def edit(workbook: Any) -> None:
+        sheet = workbook["Assessment"]
+        sheet.cell(33, 1).value = heading
+        sheet.cell(34, 3).value, sheet.cell(34, 5).value = header
+        for enabler in FW.enablers:
+            sheet.cell(34 + enabler.number, 3).value = enabler.title
+            sheet.cell(34 + enabler.number, 5).value = ENABLERS[enabler.number]
+        del workbook["Enablers"]
+
+    return edit
+
+
 @pytest.mark.parametrize(
     "edit",
     [
         pasted_block,
+        heading_then_header("ENABLERS", ("Enabler", "Level")),
+        heading_then_header("Enablers", ("Enabler", "Current level")),
+        heading_then_header("Facilitateurs", ("Facilitateur", "Niveau")),
         rows_under_heading("ENABLERS"),
         rows_under_heading("Cross-cutting enablers"),
         rows_under_heading("Facilitateurs"),
@@ -158,3 +177,49 @@ def test_a_table_titled_otherwise_is_still_an_assessment(title):
     result = read("stacked.xlsx", stacked_sheet(title))
     assert ("Tanzania", 2027, None) in by_assessment(result)
     assert not [p for p in result.problems if "holds target levels" in p.message]
+
+
+def _blocks_under(title: str) -> bytes:
+    """A sheet titled ``title``, then a "Country: …" block each for three countries."""
+    rows: list[list[Any]] = [[title]]
+    for country, levels in BLOCKS.items():
+        rows += [[], [f"Country: {country}"], ["No.", "Capability", "Level"]]
+        rows += [[n, FW.capability(n).title, level] for n, level in levels.items()]
+    return xlsx({"All countries": rows})
+
+
+BLOCKS = {"Viet Nam": FIRST, "Lao PDR": SECOND, "Philippines": FIRST}
+
+
+@pytest.mark.parametrize(
+    "title", ["ASEAN MNR baseline 2022", "MNR baseline 2022", "Eastern Africa 2022"]
+)
+def test_the_sheets_title_dates_every_block_stacked_under_it(title):
+    result = read("asean_baseline_2023.xlsx", _blocks_under(title))
+    assert by_assessment(result) == {
+        ("Vietnam", 2022, None): FIRST,
+        ("Laos", 2022, None): SECOND,
+        ("Philippines", 2022, None): FIRST,
+    }
+    said = [p.message for p in result.problems if "was taken from" in p.message]
+    assert said == ["The year 2022 was taken from the title."]  # once, not the file's 2023
+
+
+def test_a_title_naming_a_country_dates_only_the_block_under_it():
+    result = read("asean_baseline_2023.xlsx", _blocks_under("Viet Nam 2022"))
+    assert {(country, year) for country, year, _ in by_assessment(result)} == {
+        ("Vietnam", 2022),
+        ("Laos", 2023),
+        ("Philippines", 2023),
+    }
+
+
+def test_a_sheets_title_does_not_date_a_block_when_the_blocks_have_year_labels():
+    """ "MNR Self-Assessment Tool 2022" over Kenya's block (Year 2023) and Uganda's (Year left
+    blank): the title's year is no block's, and Uganda's stays undated."""
+    rows: list[list[Any]] = [["MNR Self-Assessment Tool 2022"]]
+    for country, year, levels in (("Kenya", 2023, FIRST), ("Uganda", None, SECOND)):
+        rows += [[], ["Country", country], ["Year", year], ["No.", "Capability", "Level"]]
+        rows += [[n, FW.capability(n).title, level] for n, level in levels.items()]
+    result = read("east_africa.xlsx", xlsx({"Region": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): FIRST, ("Uganda", None, None): SECOND}

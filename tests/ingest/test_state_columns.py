@@ -4,6 +4,7 @@ earlier one with a year is that year's assessment; the rest are left out with a 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -36,6 +37,9 @@ UGANDA = [["Country", "Uganda"], ["Year", 2023]]
         (["Situación actual", "Meta"], "“Meta” holds targets"),
         (["Situação atual", "Anterior"], "“Anterior” holds earlier levels"),
         (["To-be", "Where we are now"], "“To-be” holds targets"),
+        # A round with no year beside the current level: earlier, undated, not this year's.
+        (["Current", "Baseline"], "“Baseline” holds earlier levels, but its heading gives no"),
+        (["Now", "Midline"], "“Midline” holds earlier levels"),
     ],
 )
 def test_state_headings_are_never_countries(heads, left_out):
@@ -210,3 +214,26 @@ def test_countries_years_and_codes_across_are_still_read(heads, expected):
     result = read("wide.xlsx", xlsx({"Assessment": rows}))
     assert by_assessment(result) == expected
     assert not [p for p in result.problems if "headed by a number" in p.message]
+
+
+# A year still to come, however long these tests are kept: a target's, no assessment's.
+TO_COME = date.today().year + 4
+
+
+@pytest.mark.parametrize("written", [TO_COME, str(TO_COME), float(TO_COME)])
+def test_a_column_headed_by_a_year_still_to_come_holds_targets(written):
+    result = read("plan.xlsx", form([2024, written], [NOW, GOAL], [["Country", "Uganda"]]))
+    assert by_assessment(result) == {("Uganda", 2024, None): NOW}
+    assert_problem(result, "warning", "D3", f"“{TO_COME}” holds targets, not an assessment")
+
+
+def test_a_column_headed_by_a_past_year_is_that_years_assessment():
+    result = read("plan.xlsx", form([2021, 2024], [BEFORE, NOW], [["Country", "Uganda"]]))
+    assert by_assessment(result) == {("Uganda", 2021, None): BEFORE, ("Uganda", 2024, None): NOW}
+
+
+@pytest.mark.parametrize("change", ["Δ 2021", "± vs 2021", "+/- 2021"])
+def test_a_column_of_changes_since_a_year_is_no_assessment_of_that_year(change):
+    changes = dict.fromkeys(range(1, 22), 1)
+    result = read("plan.xlsx", form([2023, change], [NOW, changes], [["Country", "Uganda"]]))
+    assert by_assessment(result) == {("Uganda", 2023, None): NOW}

@@ -75,3 +75,21 @@ def test_a_column_of_fractions_on_the_capabilities_rows_is_still_refused_whole()
     result = read("kenya.xlsx", xlsx({"Assessment": rows}))
     assert result.capabilities["level"].notna().sum() == 0
     assert any("fractions" in p.message for p in errors(result))
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [
+        ("Media reporting", 20),  # "media" opens Spanish means, and this capability's name
+        ("Media – Ethical reporting", 20),
+        ("Global CSEA reporting", 17),
+        ("Progress on innovative solutions", 18),
+    ],
+)
+def test_a_capability_named_after_a_summary_word_is_read(label, number):
+    rows = [["Country", "Kenya"], ["Year", 2023], [], ["Capability", "Level"]]
+    rows += [[label if n == number else title, n % 5] for n, title in TITLES.items()]
+    rows.append(["Media", 2.1])  # a mean: a summary word alone, skipped
+    result = read("kenya.xlsx", xlsx({"Form": rows}))
+    assert by_assessment(result) == {("Kenya", 2023, None): {n: n % 5 for n in TITLES}}
+    assert not errors(result)

@@ -69,6 +69,30 @@ def test_names_with_no_likely_country_are_left_quietly(name):
     assert not [p for p in result.problems if "English name" in p.message]
 
 
+@pytest.mark.parametrize(
+    ("name", "said", "fix"),
+    [
+        (
+            "Korea",
+            "It may be South Korea (KOR) or North Korea (PRK): the file does not say which.",
+            "Write the country as “South Korea” or “North Korea” (or its ISO3 code, KOR or PRK,",
+        ),
+        (
+            "Virgin Islands",
+            "It may be British Virgin Islands (VGB) or U.S. Virgin Islands (VIR)",
+            "(or its ISO3 code, VGB or VIR, in an ISO3 cell or column)",
+        ),
+    ],
+)
+def test_a_name_that_begins_several_countries_names_is_kept_and_they_are_named(name, said, fix):
+    result = read("shared.csv", _long_table(name, name))
+    assert by_assessment(result) == {(name, 2021, None): LEVELS, (name, 2022, None): LEVELS}
+    assert result.capabilities["iso3"].isna().all()
+    [warning] = [p for p in result.problems if "may be more than one country" in p.message]
+    assert_problem(result, "warning", "A2", said)
+    assert fix in warning.fix
+
+
 @pytest.mark.parametrize("name", ["Morocco", "Maroc"])
 def test_a_name_with_an_iso3_code_of_its_own_is_not_said(name):
     result = read("coded.csv", _long_table(name, iso3="MAR"))
@@ -104,3 +128,20 @@ def test_a_name_of_another_language_that_is_doubtful_is_kept_and_said(name, said
     assert_problem(result, "warning", "A2", said)
     [warning] = [p for p in result.problems if said in p.message]
     assert f"Write the country's name in English ({suggested})" in warning.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Kenya – Nairobi county", "It names Kenya (KEN) and more (“Nairobi county”)"),
+        ("Nairobi County, Kenya", "It names Kenya (KEN) and more (“Nairobi County”)"),
+        ("Niger (Zinder region)", "It names Niger (NER) and more (“Zinder region”)"),
+    ],
+)
+def test_a_country_and_more_is_kept_apart_and_said(name, said):
+    result = read("county.csv", _long_table(name))
+    assert by_assessment(result) == {(name, 2021, None): LEVELS}  # never filed as the country
+    assert result.capabilities["iso3"].isna().all()
+    [warning] = [p for p in result.problems if "is not one country's name" in p.message]
+    assert said in warning.message
+    assert "national assessment, write" in warning.fix
