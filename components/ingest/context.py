@@ -202,8 +202,8 @@ def _chosen(titles: list[Found]) -> list[Found]:
     a country (or, if none does, the first with words) and the first giving a year."""
     naming = [t for t in titles if t.country and names_a_country(t.country)]
     complete = [t for t in naming if t.when.year]
-    if complete:
-        return [complete[0]]
+    if complete:  # a real country's first: "ECOWAS summary 2024" over "Ghana (2021)"
+        return [next((t for t in complete if _real_country(t.country or "")), complete[0])]
     country = naming[0] if naming else next((t for t in titles if t.country), None)
     year = next((t for t in titles if t.when.year), None)
     return [t for t in titles if t is country or t is year]

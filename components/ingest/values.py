@@ -40,7 +40,7 @@ from components.ingest.level_words import (
 )
 from components.ingest.periods import find_period, whole_period
 from components.ingest.script_digits import ascii_digits
-from components.ingest.vocabulary import Vocabulary, default_vocabulary
+from components.ingest.vocabulary import Vocabulary, default_vocabulary, key_of
 
 
 def is_blank(value: Any) -> bool:
@@ -568,6 +568,8 @@ def split_assessment_header(
     country, before = without_round_words(found.group("country"), vocabulary)
     country = country.strip(_COUNTRY_EDGES)
     after = found.group("round").strip(_ROUND_EDGES)
+    words = (key_of(after), key_of(after).removesuffix("s"))  # "2021 score(s)": no round
+    after = "" if "level" in {vocabulary.headers.get(word) for word in words} else after
     round_label = " ".join(part for part in (before, after, status) if part)
     return country or None, found.group("when"), round_label or None
 

@@ -370,6 +370,10 @@ def test_parse_when(value, year, date, noted):
         ("Arvenia 2021 baseline", ("Arvenia", "2021", "baseline")),
         ("Arvenia - 2021-03-31 - review", ("Arvenia", "2021-03-31", "review")),
         ("Côte Verte 2019", ("Côte Verte", "2019", None)),
+        # The level's own word after the year names no round.
+        ("2021 score", (None, "2021", None)),
+        ("2021 Scores", (None, "2021", None)),
+        ("Arvenia 2023 level", ("Arvenia", "2023", None)),
     ],
 )
 def test_split_assessment_header(header, expected):

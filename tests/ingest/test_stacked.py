@@ -223,3 +223,15 @@ def test_a_sheets_title_does_not_date_a_block_when_the_blocks_have_year_labels()
         rows += [[n, FW.capability(n).title, level] for n, level in levels.items()]
     result = read("east_africa.xlsx", xlsx({"Region": rows}))
     assert by_assessment(result) == {("Kenya", 2023, None): FIRST, ("Uganda", None, None): SECOND}
+
+
+def test_blocks_titled_by_their_country_under_a_regions_title_keep_their_own():
+    """ "ECOWAS regional summary 2024" over "Ghana (2021)" and the blocks below: the first
+    block is Ghana's, not the region's (which would leave it out as no country)."""
+    rows: list[list[Any]] = [["ECOWAS regional summary 2024"], []]
+    for title, levels in (("Ghana (2021)", FIRST), ("Senegal (2022)", SECOND)):
+        rows += [[title], ["No.", "Capability", "Level"]]
+        rows += [[n, FW.capability(n).title, level] for n, level in levels.items()]
+        rows.append([])
+    result = read("ecowas.xlsx", xlsx({"Region": rows}))
+    assert by_assessment(result) == {("Ghana", 2021, None): FIRST, ("Senegal", 2022, None): SECOND}
