@@ -45,6 +45,12 @@ def year_cell(value: Any) -> When:
             return When(year, note=f"“{number}” has two digits; it was read as the year {year}")
         if number in _FUTURE and other_calendar_year(number) is None:
             return When(note=future_note(number))
+        if date.today().year < number < _FUTURE.start:  # "2031": read, but a target's year?
+            return When(
+                number,
+                note=f"“{number}” is after this year ({date.today().year}): "
+                "an assessment is dated when it was made, a target by the year it aims at",
+            )
     if isinstance(value, str):
         text = value.strip()
         spaced = _SPACED.fullmatch(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from components.ingest.year_forms import swapped_years, year_cell
@@ -112,3 +114,11 @@ def test_swapped_years_are_the_years_that_can_be():
 )
 def test_year_cell(value, year):
     assert year_cell(value).year == year
+
+
+def test_a_year_after_this_one_is_read_and_said():
+    later = date.today().year + 5
+    result = read("uganda.xlsx", _form(later))
+    assert by_assessment(result) == {("Uganda", later, None): LEVELS}
+    assert_problem(result, "warning", "B2", f"“{later}” is after this year")
+    assert year_cell(date.today().year).note == ""  # this year is no later one
