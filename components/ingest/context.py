@@ -72,6 +72,8 @@ _VERSION = re.compile(
     r"|\(\s*\d{1,2}\s*\)",
     re.IGNORECASE,
 )
+# The labels that date a table ("Year", "Date", "Date or year").
+_DATED = frozenset({"year", "date", "when"})
 # A country's name is at most this many words once the title's other words are gone.
 MAX_COUNTRY_WORDS = 4
 # A metadata label is at most this many words ("date of the assessment").
@@ -175,9 +177,6 @@ def _title_finds(ctx: ReadContext, sheet: Sheet, start: int, end: int) -> list[F
 def _dated_above(sheet: Sheet, before: int) -> bool:
     """Whether a Year or Date label row stands above row ``before``."""
     return any(label_field(sheet.rows[row]) in _DATED for row in range(before))
-
-
-_DATED = frozenset({"year", "date", "when"})
 
 
 def _head_end(sheet: Sheet, before: int) -> int:
