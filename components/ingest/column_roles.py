@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -76,9 +75,6 @@ _COUNTRY_PHRASE = frozenset(
 )  # fmt: skip
 _NOT_A_COUNTRY_COLUMN = frozenset({"code", "iso", "iso3", "codigo", "region", "level", "score"})
 
-# A year after this is no one's target either: digits swapped or mistyped (``year_forms``).
-_LAST_YEAR = 2100
-
 
 def _words(value: Any) -> list[str]:
     return key_of(value).split() if isinstance(value, str) else []
@@ -114,24 +110,11 @@ def is_summary_column(value: Any) -> bool:
 
 
 def is_target(value: Any) -> bool:
-    """A column of levels to reach ("Target 2027", "Objectif", "Meta 2027", or a year still to
-    come alone, "2030" beside "2024"): no assessment."""
-    if year_to_come(value):
-        return True
+    """A column of levels to reach ("Target 2027", "Objectif", "Meta 2027"): no assessment."""
     words = _words(value)
     if not words or len(words) > 6 or not set(words) & default_vocabulary().target_words:
         return False
     return not _names_a_country(value)
-
-
-def year_to_come(value: Any) -> bool:
-    """Whether a heading is a year after this one and nothing else (2030, "2030")."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = (
-        str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
-    )
-    return len(text) == 4 and text.isdigit() and date.today().year < int(text) <= _LAST_YEAR
 
 
 def is_scorer(value: Any) -> bool:

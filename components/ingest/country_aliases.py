@@ -18,6 +18,7 @@ ones ("Armenia").
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -73,7 +74,7 @@ def alias_of(name: str) -> tuple[str, str] | None:
     Federation"), or whose name in another language it is (``countries.other_name_of``:
     "Maroc", "Tunisie / تونس"), else ``None``."""
     key = normalise(name)
-    code = country_aliases().get(key)
+    code = country_aliases().get(key) or _written_two_ways(name)
     # "The Philippines", "the Netherlands": a country's name after "the".
     if code is None and key.startswith("the ") and iso3_of(key.removeprefix("the ")):
         code = iso3_of(key.removeprefix("the "))
@@ -83,6 +84,33 @@ def alias_of(name: str) -> tuple[str, str] | None:
     if found is None and iso3_of(name) is None and (other := other_name_of(name)):
         found = kept_name(other[0]), other[0]
     return found
+
+
+# "Eswatini (Swaziland)", "Niger (the)", "Kenya – national": a country's name with another of
+# its names, the ISO list's "the", or the word saying the assessment is national.
+_TWO_PARTS = re.compile(
+    r"^(?P<first>[^()]+?)(?:\s*\((?P<second>[^()]+)\)|\s+[-–—]\s+(?P<after>.+))$"
+)
+_NATIONAL = frozenset({"the", "national", "nationale", "nacional", "national level"})
+
+
+def _written_two_ways(name: str) -> str | None:
+    """The ISO3 code of a country written with another of its names in brackets ("Myanmar
+    (Burma)"), or with "(the)" or "national" after it; else ``None``."""
+    found = _TWO_PARTS.match(name.strip())
+    if found is None:
+        return None
+    first, second = found["first"], found["second"] or found["after"]
+    code = iso3_of(first) or _alias_code(first)
+    if code is None:
+        return None
+    if normalise(second) in _NATIONAL or (iso3_of(second) or _alias_code(second)) == code:
+        return code
+    return None
+
+
+def _alias_code(name: str) -> str | None:
+    return country_aliases().get(normalise(name))
 
 
 def read_aliases(ctx: ReadContext, drafts: list[Draft]) -> None:

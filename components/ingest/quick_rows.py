@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from openpyxl.utils import get_column_letter
 
+from components.base.text import normalise
 from components.ingest.cell_places import places_moved
 from components.ingest.column_roles import is_summary_column
 from components.ingest.drafts import Draft, Meta, MetaReader, apply_meta, cell_text
@@ -108,12 +109,32 @@ def _heading_text(text: str, domains: frozenset[str], capabilities: Catalogue) -
     if is_domain_summary(text, domains, vocabulary):
         return True  # "Victim – domain average": a figure of the domain's rows
     # A summary word may open a capability's label ("Media & Communications: ...", the
-    # Spanish "media" being a mean; "Global CSEA reporting", "Progress on innovative
-    # solutions"): a label naming a capability, exactly or nearly, is never a summary. A word
-    # alone ("Media", "Total") is.
+    # Spanish "media" being a mean): a label naming a capability is never a summary.
     if not is_summary(text) or exact_reference(text, capabilities) is not None:
         return False
-    return len(text.split()) < 2 or not match_item(text, capabilities).matched
+    return not _named_after_a_summary_word(text, capabilities)
+
+
+# Summary words that are ordinary words too, opening a capability's name as people write it:
+# "Media reporting" (the Media domain's), "Global CSEA reporting", "Progress on innovative
+# solutions". Never "Average …", "Total …", "Overall …": those sum a capability up. Whether
+# a capability's exact title after the word is still the capability: not after "media", the
+# Spanish and Italian mean ("Media Child Helpline" is the helpline's mean).
+_ORDINARY_OPENERS = {"media": False, "global": True, "progress": True}
+
+
+def _named_after_a_summary_word(text: str, capabilities: Catalogue) -> bool:
+    """Whether a label opening with an ordinary word of the summary vocabulary names a
+    capability nearly ("Media reporting": 20), by the whole label and by the words after the
+    opener alike."""
+    words = text.split(maxsplit=1)
+    opener = normalise(words[0]) if words else ""
+    if len(words) < 2 or opener not in _ORDINARY_OPENERS:
+        return False
+    if not _ORDINARY_OPENERS[opener] and exact_reference(words[1], capabilities) is not None:
+        return False
+    whole, rest = match_item(text, capabilities), match_item(words[1], capabilities)
+    return whole.matched and (not rest.matched or rest.number == whole.number)
 
 
 @lru_cache(maxsize=8192)

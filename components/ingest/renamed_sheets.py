@@ -13,6 +13,7 @@ no sibling named after its cell's country, is read by its Country cell as before
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -41,13 +42,22 @@ def country_code(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _name_code(sheet_name: str) -> str | None:
-    """The country a sheet's name names, less a year or round ("Uganda 2024"), or the ISO3
-    code it is ("UGA": sheets named by code, each with the Country cell copied)."""
+def _name_code(sheet_name: str, by_code: bool) -> str | None:
+    """The country a sheet's name names, less a year or round ("Uganda 2024"), or with
+    ``by_code`` the ISO3 code it is ("UGA": sheets named by code, each with the Country cell
+    copied)."""
     name = split_assessment_header(sheet_name)[0]
-    if isinstance(name, str) and _iso3_name(name):
+    if by_code and isinstance(name, str) and _iso3_name(name):
         return name.strip()
     return country_code(name) if isinstance(name, str) else None
+
+
+def _named_by_code(names: list[str]) -> bool:
+    """Whether a workbook's sheets are named by ISO3 codes: two or more named by three capital
+    letters, each a code ("KEN", "UGA"); not when any is another's ("POL", "VIC", "MED": the
+    domains of one country's assessment, "Policy" read as Poland)."""
+    short = [name.strip() for name in names if re.fullmatch(r"\s*[A-Z]{3}\s*", name)]
+    return len(short) >= 2 and all(_iso3_name(name) for name in short)
 
 
 def _iso3_name(name: str) -> bool:
@@ -61,7 +71,10 @@ def refuse_renamed_copies(ctx: ReadContext, drafts: list[Draft]) -> list[Draft]:
     sheets = {id(d.sheet): d.sheet for d in drafts if d.country and not d.needs_owner}
     if len(sheets) < 2:
         return drafts  # one sheet's assessments (a long table's 200, the template's one)
-    named = {id(d.sheet): _name_code(d.sheet.name) if d.sheet.name else None for d in drafts}
+    by_code = _named_by_code([d.sheet.name for d in drafts if d.sheet.name])
+    named = {
+        id(d.sheet): _name_code(d.sheet.name, by_code) if d.sheet.name else None for d in drafts
+    }
     if len({code for code in named.values() if code}) < 2:
         return drafts  # the usual case: sheets not named after two countries
     refused = []

@@ -120,19 +120,35 @@ def _placed(
 def shortens(value: Any, title: str) -> bool:
     """Whether ``value`` is a field name (or a few words cut short) made of ``title``'s letters
     in order, its first a word's first ("LAWENFORCE", "E2ESUPPORT", "Image DB")."""
-    if not isinstance(value, str) or not (
-        _FIELD_NAME.fullmatch(value.strip()) or _SHORT_WORDS.fullmatch(value.strip())
-    ):
-        return False
-    short = "".join(_SPOKEN.get(ch, ch) for ch in value.strip().lower() if ch not in "_. ")
-    if not short.isalpha():
+    if not isinstance(value, str):
         return False
     words = _WORDS.findall(_plain(title))
-    text = "".join(words)
-    starts = {sum(len(w) for w in words[:i]) for i in range(len(words))}
-    return any(
-        text[start] == short[0] and _in_order(short[1:], text, start + 1) for start in starts
-    )
+    if _FIELD_NAME.fullmatch(value.strip()):
+        return any(_shortens_from(_spoken(value), words, i) for i in range(len(words)))
+    if not _SHORT_WORDS.fullmatch(value.strip()):
+        return False
+    # Words cut short: each the start of a title's word, later than the one before ("Offender
+    # mgmt": offender, management), so "Comms plan" shortens no "Compensation, …" title.
+    position = 0
+    for part in value.split():
+        starts = [i for i in range(position, len(words)) if _shortens_from(_spoken(part), words, i)]
+        if not starts:
+            return False
+        position = starts[0] + 1
+    return True
+
+
+def _spoken(text: str) -> str:
+    """A short name's letters, lower case, its digits said ("E2E": "etoe")."""
+    return "".join(_SPOKEN.get(ch, ch) for ch in text.strip().lower() if ch not in "_.")
+
+
+def _shortens_from(short: str, words: list[str], first: int) -> bool:
+    """Whether ``short``'s letters are, in order, those of ``words`` from word ``first`` on,
+    its first letter that word's first."""
+    if not short.isalpha() or first >= len(words) or words[first][0] != short[0]:
+        return False
+    return _in_order(short[1:], "".join(words[first:]), 1)
 
 
 def _in_order(letters: str, text: str, position: int) -> bool:

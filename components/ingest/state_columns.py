@@ -23,10 +23,11 @@ headed by an earlier year ("Baseline (2019)") is read as that year's assessment
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from components.base.text import normalise
-from components.ingest.column_roles import holds_levels, is_target, year_to_come
+from components.ingest.column_roles import holds_levels, is_target
 from components.ingest.countries import is_number_only, is_plausible_country
 from components.ingest.country_aliases import alias_of
 from components.ingest.drafts import Meta, MetaReader
@@ -66,6 +67,7 @@ def assessment_parts(
         for column in layout.assessments
         if column not in numbered
     }
+    parts = _without_years_to_come(ctx, sheet, header, parts, heading)
     scale = ctx.framework.scale
     states = {  # an "other" column holds levels: an empty one is said to be (``left_out``)
         column: state_of(country)
@@ -76,15 +78,6 @@ def assessment_parts(
     states = {column: state for column, state in states.items() if state is not None}
     others = [c for c, s in states.items() if s == "other"]
     if not states or (len(states) == 1 and others):
-        if len(parts) == 1:  # "2024 | 2030": the year still to come holds targets, said
-            _say_targets(
-                ctx,
-                sheet,
-                header,
-                level=heading(next(iter(parts))),
-                parts=parts,
-                targets=year_to_come,
-            )
         return parts  # a Country label over one column of another name: ``label_or_column``
     current = [c for c, s in states.items() if s == "current"]
     kept = {c: p for c, p in parts.items() if c not in states}  # "Current status 2024": read
@@ -110,6 +103,31 @@ def assessment_parts(
     # A target heading ("Goal 2026") was never an assessment: said, now that it matters.
     _say_targets(ctx, sheet, header, level=heading(level), parts=parts, targets=is_target)
     return kept
+
+
+def _without_years_to_come(
+    ctx: ReadContext,
+    sheet: Sheet,
+    header: int,
+    parts: dict[int, Parts],
+    heading: Callable[[int], Any],
+) -> dict[int, Parts]:
+    """``parts`` less the columns dated after this year ("2030") beside a column of the same
+    country dated this year or before ("2024"): targets, each said. A column dated so alone
+    is left to be read (and its year said, ``year_forms``)."""
+    this_year = date.today().year
+    later = [c for c, (_, when, _) in parts.items() if (_year(when) or 0) > this_year]
+    for column in later:
+        now = [c for c, p in parts.items() if p[0] == parts[column][0] and c not in later]
+        if now:
+            del parts[column]
+            _say_left_out(ctx, sheet, header, column, level=heading(now[0]), state="target")
+    return parts
+
+
+def _year(when: str | None) -> int | None:
+    """The year a heading's date or year gives ("2030", "2030-06-30"), if any."""
+    return int(when[:4]) if when and when[:4].isdigit() else None
 
 
 def _say_targets(

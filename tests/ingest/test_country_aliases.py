@@ -64,6 +64,9 @@ def test_an_old_name_joins_the_new_one_with_its_code_and_a_warning(old, new, cod
         ("DPRK", "PRK"),
         ("The Philippines", "PHL"),  # a country's name after "the"
         ("the Netherlands", "NLD"),
+        ("Myanmar (Burma)", "MMR"),  # one country written two ways
+        ("Niger (the)", "NER"),  # the ISO list's "the"
+        ("Ghana – national", "GHA"),
         ("DPR Korea", "PRK"),
         ("Korea (North)", "PRK"),
         ("ประเทศไทย", "THA"),  # Thai forms write "country" before the name

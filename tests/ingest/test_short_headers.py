@@ -153,6 +153,10 @@ def test_too_few_known_columns_place_nothing():
         ("LE unit", "Dedicated Law Enforcement", False),  # "unit": no letters of the title
         ("see the notes", "Child Participation", False),
         ("a b c d e f", "Child Participation", False),  # more words than a short name has
+        # Each word starts a later word of the title, or the heading is something else.
+        ("Comms plan", "Compensation, Remedies and Complaints Arrangements", False),
+        ("Law no.", "Dedicated Law Enforcement", False),
+        ("Child action", "Child Participation", False),
         ("LE", "Leadership", False),  # too short to tell
         (4, "Dedicated Law Enforcement", False),
     ],
