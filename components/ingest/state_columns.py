@@ -100,8 +100,10 @@ def assessment_parts(
             kept[column] = (None, *parts[column][1:])  # "Where we were (2020)": that year's
         else:
             _say_left_out(ctx, sheet, header, column, level=heading(level), state=state)
-    # A target heading ("Goal 2026") was never an assessment: said, now that it matters.
-    _say_targets(ctx, sheet, header, level=heading(level), parts=parts, targets=is_target)
+    for column, value in enumerate(sheet.rows[header]):
+        # A target heading ("Goal 2026") was never an assessment: said, now that it matters.
+        if column not in parts and is_target(value) and holds_levels(sheet, header, column, scale):
+            _say_left_out(ctx, sheet, header, column, level=heading(level), state="target")
     return kept
 
 
@@ -128,22 +130,6 @@ def _without_years_to_come(
 def _year(when: str | None) -> int | None:
     """The year a heading's date or year gives ("2030", "2030-06-30"), if any."""
     return int(when[:4]) if when and when[:4].isdigit() else None
-
-
-def _say_targets(
-    ctx: ReadContext,
-    sheet: Sheet,
-    header: int,
-    *,
-    level: Any,
-    parts: dict[int, Parts],
-    targets: Callable[[Any], bool],
-) -> None:
-    """A warning for each column of levels left out of ``parts`` whose heading ``targets``."""
-    scale = ctx.framework.scale
-    for column, value in enumerate(sheet.rows[header]):
-        if column not in parts and targets(value) and holds_levels(sheet, header, column, scale):
-            _say_left_out(ctx, sheet, header, column, level=level, state="target")
 
 
 def _number_heading(value: Any) -> bool:
