@@ -86,21 +86,31 @@ def alias_of(name: str) -> tuple[str, str] | None:
     return found
 
 
-# "Eswatini (Swaziland)", "Niger (the)", "Kenya – national": a country's name with another of
-# its names, the ISO list's "the", or the word saying the assessment is national.
+# A name and more words: "Eswatini (Swaziland)", "Kenya – national", "Nairobi County, Kenya".
 _TWO_PARTS = re.compile(
-    r"^(?P<first>[^()]+?)(?:\s*\((?P<second>[^()]+)\)|\s+[-–—]\s+(?P<after>.+))$"
+    r"^(?P<first>[^()]+?)"
+    r"(?:\s*\((?P<bracket>[^()]+)\)|\s+[-–—]\s+(?P<dash>.+)|\s*,\s+(?P<comma>.+))$"
 )
 _NATIONAL = frozenset({"the", "national", "nationale", "nacional", "national level"})
+
+
+def name_parts(name: str) -> tuple[str, str, str] | None:
+    """(first part, second part, how they are set apart: "bracket", "dash" or "comma") of a
+    name written in two parts ("Myanmar (Burma)", "Kenya – Nairobi county"), else ``None``."""
+    found = _TWO_PARTS.match(name.strip())
+    if found is None:
+        return None
+    how = next(kind for kind in ("bracket", "dash", "comma") if found[kind])
+    return found["first"].strip(), found[how].strip(), how
 
 
 def _written_two_ways(name: str) -> str | None:
     """The ISO3 code of a country written with another of its names in brackets ("Myanmar
     (Burma)"), or with "(the)" or "national" after it; else ``None``."""
-    found = _TWO_PARTS.match(name.strip())
-    if found is None:
+    parts = name_parts(name)
+    if parts is None or parts[2] == "comma":
         return None
-    first, second = found["first"], found["second"] or found["after"]
+    first, second, _ = parts
     code = iso3_of(first) or _alias_code(first)
     if code is None:
         return None

@@ -22,7 +22,6 @@ demo's made-up "XAA") is not said: its code groups it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -36,7 +35,7 @@ from components.ingest.countries import (
     other_name_of,
     shown_name,
 )
-from components.ingest.country_aliases import alias_of, misspelt_country
+from components.ingest.country_aliases import alias_of, misspelt_country, name_parts
 from components.ingest.country_translations import countries_named, in_languages
 from components.ingest.drafts import Draft, cell_holding
 from components.ingest.sheets import ReadContext, quoted
@@ -231,19 +230,16 @@ def countries_beginning(name: str) -> tuple[tuple[str, str], ...]:
     return tuple((shown_name(code), code) for code in codes)
 
 
-# "Kenya – Nairobi county", "Nairobi County, Kenya", "Kenya (Nairobi)": a country and more.
-_COUNTRY_AND_MORE = re.compile(r"^(?P<first>.+?)(?:\s+[-–—]\s+|\s*,\s+|\s*\()(?P<second>.+?)\)?$")
-
-
 @lru_cache(maxsize=1024)
 def country_within(name: str) -> tuple[str, str, str] | None:
     """(English name, ISO3, the rest) when ``name`` is a country's name and more words, before
     or after it ("Kenya – Nairobi county", "Nairobi County, Kenya"), else ``None``."""
-    found = _COUNTRY_AND_MORE.match(name.strip())
-    if found is None:
+    parts = name_parts(name)
+    if parts is None:
         return None
-    for country, rest in ((found["first"], found["second"]), (found["second"], found["first"])):
+    first, second, _ = parts
+    for country, rest in ((first, second), (second, first)):
         code = iso3_of(country) or (alias[1] if (alias := alias_of(country)) else None)
         if code is not None:
-            return shown_name(code), code, rest.strip()
+            return shown_name(code), code, rest
     return None
