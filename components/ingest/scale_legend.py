@@ -117,12 +117,12 @@ def legend_scale_problem(ctx: ReadContext, values: list[Any]) -> str | None:
             f"“{names[scale.minimum]}”, where this framework's {scale.minimum} is "
             f"“{names[scale.minimum]}” and {scale.maximum} is “{names[scale.maximum]}”"
         )
-    low, high = scale.minimum + legend.offset, scale.maximum + legend.offset
+    # From where it starts, not "to" where it ends: a key may leave its top level out.
+    low = scale.minimum + legend.offset
     where = f"{legend.cells}" + (f" on sheet {quoted(legend.sheet)}" if legend.sheet else "")
     return (
         f"holds numbers, and the key of the scale at {where} ({quoted(legend.first)}, …) numbers "
-        f"the levels from {low} to {high}, not this framework's {scale.minimum} to "
-        f"{scale.maximum}"
+        f"the levels from {low}, where this framework numbers them from {scale.minimum}"
     )
 
 

@@ -310,10 +310,15 @@ def mark_seen(engine: Engine, code: str, token: str, *, clock: float | None = No
     return bool(changed.rowcount)
 
 
+def clean_name(name: str | None) -> str | None:
+    """A participant's name as kept: spaces collapsed, at most ``MAX_NAME_CHARS``, or None."""
+    return " ".join(str(name or "").split())[:MAX_NAME_CHARS] or None
+
+
 def set_name(engine: Engine, code: str, token: str, name: str | None) -> str | None:
     """Give (or clear) a participant's name or organisation; the name as kept."""
     _check_token(code, token)
-    cleaned = " ".join(str(name or "").split())[:MAX_NAME_CHARS] or None
+    cleaned = clean_name(name)
     p = workshop_participants_table.c
     with guard(engine), writing(engine) as conn:
         workshop_id = _open_workshop_id(conn, code)

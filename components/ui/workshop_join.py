@@ -14,8 +14,8 @@ A small fragment polls every ``WATCH_SECONDS`` (one small query: the workshop's 
 this participant's own name and vote) and redraws the page only when the facilitator did
 something, or when this participant voted or gave a name in another tab (the same phone
 opening the link twice): each tab shows the participant's ballot as it stands. Sending a vote
-reruns only the ballot, and another participant's vote redraws no phone, so 40 phones voting
-at once stay cheap.
+reruns only the ballot, saving a name only its box, and another participant's vote redraws no
+phone, so 40 phones voting at once stay cheap.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from components.library.workshop_votes import (
     Seat,
     Vote,
     cast_vote,
+    clean_name,
     join,
     join_cookie_name,
     mark_seen,
@@ -58,6 +59,9 @@ WATCH_SECONDS = 2.0
 DONT_KNOW = -1  # the ballot's value for "don't know"
 SENT = "mnr_join_sent"  # capability -> this participant's vote as this tab shows it
 SEEN = "mnr_join_seen"  # when this phone last said it is in the room (time.monotonic())
+NAMED = "mnr_join_named"  # the name (or None) this tab shows: its last full run's, or saved since
+NAME_TYPED = "mnr_join_name_typed"  # the name box's text
+NAME_ERROR = "mnr_join_name_error"  # why the name could not be saved, shown once
 PHONE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding: 3.5rem 1rem 2rem; max-width: 40rem; }
 [data-testid="stMain"] h1 { font-size: 1.35rem; }
@@ -187,6 +191,7 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
     capability = None if item is None else item.capability
     if capability is not None:
         _take_ballot(capability, seat.votes.get(capability))
+    _take_name(seat.name)
     _watch(
         engine,
         workshop.id,
@@ -194,7 +199,6 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
         workshop.code,
         token,
         capability=capability,
-        name=seat.name,
     )
     if item is None:
         st.info(
@@ -222,7 +226,7 @@ def _render_seat(engine: Engine, seat: Seat, token: str, framework: Framework) -
             _ballot(engine, workshop.code, token, item.capability, framework=framework, own=own)
         if item.revealed:
             _render_room(engine, workshop.code, framework)
-    _render_name(engine, workshop.code, token, seat.name)
+    _render_name(engine, workshop.code, token)
 
 
 def _ballot_keys(capability: int) -> tuple[str, str]:
@@ -245,6 +249,15 @@ def _take_ballot(capability: int, vote: Vote | None) -> None:
         st.session_state[comment_key] = vote.comment or ""
 
 
+def _take_name(name: str | None) -> None:
+    """Show the participant's name as the database has it (before the watch, which compares
+    the two), and put it in the name box when it changed since this tab last showed it."""
+    if NAMED in st.session_state and st.session_state[NAMED] == name:
+        return
+    st.session_state[NAMED] = name
+    st.session_state[NAME_TYPED] = name or ""
+
+
 def _watch(
     engine: Engine,
     workshop_id: int,
@@ -253,7 +266,6 @@ def _watch(
     token: str,
     *,
     capability: int | None,
-    name: str | None,
 ) -> None:
     """Redraw the page when the facilitator moves on, closes, reveals or ends, or when this
     participant's vote or name is no longer what the page shows (given in another tab); and
@@ -266,7 +278,7 @@ def _watch(
             pulse = seat_pulse(engine, workshop_id, token, capability)
         except LibraryUnavailable:
             return  # the next poll tries again; the page keeps what it shows
-        if pulse is None or pulse.stage != stage or pulse.name != name:
+        if pulse is None or pulse.stage != stage or pulse.name != st.session_state.get(NAMED):
             st.rerun(scope="app")
         # What this tab shows: its last full run's vote, or the one it sent since.
         if capability is not None and pulse.vote != st.session_state.get(SENT, {}).get(capability):
@@ -395,18 +407,43 @@ def _render_room(engine: Engine, code: str, framework: Framework) -> None:
             caption(md("Median {median}.", median=median_text(result, scale)))
 
 
-def _render_name(engine: Engine, code: str, token: str, name: str | None) -> None:
-    label = md("You take part as {name}", name=name) if name else "You take part anonymously"
-    with st.expander(label, icon=":material/badge:"):
-        st.caption(NAME_NOTE)
-        with st.form("join_name", border=False):
-            typed = st.text_input(
-                "Your name or organisation (optional)", value=name or "", max_chars=MAX_NAME_CHARS
+def _render_name(engine: Engine, code: str, token: str) -> None:
+    """The name or organisation the participant may give, in a fragment of its own.
+
+    No form: the name is saved as soon as the box loses focus or Enter is pressed, and "Save"
+    saves it too. A form's Save press alone could be lost: tapping it moves the focus out of
+    the box, the page shifts under the finger (a phone's keyboard closes) and the tap lands
+    beside the button. In a fragment, as the ballot is, saving redraws only this box; the name
+    is saved in a callback, before the box is drawn, so the box shows it at once.
+    """
+
+    def save() -> None:
+        typed = st.session_state.get(NAME_TYPED)
+        if clean_name(typed) == st.session_state.get(NAMED):
+            return  # the box lost focus and Save was pressed: one write is enough
+        try:
+            kept = set_name(engine, code, token, typed)
+        except (WorkshopError, LibraryUnavailable) as error:
+            st.session_state[NAME_ERROR] = getattr(error, "reason", str(error))
+            return
+        # The watch compares the database's name with this one: no full rerun follows.
+        st.session_state[NAMED] = kept
+
+    @st.fragment
+    def name_box() -> None:
+        shown = st.session_state.get(NAMED)
+        label = md("You take part as {name}", name=shown) if shown else "You take part anonymously"
+        with st.expander(label, icon=":material/badge:"):
+            st.caption(NAME_NOTE)
+            st.text_input(
+                "Your name or organisation (optional)",
+                max_chars=MAX_NAME_CHARS,
+                key=NAME_TYPED,
+                on_change=save,
             )
-            if st.form_submit_button("Save"):
-                try:
-                    set_name(engine, code, token, typed)
-                except (WorkshopError, LibraryUnavailable) as error:
-                    st.error(getattr(error, "reason", str(error)))
-                    return
-                st.rerun()
+            st.button("Save", on_click=save)
+            error = st.session_state.pop(NAME_ERROR, None)
+            if error:
+                st.error(error, icon=":material/error:")
+
+    name_box()

@@ -140,8 +140,11 @@ def test_a_participant_s_open_tabs_show_the_vote_and_name_given_in_either(browse
         # A name given in one tab is the name the other shows.
         first.get_by_text("You take part anonymously").click()
         first.get_by_label("Your name or organisation (optional)").fill("Ministry of Justice")
+        screenshot(first, "workshop-phone-name-box")
         first.get_by_role("button", name="Save").click()
-        expect(first.get_by_text("You take part as Ministry of Justice")).to_be_visible()
+        expect(first.get_by_text("You take part as Ministry of Justice")).to_be_visible(
+            timeout=FOLLOWS
+        )
         expect(second.get_by_text("You take part as Ministry of Justice")).to_be_visible(
             timeout=FOLLOWS
         )

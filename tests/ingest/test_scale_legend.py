@@ -58,9 +58,24 @@ def beside(rows: list[list], key: list[list], column: int = 4, top: int = 3) -> 
 def test_a_key_numbering_the_levels_from_1_refuses_the_numbers(sheets):
     result = read("ghana.xlsx", xlsx(sheets))
     assert by_assessment(result) == {}  # never read one level too high
-    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+    assert_problem(
+        result,
+        "error",
+        "C4",
+        "numbers the levels from 1, where this framework numbers them from 0",
+        sheet="Ghana",
+    )
+
+
+def test_a_key_leaving_its_top_level_out_is_told_by_where_it_starts():
+    """ "1 Not in place" … "4 Established", no "Mature": the key says nothing of a 5."""
+    result = read(
+        "ghana.xlsx", xlsx({"Ghana": beside(form(ONE_TO_FOUR), key_in_cells(1, LABELS[:4]))})
+    )
+    assert by_assessment(result) == {}
+    assert_problem(result, "error", "C4", "numbers the levels from 1, where this framework")
     message = next(p.message for p in result.problems if p.cell == "C4")
-    assert "not this framework's 0 to 4" in message
+    assert "5" not in message.replace("E5", "")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +129,9 @@ def test_a_note_that_5_is_mature_is_a_key_alone():
     rows = [*form(ONE_TO_FOUR), [], ["Note: 5 = Mature"], ["5 = Mature"]]
     result = read("ghana.xlsx", xlsx({"Ghana": rows}))
     assert by_assessment(result) == {}
-    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5")
+    assert_problem(
+        result, "error", "C4", "numbers the levels from 1, where this framework numbers them from 0"
+    )
 
 
 def test_one_level_cell_at_odds_with_its_label_refuses_that_cell_only():
@@ -179,7 +196,13 @@ def test_a_key_from_1_in_any_order_refuses_the_numbers_as_one_going_up_does(key)
     ):
         result = read("ghana.xlsx", xlsx(sheets))
         assert by_assessment(result) == {}  # never read one level too high
-        assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+        assert_problem(
+            result,
+            "error",
+            "C4",
+            "numbers the levels from 1, where this framework numbers them from 0",
+            sheet="Ghana",
+        )
 
 
 @pytest.mark.parametrize(
@@ -219,7 +242,13 @@ def test_levels_of_capabilities_going_down_are_not_a_key():
 def test_a_key_on_one_line_in_one_cell_is_recognised(key):
     result = read("ghana.xlsx", xlsx({"Ghana": [*form(ONE_TO_FOUR), [], [key]]}))
     assert by_assessment(result) == {}  # never read one level too high
-    assert_problem(result, "error", "C4", "numbers the levels from 1 to 5", sheet="Ghana")
+    assert_problem(
+        result,
+        "error",
+        "C4",
+        "numbers the levels from 1, where this framework numbers them from 0",
+        sheet="Ghana",
+    )
 
 
 @pytest.mark.parametrize(

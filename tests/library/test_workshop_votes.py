@@ -56,3 +56,17 @@ def test_a_new_token_is_new_each_time_and_has_a_token_form():
 def test_the_cookie_is_named_after_the_workshop():
     assert votes.join_cookie_name(CODE) == f"mnr_join_{CODE}"
     assert votes.join_cookie_name(CODE) != votes.join_cookie_name(OTHER)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("  Ministry   of Justice ", "Ministry of Justice"),
+        ("", None),
+        ("   ", None),
+        (None, None),
+        ("x" * (votes.MAX_NAME_CHARS + 5), "x" * votes.MAX_NAME_CHARS),
+    ],
+)
+def test_a_name_is_kept_with_its_spaces_collapsed_and_cut_to_the_limit(typed, kept):
+    assert votes.clean_name(typed) == kept

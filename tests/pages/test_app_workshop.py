@@ -178,6 +178,8 @@ def test_a_vote_changed_in_another_tab_replaces_the_one_this_tab_sent(engine):
     assert at.radio(key="ballot_level_7").value == 4
     assert at.text_area(key="ballot_comment_7").value == "changed in my other tab"
     assert "You take part as Ministry of Justice" in [e.label for e in at.expander]
+    name_box = next(t for t in at.text_input if t.label.startswith("Your name"))
+    assert name_box.value == "Ministry of Justice"
 
 
 @pytest.mark.parametrize(
@@ -368,6 +370,8 @@ def test_a_participant_is_told_the_facilitator_can_download_the_names_never_with
     next(t for t in at.text_input if t.label.startswith("Your name")).input("Ministry of Zembla")
     next(b for b in at.button if b.label == "Save").click()
     at.run()
+    assert not at.exception
+    assert "You take part as Ministry of Zembla" in [e.label for e in at.expander]
     vote(engine, new.code, token, 7, 2)
     # What the facilitator can download is what the participant was told: the names, no votes.
     facilitator = page("workshop", w=new.code, key=new.key)
