@@ -19,6 +19,7 @@ def form(levels: dict[int, int], country: str = "Ghana") -> list[list]:
 
 
 ONE_TO_FOUR = {n: 1 + n % 4 for n in range(1, 22)}  # 1 to 4 only: no 5 gives it away
+FROM_1 = "numbers the levels from 1, where this framework numbers them from 0"  # the error
 
 
 def key_in_cells(start: int, labels=LABELS) -> list[list]:
@@ -58,22 +59,16 @@ def beside(rows: list[list], key: list[list], column: int = 4, top: int = 3) -> 
 def test_a_key_numbering_the_levels_from_1_refuses_the_numbers(sheets):
     result = read("ghana.xlsx", xlsx(sheets))
     assert by_assessment(result) == {}  # never read one level too high
-    assert_problem(
-        result,
-        "error",
-        "C4",
-        "numbers the levels from 1, where this framework numbers them from 0",
-        sheet="Ghana",
-    )
+    assert_problem(result, "error", "C4", FROM_1, sheet="Ghana")
 
 
 def test_a_key_leaving_its_top_level_out_is_told_by_where_it_starts():
-    """ "1 Not in place" … "4 Established", no "Mature": the key says nothing of a 5."""
+    """A key of "1 Not in place" … "4 Established", no "Mature", says nothing of a 5."""
     result = read(
         "ghana.xlsx", xlsx({"Ghana": beside(form(ONE_TO_FOUR), key_in_cells(1, LABELS[:4]))})
     )
     assert by_assessment(result) == {}
-    assert_problem(result, "error", "C4", "numbers the levels from 1, where this framework")
+    assert_problem(result, "error", "C4", FROM_1)
     message = next(p.message for p in result.problems if p.cell == "C4")
     assert "5" not in message.replace("E5", "")
 
@@ -129,9 +124,7 @@ def test_a_note_that_5_is_mature_is_a_key_alone():
     rows = [*form(ONE_TO_FOUR), [], ["Note: 5 = Mature"], ["5 = Mature"]]
     result = read("ghana.xlsx", xlsx({"Ghana": rows}))
     assert by_assessment(result) == {}
-    assert_problem(
-        result, "error", "C4", "numbers the levels from 1, where this framework numbers them from 0"
-    )
+    assert_problem(result, "error", "C4", FROM_1)
 
 
 def test_one_level_cell_at_odds_with_its_label_refuses_that_cell_only():
@@ -196,13 +189,7 @@ def test_a_key_from_1_in_any_order_refuses_the_numbers_as_one_going_up_does(key)
     ):
         result = read("ghana.xlsx", xlsx(sheets))
         assert by_assessment(result) == {}  # never read one level too high
-        assert_problem(
-            result,
-            "error",
-            "C4",
-            "numbers the levels from 1, where this framework numbers them from 0",
-            sheet="Ghana",
-        )
+        assert_problem(result, "error", "C4", FROM_1, sheet="Ghana")
 
 
 @pytest.mark.parametrize(
@@ -242,13 +229,7 @@ def test_levels_of_capabilities_going_down_are_not_a_key():
 def test_a_key_on_one_line_in_one_cell_is_recognised(key):
     result = read("ghana.xlsx", xlsx({"Ghana": [*form(ONE_TO_FOUR), [], [key]]}))
     assert by_assessment(result) == {}  # never read one level too high
-    assert_problem(
-        result,
-        "error",
-        "C4",
-        "numbers the levels from 1, where this framework numbers them from 0",
-        sheet="Ghana",
-    )
+    assert_problem(result, "error", "C4", FROM_1, sheet="Ghana")
 
 
 @pytest.mark.parametrize(
