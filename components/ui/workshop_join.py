@@ -424,7 +424,7 @@ def _render_name(engine: Engine, code: str, token: str) -> None:
         try:
             kept = set_name(engine, code, token, typed)
         except (WorkshopError, LibraryUnavailable) as error:
-            st.session_state[NAME_ERROR] = getattr(error, "reason", str(error))
+            st.session_state[NAME_ERROR] = error.reason
             return
         # The watch compares the database's name with this one: no full rerun follows.
         st.session_state[NAMED] = kept
@@ -444,6 +444,6 @@ def _render_name(engine: Engine, code: str, token: str) -> None:
             st.button("Save", on_click=save)
             error = st.session_state.pop(NAME_ERROR, None)
             if error:
-                st.error(error, icon=":material/error:")
+                notice("error", error, icon=":material/error:")  # escaped: a database's words
 
     name_box()
